@@ -1,0 +1,70 @@
+# `make run` and `make test` do all the set-up: venv from the lock, spaCy
+# pipeline, trained model. Each step reruns only when its inputs change.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+SPACY_PIPELINE := build/spacy_pipeline
+MODEL := models/coach.tar.gz
+TRAINING_DATA := $(shell find data -name '*.yml')
+
+# Settings (see README). Rasa must never phone home.
+export RASA_TELEMETRY_ENABLED := false
+export COACH_RASA_PORT ?= 5005
+export COACH_ACTIONS_PORT ?= 5055
+export COACH_ACTION_URL ?= http://127.0.0.1:$(COACH_ACTIONS_PORT)/webhook
+export COACH_TRACKER_URL ?= sqlite:///$(CURDIR)/var/tracker.db
+export COACH_MODEL ?= $(CURDIR)/$(MODEL)
+export TF_CPP_MIN_LOG_LEVEL ?= 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+# Our dependencies' deprecation notices are noise in the server log.
+export PYTHONWARNINGS ?= ignore::DeprecationWarning
+
+.PHONY: run shell test bench lint format install pipeline model clean
+
+run: $(MODEL)
+	$(BIN)/python scripts/serve.py run
+
+shell: $(MODEL)
+	$(BIN)/python scripts/serve.py shell
+
+test: $(MODEL)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -p no:cacheprovider tests
+
+bench: $(MODEL)
+	$(BIN)/python bench/basics.py
+
+install: $(INSTALLED)
+pipeline: $(SPACY_PIPELINE)/meta.json
+model: $(MODEL)
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Rasa 3.6 declares Python <3.11: the lock is the tested set, installed as is.
+$(INSTALLED): requirements.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is needed (CPython 3.11)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --no-deps --ignore-requires-python -r requirements.lock
+	$(BIN)/pip install --no-deps --no-build-isolation -e .
+	touch $@
+
+$(SPACY_PIPELINE)/meta.json: $(INSTALLED) nlp/build_pipeline.py actions/vocabulary.py
+	$(BIN)/python -m nlp.build_pipeline $(SPACY_PIPELINE)
+
+# Rasa keeps the file when nothing changed, so touch it for make's sake.
+$(MODEL): $(SPACY_PIPELINE)/meta.json config.yml domain.yml $(TRAINING_DATA)
+	$(BIN)/rasa train --config config.yml --domain domain.yml --data data \
+		--out models --fixed-model-name coach
+	touch $@
+
+clean:
+	rm -rf build models results .rasa

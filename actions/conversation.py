@@ -1,0 +1,133 @@
+"""Question-and-answer turns as plain functions: what to say and what to remember.
+
+The Rasa actions pass in the intent, entities and remembered state, and turn
+the returned Reply into messages and slot events. Nothing here imports Rasa.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from actions import answers
+from actions.vocabulary import canonical
+
+# Slots that belong to one conversation and are reset when a new one starts.
+CONVERSATION_SLOTS = ("disclaimer_given", "pending_offer", "last_topic")
+
+YES_NO_BUTTONS = (("Yes please", "/affirm"), ("No thanks", "/deny"))
+
+INTENT_TOPICS = {
+    "ask_capabilities": "capabilities",
+    "ask_what_is": "what_is",
+    "ask_technique": "technique",
+    "ask_start_position": "start_position",
+    "ask_form": "form",
+    "ask_hold": "hold",
+    "ask_reps": "reps",
+    "ask_rest": "rest",
+    "ask_frequency": "frequency",
+    "ask_progression": "progression",
+    "ask_easier": "easier",
+    "ask_muscles": "muscles",
+    "ask_benefits": "benefits",
+    "ask_conditions": "conditions",
+    "pain": "pain",
+    "ask_medical": "medical",
+    "out_of_scope": "out_of_scope",
+}
+QUESTION_INTENTS = tuple(INTENT_TOPICS)
+
+# Topics where naming another exercise does not change the answer.
+TOPICS_ABOUT_THE_USER = ("pain", "medical")
+
+
+@dataclass
+class Message:
+    text: str
+    buttons: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class State:
+    disclaimer_given: bool = False
+    pending_offer: str | None = None
+    last_topic: str | None = None
+
+    @classmethod
+    def from_slots(cls, slots: dict[str, Any]) -> "State":
+        return cls(
+            disclaimer_given=bool(slots.get("disclaimer_given")),
+            pending_offer=slots.get("pending_offer"),
+            last_topic=slots.get("last_topic"),
+        )
+
+
+@dataclass
+class Reply:
+    messages: list[Message] = field(default_factory=list)
+    updates: dict[str, Any] = field(default_factory=dict)
+
+    def say(self, text: str, buttons: tuple[tuple[str, str], ...] = ()) -> "Reply":
+        self.messages.append(Message(text, buttons))
+        return self
+
+
+def _with_disclaimer(state: State, reply: Reply) -> Reply:
+    """The not-a-clinician line, once per conversation, before the first answer."""
+    if not state.disclaimer_given:
+        reply.messages.insert(0, Message(answers.DISCLAIMER))
+        reply.updates["disclaimer_given"] = True
+    return reply
+
+
+def _other_exercise(entities: list[dict]) -> str | None:
+    for entity in entities:
+        if entity.get("entity") == "other_exercise":
+            return canonical("other_exercise", str(entity.get("value", ""))) or str(entity["value"])
+    return None
+
+
+def topic_for(intent: str, entities: list[dict]) -> str:
+    topic = INTENT_TOPICS.get(intent, "out_of_scope")
+    if topic not in TOPICS_ABOUT_THE_USER and _other_exercise(entities):
+        return "out_of_scope"
+    return topic
+
+
+def answer_question(intent: str, entities: list[dict], state: State) -> Reply:
+    topic = topic_for(intent, entities)
+    answer = answers.answer_for(topic)
+    reply = Reply(updates={"last_topic": topic, "pending_offer": None})
+    if topic == "out_of_scope" and (exercise := _other_exercise(entities)):
+        reply.say(answers.other_exercise_answer(exercise))
+    elif answer.offer:
+        reply.say(f"{answer.short} {answer.offer}", YES_NO_BUTTONS)
+        reply.updates["pending_offer"] = topic
+    else:
+        reply.say(answer.short)
+    return _with_disclaimer(state, reply)
+
+
+def greet(state: State) -> Reply:
+    reply = Reply().say(f"{answers.GREETING} {answers.CAPABILITIES}")
+    if not state.disclaimer_given:
+        reply.say(answers.DISCLAIMER)
+        reply.updates["disclaimer_given"] = True
+    return reply
+
+
+def expand(state: State) -> Reply:
+    """The follow-up for "tell me more": the last topic's detail, offered or not."""
+    topic = state.pending_offer or state.last_topic
+    detail = answers.answer_for(topic).detail if topic in answers.ANSWERS else None
+    if not detail:
+        return Reply(updates={"pending_offer": None}).say(answers.NOTHING_TO_EXPAND)
+    return Reply(updates={"pending_offer": None}).say(detail)
+
+
+def reply_to_offer(accepted: bool, state: State) -> Reply:
+    if not state.pending_offer:
+        text = answers.ACKNOWLEDGE_YES if accepted else answers.ANYTHING_ELSE
+        return Reply().say(text)
+    if accepted:
+        return expand(state)
+    return Reply(updates={"pending_offer": None}).say(answers.ANYTHING_ELSE)

@@ -1,0 +1,99 @@
+"""Words the coach recognises, as data: the spaCy EntityRuler is built from these
+(nlp/build_pipeline.py), and the actions use them to read entity values back.
+
+Each entity maps a canonical value to the phrases that mean it.
+"""
+
+BODY_PARTS = {
+    "lower back": ("lower back", "low back", "lumbar", "back", "spine", "lower spine"),
+    "upper back": ("upper back", "thoracic", "between my shoulder blades"),
+    "hip": ("hip", "hips", "hip joint"),
+    "knee": ("knee", "knees", "kneecap"),
+    "hamstring": ("hamstring", "hamstrings", "back of my thigh", "back of the thigh"),
+    "glute": ("glute", "glutes", "buttock", "buttocks", "bum", "butt", "backside"),
+    "thigh": ("thigh", "thighs", "quad", "quads"),
+    "groin": ("groin",),
+    "leg": ("leg", "legs", "calf", "calves", "shin"),
+    "neck": ("neck",),
+    "shoulder": ("shoulder", "shoulders"),
+    "wrist": ("wrist", "wrists", "hand", "hands"),
+    "foot": ("foot", "feet", "ankle", "ankles", "toes"),
+}
+
+SIDES = {
+    "left": ("left", "lft"),
+    "right": ("right", "rigt", "rite"),
+    "both": ("both", "both sides", "both legs"),
+}
+
+EQUIPMENT = {
+    "ankle weight": ("ankle weight", "ankle weights", "leg weight", "leg weights", "weights"),
+    "band": ("band", "bands", "resistance band", "resistance bands", "theraband"),
+    "ball": ("ball", "exercise ball", "swiss ball", "gym ball", "stability ball"),
+    "mat": ("mat", "yoga mat", "towel", "cushion"),
+    "pillow": ("pillow",),
+}
+
+PAIN_WORDS = {
+    "pain": ("pain", "painful", "hurt", "hurts", "hurting", "ache", "aches", "aching",
+             "sore", "soreness", "ouch", "ow", "twinge", "twinges", "discomfort",
+             "agony", "stiff", "cramp", "cramps", "tender"),
+}  # fmt: skip
+
+PAIN_KINDS = {
+    "sharp": ("sharp", "stabbing", "shooting", "knife", "pinch", "pinching"),
+    "dull": ("dull",),
+    "ache": ("ache", "achy", "aching", "throbbing"),
+    "burning": ("burning", "burns", "burn"),
+    "tingling": ("tingling", "tingly", "pins and needles"),
+    "numbness": ("numb", "numbness", "no feeling"),
+}
+
+SEVERITY_WORDS = {
+    "mild": ("mild", "a little", "a bit", "slight", "slightly", "a tiny bit", "minor"),
+    "moderate": ("moderate", "quite", "fairly", "pretty sore", "medium"),
+    "severe": ("severe", "really bad", "very bad", "terrible", "awful", "unbearable",
+               "excruciating", "agony", "worst", "extreme", "a lot"),
+}  # fmt: skip
+
+# Other exercises: a technique question naming one of these is out of scope.
+OTHER_EXERCISES = {
+    "squats": ("squat", "squats", "squatting"),
+    "planks": ("plank", "planks", "side plank"),
+    "push-ups": ("push up", "push ups", "push-up", "push-ups", "pushup", "pushups", "press up",
+                "press ups", "press-ups"),
+    "lunges": ("lunge", "lunges"),
+    "deadlifts": ("deadlift", "deadlifts", "dead lift"),
+    "bridges": ("bridge", "bridges", "glute bridge", "hip bridge"),
+    "clamshells": ("clamshell", "clamshells", "clam", "clams"),
+    "crunches": ("crunch", "crunches", "sit up", "sit ups", "situp", "situps", "sit-ups"),
+    "curls": ("bicep curl", "bicep curls", "curls"),
+    "bench press": ("bench press",),
+    "pull-ups": ("pull up", "pull ups", "pullup", "pullups", "chin up", "chin ups"),
+    "burpees": ("burpee", "burpees"),
+    "running": ("running", "jogging"),
+    "yoga": ("yoga",),
+    "pilates": ("pilates",),
+    "swimming": ("swimming",),
+    "cycling": ("cycling", "biking"),
+    "stretches": ("hamstring stretch", "cat cow", "bird dog", "superman", "supermans"),
+}  # fmt: skip
+
+ENTITY_VOCABULARY = {
+    "body_part": BODY_PARTS,
+    "side": SIDES,
+    "equipment": EQUIPMENT,
+    "pain_word": PAIN_WORDS,
+    "pain_kind": PAIN_KINDS,
+    "severity": SEVERITY_WORDS,
+    "other_exercise": OTHER_EXERCISES,
+}
+
+
+def canonical(entity: str, text: str) -> str | None:
+    """The canonical value of an entity's surface text, e.g. ("body_part", "Glutes") -> "glute"."""
+    wanted = " ".join(text.lower().split())
+    for value, phrases in ENTITY_VOCABULARY.get(entity, {}).items():
+        if wanted == value or wanted in phrases:
+            return value
+    return None

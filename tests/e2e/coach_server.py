@@ -1,0 +1,121 @@
+"""Start and stop the real servers (`make run`) for end-to-end tests."""
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+START_TIMEOUT_SECONDS = 300
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def port_open(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+class CoachServer:
+    """`make run` on free ports, with its own tracker database and log file."""
+
+    def __init__(self, workdir: Path, action_url: str | None = None) -> None:
+        self.rasa_port = free_port()
+        self.actions_port = free_port()
+        self.database = workdir / "tracker.db"
+        self.log_path = workdir / "server.log"
+        self.action_url = action_url or f"http://127.0.0.1:{self.actions_port}/webhook"
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    def start(self) -> float:
+        """Start `make run` and return the seconds until the coach answered."""
+        env = dict(
+            os.environ,
+            COACH_RASA_PORT=str(self.rasa_port),
+            COACH_ACTIONS_PORT=str(self.actions_port),
+            COACH_ACTION_URL=self.action_url,
+            COACH_TRACKER_URL=f"sqlite:///{self.database}",
+        )
+        log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
+        started = time.monotonic()
+        self.process = subprocess.Popen(
+            ["make", "--no-print-directory", "run"],
+            cwd=ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        self._log = log
+        deadline = started + START_TIMEOUT_SECONDS
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"make run exited early:\n{self.log_tail()}")
+            if self._ready():
+                return time.monotonic() - started
+            time.sleep(1)
+        self.stop()
+        raise RuntimeError(f"coach not ready after {START_TIMEOUT_SECONDS}s:\n{self.log_tail()}")
+
+    def _ready(self) -> bool:
+        if not (port_open(self.rasa_port) and port_open(self.actions_port)):
+            return False
+        try:
+            status, _ = self.get("/webhooks/rest/")
+        except OSError:
+            return False
+        return status == 200
+
+    def stop(self) -> int | None:
+        """SIGTERM to `make run`, as a service manager would; returns its exit code."""
+        if not self.process:
+            return None
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                os.killpg(os.getpgid(self.process.pid), signal.SIGKILL)
+                self.process.wait()
+        self._log.close()
+        return self.process.returncode
+
+    def log_tail(self, lines: int = 60) -> str:
+        return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+
+    def get(self, path: str) -> tuple[int, bytes]:
+        with urllib.request.urlopen(self.url + path, timeout=10) as reply:
+            return reply.status, reply.read()
+
+    def post_raw(self, body: bytes, path: str = "/webhooks/rest/webhook") -> tuple[int, object]:
+        request = urllib.request.Request(
+            self.url + path, data=body, headers={"Content-Type": "application/json"}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=120) as reply:
+                return reply.status, json.loads(reply.read())
+        except urllib.error.HTTPError as error:
+            return error.code, json.loads(error.read() or b"null")
+
+    def say(self, sender: str, text: str, metadata: dict | None = None) -> list[str]:
+        """Send a message over REST; return the coach's reply texts."""
+        body = {"sender": sender, "message": text}
+        if metadata is not None:
+            body["metadata"] = metadata
+        status, replies = self.post_raw(json.dumps(body).encode())
+        assert status == 200, (status, replies)
+        return [reply.get("text", "") for reply in replies]

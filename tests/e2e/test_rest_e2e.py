@@ -1,0 +1,134 @@
+"""End to end: `make run`'s real servers, spoken to over the REST channel,
+stopped with SIGTERM and started again on the same tracker database."""
+
+import json
+import sqlite3
+import time
+
+import pytest
+
+from actions import answers
+from actions import protocol as p
+from tests.e2e.coach_server import CoachServer, port_open
+
+QUESTIONS = [
+    ("how long do I hold the lift?", [p.HOLD_SECONDS.spoken("seconds")]),
+    ("how many reps?", [p.REPS_PER_SET.spoken(), f"{p.SETS_PER_LEG} sets"]),
+    ("how often a week?", [f"{p.SESSIONS_PER_WEEK} sessions a week", "48 to 72 hours"]),
+    ("how do I do a squat?", ["only coach", "squats"]),
+    ("which muscles does it work?", ["glute", "lower back"]),
+]
+
+
+@pytest.fixture(scope="module")
+def coach(tmp_path_factory):
+    server = CoachServer(tmp_path_factory.mktemp("coach"))
+    server.startup_seconds = server.start()
+    yield server
+    server.stop()
+
+
+def joined(replies: list[str]) -> str:
+    return " ".join(replies)
+
+
+def stored_user_texts(database, sender: str) -> list[str]:
+    with sqlite3.connect(database) as db:
+        rows = db.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id",
+            (sender,),
+        ).fetchall()
+    return [json.loads(data)["text"] for (data,) in rows]
+
+
+def test_technique_questions_are_answered_with_the_protocol_facts(coach):
+    sender = "e2e-questions"
+    first = coach.say(sender, QUESTIONS[0][0])
+    assert first[0] == answers.DISCLAIMER, "the disclaimer comes with the first answer"
+    for question, facts in QUESTIONS:
+        reply = joined(coach.say(sender, question))
+        for fact in facts:
+            assert fact in reply, (question, reply)
+        assert answers.DISCLAIMER not in reply or question == QUESTIONS[0][0]
+
+
+def test_conversation_survives_a_restart(coach, tmp_path):
+    sender = "e2e-restart"
+    for question, _ in QUESTIONS:
+        coach.say(sender, question)
+    assert stored_user_texts(coach.database, sender) == [q for q, _ in QUESTIONS]
+
+    assert coach.stop() == 0, coach.log_tail()
+    assert not port_open(coach.rasa_port) and not port_open(coach.actions_port), (
+        "SIGTERM to make run stops both servers"
+    )
+    coach.start()
+
+    assert stored_user_texts(coach.database, sender) == [q for q, _ in QUESTIONS]
+    # The coach still knows where it was: the offer after the muscles answer
+    # is still open, and the disclaimer is not repeated.
+    reply = coach.say(sender, "yes please")
+    assert reply == [answers.ANSWERS["muscles"].detail]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{not json",
+        b"",
+        b"[1, 2, 3]",
+        b'"just a string"',
+        b'{"message": "hi"}',
+        b'{"sender": "", "message": "hi"}',
+        b'{"sender": "x", "message": 42}',
+        b'{"sender": "x", "message": "hi", "metadata": "nope"}',
+    ],
+)
+def test_malformed_requests_get_a_clear_4xx(coach, body):
+    status, reply = coach.post_raw(body)
+    assert status == 400, reply
+    assert isinstance(reply, dict) and reply["error"]
+    assert "Traceback" not in reply["error"]
+
+
+def test_oversized_message_is_refused_clearly(coach):
+    status, reply = coach.post_raw(json.dumps({"sender": "big", "message": "a" * 30_000}).encode())
+    assert status == 413 and "longer than" in reply["error"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "how long do I hold it " * 455,  # about 10,000 characters
+        "🦵🦵🦵",
+        "💪",
+        "¿Cuántas repeticiones debo hacer?",
+        "这个练习怎么做",
+        "asdkjh qwpoeiru zmxnbv",
+        "\u0000\u200b",
+    ],
+)
+def test_odd_input_gets_a_friendly_answer(coach, text):
+    replies = coach.say(f"odd-{abs(hash(text))}", text)
+    assert replies and all(replies), replies
+    assert not any("Traceback" in reply or "Error" in reply for reply in replies)
+
+
+def test_foreign_language_gets_the_english_only_hint(coach):
+    replies = coach.say("e2e-spanish", "¿Cuántas repeticiones debo hacer?")
+    assert "English" in joined(replies)
+
+
+def test_action_server_down_still_gets_a_reply(tmp_path):
+    """The Rasa server pointed at a dead action endpoint answers, it does not go silent."""
+    server = CoachServer(tmp_path, action_url="http://127.0.0.1:9/webhook")
+    server.start()
+    try:
+        started = time.monotonic()
+        replies = server.say("e2e-no-actions", "how many reps?")
+        assert replies == [answers.TROUBLE]
+        assert time.monotonic() - started < 30
+    finally:
+        server.stop()

@@ -1,0 +1,89 @@
+import pytest
+
+from actions import answers
+from actions.conversation import (
+    INTENT_TOPICS,
+    State,
+    answer_question,
+    expand,
+    greet,
+    reply_to_offer,
+    topic_for,
+)
+
+
+def texts(reply):
+    return [message.text for message in reply.messages]
+
+
+def test_first_answer_carries_the_disclaimer_once():
+    first = answer_question("ask_hold", [], State())
+    assert texts(first)[0] == answers.DISCLAIMER
+    assert first.updates["disclaimer_given"] is True
+    second = answer_question("ask_reps", [], State(disclaimer_given=True))
+    assert answers.DISCLAIMER not in texts(second)
+    assert "disclaimer_given" not in second.updates
+
+
+def test_greeting_gives_the_disclaimer_only_if_not_yet_given():
+    assert answers.DISCLAIMER in texts(greet(State()))
+    assert answers.DISCLAIMER not in texts(greet(State(disclaimer_given=True)))
+
+
+@pytest.mark.parametrize("intent", list(INTENT_TOPICS))
+def test_every_question_intent_gets_its_answer(intent):
+    reply = answer_question(intent, [], State(disclaimer_given=True))
+    topic = INTENT_TOPICS[intent]
+    assert texts(reply)[0].startswith(answers.ANSWERS[topic].short)
+    assert reply.updates["last_topic"] == topic
+
+
+def test_an_offer_comes_with_yes_no_buttons_and_is_remembered():
+    reply = answer_question("ask_hold", [], State(disclaimer_given=True))
+    assert reply.messages[0].buttons == (("Yes please", "/affirm"), ("No thanks", "/deny"))
+    assert reply.updates["pending_offer"] == "hold"
+
+
+def test_answers_without_offer_clear_the_pending_offer():
+    reply = answer_question("ask_medical", [], State(disclaimer_given=True, pending_offer="hold"))
+    assert reply.updates["pending_offer"] is None
+    assert reply.messages[0].buttons == ()
+
+
+def test_another_exercise_is_out_of_scope_whatever_the_intent():
+    entities = [{"entity": "other_exercise", "value": "Squat"}]
+    assert topic_for("ask_technique", entities) == "out_of_scope"
+    reply = answer_question("ask_technique", entities, State(disclaimer_given=True))
+    assert "squats" in texts(reply)[0] and "only coach" in texts(reply)[0]
+
+
+def test_pain_with_another_exercise_named_is_still_a_pain_answer():
+    entities = [{"entity": "other_exercise", "value": "squats"}]
+    assert topic_for("pain", entities) == "pain"
+
+
+def test_unknown_intent_falls_back_to_scope_answer():
+    assert topic_for("order_pizza", []) == "out_of_scope"
+
+
+def test_yes_to_an_offer_gives_the_detail_and_closes_it():
+    reply = reply_to_offer(True, State(pending_offer="reps"))
+    assert texts(reply) == [answers.ANSWERS["reps"].detail]
+    assert reply.updates == {"pending_offer": None}
+
+
+def test_no_to_an_offer_closes_it_politely():
+    reply = reply_to_offer(False, State(pending_offer="reps"))
+    assert texts(reply) == [answers.ANYTHING_ELSE]
+    assert reply.updates == {"pending_offer": None}
+
+
+def test_yes_or_no_with_nothing_offered():
+    assert texts(reply_to_offer(True, State())) == [answers.ACKNOWLEDGE_YES]
+    assert texts(reply_to_offer(False, State())) == [answers.ANYTHING_ELSE]
+
+
+def test_tell_me_more_uses_the_last_topic_when_nothing_is_offered():
+    assert texts(expand(State(last_topic="rest"))) == [answers.ANSWERS["rest"].detail]
+    assert texts(expand(State())) == [answers.NOTHING_TO_EXPAND]
+    assert texts(expand(State(last_topic="medical"))) == [answers.NOTHING_TO_EXPAND]
