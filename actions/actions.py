@@ -59,6 +59,17 @@ class ActionGreet(Action):
         return _send(dispatcher, conversation.greet(_state(tracker)))
 
 
+class ActionNotUnderstood(Action):
+    """The dialogue's fallback when no rule or story fits the conversation."""
+
+    def name(self) -> str:
+        return "action_not_understood"
+
+    async def run(self, dispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
+        dispatcher.utter_message(response="utter_default")
+        return []
+
+
 class ActionSessionStart(Action):
     """Start a new conversation, keeping what the coach knows about the user."""
 

@@ -4,6 +4,7 @@ The Rasa actions pass in the intent, entities and remembered state, and turn
 the returned Reply into messages and slot events. Nothing here imports Rasa.
 """
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,7 +38,7 @@ INTENT_TOPICS = {
 QUESTION_INTENTS = tuple(INTENT_TOPICS)
 
 # Topics where naming another exercise does not change the answer.
-TOPICS_ABOUT_THE_USER = ("pain", "medical")
+TOPICS_ABOUT_THE_USER = ("pain", "medical", "capabilities", "out_of_scope")
 
 
 @dataclass
@@ -86,11 +87,56 @@ def _other_exercise(entities: list[dict]) -> str | None:
     return None
 
 
+def names_another_exercise(intent: str, entities: list[dict]) -> bool:
+    """A question about the exercise that names another one ("how do I do a squat?").
+
+    Also applied in the NLU pipeline (nlp/components.py), so that the intent
+    itself says out_of_scope.
+    """
+    topic = INTENT_TOPICS.get(intent)
+    return (
+        topic is not None
+        and topic not in TOPICS_ABOUT_THE_USER
+        and _other_exercise(entities) is not None
+    )
+
+
+def asks_about_medicine(intent: str, entities: list[dict]) -> bool:
+    """Any message naming a medicine or a medical test, except a pain report, is a
+    medical question: the coach never advises on those. Also applied in NLU."""
+    return (
+        intent in INTENT_TOPICS
+        and intent != "pain"
+        and any(entity.get("entity") in ("medication", "medical_test") for entity in entities)
+    )
+
+
 def topic_for(intent: str, entities: list[dict]) -> str:
-    topic = INTENT_TOPICS.get(intent, "out_of_scope")
-    if topic not in TOPICS_ABOUT_THE_USER and _other_exercise(entities):
+    if asks_about_medicine(intent, entities):
+        return "medical"
+    if names_another_exercise(intent, entities):
         return "out_of_scope"
-    return topic
+    return INTENT_TOPICS.get(intent, "out_of_scope")
+
+
+def written_in_another_script(text: str) -> bool:
+    """Letters, but none of them Latin: not English, whatever the classifier says.
+
+    Emoji and digits are not letters, so "👍" or "7" are left to the classifier.
+    """
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and not any("LATIN" in unicodedata.name(char, "") for char in letters)
+
+
+def corrected_intent(intent: str, entities: list[dict], text: str = "") -> str:
+    """The intent after the rule-based corrections above (used by the NLU pipeline)."""
+    if written_in_another_script(text):
+        return "nlu_fallback"
+    if asks_about_medicine(intent, entities):
+        return "ask_medical"
+    if names_another_exercise(intent, entities):
+        return "out_of_scope"
+    return intent
 
 
 def answer_question(intent: str, entities: list[dict], state: State) -> Reply:

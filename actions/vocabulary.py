@@ -79,6 +79,48 @@ OTHER_EXERCISES = {
     "stretches": ("hamstring stretch", "cat cow", "bird dog", "superman", "supermans"),
 }  # fmt: skip
 
+# Medicines and medical tests: the coach never advises on these.
+MEDICATIONS = {
+    "painkiller": (
+        "painkiller",
+        "painkillers",
+        "pain killer",
+        "pain killers",
+        "pain relief",
+        "medicine",
+        "medicines",
+        "medication",
+        "meds",
+        "pill",
+        "pills",
+        "tablet",
+        "tablets",
+    ),
+    "ibuprofen": ("ibuprofen", "advil", "nurofen", "motrin"),
+    "paracetamol": ("paracetamol", "acetaminophen", "tylenol"),
+    "naproxen": ("naproxen", "aleve"),
+    "aspirin": ("aspirin",),
+    "codeine": ("codeine", "tramadol", "opioid", "opioids"),
+    "anti-inflammatory": (
+        "anti inflammatory",
+        "anti inflammatories",
+        "anti-inflammatory",
+        "anti-inflammatories",
+        "nsaid",
+        "nsaids",
+        "voltaren",
+        "diclofenac",
+    ),
+    "muscle relaxant": ("muscle relaxant", "muscle relaxants"),
+    "steroid": ("steroid", "steroids", "steroid injection", "cortisone"),
+}
+MEDICAL_TESTS = {
+    "x-ray": ("x ray", "x-ray", "xray", "x rays", "x-rays"),
+    "mri": ("mri", "mri scan"),
+    "scan": ("scan", "scans", "ct scan", "ultrasound"),
+    "blood test": ("blood test", "blood tests"),
+}  # fmt: skip
+
 ENTITY_VOCABULARY = {
     "body_part": BODY_PARTS,
     "side": SIDES,
@@ -87,6 +129,8 @@ ENTITY_VOCABULARY = {
     "pain_kind": PAIN_KINDS,
     "severity": SEVERITY_WORDS,
     "other_exercise": OTHER_EXERCISES,
+    "medication": MEDICATIONS,
+    "medical_test": MEDICAL_TESTS,
 }
 
 

@@ -10,6 +10,7 @@ from actions import answers
 from actions.actions import (
     ActionAnswerQuestion,
     ActionGreet,
+    ActionNotUnderstood,
     ActionReplyToOffer,
     ActionSessionStart,
 )
@@ -95,3 +96,8 @@ def test_session_start_keeps_user_slots_and_resets_conversation_ones():
     assert events[0] == SessionStarted()
     assert events[-1] == ActionExecuted("action_listen")
     assert events[1:-1] == [SlotSet("user_level", "standard")]
+
+
+def test_not_understood_uses_the_default_response():
+    messages, events = run(ActionNotUnderstood(), make_tracker("greet"))
+    assert [m["response"] for m in messages] == ["utter_default"] and events == []

@@ -80,6 +80,9 @@ class CoachServer:
             return False
         return status == 200
 
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
     def stop(self) -> int | None:
         """SIGTERM to `make run`, as a service manager would; returns its exit code."""
         if not self.process:

@@ -5,10 +5,12 @@ from actions.conversation import (
     INTENT_TOPICS,
     State,
     answer_question,
+    corrected_intent,
     expand,
     greet,
     reply_to_offer,
     topic_for,
+    written_in_another_script,
 )
 
 
@@ -87,3 +89,41 @@ def test_tell_me_more_uses_the_last_topic_when_nothing_is_offered():
     assert texts(expand(State(last_topic="rest"))) == [answers.ANSWERS["rest"].detail]
     assert texts(expand(State())) == [answers.NOTHING_TO_EXPAND]
     assert texts(expand(State(last_topic="medical"))) == [answers.NOTHING_TO_EXPAND]
+
+
+@pytest.mark.parametrize(
+    ("intent", "entities", "expected"),
+    [
+        ("greet", [], "greet"),
+        ("goodbye", [], "goodbye"),
+        ("ask_hold", [], "ask_hold"),
+        ("ask_hold", [{"entity": "other_exercise", "value": "plank"}], "out_of_scope"),
+        ("ask_benefits", [{"entity": "medication", "value": "advil"}], "ask_medical"),
+        ("ask_progression", [{"entity": "medical_test", "value": "x-ray"}], "ask_medical"),
+        ("pain", [{"entity": "medication", "value": "ibuprofen"}], "pain"),
+        ("pain", [{"entity": "other_exercise", "value": "squats"}], "pain"),
+        ("thank", [{"entity": "medication", "value": "tablets"}], "thank"),
+    ],
+)
+def test_entity_rules_correct_only_where_they_apply(intent, entities, expected):
+    assert corrected_intent(intent, entities) == expected
+
+
+def test_medicine_named_gets_the_medical_answer():
+    entities = [{"entity": "medication", "value": "advil"}]
+    reply = answer_question("ask_benefits", entities, State(disclaimer_given=True))
+    assert texts(reply) == [answers.ANSWERS["medical"].short]
+
+
+@pytest.mark.parametrize(
+    "text", ["这个练习怎么做", "Как делать это упражнение?", "كم مرة", "練習 10 回"]
+)
+def test_text_in_another_script_is_not_english(text):
+    assert written_in_another_script(text)
+    assert corrected_intent("ask_reps", [], text) == "nlu_fallback"
+
+
+@pytest.mark.parametrize("text", ["how many reps", "¿Cuántas repeticiones?", "👍", "7", "", "café"])
+def test_latin_text_emoji_and_digits_are_left_to_the_classifier(text):
+    assert not written_in_another_script(text)
+    assert corrected_intent("ask_reps", [], text) == "ask_reps"

@@ -1,0 +1,46 @@
+"""Custom Rasa NLU components (registered in config.yml by module path)."""
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from actions.conversation import corrected_intent
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class EntityRulesIntentCorrector(GraphComponent):
+    """Correct the classifier's intent where the EntityRuler's entities settle it.
+
+    "How long do I hold a plank?" reads like a hold question, but names another
+    exercise: out_of_scope. "Should I take an advil first?" names a medicine:
+    ask_medical. Text with no Latin letters at all is not English: nlu_fallback.
+    The rules themselves live in actions/conversation.py.
+    """
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "EntityRulesIntentCorrector":
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            intent = message.get(INTENT) or {}
+            name = intent.get("name")
+            if not name:
+                continue
+            entities = message.get(ENTITIES) or []
+            corrected = corrected_intent(name, entities, message.get(TEXT) or "")
+            if corrected != name:
+                relabelled = {"name": corrected, "confidence": intent.get("confidence", 1.0)}
+                message.set(INTENT, relabelled, add_to_output=True)
+        return messages
