@@ -85,6 +85,9 @@ def serve_and_measure(requests: int) -> dict:
         server = CoachServer(Path(workdir))
         startup = server.start()
         try:
+            started = time.perf_counter()
+            server.say("bench-first", QUESTIONS[0])
+            startup += time.perf_counter() - started
             idle = server_memory(server)
             latencies = []
             for index in range(requests):

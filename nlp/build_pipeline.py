@@ -24,7 +24,11 @@ def number_patterns() -> list[dict]:
         {"label": "pain_score", "pattern": [NUMBER, {"LOWER": "out"}, {"LOWER": "of"}, TEN]},
         {"label": "pain_score", "pattern": [NUMBER, {"ORTH": "/"}, TEN]},
         {"label": "pain_score", "pattern": [{"TEXT": {"REGEX": r"^\d{1,2}/10$"}}]},
-        {"label": "number", "pattern": [{"LIKE_NUM": True, "OP": "+"}]},
+        # A fraction such as "7/10" is a pain score, never a plain number.
+        {
+            "label": "number",
+            "pattern": [{"LIKE_NUM": True, "TEXT": {"REGEX": "^[^/]+$"}, "OP": "+"}],
+        },
     ]
 
 

@@ -70,14 +70,18 @@ def nlu_report(tmp_path_factory):
     return json.loads((out / "intent_report.json").read_text())
 
 
-def test_heldout_intent_macro_f1(nlu_report):
+def test_heldout_intent_macro_f1(nlu_report, report_figure):
     macro_f1 = nlu_report["macro avg"]["f1-score"]
     weak = {
         intent: round(scores["f1-score"], 2)
         for intent, scores in nlu_report.items()
         if isinstance(scores, dict) and "support" in scores and scores["f1-score"] < 0.9
     }
-    print(f"\nHeld-out intent macro F1: {macro_f1:.3f} (gate {MIN_MACRO_F1}); weakest: {weak}")
+    examples = nlu_report["macro avg"]["support"]
+    report_figure(
+        "Held-out intent macro F1",
+        f"{macro_f1:.3f} on {examples} examples (gate {MIN_MACRO_F1}); below 0.9: {weak or 'none'}",
+    )
     assert macro_f1 >= MIN_MACRO_F1, weak
 
 
