@@ -35,7 +35,6 @@ INTENT_TOPICS = {
     "ask_medical": "medical",
     "out_of_scope": "out_of_scope",
 }
-QUESTION_INTENTS = tuple(INTENT_TOPICS)
 
 # Topics where naming another exercise does not change the answer.
 TOPICS_ABOUT_THE_USER = ("pain", "medical", "capabilities", "out_of_scope")
@@ -111,14 +110,6 @@ def asks_about_medicine(intent: str, entities: list[dict]) -> bool:
     )
 
 
-def topic_for(intent: str, entities: list[dict]) -> str:
-    if asks_about_medicine(intent, entities):
-        return "medical"
-    if names_another_exercise(intent, entities):
-        return "out_of_scope"
-    return INTENT_TOPICS.get(intent, "out_of_scope")
-
-
 def written_in_another_script(text: str) -> bool:
     """Letters, but none of them Latin: not English, whatever the classifier says.
 
@@ -137,6 +128,11 @@ def corrected_intent(intent: str, entities: list[dict], text: str = "") -> str:
     if names_another_exercise(intent, entities):
         return "out_of_scope"
     return intent
+
+
+def topic_for(intent: str, entities: list[dict]) -> str:
+    """The answer topic: the intent after the same corrections the NLU applies."""
+    return INTENT_TOPICS.get(corrected_intent(intent, entities), "out_of_scope")
 
 
 def answer_question(intent: str, entities: list[dict], state: State) -> Reply:
