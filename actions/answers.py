@@ -229,6 +229,24 @@ def other_exercise_answer(exercise: str) -> str:
     )
 
 
+GOODBYE = "Bye for now. Take care, and see you next session!"
+
+NOT_UNDERSTOOD = (
+    "Sorry, I didn't catch that. I understand English and I'm here for the prone leg lift:"
+    ' try "how do I do it?", "how many reps?" or "start my session".'
+)
+
+NO_SESSION = (
+    "We're not in a session right now. Say start my session when you're ready, and I'll"
+    " count your reps with you."
+)
+
+NO_PROGRESSION_AFTER_CAUTION = (
+    "Not yet: after the pain or warning sign you told me about, the right move is to hold"
+    " the level, or go easier, until a clinician is happy and your sessions are comfortable"
+    " again. No extra reps or weight for now."
+)
+
 # Said by the REST channel itself, when a message cannot reach the dialogue.
 EMPTY_MESSAGE = "I didn't get any words there. Ask me anything about prone leg lifts."
 TROUBLE = "Sorry, I'm having trouble right now. Please try again in a moment."

@@ -4,15 +4,17 @@ The Rasa actions pass in the intent, entities and remembered state, and turn
 the returned Reply into messages and slot events. Nothing here imports Rasa.
 """
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from actions import answers
+from actions import answers, red_flags
+from actions.numbers import parse_number
 from actions.vocabulary import canonical
 
 # Slots that belong to one conversation and are reset when a new one starts.
-CONVERSATION_SLOTS = ("disclaimer_given", "pending_offer", "last_topic")
+CONVERSATION_SLOTS = ("disclaimer_given", "pending_offer", "last_topic", "pending_pain")
 
 YES_NO_BUTTONS = (("Yes please", "/affirm"), ("No thanks", "/deny"))
 
@@ -44,6 +46,7 @@ TOPICS_ABOUT_THE_USER = ("pain", "medical", "capabilities", "out_of_scope")
 class Message:
     text: str
     buttons: tuple[tuple[str, str], ...] = ()
+    ssml: str | None = None  # voice only, when it differs from reading the text out
 
 
 @dataclass
@@ -69,14 +72,6 @@ class Reply:
     def say(self, text: str, buttons: tuple[tuple[str, str], ...] = ()) -> "Reply":
         self.messages.append(Message(text, buttons))
         return self
-
-
-def _with_disclaimer(state: State, reply: Reply) -> Reply:
-    """The not-a-clinician line, once per conversation, before the first answer."""
-    if not state.disclaimer_given:
-        reply.messages.insert(0, Message(answers.DISCLAIMER))
-        reply.updates["disclaimer_given"] = True
-    return reply
 
 
 def _other_exercise(entities: list[dict]) -> str | None:
@@ -119,10 +114,51 @@ def written_in_another_script(text: str) -> bool:
     return bool(letters) and not any("LATIN" in unicodedata.name(char, "") for char in letters)
 
 
+_COUNT = re.compile(
+    r"^\s*(?:(?:that's|thats|that is|that was|number|rep|and|ok|okay)\s+)*(?P<number>[\w -]+?)"
+    r"(?:\s+(?:done|now|down|reps?))?\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_a_count(text: str) -> bool:
+    """A message that is only a count: "7", "that's four", "number 12"."""
+    if re.search(r"/|out of|outta", text, re.IGNORECASE):
+        return False  # "7/10" is a pain score
+    match = _COUNT.match(text)
+    return bool(match) and isinstance(parse_number(match.group("number")), int)
+
+
+def reports_pain(intent: str, entities: list[dict], text: str) -> bool:
+    """A statement that something hurts ("kneeling is hurting my knees") is a pain
+    report even when it reads like a technique question; a question stays one."""
+    return (
+        intent in INTENT_TOPICS
+        and intent not in ("pain", "ask_medical", "out_of_scope")
+        and "?" not in text
+        and any(entity.get("entity") == "pain_word" for entity in entities)
+        and any(entity.get("entity") == "body_part" for entity in entities)
+        and not re.match(r"^\s*(?:what|how|why|when|should|is|are|do|does|can|could)\b", text, re.I)
+    )
+
+
 def corrected_intent(intent: str, entities: list[dict], text: str = "") -> str:
-    """The intent after the rule-based corrections above (used by the NLU pipeline)."""
+    """The intent after the rule-based corrections above (used by the NLU pipeline).
+
+    The red-flag screen decides both ways: a sign it finds is a red flag whatever
+    the classifier thought, and a "red flag" it cannot confirm is a pain report
+    (the coach then asks how bad, rather than sending someone to A&E).
+    """
+    if red_flags.screen(text) is not None:
+        return "red_flag"
+    if intent == "red_flag":
+        return "pain"
     if written_in_another_script(text):
         return "nlu_fallback"
+    if is_a_count(text):
+        return "count_rep"
+    if reports_pain(intent, entities, text):
+        return "pain"
     if asks_about_medicine(intent, entities):
         return "ask_medical"
     if names_another_exercise(intent, entities):
@@ -135,26 +171,24 @@ def topic_for(intent: str, entities: list[dict]) -> str:
     return INTENT_TOPICS.get(corrected_intent(intent, entities), "out_of_scope")
 
 
-def answer_question(intent: str, entities: list[dict], state: State) -> Reply:
+def answer_question(
+    intent: str, entities: list[dict], state: State, offer_more: bool = True
+) -> Reply:
     topic = topic_for(intent, entities)
     answer = answers.answer_for(topic)
     reply = Reply(updates={"last_topic": topic, "pending_offer": None})
     if topic == "out_of_scope" and (exercise := _other_exercise(entities)):
         reply.say(answers.other_exercise_answer(exercise))
-    elif answer.offer:
+    elif answer.offer and offer_more:
         reply.say(f"{answer.short} {answer.offer}", YES_NO_BUTTONS)
         reply.updates["pending_offer"] = topic
     else:
         reply.say(answer.short)
-    return _with_disclaimer(state, reply)
-
-
-def greet(state: State) -> Reply:
-    reply = Reply().say(f"{answers.GREETING} {answers.CAPABILITIES}")
-    if not state.disclaimer_given:
-        reply.say(answers.DISCLAIMER)
-        reply.updates["disclaimer_given"] = True
     return reply
+
+
+def greet() -> Reply:
+    return Reply().say(f"{answers.GREETING} {answers.CAPABILITIES}")
 
 
 def expand(state: State) -> Reply:

@@ -34,6 +34,17 @@ ANKLE_WEIGHT_LB = Span(1, 2)
 SEE_DOCTOR_AFTER_WEEKS = 2
 
 FIRST_SESSION_REPS = REPS_PER_SET.low
+LEGS = ("left", "right")  # the order a guided session works through in each set
+
+# Easing off for the rest of a session (too hard, or pain in the "acceptable" band):
+# this many fewer reps per leg, never below the minimum.
+EASE_OFF_REPS = 3
+MIN_REPS_PER_SET = 5
+
+# Voice pacing of one rep, in seconds (the hold is the middle of HOLD_SECONDS).
+LIFT_SECONDS = 2
+LOWER_SECONDS = 2
+LEG_SWITCH_SECONDS = 4
 
 START_POSITION = (
     "Get on your hands and knees, hands under your shoulders and knees under your hips,"
@@ -169,6 +180,7 @@ def level_index(key: str) -> int:
 def stated_numbers() -> set[int]:
     """Every number the coach may state about the exercise."""
     numbers = {SETS_PER_LEG, SESSIONS_PER_WEEK, SEE_DOCTOR_AFTER_WEEKS, FIRST_SESSION_REPS}
+    numbers.update((EASE_OFF_REPS, MIN_REPS_PER_SET))
     for span in (
         HOLD_SECONDS,
         REPS_PER_SET,

@@ -6,9 +6,10 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from actions import red_flags
 from actions.conversation import corrected_intent
 
 
@@ -19,6 +20,7 @@ class EntityRulesIntentCorrector(GraphComponent):
     "How long do I hold a plank?" reads like a hold question, but names another
     exercise: out_of_scope. "Should I take an advil first?" names a medicine:
     ask_medical. Text with no Latin letters at all is not English: nlu_fallback.
+    A red-flag sign found by the rule-based screen is red_flag, whatever DIET said.
     The rules themselves live in actions/conversation.py.
     """
 
@@ -30,6 +32,7 @@ class EntityRulesIntentCorrector(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "EntityRulesIntentCorrector":
+        red_flags.prepare()
         return cls()
 
     def process(self, messages: list[Message]) -> list[Message]:
@@ -41,6 +44,15 @@ class EntityRulesIntentCorrector(GraphComponent):
             entities = message.get(ENTITIES) or []
             corrected = corrected_intent(name, entities, message.get(TEXT) or "")
             if corrected != name:
-                relabelled = {"name": corrected, "confidence": intent.get("confidence", 1.0)}
+                # A rule's verdict is certain: the fallback classifier after us must not
+                # overrule a red flag because the classifier was unsure.
+                confidence = 1.0 if corrected == "red_flag" else intent.get("confidence", 1.0)
+                relabelled = {"name": corrected, "confidence": confidence}
+                ranking = [
+                    entry
+                    for entry in message.get(INTENT_RANKING_KEY) or []
+                    if entry.get("name") not in (corrected, name)
+                ]
                 message.set(INTENT, relabelled, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [relabelled, *ranking], add_to_output=True)
         return messages

@@ -7,16 +7,12 @@ from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers
-from actions.actions import (
-    ActionAnswerQuestion,
-    ActionGreet,
-    ActionNotUnderstood,
-    ActionReplyToOffer,
-    ActionSessionStart,
-)
+from actions.actions import ActionCoach, ActionNotUnderstood, ActionRedFlag, ActionSessionStart
 
 
-def make_tracker(intent: str, slots: dict | None = None, entities=None, text="") -> Tracker:
+def make_tracker(
+    intent: str, slots: dict | None = None, entities=None, text="", channel="rest", metadata=None
+) -> Tracker:
     return Tracker(
         sender_id="tester",
         slots=slots or {},
@@ -24,8 +20,9 @@ def make_tracker(intent: str, slots: dict | None = None, entities=None, text="")
             "text": text,
             "intent": {"name": intent, "confidence": 0.99},
             "entities": entities or [],
+            "metadata": metadata or {},
         },
-        events=[],
+        events=[{"event": "user", "text": text, "input_channel": channel}],
         paused=False,
         followup_action=None,
         active_loop={},
@@ -39,49 +36,105 @@ def run(action, tracker):
     return dispatcher.messages, events
 
 
-def test_answer_action_sends_disclaimer_then_answer_with_buttons():
-    messages, events = run(ActionAnswerQuestion(), make_tracker("ask_hold"))
+def slots_of(events) -> dict:
+    return {event["name"]: event["value"] for event in events if event.get("event") == "slot"}
+
+
+def test_coach_action_answers_with_disclaimer_buttons_and_slots():
+    messages, events = run(ActionCoach(), make_tracker("ask_hold"))
     assert messages[0]["text"] == answers.DISCLAIMER
     assert messages[1]["text"].startswith(answers.ANSWERS["hold"].short)
     assert [b["payload"] for b in messages[1]["buttons"]] == ["/affirm", "/deny"]
     assert SlotSet("disclaimer_given", True) in events
     assert SlotSet("pending_offer", "hold") in events
-    assert SlotSet("last_topic", "hold") in events
 
 
-def test_answer_action_reads_other_exercise_entity():
+def test_coach_action_reads_other_exercise_entity():
     tracker = make_tracker(
         "ask_technique",
         {"disclaimer_given": True},
         entities=[{"entity": "other_exercise", "value": "plank", "start": 14, "end": 19}],
     )
-    messages, _ = run(ActionAnswerQuestion(), tracker)
+    messages, _ = run(ActionCoach(), tracker)
     assert len(messages) == 1 and "planks" in messages[0]["text"]
 
 
 def test_affirm_after_offer_gives_detail():
     tracker = make_tracker("affirm", {"disclaimer_given": True, "pending_offer": "frequency"})
-    messages, events = run(ActionReplyToOffer(), tracker)
+    messages, events = run(ActionCoach(), tracker)
     assert messages[0]["text"] == answers.ANSWERS["frequency"].detail
-    assert events == [SlotSet("pending_offer", None)]
+    assert SlotSet("pending_offer", None) in events
 
 
-def test_deny_after_offer():
-    tracker = make_tracker("deny", {"pending_offer": "frequency"})
-    messages, _ = run(ActionReplyToOffer(), tracker)
-    assert messages[0]["text"] == answers.ANYTHING_ELSE
+def start_session(channel="rest", metadata=None):
+    tracker = make_tracker("start_session", {"disclaimer_given": True}, channel=channel,
+                           metadata=metadata)  # fmt: skip
+    _, events = run(ActionCoach(), tracker)
+    return slots_of(events)
 
 
-def test_ask_more_expands_last_topic():
-    tracker = make_tracker("ask_more", {"last_topic": "muscles"})
-    messages, _ = run(ActionReplyToOffer(), tracker)
-    assert messages[0]["text"] == answers.ANSWERS["muscles"].detail
+def test_session_state_is_kept_in_the_session_slot():
+    slots = start_session()
+    assert slots["session"]["phase"] == "setup"
+    tracker = make_tracker("continue_session", {"disclaimer_given": True, **slots})
+    messages, events = run(ActionCoach(), tracker)
+    assert slots_of(events)["session"]["phase"] == "active"
+    assert "Set 1, left leg" in messages[0]["text"]
 
 
-def test_greet_action():
-    messages, events = run(ActionGreet(), make_tracker("greet"))
-    assert messages[0]["text"].startswith(answers.GREETING)
-    assert SlotSet("disclaimer_given", True) in events
+def finish_set_one(slots, channel):
+    slots = {**slots, "disclaimer_given": True}
+    for intent, number in (
+        ("continue_session", None),
+        ("report_reps", "10"),
+        ("report_reps", "10"),
+    ):
+        entities = [{"entity": "number", "value": number}] if number else []
+        tracker = make_tracker(intent, slots, entities=entities, channel=channel)
+        _, events = run(ActionCoach(), tracker)
+        slots.update(slots_of(events))
+    return slots, events
+
+
+def test_rest_is_timed_with_a_reminder_on_push_channels():
+    slots, events = finish_set_one(start_session(channel="socketio"), "socketio")
+    reminders = [event for event in events if event.get("event") == "reminder"]
+    assert slots["session"]["phase"] == "rest" and len(reminders) == 1
+    reminder = reminders[0]
+    assert reminder["intent"] == "continue_session"
+    assert reminder["entities"] == [{"entity": "rest_timer", "value": "2"}]
+    assert reminder["name"] == "rest_timer_tester" and reminder["kill_on_user_msg"] is False
+    # and when it fires, the next set starts by itself
+    tracker = make_tracker("continue_session", slots, entities=reminder["entities"],
+                           channel="socketio")  # fmt: skip
+    messages, events = run(ActionCoach(), tracker)
+    assert "Rest over" in messages[0]["text"]
+    assert slots_of(events)["session"]["set_number"] == 2
+
+
+def test_no_reminder_on_the_rest_channel():
+    slots, events = finish_set_one(start_session(channel="rest"), "rest")
+    assert slots["session"]["phase"] == "rest"
+    assert not [event for event in events if event.get("event") == "reminder"]
+
+
+def test_voice_metadata_adds_ssml_with_pacing():
+    slots = start_session(metadata={"voice": True})
+    tracker = make_tracker("continue_session", {"disclaimer_given": True, **slots},
+                           metadata={"voice": True})  # fmt: skip
+    messages, _ = run(ActionCoach(), tracker)
+    ssml = [m["custom"]["ssml"] for m in messages if m.get("custom")]
+    assert len(ssml) == 1 and ssml[0].startswith("<speak>") and ssml[0].count("Lift.") == 10
+
+
+def test_red_flag_action_stops_the_session():
+    slots = start_session()
+    text = "I suddenly can't control my bladder"
+    tracker = make_tracker("red_flag", {"disclaimer_given": True, **slots}, text=text)
+    messages, events = run(ActionRedFlag(), tracker)
+    updates = slots_of(events)
+    assert updates["session"] is None and updates["caution"]["reason"] == "red_flag"
+    assert len(messages) == 1 and "emergency" in messages[0]["text"].lower()
 
 
 def test_session_start_keeps_user_slots_and_resets_conversation_ones():
@@ -89,15 +142,25 @@ def test_session_start_keeps_user_slots_and_resets_conversation_ones():
         "disclaimer_given": True,
         "pending_offer": "hold",
         "last_topic": "hold",
-        "user_level": "standard",
+        "level": "standard",
         "empty": None,
     }
     _, events = run(ActionSessionStart(), make_tracker("greet", slots))
     assert events[0] == SessionStarted()
     assert events[-1] == ActionExecuted("action_listen")
-    assert events[1:-1] == [SlotSet("user_level", "standard")]
+    assert events[1:-1] == [SlotSet("level", "standard")]
 
 
-def test_not_understood_uses_the_default_response():
-    messages, events = run(ActionNotUnderstood(), make_tracker("greet"))
-    assert [m["response"] for m in messages] == ["utter_default"] and events == []
+def test_session_start_closes_an_open_session_and_saves_it():
+    slots = start_session()
+    slots, _ = finish_set_one(slots, "rest")
+    _, events = run(ActionSessionStart(), make_tracker("greet", slots))
+    updates = slots_of(events)
+    assert updates["session"] is None
+    assert updates["history"][-1]["reps"][0] == {"left": 10, "right": 10}
+    assert updates["history"][-1]["completed"] is False
+
+
+def test_not_understood_says_so():
+    messages, _ = run(ActionNotUnderstood(), make_tracker("greet", {"disclaimer_given": True}))
+    assert messages[0]["text"] == answers.NOT_UNDERSTOOD

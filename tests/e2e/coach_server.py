@@ -4,6 +4,7 @@ import json
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import time
 import urllib.error
@@ -122,3 +123,22 @@ class CoachServer:
         status, replies = self.post_raw(json.dumps(body).encode())
         assert status == 200, (status, replies)
         return [reply.get("text", "") for reply in replies]
+
+
+def stored_events(database: Path, sender: str, type_name: str) -> list[dict]:
+    with sqlite3.connect(database) as db:
+        rows = db.execute(
+            "SELECT data FROM events WHERE sender_id = ? AND type_name = ? ORDER BY id",
+            (sender, type_name),
+        ).fetchall()
+    return [json.loads(data) for (data,) in rows]
+
+
+def stored_user_texts(database: Path, sender: str) -> list[str]:
+    return [event["text"] for event in stored_events(database, sender, "user")]
+
+
+def stored_slot(database: Path, sender: str, name: str):
+    """The latest value the tracker store holds for a slot."""
+    values = [e["value"] for e in stored_events(database, sender, "slot") if e["name"] == name]
+    return values[-1] if values else None

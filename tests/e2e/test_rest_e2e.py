@@ -3,14 +3,13 @@ stopped with SIGTERM and started again on the same tracker database."""
 
 import json
 import signal
-import sqlite3
 import time
 
 import pytest
 
 from actions import answers
 from actions import protocol as p
-from tests.e2e.coach_server import CoachServer, port_open
+from tests.e2e.coach_server import CoachServer, port_open, stored_user_texts
 
 QUESTIONS = [
     ("how long do I hold the lift?", [p.HOLD_SECONDS.spoken("seconds")]),
@@ -21,32 +20,8 @@ QUESTIONS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def coach_server(tmp_path_factory):
-    server = CoachServer(tmp_path_factory.mktemp("coach"))
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def coach(coach_server):
-    """The module's server, started again if an earlier test stopped it."""
-    if not coach_server.running():
-        coach_server.start()
-    return coach_server
-
-
 def joined(replies: list[str]) -> str:
     return " ".join(replies)
-
-
-def stored_user_texts(database, sender: str) -> list[str]:
-    with sqlite3.connect(database) as db:
-        rows = db.execute(
-            "SELECT data FROM events WHERE sender_id = ? AND type_name = 'user' ORDER BY id",
-            (sender,),
-        ).fetchall()
-    return [json.loads(data)["text"] for (data,) in rows]
 
 
 def test_technique_questions_are_answered_with_the_protocol_facts(coach):

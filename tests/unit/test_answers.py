@@ -2,7 +2,6 @@ import importlib
 import re
 
 import pytest
-import yaml
 
 from actions import answers, protocol
 
@@ -70,12 +69,3 @@ def test_answers_follow_a_change_in_the_protocol(monkeypatch):
     finally:
         monkeypatch.undo()
         importlib.reload(answers)
-
-
-def test_domain_responses_state_no_numbers():
-    """Numbers are only said by the actions, from the protocol."""
-    with open("domain.yml", encoding="utf-8") as file:
-        domain = yaml.safe_load(file)
-    for name, variants in domain["responses"].items():
-        for variant in variants:
-            assert not re.search(r"\d", variant["text"]), name

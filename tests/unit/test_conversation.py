@@ -7,7 +7,6 @@ from actions.conversation import (
     answer_question,
     corrected_intent,
     expand,
-    greet,
     reply_to_offer,
     topic_for,
     written_in_another_script,
@@ -16,20 +15,6 @@ from actions.conversation import (
 
 def texts(reply):
     return [message.text for message in reply.messages]
-
-
-def test_first_answer_carries_the_disclaimer_once():
-    first = answer_question("ask_hold", [], State())
-    assert texts(first)[0] == answers.DISCLAIMER
-    assert first.updates["disclaimer_given"] is True
-    second = answer_question("ask_reps", [], State(disclaimer_given=True))
-    assert answers.DISCLAIMER not in texts(second)
-    assert "disclaimer_given" not in second.updates
-
-
-def test_greeting_gives_the_disclaimer_only_if_not_yet_given():
-    assert answers.DISCLAIMER in texts(greet(State()))
-    assert answers.DISCLAIMER not in texts(greet(State(disclaimer_given=True)))
 
 
 @pytest.mark.parametrize("intent", list(INTENT_TOPICS))
@@ -123,7 +108,43 @@ def test_text_in_another_script_is_not_english(text):
     assert corrected_intent("ask_reps", [], text) == "nlu_fallback"
 
 
-@pytest.mark.parametrize("text", ["how many reps", "¿Cuántas repeticiones?", "👍", "7", "", "café"])
+@pytest.mark.parametrize("text", ["how many reps", "¿Cuántas repeticiones?", "👍", "", "café"])
 def test_latin_text_emoji_and_digits_are_left_to_the_classifier(text):
     assert not written_in_another_script(text)
     assert corrected_intent("ask_reps", [], text) == "ask_reps"
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("7", True),
+        ("that's four", True),
+        ("number 12", True),
+        ("twelve done", True),
+        ("7/10", False),
+        ("seven out of ten", False),
+        ("done", False),
+        ("one more set then", False),
+        ("I did 10", False),
+    ],
+)
+def test_a_bare_count_is_a_rep(text, count):
+    assert (corrected_intent("deny", [], text) == "count_rep") is count
+
+
+PAIN_AND_PLACE = [
+    {"entity": "pain_word", "value": "hurting"},
+    {"entity": "body_part", "value": "knees"},
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("kneeling is hurting my knees", "pain"),
+        ("why do my knees hurt when I kneel", "ask_start_position"),
+        ("my knees hurt, should I use a mat?", "ask_start_position"),
+    ],
+)
+def test_a_statement_that_something_hurts_is_a_pain_report(text, intent):
+    assert corrected_intent("ask_start_position", PAIN_AND_PLACE, text) == intent

@@ -65,3 +65,28 @@ def test_longest_phrase_wins(nlp):
         ("body_part", "back of my thigh"),
         ("pain_word", "aches"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my lower back twinges", {("body_part", "lower back"), ("pain_word", "pain")}),
+        ("ouch", {("pain_word", "pain")}),
+        (
+            "sharp pain in my hip, like a 7",
+            {("pain_kind", "sharp"), ("body_part", "hip"), ("number", "7")},
+        ),
+        ("it's a bit sore", {("severity", "mild"), ("pain_word", "pain")}),
+        ("knees hurt on the floor", {("body_part", "knee"), ("pain_word", "pain")}),
+        ("a dull ache in my left glute", {("pain_kind", "dull"), ("side", "left")}),
+        ("burning, then numbness", {("pain_kind", "burning"), ("pain_kind", "numbness")}),
+        ("tingling, really bad", {("pain_kind", "tingling"), ("severity", "severe")}),
+        ("moderate I guess", {("severity", "moderate")}),
+    ],
+)
+def test_pain_reports_yield_location_side_severity_and_kind(nlp, text, expected):
+    """Entity values read back through the vocabulary, as the pain model reads them."""
+    found = {
+        (label, canonical(label, value) or value.lower()) for label, value in entities(nlp, text)
+    }
+    assert expected <= found, found

@@ -1,0 +1,275 @@
+"""Pain: reading a report, the pain monitoring model, and stepping down the ladder.
+
+The bands follow the pain monitoring model in shared/reference/clinical-notes.md:
+up to `fine_up_to` is fine, up to `stop_above` is acceptable with care, above
+it the set stops. Both numbers are settings (COACH_PAIN_FINE_UP_TO,
+COACH_PAIN_STOP_ABOVE) because some programmes are stricter than others.
+"""
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from actions import protocol as p
+from actions.numbers import parse_number
+from actions.vocabulary import canonical
+
+FINE, ACCEPTABLE, STOP = "fine", "acceptable", "stop"
+SEVERE_FROM = 7  # 7-10 is "severe" on the numeric scale: stop the session, two steps down
+# Voice users answer in bands more easily than with numbers: each band's middle.
+BAND_WORDS = {"mild": 2, "moderate": 5, "severe": 8}
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    fine_up_to: int = 3
+    stop_above: int = 5
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] = os.environ) -> "Thresholds":
+        """The settings, falling back to the defaults when unset or nonsense."""
+        default = cls()
+        fine = _setting(environ, "COACH_PAIN_FINE_UP_TO", default.fine_up_to)
+        stop = _setting(environ, "COACH_PAIN_STOP_ABOVE", default.stop_above)
+        return cls(fine_up_to=min(fine, stop), stop_above=stop)
+
+    def band(self, severity: int) -> str:
+        if severity <= self.fine_up_to:
+            return FINE
+        if severity <= self.stop_above:
+            return ACCEPTABLE
+        return STOP
+
+
+def _setting(environ: Mapping[str, str], name: str, default: int) -> int:
+    try:
+        value = int(environ.get(name, default))
+    except ValueError:
+        return default
+    return value if 0 <= value <= 10 else default
+
+
+@dataclass(frozen=True)
+class PainReport:
+    severity: int | None = None
+    location: str | None = None
+    side: str | None = None
+    kind: str | None = None
+    from_kneeling: bool = False  # sore knees from the floor: a comfort problem, not a load one
+    for_weeks: bool = False
+
+
+# "like a 7", "about a six", "maybe 4", "it's a 5", "7/10": a number said as a score.
+_SCORE = re.compile(
+    r"(?:\b(?:like|about|around|maybe|roughly|probably|say|is|at|its|it's|a|an)\s+(?:a\s+)?"
+    r"|^\s*)(?P<number>\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"(?!\s*(?:reps?|times|sets?|seconds?|minutes?|days?|weeks?|hours?|lbs?|kg))",
+    re.IGNORECASE,
+)
+_OUT_OF_TEN = re.compile(r"\b(\d{1,2}|\w+)\s*(?:/|out of|outta)\s*(?:10|ten)\b", re.IGNORECASE)
+_WEEKS = re.compile(
+    r"\b(?:for|over|past|last|since)\b[^.?!]*\b(?:weeks?|months?|fortnight|years?)\b"
+    r"|\b(?:weeks?|months?)\s+now\b",
+    re.IGNORECASE,
+)
+_KNEELING = re.compile(r"\b(?:floor|kneel\w*|ground|hard surface|tiles?)\b", re.IGNORECASE)
+
+
+def _entity(entities: list[dict], name: str) -> str | None:
+    for entity in entities:
+        if entity.get("entity") == name:
+            value = str(entity.get("value", ""))
+            return canonical(name, value) or value.lower()
+    return None
+
+
+def read_severity(entities: list[dict], text: str) -> int | None:
+    """A 0-10 score, or a band word turned into its middle, or None if not said."""
+    for pattern in (_OUT_OF_TEN, _SCORE):
+        for match in pattern.finditer(text):
+            value = parse_number(match.group(1))
+            if isinstance(value, int) and 0 <= value <= 10:
+                return value
+    for entity in entities:
+        if entity.get("entity") == "pain_score":
+            value = parse_number(str(entity.get("value", "")))
+            if isinstance(value, int) and 0 <= value <= 10:
+                return value
+    word = _entity(entities, "severity")
+    if word in BAND_WORDS:
+        return BAND_WORDS[word]
+    lowered = text.lower()
+    for band, middle in BAND_WORDS.items():
+        if re.search(rf"\b{band}\b", lowered):
+            return middle
+    return None
+
+
+def read_report(entities: list[dict], text: str) -> PainReport:
+    location = _entity(entities, "body_part")
+    return PainReport(
+        severity=read_severity(entities, text),
+        location=location,
+        side=_entity(entities, "side"),
+        kind=_entity(entities, "pain_kind"),
+        from_kneeling=location == "knee" and bool(_KNEELING.search(text)),
+        for_weeks=bool(_WEEKS.search(text)),
+    )
+
+
+def form_cue(location: str | None) -> str:
+    """One cue that matches where it hurts."""
+    if location in ("lower back", "back"):
+        return (
+            "Brace your tummy muscles before each lift, and don't lift as high: your lower"
+            " back should not arch."
+        )
+    if location in ("hip", "groin", "glute"):
+        return "Keep your pelvis level: no tipping or twisting as the leg goes back."
+    if location in ("hamstring", "thigh", "leg"):
+        return "Lift a little lower and move slowly, especially on the way down."
+    if location == "knee":
+        return p.KNEE_COMFORT
+    return "Slow it down and lift a little lower, keeping your back and hips still."
+
+
+def persisting(history: list[dict] | None, now: float) -> bool:
+    """Pain in every session for the last couple of weeks, up to the latest one."""
+    run_started = None
+    for record in reversed(history or []):
+        if not record.get("pain"):
+            break
+        run_started = record.get("started_at", now)
+    weeks = p.SEE_DOCTOR_AFTER_WEEKS * 7 * 24 * 3600
+    return run_started is not None and now - run_started >= weeks
+
+
+def step_down(level: str, steps: int) -> str:
+    return p.LEVELS[max(p.level_index(level) - steps, 0)].key
+
+
+def last_comfortable_level(level: str, history: list[dict]) -> str | None:
+    """After raising the reps: the level of the latest pain-free session below this one."""
+    current = p.level_index(level)
+    for record in reversed(history or []):
+        earlier = record.get("level")
+        known_and_lower = earlier in {lv.key for lv in p.LEVELS} and (
+            p.level_index(earlier) < current
+        )
+        if known_and_lower and max(record.get("pain") or [0]) <= Thresholds().fine_up_to:
+            return earlier
+    return None
+
+
+@dataclass
+class Advice:
+    band: str
+    lines: list[str] = field(default_factory=list)
+    new_level: str | None = None  # where the user's level moves to, if it changes
+    stop_set: bool = False
+    stop_session: bool = False
+    ease_off: bool = False
+    check_next_morning: bool = False
+
+
+def how_to(level: str) -> str:
+    chosen = p.LEVELS[p.level_index(level)]
+    return f"The easier version is the {chosen.name}: {chosen.how}"
+
+
+def advise(
+    report: PainReport,
+    thresholds: Thresholds,
+    *,
+    level: str,
+    history: list[dict] | None = None,
+    in_session: bool = False,
+) -> Advice:
+    """What to do about a pain report whose severity is known."""
+    severity = report.severity if report.severity is not None else 0
+    band = thresholds.band(severity)
+    advice = Advice(band=band)
+    if report.from_kneeling and band != STOP:
+        advice.lines.append(p.KNEE_COMFORT)
+    elif band == FINE:
+        carry_on = " Carry on if it stays there." if in_session else ""
+        advice.lines.append(
+            f"A {severity} out of 10 is fine to work with.{carry_on} {form_cue(report.location)}"
+        )
+    elif band == ACCEPTABLE:
+        advice.ease_off = in_session
+        advice.check_next_morning = True
+        advice.lines.append(
+            f"A {severity} out of 10 is okay if you take care. {form_cue(report.location)}"
+        )
+        comfortable = last_comfortable_level(level, history or [])
+        if comfortable and p.LEVELS[p.level_index(comfortable)].reps_per_set < (
+            p.LEVELS[p.level_index(level)].reps_per_set
+        ):
+            advice.new_level = comfortable
+            reps = p.LEVELS[p.level_index(comfortable)].reps_per_set
+            advice.lines.append(
+                f"It came on after raising your reps, so next time go back to {reps}, the"
+                " number that felt comfortable."
+            )
+    else:
+        severe = severity >= SEVERE_FROM
+        advice.stop_set = True
+        advice.stop_session = severe
+        advice.check_next_morning = True
+        advice.new_level = step_down(level, 2 if severe else 1)
+        if severe:
+            advice.lines.append(
+                f"A {severity} out of 10 is too much: stop the exercise for today and rest."
+            )
+        else:
+            advice.lines.append(f"A {severity} out of 10 is more than we want: stop this set now.")
+        if advice.new_level != level:
+            advice.lines.append(how_to(advice.new_level))
+        if not severe and in_session:
+            advice.lines.append(
+                "If the pain settles after a rest, you can carry on with that version;"
+                " if it doesn't, we'll stop for today."
+            )
+    if report.for_weeks:
+        advice.lines.append(
+            f"Pain that has lasted {p.SEE_DOCTOR_AFTER_WEEKS} weeks or more should be checked"
+            " by a doctor or physiotherapist."
+        )
+    return advice
+
+
+_GENERAL_QUESTION = re.compile(
+    r"^\s*(?:what|whats|what's|should|is|are|does|do|can|could|will|would|if|when)\b"
+    r"(?!.*\b(?:now|right now|currently|at the moment|today)\b)",
+    re.IGNORECASE,
+)
+
+
+def asks_in_general(text: str) -> bool:
+    """ "What if it hurts?" or "is it normal to feel sore?", not "my back hurts"."""
+    return bool(_GENERAL_QUESTION.match(text))
+
+
+RATE_IT_IF_NOW = "If it's hurting right now, tell me how bad, from 0 to 10."
+
+ASK_SEVERITY = (
+    "Sorry it hurts. How bad is it, from 0 (no pain) to 10 (the worst)? You can also say"
+    " mild, moderate or severe."
+)
+ASK_MORNING = (
+    "Last time you had some pain during the session. How did your back feel the next morning:"
+    " better, the same, or worse?"
+)
+
+
+def morning_check(worse: bool, level: str) -> tuple[str, str]:
+    """The level to use next and what to say, from how the morning after went."""
+    if worse:
+        easier = step_down(level, 1)
+        text = "Thanks for telling me. Worse the next morning means the load was too much,"
+        if easier != level:
+            return easier, f"{text} so we'll step down a level. {how_to(easier)}"
+        return level, f"{text} so keep it small and slow, and check with your physio."
+    return level, "Good to hear it settled. We'll keep you at the same level for now."

@@ -1,0 +1,435 @@
+"""A guided session as a state machine: sets, legs, reps, rest, pause, and the summary.
+
+The whole state is a plain dataclass that round-trips through a dict, so the
+Rasa action keeps it in a slot (and so in the tracker store) between turns.
+Every event method changes the state and returns the Lines the coach says;
+voice gets the same Lines, with real-time pacing SSML where a set is led aloud.
+
+Phases:  setup --ready--> active --leg done--> active (other leg)
+         active --set done--> rest --ready/timer--> active (next set)
+         last set done, stop or skip past the end --> done
+         setup/active/rest --pause--> paused --resume--> where it was (rest: next set)
+"""
+
+from dataclasses import asdict, dataclass, field, fields
+
+from actions import progression, speech
+from actions import protocol as p
+from actions.speech import Line
+
+SETUP, ACTIVE, REST, PAUSED, DONE = "setup", "active", "rest", "paused", "done"
+
+CUE_EVERY_REPS = 3
+CUES = (
+    f"Hold it at the top for {p.HOLD_SECONDS.spoken('seconds')}.",
+    "Lower it slowly, all the way down.",
+    "Keep your pelvis level, no twisting.",
+    "Tummy gently braced.",
+    "Lift only until your leg is level with the floor, no arching.",
+    "Knee straight, toes pointed.",
+)
+COUNT_WORDINGS = ("{n}.", "{n}, good.", "That's {n}.", "{n}, nice and steady.")
+
+
+def _other(leg: str) -> str:
+    return p.LEGS[1 - p.LEGS.index(leg)]
+
+
+def _minutes(seconds: float) -> str:
+    minutes = round(seconds / 60)
+    if minutes < 1:
+        return "under a minute"
+    return "about 1 minute" if minutes == 1 else f"about {minutes} minutes"
+
+
+@dataclass
+class Session:
+    level: str
+    target: int  # reps per leg per set
+    sets: int = p.SETS_PER_LEG
+    set_number: int = 1
+    leg: str = p.LEGS[0]
+    phase: str = SETUP
+    paused_from: str | None = None
+    reps: list[dict[str, int]] = field(default_factory=list)  # per set: {"left": 10, ...}
+    voice: bool = False
+    timed_rest: bool = False  # the channel can push "rest over" by itself
+    awaiting_feedback: bool = False  # voice: a set was paced, waiting for "how did it feel"
+    started_at: float = 0.0
+    ended_at: float | None = None
+    counted_turns: int = 0  # rotates the count wordings and cues
+    pain: list[int] = field(default_factory=list)  # severities reported during the session
+    notes: list[str] = field(default_factory=list)  # "too_easy", "eased_off", "red_flag", ...
+    last_instruction: str = ""
+    ended_early: bool = False
+    last_active: float = 0.0
+
+    # -- building and storing -------------------------------------------------
+
+    @classmethod
+    def begin(
+        cls,
+        level: str,
+        target: int,
+        now: float,
+        *,
+        first_time: bool,
+        voice: bool = False,
+        timed_rest: bool = False,
+    ) -> tuple["Session", list[Line]]:
+        session = cls(level=level, target=target, voice=voice, timed_rest=timed_rest)
+        session.started_at = session.last_active = now
+        session.reps = [{leg: 0 for leg in p.LEGS} for _ in range(session.sets)]
+        level_name = p.LEVELS[p.level_index(level)].name
+        plan = (
+            f"Today: {session.sets} sets of {target} reps on each leg, {level_name},"
+            f" with {p.REST_BETWEEN_SETS_SECONDS} seconds of rest between sets."
+        )
+        lines = [Line(f"Let's do it. {plan}")]
+        if first_time:
+            lines.append(Line(session.setup_instructions()))
+        lines.append(Line("Say ready when you're in position."))
+        session.last_instruction = " ".join(line.text for line in lines[1:])
+        return session, lines
+
+    def setup_instructions(self) -> str:
+        level = p.LEVELS[p.level_index(self.level)]
+        if level.key in (p.STANDARD_LEVEL, "reps_15", "reps_20"):
+            return f"{' '.join(p.START_POSITION)} {' '.join(p.STEPS)}"
+        return level.how
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "Session | None":
+        """The stored session, or None if there is none or it is unreadable."""
+        if not isinstance(data, dict):
+            return None
+        known = {f.name for f in fields(cls)}
+        try:
+            return cls(**{key: value for key, value in data.items() if key in known})
+        except TypeError:
+            return None
+
+    # -- where we are -----------------------------------------------------------
+
+    @property
+    def over(self) -> bool:
+        return self.phase == DONE
+
+    @property
+    def count(self) -> int:
+        return self.reps[self.set_number - 1][self.leg]
+
+    @property
+    def total_reps(self) -> int:
+        return sum(sum(done.values()) for done in self.reps)
+
+    def where(self) -> str:
+        """Where the user is, in a few words ("4 of 10 on your left leg, set 1 of 2")."""
+        phase = self.paused_from if self.phase == PAUSED else self.phase
+        if phase == SETUP:
+            return f"about to start set 1 of {self.sets}, {self.target} reps per leg"
+        if phase == REST:
+            return f"resting before set {self.set_number + 1} of {self.sets}"
+        if phase == DONE:
+            return "finished"
+        return (
+            f"{self.count} of {self.target} done on your {self.leg} leg,"
+            f" set {self.set_number} of {self.sets}"
+        )
+
+    def status(self) -> Line:
+        """The reminder after an interruption: where we are and what comes next."""
+        if self.phase == PAUSED:
+            return Line(f"We're paused: {self.where()}. Say resume when you're ready.")
+        if self.phase == SETUP:
+            return Line("Say ready when you're in position, and we'll start.")
+        if self.phase == REST:
+            return Line(f"You're resting. {self._rest_prompt()}")
+        if self.awaiting_feedback:
+            return Line(f"Back to your set: how did that {self.leg} leg feel?")
+        return Line(f"Back to it: {self.where()}.")
+
+    def how_many_left(self) -> list[Line]:
+        if self.phase in (ACTIVE, PAUSED) and (self.paused_from or self.phase) == ACTIVE:
+            left = max(self.target - self.count, 0)
+            after = self._what_comes_after_this_leg()
+            paused = " We're paused: say resume when you're ready." if self.paused_from else ""
+            return [Line(f"{left} to go on your {self.leg} leg ({self.where()}). {after}{paused}")]
+        return [self.status()]
+
+    # -- events -------------------------------------------------------------------
+
+    def ready(self, now: float) -> list[Line]:
+        """ "Ready" / "let's go" / "resume", or the rest timer running out."""
+        if self.phase == PAUSED:
+            return self.resume(now)
+        if self.phase == SETUP:
+            self.phase = ACTIVE
+            return self._start_leg(first_of_session=True)
+        if self.phase == REST:
+            return self._start_next_set(rest_over=False)
+        if self.awaiting_feedback:
+            return self.feedback(now)
+        return [Line(f"We're mid-set: {self.where()}. Keep going, and tell me after each rep.")]
+
+    def rest_over(self, set_number: int) -> list[Line]:
+        """The push channel's timer: only if we are still resting before that set."""
+        if self.phase != REST or self.set_number + 1 != set_number:
+            return []
+        return self._start_next_set(rest_over=True)
+
+    def count_rep(self, said_number: int | None, now: float) -> list[Line]:
+        """One rep done. A number the user says is their own count, if it moves forward."""
+        if self.phase != ACTIVE:
+            return self._not_counting()
+        if self.awaiting_feedback:
+            return self.feedback(now)
+        done = self.count + 1
+        if said_number is not None and self.count < said_number <= self.target + p.EASE_OFF_REPS:
+            done = said_number
+        self.reps[self.set_number - 1][self.leg] = done
+        self.counted_turns += 1
+        if done >= self.target:
+            return self._leg_finished(now)
+        return [Line(self._count_wording(done))]
+
+    def report(self, number: int | None, now: float) -> list[Line]:
+        """A batch: "did 12", "finished the set", "only managed 7". Taken as it is."""
+        if self.phase == SETUP:
+            self.phase = ACTIVE
+        if self.phase != ACTIVE:
+            return self._not_counting()
+        self.awaiting_feedback = False
+        done = self.target if number is None else max(number, 0)
+        self.reps[self.set_number - 1][self.leg] = done
+        return self._leg_finished(now)
+
+    def feedback(self, now: float) -> list[Line]:
+        """Voice: the user answered "how did that feel?" with nothing wrong."""
+        self.awaiting_feedback = False
+        self.reps[self.set_number - 1][self.leg] = self.target
+        return self._leg_finished(now)
+
+    def pause(self) -> list[Line]:
+        if self.phase == PAUSED:
+            return [Line("We're already paused. Say resume when you're ready.")]
+        if self.phase == DONE:
+            return self._not_counting()
+        self.paused_from, self.phase = self.phase, PAUSED
+        return [Line(f"Paused: {self.where()}. Take your time, and say resume when you're ready.")]
+
+    def resume(self, now: float) -> list[Line]:
+        if self.phase != PAUSED:
+            return self.ready(now)
+        was, self.paused_from = self.paused_from, None
+        self.phase = was or ACTIVE
+        if was == REST:
+            # The pause was rest enough: straight into the next set.
+            return self._start_next_set(rest_over=False)
+        if was == SETUP:
+            self.phase = ACTIVE
+            return self._start_leg(first_of_session=True)
+        if self.voice:
+            return self._pace_leg(f"Back to your {self.leg} leg.")
+        return [Line(f"Welcome back. {self.where()}: carry on from rep {self.count + 1}.")]
+
+    def skip(self, whole_set: bool, now: float) -> list[Line]:
+        """Skip the rest of this leg (or this set); what was done is kept."""
+        if self.phase == PAUSED:
+            self.phase, self.paused_from = self.paused_from or ACTIVE, None
+        if self.phase == REST:
+            return [Line("Skipping the rest."), *self._start_next_set(rest_over=False)]
+        if self.phase == SETUP:
+            self.phase = ACTIVE
+        if self.phase != ACTIVE:
+            return self._not_counting()
+        self.awaiting_feedback = False
+        self.notes.append(f"skipped set {self.set_number} {'' if whole_set else self.leg}".strip())
+        if whole_set or self.leg == p.LEGS[-1]:
+            self.leg = p.LEGS[-1]
+            return [Line(f"Skipping the rest of set {self.set_number}."), *self._set_finished(now)]
+        return [Line(f"Skipping the rest of your {self.leg} leg."), *self._next_leg()]
+
+    def repeat(self) -> list[Line]:
+        if self.phase == ACTIVE and not self.voice:
+            return [Line(f"{self.setup_instructions()} You're on {self.where()}.")]
+        return [Line(self.last_instruction or self.setup_instructions())]
+
+    def ease_off(self, reason: str, now: float) -> list[Line]:
+        """Fewer reps and a smaller lift for the rest of today."""
+        lower = max(p.MIN_REPS_PER_SET, self.target - p.EASE_OFF_REPS)
+        self.notes.append(reason)
+        text = "Let's make it easier for the rest of today: lift only as high as your lower back"
+        if lower < self.target:
+            self.target = lower
+            text += f" stays still, and aim for {lower} reps per leg."
+        else:
+            text += " stays still, and go slowly."
+        lines = [Line(text)]
+        if self.phase == ACTIVE and not self.awaiting_feedback and self.count >= self.target:
+            lines += self._leg_finished(now)
+        return lines
+
+    def stop_set_for_pain(self, easier_level: str, now: float) -> list[Line]:
+        """Pain above the threshold: this set ends here, any later set uses the easier level."""
+        if self.phase == PAUSED:
+            self.phase, self.paused_from = self.paused_from or ACTIVE, None
+        self.notes.append("pain_stop_set")
+        self.awaiting_feedback = False
+        self.level = easier_level
+        self.target = min(self.target, p.LEVELS[p.level_index(easier_level)].reps_per_set)
+        if self.phase in (SETUP, REST):
+            return [self.status()]
+        if self.set_number >= self.sets:
+            return self._finish(now, early=True)
+        self.phase = REST
+        self.leg = p.LEGS[-1]
+        text = f"Rest for {p.REST_BETWEEN_SETS_SECONDS} seconds. {self._rest_prompt()}"
+        self.last_instruction = text
+        return [Line(text)]
+
+    def note_easy(self) -> list[Line]:
+        self.notes.append("too_easy")
+        return [
+            Line(
+                "Good sign! Finish today's plan with slow, controlled reps. I've noted it felt"
+                " easy: when your sessions are comfortable, I'll suggest the next step up."
+            )
+        ]
+
+    def stop(self, now: float, reason: str = "stopped") -> list[Line]:
+        """End now and keep what was done."""
+        if self.over:
+            return []
+        if reason not in self.notes:
+            self.notes.append(reason)
+        return self._finish(now, early=True)
+
+    def record_pain(self, severity: int | None) -> None:
+        if severity is not None:
+            self.pain.append(severity)
+
+    def record(self) -> dict:
+        """The session as stored in the user's history."""
+        return {
+            "started_at": self.started_at,
+            "ended_at": self.ended_at or self.started_at,
+            "level": self.level,
+            "target": self.target,
+            "reps": [dict(done) for done in self.reps],
+            "total_reps": self.total_reps,
+            "completed": not self.ended_early,
+            "pain": list(self.pain),
+            "notes": list(self.notes),
+        }
+
+    def summary(self) -> str:
+        parts = []
+        for number, done in enumerate(self.reps, start=1):
+            if any(done.values()):
+                legs = ", ".join(f"{leg} {done[leg]}" for leg in p.LEGS)
+                parts.append(f"set {number}: {legs}")
+        if not parts:
+            return "No reps recorded this time."
+        took = _minutes((self.ended_at or self.started_at) - self.started_at)
+        return f"Your reps: {'; '.join(parts)}. Time: {took}."
+
+    # -- internals ------------------------------------------------------------------
+
+    def _count_wording(self, done: int) -> str:
+        wording = COUNT_WORDINGS[self.counted_turns % len(COUNT_WORDINGS)].format(n=done)
+        left = self.target - done
+        if left == 2:
+            wording += " Two more."
+        elif left == 1:
+            wording += " Last one."
+        elif done % CUE_EVERY_REPS == 0:
+            wording += " " + CUES[(done // CUE_EVERY_REPS + self.set_number) % len(CUES)]
+        return wording
+
+    def _not_counting(self) -> list[Line]:
+        return [self.status()]
+
+    def _what_comes_after_this_leg(self) -> str:
+        if self.leg != p.LEGS[-1]:
+            return f"Then your {_other(self.leg)} leg."
+        if self.set_number < self.sets:
+            return f"Then a rest, and set {self.set_number + 1}."
+        return "Then you're finished."
+
+    def _start_leg(self, first_of_session: bool = False) -> list[Line]:
+        intro = f"Set {self.set_number}, {self.leg} leg: {self.target} reps."
+        if self.voice:
+            return self._pace_leg(intro)
+        how = (
+            " Lift, hold, lower slowly. Tell me done after each rep, or the total when you finish."
+            if first_of_session
+            else ""
+        )
+        self.last_instruction = intro + how
+        return [Line(intro + how)]
+
+    def _pace_leg(self, intro: str) -> list[Line]:
+        first = self.count + 1
+        self.awaiting_feedback = True
+        self.last_instruction = intro
+        return [
+            Line(intro),
+            Line(
+                f"(Counting reps {first} to {self.target} aloud.)",
+                ssml=speech.paced_reps(first, self.target),
+            ),
+            Line(f"That's your {self.leg} leg. How did that feel?"),
+        ]
+
+    def _leg_finished(self, now: float | None) -> list[Line]:
+        done = self.count
+        said = Line(f"{done} on your {self.leg} leg. Well done!")
+        if self.leg != p.LEGS[-1]:
+            return [said, *self._next_leg()]
+        return [said, *self._set_finished(now)]
+
+    def _next_leg(self) -> list[Line]:
+        self.leg = _other(self.leg)
+        switch = Line(
+            f"Switch to your {self.leg} leg.",
+            ssml=f"Switch to your {self.leg} leg.{speech.pause(p.LEG_SWITCH_SECONDS * 1000)}",
+        )
+        return [switch, *self._start_leg()]
+
+    def _rest_prompt(self) -> str:
+        if self.timed_rest:
+            return f"I'll tell you when the {p.REST_BETWEEN_SETS_SECONDS} seconds are up."
+        return "Say ready when you've rested."
+
+    def _set_finished(self, now: float | None) -> list[Line]:
+        if self.set_number >= self.sets:
+            return self._finish(now, early=False)
+        self.phase = REST
+        text = (
+            f"That's set {self.set_number} done. Rest for {p.REST_BETWEEN_SETS_SECONDS} seconds."
+            f" {self._rest_prompt()}"
+        )
+        self.last_instruction = text
+        return [Line(text)]
+
+    def _start_next_set(self, rest_over: bool) -> list[Line]:
+        self.set_number += 1
+        self.leg = p.LEGS[0]
+        self.phase = ACTIVE
+        lines = [Line("Rest over!")] if rest_over else []
+        return [*lines, *self._start_leg()]
+
+    def _finish(self, now: float | None, early: bool) -> list[Line]:
+        self.phase = DONE
+        self.awaiting_feedback = False
+        self.ended_at = now if now is not None else self.started_at
+        self.ended_early = early
+        head = "Okay, we'll stop there." if early else "That's the session done. Great work!"
+        lines = [Line(f"{head} {self.summary()}")]
+        if self.total_reps:
+            lines.append(Line(f"{progression.next_session_advice(self.ended_at)}"))
+        return lines

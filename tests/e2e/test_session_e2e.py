@@ -1,0 +1,77 @@
+"""End to end over REST: a whole guided session with interruptions, its history
+surviving a restart, and a red flag stopping a session in the very same turn."""
+
+import signal
+
+from actions import answers
+from actions import protocol as p
+from tests.e2e.coach_server import stored_slot
+
+
+def joined(replies: list[str]) -> str:
+    return " ".join(replies)
+
+
+def test_a_two_set_session_with_interruptions_is_saved_across_a_restart(coach):
+    sender = "e2e-session"
+    say = lambda text: joined(coach.say(sender, text))  # noqa: E731
+
+    assert "ready" in say("coach me through my leg lifts").lower()
+    assert "Set 1, left leg" in say("ready")
+    for count in range(1, 5):
+        assert str(count) in say("done")
+    reply = say("how long do I hold each one?")
+    assert p.HOLD_SECONDS.spoken("seconds") in reply and "4 of 10 done on your left leg" in reply
+    assert say("done").startswith("5")
+    assert "Paused" in say("hold on a sec")
+    assert "rep 6" in say("ok I'm back")
+    assert "Switch to your right leg" in say("I did 10 with my left")
+    reply = say("finished the set")
+    assert "set 1 done" in reply and "ready" in reply.lower()
+    assert "Set 2, left leg" in say("ready")
+    assert "right leg" in say("did 10")
+    reply = say("only managed 8")
+    assert "set 1: left 10, right 10; set 2: left 10, right 8" in reply
+    assert "next session is best on" in reply
+
+    history = stored_slot(coach.database, sender, "history")
+    assert history[-1]["reps"] == [{"left": 10, "right": 10}, {"left": 10, "right": 8}]
+
+    assert coach.stop() in (0, -signal.SIGTERM), coach.log_tail()
+    coach.start()
+
+    # The history came back with the tracker: a new session this soon needs a yes.
+    reply = say("let's exercise")
+    assert "go ahead anyway" in reply, reply
+    assert "Okay" in say("no")
+    assert stored_slot(coach.database, sender, "history")[-1]["total_reps"] == 38
+
+
+def test_a_red_flag_mid_set_stops_the_session_in_that_turn(coach):
+    sender = "e2e-red-flag"
+    coach.say(sender, "start my session")
+    coach.say(sender, "ready")
+    coach.say(sender, "done")
+    coach.say(sender, "done")
+    replies = coach.say(sender, "I suddenly can't feel anything in my groin and inner thighs")
+    reply = joined(replies)
+    assert "emergency" in reply.lower()
+    for exercise_word in ("rep", "set ", "leg lift", "ready", "lift"):
+        assert exercise_word not in reply.lower(), reply
+    assert stored_slot(coach.database, sender, "session") is None
+    assert stored_slot(coach.database, sender, "history")[-1]["notes"][-1] == "red_flag"
+    # The session is over: counting words no longer count.
+    assert joined(coach.say(sender, "done")) == answers.NO_SESSION
+
+
+def test_pain_mid_set_is_asked_about_and_the_count_kept(coach):
+    sender = "e2e-pain"
+    coach.say(sender, "let's do my leg lifts")
+    coach.say(sender, "ready")
+    for _ in range(3):
+        coach.say(sender, "done")
+    asked = joined(coach.say(sender, "ouch my lower back twinges"))
+    assert "0" in asked and "10" in asked, asked
+    reply = joined(coach.say(sender, "about a 2"))
+    assert "3 of 10 done on your left leg" in reply, reply
+    assert joined(coach.say(sender, "next")).startswith("4")

@@ -1,0 +1,87 @@
+"""End to end over socket.io, a channel that can push: the rest between sets is
+timed by a Rasa reminder, and the coach starts the next set by itself."""
+
+import asyncio
+import json
+import uuid
+
+import aiohttp
+
+from actions import protocol as p
+
+SENDER = f"e2e-socketio-{uuid.uuid4().hex[:8]}"  # a new user, even on a reused database
+
+
+class PollingSocketIO:
+    """Just enough of socket.io (Engine.IO 4 over HTTP long-polling) for a test.
+
+    Rasa 3.6's sanic server cannot serve the websocket upgrade on Python 3.11
+    (see README), and python-socketio's client does not fall back cleanly, so
+    this client stays on long-polling, which is what a browser ends up using.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.base = url + "/socket.io/?EIO=4&transport=polling"
+        self.pending: list[str] = []
+
+    async def __aenter__(self) -> "PollingSocketIO":
+        self.http = aiohttp.ClientSession()
+        opened = (await self._poll())[0]  # '0{"sid": ...}': engine.io open
+        self.base += "&sid=" + json.loads(opened[1:])["sid"]
+        await self._send("40")  # socket.io connect
+        return self
+
+    async def __aexit__(self, *_) -> None:
+        await self.http.close()
+
+    async def _poll(self) -> list[str]:
+        async with self.http.get(self.base) as reply:
+            return (await reply.text()).split("\x1e")
+
+    async def _send(self, packet: str) -> None:
+        async with self.http.post(self.base, data=packet.encode()) as reply:
+            assert reply.status == 200, await reply.text()
+
+    async def emit(self, event: str, data: dict) -> None:
+        await self._send("42" + json.dumps([event, data]))
+
+    async def next_event(self) -> tuple[str, object]:
+        while True:
+            if not self.pending:
+                self.pending = await self._poll()
+            packet = self.pending.pop(0)
+            if packet == "2":  # engine.io ping
+                await self._send("3")
+            elif packet.startswith("42"):
+                event, *args = json.loads(packet[2:])
+                return event, args[0] if args else None
+
+
+async def rest_is_ended_by_the_coach(url: str) -> list[str]:
+    said: list[str] = []
+    async with PollingSocketIO(url) as client:
+        await client.emit("session_request", {"session_id": SENDER})
+
+        async def say(text: str, expect: str, timeout: float = 60) -> None:
+            if text:
+                await client.emit("user_uttered", {"message": text, "session_id": SENDER})
+            while True:
+                event, data = await asyncio.wait_for(client.next_event(), timeout)
+                if event == "bot_uttered":
+                    said.append(data.get("text") or "")
+                    if expect in said[-1]:
+                        return
+
+        await say("start my session", "ready")
+        await say("ready", "Set 1, left leg")
+        await say("I did 10 with my left", "Set 1, right leg")
+        await say("finished the right leg", "I'll tell you when")
+        # Nobody speaks: the reminder fires after the protocol's rest.
+        await say("", "Rest over", timeout=p.REST_BETWEEN_SETS_SECONDS + 60)
+        await say("", "Set 2, left leg", timeout=10)
+    return said
+
+
+def test_rest_over_is_pushed_by_a_reminder(coach):
+    said = asyncio.run(rest_is_ended_by_the_coach(coach.url))
+    assert any("Rest over" in line for line in said), said

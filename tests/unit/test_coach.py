@@ -1,0 +1,255 @@
+"""Whole conversations through the turn logic (actions/coach.py), with remembered slots."""
+
+from actions import answers, coach
+from actions.pain import Thresholds
+
+T0 = 1_700_049_600.0  # Wednesday 15 November 2023, noon UTC
+HOUR = 3600
+
+
+class Chat:
+    """Plays turns through coach.respond, carrying slot updates forward like Rasa does."""
+
+    def __init__(self, now=T0, **slots):
+        self.slots = dict(slots)
+        self.now = now
+        self.timers = []
+
+    def say(self, intent, text="", entities=(), channel="rest", metadata=None, timer=None):
+        self.now += 5
+        turn = coach.Turn(intent, list(entities), text, channel, metadata or {}, timer)
+        outcome = coach.respond(turn, coach.State.from_slots(self.slots), self.now, Thresholds())
+        self.slots.update(outcome.reply.updates)
+        if outcome.rest_timer_for_set:
+            self.timers.append(outcome.rest_timer_for_set)
+        return " ".join(message.text for message in outcome.reply.messages)
+
+    def new_conversation(self, hours_later):
+        self.now += hours_later * HOUR
+        self.slots.update(coach.close_stale_session(coach.State.from_slots(self.slots), self.now))
+        for name in ("disclaimer_given", "pending_offer", "last_topic", "pending_pain"):
+            self.slots.pop(name, None)
+
+    @property
+    def session(self):
+        return self.slots.get("session")
+
+
+def number(value):
+    return [{"entity": "number", "value": str(value)}]
+
+
+def in_a_set(**slots) -> Chat:
+    chat = Chat(**slots)
+    chat.say("start_session", "start my session")
+    chat.say("continue_session", "ready")
+    return chat
+
+
+def test_disclaimer_once_per_conversation_and_after_a_greeting():
+    chat = Chat()
+    first = chat.say("greet", "hi")
+    assert first.startswith(answers.GREETING) and answers.DISCLAIMER in first
+    assert answers.DISCLAIMER not in chat.say("ask_hold", "how long do I hold it")
+
+
+def test_a_question_mid_set_is_answered_and_the_count_goes_on():
+    chat = in_a_set()
+    for _ in range(4):
+        chat.say("count_rep", "done")
+    said = chat.say("ask_hold", "how long do I hold each one?")
+    assert answers.ANSWERS["hold"].short in said
+    assert "4 of 10 done on your left leg" in said
+    assert chat.say("count_rep", "done").startswith("5")
+
+
+def test_a_batch_with_the_leg_moves_to_the_other_leg():
+    chat = in_a_set()
+    said = chat.say("report_reps", "I did 10 with my left", number(10))
+    assert "Switch to your right leg" in said and chat.session["leg"] == "right"
+
+
+def test_stop_after_set_one_saves_the_partial_session_and_offers_a_date():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10", number(10))
+    chat.say("report_reps", "did 10", number(10))
+    said = chat.say("stop_session", "stop for today")
+    assert "set 1: left 10, right 10" in said and "next session is best on" in said
+    assert chat.session is None
+    record = chat.slots["history"][-1]
+    assert record["total_reps"] == 20 and record["completed"] is False
+    assert record["level"] == "standard"
+
+
+def test_full_session_then_a_second_within_48_hours_asks_first():
+    chat = in_a_set()
+    for _ in range(2):
+        chat.say("report_reps", "finished the set")
+        chat.say("report_reps", "finished the set")
+        chat.say("continue_session", "ready")
+    assert chat.slots["history"][-1]["completed"] is True
+    chat.new_conversation(hours_later=20)
+    warning = chat.say("start_session", "let's exercise")
+    assert "Do you want to go ahead anyway" in warning and chat.session is None
+    assert "Okay" in chat.say("deny", "no")
+    chat.say("start_session", "let's exercise")
+    assert "Say ready" in chat.say("affirm", "yes")
+    assert chat.session["phase"] == "setup"
+
+
+def test_regulars_are_not_lectured_on_the_start_position():
+    chat = in_a_set()
+    chat.say("stop_session", "stop")  # nothing done: not a session in the history
+    first = Chat().say("start_session", "start")
+    assert "hands and knees" in first
+    chat = Chat(history=[{"total_reps": 40, "ended_at": T0 - 100 * HOUR, "pain": []}])
+    assert "hands and knees" not in chat.say("start_session", "start")
+
+
+def test_pain_without_a_score_is_asked_about_and_the_count_is_kept():
+    chat = in_a_set()
+    for _ in range(3):
+        chat.say("count_rep", "done")
+    asked = chat.say(
+        "pain", "ouch my lower back twinges", [{"entity": "body_part", "value": "lower back"}]
+    )
+    assert "0" in asked and "10" in asked and chat.session["reps"][0]["left"] == 3
+    said = chat.say("count_rep", "2", number(2))  # the answer, not a rep
+    assert "brace" in said.lower() and chat.session["reps"][0]["left"] == 3
+    assert "3 of 10" in said
+
+
+def test_pain_above_the_threshold_stops_the_set_and_steps_down():
+    chat = in_a_set()
+    chat.say("count_rep", "done")
+    said = chat.say("pain", "sharp pain in my hip, like a 6", number(6))
+    assert "stop this set" in said and chat.slots["level"] == "short_range"
+    assert chat.session["phase"] == "rest" and chat.session["reps"][0]["left"] == 1
+    assert chat.slots["caution"]["reason"] == "pain"
+
+
+def test_severe_pain_ends_the_session_and_progression_is_off():
+    chat = in_a_set()
+    said = chat.say(
+        "pain", "really bad pain, 8 out of 10", [{"entity": "pain_score", "value": "8 out of 10"}]
+    )
+    assert "stop the exercise for today" in said and chat.session is None
+    assert chat.slots["level"] == "bent_knee"
+    assert chat.slots["history"][-1]["pain"] == [8]
+    assert chat.say("ask_progression", "how do I make it harder") == (
+        answers.NO_PROGRESSION_AFTER_CAUTION
+    )
+
+
+def test_acceptable_pain_eases_off_and_the_next_morning_is_checked():
+    chat = in_a_set()
+    said = chat.say("pain", "my back aches, about a 5", number(5))
+    assert "aim for 7 reps" in said and chat.session["target"] == 7
+    chat.say("stop_session", "done for today")
+    assert chat.slots["morning_check"] is not None
+    chat.new_conversation(hours_later=1)  # same day: too early to ask about the morning
+    assert "next morning" not in chat.say("greet", "hi")
+    chat.new_conversation(hours_later=20)
+    asked = chat.say("greet", "good morning")
+    assert "next morning" in asked
+    said = chat.say("feel_worse", "worse")
+    assert "step down" in said and chat.slots["level"] == "short_range"
+    assert chat.slots["morning_check"] is None
+
+
+def test_morning_settled_keeps_the_level():
+    chat = Chat(morning_check=T0 - 30 * HOUR, level="reps_15")
+    assert "next morning" in chat.say("ask_hold", "how long do I hold")
+    chat.say("feel_fine", "it was fine")
+    assert chat.slots["level"] == "reps_15" and chat.slots["morning_check"] is None
+
+
+def test_pause_and_resume_through_the_coach():
+    chat = in_a_set()
+    chat.say("count_rep", "done")
+    assert "Paused" in chat.say("pause_session", "hold on a sec")
+    said = chat.say("ask_reps", "how many left")
+    assert "9 to go" in said and "We're paused" in said
+    assert "rep 2" in chat.say("continue_session", "ok I'm back")
+
+
+def test_session_words_without_a_session_get_a_pointer():
+    chat = Chat(disclaimer_given=True)
+    assert chat.say("count_rep", "done") == answers.NO_SESSION
+    assert "nothing to stop" in chat.say("stop_session", "stop")
+
+
+def test_timer_turns_are_silent_unless_still_resting():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10", number(10))
+    chat.say("report_reps", "did 10", number(10), channel="socketio")
+    assert chat.timers == [2]
+    chat.say("continue_session", "ready")
+    assert chat.say("continue_session", "", timer=2) == ""
+    assert chat.session["set_number"] == 2 and chat.session["phase"] == "active"
+
+
+def test_too_hard_and_too_easy_in_a_session():
+    chat = in_a_set()
+    assert "only as high" in chat.say("ask_easier", "this is too hard")
+    assert "noted it felt easy" in chat.say("ask_progression", "this is too easy")
+
+
+def test_unreadable_slots_do_not_crash():
+    chat = Chat(session={"phase": "bogus"}, history="nonsense", level="no-such-level")
+    assert chat.say("count_rep", "done")
+
+
+def test_no_offer_to_build_up_while_cautious_and_a_comfortable_session_lifts_it():
+    chat = Chat(caution={"reason": "pain", "at": T0 - 100 * HOUR}, disclaimer_given=True)
+    said = chat.say("ask_reps", "how many reps")
+    assert answers.ANSWERS["reps"].offer not in said and not chat.slots.get("pending_offer")
+    chat.say("start_session", "start")
+    chat.say("continue_session", "ready")
+    for _ in range(2):
+        chat.say("report_reps", "finished the set")
+        chat.say("report_reps", "finished the set")
+        chat.say("continue_session", "ready")
+    assert chat.slots["caution"] is None
+
+
+def test_a_red_flag_caution_needs_a_clinicians_ok_before_the_next_session():
+    chat = Chat(caution={"reason": "red_flag", "at": T0 - 100 * HOUR}, disclaimer_given=True)
+    assert "doctor or physiotherapist" in chat.say("start_session", "start my session")
+    assert chat.session is None
+    chat.say("affirm", "yes they said it's fine")
+    assert chat.session is not None and chat.slots["caution"] is None
+
+
+def test_a_red_flag_in_any_state_stops_everything_and_says_nothing_else():
+    chat = in_a_set()
+    chat.say("count_rep", "done")
+    said = chat.say("ask_hold", "how long do I hold it, my legs keep giving way")
+    assert "emergency" in said.lower() and "hold" not in said.lower()
+    assert chat.session is None and chat.slots["history"][-1]["notes"][-1] == "red_flag"
+    assert chat.slots["caution"]["reason"] == "red_flag"
+
+
+def test_go_on_and_ok_resume_a_paused_session():
+    for intent in ("ask_more", "affirm"):
+        chat = in_a_set()
+        chat.say("count_rep", "done")
+        chat.say("pause_session", "pause")
+        assert "rep 2" in chat.say(intent, "go on")
+
+
+def test_a_general_pain_question_gets_the_answer_not_a_pain_score_question():
+    chat = Chat(disclaimer_given=True)
+    said = chat.say("pain", "what should I do if it hurts?")
+    assert answers.ANSWERS["pain"].short in said and "0 to 10" in said
+    assert "A 6 out of 10" in chat.say("count_rep", "6", number(6))
+    chat.say("pain", "is it normal to be sore?")
+    assert answers.ANSWERS["hold"].short in chat.say("ask_hold", "how long do I hold it")
+
+
+def test_goodbye_mid_session_saves_it_and_says_bye():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10", number(10))
+    said = chat.say("goodbye", "gotta go, bye")
+    assert "left 10, right 0" in said and said.endswith(answers.GOODBYE)
+    assert chat.session is None and chat.slots["history"][-1]["total_reps"] == 10

@@ -1,0 +1,140 @@
+"""The pain model: reading a report, the bands (threshold as a setting), the ladder,
+the article's "back to the comfortable number" rule and the next-morning check."""
+
+import pytest
+
+from actions import pain
+from actions import protocol as p
+from actions.pain import ACCEPTABLE, FINE, STOP, PainReport, Thresholds
+
+DAY = 24 * 3600
+
+
+def entity(name, value):
+    return {"entity": name, "value": value}
+
+
+@pytest.mark.parametrize(
+    ("text", "entities", "severity"),
+    [
+        ("sharp pain in my hip, like a 7", [entity("number", "7")], 7),
+        ("it's about a six", [], 6),
+        ("maybe 4/10", [entity("pain_score", "4/10")], 4),
+        ("seven out of ten", [entity("pain_score", "seven out of ten")], 7),
+        ("3", [entity("number", "3")], 3),
+        ("it's a bit sore", [entity("severity", "a bit")], 2),
+        ("moderate", [], 5),
+        ("really bad pain", [entity("severity", "really bad")], 8),
+        ("my back hurts after 5 reps", [entity("number", "5")], None),
+        ("my lower back twinges", [], None),
+        ("I did 12 and it hurts", [entity("number", "12")], None),
+    ],
+)
+def test_severity_is_read_from_numbers_scores_and_words(text, entities, severity):
+    assert pain.read_severity(entities, text) == severity
+
+
+def test_report_reads_location_side_kind_and_kneeling():
+    report = pain.read_report(
+        [entity("body_part", "Hip"), entity("side", "left"), entity("pain_kind", "stabbing")],
+        "stabbing pain in my left hip",
+    )
+    assert (report.location, report.side, report.kind) == ("hip", "left", "sharp")
+    knees = pain.read_report([entity("body_part", "knees")], "knees hurt on the floor")
+    assert knees.from_kneeling
+    assert pain.read_report([], "my back has hurt for three weeks now").for_weeks
+
+
+@pytest.mark.parametrize(
+    ("severity", "band"), [(0, FINE), (3, FINE), (4, ACCEPTABLE), (5, ACCEPTABLE), (6, STOP)]
+)
+def test_default_bands(severity, band):
+    assert Thresholds().band(severity) == band
+
+
+def test_threshold_is_a_setting():
+    strict = Thresholds.from_env({"COACH_PAIN_STOP_ABOVE": "3"})
+    assert strict.band(4) == STOP and strict.band(3) == FINE
+    assert Thresholds.from_env({"COACH_PAIN_STOP_ABOVE": "eleven"}) == Thresholds()
+    assert Thresholds.from_env({"COACH_PAIN_FINE_UP_TO": "8"}).fine_up_to == 5
+
+
+def test_fine_reassures_with_a_cue_for_the_place_that_hurts():
+    advice = pain.advise(PainReport(2, "lower back"), Thresholds(), level="standard")
+    text = " ".join(advice.lines)
+    assert advice.band == FINE and not advice.stop_set and advice.new_level is None
+    assert "brace" in text.lower()
+    hip = pain.advise(PainReport(1, "hip"), Thresholds(), level="standard")
+    assert "pelvis level" in " ".join(hip.lines)
+
+
+def test_acceptable_eases_off_in_a_session_and_checks_the_next_morning():
+    advice = pain.advise(PainReport(5, "hip"), Thresholds(), level="standard", in_session=True)
+    assert advice.band == ACCEPTABLE and advice.ease_off and advice.check_next_morning
+    assert not advice.stop_set
+
+
+def test_above_threshold_stops_the_set_and_steps_down_one_with_the_how_to():
+    advice = pain.advise(PainReport(6, "lower back"), Thresholds(), level="standard")
+    assert advice.stop_set and not advice.stop_session
+    assert advice.new_level == "short_range"
+    assert p.LEVELS[p.level_index("short_range")].how in " ".join(advice.lines)
+
+
+def test_severe_stops_the_session_and_steps_down_two():
+    advice = pain.advise(PainReport(8, "lower back"), Thresholds(), level="standard")
+    assert advice.stop_session and advice.new_level == "bent_knee"
+
+
+def test_the_ladder_has_a_floor():
+    advice = pain.advise(PainReport(9), Thresholds(), level="prone_pillow")
+    assert advice.new_level == "prone_pillow"
+
+
+def test_pain_after_raising_reps_goes_back_to_the_comfortable_number():
+    history = [
+        {"level": "standard", "pain": [], "started_at": 0},
+        {"level": "reps_15", "pain": [], "started_at": DAY * 2},
+    ]
+    advice = pain.advise(PainReport(4), Thresholds(), level="reps_20", history=history)
+    assert advice.new_level == "reps_15"
+    assert "15" in " ".join(advice.lines)
+
+
+def test_pain_for_weeks_sends_to_a_clinician():
+    advice = pain.advise(PainReport(2, for_weeks=True), Thresholds(), level="standard")
+    assert "doctor or physiotherapist" in " ".join(advice.lines)
+
+
+def test_persisting_pain_from_history():
+    painful = [{"pain": [4], "started_at": day * DAY} for day in (0, 3, 7, 10, 14)]
+    assert pain.persisting(painful, now=15 * DAY)
+    assert not pain.persisting(painful[-2:], now=15 * DAY)
+    assert not pain.persisting([*painful, {"pain": [], "started_at": 15 * DAY}], now=16 * DAY)
+
+
+def test_sore_knees_from_kneeling_get_the_mat_tip():
+    advice = pain.advise(PainReport(3, "knee", from_kneeling=True), Thresholds(), level="standard")
+    assert advice.lines == [p.KNEE_COMFORT]
+
+
+@pytest.mark.parametrize(("worse", "level"), [(True, "short_range"), (False, "standard")])
+def test_next_morning_check(worse, level):
+    new_level, text = pain.morning_check(worse, "standard")
+    assert new_level == level and text
+
+
+@pytest.mark.parametrize(
+    ("text", "general"),
+    [
+        ("what if it hurts?", True),
+        ("is it normal to feel sore afterwards", True),
+        ("should it hurt my lower back", True),
+        ("does my back hurt right now? yes it does", False),
+        ("my lower back twinges", False),
+        ("ouch", False),
+        ("it hurts when I lift", False),
+    ],
+)
+def test_general_pain_questions_are_told_apart_from_reports(text, general):
+    assert pain.asks_in_general(text) is general

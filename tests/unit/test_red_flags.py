@@ -1,0 +1,327 @@
+"""The rule-based red-flag screen (actions/red_flags.py): signs found, near misses left alone."""
+
+import ast
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from actions import red_flags
+from actions.red_flags import EMERGENCY, SIGNS, SOON, advice, screen
+
+EMERGENCY_PHRASINGS = [
+    ("I can't pee", "bladder"),
+    ("cant pee since this morning", "bladder"),
+    ("I haven't peed all day", "bladder"),
+    ("I'm struggling to pass urine", "bladder"),
+    ("having trouble peeing since yesterday", "bladder"),
+    ("I can't feel when I need to wee", "bladder"),
+    ("I don't know when my bladder is full anymore", "bladder"),
+    ("I keep needing to pee but nothing comes out", "bladder"),
+    ("I wet myself this morning", "incontinence"),
+    ("I've lost control of my bladder", "incontinence"),
+    ("I can't control my bowels", "incontinence"),
+    ("I've been incontinent since Tuesday", "incontinence"),
+    ("I had an accident in my pants and didn't feel it coming", "incontinence"),
+    ("my groin is numb", "saddle_numbness"),
+    ("numbess in my groin", "saddle_numbness"),
+    ("tinglin down below", "saddle_numbness"),
+    ("pins and needles in my bum and inner thighs", "saddle_numbness"),
+    ("I can't feel anything when I wipe", "saddle_numbness"),
+    ("it's numb where I sit", "saddle_numbness"),
+    ("My privates feel numb", "saddle_numbness"),
+    ("both my legs are numb", "both_legs"),
+    ("weakness in both legs", "both_legs"),
+    ("I can't lift either leg", "both_legs"),
+    ("numbness in both feet", "both_legs"),
+    ("my legs keep giving way", "legs_giving_way"),
+    ("my legs gave out on the stairs", "legs_giving_way"),
+    ("I collapsed in the kitchen this morning", "legs_giving_way"),
+    ("um both my legs went wobbly and I fell", "legs_giving_way"),
+    ("I can't get an erection since my back went", "sexual_function"),
+    ("no feeling during sex anymore", "sexual_function"),
+    ("things don't work down there since the back pain", "sexual_function"),
+]
+
+SOON_PHRASINGS = [
+    ("I fell down the stairs and my back hurts", "trauma"),
+    ("I was in a car crash last week and my back is sore", "trauma"),
+    ("slipped on the ice yesterday, lower back is killing me", "trauma"),
+    ("I've had a fever since Monday", "fever"),
+    ("I have a high temperature", "fever"),
+    ("I keep getting night sweats", "night_sweats"),
+    ("I'm feeling generally unwell", "unwell"),
+    ("I had breast cancer two years ago", "cancer"),
+    ("I've lost a lot of weight without trying", "weight_loss"),
+    ("lost 6 kg this month and I don't know why", "weight_loss"),
+    ("I'm on steroids for my arthritis", "immunity"),
+    ("I'm having chemo at the moment", "immunity"),
+    ("I have a weakened immune system", "immunity"),
+    ("the pain wakes me up at night", "night_pain"),
+    ("my back hurts all the time", "night_pain"),
+    ("it's worse at night", "night_pain"),
+    ("I can't lie down because of the pain", "night_pain"),
+    ("pain between my shoulder blades", "upper_back"),
+    ("my upper back hurts", "upper_back"),
+    ("my back hurts up between my shoulders", "upper_back"),
+    ("I'm 62 and my back started hurting last week", "age"),
+    ("I am seventeen and my back pain started a few days ago", "age"),
+    ("I'm over 60 and this back pain just started", "age"),
+    ("pain shoots down to my foot", "below_knee"),
+    ("sciatica down to my calf", "below_knee"),
+    ("tingling below my knee", "below_knee"),
+    ("my toes are numb", "below_knee"),
+    ("my whole leg has gone numb", "one_leg"),
+    ("my leg gave way", "leg_weakness"),
+    ("my foot keeps dragging", "leg_weakness"),
+]
+
+NEAR_MISSES = [
+    "my leg went to sleep while sitting",
+    "my foot fell asleep",
+    "my left leg tingled briefly after sitting",
+    "I peed before my workout",
+    "I fell asleep after the session",
+    "I'm 30",
+    "I'm 62",
+    "numb from the cold floor on my knees",
+    "I weigh less than last year because I'm dieting",
+    "I tripped over the mat but I'm fine",
+    "I'm 15 reps in",
+    "I'm over 30 and my back pain started last week",
+    "my mum had cancer",
+    "can I do this to lose weight?",
+]
+
+DENIED = [
+    "no numbness",
+    "I don't have any tingling in my groin",
+    "haven't lost control of my bladder",
+    "no numbness, tingling or weakness in my legs",
+    "I can pee fine",
+    "no fever",
+    "no problems peeing",
+    "I've never had cancer",
+    "I'm not on steroids",
+    "it doesn't wake me up at night",
+    "I haven't lost any weight",
+    "my groin isn't numb",
+]
+
+ORDINARY = [
+    "my lower back twinges",
+    "sharp pain in my hip, like a 7",
+    "done",
+    "how long do I hold it",
+    "knees hurt on the floor",
+    "seven out of ten",
+    "I want to do 2 sets of 15 reps",
+    "should I use ankle weights?",
+    "can I lift my leg higher?",
+    "my hamstring feels tight",
+    "that was easy, what next?",
+    "my back felt a bit sore yesterday after the session",
+]
+
+# Borderline cases: each test name states the decision.
+BORDERLINE = [
+    ("my glutes are tingling", None),
+    ("I can't feel it in my bum", None),
+    ("my left leg is weaker than my right", None),
+    ("my legs feel weak after my sets", None),
+    ("my legs feel weak", "both_legs"),
+    ("my knee gave way a bit", None),
+    ("I have sciatica", None),
+    ("cramp in my calf", None),
+    ("my left leg is numb", "one_leg"),
+    ("both my legs went numb sitting cross-legged", "both_legs"),
+    ("my bum went numb from sitting on the floor", "saddle_numbness"),
+    ("I had a steroid injection last year", None),
+    ("I nearly wet myself laughing", None),
+    ("I leak a bit when I cough", "incontinence"),
+    ("I can't go to the toilet", None),
+    ("I'm 62 and I've had back pain for years", None),
+    ("I'm 62 and my back hurts when I lift", None),
+    ("I'm 17 and my back hurts a lot", "age"),
+    ("it got worse overnight", None),
+    ("tingling down my leg when I lift", None),
+    ("my legs went wobbly after my third set", None),
+    ("what if I can't pee?", "bladder"),
+    ("my upper back feels a bit tight", None),
+    ("no pain but my groin is numb", "saddle_numbness"),
+    ("no fever, but tingling in my groin", "saddle_numbness"),
+    ("not sure if my groin is numb or just cold", "saddle_numbness"),
+    ("I can't walk without my legs giving way", "legs_giving_way"),
+]
+
+
+def sign_of(text: str) -> str | None:
+    flag = screen(text)
+    return flag.sign if flag else None
+
+
+@pytest.mark.parametrize(("text", "sign"), EMERGENCY_PHRASINGS)
+def test_emergency_signs_are_found(text, sign):
+    flag = screen(text)
+    assert flag is not None, text
+    assert (flag.sign, flag.urgency) == (sign, EMERGENCY)
+
+
+@pytest.mark.parametrize(("text", "sign"), SOON_PHRASINGS)
+def test_soon_signs_are_found(text, sign):
+    flag = screen(text)
+    assert flag is not None, text
+    assert (flag.sign, flag.urgency) == (sign, SOON)
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_near_misses_are_not_red_flags(text):
+    assert screen(text) is None
+
+
+@pytest.mark.parametrize("text", DENIED)
+def test_denied_signs_are_not_red_flags(text):
+    assert screen(text) is None
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_ordinary_exercise_and_pain_talk_is_not_a_red_flag(text):
+    assert screen(text) is None
+
+
+@pytest.mark.parametrize(("text", "sign"), BORDERLINE)
+def test_borderline_cases_follow_the_documented_decision(text, sign):
+    assert sign_of(text) == sign
+
+
+def test_one_numb_leg_is_soon_but_both_legs_are_an_emergency():
+    assert screen("my left leg is numb").urgency == SOON
+    assert screen("both my legs are numb").urgency == EMERGENCY
+
+
+def test_a_sitting_excuse_covers_one_leg_but_never_the_saddle_area():
+    assert screen("my foot went numb from kneeling") is None
+    assert sign_of("my groin went numb from kneeling") == "saddle_numbness"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I fell last week and now I can't pee",
+        "I have a fever and my groin is numb",
+        "I'm 62, my back started hurting last week, and both my legs are weak",
+        "pain shoots down to my foot. Also I wet myself",
+        "I'm on steroids, no fever, but I can't feel anything down below",
+    ],
+)
+def test_an_emergency_wins_over_a_soon_sign(text):
+    assert screen(text).urgency == EMERGENCY
+
+
+def test_a_denial_does_not_reach_past_but():
+    assert screen("no numbness in my groin") is None
+    assert sign_of("no back pain but numbness in my groin") == "saddle_numbness"
+    assert sign_of("no fever and I can't pee") == "bladder"
+
+
+def test_every_sign_has_a_phrasing_that_finds_it():
+    found = {sign for _, sign in EMERGENCY_PHRASINGS + SOON_PHRASINGS}
+    assert found == set(SIGNS)
+
+
+def test_there_are_at_least_sixty_phrasings():
+    phrasings = EMERGENCY_PHRASINGS + SOON_PHRASINGS + NEAR_MISSES + DENIED + ORDINARY
+    assert len(phrasings) + len(BORDERLINE) >= 60
+
+
+def test_signs_in_signs_order_put_every_emergency_first():
+    urgencies = [flag.urgency for flag in SIGNS.values()]
+    assert urgencies == sorted(urgencies, key=lambda u: u != EMERGENCY)
+    assert {flag.urgency for flag in SIGNS.values()} == {EMERGENCY, SOON}
+    assert all(key == flag.sign for key, flag in SIGNS.items())
+    assert [rule.sign for rule in red_flags.RULES] == sorted(
+        (rule.sign for rule in red_flags.RULES), key=list(SIGNS).index
+    )
+
+
+EXERCISE_WORDS = re.compile(
+    r"\b(reps?|repetitions?|sets?|lifts?|lifting|continue|continuing|carry on|keep going|"
+    r"try|hold|easier|gentler)\b",
+    re.IGNORECASE,
+)
+DIAGNOSIS = re.compile(r"cauda|equina|syndrome|you have|you've got|diagnos", re.IGNORECASE)
+EMERGENCY_NUMBERS = ("999", "911", "112")
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+
+
+@pytest.mark.parametrize("flag", list(SIGNS.values()), ids=list(SIGNS))
+def test_advice_names_the_sign_without_diagnosing_or_exercise_talk(flag):
+    text = advice(flag)
+    assert flag.description in text
+    assert not EXERCISE_WORDS.search(text), text
+    assert not DIAGNOSIS.search(text), text
+    assert "stop" in text.lower()
+    assert len(sentences(text)) in (2, 3), text
+    assert len(text) <= 330, len(text)
+
+
+@pytest.mark.parametrize("flag", [f for f in SIGNS.values() if f.urgency == EMERGENCY])
+def test_emergency_advice_gives_the_emergency_numbers_and_says_do_not_wait(flag):
+    text = advice(flag)
+    assert all(number in text for number in EMERGENCY_NUMBERS), text
+    assert "emergency department" in text
+    assert "not something to wait on" in text
+
+
+@pytest.mark.parametrize("flag", [f for f in SIGNS.values() if f.urgency == SOON])
+def test_soon_advice_sends_to_a_doctor_or_physio_within_days(flag):
+    text = advice(flag)
+    assert "doctor or physiotherapist" in text and "day or two" in text
+    assert not any(number in text for number in EMERGENCY_NUMBERS), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "\n\n", "👍", "🙂🙂🙂", "?!", "12345", "Me duele la espalda", "J'ai mal au dos",
+     "背中が痛いです", "Мне больно", "ok " * 33_400],
+    ids=["empty", "spaces", "newlines", "thumbs", "smileys", "punctuation", "digits", "spanish",
+         "french", "japanese", "russian", "100k-chars"],
+)  # fmt: skip
+def test_empty_emoji_long_and_foreign_text_is_not_a_red_flag(text):
+    assert screen(text) is None
+
+
+def test_a_sign_at_the_end_of_a_very_long_message_is_still_found():
+    text = "I did my exercises today and it went well. " * 2_400 + "Now I can't pee."
+    assert len(text) > 100_000
+    assert sign_of(text) == "bladder"
+
+
+def test_the_screen_imports_nothing_from_rasa():
+    tree = ast.parse(Path(red_flags.__file__).read_text())
+    imported = {
+        name.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for name in (
+            [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module]
+        )
+    }
+    assert imported <= {"re", "bisect", "dataclasses", "functools", "itertools", "spacy"}
+
+
+def test_screening_is_fast(report_figure):
+    messages = [text for text, _ in EMERGENCY_PHRASINGS + SOON_PHRASINGS] + ORDINARY
+    screen("warm up")
+    start = time.perf_counter()
+    rounds = 20
+    for _ in range(rounds):
+        for text in messages:
+            screen(text)
+    per_call = (time.perf_counter() - start) / (rounds * len(messages))
+    report_figure("red-flag screen per message", f"{per_call * 1000:.3f} ms")
+    assert per_call < 0.005  # well under 1 ms on a laptop; generous for a busy CI runner
