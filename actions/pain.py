@@ -134,6 +134,12 @@ def form_cue(location: str | None) -> str:
     return "Slow it down and lift a little lower, keeping your back and hips still."
 
 
+def _score(severity: int) -> str:
+    """ "A 4 out of 10", "An 8 out of 10"."""
+    article = "An" if severity in (8, 11, 18) else "A"
+    return f"{article} {severity} out of 10"
+
+
 def persisting(history: list[dict] | None, now: float) -> bool:
     """Pain in every session for the last couple of weeks, up to the latest one."""
     run_started = None
@@ -195,13 +201,13 @@ def advise(
     elif band == FINE:
         carry_on = " Carry on if it stays there." if in_session else ""
         advice.lines.append(
-            f"A {severity} out of 10 is fine to work with.{carry_on} {form_cue(report.location)}"
+            f"{_score(severity)} is fine to work with.{carry_on} {form_cue(report.location)}"
         )
     elif band == ACCEPTABLE:
         advice.ease_off = in_session
         advice.check_next_morning = True
         advice.lines.append(
-            f"A {severity} out of 10 is okay if you take care. {form_cue(report.location)}"
+            f"{_score(severity)} is okay if you take care. {form_cue(report.location)}"
         )
         comfortable = last_comfortable_level(level, history or [])
         if comfortable and p.LEVELS[p.level_index(comfortable)].reps_per_set < (
@@ -221,10 +227,10 @@ def advise(
         advice.new_level = step_down(level, 2 if severe else 1)
         if severe:
             advice.lines.append(
-                f"A {severity} out of 10 is too much: stop the exercise for today and rest."
+                f"{_score(severity)} is too much: stop the exercise for today and rest."
             )
         else:
-            advice.lines.append(f"A {severity} out of 10 is more than we want: stop this set now.")
+            advice.lines.append(f"{_score(severity)} is more than we want: stop this set now.")
         if advice.new_level != level:
             advice.lines.append(how_to(advice.new_level))
         if not severe and in_session:

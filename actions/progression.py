@@ -64,9 +64,9 @@ def too_soon_warning(history: list[dict], now: float) -> str:
     record = last_session(history)
     hours = int(hours_since_last(history, now) or 0)
     earliest, _ = next_window(record["ended_at"])
-    when = "less than an hour" if hours < 1 else f"{hours} hour{'s' if hours != 1 else ''}"
+    when = "less than an hour" if hours < 1 else f"only {hours} hour{'s' if hours != 1 else ''}"
     return (
-        f"Your last session was only {when} ago, and muscles get stronger while they recover"
+        f"Your last session was {when} ago, and muscles get stronger while they recover"
         f" ({p.HOURS_BETWEEN_SESSIONS.spoken('hours')} between sessions). The best day for the"
         f" next one is {day_name(earliest, datetime.fromtimestamp(now))}."
         " Do you want to go ahead anyway?"

@@ -181,8 +181,24 @@ class Session:
             return []
         return self._start_next_set(rest_over=True)
 
+    def _carry_on_counting(self, now: float) -> list[Line]:
+        """Reps reported while paused or resting: the user has simply carried on."""
+        lines: list[Line] = []
+        if self.phase == PAUSED:
+            was, self.phase, self.paused_from = self.paused_from, ACTIVE, None
+            if was == REST:
+                lines = self._start_next_set(rest_over=False)
+        elif self.phase == REST:
+            lines = self._start_next_set(rest_over=False)
+        if self.phase == SETUP:
+            self.phase = ACTIVE
+        return lines
+
     def count_rep(self, said_number: int | None, now: float) -> list[Line]:
         """One rep done. A number the user says is their own count, if it moves forward."""
+        if self.phase == REST or (self.phase == PAUSED and self.paused_from == REST):
+            return self.ready(now)  # "done" / "next" after a rest: on to the next set
+        started = self._carry_on_counting(now) if not self.voice else []
         if self.phase != ACTIVE:
             return self._not_counting()
         if self.awaiting_feedback:
@@ -193,19 +209,18 @@ class Session:
         self.reps[self.set_number - 1][self.leg] = done
         self.counted_turns += 1
         if done >= self.target:
-            return self._leg_finished(now)
-        return [Line(self._count_wording(done))]
+            return [*started, *self._leg_finished(now)]
+        return [*started, Line(self._count_wording(done))]
 
     def report(self, number: int | None, now: float) -> list[Line]:
         """A batch: "did 12", "finished the set", "only managed 7". Taken as it is."""
-        if self.phase == SETUP:
-            self.phase = ACTIVE
+        started = self._carry_on_counting(now)
         if self.phase != ACTIVE:
             return self._not_counting()
         self.awaiting_feedback = False
         done = self.target if number is None else max(number, 0)
         self.reps[self.set_number - 1][self.leg] = done
-        return self._leg_finished(now)
+        return [*started, *self._leg_finished(now)]
 
     def feedback(self, now: float) -> list[Line]:
         """Voice: the user answered "how did that feel?" with nothing wrong."""

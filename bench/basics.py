@@ -68,7 +68,7 @@ def server_memory(server: CoachServer) -> dict:
     memory = {}
     for pid in descendants(server.process.pid):
         command = Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ")
-        if "rasa run actions" in command:
+        if "action_server.py" in command:
             memory["action_server_rss_mb"] = round(rss_mb(pid))
         elif "rasa run" in command:
             memory["rasa_server_rss_mb"] = round(rss_mb(pid))

@@ -45,9 +45,8 @@ class EntityRulesIntentCorrector(GraphComponent):
             corrected = corrected_intent(name, entities, message.get(TEXT) or "")
             if corrected != name:
                 # A rule's verdict is certain: the fallback classifier after us must not
-                # overrule a red flag because the classifier was unsure.
-                confidence = 1.0 if corrected == "red_flag" else intent.get("confidence", 1.0)
-                relabelled = {"name": corrected, "confidence": confidence}
+                # overrule a red flag (or a bare "three") because DIET was unsure.
+                relabelled = {"name": corrected, "confidence": 1.0}
                 ranking = [
                     entry
                     for entry in message.get(INTENT_RANKING_KEY) or []

@@ -26,7 +26,8 @@ def setting(name: str, default: str) -> str:
 
 def action_server_command() -> list[str]:
     port = setting("COACH_ACTIONS_PORT", "5055")
-    return [RASA, "run", "actions", "--actions", "actions", "--port", port]
+    server = str(ROOT / "scripts" / "action_server.py")
+    return [sys.executable, server, "--actions", "actions", "--port", port]
 
 
 def rasa_command(mode: str) -> list[str]:

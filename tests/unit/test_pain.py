@@ -138,3 +138,8 @@ def test_next_morning_check(worse, level):
 )
 def test_general_pain_questions_are_told_apart_from_reports(text, general):
     assert pain.asks_in_general(text) is general
+
+
+def test_scores_are_said_with_the_right_article():
+    assert pain.advise(PainReport(8), Thresholds(), level="standard").lines[0].startswith("An 8")
+    assert pain.advise(PainReport(6), Thresholds(), level="standard").lines[0].startswith("A 6")

@@ -117,9 +117,27 @@ def test_pause_and_resume_mid_set_keep_the_count():
     said = texts(session.pause())
     assert session.phase == PAUSED and "3 of 10" in said
     assert "already paused" in texts(session.pause())
-    assert session.count_rep(None, T0) and session.count == 3  # no counting while paused
     said = texts(session.resume(T0 + 100))
     assert session.phase == ACTIVE and session.count == 3 and "rep 4" in said
+
+
+def test_a_rep_reported_while_paused_means_the_user_carried_on():
+    session = started()
+    session.count_rep(None, T0)
+    session.pause()
+    session.count_rep(None, T0 + 30)
+    assert session.phase == ACTIVE and session.count == 2
+    session.pause()
+    session.report(None, T0 + 60)
+    assert session.leg == "right" and session.reps[0]["left"] == 10
+
+
+def test_next_after_a_rest_starts_the_next_set_without_counting_a_rep():
+    session = started()
+    finish_leg(session)
+    finish_leg(session)
+    said = texts(session.count_rep(None, T0 + 200))
+    assert session.set_number == 2 and session.count == 0 and "Set 2" in said
 
 
 def test_pause_in_rest_then_resume_starts_the_next_set():
