@@ -155,7 +155,7 @@ def step_down(level: str, steps: int) -> str:
     return p.LEVELS[max(p.level_index(level) - steps, 0)].key
 
 
-def last_comfortable_level(level: str, history: list[dict]) -> str | None:
+def last_comfortable_level(level: str, history: list[dict], thresholds: Thresholds) -> str | None:
     """After raising the reps: the level of the latest pain-free session below this one."""
     current = p.level_index(level)
     for record in reversed(history or []):
@@ -163,7 +163,7 @@ def last_comfortable_level(level: str, history: list[dict]) -> str | None:
         known_and_lower = earlier in {lv.key for lv in p.LEVELS} and (
             p.level_index(earlier) < current
         )
-        if known_and_lower and max(record.get("pain") or [0]) <= Thresholds().fine_up_to:
+        if known_and_lower and max(record.get("pain") or [0]) <= thresholds.fine_up_to:
             return earlier
     return None
 
@@ -209,7 +209,7 @@ def advise(
         advice.lines.append(
             f"{_score(severity)} is okay if you take care. {form_cue(report.location)}"
         )
-        comfortable = last_comfortable_level(level, history or [])
+        comfortable = last_comfortable_level(level, history or [], thresholds)
         if comfortable and p.LEVELS[p.level_index(comfortable)].reps_per_set < (
             p.LEVELS[p.level_index(level)].reps_per_set
         ):

@@ -143,3 +143,10 @@ def test_general_pain_questions_are_told_apart_from_reports(text, general):
 def test_scores_are_said_with_the_right_article():
     assert pain.advise(PainReport(8), Thresholds(), level="standard").lines[0].startswith("An 8")
     assert pain.advise(PainReport(6), Thresholds(), level="standard").lines[0].startswith("A 6")
+
+
+def test_comfortable_means_within_the_configured_fine_band():
+    history = [{"level": "reps_15", "pain": [2], "started_at": 0}]
+    default = pain.advise(PainReport(4), Thresholds(), level="reps_20", history=history)
+    strict = pain.advise(PainReport(4), Thresholds(1, 5), level="reps_20", history=history)
+    assert default.new_level == "reps_15" and strict.new_level is None
