@@ -25,8 +25,6 @@ from actions.numbers import parse_number
 from actions.session import Session
 from actions.speech import Line
 
-# Slots the coach keeps about the user across conversations (and restarts).
-USER_SLOTS = ("session", "history", "level", "morning_check", "caution")
 PUSH_CHANNELS = ("socketio", "telegram", "slack")
 VOICE_CHANNELS = ("alexa",)
 
@@ -184,7 +182,6 @@ def respond(
 
 def _red_flag(work: _Turn, flag: red_flags.RedFlag) -> None:
     if work.session is not None and not work.session.over:
-        work.session.notes.append("red_flag")
         work.session.stop(work.now, reason="red_flag")
     work.say_text(red_flags.advice(flag))
     work.set(
@@ -237,14 +234,7 @@ def _answer_pending_question(work: _Turn) -> bool:
             work.say_text("Okay. Rest up, and come back when you're ready.")
         return True
     if pending and pending in answers.ANSWERS and intent in ("affirm", "deny", "ask_more"):
-        conv = work.state.conversation_state()
-        if intent == "ask_more":
-            reply = conversation.expand(conv)
-        else:
-            reply = conversation.reply_to_offer(intent == "affirm", conv)
-        work.reply.messages += reply.messages
-        work.set(**reply.updates)
-        _session_status(work)
+        _reply_to_offer(work)
         return True
     if pending:
         work.set(pending_offer=None)
@@ -307,14 +297,24 @@ def _handle(work: _Turn) -> None:
         work.say_text("You're welcome! Anything else about your leg lifts?")
         _session_status(work)
     elif intent in ("affirm", "deny", "ask_more"):
-        reply = conversation.reply_to_offer(intent == "affirm", work.state.conversation_state())
-        work.reply.messages += reply.messages
-        _session_status(work)
+        _reply_to_offer(work)
     elif intent in conversation.INTENT_TOPICS:
         _question(work)
     else:
         work.say_text(answers.NOT_UNDERSTOOD)
         _session_status(work)
+
+
+def _reply_to_offer(work: _Turn) -> None:
+    """Yes, no or "tell me more", with or without an open offer of more detail."""
+    conv = work.state.conversation_state()
+    if work.turn.intent == "ask_more":
+        reply = conversation.expand(conv)
+    else:
+        reply = conversation.reply_to_offer(work.turn.intent == "affirm", conv)
+    work.reply.messages += reply.messages
+    work.set(**reply.updates)
+    _session_status(work)
 
 
 def _session_status(work: _Turn) -> None:

@@ -200,7 +200,7 @@ class Session:
             return self.ready(now)  # "done" / "next" after a rest: on to the next set
         started = self._carry_on_counting(now) if not self.voice else []
         if self.phase != ACTIVE:
-            return self._not_counting()
+            return [self.status()]
         if self.awaiting_feedback:
             return self.feedback(now)
         done = self.count + 1
@@ -216,7 +216,7 @@ class Session:
         """A batch: "did 12", "finished the set", "only managed 7". Taken as it is."""
         started = self._carry_on_counting(now)
         if self.phase != ACTIVE:
-            return self._not_counting()
+            return [self.status()]
         self.awaiting_feedback = False
         done = self.target if number is None else max(number, 0)
         self.reps[self.set_number - 1][self.leg] = done
@@ -232,7 +232,7 @@ class Session:
         if self.phase == PAUSED:
             return [Line("We're already paused. Say resume when you're ready.")]
         if self.phase == DONE:
-            return self._not_counting()
+            return [self.status()]
         self.paused_from, self.phase = self.phase, PAUSED
         return [Line(f"Paused: {self.where()}. Take your time, and say resume when you're ready.")]
 
@@ -260,7 +260,7 @@ class Session:
         if self.phase == SETUP:
             self.phase = ACTIVE
         if self.phase != ACTIVE:
-            return self._not_counting()
+            return [self.status()]
         self.awaiting_feedback = False
         self.notes.append(f"skipped set {self.set_number} {'' if whole_set else self.leg}".strip())
         if whole_set or self.leg == p.LEGS[-1]:
@@ -364,9 +364,6 @@ class Session:
         elif done % CUE_EVERY_REPS == 0:
             wording += " " + CUES[(done // CUE_EVERY_REPS + self.set_number) % len(CUES)]
         return wording
-
-    def _not_counting(self) -> list[Line]:
-        return [self.status()]
 
     def _what_comes_after_this_leg(self) -> str:
         if self.leg != p.LEGS[-1]:

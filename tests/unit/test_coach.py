@@ -253,3 +253,10 @@ def test_goodbye_mid_session_saves_it_and_says_bye():
     said = chat.say("goodbye", "gotta go, bye")
     assert "left 10, right 0" in said and said.endswith(answers.GOODBYE)
     assert chat.session is None and chat.slots["history"][-1]["total_reps"] == 10
+
+
+def test_tell_me_more_after_declining_still_expands_the_last_topic():
+    chat = Chat(disclaimer_given=True)
+    chat.say("ask_frequency", "how often should I do these")
+    assert chat.say("deny", "no thanks") == answers.ANYTHING_ELSE
+    assert chat.say("ask_more", "actually tell me more") == answers.ANSWERS["frequency"].detail
