@@ -1,5 +1,6 @@
 """Rasa actions: thin adapters between rasa_sdk and the pure coach modules."""
 
+import os
 import time
 from datetime import datetime, timedelta
 from typing import Any
@@ -8,24 +9,68 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import (
     ActionExecuted,
     EventType,
+    ReminderCancelled,
     ReminderScheduled,
     SessionStarted,
     SlotSet,
 )
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import coach, conversation, red_flags, speech
+from actions import coach, conversation, pain, progression, red_flags, report, speech, user_files
 from actions import protocol as p
 
 REST_TIMER_ENTITY = "rest_timer"
+REMINDER_ENTITY = "reminder"
+FILE_ATTACHMENT_CHANNELS = ("rest", "socketio")
 
 red_flags.prepare()  # at server start, not on the first user's message
+
+
+def _test_clock_on() -> bool:
+    """Tests replay weeks of sessions in minutes: with COACH_TEST_CLOCK set, a message's
+    metadata {"clock": <epoch seconds>} is the coach's "now". Never set in production."""
+    return os.environ.get("COACH_TEST_CLOCK", "").lower() in ("1", "true", "yes")
+
+
+def _now(tracker: Tracker) -> float:
+    clock = ((tracker.latest_message or {}).get("metadata") or {}).get("clock")
+    if _test_clock_on() and isinstance(clock, int | float) and not isinstance(clock, bool):
+        return float(clock)
+    return time.time()
+
+
+def _entity(entities: list[dict], name: str) -> str | None:
+    return next((str(e.get("value")) for e in entities if e.get("entity") == name), None)
+
+
+def _as_number(value: str | None) -> float | None:
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _reminder_name(tracker: Tracker) -> str:
+    # Rasa's scheduler keys jobs by name alone, so the name carries the sender.
+    return f"session_reminder_{tracker.sender_id}"
+
+
+def _reminder_event(tracker: Tracker, at: float, now: float) -> ReminderScheduled:
+    """The session reminder at coach time `at` (it differs from real time under a test clock)."""
+    trigger = datetime.now() + timedelta(seconds=max(at - now, 1))
+    return ReminderScheduled(
+        "continue_session",
+        trigger_date_time=trigger,
+        entities=[{"entity": REMINDER_ENTITY, "value": repr(at)}],
+        name=_reminder_name(tracker),
+        kill_on_user_message=False,
+    )
 
 
 def _turn(tracker: Tracker, intent: str | None = None) -> coach.Turn:
     message = tracker.latest_message or {}
     entities = message.get("entities") or []
-    timer = next((e.get("value") for e in entities if e.get("entity") == REST_TIMER_ENTITY), None)
+    timer = _entity(entities, REST_TIMER_ENTITY)
     return coach.Turn(
         intent=intent or (message.get("intent") or {}).get("name") or "",
         entities=entities,
@@ -33,22 +78,62 @@ def _turn(tracker: Tracker, intent: str | None = None) -> coach.Turn:
         channel=tracker.get_latest_input_channel(),
         metadata=message.get("metadata") or {},
         timer_for_set=int(timer) if str(timer).isdigit() else None,
+        reminder_at=_as_number(_entity(entities, REMINDER_ENTITY)),
     )
 
 
+def _attach(dispatcher, tracker: Tracker, message, state: coach.State) -> None:
+    """Render the chart or the CSV the coach asked for, and send it with its text."""
+    tz = progression.zone(state.timezone)
+    if message.attachment == "chart":
+        thresholds = pain.Thresholds.from_env()
+        png = report.chart_png(state.history, tz, thresholds.fine_up_to, thresholds.stop_above)
+        if png is not None:
+            url = user_files.save(tracker.sender_id, "chart", "png", png)
+            dispatcher.utter_message(text=message.text, image=url)
+            return
+    elif message.attachment == "csv":
+        data = report.history_csv(state.history, tz).encode("utf-8-sig")  # BOM: Excel reads UTF-8
+        url = user_files.save(tracker.sender_id, "history", "csv", data)
+        # Other channels print an attachment as a raw dict; the link in the text is enough there.
+        attachment = {"type": "file", "url": url, "name": report.CSV_FILENAME}
+        wants_attachment = tracker.get_latest_input_channel() in FILE_ATTACHMENT_CHANNELS
+        dispatcher.utter_message(
+            text=f"{message.text} {url}", attachment=attachment if wants_attachment else None
+        )
+        return
+    dispatcher.utter_message(text=message.text)
+
+
 def _send(
-    dispatcher: CollectingDispatcher, tracker: Tracker, turn: coach.Turn, outcome: coach.Outcome
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    turn: coach.Turn,
+    outcome: coach.Outcome,
+    state: coach.State,
+    now: float,
 ) -> list[EventType]:
     messages = outcome.reply.messages
     for message in messages:
+        if message.attachment:
+            _attach(dispatcher, tracker, message, state)
+            continue
         buttons = [{"title": title, "payload": payload} for title, payload in message.buttons]
         dispatcher.utter_message(text=message.text, buttons=buttons or None)
     if turn.voice and messages:
         lines = [speech.Line(m.text, m.ssml) for m in messages]
         dispatcher.utter_message(json_message={"ssml": speech.to_ssml(lines)})
+    if outcome.erase_user:
+        # The tracker store erases every event of this user when it sees this slot.
+        user_files.delete_all(tracker.sender_id)
+        return [ReminderCancelled(), SlotSet("erase_user_data", True)]
     events: list[EventType] = [
         SlotSet(name, value) for name, value in outcome.reply.updates.items()
     ]
+    if outcome.cancel_reminders:
+        events.append(ReminderCancelled(name=_reminder_name(tracker)))
+    if outcome.reminder_at is not None:
+        events.append(_reminder_event(tracker, outcome.reminder_at, now))
     if outcome.rest_timer_for_set is not None:
         events.append(
             ReminderScheduled(
@@ -65,7 +150,8 @@ def _send(
 def _respond(dispatcher, tracker: Tracker, intent: str | None = None) -> list[EventType]:
     turn = _turn(tracker, intent)
     state = coach.State.from_slots(tracker.current_slot_values())
-    return _send(dispatcher, tracker, turn, coach.respond(turn, state, time.time()))
+    now = _now(tracker)
+    return _send(dispatcher, tracker, turn, coach.respond(turn, state, now), state, now)
 
 
 class ActionCoach(Action):
@@ -102,6 +188,8 @@ class ActionSessionStart(Action):
     """Start a new conversation, keeping what the coach knows about the user.
 
     A guided session left open by the last conversation is closed and saved.
+    Pending reminders are scheduled again: Rasa drops a reminder whose event is
+    not in the current conversation.
     """
 
     def name(self) -> str:
@@ -114,9 +202,14 @@ class ActionSessionStart(Action):
             for name, value in slots.items()
             if value is not None and name not in conversation.CONVERSATION_SLOTS
         }
-        kept.update(coach.close_stale_session(coach.State.from_slots(slots), time.time()))
+        now = _now(tracker)
+        kept.update(coach.close_stale_session(coach.State.from_slots(slots), now))
+        reminders = coach.pending_reminders(kept.get("reminders") or [], now)
+        if "reminders" in kept:
+            kept["reminders"] = reminders
         return [
             SessionStarted(),
             *(SlotSet(name, value) for name, value in kept.items()),
+            *(_reminder_event(tracker, reminder["at"], now) for reminder in reminders),
             ActionExecuted("action_listen"),
         ]

@@ -14,11 +14,12 @@ Nothing here imports Rasa: the actions pass a Turn and a State in and turn
 the Reply into messages, slot events and a reminder.
 """
 
+import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
-from actions import answers, conversation, pain, progression, red_flags
+from actions import answers, conversation, pain, progression, red_flags, report, when
 from actions import protocol as p
 from actions.conversation import Message, Reply
 from actions.numbers import parse_number
@@ -36,6 +37,28 @@ SESSION_INTENTS = (
 OFFERS_LEADING_TO_PROGRESSION = ("reps",)
 START_BUTTONS = (("Yes, start", "/affirm"), ("Not now", "/deny"))
 MORNING_BUTTONS = (("Better", "/feel_fine"), ("The same", "/feel_fine"), ("Worse", "/feel_worse"))
+STEP_UP_BUTTONS = (
+    ("Yes, move up", "/affirm"), ("Not yet", "/deny"), ("Stay at this level", "/stay_level"),
+)  # fmt: skip
+DELETE_BUTTONS = (("Yes, delete everything", "/affirm"), ("No, keep it", "/deny"))
+REMINDER_BUTTONS = (("Start now", "/start_session"), ("Not now", "/deny"))
+# A reminder that fires while the server was down still goes out this late, not later.
+LATE_REMINDER_SECONDS = 3600
+FEELS_EASY = re.compile(
+    r"\btoo easy\b|\b(so|very|really|pretty|quite|way|super|bit) easy\b|\beasy now\b"
+    r"|\bnot (hard|challenging|difficult|tough) enough\b|\bno challenge\b|\bbreeze\b"
+    r"|\bboring\b|\bpiece of cake\b|\bbarely (feel|notice)",
+    re.IGNORECASE,
+)
+FEELS_HARD = re.compile(
+    r"\btoo (hard|difficult|tough|much|heavy|advanced)\b|\bcan'?t (do|manage|finish|lift)"
+    r"|\bcannot (do|manage|finish|lift)|\bstruggl|\bexhaust|\bwiped out\b",
+    re.IGNORECASE,
+)
+ABOUT_A_DAY = re.compile(
+    r"\b(today|tonight|tomorrow|tmrw|yet|this (morning|afternoon|evening))\b", re.IGNORECASE
+)
+LISTS_REMINDERS = re.compile(r"\b(what|which|any|list|show|do i have|have i got)\b", re.I)
 
 
 @dataclass
@@ -46,6 +69,7 @@ class Turn:
     channel: str | None = None
     metadata: dict = field(default_factory=dict)
     timer_for_set: int | None = None  # set by the rest timer, not by the user
+    reminder_at: float | None = None  # set by a session reminder firing, not by the user
 
     @property
     def voice(self) -> bool:
@@ -67,6 +91,10 @@ class State:
     level: str | None = None
     morning_check: float | None = None  # when the painful session ended
     caution: dict | None = None  # {"reason": ..., "at": ...}: no progression advice
+    reminders: list[dict] = field(default_factory=list)  # [{"at": epoch, "said": ...}]
+    plan: dict = field(default_factory=dict)  # {"stay_at": level, "restarted_after": epoch}
+    timezone: str | None = None
+    pending_reminder: dict | None = None  # {"day": "2026-11-26"} while asking what time
 
     @classmethod
     def from_slots(cls, slots: dict[str, Any]) -> "State":
@@ -83,6 +111,12 @@ class State:
             level=level if level in {lv.key for lv in p.LEVELS} else None,
             morning_check=slots.get("morning_check"),
             caution=slots.get("caution") if isinstance(slots.get("caution"), dict) else None,
+            reminders=[r for r in slots.get("reminders") or [] if isinstance(r, dict)],
+            plan=slots.get("plan") if isinstance(slots.get("plan"), dict) else {},
+            timezone=progression.valid_zone_name(slots.get("timezone")),
+            pending_reminder=slots.get("pending_reminder")
+            if isinstance(slots.get("pending_reminder"), dict)
+            else None,
         )
 
     @property
@@ -95,10 +129,13 @@ class State:
 
 @dataclass
 class Outcome:
-    """A Reply plus what only the adapter can do: schedule the rest timer."""
+    """A Reply plus what only the adapter can do: timers, reminders, erasing the user."""
 
     reply: Reply
     rest_timer_for_set: int | None = None
+    reminder_at: float | None = None  # schedule the user's session reminder (replaces any)
+    cancel_reminders: bool = False
+    erase_user: bool = False  # the user confirmed "delete my data"
 
 
 class _Turn:
@@ -112,7 +149,13 @@ class _Turn:
             self.session.timed_rest = turn.can_push
             self.session.voice = turn.voice
         self.reply = Reply()
-        self.morning_check_due = _morning_check_due(state, self.session, now)
+        self.outcome = Outcome(self.reply)
+        self.closed = False  # the ended session is saved
+        said_zone = progression.valid_zone_name(turn.metadata.get("timezone"))
+        if said_zone and said_zone != state.timezone:
+            self.set(timezone=said_zone)
+        self.tz: tzinfo = progression.zone(said_zone or state.timezone)
+        self.morning_check_due = _morning_check_due(state, self.session, now, self.tz)
         self.was_resting = self.session is not None and self.session.phase == "rest"
 
     def say(self, lines: list[Line], buttons: tuple[tuple[str, str], ...] = ()) -> None:
@@ -131,7 +174,7 @@ class _Turn:
         timer = None
         if self.session is not None:
             if self.session.over:
-                self._save_finished_session()
+                self.close_session()
             else:
                 self.session.last_active = self.now
                 self.set(session=self.session.to_dict())
@@ -141,7 +184,56 @@ class _Turn:
                     and self.session.timed_rest
                 ):
                     timer = self.session.set_number + 1
-        return Outcome(self.reply, timer)
+        self.outcome.rest_timer_for_set = timer
+        return self.outcome
+
+    @property
+    def history(self) -> list[dict]:
+        return self.reply.updates.get("history", self.state.history)
+
+    @property
+    def level(self) -> str:
+        return self.reply.updates.get("level") or self.state.current_level
+
+    @property
+    def plan(self) -> dict:
+        return self.reply.updates.get("plan", self.state.plan)
+
+    @property
+    def caution(self) -> dict | None:
+        return self.reply.updates.get("caution", self.state.caution)
+
+    def step_up_check(self) -> progression.StepUp:
+        return progression.step_up_check(
+            self.history,
+            self.level,
+            fine_up_to=self.thresholds.fine_up_to,
+            stop_above=self.thresholds.stop_above,
+            now=self.now,
+            caution=bool(self.caution),
+            stay_at=self.plan.get("stay_at"),
+        )
+
+    def close_session(self) -> None:
+        """Once, when the session has ended this turn: save it and say what comes next."""
+        if self.closed:
+            return
+        self.closed = True
+        self._save_finished_session()
+        if "red_flag" not in self.session.notes:
+            self._what_next()
+
+    def _what_next(self) -> None:
+        """After a session: when the next one is, and a step up if it has been earned."""
+        record = self.history[-1] if self.history else None
+        if record is None or record.get("ended_at") != self.session.ended_at:
+            return
+        if record["total_reps"]:
+            self.say_text(progression.next_session_advice(record["ended_at"], self.tz))
+        check = self.step_up_check()
+        if check.earned:
+            self.say_text(progression.step_up_offer(check), STEP_UP_BUTTONS)
+            self.set(pending_offer="step_up")
 
     def _save_finished_session(self) -> None:
         record = self.session.record()
@@ -170,6 +262,9 @@ def respond(
     if turn.timer_for_set is not None:
         if work.session is not None:
             work.say(work.session.rest_over(turn.timer_for_set))
+        return work.finish()
+    if turn.reminder_at is not None:
+        _reminder_fired(work, turn.reminder_at)
         return work.finish()
     if not _answer_pending_question(work):
         _handle(work)
@@ -223,6 +318,7 @@ def _answer_pending_question(work: _Turn) -> bool:
         level, text = pain.morning_check(worse, work.state.current_level)
         work.say_text(text)
         work.set(pending_offer=None, morning_check=None, level=level)
+        _note_next_morning(work, "worse" if worse else "fine")
         return True
     if pending in ("start_anyway", "start_after_red_flag") and intent in ("affirm", "deny"):
         work.set(pending_offer=None)
@@ -236,12 +332,38 @@ def _answer_pending_question(work: _Turn) -> bool:
     if pending and pending in answers.ANSWERS and intent in ("affirm", "deny", "ask_more"):
         _reply_to_offer(work)
         return True
+    if pending in ("step_up", "step_up_history") and intent in ("affirm", "deny", "stay_level"):
+        work.set(pending_offer=None)
+        _answer_step_up(work, pending, intent)
+        return True
+    if pending == "delete_data" and intent in ("affirm", "deny"):
+        work.set(pending_offer=None)
+        if intent == "affirm":
+            work.say_text(
+                "Done. I've deleted your history, level, reminders and our conversations."
+                " If you come back, we'll start fresh."
+            )
+            work.outcome.erase_user = True
+            work.outcome.cancel_reminders = True
+        else:
+            work.say_text("Okay, I've kept everything as it was.")
+        return True
+    if pending == "reminder_time" and intent not in ("cancel_reminder", "stop_session"):
+        work.set(pending_offer=None, pending_reminder=None)
+        return _reminder_time_answer(work)
+    if pending == "reminder_start" and intent in ("affirm", "deny"):
+        work.set(pending_offer=None)
+        if intent == "affirm":
+            _start(work)
+        else:
+            work.say_text("No problem. Say start my session whenever you're ready.")
+        return True
     if pending:
         work.set(pending_offer=None)
     return False
 
 
-def _morning_check_due(state: State, session: Session | None, now: float) -> bool:
+def _morning_check_due(state: State, session: Session | None, now: float, tz: tzinfo) -> bool:
     """First turn of a new conversation, a day or more after a session with pain."""
     due = state.morning_check
     return (
@@ -249,7 +371,7 @@ def _morning_check_due(state: State, session: Session | None, now: float) -> boo
         and not state.disclaimer_given
         and state.pending_offer != "morning_check"
         and (session is None or session.over)
-        and datetime.fromtimestamp(now).date() > datetime.fromtimestamp(due).date()
+        and datetime.fromtimestamp(now, tz).date() > datetime.fromtimestamp(due, tz).date()
     )
 
 
@@ -286,6 +408,16 @@ def _handle(work: _Turn) -> None:
         _start(work)
     elif active and _session_control(work, session):
         pass
+    elif intent in PROGRESS_HANDLERS:
+        PROGRESS_HANDLERS[intent](work)
+        _session_status(work)
+    elif intent == "ask_frequency" and ABOUT_A_DAY.search(work.turn.text):
+        _next_session(work)  # "can I do it again today?" is about their schedule
+        _session_status(work)
+    elif intent == "ask_progression" and FEELS_EASY.search(work.turn.text):
+        _feels_easy(work)
+    elif intent == "ask_easier" and FEELS_HARD.search(work.turn.text):
+        _feels_hard(work)
     elif intent in SESSION_INTENTS or intent in ("feel_fine",):
         _no_session(work)
     elif intent == "greet":
@@ -329,16 +461,20 @@ def _question(work: _Turn) -> None:
         work.set(last_topic=topic, pending_offer=None)
         _session_status(work)
         return
+    check = work.step_up_check() if topic == "progression" else None
     reply = conversation.answer_question(
         work.turn.intent,
         work.turn.entities,
         work.state.conversation_state(),
         # One question at a time; and no offer that leads to "add more" while cautious.
         offer_more=not work.morning_check_due
-        and not (work.state.caution and topic in OFFERS_LEADING_TO_PROGRESSION),
+        and not (work.state.caution and topic in OFFERS_LEADING_TO_PROGRESSION)
+        and not (check and check.earned),
     )
     work.reply.messages += reply.messages
     work.set(**reply.updates)
+    if check and check.earned and (work.session is None or work.session.over):
+        _offer_step_up(work, check)  # the history says they are ready: say so
     _session_status(work)
 
 
@@ -376,9 +512,9 @@ def _session_control(work: _Turn, session: Session) -> bool:
     elif intent == "repeat":
         lines = session.repeat()
     elif intent in ("stop_session", "goodbye"):
-        lines = session.stop(now)
-        if intent == "goodbye":
-            lines.append(Line(answers.GOODBYE))
+        work.say(session.stop(now))
+        work.close_session()
+        lines = [Line(answers.GOODBYE)] if intent == "goodbye" else []
     elif intent == "ask_reps":
         lines = session.how_many_left()
     elif intent == "ask_easier":
@@ -411,14 +547,17 @@ def _start(work: _Turn) -> None:
         work.set(pending_offer="start_after_red_flag")
         return
     if progression.too_soon(work.state.history, work.now):
-        work.say_text(progression.too_soon_warning(work.state.history, work.now), START_BUTTONS)
+        work.say_text(
+            progression.too_soon_warning(work.state.history, work.now, work.tz), START_BUTTONS
+        )
         work.set(pending_offer="start_anyway")
         return
+    _restart_lower_after_break(work)
     _begin_session(work)
 
 
 def _begin_session(work: _Turn) -> None:
-    level = work.state.current_level
+    level = work.level
     first_time = not work.state.history
     work.session, lines = Session.begin(
         level,
@@ -486,6 +625,301 @@ def _act_on_pain(work: _Turn, report: pain.PainReport) -> None:
         work.say([session.status()])
     else:
         work.say([session.status()])
+
+
+# -- progress, schedule, reminders, the user's data -------------------------------------
+
+
+def _note_next_morning(work: _Turn, how: str) -> None:
+    """Keep the morning-after answer with the session it is about (progression needs it)."""
+    history = [dict(record) for record in work.history]
+    if not history:
+        return
+    painful = [r for r in history if r.get("ended_at") == work.state.morning_check]
+    (painful or history)[-1]["next_morning"] = how
+    work.set(history=history)
+
+
+def _now_local(work: _Turn) -> datetime:
+    return datetime.fromtimestamp(work.now, work.tz)
+
+
+def _next_session(work: _Turn) -> None:
+    said = when.read_when(work.turn.text, _now_local(work))
+    asked_day = said.day if said is not None else None
+    work.say_text(progression.next_session_answer(work.history, work.now, work.tz, asked_day))
+
+
+def _restart_lower_after_break(work: _Turn) -> bool:
+    lower = progression.restart_after_break(
+        work.history, work.level, work.now, work.plan.get("restarted_after")
+    )
+    if lower is None:
+        return False
+    days = progression.days_since_last(work.history, work.now) or 0
+    work.say_text(progression.restart_text(days, work.level, lower))
+    last = progression.last_session(work.history)
+    work.set(level=lower, plan={**work.plan, "restarted_after": last["ended_at"]})
+    return True
+
+
+def _missed_sessions(work: _Turn) -> None:
+    if work.session is not None and not work.session.over:
+        work.say_text("No matter: what counts is today. Let's carry on.")
+        return
+    if not _restart_lower_after_break(work):
+        work.say_text(progression.missed_sessions_answer(work.history, work.now, work.level))
+    work.say_text("Say start my session when you're ready.")
+
+
+def _offer_step_up(work: _Turn, check: progression.StepUp) -> None:
+    work.say_text(progression.step_up_offer(check), STEP_UP_BUTTONS)
+    work.set(pending_offer="step_up")
+
+
+def _feels_easy(work: _Turn) -> None:
+    """ "These are too easy" outside a session: what the history says, before any step up."""
+    check = work.step_up_check()
+    if check.earned:
+        _offer_step_up(work, check)
+    elif check.verdict == progression.NO_HISTORY:
+        work.say_text(
+            progression.step_up_refusal(check, work.thresholds.fine_up_to),
+            conversation.YES_NO_BUTTONS,
+        )
+        work.set(pending_offer="step_up_history")
+    elif check.verdict == progression.STAYING:
+        work.say_text(
+            progression.step_up_refusal(check, work.thresholds.fine_up_to), STEP_UP_BUTTONS
+        )
+        work.set(pending_offer="step_up")
+    else:
+        work.say_text(progression.step_up_refusal(check, work.thresholds.fine_up_to))
+
+
+def _feels_hard(work: _Turn) -> None:
+    """ "These are too hard" outside a session (in one, the session eases off)."""
+    easier, text = progression.step_down_for_too_hard(work.level)
+    work.say_text(text)
+    work.set(level=easier, plan={**work.plan, "stay_at": None})
+
+
+def _answer_step_up(work: _Turn, pending: str, intent: str) -> None:
+    check = work.step_up_check()
+    if intent == "stay_level":
+        _stay_level(work)
+    elif pending == "step_up_history" and intent == "affirm":
+        higher = progression.next_level(work.level)
+        if higher is None or check.verdict in (progression.CAUTION, progression.RECENT_PAIN):
+            work.say_text(progression.step_up_refusal(check, work.thresholds.fine_up_to))
+            return
+        work.say_text(
+            f"Then you're ready for the next level: {progression.describe_level(higher)}"
+            " Shall we move up for next time?",
+            STEP_UP_BUTTONS,
+        )
+        work.set(pending_offer="step_up")
+    elif pending == "step_up_history":
+        work.say_text(
+            f"Then let's get those first: {p.STEP_UP_AFTER_SESSIONS} full sessions at the"
+            f" {p.level_named(work.level).name} with pain no more than"
+            f" {work.thresholds.fine_up_to} out of 10. I'll tell you when you've earned a step up."
+        )
+    elif (
+        intent == "affirm"
+        and check.next_level
+        and check.verdict
+        not in (
+            progression.CAUTION,
+            progression.RECENT_PAIN,
+        )
+    ):
+        work.say_text(progression.stepped_up(check.next_level, work.thresholds.fine_up_to))
+        work.set(level=check.next_level, plan={**work.plan, "stay_at": None})
+    elif intent == "affirm":
+        work.say_text(progression.step_up_refusal(check, work.thresholds.fine_up_to))
+    else:
+        work.say_text(
+            f"No problem, we'll stay at the {p.level_named(work.level).name} for now."
+            " I'll ask again after your next comfortable session."
+        )
+
+
+def _stay_level(work: _Turn) -> None:
+    name = p.level_named(work.level).name
+    work.set(plan={**work.plan, "stay_at": work.level}, pending_offer=None)
+    work.say_text(
+        f"Okay, we'll stay at the {name}. Staying is fine as long as it feels good;"
+        " say make it harder whenever you want to move up."
+    )
+
+
+def _progress(work: _Turn) -> None:
+    text = report.progress_summary(work.history, work.level, work.now, work.tz)
+    chart = "chart" if progression.sessions_done(work.history) and not work.turn.voice else None
+    work.reply.messages.append(Message(text, attachment=chart))
+
+
+def _export(work: _Turn) -> None:
+    if not work.history:
+        work.say_text("There's nothing to export yet: no sessions recorded.")
+    elif work.turn.voice:
+        work.say_text(
+            "I can't send a file by voice. Ask me to export your history in the chat app"
+            " or on the web page, and I'll give you a spreadsheet file."
+        )
+    else:
+        work.reply.messages.append(
+            Message(
+                "Here is your history as a spreadsheet file (CSV) you can give your"
+                " physiotherapist: one row per session, with reps, level and pain.",
+                attachment="csv",
+            )
+        )
+
+
+def _delete_data(work: _Turn) -> None:
+    work.say_text(
+        "This deletes everything I know about you: your history, level, reminders and our"
+        " conversations. It can't be undone. Delete everything?",
+        DELETE_BUTTONS,
+    )
+    work.set(pending_offer="delete_data")
+
+
+def _set_reminder(work: _Turn) -> None:
+    said = when.read_when(work.turn.text, _now_local(work))
+    if said is not None and said.next_session:
+        _remind_at(work, _next_session_moment(work))
+    elif said is None or (said.moment is None and said.day is None):
+        work.say_text("When shall I remind you? For example: Thursday at 6 pm.")
+        work.set(pending_offer="reminder_time", pending_reminder={})
+    elif said.in_past:
+        work.say_text("That time has already passed today. When instead?")
+        work.set(pending_offer="reminder_time", pending_reminder={})
+    elif said.moment is None:
+        day = datetime.combine(said.day, datetime.min.time(), work.tz)
+        work.say_text(f"What time {progression.on_day(day, _now_local(work))}?")
+        work.set(pending_offer="reminder_time", pending_reminder={"day": said.day.isoformat()})
+    else:
+        _remind_at(work, said.moment)
+
+
+def _reminder_time_answer(work: _Turn) -> bool:
+    """The answer to "what time?": False if it is not one (the message is handled anew)."""
+    day_said = (work.state.pending_reminder or {}).get("day")
+    now = _now_local(work)
+    if day_said:
+        time_of_day = when.read_time_of_day(work.turn.text)
+        if time_of_day is None:
+            return False
+        moment = when.at_time(datetime.fromisoformat(day_said).date(), time_of_day, work.tz)
+    else:
+        said = when.read_when(work.turn.text, now)
+        if said is None or said.moment is None or said.in_past:
+            return False
+        moment = said.moment
+    if moment <= now:
+        work.say_text("That time has already passed. Tell me another, or say cancel.")
+        work.set(pending_offer="reminder_time", pending_reminder=work.state.pending_reminder)
+        return True
+    _remind_at(work, moment)
+    return True
+
+
+def _next_session_moment(work: _Turn) -> datetime:
+    now = _now_local(work)
+    last = progression.last_session(work.history)
+    if last is None:
+        return now
+    earliest, _ = progression.next_window(last["ended_at"], work.tz)
+    return max(earliest, now)
+
+
+def _remind_at(work: _Turn, moment: datetime) -> None:
+    now = _now_local(work)
+    if not work.turn.can_push:
+        work.say_text(
+            f"I can't send you messages on this channel by myself, so set an alarm for"
+            f" {when.describe(moment, now)}. In the web chat, Telegram or Slack I can remind"
+            " you."
+        )
+        return
+    at = moment.timestamp()
+    work.outcome.reminder_at = at
+    said = when.describe(moment, now)
+    work.set(reminders=[{"at": at, "said": said}])
+    text = f"Done: I'll remind you {said}."
+    replaced = [r for r in work.state.reminders if r.get("at", 0) > work.now]
+    if replaced:
+        text += f" That replaces your reminder for {replaced[0].get('said')}."
+    last = progression.last_session(work.history)
+    if last is not None and moment < progression.next_window(last["ended_at"], work.tz)[0]:
+        earliest, _ = progression.next_window(last["ended_at"], work.tz)
+        text += (
+            f" That's a little early: your muscles are best rested from"
+            f" {when.describe(earliest, now)}."
+        )
+    work.say_text(text)
+
+
+def _cancel_reminder(work: _Turn) -> None:
+    upcoming = [r for r in work.state.reminders if r.get("at", 0) > work.now]
+    if LISTS_REMINDERS.search(work.turn.text) and not re.search(
+        r"\b(cancel|stop|delete|remove|turn off)\b", work.turn.text, re.I
+    ):
+        if upcoming:
+            work.say_text(f"I'll remind you {upcoming[0].get('said')}. Say cancel to stop it.")
+        else:
+            work.say_text("You have no reminders set. Try: remind me on Thursday at 6 pm.")
+        return
+    work.outcome.cancel_reminders = True
+    work.set(reminders=[])
+    if upcoming:
+        work.say_text(f"Cancelled your reminder for {upcoming[0].get('said')}.")
+    else:
+        work.say_text("You have no reminders set, so there's nothing to cancel.")
+
+
+def _reminder_fired(work: _Turn, at: float) -> None:
+    """A session reminder the user asked for; silent if it was cancelled or replaced."""
+    due = [r for r in work.state.reminders if abs(r.get("at", 0) - at) < 1]
+    if not due:
+        return
+    work.set(reminders=[r for r in work.state.reminders if r not in due])
+    if work.now - at > LATE_REMINDER_SECONDS:
+        return
+    if work.session is not None and not work.session.over:
+        return  # already exercising
+    text = "It's time for your prone leg lifts!"
+    hours = progression.hours_since_last(work.history, work.now)
+    if hours is not None and hours < p.HOURS_BETWEEN_SESSIONS.low:
+        text += " It's a little early since your last session, so go gently."
+    work.say_text(f"{text} Ready to start?", REMINDER_BUTTONS)
+    work.set(pending_offer="reminder_start")
+
+
+def pending_reminders(reminders: list[dict], now: float) -> list[dict]:
+    """Reminders still to go out: ahead, or missed by less than LATE_REMINDER_SECONDS."""
+    return [
+        r
+        for r in reminders
+        if isinstance(r, dict)
+        and isinstance(r.get("at"), int | float)
+        and r["at"] > now - LATE_REMINDER_SECONDS
+    ]
+
+
+PROGRESS_HANDLERS = {
+    "ask_next_session": _next_session,
+    "missed_sessions": _missed_sessions,
+    "set_reminder": _set_reminder,
+    "cancel_reminder": _cancel_reminder,
+    "ask_progress": _progress,
+    "export_history": _export,
+    "delete_data": _delete_data,
+    "stay_level": _stay_level,
+}
 
 
 def close_stale_session(state: State, now: float) -> dict[str, Any]:

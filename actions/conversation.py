@@ -14,7 +14,13 @@ from actions.numbers import parse_number
 from actions.vocabulary import canonical
 
 # Slots that belong to one conversation and are reset when a new one starts.
-CONVERSATION_SLOTS = ("disclaimer_given", "pending_offer", "last_topic", "pending_pain")
+CONVERSATION_SLOTS = (
+    "disclaimer_given", "pending_offer", "last_topic", "pending_pain", "pending_reminder",
+    "erase_user_data",
+)  # fmt: skip
+
+# Questions about the user's own progress: a medicine named in one is still a medical question.
+PROGRESS_QUESTIONS = ("ask_progress", "ask_next_session", "missed_sessions")
 
 YES_NO_BUTTONS = (("Yes please", "/affirm"), ("No thanks", "/deny"))
 
@@ -47,6 +53,8 @@ class Message:
     text: str
     buttons: tuple[tuple[str, str], ...] = ()
     ssml: str | None = None  # voice only, when it differs from reading the text out
+    # A file the adapter renders and links after the text: "chart" or "csv" (actions/report.py).
+    attachment: str | None = None
 
 
 @dataclass
@@ -99,7 +107,7 @@ def asks_about_medicine(intent: str, entities: list[dict]) -> bool:
     """Any message naming a medicine or a medical test, except a pain report, is a
     medical question: the coach never advises on those. Also applied in NLU."""
     return (
-        intent in INTENT_TOPICS
+        (intent in INTENT_TOPICS or intent in PROGRESS_QUESTIONS)
         and intent != "pain"
         and any(entity.get("entity") in ("medication", "medical_test") for entity in entities)
     )
@@ -134,9 +142,11 @@ def reports_pain(intent: str, entities: list[dict], text: str) -> bool:
     report even when it reads like a technique question; a question stays one."""
     return (
         intent in INTENT_TOPICS
-        and intent not in ("pain", "ask_medical", "out_of_scope")
+        and intent not in ("pain", "ask_medical")
+        # "my knee hurts after squats" is about another exercise; anything else that hurts is pain
+        and not (intent == "out_of_scope" and _other_exercise(entities))
         and "?" not in text
-        and any(entity.get("entity") == "pain_word" for entity in entities)
+        and any(entity.get("entity") in ("pain_word", "pain_kind") for entity in entities)
         and any(entity.get("entity") == "body_part" for entity in entities)
         and not re.match(r"^\s*(?:what|how|why|when|should|is|are|do|does|can|could)\b", text, re.I)
     )

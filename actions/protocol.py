@@ -33,6 +33,13 @@ HOURS_BETWEEN_SESSIONS = Span(48, 72)
 ANKLE_WEIGHT_LB = Span(1, 2)
 SEE_DOCTOR_AFTER_WEEKS = 2
 
+# Progression (design.md, clinical notes): comfortable sessions in a row that
+# earn the next level; a break this long restarts a level lower; pain above the
+# stop threshold this recently blocks any step up.
+STEP_UP_AFTER_SESSIONS = 2
+RESTART_LOWER_AFTER_DAYS = 7
+RECENT_PAIN_DAYS = 7
+
 FIRST_SESSION_REPS = REPS_PER_SET.low
 LEGS = ("left", "right")  # the order a guided session works through in each set
 
@@ -116,7 +123,7 @@ class Level:
 LEVELS = (
     Level(
         "prone_pillow",
-        "lying face down with a pillow",
+        "face-down lift with a pillow",
         "Lie face down with a pillow under your tummy, bend one knee and lift it a few inches.",
     ),
     Level(
@@ -127,43 +134,43 @@ LEVELS = (
     ),
     Level(
         "short_range",
-        "straight leg, smaller lift",
+        "smaller straight-leg lift",
         "On hands and knees, straighten the leg back but lift only as high as your"
         " lower back stays still.",
     ),
-    Level("standard", "standard prone leg lift", " ".join(STEPS)),
+    Level("standard", "standard lift", " ".join(STEPS)),
     Level(
         "reps_15",
-        f"{BUILD_UP_REPS.low} reps",
+        f"{BUILD_UP_REPS.low}-rep lift",
         "The standard lift, with more reps.",
         reps_per_set=BUILD_UP_REPS.low,
     ),
     Level(
         "reps_20",
-        f"{BUILD_UP_REPS.high} reps",
+        f"{BUILD_UP_REPS.high}-rep lift",
         "The standard lift, with more reps.",
         reps_per_set=BUILD_UP_REPS.high,
     ),
     Level(
         "ankle_weight_1",
-        f"{ANKLE_WEIGHT_LB.low} lb ankle weight",
+        f"lift with a {ANKLE_WEIGHT_LB.low} lb ankle weight",
         "The standard lift with a light ankle weight strapped on.",
         ankle_weight_lb=ANKLE_WEIGHT_LB.low,
     ),
     Level(
         "ankle_weight_2",
-        f"{ANKLE_WEIGHT_LB.high} lb ankle weight",
+        f"lift with a {ANKLE_WEIGHT_LB.high} lb ankle weight",
         "The standard lift with a slightly heavier ankle weight.",
         ankle_weight_lb=ANKLE_WEIGHT_LB.high,
     ),
     Level(
         "band",
-        "resistance band",
+        "lift with a resistance band",
         "The standard lift with a resistance band looped around both feet.",
     ),
     Level(
         "ball",
-        "ball",
+        "lift over a ball",
         "The lift done lying over an exercise ball, hands on the floor.",
     ),
 )
@@ -177,10 +184,15 @@ def level_index(key: str) -> int:
     raise KeyError(f"unknown level {key!r}")
 
 
+def level_named(key: str) -> Level:
+    return LEVELS[level_index(key)]
+
+
 def stated_numbers() -> set[int]:
     """Every number the coach may state about the exercise."""
     numbers = {SETS_PER_LEG, SESSIONS_PER_WEEK, SEE_DOCTOR_AFTER_WEEKS, FIRST_SESSION_REPS}
     numbers.update((EASE_OFF_REPS, MIN_REPS_PER_SET))
+    numbers.update((STEP_UP_AFTER_SESSIONS, RESTART_LOWER_AFTER_DAYS, RECENT_PAIN_DAYS))
     for span in (
         HOLD_SECONDS,
         REPS_PER_SET,

@@ -13,8 +13,8 @@ Phases:  setup --ready--> active --leg done--> active (other leg)
 
 from dataclasses import asdict, dataclass, field, fields
 
-from actions import progression, speech
 from actions import protocol as p
+from actions import speech
 from actions.speech import Line
 
 SETUP, ACTIVE, REST, PAUSED, DONE = "setup", "active", "rest", "paused", "done"
@@ -56,6 +56,7 @@ class Session:
     timed_rest: bool = False  # the channel can push "rest over" by itself
     awaiting_feedback: bool = False  # voice: a set was paced, waiting for "how did it feel"
     started_at: float = 0.0
+    started_level: str = ""  # the level stays in the record if pain steps the session down
     ended_at: float | None = None
     counted_turns: int = 0  # rotates the count wordings and cues
     pain: list[int] = field(default_factory=list)  # severities reported during the session
@@ -79,10 +80,11 @@ class Session:
     ) -> tuple["Session", list[Line]]:
         session = cls(level=level, target=target, voice=voice, timed_rest=timed_rest)
         session.started_at = session.last_active = now
+        session.started_level = level
         session.reps = [{leg: 0 for leg in p.LEGS} for _ in range(session.sets)]
         level_name = p.LEVELS[p.level_index(level)].name
         plan = (
-            f"Today: {session.sets} sets of {target} reps on each leg, {level_name},"
+            f"Today: {session.sets} sets of {target} reps on each leg, the {level_name},"
             f" with {p.REST_BETWEEN_SETS_SECONDS} seconds of rest between sets."
         )
         lines = [Line(f"Let's do it. {plan}")]
@@ -332,7 +334,7 @@ class Session:
         return {
             "started_at": self.started_at,
             "ended_at": self.ended_at or self.started_at,
-            "level": self.level,
+            "level": self.started_level or self.level,
             "target": self.target,
             "reps": [dict(done) for done in self.reps],
             "total_reps": self.total_reps,
@@ -441,7 +443,5 @@ class Session:
         self.ended_at = now if now is not None else self.started_at
         self.ended_early = early
         head = "Okay, we'll stop there." if early else "That's the session done. Great work!"
-        lines = [Line(f"{head} {self.summary()}")]
-        if self.total_reps:
-            lines.append(Line(f"{progression.next_session_advice(self.ended_at)}"))
-        return lines
+        # What comes next (the schedule, a step up) is the coach's to say: it knows the history.
+        return [Line(f"{head} {self.summary()}")]

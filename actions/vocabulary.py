@@ -41,7 +41,7 @@ PAIN_WORDS = {
 }  # fmt: skip
 
 PAIN_KINDS = {
-    "sharp": ("sharp", "stabbing", "shooting", "knife", "pinch", "pinching"),
+    "sharp": ("sharp", "stab", "stabs", "stabbing", "shooting", "knife", "pinch", "pinching"),
     "dull": ("dull",),
     "ache": ("ache", "achy", "aching", "throbbing"),
     "burning": ("burning", "burns", "burn"),

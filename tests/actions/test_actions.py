@@ -1,12 +1,16 @@
 """The Rasa actions, run with rasa_sdk's own Tracker and CollectingDispatcher."""
 
 import asyncio
+import csv
+import io
+import time
+from datetime import datetime, timedelta
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
+from rasa_sdk.events import ActionExecuted, ReminderCancelled, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import answers
+from actions import answers, user_files
 from actions.actions import ActionCoach, ActionNotUnderstood, ActionRedFlag, ActionSessionStart
 
 
@@ -164,3 +168,92 @@ def test_session_start_closes_an_open_session_and_saves_it():
 def test_not_understood_says_so():
     messages, _ = run(ActionNotUnderstood(), make_tracker("greet", {"disclaimer_given": True}))
     assert messages[0]["text"] == answers.NOT_UNDERSTOOD
+
+
+# -- reminders, files and erasing (issue 5) ---------------------------------------------------
+
+NOW = 1_764_000_000.0  # Monday 24 November 2025, 16:00 UTC
+
+
+def a_session(ended_at: float) -> dict:
+    return {
+        "started_at": ended_at - 600, "ended_at": ended_at, "level": "standard", "target": 10,
+        "reps": [{"left": 10, "right": 10}] * 2, "total_reps": 40, "completed": True,
+        "pain": [], "notes": [],
+    }  # fmt: skip
+
+
+def test_a_reminder_is_scheduled_by_name_with_its_time(monkeypatch):
+    monkeypatch.setenv("COACH_TEST_CLOCK", "1")
+    tracker = make_tracker(
+        "set_reminder",
+        {"disclaimer_given": True},
+        text="remind me in 2 hours",
+        channel="socketio",
+        metadata={"clock": NOW},
+    )
+    started = datetime.now()
+    messages, events = run(ActionCoach(), tracker)
+    reminder = next(e for e in events if e.get("event") == "reminder")
+    assert (
+        reminder["name"] == "session_reminder_tester" and reminder["intent"] == "continue_session"
+    )
+    assert reminder["entities"] == [{"entity": "reminder", "value": repr(NOW + 7200)}]
+    delay = datetime.fromisoformat(reminder["date_time"]) - started
+    assert timedelta(hours=2) - timedelta(seconds=5) < delay <= timedelta(hours=2, seconds=5)
+    assert slots_of(events)["reminders"][0]["at"] == NOW + 7200
+    assert "I'll remind you today at 6 pm" in messages[0]["text"]
+
+
+def test_the_clock_in_metadata_is_ignored_unless_tests_switch_it_on(monkeypatch):
+    monkeypatch.delenv("COACH_TEST_CLOCK", raising=False)
+    tracker = make_tracker(
+        "set_reminder", text="remind me in 2 hours", channel="socketio", metadata={"clock": NOW}
+    )
+    _, events = run(ActionCoach(), tracker)
+    at = slots_of(events)["reminders"][0]["at"]
+    assert abs(at - (time.time() + 7200)) < 60
+
+
+def test_session_start_reschedules_pending_reminders_and_drops_stale_ones(monkeypatch):
+    monkeypatch.setenv("COACH_TEST_CLOCK", "1")
+    reminders = [{"at": NOW + 3600, "said": "today at 5 pm"}, {"at": NOW - 86400, "said": "x"}]
+    tracker = make_tracker(
+        "session_start", {"reminders": reminders}, metadata={"clock": NOW}, channel="socketio"
+    )
+    _, events = run(ActionSessionStart(), tracker)
+    assert slots_of(events)["reminders"] == reminders[:1]
+    scheduled = [e for e in events if e.get("event") == "reminder"]
+    assert [e["entities"][0]["value"] for e in scheduled] == [repr(NOW + 3600)]
+    assert events[-1] == ActionExecuted("action_listen")
+
+
+def test_the_progress_chart_and_the_export_are_files_with_urls(monkeypatch, tmp_path):
+    monkeypatch.setenv("COACH_FILES_DIR", str(tmp_path))
+    monkeypatch.setenv("COACH_PUBLIC_URL", "https://coach.example")
+    slots = {"disclaimer_given": True, "history": [a_session(NOW - 86400)]}
+    messages, _ = run(ActionCoach(), make_tracker("ask_progress", slots, text="how am I doing"))
+    image = messages[0]["image"]
+    assert image.startswith("https://coach.example/webhooks/coach/files/")
+    user, name = image.rsplit("/", 2)[-2:]
+    assert user_files.path_for(user, name).read_bytes().startswith(b"\x89PNG")
+    messages, _ = run(ActionCoach(), make_tracker("export_history", slots, text="export"))
+    url = messages[0]["attachment"]["url"]
+    assert url in messages[0]["text"]
+    rows = list(
+        csv.DictReader(
+            io.StringIO(user_files.path_for(*url.rsplit("/", 2)[-2:]).read_text("utf-8-sig"))
+        )
+    )
+    assert len(rows) == 1 and rows[0]["total_reps"] == "40"
+
+
+def test_confirmed_delete_asks_the_store_to_erase_and_removes_files(monkeypatch, tmp_path):
+    monkeypatch.setenv("COACH_FILES_DIR", str(tmp_path))
+    slots = {"disclaimer_given": True, "history": [a_session(NOW)], "pending_offer": "delete_data"}
+    run(ActionCoach(), make_tracker("ask_progress", {**slots, "pending_offer": None}))
+    assert any(tmp_path.iterdir())
+    messages, events = run(ActionCoach(), make_tracker("affirm", slots, text="yes"))
+    assert "deleted" in messages[0]["text"]
+    assert events == [ReminderCancelled(), SlotSet("erase_user_data", True)]
+    assert not any(tmp_path.iterdir())

@@ -34,6 +34,7 @@ class CoachServer:
         self.rasa_port = free_port()
         self.actions_port = free_port()
         self.database = workdir / "tracker.db"
+        self.files = workdir / "files"
         self.log_path = workdir / "server.log"
         self.action_url = action_url or f"http://127.0.0.1:{self.actions_port}/webhook"
         self.process: subprocess.Popen | None = None
@@ -50,6 +51,10 @@ class CoachServer:
             COACH_ACTIONS_PORT=str(self.actions_port),
             COACH_ACTION_URL=self.action_url,
             COACH_TRACKER_URL=f"sqlite:///{self.database}",
+            COACH_FILES_DIR=str(self.files),
+            COACH_PUBLIC_URL=self.url,
+            # Messages may carry {"clock": ...}: weeks of sessions in a minute.
+            COACH_TEST_CLOCK="1",
         )
         log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
         started = time.monotonic()
@@ -115,14 +120,18 @@ class CoachServer:
         except urllib.error.HTTPError as error:
             return error.code, json.loads(error.read() or b"null")
 
-    def say(self, sender: str, text: str, metadata: dict | None = None) -> list[str]:
-        """Send a message over REST; return the coach's reply texts."""
+    def replies(self, sender: str, text: str, metadata: dict | None = None) -> list[dict]:
+        """Send a message over REST; return the coach's replies as the channel gives them."""
         body = {"sender": sender, "message": text}
         if metadata is not None:
             body["metadata"] = metadata
         status, replies = self.post_raw(json.dumps(body).encode())
         assert status == 200, (status, replies)
-        return [reply.get("text", "") for reply in replies]
+        return replies
+
+    def say(self, sender: str, text: str, metadata: dict | None = None) -> list[str]:
+        """Send a message over REST; return the coach's reply texts."""
+        return [reply.get("text", "") for reply in self.replies(sender, text, metadata)]
 
 
 def stored_events(database: Path, sender: str, type_name: str) -> list[dict]:
@@ -132,6 +141,18 @@ def stored_events(database: Path, sender: str, type_name: str) -> list[dict]:
             (sender, type_name),
         ).fetchall()
     return [json.loads(data) for (data,) in rows]
+
+
+def all_stored_data(database: Path) -> str:
+    """Every stored event of every user, as one text to search."""
+    with sqlite3.connect(database) as db:
+        return "\n".join(data for (data,) in db.execute("SELECT data FROM events"))
+
+
+def stored_event_count(database: Path, sender: str) -> int:
+    with sqlite3.connect(database) as db:
+        query = "SELECT COUNT(*) FROM events WHERE sender_id = ?"
+        return db.execute(query, (sender,)).fetchone()[0]
 
 
 def stored_user_texts(database: Path, sender: str) -> list[str]:

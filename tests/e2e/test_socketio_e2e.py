@@ -85,3 +85,33 @@ async def rest_is_ended_by_the_coach(url: str) -> list[str]:
 def test_rest_over_is_pushed_by_a_reminder(coach):
     said = asyncio.run(rest_is_ended_by_the_coach(coach.url))
     assert any("Rest over" in line for line in said), said
+
+
+async def ask_for_a_reminder(url: str, sender: str) -> str:
+    async with PollingSocketIO(url) as client:
+        await client.emit("session_request", {"session_id": sender})
+        await client.emit(
+            "user_uttered", {"message": "remind me in 1 minute", "session_id": sender}
+        )
+        while True:
+            event, data = await asyncio.wait_for(client.next_event(), 60)
+            if event == "bot_uttered" and "remind you" in (data.get("text") or ""):
+                return data["text"]
+
+
+async def wait_for_the_reminder(url: str, sender: str, timeout: float) -> str:
+    async with PollingSocketIO(url) as client:
+        await client.emit("session_request", {"session_id": sender})
+        while True:
+            event, data = await asyncio.wait_for(client.next_event(), timeout)
+            if event == "bot_uttered" and "leg lifts" in (data.get("text") or ""):
+                return data["text"]
+
+
+def test_a_reminder_set_before_a_restart_still_arrives(coach):
+    sender = f"e2e-reminder-{uuid.uuid4().hex[:8]}"
+    assert "I'll remind you today at" in asyncio.run(ask_for_a_reminder(coach.url, sender))
+    coach.stop()  # the scheduler's memory is gone with the process
+    coach.start()
+    reminder = asyncio.run(wait_for_the_reminder(coach.url, sender, timeout=120))
+    assert "It's time for your prone leg lifts" in reminder

@@ -1,49 +1,7 @@
 """Whole conversations through the turn logic (actions/coach.py), with remembered slots."""
 
-from actions import answers, coach
-from actions.pain import Thresholds
-
-T0 = 1_700_049_600.0  # Wednesday 15 November 2023, noon UTC
-HOUR = 3600
-
-
-class Chat:
-    """Plays turns through coach.respond, carrying slot updates forward like Rasa does."""
-
-    def __init__(self, now=T0, **slots):
-        self.slots = dict(slots)
-        self.now = now
-        self.timers = []
-
-    def say(self, intent, text="", entities=(), channel="rest", metadata=None, timer=None):
-        self.now += 5
-        turn = coach.Turn(intent, list(entities), text, channel, metadata or {}, timer)
-        outcome = coach.respond(turn, coach.State.from_slots(self.slots), self.now, Thresholds())
-        self.slots.update(outcome.reply.updates)
-        if outcome.rest_timer_for_set:
-            self.timers.append(outcome.rest_timer_for_set)
-        return " ".join(message.text for message in outcome.reply.messages)
-
-    def new_conversation(self, hours_later):
-        self.now += hours_later * HOUR
-        self.slots.update(coach.close_stale_session(coach.State.from_slots(self.slots), self.now))
-        for name in ("disclaimer_given", "pending_offer", "last_topic", "pending_pain"):
-            self.slots.pop(name, None)
-
-    @property
-    def session(self):
-        return self.slots.get("session")
-
-
-def number(value):
-    return [{"entity": "number", "value": str(value)}]
-
-
-def in_a_set(**slots) -> Chat:
-    chat = Chat(**slots)
-    chat.say("start_session", "start my session")
-    chat.say("continue_session", "ready")
-    return chat
+from actions import answers
+from tests.unit.chat import HOUR, T0, Chat, in_a_set, number
 
 
 def test_disclaimer_once_per_conversation_and_after_a_greeting():

@@ -148,3 +148,33 @@ PAIN_AND_PLACE = [
 )
 def test_a_statement_that_something_hurts_is_a_pain_report(text, intent):
     assert corrected_intent("ask_start_position", PAIN_AND_PLACE, text) == intent
+
+
+SHARP_HIP = [
+    {"entity": "pain_kind", "value": "sharp stab"},
+    {"entity": "body_part", "value": "hip"},
+]
+
+
+@pytest.mark.parametrize(
+    ("classified", "entities", "expected"),
+    [
+        ("out_of_scope", SHARP_HIP, "pain"),  # a kind of pain in a place: a pain report
+        ("ask_form", SHARP_HIP, "pain"),
+        (
+            "out_of_scope",
+            [*SHARP_HIP, {"entity": "other_exercise", "value": "squats"}],
+            "out_of_scope",
+        ),
+    ],
+)
+def test_a_kind_of_pain_in_a_place_is_a_pain_report(classified, entities, expected):
+    assert (
+        corrected_intent(classified, entities, "left hip gives a sharp stab when i lift")
+        == expected
+    )
+
+
+def test_a_medicine_named_in_a_progress_question_makes_it_medical():
+    advil = [{"entity": "medication", "value": "advil"}]
+    assert corrected_intent("ask_progress", advil, "should i pop an advil first") == "ask_medical"

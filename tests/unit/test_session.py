@@ -79,7 +79,6 @@ def test_left_then_right_then_rest_then_set_two_then_done():
     assert session.over and session.phase == DONE
     assert "set 1: left 10, right 10; set 2: left 10, right 10" in said
     assert "about 10 minutes" in said
-    assert "48 to 72 hours" in said
 
 
 def test_counting_to_the_target_finishes_the_leg():
@@ -211,13 +210,12 @@ def test_stop_mid_set_saves_the_partial_session():
     assert record["ended_at"] == T0 + 120
 
 
-def test_stop_after_set_one_gives_the_summary_and_next_date():
+def test_stop_after_set_one_gives_the_summary():
     session = started()
     finish_leg(session)
     finish_leg(session)
     said = texts(session.stop(T0 + 300))
     assert "set 1: left 10, right 10" in said and "set 2" not in said
-    assert "next session is best on" in said
 
 
 def test_repeat_gives_the_last_instruction_again():
