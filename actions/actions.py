@@ -21,6 +21,7 @@ from actions import protocol as p
 
 REST_TIMER_ENTITY = "rest_timer"
 REMINDER_ENTITY = "reminder"
+SESSION_REMINDER_PREFIX = "session_reminder_"
 FILE_ATTACHMENT_CHANNELS = ("rest", "socketio")
 
 red_flags.prepare()  # at server start, not on the first user's message
@@ -52,7 +53,7 @@ def _as_number(value: str | None) -> float | None:
 
 def _reminder_name(tracker: Tracker) -> str:
     # Rasa's scheduler keys jobs by name alone, so the name carries the sender.
-    return f"session_reminder_{tracker.sender_id}"
+    return f"{SESSION_REMINDER_PREFIX}{tracker.sender_id}"
 
 
 def _reminder_event(tracker: Tracker, at: float, now: float) -> ReminderScheduled:

@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from actions import protocol as p
+from actions import when
 from actions.pain import step_down
 
 HOUR = 3600
@@ -66,12 +67,7 @@ def local(moment: float, tz: tzinfo) -> datetime:
 
 def day_name(moment: datetime, now: datetime) -> str:
     """ "today", "tomorrow", or "Wednesday 25 November"."""
-    days = (moment.date() - now.date()).days
-    if days == 0:
-        return "today"
-    if days == 1:
-        return "tomorrow"
-    return f"{moment:%A} {moment.day} {moment:%B}"
+    return when.day_words(moment.date(), now.date())
 
 
 def on_day(moment: datetime, now: datetime) -> str:
@@ -81,12 +77,7 @@ def on_day(moment: datetime, now: datetime) -> str:
 
 
 def clock_time(moment: datetime) -> str:
-    """ "6 pm", "7:30 am", "noon"."""
-    if moment.hour == 12 and moment.minute == 0:
-        return "noon"
-    hour = moment.hour % 12 or 12
-    minutes = f":{moment.minute:02d}" if moment.minute else ""
-    return f"{hour}{minutes} {'am' if moment.hour < 12 else 'pm'}"
+    return when.clock_words(moment.time())
 
 
 def _plural(count: int, unit: str) -> str:
@@ -158,13 +149,16 @@ def recent_pain_above(history: list[dict] | None, stop_above: int, now: float) -
     )
 
 
+def session_day(record: dict, tz: tzinfo) -> date:
+    """The user's calendar day of a session: the day it started."""
+    return local(record.get("started_at", record["ended_at"]), tz).date()
+
+
 def sessions_this_week(history: list[dict] | None, now: float, tz: tzinfo) -> int:
     """Sessions since Monday, in the user's week."""
     today = local(now, tz).date()
     monday = today - timedelta(days=today.weekday())
-    return sum(
-        1 for record in sessions_done(history) if local(record["ended_at"], tz).date() >= monday
-    )
+    return sum(1 for record in sessions_done(history) if session_day(record, tz) >= monday)
 
 
 # -- stepping up and down ------------------------------------------------------------------

@@ -11,6 +11,7 @@ import csv
 import io
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from actions import progression, when
 from actions import protocol as p
 from actions.pain import ACCEPTABLE, FINE, STOP, Thresholds
 
@@ -30,7 +31,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def progress_summary(history: list[dict], level: str, now: float, tz: tzinfo) -> str:
     """A few short sentences on how the user is doing, to be read or spoken."""
-    done = [record for record in history if record.get("total_reps", 0) > 0]
+    done = progression.sessions_done(history)
     if not done:
         return (
             "There's nothing in your history yet, so start a session whenever you're ready"
@@ -46,9 +47,7 @@ def progress_summary(history: list[dict], level: str, now: float, tz: tzinfo) ->
 
 
 def _sessions_sentence(done: list[dict], now: float, tz: tzinfo) -> str:
-    today = _local(now, tz).date()
-    monday = today - timedelta(days=today.weekday())
-    this_week = sum(monday <= _day(record, tz) < monday + timedelta(days=7) for record in done)
+    this_week = progression.sessions_this_week(done, now, tz)
     target = p.SESSIONS_PER_WEEK
     total = f"{len(done)} {_plural(len(done), 'session')} in total"
     if this_week < target:
@@ -86,7 +85,7 @@ def _levels_sentence(done: list[dict], level: str, tz: tzinfo) -> str:
     path: list[tuple[str, date]] = []
     for record in done:
         if not path or path[-1][0] != record["level"]:
-            path.append((record["level"], _day(record, tz)))
+            path.append((record["level"], progression.session_day(record, tz)))
     now_on = f"you're on {_level_phrase(level)} now"
     if len(path) == 1:
         if path[0][0] == level:
@@ -97,9 +96,9 @@ def _levels_sentence(done: list[dict], level: str, tz: tzinfo) -> str:
         key, day = moves[-1]
         return (
             f"You've worked through {len(path)} levels, most recently moving to"
-            f" {_level_phrase(key)} on {_spoken_date(day)}, and {now_on}."
+            f" {_level_phrase(key)} on {when.date_words(day)}, and {now_on}."
         )
-    steps = [f"to {_level_phrase(key)} on {_spoken_date(day)}" for key, day in moves]
+    steps = [f"to {_level_phrase(key)} on {when.date_words(day)}" for key, day in moves]
     return f"You moved from {_level_phrase(path[0][0])} {', then '.join(steps)}, and {now_on}."
 
 
@@ -143,7 +142,10 @@ def history_csv(history: list[dict], tz: tzinfo) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
     for record in history:
-        start, end = _local(record["started_at"], tz), _local(record["ended_at"], tz)
+        start, end = (
+            progression.local(record["started_at"], tz),
+            progression.local(record["ended_at"], tz),
+        )
         per_set = [counts.get(leg, "") for counts in record["reps"] for leg in p.LEGS]
         pain = record.get("pain") or []
         row = [
@@ -186,7 +188,9 @@ def chart_png(
     from matplotlib.figure import Figure
 
     # Naive local times, so the date axis shows the user's days whatever the server's zone.
-    when = [_local(record["started_at"], tz).replace(tzinfo=None) for record in history]
+    moments = [
+        progression.local(record["started_at"], tz).replace(tzinfo=None) for record in history
+    ]
     reps = [record["total_reps"] for record in history]
     peaks = [_highest_pain(record) for record in history]
 
@@ -196,7 +200,7 @@ def chart_png(
     top, bottom = fig.subplots(2, 1, sharex=True)
     fig.suptitle(f"{p.EXERCISE_NAME.capitalize()}: reps and pain", fontsize=16)
 
-    top.plot(when, reps, color="tab:blue", linewidth=1.5, zorder=1)
+    top.plot(moments, reps, color="tab:blue", linewidth=1.5, zorder=1)
     outcomes = (
         (True, "completed", "tab:blue", "o", 50),
         (False, "stopped early", "tab:red", "X", 90),
@@ -205,7 +209,7 @@ def chart_png(
         picked = [i for i, record in enumerate(history) if bool(record["completed"]) == completed]
         if picked:
             top.scatter(
-                [when[i] for i in picked],
+                [moments[i] for i in picked],
                 [reps[i] for i in picked],
                 s=size,
                 marker=marker,
@@ -241,7 +245,7 @@ def chart_png(
     reported = [i for i, peak in enumerate(peaks) if peak is not None]
     if reported:
         bottom.plot(
-            [when[i] for i in reported],
+            [moments[i] for i in reported],
             [peaks[i] for i in reported],
             color="tab:purple",
             marker="o",
@@ -256,10 +260,10 @@ def chart_png(
     for index in range(1, len(history)):
         if history[index]["level"] != history[index - 1]["level"]:
             for axes in (top, bottom):
-                axes.axvline(when[index], color="grey", linestyle=":", linewidth=1.5)
+                axes.axvline(moments[index], color="grey", linestyle=":", linewidth=1.5)
             top.annotate(
                 _level_name(history[index]["level"]),
-                (when[index], 1),
+                (moments[index], 1),
                 xycoords=("data", "axes fraction"),
                 xytext=(3, -3),
                 textcoords="offset points",
@@ -269,8 +273,8 @@ def chart_png(
 
     # Whole days with a day's margin each side keep end points off the frame, and at least
     # a week shown lets the ticks name days (not hours) even for a single session.
-    first = datetime.combine(min(when).date(), time()) - timedelta(days=1)
-    last = datetime.combine(max(when).date(), time()) + timedelta(days=2)
+    first = datetime.combine(min(moments).date(), time()) - timedelta(days=1)
+    last = datetime.combine(max(moments).date(), time()) + timedelta(days=2)
     bottom.set_xlim(first, max(last, first + timedelta(days=7)))
     locator = mdates.AutoDateLocator(maxticks=8)
     bottom.xaxis.set_major_locator(locator)
@@ -284,18 +288,6 @@ def chart_png(
 
 
 # -- shared helpers --------------------------------------------------------------------
-
-
-def _local(timestamp: float, tz: tzinfo) -> datetime:
-    return datetime.fromtimestamp(timestamp, tz)
-
-
-def _day(record: dict, tz: tzinfo) -> date:
-    return _local(record["started_at"], tz).date()
-
-
-def _spoken_date(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B}"
 
 
 def _level_name(key: str) -> str:

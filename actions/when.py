@@ -166,15 +166,21 @@ def at_time(
 def describe(moment: datetime.datetime, now: datetime.datetime) -> str:
     """A moment as the coach says it: "today at 6 pm", "Thursday 26 November at 7:30 am"."""
     moment = moment.astimezone(now.tzinfo)
-    day = moment.date()
-    days_ahead = (day - now.date()).days
+    return f"{day_words(moment.date(), now.date())} at {clock_words(moment.time())}"
+
+
+def day_words(day: datetime.date, today: datetime.date) -> str:
+    """ "today", "tomorrow", or "Thursday 26 November"."""
+    days_ahead = (day - today).days
     if days_ahead == 0:
-        said_day = "today"
-    elif days_ahead == 1:
-        said_day = "tomorrow"
-    else:
-        said_day = f"{day:%A} {day.day} {day:%B}"
-    return f"{said_day} at {_clock_words(moment.time())}"
+        return "today"
+    if days_ahead == 1:
+        return "tomorrow"
+    return date_words(day)
+
+
+def date_words(day: datetime.date) -> str:
+    return f"{day:%A} {day.day} {day:%B}"
 
 
 def _normalise(text: str) -> str:
@@ -350,7 +356,8 @@ def _clock(hour: int, minute: int) -> datetime.time | None:
     return datetime.time(hour, minute) if 0 <= hour <= 23 and 0 <= minute <= 59 else None
 
 
-def _clock_words(time_of_day: datetime.time) -> str:
+def clock_words(time_of_day: datetime.time) -> str:
+    """ "6 pm", "7:30 am", "noon", "midnight"."""
     if (time_of_day.hour, time_of_day.minute) == (12, 0):
         return "noon"
     if (time_of_day.hour, time_of_day.minute) == (0, 0):

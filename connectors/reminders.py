@@ -15,12 +15,11 @@ from rasa.core import jobs
 from rasa.shared.core.events import ReminderScheduled
 from sanic import Sanic
 
+from actions.actions import REMINDER_ENTITY, SESSION_REMINDER_PREFIX
 from actions.coach import pending_reminders
 
 logger = logging.getLogger(__name__)
 
-REMINDER_PREFIX = "session_reminder_"  # actions/actions.py names them so
-REMINDER_ENTITY = "reminder"
 # A reminder that came due while the server was down waits this long, so that
 # clients that reconnect after the restart are there to receive it.
 RECONNECT_GRACE = timedelta(seconds=5)
@@ -28,7 +27,7 @@ RECONNECT_GRACE = timedelta(seconds=5)
 
 def _latest_session_reminder(tracker) -> ReminderScheduled | None:
     for event in reversed(tracker.events):
-        if isinstance(event, ReminderScheduled) and event.name.startswith(REMINDER_PREFIX):
+        if isinstance(event, ReminderScheduled) and event.name.startswith(SESSION_REMINDER_PREFIX):
             return event
     return None
 
