@@ -44,13 +44,15 @@ DELETE_BUTTONS = (("Yes, delete everything", "/affirm"), ("No, keep it", "/deny"
 REMINDER_BUTTONS = (("Start now", "/start_session"), ("Not now", "/deny"))
 # A reminder that fires while the server was down still goes out this late, not later.
 LATE_REMINDER_SECONDS = 3600
-FEELS_EASY = re.compile(
+WANTS_TO_STEP_UP = re.compile(
     r"\btoo easy\b|\b(so|very|really|pretty|quite|way|super|bit) easy\b|\beasy now\b"
     r"|\bnot (hard|challenging|difficult|tough) enough\b|\bno challenge\b|\bbreeze\b"
-    r"|\bboring\b|\bpiece of cake\b|\bbarely (feel|notice)",
+    r"|\bboring\b|\bpiece of cake\b|\bbarely (feel|notice)"
+    # Asking to move up is answered from the history the same way.
+    r"|\b(move|step|bump|put) (me )?up\b|\blevel up\b|\bready for (the )?next level\b",
     re.IGNORECASE,
 )
-FEELS_HARD = re.compile(
+WANTS_TO_STEP_DOWN = re.compile(
     r"\btoo (hard|difficult|tough|much|heavy|advanced)\b|\bcan'?t (do|manage|finish|lift)"
     r"|\bcannot (do|manage|finish|lift)|\bstruggl|\bexhaust|\bwiped out\b",
     re.IGNORECASE,
@@ -414,9 +416,9 @@ def _handle(work: _Turn) -> None:
     elif intent == "ask_frequency" and ABOUT_A_DAY.search(work.turn.text):
         _next_session(work)  # "can I do it again today?" is about their schedule
         _session_status(work)
-    elif intent == "ask_progression" and FEELS_EASY.search(work.turn.text):
+    elif intent == "ask_progression" and WANTS_TO_STEP_UP.search(work.turn.text):
         _feels_easy(work)
-    elif intent == "ask_easier" and FEELS_HARD.search(work.turn.text):
+    elif intent == "ask_easier" and WANTS_TO_STEP_DOWN.search(work.turn.text):
         _feels_hard(work)
     elif intent in SESSION_INTENTS or intent in ("feel_fine",):
         _no_session(work)

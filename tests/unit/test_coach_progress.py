@@ -95,6 +95,7 @@ def test_too_easy_after_one_session_says_how_many_more():
     said = chat.say("ask_progression", "it's too easy")
     assert "you have 1" in said and "One more" in said
     assert chat.slots.get("level") == "standard"
+    assert "you have 1" in chat.say("ask_progression", "can you move me up a level")
 
 
 def test_pain_above_the_threshold_blocks_the_step_up():
