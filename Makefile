@@ -21,7 +21,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 # Our dependencies' deprecation notices are noise in the server log.
 export PYTHONWARNINGS ?= ignore::DeprecationWarning
 
-.PHONY: run shell test bench lint format install pipeline model clean
+.PHONY: run shell test bench audio alexa-model lint format install pipeline model clean
 
 run: $(MODEL)
 	$(BIN)/python scripts/serve.py run
@@ -36,6 +36,10 @@ test: $(MODEL)
 
 bench: $(MODEL)
 	$(BIN)/python bench/basics.py
+
+# The speech of the fixed phrases, from Google (gTTS): needs the network.
+audio: $(INSTALLED)
+	$(BIN)/python scripts/prebuild_audio.py
 
 install: $(INSTALLED)
 pipeline: $(SPACY_PIPELINE)/meta.json
@@ -65,6 +69,14 @@ $(MODEL): $(SPACY_PIPELINE)/meta.json config.yml domain.yml $(TRAINING_DATA)
 	$(BIN)/rasa train --config config.yml --domain domain.yml --data data \
 		--out models --fixed-model-name coach
 	touch $@
+
+# The Alexa skill's interaction model, generated from the NLU data. The locales are
+# LOCALES in scripts/alexa_model.py: keep the two in step.
+ALEXA_MODELS := $(foreach locale,en-US en-GB,build/alexa/interaction-model.$(locale).json)
+alexa-model: $(ALEXA_MODELS)
+
+$(ALEXA_MODELS) &: scripts/alexa_model.py $(wildcard data/nlu/*.yml) | $(INSTALLED)
+	$(BIN)/python scripts/alexa_model.py --out build/alexa
 
 clean:
 	rm -rf build models results .rasa

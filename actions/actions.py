@@ -124,6 +124,10 @@ def _send(
     if turn.voice and messages:
         lines = [speech.Line(m.text, m.ssml) for m in messages]
         dispatcher.utter_message(json_message={"ssml": speech.to_ssml(lines)})
+    if turn.metadata.get("audio") and messages:  # a channel that plays audio itself
+        url = speech.audio_url(" ".join(m.text for m in messages))
+        if url:
+            dispatcher.utter_message(json_message={"audio": url})
     if outcome.erase_user:
         # The tracker store erases every event of this user when it sees this slot.
         user_files.delete_all(tracker.sender_id)

@@ -2,15 +2,45 @@
 
 Alexa rejects a <break> longer than 10 seconds and a response over 8,000
 characters of SSML, so both limits are enforced here rather than trusted.
+
+Channels that play audio themselves (the web page's voice mode) get an MP3 made
+by gTTS (Google Translate's speech), cached on disk by text and language and
+served by the Rasa server (connectors/coach.py) at
+COACH_PUBLIC_URL/webhooks/coach/audio/<name>. gTTS needs Google: when it fails
+(offline, HTTP 429) there is no audio, the reply goes out as text alone, and a
+warning is logged once per process.
 """
 
+import hashlib
+import logging
+import os
+import re
+import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from xml.sax.saxutils import escape
 
+from gtts import gTTS, gTTSError
+
 from actions import protocol as p
+from actions import user_files
 
 MAX_BREAK_MS = 10_000
 MAX_SSML_CHARS = 8_000
+
+# What the coach says while leading a rep aloud.
+LIFT, HOLD, LOWER = "Lift.", "Hold.", "And lower, slowly."
+SWITCH_LEG = "Switch to your {leg} leg."
+
+AUDIO_URL_PATH = "/webhooks/coach/audio"
+AUDIO_NAME = re.compile(r"^[0-9a-f]{64}\.mp3$")  # what cache_name makes, nothing else
+MAX_AUDIO_TEXT_CHARS = 5_000  # replies are far shorter; more is abuse, not speech
+GTTS_TIMEOUT_SECONDS = 5.0  # per request: the reply waits for it
+COUNTS = range(1, 21)
+
+logger = logging.getLogger(__name__)
+_warned = False  # gTTS failures are logged as a warning once per process, then at debug
 
 
 @dataclass(frozen=True)
@@ -43,8 +73,8 @@ def paced_reps(first: int, last: int) -> str:
     reps = []
     for count in range(first, last + 1):
         reps.append(
-            f"Lift.{pause(p.LIFT_SECONDS * 1000)}Hold.{pause(hold_ms())}"
-            f"And lower, slowly.{pause(p.LOWER_SECONDS * 1000)}"
+            f"{LIFT}{pause(p.LIFT_SECONDS * 1000)}{HOLD}{pause(hold_ms())}"
+            f"{LOWER}{pause(p.LOWER_SECONDS * 1000)}"
             f'<emphasis level="moderate">{count}.</emphasis>{pause(500)}'
         )
     return "".join(reps)
@@ -53,3 +83,102 @@ def paced_reps(first: int, last: int) -> str:
 def to_ssml(lines: list[Line]) -> str:
     body = " ".join(line.spoken() for line in lines)
     return f"<speak>{body}</speak>"
+
+
+# -- audio (gTTS) ---------------------------------------------------------------------
+
+
+def audio_dir() -> Path:
+    return Path(os.environ.get("COACH_AUDIO_DIR") or user_files.ROOT / "var" / "audio")
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+def cache_name(text: str, lang: str = "en") -> str:
+    """The cache file for this text in this language.
+
+    Whitespace is collapsed, as it changes nothing spoken. Case is kept: the coach
+    writes each phrase the same way every time, so folding it would save nothing.
+    """
+    key = f"{lang}\n{_normalised(text)}".encode()
+    return hashlib.sha256(key).hexdigest() + ".mp3"
+
+
+def audio_path(name: str) -> Path | None:
+    """The cached file behind an audio URL, or None if the name is not ours or not built."""
+    if not AUDIO_NAME.match(name):
+        return None
+    path = audio_dir() / name
+    return path if path.is_file() else None
+
+
+def _failed(error: Exception) -> None:
+    global _warned
+    if _warned:
+        logger.debug("gTTS failed again: %s", error)
+        return
+    _warned = True
+    logger.warning("Text-to-speech failed (%s): replies go out as text only.", error)
+
+
+def synthesize(text: str, lang: str = "en") -> Path | None:
+    """The MP3 of the text, from the cache or made by gTTS; None if there is none.
+
+    Never raises: without audio the reply still goes out as text.
+    """
+    spoken = _normalised(text)
+    if not spoken or len(spoken) > MAX_AUDIO_TEXT_CHARS:
+        return None
+    path = audio_dir() / cache_name(spoken, lang)
+    if path.is_file():
+        return path
+    temp: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Written aside then renamed, so no one is ever served half a file.
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".part", delete=False) as out:
+            temp = Path(out.name)
+            gTTS(spoken, lang=lang, timeout=GTTS_TIMEOUT_SECONDS).write_to_fp(out)
+        if temp.stat().st_size == 0:
+            raise gTTSError("No audio in Google's response")
+        temp.replace(path)
+        return path
+    # gTTSError: HTTP errors (429) and failed connections; ValueError: a language gTTS
+    # doesn't know; AssertionError: nothing speakable (only punctuation); OSError: disk.
+    except (gTTSError, ValueError, AssertionError, OSError) as error:
+        if temp is not None:
+            temp.unlink(missing_ok=True)
+        _failed(error)
+        return None
+
+
+def audio_url(text: str, lang: str = "en") -> str | None:
+    path = synthesize(text, lang)
+    return f"{user_files.public_url()}{AUDIO_URL_PATH}/{path.name}" if path else None
+
+
+def fixed_phrases() -> tuple[str, ...]:
+    """What the coach says again and again during a session, worth building in advance.
+
+    A function, not a constant: actions.session imports this module.
+    """
+    from actions.session import COUNT_WORDINGS, CUES
+
+    counts = [wording.format(n=n) for n in COUNTS for wording in COUNT_WORDINGS]
+    switches = [SWITCH_LEG.format(leg=leg) for leg in p.LEGS]
+    return (*counts, *CUES, LIFT, HOLD, LOWER, *switches)
+
+
+def prebuild(phrases: Iterable[str] | None = None, lang: str = "en") -> tuple[int, int]:
+    """Put the phrases (the fixed ones by default) in the cache: (built, failed).
+
+    Stops at the first failure, counting the rest as failed: offline or rate
+    limited (429), more requests only fail too, or make the limit last longer.
+    """
+    todo = list(fixed_phrases() if phrases is None else phrases)
+    for built, phrase in enumerate(todo):
+        if synthesize(phrase, lang) is None:
+            return built, len(todo) - built
+    return len(todo), 0

@@ -2,6 +2,8 @@
 
 - GET /webhooks/coach/files/<user>/<file>: the progress chart and history
   export the action server made for a user (actions/user_files.py).
+- GET /webhooks/coach/audio/<name>: a reply's speech as MP3, cached by
+  actions/speech.py.
 - At start-up, stored session reminders go back on the scheduler
   (connectors/reminders.py).
 """
@@ -15,7 +17,7 @@ from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from actions import report, user_files
+from actions import report, speech, user_files
 from connectors import reminders
 
 logger = logging.getLogger(__name__)
@@ -41,6 +43,15 @@ class CoachInput(InputChannel):
             if path.suffix == ".csv":
                 headers["Content-Disposition"] = f'attachment; filename="{report.CSV_FILENAME}"'
             return await response.file(path, headers=headers)
+
+        @routes.route("/audio/<name>", methods=["GET"])
+        async def audio(_: Request, name: str) -> HTTPResponse:
+            path = speech.audio_path(name)
+            if path is None:
+                return response.json({"error": "No such audio."}, status=404)
+            # A name is a hash of the text, so the file never changes; private: texts can be.
+            headers = {"Cache-Control": "private, max-age=86400"}
+            return await response.file(path, mime_type="audio/mpeg", headers=headers)
 
         @routes.listener("after_server_start")
         async def reschedule_reminders(app: Sanic, _loop: Any) -> None:

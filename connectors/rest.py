@@ -62,6 +62,24 @@ def parse_request(request: Request) -> tuple[str, str, dict | None]:
     return sender.strip(), text, metadata
 
 
+async def collect_replies(
+    on_new_message: Callable[[UserMessage], Awaitable[Any]],
+    text: str,
+    sender: str,
+    channel: str,
+    metadata: dict | None,
+) -> list[dict]:
+    """One user message through the dialogue; what the coach said ([] if the turn failed)."""
+    collector = CollectingOutputChannel()
+    try:
+        await on_new_message(
+            UserMessage(text, collector, sender, input_channel=channel, metadata=metadata)
+        )
+    except Exception:
+        logger.exception("Message from %s could not be handled", sender)
+    return collector.messages
+
+
 class CoachRestInput(RestInput):
     @classmethod
     def name(cls) -> str:
@@ -82,21 +100,7 @@ class CoachRestInput(RestInput):
                 return response.json({"error": str(error)}, status=error.status)
             if not text.strip():
                 return response.json([{"recipient_id": sender, "text": answers.EMPTY_MESSAGE}])
-            collector = CollectingOutputChannel()
-            try:
-                await on_new_message(
-                    UserMessage(
-                        text,
-                        collector,
-                        sender,
-                        input_channel=self.name(),
-                        metadata=metadata,
-                    )
-                )
-            except Exception:
-                logger.exception("Message from %s could not be handled", sender)
-            if not collector.messages:
-                collector.messages.append({"recipient_id": sender, "text": answers.TROUBLE})
-            return response.json(collector.messages)
+            replies = await collect_replies(on_new_message, text, sender, self.name(), metadata)
+            return response.json(replies or [{"recipient_id": sender, "text": answers.TROUBLE}])
 
         return webhook

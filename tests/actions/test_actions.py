@@ -257,3 +257,23 @@ def test_confirmed_delete_asks_the_store_to_erase_and_removes_files(monkeypatch,
     assert "deleted" in messages[0]["text"]
     assert events == [ReminderCancelled(), SlotSet("erase_user_data", True)]
     assert not any(tmp_path.iterdir())
+
+
+def test_audio_metadata_adds_the_turns_audio_after_its_text(monkeypatch):
+    spoken = []
+
+    def audio_url(text: str, lang: str = "en") -> str | None:
+        spoken.append(text)
+        return "https://coach.example/webhooks/coach/audio/x.mp3" if len(spoken) == 1 else None
+
+    monkeypatch.setattr("actions.speech.audio_url", audio_url)
+    tracker = make_tracker("ask_hold", metadata={"audio": True})
+    messages, _ = run(ActionCoach(), tracker)
+    texts = [m["text"] for m in messages[:-1]]
+    assert spoken == [" ".join(texts)] and all(texts)
+    assert messages[-1]["custom"] == {"audio": "https://coach.example/webhooks/coach/audio/x.mp3"}
+    # No audio (gTTS failed): the text alone; no "audio" in metadata: not even asked.
+    again, _ = run(ActionCoach(), tracker)
+    assert [m["text"] for m in again] == texts and len(spoken) == 2
+    run(ActionCoach(), make_tracker("ask_hold"))
+    assert len(spoken) == 2

@@ -11,6 +11,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from tests.e2e.alexa_certs import SKILL_ID, make_certs
+
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT_SECONDS = 300
 
@@ -38,6 +40,9 @@ class CoachServer:
         self.log_path = workdir / "server.log"
         self.action_url = action_url or f"http://127.0.0.1:{self.actions_port}/webhook"
         self.process: subprocess.Popen | None = None
+        # Alexa requests are signed with this key; the server trusts only its test root.
+        self.alexa_certs = workdir / "alexa-certs"
+        self.alexa_key = make_certs(self.alexa_certs)
 
     @property
     def url(self) -> str:
@@ -55,6 +60,8 @@ class CoachServer:
             COACH_PUBLIC_URL=self.url,
             # Messages may carry {"clock": ...}: weeks of sessions in a minute.
             COACH_TEST_CLOCK="1",
+            COACH_ALEXA_SKILL_ID=SKILL_ID,
+            COACH_ALEXA_TEST_CERTS=str(self.alexa_certs),
         )
         log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
         started = time.monotonic()
