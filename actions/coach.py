@@ -835,7 +835,7 @@ def _next_session_moment(work: _Turn) -> datetime:
     if last is None:
         return now
     earliest, _ = progression.next_window(last["ended_at"], work.tz)
-    return max(earliest, now)
+    return progression.daytime(max(earliest, now))
 
 
 def _remind_at(work: _Turn, moment: datetime) -> None:

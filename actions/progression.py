@@ -24,6 +24,8 @@ from actions.pain import step_down
 
 HOUR = 3600
 DAY = 24 * HOUR
+# Suggestions and reminders fall in the user's day, not at night.
+DAY_STARTS_AT, DAY_ENDS_AT = 8, 21
 # Notes that mean the session was made easier on the way (session.py).
 EASED_NOTES = ("too_hard", "eased_off", "pain_stop_set")
 
@@ -310,6 +312,25 @@ def next_window(ended_at: float, tz: tzinfo) -> tuple[datetime, datetime]:
     )
 
 
+def daytime(moment: datetime) -> datetime:
+    """The first sensible time to exercise from `moment`: 48 h after an evening session
+    can fall at 1 am, which is no time to suggest (or to send a reminder)."""
+    quarter = timedelta(minutes=(-moment.minute) % 15, seconds=-moment.second)
+    moment = (moment + quarter).replace(microsecond=0) if quarter else moment
+    if moment.hour < DAY_STARTS_AT:
+        return moment.replace(hour=DAY_STARTS_AT, minute=0, second=0)
+    if moment.hour >= DAY_ENDS_AT:
+        return (moment + timedelta(days=1)).replace(hour=DAY_STARTS_AT, minute=0, second=0)
+    return moment
+
+
+def by_time(moment: datetime, now: datetime) -> str:
+    """ "tomorrow at 6 pm", or just the day when the moment falls at night."""
+    if DAY_STARTS_AT <= moment.hour < DAY_ENDS_AT:
+        return f"{day_name(moment, now)} at {clock_time(moment)}"
+    return f"the end of {day_name(moment - timedelta(hours=DAY_STARTS_AT), now)}"
+
+
 def next_session_advice(ended_at: float, tz: tzinfo) -> str:
     earliest, latest = next_window(ended_at, tz)
     now = local(ended_at, tz)
@@ -386,6 +407,7 @@ def next_session_answer(
             f" After that, leave {gap} between sessions: about {p.SESSIONS_PER_WEEK} a week."
         )
     earliest, latest = next_window(record["ended_at"], tz)
+    earliest = daytime(earliest)
     hours = (now - record["ended_at"]) / HOUR
     since = f"Your last session was {_ago(hours)} ago"
     week = _week_line(history, now, tz)
@@ -414,8 +436,8 @@ def next_session_answer(
         )
     if now <= latest.timestamp():
         return (
-            f"Yes, today is a good day. {since}. Try to fit it in before"
-            f" {day_name(latest, today)} at {clock_time(latest)}. {week}"
+            f"Yes, today is a good day. {since}. Try to fit it in by"
+            f" {by_time(latest, today)}. {week}"
         )
     if hours / 24 >= p.RESTART_LOWER_AFTER_DAYS:
         return f"Yes, any time now. {since}, so we'll restart a level lower when you start. {week}"

@@ -262,3 +262,10 @@ def test_the_morning_answer_is_kept_with_the_painful_session():
     chat.say("feel_worse", "worse")
     assert chat.slots["history"][0]["next_morning"] == "worse"
     assert "next_morning" not in chat.slots["history"][1]
+
+
+def test_a_reminder_for_the_next_session_never_falls_at_night():
+    chat = Chat(now=T0 + 13 * HOUR)  # a session ending around 1 am
+    full_session(chat)
+    said = chat.say("set_reminder", "remind me when it's time for my next session", channel="slack")
+    assert "at 8 am" in said and chat.outcome.reminder_at is not None

@@ -230,7 +230,8 @@ def test_too_soon_names_the_day_in_the_users_time_zone():
     assert said.startswith("Not today") and "on Wednesday 25 November (from 6 pm)" in said
     # 18:00 UTC on Monday is 03:00 on Tuesday in Tokyo: the next day is Thursday there.
     tokyo = pr.next_session_answer(history, MONDAY_6PM + 2 * HOUR, TOKYO)
-    assert "Thursday 26 November (from 3 am)" in tokyo
+    # (03:00 on Thursday there is no time to exercise: from 8 am.)
+    assert "Thursday 26 November (from 8 am)" in tokyo
 
 
 def test_later_today_once_48_hours_have_passed():
@@ -242,7 +243,7 @@ def test_later_today_once_48_hours_have_passed():
 def test_inside_the_window_today_is_good():
     history = [record(MONDAY_6PM)]
     said = pr.next_session_answer(history, MONDAY_6PM + 50 * HOUR, UTC)
-    assert said.startswith("Yes, today is a good day") and "before tomorrow at 6 pm" in said
+    assert said.startswith("Yes, today is a good day") and "by tomorrow at 6 pm" in said
 
 
 def test_after_the_window_any_time_and_after_a_week_a_restart():
@@ -285,3 +286,27 @@ def test_zone_falls_back_from_bad_names(monkeypatch):
     assert pr.zone("Europe/London") == ZoneInfo("Europe/London")
     assert pr.valid_zone_name("../../etc/passwd") is None
     assert pr.valid_zone_name(42) is None and pr.valid_zone_name("UTC") == "UTC"
+
+
+@pytest.mark.parametrize(
+    ("clock", "expected"),
+    [
+        ((1, 40), (26, 8, 0)),  # the small hours: that morning at 8
+        ((21, 30), (27, 8, 0)),  # late evening: the next morning
+        ((18, 7), (26, 18, 15)),  # rounded up to the quarter hour
+        ((18, 0), (26, 18, 0)),
+    ],
+)
+def test_suggested_times_fall_in_the_users_day(clock, expected):
+    moment = datetime(2026, 11, 26, *clock, tzinfo=UTC)
+    got = pr.daytime(moment)
+    assert (got.day, got.hour, got.minute) == expected
+
+
+def test_a_window_ending_at_night_is_said_as_the_end_of_the_day_before():
+    now = datetime(2026, 11, 24, 12, tzinfo=UTC)
+    assert pr.by_time(datetime(2026, 11, 26, 1, 40, tzinfo=UTC), now) == "the end of tomorrow"
+    assert pr.by_time(datetime(2026, 11, 28, 5, tzinfo=UTC), now) == (
+        "the end of Friday 27 November"
+    )
+    assert pr.by_time(datetime(2026, 11, 25, 18, tzinfo=UTC), now) == "tomorrow at 6 pm"
