@@ -852,7 +852,7 @@ def _remind_at(work: _Turn, moment: datetime) -> None:
     said = when.describe(moment, now)
     work.set(reminders=[{"at": at, "said": said}])
     text = f"Done: I'll remind you {said}."
-    replaced = [r for r in work.state.reminders if r.get("at", 0) > work.now]
+    replaced = _upcoming_reminders(work)
     if replaced:
         text += f" That replaces your reminder for {replaced[0].get('said')}."
     last = progression.last_session(work.history)
@@ -865,8 +865,12 @@ def _remind_at(work: _Turn, moment: datetime) -> None:
     work.say_text(text)
 
 
+def _upcoming_reminders(work: _Turn) -> list[dict]:
+    return [r for r in work.state.reminders if r.get("at", 0) > work.now]
+
+
 def _cancel_reminder(work: _Turn) -> None:
-    upcoming = [r for r in work.state.reminders if r.get("at", 0) > work.now]
+    upcoming = _upcoming_reminders(work)
     if LISTS_REMINDERS.search(work.turn.text) and not re.search(
         r"\b(cancel|stop|delete|remove|turn off)\b", work.turn.text, re.I
     ):

@@ -82,7 +82,7 @@ def clock_time(moment: datetime) -> str:
     return when.clock_words(moment.time())
 
 
-def _plural(count: int, unit: str) -> str:
+def plural(count: int, unit: str) -> str:
     return f"{count} {unit}{'' if count == 1 else 's'}"
 
 
@@ -90,8 +90,8 @@ def _ago(hours: float) -> str:
     if hours < 1:
         return "less than an hour"
     if hours < 48:
-        return _plural(int(hours), "hour")
-    return _plural(int(hours // 24), "day")
+        return plural(int(hours), "hour")
+    return plural(int(hours // 24), "day")
 
 
 # -- the history -------------------------------------------------------------------------
@@ -222,7 +222,7 @@ def describe_level(level: str) -> str:
 
 def step_up_offer(check: StepUp) -> str:
     return (
-        f"That's {_plural(check.in_a_row, 'comfortable session')} in a row at the"
+        f"That's {plural(check.in_a_row, 'comfortable session')} in a row at the"
         f" {p.level_named(check.level).name}. You've earned the next level:"
         f" {describe_level(check.next_level)} Shall we move up for next time?"
     )
@@ -344,7 +344,7 @@ def too_soon_warning(history: list[dict], now: float, tz: tzinfo) -> str:
     record = last_session(history)
     hours = int(hours_since_last(history, now) or 0)
     earliest, _ = next_window(record["ended_at"], tz)
-    when = "less than an hour" if hours < 1 else f"only {_plural(hours, 'hour')}"
+    when = "less than an hour" if hours < 1 else f"only {plural(hours, 'hour')}"
     return (
         f"Your last session was {when} ago, and muscles get stronger while they recover"
         f" ({p.HOURS_BETWEEN_SESSIONS.spoken('hours')} between sessions). The best day for the"
@@ -376,7 +376,7 @@ def restart_after_break(
 
 
 def restart_text(days: float, level: str, lower: str) -> str:
-    head = f"Welcome back! It's been {_plural(int(days), 'day')} since your last session"
+    head = f"Welcome back! It's been {plural(int(days), 'day')} since your last session"
     if lower == level:
         return f"{head}. Start gently at the {p.level_named(level).name} and build up again."
     return (

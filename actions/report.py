@@ -49,7 +49,7 @@ def progress_summary(history: list[dict], level: str, now: float, tz: tzinfo) ->
 def _sessions_sentence(done: list[dict], now: float, tz: tzinfo) -> str:
     this_week = progression.sessions_this_week(done, now, tz)
     target = p.SESSIONS_PER_WEEK
-    total = f"{len(done)} {_plural(len(done), 'session')} in total"
+    total = f"{progression.plural(len(done), 'session')} in total"
     if this_week < target:
         count = this_week or "none"
         return f"This week you've done {count} of your {target} sessions, and {total}."
@@ -305,7 +305,3 @@ def _level_phrase(key: str) -> str:
 
 def _highest_pain(record: dict) -> int | None:
     return max(record.get("pain") or [], default=None)
-
-
-def _plural(count: int, word: str) -> str:
-    return word if count == 1 else f"{word}s"

@@ -408,10 +408,8 @@ class Session:
 
     def _next_leg(self) -> list[Line]:
         self.leg = _other(self.leg)
-        switch = Line(
-            f"Switch to your {self.leg} leg.",
-            ssml=f"Switch to your {self.leg} leg.{speech.pause(p.LEG_SWITCH_SECONDS * 1000)}",
-        )
+        said = speech.SWITCH_LEG.format(leg=self.leg)
+        switch = Line(said, ssml=f"{said}{speech.pause(p.LEG_SWITCH_SECONDS * 1000)}")
         return [switch, *self._start_leg()]
 
     def _rest_prompt(self) -> str:
