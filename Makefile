@@ -8,6 +8,8 @@ INSTALLED := $(VENV)/.installed
 SPACY_PIPELINE := build/spacy_pipeline
 MODEL := models/coach.tar.gz
 TRAINING_DATA := $(shell find data -name '*.yml')
+WEB_INSTALLED := web/node_modules/.installed
+CHROMIUM := /usr/bin/chromium
 
 # Settings (see README). Rasa must never phone home.
 export RASA_TELEMETRY_ENABLED := false
@@ -21,21 +23,21 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 # Our dependencies' deprecation notices are noise in the server log.
 export PYTHONWARNINGS ?= ignore::DeprecationWarning
 
-.PHONY: run shell test bench audio alexa-model lint format install pipeline model clean
+.PHONY: run shell test bench audio alexa-model lint format install pipeline model web browser clean
 
-run: $(MODEL)
+run: $(MODEL) $(WEB_INSTALLED)
 	$(BIN)/python scripts/serve.py run
 
 shell: $(MODEL)
 	$(BIN)/python scripts/serve.py shell
 
-test: $(MODEL)
+test: $(MODEL) $(WEB_INSTALLED) $(CHROMIUM)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -p no:cacheprovider tests
 
 bench: $(MODEL)
-	$(BIN)/python bench/basics.py
+	$(BIN)/python bench/bench.py
 
 # The speech of the fixed phrases, from Google (gTTS): needs the network.
 audio: $(INSTALLED)
@@ -44,6 +46,8 @@ audio: $(INSTALLED)
 install: $(INSTALLED)
 pipeline: $(SPACY_PIPELINE)/meta.json
 model: $(MODEL)
+web: $(WEB_INSTALLED)
+browser: $(CHROMIUM)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
@@ -69,6 +73,19 @@ $(MODEL): $(SPACY_PIPELINE)/meta.json config.yml domain.yml $(TRAINING_DATA)
 	$(BIN)/rasa train --config config.yml --domain domain.yml --data data \
 		--out models --fixed-model-name coach
 	touch $@
+
+# The web chat page's libraries, exactly as web/package-lock.json pins them; the
+# Rasa server serves them from web/node_modules (connectors/webchat.py), no CDN.
+$(WEB_INSTALLED): web/package.json web/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the web chat page (Debian: apt-get install npm)"; exit 1; }
+	cd web && npm ci --no-audit --no-fund
+	touch $@
+
+# Debian's chromium, for the browser test (Playwright drives it and never downloads one).
+$(CHROMIUM):
+	@[ "$$(id -u)" = 0 ] || { echo "The browser test needs Debian's chromium at $@: run 'sudo make browser' or 'sudo apt-get install -y chromium'"; exit 1; }
+	apt-get update
+	apt-get install -y --no-install-recommends chromium
 
 # The Alexa skill's interaction model, generated from the NLU data. The locales are
 # LOCALES in scripts/alexa_model.py: keep the two in step.

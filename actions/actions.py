@@ -16,13 +16,25 @@ from rasa_sdk.events import (
 )
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import coach, conversation, pain, progression, red_flags, report, speech, user_files
+from actions import (
+    coach,
+    conversation,
+    pain,
+    progression,
+    red_flags,
+    report,
+    session,
+    speech,
+    user_files,
+)
 from actions import protocol as p
 
 REST_TIMER_ENTITY = "rest_timer"
 REMINDER_ENTITY = "reminder"
 SESSION_REMINDER_PREFIX = "session_reminder_"
 FILE_ATTACHMENT_CHANNELS = ("rest", "socketio")
+# The web chat page shows the session's progress; other channels would print the JSON.
+SESSION_STATE_CHANNELS = ("socketio",)
 
 red_flags.prepare()  # at server start, not on the first user's message
 
@@ -128,6 +140,11 @@ def _send(
         url = speech.audio_url(" ".join(m.text for m in messages))
         if url:
             dispatcher.utter_message(json_message={"audio": url})
+    if tracker.get_latest_input_channel() in SESSION_STATE_CHANNELS:
+        # Last in the turn, so the page also knows the coach has finished speaking.
+        stored = outcome.reply.updates.get("session", state.session)
+        shown = {"active": False} if outcome.erase_user else session.progress(stored)
+        dispatcher.utter_message(json_message={"session_state": shown})
     if outcome.erase_user:
         # The tracker store erases every event of this user when it sees this slot.
         user_files.delete_all(tracker.sender_id)

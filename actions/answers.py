@@ -247,6 +247,10 @@ NO_PROGRESSION_AFTER_CAUTION = (
     " again. No extra reps or weight for now."
 )
 
-# Said by the REST channel itself, when a message cannot reach the dialogue.
+# Said by the chat channels themselves, when a message cannot reach the dialogue.
 EMPTY_MESSAGE = "I didn't get any words there. Ask me anything about prone leg lifts."
 TROUBLE = "Sorry, I'm having trouble right now. Please try again in a moment."
+TOO_FAST = (
+    "You're sending messages faster than I can keep up with. Give me a few seconds, then"
+    " send that again."
+)

@@ -64,6 +64,7 @@ class Session:
     last_instruction: str = ""
     ended_early: bool = False
     last_active: float = 0.0
+    rest_until: float | None = None  # when the rest between sets is over (for a chat page)
 
     # -- building and storing -------------------------------------------------
 
@@ -302,7 +303,7 @@ class Session:
             return [self.status()]
         if self.set_number >= self.sets:
             return self._finish(now, early=True)
-        self.phase = REST
+        self._rest(now)
         self.leg = p.LEGS[-1]
         text = f"Rest for {p.REST_BETWEEN_SETS_SECONDS} seconds. {self._rest_prompt()}"
         self.last_instruction = text
@@ -420,7 +421,7 @@ class Session:
     def _set_finished(self, now: float | None) -> list[Line]:
         if self.set_number >= self.sets:
             return self._finish(now, early=False)
-        self.phase = REST
+        self._rest(now)
         text = (
             f"That's set {self.set_number} done. Rest for {p.REST_BETWEEN_SETS_SECONDS} seconds."
             f" {self._rest_prompt()}"
@@ -428,7 +429,12 @@ class Session:
         self.last_instruction = text
         return [Line(text)]
 
+    def _rest(self, now: float | None) -> None:
+        self.phase = REST
+        self.rest_until = None if now is None else now + p.REST_BETWEEN_SETS_SECONDS
+
     def _start_next_set(self, rest_over: bool) -> list[Line]:
+        self.rest_until = None
         self.set_number += 1
         self.leg = p.LEGS[0]
         self.phase = ACTIVE
@@ -443,3 +449,24 @@ class Session:
         head = "Okay, we'll stop there." if early else "That's the session done. Great work!"
         # What comes next (the schedule, a step up) is the coach's to say: it knows the history.
         return [Line(f"{head} {self.summary()}")]
+
+
+def progress(data: dict | None) -> dict:
+    """What a chat page shows of the stored session: set, leg, reps and the end of the rest.
+
+    {"active": False} when there is no session (none started, or it is over).
+    During the rest, set and leg are still those of the set just finished.
+    """
+    session = Session.from_dict(data)
+    if session is None or session.over:
+        return {"active": False}
+    return {
+        "active": True,
+        "phase": session.phase,
+        "set": session.set_number,
+        "sets": session.sets,
+        "leg": session.leg,
+        "reps": session.count,
+        "target": session.target,
+        "resting_until": session.rest_until if session.phase == REST else None,
+    }

@@ -3,8 +3,9 @@
 Rasa's RestInput lets a missing sender fall into one shared "default"
 conversation and answers malformed JSON with a server error page. This keeps
 its URL (/webhooks/rest/webhook) and reply format, and adds: clear 4xx
-answers for bad requests, and a reply even when the turn produced none (for
-example while the action server is down).
+answers for bad requests, a per-sender rate limit (429 with Retry-After and a
+reply to show), and a reply even when the turn produced none (for example
+while the action server is down).
 """
 
 import logging
@@ -18,6 +19,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions import answers
+from connectors.rate_limit import limiter_from_environment, retry_after_seconds
 
 logger = logging.getLogger(__name__)
 
@@ -87,6 +89,7 @@ class CoachRestInput(RestInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("coach_rest_webhook", __name__)
+        limiter = limiter_from_environment()
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -98,6 +101,13 @@ class CoachRestInput(RestInput):
                 sender, text, metadata = parse_request(request)
             except BadRequest as error:
                 return response.json({"error": str(error)}, status=error.status)
+            wait = limiter.wait_for(sender)
+            if wait:
+                return response.json(
+                    [{"recipient_id": sender, "text": answers.TOO_FAST}],
+                    status=429,
+                    headers={"Retry-After": str(retry_after_seconds(wait))},
+                )
             if not text.strip():
                 return response.json([{"recipient_id": sender, "text": answers.EMPTY_MESSAGE}])
             replies = await collect_replies(on_new_message, text, sender, self.name(), metadata)

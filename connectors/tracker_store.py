@@ -7,30 +7,141 @@ the environment, and the same setting works for SQLite and PostgreSQL.
 Rasa only ever appends events, so "delete my data" needs the store itself:
 when an action sets the ERASE_SLOT, every stored event of that user is
 deleted instead of saving the turn.
+
+Faults, so that no count is lost and no one sees a stack trace:
+- At start-up a SQLite file that is not a database (corrupt, or some other
+  file) or that another program keeps locked stops the server with one line
+  saying which file and what to do (`check_sqlite_store`; scripts/serve.py
+  runs the same check before it starts anything).
+- At run time a conversation that cannot be read fails that turn (the user is
+  told the coach is having trouble) instead of starting them over, and a turn
+  that could not be saved is kept in memory and saved with their next one.
 """
 
 import logging
+import os
+import sqlite3
+from contextlib import closing
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from rasa.core.tracker_store import SQLTrackerStore
+from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
 from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 ERASE_SLOT = "erase_user_data"
+# How long a turn waits for another program's lock on the SQLite file before it
+# fails (SQLite's busy timeout). Also how long start-up waits before calling the
+# file locked. The coach's own writes take milliseconds.
+LOCK_WAIT_SECONDS = 5.0
+# The exit status when the store cannot be used at start-up (EX_CONFIG).
+EXIT_STORE_UNUSABLE = 78
 
 logger = logging.getLogger(__name__)
+
+
+class StoreUnusable(Exception):
+    """The conversation store cannot be used; the message says which file and what to do."""
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The database file of a SQLite URL; None for other databases and in-memory SQLite.
+
+    StoreUnusable if it is no database URL at all (the URL itself is not repeated:
+    it may hold a password)."""
+    try:
+        parsed = make_url(url)
+        parsed.get_dialect()
+    except (ArgumentError, NoSuchModuleError):
+        raise StoreUnusable(
+            "COACH_TRACKER_URL is not a database URL this coach can use; for example "
+            "sqlite:////srv/coach/tracker.db or postgresql://user:password@host/db."
+        ) from None
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    if parsed.database == ":memory:" or parsed.database.startswith("file:"):
+        return None
+    return Path(parsed.database)
+
+
+def _explain(path: Path, error: sqlite3.Error) -> str:
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF  # the primary result code
+    store = f"The conversation store {path}"
+    if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
+        return (
+            f"{store} is not a SQLite database, or is damaged. Move it aside to start "
+            "with an empty store, or restore a backup."
+        )
+    if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return (
+            f"{store} is locked by another program (is another coach running on it, or a "
+            "database tool holding it open?). Close that program and start again."
+        )
+    if code == sqlite3.SQLITE_READONLY:
+        return f"{store} is read-only. Make it writable for the user running the coach."
+    if code in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM):
+        return (
+            f"{store} cannot be opened. Check that it is a file, and that its folder "
+            "exists and is writable for the user running the coach."
+        )
+    return f"{store} cannot be used: {error}."
+
+
+def check_sqlite_store(url: str, lock_wait_seconds: float = LOCK_WAIT_SECONDS) -> None:
+    """Raise StoreUnusable if the SQLite file of `url` cannot be read and written.
+
+    A missing file is fine (it is created); other databases are not checked here."""
+    path = sqlite_file(url)
+    if path is None:
+        return
+    if path.is_dir():
+        raise StoreUnusable(
+            f"The conversation store {path} is a folder; COACH_TRACKER_URL must name a file."
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreUnusable(
+            f"The folder of the conversation store {path} cannot be created: {error.strerror}."
+        ) from None
+    try:
+        with closing(sqlite3.connect(path, timeout=lock_wait_seconds, isolation_level=None)) as db:
+            # Reading the schema reads the file's header: a file that is not
+            # SQLite (or a damaged one) fails here.
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            # Every turn writes: take the write lock once, as a turn would.
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("ROLLBACK")
+    except sqlite3.Error as error:
+        raise StoreUnusable(_explain(path, error)) from None
+
+
+def _refuse_to_start(message: str) -> NoReturn:
+    """One line and exit. Rasa builds the store inside Sanic's start-up, which prints a
+    long traceback for any exception (SystemExit too), so leave without raising."""
+    logger.error(message)
+    logging.shutdown()  # flush the line before the hard exit
+    os._exit(EXIT_STORE_UNUSABLE)
 
 
 class UrlSQLTrackerStore(SQLTrackerStore):
     def __init__(self, domain: Any = None, host: str | None = None, **kwargs: Any) -> None:
         if not host:
             raise ValueError("The tracker store needs a database URL (COACH_TRACKER_URL).")
+        try:
+            check_sqlite_store(host)
+        except StoreUnusable as error:
+            _refuse_to_start(str(error))
         url = make_url(host)
-        if url.get_backend_name() == "sqlite" and url.database:
-            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        query = dict(url.query)
+        if sqlite_file(host) is not None:
+            # The same wait as the check, stated rather than left to the driver's default.
+            query.setdefault("timeout", str(LOCK_WAIT_SECONDS))
         logger.info("Tracker store: %s", url.render_as_string(hide_password=True))
+        # Turns whose save failed, by sender: saved with that user's next turn.
+        self._unsaved: dict[str, DialogueStateTracker] = {}
         super().__init__(
             domain=domain,
             dialect=url.drivername,
@@ -39,18 +150,37 @@ class UrlSQLTrackerStore(SQLTrackerStore):
             db=url.database,
             username=url.username,
             password=url.password,
-            query=dict(url.query),
+            query=query,
             **kwargs,
         )
+
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        stored = await super().retrieve(sender_id)
+        unsaved = self._unsaved.get(sender_id)
+        # The reply to an unsaved turn already went out: carry on from it.
+        return unsaved.copy() if unsaved is not None else stored
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         if any(
             isinstance(event, SlotSet) and event.key == ERASE_SLOT and event.value
             for event in tracker.events
         ):
+            self._unsaved.pop(tracker.sender_id, None)
             self.erase(tracker.sender_id)
             return
-        await super().save(tracker)
+        try:
+            await super().save(tracker)
+        except Exception:
+            # Rasa appends only the events the database lacks, so the next
+            # successful save of this tracker stores this turn too.
+            self._unsaved[tracker.sender_id] = tracker.copy()
+            logger.error(
+                "A turn could not be saved (%d waiting); it is kept and saved with the "
+                "user's next turn.",
+                len(self._unsaved),
+            )
+            raise
+        self._unsaved.pop(tracker.sender_id, None)
 
     def erase(self, sender_id: str) -> None:
         """Delete every event of this user, from all their conversations."""
@@ -72,3 +202,20 @@ class UrlSQLTrackerStore(SQLTrackerStore):
                 .distinct()
             )
             return [row[0] for row in rows]
+
+
+_rasa_on_retrieve_error = FailSafeTrackerStore.on_tracker_store_retrieve_error
+
+
+def _fail_the_turn(self: FailSafeTrackerStore, error: Exception) -> None:
+    # Rasa's fail-safe wrapper (Agent always adds one) answers a conversation it
+    # cannot read as a brand-new one: mid-session, "done" would get "no session
+    # running" and the count would seem lost. Re-raised, the turn fails and the
+    # channel tells the user the coach is having trouble (answers.TROUBLE).
+    if isinstance(self._tracker_store, UrlSQLTrackerStore):
+        logger.error("A conversation could not be read, so this turn fails: %s", error)
+        raise error
+    _rasa_on_retrieve_error(self, error)
+
+
+FailSafeTrackerStore.on_tracker_store_retrieve_error = _fail_the_turn

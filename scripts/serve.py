@@ -4,24 +4,51 @@
     python scripts/serve.py shell   # chat in this terminal
 
 Both processes log to this process's stdout. SIGINT (Ctrl-C) or SIGTERM stops
-both cleanly; if either exits on its own, the other is stopped too.
-Settings come from the environment (the Makefile sets the defaults).
+both cleanly. If the action server dies on its own it is started again after a
+short pause (meanwhile the coach tells users it is having trouble); after
+MAX_CRASHES crashes within CRASH_WINDOW_SECONDS this gives up, stops the Rasa
+server and exits non-zero. If the Rasa server exits, the action server is
+stopped too. Once the coach answers, `run` prints where to chat with it.
+Settings come from the environment (the Makefile sets the defaults); a bad
+setting, a port already in use, or a conversation store that is not a database
+or is locked stops start-up with one line saying which.
 """
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
+from collections import deque
+from collections.abc import Callable
 from pathlib import Path
 
+from connectors.server_settings import SettingError, rasa_arguments
+from connectors.tracker_store import StoreUnusable, check_sqlite_store
+
 ROOT = Path(__file__).resolve().parent.parent
-RASA = str(Path(sys.executable).parent / "rasa")
+# Adds the API and CORS settings inside Rasa's own process (no secrets in `ps`).
+RASA_LAUNCHER = str(ROOT / "scripts" / "rasa_server.py")
 STOP_GRACE_SECONDS = 20
+CHAT_PAGE_PATH = "/webhooks/chat/"
+POLL_SECONDS = 0.5
+# Restarting a crashed action server: 1, 2, 4, 8 s, then give up, unless the
+# crashes are spread over more than a minute (then it is not a crash loop).
+FIRST_RESTART_DELAY = 1.0
+MAX_RESTART_DELAY = 8.0
+MAX_CRASHES = 5
+CRASH_WINDOW_SECONDS = 60.0
 
 
 def setting(name: str, default: str) -> str:
     return os.environ.get(name) or default
+
+
+def log(message: str) -> None:
+    """A line in the servers' shared log, shaped like theirs."""
+    stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+    print(f"{stamp} WARNING  serve  - {message}", file=sys.stderr, flush=True)
 
 
 def action_server_command() -> list[str]:
@@ -32,7 +59,8 @@ def action_server_command() -> list[str]:
 
 def rasa_command(mode: str) -> list[str]:
     command = [
-        RASA,
+        sys.executable,
+        RASA_LAUNCHER,
         mode,
         "--model",
         setting("COACH_MODEL", str(ROOT / "models" / "coach.tar.gz")),
@@ -43,6 +71,33 @@ def rasa_command(mode: str) -> list[str]:
         command += ["--credentials", "credentials.yml"]
         command += ["--port", setting("COACH_RASA_PORT", "5005")]
     return command
+
+
+def port_open(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def banner() -> str:
+    port = setting("COACH_RASA_PORT", "5005")
+    base = setting("COACH_PUBLIC_URL", f"http://localhost:{port}").rstrip("/")
+    api = "on (token or JWT needed)" if "--enable-api" in rasa_arguments() else "off"
+    return (
+        f"The coach is ready.\n"
+        f"  Chat in your browser: {base}{CHAT_PAGE_PATH}\n"
+        f"  REST: POST {base}/webhooks/rest/webhook\n"
+        f"  Rasa HTTP API: {api}"
+    )
+
+
+def describe_exit(code: int) -> str:
+    if code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit code {code}"
 
 
 def stop(processes: list[subprocess.Popen]) -> None:
@@ -57,33 +112,156 @@ def stop(processes: list[subprocess.Popen]) -> None:
             process.wait()
 
 
+class Restarts:
+    """When to restart a crashed action server: a doubling pause, and None (give up)
+    at the MAX_CRASHES-th crash within the window."""
+
+    def __init__(
+        self,
+        first_delay: float = FIRST_RESTART_DELAY,
+        max_delay: float = MAX_RESTART_DELAY,
+        max_crashes: int = MAX_CRASHES,
+        window: float = CRASH_WINDOW_SECONDS,
+    ) -> None:
+        self.first_delay = first_delay
+        self.max_delay = max_delay
+        self.max_crashes = max_crashes
+        self.window = window
+        self.crashes: deque[float] = deque()
+
+    def after_crash(self, now: float) -> float | None:
+        self.crashes.append(now)
+        while now - self.crashes[0] > self.window:
+            self.crashes.popleft()
+        if len(self.crashes) >= self.max_crashes:
+            return None
+        return min(self.first_delay * 2 ** (len(self.crashes) - 1), self.max_delay)
+
+
+class Supervisor:
+    """Runs both servers until a stop is requested, the Rasa server exits, or the
+    action server keeps crashing; then stops whatever still runs."""
+
+    def __init__(
+        self,
+        start_actions: Callable[[], subprocess.Popen],
+        start_rasa: Callable[[], subprocess.Popen],
+        restarts: Restarts | None = None,
+        on_tick: Callable[[], None] = lambda: None,
+        poll_seconds: float = POLL_SECONDS,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.start_actions = start_actions
+        self.start_rasa = start_rasa
+        self.restarts = restarts or Restarts()
+        self.on_tick = on_tick
+        self.poll_seconds = poll_seconds
+        self.clock = clock
+        self.actions: subprocess.Popen | None = None
+        self.rasa: subprocess.Popen | None = None
+        self.stop_requested = False
+
+    def request_stop(self) -> None:
+        """Safe from a signal handler: the loop notices within one poll."""
+        self.stop_requested = True
+
+    def run(self) -> int:
+        try:
+            self.actions = self.start_actions()
+            self.rasa = self.start_rasa()
+            return self._watch()
+        finally:
+            stop([process for process in (self.rasa, self.actions) if process is not None])
+
+    def _watch(self) -> int:
+        assert self.actions is not None and self.rasa is not None
+        restart_at: float | None = None
+        while not self.stop_requested:
+            code = self.rasa.poll()
+            if code is not None:
+                if self.stop_requested:
+                    break
+                log(f"The Rasa server stopped ({describe_exit(code)}); stopping the coach.")
+                return code if code >= 0 else 1
+            code = self.actions.poll() if restart_at is None else None
+            if code is not None and not self.stop_requested:
+                delay = self.restarts.after_crash(self.clock())
+                if delay is None:
+                    log(
+                        f"The action server stopped ({describe_exit(code)}): "
+                        f"{self.restarts.max_crashes} crashes within "
+                        f"{self.restarts.window:g} s, so giving up and stopping the coach. "
+                        "Its log above says why it stopped."
+                    )
+                    return 1
+                log(
+                    f"The action server stopped ({describe_exit(code)}); restarting it in "
+                    f"{delay:g} s. Until then users are told the coach is having trouble."
+                )
+                restart_at = self.clock() + delay
+            if restart_at is not None and self.clock() >= restart_at:
+                self.actions = self.start_actions()
+                restart_at = None
+                log(f"The action server was started again (pid {self.actions.pid}).")
+            self.on_tick()
+            time.sleep(self.poll_seconds)
+        return 0
+
+
+def preflight(mode: str) -> str | None:
+    """Why the coach cannot start, in one line; None when it can."""
+    try:
+        rasa_arguments()
+    except SettingError as error:
+        return str(error)
+    ports = [("COACH_ACTIONS_PORT", setting("COACH_ACTIONS_PORT", "5055"))]
+    if mode == "run":
+        ports.append(("COACH_RASA_PORT", setting("COACH_RASA_PORT", "5005")))
+    for name, port in ports:
+        if not port.isdigit() or not 0 < int(port) < 65536:
+            return f"{name} must be a port number, not {port!r}"
+        if port_open(int(port)):
+            return f"port {port} ({name}) is already in use (is another coach running?)"
+    tracker_url = os.environ.get("COACH_TRACKER_URL")
+    if tracker_url:
+        try:
+            check_sqlite_store(tracker_url)
+        except StoreUnusable as error:
+            return str(error)
+    return None
+
+
 def main(mode: str) -> int:
     if mode not in ("run", "shell"):
         print(__doc__)
         return 2
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
-    os.chdir(ROOT)
-    processes = [subprocess.Popen(action_server_command())]
-    # The shell reads this terminal; the HTTP server must not.
-    stdin = None if mode == "shell" else subprocess.DEVNULL
-    processes.append(subprocess.Popen(rasa_command(mode), stdin=stdin))
+    os.chdir(ROOT)  # where the servers run: a relative sqlite:///path is checked from here
+    problem = preflight(mode)
+    if problem:
+        print(f"Cannot start the coach: {problem}", file=sys.stderr)
+        return 2
+    # The shell reads this terminal; the HTTP server and the action server must not.
+    rasa_stdin = None if mode == "shell" else subprocess.DEVNULL
+    announced = mode != "run"
+    rasa_port = int(setting("COACH_RASA_PORT", "5005")) if mode == "run" else 0
 
-    def on_signal(signum: int, _frame: object) -> None:
-        raise KeyboardInterrupt
+    def announce_once() -> None:
+        nonlocal announced
+        if not announced and port_open(rasa_port):
+            print(banner(), flush=True)
+            announced = True
 
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
-    try:
-        while all(process.poll() is None for process in processes):
-            time.sleep(0.5)
-        first_to_exit = next(process for process in processes if process.poll() is not None)
-        return first_to_exit.returncode
-    except KeyboardInterrupt:
-        return 0
-    finally:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        stop(processes)
+    supervisor = Supervisor(
+        start_actions=lambda: subprocess.Popen(action_server_command(), stdin=subprocess.DEVNULL),
+        start_rasa=lambda: subprocess.Popen(rasa_command(mode), stdin=rasa_stdin),
+        on_tick=announce_once,
+    )
+    # Signals only set a flag: raising in the middle of starting a server could
+    # leave it running with no one to stop it.
+    signal.signal(signal.SIGTERM, lambda *_: supervisor.request_stop())
+    signal.signal(signal.SIGINT, lambda *_: supervisor.request_stop())
+    return supervisor.run()
 
 
 if __name__ == "__main__":

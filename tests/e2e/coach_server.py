@@ -32,13 +32,17 @@ def port_open(port: int) -> bool:
 class CoachServer:
     """`make run` on free ports, with its own tracker database and log file."""
 
-    def __init__(self, workdir: Path, action_url: str | None = None) -> None:
+    def __init__(
+        self, workdir: Path, action_url: str | None = None, extra_env: dict | None = None
+    ) -> None:
         self.rasa_port = free_port()
         self.actions_port = free_port()
         self.database = workdir / "tracker.db"
         self.files = workdir / "files"
         self.log_path = workdir / "server.log"
         self.action_url = action_url or f"http://127.0.0.1:{self.actions_port}/webhook"
+        # More settings (platform tokens, fake platform APIs, ...) for this server.
+        self.extra_env = dict(extra_env or {})
         self.process: subprocess.Popen | None = None
         # Alexa requests are signed with this key; the server trusts only its test root.
         self.alexa_certs = workdir / "alexa-certs"
@@ -48,8 +52,8 @@ class CoachServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}"
 
-    def start(self) -> float:
-        """Start `make run` and return the seconds until the coach answered."""
+    def environment(self) -> dict:
+        """The environment `make run` gets: this server's ports, database and settings."""
         env = dict(
             os.environ,
             COACH_RASA_PORT=str(self.rasa_port),
@@ -62,16 +66,28 @@ class CoachServer:
             COACH_TEST_CLOCK="1",
             COACH_ALEXA_SKILL_ID=SKILL_ID,
             COACH_ALEXA_TEST_CERTS=str(self.alexa_certs),
+            # The tests replay weeks of sessions for one user in seconds, far faster
+            # than a person types; the limit's own tests set it low again.
+            COACH_RATE_LIMIT_PER_MINUTE="60000",
+            COACH_RATE_LIMIT_BURST="1000",
         )
+        env.update(self.extra_env)
+        return env
+
+    def start(self) -> float:
+        """Start `make run` and return the seconds until the coach answered."""
         log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
         started = time.monotonic()
         self.process = subprocess.Popen(
             ["make", "--no-print-directory", "run"],
             cwd=ROOT,
-            env=env,
+            env=self.environment(),
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=subprocess.STDOUT,
+            # Its own process group, so that stop() can kill the group as a last
+            # resort without killing pytest.
+            start_new_session=True,
         )
         self._log = log
         deadline = started + START_TIMEOUT_SECONDS
@@ -110,6 +126,43 @@ class CoachServer:
         self._log.close()
         return self.process.returncode
 
+    def run_until_exit(self, timeout: float) -> tuple[int, str, float]:
+        """`make run` expected to refuse to start: its exit code, output and seconds taken."""
+        started = time.monotonic()
+        done = subprocess.run(
+            ["make", "--no-print-directory", "run"],
+            cwd=ROOT,
+            env=self.environment(),
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+        return done.returncode, done.stdout + done.stderr, time.monotonic() - started
+
+    def server_pid(self, script: str) -> int | None:
+        """The pid of the process under `make run` running scripts/<script>, if any."""
+        if not self.running():
+            return None
+        for pid in descendants(self.process.pid):
+            try:
+                command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue  # it has just exited
+            if any(part.endswith(f"scripts/{script}".encode()) for part in command):
+                return pid
+        return None
+
+    def action_server_pid(self) -> int | None:
+        return self.server_pid("action_server.py")
+
+    def rasa_server_pid(self) -> int | None:
+        return self.server_pid("rasa_server.py")
+
+    def supervisor_pid(self) -> int | None:
+        """scripts/serve.py, which starts (and restarts) the two servers."""
+        return self.server_pid("serve.py")
+
     def log_tail(self, lines: int = 60) -> str:
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
 
@@ -139,6 +192,26 @@ class CoachServer:
     def say(self, sender: str, text: str, metadata: dict | None = None) -> list[str]:
         """Send a message over REST; return the coach's reply texts."""
         return [reply.get("text", "") for reply in self.replies(sender, text, metadata)]
+
+
+def descendants(pid: int) -> list[int]:
+    """Every living process under `pid` (from /proc: psutil is not in the lock)."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            # The command name may hold spaces and brackets: the fields follow the last ')'.
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z":  # a zombie has exited already
+            parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = [], [pid]
+    while frontier:
+        parent = frontier.pop()
+        children = [child for child, ppid in parents.items() if ppid == parent]
+        found += children
+        frontier += children
+    return found
 
 
 def stored_events(database: Path, sender: str, type_name: str) -> list[dict]:

@@ -1,6 +1,7 @@
 """End to end: `make run`'s real servers, spoken to over the REST channel,
 stopped with SIGTERM and started again on the same tracker database."""
 
+import asyncio
 import json
 import signal
 import time
@@ -10,6 +11,7 @@ import pytest
 from actions import answers
 from actions import protocol as p
 from tests.e2e.coach_server import CoachServer, port_open, stored_user_texts
+from tests.e2e.test_socketio_e2e import socket_turns
 
 QUESTIONS = [
     ("how long do I hold the lift?", [p.HOLD_SECONDS.spoken("seconds")]),
@@ -99,6 +101,9 @@ def test_action_server_down_still_gets_a_reply(tmp_path):
         replies = server.say("e2e-no-actions", "how many reps?")
         assert replies == [answers.TROUBLE]
         assert time.monotonic() - started < 30
+        # The web chat's channel too.
+        said = asyncio.run(socket_turns(server.url, "e2e-no-actions-sio", ["how many reps?"]))
+        assert said == [answers.TROUBLE]
     finally:
         server.stop()
 

@@ -20,12 +20,13 @@ class PollingSocketIO:
     this client stays on long-polling, which is what a browser ends up using.
     """
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, origin: str | None = None) -> None:
         self.base = url + "/socket.io/?EIO=4&transport=polling"
         self.pending: list[str] = []
+        self.headers = {"Origin": origin} if origin else {}  # as a browser page sends
 
     async def __aenter__(self) -> "PollingSocketIO":
-        self.http = aiohttp.ClientSession()
+        self.http = aiohttp.ClientSession(headers=self.headers)
         opened = (await self._poll())[0]  # '0{"sid": ...}': engine.io open
         self.base += "&sid=" + json.loads(opened[1:])["sid"]
         await self._send("40")  # socket.io connect
@@ -55,6 +56,21 @@ class PollingSocketIO:
             elif packet.startswith("42"):
                 event, *args = json.loads(packet[2:])
                 return event, args[0] if args else None
+
+
+async def socket_turns(url: str, session: str, texts: list[str]) -> list[str]:
+    """Send the texts one after another, each once the previous was answered."""
+    said = []
+    async with PollingSocketIO(url) as client:
+        await client.emit("session_request", {"session_id": session})
+        for text in texts:
+            await client.emit("user_uttered", {"message": text, "session_id": session})
+            while True:
+                event, data = await asyncio.wait_for(client.next_event(), 60)
+                if event == "bot_uttered" and data.get("text"):
+                    said.append(data["text"])
+                    break
+    return said
 
 
 async def rest_is_ended_by_the_coach(url: str) -> list[str]:

@@ -1,0 +1,431 @@
+"""The README's figures, for the coach and, in the same run, for Rasa's default assistant.
+
+    make bench                              # everything (about 25 minutes on 2 cores)
+    .venv/bin/python bench/bench.py --skip-cv --seconds 10    # quicker
+
+The reference is the assistant `rasa init --no-prompt` creates (in a temporary
+folder), trained with its default config and served with `rasa run`. For each:
+training time and peak memory, launch to first answer, REST latency (median,
+p95, p99) for 1, 10 and 50 users each sending their next message when the last
+was answered (closed loop), throughput, and resident memory of the servers idle
+and under load. For the coach only: a whole guided session (2 sets, both legs)
+over REST, and the NLU figures (held-out intent macro F1 and entity F1, and a
+5-fold cross-validation of the training data).
+
+Writes bench/results.json and bench/results.md (the table for the README).
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.e2e.coach_server import CoachServer, free_port  # noqa: E402
+
+BIN = Path(sys.executable).parent
+RASA = str(BIN / "rasa")
+USERS = (1, 10, 50)
+START_TIMEOUT_SECONDS = 600
+
+COACH_MESSAGES = [
+    "how long do I hold the lift?",
+    "how many reps?",
+    "how often a week?",
+    "which muscles does it work?",
+    "how do I do it",
+    "yes",
+    "is there an easier version",
+    "thanks",
+]
+# The reference knows greetings, moods and goodbyes.
+REFERENCE_MESSAGES = [
+    "hello",
+    "I am feeling very good",
+    "hi there",
+    "I'm sad",
+    "yes",
+    "are you a bot?",
+    "good morning",
+    "bye",
+]
+GUIDED_SESSION = ["start my session", "ready", *["done"] * 20, "ready", *["done"] * 20]
+
+# Runs a command and prints the peak resident memory (KB) of its process tree's
+# largest member, so each training is measured on its own.
+PEAK_WRAPPER = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)\n"
+    "sys.stderr.buffer.write(code.stderr[-4000:]) if code.returncode else None\n"
+    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    "sys.exit(code.returncode)\n"
+)
+
+
+def timed_with_peak(command: list[str], cwd: Path) -> dict:
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK_WRAPPER, *command],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"},
+    )
+    if result.returncode:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{result.stderr}")
+    return {
+        "train_seconds": round(time.monotonic() - started, 1),
+        "train_peak_mb": int(result.stdout.split()[-1]) // 1024,
+    }
+
+
+# --- processes and memory -------------------------------------------------------------
+
+
+def descendants(pid: int) -> list[int]:
+    children = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        children += [int(child) for child in (task / "children").read_text().split()]
+    return children + [grand for child in children for grand in descendants(child)]
+
+
+def rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def command_of(pid: int) -> str:
+    return Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ")
+
+
+class Server:
+    """A running assistant: its URL and the processes whose memory counts."""
+
+    def __init__(self, url: str, processes: dict[str, int], stop) -> None:
+        self.url = url
+        self.processes = processes  # role -> pid
+        self.stop = stop
+
+    def memory(self) -> dict[str, float]:
+        return {role: rss_mb(pid) for role, pid in self.processes.items()}
+
+
+class PeakMemory:
+    """Samples the servers' memory in the background while load runs."""
+
+    def __init__(self, server: Server) -> None:
+        self.server = server
+        self.peak: dict[str, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            for role, value in self.server.memory().items():
+                self.peak[role] = max(self.peak.get(role, 0.0), value)
+            self._stop.wait(0.25)
+
+    def __enter__(self) -> "PeakMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+# --- load -------------------------------------------------------------------------------
+
+
+async def post(http: aiohttp.ClientSession, url: str, sender: str, text: str) -> float:
+    started = time.perf_counter()
+    async with http.post(url, json={"sender": sender, "message": text}) as reply:
+        body = await reply.json()
+        if reply.status != 200 or not body:
+            raise RuntimeError(f"{reply.status}: {body}")
+    return (time.perf_counter() - started) * 1000
+
+
+async def first_answer(url: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    async with aiohttp.ClientSession() as http:
+        while True:
+            try:
+                await post(http, url + "/webhooks/rest/webhook", "bench-first", "hello")
+                return
+            except (aiohttp.ClientError, RuntimeError):
+                if time.monotonic() > deadline:
+                    raise
+                await asyncio.sleep(0.2)
+
+
+async def closed_loop(url: str, users: int, seconds: float, messages: list[str]) -> dict:
+    """`users` senders, each sending its next message when the last was answered."""
+    webhook = url + "/webhooks/rest/webhook"
+    latencies: list[float] = []
+    deadline = time.monotonic() + seconds
+    run = f"{users}u-{time.monotonic_ns()}"
+
+    async def user(index: int, http: aiohttp.ClientSession) -> None:
+        turn = 0
+        while time.monotonic() < deadline:
+            text = messages[(index + turn) % len(messages)]
+            latencies.append(await post(http, webhook, f"bench-{run}-{index}", text))
+            turn += 1
+
+    connector = aiohttp.TCPConnector(limit=users)
+    timeout = aiohttp.ClientTimeout(total=120)
+    async with aiohttp.ClientSession(connector=connector, timeout=timeout) as http:
+        started = time.monotonic()
+        await asyncio.gather(*(user(index, http) for index in range(users)))
+        elapsed = time.monotonic() - started
+    ordered = sorted(latencies)
+
+    def pick(share: float) -> float:
+        return round(ordered[min(len(ordered) - 1, int(share * len(ordered)))], 1)
+
+    return {
+        "requests": len(latencies),
+        "median_ms": round(statistics.median(latencies), 1),
+        "p95_ms": pick(0.95),
+        "p99_ms": pick(0.99),
+        "throughput_per_s": round(len(latencies) / elapsed, 1),
+    }
+
+
+async def guided_sessions(url: str, sessions: int) -> dict:
+    """Whole sessions, one after another, each by a new user: server time per session."""
+    webhook = url + "/webhooks/rest/webhook"
+    totals = []
+    async with aiohttp.ClientSession() as http:
+        for index in range(sessions):
+            sender = f"bench-session-{time.monotonic_ns()}-{index}"
+            totals.append(sum([await post(http, webhook, sender, t) for t in GUIDED_SESSION]))
+    return {
+        "session_messages": len(GUIDED_SESSION),
+        "session_total_ms_median": round(statistics.median(totals)),
+        "session_per_message_ms": round(statistics.median(totals) / len(GUIDED_SESSION), 1),
+    }
+
+
+def measure_serving(server: Server, startup: float, seconds: float, messages: list[str]) -> dict:
+    results: dict = {"startup_to_first_answer_seconds": round(startup, 1)}
+    results["idle_rss_mb"] = {role: round(mb) for role, mb in server.memory().items()}
+    with PeakMemory(server) as peak:
+        for users in USERS:
+            results[f"users_{users}"] = asyncio.run(
+                closed_loop(server.url, users, seconds, messages)
+            )
+    results["load_peak_rss_mb"] = {role: round(mb) for role, mb in peak.peak.items()}
+    return results
+
+
+# --- the two assistants ----------------------------------------------------------------
+
+
+def start_coach(workdir: Path) -> tuple[Server, float]:
+    coach = CoachServer(workdir)
+    started = time.monotonic()
+    coach.start()
+    asyncio.run(first_answer(coach.url, START_TIMEOUT_SECONDS))
+    startup = time.monotonic() - started
+    processes = {}
+    for pid in descendants(coach.process.pid):
+        command = command_of(pid)
+        if "action_server.py" in command:
+            processes["action_server"] = pid
+        elif "rasa_server.py" in command:
+            processes["rasa_server"] = pid
+    return Server(coach.url, processes, coach.stop), startup
+
+
+REFERENCE_CREDENTIALS = "rest:\n"
+
+
+def start_reference(project: Path) -> tuple[Server, float]:
+    (project / "bench-credentials.yml").write_text(REFERENCE_CREDENTIALS)
+    port = free_port()
+    log = open(project / "server.log", "wb")  # noqa: SIM115 - closed by stop()
+    started = time.monotonic()
+    process = subprocess.Popen(
+        [RASA, "run", "--model", "models", "--port", str(port)]
+        + ["--credentials", "bench-credentials.yml"],
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"},
+    )
+    url = f"http://127.0.0.1:{port}"
+    asyncio.run(first_answer(url, START_TIMEOUT_SECONDS))
+    startup = time.monotonic() - started
+
+    def stop() -> None:
+        process.terminate()
+        process.wait(timeout=60)
+        log.close()
+
+    return Server(url, {"rasa_server": process.pid}, stop), startup
+
+
+# --- NLU quality -----------------------------------------------------------------------
+
+
+def f1_of(report_path: Path, average: str) -> float | None:
+    if not report_path.exists():
+        return None
+    return round(json.loads(report_path.read_text())[average]["f1-score"], 3)
+
+
+def nlu_quality(out: Path, cross_validation: bool) -> dict:
+    rasa_env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
+    heldout = out / "heldout"
+    subprocess.run(
+        [RASA, "test", "nlu", "--nlu", "tests/nlu/heldout.yml"]
+        + ["--model", "models/coach.tar.gz", "--out", str(heldout)],
+        cwd=ROOT, check=True, capture_output=True, env=rasa_env,
+    )  # fmt: skip
+    # `rasa test nlu` does not score a pre-trained extractor's entities; the
+    # held-out check scores them with Rasa's own entity evaluation.
+    subprocess.run(
+        [sys.executable, "-m", "tests.rasa.test_rasa_checks", str(heldout)],
+        cwd=ROOT, check=True, capture_output=True, env=rasa_env,
+    )  # fmt: skip
+    results = {
+        "heldout_intent_macro_f1": f1_of(heldout / "intent_report.json", "macro avg"),
+        "heldout_entity_micro_f1": f1_of(heldout / "SpacyEntityExtractor_report.json", "micro avg"),
+    }
+    if cross_validation:
+        folds = out / "cv"
+        started = time.monotonic()
+        subprocess.run(
+            [RASA, "test", "nlu", "--nlu", "data/nlu", "--config", "config.yml"]
+            + ["--cross-validation", "--folds", "5", "--out", str(folds)],
+            cwd=ROOT, check=True, capture_output=True, env=rasa_env,
+        )  # fmt: skip
+        results["cv5_intent_macro_f1"] = f1_of(folds / "intent_report.json", "macro avg")
+        results["cv5_seconds"] = round(time.monotonic() - started)
+    return results
+
+
+# --- report ----------------------------------------------------------------------------
+
+
+def ratio(coach: float, reference: float) -> str:
+    return f"{coach / reference:.2f}x" if reference else "-"
+
+
+def table(results: dict) -> str:
+    coach, ref = results["coach"], results["reference"]
+    rows = [
+        ("training, wall (s)", coach["train_seconds"], ref["train_seconds"]),
+        ("training, peak memory (MB)", coach["train_peak_mb"], ref["train_peak_mb"]),
+        (
+            "launch to first answer (s)",
+            coach["startup_to_first_answer_seconds"],
+            ref["startup_to_first_answer_seconds"],
+        ),
+    ]
+    for users in USERS:
+        c, r = coach[f"users_{users}"], ref[f"users_{users}"]
+        label = f"{users} user{'s' if users > 1 else ''}"
+        rows += [
+            (f"{label}: median / p95 / p99 (ms)", c, r),
+            (f"{label}: throughput (messages/s)", c["throughput_per_s"], r["throughput_per_s"]),
+        ]
+    for when, key in (("idle", "idle_rss_mb"), ("under load, peak", "load_peak_rss_mb")):
+        rows.append(
+            (f"Rasa server memory, {when} (MB)", coach[key]["rasa_server"], ref[key]["rasa_server"])
+        )
+        rows.append((f"action server memory, {when} (MB)", coach[key].get("action_server"), None))
+    lines = [
+        "| figure | coach | reference (`rasa init`) | coach / reference |",
+        "| --- | --- | --- | --- |",
+    ]
+    for label, c, r in rows:
+        if isinstance(c, dict):
+            show_c = f"{c['median_ms']} / {c['p95_ms']} / {c['p99_ms']}"
+            show_r = f"{r['median_ms']} / {r['p95_ms']} / {r['p99_ms']}"
+            share = ratio(c["median_ms"], r["median_ms"]) + " (median)"
+        else:
+            show_c, show_r = c, ("-" if r is None else r)
+            share = ratio(c, r) if isinstance(c, int | float) and r else "-"
+        lines.append(f"| {label} | {show_c} | {show_r} | {share} |")
+    lines.append(
+        f"| guided session over REST, {coach['session_messages']} messages: server time"
+        f" | {coach['session_total_ms_median']} ms ({coach['session_per_message_ms']} ms a"
+        " message) | - | - |"
+    )
+    for key, label in (
+        ("heldout_intent_macro_f1", "NLU held-out intent macro F1"),
+        ("heldout_entity_micro_f1", "NLU held-out entity F1 (micro)"),
+        ("cv5_intent_macro_f1", "NLU 5-fold cross-validation, intent macro F1"),
+    ):
+        if coach.get(key) is not None:
+            lines.append(f"| {label} | {coach[key]} | - | - |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=20, help="load time per user count")
+    parser.add_argument("--sessions", type=int, default=5, help="guided sessions to time")
+    parser.add_argument("--skip-cv", action="store_true", help="no cross-validation")
+    args = parser.parse_args()
+    os.environ["RASA_TELEMETRY_ENABLED"] = "false"
+    results: dict = {
+        "machine": f"{os.cpu_count()} cores, {platform.machine()}, "
+        f"Python {platform.python_version()}",
+        "load_seconds_per_user_count": args.seconds,
+    }
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        reference = scratch / "reference"
+        print("reference: rasa init --no-prompt (creates and trains the default assistant)")
+        ref = timed_with_peak([RASA, "init", "--no-prompt", "--init-dir", str(reference)], scratch)
+        print("coach: rasa train --force")
+        coach = timed_with_peak(
+            [RASA, "train", "--force", "--out", str(scratch / "coach-model")]
+            + ["--config", "config.yml", "--domain", "domain.yml", "--data", "data"],
+            ROOT,
+        )
+        for name, start, figures, messages in (
+            ("reference", lambda: start_reference(reference), ref, REFERENCE_MESSAGES),
+            ("coach", lambda: start_coach(scratch / "coach-run"), coach, COACH_MESSAGES),
+        ):
+            print(f"{name}: serving")
+            (scratch / "coach-run").mkdir(exist_ok=True)
+            server, startup = start()
+            try:
+                figures.update(measure_serving(server, startup, args.seconds, messages))
+                if name == "coach":
+                    figures.update(asyncio.run(guided_sessions(server.url, args.sessions)))
+            finally:
+                server.stop()
+        print("coach: NLU quality")
+        coach.update(nlu_quality(scratch / "nlu", cross_validation=not args.skip_cv))
+    results["coach"], results["reference"] = coach, ref
+    (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
+    markdown = table(results)
+    (ROOT / "bench" / "results.md").write_text(markdown)
+    print(markdown)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,19 @@
+"""`rasa run` / `rasa shell` with the settings from the environment added inside this
+process (connectors/server_settings.py), so API secrets never appear on a command line.
+
+    python scripts/rasa_server.py run --model ... --credentials ...
+"""
+
+import sys
+
+from rasa.__main__ import main as rasa_main
+
+from connectors.server_settings import SettingError, rasa_arguments
+
+if __name__ == "__main__":
+    try:
+        extra = rasa_arguments() if sys.argv[1:2] == ["run"] else []
+    except SettingError as error:
+        sys.exit(f"Cannot start the coach: {error}")
+    sys.argv = ["rasa", *sys.argv[1:], *extra]
+    rasa_main()
