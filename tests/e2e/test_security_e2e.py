@@ -138,7 +138,8 @@ def test_rest_rate_limit_is_per_sender(secured):
 
     status, headers, reply = request(webhook, "POST", body=body)
     assert status == 429
-    assert 1 <= int(headers["Retry-After"]) <= 10  # one message every 10 s at 6 a minute
+    # One message every 10 s at 6 a minute; the burst itself took a few seconds at most.
+    assert 6 <= int(headers["Retry-After"]) <= 10
     assert json.loads(reply) == [{"recipient_id": flooder, "text": answers.TOO_FAST}]
 
     # Someone else is answered as usual meanwhile.
