@@ -1,5 +1,6 @@
 """`rasa run` / `rasa shell` with the settings from the environment added inside this
-process (connectors/server_settings.py), so API secrets never appear on a command line.
+process (connectors/server_settings.py), so API secrets never appear on a command line,
+and with the faster check of the action server's replies (connectors/action_results.py).
 
     python scripts/rasa_server.py run --model ... --credentials ...
 """
@@ -8,6 +9,7 @@ import sys
 
 from rasa.__main__ import main as rasa_main
 
+from connectors import action_results
 from connectors.server_settings import SettingError, rasa_arguments
 
 if __name__ == "__main__":
@@ -16,4 +18,5 @@ if __name__ == "__main__":
     except SettingError as error:
         sys.exit(f"Cannot start the coach: {error}")
     sys.argv = ["rasa", *sys.argv[1:], *extra]
+    action_results.install()
     rasa_main()
