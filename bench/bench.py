@@ -94,13 +94,6 @@ def timed_with_peak(command: list[str], cwd: Path) -> dict:
 # --- processes and memory -------------------------------------------------------------
 
 
-def descendants(pid: int) -> list[int]:
-    children = []
-    for task in Path(f"/proc/{pid}/task").iterdir():
-        children += [int(child) for child in (task / "children").read_text().split()]
-    return children + [grand for child in children for grand in descendants(child)]
-
-
 def rss_mb(pid: int) -> float:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -109,10 +102,6 @@ def rss_mb(pid: int) -> float:
     except OSError:
         pass
     return 0.0
-
-
-def command_of(pid: int) -> str:
-    return Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ")
 
 
 class Server:
@@ -250,13 +239,7 @@ def start_coach(workdir: Path) -> tuple[Server, float]:
     coach.start()
     asyncio.run(first_answer(coach.url, START_TIMEOUT_SECONDS))
     startup = time.monotonic() - started
-    processes = {}
-    for pid in descendants(coach.process.pid):
-        command = command_of(pid)
-        if "action_server.py" in command:
-            processes["action_server"] = pid
-        elif "rasa_server.py" in command:
-            processes["rasa_server"] = pid
+    processes = {"action_server": coach.action_server_pid(), "rasa_server": coach.rasa_server_pid()}
     return Server(coach.url, processes, coach.stop), startup
 
 

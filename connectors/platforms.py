@@ -16,6 +16,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlparse
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
@@ -36,6 +37,16 @@ def setting(environ: Mapping[str, str], name: str) -> str | None:
     """A setting's value, None when unset or blank."""
     value = environ.get(name, "").strip()
     return value or None
+
+
+def header(headers: Mapping[str, str], name: str) -> str:
+    """A request header by name, whatever its case; "" when absent."""
+    return next((v for k, v in headers.items() if k.lower() == name.lower()), "")
+
+
+def is_http_url(url: str) -> bool:
+    parsed = urlparse(url)
+    return parsed.scheme in ("http", "https") and bool(parsed.netloc)
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.slack import SlackBot, SlackInput
@@ -52,6 +52,8 @@ from connectors.platforms import (
     TurnOutput,
     WebhookReply,
     check_length,
+    header,
+    is_http_url,
     missing_settings,
     not_configured,
     not_configured_text,
@@ -103,23 +105,18 @@ class SlackSettings:
         problems = missing_settings({k: v or "" for k, v in values.items()}, REQUIRED)
         if self.token and not self.token.startswith("xoxb-"):
             problems.append(f"{TOKEN_SETTING} must be the app's bot token (xoxb-...)")
-        parsed = urlparse(self.api_url)
-        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+        if not is_http_url(self.api_url):
             problems.append(f"{API_URL_SETTING} must be an http(s) URL, not {self.api_url!r}")
         return problems
 
 
-def _header(headers: Mapping[str, str], name: str) -> str:
-    return next((v for k, v in headers.items() if k.lower() == name.lower()), "")
-
-
 def signature_ok(secret: str, headers: Mapping[str, str], body: bytes, now: float) -> bool:
     """Slack's v0 signature: HMAC-SHA256 of "v0:<timestamp>:<body>" with the signing secret."""
-    stamp = _header(headers, TIMESTAMP_HEADER)
+    stamp = header(headers, TIMESTAMP_HEADER)
     if not stamp.isdigit() or abs(now - int(stamp)) > MAX_REQUEST_AGE_SECONDS:
         return False
     digest = hmac.new(secret.encode(), f"v0:{stamp}:".encode() + body, hashlib.sha256)
-    return hmac.compare_digest(f"v0={digest.hexdigest()}", _header(headers, SIGNATURE_HEADER))
+    return hmac.compare_digest(f"v0={digest.hexdigest()}", header(headers, SIGNATURE_HEADER))
 
 
 # --- Replies ------------------------------------------------------------------
@@ -282,7 +279,7 @@ class CoachSlackInput(SlackInput):
             return WebhookReply.error(
                 401, f"{SIGNATURE_HEADER} is missing, wrong or too old: only Slack may post here."
             )
-        kind = _header(headers, "Content-Type").split(";")[0].strip().lower()
+        kind = header(headers, "Content-Type").split(";")[0].strip().lower()
         if kind == "application/json":
             try:
                 payload = json.loads(body)

@@ -27,6 +27,7 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from actions import answers
+from connectors.platforms import run_turn
 from connectors.rate_limit import limiter_from_environment
 from connectors.rest import MAX_MESSAGE_CHARS, MAX_SENDER_CHARS
 
@@ -92,14 +93,6 @@ def valid_session_id(value: Any) -> bool:
 
 
 class CoachSocketIOOutput(SocketIOOutput):
-    def __init__(self, sio: AsyncServer, bot_message_evt: str) -> None:
-        super().__init__(sio, bot_message_evt)
-        self.sent = 0
-
-    async def _send_message(self, socket_id: str, response: Any) -> None:
-        self.sent += 1
-        await super()._send_message(socket_id, response)
-
     async def send_custom_json(self, recipient_id: str, json_message: dict, **kwargs: Any) -> None:
         await self._send_message(recipient_id, {"custom": json_message})
 
@@ -176,14 +169,6 @@ class CoachSocketIOInput(SocketIOInput):
                 await tell(sid, answers.EMPTY_MESSAGE)
                 return
             output = CoachSocketIOOutput(sio, self.bot_message_evt)
-            message = UserMessage(
-                text, output, sender, input_channel=self.name(), metadata=metadata
-            )
-            try:
-                await on_new_message(message)
-            except Exception:
-                logger.exception("Message from %s could not be handled", sender)
-            if not output.sent:
-                await tell(sid, answers.TROUBLE)
+            await run_turn(on_new_message, output, text, sender, self.name(), metadata)
 
         return blueprint

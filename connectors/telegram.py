@@ -38,7 +38,6 @@ import os
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlparse
 
 from aiogram import Bot
 from aiogram.bot.api import Methods, TelegramAPIServer, check_token
@@ -56,6 +55,8 @@ from connectors.platforms import (
     TurnOutput,
     WebhookReply,
     check_length,
+    header,
+    is_http_url,
     missing_settings,
     not_configured,
     not_configured_text,
@@ -117,7 +118,7 @@ class TelegramSettings:
             except ValidationError:
                 problems.append(f"{TOKEN_SETTING} is not a bot token (like 123456789:AAE...)")
         for name, url in ((WEBHOOK_URL_SETTING, self.webhook_url), (API_URL_SETTING, self.api_url)):
-            if url and not _is_http_url(url):
+            if url and not is_http_url(url):
                 problems.append(f"{name} must be an http(s) URL, not {url!r}")
         return problems
 
@@ -133,11 +134,6 @@ class TelegramSettings:
         Telegram's rules (1-256 of A-Z, a-z, 0-9, _ and -)."""
         key = (self.token or "").encode()
         return hmac.new(key, b"coach telegram webhook", hashlib.sha256).hexdigest()
-
-
-def _is_http_url(url: str) -> bool:
-    parsed = urlparse(url)
-    return parsed.scheme in ("http", "https") and bool(parsed.netloc)
 
 
 # --- Replies ------------------------------------------------------------------
@@ -257,10 +253,6 @@ def pressed_title(message: dict, data: str) -> str | None:
     return None
 
 
-def _header(headers: Mapping[str, str], name: str) -> str:
-    return next((v for k, v in headers.items() if k.lower() == name.lower()), "")
-
-
 # --- Channel ------------------------------------------------------------------
 
 
@@ -370,7 +362,7 @@ class CoachTelegramInput(TelegramInput):
         if self.problems:
             return not_configured("Telegram", self.problems)
         if not hmac.compare_digest(
-            _header(headers, SECRET_HEADER).encode(), self.settings.secret_token.encode()
+            header(headers, SECRET_HEADER).encode(), self.settings.secret_token.encode()
         ):
             logger.warning("A Telegram update without the webhook's secret token was refused")
             return WebhookReply.error(
