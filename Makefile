@@ -16,6 +16,12 @@ export RASA_TELEMETRY_ENABLED := false
 export COACH_RASA_PORT ?= 5005
 export COACH_ACTIONS_PORT ?= 5055
 export COACH_ACTION_URL ?= http://127.0.0.1:$(COACH_ACTIONS_PORT)/webhook
+# The Rasa server's key to the action server: a new random one for each make run
+# unless set (servers on several machines share one; see README, Security).
+ifndef COACH_ACTION_TOKEN
+COACH_ACTION_TOKEN := $(shell od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
+endif
+export COACH_ACTION_TOKEN
 export COACH_TRACKER_URL ?= sqlite:///$(CURDIR)/var/tracker.db
 export COACH_MODEL ?= $(CURDIR)/$(MODEL)
 export TF_CPP_MIN_LOG_LEVEL ?= 2

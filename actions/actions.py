@@ -146,9 +146,9 @@ def _send(
         shown = {"active": False} if outcome.erase_user else session.progress(stored)
         dispatcher.utter_message(json_message={"session_state": shown})
     if outcome.erase_user:
-        # The tracker store erases every event of this user when it sees this slot.
-        user_files.delete_all(tracker.sender_id)
-        return [ReminderCancelled(), SlotSet("erase_user_data", True)]
+        # The tracker store erases every event of this user when it sees this slot, then
+        # their files and reminders: only once the database has committed the erase.
+        return [SlotSet("erase_user_data", True)]
     events: list[EventType] = [
         SlotSet(name, value) for name, value in outcome.reply.updates.items()
     ]

@@ -50,6 +50,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions import answers, speech
+from connectors.gateway import gate_from_environment, sender_problem, text_problem
 from connectors.rest import collect_replies
 
 logger = logging.getLogger(__name__)
@@ -64,7 +65,6 @@ TIMESTAMP_TOLERANCE_SECONDS = 150
 MAX_CHAIN_BYTES = 64_000
 FETCH_TIMEOUT_SECONDS = 5
 MAX_CACHED_CHAINS = 8
-MAX_SENDER_CHARS = 255  # the tracker store's sender_id column
 
 TEST_CERTS_SETTING = "COACH_ALEXA_TEST_CERTS"
 TEST_CERT_URL = "https://s3.amazonaws.com/echo.api/echo-api-cert.pem"
@@ -205,10 +205,16 @@ def check_timestamp(envelope: dict, now: datetime) -> None:
         raise Rejected("request timestamp is too old or in the future")
 
 
+def member(value: Any, key: str) -> Any:
+    """value[key] if value is a JSON object, else None: an envelope's parts may be of
+    any type when a client gets them wrong."""
+    return value.get(key) if isinstance(value, dict) else None
+
+
 def skill_id(envelope: dict) -> str | None:
-    system = (envelope.get("context") or {}).get("System") or {}
-    application = system.get("application") or (envelope.get("session") or {}).get("application")
-    return (application or {}).get("applicationId")
+    system = member(envelope.get("context"), "System")
+    application = member(system, "application") or member(envelope.get("session"), "application")
+    return member(application, "applicationId")
 
 
 def parse_envelope(raw: bytes) -> dict:
@@ -235,10 +241,10 @@ class AlexaTurn:
 
 
 def user_id(envelope: dict) -> str | None:
-    system = (envelope.get("context") or {}).get("System") or {}
-    user = system.get("user") or (envelope.get("session") or {}).get("user") or {}
-    value = user.get("userId")
-    return value if isinstance(value, str) and value.strip() else None
+    system = member(envelope.get("context"), "System")
+    user = member(system, "user") or member(envelope.get("session"), "user")
+    value = member(user, "userId")
+    return value if sender_problem(value) is None else None
 
 
 def classify(request: dict) -> AlexaTurn | None:
@@ -248,14 +254,14 @@ def classify(request: dict) -> AlexaTurn | None:
         return AlexaTurn(LAUNCH_TEXT, closing=LAUNCH_OFFER, reprompt=LAUNCH_OFFER)
     if kind != "IntentRequest":
         return None
-    intent = request.get("intent") or {}
-    name = intent.get("name")
+    intent = request.get("intent")
+    name = member(intent, "name")
     if name in ("AMAZON.StopIntent", "AMAZON.CancelIntent"):
         # Rasa hears "stop" so that a running session is saved.
         return AlexaTurn(STOP_TEXT, closing=answers.GOODBYE, ends_session=True)
     if name == "AMAZON.HelpIntent":
         return AlexaTurn(HELP_TEXT)
-    slot = ((intent.get("slots") or {}).get(UTTERANCE_SLOT) or {}).get("value")
+    slot = member(member(member(intent, "slots"), UTTERANCE_SLOT), "value")
     if name == COACH_INTENT and isinstance(slot, str) and slot.strip():
         return AlexaTurn(slot.strip())
     return AlexaTurn(None, closing=FALLBACK)  # FallbackIntent, an empty slot, unknown intents
@@ -377,6 +383,7 @@ class AlexaInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("coach_alexa_webhook", __name__)
+        gate = gate_from_environment()
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -395,16 +402,24 @@ class AlexaInput(InputChannel):
             if turn is None:
                 return response.json(EMPTY_RESPONSE)  # no speech allowed here
             sender = user_id(envelope)
-            if sender is None or len(sender) > MAX_SENDER_CHARS:
+            if sender is None:
                 return response.json({"error": "the request has no valid user id"}, status=400)
             if turn.text is None:
                 return response.json(alexa_response([], turn))
+            # Said, not typed: a very long or unreadable utterance is asked again.
+            if text_problem(turn.text):
+                return response.json(alexa_response([], AlexaTurn(None, closing=FALLBACK)))
+            refusal = gate.refusal(sender)
+            if refusal:
+                return response.json(alexa_response([], AlexaTurn(None, closing=refusal.text)))
+            locale = envelope["request"].get("locale")
+            alexa_session = member(envelope.get("session"), "sessionId")
             metadata = {
-                "locale": envelope["request"].get("locale"),
-                "alexa_session": (envelope.get("session") or {}).get("sessionId"),
+                "locale": locale if isinstance(locale, str) else None,
+                "alexa_session": alexa_session if isinstance(alexa_session, str) else None,
             }
             replies = await collect_replies(
-                on_new_message, turn.text, sender, self.name(), metadata
+                gate, on_new_message, turn.text, sender, self.name(), metadata
             )
             return response.json(alexa_response(replies, turn))
 

@@ -13,22 +13,12 @@ rest timer), so those are delivered the same way.
 
 import logging
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 from urllib.parse import urlparse
-
-from rasa.core.channels.channel import OutputChannel, UserMessage
-
-from actions import answers
-from connectors.rest import MAX_MESSAGE_CHARS
 
 logger = logging.getLogger(__name__)
 
-TOO_LONG = (
-    f"That message is too long for me (over {MAX_MESSAGE_CHARS:,} characters)."
-    " Ask me one thing at a time."
-)
 # Platforms deliver at least once; this many recent ids are remembered to drop repeats.
 SEEN_IDS = 2048
 
@@ -80,18 +70,6 @@ def missing_settings(environ: Mapping[str, str], names: tuple[str, ...]) -> list
     return [f"set {', '.join(missing)}"] if missing else []
 
 
-def typed_text(text: str) -> str:
-    """What a user typed, as the coach should read it.
-
-    Rasa reads "/name" as an intent, which only the coach's own buttons may
-    send: a typed "/restart" would otherwise wipe the user's history. So a
-    typed command loses its slash ("/stop" -> "stop")."""
-    text = text.strip()
-    while text.startswith("/"):
-        text = text[1:].lstrip()
-    return text
-
-
 class SeenIds:
     """The ids of recently handled deliveries (bounded), to ignore a platform's retries."""
 
@@ -108,68 +86,3 @@ class SeenIds:
         if len(self._ids) > self.size:
             self._ids.popitem(last=False)
         return True
-
-
-class TurnOutput(OutputChannel):
-    """A platform's output channel for one turn (or one reminder): failures are logged,
-    not raised, and every message handed over is counted."""
-
-    def __init__(self, target: OutputChannel) -> None:
-        self.target = target
-        self.sent = 0
-
-    def name(self) -> str:  # type: ignore[override] - the platform's name, per instance
-        return self.target.name()
-
-    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
-        self.sent += 1
-        try:
-            await self.target.send_response(recipient_id, dict(message))
-        except Exception as error:  # the platform's API: network, auth, a blocked bot, ...
-            logger.error(
-                "A %s message to %s could not be delivered: %s: %s",
-                self.target.name(),
-                recipient_id,
-                type(error).__name__,
-                error,
-            )
-
-    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
-        await self.send_response(recipient_id, {"text": text})
-
-
-async def run_turn(
-    on_new_message: Callable[[UserMessage], Awaitable[Any]],
-    target: OutputChannel,
-    text: str,
-    sender: str,
-    channel: str,
-    metadata: dict | None = None,
-    recipient: str | None = None,
-) -> int:
-    """One user message through the dialogue, replies sent to the platform as they come.
-    Returns the number of messages sent; answers.TROUBLE is sent if the turn made none."""
-    output = TurnOutput(target)
-    try:
-        await on_new_message(
-            UserMessage(text, output, sender, input_channel=channel, metadata=metadata)
-        )
-    except Exception:
-        logger.exception("A %s message from %s could not be handled", channel, sender)
-    if output.sent == 0:
-        await output.send_text_message(recipient or sender, answers.TROUBLE)
-    return output.sent
-
-
-async def reply_only(target: OutputChannel, recipient: str, text: str) -> None:
-    """A reply from the channel itself (no turn): empty or too long a message, too fast."""
-    await TurnOutput(target).send_text_message(recipient, text)
-
-
-def check_length(text: str) -> str | None:
-    """The channel's own reply when a message cannot go to the dialogue, else None."""
-    if not text:
-        return answers.EMPTY_MESSAGE
-    if len(text) > MAX_MESSAGE_CHARS:
-        return TOO_LONG
-    return None

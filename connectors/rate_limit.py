@@ -71,7 +71,7 @@ def retry_after_seconds(wait: float) -> int:
     return max(1, math.ceil(wait))
 
 
-def _number(environ: dict, name: str, default: float) -> float:
+def number_setting(environ: dict, name: str, default: float) -> float:
     raw = environ.get(name, "").strip()
     if not raw:
         return default
@@ -86,8 +86,8 @@ def _number(environ: dict, name: str, default: float) -> float:
 
 def limiter_from_environment(environ: dict | None = None) -> RateLimiter:
     environ = os.environ if environ is None else environ
-    per_minute = _number(environ, PER_MINUTE_SETTING, DEFAULT_PER_MINUTE)
-    burst = _number(environ, BURST_SETTING, DEFAULT_BURST)
+    per_minute = number_setting(environ, PER_MINUTE_SETTING, DEFAULT_PER_MINUTE)
+    burst = number_setting(environ, BURST_SETTING, DEFAULT_BURST)
     if burst < 1:
         raise RateLimitSettingError(f"{BURST_SETTING} must be 1 or more")
     return RateLimiter(per_minute=per_minute, burst=int(burst))

@@ -19,12 +19,18 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions import answers
-from connectors.rate_limit import limiter_from_environment, retry_after_seconds
+from connectors.gateway import (
+    Gate,
+    gate_from_environment,
+    metadata_problem,
+    sender_problem,
+    text_problem,
+)
+from connectors.identity import rest_auth_from_environment
+from connectors.rate_limit import retry_after_seconds
 
 logger = logging.getLogger(__name__)
 
-MAX_MESSAGE_CHARS = 20_000
-MAX_SENDER_CHARS = 256
 EXAMPLE = '{"sender": "alice", "message": "how many reps?"}'
 
 
@@ -36,6 +42,12 @@ class BadRequest(Exception):
 
 def parse_request(request: Request) -> tuple[str, str, dict | None]:
     """Sender, text and metadata from a webhook request, or BadRequest saying what is wrong."""
+    # A JSON body only: a cross-site page can send text/plain without asking the browser.
+    if request.content_type.split(";")[0].strip().lower() != "application/json":
+        raise BadRequest(
+            f"Send the message as JSON (Content-Type: application/json), for example {EXAMPLE}.",
+            status=415,
+        )
     try:
         body = request.json
     except Exception:  # sanic raises its own InvalidUsage for unparsable JSON
@@ -49,36 +61,39 @@ def parse_request(request: Request) -> tuple[str, str, dict | None]:
         raise BadRequest(
             f'"sender" is required: a non-empty string naming the user, as in {EXAMPLE}.'
         )
-    if len(sender) > MAX_SENDER_CHARS:
-        raise BadRequest(f'"sender" is longer than {MAX_SENDER_CHARS} characters.')
+    problem = sender_problem(sender)
+    if problem:
+        raise BadRequest(f'"sender": {problem}.')
     text = body.get("message", "")
     if text is None:
         text = ""
     if not isinstance(text, str):
         raise BadRequest(f'"message" must be a string, as in {EXAMPLE}.')
-    if len(text) > MAX_MESSAGE_CHARS:
-        raise BadRequest(f'"message" is longer than {MAX_MESSAGE_CHARS} characters.', status=413)
     metadata = body.get("metadata")
-    if metadata is not None and not isinstance(metadata, dict):
-        raise BadRequest('"metadata" must be a JSON object when given.')
+    problem = metadata_problem(metadata)
+    if problem:
+        raise BadRequest(f'"metadata": {problem}.')
     return sender.strip(), text, metadata
 
 
+def client_address(request: Request) -> str:
+    """The client's address: Sanic's, which honours forwarding headers only from the
+    proxies it is told to trust (SANIC_PROXIES_COUNT, SANIC_FORWARDED_SECRET)."""
+    return request.remote_addr or request.ip
+
+
 async def collect_replies(
+    gate: Gate,
     on_new_message: Callable[[UserMessage], Awaitable[Any]],
     text: str,
     sender: str,
     channel: str,
     metadata: dict | None,
 ) -> list[dict]:
-    """One user message through the dialogue; what the coach said ([] if the turn failed)."""
+    """One user message through the gate and the dialogue; what the coach said, in the
+    REST channel's format."""
     collector = CollectingOutputChannel()
-    try:
-        await on_new_message(
-            UserMessage(text, collector, sender, input_channel=channel, metadata=metadata)
-        )
-    except Exception:
-        logger.exception("Message from %s could not be handled", sender)
+    await gate.run_turn(on_new_message, collector, text, sender, channel, metadata)
     return collector.messages
 
 
@@ -89,7 +104,8 @@ class CoachRestInput(RestInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("coach_rest_webhook", __name__)
-        limiter = limiter_from_environment()
+        gate = gate_from_environment()
+        auth = rest_auth_from_environment()
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -101,16 +117,23 @@ class CoachRestInput(RestInput):
                 sender, text, metadata = parse_request(request)
             except BadRequest as error:
                 return response.json({"error": str(error)}, status=error.status)
-            wait = limiter.wait_for(sender)
-            if wait:
+            failure = auth.check(sender, request.headers, request.ip)
+            if failure:
+                return response.json({"error": failure.message}, status=failure.status)
+            refusal = gate.refusal(sender, client_address(request))
+            if refusal:
                 return response.json(
-                    [{"recipient_id": sender, "text": answers.TOO_FAST}],
-                    status=429,
-                    headers={"Retry-After": str(retry_after_seconds(wait))},
+                    [{"recipient_id": sender, "text": refusal.text}],
+                    status=refusal.status,
+                    headers={"Retry-After": str(retry_after_seconds(refusal.retry_after))},
                 )
-            if not text.strip():
-                return response.json([{"recipient_id": sender, "text": answers.EMPTY_MESSAGE}])
-            replies = await collect_replies(on_new_message, text, sender, self.name(), metadata)
-            return response.json(replies or [{"recipient_id": sender, "text": answers.TROUBLE}])
+            own_reply = text_problem(text) or ("" if text.strip() else answers.EMPTY_MESSAGE)
+            if own_reply:
+                return response.json([{"recipient_id": sender, "text": own_reply}])
+            text = gate.readable_text(sender, text)
+            replies = await collect_replies(
+                gate, on_new_message, text, sender, self.name(), metadata
+            )
+            return response.json(replies)
 
         return webhook

@@ -17,7 +17,6 @@ import os
 import re
 
 from connectors.rate_limit import RateLimitSettingError, limiter_from_environment
-from connectors.socketio import CORS_SETTING, configured_origins
 
 ENABLE_API_SETTING = "COACH_ENABLE_API"
 TOKEN_SETTING = "COACH_API_TOKEN"
@@ -27,6 +26,23 @@ MIN_SECRET_CHARS = 16
 MIN_HMAC_KEY_CHARS = 32  # RFC 7518 3.2: an HS256 key at least as long as the hash
 JWT_METHODS = ("HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384", "ES512")
 ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?$")
+
+
+CORS_SETTING = "COACH_CORS_ORIGINS"
+
+
+def configured_origins(environ: dict | None = None) -> list[str]:
+    """COACH_CORS_ORIGINS: origins (scheme://host[:port]) separated by commas or spaces."""
+    environ = os.environ if environ is None else environ
+    raw = environ.get(CORS_SETTING, "")
+    return [origin.rstrip("/") for origin in raw.replace(",", " ").split() if origin]
+
+
+# Request bodies: a chat message with its metadata, a platform's update or an Alexa
+# envelope is a few kB; Sanic's default is 100 MB.
+MAX_BODY_SETTING = "COACH_MAX_BODY_BYTES"
+DEFAULT_MAX_BODY_BYTES = 64 * 1024
+MIN_BODY_BYTES = 8 * 1024
 
 
 class SettingError(ValueError):
@@ -83,10 +99,35 @@ def cors_arguments(environ: dict | None = None) -> list[str]:
     return ["--cors", *origins] if origins else []
 
 
+def max_body_bytes(environ: dict | None = None) -> int:
+    """COACH_MAX_BODY_BYTES: the largest request body the Rasa server reads."""
+    environ = os.environ if environ is None else environ
+    raw = environ.get(MAX_BODY_SETTING, "").strip() or str(DEFAULT_MAX_BODY_BYTES)
+    if not raw.isdigit() or not int(raw) >= MIN_BODY_BYTES:
+        raise SettingError(
+            f"{MAX_BODY_SETTING} must be a number of bytes, at least {MIN_BODY_BYTES}."
+        )
+    return int(raw)
+
+
 def rasa_arguments(environ: dict | None = None) -> list[str]:
-    """Every setting-dependent `rasa run` argument; SettingError names a bad setting."""
+    """Every setting-dependent `rasa run` argument; SettingError names a bad setting.
+    The other settings the Rasa server reads are checked here too, so that a bad one
+    stops start-up with one line."""
+    # Imported here: the channels' modules import this one.
+    from connectors.gateway import gate_from_environment
+    from connectors.identity import (
+        IdentitySettingError,
+        rest_auth_from_environment,
+        session_secret,
+    )
+
     try:
         limiter_from_environment(environ)
-    except RateLimitSettingError as error:
+        gate_from_environment(environ)
+        rest_auth_from_environment(environ)
+        session_secret(environ)
+    except (RateLimitSettingError, IdentitySettingError) as error:
         raise SettingError(str(error)) from None
+    max_body_bytes(environ)
     return api_arguments(environ) + cors_arguments(environ)

@@ -18,8 +18,8 @@ What differs from rasa.core.channels.slack, and why:
 - A button press replaces the buttons with the choice (chat.update), so a stale
   button cannot be pressed later; other interactive payloads get 200, not 500.
 - Typed "/name" is a word, not an intent (only the coach's buttons send intents).
-- Replies go out through platforms.TurnOutput: a failed post is logged, the
-  turn is still saved, and a turn with no reply gets answers.TROUBLE.
+- Turns go through connectors/gateway.py: replies go out once the turn is saved,
+  a failed post is logged, and a turn with no reply gets answers.TROUBLE.
 - The settings Rasa also takes (slack_channel, use_threads, proxy,
   conversation_granularity) are left at their defaults: one conversation per
   user, replies in the direct message; slack_sdk reads HTTPS_PROXY itself.
@@ -47,22 +47,24 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from actions import answers
+from connectors.gateway import (
+    Gate,
+    TurnReplies,
+    deliver_only,
+    gate_from_environment,
+    text_problem,
+    typed_text,
+)
 from connectors.platforms import (
     SeenIds,
-    TurnOutput,
     WebhookReply,
-    check_length,
     header,
     is_http_url,
     missing_settings,
     not_configured,
     not_configured_text,
-    reply_only,
-    run_turn,
     setting,
-    typed_text,
 )
-from connectors.rate_limit import RateLimiter, limiter_from_environment
 
 logger = logging.getLogger(__name__)
 
@@ -243,7 +245,7 @@ class CoachSlackInput(SlackInput):
         self.settings = settings
         self.problems = settings.problems()
         self.seen = SeenIds()
-        self.limiter: RateLimiter | None = None
+        self.gate: Gate | None = None
         if not settings.any_set:
             logger.info("Slack is off (%s); its webhook answers 503.", self.problems[0])
         elif self.problems:
@@ -258,10 +260,10 @@ class CoachSlackInput(SlackInput):
 
     def get_output_channel(
         self, channel: str | None = None, thread_id: str | None = None
-    ) -> TurnOutput | None:
+    ) -> TurnReplies | None:
         """For reminders (connectors/reminders.py, Rasa): they go to the user's direct
         message; a failed post is logged, not raised. No network call; None when off."""
-        return None if self.problems else TurnOutput(self.bot(channel))
+        return None if self.problems else TurnReplies(self.bot(channel), hold=False)
 
     async def handle(
         self,
@@ -320,14 +322,18 @@ class CoachSlackInput(SlackInput):
         output = self.bot(incoming.channel)
         if incoming.pressed:
             await self.show_choice(output, incoming.pressed)
-        own_reply = check_length(incoming.text)
-        if own_reply is None and self.limiter and self.limiter.wait_for(incoming.user):
-            own_reply = answers.TOO_FAST
+        gate = self.gate or gate_from_environment()
+        own_reply = text_problem(incoming.text) or ("" if incoming.text else answers.EMPTY_MESSAGE)
+        if not own_reply:
+            refusal = gate.refusal(incoming.user)
+            own_reply = refusal.text if refusal else ""
         if own_reply:
-            await reply_only(output, incoming.channel, own_reply)
+            await deliver_only(output, incoming.channel, own_reply)
             return
         metadata = {"out_channel": incoming.channel}
-        await run_turn(on_new_message, output, incoming.text, incoming.user, self.name(), metadata)
+        await gate.run_turn(
+            on_new_message, output, incoming.text, incoming.user, self.name(), metadata
+        )
 
     async def show_choice(self, output: CoachSlackBot, payload: dict) -> None:
         message = payload.get("message") or {}
@@ -346,7 +352,7 @@ class CoachSlackInput(SlackInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("coach_slack_webhook", __name__)
-        self.limiter = limiter_from_environment()
+        self.gate = gate_from_environment()
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:

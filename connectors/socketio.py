@@ -15,10 +15,12 @@ Same events and settings as Rasa's SocketIOInput (credentials.yml), and adds:
 import json
 import logging
 import os
-import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
+from engineio import exceptions as engineio_exceptions
+from engineio import payload as engineio_payload
 from rasa.core.channels.channel import UserMessage, decode_bearer_token
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
 from sanic import Blueprint, response
@@ -27,38 +29,55 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from actions import answers
-from connectors.platforms import run_turn
-from connectors.rate_limit import limiter_from_environment
-from connectors.rest import MAX_MESSAGE_CHARS, MAX_SENDER_CHARS
+from connectors.gateway import gate_from_environment, metadata_problem, text_problem
+from connectors.identity import SessionIds, session_secret
+from connectors.server_settings import configured_origins
 
 logger = logging.getLogger(__name__)
 
-CORS_SETTING = "COACH_CORS_ORIGINS"
+# engine.io packets one long-polling request may carry. socket.io-client sends
+# what it queued while offline in one request; engine.io's default of 16 cut
+# such a page off with a traceback, and a payload over this is refused cleanly.
+MAX_PACKETS_PER_POLL = 64
+LOST = "Sorry, I lost track of our chat. Please reload the page."
 
 
-def configured_origins(environ: dict | None = None) -> list[str]:
-    """COACH_CORS_ORIGINS: origins (scheme://host[:port]) separated by commas or spaces."""
-    environ = os.environ if environ is None else environ
-    raw = environ.get(CORS_SETTING, "")
-    return [origin.rstrip("/") for origin in raw.replace(",", " ").split() if origin]
+class TooManyPackets(engineio_exceptions.EngineIOError):
+    pass
 
 
-def same_origins(environ: dict) -> list[str]:
-    """The origin of the server the browser reached: its page may always connect."""
+def _decode_bounded(self: engineio_payload.Payload, encoded_payload: str) -> None:
+    try:
+        _engineio_decode(self, encoded_payload)
+    except ValueError as error:  # "Too many packets in payload"
+        raise TooManyPackets(str(error)) from None
+
+
+_engineio_decode = engineio_payload.Payload.decode
+engineio_payload.Payload.max_decode_packets = MAX_PACKETS_PER_POLL
+engineio_payload.Payload.decode = _decode_bounded
+
+
+def origin_of(url: str | None) -> str | None:
+    parts = urlsplit(url or "")
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+def same_origins(environ: Mapping[str, Any]) -> list[str]:
+    """The coach's own origins: the server the browser reached, and COACH_PUBLIC_URL
+    (behind a reverse proxy, the address the browser saw). A client's own
+    X-Forwarded-* headers are not trusted: any client can send them."""
+    origins = []
     host = environ.get("HTTP_HOST")
-    if not host:
-        return []
-    origins = [f"{environ.get('wsgi.url_scheme', 'http')}://{host}"]
-    # Behind a reverse proxy the browser saw the proxy's scheme and host.
-    forwarded_host = environ.get("HTTP_X_FORWARDED_HOST", host).split(",")[0].strip()
-    forwarded_proto = environ.get("HTTP_X_FORWARDED_PROTO", "").split(",")[0].strip()
-    origins.append(
-        f"{forwarded_proto or environ.get('wsgi.url_scheme', 'http')}://{forwarded_host}"
-    )
+    if host:
+        origins.append(f"{environ.get('wsgi.url_scheme', 'http')}://{host}")
+    public = origin_of(os.environ.get("COACH_PUBLIC_URL"))
+    if public:
+        origins.append(public)
     return origins
 
 
-def origin_allowed(environ: dict, configured: list[str]) -> bool:
+def origin_allowed(environ: Mapping[str, Any], configured: list[str]) -> bool:
     """Browsers send Origin; other clients (apps, tests, curl) do not, and are let through."""
     origin = environ.get("HTTP_ORIGIN")
     return not origin or origin in same_origins(environ) or origin in configured
@@ -75,21 +94,22 @@ def read_message(data: Any, metadata_key: str) -> tuple[str, dict]:
     text = data.get("message") or ""
     if not isinstance(text, str):
         raise BadMessage('"message" must be text')
-    if len(text) > MAX_MESSAGE_CHARS:
-        raise BadMessage(f"a message can be at most {MAX_MESSAGE_CHARS} characters")
     metadata = data.get(metadata_key) or {}
     if isinstance(metadata, str):
         try:
             metadata = json.loads(metadata)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise BadMessage("metadata must be a JSON object") from None
-    if not isinstance(metadata, dict):
-        raise BadMessage("metadata must be a JSON object")
+    problem = metadata_problem(metadata)
+    if problem:
+        raise BadMessage(problem)
     return text, metadata
 
 
-def valid_session_id(value: Any) -> bool:
-    return isinstance(value, str) and 0 < len(value.strip()) <= MAX_SENDER_CHARS
+def client_address(environ: Mapping[str, Any]) -> str | None:
+    """The connecting client's address, as Sanic sees it (engine.io's environ has none)."""
+    request = environ.get("sanic.request")
+    return (request.remote_addr or request.ip) if request is not None else None
 
 
 class CoachSocketIOOutput(SocketIOOutput):
@@ -115,8 +135,12 @@ class CoachSocketIOInput(SocketIOInput):
         cors_origins = configured_origins()
         blueprint = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         self.sio = sio
-        limiter = limiter_from_environment()
+        gate = gate_from_environment()
+        ids = SessionIds(session_secret())
         namespace = self.namespace
+        # Per socket: the client's address, and the conversation the server confirmed.
+        addresses: dict[str, str | None] = {}
+        senders: dict[str, str] = {}
 
         async def tell(sid: str, text: str) -> None:
             await sio.emit(self.bot_message_evt, {"text": text}, room=sid, namespace=namespace)
@@ -130,19 +154,35 @@ class CoachSocketIOInput(SocketIOInput):
             if not origin_allowed(environ, cors_origins):
                 logger.warning("socket.io connection refused from %s", environ.get("HTTP_ORIGIN"))
                 return False
-            if not self.jwt_key:
-                return True
-            token = auth.get("token") if isinstance(auth, dict) else None
-            return bool(token and decode_bearer_token(token, self.jwt_key, self.jwt_algorithm))
+            if self.jwt_key:
+                token = auth.get("token") if isinstance(auth, dict) else None
+                if not (token and decode_bearer_token(token, self.jwt_key, self.jwt_algorithm)):
+                    return False
+            addresses[sid] = client_address(environ)
+            return True
+
+        @sio.on("disconnect", namespace=namespace)
+        async def disconnect(sid: str) -> None:
+            addresses.pop(sid, None)
+            senders.pop(sid, None)
+
+        def join(sid: str, sender: str) -> None:
+            senders[sid] = sender
+            sio.enter_room(sid, sender, namespace=namespace)
 
         @sio.on("session_request", namespace=namespace)
         async def session_request(sid: str, data: Any) -> None:
-            session_id = data.get("session_id") if isinstance(data, dict) else None
-            if not valid_session_id(session_id):
-                session_id = uuid.uuid4().hex
-            if self.session_persistence:
-                sio.enter_room(sid, session_id, namespace=namespace)
-            await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
+            # A page that kept its token carries on; any other id gets a new conversation.
+            token = data.get("session_id") if isinstance(data, dict) else None
+            sender = ids.sender_of(token)
+            if sender is None:
+                token = ids.issue()
+                sender = ids.sender_of(token)
+            old = senders.get(sid)
+            if old and old != sender:
+                sio.leave_room(sid, old, namespace=namespace)
+            join(sid, sender)
+            await sio.emit("session_confirm", token, room=sid, namespace=namespace)
 
         @sio.on(self.user_message_evt, namespace=namespace)
         async def handle_message(sid: str, data: Any) -> None:
@@ -152,23 +192,25 @@ class CoachSocketIOInput(SocketIOInput):
                 logger.info("Bad socket.io message from %s: %s", sid, error)
                 await tell(sid, f"Sorry, I couldn't read that: {error}.")
                 return
-            sender = sid
-            if self.session_persistence:
-                sender = data.get("session_id")
-                if not valid_session_id(sender):
-                    await tell(sid, "Sorry, I lost track of our chat. Please reload the page.")
+            sender = senders.get(sid)
+            if sender is None:
+                # After a server restart the page reconnects with its token: put it back
+                # into its conversation.
+                sender = ids.sender_of(data.get("session_id"))
+                if sender is None:
+                    await tell(sid, LOST)
                     return
-                # After a server restart the browser reconnects with a new socket:
-                # put it back in its conversation so the replies reach it.
-                if sender not in sio.rooms(sid, namespace=namespace):
-                    sio.enter_room(sid, sender, namespace=namespace)
-            if limiter.wait_for(sender):
-                await tell(sid, answers.TOO_FAST)
+                join(sid, sender)
+            refusal = gate.refusal(sender, addresses.get(sid))
+            if refusal:
+                await tell(sid, refusal.text)
                 return
-            if not text.strip():
-                await tell(sid, answers.EMPTY_MESSAGE)
+            own_reply = text_problem(text) or ("" if text.strip() else answers.EMPTY_MESSAGE)
+            if own_reply:
+                await tell(sid, own_reply)
                 return
+            text = gate.readable_text(sender, text)
             output = CoachSocketIOOutput(sio, self.bot_message_evt)
-            await run_turn(on_new_message, output, text, sender, self.name(), metadata)
+            await gate.run_turn(on_new_message, output, text, sender, self.name(), metadata)
 
         return blueprint

@@ -25,7 +25,7 @@ What differs from rasa.core.channels.telegram, and why:
 - A button press is acknowledged (answerCallbackQuery, or the phone shows a
   spinner) and its keyboard replaced by the choice, so a stale button cannot be
   pressed later (an old "Yes, delete everything" would be a bad surprise).
-- Replies go out through platforms.TurnOutput: a failed send is logged, the turn
+- Replies go out through gateway.TurnReplies: a failed send is logged, the turn
   is still saved, and a turn with no reply gets answers.TROUBLE.
 """
 
@@ -50,22 +50,24 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions import answers
+from connectors.gateway import (
+    Gate,
+    TurnReplies,
+    deliver_only,
+    gate_from_environment,
+    text_problem,
+    typed_text,
+)
 from connectors.platforms import (
     SeenIds,
-    TurnOutput,
     WebhookReply,
-    check_length,
     header,
     is_http_url,
     missing_settings,
     not_configured,
     not_configured_text,
-    reply_only,
-    run_turn,
     setting,
-    typed_text,
 )
-from connectors.rate_limit import RateLimiter, limiter_from_environment
 
 logger = logging.getLogger(__name__)
 
@@ -273,7 +275,7 @@ class CoachTelegramInput(TelegramInput):
         self.settings = settings
         self.problems = settings.problems()
         self.seen = SeenIds()
-        self.limiter: RateLimiter | None = None
+        self.gate: Gate | None = None
         self._bot: CoachTelegramOutput | None = None
         self._bot_username: str | None = None
         self._startup: asyncio.Task | None = None
@@ -289,9 +291,9 @@ class CoachTelegramInput(TelegramInput):
             self._bot = CoachTelegramOutput(self.settings.token or "", self.settings.api_url)
         return self._bot
 
-    def get_output_channel(self) -> TurnOutput | None:
+    def get_output_channel(self) -> TurnReplies | None:
         """For reminders (connectors/reminders.py, Rasa): no network call; None when off."""
-        return None if self.problems else TurnOutput(self.bot)
+        return None if self.problems else TurnReplies(self.bot, hold=False)
 
     async def identity_problem(self) -> str | None:
         """Checks once that the token is the bot named by COACH_TELEGRAM_BOT_NAME."""
@@ -393,17 +395,19 @@ class CoachTelegramInput(TelegramInput):
         self, incoming: Incoming, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> None:
         chat_id = incoming.chat_id
-        own_reply = check_length(incoming.text)
-        if own_reply is None and self.limiter and self.limiter.wait_for(chat_id):
-            own_reply = answers.TOO_FAST
+        gate = self.gate or gate_from_environment()
+        own_reply = text_problem(incoming.text) or ("" if incoming.text else answers.EMPTY_MESSAGE)
+        if not own_reply:
+            refusal = gate.refusal(chat_id)
+            own_reply = refusal.text if refusal else ""
         if own_reply:
-            await reply_only(self.bot, chat_id, own_reply)
+            await deliver_only(self.bot, chat_id, own_reply)
             return
-        await run_turn(on_new_message, self.bot, incoming.text, chat_id, self.name())
+        await gate.run_turn(on_new_message, self.bot, incoming.text, chat_id, self.name())
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("coach_telegram_webhook", __name__)
-        self.limiter = limiter_from_environment()
+        self.gate = gate_from_environment()
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:

@@ -8,28 +8,40 @@ Rasa only ever appends events, so "delete my data" needs the store itself:
 when an action sets the ERASE_SLOT, every stored event of that user is
 deleted instead of saving the turn.
 
-Faults, so that no count is lost and no one sees a stack trace:
+Faults, so that no count is lost, nothing untrue is said and no one sees a
+stack trace:
 - At start-up a SQLite file that is not a database (corrupt, or some other
   file) or that another program keeps locked stops the server with one line
   saying which file and what to do (`check_sqlite_store`; scripts/serve.py
   runs the same check before it starts anything).
-- At run time a conversation that cannot be read fails that turn (the user is
-  told the coach is having trouble) instead of starting them over, and a turn
-  that could not be saved is kept in memory and saved with their next one.
+- At run time a conversation that cannot be read, or a turn that cannot be
+  saved, fails that turn: the channel drops the turn's replies and tells the
+  user nothing was saved (connectors/gateway.py), so the coach never confirms
+  a rep or an erase the store does not hold. Rasa's own store ends the whole
+  process on some storage errors (`session_scope` turns any ValueError into an
+  exit); here they fail the turn only.
+- An erase removes the user's files and scheduled reminders only once the
+  database has committed it.
 """
 
+import contextlib
 import logging
 import os
 import sqlite3
+from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 from typing import Any, NoReturn
 
-from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
+from rasa.core import jobs
+from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore, ensure_schema_exists
+from rasa.shared.core.constants import ACTION_NAME_SENDER_ID_CONNECTOR_STR
 from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+from actions import user_files
 
 ERASE_SLOT = "erase_user_data"
 # How long a turn waits for another program's lock on the SQLite file before it
@@ -140,8 +152,6 @@ class UrlSQLTrackerStore(SQLTrackerStore):
             # The same wait as the check, stated rather than left to the driver's default.
             query.setdefault("timeout", str(LOCK_WAIT_SECONDS))
         logger.info("Tracker store: %s", url.render_as_string(hide_password=True))
-        # Turns whose save failed, by sender: saved with that user's next turn.
-        self._unsaved: dict[str, DialogueStateTracker] = {}
         super().__init__(
             domain=domain,
             dialect=url.drivername,
@@ -154,36 +164,31 @@ class UrlSQLTrackerStore(SQLTrackerStore):
             **kwargs,
         )
 
-    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
-        stored = await super().retrieve(sender_id)
-        unsaved = self._unsaved.get(sender_id)
-        # The reply to an unsaved turn already went out: carry on from it.
-        return unsaved.copy() if unsaved is not None else stored
+    @contextlib.contextmanager
+    def session_scope(self) -> Iterator[Any]:
+        """Rasa's, except that an error in the body is raised, never a process exit."""
+        session = self.sessionmaker()
+        try:
+            try:
+                ensure_schema_exists(session)
+            except ValueError as error:
+                raise StoreUnusable(f"The PostgreSQL schema {error} does not exist.") from None
+            yield session
+        finally:
+            session.close()
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         if any(
             isinstance(event, SlotSet) and event.key == ERASE_SLOT and event.value
             for event in tracker.events
         ):
-            self._unsaved.pop(tracker.sender_id, None)
-            self.erase(tracker.sender_id)
+            await self.erase(tracker.sender_id)
             return
-        try:
-            await super().save(tracker)
-        except Exception:
-            # Rasa appends only the events the database lacks, so the next
-            # successful save of this tracker stores this turn too.
-            self._unsaved[tracker.sender_id] = tracker.copy()
-            logger.error(
-                "A turn could not be saved (%d waiting); it is kept and saved with the "
-                "user's next turn.",
-                len(self._unsaved),
-            )
-            raise
-        self._unsaved.pop(tracker.sender_id, None)
+        await super().save(tracker)
 
-    def erase(self, sender_id: str) -> None:
-        """Delete every event of this user, from all their conversations."""
+    async def erase(self, sender_id: str) -> None:
+        """Delete every event of this user, from all their conversations, then their files
+        and scheduled reminders. If the database fails, nothing is removed."""
         with self.session_scope() as session:
             deleted = (
                 session.query(self.SQLEvent)
@@ -191,6 +196,11 @@ class UrlSQLTrackerStore(SQLTrackerStore):
                 .delete(synchronize_session=False)
             )
             session.commit()
+        user_files.delete_all(sender_id)
+        suffix = f"{ACTION_NAME_SENDER_ID_CONNECTOR_STR}{sender_id}"
+        for job in (await jobs.scheduler()).get_jobs():
+            if job.name.endswith(suffix):
+                job.remove()
         logger.info("Erased %d stored events of one user at their request", deleted)
 
     def senders_with_reminders(self) -> list[str]:
@@ -205,17 +215,33 @@ class UrlSQLTrackerStore(SQLTrackerStore):
 
 
 _rasa_on_retrieve_error = FailSafeTrackerStore.on_tracker_store_retrieve_error
+_rasa_fail_safe_save = FailSafeTrackerStore.save
 
 
 def _fail_the_turn(self: FailSafeTrackerStore, error: Exception) -> None:
     # Rasa's fail-safe wrapper (Agent always adds one) answers a conversation it
     # cannot read as a brand-new one: mid-session, "done" would get "no session
     # running" and the count would seem lost. Re-raised, the turn fails and the
-    # channel tells the user the coach is having trouble (answers.TROUBLE).
+    # channel tells the user nothing was saved (connectors/gateway.py).
     if isinstance(self._tracker_store, UrlSQLTrackerStore):
         logger.error("A conversation could not be read, so this turn fails: %s", error)
         raise error
     _rasa_on_retrieve_error(self, error)
 
 
+async def _save_or_fail_the_turn(self: FailSafeTrackerStore, tracker: DialogueStateTracker) -> None:
+    # Rasa's wrapper would keep a turn it could not save in memory, where it is
+    # lost at the next restart while the user was told "That's 6". Raised, the
+    # turn fails and the user is told it was not saved.
+    if not isinstance(self._tracker_store, UrlSQLTrackerStore):
+        await _rasa_fail_safe_save(self, tracker)
+        return
+    try:
+        await self._tracker_store.save(tracker)
+    except Exception as error:
+        logger.error("A turn could not be saved, so it fails: %s", error)
+        raise
+
+
 FailSafeTrackerStore.on_tracker_store_retrieve_error = _fail_the_turn
+FailSafeTrackerStore.save = _save_or_fail_the_turn

@@ -4,17 +4,22 @@
     python scripts/serve.py shell   # chat in this terminal
 
 Both processes log to this process's stdout. SIGINT (Ctrl-C) or SIGTERM stops
-both cleanly. If the action server dies on its own it is started again after a
-short pause (meanwhile the coach tells users it is having trouble); after
-MAX_CRASHES crashes within CRASH_WINDOW_SECONDS this gives up, stops the Rasa
-server and exits non-zero. If the Rasa server exits, the action server is
-stopped too. Once the coach answers, `run` prints where to chat with it.
+both cleanly. If either server dies on its own it is started again after a
+short pause (meanwhile the coach tells users it is having trouble, or its port
+is closed); after MAX_CRASHES crashes of one server within
+CRASH_WINDOW_SECONDS this gives up, stops the other and exits non-zero. A Rasa
+server that exits cleanly (the shell's /stop) or refuses its conversation store
+is not restarted. Once the coach answers, `run` prints where to chat with it.
+The action server listens on the loopback address unless COACH_ACTIONS_HOST
+says otherwise, and answers only calls carrying COACH_ACTION_TOKEN (a random
+one for each run when unset).
 Settings come from the environment (the Makefile sets the defaults); a bad
 setting, a port already in use, or a conversation store that is not a database
 or is locked stops start-up with one line saying which.
 """
 
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -25,7 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from connectors.server_settings import SettingError, rasa_arguments
-from connectors.tracker_store import StoreUnusable, check_sqlite_store
+from connectors.tracker_store import EXIT_STORE_UNUSABLE, StoreUnusable, check_sqlite_store
 
 ROOT = Path(__file__).resolve().parent.parent
 # Adds the API and CORS settings inside Rasa's own process (no secrets in `ps`).
@@ -154,6 +159,12 @@ class Supervisor:
         self.start_actions = start_actions
         self.start_rasa = start_rasa
         self.restarts = restarts or Restarts()
+        self.rasa_restarts = Restarts(
+            self.restarts.first_delay,
+            self.restarts.max_delay,
+            self.restarts.max_crashes,
+            self.restarts.window,
+        )
         self.on_tick = on_tick
         self.poll_seconds = poll_seconds
         self.clock = clock
@@ -175,37 +186,50 @@ class Supervisor:
 
     def _watch(self) -> int:
         assert self.actions is not None and self.rasa is not None
-        restart_at: float | None = None
+        actions_at: float | None = None  # when to start a crashed server again
+        rasa_at: float | None = None
         while not self.stop_requested:
-            code = self.rasa.poll()
-            if code is not None:
-                if self.stop_requested:
-                    break
-                log(f"The Rasa server stopped ({describe_exit(code)}); stopping the coach.")
-                return code if code >= 0 else 1
-            code = self.actions.poll() if restart_at is None else None
+            code = self.rasa.poll() if rasa_at is None else None
             if code is not None and not self.stop_requested:
-                delay = self.restarts.after_crash(self.clock())
-                if delay is None:
-                    log(
-                        f"The action server stopped ({describe_exit(code)}): "
-                        f"{self.restarts.max_crashes} crashes within "
-                        f"{self.restarts.window:g} s, so giving up and stopping the coach. "
-                        "Its log above says why it stopped."
-                    )
+                if code in (0, EXIT_STORE_UNUSABLE):
+                    if code:
+                        log(f"The Rasa server stopped ({describe_exit(code)}); stopping the coach.")
+                    return code
+                rasa_at = self._after_crash("Rasa server", code, self.rasa_restarts)
+                if rasa_at is None:
                     return 1
-                log(
-                    f"The action server stopped ({describe_exit(code)}); restarting it in "
-                    f"{delay:g} s. Until then users are told the coach is having trouble."
-                )
-                restart_at = self.clock() + delay
-            if restart_at is not None and self.clock() >= restart_at:
+            code = self.actions.poll() if actions_at is None else None
+            if code is not None and not self.stop_requested:
+                actions_at = self._after_crash("action server", code, self.restarts)
+                if actions_at is None:
+                    return 1
+            if rasa_at is not None and self.clock() >= rasa_at:
+                self.rasa = self.start_rasa()
+                rasa_at = None
+                log(f"The Rasa server was started again (pid {self.rasa.pid}).")
+            if actions_at is not None and self.clock() >= actions_at:
                 self.actions = self.start_actions()
-                restart_at = None
+                actions_at = None
                 log(f"The action server was started again (pid {self.actions.pid}).")
             self.on_tick()
             time.sleep(self.poll_seconds)
         return 0
+
+    def _after_crash(self, server: str, code: int, restarts: Restarts) -> float | None:
+        """When to start a crashed server again; None (and a log line) to give up."""
+        delay = restarts.after_crash(self.clock())
+        if delay is None:
+            log(
+                f"The {server} stopped ({describe_exit(code)}): {restarts.max_crashes} crashes "
+                f"within {restarts.window:g} s, so giving up and stopping the coach. "
+                "Its log above says why it stopped."
+            )
+            return None
+        log(
+            f"The {server} stopped ({describe_exit(code)}); restarting it in {delay:g} s. "
+            "Until then users are told the coach is having trouble."
+        )
+        return self.clock() + delay
 
 
 def preflight(mode: str) -> str | None:
@@ -236,6 +260,9 @@ def main(mode: str) -> int:
         print(__doc__)
         return 2
     os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    # The key both servers share for this run (scripts/action_server.py).
+    if not os.environ.get("COACH_ACTION_TOKEN", "").strip():
+        os.environ["COACH_ACTION_TOKEN"] = secrets.token_hex(16)
     os.chdir(ROOT)  # where the servers run: a relative sqlite:///path is checked from here
     problem = preflight(mode)
     if problem:

@@ -12,19 +12,10 @@ const $ = (id) => document.getElementById(id);
 const chat = $("chat");
 
 // -- who we are: one conversation per browser, kept across reloads ---------------
+// The server issues the conversation's id (signed, so no one else can claim it) in
+// session_confirm; the page keeps it and shows it again after a reload.
 
-function sessionId() {
-  let id = localStorage.getItem(SESSION_KEY);
-  if (!id) {
-    // Not crypto.randomUUID: it needs a secure context, and the page may be plain http.
-    const bytes = crypto.getRandomValues(new Uint8Array(16));
-    id = "web-" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-    localStorage.setItem(SESSION_KEY, id);
-  }
-  return id;
-}
-
-const session = sessionId();
+let session = localStorage.getItem(SESSION_KEY);
 const timezone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 let voice = localStorage.getItem(VOICE_KEY) === "on";
 
@@ -47,6 +38,11 @@ function setOnline(online) {
 socket.on("connect", () => {
   socket.emit("session_request", { session_id: session });
   setOnline(true);
+});
+socket.on("session_confirm", (id) => {
+  if (typeof id !== "string" || id === session) return;
+  session = id;
+  localStorage.setItem(SESSION_KEY, id);
 });
 socket.on("connect_error", () => setOnline(false));
 socket.on("disconnect", (reason) => {
@@ -230,7 +226,7 @@ const accent = "#1f6f5c";
 const bare = { backgroundColor: "transparent", padding: "0", boxShadow: "none" };
 
 Object.assign(chat, {
-  browserStorage: { key: `coach.messages.${session}`, maxMessages: 200 },
+  browserStorage: { key: "coach.messages", maxMessages: 200 },
   introMessage: {
     text: 'Hi! Ask me anything about prone leg lifts, or say "start my session".',
   },

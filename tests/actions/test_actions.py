@@ -7,7 +7,7 @@ import time
 from datetime import datetime, timedelta
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import ActionExecuted, ReminderCancelled, SessionStarted, SlotSet
+from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, user_files
@@ -248,15 +248,17 @@ def test_the_progress_chart_and_the_export_are_files_with_urls(monkeypatch, tmp_
     assert len(rows) == 1 and rows[0]["total_reps"] == "40"
 
 
-def test_confirmed_delete_asks_the_store_to_erase_and_removes_files(monkeypatch, tmp_path):
+def test_confirmed_delete_asks_the_store_to_erase_and_touches_nothing_itself(monkeypatch, tmp_path):
+    """The store removes files and reminders once the erase is committed
+    (tests/unit/test_tracker_store.py): the action only asks for it."""
     monkeypatch.setenv("COACH_FILES_DIR", str(tmp_path))
     slots = {"disclaimer_given": True, "history": [a_session(NOW)], "pending_offer": "delete_data"}
     run(ActionCoach(), make_tracker("ask_progress", {**slots, "pending_offer": None}))
     assert any(tmp_path.iterdir())
     messages, events = run(ActionCoach(), make_tracker("affirm", slots, text="yes"))
     assert "deleted" in messages[0]["text"]
-    assert events == [ReminderCancelled(), SlotSet("erase_user_data", True)]
-    assert not any(tmp_path.iterdir())
+    assert events == [SlotSet("erase_user_data", True)]
+    assert any(tmp_path.iterdir())
 
 
 def test_audio_metadata_adds_the_turns_audio_after_its_text(monkeypatch):

@@ -2,6 +2,7 @@
 
 import json
 import os
+import secrets
 import signal
 import socket
 import sqlite3
@@ -40,6 +41,10 @@ class CoachServer:
         self.database = workdir / "tracker.db"
         self.files = workdir / "files"
         self.log_path = workdir / "server.log"
+        self.secrets = workdir / "secrets"
+        self.action_token = "e2e-action-token-" + secrets.token_hex(8)
+        # Headers every REST request of the tests carries (a token, when one is set).
+        self.rest_headers: dict[str, str] = {}
         self.action_url = action_url or f"http://127.0.0.1:{self.actions_port}/webhook"
         # More settings (platform tokens, fake platform APIs, ...) for this server.
         self.extra_env = dict(extra_env or {})
@@ -70,6 +75,11 @@ class CoachServer:
             # than a person types; the limit's own tests set it low again.
             COACH_RATE_LIMIT_PER_MINUTE="60000",
             COACH_RATE_LIMIT_BURST="1000",
+            COACH_RATE_LIMIT_ADDRESS_PER_MINUTE="60000",
+            COACH_RATE_LIMIT_ADDRESS_BURST="1000",
+            # Known to the tests, so that they can also call the action server rightly.
+            COACH_ACTION_TOKEN=self.action_token,
+            COACH_SECRETS_DIR=str(self.secrets),
         )
         env.update(self.extra_env)
         return env
@@ -94,13 +104,13 @@ class CoachServer:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"make run exited early:\n{self.log_tail()}")
-            if self._ready():
+            if self.ready():
                 return time.monotonic() - started
             time.sleep(1)
         self.stop()
         raise RuntimeError(f"coach not ready after {START_TIMEOUT_SECONDS}s:\n{self.log_tail()}")
 
-    def _ready(self) -> bool:
+    def ready(self) -> bool:
         if not (port_open(self.rasa_port) and port_open(self.actions_port)):
             return False
         try:
@@ -171,9 +181,8 @@ class CoachServer:
             return reply.status, reply.read()
 
     def post_raw(self, body: bytes, path: str = "/webhooks/rest/webhook") -> tuple[int, object]:
-        request = urllib.request.Request(
-            self.url + path, data=body, headers={"Content-Type": "application/json"}
-        )
+        headers = {"Content-Type": "application/json", **self.rest_headers}
+        request = urllib.request.Request(self.url + path, data=body, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=120) as reply:
                 return reply.status, json.loads(reply.read())

@@ -18,6 +18,7 @@ import jwt
 import pytest
 
 from actions import answers
+from connectors.gateway import TOO_LONG
 from tests.e2e.coach_server import ROOT, CoachServer
 from tests.e2e.test_socketio_e2e import PollingSocketIO, socket_turns
 
@@ -159,10 +160,9 @@ def test_socketio_rate_limit_is_per_sender(secured):
 
 async def raw_socket_replies(url: str, events: list[object]) -> list[str]:
     """The first reply text to each raw user_uttered payload."""
-    session = f"e2e-sio-bad-{uuid.uuid4().hex[:8]}"
     said = []
     async with PollingSocketIO(url) as client:
-        await client.emit("session_request", {"session_id": session})
+        session = await client.start_session()
         for data in events:
             if isinstance(data, dict) and data.get("session_id") == "SESSION":
                 data = {**data, "session_id": session}
@@ -184,16 +184,16 @@ def test_socketio_bad_input_gets_a_clear_reply(coach):
                 {"message": "", "session_id": "SESSION"},
                 {"message": "hi", "session_id": "SESSION", "metadata": "{not json"},
                 {"message": "x" * 20_001, "session_id": "SESSION"},
-                {"message": "hi"},
-                {"message": "how many reps?", "session_id": "SESSION"},
+                {"message": "hi", "session_id": "SESSION", "metadata": {"a": [[[[[[[[[1]]]]]]]]]}},
+                {"message": "how many reps?"},  # the socket's own conversation is used
             ],
         )
     )
     assert said[0].startswith("Sorry, I couldn't read that")
     assert said[1] == answers.EMPTY_MESSAGE
     assert "metadata" in said[2]
-    assert "20000 characters" in said[3]
-    assert "reload the page" in said[4]
+    assert said[3] == TOO_LONG
+    assert "nested" in said[4]
     assert answers.TROUBLE not in said[5] and "couldn't read" not in said[5]  # still answering
     assert "Traceback" not in coach.log_path.read_text(errors="replace")
 

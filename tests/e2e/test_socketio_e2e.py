@@ -3,13 +3,10 @@ timed by a Rasa reminder, and the coach starts the next set by itself."""
 
 import asyncio
 import json
-import uuid
 
 import aiohttp
 
 from actions import protocol as p
-
-SENDER = f"e2e-socketio-{uuid.uuid4().hex[:8]}"  # a new user, even on a reused database
 
 
 class PollingSocketIO:
@@ -46,6 +43,16 @@ class PollingSocketIO:
     async def emit(self, event: str, data: dict) -> None:
         await self._send("42" + json.dumps([event, data]))
 
+    async def start_session(self, token: str | None = None) -> str:
+        """Join the conversation a kept token names (a new one if it names none, as the
+        server decides); the token the server confirmed."""
+        await self.emit("session_request", {"session_id": token})
+        while True:
+            event, data = await asyncio.wait_for(self.next_event(), 60)
+            if event == "session_confirm":
+                assert isinstance(data, str), data
+                return data
+
     async def next_event(self) -> tuple[str, object]:
         while True:
             if not self.pending:
@@ -58,11 +65,11 @@ class PollingSocketIO:
                 return event, args[0] if args else None
 
 
-async def socket_turns(url: str, session: str, texts: list[str]) -> list[str]:
+async def socket_turns(url: str, session: str | None, texts: list[str]) -> list[str]:
     """Send the texts one after another, each once the previous was answered."""
     said = []
     async with PollingSocketIO(url) as client:
-        await client.emit("session_request", {"session_id": session})
+        session = await client.start_session(session)
         for text in texts:
             await client.emit("user_uttered", {"message": text, "session_id": session})
             while True:
@@ -76,11 +83,11 @@ async def socket_turns(url: str, session: str, texts: list[str]) -> list[str]:
 async def rest_is_ended_by_the_coach(url: str) -> list[str]:
     said: list[str] = []
     async with PollingSocketIO(url) as client:
-        await client.emit("session_request", {"session_id": SENDER})
+        session = await client.start_session()
 
         async def say(text: str, expect: str, timeout: float = 60) -> None:
             if text:
-                await client.emit("user_uttered", {"message": text, "session_id": SENDER})
+                await client.emit("user_uttered", {"message": text, "session_id": session})
             while True:
                 event, data = await asyncio.wait_for(client.next_event(), timeout)
                 if event == "bot_uttered":
@@ -103,21 +110,22 @@ def test_rest_over_is_pushed_by_a_reminder(coach):
     assert any("Rest over" in line for line in said), said
 
 
-async def ask_for_a_reminder(url: str, sender: str) -> str:
+async def ask_for_a_reminder(url: str) -> tuple[str, str]:
+    """What the coach said to "remind me in 1 minute", and the conversation's token."""
     async with PollingSocketIO(url) as client:
-        await client.emit("session_request", {"session_id": sender})
+        session = await client.start_session()
         await client.emit(
-            "user_uttered", {"message": "remind me in 1 minute", "session_id": sender}
+            "user_uttered", {"message": "remind me in 1 minute", "session_id": session}
         )
         while True:
             event, data = await asyncio.wait_for(client.next_event(), 60)
             if event == "bot_uttered" and "remind you" in (data.get("text") or ""):
-                return data["text"]
+                return data["text"], session
 
 
-async def wait_for_the_reminder(url: str, sender: str, timeout: float) -> str:
+async def wait_for_the_reminder(url: str, session: str, timeout: float) -> str:
     async with PollingSocketIO(url) as client:
-        await client.emit("session_request", {"session_id": sender})
+        assert await client.start_session(session) == session, "the same conversation"
         while True:
             event, data = await asyncio.wait_for(client.next_event(), timeout)
             if event == "bot_uttered" and "leg lifts" in (data.get("text") or ""):
@@ -125,9 +133,9 @@ async def wait_for_the_reminder(url: str, sender: str, timeout: float) -> str:
 
 
 def test_a_reminder_set_before_a_restart_still_arrives(coach):
-    sender = f"e2e-reminder-{uuid.uuid4().hex[:8]}"
-    assert "I'll remind you today at" in asyncio.run(ask_for_a_reminder(coach.url, sender))
+    said, session = asyncio.run(ask_for_a_reminder(coach.url))
+    assert "I'll remind you today at" in said
     coach.stop()  # the scheduler's memory is gone with the process
     coach.start()
-    reminder = asyncio.run(wait_for_the_reminder(coach.url, sender, timeout=120))
+    reminder = asyncio.run(wait_for_the_reminder(coach.url, session, timeout=120))
     assert "It's time for your prone leg lifts" in reminder

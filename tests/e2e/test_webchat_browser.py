@@ -125,8 +125,10 @@ def test_a_session_in_the_web_page_on_a_phone(coach, browser_context):
     page = open_chat(browser_context, coach.url)
     expect(page.locator("#status")).to_have_text("online", timeout=REPLY_MS)
     expect(page.locator("#connection")).to_be_hidden()
+    # The server issues the conversation's id, signed: the page keeps it.
+    page.wait_for_function("localStorage.getItem('coach.sessionId')", timeout=REPLY_MS)
     session_id = page.evaluate("localStorage.getItem('coach.sessionId')")
-    assert session_id and session_id.startswith("web-")
+    assert re.fullmatch(r"web-[0-9a-f]{32}\.[0-9a-f]{32}", session_id), session_id
 
     # A technique question, answered; the typing indicator shows while the coach works.
     watch_status(page)

@@ -1,6 +1,6 @@
 """scripts/serve.py's supervision, with cheap stand-ins (sleeping Pythons) for the servers:
-a crashed action server is started again, a crash loop gives up, the Rasa server
-exiting or a stop request stops everything, and start-up refuses clearly."""
+a crashed server (either) is started again, a crash loop gives up, the Rasa server
+exiting on purpose or a stop request stops everything, and start-up refuses clearly."""
 
 import importlib.util
 import os
@@ -115,13 +115,16 @@ def test_an_action_server_that_keeps_crashing_is_given_up_and_everything_stops(c
 @pytest.mark.parametrize(
     "rasa_command, code, said",
     [
-        ("import sys, time; time.sleep(0.3); sys.exit(4)", 4, "exit code 4"),
-        ("import os, signal; os.kill(os.getpid(), signal.SIGKILL)", 1, "killed by SIGKILL"),
         ("import time; time.sleep(0.3)", 0, "exit code 0"),  # `rasa shell` left by the user
-    ],
-    ids=["exit-code", "killed", "exit-0"],
+        (
+            f"import sys, time; time.sleep(0.3); sys.exit({serve.EXIT_STORE_UNUSABLE})",
+            serve.EXIT_STORE_UNUSABLE,
+            f"exit code {serve.EXIT_STORE_UNUSABLE}",
+        ),
+    ],  # fmt: skip
+    ids=["exit-0", "store-unusable"],
 )
-def test_the_rasa_server_exiting_stops_the_action_server(capsys, rasa_command, code, said):
+def test_a_rasa_server_that_exits_on_purpose_stops_the_coach(capsys, rasa_command, code, said):
     def rasa() -> subprocess.Popen:
         return subprocess.Popen([sys.executable, "-c", rasa_command])
 
@@ -129,7 +132,52 @@ def test_the_rasa_server_exiting_stops_the_action_server(capsys, rasa_command, c
         assert running.exit_code() == code
         actions = running.supervisor.actions
     assert actions.poll() is not None, "the action server was stopped"
-    assert f"The Rasa server stopped ({said}); stopping the coach." in capsys.readouterr().err
+    log = capsys.readouterr().err
+    assert "restarting it" not in log
+    if code:
+        assert f"The Rasa server stopped ({said}); stopping the coach." in log
+
+
+@pytest.mark.parametrize(
+    "rasa_command, said",
+    [
+        ("import sys, time; time.sleep(0.3); sys.exit(4)", "exit code 4"),
+        ("import os, signal; os.kill(os.getpid(), signal.SIGKILL)", "killed by SIGKILL"),
+    ],
+    ids=["exit-code", "killed"],
+)
+def test_a_crashed_rasa_server_is_started_again(capsys, rasa_command, said):
+    started: list[subprocess.Popen] = []
+
+    def rasa() -> subprocess.Popen:
+        # The first one crashes; the one started again keeps running.
+        command = rasa_command if not started else "import time; time.sleep(60)"
+        started.append(subprocess.Popen([sys.executable, "-c", command]))
+        return started[-1]
+
+    with Running(supervisor(start_rasa=rasa)) as running:
+        actions = running.supervisor.actions
+        wait_for(lambda: len(started) == 2)
+        assert running.supervisor.rasa is started[1] and started[1].poll() is None
+        assert actions.poll() is None and running.supervisor.actions is actions
+        running.supervisor.request_stop()
+        assert running.exit_code() == 0
+    log = capsys.readouterr().err
+    assert f"The Rasa server stopped ({said}); restarting it in 0.02 s" in log
+    assert f"The Rasa server was started again (pid {started[1].pid})" in log
+
+
+def test_a_rasa_server_that_keeps_crashing_is_given_up(capsys):
+    def crashing() -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-c", "raise SystemExit(3)"])
+
+    with Running(supervisor(start_rasa=crashing, max_crashes=3)) as running:
+        assert running.exit_code() == 1
+        actions = running.supervisor.actions
+    assert actions.poll() is not None, "the action server was stopped"
+    log = capsys.readouterr().err
+    assert log.count("restarting it in") == 2
+    assert "Rasa server stopped (exit code 3): 3 crashes within 60 s, so giving up" in log
 
 
 def test_a_stop_request_stops_both_and_restarts_nothing(capsys):

@@ -10,7 +10,8 @@ import pytest
 from slack_sdk.errors import SlackApiError
 
 from actions import answers, conversation
-from connectors import platforms, slack
+from connectors import gateway, slack
+from connectors.gateway import Gate
 from connectors.rate_limit import RateLimiter
 from tests.e2e.fake_platforms import payload, slack_form, slack_headers
 from tests.unit.test_telegram_connector import Dialogue
@@ -112,7 +113,7 @@ def test_without_settings_it_starts_and_answers_503(monkeypatch, caplog):
 def test_the_output_channel_uses_the_api_url_and_makes_no_call():
     api = slack.SlackSettings.from_env({**ENV, "COACH_SLACK_API_URL": "http://127.0.0.1:9/api"})
     output = slack.CoachSlackInput(api).get_output_channel()
-    assert isinstance(output, platforms.TurnOutput) and output.name() == "slack"
+    assert isinstance(output, gateway.TurnReplies) and output.name() == "slack"
     assert output.target.client.base_url == "http://127.0.0.1:9/api/"
     assert output.target.slack_channel is None  # reminders go to the user's direct message
     assert output.target.client.session is None
@@ -212,7 +213,7 @@ def test_a_file_without_words_gets_a_short_answer_and_no_turn():
 
 def test_too_fast_gets_the_rate_limit_answer():
     dialogue, channel = Dialogue(), Recording()
-    channel.limiter = RateLimiter(per_minute=1, burst=1)
+    channel.gate = Gate(RateLimiter(per_minute=1, burst=1), RateLimiter(per_minute=0))
     handle(channel, event(event_id="Ev1"), dialogue=dialogue)
     handle(channel, event(event_id="Ev2"), dialogue=dialogue)
     assert len(dialogue.messages) == 1 and channel.client.posted() == ["echo", answers.TOO_FAST]
@@ -328,7 +329,7 @@ def test_a_failed_post_is_logged_not_raised(caplog):
 
 
 def test_turn_output_counts_what_it_handed_over():
-    output = platforms.TurnOutput(slack.CoachSlackBot("xoxb-1", slack_channel="D1"))
+    output = gateway.TurnReplies(slack.CoachSlackBot("xoxb-1", slack_channel="D1"), hold=False)
     output.target.client = FakeClient(fail=True)
     asyncio.run(output.send_text_message("U1", "hi"))
     assert output.sent == 1 and output.name() == "slack"

@@ -11,7 +11,8 @@ from aiogram.utils.exceptions import NetworkError, TelegramAPIError
 from rasa.core.channels.channel import OutputChannel
 
 from actions import answers, coach, conversation
-from connectors import platforms, telegram
+from connectors import gateway, platforms, telegram
+from connectors.gateway import Gate
 from connectors.rate_limit import RateLimiter
 from tests.e2e.fake_platforms import payload
 
@@ -160,7 +161,7 @@ def test_without_settings_the_webhook_answers_503_and_there_is_no_bot(caplog, mo
 def test_the_output_channel_is_shared_and_makes_no_call():
     on = telegram.CoachTelegramInput(SETTINGS)
     output = on.get_output_channel()
-    assert isinstance(output, platforms.TurnOutput) and output.name() == "telegram"
+    assert isinstance(output, gateway.TurnReplies) and output.name() == "telegram"
     assert isinstance(output.target, telegram.CoachTelegramOutput)
     assert on.get_output_channel().target is output.target  # one bot for every reminder
     assert output.target._session is None  # no connection was opened
@@ -224,7 +225,7 @@ def test_a_text_message_is_one_turn_answered_in_its_chat():
     assert (reply.status, reply.body) == (200, {"status": "ok"})
     [sent] = dialogue.messages
     assert (sent.text, sent.sender_id, sent.input_channel) == ("how many reps?", "42", "telegram")
-    assert isinstance(sent.output_channel, platforms.TurnOutput)
+    assert isinstance(sent.output_channel, gateway.TurnReplies)
     assert sent.output_channel.name() == "telegram"
     assert bot.sent == [("42", {"text": "echo"})]
 
@@ -329,7 +330,7 @@ def test_a_press_on_a_message_without_text_only_loses_its_keyboard():
 def test_too_fast_gets_the_rate_limit_answer_and_no_turn():
     bot, dialogue = FakeBot(), Dialogue()
     on = channel(bot)
-    on.limiter = RateLimiter(per_minute=1, burst=1)
+    on.gate = Gate(RateLimiter(per_minute=1, burst=1), RateLimiter(per_minute=0))
     handle(on, message(update_id=1), dialogue)
     handle(on, message(update_id=2), dialogue)
     assert len(dialogue.messages) == 1
@@ -348,7 +349,7 @@ def test_a_turn_without_replies_gets_the_trouble_answer():
 def test_a_turn_that_raises_still_gets_an_answer_and_200():
     bot = FakeBot()
     assert handle(channel(bot), message(), Dialogue(fail=True)).status == 200
-    assert bot.texts() == [answers.TROUBLE]
+    assert bot.texts() == [gateway.NOT_SAVED]
 
 
 def test_a_failed_send_is_logged_and_does_not_break_the_turn(caplog):
@@ -424,6 +425,5 @@ def test_seen_ids_are_bounded():
 
 
 def test_message_length_checks():
-    assert platforms.check_length("") == answers.EMPTY_MESSAGE
-    assert platforms.check_length("x" * 20_001) == platforms.TOO_LONG
-    assert platforms.check_length("how many reps?") is None
+    assert gateway.text_problem("x" * (gateway.MAX_TEXT_CHARS + 1)) == gateway.TOO_LONG
+    assert gateway.text_problem("how many reps?") is None

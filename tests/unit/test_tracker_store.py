@@ -1,6 +1,7 @@
 """connectors/tracker_store.py faults: a SQLite file that is not a database or is
 locked is refused at start-up with one line; at run time an unreadable
-conversation fails the turn, and an unsaved turn is saved with the next one."""
+conversation or an unsaved turn fails the turn (nothing unsaved is kept), a storage
+error never ends the process, and an erase is all or nothing."""
 
 import asyncio
 import json
@@ -14,10 +15,12 @@ import pytest
 import sqlalchemy.exc
 from rasa.core.tracker_store import FailSafeTrackerStore, InMemoryTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from actions import user_files
 from connectors.tracker_store import (
+    ERASE_SLOT,
     EXIT_STORE_UNUSABLE,
     StoreUnusable,
     UrlSQLTrackerStore,
@@ -190,7 +193,9 @@ def test_an_unreadable_conversation_fails_the_turn_instead_of_starting_over(stor
     assert texts(asyncio.run(wrapped.retrieve("alice")).events) == ["start my session", "done"]
 
 
-def test_a_turn_that_could_not_be_saved_is_saved_with_the_next(store):
+def test_a_turn_that_could_not_be_saved_fails_and_is_not_kept(store):
+    """Rasa's wrapper would keep it in memory, lost at the next restart after the user
+    was told it counted; here the turn fails (the channel says so) and nothing lingers."""
     wrapped, database = store
     tracker = DialogueStateTracker.from_events("bob", [ActionExecuted("action_listen")])
     for event in a_turn("done"):
@@ -202,19 +207,76 @@ def test_a_turn_that_could_not_be_saved_is_saved_with_the_next(store):
         tracker = asyncio.run(wrapped.retrieve("bob"))
         for event in a_turn("next"):
             tracker.update(event)
-        asyncio.run(wrapped.save(tracker))  # fails after the wait; the wrapper logs it
+        with pytest.raises(sqlalchemy.exc.OperationalError, match="locked"):
+            asyncio.run(wrapped.save(tracker))
         assert stored_texts(database, "bob") == ["done"]
     finally:
         holder.close()
-    # The next turn carries on from the unsaved one, and saving stores both.
     tracker = asyncio.run(wrapped.retrieve("bob"))
-    assert texts(tracker.events) == ["done", "next"]
+    assert texts(tracker.events) == ["done"], "the failed turn is not carried on"
     for event in a_turn("up"):
         tracker.update(event)
     asyncio.run(wrapped.save(tracker))
-    assert stored_texts(database, "bob") == ["done", "next", "up"]
-    assert not wrapped._tracker_store._unsaved
-    assert texts(asyncio.run(wrapped.retrieve("bob")).events) == ["done", "next", "up"]
+    assert stored_texts(database, "bob") == ["done", "up"]
+
+
+def test_a_sender_the_database_cannot_store_fails_the_turn_not_the_process(store):
+    """Rasa's session_scope turns any ValueError (a lone surrogate is one) into an exit."""
+    wrapped, database = store
+    tracker = DialogueStateTracker.from_events("\ud800x", [ActionExecuted("action_listen")])
+    for event in a_turn("hi"):
+        tracker.update(event)
+    with pytest.raises(UnicodeEncodeError):
+        asyncio.run(wrapped.save(tracker))
+    with pytest.raises(UnicodeEncodeError):
+        asyncio.run(wrapped.retrieve("\ud800x"))
+
+
+def erase_turn(sender: str) -> DialogueStateTracker:
+    tracker = DialogueStateTracker.from_events(sender, [ActionExecuted("action_listen")])
+    for event in [*a_turn("yes"), SlotSet(ERASE_SLOT, True)]:
+        tracker.update(event)
+    return tracker
+
+
+def test_an_erase_removes_files_and_reminders_only_once_committed(store, tmp_path, monkeypatch):
+    monkeypatch.setenv("COACH_FILES_DIR", str(tmp_path / "files"))
+    wrapped, database = store
+    tracker = DialogueStateTracker.from_events("dee", [ActionExecuted("action_listen")])
+    for event in a_turn("done"):
+        tracker.update(event)
+    asyncio.run(wrapped.save(tracker))
+    user_files.save("dee", "chart", "png", b"png")
+    removed: list[str] = []
+
+    class Job:
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        def remove(self) -> None:
+            removed.append(self.name)
+
+    class Scheduler:
+        def get_jobs(self) -> list[Job]:
+            return [Job("[a,b]__sender_id:dee"), Job("[a,b]__sender_id:someone-else")]
+
+    async def scheduler() -> Scheduler:
+        return Scheduler()
+
+    monkeypatch.setattr("rasa.core.jobs.scheduler", scheduler)
+    holder = sqlite3.connect(database, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        with pytest.raises(sqlalchemy.exc.OperationalError):
+            asyncio.run(wrapped.save(erase_turn("dee")))
+    finally:
+        holder.close()
+    assert stored_texts(database, "dee") == ["done"]
+    assert any((tmp_path / "files").rglob("chart-*")) and not removed, "nothing half-done"
+    asyncio.run(wrapped.save(erase_turn("dee")))
+    assert stored_texts(database, "dee") == []
+    assert not any((tmp_path / "files").rglob("chart-*"))
+    assert removed == ["[a,b]__sender_id:dee"]
 
 
 def test_other_stores_keep_rasas_fail_safe_behaviour():
