@@ -19,8 +19,6 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from engineio import exceptions as engineio_exceptions
-from engineio import payload as engineio_payload
 from rasa.core.channels.channel import UserMessage, decode_bearer_token
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
 from sanic import Blueprint, response
@@ -35,27 +33,7 @@ from connectors.server_settings import configured_origins
 
 logger = logging.getLogger(__name__)
 
-# engine.io packets one long-polling request may carry. socket.io-client sends
-# what it queued while offline in one request; engine.io's default of 16 cut
-# such a page off with a traceback, and a payload over this is refused cleanly.
-MAX_PACKETS_PER_POLL = 64
 LOST = "Sorry, I lost track of our chat. Please reload the page."
-
-
-class TooManyPackets(engineio_exceptions.EngineIOError):
-    pass
-
-
-def _decode_bounded(self: engineio_payload.Payload, encoded_payload: str) -> None:
-    try:
-        _engineio_decode(self, encoded_payload)
-    except ValueError as error:  # "Too many packets in payload"
-        raise TooManyPackets(str(error)) from None
-
-
-_engineio_decode = engineio_payload.Payload.decode
-engineio_payload.Payload.max_decode_packets = MAX_PACKETS_PER_POLL
-engineio_payload.Payload.decode = _decode_bounded
 
 
 def origin_of(url: str | None) -> str | None:

@@ -11,7 +11,7 @@ import sys
 
 from rasa.__main__ import main as rasa_main
 
-from connectors import action_results
+from connectors import action_results, patches
 from connectors.server_settings import SettingError, max_body_bytes, rasa_arguments
 
 if __name__ == "__main__":
@@ -24,4 +24,5 @@ if __name__ == "__main__":
         sys.exit(f"Cannot start the coach: {error}")
     sys.argv = ["rasa", *sys.argv[1:], *extra]
     action_results.install()
+    patches.install()
     rasa_main()

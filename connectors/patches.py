@@ -1,0 +1,71 @@
+"""Guarded patches of the libraries the Rasa server runs on, installed once at start-up
+(scripts/rasa_server.py). Each says why, and checks the version it was written for, so
+that an upgrade fails loudly at start-up instead of misbehaving.
+
+- sanic 21.12: a request header it cannot parse (an empty or non-numeric
+  Content-Length) is a ValueError deep in its HTTP parser, answered 500 with a
+  traceback in the log. It is a bad request: 400, logged quietly.
+- python-engineio 4.7: a long-polling request with more packets than its limit
+  (16) raised ValueError, answered with a traceback while the page lost its
+  messages. socket.io-client sends what it queued while offline in one request,
+  so the limit is MAX_PACKETS_PER_POLL, and a request with more is refused (400)
+  before engine.io reads it: its own refusal holds the request open for a
+  minute while it waits for the page to collect a goodbye packet.
+"""
+
+import importlib.metadata
+from typing import Any
+
+import engineio
+from engineio import payload as engineio_payload
+from sanic import http as sanic_http
+from sanic import response
+from sanic.exceptions import InvalidUsage
+
+MAX_PACKETS_PER_POLL = 64
+WRITTEN_FOR = {"sanic": "21.12.", "python-engineio": "4.7."}
+
+
+class PatchedVersionError(RuntimeError):
+    pass
+
+
+def check_versions() -> None:
+    for package, prefix in WRITTEN_FOR.items():
+        version = importlib.metadata.version(package)
+        if not version.startswith(prefix):
+            raise PatchedVersionError(
+                f"connectors/patches.py was written for {package} {prefix}x, not {version}: "
+                "check each patch against the new version, then update WRITTEN_FOR."
+            )
+
+
+def install() -> None:
+    check_versions()
+    http = sanic_http.Http
+    # Not http1_request_header itself: Sanic recompiles that method from its source.
+    if not getattr(http.error_response, "coach_patched", False):
+        error_response = http.error_response
+
+        async def bad_header_is_a_bad_request(self: sanic_http.Http, exception: Exception) -> None:
+            if self.stage is sanic_http.Stage.REQUEST and isinstance(exception, ValueError):
+                exception = InvalidUsage("Bad request header")
+            await error_response(self, exception)
+
+        bad_header_is_a_bad_request.coach_patched = True
+        http.error_response = bad_header_is_a_bad_request
+
+    engineio_payload.Payload.max_decode_packets = MAX_PACKETS_PER_POLL
+    server = engineio.AsyncServer
+    if not getattr(server.handle_request, "coach_patched", False):
+        handle_request = server.handle_request
+
+        # Patched before Rasa's socket.io channel registers the bound method as its route.
+        async def at_most_a_pages_worth(self: engineio.AsyncServer, request: Any) -> Any:
+            body = getattr(request, "body", None) or b""
+            if request.method == "POST" and body.count(b"\x1e") >= MAX_PACKETS_PER_POLL:
+                return response.text("Too many packets in one request.", status=400)
+            return await handle_request(self, request)
+
+        at_most_a_pages_worth.coach_patched = True
+        server.handle_request = at_most_a_pages_worth
