@@ -10,6 +10,7 @@ import pytest
 
 from actions import answers
 from actions import protocol as p
+from connectors.gateway import TOO_LONG
 from tests.e2e.coach_server import CoachServer, port_open, stored_user_texts
 from tests.e2e.test_socketio_e2e import socket_turns
 
@@ -57,9 +58,13 @@ def test_malformed_requests_get_a_clear_4xx(coach, body):
     assert "Traceback" not in reply["error"]
 
 
-def test_oversized_message_is_refused_clearly(coach):
+def test_oversized_messages_are_refused_clearly(coach):
+    """Text longer than people type gets a polite reply, unparsed; a body far beyond any
+    message is refused before it is read."""
     status, reply = coach.post_raw(json.dumps({"sender": "big", "message": "a" * 30_000}).encode())
-    assert status == 413 and "longer than" in reply["error"]
+    assert status == 200 and reply == [{"recipient_id": "big", "text": TOO_LONG}]
+    status, _ = coach.post_raw(json.dumps({"sender": "big", "message": "a" * 100_000}).encode())
+    assert status == 413
 
 
 @pytest.mark.parametrize(

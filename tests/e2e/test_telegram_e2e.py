@@ -13,6 +13,7 @@ import pytest
 
 from actions import answers
 from actions.conversation import YES_NO_BUTTONS
+from connectors.gateway import NOT_SAVED
 from tests.e2e.coach_server import stored_user_texts
 from tests.e2e.fake_platforms import TELEGRAM_WEBHOOK_URL, Call, payload
 from tests.e2e.test_slack_e2e import DirectMessage
@@ -183,12 +184,12 @@ def test_the_webhook_only_takes_posts(coach):
     assert refused.value.code == 405 and "POST" in json.loads(refused.value.read())["error"]
 
 
-def test_a_turn_that_fails_still_gets_the_trouble_reply_on_both_platforms(telegram):
+def test_a_turn_that_fails_says_nothing_was_saved_on_both_platforms(telegram):
     chat = telegram()
     dm = DirectMessage(chat.coach, chat.fake)
     # The tracker store is locked by another program: the turn fails after the
-    # store's busy timeout and makes no reply of its own, as when the action server
-    # is down (tests/e2e/test_faults_e2e.py does the same to REST).
+    # store's busy timeout, and the user is told nothing was saved
+    # (tests/e2e/test_faults_e2e.py does the same to REST).
     holder = sqlite3.connect(chat.coach.database, isolation_level=None, timeout=30)
     try:
         holder.execute("BEGIN EXCLUSIVE")
@@ -196,6 +197,6 @@ def test_a_turn_that_fails_still_gets_the_trouble_reply_on_both_platforms(telegr
         sent = chat.send(chat.update("telegram_message", text="how many reps?"))
     finally:
         holder.close()
-    assert [call.params["text"] for call in sent] == [answers.TROUBLE]
-    dm.wait_post(answers.TROUBLE)
-    assert [call.params["text"] for call in dm.posts()] == [answers.TROUBLE]
+    assert [call.params["text"] for call in sent] == [NOT_SAVED]
+    dm.wait_post(NOT_SAVED)
+    assert [call.params["text"] for call in dm.posts()] == [NOT_SAVED]

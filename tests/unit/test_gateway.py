@@ -113,6 +113,13 @@ def test_only_the_payloads_just_offered_are_read_as_intents():
     assert gate.readable_text("ann", "/affirm") == "affirm", "the offer has passed"
 
 
+def test_only_tests_may_start_a_new_conversation_by_typing():
+    assert gate_from_environment({}).readable_text("ann", "/session_start") == "session_start"
+    tests = gate_from_environment({"COACH_TEST_CLOCK": "1"})
+    assert tests.readable_text("ann", "/session_start") == "/session_start"
+    assert tests.readable_text("ann", "/restart") == "restart"
+
+
 def test_offered_payloads_ignores_odd_buttons():
     messages = [{"buttons": [{"payload": "/a"}, {"title": "no payload"}, "junk"]}, {"text": "x"}]
     assert offered_payloads(messages) == {"/a"}
