@@ -21,6 +21,7 @@ learn the kind of miss; never copy a blind phrase into the patterns or examples.
 """
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -30,6 +31,7 @@ from pathlib import Path
 
 import yaml
 
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
