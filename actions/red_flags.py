@@ -371,6 +371,8 @@ def _read(doc: Doc, words: list[str], found: list[tuple[str, int, int]]) -> _Mes
     for _, start, end in found:
         ends_from[start] = max(end, ends_from.get(start, end))
     ends = {end for _, _, end in found}
+    # "my groin and the backs of my thighs": "and" after a place lists places.
+    place_ends = {end for label, _, end in found if label.split(".")[0] in PLACES}
     clauses, clause = [], 0
     for i, token in enumerate(doc):
         word = words[i]
@@ -378,7 +380,12 @@ def _read(doc: Doc, words: list[str], found: list[tuple[str, int, int]]) -> _Mes
             token.is_space
             or word in CLAUSE_PUNCTUATION
             or word in CLAUSE_WORDS
-            or (word == "and" and i + 1 < len(words) and words[i + 1] in AND_BEFORE)
+            or (
+                word == "and"
+                and i + 1 < len(words)
+                and words[i + 1] in AND_BEFORE
+                and i not in place_ends
+            )
             or (word in DASHES and i and doc[i - 1].whitespace_ and token.whitespace_)
             or (word == "," and not _in_a_list(i, words, ends, ends_from))
         ):
