@@ -83,7 +83,8 @@ class SignsFileError(ValueError):
 
 def _load(path: Path) -> dict:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    for key in ("signs", "concepts", "word_lists", "word_groups", "spellings", "advice", "ages"):
+    for key in ("signs", "concepts", "word_lists", "word_groups", "spellings", "advice", "ages",
+                "questions", "replies"):  # fmt: skip
         if not isinstance(data.get(key), dict):
             raise SignsFileError(f"{path.name}: '{key}' is missing or not a mapping")
     return data
@@ -225,6 +226,34 @@ for _rule in RULES + SUSPECT_RULES:
         if not _group <= _labels:
             raise SignsFileError(f"red_flags.yml {_rule.sign}: no phrases for {_group - _labels}")
 ADVICE: dict[str, str] = {urgency: DATA["advice"][urgency] for urgency in URGENCIES}
+
+
+def _question_flag(name: str, entry: dict) -> RedFlag:
+    if entry.get("urgency") not in URGENCIES or not entry.get("question"):
+        raise SignsFileError(f"red_flags.yml question {name}: needs an urgency and a question")
+    return RedFlag(entry["urgency"], name, entry["description"], entry["question"])
+
+
+# Asked when only the classifier reads a red flag, and the checklist asked before a
+# first session: a yes gets the advice for the question's urgency.
+UNSURE = _question_flag("unsure", DATA["questions"]["unsure"])
+CHECKLIST: tuple[RedFlag, ...] = tuple(
+    _question_flag(item["id"], item) for item in DATA["questions"]["checklist"]
+)
+REPLIES: dict[str, str] = dict(DATA["replies"])
+
+
+def flag_named(name: str | None) -> RedFlag | None:
+    """A sign, a checklist question or the unsure question by its name."""
+    if name in SIGNS:
+        return SIGNS[name]
+    return next((flag for flag in (UNSURE, *CHECKLIST) if flag.sign == name), None)
+
+
+def reply(name: str, flag: RedFlag | None = None) -> str:
+    """One of the coach's safety lines, about `flag` where the line names it."""
+    return REPLIES[name].format(description=flag.description if flag else "that warning sign")
+
 
 # ---------------------------------------------------------------------------
 # Denials and clauses.
