@@ -170,8 +170,8 @@ def _dialogue(server, text: str, state: str, index: int) -> str:
     voice = state == "voice"
     for step in SETUP[state]:
         reply = _say(server, sender, step, voice)
-        for _ in range(4):  # a first session's safety screening: all clear
-            if "Just to check" in reply or "before your first session" in reply.lower():
+        for _ in range(4):  # the safety checklist before a first session: all clear
+            if any(item.question in reply for item in getattr(red_flags, "CHECKLIST", ())):
                 reply = _say(server, sender, "no", voice)
             else:
                 break
