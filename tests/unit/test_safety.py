@@ -296,3 +296,10 @@ def test_the_2026_11_26_blind_set_keeps_the_issues_targets(report_figure):
     assert not missed, missed
     assert caught >= 0.98 * len(others)
     assert flagged <= 0.05 * len(misses)
+
+
+def test_the_nlu_keeps_an_unconfirmed_red_flag_for_the_coach_to_ask_about():
+    from actions.conversation import corrected_intent
+
+    assert corrected_intent("red_flag", [], "something is badly wrong with me") == "red_flag"
+    assert corrected_intent("pain", [], "my groin is numb") == "red_flag"
