@@ -22,7 +22,7 @@ guessing. The borderline decisions are written beside the signs in the YAML.
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
 from pathlib import Path
@@ -33,6 +33,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 SIGNS_FILE = Path(__file__).with_name("red_flags.yml")
+# Labels that say nothing about a sign on their own.
+NOT_SIGN_WORDS = frozenset({"ODD", "CLEARED"})
 EMERGENCY = "emergency"  # same-day urgent care now (possible cauda equina)
 SOON = "soon"  # see a doctor/physio promptly; stop exercise advice
 URGENCIES = (EMERGENCY, SOON)
@@ -65,6 +67,9 @@ class Screening:
 
     flag: RedFlag | None = None
     suspected: RedFlag | None = None
+    # Words of the signs seen at all, even if denied or explained away ("no numbness",
+    # "from kneeling"): then the screen has read the message and found no sign in it.
+    recognised: bool = False
 
 
 def _words(text: str) -> frozenset[str]:
@@ -323,6 +328,7 @@ class _Message:
     clauses: list[int]  # the clause number of each word
     spans: list[range]  # the words of each clause
     negations: list[int]  # sorted
+    seen: set[str] = field(default_factory=set)  # every label found, denied or vetoed too
 
     def denied(self, position: int, window: int) -> bool:
         """Whether a denial comes at most `window` words before, in the same clause."""
@@ -354,7 +360,7 @@ def check(text: str) -> Screening:
     for rule in SUSPECT_RULES:
         if _applies(rule, hits, message):
             return Screening(suspected=SIGNS[rule.sign])
-    return Screening()
+    return Screening(recognised=bool(message.seen - NOT_SIGN_WORDS))
 
 
 def says(text: str, concept: str) -> bool:
@@ -391,6 +397,7 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
             vetoed[label, clause] = any(message.words[i] in vetoes for i in span)
         if not vetoed.get((label, clause)):
             hits.append(_Hit(label.split(".")[0], start, end, clause))
+    message.seen.update(label.split(".")[0] for label, _, _ in found)
     return _undenied(hits, message), message
 
 

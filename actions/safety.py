@@ -139,7 +139,14 @@ class Dialogue:
             return True
         suspected = screening.suspected
         if suspected is None and work.turn.intent == "red_flag":
-            suspected = red_flags.UNSURE  # the classifier's reading, and no sign in the words
+            if not screening.recognised:
+                suspected = red_flags.UNSURE  # the classifier's reading, no sign's words
+            else:
+                # The screen read the sign's words and ruled them out ("no numbness",
+                # "pins and needles from kneeling"): the message as pain, or not understood.
+                work.turn.intent = (
+                    "pain" if red_flags.says(work.turn.text, "PAIN") else "nlu_fallback"
+                )
         if suspected is not None:
             self.ask(suspected, then_pain=work.turn.intent in ("red_flag", "pain", "feel_worse"))
             return True

@@ -84,7 +84,8 @@ def test_the_issues_missed_phrasings_are_caught(text, sign):
 
 @pytest.mark.parametrize("text", ["no numbness at all", "my foot fell asleep sitting on it"])
 def test_the_issues_near_misses_stay_quiet(text):
-    assert check(text) == red_flags.Screening()
+    result = check(text)
+    assert result.flag is None and result.suspected is None and result.recognised
 
 
 @pytest.mark.parametrize(
@@ -303,3 +304,11 @@ def test_the_nlu_keeps_an_unconfirmed_red_flag_for_the_coach_to_ask_about():
 
     assert corrected_intent("red_flag", [], "something is badly wrong with me") == "red_flag"
     assert corrected_intent("pain", [], "my groin is numb") == "red_flag"
+
+
+def test_the_classifiers_red_flag_is_not_asked_about_when_the_screen_ruled_the_words_out():
+    chat = Chat(disclaimer_given=True)
+    said = chat.say("red_flag", "my foot tingled from kneeling, all gone now")
+    assert "Just to check" not in said and chat.slots.get("pending_offer") != safety.CHECK
+    said = chat.say("red_flag", "no numbness, no weakness, my back is just sore")
+    assert "Just to check" not in said and "0 (no pain) to 10" in said
