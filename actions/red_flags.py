@@ -246,6 +246,8 @@ CHECKLIST: tuple[RedFlag, ...] = tuple(
     _question_flag(item["id"], item) for item in DATA["questions"]["checklist"]
 )
 REPLIES: dict[str, str] = dict(DATA["replies"])
+IN_FORCE_SECONDS = float(DATA["in_force_hours"]) * 3600
+CHECKLIST_AGAIN_AFTER_SECONDS = float(DATA["checklist_again_after_minutes"]) * 60
 
 
 def flag_named(name: str | None) -> RedFlag | None:

@@ -23,10 +23,10 @@ from actions.red_flags import EMERGENCY, RedFlag
 
 CHECK, SCREENING, CLINICIAN = "safety_check", "screening", "clinician_seen"
 FIRST_SESSION, SEVERE_PAIN = "first_session", "severe_pain"
-# After an emergency, nothing the user says for this long unsays it.
-IN_FORCE_SECONDS = 24 * 3600
-# After a severe pain report, the checklist again, unless it was asked this recently.
-SCREEN_AGAIN_AFTER_SECONDS = 3600
+# After an emergency, nothing the user says for this long unsays it; after a severe
+# pain report, the checklist again unless it was asked this recently (red_flags.yml).
+IN_FORCE_SECONDS = red_flags.IN_FORCE_SECONDS
+SCREEN_AGAIN_AFTER_SECONDS = red_flags.CHECKLIST_AGAIN_AFTER_SECONDS
 KEPT_SCREENINGS = 50
 BUTTONS = (("Yes", "/affirm"), ("No", "/deny"))
 
