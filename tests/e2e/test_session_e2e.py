@@ -3,7 +3,6 @@ surviving a restart, and a red flag stopping a session in the very same turn."""
 
 import signal
 
-from actions import answers
 from actions import protocol as p
 from tests.e2e.coach_server import stored_slot, through_checklist
 
@@ -63,8 +62,12 @@ def test_a_red_flag_mid_set_stops_the_session_in_that_turn(coach):
         assert exercise_word not in reply.lower(), reply
     assert stored_slot(coach.database, sender, "session") is None
     assert stored_slot(coach.database, sender, "history")[-1]["notes"][-1] == "red_flag"
-    # The session is over: counting words no longer count.
-    assert joined(coach.say(sender, "done")) == answers.NO_SESSION
+    # The session is over and the emergency stays in force: counting words no longer
+    # count, and "it's gone now" does not undo the advice.
+    said = joined(coach.say(sender, "done"))
+    assert said.startswith("Not yet") and stored_slot(coach.database, sender, "session") is None
+    said = joined(coach.say(sender, "it's fine now, it went away"))
+    assert "doctor" in said and "Glad" not in said, said
 
 
 def test_pain_mid_set_is_asked_about_and_the_count_kept(coach):
