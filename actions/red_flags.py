@@ -270,6 +270,7 @@ NEGATIONS = _words("no not never without none nothing nor neither nobody zero")
 # "not sure if my groin is numb" denies nothing, nor does "no, my groin is numb".
 NOT_A_NEGATION_BEFORE = _words("sure certain know only just matter doubt")
 NO_AS_ANSWER_BEFORE = _words("i my it the but that this we you he she they there")
+DOING = _words("doing do did does")
 NEGATION_WINDOW = 6  # tokens before a symptom
 PLACE_NEGATION_WINDOW = 3  # tokens before a place: "numb, but not in my groin"
 # Between a denied symptom and the next, these carry the denial on: "no numbness or tingling".
@@ -466,6 +467,8 @@ def _negations(words: list[str], clauses: list[int], inside: set[int]) -> list[i
         after = words[i + 1] if i + 1 < len(words) else ""
         if after in NOT_A_NEGATION_BEFORE or (word == "no" and after in NO_AS_ANSWER_BEFORE):
             continue
+        if word == "nothing" and i and words[i - 1] in DOING:
+            continue  # "lying there doing nothing it throbs": at rest, not a denial
         if word == "without" and found and clauses[found[-1]] == clauses[i]:
             found.pop()  # "can't walk without my legs giving way": the two cancel out
             continue

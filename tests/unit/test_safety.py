@@ -312,3 +312,26 @@ def test_the_classifiers_red_flag_is_not_asked_about_when_the_screen_ruled_the_w
     assert "Just to check" not in said and chat.slots.get("pending_offer") != safety.CHECK
     said = chat.say("red_flag", "no numbness, no weakness, my back is just sore")
     assert "Just to check" not in said and "0 (no pain) to 10" in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was doing nothing yesterday, lazy day",
+        "I lowered my leg down to the floor",
+        "I had a crash course in yoga",
+        "it feels like nothing, too easy",
+        "the band slipped down to my ankle",
+        "get into position on all fours",
+        "my toes go into the mat",
+        "I couldn't stop laughing",
+        "can't hold the position for 3 seconds",
+        "I need to pee, back soon",
+        "left and right leg both done, 10 each",
+        "pins and needles in my hands",
+        "my dad is 60 and wants to try this",
+    ],
+)
+def test_ordinary_exercise_talk_is_neither_flagged_nor_asked_about(text):
+    result = check(text)
+    assert result.flag is None and result.suspected is None, (text, result)
