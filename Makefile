@@ -29,7 +29,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 # Our dependencies' deprecation notices are noise in the server log.
 export PYTHONWARNINGS ?= ignore::DeprecationWarning
 
-.PHONY: run shell test bench audio alexa-model lint format install pipeline model web browser clean
+.PHONY: run shell test bench eval eval-red-flags eval-red-flags-e2e audio alexa-model lint format install pipeline model web browser clean
 
 run: $(MODEL) $(WEB_INSTALLED)
 	$(BIN)/python scripts/serve.py run
@@ -44,6 +44,16 @@ test: $(MODEL) $(WEB_INSTALLED) $(CHROMIUM)
 
 bench: $(MODEL)
 	$(BIN)/python bench/bench.py
+
+# Blind sets, scored (README: figures). The red-flag screen alone takes seconds;
+# the end-to-end score says every phrase in every dialogue state over REST.
+eval: eval-red-flags
+
+eval-red-flags: $(INSTALLED)
+	$(BIN)/python scripts/eval_red_flags.py
+
+eval-red-flags-e2e: $(MODEL)
+	$(BIN)/python scripts/eval_red_flags.py --e2e
 
 # The speech of the fixed phrases, from Google (gTTS): needs the network.
 audio: $(INSTALLED)

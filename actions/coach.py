@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from typing import Any
 
-from actions import answers, conversation, pain, progression, red_flags, report, when
+from actions import answers, conversation, pain, progression, red_flags, report, safety, when
 from actions import protocol as p
 from actions.conversation import Message, Reply
 from actions.numbers import parse_number
@@ -97,6 +97,7 @@ class State:
     plan: dict = field(default_factory=dict)  # {"stay_at": level, "restarted_after": epoch}
     timezone: str | None = None
     pending_reminder: dict | None = None  # {"day": "2026-11-26"} while asking what time
+    safety: dict = field(default_factory=dict)  # actions/safety.py: checks, checklists
 
     @classmethod
     def from_slots(cls, slots: dict[str, Any]) -> "State":
@@ -119,6 +120,7 @@ class State:
             pending_reminder=slots.get("pending_reminder")
             if isinstance(slots.get("pending_reminder"), dict)
             else None,
+            safety=slots.get("safety") if isinstance(slots.get("safety"), dict) else {},
         )
 
     @property
@@ -254,13 +256,15 @@ def respond(
     turn: Turn, state: State, now: float, thresholds: pain.Thresholds | None = None
 ) -> Outcome:
     work = _Turn(turn, state, now, thresholds or pain.Thresholds.from_env())
-    flag = red_flags.screen(turn.text)
-    if flag is not None:
-        _red_flag(work, flag)
+    screening = red_flags.check(turn.text)
+    if screening.flag is not None:
+        _red_flag(work, screening.flag)
         return work.finish()
-    if turn.intent == "red_flag":
-        # The classifier saw a red flag the screen did not: treat it as a pain report.
-        turn.intent = "pain"
+    dialogue = _safety(work)
+    user_said = turn.timer_for_set is None and turn.reminder_at is None
+    # A question about a sign, its answer, the checklist, an emergency still in force.
+    if user_said and dialogue.handle(screening):
+        return _with_disclaimer(work).finish()
     if turn.timer_for_set is not None:
         if work.session is not None:
             work.say(work.session.rest_over(turn.timer_for_set))
@@ -270,6 +274,7 @@ def respond(
         return work.finish()
     if not _answer_pending_question(work):
         _handle(work)
+    dialogue.remind()
     _maybe_ask_morning_check(work)
     return _with_disclaimer(work).finish()
 
@@ -284,8 +289,12 @@ def _red_flag(work: _Turn, flag: red_flags.RedFlag) -> None:
     work.set(
         pending_offer=None,
         pending_pain=None,
-        caution={"reason": "red_flag", "sign": flag.sign, "at": work.now},
+        caution={"reason": "red_flag", "sign": flag.sign, "urgency": flag.urgency, "at": work.now},
     )
+
+
+def _safety(work: _Turn) -> safety.Dialogue:
+    return safety.Dialogue(work, _red_flag, _begin_session, _session_status)
 
 
 def _with_disclaimer(work: _Turn) -> _Turn:
@@ -540,6 +549,8 @@ def _start(work: _Turn) -> None:
             " finish for today."
         )
         return
+    if _safety(work).ask_clinician():  # an emergency: "yes" is not enough, say who saw you
+        return
     if work.state.caution and work.state.caution.get("reason") == "red_flag":
         work.say_text(
             "Last time you told me about a warning sign that needs a clinician's check."
@@ -553,6 +564,9 @@ def _start(work: _Turn) -> None:
             progression.too_soon_warning(work.state.history, work.now, work.tz), START_BUTTONS
         )
         work.set(pending_offer="start_anyway")
+        return
+    if safety.needs_screening(work.state.history, work.state.safety):
+        _safety(work).start_screening(safety.FIRST_SESSION)
         return
     _restart_lower_after_break(work)
     _begin_session(work)
@@ -615,6 +629,7 @@ def _act_on_pain(work: _Turn, report: pain.PainReport) -> None:
     if not in_session:
         if advice.check_next_morning:
             work.set(morning_check=work.now)
+        _screen_after_severe_pain(work, report)
         return
     session.record_pain(report.severity)
     if advice.stop_session:
@@ -627,6 +642,13 @@ def _act_on_pain(work: _Turn, report: pain.PainReport) -> None:
         work.say([session.status()])
     else:
         work.say([session.status()])
+    _screen_after_severe_pain(work, report)
+
+
+def _screen_after_severe_pain(work: _Turn, report: pain.PainReport) -> None:
+    """Severe pain can come with a new warning sign: the checklist again."""
+    if report.severity is not None and report.severity >= pain.SEVERE_FROM:
+        _safety(work).screen_after_severe_pain()
 
 
 # -- progress, schedule, reminders, the user's data -------------------------------------

@@ -155,14 +155,13 @@ def reports_pain(intent: str, entities: list[dict], text: str) -> bool:
 def corrected_intent(intent: str, entities: list[dict], text: str = "") -> str:
     """The intent after the rule-based corrections above (used by the NLU pipeline).
 
-    The red-flag screen decides both ways: a sign it finds is a red flag whatever
-    the classifier thought, and a "red flag" it cannot confirm is a pain report
-    (the coach then asks how bad, rather than sending someone to A&E).
+    A sign the red-flag screen finds is a red flag whatever the classifier thought;
+    a "red flag" it cannot confirm stays one, and the coach asks a yes/no question
+    about it (actions/safety.py) rather than sending someone to A&E or reading it
+    as a pain report.
     """
-    if red_flags.screen(text) is not None:
+    if red_flags.screen(text) is not None or intent == "red_flag":
         return "red_flag"
-    if intent == "red_flag":
-        return "pain"
     if written_in_another_script(text):
         return "nlu_fallback"
     if is_a_count(text):

@@ -1,55 +1,43 @@
 """Red-flag screen: the signs in what the user says that mean "stop and see a clinician".
 
 Rules, not a classifier: red flags are rare in chat logs, a miss is costly, and
-every decision here can be read, tested and argued with. The signs come from
-NICE NG59 and the project's clinical notes (shared/reference/clinical-notes.md).
+every decision here can be read, tested and argued with. The signs themselves,
+what makes each one, its urgency, its advice, its yes/no question and its own
+examples and near misses, are data a clinician can review: red_flags.yml beside
+this file (from NICE NG59 and shared/reference/clinical-notes.md). This module
+is the engine that reads it; it holds no clinical knowledge of its own.
 
-How it works: spaCy's PhraseMatcher, over a blank English tokenizer, finds
-labelled phrases: a symptom (NUMB), a place (SADDLE) or a whole sign ("bladder").
-RULES then say which labels must occur together, in one clause or one message,
-for a sign to count. A phrase is dropped when it is denied ("no numbness", "I
-haven't lost control of my bladder") or explained by words beside it ("my foot
-fell asleep", "I've lost weight dieting").
+How it works: spaCy's PhraseMatcher, over a blank English tokenizer, finds the
+YAML's phrases, each labelled with a concept (NUMB, SADDLE, ...) or a sign's
+own name. A sign's `made_of` rules say which labels must occur together, in one
+clause or one message, for the sign to count. A phrase is dropped when it is
+denied ("no numbness", "I haven't lost control of my bladder") or explained by
+words beside it ("my foot fell asleep", "I've lost weight dieting").
 
-Decisions on borderline cases (each has a test):
-- Numbness or tingling in ONE leg or foot is SOON, and is not flagged when the
-  user explains it by position (sitting, kneeling, asleep, cold floor, tight
-  shoes). Such explanations never excuse the saddle area or both legs: those are
-  the emergency pattern, and a false alarm there costs less than a miss.
-- Tingling in one leg during the lift ("when I lift") is left to the pain
-  questions, which ease the exercise off; below the knee it is SOON regardless.
-- "My legs feel weak" (both legs) is an emergency unless tiredness or the workout
-  explains it in the same clause ("after my sets", "tired", "shaky").
-- One leg weaker than the other is ordinary exercise talk; a leg giving way or a
-  dragging foot is SOON; a knee giving way is not flagged.
-- Tingling or burning "glutes", or not "feeling it" in the bum, is exercise
-  feedback; a numb bum or glute is saddle numbness.
-- "Can't go to the toilet" is not flagged (as likely constipation, common on
-  painkillers); "can't pee" is.
-- Leaking when coughing or sneezing is flagged (the screen cannot tell new from
-  long-standing); "I nearly wet myself laughing" is an idiom and is not.
-- Under 20, any back pain counts (it is uncommon at that age). Over 55 it counts
-  only when new (a time cue such as "started", "last week") and not
-  long-standing ("for years"): older users with chronic back pain are who the
-  exercise is for.
-- Bare "sciatica", a calf cramp and a steroid injection are not flagged; sciatica
-  or pain spreading below the knee, and steroid tablets, are.
-- Questions about a sign ("what if I can't pee?") are flagged: the urgent advice
-  is also the right answer to the question.
+When the rules do not confirm a sign but one of its `suspect` rules matches (a
+part of the sign without the rest: "my bladder feels odd"), check() reports the
+sign as suspected, and the coach asks the sign's yes/no question instead of
+guessing. The borderline decisions are written beside the signs in the YAML.
 """
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import product
+from pathlib import Path
 
 import spacy
+import yaml
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+SIGNS_FILE = Path(__file__).with_name("red_flags.yml")
+# Labels that say nothing about a sign on their own.
+NOT_SIGN_WORDS = frozenset({"ODD", "CLEARED"})
 EMERGENCY = "emergency"  # same-day urgent care now (possible cauda equina)
 SOON = "soon"  # see a doctor/physio promptly; stop exercise advice
+URGENCIES = (EMERGENCY, SOON)
 
 
 @dataclass(frozen=True)
@@ -57,72 +45,84 @@ class RedFlag:
     urgency: str  # EMERGENCY or SOON
     sign: str  # a short key, e.g. "bladder", "saddle_numbness", "below_knee"
     description: str  # plain English for the sign, used in the reply
+    question: str = ""  # the yes/no question the coach asks when it is unsure
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A sign is found when `needs` (a label from each set) occur close together in one
+    clause and each set in `context` anywhere in the message, unless an `unless` word
+    in that clause (or, with unless_in_message, anywhere) explains it away."""
+
+    sign: str
+    needs: tuple[frozenset[str], ...]
+    context: tuple[frozenset[str], ...] = ()
+    unless: frozenset[str] = frozenset()
+    unless_in_message: bool = False
+
+
+@dataclass(frozen=True)
+class Screening:
+    """What one message says: a sign found, or a sign the coach should ask about."""
+
+    flag: RedFlag | None = None
+    suspected: RedFlag | None = None
+    # Words of the signs seen at all, even if denied or explained away ("no numbness",
+    # "from kneeling"): then the screen has read the message and found no sign in it.
+    recognised: bool = False
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _flags(urgency: str, signs: dict[str, str]) -> dict[str, RedFlag]:
-    return {sign: RedFlag(urgency, sign, words) for sign, words in signs.items()}
-
-
-# In order of priority: the first sign found wins.
-SIGNS: dict[str, RedFlag] = {
-    **_flags(
-        EMERGENCY,
-        {
-            "bladder": "problems passing urine",
-            "incontinence": "losing control of your bladder or bowels",
-            "saddle_numbness": "numbness or tingling in the groin or saddle area",
-            "both_legs": "weakness or numbness in both legs",
-            "legs_giving_way": "your legs giving way",
-            "sexual_function": "a change in sexual feeling or function",
-        },
-    ),
-    **_flags(
-        SOON,
-        {
-            "trauma": "pain after a fall or accident",
-            "fever": "a fever or high temperature",
-            "night_sweats": "night sweats",
-            "unwell": "feeling generally unwell",
-            "cancer": "cancer, now or in the past",
-            "weight_loss": "weight loss you can't explain",
-            "immunity": "steroid use or a weakened immune system",
-            "night_pain": "pain that is constant or worse at night",
-            "upper_back": "pain in your upper back",
-            "age": "new back pain at your age",
-            "below_knee": "pain or numbness spreading below the knee",
-            "one_leg": "numbness or tingling in your leg",
-            "leg_weakness": "your leg giving way or your foot dragging",
-        },
-    ),
-}
-
 # ---------------------------------------------------------------------------
-# Words. Every token is compared by its spaCy NORM (lowercase, contractions
-# spelled out: "can't", "cant" and "cannot" are all "can not"), after SPELLINGS
-# has folded typing slips and word forms into one word and numbers into a class.
+# The YAML, read once at import: a broken file stops the server at start, with
+# the entry at fault in the message, rather than the first user who needs it.
 # ---------------------------------------------------------------------------
 
-SPELLINGS = {
-    "numb": r"numb(?!er)\w*|numm?ness|numbess|nunbness",
-    "tingling": r"t[iy]n+[gk]+l\w*",
-    "weak": r"weak\w*|weekness|weaknes+",
-    "incontinent": r"incontin\w*",
-    "impotent": r"impoten\w*",
-    "bedwetting": r"bedwet\w*",
-    "cancer": r"cancer\w*|cancr",
-    "hiv": r"hiv\+?",
-    "immunosuppressed": r"immuno-?(suppress|compromis|deficien)\w*",
-    "unwell": r"unwel+",
+
+class SignsFileError(ValueError):
+    pass
+
+
+def _load(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for key in ("signs", "concepts", "word_lists", "word_groups", "spellings", "advice", "ages",
+                "questions", "replies"):  # fmt: skip
+        if not isinstance(data.get(key), dict):
+            raise SignsFileError(f"{path.name}: '{key}' is missing or not a mapping")
+    return data
+
+
+DATA = _load(SIGNS_FILE)
+WORD_LISTS: dict[str, frozenset[str]] = {
+    name: _words(words) for name, words in DATA["word_lists"].items()
 }
+
+
+def _word_set(text: str | None, where: str) -> frozenset[str]:
+    """Words and, in capitals, named word lists: "POSITIONAL asleep" -> a set of words."""
+    found: set[str] = set()
+    for word in (text or "").split():
+        if word.isupper() and len(word) > 1:
+            if word not in WORD_LISTS:
+                raise SignsFileError(f"{where}: no word list {word}")
+            found |= WORD_LISTS[word]
+        else:
+            found.add(word)
+    return frozenset(found)
+
+
+SPELLINGS: dict[str, str] = dict(DATA["spellings"])
 _SPELLING = re.compile("|".join(f"(?P<{word}>{regex})" for word, regex in SPELLINGS.items()))
 # Numbers become a class: an age under 20 or over 55 matters, "15 reps" does not.
 _NUMBER = re.compile(r"(?P<value>\d{1,3})(?:\.\d+)?(?P<unit>yo|y/o|yrs?|kgs?|kilos?|lbs?)?")
 YOUNG, OLD, FIFTIES, FIGURE = "numyoung", "numold", "numfifties", "numother"
-AGE_CLASSES = ((12, 19, YOUNG), (56, 119, OLD), (50, 55, FIFTIES))  # 50-55: "over 50"
+AGE_CLASSES = tuple(
+    (int(DATA["ages"][name][0]), int(DATA["ages"][name][1]), cls)
+    for name, cls in (("young", YOUNG), ("old", OLD), ("fifties", FIFTIES))
+)
 
 
 @lru_cache(maxsize=8192)
@@ -140,478 +140,127 @@ def _fold(norm: str) -> str:
 
 
 UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-TEENS = ("twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-         "nineteen")  # fmt: skip
-DECADES = ("sixty", "seventy", "eighty", "ninety")
+TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen")  # fmt: skip
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 
 
-def _spelled(tens: str, units: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(f"{tens}{joint}{unit}" for unit in units for joint in (" ", "-"))
+def _spelled_numbers(low: int, high: int) -> tuple[str, ...]:
+    """12..19 -> "twelve" ... "nineteen"; 61 -> "sixty one" and "sixty-one"."""
+    spelled: list[str] = []
+    for n in range(max(low, 10), min(high, 99) + 1):
+        if n < 20:
+            spelled.append(TEENS[n - 10])
+            continue
+        tens, unit = TENS[n // 10 - 2], n % 10
+        spelled += (
+            [tens] if not unit else [f"{tens} {UNITS[unit - 1]}", f"{tens}-{UNITS[unit - 1]}"]
+        )
+    return tuple(spelled)
 
 
 # Choices used in patterns as @NAME; each may be several words.
 GROUPS: dict[str, tuple[str, ...]] = {
-    "CANT": ("can't", "cannot", "unable to", "not able to", "couldn't", "can't seem to",
-             "can hardly", "can barely", "struggle to", "struggling to", "find it hard to"),
-    "MY": ("my", "the", "both", "both my", "both of my", "my left", "my right"),
-    # Words that may come between others: "my legs keep giving way".
-    "FILLER": ("keep", "keeps", "kept", "just", "suddenly", "sometimes", "have", "has", "had",
-               "is", "are", "was", "been", "has been", "nearly", "almost", "completely",
-               "totally", "really", "randomly", "often", "still", "always", "all", "now", "again",
-               "seem to", "started to", "kind of", "actually", "both"),
-    "ADVERB": ("really", "very", "quite", "so", "a bit", "a little", "pretty", "generally",
-               "properly", "rather", "really quite", "kind of", "sort of", "super", "absolutely"),
-    "VOID": ("pee", "peeing", "wee", "weeing", "urinate", "urinating", "piss", "pissing",
-             "pass urine", "passing urine", "pass water", "passing water", "empty my bladder",
-             "emptying my bladder", "go for a wee", "go for a pee", "have a wee", "have a pee",
-             "do a wee", "start peeing"),
-    "VOIDED": ("peed", "weed", "urinated", "passed urine", "passed water", "been able to pee",
-               "been able to wee", "been able to urinate", "had a wee", "had a pee",
-               "emptied my bladder", "been for a wee", "been for a pee"),
-    "NIGHTTIME": ("at night", "in the night", "at nighttime", "at night-time", "during the night",
-                  "in bed", "at nights", "every night"),
-    "QUANTITY": ("a lot of", "lots of", "so much", "loads of", "some", "quite a bit of",
-                 "a bit of", "a little", "too much", "much", "heaps of", "a load of"),
-    "WEIGHT_UNIT": ("kg", "kgs", "kilo", "kilos", "kilograms", "pounds", "lbs", "lb", "stone",
-                    "st"),
+    **{name: tuple(choices) for name, choices in DATA["word_groups"].items()},
     "FEW": ("a", "one", "few", "a few", "couple", "a couple", "a couple of", "several", "two",
             "three", "four", "five", "six", YOUNG, OLD, FIFTIES, FIGURE),
     "FIGURE": (YOUNG, OLD, FIFTIES, FIGURE),
-    "YOUNG": (YOUNG, *TEENS),
-    "OLD": (OLD, *_spelled("fifty", UNITS[5:]), *DECADES,
-            *(n for tens in DECADES for n in _spelled(tens, UNITS))),
+    "YOUNG": (YOUNG, *_spelled_numbers(*AGE_CLASSES[0][:2])),
+    "OLD": (OLD, *_spelled_numbers(*AGE_CLASSES[1][:2])),
 }  # fmt: skip
 
-# Each label maps to specs: words separated by spaces, one slot per position.
-# "a|b" is a choice, "+" joins the words of one choice ("loss+of"), a trailing
-# "?" makes a slot optional and "@NAME" is a choice from GROUPS. A label's part
-# after a dot ("NUMB.cantfeel") only selects vetoes below; rules use the part
-# before it. Lowercase labels are whole signs, uppercase ones parts of signs.
-PATTERNS: dict[str, tuple[str, ...]] = {
-    # --- emergency signs -------------------------------------------------------
-    "bladder": (
-        "@CANT @VOID",
-        "trouble|difficulty|difficulties|problem|problems|struggling|struggle|issues|straining"
-        "|strain|hard|difficult|harder to|with|when+i? @VOID",
-        "have|has not @VOIDED",
-        "no|lost|loss+of|lost+the urge to @VOID",
-        "@CANT feel|tell when i need|have to pee|wee|urinate|go",
-        "@CANT feel when|as i pee|wee|urinate",
-        "no feeling|sensation when|as i pee|wee|urinate",
-        "urine|urinary|bladder retention",
-        "retaining|retention+of urine",
-        "pee|wee|urine will|does|would|do not come|start|flow",
-        "bladder will|does|would|is not empty|emptying",
-        "do|can|could not know|feel|tell when|if my bladder is full",
-        "@CANT feel|tell when|if my bladder is full",
-        "@CANT feel my bladder",
-    ),
-    "incontinence": (
-        "incontinent",
-        "lost|losing|lose|loss+of|no|poor|lack+of my|the? bladder|bowel|bowels control",
-        "lost|losing|lose|loss+of|no|poor control of|over my|the? bladder|bowel|bowels|pee|wee|poo"
-        "|urine|peeing|pooing",
-        "@CANT control|hold my|the? bladder|bowel|bowels|pee|wee|poo|poop|urine",
-        "@CANT make it to the toilet|loo|bathroom",
-        "@CANT control when i need|have to go|pee|wee|poo",
-        "@CANT control when i need the toilet|loo|bathroom",
-        "@CANT hold it in",
-        "leak|leaks|leaking|leaked|leakage|dribble|dribbles|dribbling|dribbled my|the? urine|pee"
-        "|wee|poo|stool|faeces|feces",
-        "urine|pee|wee|bladder|bowel leaks|leaking|leaked|leakage",
-        "i @FILLER? leak|leaked|leaking",
-        "accident|accidents in my|the pants|trousers|underwear|knickers|bed",
-        "bedwetting",
-    ),
-    "incontinence.myself": (
-        "wet|wetting|soiled|soiling|peed|pooed|pooped|pissed|shat|shit|messed|pee'd|wee'd myself",
-        "wet|wetting|soiled|soiling|peed|pooed|pooped|pissed|messed my|the pants|trousers"
-        "|underwear|knickers|bed",
-    ),
-    "legs_giving_way": (
-        "legs @FILLER? gave|give|giving|gives way|out",
-        "legs @FILLER? buckled|buckle|buckling|buckles|folded|collapsed|collapsing|collapse",
-        "legs @FILLER? went|go|gone|going from|out",
-        "legs @FILLER? will|would|do|does|did|can|could not hold|support|carry",
-    ),
-    "legs_giving_way.collapse": ("i @FILLER? collapsed|collapsing",),
-    "legs_giving_way.sudden": ("legs @FILLER? went|gone|go|going wobbly|weak|dead|numb",),
-    "sexual_function": (
-        "@CANT get|keep|maintain|have an|a? erection|erections|hard-on|boner",
-        "erectile dysfunction|problems|issues|difficulties|difficulty",
-        "impotent",
-        "erection|erections problems|issues|trouble|difficulties",
-        "trouble|problems|difficulty getting|keeping an|a? erection|erections",
-        "no|lost|loss+of erections|erection",
-        "@CANT orgasm|climax|ejaculate",
-        "sexual dysfunction|problems|issues|difficulties|numb",
-        "problems|trouble|issues|difficulty|difficulties with|getting|keeping my|an|a? erection"
-        "|erections",
-        "problems|trouble|issues|difficulties in the bedroom",
-        "do|does|did|will not work|working down there",
-    ),
-    # --- soon signs ---------------------------------------------------------
-    "fever": (
-        "fever|fevers|feverish|fevered|febrile|pyrexia",
-        "high|raised|a|have|has|had|got|with temperature|temp",
-        "chills|shivers|shivery|rigors",
-        "hot and|& cold",
-    ),
-    "night_sweats": (
-        "night sweats|sweat",
-        "sweats|sweating|sweaty|sweat @NIGHTTIME",
-        "soaked|drenched|drenching|soaking in? sweat|sweats",
-        "wake|woke|waking|wakes up? soaked|drenched|sweating",
-    ),
-    "unwell": (
-        "unwell",
-        "feel|feeling|felt|feels|been|am|getting|got @ADVERB? ill|poorly|rough|rotten|fluey"
-        "|flu-ish|feverish",
-        "run -? down",
-        "under the weather",
-    ),
-    "unwell.flu": ("flu|flu-like|influenza|covid|covid-19|coronavirus|infection",),
-    "cancer": (
-        "cancer|tumour|tumor|tumours|tumors|malignant|malignancy|lymphoma|leukaemia|leukemia"
-        "|myeloma|melanoma|carcinoma|sarcoma|metastases|metastasis|metastatic|oncologist"
-        "|oncology|radiotherapy|mastectomy",
-        "radiation therapy|treatment",
-    ),
-    "weight_loss": (
-        "lost|dropped|shed @QUANTITY? weight",
-        "lost|dropped|losing|dropping|shed|down @FIGURE @WEIGHT_UNIT",
-        "lost|dropped|losing|dropping|shed|down numweight",
-        "lost|dropped|losing|dropping|shed a|half+a stone",
-        "lost|dropped|losing|dropping|shed two|three|four|five|six|seven|eight|nine|ten|twelve"
-        "|fifteen|twenty|few|several|a+few|a+couple|a+couple+of kilos|kg|pounds|stone|lbs",
-        "weigh|weighing less",
-        "weight @FILLER? dropped|dropping|falling|fell|fallen",
-        "weight @FILLER? gone|going|come|coming|came down|off",
-        "unexplained|unintentional|unintended|unexpected|sudden|rapid|significant|lots+of"
-        "|a+lot+of weight loss",
-        "clothes|trousers|jeans are|feel? hanging|loose",
-    ),
-    "weight_loss.ing": ("losing|dropping|shedding|losin @QUANTITY? weight",),
-    "immunity": (
-        "chemo|chemotherapy|immunotherapy|immunosuppressed|hiv",
-        "immune -? compromised|suppressed|deficient",
-        "weak|low|poor|compromised|suppressed|damaged|lowered|bad|reduced immune|immunity",
-        "immune system @FILLER? weak|low|compromised|suppressed|poor|bad|damaged",
-        "methotrexate|azathioprine|tacrolimus|ciclosporin|cyclosporine|mycophenolate|infliximab"
-        "|adalimumab|humira|biologics",
-    ),
-    "immunity.steroid": (
-        "steroid|steroids|corticosteroid|corticosteroids|prednisolone|prednisone|dexamethasone"
-        "|methylprednisolone",
-    ),
-    "immunity.transplant": ("transplant|transplants|transplanted",),
-    "night_pain": (
-        "worse|worst|bad|terrible|awful|unbearable @NIGHTTIME",
-        "pain|pains|hurts|hurt|hurting|aches|ache|aching|throbs|throbbing|sore @NIGHTTIME",
-        "night -? time? pain|pains",
-        "nighttime pain|pains",
-    ),
-    "leg_weakness": (
-        "leg @FILLER? gave|give|giving|gives way|out",
-        "leg @FILLER? buckled|buckle|buckling|buckles|collapsed|collapses",
-        "foot|drop drop|foot",
-        "dropped foot",
-        "foot @FILLER? drags|dragging|dragged|slaps|slapping|flops|flopping",
-        "@CANT lift|raise|pull my|the? toes",
-    ),
-    # --- parts that rules combine -------------------------------------------
-    "NUMB": (
-        "numb|tingling",
-        "pins and|n|& needles",
-        "no|lost|loss+of|lack+of|reduced|less|little|without|altered|lost+the|lost+all"
-        "|lost+some feeling|sensation|sensations",
-        "feels|feel|felt|gone|went|go|goes|going dead",
-        "can hardly|barely feel",
-    ),
-    "NUMB.cantfeel": (
-        "can|could not really|quite|even|properly? feel",
-        "unable+to|not+able+to feel",
-    ),
-    "WEAK": (
-        "weak",
-        "no|lost|loss+of|lost+my|lost+all|lost+the|lost+some strength|power",
-        "paralysed|paralyzed|paralysis|floppy",
-        "@CANT move",
-    ),
-    "SADDLE": (
-        "groin|groins|crotch|saddle|perineum|perineal|genitals|genital|genitalia|privates|penis"
-        "|vagina|vaginal|vulva|labia|testicles|testicle|scrotum|anus|anal|rectum|perianal|buttock"
-        "|buttocks|bum|bums|butt|butts|backside",
-        "private parts|area|bits",
-        "where i|you sit",
-        "sit|sitting bones",
-        "back passage",
-        "inner thigh|thighs|leg|legs",
-        "inner-thigh|inner-thighs",
-        "inside|insides of @MY? thigh|thighs|legs|leg",
-        "between my|the legs",
-        "nether regions",
-        "my bits|balls",
-        "when|while|after i wipe|wiping",
-        "toilet paper|tissue",
-    ),
-    "SADDLE.down": ("down below|there",),
-    "SADDLE.glute": ("glute|glutes",),
-    "SADDLE.bottom": ("my|your bottom",),
-    "BOTH_LEGS": (
-        "both of? my|the? legs|leg|feet|thighs|calves|sides|ankles|shins",
-        "left and|&|/ right",
-        "right and|&|/ left",
-        "each leg|side",
-    ),
-    "BOTH_LEGS.plural": ("legs",),
-    "both_legs": ("@CANT lift|raise|move either|both of? my|the? leg|legs|foot|feet",),
-    "LEG": ("leg",),
-    "BELOW_KNEE": (
-        "calf|calves|shin|shins|foot|feet|toe|toes|heel|heels|sole|soles|instep",
-        "lower leg|legs",
-        "below|under|beneath|past|beyond @MY? knee|knees",
-    ),
-    "BELOW_KNEE.ankle": ("ankle|ankles",),
-    "SPREAD": (
-        "shoot|shoots|shooting|radiate|radiates|radiating|radiated|spread|spreads|spreading"
-        "|travel|travels|travelling|traveling|travelled",
-        "go|goes|going|gone|went|run|runs|running|ran|move|moves|moving|moved|come|comes|coming"
-        "|came down|into|through",
-        "down @MY leg|legs",
-        "down to|into",
-        "all+the+way|right+down",
-    ),
-    "SCIATICA": ("sciatica|sciatic",),
-    "SEX": ("sex|intercourse|orgasm|orgasms|climax|ejaculation|ejaculate|erection|erections",),
-    "RETENTION": ("nothing|little|hardly+anything|barely+anything comes|came|will+come out",),
-    "VOIDING": ("pee|peeing|wee|weeing|urinate|urinating|urine", "pass|passing urine|water"),
-    "TRAUMA": (
-        "a|bad|nasty|big|hard|heavy|serious fall|tumble",
-        "tumbled|whiplash",
-        "got|was|been|were|get hit|knocked|struck|tackled|kicked|punched|assaulted|attacked"
-        "|beaten",
-        "hit|struck|knocked by",
-        "knocked over|down|off|out",
-        "thrown off|from",
-        "landed|fell on @MY? back|bum|tailbone|coccyx|hip|side|spine|bottom|butt|head",
-        "hit|banged|bumped|smacked|jarred|jolted @MY? back|head|hip|spine|tailbone|coccyx|side",
-    ),
-    "TRAUMA.fell": ("fell|fallen", "falling over|down|off|onto|from|backwards|on"),
-    "TRAUMA.slip": ("slipped|tripped", "tripping|slipping over|on"),
-    "TRAUMA.accident": ("accident|accidents|crash|crashed|collision|pile-up", "rear -? ended"),
-    "PAIN": (
-        "pain|pains|painful|hurt|hurts|hurting|ache|aches|aching|achy|achey|sore|soreness|agony"
-        "|agonising|agonizing|throbbing|throbs|twinge|twinges|stabbing|backache|backpain|killing",
-        "injured|injury|injuries|bruised|bruise|bruising|swollen|swelling|broke|broken|fracture"
-        "|fractured|cracked|sprained|damaged",
-    ),
-    "BACK": (
-        "my|lower|low|upper|middle|mid|bad back",
-        "back pain|ache|aches|hurts|hurting|injury|problem|problems|issue|issues|spasm|spasms",
-        "backache|backpain|spine|spinal|lumbar|sciatica",
-    ),
-    "NEW": (
-        "started|starting|start|began|begun|begin|beginning|new|recent|recently|sudden|suddenly"
-        "|yesterday",
-        "last|this|past week|weekend|night|month|morning|fortnight",
-        "@FEW days|weeks ago",
-        "for|past|last|since|in @FEW days|weeks",
-        "first time",
-        "never had|felt|experienced back? pain|problems|backache before|until",
-        "out of nowhere",
-        "out of the blue",
-        "came|come on",
-        "only just",
-    ),
-    "NIGHT": (
-        "wake|wakes|woke|waking|woken|wakening me",
-        "keeps|kept|keeping me awake|up",
-        "@CANT sleep",
-        "@CANT get to sleep",
-        "@CANT lie down|flat|still",
-        "@CANT lie in bed",
-        "@CANT lie on my back|side",
-        "@CANT get comfortable|comfy",
-        "no position is|feels? comfortable|comfy|helps",
-        "up|awake all night",
-    ),
-    "PERSISTENT": (
-        "constant|constantly|continuous|continuously|continual|non-stop|nonstop|unrelenting"
-        "|relentless|persistent|persists|24/7",
-        "all the time",
-        "day and night",
-        "night and day",
-        "every minute",
-        "never stops|eases|lets+up|goes+away|go+away",
-        "does|will|would|do not ever? stop|ease|go+away|let+up",
-        "even at|when rest|resting",
-        "at rest",
-        "even when i rest|sit|lie+still|am+still|lie+down",
-        "even lying|sitting still",
-        "no matter what",
-    ),
-    "UPPER_BACK": (
-        "upper|mid|middle -? back|spine",
-        "middle of my|the back",
-        "thoracic",
-        "between @MY? shoulder blades|blade",
-        "between @MY? shoulderblades|shoulders",
-        "top of my back",
-    ),
-    "YOUNG.iam": ("i am|m aged? @YOUNG",),
-    "YOUNG": (
-        "aged|age @YOUNG",
-        "@YOUNG years|year|yrs|yr|yo",
-        "@YOUNG - year|yr",
-        "@YOUNG y / o",
-        "@YOUNG male|female|man|woman|m|f|boy|girl",
-        "numyoungyo",
-        "in my teens",
-        "i am|m a teenager|teen",
-    ),
-    "OLD.iam": (
-        "i am|m aged? @OLD",
-        "i am|m over|past|above @OLD",
-        "i am|m over|past|above numfifties|fifty",
-    ),
-    "OLD": (
-        "aged|age @OLD",
-        "@OLD years|year|yrs|yr|yo",
-        "@OLD - year|yr",
-        "@OLD y / o",
-        "@OLD male|female|man|woman|m|f",
-        "numoldyo",
-        "in my late? sixties|seventies|eighties|nineties|60s|70s|80s|90s",
-        "in my late fifties|50s",
-        "i am|m a pensioner",
-    ),
-}  # fmt: skip
-
-# Words that explain a sign away, for the rules that name them.
-POSITIONAL = _words(
-    "asleep sleep sitting sat sit kneeling knelt kneel cold floor crossed cross legged shoes"
-    " shoe boots tight briefly"
-)
-EXERTION = _words(
-    "workout session sets set reps rep exercise exercises exercising training tired fatigue"
-    " fatigued exhausted jelly gym lift lifts lifting burn burning shaky wobbly effort"
-)
-EXPLAINED = _words(
-    "diet dieting diets dieted trying tried try intentional intentionally purpose deliberately"
-    " deliberate calories calorie slimming fasting keto ozempic wegovy mounjaro semaglutide"
-    " tirzepatide watchers wanted want plan planned goal baby pregnancy pregnant gym running"
-    " exercising training workouts cycling swimming walking"
-)
-LONG_STANDING = _words("years decades chronic always ages forever months")
-FAMILY = _words(
-    "mum mom mother dad father sister brother wife husband partner friend friends aunt auntie"
-    " uncle grandma granny nan nana grandad grandpa grandfather grandmother son daughter cousin"
-    " family relative colleague neighbour neighbor boyfriend girlfriend dog cat"
-)
-
-# A phrase with one of these words in its clause is not the sign ("I fell asleep").
-VETO_IN_CLAUSE: dict[str, frozenset[str]] = {
-    "NUMB.cantfeel": _words(
-        "working work works engage engaging engaged activate activating activated exercise"
-        " exercises stretch stretching burn burning muscle muscles squeeze squeezing firing"
-        " contract contracting lift lifting glute glutes"
-    ),
-    "SADDLE.down": _words(
-        "knee knees calf calves shin shins foot feet toe toes ankle ankles leg legs"
-    ),
-    "SADDLE.glute": _words(
-        "tingling burn burning burns working work activate activating firing pump"
-    ),
-    "BOTH_LEGS.plural": _words("one either left right other"),
-    "TRAUMA.fell": _words("asleep sleep behind short apart pregnant ill love"),
-    "TRAUMA.slip": _words("disc disk discs disks"),
-    "TRAUMA.accident": _words("pants trousers underwear knickers bed wet toilet loo sofa couch"),
-    "legs_giving_way.collapse": _words(
-        "sofa couch bed chair laughing laughter exhausted tired knackered asleep heap"
-    ),
-    "legs_giving_way.sudden": EXERTION - {"wobbly", "shaky", "jelly"},  # "after my sets"
-    "incontinence.myself": _words("nearly almost"),
-    "cancer": FAMILY | _words("risk screening awareness research charity zodiac star sign"),
-    "unwell.flu": _words("jab jabs shot shots vaccine vaccines vaccination vaccinated booster"),
-    "immunity.steroid": _words(
-        "injection injections injected jab shot shots epidural inhaler inhalers inhaled cream"
-        " creams ointment spray nasal drops eye"
-    ),
-    "immunity.transplant": _words("hair"),
-    "weight_loss": _words("ankle ankles strap velcro band foot floor"),
-    "weight_loss.ing": _words("good help helps helping best how can could should tips burn better"),
-}
-
-# A phrase followed directly by one of these words is not the sign ("I'm 15 reps in").
-NOT_AN_AGE_BEFORE = _words(
-    "reps rep sets set seconds second secs sec minutes minute mins min lbs lb kg kgs kilos"
-    " pounds times out / of percent % degrees hours hrs days weeks months more"
-)
-VETO_NEXT: dict[str, frozenset[str]] = {
-    "NUMB.cantfeel": _words("it them this that much like right good well sure a"),
-    "SADDLE.bottom": _words("of"),
-    "BELOW_KNEE.ankle": _words("weight weights strap straps band bands cuff cuffs"),
-    "YOUNG.iam": NOT_AN_AGE_BEFORE,
-    "OLD.iam": NOT_AN_AGE_BEFORE,
-}
+# Label -> specs: words separated by spaces, one slot per position. "a|b" is a
+# choice, "+" joins the words of one choice ("loss+of"), a trailing "?" makes a
+# slot optional and "@NAME" is a choice from GROUPS. A label's part after a dot
+# ("NUMB.cantfeel", a variant) only selects vetoes; rules use the part before it.
+PATTERNS: dict[str, tuple[str, ...]] = {}
+VETO_IN_CLAUSE: dict[str, frozenset[str]] = {}  # a word in the clause: not the sign
+VETO_NEXT: dict[str, frozenset[str]] = {}  # the word right after: not the sign
+PLACES: set[str] = set()  # concepts denied only from close by: "numb, but not in my groin"
 
 
-@dataclass(frozen=True)
-class Rule:
-    """A sign is found when `needs` (a label from each set) occur close together in one
-    clause and each set in `context` anywhere in the message, unless an `unless` word
-    in that clause (or, with unless_in_message, anywhere) explains it away."""
+def _read_entry(label: str, entry: dict) -> None:
+    where = f"red_flags.yml {label}"
+    for key, variant in [("", entry), *(entry.get("variants") or {}).items()]:
+        name = f"{label}.{key}" if key else label
+        if variant.get("phrases"):
+            PATTERNS[name] = tuple(variant["phrases"])
+        if variant.get("not_in_clause"):
+            VETO_IN_CLAUSE[name] = _word_set(variant["not_in_clause"], where)
+        if variant.get("not_before"):
+            VETO_NEXT[name] = _word_set(variant["not_before"], where)
 
-    sign: str
-    needs: tuple[frozenset[str], ...]
-    context: tuple[frozenset[str], ...] = ()
-    unless: frozenset[str] = frozenset()
-    unless_in_message: bool = False
 
-
-def _rule(sign: str, *needs: str, context: tuple[str, ...] = (), **options) -> Rule:
-    """_rule("x", "A|B", "C"): A or B, and C."""
+def _read_rule(sign: str, rule: list | dict) -> Rule:
+    where = f"red_flags.yml {sign}"
+    spec = {"needs": rule} if isinstance(rule, list) else rule
+    if not spec.get("needs"):
+        raise SignsFileError(f"{where}: a rule needs at least one concept")
     return Rule(
         sign,
-        tuple(frozenset(n.split("|")) for n in needs),
-        tuple(frozenset(c.split("|")) for c in context),
-        **options,
+        tuple(frozenset(str(n).split("|")) for n in spec["needs"]),
+        tuple(frozenset(str(c).split("|")) for c in spec.get("anywhere") or ()),
+        _word_set(spec.get("unless"), where),
+        bool(spec.get("unless_in_message")),
     )
 
 
-# In the order of SIGNS, so the first rule that applies gives the most urgent sign.
-RULES: tuple[Rule, ...] = (
-    _rule("bladder", "bladder"),
-    _rule("bladder", "NUMB", "VOIDING"),
-    _rule("bladder", "RETENTION", context=("VOIDING",)),
-    _rule("incontinence", "incontinence"),
-    _rule("saddle_numbness", "NUMB", "SADDLE"),
-    _rule("both_legs", "NUMB", "BOTH_LEGS"),
-    _rule("both_legs", "WEAK", "BOTH_LEGS", unless=EXERTION),
-    _rule("both_legs", "both_legs"),
-    _rule("legs_giving_way", "legs_giving_way"),
-    _rule("sexual_function", "sexual_function"),
-    _rule("sexual_function", "NUMB", "SEX"),
-    _rule("trauma", "TRAUMA", context=("PAIN|BACK",)),
-    _rule("fever", "fever"),
-    _rule("night_sweats", "night_sweats"),
-    _rule("unwell", "unwell"),
-    _rule("cancer", "cancer"),
-    _rule("weight_loss", "weight_loss", unless=EXPLAINED, unless_in_message=True),
-    _rule("immunity", "immunity"),
-    _rule("night_pain", "night_pain"),
-    _rule("night_pain", "NIGHT", context=("PAIN|BACK",)),
-    _rule("night_pain", "PERSISTENT", "PAIN"),
-    _rule("upper_back", "UPPER_BACK", "PAIN"),
-    _rule("age", "YOUNG", context=("BACK", "PAIN")),
-    _rule("age", "OLD", context=("BACK", "PAIN", "NEW"), unless=LONG_STANDING,
-          unless_in_message=True),
-    _rule("below_knee", "SPREAD", "BELOW_KNEE", context=("PAIN|NUMB|SCIATICA",)),
-    _rule("below_knee", "NUMB", "BELOW_KNEE", unless=POSITIONAL),
-    _rule("one_leg", "NUMB", "LEG", unless=POSITIONAL | EXERTION),
-    _rule("leg_weakness", "leg_weakness"),
-)  # fmt: skip
+for _concept, _entry in DATA["concepts"].items():
+    _read_entry(_concept, _entry)
+    if _entry.get("place"):
+        PLACES.add(_concept)
+
+# In order of priority: the first sign found wins, so every emergency comes first.
+SIGNS: dict[str, RedFlag] = {}
+_rules: list[Rule] = []
+_suspects: list[Rule] = []
+for _sign, _entry in DATA["signs"].items():
+    if _entry.get("urgency") not in URGENCIES:
+        raise SignsFileError(f"red_flags.yml {_sign}: urgency must be one of {URGENCIES}")
+    SIGNS[_sign] = RedFlag(
+        _entry["urgency"], _sign, _entry["description"], _entry.get("question") or ""
+    )
+    _read_entry(_sign, _entry)
+    _rules += [_read_rule(_sign, rule) for rule in _entry.get("made_of") or ()]
+    _suspects += [_read_rule(_sign, rule) for rule in _entry.get("suspect") or ()]
+RULES: tuple[Rule, ...] = tuple(_rules)
+SUSPECT_RULES: tuple[Rule, ...] = tuple(_suspects)
+_labels = {label.split(".")[0] for label in PATTERNS}
+for _rule in RULES + SUSPECT_RULES:
+    for _group in _rule.needs + _rule.context:
+        if not _group <= _labels:
+            raise SignsFileError(f"red_flags.yml {_rule.sign}: no phrases for {_group - _labels}")
+ADVICE: dict[str, str] = {urgency: DATA["advice"][urgency] for urgency in URGENCIES}
+
+
+def _question_flag(name: str, entry: dict) -> RedFlag:
+    if entry.get("urgency") not in URGENCIES or not entry.get("question"):
+        raise SignsFileError(f"red_flags.yml question {name}: needs an urgency and a question")
+    return RedFlag(entry["urgency"], name, entry["description"], entry["question"])
+
+
+# Asked when only the classifier reads a red flag, and the checklist asked before a
+# first session: a yes gets the advice for the question's urgency.
+UNSURE = _question_flag("unsure", DATA["questions"]["unsure"])
+CHECKLIST: tuple[RedFlag, ...] = tuple(
+    _question_flag(item["id"], item) for item in DATA["questions"]["checklist"]
+)
+REPLIES: dict[str, str] = dict(DATA["replies"])
+IN_FORCE_SECONDS = float(DATA["in_force_hours"]) * 3600
+CHECKLIST_AGAIN_AFTER_SECONDS = float(DATA["checklist_again_after_minutes"]) * 60
+
+
+def flag_named(name: str | None) -> RedFlag | None:
+    """A sign, a checklist question or the unsure question by its name."""
+    if name in SIGNS:
+        return SIGNS[name]
+    return next((flag for flag in (UNSURE, *CHECKLIST) if flag.sign == name), None)
+
+
+def reply(name: str, flag: RedFlag | None = None) -> str:
+    """One of the coach's safety lines, about `flag` where the line names it."""
+    return REPLIES[name].format(description=flag.description if flag else "that warning sign")
+
 
 # ---------------------------------------------------------------------------
 # Denials and clauses.
@@ -621,9 +270,9 @@ NEGATIONS = _words("no not never without none nothing nor neither nobody zero")
 # "not sure if my groin is numb" denies nothing, nor does "no, my groin is numb".
 NOT_A_NEGATION_BEFORE = _words("sure certain know only just matter doubt")
 NO_AS_ANSWER_BEFORE = _words("i my it the but that this we you he she they there")
+DOING = _words("doing do did does")
 NEGATION_WINDOW = 6  # tokens before a symptom
 PLACE_NEGATION_WINDOW = 3  # tokens before a place: "numb, but not in my groin"
-PLACES = _words("SADDLE BOTH_LEGS LEG BELOW_KNEE UPPER_BACK BACK SEX VOIDING")
 # Between a denied symptom and the next, these carry the denial on: "no numbness or tingling".
 CONNECTORS = _words(", or nor and / any no")
 CLAUSE_PUNCTUATION = _words(". ! ? ; : ( ) — – -- ...")
@@ -682,6 +331,7 @@ class _Message:
     clauses: list[int]  # the clause number of each word
     spans: list[range]  # the words of each clause
     negations: list[int]  # sorted
+    seen: set[str] = field(default_factory=set)  # every label found, denied or vetoed too
 
     def denied(self, position: int, window: int) -> bool:
         """Whether a denial comes at most `window` words before, in the same clause."""
@@ -699,8 +349,33 @@ def prepare() -> None:
 
 def screen(text: str) -> RedFlag | None:
     """The most urgent red flag the text reports, or None."""
+    return check(text).flag
+
+
+def check(text: str) -> Screening:
+    """The most urgent sign the text reports or, failing that, one it hints at."""
+    hits, message = _hits(text)
+    if message is None:
+        return Screening()
+    for rule in RULES:
+        if _applies(rule, hits, message):
+            return Screening(flag=SIGNS[rule.sign])
+    for rule in SUSPECT_RULES:
+        if _applies(rule, hits, message):
+            return Screening(suspected=SIGNS[rule.sign])
+    return Screening(recognised=bool(message.seen - NOT_SIGN_WORDS))
+
+
+def says(text: str, concept: str) -> bool:
+    """Whether the text says a concept, not denied: says("my GP has seen me", "CLEARED")."""
+    hits, _ = _hits(text)
+    return any(hit.label == concept for hit in hits)
+
+
+def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
+    """The labelled phrases in the text that are neither vetoed nor denied."""
     if not text or not re.search(r"[a-zA-Z]", text):
-        return None
+        return [], None
     nlp, matcher = _matcher()
     doc = nlp.make_doc(text[: nlp.max_length].lower())
     words = []
@@ -725,11 +400,8 @@ def screen(text: str) -> RedFlag | None:
             vetoed[label, clause] = any(message.words[i] in vetoes for i in span)
         if not vetoed.get((label, clause)):
             hits.append(_Hit(label.split(".")[0], start, end, clause))
-    hits = _undenied(hits, message)
-    for rule in RULES:
-        if _applies(rule, hits, message):
-            return SIGNS[rule.sign]
-    return None
+    message.seen.update(label.split(".")[0] for label, _, _ in found)
+    return _undenied(hits, message), message
 
 
 def _read(doc: Doc, words: list[str], found: list[tuple[str, int, int]]) -> _Message:
@@ -738,6 +410,8 @@ def _read(doc: Doc, words: list[str], found: list[tuple[str, int, int]]) -> _Mes
     for _, start, end in found:
         ends_from[start] = max(end, ends_from.get(start, end))
     ends = {end for _, _, end in found}
+    # "my groin and the backs of my thighs": "and" after a place lists places.
+    place_ends = {end for label, _, end in found if label.split(".")[0] in PLACES}
     clauses, clause = [], 0
     for i, token in enumerate(doc):
         word = words[i]
@@ -745,7 +419,12 @@ def _read(doc: Doc, words: list[str], found: list[tuple[str, int, int]]) -> _Mes
             token.is_space
             or word in CLAUSE_PUNCTUATION
             or word in CLAUSE_WORDS
-            or (word == "and" and i + 1 < len(words) and words[i + 1] in AND_BEFORE)
+            or (
+                word == "and"
+                and i + 1 < len(words)
+                and words[i + 1] in AND_BEFORE
+                and i not in place_ends
+            )
             or (word in DASHES and i and doc[i - 1].whitespace_ and token.whitespace_)
             or (word == "," and not _in_a_list(i, words, ends, ends_from))
         ):
@@ -788,6 +467,8 @@ def _negations(words: list[str], clauses: list[int], inside: set[int]) -> list[i
         after = words[i + 1] if i + 1 < len(words) else ""
         if after in NOT_A_NEGATION_BEFORE or (word == "no" and after in NO_AS_ANSWER_BEFORE):
             continue
+        if word == "nothing" and i and words[i - 1] in DOING:
+            continue  # "lying there doing nothing it throbs": at rest, not a denial
         if word == "without" and found and clauses[found[-1]] == clauses[i]:
             found.pop()  # "can't walk without my legs giving way": the two cancel out
             continue
@@ -856,15 +537,4 @@ def _explained(
 
 def advice(flag: RedFlag) -> str:
     """What the coach says: never diagnoses, never includes exercise talk."""
-    if flag.urgency == EMERGENCY:
-        return (
-            f"You mentioned {flag.description}, and that needs urgent medical care today."
-            " Please stop exercising and call your emergency number now (999 in the UK, 911 in"
-            " the US, 112 in the EU) or go to the nearest emergency department."
-            " This is not something to wait on."
-        )
-    return (
-        f"You mentioned {flag.description}, which a doctor or physiotherapist should check soon."
-        " Please stop the exercise for now and book an appointment within the next day or two."
-        " If it gets much worse before then, get urgent medical help."
-    )
+    return ADVICE[flag.urgency].format(description=flag.description)

@@ -12,6 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, user_files
 from actions.actions import ActionCoach, ActionNotUnderstood, ActionRedFlag, ActionSessionStart
+from tests.unit.chat import SCREENED
 
 
 def make_tracker(
@@ -71,8 +72,8 @@ def test_affirm_after_offer_gives_detail():
 
 
 def start_session(channel="rest", metadata=None):
-    tracker = make_tracker("start_session", {"disclaimer_given": True}, channel=channel,
-                           metadata=metadata)  # fmt: skip
+    slots = {"disclaimer_given": True, "safety": SCREENED}
+    tracker = make_tracker("start_session", slots, channel=channel, metadata=metadata)
     _, events = run(ActionCoach(), tracker)
     return slots_of(events)
 

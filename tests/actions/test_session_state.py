@@ -2,6 +2,7 @@
 
 from actions.actions import ActionCoach
 from tests.actions.test_actions import make_tracker, run, slots_of
+from tests.unit.chat import SCREENED
 
 
 def states(messages) -> list[dict]:
@@ -16,7 +17,7 @@ def turn(intent, slots, channel="socketio", **kwargs):
 
 
 def test_socketio_gets_the_session_state_last_in_each_turn():
-    slots = {"disclaimer_given": True}
+    slots = {"disclaimer_given": True, "safety": SCREENED}
     messages = turn("ask_hold", slots)
     assert messages[-1]["custom"] == {"session_state": {"active": False}}
     assert len(states(messages)) == 1
@@ -30,7 +31,7 @@ def test_socketio_gets_the_session_state_last_in_each_turn():
 
 
 def test_the_rest_has_an_end_time_and_the_pushed_rest_over_updates_the_state():
-    slots = {"disclaimer_given": True}
+    slots = {"disclaimer_given": True, "safety": SCREENED}
     turn("start_session", slots)
     turn("continue_session", slots, text="ready")
     turn("report_reps", slots, text="did 10")
@@ -50,7 +51,7 @@ def test_the_rest_has_an_end_time_and_the_pushed_rest_over_updates_the_state():
 
 
 def test_a_stopped_session_clears_the_state():
-    slots = {"disclaimer_given": True}
+    slots = {"disclaimer_given": True, "safety": SCREENED}
     turn("start_session", slots)
     messages = turn("stop_session", slots, text="stop for today")
     assert states(messages) == [{"active": False}]
@@ -58,6 +59,6 @@ def test_a_stopped_session_clears_the_state():
 
 def test_other_channels_never_get_the_session_state():
     for channel in ("rest", "telegram", "slack", "alexa"):
-        slots = {"disclaimer_given": True}
+        slots = {"disclaimer_given": True, "safety": SCREENED}
         for intent in ("ask_hold", "start_session", "continue_session"):
             assert states(turn(intent, slots, channel=channel)) == [], channel

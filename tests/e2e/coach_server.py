@@ -12,7 +12,25 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from actions import red_flags
 from tests.e2e.alexa_certs import SKILL_ID, make_certs
+
+# The safety checklist a new user answers before a first session (actions/safety.py).
+CHECKLIST = tuple(item.question for item in red_flags.CHECKLIST)
+
+
+def asks_checklist(reply: str) -> bool:
+    return any(question in reply for question in CHECKLIST)
+
+
+def through_checklist(reply: str, say_no) -> str:
+    """Answer the checklist "no" while the coach asks it; the coach's reply after it."""
+    for _ in CHECKLIST:
+        if not asks_checklist(reply):
+            break
+        reply = say_no()
+    return reply
+
 
 ROOT = Path(__file__).resolve().parents[2]
 START_TIMEOUT_SECONDS = 300

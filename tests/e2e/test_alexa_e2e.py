@@ -12,7 +12,7 @@ import pytest
 from actions import protocol as p
 from actions import speech
 from tests.e2e.alexa_certs import envelope, signed_headers
-from tests.e2e.coach_server import stored_event_count, stored_user_texts
+from tests.e2e.coach_server import CHECKLIST, stored_event_count, stored_user_texts
 
 WEBHOOK = "/webhooks/alexa/webhook"
 
@@ -62,6 +62,9 @@ def test_a_question_is_answered_by_voice(coach):
 def test_a_guided_set_fits_alexas_limits_and_stop_ends(coach):
     user = "amzn1.ask.account.e2e-session"
     status, reply = ask(coach, "coach_intent", user, utterance="start my session")
+    for question in CHECKLIST:  # the safety checklist, spoken: answered no by voice
+        assert status == 200 and question in "".join(spoken(reply)[0].itertext()), reply
+        status, reply = ask(coach, "coach_intent", user, utterance="no")
     assert status == 200 and "ready" in spoken(reply)[1].lower()
     status, reply = ask(coach, "coach_intent", user, utterance="ready")
     assert status == 200, reply

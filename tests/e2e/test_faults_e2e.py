@@ -25,10 +25,12 @@ from connectors.tracker_store import EXIT_STORE_UNUSABLE, LOCK_WAIT_SECONDS
 from tests.e2e.coach_server import (
     ROOT,
     CoachServer,
+    asks_checklist,
     port_open,
     stored_event_count,
     stored_slot,
     stored_user_texts,
+    through_checklist,
 )
 
 COUNTED = re.compile(r"(\d+) of (\d+) done on your left leg")
@@ -60,7 +62,9 @@ def counted(server: CoachServer, sender: str) -> int:
 
 
 def start_set(server: CoachServer, sender: str, reps: int) -> None:
-    assert "ready" in joined(server.say(sender, "start my session")).lower()
+    said = joined(server.say(sender, "start my session"))
+    said = through_checklist(said, lambda: joined(server.say(sender, "no")))
+    assert "ready" in said.lower()
     assert "Set 1, left leg" in joined(server.say(sender, "ready"))
     for count in range(1, reps + 1):
         assert first_number(joined(server.say(sender, "done"))) == count
@@ -251,7 +255,10 @@ async def run_session(http: aiohttp.ClientSession, url: str, user: int) -> tuple
             assert reply.status == 200, (sender, text, reply.status)
             return " ".join(message.get("text", "") for message in await reply.json())
 
-    assert "ready" in (await say("start my session")).lower(), sender
+    said = await say("start my session")
+    while asks_checklist(said):
+        said = await say("no")
+    assert "ready" in said.lower(), sender
     assert "Set 1, left leg" in await say("ready"), sender
     for count in range(1, reps + 1):
         reply = await say("done")

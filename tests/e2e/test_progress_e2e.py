@@ -9,7 +9,12 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from actions import protocol as p
-from tests.e2e.coach_server import all_stored_data, stored_event_count, stored_slot
+from tests.e2e.coach_server import (
+    all_stored_data,
+    stored_event_count,
+    stored_slot,
+    through_checklist,
+)
 
 LONDON = ZoneInfo("Europe/London")
 DAY = 24 * 3600
@@ -38,7 +43,7 @@ class User:
         self.replies("/session_start")
 
     def session(self, pain: int | None = None) -> str:
-        said = self.say("start my session")
+        said = through_checklist(self.say("start my session"), lambda: self.say("no"))
         if "go ahead anyway" in said:
             said += self.say("yes")
         said += self.say("ready")

@@ -3,9 +3,8 @@ surviving a restart, and a red flag stopping a session in the very same turn."""
 
 import signal
 
-from actions import answers
 from actions import protocol as p
-from tests.e2e.coach_server import stored_slot
+from tests.e2e.coach_server import stored_slot, through_checklist
 
 
 def joined(replies: list[str]) -> str:
@@ -16,7 +15,8 @@ def test_a_two_set_session_with_interruptions_is_saved_across_a_restart(coach):
     sender = "e2e-session"
     say = lambda text: joined(coach.say(sender, text))  # noqa: E731
 
-    assert "ready" in say("coach me through my leg lifts").lower()
+    reply = through_checklist(say("coach me through my leg lifts"), lambda: say("no"))
+    assert "ready" in reply.lower()
     assert "Set 1, left leg" in say("ready")
     for count in range(1, 5):
         assert str(count) in say("done")
@@ -49,7 +49,9 @@ def test_a_two_set_session_with_interruptions_is_saved_across_a_restart(coach):
 
 def test_a_red_flag_mid_set_stops_the_session_in_that_turn(coach):
     sender = "e2e-red-flag"
-    coach.say(sender, "start my session")
+    through_checklist(
+        joined(coach.say(sender, "start my session")), lambda: joined(coach.say(sender, "no"))
+    )
     coach.say(sender, "ready")
     coach.say(sender, "done")
     coach.say(sender, "done")
@@ -60,13 +62,19 @@ def test_a_red_flag_mid_set_stops_the_session_in_that_turn(coach):
         assert exercise_word not in reply.lower(), reply
     assert stored_slot(coach.database, sender, "session") is None
     assert stored_slot(coach.database, sender, "history")[-1]["notes"][-1] == "red_flag"
-    # The session is over: counting words no longer count.
-    assert joined(coach.say(sender, "done")) == answers.NO_SESSION
+    # The session is over and the emergency stays in force: counting words no longer
+    # count, and "it's gone now" does not undo the advice.
+    said = joined(coach.say(sender, "done"))
+    assert said.startswith("Not yet") and stored_slot(coach.database, sender, "session") is None
+    said = joined(coach.say(sender, "it's fine now, it went away"))
+    assert "doctor" in said and "Glad" not in said, said
 
 
 def test_pain_mid_set_is_asked_about_and_the_count_kept(coach):
     sender = "e2e-pain"
-    coach.say(sender, "let's do my leg lifts")
+    through_checklist(
+        joined(coach.say(sender, "let's do my leg lifts")), lambda: joined(coach.say(sender, "no"))
+    )
     coach.say(sender, "ready")
     for _ in range(3):
         coach.say(sender, "done")

@@ -7,6 +7,7 @@ import json
 import aiohttp
 
 from actions import protocol as p
+from tests.e2e.coach_server import CHECKLIST
 
 
 class PollingSocketIO:
@@ -95,7 +96,10 @@ async def rest_is_ended_by_the_coach(url: str) -> list[str]:
                     if expect in said[-1]:
                         return
 
-        await say("start my session", "ready")
+        await say("start my session", CHECKLIST[0])
+        for question in CHECKLIST[1:]:
+            await say("no", question)
+        await say("no", "ready")
         await say("ready", "Set 1, left leg")
         await say("I did 10 with my left", "Set 1, right leg")
         await say("finished the right leg", "I'll tell you when")

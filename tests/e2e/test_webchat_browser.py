@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect, sync_playwright
 
 from actions import protocol as p
 from actions import speech
+from tests.e2e.coach_server import CHECKLIST
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -147,6 +148,9 @@ def test_a_session_in_the_web_page_on_a_phone(coach, browser_context):
 
     # A session: the bar shows set, leg and count; reps counted by button and by typing.
     say(page, "start my session")
+    for question in CHECKLIST:  # the safety checklist before a first session
+        coach_said(page, question)
+        say(page, "no")
     coach_said(page, "Say ready")
     expect_bar(page, "Set 1 of 2 · left leg · 0/10 reps")
     page.locator("#ready").click()

@@ -6,13 +6,24 @@ from actions.pain import Thresholds
 
 T0 = 1_700_049_600.0  # Wednesday 15 November 2023, noon UTC
 HOUR = 3600
+# A user who has answered the safety checklist before a first session, all clear
+# (actions/safety.py); the checklist's own tests start with screened=False.
+SCREENED = {
+    "screenings": [
+        {
+            "at": T0 - HOUR,
+            "reason": "first_session",
+            "answers": {"bladder_bowels": "no", "numbness_weakness": "no", "other_signs": "no"},
+        }
+    ]
+}
 
 
 class Chat:
     """Plays turns through coach.respond, carrying slot updates forward like Rasa does."""
 
-    def __init__(self, now=T0, **slots):
-        self.slots = dict(slots)
+    def __init__(self, now=T0, screened=True, **slots):
+        self.slots = {"safety": SCREENED, **slots} if screened else dict(slots)
         self.now = now
         self.timers = []
         self.outcome = None

@@ -172,7 +172,8 @@ def test_no_offer_to_build_up_while_cautious_and_a_comfortable_session_lifts_it(
 
 
 def test_a_red_flag_caution_needs_a_clinicians_ok_before_the_next_session():
-    chat = Chat(caution={"reason": "red_flag", "at": T0 - 100 * HOUR}, disclaimer_given=True)
+    caution = {"reason": "red_flag", "sign": "trauma", "at": T0 - 100 * HOUR}
+    chat = Chat(caution=caution, disclaimer_given=True)
     assert "doctor or physiotherapist" in chat.say("start_session", "start my session")
     assert chat.session is None
     chat.say("affirm", "yes they said it's fine")

@@ -1,0 +1,337 @@
+"""Red flags as data (actions/red_flags.yml) and the safety dialogue around them
+(actions/safety.py): a question when unsure, a flag that stays in force, the
+checklist before a first session."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from actions import red_flags, safety
+from actions.red_flags import EMERGENCY, SIGNS, check, screen
+from tests.unit.chat import HOUR, T0, Chat, in_a_set, number
+
+ROOT = Path(__file__).resolve().parents[2]
+BLIND_SET = ROOT / "tests" / "blind" / "2026-11-26-red-flags.yml"
+
+EXAMPLES = [
+    (sign, text) for sign, entry in red_flags.DATA["signs"].items() for text in entry["examples"]
+]
+NEAR_MISSES = [
+    (sign, text) for sign, entry in red_flags.DATA["signs"].items() for text in entry["near_misses"]
+]
+
+
+# -- the YAML ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sign", "text"), EXAMPLES)
+def test_every_example_in_the_yaml_finds_its_sign(sign, text):
+    flag = screen(text)
+    assert flag is not None and flag.sign == sign, (text, flag)
+
+
+@pytest.mark.parametrize(("sign", "text"), NEAR_MISSES)
+def test_no_near_miss_in_the_yaml_is_a_red_flag(sign, text):
+    assert screen(text) is None, text
+
+
+def test_every_sign_has_urgency_advice_question_examples_and_near_misses():
+    for sign, entry in red_flags.DATA["signs"].items():
+        assert entry["urgency"] in red_flags.URGENCIES
+        assert entry["made_of"], sign
+        assert entry["question"].startswith("Just to check") and entry["question"].endswith("?")
+        assert len(entry["examples"]) >= 2 or sign in ("fever", "night_sweats", "unwell"), sign
+        assert entry["examples"] and entry["near_misses"], sign
+    assert set(red_flags.DATA["signs"]) == set(SIGNS)
+
+
+def test_the_clinical_notes_signs_are_all_in_the_yaml():
+    # shared/reference/clinical-notes.md, "Red flags": one entry (or more) for each.
+    for sign in ("bladder", "incontinence", "saddle_numbness", "both_legs", "legs_giving_way",
+                 "sexual_function", "trauma", "fever", "unwell", "cancer", "weight_loss",
+                 "night_pain", "upper_back", "age", "immunity", "below_knee"):  # fmt: skip
+        assert sign in SIGNS
+
+
+def test_a_broken_entry_is_refused_with_its_name(tmp_path):
+    data = yaml.safe_load(red_flags.SIGNS_FILE.read_text())
+    del data["signs"]
+    broken = tmp_path / "red_flags.yml"
+    broken.write_text(yaml.safe_dump(data))
+    with pytest.raises(red_flags.SignsFileError, match="signs"):
+        red_flags._load(broken)
+    with pytest.raises(red_flags.SignsFileError, match="NOPE"):
+        red_flags._word_set("NOPE asleep", "test")
+
+
+# The misses the issue reports, and its near misses: regression tests for the bug.
+ISSUE_MISSES = [
+    ("i cant get it up since my back pain started", "sexual_function"),
+    ("my bladder feels full but i cant go", "bladder"),
+    ("was in a car crash last week, back's been bad since", "trauma"),
+    ("got rear-ended on the motorway on friday", "trauma"),
+    ("it hurts even lying completely still at night, nothing eases it", "night_pain"),
+    ("it goes past my knee into my calf", "below_knee"),
+    ("it's a 4 but it goes down past my knee", "below_knee"),
+]
+
+
+@pytest.mark.parametrize(("text", "sign"), ISSUE_MISSES)
+def test_the_issues_missed_phrasings_are_caught(text, sign):
+    assert screen(text).sign == sign
+
+
+@pytest.mark.parametrize("text", ["no numbness at all", "my foot fell asleep sitting on it"])
+def test_the_issues_near_misses_stay_quiet(text):
+    result = check(text)
+    assert result.flag is None and result.suspected is None and result.recognised
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("my bladder feels odd", "bladder"),
+        ("something feels weird down there in my privates", "saddle_numbness"),
+        ("I've got some numbness", "saddle_numbness"),
+        ("I fell yesterday", "trauma"),
+        ("the pain goes down my leg", "below_knee"),
+        ("I have sciatica", "below_knee"),
+    ],
+)
+def test_part_of_a_sign_is_suspected_not_flagged(text, sign):
+    result = check(text)
+    assert result.flag is None and result.suspected.sign == sign
+
+
+def test_a_clinicians_check_is_read_from_words_and_denials_count():
+    for text in ("I saw my GP yesterday and she said it's fine", "been to A&E, all clear",
+                 "my physio checked me and said I'm ok to exercise"):  # fmt: skip
+        assert red_flags.says(text, "CLEARED"), text
+    for text in ("yes", "not yet, I haven't seen a doctor", "the doctor hasn't seen me"):
+        assert not red_flags.says(text, "CLEARED"), text
+
+
+# -- asking when unsure -------------------------------------------------------------------
+
+
+def test_the_classifiers_red_flag_alone_gets_a_question_not_a_pain_report():
+    chat = Chat(disclaimer_given=True)
+    said = chat.say("red_flag", "something is really not right with me")
+    assert said == red_flags.UNSURE.question
+    assert chat.slots["pending_offer"] == safety.CHECK
+    said = chat.say("deny", "no")
+    assert "0 to 10" in said or "0" in said and "10" in said
+    assert chat.slots["pending_offer"] == "pain_severity"
+
+
+def test_yes_to_the_question_gets_the_signs_advice_and_stops_the_session():
+    chat = in_a_set()
+    chat.say("count_rep", "done")
+    said = chat.say("pain", "my bladder feels odd")
+    assert said == SIGNS["bladder"].question
+    assert chat.session is not None  # not stopped on a suspicion
+    said = chat.say("affirm", "yes")
+    assert said == red_flags.advice(SIGNS["bladder"])
+    assert chat.session is None and chat.slots["caution"]["sign"] == "bladder"
+
+
+def test_not_sure_counts_as_yes_and_no_carries_on_where_it_was():
+    chat = Chat(disclaimer_given=True)
+    chat.say("pain", "my groin feels weird")
+    assert "999" in chat.say("deny", "not sure really")
+    chat = in_a_set()
+    chat.say("nlu_fallback", "my groin feels weird")
+    said = chat.say("deny", "no")
+    assert said.startswith(red_flags.reply("check_no")) and "set 1 of 2" in said
+    # Said as pain, a no leads on to the pain question, as the pain report would have.
+    chat.say("pain", "my groin feels weird and sore")
+    assert "0 (no pain) to 10" in chat.say("deny", "no")
+    assert chat.slots["pending_offer"] == "pain_severity" and chat.session is not None
+
+
+# -- a flag that stays in force ----------------------------------------------------------------
+
+
+def flagged_chat() -> Chat:
+    chat = in_a_set()
+    said = chat.say("pain", "my bladder feels full but I can't go")
+    assert "999" in said and chat.session is None
+    return chat
+
+
+def test_nothing_said_after_an_emergency_unsays_it():
+    chat = flagged_chat()
+    description = SIGNS["bladder"].description
+    said = chat.say("feel_fine", "it's fine now, it went away")
+    assert "Glad to hear" not in said and description in said and "doctor" in said
+    said = chat.say("continue_session", "can I carry on?")
+    assert said.startswith("Not yet") and description in said
+    for intent, text in (("affirm", "yes"), ("start_session", "start my session")):
+        chat.say(intent, text)
+        assert chat.session is None, text
+    # A question is answered, and the advice comes with it.
+    said = chat.say("ask_hold", "how long do I hold it?")
+    assert description in said and chat.session is None
+
+
+def test_a_tap_on_yes_is_not_enough_but_words_about_a_clinician_are():
+    chat = flagged_chat()
+    chat.new_conversation(hours_later=30)  # past the 24 hours: now it asks
+    said = chat.say("start_session", "start my session")
+    assert "Has a doctor or physiotherapist seen you" in said and chat.session is None
+    assert chat.say("affirm", "yes") == red_flags.reply("need_words")
+    assert chat.session is None
+    said = chat.say("affirm", "yes, my GP saw me yesterday and said it's fine")
+    assert said == red_flags.reply("cleared") and chat.slots["caution"] is None
+    assert chat.slots["safety"]["cleared"]["sign"] == "bladder"
+    chat.say("start_session", "start my session")
+    assert chat.session is not None
+
+
+def test_within_the_day_a_clinicians_all_clear_lifts_it_too():
+    chat = flagged_chat()
+    chat.now += 5 * HOUR
+    assert chat.say("feel_fine", "been to A&E, they checked me, all clear") == red_flags.reply(
+        "cleared"
+    )
+    assert chat.slots["caution"] is None
+
+
+def test_not_seen_yet_keeps_it():
+    chat = flagged_chat()
+    chat.new_conversation(hours_later=30)
+    chat.say("start_session", "start my session")
+    assert chat.say("deny", "no, not yet") == red_flags.reply("not_cleared")
+    assert chat.slots["caution"]["sign"] == "bladder" and chat.session is None
+
+
+# -- the checklist before a first session ---------------------------------------------------
+
+
+def test_a_first_session_starts_after_three_safety_questions_and_records_them():
+    chat = Chat(screened=False, disclaimer_given=True)
+    said = chat.say("start_session", "start my session")
+    assert red_flags.CHECKLIST[0].question in said and chat.session is None
+    assert red_flags.CHECKLIST[1].question in chat.say("deny", "no")
+    assert red_flags.CHECKLIST[2].question in chat.say("deny", "nope")
+    said = chat.say("deny", "no")
+    assert said.startswith(red_flags.reply("screening_clear")) and chat.session is not None
+    record = chat.slots["safety"]["screenings"][-1]
+    assert record["reason"] == safety.FIRST_SESSION
+    assert set(record["answers"].values()) == {"no"} and len(record["answers"]) == 3
+    # Screened once: the next first-session start goes straight in.
+    chat.say("stop_session", "stop")
+    chat.say("start_session", "start my session")
+    assert chat.session is not None
+
+
+def test_yes_in_the_checklist_gets_the_advice_and_no_session():
+    chat = Chat(screened=False, disclaimer_given=True)
+    chat.say("start_session", "start my session")
+    said = chat.say("affirm", "yes")
+    assert "999" in said and chat.session is None
+    assert chat.slots["caution"]["sign"] == "bladder_bowels"
+    assert chat.slots["safety"]["screenings"][-1]["answers"] == {"bladder_bowels": "yes"}
+    assert chat.say("continue_session", "can I start anyway?").startswith("Not yet")
+
+
+def test_the_checklist_by_voice_has_no_buttons_to_read_out_and_yes_no_work():
+    chat = Chat(screened=False, disclaimer_given=True)
+    said = chat.say("start_session", "start my session", channel="alexa")
+    assert red_flags.CHECKLIST[0].question in said
+    for _ in range(3):
+        said = chat.say("deny", "no", channel="alexa")
+    assert chat.session is not None
+
+
+def test_a_sign_said_during_the_checklist_wins():
+    chat = Chat(screened=False, disclaimer_given=True)
+    chat.say("start_session", "start my session")
+    assert "999" in chat.say("deny", "no, but my groin is numb")
+
+
+def test_severe_pain_asks_the_checklist_again():
+    chat = in_a_set()
+    chat.now += 2 * HOUR
+    chat.say("pain", "my back hurts")
+    said = chat.say("count_rep", "8", number(8))
+    assert red_flags.CHECKLIST[0].question in said
+    assert chat.slots["pending_offer"] == safety.SCREENING
+    for _ in range(3):
+        said = chat.say("deny", "no")
+    assert said.startswith(red_flags.reply("screening_clear_after_pain"))
+    assert chat.slots["safety"]["screenings"][-1]["reason"] == safety.SEVERE_PAIN
+
+
+def test_a_moderate_pain_does_not():
+    chat = in_a_set()
+    chat.say("pain", "my back hurts")
+    assert red_flags.CHECKLIST[0].question not in chat.say("count_rep", "4", number(4))
+
+
+def test_an_old_caution_without_a_sign_still_counts_as_an_emergency():
+    chat = Chat(caution={"reason": "red_flag", "at": T0 - 100 * HOUR}, disclaimer_given=True)
+    assert "seen you since" in chat.say("start_session", "start my session")
+    assert chat.session is None
+
+
+# -- the blind set, as a regression test ------------------------------------------------------
+
+
+def test_the_2026_11_26_blind_set_keeps_the_issues_targets(report_figure):
+    """Scored before tuning, then tuned to the kinds of miss it showed: from now on a
+    regression test, not evidence (scripts/eval_red_flags.py reports the figures)."""
+    data = yaml.safe_load(BLIND_SET.read_text())
+    emergencies = [f["text"] for f in data["flags"] if f["urgency"] == "emergency"]
+    others = [f["text"] for f in data["flags"] if f["urgency"] != "emergency"]
+    misses = [m["text"] for m in data["near_misses"]]
+    assert len(emergencies) + len(others) >= 100 and len(misses) >= 50
+    missed = [t for t in emergencies if getattr(screen(t), "urgency", None) != EMERGENCY]
+    caught = sum(screen(t) is not None for t in others)
+    flagged = sum(screen(t) is not None for t in misses)
+    report_figure("blind 2026-11-26: emergencies caught", f"{len(emergencies) - len(missed)}/"
+                  f"{len(emergencies)}")  # fmt: skip
+    report_figure("blind 2026-11-26: other signs caught", f"{caught}/{len(others)}")
+    report_figure("blind 2026-11-26: near misses flagged", f"{flagged}/{len(misses)}")
+    assert not missed, missed
+    assert caught >= 0.98 * len(others)
+    assert flagged <= 0.05 * len(misses)
+
+
+def test_the_nlu_keeps_an_unconfirmed_red_flag_for_the_coach_to_ask_about():
+    from actions.conversation import corrected_intent
+
+    assert corrected_intent("red_flag", [], "something is badly wrong with me") == "red_flag"
+    assert corrected_intent("pain", [], "my groin is numb") == "red_flag"
+
+
+def test_the_classifiers_red_flag_is_not_asked_about_when_the_screen_ruled_the_words_out():
+    chat = Chat(disclaimer_given=True)
+    said = chat.say("red_flag", "my foot tingled from kneeling, all gone now")
+    assert "Just to check" not in said and chat.slots.get("pending_offer") != safety.CHECK
+    said = chat.say("red_flag", "no numbness, no weakness, my back is just sore")
+    assert "Just to check" not in said and "0 (no pain) to 10" in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was doing nothing yesterday, lazy day",
+        "I lowered my leg down to the floor",
+        "I had a crash course in yoga",
+        "it feels like nothing, too easy",
+        "the band slipped down to my ankle",
+        "get into position on all fours",
+        "my toes go into the mat",
+        "I couldn't stop laughing",
+        "can't hold the position for 3 seconds",
+        "I need to pee, back soon",
+        "left and right leg both done, 10 each",
+        "pins and needles in my hands",
+        "my dad is 60 and wants to try this",
+    ],
+)
+def test_ordinary_exercise_talk_is_neither_flagged_nor_asked_about(text):
+    result = check(text)
+    assert result.flag is None and result.suspected is None, (text, result)
