@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from actions import protocol as p
-from actions.numbers import parse_number
+from actions.numbers import parse_number, read_pain_score
 from actions.vocabulary import canonical
 
 FINE, ACCEPTABLE, STOP = "fine", "acceptable", "stop"
@@ -86,6 +86,9 @@ def _entity(entities: list[dict], name: str) -> str | None:
 
 def read_severity(entities: list[dict], text: str) -> int | None:
     """A 0-10 score, or a band word turned into its middle, or None if not said."""
+    said = read_pain_score(text)
+    if said is not None:
+        return said
     for pattern in (_OUT_OF_TEN, _SCORE):
         for match in pattern.finditer(text):
             value = parse_number(match.group(1))
@@ -229,8 +232,13 @@ def advise(
             advice.lines.append(
                 f"{_score(severity)} is too much: stop the exercise for today and rest."
             )
-        else:
+        elif in_session:
             advice.lines.append(f"{_score(severity)} is more than we want: stop this set now.")
+        else:
+            advice.lines.append(
+                f"{_score(severity)} is more than we want: don't exercise through it. Rest it"
+                " today, and next time use the easier version."
+            )
         if advice.new_level != level:
             advice.lines.append(how_to(advice.new_level))
         if not severe and in_session:

@@ -272,7 +272,7 @@ def test_voice_paces_a_whole_leg_then_asks_how_it_felt():
     session, _ = Session.begin(p.STANDARD_LEVEL, 10, T0, first_time=False, voice=True)
     lines = session.ready(T0)
     ssml = speech.to_ssml(lines)
-    assert session.awaiting_feedback and "How did that feel" in lines[-1].text
+    assert session.awaiting_feedback and "how did it feel" in lines[-1].text
     assert ssml.count("Lift.") == 10 and ssml.count("Hold.") == 10
     for number in range(1, 11):
         assert f"{number}.</emphasis>" in ssml
