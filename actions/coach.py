@@ -538,7 +538,10 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     if active:
         if session.check:
             count = None if is_question(text) else numbers.read_count(text)
-            lines = session.answer_check(text, _yes_or_no(work) or work.turn.intent, count, now)
+            vague = LETS_GO.match(text) or ACKNOWLEDGE.match(text)
+            answer = None if vague else _yes_or_no(work)
+            intent = answer or ("continue_session" if vague else work.turn.intent)
+            lines = session.answer_check(text, intent, count, now)
             if lines:
                 work.say(lines, session.check_buttons())
                 _after_session_change(work)

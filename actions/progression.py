@@ -335,7 +335,7 @@ def next_session_advice(ended_at: float, tz: tzinfo) -> str:
     earliest, latest = next_window(ended_at, tz)
     now = local(ended_at, tz)
     days = on_day(earliest, now)
-    if daytime(latest).date() != daytime(earliest).date():
+    if latest.date() != daytime(earliest).date():
         days += f" or {on_day(latest, now)}"
     return (
         f"Give your muscles {p.HOURS_BETWEEN_SESSIONS.spoken('hours')} to recover: your next"
@@ -433,7 +433,7 @@ def next_session_answer(
             )
         about_today = "Not today. " if asked_day is not None else ""
         window = f"best {on_day(earliest, today)} (from {clock_time(earliest)})"
-        if daytime(latest).date() != earliest.date():
+        if latest.date() != earliest.date():
             window += f" or {on_day(latest, today)}"
         return (
             f"{about_today}{since}, and muscles need {gap} to recover. Your next session is"

@@ -164,6 +164,13 @@ class Session:
         return Line(f"Back to it: {self.where()}.")
 
     def how_many_left(self) -> list[Line]:
+        if self.phase == ACTIVE and self.awaiting_feedback:
+            return self._ask(
+                "voice_total",
+                self.target,
+                f"I led you through {self.target} on your {self.leg} leg. Did you get all of"
+                " them? Say all of them, or tell me how many you managed.",
+            )
         if self.phase in (ACTIVE, PAUSED) and (self.paused_from or self.phase) == ACTIVE:
             left = max(self.target - self.count, 0)
             after = self._what_comes_after_this_leg()

@@ -160,9 +160,7 @@ def score(server: CoachServer, path: Path, show_failures: bool) -> dict:
             transcript.append((text, reply))
             for problem in check(turn, reply):
                 failures.append({"turn": number, "user": text, "reply": reply, "problem": problem})
-        results.append(
-            {"name": name, "voice": voice, "right": not failures, "failures": failures}
-        )
+        results.append({"name": name, "voice": voice, "right": not failures, "failures": failures})
         if show_failures and failures:
             print(f"\nWRONG {name} ({'voice' if voice else 'chat'})")
             for said, reply in transcript:
@@ -192,7 +190,8 @@ def main(argv: list[str] | None = None) -> int:
             server.stop()
     for result in scores:
         share = result["right"] / result["total"] if result["total"] else 0.0
-        print(f"{result['set']}: {result['right']}/{result['total']} conversations right ({share:.1%})")
+        right, total = result["right"], result["total"]
+        print(f"{result['set']}: {right}/{total} conversations right ({share:.1%})")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(scores, indent=1))

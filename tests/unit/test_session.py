@@ -279,8 +279,11 @@ def test_voice_paces_a_whole_leg_then_asks_how_it_felt():
     breaks = [int(ms) for ms in re.findall(r'<break time="(\d+)ms"/>', ssml)]
     assert breaks and max(breaks) <= speech.MAX_BREAK_MS
     assert len(ssml) <= speech.MAX_SSML_CHARS
+    # "ready" says nothing about what was done: asked, not recorded
+    session.ready(T0 + 90)
+    assert session.reps[0]["left"] == 0 and session.check["kind"] == "voice_total"
     # "fine" records the paced set and moves straight on to the other leg
-    lines = session.ready(T0 + 90)
+    lines = session.feedback(T0 + 95)
     assert session.reps[0]["left"] == 10 and session.leg == "right"
     assert speech.to_ssml(lines).count("Lift.") == 10
 
