@@ -77,7 +77,8 @@ LETS_GO = re.compile(
     + r"(?:(?:i'?m|i am|we'?re|ok i'?m)\s+)?(?:ready(?: now| to go| again)?|let'?s go|lets go|"
     r"go|let'?s do (?:it|this|the next (?:one|set))|let'?s start|let'?s get going|let'?s begin|"
     r"good to go|start(?: the next set)?|next set|begin|here we go|off we go|go ahead|"
-    r"carry on|keep going|continue|let'?s continue|let'?s carry on|on we go|i'?m back|back)\W*$",
+    r"carry on|keep going|continue|let'?s continue|let'?s carry on|on we go|i'?m back|back|"
+    r"ready when you are|when you'?re ready|all set)\W*$",
     re.I,
 )
 WHERE_AM_I = re.compile(
@@ -102,11 +103,38 @@ YES_START = re.compile(
 NO_START = re.compile(r"^\W*(?:no|nope|nah|n|not really|don'?t)\b", re.I)
 KEEP_IT = re.compile(r"\bkeep (?:it|them|everything|my|all)\b|\bdon'?t delete\b|\bcancel\b", re.I)
 WORSE_NEXT_MORNING = re.compile(
-    r"\bworse\b.*\b(?:morning|next day|day after|today|woke|waking|overnight|since)\b|"
-    r"\b(?:morning|next day|day after|woke up|waking up|overnight)\b.*\b(?:worse|stiffer|more sore|"
-    r"sorer|hurt more|more pain)\b",
+    r"(?<!no )(?<!not )(?<!n't )(?<!nt )\bworse\b.*\b(?:morning|next day|day after|today|woke|"
+    r"waking|overnight|since)\b|"
+    r"\b(?:morning|next day|day after|woke up|waking up|overnight)\b.*(?<!no )(?<!not )(?<!n't )"
+    r"(?<!nt )\b(?:worse|stiffer|more sore|sorer|hurt more|more pain)\b",
     re.I,
 )
+SETTLED_NEXT_MORNING = re.compile(
+    r"\b(?:no|not|wasn'?t|isn'?t|wasnt|isnt|never) (?:any )?worse\b|\bsettled\b|"
+    r"\b(?:morning|next day|day after|woke up)\b.*\b(?:fine|ok|okay|good|better|great|normal)\b|"
+    r"\b(?:fine|ok|okay|good|better|great|normal)\b.*\b(?:next morning|next day|day after|"
+    r"this morning)\b",
+    re.I,
+)
+STARTS_A_SESSION = re.compile(
+    r"\b(?:start|begin|crack on|get going|kick off|do|get on|go)\b.*\b(?:session|workout|"
+    r"exercises?|leg lifts?|lifts|reps|routine)\b",
+    re.I,
+)
+WHEN_NEXT = re.compile(
+    r"\bwhen next\b|\bwhen'?s (?:my |the )?next\b|\bwhen (?:is|should|can) (?:my |the )?next\b|"
+    r"\bnext (?:session|time|workout) (?:is )?when\b",
+    re.I,
+)
+KEEP_GOING = re.compile(
+    r"\b(?:keep going|carry on|continue|keep exercising|finish (?:the|my) (?:set|session)|"
+    r"do (?:the )?(?:rest|other leg|more|another|half)|exercise|start)\b",
+    re.I,
+)
+DOING_MORE_INTENTS = (
+    "start_session", "ask_reps", "ask_frequency", "ask_easier", "ask_technique",
+    "continue_session", "ask_next_session",
+)  # fmt: skip
 QUESTION_START = re.compile(
     r"^\W*(?:(?:wait|hang on|hold on|sorry|um+|uh+|oh|actually|quick question|btw|coach|hey|"
     r"ok|okay|so)\W+)*(?:how|what|why|when|which|who|is it|is that|are|does|do i|should|"
@@ -584,8 +612,14 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             _after_session_change(work)
             return True
         return False
+    if WHEN_NEXT.search(text):
+        _next_session(work)
+        return True
     if is_question(text):
         return False
+    if STARTS_A_SESSION.search(text) and work.turn.intent not in ("set_reminder",):
+        _start(work)
+        return True
     if LETS_GO.match(text) and work.turn.intent in (*CONTROL_INTENTS, "start_session"):
         _start(work)
         return True
@@ -604,6 +638,49 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     return False
 
 
+def _after_red_flag(work: _Turn) -> bool:
+    """Asking to carry on after a red flag today: no, and the check comes first."""
+    caution = work.state.caution or {}
+    at = caution.get("at")
+    if caution.get("reason") != "red_flag" or not isinstance(at, int | float):
+        return False
+    if work.now - at > 12 * 3600 or work.turn.intent == "start_session":
+        return False  # starting a session asks about the check itself
+    if not (KEEP_GOING.search(work.turn.text) or LETS_GO.match(work.turn.text)):
+        return False
+    work.say_text(
+        "Please don't carry on with the exercise. What you told me needs a doctor's check"
+        " first: follow the advice I gave you, and only exercise again once a doctor or"
+        " physio has said it's okay."
+    )
+    return True
+
+
+def _rest_after_severe_pain(work: _Turn) -> bool:
+    """Severe pain today: questions about doing more are answered with rest first."""
+    recent = _recent_pain(work)
+    if (
+        recent is None
+        or recent.get("severity", 0) < pain.SEVERE_FROM
+        or work.turn.intent not in DOING_MORE_INTENTS
+        or work.turn.intent == "start_session"
+        or not (is_question(work.turn.text) or KEEP_GOING.search(work.turn.text))
+    ):
+        return False
+    work.say_text(
+        f"Not today: with pain of {recent['severity']} out of 10, rest is the right call, not"
+        " more reps or the other leg. Next time we'll start with an easier version."
+    )
+    return True
+
+
+def _settled_next_morning(work: _Turn) -> None:
+    _, text = pain.morning_check(False, work.level)
+    work.say_text(text)
+    work.set(pending_offer=None, morning_check=None)
+    _note_next_morning(work, "fine")
+
+
 def _after_session_change(work: _Turn) -> None:
     if work.session is not None and work.session.over:
         work.close_session()
@@ -615,16 +692,23 @@ def _handle(work: _Turn) -> None:
     if active:
         work.turn.intent = _question_intent(work)
     intent = work.turn.intent
-    score = numbers.read_pain_score(work.turn.text)
-    if (
-        WORSE_NEXT_MORNING.search(work.turn.text)
+    text = work.turn.text
+    score = numbers.read_pain_score(text)
+    if active and (score is not None or intent in ("pain", "feel_worse")):
+        session.check = None
+    if not active and _after_red_flag(work):
+        return
+    if not active and SETTLED_NEXT_MORNING.search(text) and score is None:
+        _settled_next_morning(work)
+    elif (
+        WORSE_NEXT_MORNING.search(text)
         and not active
         and (intent in ("pain", "feel_worse") or score is None)
     ):
         _worse_next_morning(work)
     elif score is not None or intent in ("pain", "feel_worse"):
         _pain(work)
-    elif _ordinary(work, active):
+    elif not active and _rest_after_severe_pain(work) or _ordinary(work, active):
         pass
     elif intent == "start_session":
         _start(work)
@@ -733,14 +817,18 @@ def _session_control(work: _Turn, session: Session) -> bool:
     elif intent == "pause_session":
         lines = session.pause()
     elif intent == "skip":
-        lines = session.skip("set" in work.turn.text.lower().split(), now)
+        words = re.findall(r"[a-z]+", work.turn.text.lower())
+        rest_only = bool({"rest", "break", "breather", "pause", "wait"} & set(words))
+        lines = session.skip("set" in words and not rest_only, now, rest_only=rest_only)
     elif intent == "repeat":
         lines = session.repeat()
     elif intent in ("stop_session", "goodbye"):
         work.say(session.stop(now))
         work.close_session()
         lines = [Line(answers.GOODBYE)] if intent == "goodbye" else []
-    elif intent == "ask_reps":
+    elif intent == "ask_reps" and re.search(
+        r"\b(left|to go|remaining|more (?:to do|do i have)|so far|done)\b", work.turn.text, re.I
+    ):
         lines = session.how_many_left()
     elif intent == "ask_easier":
         lines = session.ease_off("too_hard", now)

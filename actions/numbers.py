@@ -72,7 +72,8 @@ def normalise(text: str) -> str:
     lowered = lowered.replace("'", "")
     lowered = re.sub(r"(\d)\s*-\s*(\d)", r"\1 - \2", lowered)  # "5-6" -> "5 - 6"
     lowered = re.sub(r"(\d)\s*/\s*(\d)", r"\1 / \2", lowered)  # "6/10" -> "6 / 10"
-    lowered = re.sub(r"(\d)(ish|th|st|nd|rd)\b", r"\1 \2", lowered)  # "7ish" -> "7 ish"
+    lowered = re.sub(r"(\d)(?:th|st|nd|rd)\b", r"\1", lowered)  # "8th" -> "8"
+    lowered = re.sub(r"(\d)ish\b", r"\1 ish", lowered)  # "7ish" -> "7 ish"
     lowered = re.sub(r"#\s*(\d)", r"\1", lowered)
     lowered = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", lowered)  # "twenty-one" -> "twenty one"
     lowered = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", lowered)
@@ -251,6 +252,9 @@ _TOTAL_EXPLICIT = _rules(
     rf"{_LEAD}(?:{_DID}\s+)?(?:(?:a )?total(?: of)?|all up|in all|altogether|so far)\s+{_N}{_TAIL}",
     rf"{_LEAD}(?:im|i am|were|we are)\s+(?:at|on|up to)\s+{_N}{_TAIL}",
     rf"{_LEAD}(?:(?:im|i am|thats|that is|its)\s+)?up to\s+{_N}{_TAIL}",
+    rf"{_LEAD}(?:now\s+)?(?:all|total|the total|count|the count|my count|altogether|in total|"
+    rf"all up)"
+    rf"\s+(?:is|are|=|its|now|is now)\s+{_N}{_TAIL}",
 )
 _TOTAL_ONLY = _rules(
     rf"{_LEAD}(?:i\s+|ive\s+|i have\s+)?(?:only|just|barely|could only|only could|can only)\s+"
@@ -265,7 +269,7 @@ _TOTAL_ONLY = _rules(
 _TOTAL = _rules(rf"{_LEAD}{_DID}\s+{_N}{_TAIL}")
 _COUNT = _rules(
     rf"{_LEAD}(?:(?:thats|that is|that was|thats rep|number|rep|no|and|its|it is|now|on)\s+)*"
-    rf"(?:the\s+)?{_N}(?:\s+(?:rep|reps|now|done|down|up|there|finished|complete|"
+    rf"(?:the\s+)?{_N}(?:\s+(?:rep|reps|one|lift|now|done|down|up|there|finished|complete|"
     rf"on (?:this|my|the) (?:leg|side)))*\s*$"
 )
 _ORDINAL = re.compile(
@@ -312,23 +316,64 @@ _QUESTION = re.compile(
 def read_count(text: str) -> Count | None:
     """What the message says about reps, or None if it says nothing about them.
 
-    Questions ("how many did I do?") are never counts.
+    Questions ("how many did I do?") are never counts. A longer message is read clause
+    by clause ("ok I kept going, that's 8 in all"), and a count may open a sentence
+    that goes on to say why ("I got to three then my leg was shaking").
     """
-    said = normalise(text)
-    if not said or "?" in text or _QUESTION.search(said):
+    if "?" in text:
         return None
+    whole = normalise(text)
+    if not whole or _QUESTION.search(whole):
+        return None
+    clauses = [whole] + [
+        normalise(part)
+        for part in re.split(
+            r"[,;!]+|(?<!\d)\.(?!\d)|\s+(?:but|then|because|cause|cos|coz)\s+", text
+        )
+    ]
+    for clause in clauses:
+        reading = _read_clause(clause)
+        if reading is not None:
+            return reading
+    for clause in clauses:
+        reading = _read_opening(clause)
+        if reading is not None:
+            return reading
+    return None
+
+
+# What may follow a count that opens a sentence: the reason, not part of the count.
+_GOES_ON = re.compile(
+    r"^(?:then|and|but|because|cause|cos|coz|cuz|as|so|since|my|i|im|ive|it|its|before|"
+    r"after|when|till|until|though|tho|now|ok|okay|pretty|bit|feeling|felt|feels|legs?|"
+    r"knee|back|hip|with|lol|haha|think|reckon|guess|ugh)\b"
+)
+
+
+def _read_opening(clause: str) -> Count | None:
+    """A count that opens a longer clause: "only for my legs were tired"."""
+    words = clause.split()
+    for end in range(len(words) - 1, 1, -1):
+        if not _GOES_ON.match(" ".join(words[end:])):
+            continue
+        reading = _read_clause(" ".join(words[:end]))
+        if reading is not None and reading.kind != COUNT:
+            return reading
+    return None
+
+
+def _read_clause(said: str) -> Count | None:
     said = re.sub(r"\b(please|thanks|thank you|mate|coach)\b", " ", said)
     said = " ".join(said.split())
+    if not said or _QUESTION.search(said):
+        return None
     if _LESS.match(said):
         return Count(LESS, 1)
     if _REP.match(said):
         return Count(MORE, 1)
     reading = _read_numbered(said)
     if reading is None:
-        # A soundalike where a number is the whole answer: "tree", "number for", "to more".
-        sounded = " ".join(SOUNDALIKES.get(word, word) for word in said.split())
-        if sounded != said and len(said.split()) <= 3:
-            reading = _read_numbered(sounded)
+        reading = _read_numbered(_heard(said))
     if reading is not None:
         return reading
     if _FINISHED.match(said):
@@ -336,6 +381,50 @@ def read_count(text: str) -> Count | None:
     if _ALL.match(said):
         return Count(ALL)
     return None
+
+
+def _heard(said: str) -> str:
+    """The words a speech recogniser or a slip of the keyboard put where a number goes: the
+    last word ("number for", "i got to tree"), or the one before "more" ("to more")."""
+    words = said.split()
+    slots = [len(words) - 1]
+    if len(words) >= 2 and words[-1] == "more":
+        slots.append(len(words) - 2)
+    for slot in slots:
+        words[slot] = SOUNDALIKES.get(words[slot]) or _near_number_word(words[slot]) or words[slot]
+    return " ".join(words)
+
+
+_NUMBER_WORDS = [w for w in (*UNITS, *TENS, *ORDINALS) if len(w) >= 4]
+
+
+def _near_number_word(word: str) -> str | None:
+    """A number word typed with one slip ("sevn", "eihgt", "fourr"), if the word is no word
+    of its own."""
+    if len(word) < 4 or word in UNITS or word in TENS or word in ORDINALS:
+        return None
+    for target in _NUMBER_WORDS:
+        if abs(len(target) - len(word)) <= 1 and _one_slip(word, target):
+            return target
+    return None
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """One letter added, dropped, changed, or two neighbours swapped."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        return (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and a[diffs[0]] == b[diffs[1]]
+            and a[diffs[1]] == b[diffs[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
 def _number(match: re.Match) -> int | None:
@@ -462,6 +551,18 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
         for phrase, value in sorted(PAIN_WORDS.items(), key=lambda item: -len(item[0])):
             if re.search(rf"\b{phrase}\b", said):
                 return value
+        # "it was a 2 before, now more like 4": the last score said is the one now.
+        scores = [
+            _score_value(m.group("a"))
+            for m in re.finditer(
+                rf"\b(?P<a>{_SCORE_NUMBER})\b(?!\s*(?:reps?|times|sets?|"
+                rf"seconds?|minutes?|days?|weeks?|hours?|am|pm))",
+                said,
+            )
+        ]
+        scores = [score for score in scores if score is not None]
+        if scores:
+            return scores[-1]
     return None
 
 

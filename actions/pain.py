@@ -138,9 +138,8 @@ def form_cue(location: str | None) -> str:
 
 
 def _score(severity: int) -> str:
-    """ "A 4 out of 10", "An 8 out of 10"."""
-    article = "An" if severity in (8, 11, 18) else "A"
-    return f"{article} {severity} out of 10"
+    """ "Pain of 4 out of 10": the word pain said, so no one wonders what the number is."""
+    return f"Pain of {severity} out of 10"
 
 
 def persisting(history: list[dict] | None, now: float) -> bool:

@@ -341,8 +341,8 @@ class Session:
         return self._ask(
             "finished_or_carry_on",
             n,
-            f"{n} of {self.target} on your {self.leg} leg. Is that this leg done,"
-            " or are you carrying on?",
+            f"{n} of {self.target} on your {self.leg} leg. Carrying on, or is that it for"
+            " this leg?",
         )
 
     def _set_count(
@@ -397,7 +397,10 @@ class Session:
         if kind == "all_or_some":
             return ((f"All {self.target}", "all of them"), (f"Stopped at {n}", f"only {n}"))
         if kind == "finished_or_carry_on":
-            return (("This leg is done", "that's it for this leg"), ("Carrying on", "carry on"))
+            return (
+                ("Carrying on", "carry on"),
+                ("That's it for this leg", "that's it for this leg"),
+            )
         if kind == "voice_total":
             return ((f"All {self.target}", "all of them"), ("Fewer", "/deny"))
         return ()
@@ -430,17 +433,22 @@ class Session:
                 self.check = {"kind": "ask_total", "n": self.count}
                 return [Line(f"Okay. How many did you do on your {self.leg} leg?")]
         if kind == "finished_or_carry_on":
-            if count is not None and count.kind in (numbers.FINISHED, numbers.ALL):
-                if count.kind == numbers.ALL:
-                    return self._set_count(self.target, now)
-                return self._set_count(
-                    self.count if count.value is None else count.value, now, finish=True
-                )
-            if intent == "affirm" or re.search(r"\b(done|finished|that'?s it|all)\b", lowered):
+            if count is not None and count.kind == numbers.FINISHED and count.value is None:
                 return self._set_count(self.count, now, finish=True)
-            if intent in ("deny", "continue_session") or re.search(
-                r"\b(carry|carrying|going|keep|more|continue|not done|not finished)\b", lowered
+            if count is not None and count.kind == numbers.TOTAL and count.value == n:
+                count = Count(numbers.TOTAL, n, explicit=True)  # "4 in all": said again
+            if count is not None:
+                return self.said(count, now)  # carrying on: "done", "2 more"
+            if re.search(
+                r"\b(carry|carrying|going|keep|continue|not done|not finished)\b", lowered
             ):
+                left = self.target - self.count
+                return [Line(f"Okay, {self.count} so far: {left} to go. Keep going.")]
+            if intent == "affirm" or re.search(
+                r"\b(finished|that'?s it|thats all|done)\b", lowered
+            ):
+                return self._set_count(self.count, now, finish=True)
+            if intent in ("deny", "continue_session"):
                 left = self.target - self.count
                 return [Line(f"Okay, {self.count} so far: {left} to go. Keep going.")]
         if kind == "all_or_some":
@@ -537,8 +545,10 @@ class Session:
             return self._pace_leg(f"Back to your {self.leg} leg.")
         return [Line(f"Welcome back. {self.where()}: carry on from rep {self.count + 1}.")]
 
-    def skip(self, whole_set: bool, now: float) -> list[Line]:
+    def skip(self, whole_set: bool, now: float, rest_only: bool = False) -> list[Line]:
         """Skip the rest of this leg (or this set); what was done is kept."""
+        if rest_only and self.phase != REST and self.paused_from != REST:
+            return [Line(f"There's no rest to skip right now: {self.where()}. Keep going.")]
         if self.phase == PAUSED:
             self.phase, self.paused_from = self.paused_from or ACTIVE, None
         if self.phase == REST:

@@ -126,6 +126,13 @@ COUNTS = [
     ("oops 3", SET_TO, 3), ("not 7, 6", SET_TO, 6), ("meant six", SET_TO, 6),
     ("no no 4", SET_TO, 4), ("lost count, i think 6", SET_TO, 6),
     ("hang on, 5", SET_TO, 5), ("no I only did 3", SET_TO, 3),
+    # clauses, a count opening a longer sentence, typing slips
+    ("felt easier on that side, 6 so far", TOTAL, 6), ("phew. another 4", MORE, 4),
+    ("scratch that, I lost my balance", LESS, 1), ("only six my arms gave out", FINISHED, 6),
+    ("managed to nine then had to stop", FINISHED, 9), ("sevn", COUNT, 7), ("eihgt", COUNT, 8),
+    ("fourr", COUNT, 4), ("8th", COUNT, 8), ("the 3rd one", COUNT, 3), ("count is 6", TOTAL, 6),
+    ("total is now 7", TOTAL, 7), ("just managed for", FINISHED, 4),
+    ("got to tree and stopped", FINISHED, 3), ("yep, 5 more done", MORE, 5),
 ]  # fmt: skip
 
 
