@@ -131,6 +131,11 @@ KEEP_GOING = re.compile(
     r"do (?:the )?(?:rest|other leg|more|another|half)|exercise|start)\b",
     re.I,
 )
+SEE_A_DOCTOR = re.compile(
+    r"\b(?:see|call|visit|go to|get checked by|check with|ask) (?:a |my |the )?(?:doctor|gp|"
+    r"physio|physiotherapist|dr)\b|\bget (?:it )?checked\b",
+    re.I,
+)
 DOING_MORE_INTENTS = (
     "start_session", "ask_reps", "ask_frequency", "ask_easier", "ask_technique",
     "continue_session", "ask_next_session",
@@ -588,7 +593,10 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 work.say_text(f"How many did you manage on your {session.leg} leg?")
                 return True
         count = None if is_question(text) else numbers.read_count(text)
-        if count is not None and work.turn.intent not in ("stop_session", "skip", "pain"):
+        if count is not None and not (
+            work.turn.intent == "skip"
+            or (work.turn.intent == "pain" and numbers.mentions_pain(text))
+        ):
             work.say(session.said(count, now), session.check_buttons())
             _after_session_change(work)
             return True
@@ -706,6 +714,17 @@ def _handle(work: _Turn) -> None:
         and (intent in ("pain", "feel_worse") or score is None)
     ):
         _worse_next_morning(work)
+    elif SEE_A_DOCTOR.search(text) and is_question(text):
+        work.say_text(pain.WHEN_TO_SEE_A_DOCTOR)
+        _session_status(work)
+    elif (
+        active
+        and score is None
+        and intent in ("pain", "feel_worse")
+        and not numbers.mentions_pain(text)
+        and _ordinary(work, active)
+    ):
+        pass  # "only four, my legs were tired": a count, and tired is not pain
     elif score is not None or intent in ("pain", "feel_worse"):
         _pain(work)
     elif not active and _rest_after_severe_pain(work) or _ordinary(work, active):
@@ -1013,6 +1032,12 @@ def _worse_next_morning(work: _Turn) -> None:
     work.set(pending_offer=None, morning_check=None, level=level)
     _note_next_morning(work, "worse")
     work.say_text(_next_session_plan(work))
+    severity = pain.read_severity(work.turn.entities, work.turn.text)
+    if severity is None:
+        work.say_text("How bad is it now, from 0 to 10?")
+        work.set(pending_offer="pain_severity", pending_pain={"location": "lower back"})
+    else:
+        work.set(plan={**work.plan, "recent_pain": {"at": work.now, "severity": severity}})
 
 
 def _next_session_plan(work: _Turn) -> str:

@@ -179,7 +179,7 @@ def _match(rules: list[re.Pattern], said: str) -> re.Match | None:
 
 _FILLER = (
     r"(?:ok|okay|k|kk|right|alright|so|and|um+|uh+|er+|erm|hmm+|yeah|yep|yes|well|oh|ah|"
-    r"phew|great|good|cool|coach|hey|lol|ugh)"
+    r"phew|great|good|cool|coach|hey|lol|ugh|oops|whoops|oh no|argh)"
 )
 _LEAD = rf"^(?:{_FILLER}\s+)*"
 _REPS = r"(?:\s+(?:reps?|repetitions?|lifts?|leg lifts?|times|of them|of those|more reps?))?"
@@ -581,6 +581,18 @@ def _mentions_pain(said: str) -> bool:
             said,
         )
     )
+
+
+_PAIN_WORD = re.compile(
+    r"\b(?:pain|painful|hurts?|hurting|hurted|sore|soreness|ache|aches|aching|achy|twinge|"
+    r"twinges|discomfort|agony|ouch|ow|sting|stings|stinging|burning|throbbing|sharp|cramp|"
+    r"cramping|pulled|tweaked|twinged)\b"
+)
+
+
+def mentions_pain(text: str) -> bool:
+    """A pain word in the message ("hurts", "sore", "twinge"): being tired is not pain."""
+    return bool(_PAIN_WORD.search(normalise(text)))
 
 
 def reports_pain_score(text: str) -> bool:

@@ -265,6 +265,13 @@ def asks_in_general(text: str) -> bool:
     return bool(_GENERAL_QUESTION.match(text))
 
 
+WHEN_TO_SEE_A_DOCTOR = (
+    f"See a doctor or physio if the pain is still there after {p.SEE_DOCTOR_AFTER_WEEKS} weeks"
+    " of doing the exercise, if it keeps getting worse, or if it spreads down your leg below"
+    " the knee. Go urgently, the same day, if you have trouble passing urine, lose bladder or"
+    " bowel control, feel numb around the groin or buttocks, or both legs go weak."
+)
+
 RATE_IT_IF_NOW = "If it's hurting right now, tell me how bad, from 0 to 10."
 
 ASK_SEVERITY = (

@@ -309,3 +309,24 @@ def test_next_session_days_are_not_repeated():
     said = chat.say("ask_frequency", "can I do another tonight?")
     days = re.findall(r"on (\w+day \d+ \w+)", said)
     assert len(days) == len(set(days)), said
+
+
+def test_a_count_with_a_reason_is_a_count_and_tired_is_not_pain():
+    chat = Chat()
+    voice = {"voice": True}
+    chat.say("start_session", "start", metadata=voice)
+    chat.say("continue_session", "ready", metadata=voice)
+    chat.say("pain", "just for, arms were shaking", metadata=voice)
+    assert reps(chat) == 4 and chat.session["leg"] == "right"
+
+
+def test_when_to_see_a_doctor_is_answered():
+    said = Chat().say("nlu_fallback", "so when do I need to see my GP about it")
+    assert "2 weeks" in said and "urgently" in said
+
+
+def test_worse_next_morning_asks_how_bad_now():
+    chat = Chat()
+    chat.say("feel_worse", "woke up and my back was worse than the day before")
+    assert chat.slots["pending_offer"] == "pain_severity"
+    assert "Pain of 5 out of 10" in chat.say("nlu_fallback", "was 3 yesterday, about 5 today")
