@@ -147,7 +147,7 @@ QUESTION_START = re.compile(
     re.I,
 )
 # Typed button titles mean what the button sends.
-TYPED_BUTTONS = {
+TYPED_BUTTON_INTENTS = {
     title.lower(): payload.lstrip("/")
     for title, payload in (
         *START_BUTTONS,
@@ -169,7 +169,7 @@ PAIN_AFTER_SESSION_SECONDS = 6 * 3600
 def typed_button(text: str) -> str | None:
     """The intent of a button whose title the user typed ("yes, start") instead of tapping."""
     cleaned = " ".join(re.sub(r"[^\w' ]+", " ", text.lower()).split())
-    for title, intent in TYPED_BUTTONS.items():
+    for title, intent in TYPED_BUTTON_INTENTS.items():
         if cleaned == " ".join(re.sub(r"[^\w' ]+", " ", title).split()):
             return intent
     return None
