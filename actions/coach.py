@@ -625,7 +625,11 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         return True
     if is_question(text):
         return False
-    if STARTS_A_SESSION.search(text) and work.turn.intent not in ("set_reminder",):
+    if STARTS_A_SESSION.search(text) and work.turn.intent in (
+        *CONTROL_INTENTS,
+        "start_session",
+        "ask_next_session",
+    ):
         _start(work)
         return True
     if LETS_GO.match(text) and work.turn.intent in (*CONTROL_INTENTS, "start_session"):
