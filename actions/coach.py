@@ -136,6 +136,12 @@ SEE_A_DOCTOR = re.compile(
     r"physio|physiotherapist|dr)\b|\bget (?:it )?checked\b",
     re.I,
 )
+CAN_I_EXERCISE = re.compile(
+    r"\b(?:can|could|should|may) i (?:still |even |actually )?(?:exercise|train|work ?out|"
+    r"do (?:it|them|the exercises?|my (?:session|exercises?|leg lifts|workout)|leg lifts|"
+    r"a session)|carry on exercising)\b",
+    re.I,
+)
 DOING_MORE_INTENTS = (
     "start_session", "ask_reps", "ask_frequency", "ask_easier", "ask_technique",
     "continue_session", "ask_next_session",
@@ -623,6 +629,9 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     if WHEN_NEXT.search(text):
         _next_session(work)
         return True
+    if CAN_I_EXERCISE.search(text):
+        _can_i_exercise(work)
+        return True
     if is_question(text):
         return False
     if STARTS_A_SESSION.search(text) and work.turn.intent in (
@@ -684,6 +693,31 @@ def _rest_after_severe_pain(work: _Turn) -> bool:
         " more reps or the other leg. Next time we'll start with an easier version."
     )
     return True
+
+
+def _can_i_exercise(work: _Turn) -> None:
+    """ "Can I still exercise?": from the pain reported today, else from the schedule."""
+    recent = _recent_pain(work)
+    if recent is None:
+        _next_session(work)
+        return
+    severity = recent.get("severity", 0)
+    band = work.thresholds.band(severity)
+    if band == pain.FINE:
+        work.say_text(
+            f"Yes: pain of {severity} out of 10 is fine to work with. Keep the lift small and"
+            f" slow, and stop the set if it goes above {work.thresholds.stop_above}."
+        )
+    elif band == pain.ACCEPTABLE:
+        work.say_text(
+            f"Yes, gently: with pain of {severity} out of 10 today's session will be lighter,"
+            " with fewer reps and a smaller lift. Stop if it gets worse."
+        )
+    else:
+        work.say_text(
+            f"Not today: with pain of {severity} out of 10, rest is the right call."
+            " Next time we'll start with an easier version."
+        )
 
 
 def _settled_next_morning(work: _Turn) -> None:

@@ -74,6 +74,7 @@ def normalise(text: str) -> str:
     lowered = re.sub(r"(\d)\s*/\s*(\d)", r"\1 / \2", lowered)  # "6/10" -> "6 / 10"
     lowered = re.sub(r"(\d)(?:th|st|nd|rd)\b", r"\1", lowered)  # "8th" -> "8"
     lowered = re.sub(r"(\d)ish\b", r"\1 ish", lowered)  # "7ish" -> "7 ish"
+    lowered = re.sub(r"\bx\s*(\d)", r"x \1", lowered)  # "done x4" -> "done x 4"
     lowered = re.sub(r"#\s*(\d)", r"\1", lowered)
     lowered = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", lowered)  # "twenty-one" -> "twenty one"
     lowered = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", lowered)
@@ -243,6 +244,8 @@ _MORE = _rules(
     rf"(?:\s+(?:done|reps?|down|in|finished|complete|of them|"
     rf"on (?:this|my|the) (?:leg|side)))*\s*$",
     rf"{_LEAD}{_N}\s+(?:again|extra)(?:\s+reps?)?\s*$",
+    rf"{_LEAD}(?:(?:done|did|rep|reps|another|one more)\s+)?(?:x|times)\s+{_N}\s*$",
+    rf"{_LEAD}(?:done|did|rep|reps)\s+(?:it\s+|that\s+)?{_N}\s+(?:more\s+)?times\s*$",
     rf"{_LEAD}(?:{_DID}\s+)?(?:another|one more|(?:and )?another one)"
     rf"(?:\s+(?:one|rep|done|down))?\s*$",
 )
@@ -501,6 +504,19 @@ _BARE_SCORE = re.compile(
 )
 
 
+_LONE_SCORE = re.compile(
+    rf"(?<!did )(?<!done )(?<!managed )(?<!finished )(?<!rep )(?<!reps )(?<!number )(?<!after )"
+    rf"(?<!for )(?<!since )(?<!last )(?<!every )(?<!each )(?<!set )\b(?P<a>{_SCORE_NUMBER})\b"
+    rf"(?!\s*(?:reps?|times|sets?|seconds?|secs?|minutes?|mins?|days?|weeks?|hours?|hrs?|months?|"
+    rf"years?|lbs?|kg|more|in all|total|so far|am|pm|oclock|of them|out of (?!10|ten)))"
+)
+
+
+def _lone_scores(said: str) -> list[int]:
+    values = [_score_value(m.group("a")) for m in _LONE_SCORE.finditer(said)]
+    return [value for value in values if value is not None]
+
+
 def _score_value(phrase: str) -> int | None:
     value = value_of(phrase)
     return value if isinstance(value, int) and 0 <= value <= 10 else None
@@ -543,6 +559,11 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
         match = _BARE_SCORE.match(said)
         if match:
             return _score_value(match.group("a"))
+    elif _PAIN_WORD.search(said):
+        # "it hurts a bit now, 4ish": with a pain word, a lone score is the score.
+        scores = _lone_scores(said)
+        if scores:
+            return scores[-1]
     for phrase, value in sorted(PAIN_WORDS.items(), key=lambda item: -len(item[0])):
         strong = asked or _mentions_pain(said) or phrase in _STRONG_WORDS
         if value >= 8 and strong and re.search(rf"\b{phrase}\b", said):

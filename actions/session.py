@@ -192,6 +192,13 @@ class Session:
         if self.awaiting_feedback:
             # Voice: "okay, ready" after a paced set says nothing about what was done.
             return self.ask_voice_total()
+        if self.count == 0:
+            return [
+                Line(
+                    f"Go ahead: set {self.set_number}, {self.leg} leg, {self.target} reps."
+                    " Tell me done after each rep, or the total when you finish."
+                )
+            ]
         return [Line(f"We're mid-set: {self.where()}. Keep going, and tell me after each rep.")]
 
     def rest_over(self, set_number: int) -> list[Line]:

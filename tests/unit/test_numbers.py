@@ -133,6 +133,7 @@ COUNTS = [
     ("fourr", COUNT, 4), ("8th", COUNT, 8), ("the 3rd one", COUNT, 3), ("count is 6", TOTAL, 6),
     ("total is now 7", TOTAL, 7), ("just managed for", FINISHED, 4),
     ("got to tree and stopped", FINISHED, 3), ("yep, 5 more done", MORE, 5),
+    ("done x4", MORE, 4), ("rep x 3", MORE, 3), ("did it 3 times", MORE, 3),
 ]  # fmt: skip
 
 
@@ -173,6 +174,7 @@ SCORES = [
     ("the soreness is around a 3", 3), ("back pain 4", 4), ("ouch, 7 out of 10", 7),
     ("pain was a 6", 6), ("ok pain 6", 6), ("rating 2", 2), ("6 out of ten", 6),
     ("pain: 9", 9), ("hurts 10", 10), ("pain's at 5", 5), ("aching 4", 4),
+    ("it's sore, 4ish", 4), ("the ache is there, maybe a 3 now", 3),
 ]  # fmt: skip
 
 
@@ -201,6 +203,7 @@ def test_answers_to_how_bad_is_it(text, score):
 @pytest.mark.parametrize(
     "text",
     ["did 6", "6", "a six", "3 more", "my back hurts", "I did 6 reps", "hold for 3 seconds",
+     "my back hurts after 2 sets", "it has hurt for 3 weeks", "did 5 but my knee hurts",
      "can I do 2 sets", "about a 2", "7ish", "I'm 55", "two more", "terrible day"],
 )  # fmt: skip
 def test_numbers_without_a_pain_word_are_not_scores_unless_asked(text):

@@ -330,3 +330,11 @@ def test_worse_next_morning_asks_how_bad_now():
     chat.say("feel_worse", "woke up and my back was worse than the day before")
     assert chat.slots["pending_offer"] == "pain_severity"
     assert "Pain of 5 out of 10" in chat.say("nlu_fallback", "was 3 yesterday, about 5 today")
+
+
+def test_can_i_still_exercise_follows_the_pain_reported_today():
+    chat = Chat()
+    chat.say("pain", "knee's sore, 2 out of 10")
+    assert chat.say("nlu_fallback", "can i still exercise").startswith("Yes")
+    chat.say("pain", "now it's 8 out of 10")
+    assert chat.say("nlu_fallback", "could I still do my session").startswith("Not today")
