@@ -88,7 +88,9 @@ WHERE_AM_I = re.compile(
     r"(?:have|did) we)\b|\bhow far (?:am i|along|through)\b|\bwhat (?:rep|set|number) (?:am i|"
     r"are we|was i)\b|\bwhich (?:set|leg|rep) (?:am i|are we|was i)\b|\bhow many so far\b|"
     r"\bwhat'?s my count\b|\bwhat was i on\b|\bwhere did i get to\b|\bwhere did we leave off\b|"
-    r"\blost (?:count|track)\b",
+    r"\blost (?:count|track)\b|\bwhat (?:was|am) i (?:doing|on|up to)\b|"
+    r"\bare we (?:done|finished|nearly done|nearly there|there yet)\b|\bis that it\b|"
+    r"\bhow much (?:more|longer)\b|\bnearly (?:done|there)\b|\bwhere were we\b",
     re.I,
 )
 NOT_TODAY = re.compile(
@@ -118,7 +120,8 @@ SETTLED_NEXT_MORNING = re.compile(
 )
 STARTS_A_SESSION = re.compile(
     r"\b(?:start|begin|crack on|get going|kick off|do|get on|go)\b.*\b(?:session|workout|"
-    r"exercises?|leg lifts?|lifts|reps|routine)\b",
+    r"exercises?|leg lifts?|lifts|reps|routine)\b|"
+    r"\b(?:want|wanna|like|keen|going) to (?:exercise|train|work ?out|do (?:it|them|some))\b",
     re.I,
 )
 WHEN_NEXT = re.compile(
@@ -141,6 +144,9 @@ CAN_I_EXERCISE = re.compile(
     r"do (?:it|them|the exercises?|my (?:session|exercises?|leg lifts|workout)|leg lifts|"
     r"a session)|carry on exercising)\b",
     re.I,
+)
+ASKS_TO_BE_REMINDED_HOW = re.compile(
+    r"^\W*(?:can you |could you |please )?remind me (?:how|what|which|why|where)\b", re.I
 )
 DOING_MORE_INTENTS = (
     "start_session", "ask_reps", "ask_frequency", "ask_easier", "ask_technique",
@@ -588,9 +594,11 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         if WHERE_AM_I.search(text):
             work.say(session.how_many_left())
             return True
-        if session.awaiting_feedback and not is_question(text):
+        said_count = None if is_question(text) else numbers.read_count(text)
+        if session.awaiting_feedback and not is_question(text) and said_count is None:
             answer = _yes_or_no(work)
-            if work.turn.intent == "feel_fine" or (answer == "affirm" and not LETS_GO.match(text)):
+            vague = LETS_GO.match(text) or ACKNOWLEDGE.match(text)
+            if not vague and (work.turn.intent == "feel_fine" or answer == "affirm"):
                 work.say(session.feedback(now))
                 _after_session_change(work)
                 return True
@@ -598,7 +606,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 session.check = {"kind": "ask_total", "n": session.count}
                 work.say_text(f"How many did you manage on your {session.leg} leg?")
                 return True
-        count = None if is_question(text) else numbers.read_count(text)
+        count = said_count
         if count is not None and not (
             work.turn.intent == "skip"
             or (work.turn.intent == "pain" and numbers.mentions_pain(text))
@@ -629,6 +637,12 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     if WHEN_NEXT.search(text):
         _next_session(work)
         return True
+    if WHERE_AM_I.search(text) and work.turn.intent not in ("ask_progress",):
+        if work.history:
+            _next_session(work)
+        else:
+            work.say_text(answers.NO_SESSION)
+        return True
     if CAN_I_EXERCISE.search(text):
         _can_i_exercise(work)
         return True
@@ -646,12 +660,6 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         return True
     if NOT_TODAY.search(text) and work.turn.intent not in ANSWERABLE:
         work.say_text("Okay, no problem. Say start my session whenever you want to exercise.")
-        return True
-    if WHERE_AM_I.search(text) and work.turn.intent not in ("ask_progress",):
-        if work.history:
-            _next_session(work)
-        else:
-            work.say_text(answers.NO_SESSION)
         return True
     if ACKNOWLEDGE.match(text) and work.turn.intent in CONTROL_INTENTS:
         work.say_text(answers.ANYTHING_ELSE)
@@ -737,6 +745,10 @@ def _handle(work: _Turn) -> None:
     active = session is not None and not session.over
     if active:
         work.turn.intent = _question_intent(work)
+    if work.turn.intent == "set_reminder" and ASKS_TO_BE_REMINDED_HOW.match(work.turn.text):
+        # "Remind me how this works" is a question, not a reminder.
+        ranked = [i for i in work.turn.ranking if i in conversation.INTENT_TOPICS]
+        work.turn.intent = ranked[0] if ranked else "ask_technique"
     intent = work.turn.intent
     text = work.turn.text
     score = numbers.read_pain_score(text)

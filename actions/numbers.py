@@ -180,7 +180,8 @@ def _match(rules: list[re.Pattern], said: str) -> re.Match | None:
 
 _FILLER = (
     r"(?:ok|okay|k|kk|right|alright|so|and|um+|uh+|er+|erm|hmm+|yeah|yep|yes|well|oh|ah|"
-    r"phew|great|good|cool|coach|hey|lol|ugh|oops|whoops|oh no|argh)"
+    r"phew|great|good|cool|coach|hey|lol|ugh|oops|whoops|oh no|argh|about|around|maybe|"
+    r"probably|roughly|like|i think|think|i guess|i reckon)"
 )
 _LEAD = rf"^(?:{_FILLER}\s+)*"
 _REPS = r"(?:\s+(?:reps?|repetitions?|lifts?|leg lifts?|times|of them|of those|more reps?))?"
@@ -188,7 +189,10 @@ _LEG = (
     r"(?:\s+(?:on|with|for|using))?(?:\s+(?:my|the|this|your|that))?"
     r"(?:\s+(?:left|right|other|first|second))?(?:\s+(?:leg|side|one))?"
 )
-_NOW = r"(?:\s+(?:now|so far|then|already|done|complete|completed|finished|there|here|today))*"
+_NOW = (
+    r"(?:\s+(?:now|so far|then|already|done|complete|completed|finished|there|here|today|"
+    r"i think|i guess|i reckon|maybe|probably|or so|roughly|ish|i believe))*"
+)
 _TAIL = rf"{_REPS}{_LEG}{_NOW}\s*$"
 _IN_ALL = r"(?:in all|in total|total|altogether|all together|overall|all up|all told|so far)"
 _DID = (
@@ -210,7 +214,7 @@ _LESS_WORDS = [
     r"that was a mistake",
     r"(?:i )?(?:counted|pressed|said) (?:that |it )?(?:one )?(?:too many|twice|by mistake)",
     r"one too many",
-    r"oops(?: wrong)?",
+    r"oops(?:,? wrong| that was wrong| not that one)",
     r"go back one",
     r"back one",
 ]
@@ -259,13 +263,14 @@ _TOTAL_EXPLICIT = _rules(
     rf"all up)"
     rf"\s+(?:is|are|=|its|now|is now)\s+{_N}{_TAIL}",
 )
+_NO = r"(?:(?:no|nope|nah|not quite|not really|not all)\s+)?"
 _TOTAL_ONLY = _rules(
-    rf"{_LEAD}(?:i\s+|ive\s+|i have\s+)?(?:only|just|barely|could only|only could|can only)\s+"
-    rf"(?:{_DID}|do|get|manage)?\s*{_N}{_TAIL}",
+    rf"{_LEAD}{_NO}(?:i\s+|ive\s+|i have\s+)?(?:only|just|barely|could only|only could|"
+    rf"can only)\s+(?:{_DID}|do|get|manage)?\s*(?:to\s+|up to\s+)?{_N}{_TAIL}",
     rf"{_LEAD}(?:i\s+)?(?:could(?:nt| not)|cant|can not|cannot)\s+(?:do|manage|get)\s+"
     rf"(?:any )?more than\s+{_N}{_TAIL}",
     rf"{_LEAD}(?:i\s+)?(?:stopped|gave up|quit|had to stop)\s+(?:at|after)\s+{_N}{_TAIL}",
-    rf"{_LEAD}(?:i\s+)?(?:managed|got)\s+(?:to\s+)?{_N}{_TAIL}",
+    rf"{_LEAD}{_NO}(?:i\s+)?(?:managed|got)\s+(?:to\s+)?{_N}{_TAIL}",
     rf"{_LEAD}(?:{_DID}\s+)?{_N}{_REPS}{_LEG}\s+(?:and (?:thats|that is) (?:it|all)|thats all|"
     rf"and stopped|then stopped|and done|max|tops|and i stopped|before i stopped)\s*$",
 )
@@ -273,7 +278,7 @@ _TOTAL = _rules(rf"{_LEAD}{_DID}\s+{_N}{_TAIL}")
 _COUNT = _rules(
     rf"{_LEAD}(?:(?:thats|that is|that was|thats rep|number|rep|no|and|its|it is|now|on)\s+)*"
     rf"(?:the\s+)?{_N}(?:\s+(?:rep|reps|one|lift|now|done|down|up|there|finished|complete|"
-    rf"on (?:this|my|the) (?:leg|side)))*\s*$"
+    rf"on (?:this|my|the) (?:leg|side)|i think|i guess|maybe|probably|or so|i reckon|ish))*\s*$"
 )
 _ORDINAL = re.compile(
     rf"{_LEAD}(?:(?:thats|that is|that was|and|the)\s+)*(?:the\s+)?(?P<o>{'|'.join(ORDINALS)})"
@@ -281,6 +286,7 @@ _ORDINAL = re.compile(
 )
 _ALL = re.compile(
     rf"{_LEAD}(?:i\s+|ive\s+|i have\s+)?(?:(?:did|done|finished|completed|managed|got through|"
+    rf"got|get|had|nailed|smashed|"
     rf"made it through)\s+)?(?:all|every one|each one|the lot|the whole (?:set|lot|thing)|"
     rf"the full (?:set|ten|lot)|full set|all of (?:them|em|it|those)|them all|all (?:the )?reps|"
     rf"all of the reps|all {NUMBER}|every rep|every single one)"
@@ -328,6 +334,12 @@ def read_count(text: str) -> Count | None:
     whole = normalise(text)
     if not whole or _QUESTION.search(whole):
         return None
+    if _MISCOUNTED.search(whole):
+        # "I messed up the count, only 5": whatever number follows is the corrected count.
+        values = [value_of(m.group(0)) for m in re.finditer(rf"\b{NUMBER}\b", whole)]
+        values = [v for v in values if isinstance(v, int) and 0 <= v <= 100]
+        if values:
+            return Count(SET_TO, values[-1], True)
     clauses = [whole] + [
         normalise(part)
         for part in re.split(
@@ -344,6 +356,12 @@ def read_count(text: str) -> Count | None:
             return reading
     return None
 
+
+_MISCOUNTED = re.compile(
+    r"\b(?:miscounted|mis counted|messed up (?:the |my )?count|lost count|lost track|"
+    r"counted wrong|wrong count|got the count wrong|mixed up the count|count is wrong|"
+    r"count was wrong|counted too many|over ?counted)\b"
+)
 
 # What may follow a count that opens a sentence: the reason, not part of the count.
 _GOES_ON = re.compile(
@@ -401,14 +419,25 @@ def _heard(said: str) -> str:
 _NUMBER_WORDS = [w for w in (*UNITS, *TENS, *ORDINALS) if len(w) >= 4]
 
 
+# Real words one slip away from a number word: never read as numbers.
+_NOT_SLIPS = {
+    "fine", "nice", "line", "mine", "wine", "dine", "done", "gone", "tone", "none", "nose",
+    "hive", "give", "live", "seen", "teen", "then", "than", "when", "town", "twin", "tent",
+    "sick", "fire", "four", "fore", "ever", "even", "eaten", "often", "front", "north",
+}  # fmt: skip
+
+
 def _near_number_word(word: str) -> str | None:
     """A number word typed with one slip ("sevn", "eihgt", "fourr"), if the word is no word
-    of its own."""
-    if len(word) < 4 or word in UNITS or word in TENS or word in ORDINALS:
+    of its own. Four letters or fewer: a letter dropped or added, never changed."""
+    if len(word) < 4 or word in UNITS or word in TENS or word in ORDINALS or word in _NOT_SLIPS:
         return None
     for target in _NUMBER_WORDS:
-        if abs(len(target) - len(word)) <= 1 and _one_slip(word, target):
-            return target
+        if abs(len(target) - len(word)) > 1 or not _one_slip(word, target):
+            continue
+        if len(word) <= 4 and len(word) == len(target) and sorted(word) != sorted(target):
+            continue  # "fine" is not "five"
+        return target
     return None
 
 

@@ -485,7 +485,10 @@ class Session:
             return self.feedback(now)
         if count.kind == numbers.MORE and count.value == 1 and not count.explicit:
             return self.feedback(now)  # "done"
-        if count.kind in (numbers.FINISHED, numbers.TOTAL, numbers.SET_TO) and count.value:
+        said_how_many = count.kind in (numbers.FINISHED, numbers.TOTAL, numbers.SET_TO) or (
+            count.kind == numbers.COUNT and count.value >= 2  # "seven": how many they did
+        )
+        if said_how_many and count.value:
             self.awaiting_feedback = False
             if self.far_above(count.value):
                 self.awaiting_feedback = True

@@ -110,7 +110,7 @@ COUNTS = [
     ("minus one", LESS, 1), ("minus 2", LESS, 2), ("take one off", LESS, 1),
     ("take off 2", LESS, 2), ("that one didn't count", LESS, 1),
     ("that one doesnt count", LESS, 1), ("the last one didnt count", LESS, 1),
-    ("don't count that one", LESS, 1), ("scratch that", LESS, 1), ("oops", LESS, 1),
+    ("don't count that one", LESS, 1), ("scratch that", LESS, 1), ("oops, wrong", LESS, 1),
     ("cancel that", LESS, 1), ("remove the last rep", LESS, 1), ("take that back", LESS, 1),
     ("2 less", LESS, 2), ("subtract one", LESS, 1), ("one too many", LESS, 1),
     ("that wasn't a proper one", LESS, 1), ("sorry that didnt count", LESS, 1),
@@ -134,6 +134,8 @@ COUNTS = [
     ("total is now 7", TOTAL, 7), ("just managed for", FINISHED, 4),
     ("got to tree and stopped", FINISHED, 3), ("yep, 5 more done", MORE, 5),
     ("done x4", MORE, 4), ("rep x 3", MORE, 3), ("did it 3 times", MORE, 3),
+    ("got them all", ALL, None), ("eight I think", COUNT, 8), ("about 6", COUNT, 6),
+    ("i messed up the count, only 5", SET_TO, 5), ("lost track, I'm on 7 I think", SET_TO, 7),
 ]  # fmt: skip
 
 
@@ -150,7 +152,8 @@ NOT_COUNTS = [
     "can I do 3 sets?", "is 10 enough", "stop for today", "I'm ready", "ok I'm ready",
     "yes, start", "thanks", "hi", "what now", "skip this leg", "repeat that", "no",
     "tell me more", "to be honest it hurts", "for how long", "remind me at 6",
-    "do I do 10 on each leg?", "I have 2 kids", "pain 6", "6/10",
+    "do I do 10 on each leg?", "I have 2 kids", "pain 6", "6/10", "fine", "oops", "nice",
+    "done with that",
 ]  # fmt: skip
 
 

@@ -338,3 +338,35 @@ def test_can_i_still_exercise_follows_the_pain_reported_today():
     assert chat.say("nlu_fallback", "can i still exercise").startswith("Yes")
     chat.say("pain", "now it's 8 out of 10")
     assert chat.say("nlu_fallback", "could I still do my session").startswith("Not today")
+
+
+def test_voice_how_many_said_in_any_form_is_recorded_and_ok_is_not_a_yes():
+    voice = {"voice": True}
+    chat = Chat()
+    chat.say("start_session", "start", metadata=voice)
+    chat.say("continue_session", "ready", metadata=voice)
+    chat.say("deny", "nah only got to six", metadata=voice)
+    assert reps(chat) == 6 and chat.session["leg"] == "right"
+    chat.say("count_rep", "nine", metadata=voice)
+    assert reps(chat, "right") == 9 and chat.session["phase"] == "rest"
+    chat.say("continue_session", "ready", metadata=voice)
+    chat.say("deny", "no", metadata=voice)
+    said = chat.say("feel_fine", "ok", metadata=voice)
+    assert reps(chat, "left", 2) == 0 and chat.session["leg"] == "left", said
+
+
+def test_a_miscount_with_a_number_is_a_correction_not_the_end_of_the_leg():
+    chat = in_a_set()
+    for _ in range(6):
+        chat.say("count_rep", "done")
+    chat.say("report_reps", "ugh I got the count wrong, just 5")
+    assert reps(chat) == 5 and chat.session["leg"] == "left"
+
+
+def test_where_was_i_out_of_a_session_and_remind_me_how():
+    chat = Chat()
+    assert answers.NO_SESSION in chat.say("nlu_fallback", "what's next")
+    said = chat.say(
+        "set_reminder", "remind me how to do it", ranking=["set_reminder", "ask_technique"]
+    )
+    assert "When shall I remind you" not in said
