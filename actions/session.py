@@ -295,6 +295,8 @@ class Session:
         if count.kind in (numbers.LESS, numbers.SET_TO):
             return self._correct(count, now)
         if self.phase == REST or (self.phase == PAUSED and self.paused_from == REST):
+            if self.voice:
+                return self.ready(now)  # the coach leads the next set; counts come after it
             if count.kind == numbers.MORE and count.value == 1 and not count.explicit:
                 return self.ready(now)  # "done" / "next" after a rest: on to the next set
             if count.kind == numbers.FINISHED and count.value is None:
