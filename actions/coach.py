@@ -1033,7 +1033,13 @@ def _act_on_pain(work: _Turn, report: pain.PainReport) -> None:
         report = pain.PainReport(**{**report.__dict__, "for_weeks": True})
     level = session.level if in_session else work.state.current_level
     advice = pain.advise(
-        report, work.thresholds, level=level, history=work.state.history, in_session=in_session
+        report,
+        work.thresholds,
+        level=level,
+        history=work.state.history,
+        in_session=in_session,
+        # Set-level advice ("stop this set") only while a set runs.
+        set_running=in_session and session.phase == "active",
     )
     work.say([Line(text) for text in advice.lines])
     if advice.band == pain.STOP:

@@ -193,6 +193,7 @@ def advise(
     level: str,
     history: list[dict] | None = None,
     in_session: bool = False,
+    set_running: bool | None = None,
 ) -> Advice:
     """What to do about a pain report whose severity is known."""
     severity = report.severity if report.severity is not None else 0
@@ -231,8 +232,13 @@ def advise(
             advice.lines.append(
                 f"{_score(severity)} is too much: stop the exercise for today and rest."
             )
-        elif in_session:
+        elif in_session and (set_running is None or set_running):
             advice.lines.append(f"{_score(severity)} is more than we want: stop this set now.")
+        elif in_session:
+            advice.lines.append(
+                f"{_score(severity)} is more than we want: take the rest, and the next set uses"
+                " the easier version."
+            )
         else:
             advice.lines.append(
                 f"{_score(severity)} is more than we want: don't exercise through it. Rest it"

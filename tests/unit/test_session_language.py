@@ -370,3 +370,12 @@ def test_where_was_i_out_of_a_session_and_remind_me_how():
         "set_reminder", "remind me how to do it", ranking=["set_reminder", "ask_technique"]
     )
     assert "When shall I remind you" not in said
+
+
+def test_pain_during_the_rest_gets_no_set_advice():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("report_reps", "did 10")
+    assert chat.session["phase"] == "rest"
+    said = chat.say("pain", "pain 6 in my back")
+    assert "Pain of 6 out of 10" in said and "stop this set" not in said
