@@ -306,7 +306,8 @@ _FINISHED = re.compile(
     rf"|{_LEAD}(?:thats|that is|that was)\s+(?:it|all|the lot|the set|my set|the leg|"
     rf"it for (?:this|that|the) (?:leg|set|side))(?:\s+(?:for (?:now|this leg|this set)|done))*\s*$"
     rf"|{_LEAD}(?:finished|done|completed|ended)\s+(?:with\s+)?(?:the|that|this|my)\s+(?:set|leg|side)\s*$"
-    rf"|{_LEAD}(?:set|leg|side)\s+(?:done|finished|complete|over)\s*$"
+    rf"|{_LEAD}(?:(?:my|the|this|that|left|right|one|first|second|other)\s+)*(?:set|leg|side)"
+    rf"\s+(?:is\s+)?(?:done|finished|complete|over)(?:\s+now)?\s*$"
     rf"|{_LEAD}(?:no more|cant do any more|cant do anymore|i cant do any more|"
     rf"i cant do anymore|cant manage any more|nothing left)\s*$"
 )

@@ -134,6 +134,7 @@ COUNTS = [
     ("total is now 7", TOTAL, 7), ("just managed for", FINISHED, 4),
     ("got to tree and stopped", FINISHED, 3), ("yep, 5 more done", MORE, 5),
     ("done x4", MORE, 4), ("rep x 3", MORE, 3), ("did it 3 times", MORE, 3),
+    ("left leg done", FINISHED, None), ("that side is finished", FINISHED, None),
     ("got them all", ALL, None), ("eight I think", COUNT, 8), ("about 6", COUNT, 6),
     ("i messed up the count, only 5", SET_TO, 5), ("lost track, I'm on 7 I think", SET_TO, 7),
 ]  # fmt: skip
@@ -153,7 +154,7 @@ NOT_COUNTS = [
     "yes, start", "thanks", "hi", "what now", "skip this leg", "repeat that", "no",
     "tell me more", "to be honest it hurts", "for how long", "remind me at 6",
     "do I do 10 on each leg?", "I have 2 kids", "pain 6", "6/10", "fine", "oops", "nice",
-    "done with that",
+    "done with that", "did 2 sets", "done 3 sets of 10", "my physio said 15",
 ]  # fmt: skip
 
 
