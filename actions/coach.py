@@ -90,7 +90,8 @@ WHERE_AM_I = re.compile(
     r"\bwhat'?s my count\b|\bwhat was i on\b|\bwhere did i get to\b|\bwhere did we leave off\b|"
     r"\blost (?:count|track)\b|\bwhat (?:was|am) i (?:doing|on|up to)\b|"
     r"\bare we (?:done|finished|nearly done|nearly there|there yet)\b|\bis that it\b|"
-    r"\bhow much (?:more|longer)\b|\bnearly (?:done|there)\b|\bwhere were we\b",
+    r"\bhow much (?:more|longer)\b|\bnearly (?:done|there)\b|\bwhere were we\b|"
+    r"\bwhat'?s left\b|\bwhats left\b|\bhow many (?:are )?left\b",
     re.I,
 )
 NOT_TODAY = re.compile(

@@ -201,12 +201,23 @@ _DID = (
     r"knocked out|banged out|cranked out|squeezed out|pulled off|counted))"
 )
 
-_LESS_WORDS = [
+# Take back the last thing counted, whatever it was ("did 10", then "undo").
+_UNDO_WORDS = [
     r"undo(?: that| it| the last(?: one| rep)?)?",
     r"scratch that",
-    r"(?:cancel|delete|remove|ignore|forget|drop) (?:that|the last|this)(?: one| rep)?",
-    r"take (?:that|it|one|the last one) (?:back|off|away)",
-    r"take back (?:that|the last)(?: one| rep)?",
+    r"(?:cancel|delete|ignore|forget) (?:that|this)",
+    r"take (?:that|it) back",
+    r"take back (?:that|what i (?:said|just said))",
+]
+_UNDO = re.compile(
+    rf"{_LEAD}(?:no |sorry |wait |oops |whoops |actually )*(?:{'|'.join(_UNDO_WORDS)})\s*$"
+)
+# One rep off.
+_LESS_WORDS = [
+    r"(?:cancel|delete|remove|ignore|forget|drop) (?:the last|this)(?: one| rep)?",
+    r"(?:cancel|delete|remove|ignore|forget|drop) that (?:one|rep)",
+    r"take (?:one|the last one) (?:back|off|away)",
+    r"take back (?:the last)(?: one| rep)?",
     r"(?:that|the last|last|this)(?: one| rep| lift)? (?:didnt|doesnt|did not|does not|shouldnt|"
     r"should not|wont|dont|cant) count",
     r"dont count (?:that|the last|this)(?: one| rep)?",
@@ -289,7 +300,7 @@ _ALL = re.compile(
     rf"got|get|had|nailed|smashed|"
     rf"made it through)\s+)?(?:all|every one|each one|the lot|the whole (?:set|lot|thing)|"
     rf"the full (?:set|ten|lot)|full set|all of (?:them|em|it|those)|them all|all (?:the )?reps|"
-    rf"all of the reps|all {NUMBER}|every rep|every single one)"
+    rf"all of the reps|all {NUMBER}|every rep|every single one|them|those|the set|the lot of them)"
     rf"(?:\s+(?:of them|done|of em|reps?|complete|completed|finished|thanks|thank you|yes|"
     rf"no problem|easily|fine|good))*\s*$"
     rf"|{_LEAD}(?:yes|yeah|yep|yup)\s+(?:all|every one|(?:i )?did (?:them )?all|all of them|"
@@ -389,6 +400,8 @@ def _read_clause(said: str) -> Count | None:
     said = " ".join(said.split())
     if not said or _QUESTION.search(said):
         return None
+    if _UNDO.match(said):
+        return Count(LESS, None)
     if _LESS.match(said):
         return Count(LESS, 1)
     if _REP.match(said):

@@ -513,12 +513,20 @@ class Session:
         if self.phase == SETUP:
             return [Line("Nothing counted yet, so there's nothing to correct. Say ready to start.")]
         went_back = False
+        undo = self.undo
         if self.count == 0 or self.phase == REST:
             went_back = self._back_to_last_change()
         self.awaiting_feedback = False
         before = self.count
-        less = count.kind == numbers.LESS
-        reps = max(before - (count.value or 1), 0) if less else count.value
+        if count.kind == numbers.LESS and count.value is None:
+            # "Undo": back to the count before the last change on this leg, else one off.
+            at_this_leg = undo and (undo["set_number"], undo["leg"]) == (self.set_number, self.leg)
+            earlier = undo["reps"][self.set_number - 1][self.leg] if at_this_leg else None
+            reps = earlier if earlier is not None and earlier < before else max(before - 1, 0)
+        elif count.kind == numbers.LESS:
+            reps = max(before - count.value, 0)
+        else:
+            reps = count.value
         if self.far_above(reps):
             return self._ask_far_above(reps)
         self.undo = self._snapshot()

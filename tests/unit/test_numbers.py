@@ -106,12 +106,12 @@ COUNTS = [
     ("got through them all", ALL, None), ("every single one", ALL, None),
     ("all of em", ALL, None), ("yep all", ALL, None),
     # corrections: take off
-    ("undo", LESS, 1), ("Undo that", LESS, 1), ("undo the last one", LESS, 1),
+    ("undo", LESS, None), ("Undo that", LESS, None), ("undo the last one", LESS, None),
     ("minus one", LESS, 1), ("minus 2", LESS, 2), ("take one off", LESS, 1),
     ("take off 2", LESS, 2), ("that one didn't count", LESS, 1),
     ("that one doesnt count", LESS, 1), ("the last one didnt count", LESS, 1),
-    ("don't count that one", LESS, 1), ("scratch that", LESS, 1), ("oops, wrong", LESS, 1),
-    ("cancel that", LESS, 1), ("remove the last rep", LESS, 1), ("take that back", LESS, 1),
+    ("don't count that one", LESS, 1), ("scratch that", LESS, None), ("oops, wrong", LESS, 1),
+    ("cancel that", LESS, None), ("remove the last rep", LESS, 1), ("take that back", LESS, None),
     ("2 less", LESS, 2), ("subtract one", LESS, 1), ("one too many", LESS, 1),
     ("that wasn't a proper one", LESS, 1), ("sorry that didnt count", LESS, 1),
     ("knock off three", LESS, 3), ("I counted that twice", LESS, 1), ("go back one", LESS, 1),
@@ -128,14 +128,15 @@ COUNTS = [
     ("hang on, 5", SET_TO, 5), ("no I only did 3", SET_TO, 3),
     # clauses, a count opening a longer sentence, typing slips
     ("felt easier on that side, 6 so far", TOTAL, 6), ("phew. another 4", MORE, 4),
-    ("scratch that, I lost my balance", LESS, 1), ("only six my arms gave out", FINISHED, 6),
+    ("scratch that, I lost my balance", LESS, None), ("only six my arms gave out", FINISHED, 6),
     ("managed to nine then had to stop", FINISHED, 9), ("sevn", COUNT, 7), ("eihgt", COUNT, 8),
     ("fourr", COUNT, 4), ("8th", COUNT, 8), ("the 3rd one", COUNT, 3), ("count is 6", TOTAL, 6),
     ("total is now 7", TOTAL, 7), ("just managed for", FINISHED, 4),
     ("got to tree and stopped", FINISHED, 3), ("yep, 5 more done", MORE, 5),
     ("done x4", MORE, 4), ("rep x 3", MORE, 3), ("did it 3 times", MORE, 3),
     ("left leg done", FINISHED, None), ("that side is finished", FINISHED, None),
-    ("got them all", ALL, None), ("eight I think", COUNT, 8), ("about 6", COUNT, 6),
+    ("got them all", ALL, None), ("i did them", ALL, None), ("did the set", ALL, None),
+    ("eight I think", COUNT, 8), ("about 6", COUNT, 6),
     ("i messed up the count, only 5", SET_TO, 5), ("lost track, I'm on 7 I think", SET_TO, 7),
 ]  # fmt: skip
 

@@ -379,3 +379,12 @@ def test_pain_during_the_rest_gets_no_set_advice():
     assert chat.session["phase"] == "rest"
     said = chat.say("pain", "pain 6 in my back")
     assert "Pain of 6 out of 10" in said and "stop this set" not in said
+
+
+def test_undo_takes_back_a_whole_batch_and_minus_one_takes_one():
+    chat = in_a_set()
+    chat.say("count_rep", "done")
+    chat.say("count_rep", "3 more")
+    assert "1 of 10" in chat.say("nlu_fallback", "undo that")
+    chat.say("count_rep", "did 2 more")
+    assert "2 of 10" in chat.say("count_rep", "that one didn't count")
