@@ -29,7 +29,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 # Our dependencies' deprecation notices are noise in the server log.
 export PYTHONWARNINGS ?= ignore::DeprecationWarning
 
-.PHONY: run shell test bench eval eval-red-flags eval-red-flags-e2e audio alexa-model lint format install pipeline model web browser clean
+.PHONY: run shell test bench eval eval-red-flags eval-red-flags-e2e eval-sessions audio alexa-model lint format install pipeline model web browser clean
 
 run: $(MODEL) $(WEB_INSTALLED)
 	$(BIN)/python scripts/serve.py run
@@ -41,6 +41,11 @@ test: $(MODEL) $(WEB_INSTALLED) $(CHROMIUM)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -p no:cacheprovider tests
+
+# The newest blind set of whole conversations (tests/blind/*-sessions.yml), scored
+# against the real servers on free ports.
+eval-sessions: $(MODEL)
+	$(BIN)/python -m tests.blind.score_sessions --show-failures --json results/blind-sessions.json
 
 bench: $(MODEL)
 	$(BIN)/python bench/bench.py

@@ -92,6 +92,11 @@ def _turn(tracker: Tracker, intent: str | None = None) -> coach.Turn:
         metadata=message.get("metadata") or {},
         timer_for_set=int(timer) if str(timer).isdigit() else None,
         reminder_at=_as_number(_entity(entities, REMINDER_ENTITY)),
+        ranking=[
+            str(entry.get("name"))
+            for entry in message.get("intent_ranking") or []
+            if isinstance(entry, dict) and entry.get("name")
+        ],
     )
 
 

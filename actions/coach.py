@@ -19,7 +19,17 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from typing import Any
 
-from actions import answers, conversation, pain, progression, red_flags, report, safety, when
+from actions import (
+    answers,
+    conversation,
+    numbers,
+    pain,
+    progression,
+    red_flags,
+    report,
+    safety,
+    when,
+)
 from actions import protocol as p
 from actions.conversation import Message, Reply
 from actions.numbers import parse_number
@@ -62,6 +72,135 @@ ABOUT_A_DAY = re.compile(
 )
 LISTS_REMINDERS = re.compile(r"\b(what|which|any|list|show|do i have|have i got)\b", re.I)
 
+# Ordinary replies during (or around) a session, read the same way whatever the classifier said.
+_LEAD = (
+    r"^\W*(?:(?:ok|okay|right|alright|so|um+|uh+|er+|hmm+|well|oh|and|sorry|wait|hey|coach)\W+)*"
+)
+ACKNOWLEDGE = re.compile(
+    r"^\W*(?:ok(?:ay)?|k|kk|okey ?dokey|alright|all right|right|sure|fine|cool|got it|gotcha|"
+    r"understood|will do|righto|roger|noted|ok cool|okay cool|okie|oki|ok then|okay then|"
+    r"sounds good|no problem|makes sense|i see)\W*$",
+    re.I,
+)
+LETS_GO = re.compile(
+    _LEAD
+    + r"(?:(?:i'?m|i am|we'?re|ok i'?m)\s+)?(?:ready(?: now| to go| again)?|let'?s go|lets go|"
+    r"go|let'?s do (?:it|this|the next (?:one|set))|let'?s start|let'?s get going|let'?s begin|"
+    r"good to go|start(?: the next set)?|next set|begin|here we go|off we go|go ahead|"
+    r"carry on|keep going|continue|let'?s continue|let'?s carry on|on we go|i'?m back|back|"
+    r"ready when you are|when you'?re ready|all set)\W*$",
+    re.I,
+)
+WHERE_AM_I = re.compile(
+    r"\bwhere (?:was|am|were) (?:i|we)\b|\bwhat now\b|\bwhat'?s next\b|\bwhat next\b|"
+    r"\bwhat (?:do|should) i do (?:now|next)\b|\bwhat comes next\b|\bwhere are we\b|"
+    r"\bhow many (?:did i|have i|i (?:did|done)|do i have left|left|more|to go|reps? left|"
+    r"(?:have|did) we)\b|\bhow far (?:am i|along|through)\b|\bwhat (?:rep|set|number) (?:am i|"
+    r"are we|was i)\b|\bwhich (?:set|leg|rep) (?:am i|are we|was i)\b|\bhow many so far\b|"
+    r"\bwhat'?s my count\b|\bwhat was i on\b|\bwhere did i get to\b|\bwhere did we leave off\b|"
+    r"\blost (?:count|track)\b|\bwhat (?:was|am) i (?:doing|on|up to)\b|"
+    r"\bare we (?:done|finished|nearly done|nearly there|there yet)\b|\bis that it\b|"
+    r"\bhow much (?:more|longer)\b|\bnearly (?:done|there)\b|\bwhere were we\b|"
+    r"\bwhat'?s left\b|\bwhats left\b|\bhow many (?:are )?left\b",
+    re.I,
+)
+NOT_TODAY = re.compile(
+    r"\bnot (?:today|now|tonight|right now|this time)\b|\bmaybe later\b|\banother (?:time|day)\b|"
+    r"\bchanged my mind\b|\bnot in the mood\b|\bnever ?mind\b|\bforget it\b|\bskip today\b|"
+    r"\b(?:rather|prefer to) not\b|\bdon'?t (?:want|feel like) (?:to|it)\b",
+    re.I,
+)
+YES_START = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|y|sure|ok|okay|definitely|absolutely|go on)\b", re.I
+)
+NO_START = re.compile(r"^\W*(?:no|nope|nah|n|not really|don'?t)\b", re.I)
+KEEP_IT = re.compile(r"\bkeep (?:it|them|everything|my|all)\b|\bdon'?t delete\b|\bcancel\b", re.I)
+WORSE_NEXT_MORNING = re.compile(
+    r"(?<!no )(?<!not )(?<!n't )(?<!nt )\bworse\b.*\b(?:morning|next day|day after|today|woke|"
+    r"waking|overnight|since)\b|"
+    r"\b(?:morning|next day|day after|woke up|waking up|overnight)\b.*(?<!no )(?<!not )(?<!n't )"
+    r"(?<!nt )\b(?:worse|stiffer|more sore|sorer|hurt more|more pain)\b",
+    re.I,
+)
+SETTLED_NEXT_MORNING = re.compile(
+    r"\b(?:no|not|wasn'?t|isn'?t|wasnt|isnt|never) (?:any )?worse\b|\bsettled\b|"
+    r"\b(?:morning|next day|day after|woke up)\b.*\b(?:fine|ok|okay|good|better|great|normal)\b|"
+    r"\b(?:fine|ok|okay|good|better|great|normal)\b.*\b(?:next morning|next day|day after|"
+    r"this morning)\b",
+    re.I,
+)
+STARTS_A_SESSION = re.compile(
+    r"\b(?:start|begin|crack on|get going|kick off|do|get on|go)\b.*\b(?:session|workout|"
+    r"exercises?|leg lifts?|lifts|reps|routine)\b|"
+    r"\b(?:want|wanna|like|keen|going) to (?:exercise|train|work ?out|do (?:it|them|some))\b",
+    re.I,
+)
+WHEN_NEXT = re.compile(
+    r"\bwhen next\b|\bwhen'?s (?:my |the )?next\b|\bwhen (?:is|should|can) (?:my |the )?next\b|"
+    r"\bnext (?:session|time|workout) (?:is )?when\b",
+    re.I,
+)
+KEEP_GOING = re.compile(
+    r"\b(?:keep going|carry on|continue|keep exercising|finish (?:the|my) (?:set|session)|"
+    r"do (?:the )?(?:rest|other leg|more|another|half)|exercise|start)\b",
+    re.I,
+)
+SEE_A_DOCTOR = re.compile(
+    r"\b(?:see|call|visit|go to|get checked by|check with|ask) (?:a |my |the )?(?:doctor|gp|"
+    r"physio|physiotherapist|dr)\b|\bget (?:it )?checked\b",
+    re.I,
+)
+CAN_I_EXERCISE = re.compile(
+    r"\b(?:can|could|should|may) i (?:still |even |actually )?(?:exercise|train|work ?out|"
+    r"do (?:it|them|the exercises?|my (?:session|exercises?|leg lifts|workout)|leg lifts|"
+    r"a session)|carry on exercising)\b",
+    re.I,
+)
+ASKS_TO_BE_REMINDED_HOW = re.compile(
+    r"^\W*(?:can you |could you |please )?remind me (?:how|what|which|why|where)\b", re.I
+)
+DOING_MORE_INTENTS = (
+    "start_session", "ask_reps", "ask_frequency", "ask_easier", "ask_technique",
+    "continue_session", "ask_next_session",
+)  # fmt: skip
+QUESTION_START = re.compile(
+    r"^\W*(?:(?:wait|hang on|hold on|sorry|um+|uh+|oh|actually|quick question|btw|coach|hey|"
+    r"ok|okay|so)\W+)*(?:how|what|why|when|which|who|is it|is that|are|does|do i|should|"
+    r"whats|what'?s|how'?s|remind me how|tell me)\b",
+    re.I,
+)
+# Typed button titles mean what the button sends.
+TYPED_BUTTON_INTENTS = {
+    title.lower(): payload.lstrip("/")
+    for title, payload in (
+        *START_BUTTONS,
+        *MORNING_BUTTONS,
+        *STEP_UP_BUTTONS,
+        *DELETE_BUTTONS,
+        *REMINDER_BUTTONS,
+        *conversation.YES_NO_BUTTONS,
+        ("Yes, I want to go ahead", "/affirm"),
+        ("No, rest today", "/deny"),
+    )
+    if payload.startswith("/")
+}
+SEVERE_PAIN_BUTTONS = (("Yes, I want to go ahead", "/affirm"), ("No, rest today", "/deny"))
+# Pain reported this long after a session ended belongs to it.
+PAIN_AFTER_SESSION_SECONDS = 6 * 3600
+
+
+def typed_button(text: str) -> str | None:
+    """The intent of a button whose title the user typed ("yes, start") instead of tapping."""
+    cleaned = " ".join(re.sub(r"[^\w' ]+", " ", text.lower()).split())
+    for title, intent in TYPED_BUTTON_INTENTS.items():
+        if cleaned == " ".join(re.sub(r"[^\w' ]+", " ", title).split()):
+            return intent
+    return None
+
+
+def is_question(text: str) -> bool:
+    return "?" in text or bool(QUESTION_START.match(text))
+
 
 @dataclass
 class Turn:
@@ -72,6 +211,7 @@ class Turn:
     metadata: dict = field(default_factory=dict)
     timer_for_set: int | None = None  # set by the rest timer, not by the user
     reminder_at: float | None = None  # set by a session reminder firing, not by the user
+    ranking: list[str] = field(default_factory=list)  # the classifier's intents, best first
 
     @property
     def voice(self) -> bool:
@@ -260,6 +400,9 @@ def respond(
     if screening.flag is not None:
         _red_flag(work, screening.flag)
         return work.finish()
+    pressed = typed_button(turn.text)
+    if pressed:
+        turn.intent = pressed
     dialogue = _safety(work)
     user_said = turn.timer_for_set is None and turn.reminder_at is None
     # A question about a sign, its answer, the checklist, an emergency still in force.
@@ -313,7 +456,9 @@ def _answer_pending_question(work: _Turn) -> bool:
     """Handle the reply to the coach's last question; False if this is not one."""
     pending, intent = work.state.pending_offer, work.turn.intent
     if pending == "pain_severity":
-        severity = pain.read_severity(work.turn.entities, work.turn.text)
+        severity = numbers.read_pain_score(work.turn.text, asked=True)
+        if severity is None:
+            severity = pain.read_severity(work.turn.entities, work.turn.text)
         if severity is None and intent == "count_rep":
             number = _said_number(work.turn)
             severity = number if number is not None and 0 <= number <= 10 else None
@@ -324,19 +469,27 @@ def _answer_pending_question(work: _Turn) -> bool:
             return True
         work.set(pending_offer=None, pending_pain=None)
         return False
-    if pending == "morning_check" and intent in ("feel_fine", "feel_worse", "pain", "affirm"):
-        worse = intent in ("feel_worse", "pain")
+    if pending == "morning_check" and (
+        intent in ("feel_fine", "feel_worse", "pain", "affirm")
+        or WORSE_NEXT_MORNING.search(work.turn.text)
+    ):
+        worse = intent in ("feel_worse", "pain") or bool(WORSE_NEXT_MORNING.search(work.turn.text))
         level, text = pain.morning_check(worse, work.state.current_level)
         work.say_text(text)
         work.set(pending_offer=None, morning_check=None, level=level)
         _note_next_morning(work, "worse" if worse else "fine")
+        if worse:
+            work.say_text(_next_session_plan(work))
         return True
-    if pending in ("start_anyway", "start_after_red_flag") and intent in ("affirm", "deny"):
+    yes_or_no = _yes_or_no(work)
+    if pending in ("start_anyway", "start_after_red_flag", "start_after_severe_pain") and yes_or_no:
         work.set(pending_offer=None)
-        if intent == "affirm":
+        if yes_or_no == "affirm":
             if pending == "start_after_red_flag":
                 work.set(caution=None)
-            _begin_session(work)
+            if pending == "start_after_severe_pain":
+                work.set(plan={**work.plan, "went_ahead_after_pain": work.now})
+            _start(work, checked=pending)
         else:
             work.say_text("Okay. Rest up, and come back when you're ready.")
         return True
@@ -347,9 +500,9 @@ def _answer_pending_question(work: _Turn) -> bool:
         work.set(pending_offer=None)
         _answer_step_up(work, pending, intent)
         return True
-    if pending == "delete_data" and intent in ("affirm", "deny"):
+    if pending == "delete_data" and (yes_or_no or KEEP_IT.search(work.turn.text)):
         work.set(pending_offer=None)
-        if intent == "affirm":
+        if yes_or_no == "affirm" and not KEEP_IT.search(work.turn.text):
             work.say_text(
                 "Done. I've deleted your history, level, reminders and our conversations."
                 " If you come back, we'll start fresh."
@@ -362,9 +515,9 @@ def _answer_pending_question(work: _Turn) -> bool:
     if pending == "reminder_time" and intent not in ("cancel_reminder", "stop_session"):
         work.set(pending_offer=None, pending_reminder=None)
         return _reminder_time_answer(work)
-    if pending == "reminder_start" and intent in ("affirm", "deny"):
+    if pending == "reminder_start" and yes_or_no:
         work.set(pending_offer=None)
-        if intent == "affirm":
+        if yes_or_no == "affirm":
             _start(work)
         else:
             work.say_text("No problem. Say start my session whenever you're ready.")
@@ -372,6 +525,18 @@ def _answer_pending_question(work: _Turn) -> bool:
     if pending:
         work.set(pending_offer=None)
     return False
+
+
+def _yes_or_no(work: _Turn) -> str | None:
+    """ "affirm" or "deny" for a yes/no question, from the intent or the first words."""
+    intent, text = work.turn.intent, work.turn.text
+    if NOT_TODAY.search(text) or intent == "deny" or KEEP_IT.search(text):
+        return "deny"
+    if intent == "affirm" or (YES_START.match(text) and not NO_START.match(text)):
+        return "affirm"
+    if NO_START.match(text):
+        return "deny"
+    return None
 
 
 def _morning_check_due(state: State, session: Session | None, now: float, tz: tzinfo) -> bool:
@@ -410,11 +575,228 @@ def _said_number(turn: Turn) -> int | None:
     return value if isinstance(value, int) else None
 
 
+# Intents that steer a session: a question read as one of these is answered instead.
+CONTROL_INTENTS = (
+    "pause_session", "continue_session", "count_rep", "report_reps", "skip", "stop_session",
+    "affirm", "deny", "feel_fine", "repeat", "nlu_fallback", "goodbye", "thank",
+)  # fmt: skip
+ANSWERABLE = (*conversation.INTENT_TOPICS, "ask_next_session", "ask_progress")
+
+
+def _question_intent(work: _Turn) -> str:
+    """A question is answered, never taken as a pause or a count: the classifier's best
+    question intent for it, or the intent it gave."""
+    intent = work.turn.intent
+    if intent not in CONTROL_INTENTS or not QUESTION_START.match(work.turn.text):
+        return intent
+    for ranked in work.turn.ranking:
+        if ranked in ANSWERABLE and ranked not in ("pain", "out_of_scope"):
+            return ranked
+    return "nlu_fallback"
+
+
+def _ordinary(work: _Turn, active: bool) -> bool:
+    """Counts, corrections, "ok", "where was I", "let's go", "not today": read by grammar."""
+    text, session, now = work.turn.text, work.session, work.now
+    if active:
+        if session.check:
+            count = None if is_question(text) else numbers.read_count(text)
+            vague = LETS_GO.match(text) or ACKNOWLEDGE.match(text)
+            answer = None if vague else _yes_or_no(work)
+            intent = answer or ("continue_session" if vague else work.turn.intent)
+            lines = session.answer_check(text, intent, count, now)
+            if lines:
+                work.say(lines, session.check_buttons())
+                _after_session_change(work)
+                return True
+        if WHERE_AM_I.search(text):
+            work.say(session.how_many_left())
+            return True
+        said_count = None if is_question(text) else numbers.read_count(text)
+        if session.awaiting_feedback and not is_question(text) and said_count is None:
+            answer = _yes_or_no(work)
+            vague = LETS_GO.match(text) or ACKNOWLEDGE.match(text)
+            if not vague and (work.turn.intent == "feel_fine" or answer == "affirm"):
+                work.say(session.feedback(now))
+                _after_session_change(work)
+                return True
+            if answer == "deny" and not NOT_TODAY.search(text):
+                session.check = {"kind": "ask_total", "n": session.count}
+                work.say_text(f"How many did you manage on your {session.leg} leg?")
+                return True
+        count = said_count
+        if count is not None and not (
+            work.turn.intent == "skip"
+            or (work.turn.intent == "pain" and numbers.mentions_pain(text))
+        ):
+            work.say(session.said(count, now), session.check_buttons())
+            _after_session_change(work)
+            return True
+        if NOT_TODAY.search(text) and work.turn.intent not in ANSWERABLE:
+            if session.phase == "setup" and not session.total_reps:
+                work.session = None
+                work.set(session=None)
+                work.say_text("Okay, no session today. Say start my session whenever you're ready.")
+            else:
+                work.say(session.stop(now))
+                work.close_session()
+            return True
+        if ACKNOWLEDGE.match(text):
+            if session.awaiting_feedback:
+                work.say(session.ask_voice_total(), session.check_buttons())
+            else:
+                work.say([session.status()])
+            return True
+        if LETS_GO.match(text):
+            work.say(session.ready(now), session.check_buttons())
+            _after_session_change(work)
+            return True
+        return False
+    if WHEN_NEXT.search(text):
+        _next_session(work)
+        return True
+    if WHERE_AM_I.search(text) and work.turn.intent not in ("ask_progress",):
+        if work.history:
+            _next_session(work)
+        else:
+            work.say_text(answers.NO_SESSION)
+        return True
+    if CAN_I_EXERCISE.search(text):
+        _can_i_exercise(work)
+        return True
+    if is_question(text):
+        return False
+    if STARTS_A_SESSION.search(text) and work.turn.intent in (
+        *CONTROL_INTENTS,
+        "start_session",
+        "ask_next_session",
+    ):
+        _start(work)
+        return True
+    if LETS_GO.match(text) and work.turn.intent in (*CONTROL_INTENTS, "start_session"):
+        _start(work)
+        return True
+    if NOT_TODAY.search(text) and work.turn.intent not in ANSWERABLE:
+        work.say_text("Okay, no problem. Say start my session whenever you want to exercise.")
+        return True
+    if ACKNOWLEDGE.match(text) and work.turn.intent in CONTROL_INTENTS:
+        work.say_text(answers.ANYTHING_ELSE)
+        return True
+    return False
+
+
+def _after_red_flag(work: _Turn) -> bool:
+    """Asking to carry on after a red flag today: no, and the check comes first."""
+    caution = work.state.caution or {}
+    at = caution.get("at")
+    if caution.get("reason") != "red_flag" or not isinstance(at, int | float):
+        return False
+    if work.now - at > 12 * 3600 or work.turn.intent == "start_session":
+        return False  # starting a session asks about the check itself
+    if not (KEEP_GOING.search(work.turn.text) or LETS_GO.match(work.turn.text)):
+        return False
+    work.say_text(
+        "Please don't carry on with the exercise. What you told me needs a doctor's check"
+        " first: follow the advice I gave you, and only exercise again once a doctor or"
+        " physio has said it's okay."
+    )
+    return True
+
+
+def _rest_after_severe_pain(work: _Turn) -> bool:
+    """Severe pain today: questions about doing more are answered with rest first."""
+    recent = _recent_pain(work)
+    if (
+        recent is None
+        or recent.get("severity", 0) < pain.SEVERE_FROM
+        or work.turn.intent not in DOING_MORE_INTENTS
+        or work.turn.intent == "start_session"
+        or not (is_question(work.turn.text) or KEEP_GOING.search(work.turn.text))
+    ):
+        return False
+    work.say_text(
+        f"Not today: with pain of {recent['severity']} out of 10, rest is the right call, not"
+        " more reps or the other leg. Next time we'll start with an easier version."
+    )
+    return True
+
+
+def _can_i_exercise(work: _Turn) -> None:
+    """ "Can I still exercise?": from the pain reported today, else from the schedule."""
+    recent = _recent_pain(work)
+    if recent is None:
+        _next_session(work)
+        return
+    severity = recent.get("severity", 0)
+    band = work.thresholds.band(severity)
+    if band == pain.FINE:
+        work.say_text(
+            f"Yes: pain of {severity} out of 10 is fine to work with. Keep the lift small and"
+            f" slow, and stop the set if it goes above {work.thresholds.stop_above}."
+        )
+    elif band == pain.ACCEPTABLE:
+        work.say_text(
+            f"Yes, gently: with pain of {severity} out of 10 today's session will be lighter,"
+            " with fewer reps and a smaller lift. Stop if it gets worse."
+        )
+    else:
+        work.say_text(
+            f"Not today: with pain of {severity} out of 10, rest is the right call."
+            " Next time we'll start with an easier version."
+        )
+
+
+def _settled_next_morning(work: _Turn) -> None:
+    _, text = pain.morning_check(False, work.level)
+    work.say_text(text)
+    work.set(pending_offer=None, morning_check=None)
+    _note_next_morning(work, "fine")
+
+
+def _after_session_change(work: _Turn) -> None:
+    if work.session is not None and work.session.over:
+        work.close_session()
+
+
 def _handle(work: _Turn) -> None:
-    intent, session = work.turn.intent, work.session
+    session = work.session
     active = session is not None and not session.over
-    if intent in ("pain", "feel_worse"):
+    if active:
+        work.turn.intent = _question_intent(work)
+    if work.turn.intent == "set_reminder" and ASKS_TO_BE_REMINDED_HOW.match(work.turn.text):
+        # "Remind me how this works" is a question, not a reminder.
+        ranked = [i for i in work.turn.ranking if i in conversation.INTENT_TOPICS]
+        work.turn.intent = ranked[0] if ranked else "ask_technique"
+    intent = work.turn.intent
+    text = work.turn.text
+    score = numbers.read_pain_score(text)
+    if active and (score is not None or intent in ("pain", "feel_worse")):
+        session.check = None
+    if not active and _after_red_flag(work):
+        return
+    if not active and SETTLED_NEXT_MORNING.search(text) and score is None:
+        _settled_next_morning(work)
+    elif (
+        WORSE_NEXT_MORNING.search(text)
+        and not active
+        and (intent in ("pain", "feel_worse") or score is None)
+    ):
+        _worse_next_morning(work)
+    elif SEE_A_DOCTOR.search(text) and is_question(text):
+        work.say_text(pain.WHEN_TO_SEE_A_DOCTOR)
+        _session_status(work)
+    elif (
+        active
+        and score is None
+        and intent in ("pain", "feel_worse")
+        and not numbers.mentions_pain(text)
+        and _ordinary(work, active)
+    ):
+        pass  # "only four, my legs were tired": a count, and tired is not pain
+    elif score is not None or intent in ("pain", "feel_worse"):
         _pain(work)
+    elif not active and _rest_after_severe_pain(work) or _ordinary(work, active):
+        pass
     elif intent == "start_session":
         _start(work)
     elif active and _session_control(work, session):
@@ -479,6 +861,7 @@ def _question(work: _Turn) -> None:
         work.state.conversation_state(),
         # One question at a time; and no offer that leads to "add more" while cautious.
         offer_more=not work.morning_check_due
+        and (work.session is None or work.session.over)
         and not (work.state.caution and topic in OFFERS_LEADING_TO_PROGRESSION)
         and not (check and check.earned),
     )
@@ -506,6 +889,8 @@ def _session_control(work: _Turn, session: Session) -> bool:
     intent, now = work.turn.intent, work.now
     if intent == "count_rep":
         lines = session.count_rep(_said_number(work.turn), now)
+    elif intent == "report_reps" and session.awaiting_feedback:
+        lines = session.ask_voice_total()
     elif intent == "report_reps":
         lines = session.report(_said_number(work.turn), now)
     elif intent == "continue_session" or (
@@ -519,14 +904,18 @@ def _session_control(work: _Turn, session: Session) -> bool:
     elif intent == "pause_session":
         lines = session.pause()
     elif intent == "skip":
-        lines = session.skip("set" in work.turn.text.lower().split(), now)
+        words = re.findall(r"[a-z]+", work.turn.text.lower())
+        rest_only = bool({"rest", "break", "breather", "pause", "wait"} & set(words))
+        lines = session.skip("set" in words and not rest_only, now, rest_only=rest_only)
     elif intent == "repeat":
         lines = session.repeat()
     elif intent in ("stop_session", "goodbye"):
         work.say(session.stop(now))
         work.close_session()
         lines = [Line(answers.GOODBYE)] if intent == "goodbye" else []
-    elif intent == "ask_reps":
+    elif intent == "ask_reps" and re.search(
+        r"\b(left|to go|remaining|more (?:to do|do i have)|so far|done)\b", work.turn.text, re.I
+    ):
         lines = session.how_many_left()
     elif intent == "ask_easier":
         lines = session.ease_off("too_hard", now)
@@ -534,15 +923,30 @@ def _session_control(work: _Turn, session: Session) -> bool:
         lines = session.note_easy() if not work.state.caution else [session.status()]
     else:
         return False
-    work.say(lines)
+    work.say(lines, session.check_buttons())
     return True
 
 
 # -- starting a session ------------------------------------------------------------------
 
 
-def _start(work: _Turn) -> None:
+START_CHECKS = ("start_after_red_flag", "start_after_severe_pain", "start_anyway")
+
+
+def _recent_pain(work: _Turn) -> dict | None:
+    """Pain reported today (the user's day), if any: {"at": ..., "severity": ...}."""
+    recent = work.plan.get("recent_pain")
+    if not isinstance(recent, dict) or not isinstance(recent.get("at"), int | float):
+        return None
+    today = datetime.fromtimestamp(work.now, work.tz).date()
+    if datetime.fromtimestamp(recent["at"], work.tz).date() != today:
+        return None
+    return recent
+
+
+def _start(work: _Turn, checked: str | None = None) -> None:
     session = work.session
+    passed = START_CHECKS[: START_CHECKS.index(checked) + 1] if checked in START_CHECKS else ()
     if session is not None and not session.over:
         work.say_text(
             f"You're in the middle of a session: {session.where()}. Carry on, or say stop to"
@@ -551,7 +955,24 @@ def _start(work: _Turn) -> None:
         return
     if _safety(work).ask_clinician():  # an emergency: "yes" is not enough, say who saw you
         return
-    if work.state.caution and work.state.caution.get("reason") == "red_flag":
+    recent = _recent_pain(work)
+    went_ahead = work.plan.get("went_ahead_after_pain") or 0
+    if (
+        "start_after_severe_pain" not in passed
+        and recent is not None
+        and recent.get("severity", 0) >= pain.SEVERE_FROM
+        and went_ahead < recent["at"]
+    ):
+        work.say_text(
+            f"Earlier today you rated your pain {recent['severity']} out of 10. With pain"
+            " that strong, rest today is the safer choice. Do you want to go ahead anyway?",
+            SEVERE_PAIN_BUTTONS,
+        )
+        work.set(pending_offer="start_after_severe_pain")
+        return
+    if "start_after_red_flag" in passed:
+        pass
+    elif work.state.caution and work.state.caution.get("reason") == "red_flag":
         work.say_text(
             "Last time you told me about a warning sign that needs a clinician's check."
             " Has a doctor or physiotherapist seen you and said exercising is okay?",
@@ -559,7 +980,7 @@ def _start(work: _Turn) -> None:
         )
         work.set(pending_offer="start_after_red_flag")
         return
-    if progression.too_soon(work.state.history, work.now):
+    if "start_anyway" not in passed and progression.too_soon(work.state.history, work.now):
         work.say_text(
             progression.too_soon_warning(work.state.history, work.now, work.tz), START_BUTTONS
         )
@@ -575,14 +996,30 @@ def _start(work: _Turn) -> None:
 def _begin_session(work: _Turn) -> None:
     level = work.level
     first_time = not work.state.history
+    target = p.LEVELS[p.level_index(level)].reps_per_set
+    recent = _recent_pain(work)
+    lighter = recent is not None and recent.get("severity", 0) > work.thresholds.fine_up_to
+    if lighter:
+        target = max(p.MIN_REPS_PER_SET, target - p.EASE_OFF_REPS)
     work.session, lines = Session.begin(
         level,
-        p.LEVELS[p.level_index(level)].reps_per_set,
+        target,
         work.now,
         first_time=first_time,
         voice=work.turn.voice,
         timed_rest=work.turn.can_push,
     )
+    if lighter:
+        work.session.notes.append("eased_off")
+        lines.insert(
+            0,
+            Line(
+                f"You told me about pain of {recent['severity']} out of 10 today, so we'll go"
+                f" lighter: {target} reps a set instead of"
+                f" {p.LEVELS[p.level_index(level)].reps_per_set}, lifting only as high as your"
+                " lower back stays still. Stop if it gets worse."
+            ),
+        )
     work.say(lines)
 
 
@@ -619,14 +1056,24 @@ def _act_on_pain(work: _Turn, report: pain.PainReport) -> None:
         report = pain.PainReport(**{**report.__dict__, "for_weeks": True})
     level = session.level if in_session else work.state.current_level
     advice = pain.advise(
-        report, work.thresholds, level=level, history=work.state.history, in_session=in_session
+        report,
+        work.thresholds,
+        level=level,
+        history=work.state.history,
+        in_session=in_session,
+        # Set-level advice ("stop this set") only while a set runs.
+        set_running=in_session and session.phase == "active",
     )
     work.say([Line(text) for text in advice.lines])
     if advice.band == pain.STOP:
         work.set(caution={"reason": "pain", "severity": report.severity, "at": work.now})
     if advice.new_level:
         work.set(level=advice.new_level)
+    if report.severity is not None:
+        work.set(plan={**work.plan, "recent_pain": {"at": work.now, "severity": report.severity}})
     if not in_session:
+        if _add_to_last_session(work, report.severity):
+            work.say_text("I've added that to the record of your session today.")
         if advice.check_next_morning:
             work.set(morning_check=work.now)
         _screen_after_severe_pain(work, report)
@@ -649,6 +1096,50 @@ def _screen_after_severe_pain(work: _Turn, report: pain.PainReport) -> None:
     """Severe pain can come with a new warning sign: the checklist again."""
     if report.severity is not None and report.severity >= pain.SEVERE_FROM:
         _safety(work).screen_after_severe_pain()
+
+
+def _add_to_last_session(work: _Turn, severity: int | None) -> bool:
+    """Pain reported soon after a session belongs to that session's record."""
+    history = work.history
+    last = history[-1] if history else None
+    if severity is None or not isinstance(last, dict):
+        return False
+    ended = last.get("ended_at") or 0
+    if not 0 <= work.now - ended <= PAIN_AFTER_SESSION_SECONDS:
+        return False
+    record = {**last, "pain": [*(last.get("pain") or []), severity]}
+    work.set(history=[*history[:-1], record])
+    return True
+
+
+def _worse_next_morning(work: _Turn) -> None:
+    """ "It was worse the next morning": less load, and what the next session will be."""
+    level, text = pain.morning_check(True, work.level)
+    work.say_text(text)
+    work.set(pending_offer=None, morning_check=None, level=level)
+    _note_next_morning(work, "worse")
+    work.say_text(_next_session_plan(work))
+    severity = pain.read_severity(work.turn.entities, work.turn.text)
+    if severity is None:
+        work.say_text("How bad is it now, from 0 to 10?")
+        work.set(pending_offer="pain_severity", pending_pain={"location": "lower back"})
+    else:
+        work.set(plan={**work.plan, "recent_pain": {"at": work.now, "severity": severity}})
+
+
+def _next_session_plan(work: _Turn) -> str:
+    level = p.LEVELS[p.level_index(work.level)]
+    plan = (
+        f"Next session: {p.SETS_PER_LEG} sets of {level.reps_per_set} reps on each leg,"
+        f" the {level.name}."
+    )
+    last = progression.last_session(work.history)
+    if last is not None:
+        earliest, _ = progression.next_window(last["ended_at"], work.tz)
+        earliest = progression.daytime(earliest)
+        if earliest.timestamp() > work.now:
+            plan += f" Not before {progression.on_day(earliest, _now_local(work))}."
+    return plan + " If it's still worse after that, check with your physio."
 
 
 # -- progress, schedule, reminders, the user's data -------------------------------------

@@ -1,9 +1,27 @@
-"""Numbers as people type or say them: "7", "seven", "twenty one", "7/10", "seven out of ten"."""
+"""Numbers, counts and pain scores as people type or say them: a small grammar.
+
+Pure Python (no Rasa, no spaCy), so it runs in the NLU pipeline, the actions and
+the tests alike.
+
+- `parse_number("twenty-one")` -> 21: digits and words from 0 to 100, "a dozen",
+  scores said as "7/10" or "seven out of ten".
+- `read_count(text)` -> what a message says about reps during a session: a running
+  count ("7", "that's four"), an increment ("3 more", "another two"), a total
+  ("did 12", "that's 8 in all"), the end of a set ("finished", "all of them"),
+  or a correction ("undo", "minus one", "that one didn't count", "I meant 5").
+- `read_pain_score(text)` -> a 0-10 score from "pain 6", "6/10", "a six", "hurts
+  like a 7", "7ish", "between 5 and 6" (the higher), "agony", "unbearable".
+
+Speech recognisers hear "to", "for", "tree" for two, four, three: those are read as
+numbers only where a number is the whole answer ("tree", "number for"), never
+inside a sentence, where they are ordinary words.
+"""
 
 import re
+from dataclasses import dataclass
 
 UNITS = {
-    "zero": 0, "nil": 0, "none": 0, "oh": 0,
+    "zero": 0, "nil": 0, "none": 0, "oh": 0, "nought": 0,
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
     "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
@@ -13,23 +31,80 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
-# Speech recognisers often hear these instead of the number.
-SOUNDALIKES = {"won": "one", "to": "two", "too": "two", "for": "four", "ate": "eight"}
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+}  # fmt: skip
+# Speech recognisers often hear these instead of the number: read only where a
+# number is the whole answer.
+SOUNDALIKES = {
+    "won": "one", "to": "two", "too": "two", "tu": "two", "for": "four", "fore": "four",
+    "tree": "three", "free": "three", "thee": "three", "ate": "eight", "nein": "nine",
+    "sicks": "six", "fiv": "five", "tin": "ten", "tenn": "ten", "sven": "seven",
+}  # fmt: skip
+# Typed slips of the number words.
+SPELLINGS = {
+    "thre": "three", "threee": "three", "fourty": "forty", "fiften": "fifteen",
+    "seven7": "seven", "teen": "ten", "eigth": "eight", "twelf": "twelve", "nineth": "ninth",
+    "twnety": "twenty", "tree3": "three",
+}  # fmt: skip
 
+_UNIT = "|".join(sorted((w for w in UNITS if w not in ("a", "an", "none")), key=len, reverse=True))
+_TEN = "|".join(TENS)
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+# A number said in words or digits: "12", "twenty one", "a hundred", "a dozen".
+NUMBER = (
+    rf"(?:\d{{1,3}}(?:\.\d+)?"
+    rf"|(?:a |one )?hundred(?: and)?(?: (?:{_TEN})(?: (?:{_ONES}))?| (?:{_UNIT}))?"
+    rf"|half a dozen|a dozen|dozen|a couple(?: of)?|a pair(?: of)?"
+    rf"|(?:{_TEN})(?: (?:{_ONES}))?|(?:{_UNIT}))"
+)
+_NUMBER_ONLY = re.compile(rf"^{NUMBER}$")
 _OUT_OF_TEN = re.compile(r"^(?P<value>.+?)\s*(?:/|out of|outta|of)\s*(?:10|ten)$")
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
 
 
-def _word_number(words: list[str]) -> int | None:
+def normalise(text: str) -> str:
+    """Lower case, apostrophes dropped, punctuation to spaces; '/', '-' and '.' in numbers kept."""
+    lowered = text.lower().replace("’", "'").replace("‘", "'")
+    lowered = lowered.replace("'", "")
+    lowered = re.sub(r"(\d)\s*-\s*(\d)", r"\1 - \2", lowered)  # "5-6" -> "5 - 6"
+    lowered = re.sub(r"(\d)\s*/\s*(\d)", r"\1 / \2", lowered)  # "6/10" -> "6 / 10"
+    lowered = re.sub(r"(\d)(?:th|st|nd|rd)\b", r"\1", lowered)  # "8th" -> "8"
+    lowered = re.sub(r"(\d)ish\b", r"\1 ish", lowered)  # "7ish" -> "7 ish"
+    lowered = re.sub(r"\bx\s*(\d)", r"x \1", lowered)  # "done x4" -> "done x 4"
+    lowered = re.sub(r"#\s*(\d)", r"\1", lowered)
+    lowered = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", lowered)  # "twenty-one" -> "twenty one"
+    lowered = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", lowered)
+    lowered = re.sub(r"[^a-z0-9/.\- ]", " ", lowered)
+    words = [SPELLINGS.get(word, word) for word in lowered.split()]
+    return " ".join(words)
+
+
+def _words_value(words: list[str]) -> int | None:
+    if words[:1] in (["a"], ["an"]):
+        if words[1:] in (["dozen"], ["couple"], ["couple", "of"], ["pair"], ["pair", "of"]):
+            words = words[1:]
+        elif words[1:2] == ["hundred"]:
+            words = ["one", *words[1:]]
+        else:
+            return None
+    if words in (["dozen"],):
+        return 12
+    if words == ["half", "a", "dozen"]:
+        return 6
+    if words[:1] in (["couple"], ["pair"]):
+        return 2
     total = 0
     seen = False
     for word in words:
-        word = SOUNDALIKES.get(word, word) if len(words) == 1 else word
         if word in ("and", "-"):
             continue
         if word in TENS:
             total += TENS[word]
-        elif word in UNITS and not (word in ("a", "an") and len(words) > 1):
+        elif word in UNITS and word not in ("a", "an", "none"):
             total += UNITS[word]
         elif word == "hundred" and seen:
             total *= 100
@@ -39,20 +114,551 @@ def _word_number(words: list[str]) -> int | None:
     return total if seen else None
 
 
+def value_of(phrase: str) -> int | float | None:
+    """The value of a phrase that matched NUMBER (already normalised)."""
+    phrase = phrase.strip()
+    if _DIGITS.match(phrase):
+        value = float(phrase)
+        return int(value) if value.is_integer() else value
+    return _words_value(phrase.split())
+
+
 def parse_number(text: str) -> float | None:
     """Return the number in a short phrase, or None if it is not one.
 
-    Scores said as "x out of ten" or "x/10" give x.
+    Scores said as "x out of ten" or "x/10" give x. A single soundalike ("for")
+    is read as the number it sounds like.
     """
-    cleaned = " ".join(text.lower().replace("-", " ").split()).strip(" .!?,")
+    cleaned = normalise(text).strip()
     if not cleaned:
         return None
     score = _OUT_OF_TEN.match(cleaned)
     if score:
         cleaned = score.group("value").strip()
-    if _DIGITS.match(cleaned):
-        value = float(cleaned)
-        return int(value) if value.is_integer() else value
-    if cleaned in ("a", "an"):
+    if cleaned in SOUNDALIKES:
+        cleaned = SOUNDALIKES[cleaned]
+    if cleaned in ORDINALS:
+        return ORDINALS[cleaned]
+    if cleaned in ("a", "an") or not _NUMBER_ONLY.match(cleaned):
         return None
-    return _word_number(cleaned.split())
+    return value_of(cleaned)
+
+
+# -- counts during a session ---------------------------------------------------------
+
+COUNT, MORE, TOTAL, FINISHED, ALL, LESS, SET_TO = (
+    "count", "more", "total", "finished", "all", "less", "set_to",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Count:
+    """What a message says about reps.
+
+    kind: COUNT (a running count: "7"), MORE (an increment), TOTAL (the reps so far or
+    in all: "did 12"), FINISHED ("finished", "that's it": the leg is over), ALL ("all
+    of them": the whole target), LESS (take `value` off: "undo", "minus two"),
+    SET_TO (a correction to `value`: "I meant 5", "no, 8").
+    explicit: the words settle what a total means ("in all", "so far", "only").
+    """
+
+    kind: str
+    value: int | None = None
+    explicit: bool = False
+
+
+_N = rf"(?P<n>{NUMBER})"
+
+
+def _rules(*patterns: str) -> list[re.Pattern]:
+    return [re.compile(pattern) for pattern in patterns]
+
+
+def _match(rules: list[re.Pattern], said: str) -> re.Match | None:
+    return next((m for rule in rules if (m := rule.match(said))), None)
+
+
+_FILLER = (
+    r"(?:ok|okay|k|kk|right|alright|so|and|um+|uh+|er+|erm|hmm+|yeah|yep|yes|well|oh|ah|"
+    r"phew|great|good|cool|coach|hey|lol|ugh|oops|whoops|oh no|argh|about|around|maybe|"
+    r"probably|roughly|like|i think|think|i guess|i reckon)"
+)
+_LEAD = rf"^(?:{_FILLER}\s+)*"
+_REPS = r"(?:\s+(?:reps?|repetitions?|lifts?|leg lifts?|times|of them|of those|more reps?))?"
+_LEG = (
+    r"(?:\s+(?:on|with|for|using))?(?:\s+(?:my|the|this|your|that))?"
+    r"(?:\s+(?:left|right|other|first|second))?(?:\s+(?:leg|side|one))?"
+)
+_NOW = (
+    r"(?:\s+(?:now|so far|then|already|done|complete|completed|finished|there|here|today|"
+    r"i think|i guess|i reckon|maybe|probably|or so|roughly|ish|i believe))*"
+)
+_TAIL = rf"{_REPS}{_LEG}{_NOW}\s*$"
+_IN_ALL = r"(?:in all|in total|total|altogether|all together|overall|all up|all told|so far)"
+_DID = (
+    r"(?:(?:i\s+|ive\s+|i\s+have\s+|we\s+|weve\s+|just\s+)*"
+    r"(?:did|done|do|finished|completed|managed|got|made|hit|reached|got through|"
+    r"knocked out|banged out|cranked out|squeezed out|pulled off|counted))"
+)
+
+# Take back the last thing counted, whatever it was ("did 10", then "undo").
+_UNDO_WORDS = [
+    r"undo(?: that| it| the last(?: one| rep)?)?",
+    r"scratch that",
+    r"(?:cancel|delete|ignore|forget) (?:that|this)",
+    r"take (?:that|it) back",
+    r"take back (?:that|what i (?:said|just said))",
+]
+_UNDO = re.compile(
+    rf"{_LEAD}(?:no |sorry |wait |oops |whoops |actually )*(?:{'|'.join(_UNDO_WORDS)})\s*$"
+)
+# One rep off.
+_LESS_WORDS = [
+    r"(?:cancel|delete|remove|ignore|forget|drop) (?:the last|this)(?: one| rep)?",
+    r"(?:cancel|delete|remove|ignore|forget|drop) that (?:one|rep)",
+    r"take (?:one|the last one) (?:back|off|away)",
+    r"take back (?:the last)(?: one| rep)?",
+    r"(?:that|the last|last|this)(?: one| rep| lift)? (?:didnt|doesnt|did not|does not|shouldnt|"
+    r"should not|wont|dont|cant) count",
+    r"dont count (?:that|the last|this)(?: one| rep)?",
+    r"that (?:one )?was(?:nt| not) (?:a (?:proper|real|full|good) (?:one|rep)|proper|right)",
+    r"that was a mistake",
+    r"(?:i )?(?:counted|pressed|said) (?:that |it )?(?:one )?(?:too many|twice|by mistake)",
+    r"one too many",
+    r"oops(?:,? wrong| that was wrong| not that one)",
+    r"go back one",
+    r"back one",
+]
+_LESS = re.compile(
+    rf"{_LEAD}(?:no |sorry |wait |oops |whoops |actually )*(?:{'|'.join(_LESS_WORDS)})\s*$"
+)
+_MINUS = _rules(
+    rf"{_LEAD}(?:minus|take away|take off|subtract|knock off|remove|less|deduct|"
+    rf"take)\s+{_N}(?:\s+(?:off|away|rep|reps|from (?:that|it|the count)))*\s*$",
+    rf"{_LEAD}{_N}\s+(?:less|fewer)(?:\s+reps?)?\s*$",
+)
+_SET_TO = [
+    rf"(?:no|nope|nah|sorry|oops|whoops|wait|hang on|hold on|my bad|actually|correction|"
+    rf"i miscounted|miscounted|wrong|not quite|no no)(?:\s+(?:no|wait|sorry|actually|i mean|"
+    rf"i meant|its|it is|it was|that was|thats|that is|make it|make that|it should be|"
+    rf"should be|i only did|i only got|i did|ive done|ive only done|i have only done|only|"
+    rf"i|just|reps?|i counted wrong|i miscounted))*\s+{_N}{_TAIL}",
+    rf"(?:i\s+)?(?:meant|mean)\s+{_N}{_TAIL}",
+    rf"(?:make|change|correct|fix|put)\s+(?:it|that|this|the count)\s+(?:to\s+|as\s+)?{_N}{_TAIL}",
+    rf"(?:it|that|the count)\s+(?:should be|should have been|is actually|was actually|"
+    rf"shouldve been)\s+{_N}{_TAIL}",
+    rf"(?:its|thats|it was|that was)\s+actually\s+{_N}{_TAIL}",
+    rf"(?:i )?(?:miscounted|lost count|counted wrong)\s+(?:.*\s)?{_N}{_TAIL}",
+    rf"not\s+{NUMBER}\s+{_N}{_TAIL}",
+]
+_SET_TO_RE = _rules(*(rf"{_LEAD}(?:{rule})" for rule in _SET_TO))
+_MORE = _rules(
+    rf"{_LEAD}(?:{_DID}\s+)?(?:another|an extra|a further|extra|plus|add)\s+{_N}"
+    rf"(?:\s+more)?{_TAIL}",
+    rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+|plus\s+)?(?:another\s+)?{_N}\s+more"
+    rf"(?:\s+(?:done|reps?|down|in|finished|complete|of them|"
+    rf"on (?:this|my|the) (?:leg|side)))*\s*$",
+    rf"{_LEAD}{_N}\s+(?:again|extra)(?:\s+reps?)?\s*$",
+    rf"{_LEAD}(?:(?:done|did|rep|reps|another|one more)\s+)?(?:x|times)\s+{_N}\s*$",
+    rf"{_LEAD}(?:done|did|rep|reps)\s+(?:it\s+|that\s+)?{_N}\s+(?:more\s+)?times\s*$",
+    rf"{_LEAD}(?:{_DID}\s+)?(?:another|one more|(?:and )?another one)"
+    rf"(?:\s+(?:one|rep|done|down))?\s*$",
+)
+_TOTAL_EXPLICIT = _rules(
+    rf"{_LEAD}(?:(?:{_DID}|thats|that is|that was|its|it is|im at|i am at|up to|at|on)\s+)*"
+    rf"{_N}{_REPS}{_LEG}\s+{_IN_ALL}(?:\s+(?:now|done|then))?\s*$",
+    rf"{_LEAD}(?:{_DID}\s+)?(?:(?:a )?total(?: of)?|all up|in all|altogether|so far)\s+{_N}{_TAIL}",
+    rf"{_LEAD}(?:im|i am|were|we are)\s+(?:at|on|up to)\s+{_N}{_TAIL}",
+    rf"{_LEAD}(?:(?:im|i am|thats|that is|its)\s+)?up to\s+{_N}{_TAIL}",
+    rf"{_LEAD}(?:now\s+)?(?:all|total|the total|count|the count|my count|altogether|in total|"
+    rf"all up)"
+    rf"\s+(?:is|are|=|its|now|is now)\s+{_N}{_TAIL}",
+)
+_NO = r"(?:(?:no|nope|nah|not quite|not really|not all)\s+)?"
+_TOTAL_ONLY = _rules(
+    rf"{_LEAD}{_NO}(?:i\s+|ive\s+|i have\s+)?(?:only|just|barely|could only|only could|"
+    rf"can only)\s+(?:{_DID}|do|get|manage)?\s*(?:to\s+|up to\s+)?{_N}{_TAIL}",
+    rf"{_LEAD}(?:i\s+)?(?:could(?:nt| not)|cant|can not|cannot)\s+(?:do|manage|get)\s+"
+    rf"(?:any )?more than\s+{_N}{_TAIL}",
+    rf"{_LEAD}(?:i\s+)?(?:stopped|gave up|quit|had to stop)\s+(?:at|after)\s+{_N}{_TAIL}",
+    rf"{_LEAD}{_NO}(?:i\s+)?(?:managed|got)\s+(?:to\s+)?{_N}{_TAIL}",
+    rf"{_LEAD}(?:{_DID}\s+)?{_N}{_REPS}{_LEG}\s+(?:and (?:thats|that is) (?:it|all)|thats all|"
+    rf"and stopped|then stopped|and done|max|tops|and i stopped|before i stopped)\s*$",
+)
+_TOTAL = _rules(rf"{_LEAD}{_DID}\s+{_N}{_TAIL}")
+_COUNT = _rules(
+    rf"{_LEAD}(?:(?:thats|that is|that was|thats rep|number|rep|no|and|its|it is|now|on)\s+)*"
+    rf"(?:the\s+)?{_N}(?:\s+(?:rep|reps|one|lift|now|done|down|up|there|finished|complete|"
+    rf"on (?:this|my|the) (?:leg|side)|i think|i guess|maybe|probably|or so|i reckon|ish))*\s*$"
+)
+_ORDINAL = re.compile(
+    rf"{_LEAD}(?:(?:thats|that is|that was|and|the)\s+)*(?:the\s+)?(?P<o>{'|'.join(ORDINALS)})"
+    rf"(?:\s+(?:one|rep|lift))?(?:\s+(?:done|down|finished))?\s*$"
+)
+_ALL = re.compile(
+    rf"{_LEAD}(?:i\s+|ive\s+|i have\s+)?(?:(?:did|done|finished|completed|managed|got through|"
+    rf"got|get|had|nailed|smashed|"
+    rf"made it through)\s+)?(?:all|every one|each one|the lot|the whole (?:set|lot|thing)|"
+    rf"the full (?:set|ten|lot)|full set|all of (?:them|em|it|those)|them all|all (?:the )?reps|"
+    rf"all of the reps|all {NUMBER}|every rep|every single one|them|those|the set|the lot of them)"
+    rf"(?:\s+(?:of them|done|of em|reps?|complete|completed|finished|thanks|thank you|yes|"
+    rf"no problem|easily|fine|good))*\s*$"
+    rf"|{_LEAD}(?:yes|yeah|yep|yup)\s+(?:all|every one|(?:i )?did (?:them )?all|all of them|"
+    rf"all {NUMBER})(?:\s+of them)?\s*$"
+    rf"|{_LEAD}(?:i\s+)?(?:did|done|finished|completed|got through|managed)\s+(?:them|it|the set)"
+    rf"\s+all\s*$"
+)
+_FINISHED = re.compile(
+    rf"{_LEAD}(?:(?:i am|im|i have|ive|i|we|were|that is|thats|all|its)\s+)*"
+    rf"(?:finished|complete|completed|through|over|(?<=all )done|(?<=im )done|"
+    rf"(?<=i am )done|(?<=were )done|(?<=ive )done)(?:\s+(?:now|with (?:that|this|it|the|"
+    rf"this|my)(?: (?:set|leg|side|one|lot))?|the set|that set|this set|the leg|that leg|"
+    rf"this leg|for this (?:leg|set|side)|here|then))*\s*$"
+    rf"|{_LEAD}(?:thats|that is|that was)\s+(?:it|all|the lot|the set|my set|the leg|"
+    rf"it for (?:this|that|the) (?:leg|set|side))(?:\s+(?:for (?:now|this leg|this set)|done))*\s*$"
+    rf"|{_LEAD}(?:finished|done|completed|ended)\s+(?:with\s+)?(?:the|that|this|my)\s+(?:set|leg|side)\s*$"
+    rf"|{_LEAD}(?:(?:my|the|this|that|left|right|one|first|second|other)\s+)*(?:set|leg|side)"
+    rf"\s+(?:is\s+)?(?:done|finished|complete|over)(?:\s+now)?\s*$"
+    rf"|{_LEAD}(?:no more|cant do any more|cant do anymore|i cant do any more|"
+    rf"i cant do anymore|cant manage any more|nothing left)\s*$"
+)
+# One rep, said the usual ways.
+_REP = re.compile(
+    rf"{_LEAD}(?:(?:and|another|one|that|thats|rep|yes|yep|yup)\s+)*(?:done|next|rep|up|lift|"
+    rf"did it|did one|got it|got one|again|and again|there|another one|one done|rep done|"
+    rf"next one|next rep|and down|down|tick|check|yes done|done it|done that one)\s*$"
+)
+_QUESTION = re.compile(
+    r"^(?:how|what|whats|why|when|where|which|who|should|can|could(?! only)|do|does|is|are|will|"
+    r"would|shall|did i|have i|am i)\b"
+)
+
+
+def read_count(text: str) -> Count | None:
+    """What the message says about reps, or None if it says nothing about them.
+
+    Questions ("how many did I do?") are never counts. A longer message is read clause
+    by clause ("ok I kept going, that's 8 in all"), and a count may open a sentence
+    that goes on to say why ("I got to three then my leg was shaking").
+    """
+    if "?" in text:
+        return None
+    whole = normalise(text)
+    if not whole or _QUESTION.search(whole):
+        return None
+    if _MISCOUNTED.search(whole):
+        # "I messed up the count, only 5": whatever number follows is the corrected count.
+        values = [value_of(m.group(0)) for m in re.finditer(rf"\b{NUMBER}\b", whole)]
+        values = [v for v in values if isinstance(v, int) and 0 <= v <= 100]
+        if values:
+            return Count(SET_TO, values[-1], True)
+    clauses = [whole] + [
+        normalise(part)
+        for part in re.split(
+            r"[,;!]+|(?<!\d)\.(?!\d)|\s+(?:but|then|because|cause|cos|coz)\s+", text
+        )
+    ]
+    for clause in clauses:
+        reading = _read_clause(clause)
+        if reading is not None:
+            return reading
+    for clause in clauses:
+        reading = _read_opening(clause)
+        if reading is not None:
+            return reading
+    return None
+
+
+_MISCOUNTED = re.compile(
+    r"\b(?:miscounted|mis counted|messed up (?:the |my )?count|lost count|lost track|"
+    r"counted wrong|wrong count|got the count wrong|mixed up the count|count is wrong|"
+    r"count was wrong|counted too many|over ?counted)\b"
+)
+
+# What may follow a count that opens a sentence: the reason, not part of the count.
+_GOES_ON = re.compile(
+    r"^(?:then|and|but|because|cause|cos|coz|cuz|as|so|since|my|i|im|ive|it|its|before|"
+    r"after|when|till|until|though|tho|now|ok|okay|pretty|bit|feeling|felt|feels|legs?|"
+    r"knee|back|hip|with|lol|haha|think|reckon|guess|ugh)\b"
+)
+
+
+def _read_opening(clause: str) -> Count | None:
+    """A count that opens a longer clause: "only for my legs were tired"."""
+    words = clause.split()
+    for end in range(len(words) - 1, 1, -1):
+        if not _GOES_ON.match(" ".join(words[end:])):
+            continue
+        reading = _read_clause(" ".join(words[:end]))
+        if reading is not None and reading.kind != COUNT:
+            return reading
+    return None
+
+
+def _read_clause(said: str) -> Count | None:
+    said = re.sub(r"\b(please|thanks|thank you|mate|coach)\b", " ", said)
+    said = " ".join(said.split())
+    if not said or _QUESTION.search(said):
+        return None
+    if _UNDO.match(said):
+        return Count(LESS, None)
+    if _LESS.match(said):
+        return Count(LESS, 1)
+    if _REP.match(said):
+        return Count(MORE, 1)
+    reading = _read_numbered(said)
+    if reading is None:
+        reading = _read_numbered(_heard(said))
+    if reading is not None:
+        return reading
+    if _FINISHED.match(said):
+        return Count(FINISHED)
+    if _ALL.match(said):
+        return Count(ALL)
+    return None
+
+
+def _heard(said: str) -> str:
+    """The words a speech recogniser or a slip of the keyboard put where a number goes: the
+    last word ("number for", "i got to tree"), or the one before "more" ("to more")."""
+    words = said.split()
+    slots = [len(words) - 1]
+    if len(words) >= 2 and words[-1] == "more":
+        slots.append(len(words) - 2)
+    for slot in slots:
+        words[slot] = SOUNDALIKES.get(words[slot]) or _near_number_word(words[slot]) or words[slot]
+    return " ".join(words)
+
+
+_NUMBER_WORDS = [w for w in (*UNITS, *TENS, *ORDINALS) if len(w) >= 4]
+
+
+# Real words one slip away from a number word: never read as numbers.
+_NOT_SLIPS = {
+    "fine", "nice", "line", "mine", "wine", "dine", "done", "gone", "tone", "none", "nose",
+    "hive", "give", "live", "seen", "teen", "then", "than", "when", "town", "twin", "tent",
+    "sick", "fire", "four", "fore", "ever", "even", "eaten", "often", "front", "north",
+}  # fmt: skip
+
+
+def _near_number_word(word: str) -> str | None:
+    """A number word typed with one slip ("sevn", "eihgt", "fourr"), if the word is no word
+    of its own. Four letters or fewer: a letter dropped or added, never changed."""
+    if len(word) < 4 or word in UNITS or word in TENS or word in ORDINALS or word in _NOT_SLIPS:
+        return None
+    for target in _NUMBER_WORDS:
+        if abs(len(target) - len(word)) > 1 or not _one_slip(word, target):
+            continue
+        if len(word) <= 4 and len(word) == len(target) and sorted(word) != sorted(target):
+            continue  # "fine" is not "five"
+        return target
+    return None
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """One letter added, dropped, changed, or two neighbours swapped."""
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 1:
+            return True
+        return (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and a[diffs[0]] == b[diffs[1]]
+            and a[diffs[1]] == b[diffs[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+def _number(match: re.Match) -> int | None:
+    value = value_of(match.group("n"))
+    return value if isinstance(value, int) and 0 <= value <= 100 else None
+
+
+def _read_numbered(said: str) -> Count | None:
+    for pattern, kind, explicit in (
+        (_MINUS, LESS, True),
+        (_SET_TO_RE, SET_TO, True),
+        (_MORE, MORE, True),
+        (_TOTAL_EXPLICIT, TOTAL, True),
+        (_TOTAL_ONLY, FINISHED, True),
+        (_TOTAL, TOTAL, False),
+        (_COUNT, COUNT, False),
+    ):
+        match = _match(pattern, said)
+        if not match:
+            continue
+        if kind == MORE and not match.groupdict().get("n"):
+            return Count(MORE, 1, True)  # "another", "one more"
+        value = _number(match)
+        if value is None:
+            continue
+        return Count(kind, value, explicit)
+    ordinal = _ORDINAL.match(said)
+    if ordinal:
+        return Count(COUNT, ORDINALS[ordinal.group("o")])
+    return None
+
+
+# -- pain scores -----------------------------------------------------------------------
+
+# Words that put a number at 10 or near it.
+PAIN_WORDS = {
+    "unbearable": 10, "excruciating": 10, "worst pain": 10, "worst ever": 10,
+    "worst its ever been": 10, "cant bear": 10, "cant stand it": 10,
+    "agony": 9, "agonising": 9, "agonizing": 9, "killing me": 9, "kills": 9,
+    "screaming": 9, "awful": 8, "terrible": 8, "horrible": 8, "really bad": 8,
+    "very bad": 8, "severe": 8, "pretty bad": 7, "quite bad": 6, "not too bad": 3,
+    "not bad": 2, "bad": 6, "quite sore": 5, "really sore": 6, "very sore": 6,
+    "moderate": 5, "mild": 2, "slight": 2, "a little": 2,
+    "a bit": 2, "a twinge": 2, "hardly": 1, "barely": 1, "no pain": 0, "pain free": 0,
+    "nothing": 0, "none": 0, "doesnt hurt": 0, "not at all": 0,
+}  # fmt: skip
+_PAIN_CUE = (
+    r"(?:pain|painful|hurts?|hurting|sore|soreness|ache|aches|aching|achy|twinge|"
+    r"discomfort|score|level|rating|rate it|id say|id rate it|id give it|its|it is|about|"
+    r"around|maybe|like|roughly|probably|at|a|an|is|say|prob|approx|approximately|"
+    r"honestly|hmm|um|uh|ok|okay|so|well|oh|ouch|ow|now|currently|right now|still)"
+)
+_SCORE_NUMBER = r"(?:10|[0-9]|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
+_RANGE = re.compile(
+    rf"(?:between\s+)?(?P<a>{_SCORE_NUMBER})\s*(?:-|to|or|and|slash|/)\s*(?P<b>{_SCORE_NUMBER})"
+    rf"(?!\s*(?:/|out of|outta)\s*(?:10|ten)\b)(?:\s*(?:/|out of|outta)\s*(?:10|ten))?\b"
+)
+_OUT_OF = re.compile(
+    rf"(?P<a>{_SCORE_NUMBER})\s*(?:/|out of|outta|of|on a scale of)\s*(?:10|ten)\b"
+)
+_PAIN_NUMBER = re.compile(
+    rf"\b(?:pain|painful|hurts?|hurting|sore|soreness|ache|aches|aching|achy|twinge|discomfort|"
+    rf"score|level|rating|rate it|give it|call it|say|pains|back|hip|hips|knee|knees|leg|"
+    rf"glute|glutes|"
+    rf"hamstring|bum|butt|buttock|thigh|groin)\b(?:\s+(?:is|its|was|at|of|about|around|like|"
+    rf"maybe|probably|roughly|a|an|level|score|rating|now|currently|right now|still|"
+    rf"up to|down to|solid|strong|good|weak|low|high|easy|definitely|more like|nearer|closer to))*"
+    rf"\s+(?P<a>{_SCORE_NUMBER})\b(?!\s*(?:reps?|times|sets?|seconds?|minutes?|days?|weeks?|hours?|"
+    rf"lbs?|kg|more|in all|total|am|pm|oclock))"
+)
+_BARE_SCORE = re.compile(
+    rf"^(?:{_PAIN_CUE}\s+)*(?P<a>{_SCORE_NUMBER})(?:\s+(?:ish|maybe|probably|i think|i guess|"
+    rf"or so|at most|at least|now|today|i reckon|really|tops|max|out of 10|/ 10))*\s*$"
+)
+
+
+_LONE_SCORE = re.compile(
+    rf"(?<!did )(?<!done )(?<!managed )(?<!finished )(?<!rep )(?<!reps )(?<!number )(?<!after )"
+    rf"(?<!for )(?<!since )(?<!last )(?<!every )(?<!each )(?<!set )\b(?P<a>{_SCORE_NUMBER})\b"
+    rf"(?!\s*(?:reps?|times|sets?|seconds?|secs?|minutes?|mins?|days?|weeks?|hours?|hrs?|months?|"
+    rf"years?|lbs?|kg|more|in all|total|so far|am|pm|oclock|of them|out of (?!10|ten)))"
+)
+
+
+def _lone_scores(said: str) -> list[int]:
+    values = [_score_value(m.group("a")) for m in _LONE_SCORE.finditer(said)]
+    return [value for value in values if value is not None]
+
+
+def _score_value(phrase: str) -> int | None:
+    value = value_of(phrase)
+    return value if isinstance(value, int) and 0 <= value <= 10 else None
+
+
+def read_pain_score(text: str, asked: bool = False) -> int | None:
+    """A 0-10 pain score in the message, or None.
+
+    With `asked` (the coach has just asked "how bad?"), a bare number or "a six" is
+    the score; otherwise a number needs a pain word or an out-of-ten form beside it.
+    A range ("5-6", "between 5 and 6", "5 or 6") reads as its higher end.
+    """
+    said = normalise(text)
+    if not said:
+        return None
+    for match in _RANGE.finditer(said):
+        a, b = _score_value(match.group("a")), _score_value(match.group("b"))
+        context = said[: match.start()] + said[match.end() :]
+        is_range = any(word in match.group(0) for word in (" - ", "between", " or ", " to "))
+        if (
+            a is not None
+            and b is not None
+            and b > a
+            and (
+                asked
+                or _mentions_pain(context)
+                or "/" in match.group(0)
+                or "out of" in match.group(0)
+            )
+            and is_range
+        ):
+            return b
+    match = _OUT_OF.search(said)
+    if match and _score_value(match.group("a")) is not None:
+        return _score_value(match.group("a"))
+    match = _PAIN_NUMBER.search(said)
+    if match and _score_value(match.group("a")) is not None:
+        return _score_value(match.group("a"))
+    if asked:
+        match = _BARE_SCORE.match(said)
+        if match:
+            return _score_value(match.group("a"))
+    elif _PAIN_WORD.search(said):
+        # "it hurts a bit now, 4ish": with a pain word, a lone score is the score.
+        scores = _lone_scores(said)
+        if scores:
+            return scores[-1]
+    for phrase, value in sorted(PAIN_WORDS.items(), key=lambda item: -len(item[0])):
+        strong = asked or _mentions_pain(said) or phrase in _STRONG_WORDS
+        if value >= 8 and strong and re.search(rf"\b{phrase}\b", said):
+            return value
+    if asked:
+        for phrase, value in sorted(PAIN_WORDS.items(), key=lambda item: -len(item[0])):
+            if re.search(rf"\b{phrase}\b", said):
+                return value
+        # "it was a 2 before, now more like 4": the last score said is the one now.
+        scores = [
+            _score_value(m.group("a"))
+            for m in re.finditer(
+                rf"\b(?P<a>{_SCORE_NUMBER})\b(?!\s*(?:reps?|times|sets?|"
+                rf"seconds?|minutes?|days?|weeks?|hours?|am|pm))",
+                said,
+            )
+        ]
+        scores = [score for score in scores if score is not None]
+        if scores:
+            return scores[-1]
+    return None
+
+
+# Words that are pain reports on their own ("agony"), unlike "terrible" or "awful".
+_STRONG_WORDS = (
+    "unbearable", "excruciating", "agony", "agonising", "agonizing", "killing me",
+    "worst pain", "cant bear",
+)  # fmt: skip
+
+
+def _mentions_pain(said: str) -> bool:
+    return bool(
+        re.search(
+            r"\b(?:pain|painful|hurts?|hurting|sore|soreness|ache|aches|aching|achy|twinge|"
+            r"discomfort|back|hip|knee|leg|glute|hamstring|agony)\b",
+            said,
+        )
+    )
+
+
+_PAIN_WORD = re.compile(
+    r"\b(?:pain|painful|hurts?|hurting|hurted|sore|soreness|ache|aches|aching|achy|twinge|"
+    r"twinges|discomfort|agony|ouch|ow|sting|stings|stinging|burning|throbbing|sharp|cramp|"
+    r"cramping|pulled|tweaked|twinged)\b"
+)
+
+
+def mentions_pain(text: str) -> bool:
+    """A pain word in the message ("hurts", "sore", "twinge"): being tired is not pain."""
+    return bool(_PAIN_WORD.search(normalise(text)))
+
+
+def reports_pain_score(text: str) -> bool:
+    """The message gives a pain score on its own initiative ("pain 6", "its agony")."""
+    return read_pain_score(text) is not None

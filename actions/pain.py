@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from actions import protocol as p
-from actions.numbers import parse_number
+from actions.numbers import parse_number, read_pain_score
 from actions.vocabulary import canonical
 
 FINE, ACCEPTABLE, STOP = "fine", "acceptable", "stop"
@@ -86,6 +86,9 @@ def _entity(entities: list[dict], name: str) -> str | None:
 
 def read_severity(entities: list[dict], text: str) -> int | None:
     """A 0-10 score, or a band word turned into its middle, or None if not said."""
+    said = read_pain_score(text)
+    if said is not None:
+        return said
     for pattern in (_OUT_OF_TEN, _SCORE):
         for match in pattern.finditer(text):
             value = parse_number(match.group(1))
@@ -135,9 +138,8 @@ def form_cue(location: str | None) -> str:
 
 
 def _score(severity: int) -> str:
-    """ "A 4 out of 10", "An 8 out of 10"."""
-    article = "An" if severity in (8, 11, 18) else "A"
-    return f"{article} {severity} out of 10"
+    """ "Pain of 4 out of 10": the word pain said, so no one wonders what the number is."""
+    return f"Pain of {severity} out of 10"
 
 
 def persisting(history: list[dict] | None, now: float) -> bool:
@@ -191,6 +193,7 @@ def advise(
     level: str,
     history: list[dict] | None = None,
     in_session: bool = False,
+    set_running: bool | None = None,
 ) -> Advice:
     """What to do about a pain report whose severity is known."""
     severity = report.severity if report.severity is not None else 0
@@ -229,8 +232,18 @@ def advise(
             advice.lines.append(
                 f"{_score(severity)} is too much: stop the exercise for today and rest."
             )
-        else:
+        elif in_session and (set_running is None or set_running):
             advice.lines.append(f"{_score(severity)} is more than we want: stop this set now.")
+        elif in_session:
+            advice.lines.append(
+                f"{_score(severity)} is more than we want: take the rest, and the next set uses"
+                " the easier version."
+            )
+        else:
+            advice.lines.append(
+                f"{_score(severity)} is more than we want: don't exercise through it. Rest it"
+                " today, and next time use the easier version."
+            )
         if advice.new_level != level:
             advice.lines.append(how_to(advice.new_level))
         if not severe and in_session:
@@ -257,6 +270,13 @@ def asks_in_general(text: str) -> bool:
     """ "What if it hurts?" or "is it normal to feel sore?", not "my back hurts"."""
     return bool(_GENERAL_QUESTION.match(text))
 
+
+WHEN_TO_SEE_A_DOCTOR = (
+    f"See a doctor or physio if the pain is still there after {p.SEE_DOCTOR_AFTER_WEEKS} weeks"
+    " of doing the exercise, if it keeps getting worse, or if it spreads down your leg below"
+    " the knee. Go urgently, the same day, if you have trouble passing urine, lose bladder or"
+    " bowel control, feel numb around the groin or buttocks, or both legs go weak."
+)
 
 RATE_IT_IF_NOW = "If it's hurting right now, tell me how bad, from 0 to 10."
 

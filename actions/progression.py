@@ -334,9 +334,12 @@ def by_time(moment: datetime, now: datetime) -> str:
 def next_session_advice(ended_at: float, tz: tzinfo) -> str:
     earliest, latest = next_window(ended_at, tz)
     now = local(ended_at, tz)
+    days = on_day(earliest, now)
+    if latest.date() != daytime(earliest).date():
+        days += f" or {on_day(latest, now)}"
     return (
         f"Give your muscles {p.HOURS_BETWEEN_SESSIONS.spoken('hours')} to recover: your next"
-        f" session is best {on_day(earliest, now)} or {on_day(latest, now)}."
+        f" session is best {days}."
     )
 
 
@@ -429,10 +432,12 @@ def next_session_answer(
                 f" have had {p.HOURS_BETWEEN_SESSIONS.low} hours to recover. {week}"
             )
         about_today = "Not today. " if asked_day is not None else ""
+        window = f"best {on_day(earliest, today)} (from {clock_time(earliest)})"
+        if latest.date() != earliest.date():
+            window += f" or {on_day(latest, today)}"
         return (
             f"{about_today}{since}, and muscles need {gap} to recover. Your next session is"
-            f" best {on_day(earliest, today)} (from {clock_time(earliest)}) or"
-            f" {on_day(latest, today)}. {week}"
+            f" {window}. {week}"
         )
     if now <= latest.timestamp():
         return (

@@ -11,10 +11,12 @@ Phases:  setup --ready--> active --leg done--> active (other leg)
          setup/active/rest --pause--> paused --resume--> where it was (rest: next set)
 """
 
+import re
 from dataclasses import asdict, dataclass, field, fields
 
+from actions import numbers, speech
 from actions import protocol as p
-from actions import speech
+from actions.numbers import Count
 from actions.speech import Line
 
 SETUP, ACTIVE, REST, PAUSED, DONE = "setup", "active", "rest", "paused", "done"
@@ -65,6 +67,9 @@ class Session:
     ended_early: bool = False
     last_active: float = 0.0
     rest_until: float | None = None  # when the rest between sets is over (for a chat page)
+    # A question about a count the coach has asked ("5 more, or 5 in all?"), awaiting the answer.
+    check: dict | None = None
+    undo: dict | None = None  # where the count was before the last change ("undo", "I meant 5")
 
     # -- building and storing -------------------------------------------------
 
@@ -152,10 +157,20 @@ class Session:
         if self.phase == REST:
             return Line(f"You're resting. {self._rest_prompt()}")
         if self.awaiting_feedback:
-            return Line(f"Back to your set: how did that {self.leg} leg feel?")
+            return Line(
+                f"Back to your set: did you get all {self.target} on your {self.leg} leg,"
+                " and how did it feel?"
+            )
         return Line(f"Back to it: {self.where()}.")
 
     def how_many_left(self) -> list[Line]:
+        if self.phase == ACTIVE and self.awaiting_feedback:
+            return self._ask(
+                "voice_total",
+                self.target,
+                f"I led you through {self.target} on your {self.leg} leg. Did you get all of"
+                " them? Say all of them, or tell me how many you managed.",
+            )
         if self.phase in (ACTIVE, PAUSED) and (self.paused_from or self.phase) == ACTIVE:
             left = max(self.target - self.count, 0)
             after = self._what_comes_after_this_leg()
@@ -175,7 +190,15 @@ class Session:
         if self.phase == REST:
             return self._start_next_set(rest_over=False)
         if self.awaiting_feedback:
-            return self.feedback(now)
+            # Voice: "okay, ready" after a paced set says nothing about what was done.
+            return self.ask_voice_total()
+        if self.count == 0:
+            return [
+                Line(
+                    f"Go ahead: set {self.set_number}, {self.leg} leg, {self.target} reps."
+                    " Tell me done after each rep, or the total when you finish."
+                )
+            ]
         return [Line(f"We're mid-set: {self.where()}. Keep going, and tell me after each rep.")]
 
     def rest_over(self, set_number: int) -> list[Line]:
@@ -231,6 +254,294 @@ class Session:
         self.reps[self.set_number - 1][self.leg] = self.target
         return self._leg_finished(now)
 
+    # -- counts said in words (actions/numbers.py) -------------------------------------
+
+    def far_above(self, reps: int) -> bool:
+        """A count so far above the target that it is more likely a slip than a feat."""
+        return reps > self.target + max(self.target // 2, 3)
+
+    def _snapshot(self) -> dict:
+        return {
+            "set_number": self.set_number,
+            "leg": self.leg,
+            "phase": self.phase,
+            "reps": [dict(done) for done in self.reps],
+            "rest_until": self.rest_until,
+            "ended_at": self.ended_at,
+            "ended_early": self.ended_early,
+        }
+
+    def _back_to_last_change(self) -> bool:
+        """Go back to where the last count left off, if it moved to another leg or set."""
+        if not self.undo:
+            return False
+        moved = (self.undo["set_number"], self.undo["leg"]) != (self.set_number, self.leg)
+        if not moved and self.phase == ACTIVE:
+            return False
+        reps_now = [dict(done) for done in self.reps]
+        for key, value in self.undo.items():
+            setattr(self, key, value)
+        # Keep the counts of the leg that was finished: only the position goes back.
+        self.reps = reps_now
+        self.phase = ACTIVE
+        self.rest_until = None
+        return True
+
+    def said(self, count: Count, now: float) -> list[Line]:
+        """A message about reps, read by the grammar: counted, corrected or asked about."""
+        self.check = None
+        if self.phase == DONE:
+            return [self.status()]
+        if count.kind in (numbers.LESS, numbers.SET_TO):
+            return self._correct(count, now)
+        if self.phase == REST or (self.phase == PAUSED and self.paused_from == REST):
+            if self.voice:
+                return self.ready(now)  # the coach leads the next set; counts come after it
+            if count.kind == numbers.MORE and count.value == 1 and not count.explicit:
+                return self.ready(now)  # "done" / "next" after a rest: on to the next set
+            if count.kind == numbers.FINISHED and count.value is None:
+                return [self.status()]
+            started = self._carry_on_counting(now)
+            return [*started, *self._apply(count, now)]
+        started = self._carry_on_counting(now)
+        if self.phase != ACTIVE:
+            return [self.status()]
+        if self.awaiting_feedback:
+            return self._voice_answer(count, now)
+        return [*started, *self._apply(count, now)]
+
+    def _apply(self, count: Count, now: float) -> list[Line]:
+        kind, n, done = count.kind, count.value, self.count
+        if kind == numbers.MORE:
+            return self._set_count(done + (n or 1), now, one_by_one=(n or 1) == 1)
+        if kind == numbers.ALL:
+            return self._set_count(max(self.target, done), now)
+        if kind == numbers.FINISHED and n is None:
+            if done == 0 or done >= self.target:
+                return self._set_count(max(self.target, done), now)
+            return self._ask(
+                "all_or_some",
+                done,
+                f"Did you do all {self.target}, or stop at {done}?",
+            )
+        if kind == numbers.FINISHED:
+            if self.far_above(n):
+                return self._ask_far_above(n)
+            return self._set_count(n, now, finish=True)
+        if kind == numbers.COUNT:
+            if n == done + 1 or (n > done and not self.far_above(n)):
+                return self._set_count(n, now, one_by_one=n == done + 1)
+            if n == done:
+                return [Line(f"Yes, {done} so far on your {self.leg} leg. Keep going.")]
+            if self.far_above(n):
+                return self._ask_far_above(n)
+            return self._ask_more_or_total(n)
+        # A total.
+        if self.far_above(n):
+            return self._ask_far_above(n)
+        if count.explicit:
+            return self._set_count(n, now, carry_on=True)
+        if n >= self.target:
+            return self._set_count(n, now)
+        if done > 0:
+            return self._ask_more_or_total(n)
+        self.undo = self._snapshot()
+        self.reps[self.set_number - 1][self.leg] = n
+        return self._ask(
+            "finished_or_carry_on",
+            n,
+            f"{n} of {self.target} on your {self.leg} leg. Carrying on, or is that it for"
+            " this leg?",
+        )
+
+    def _set_count(
+        self,
+        reps: int,
+        now: float,
+        *,
+        one_by_one: bool = False,
+        finish: bool = False,
+        carry_on: bool = False,
+    ) -> list[Line]:
+        self.undo = self._snapshot()
+        reps = max(reps, 0)
+        self.reps[self.set_number - 1][self.leg] = reps
+        self.counted_turns += 1
+        if reps >= self.target or finish:
+            return self._leg_finished(now)
+        if one_by_one:
+            return [Line(self._count_wording(reps))]
+        left = self.target - reps
+        more = "Tell me when you're done." if carry_on else "Keep going."
+        return [Line(f"{reps} of {self.target} on your {self.leg} leg, {left} to go. {more}")]
+
+    def _ask(self, kind: str, n: int, text: str) -> list[Line]:
+        self.check = {"kind": kind, "n": n}
+        return [Line(text)]
+
+    def _ask_far_above(self, n: int) -> list[Line]:
+        return self._ask(
+            "far_above",
+            n,
+            f"{n} is a lot more than the {self.target} I had for your {self.leg} leg."
+            f" Did you really do {n}?",
+        )
+
+    def _ask_more_or_total(self, n: int) -> list[Line]:
+        return self._ask(
+            "more_or_total",
+            n,
+            f"You're on {self.count} on your {self.leg} leg. Is that {n} more, or {n} in all?",
+        )
+
+    def check_buttons(self) -> tuple[tuple[str, str], ...]:
+        """The buttons for the question in `check`: each sends words the grammar reads."""
+        if not self.check:
+            return ()
+        kind, n = self.check["kind"], self.check["n"]
+        if kind == "more_or_total":
+            return ((f"{n} more", f"{n} more"), (f"{n} in all", f"{n} so far"))
+        if kind == "far_above":
+            return ((f"Yes, {n}", "/affirm"), ("No", "/deny"))
+        if kind == "all_or_some":
+            return ((f"All {self.target}", "all of them"), (f"Stopped at {n}", f"only {n}"))
+        if kind == "finished_or_carry_on":
+            return (
+                ("Carrying on", "carry on"),
+                ("That's it for this leg", "that's it for this leg"),
+            )
+        if kind == "voice_total":
+            return ((f"All {self.target}", "all of them"), ("Fewer", "/deny"))
+        return ()
+
+    def answer_check(self, text: str, intent: str, count: Count | None, now: float) -> list[Line]:
+        """The reply to the coach's question about a count; [] if it is not one."""
+        check, self.check = self.check, None
+        if not check:
+            return []
+        kind, n = check["kind"], check["n"]
+        lowered = text.lower()
+        says_more = bool(re.search(r"\b(more|extra|on top|additional|another)\b", lowered))
+        says_total = bool(
+            re.search(
+                r"\b(in all|total|altogether|all together|overall|so far|in total)\b", lowered
+            )
+        )
+        if (
+            kind == "more_or_total"
+            and (says_more or says_total)
+            and (count is None or count.value in (None, n))
+        ):
+            if says_more:
+                return self._set_count(self.count + n, now)
+            return self._set_count(n, now, carry_on=True)
+        if kind == "far_above":
+            if intent == "affirm" or (count is not None and count.value == n):
+                return self._set_count(n, now)
+            if intent == "deny" and count is None:
+                self.check = {"kind": "ask_total", "n": self.count}
+                return [Line(f"Okay. How many did you do on your {self.leg} leg?")]
+        if kind == "finished_or_carry_on":
+            if count is not None and count.kind == numbers.FINISHED and count.value is None:
+                return self._set_count(self.count, now, finish=True)
+            if count is not None and count.kind == numbers.TOTAL and count.value == n:
+                count = Count(numbers.TOTAL, n, explicit=True)  # "4 in all": said again
+            if count is not None:
+                return self.said(count, now)  # carrying on: "done", "2 more"
+            if re.search(
+                r"\b(carry|carrying|going|keep|continue|not done|not finished)\b", lowered
+            ):
+                left = self.target - self.count
+                return [Line(f"Okay, {self.count} so far: {left} to go. Keep going.")]
+            if intent == "affirm" or re.search(
+                r"\b(finished|that'?s it|thats all|done)\b", lowered
+            ):
+                return self._set_count(self.count, now, finish=True)
+            if intent in ("deny", "continue_session"):
+                left = self.target - self.count
+                return [Line(f"Okay, {self.count} so far: {left} to go. Keep going.")]
+        if kind == "all_or_some":
+            if intent == "affirm" or (count is not None and count.kind == numbers.ALL):
+                return self._set_count(self.target, now)
+            if intent == "deny" or re.search(r"\b(stop|stopped)\b", lowered):
+                return self._set_count(n, now, finish=True)
+        if kind in ("voice_total", "ask_total") and intent == "deny" and count is None:
+            self.check = {"kind": "ask_total", "n": self.count}
+            return [Line(f"How many did you manage on your {self.leg} leg?")]
+        if kind in ("voice_total",) and intent in ("affirm", "feel_fine"):
+            return self.feedback(now)
+        if count is not None:
+            if count.kind == numbers.TOTAL and kind in (
+                "more_or_total",
+                "ask_total",
+                "voice_total",
+                "far_above",
+            ):
+                count = Count(numbers.TOTAL, count.value, explicit=True)
+            return self.said(count, now)
+        return []
+
+    def _voice_answer(self, count: Count, now: float) -> list[Line]:
+        """Voice, after a paced set: record it only when the user says what they did."""
+        if count.kind == numbers.ALL or (count.kind == numbers.FINISHED and count.value is None):
+            return self.feedback(now)
+        if count.kind == numbers.MORE and count.value == 1 and not count.explicit:
+            return self.feedback(now)  # "done"
+        said_how_many = count.kind in (numbers.FINISHED, numbers.TOTAL, numbers.SET_TO) or (
+            count.kind == numbers.COUNT and count.value >= 2  # "seven": how many they did
+        )
+        if said_how_many and count.value:
+            self.awaiting_feedback = False
+            if self.far_above(count.value):
+                self.awaiting_feedback = True
+                return self._ask_far_above(count.value)
+            return self._set_count(count.value, now, finish=True)
+        return self.ask_voice_total()
+
+    def ask_voice_total(self) -> list[Line]:
+        return self._ask(
+            "voice_total",
+            self.target,
+            f"Just to be sure I record it right: did you do all {self.target} on your"
+            f" {self.leg} leg? Say all of them, or tell me how many you managed.",
+        )
+
+    def _correct(self, count: Count, now: float) -> list[Line]:
+        """ "Undo", "minus one", "I meant 5": change the count of the leg just counted."""
+        if self.phase == PAUSED:
+            self.phase, self.paused_from = self.paused_from or ACTIVE, None
+        if self.phase == SETUP:
+            return [Line("Nothing counted yet, so there's nothing to correct. Say ready to start.")]
+        went_back = False
+        undo = self.undo
+        if self.count == 0 or self.phase == REST:
+            went_back = self._back_to_last_change()
+        self.awaiting_feedback = False
+        before = self.count
+        if count.kind == numbers.LESS and count.value is None:
+            # "Undo": back to the count before the last change on this leg, else one off.
+            at_this_leg = undo and (undo["set_number"], undo["leg"]) == (self.set_number, self.leg)
+            earlier = undo["reps"][self.set_number - 1][self.leg] if at_this_leg else None
+            reps = earlier if earlier is not None and earlier < before else max(before - 1, 0)
+        elif count.kind == numbers.LESS:
+            reps = max(before - count.value, 0)
+        else:
+            reps = count.value
+        if self.far_above(reps):
+            return self._ask_far_above(reps)
+        self.undo = self._snapshot()
+        self.reps[self.set_number - 1][self.leg] = reps
+        if reps >= self.target:
+            return [Line(f"Okay, {reps}."), *self._leg_finished(now)]
+        back = f" We're back on your {self.leg} leg." if went_back else ""
+        left = self.target - reps
+        return [
+            Line(
+                f"Okay, corrected: {reps} of {self.target} on your {self.leg} leg, {left} to go."
+                f"{back} Keep going."
+            )
+        ]
+
     def pause(self) -> list[Line]:
         if self.phase == PAUSED:
             return [Line("We're already paused. Say resume when you're ready.")]
@@ -254,8 +565,10 @@ class Session:
             return self._pace_leg(f"Back to your {self.leg} leg.")
         return [Line(f"Welcome back. {self.where()}: carry on from rep {self.count + 1}.")]
 
-    def skip(self, whole_set: bool, now: float) -> list[Line]:
+    def skip(self, whole_set: bool, now: float, rest_only: bool = False) -> list[Line]:
         """Skip the rest of this leg (or this set); what was done is kept."""
+        if rest_only and self.phase != REST and self.paused_from != REST:
+            return [Line(f"There's no rest to skip right now: {self.where()}. Keep going.")]
         if self.phase == PAUSED:
             self.phase, self.paused_from = self.paused_from or ACTIVE, None
         if self.phase == REST:
@@ -397,7 +710,9 @@ class Session:
                 f"(Counting reps {first} to {self.target} aloud.)",
                 ssml=speech.paced_reps(first, self.target),
             ),
-            Line(f"That's your {self.leg} leg. How did that feel?"),
+            Line(
+                f"That's your {self.leg} leg. Did you get all {self.target}, and how did it feel?"
+            ),
         ]
 
     def _leg_finished(self, now: float | None) -> list[Line]:
@@ -427,7 +742,26 @@ class Session:
             f" {self._rest_prompt()}"
         )
         self.last_instruction = text
+        if self.voice:
+            return [self._voiced_rest()]
         return [Line(text)]
+
+    def _voiced_rest(self) -> Line:
+        """Voice: the rest is timed aloud (breaks of at most 10 s, as Alexa allows)."""
+        seconds = p.REST_BETWEEN_SETS_SECONDS
+        half = seconds // 2
+        text = (
+            f"That's set {self.set_number} done. Rest for {seconds} seconds: I'll time it."
+            f" Then say ready for set {self.set_number + 1}."
+        )
+        ssml = (
+            f"That's set {self.set_number} done. Rest for {seconds} seconds: I'll time it."
+            f"{speech.pause((seconds - half) * 1000)}{half} seconds to go."
+            f"{speech.pause((half - 10) * 1000)}Ten seconds.{speech.pause(10_000)}"
+            f"Rest over. Say ready for set {self.set_number + 1}."
+        )
+        self.last_instruction = text
+        return Line(text, ssml=ssml)
 
     def _rest(self, now: float | None) -> None:
         self.phase = REST

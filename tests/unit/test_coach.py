@@ -201,7 +201,7 @@ def test_a_general_pain_question_gets_the_answer_not_a_pain_score_question():
     chat = Chat(disclaimer_given=True)
     said = chat.say("pain", "what should I do if it hurts?")
     assert answers.ANSWERS["pain"].short in said and "0 to 10" in said
-    assert "A 6 out of 10" in chat.say("count_rep", "6", number(6))
+    assert "Pain of 6 out of 10" in chat.say("count_rep", "6", number(6))
     chat.say("pain", "is it normal to be sore?")
     assert answers.ANSWERS["hold"].short in chat.say("ask_hold", "how long do I hold it")
 

@@ -1,36 +1,220 @@
+"""The number, count and pain-score grammar (actions/numbers.py), as tables of phrasings."""
+
 import pytest
 
-from actions.numbers import parse_number
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("7", 7),
-        ("10", 10),
-        ("2.5", 2.5),
-        ("seven", 7),
-        ("Ten", 10),
-        ("twelve", 12),
-        ("twenty", 20),
-        ("twenty one", 21),
-        ("twenty-five", 25),
-        ("seven out of ten", 7),
-        ("7 out of 10", 7),
-        ("7/10", 7),
-        ("3 / 10", 3),
-        ("eight outta ten", 8),
-        ("zero", 0),
-        ("one hundred", 100),
-        ("won", 1),
-        ("for", 4),
-        ("  six. ", 6),
-    ],
+from actions.numbers import (
+    ALL,
+    COUNT,
+    FINISHED,
+    LESS,
+    MORE,
+    SET_TO,
+    TOTAL,
+    parse_number,
+    read_count,
+    read_pain_score,
 )
-def test_numbers_in_digits_and_words(text, expected):
+
+NUMBERS = [
+    ("7", 7), ("10", 10), ("2.5", 2.5), ("0", 0), ("100", 100), ("seven", 7), ("Ten", 10),
+    ("twelve", 12), ("twenty", 20), ("twenty one", 21), ("twenty-five", 25),
+    ("Thirty-Three", 33), ("forty four", 44), ("fifty", 50), ("sixty six", 66),
+    ("seventy-seven", 77), ("eighty eight", 88), ("ninety nine", 99), ("ninety-nine", 99),
+    ("one hundred", 100), ("a hundred", 100), ("hundred and five", None), ("zero", 0),
+    ("nil", 0), ("oh", 0), ("thirteen", 13), ("fourteen", 14), ("fifteen", 15),
+    ("sixteen", 16), ("seventeen", 17), ("eighteen", 18), ("nineteen", 19), ("eleven", 11),
+    ("a dozen", 12), ("dozen", 12), ("half a dozen", 6), ("a couple", 2), ("a pair", 2),
+    ("seven out of ten", 7), ("7 out of 10", 7), ("7/10", 7), ("3 / 10", 3),
+    ("eight outta ten", 8), ("won", 1), ("for", 4), ("to", 2), ("too", 2), ("tree", 3),
+    ("free", 3), ("ate", 8), ("  six. ", 6), ("#4", 4), ("third", 3), ("tenth", 10),
+    ("fourty", 40), ("thre", 3), ("twenty-one", 21),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBERS)
+def test_numbers_in_digits_words_and_soundalikes(text, expected):
     assert parse_number(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "   ", "a", "lots", "seven dwarfs", "hundred", "ten out of"])
+@pytest.mark.parametrize(
+    "text", ["", "   ", "a", "lots", "seven dwarfs", "hundred", "ten out of", "some", "many"]
+)
 def test_non_numbers_give_none(text):
     assert parse_number(text) is None
+
+
+COUNTS = [
+    # running counts
+    ("3", COUNT, 3), ("three", COUNT, 3), ("Three!", COUNT, 3), ("tree", COUNT, 3),
+    ("3.", COUNT, 3), ("that's 4", COUNT, 4), ("thats four", COUNT, 4), ("number 12", COUNT, 12),
+    ("number for", COUNT, 4), ("rep 6", COUNT, 6), ("and 7", COUNT, 7), ("ok 8", COUNT, 8),
+    ("nine", COUNT, 9), ("ten", COUNT, 10), ("to", COUNT, 2), ("for", COUNT, 4),
+    ("won", COUNT, 1), ("the fifth", COUNT, 5), ("that's the third one", COUNT, 3),
+    ("fifteen reps", COUNT, 15), ("twenty-one", COUNT, 21), ("a dozen", COUNT, 12),
+    ("5 now", COUNT, 5), ("6 reps", COUNT, 6), ("seven down", COUNT, 7), ("1", COUNT, 1),
+    ("eleven", COUNT, 11), ("um six", COUNT, 6), ("that was 9", COUNT, 9), ("its 3 now", COUNT, 3),
+    # one rep
+    ("done", MORE, 1), ("next", MORE, 1), ("rep", MORE, 1), ("up", MORE, 1),
+    ("another one", MORE, 1), ("one done", MORE, 1), ("and down", MORE, 1), ("got it", MORE, 1),
+    ("yep done", MORE, 1), ("next one", MORE, 1), ("Done.", MORE, 1), ("ok done", MORE, 1),
+    # increments
+    ("3 more", MORE, 3), ("three more", MORE, 3), ("another 2", MORE, 2),
+    ("another two", MORE, 2), ("did another 3", MORE, 3), ("two more done", MORE, 2),
+    ("2 more done", MORE, 2), ("one more", MORE, 1), ("another", MORE, 1),
+    ("plus 4", MORE, 4), ("and 3 more", MORE, 3), ("did 5 more", MORE, 5),
+    ("i did 4 more", MORE, 4), ("I've done another 5", MORE, 5), ("just did 2 more", MORE, 2),
+    ("a couple more", MORE, 2), ("to more", MORE, 2), ("for more", MORE, 4),
+    ("tree more", MORE, 3), ("another 3 reps", MORE, 3), ("5 more reps", MORE, 5),
+    ("add 2", MORE, 2), ("an extra 2", MORE, 2), ("another four done", MORE, 4),
+    ("ok 3 more", MORE, 3), ("that's 2 more", MORE, 2), ("did another six", MORE, 6),
+    ("another half a dozen", MORE, 6), ("3 more on this leg", MORE, 3), ("2 again", MORE, 2),
+    # totals
+    ("did 12", TOTAL, 12), ("did 4", TOTAL, 4), ("did 25", TOTAL, 25), ("I did 10", TOTAL, 10),
+    ("I did 10 with my left", TOTAL, 10), ("done 8", TOTAL, 8), ("finished 10", TOTAL, 10),
+    ("completed 10", TOTAL, 10), ("i've done 6", TOTAL, 6), ("got through 10", TOTAL, 10),
+    ("did ten on the right", TOTAL, 10), ("did 10 on my left leg", TOTAL, 10),
+    ("5 done", COUNT, 5), ("ten done", COUNT, 10), ("did fifteen", TOTAL, 15),
+    ("that's 8 in all", TOTAL, 8), ("8 in total", TOTAL, 8), ("8 total", TOTAL, 8),
+    ("12 altogether", TOTAL, 12), ("did 6 so far", TOTAL, 6), ("6 so far", TOTAL, 6),
+    ("that's 7 in all now", TOTAL, 7), ("im at 7", TOTAL, 7), ("I'm on 5", TOTAL, 5),
+    ("up to 6", TOTAL, 6), ("a total of 9", TOTAL, 9), ("total 9", TOTAL, 9),
+    ("did 9 in all", TOTAL, 9), ("10 reps in total", TOTAL, 10), ("thats 10 total", TOTAL, 10),
+    ("we're at eight", TOTAL, 8), ("I did twelve reps", TOTAL, 12), ("did a dozen", TOTAL, 12),
+    ("knocked out 10", TOTAL, 10), ("managed 10 in all", TOTAL, 10),
+    # the end of a leg at a number
+    ("I managed 8", FINISHED, 8), ("only managed 7", FINISHED, 7), ("only did 5", FINISHED, 5),
+    ("i only got 6", FINISHED, 6), ("just 4", FINISHED, 4), ("could only do 3", FINISHED, 3),
+    ("stopped at 6", FINISHED, 6), ("had to stop at 5", FINISHED, 5),
+    ("couldn't do more than 7", FINISHED, 7), ("did 7 and that's it", FINISHED, 7),
+    ("8 and thats all", FINISHED, 8), ("i managed eight", FINISHED, 8),
+    ("barely did 4", FINISHED, 4), ("got to 9", FINISHED, 9), ("gave up after 6", FINISHED, 6),
+    ("6 tops", FINISHED, 6),
+    # the end of a leg, no number
+    ("finished", FINISHED, None), ("finished the set", FINISHED, None),
+    ("all done", FINISHED, None), ("I'm done", FINISHED, None), ("im finished", FINISHED, None),
+    ("done with this leg", FINISHED, None), ("thats it", FINISHED, None),
+    ("that's all", FINISHED, None), ("set done", FINISHED, None), ("leg done", FINISHED, None),
+    ("finished that set", FINISHED, None), ("no more", FINISHED, None),
+    ("can't do any more", FINISHED, None), ("that's it for this leg", FINISHED, None),
+    ("completed the set", FINISHED, None), ("im through", FINISHED, None),
+    ("finished now", FINISHED, None), ("ok finished", FINISHED, None),
+    # the whole target
+    ("all of them", ALL, None), ("did them all", ALL, None), ("all 10", ALL, None),
+    ("all ten", ALL, None), ("did all of them", ALL, None), ("every one", ALL, None),
+    ("the whole set", ALL, None), ("yes all of them", ALL, None), ("yeah did them all", ALL, None),
+    ("did all 10", ALL, None), ("all", ALL, None), ("full set", ALL, None),
+    ("got through them all", ALL, None), ("every single one", ALL, None),
+    ("all of em", ALL, None), ("yep all", ALL, None),
+    # corrections: take off
+    ("undo", LESS, None), ("Undo that", LESS, None), ("undo the last one", LESS, None),
+    ("minus one", LESS, 1), ("minus 2", LESS, 2), ("take one off", LESS, 1),
+    ("take off 2", LESS, 2), ("that one didn't count", LESS, 1),
+    ("that one doesnt count", LESS, 1), ("the last one didnt count", LESS, 1),
+    ("don't count that one", LESS, 1), ("scratch that", LESS, None), ("oops, wrong", LESS, 1),
+    ("cancel that", LESS, None), ("remove the last rep", LESS, 1), ("take that back", LESS, None),
+    ("2 less", LESS, 2), ("subtract one", LESS, 1), ("one too many", LESS, 1),
+    ("that wasn't a proper one", LESS, 1), ("sorry that didnt count", LESS, 1),
+    ("knock off three", LESS, 3), ("I counted that twice", LESS, 1), ("go back one", LESS, 1),
+    # corrections: set to
+    ("I meant 5", SET_TO, 5), ("no wait I meant 5", SET_TO, 5), ("no, 8", SET_TO, 8),
+    ("no 8", SET_TO, 8), ("sorry, 6", SET_TO, 6), ("nope 4", SET_TO, 4),
+    ("I miscounted, I've only done 1", SET_TO, 1), ("i miscounted its 7", SET_TO, 7),
+    ("make it 6", SET_TO, 6), ("make that 9", SET_TO, 9), ("change it to 3", SET_TO, 3),
+    ("it should be 7", SET_TO, 7), ("that should have been 4", SET_TO, 4),
+    ("actually 6", SET_TO, 6), ("actually it's 6", SET_TO, 6), ("its actually 5", SET_TO, 5),
+    ("wait, 7", SET_TO, 7), ("correction: 8", SET_TO, 8), ("my bad, 5", SET_TO, 5),
+    ("oops 3", SET_TO, 3), ("not 7, 6", SET_TO, 6), ("meant six", SET_TO, 6),
+    ("no no 4", SET_TO, 4), ("lost count, i think 6", SET_TO, 6),
+    ("hang on, 5", SET_TO, 5), ("no I only did 3", SET_TO, 3),
+    # clauses, a count opening a longer sentence, typing slips
+    ("felt easier on that side, 6 so far", TOTAL, 6), ("phew. another 4", MORE, 4),
+    ("scratch that, I lost my balance", LESS, None), ("only six my arms gave out", FINISHED, 6),
+    ("managed to nine then had to stop", FINISHED, 9), ("sevn", COUNT, 7), ("eihgt", COUNT, 8),
+    ("fourr", COUNT, 4), ("8th", COUNT, 8), ("the 3rd one", COUNT, 3), ("count is 6", TOTAL, 6),
+    ("total is now 7", TOTAL, 7), ("just managed for", FINISHED, 4),
+    ("got to tree and stopped", FINISHED, 3), ("yep, 5 more done", MORE, 5),
+    ("done x4", MORE, 4), ("rep x 3", MORE, 3), ("did it 3 times", MORE, 3),
+    ("left leg done", FINISHED, None), ("that side is finished", FINISHED, None),
+    ("got them all", ALL, None), ("i did them", ALL, None), ("did the set", ALL, None),
+    ("eight I think", COUNT, 8), ("about 6", COUNT, 6),
+    ("i messed up the count, only 5", SET_TO, 5), ("lost track, I'm on 7 I think", SET_TO, 7),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), COUNTS)
+def test_what_a_message_says_about_reps(text, kind, value):
+    said = read_count(text)
+    assert said is not None, text
+    assert (said.kind, said.value) == (kind, value), said
+
+
+NOT_COUNTS = [
+    "how many did I do", "how many left?", "what's next", "where was I", "ok", "okay",
+    "ready", "let's go", "pause", "hold on a sec", "my back hurts", "how long do I hold it",
+    "can I do 3 sets?", "is 10 enough", "stop for today", "I'm ready", "ok I'm ready",
+    "yes, start", "thanks", "hi", "what now", "skip this leg", "repeat that", "no",
+    "tell me more", "to be honest it hurts", "for how long", "remind me at 6",
+    "do I do 10 on each leg?", "I have 2 kids", "pain 6", "6/10", "fine", "oops", "nice",
+    "done with that", "did 2 sets", "done 3 sets of 10", "my physio said 15",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", NOT_COUNTS)
+def test_what_is_not_about_reps(text):
+    assert read_count(text) is None
+
+
+SCORES = [
+    # anywhere
+    ("pain 6", 6), ("Pain: 6", 6), ("hurts 6", 6), ("6/10", 6), ("6 / 10", 6), ("7 out of 10", 7),
+    ("six out of ten", 6), ("hurts like a 7", 7), ("it hurts about a 5", 5), ("pain is 4", 4),
+    ("pain level 3", 3), ("pain at 8", 8), ("my pain is a 2", 2), ("my back is about a 3", 3),
+    ("my knee is sore, maybe 4", 4), ("id rate it 5", 5), ("score 6", 6), ("sore 3", 3),
+    ("ache 2", 2), ("pain between 5 and 6", 6), ("5-6/10", 6), ("pain 5 or 6", 6),
+    ("hurts 4 to 5", 5), ("agony", 9), ("its agony", 9), ("it's killing me", 9),
+    ("killing me", 9), ("unbearable", 10), ("excruciating", 10), ("worst pain ever", 10),
+    ("8 outta 10", 8), ("a 7 out of 10", 7), ("10/10", 10), ("0/10", 0), ("pain zero", 0),
+    ("eight out of ten", 8), ("my hip hurts like a six", 6), ("the pain is like a 7 now", 7),
+    ("level 5 pain", 5), ("hurts, 7/10", 7), ("pain 6 on the left", 6),
+    ("the soreness is around a 3", 3), ("back pain 4", 4), ("ouch, 7 out of 10", 7),
+    ("pain was a 6", 6), ("ok pain 6", 6), ("rating 2", 2), ("6 out of ten", 6),
+    ("pain: 9", 9), ("hurts 10", 10), ("pain's at 5", 5), ("aching 4", 4),
+    ("it's sore, 4ish", 4), ("the ache is there, maybe a 3 now", 3),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "score"), SCORES)
+def test_pain_scores_in_every_form(text, score):
+    assert read_pain_score(text) == score
+    assert read_pain_score(text, asked=True) == score
+
+
+ANSWERS_TO_HOW_BAD = [
+    ("6", 6), ("between 5 and 6", 6), ("a six", 6), ("six", 6), ("about a 2", 2), ("7ish", 7),
+    ("seven-ish", 7),
+    ("5 or 6", 6), ("5-6", 6), ("between 3 and 4", 4), ("maybe 4", 4), ("its a 4", 4),
+    ("it's a 4", 4), ("about 3", 3), ("4 i think", 4), ("around a five", 5), ("like a 7", 7),
+    ("mild", 2), ("moderate", 5), ("severe", 8), ("pretty bad", 7), ("not too bad", 3),
+    ("agony", 9), ("probably a 3", 3), ("zero", 0), ("10", 10), ("a 3", 3), ("3 maybe", 3),
+    ("a two", 2), ("eight", 8), ("um 5", 5),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "score"), ANSWERS_TO_HOW_BAD)
+def test_answers_to_how_bad_is_it(text, score):
+    assert read_pain_score(text, asked=True) == score
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["did 6", "6", "a six", "3 more", "my back hurts", "I did 6 reps", "hold for 3 seconds",
+     "my back hurts after 2 sets", "it has hurt for 3 weeks", "did 5 but my knee hurts",
+     "can I do 2 sets", "about a 2", "7ish", "I'm 55", "two more", "terrible day"],
+)  # fmt: skip
+def test_numbers_without_a_pain_word_are_not_scores_unless_asked(text):
+    assert read_pain_score(text) is None
+
+
+def test_the_tables_hold_at_least_300_phrasings():
+    tables = (NUMBERS, COUNTS, NOT_COUNTS, SCORES, ANSWERS_TO_HOW_BAD)
+    assert sum(len(table) for table in tables) >= 300

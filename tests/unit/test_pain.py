@@ -140,9 +140,10 @@ def test_general_pain_questions_are_told_apart_from_reports(text, general):
     assert pain.asks_in_general(text) is general
 
 
-def test_scores_are_said_with_the_right_article():
-    assert pain.advise(PainReport(8), Thresholds(), level="standard").lines[0].startswith("An 8")
-    assert pain.advise(PainReport(6), Thresholds(), level="standard").lines[0].startswith("A 6")
+def test_scores_are_said_as_pain():
+    for severity in (2, 4, 6, 8):
+        advice = pain.advise(PainReport(severity), Thresholds(), level="standard")
+        assert advice.lines[0].startswith(f"Pain of {severity} out of 10")
 
 
 def test_comfortable_means_within_the_configured_fine_band():

@@ -272,15 +272,18 @@ def test_voice_paces_a_whole_leg_then_asks_how_it_felt():
     session, _ = Session.begin(p.STANDARD_LEVEL, 10, T0, first_time=False, voice=True)
     lines = session.ready(T0)
     ssml = speech.to_ssml(lines)
-    assert session.awaiting_feedback and "How did that feel" in lines[-1].text
+    assert session.awaiting_feedback and "how did it feel" in lines[-1].text
     assert ssml.count("Lift.") == 10 and ssml.count("Hold.") == 10
     for number in range(1, 11):
         assert f"{number}.</emphasis>" in ssml
     breaks = [int(ms) for ms in re.findall(r'<break time="(\d+)ms"/>', ssml)]
     assert breaks and max(breaks) <= speech.MAX_BREAK_MS
     assert len(ssml) <= speech.MAX_SSML_CHARS
+    # "ready" says nothing about what was done: asked, not recorded
+    session.ready(T0 + 90)
+    assert session.reps[0]["left"] == 0 and session.check["kind"] == "voice_total"
     # "fine" records the paced set and moves straight on to the other leg
-    lines = session.ready(T0 + 90)
+    lines = session.feedback(T0 + 95)
     assert session.reps[0]["left"] == 10 and session.leg == "right"
     assert speech.to_ssml(lines).count("Lift.") == 10
 

@@ -1,0 +1,113 @@
+"""End to end over REST and the Alexa channel: what people say while they exercise.
+Counts and corrections by grammar, ambiguous counts asked about with buttons, questions
+answered mid-set, pain that sets the plan, and voice that records only what the user
+confirms, with the rest timed aloud within Alexa's limits."""
+
+import re
+
+from actions import answers, speech
+from actions import protocol as p
+from tests.e2e.coach_server import asks_checklist, stored_slot, through_checklist
+from tests.e2e.test_alexa_e2e import ask, spoken
+
+
+def talk(coach, sender):
+    def say(text: str) -> tuple[str, list[str]]:
+        replies = coach.replies(sender, text)
+        text_said = " ".join(r.get("text", "") for r in replies if r.get("text"))
+        titles = [b["title"] for r in replies for b in r.get("buttons") or []]
+        if asks_checklist(text_said):  # the safety checklist before a first session
+            return say("no")
+        return text_said, titles
+
+    return say
+
+
+def test_counts_corrections_and_questions_in_a_chat_session(coach):
+    say = talk(coach, "e2e-language-counts")
+    assert "ready" in say("start my session")[0].lower()
+    assert "Set 1, left leg" in say("let's go")[0]
+    say("one")
+    say("two")
+    assert say("three")[0].startswith("3")
+    assert "5 of 10" in say("2 more")[0]
+    reply, buttons = say("did 5")
+    assert "5 more, or 5 in all" in reply and buttons == ["5 more", "5 in all"]
+    assert "5 to go" in say("5 in all")[0]
+    assert "4 of 10" in say("undo")[0]
+    reply, buttons = say("wait how long do I hold again")
+    assert p.HOLD_SECONDS.spoken("seconds") in reply and "4 of 10" in reply
+    assert not buttons and "Paused" not in reply
+    assert "6 to go" in say("where was I")[0]
+    reply, buttons = say("did 25")
+    assert "Did you really do 25" in reply and buttons
+    assert "How many" in say("no")[0]
+    assert "Switch to your right leg" in say("10")[0]
+    reply, _ = say("no wait I meant 9")
+    assert "back on your left leg" in reply and "9 of 10" in reply
+    assert "Switch to your right leg" in say("one more")[0]
+    reply, _ = say("ok")
+    assert "0 of 10" in reply and answers.NOT_UNDERSTOOD not in reply
+    reply, _ = say("pain 6")
+    assert "Pain of 6 out of 10" in reply and "stop this set" in reply
+    reply, _ = say("stop for today")
+    assert "set 1: left 10, right 0" in reply
+    history = stored_slot(coach.database, "e2e-language-counts", "history")
+    assert history[-1]["reps"][0] == {"left": 10, "right": 0} and history[-1]["pain"] == [6]
+
+
+def test_pain_sets_the_plan_over_rest(coach):
+    say = talk(coach, "e2e-language-pain-before")
+    assert "Pain of 4 out of 10" in say("my back hurts, about a 4")[0]
+    reply, _ = say("start my session")
+    assert "7 reps a set instead of 10" in reply
+
+    say = talk(coach, "e2e-language-severe")
+    assert "stop the exercise for today" in say("my back is killing me")[0]
+    reply, buttons = say("start my session")
+    assert "go ahead anyway" in reply and "Yes, I want to go ahead" in buttons
+    assert "rest today" not in say("yes, I want to go ahead")[0].lower()
+    assert stored_slot(coach.database, "e2e-language-severe", "session")["phase"] == "setup"
+
+
+def test_pain_after_a_session_goes_in_its_record(coach):
+    sender = "e2e-language-after"
+    say = talk(coach, sender)
+    say("start my session")
+    say("ready")
+    for _ in range(3):
+        say("did 10")
+        if "ready" in say("did 10")[0].lower():
+            say("ready")
+    assert stored_slot(coach.database, sender, "session") is None
+    reply, _ = say("back's a bit sore now, 3 out of 10")
+    assert "record" in reply and "stop this set" not in reply
+    assert stored_slot(coach.database, sender, "history")[-1]["pain"] == [3]
+
+
+def test_a_voice_session_over_alexa_records_only_what_is_confirmed(coach):
+    user = "amzn1.ask.account.e2e-language-voice"
+
+    def speak(utterance: str) -> str:
+        status, reply = ask(coach, "coach_intent", user, utterance=utterance)
+        assert status == 200, reply
+        _, ssml = spoken(reply)
+        assert len(ssml) <= speech.MAX_SSML_CHARS
+        breaks = [int(ms) for ms in re.findall(r'<break time="(\d+)ms"/>', ssml)]
+        assert not breaks or max(breaks) <= speech.MAX_BREAK_MS
+        return ssml
+
+    through_checklist(speak("start my session"), lambda: speak("no"))
+    assert speak("ready").count("Lift.") == 10
+    assert "all 10" in speak("one")
+    assert "all 10" in speak("okay I'm ready")
+    session = stored_slot(coach.database, user, "session")
+    assert session["reps"][0]["left"] == 0
+    assert speak("all of them").count("Lift.") == 10  # the right leg, paced
+    rest = speak("I managed 8")
+    waits = sum(int(ms) for ms in re.findall(r'<break time="(\d+)ms"/>', rest))
+    assert waits >= p.REST_BETWEEN_SETS_SECONDS * 1000 and "Rest over" in rest
+    answer = speak("how long do I hold it")
+    assert p.HOLD_SECONDS.spoken("seconds") in answer
+    session = stored_slot(coach.database, user, "session")
+    assert session["reps"][0] == {"left": 10, "right": 8} and session["phase"] == "rest"

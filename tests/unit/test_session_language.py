@@ -1,0 +1,390 @@
+"""What people say while they exercise, through the turn logic (actions/coach.py):
+counts and corrections by grammar, questions about ambiguous counts, ordinary replies,
+voice that records only what the user confirms, and pain that sets the plan."""
+
+import re
+
+from actions import answers, speech
+from actions import protocol as p
+from tests.unit.chat import HOUR, Chat, in_a_set
+
+
+def buttons(chat: Chat) -> list[str]:
+    return [title for m in chat.outcome.reply.messages for title, _ in m.buttons]
+
+
+def reps(chat: Chat, leg: str = "left", set_number: int = 1) -> int:
+    return chat.session["reps"][set_number - 1][leg]
+
+
+def test_three_is_a_count_whatever_the_classifier_said():
+    chat = in_a_set()
+    chat.say("count_rep", "one")
+    chat.say("count_rep", "two")
+    assert chat.say("nlu_fallback", "three").startswith("3") and reps(chat) == 3
+    assert chat.say("nlu_fallback", "for").startswith("4")
+
+
+def test_increments_add_what_was_said():
+    chat = in_a_set()
+    chat.say("count_rep", "3 more")
+    assert reps(chat) == 3
+    chat.say("count_rep", "another 2")
+    assert reps(chat) == 5
+    said = chat.say("report_reps", "did another 3")
+    assert reps(chat) == 8 and "2 to go" in said
+
+
+def test_a_small_batch_at_zero_asks_whether_the_leg_is_done():
+    chat = in_a_set()
+    said = chat.say("report_reps", "did 4")
+    assert "Well done" not in said and "carrying on" in said.lower() and buttons(chat)
+    assert reps(chat) == 4 and chat.session["leg"] == "left"
+    assert "6 to go" in chat.say("continue_session", "carrying on")
+    assert chat.say("count_rep", "done").startswith("5")
+
+
+def test_a_batch_after_single_reps_asks_more_or_in_all():
+    chat = in_a_set()
+    for _ in range(5):
+        chat.say("count_rep", "done")
+    said = chat.say("report_reps", "did 5")
+    assert "5 more, or 5 in all" in said and buttons(chat) == ["5 more", "5 in all"]
+    assert "Switch to your right leg" in chat.say("count_rep", "5 more")
+    assert reps(chat) == 10
+
+
+def test_in_all_keeps_the_total_and_carries_on():
+    chat = in_a_set()
+    for _ in range(5):
+        chat.say("count_rep", "done")
+    chat.say("report_reps", "did 7")
+    said = chat.say("report_reps", "7 in all")
+    assert reps(chat) == 7 and "3 to go" in said
+
+
+def test_a_total_below_the_count_is_asked_about():
+    chat = in_a_set()
+    for _ in range(6):
+        chat.say("count_rep", "done")
+    said = chat.say("count_rep", "3")
+    assert "3 more, or 3 in all" in said and reps(chat) == 6
+
+
+def test_undo_minus_one_and_that_one_didnt_count():
+    chat = in_a_set()
+    for _ in range(5):
+        chat.say("count_rep", "done")
+    assert "4 of 10" in chat.say("nlu_fallback", "undo")
+    assert "3 of 10" in chat.say("nlu_fallback", "minus one")
+    assert "2 of 10" in chat.say("count_rep", "that one didn't count")
+    assert reps(chat) == 2
+
+
+def test_i_miscounted_sets_the_count_and_stays_on_the_leg():
+    chat = in_a_set()
+    for _ in range(4):
+        chat.say("count_rep", "done")
+    said = chat.say("report_reps", "I miscounted, I've only done 1")
+    assert reps(chat) == 1 and chat.session["leg"] == "left" and "9 to go" in said
+
+
+def test_i_meant_is_a_correction_never_a_pause():
+    chat = in_a_set()
+    for _ in range(3):
+        chat.say("count_rep", "done")
+    chat.say("count_rep", "4")
+    said = chat.say("pause_session", "no wait I meant 5")
+    assert chat.session["phase"] == "active" and reps(chat) == 5 and "Paused" not in said
+
+
+def test_a_correction_after_the_leg_switched_goes_back_to_that_leg():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    assert chat.session["leg"] == "right"
+    said = chat.say("deny", "no, 8")
+    assert chat.session["leg"] == "left" and reps(chat) == 8 and "left leg" in said
+    chat.say("report_reps", "2 more")
+    assert chat.session["leg"] == "right" and reps(chat) == 10
+
+
+def test_a_count_far_above_the_target_is_checked():
+    chat = in_a_set()
+    said = chat.say("report_reps", "did 25")
+    assert "25" in said and "Did you really" in said and reps(chat) == 0
+    assert "How many" in chat.say("deny", "no")
+    assert "Switch to your right leg" in chat.say("count_rep", "10")
+    assert reps(chat) == 10
+
+
+def test_a_far_count_confirmed_is_kept():
+    chat = in_a_set()
+    chat.say("report_reps", "did 25")
+    assert "Switch to your right leg" in chat.say("affirm", "yes")
+    assert reps(chat) == 25
+
+
+def test_pain_scores_in_a_set_are_read_whatever_the_intent():
+    for text in ("pain 6", "Pain: 6", "hurts 6", "6/10"):
+        chat = in_a_set()
+        chat.say("count_rep", "done")
+        said = chat.say("count_rep", text)
+        assert "6 out of 10" in said, text
+        assert 6 in chat.session["pain"] if chat.session else True
+
+
+def test_agony_alone_stops_the_session():
+    chat = in_a_set()
+    chat.say("count_rep", "done")
+    said = chat.say("nlu_fallback", "agony")
+    assert "stop the exercise for today" in said and chat.session is None
+
+
+def test_how_bad_answers_in_words():
+    chat = in_a_set()
+    chat.say("pain", "my back hurts")
+    assert "4 out of 10" in chat.say("nlu_fallback", "a four")
+    chat.say("pain", "my back hurts again")
+    assert "6 out of 10" in chat.say("nlu_fallback", "between 5 and 6")
+
+
+def test_ordinary_replies_mid_set():
+    chat = in_a_set()
+    for _ in range(4):
+        chat.say("count_rep", "done")
+    assert "4 of 10" in chat.say("nlu_fallback", "ok")
+    assert "6 to go" in chat.say("nlu_fallback", "where was I")
+    assert "6 to go" in chat.say("nlu_fallback", "what's next")
+    assert "6 to go" in chat.say("ask_progress", "how many did I do")
+    assert reps(chat) == 4
+
+
+def test_finished_at_zero_is_the_whole_leg_and_mid_leg_asks():
+    chat = in_a_set()
+    assert "Switch to your right leg" in chat.say("nlu_fallback", "finished")
+    chat.say("count_rep", "done")
+    chat.say("count_rep", "done")
+    said = chat.say("nlu_fallback", "finished")
+    assert "all 10, or stop at 2" in said
+    assert "set 1 done" in chat.say("nlu_fallback", "only 2")
+    assert reps(chat, "right") == 2
+
+
+def test_lets_go_and_not_today():
+    chat = Chat()
+    chat.say("start_session", "start my session")
+    assert "Set 1, left leg" in chat.say("nlu_fallback", "let's go")
+    chat = Chat()
+    chat.say("start_session", "start my session")
+    said = chat.say("nlu_fallback", "actually no, not today")
+    assert "no session today" in said and chat.session is None
+    assert not chat.slots.get("history")
+
+
+def test_a_question_is_answered_never_taken_as_a_pause():
+    chat = in_a_set()
+    for _ in range(2):
+        chat.say("count_rep", "done")
+    said = chat.say(
+        "pause_session", "wait how long do I hold again", ranking=["pause_session", "ask_hold"]
+    )
+    assert answers.ANSWERS["hold"].short in said and chat.session["phase"] == "active"
+    assert "2 of 10" in said
+
+
+def test_no_offer_of_more_detail_mid_set():
+    chat = in_a_set()
+    said = chat.say("ask_technique", "how do I do it")
+    assert "Shall I" not in said and not buttons(chat)
+    assert chat.slots.get("pending_offer") is None
+
+
+def test_a_typed_button_title_works_like_the_button():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("report_reps", "did 10")
+    chat.say("continue_session", "ready")
+    chat.say("report_reps", "did 10")
+    chat.say("report_reps", "did 10")
+    chat.new_conversation(hours_later=2)
+    assert "go ahead anyway" in chat.say("start_session", "start my session")
+    assert "Say ready" in chat.say("nlu_fallback", "yes, start")
+
+
+def test_voice_records_a_paced_set_only_when_confirmed():
+    chat = Chat()
+    voice = {"voice": True}
+    chat.say("start_session", "start", metadata=voice)
+    chat.say("continue_session", "ready", metadata=voice)
+    assert chat.session["awaiting_feedback"]
+    said = chat.say("count_rep", "one", metadata=voice)
+    assert "all 10" in said and reps(chat) == 0
+    said = chat.say("continue_session", "okay I'm ready", metadata=voice)
+    assert "all 10" in said and reps(chat) == 0
+    said = chat.say("ask_reps", "how many left", metadata=voice)
+    assert "0 of 10" not in said and "all of them" in said and reps(chat) == 0
+    chat.say("report_reps", "I managed 8", metadata=voice)
+    assert reps(chat) == 8 and chat.session["leg"] == "right"
+    chat.say("nlu_fallback", "all of them", metadata=voice)
+    assert reps(chat, "right") == 10 and chat.session["phase"] == "rest"
+    rest = chat.outcome.reply.messages[-1].ssml
+    waits = sum(int(ms) for ms in re.findall(r'time="(\d+)ms"', rest))
+    assert waits == p.REST_BETWEEN_SETS_SECONDS * 1000
+    assert all(int(ms) <= speech.MAX_BREAK_MS for ms in re.findall(r'time="(\d+)ms"', rest))
+    said = chat.say("ask_hold", "how long do I hold it", metadata=voice)
+    assert answers.ANSWERS["hold"].short in said and chat.session["phase"] == "rest"
+
+
+def test_pain_before_a_session_lightens_it():
+    chat = Chat()
+    chat.say("pain", "my back hurts, about a 4")
+    said = chat.say("start_session", "start my session")
+    assert "7 reps" in said and chat.session["target"] == 7
+
+
+def test_severe_pain_needs_an_explicit_go_ahead_the_same_day():
+    chat = in_a_set()
+    chat.say("count_rep", "done")
+    chat.say("pain", "pain 8")
+    assert chat.session is None
+    said = chat.say("start_session", "start session")
+    assert "go ahead anyway" in said and chat.session is None
+    assert "Yes, I want to go ahead" in buttons(chat)
+    assert chat.session is None or chat.say("deny", "no")
+    chat.say("start_session", "start session")
+    chat.say("nlu_fallback", "yes, I want to go ahead")
+    assert chat.session is not None and chat.session["phase"] == "setup"
+
+
+def test_severe_pain_yesterday_does_not_block_today():
+    chat = Chat()
+    chat.say("pain", "pain 8")
+    chat.new_conversation(hours_later=30)
+    chat.say("feel_fine", "better")
+    assert "go ahead anyway" not in chat.say("start_session", "start session")
+
+
+def test_pain_after_a_session_is_added_to_its_record():
+    chat = in_a_set()
+    for _ in range(4):
+        chat.say("report_reps", "did 10")
+        if chat.session and chat.session["phase"] == "rest":
+            chat.say("continue_session", "ready")
+    assert chat.session is None
+    said = chat.say("pain", "my back hurts 4/10")
+    assert 4 in chat.slots["history"][-1]["pain"] and "record" in said
+
+
+def test_pain_with_no_set_running_does_not_say_stop_this_set():
+    said = Chat().say("pain", "pain 6")
+    assert "stop this set" not in said and "6 out of 10" in said
+
+
+def test_worse_the_next_morning_reduces_the_load_and_says_what_next():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("stop_session", "stop for today")
+    chat.new_conversation(hours_later=18)
+    said = chat.say("feel_worse", "my back was worse the next morning")
+    assert "step down" in said and "Next session" in said
+    assert chat.slots["level"] != p.STANDARD_LEVEL
+
+
+def test_delete_my_data_mid_set_confirms_by_typed_words():
+    chat = in_a_set()
+    assert "Delete everything" in chat.say("delete_data", "delete my data")
+    assert "kept everything" in chat.say("nlu_fallback", "no, actually keep it")
+    chat.say("delete_data", "delete my data")
+    chat.say("delete_data", "yes, delete everything")
+    assert chat.outcome.erase_user
+
+
+def test_next_session_days_are_not_repeated():
+    chat = in_a_set(history=[])
+    chat.now = chat.now - chat.now % (24 * HOUR) + 22 * HOUR  # a late-evening session
+    for _ in range(4):
+        chat.say("report_reps", "did 10")
+        if chat.session and chat.session["phase"] == "rest":
+            chat.say("continue_session", "ready")
+    said = chat.say("ask_frequency", "can I do another tonight?")
+    days = re.findall(r"on (\w+day \d+ \w+)", said)
+    assert len(days) == len(set(days)), said
+
+
+def test_a_count_with_a_reason_is_a_count_and_tired_is_not_pain():
+    chat = Chat()
+    voice = {"voice": True}
+    chat.say("start_session", "start", metadata=voice)
+    chat.say("continue_session", "ready", metadata=voice)
+    chat.say("pain", "just for, arms were shaking", metadata=voice)
+    assert reps(chat) == 4 and chat.session["leg"] == "right"
+
+
+def test_when_to_see_a_doctor_is_answered():
+    said = Chat().say("nlu_fallback", "so when do I need to see my GP about it")
+    assert "2 weeks" in said and "urgently" in said
+
+
+def test_worse_next_morning_asks_how_bad_now():
+    chat = Chat()
+    chat.say("feel_worse", "woke up and my back was worse than the day before")
+    assert chat.slots["pending_offer"] == "pain_severity"
+    assert "Pain of 5 out of 10" in chat.say("nlu_fallback", "was 3 yesterday, about 5 today")
+
+
+def test_can_i_still_exercise_follows_the_pain_reported_today():
+    chat = Chat()
+    chat.say("pain", "knee's sore, 2 out of 10")
+    assert chat.say("nlu_fallback", "can i still exercise").startswith("Yes")
+    chat.say("pain", "now it's 8 out of 10")
+    assert chat.say("nlu_fallback", "could I still do my session").startswith("Not today")
+
+
+def test_voice_how_many_said_in_any_form_is_recorded_and_ok_is_not_a_yes():
+    voice = {"voice": True}
+    chat = Chat()
+    chat.say("start_session", "start", metadata=voice)
+    chat.say("continue_session", "ready", metadata=voice)
+    chat.say("deny", "nah only got to six", metadata=voice)
+    assert reps(chat) == 6 and chat.session["leg"] == "right"
+    chat.say("count_rep", "nine", metadata=voice)
+    assert reps(chat, "right") == 9 and chat.session["phase"] == "rest"
+    chat.say("continue_session", "ready", metadata=voice)
+    chat.say("deny", "no", metadata=voice)
+    said = chat.say("feel_fine", "ok", metadata=voice)
+    assert reps(chat, "left", 2) == 0 and chat.session["leg"] == "left", said
+
+
+def test_a_miscount_with_a_number_is_a_correction_not_the_end_of_the_leg():
+    chat = in_a_set()
+    for _ in range(6):
+        chat.say("count_rep", "done")
+    chat.say("report_reps", "ugh I got the count wrong, just 5")
+    assert reps(chat) == 5 and chat.session["leg"] == "left"
+
+
+def test_where_was_i_out_of_a_session_and_remind_me_how():
+    chat = Chat()
+    assert answers.NO_SESSION in chat.say("nlu_fallback", "what's next")
+    said = chat.say(
+        "set_reminder", "remind me how to do it", ranking=["set_reminder", "ask_technique"]
+    )
+    assert "When shall I remind you" not in said
+
+
+def test_pain_during_the_rest_gets_no_set_advice():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("report_reps", "did 10")
+    assert chat.session["phase"] == "rest"
+    said = chat.say("pain", "pain 6 in my back")
+    assert "Pain of 6 out of 10" in said and "stop this set" not in said
+
+
+def test_undo_takes_back_a_whole_batch_and_minus_one_takes_one():
+    chat = in_a_set()
+    chat.say("count_rep", "done")
+    chat.say("count_rep", "3 more")
+    assert "1 of 10" in chat.say("nlu_fallback", "undo that")
+    chat.say("count_rep", "did 2 more")
+    assert "2 of 10" in chat.say("count_rep", "that one didn't count")
