@@ -32,6 +32,7 @@ import re
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 import yaml
@@ -157,9 +158,8 @@ def score(server: CoachServer, path: Path, show_failures: bool) -> dict:
                 reply = reply_text(server.replies(sender, text, metadata or None))
                 # The safety checklist before a first session: the set's writer could not
                 # know its questions, so the simulated user answers them "no", as most do.
-                reply = through_checklist(
-                    reply, lambda: reply_text(server.replies(sender, "no", metadata or None))
-                )
+                say_no = partial(server.replies, sender, "no", metadata or None)
+                reply = through_checklist(reply, lambda say_no=say_no: reply_text(say_no()))
             except AssertionError as error:  # not HTTP 200
                 reply = f"<error {error}>"
             transcript.append((text, reply))
