@@ -488,7 +488,9 @@ def _answer_pending_question(work: _Turn) -> bool:
             if pending == "start_after_red_flag":
                 work.set(caution=None)
             if pending == "start_after_severe_pain":
+                # One explicit go-ahead is enough: it also covers "too soon since the last".
                 work.set(plan={**work.plan, "went_ahead_after_pain": work.now})
+                pending = "start_anyway"
             _start(work, checked=pending)
         else:
             work.say_text("Okay. Rest up, and come back when you're ready.")
@@ -945,6 +947,8 @@ def _recent_pain(work: _Turn) -> dict | None:
 
 
 def _start(work: _Turn, checked: str | None = None) -> None:
+    """Start a session once every check before it has passed; `checked` is the check the
+    user has just answered yes to (START_CHECKS, in the order they are asked)."""
     session = work.session
     passed = START_CHECKS[: START_CHECKS.index(checked) + 1] if checked in START_CHECKS else ()
     if session is not None and not session.over:
@@ -954,6 +958,17 @@ def _start(work: _Turn, checked: str | None = None) -> None:
         )
         return
     if _safety(work).ask_clinician():  # an emergency: "yes" is not enough, say who saw you
+        return
+    if (
+        "start_after_red_flag" not in passed
+        and (work.state.caution or {}).get("reason") == "red_flag"
+    ):
+        work.say_text(
+            "Last time you told me about a warning sign that needs a clinician's check."
+            " Has a doctor or physiotherapist seen you and said exercising is okay?",
+            conversation.YES_NO_BUTTONS,
+        )
+        work.set(pending_offer="start_after_red_flag")
         return
     recent = _recent_pain(work)
     went_ahead = work.plan.get("went_ahead_after_pain") or 0
@@ -970,22 +985,13 @@ def _start(work: _Turn, checked: str | None = None) -> None:
         )
         work.set(pending_offer="start_after_severe_pain")
         return
-    if "start_after_red_flag" in passed:
-        pass
-    elif work.state.caution and work.state.caution.get("reason") == "red_flag":
-        work.say_text(
-            "Last time you told me about a warning sign that needs a clinician's check."
-            " Has a doctor or physiotherapist seen you and said exercising is okay?",
-            conversation.YES_NO_BUTTONS,
-        )
-        work.set(pending_offer="start_after_red_flag")
-        return
     if "start_anyway" not in passed and progression.too_soon(work.state.history, work.now):
         work.say_text(
             progression.too_soon_warning(work.state.history, work.now, work.tz), START_BUTTONS
         )
         work.set(pending_offer="start_anyway")
         return
+    # Not skipped by any yes: before a first session, and again after severe pain.
     if safety.needs_screening(work.state.history, work.state.safety):
         _safety(work).start_screening(safety.FIRST_SESSION)
         return

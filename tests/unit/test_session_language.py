@@ -252,7 +252,11 @@ def test_severe_pain_needs_an_explicit_go_ahead_the_same_day():
     assert "Yes, I want to go ahead" in buttons(chat)
     assert chat.session is None or chat.say("deny", "no")
     chat.say("start_session", "start session")
-    chat.say("nlu_fallback", "yes, I want to go ahead")
+    said = chat.say("nlu_fallback", "yes, I want to go ahead")
+    # After severe pain the safety checklist comes again before any session (issue 15).
+    for _ in range(3):
+        if chat.session is None and "?" in said:
+            said = chat.say("deny", "no")
     assert chat.session is not None and chat.session["phase"] == "setup"
 
 
