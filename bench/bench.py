@@ -354,6 +354,11 @@ def table(results: dict) -> str:
             show_c, show_r = c, ("-" if r is None else r)
             share = ratio(c, r) if isinstance(c, int | float) and r else "-"
         lines.append(f"| {label} | {show_c} | {show_r} | {share} |")
+    if "gate_us_per_message" in coach:
+        lines.append(
+            f"| input gate (checks and limits) per message | {coach['gate_us_per_message']} µs"
+            " | - | - |"
+        )
     lines.append(
         f"| guided session over REST, {coach['session_messages']} messages: server time"
         f" | {coach['session_total_ms_median']} ms ({coach['session_per_message_ms']} ms a"
@@ -369,12 +374,45 @@ def table(results: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def gate_cost(messages: int = 20_000) -> dict:
+    """What the input gate (connectors/gateway.py) costs a normal user's message: the id,
+    text and metadata checks, both rate limits and the typed-text check, in microseconds."""
+    import timeit
+
+    from connectors.gateway import (
+        gate_from_environment,
+        metadata_problem,
+        sender_problem,
+        text_problem,
+    )
+
+    gate = gate_from_environment({"COACH_RATE_LIMIT_PER_MINUTE": "0"})  # no refusals
+    gate.per_address.per_second = 0
+    metadata = {"timezone": "Europe/London", "voice": False}
+    senders = [f"user-{n}" for n in range(500)]
+
+    def one(n: int = 0) -> None:
+        sender = senders[n % len(senders)]
+        sender_problem(sender)
+        text_problem("how long do I hold the lift?")
+        metadata_problem(metadata)
+        gate.refusal(sender, "203.0.113.7")
+        gate.readable_text(sender, "how long do I hold the lift?")
+
+    seconds = min(timeit.repeat(one, number=messages, repeat=5))
+    return {"gate_us_per_message": round(seconds / messages * 1e6, 1)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=20, help="load time per user count")
     parser.add_argument("--sessions", type=int, default=5, help="guided sessions to time")
     parser.add_argument("--skip-cv", action="store_true", help="no cross-validation")
+    parser.add_argument("--gate-only", action="store_true", help="only the input gate's cost")
     args = parser.parse_args()
+    if args.gate_only:
+        print(json.dumps(gate_cost()))
+        return
     os.environ["RASA_TELEMETRY_ENABLED"] = "false"
     results: dict = {
         "machine": f"{os.cpu_count()} cores, {platform.machine()}, "
@@ -409,6 +447,7 @@ def main() -> None:
         print("coach: NLU quality")
         # Kept (results/ is not in git) for reading the per-intent reports and errors.
         coach.update(nlu_quality(ROOT / "results" / "bench-nlu", not args.skip_cv))
+    coach.update(gate_cost())
     results["coach"], results["reference"] = coach, ref
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     markdown = table(results)
