@@ -292,33 +292,32 @@ def listening_addresses(port: int) -> list[str]:
 
 
 def test_knowing_someones_id_does_not_join_their_web_conversation(coach):
-    async def heard(client: PollingSocketIO, seconds: float) -> list[str]:
+    async def until_reply(client: PollingSocketIO) -> list[str]:
+        """Every text the client receives up to and including a reply to it."""
         texts = []
-        try:
-            while True:
-                event, data = await asyncio.wait_for(client.next_event(), seconds)
-                if event == "bot_uttered":
-                    texts.append(data.get("text") or "")
-        except TimeoutError:
-            return texts
+        while True:
+            event, data = await asyncio.wait_for(client.next_event(), 60)
+            if event == "bot_uttered" and data.get("text"):
+                texts.append(data["text"])
+                return texts
 
-    async def scenario() -> str:
+    async def scenario() -> tuple[str, str, list[str]]:
         async with PollingSocketIO(coach.url) as victim, PollingSocketIO(coach.url) as thief:
             token = await victim.start_session()
             victim_id, signature = token.split(".")
             for claim in (victim_id, f"{victim_id}.{'0' * len(signature)}"):
                 assert (await thief.start_session(claim)).split(".")[0] != victim_id
-            await victim.emit("user_uttered", {"message": "how many reps?", "session_id": token})
-            event, data = await asyncio.wait_for(victim.next_event(), 60)
-            answer = data.get("text")
-            assert answer, data
-            assert answer not in await heard(thief, 3), "the victim's replies reach only them"
             # Naming the victim's conversation in a message does not speak as them.
             await thief.emit("user_uttered", {"message": "start my session", "session_id": token})
-            await heard(thief, 5)
-            return victim_id
+            await until_reply(thief)
+            await victim.emit("user_uttered", {"message": "how many reps?", "session_id": token})
+            answer = (await until_reply(victim))[-1]
+            # Whatever reached the thief meanwhile comes before its reply to this.
+            await thief.emit("user_uttered", {"message": "thanks", "session_id": token})
+            return victim_id, answer, await until_reply(thief)
 
-    victim_id = asyncio.run(scenario())
+    victim_id, answer, thief_heard = asyncio.run(scenario())
+    assert answer not in thief_heard, "the victim's replies reach only them"
     assert stored_user_texts(coach.database, victim_id) == ["how many reps?"]
 
 

@@ -16,8 +16,9 @@ def talk(coach, sender):
         replies = coach.replies(sender, text)
         text_said = " ".join(r.get("text", "") for r in replies if r.get("text"))
         titles = [b["title"] for r in replies for b in r.get("buttons") or []]
-        if asks_checklist(text_said):  # the safety checklist before a first session
-            return say("no")
+        if asks_checklist(text_said):  # the safety checklist: answered "no", all of it kept
+            after, titles = say("no")
+            return f"{text_said} {after}", titles
         return text_said, titles
 
     return say
