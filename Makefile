@@ -23,7 +23,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 # Our dependencies' deprecation notices are noise in the server log.
 export PYTHONWARNINGS ?= ignore::DeprecationWarning
 
-.PHONY: run shell test bench audio alexa-model lint format install pipeline model web browser clean
+.PHONY: run shell test eval bench audio alexa-model lint format install pipeline model web browser clean
 
 run: $(MODEL) $(WEB_INSTALLED)
 	$(BIN)/python scripts/serve.py run
@@ -97,3 +97,9 @@ $(ALEXA_MODELS) &: scripts/alexa_model.py $(wildcard data/nlu/*.yml) | $(INSTALL
 
 clean:
 	rm -rf build models results .rasa
+
+# Blind evaluation: the trained coach over REST, one fresh conversation per
+# question. SET=tests/blind/<date>-questions.yml picks a set (default: the newest).
+SET ?=
+eval: $(MODEL)
+	$(BIN)/python scripts/eval_blind.py $(SET) --show-failures
