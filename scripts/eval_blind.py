@@ -49,9 +49,7 @@ TEXT_KEYS = ("text", "question", "q", "message", "say", "user")
 # Replies that are not an answer: the coach did not understand, or asked which
 # answer was meant.
 FALLBACK_MARKERS = tuple(
-    text
-    for text in (answers.NOT_UNDERSTOOD, getattr(answers, "DID_YOU_MEAN", None))
-    if text
+    text for text in (answers.NOT_UNDERSTOOD, getattr(answers, "DID_YOU_MEAN", None)) if text
 )
 # An out-of-scope question is handled well when the coach says it cannot help.
 OUT_OF_SCOPE_MARKS = ("I only know about", "I only coach", "can't help with")
@@ -245,9 +243,7 @@ def summary(results: list[dict]) -> dict:
         "correct": sum(r["correct"] for r in results),
         "accuracy": round(sum(r["correct"] for r in results) / total, 4) if total else 0.0,
         "fallback_rate": round(sum(r["fallback"] for r in results) / total, 4) if total else 0.0,
-        "in_scope_fallback_rate": round(
-            sum(r["fallback"] for r in in_scope) / len(in_scope), 4
-        )
+        "in_scope_fallback_rate": round(sum(r["fallback"] for r in in_scope) / len(in_scope), 4)
         if in_scope
         else 0.0,
         "distinct_replies": len(replies),
