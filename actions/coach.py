@@ -337,6 +337,9 @@ def _answer_pending_question(work: _Turn) -> bool:
         else:
             work.say_text("Okay. Rest up, and come back when you're ready.")
         return True
+    if intent == "choose_answer" and (key := conversation.chosen_by_place(pending, work.turn.text)):
+        _say_answer(work, key)
+        return True
     if pending and pending in answers.ANSWERS and intent in ("affirm", "deny", "ask_more"):
         _reply_to_offer(work)
         return True
@@ -448,6 +451,8 @@ def _handle(work: _Turn) -> None:
         _reply_to_offer(work)
     elif intent in conversation.INTENT_TOPICS:
         _question(work)
+    elif len(work.turn.answer_candidates) == 1:
+        _say_answer(work, work.turn.answer_candidates[0][0])  # one close reading: no need to ask
     elif work.turn.answer_candidates:
         reply = conversation.did_you_mean(work.turn.answer_candidates)
         work.reply.messages += reply.messages
@@ -473,6 +478,10 @@ def _chosen_answer(work: _Turn) -> None:
     if not key or not ANSWER_KEY.fullmatch(key):
         work.say_text(answers.NOT_UNDERSTOOD)
         return
+    _say_answer(work, key)
+
+
+def _say_answer(work: _Turn, key: str) -> None:
     response = conversation.answer_response(key)
     work.reply.messages.append(Message("", response=response))
     work.set(last_topic=response, pending_offer=None)

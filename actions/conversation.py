@@ -248,6 +248,12 @@ def reply_to_offer(accepted: bool, state: State) -> Reply:
 # when the classifier is unsure; below it, the plain "didn't catch that".
 CANDIDATE_MIN_CONFIDENCE = 0.1
 MAX_CANDIDATES = 3
+# pending_offer while the coach waits for a pick: "choose:" and the keys offered.
+CHOOSING = "choose:"
+PLACES = {
+    "first": 0, "1st": 0, "one": 0, "1": 0, "second": 1, "2nd": 1, "two": 1, "2": 1,
+    "middle": 1, "third": 2, "3rd": 2, "three": 2, "3": 2, "last": -1,
+}  # fmt: skip
 
 
 def answer_response(key: str) -> str:
@@ -290,4 +296,19 @@ def did_you_mean(candidates: tuple[tuple[str, float], ...]) -> Reply:
         (title[0].upper() + title[1:], f'/choose_answer{{"answer": "{key}"}}')
         for title, (key, _) in zip(titles, candidates, strict=True)
     )
-    return Reply(updates={"pending_offer": None}).say(f"{answers.DID_YOU_MEAN}: {spoken}?", buttons)
+    offered = CHOOSING + ",".join(key for key, _ in candidates)
+    return Reply(updates={"pending_offer": offered}).say(
+        f"{answers.DID_YOU_MEAN}: {spoken}?", buttons
+    )
+
+
+def chosen_by_place(pending_offer: str | None, text: str) -> str | None:
+    """The answer a user picked by its place ("the second one") among those offered."""
+    if not (pending_offer or "").startswith(CHOOSING):
+        return None
+    keys = pending_offer[len(CHOOSING) :].split(",")
+    for word in re.findall(r"[a-z0-9]+", text.lower()):
+        place = PLACES.get(word)
+        if place is not None and -len(keys) <= place < len(keys):
+            return keys[place]
+    return None

@@ -10,7 +10,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions import red_flags
-from actions.conversation import QUESTION_INTENT, corrected_intent
+from actions.conversation import QUESTION_INTENT, corrected_intent, written_in_another_script
 
 RESPONSE_SELECTOR = "response_selector"
 
@@ -70,15 +70,21 @@ class EntityRulesIntentCorrector(GraphComponent):
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class AnswerConfidenceFallback(GraphComponent):
-    """Ask rather than guess: a question whose best answer the ResponseSelector is
-    unsure of becomes nlu_fallback, and the coach offers its best readings as
-    buttons ("Did you mean ...?"). Placed after the FallbackClassifier, which
-    does the same for the intent itself.
+    """Ask rather than guess, for questions about the exercise. Placed after the
+    FallbackClassifier; when DIET's likeliest intent is faq, the answer decides:
+
+    - the ResponseSelector's best answer is likely enough (`threshold`) and clear
+      of the next one (`ambiguity_threshold`): the intent is faq, even where
+      DIET alone was too unsure for the FallbackClassifier;
+    - otherwise nlu_fallback, and the coach offers its best readings as buttons.
+
+    An intent the rules set (red flag, pain report, medicine, another exercise,
+    another script) is left alone.
     """
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"threshold": 0.5}
+        return {"threshold": 0.2, "ambiguity_threshold": 0.1}
 
     @classmethod
     def create(
@@ -88,21 +94,42 @@ class AnswerConfidenceFallback(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> "AnswerConfidenceFallback":
-        return cls(float(config.get("threshold", 0.5)))
+        defaults = cls.get_default_config()
+        return cls(
+            float(config.get("threshold", defaults["threshold"])),
+            float(config.get("ambiguity_threshold", defaults["ambiguity_threshold"])),
+        )
 
-    def __init__(self, threshold: float) -> None:
+    def __init__(self, threshold: float, ambiguity_threshold: float) -> None:
         self.threshold = threshold
+        self.ambiguity_threshold = ambiguity_threshold
+
+    def answer_is_clear(self, message: Message) -> bool:
+        selector = (message.get(RESPONSE_SELECTOR) or {}).get("default") or {}
+        confidences = [float(e.get("confidence") or 0) for e in selector.get("ranking") or []]
+        best, second = (confidences + [0.0, 0.0])[:2]
+        return best >= self.threshold and best - second >= self.ambiguity_threshold
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            intent = message.get(INTENT) or {}
-            if intent.get("name") != QUESTION_INTENT:
+            name = (message.get(INTENT) or {}).get("name")
+            ranking = [
+                entry
+                for entry in message.get(INTENT_RANKING_KEY) or []
+                if entry.get("name") != "nlu_fallback"
+            ]
+            if (
+                not ranking
+                or ranking[0].get("name") != QUESTION_INTENT
+                or name not in (QUESTION_INTENT, "nlu_fallback")
+                or written_in_another_script(message.get(TEXT) or "")
+            ):
                 continue
-            key, confidence = selected_answer(message)
-            if key is not None and confidence >= self.threshold:
-                continue
-            fallback = {"name": "nlu_fallback", "confidence": self.threshold}
-            ranking = message.get(INTENT_RANKING_KEY) or []
-            message.set(INTENT, fallback, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [fallback, *ranking], add_to_output=True)
+            if self.answer_is_clear(message):
+                message.set(INTENT, ranking[0], add_to_output=True)
+                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            else:
+                fallback = {"name": "nlu_fallback", "confidence": self.threshold}
+                message.set(INTENT, fallback, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [fallback, *ranking], add_to_output=True)
         return messages

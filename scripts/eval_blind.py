@@ -282,7 +282,8 @@ def main() -> int:
                 )
                 print(
                     f"{path.name}: {figures['correct']}/{figures['questions']} answered correctly"
-                    f" ({figures['accuracy']:.1%}); fallback {figures['fallback_rate']:.1%};"
+                    f" ({figures['accuracy']:.1%}); fallback {figures['fallback_rate']:.1%}"
+                    f" (in scope {figures['in_scope_fallback_rate']:.1%});"
                     f" {figures['distinct_replies']} distinct replies; most frequent reply"
                     f" {figures['top_reply_share']:.1%} of questions -> {out}"
                 )

@@ -252,6 +252,23 @@ def test_unsure_between_answers_asks_which_with_buttons():
     )
 
 
+def test_an_option_picked_by_its_place_is_answered():
+    chat = Chat(disclaimer_given=True)
+    candidates = (("lowering_the_leg", 0.3), ("how_high_to_lift", 0.25), ("speed", 0.2))
+    chat.say("nlu_fallback", "the leg down bit", answer_candidates=candidates)
+    chat.say("choose_answer", "the second one")
+    assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/how_high_to_lift"]
+    chat.say("nlu_fallback", "the leg down bit", answer_candidates=candidates)
+    chat.say("choose_answer", "the last one")
+    assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/speed"]
+
+
+def test_one_close_reading_is_answered_without_asking():
+    chat = Chat(disclaimer_given=True)
+    chat.say("nlu_fallback", "toes??", answer_candidates=(("toes", 0.15),))
+    assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/toes"]
+
+
 def test_nothing_close_gets_the_plain_not_understood():
     chat = Chat(disclaimer_given=True)
     assert answers.NOT_UNDERSTOOD in chat.say("nlu_fallback", "zxqv")
