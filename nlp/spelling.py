@@ -59,8 +59,11 @@ class Corrector:
         if lowered in self._one:  # an English word the data happens not to use
             return word
         checker = self._two if len(word) >= TWO_EDITS_FROM_LENGTH else self._one
-        fixed = checker.correction(lowered)
-        return fixed if fixed else word
+        candidates = checker.candidates(lowered)
+        if not candidates:
+            return word
+        # The commonest candidate; ties go alphabetically, so that every run agrees.
+        return max(sorted(candidates), key=checker.word_usage_frequency)
 
     def correct(self, text: str) -> str:
         return WORD.sub(lambda match: self.correct_word(match.group(0)), text)
