@@ -296,7 +296,9 @@ def _red_flag(work: _Turn, flag: red_flags.RedFlag) -> None:
 
 def _with_disclaimer(work: _Turn) -> _Turn:
     """The not-a-clinician line, once per conversation: after a greeting, else first."""
-    if not work.state.disclaimer_given and work.reply.messages:
+    # A question's answer was said by Rasa (utter_faq) before this action: it counts.
+    answered = work.reply.messages or work.turn.intent == conversation.QUESTION_INTENT
+    if not work.state.disclaimer_given and answered:
         position = 1 if work.turn.intent == "greet" else 0
         work.reply.messages.insert(position, Message(answers.DISCLAIMER))
         work.set(disclaimer_given=True)
