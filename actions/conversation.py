@@ -158,6 +158,14 @@ def is_a_count(text: str) -> bool:
     return bool(match) and isinstance(parse_number(match.group("number")), int)
 
 
+# "my hips ache, would these help?": asking whether the exercise helps, not a pain report.
+ASKS_IF_IT_HELPS = re.compile(
+    r"\b(would|will|could|can|does|do|is|are)\s+(it|this|these|they|that|prone leg lifts"
+    r"|leg lifts|the exercise|this exercise)\s+(help|work|be good|be any good|do anything)\b",
+    re.IGNORECASE,
+)
+
+
 def reports_pain(intent: str, entities: list[dict], text: str) -> bool:
     """A statement that something hurts ("kneeling is hurting my knees") is a pain
     report even when it reads like a technique question; a question stays one."""
@@ -170,6 +178,7 @@ def reports_pain(intent: str, entities: list[dict], text: str) -> bool:
         and any(entity.get("entity") in ("pain_word", "pain_kind") for entity in entities)
         and any(entity.get("entity") == "body_part" for entity in entities)
         and not re.match(r"^\s*(?:what|how|why|when|should|is|are|do|does|can|could)\b", text, re.I)
+        and not ASKS_IF_IT_HELPS.search(text)
     )
 
 
