@@ -182,10 +182,10 @@ def reports_pain(intent: str, entities: list[dict], text: str) -> bool:
     )
 
 
-def corrected_intent(
+def rule_verdict(
     intent: str, entities: list[dict], text: str = "", answer_key: str | None = None
-) -> str:
-    """The intent after the rule-based corrections above (used by the NLU pipeline).
+) -> str | None:
+    """The intent a rule settles, or None when no rule applies (used by the NLU pipeline).
 
     The red-flag screen decides both ways: a sign it finds is a red flag whatever
     the classifier thought, and a "red flag" it cannot confirm is a pain report
@@ -205,7 +205,14 @@ def corrected_intent(
         return "ask_medical"
     if names_another_exercise(intent, entities, answer_key):
         return "out_of_scope"
-    return intent
+    return None
+
+
+def corrected_intent(
+    intent: str, entities: list[dict], text: str = "", answer_key: str | None = None
+) -> str:
+    """The intent after the rule-based corrections above."""
+    return rule_verdict(intent, entities, text, answer_key) or intent
 
 
 def topic_for(intent: str, entities: list[dict]) -> str:

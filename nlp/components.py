@@ -10,7 +10,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions import red_flags
-from actions.conversation import QUESTION_INTENT, corrected_intent, written_in_another_script
+from actions.conversation import QUESTION_INTENT, rule_verdict, written_in_another_script
 
 RESPONSE_SELECTOR = "response_selector"
 
@@ -53,8 +53,10 @@ class EntityRulesIntentCorrector(GraphComponent):
                 continue
             entities = message.get(ENTITIES) or []
             answer_key, _ = selected_answer(message)
-            corrected = corrected_intent(name, entities, message.get(TEXT) or "", answer_key)
-            if corrected != name:
+            corrected = rule_verdict(name, entities, message.get(TEXT) or "", answer_key)
+            # A rule that agrees with DIET still settles it: "that's four" is a count
+            # even when DIET was too unsure of it for the fallback classifier.
+            if corrected is not None and (corrected != name or intent.get("confidence", 0) < 1):
                 # A rule's verdict is certain: the fallback classifier after us must not
                 # overrule a red flag (or a bare "three") because DIET was unsure.
                 relabelled = {"name": corrected, "confidence": 1.0}

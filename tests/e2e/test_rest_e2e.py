@@ -15,7 +15,8 @@ from tests.e2e.test_socketio_e2e import socket_turns
 
 QUESTIONS = [
     ("how long do I hold the lift?", [p.HOLD_SECONDS.spoken("seconds")]),
-    ("how many reps?", [p.REPS_PER_SET.spoken(), f"{p.SETS_PER_LEG} sets"]),
+    ("how many reps?", [p.REPS_PER_SET.spoken()]),
+    ("how many sets?", [f"{p.SETS_PER_LEG} sets"]),
     ("how often a week?", [f"{p.SESSIONS_PER_WEEK} sessions a week", "48 to 72 hours"]),
     ("how do I do a squat?", ["only coach", "squats"]),
     ("which muscles does it work?", ["glute", "lower back"]),
@@ -99,14 +100,11 @@ def test_action_server_down_still_gets_a_reply(tmp_path):
     server.start()
     try:
         started = time.monotonic()
-        replies = server.say("e2e-no-actions", "start my session")
+        replies = server.say("e2e-no-actions", "how many reps?")
         assert replies == [answers.TROUBLE]
         assert time.monotonic() - started < 30
-        # A question's answer is a Rasa response: said even without the action server.
-        replies = server.say("e2e-no-actions", "how many reps?")
-        assert p.REPS_PER_SET.spoken() in replies[0] and replies[-1] == answers.TROUBLE
         # The web chat's channel too.
-        said = asyncio.run(socket_turns(server.url, "e2e-no-actions-sio", ["start my session"]))
+        said = asyncio.run(socket_turns(server.url, "e2e-no-actions-sio", ["how many reps?"]))
         assert said == [answers.TROUBLE]
     finally:
         server.stop()

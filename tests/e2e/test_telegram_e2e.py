@@ -103,7 +103,7 @@ def test_a_question_gets_its_answer_and_a_choice_comes_as_inline_buttons(telegra
     sent = chat.send(chat.update("telegram_message", text="please delete my data"))
     offer = next(c for c in sent if "reply_markup" in c.params)
     assert offer.params["reply_markup"] == {
-        "inline_keyboard": [[{"text": t, "callback_data": d} for t, d in DELETE_BUTTONS]]
+        "inline_keyboard": [[{"text": t, "callback_data": d}] for t, d in DELETE_BUTTONS]
     }
 
     kept = chat.press(offer, "/deny")

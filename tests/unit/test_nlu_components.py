@@ -87,3 +87,14 @@ def test_typos_are_corrected_toward_the_domain(corrector, typed, corrected):
 @pytest.mark.parametrize("text", ["7/10", "did 12 reps", "SLR", "lft leg", "ok", "👍"])
 def test_numbers_short_words_and_domain_words_are_left_alone(corrector, text):
     assert corrector.correct(text) == text
+
+
+def test_a_rule_that_agrees_with_an_unsure_classifier_still_settles_it():
+    from nlp.components import EntityRulesIntentCorrector
+
+    msg = message("that's four", [("count_rep", 0.38), ("faq", 0.2)], [("toes", 0.1)])
+    EntityRulesIntentCorrector().process([msg])
+    assert msg.get(INTENT) == {"name": "count_rep", "confidence": 1.0}
+    unsure = message("hmm maybe", [("deny", 0.38), ("faq", 0.2)], [("toes", 0.1)])
+    EntityRulesIntentCorrector().process([unsure])
+    assert unsure.get(INTENT) == {"name": "deny", "confidence": 0.38}
