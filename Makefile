@@ -52,8 +52,6 @@ bench: $(MODEL)
 
 # Blind sets, scored (README: figures). The red-flag screen alone takes seconds;
 # the end-to-end score says every phrase in every dialogue state over REST.
-eval: eval-red-flags
-
 eval-red-flags: $(INSTALLED)
 	$(BIN)/python scripts/eval_red_flags.py
 
@@ -118,3 +116,9 @@ $(ALEXA_MODELS) &: scripts/alexa_model.py $(wildcard data/nlu/*.yml) | $(INSTALL
 
 clean:
 	rm -rf build models results .rasa
+
+# Blind evaluation: the trained coach over REST, one fresh conversation per
+# question. SET=tests/blind/<date>-questions.yml picks a set (default: the newest).
+SET ?=
+eval: $(MODEL) eval-red-flags
+	$(BIN)/python scripts/eval_blind.py $(SET) --show-failures

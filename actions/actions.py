@@ -17,6 +17,7 @@ from rasa_sdk.events import (
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import (
+    answers,
     coach,
     conversation,
     pain,
@@ -80,6 +81,16 @@ def _reminder_event(tracker: Tracker, at: float, now: float) -> ReminderSchedule
     )
 
 
+def _selector(message: dict) -> dict:
+    """The ResponseSelector's output for this message (questions about the exercise)."""
+    return ((message.get("response_selector") or {}).get("default")) or {}
+
+
+def _answer_key(message: dict) -> str | None:
+    key = (_selector(message).get("response") or {}).get("intent_response_key") or ""
+    return key.split("/", 1)[1] if "/" in key else None
+
+
 def _turn(tracker: Tracker, intent: str | None = None) -> coach.Turn:
     message = tracker.latest_message or {}
     entities = message.get("entities") or []
@@ -97,6 +108,10 @@ def _turn(tracker: Tracker, intent: str | None = None) -> coach.Turn:
             for entry in message.get("intent_ranking") or []
             if isinstance(entry, dict) and entry.get("name")
         ],
+        answer_key=_answer_key(message),
+        answer_candidates=conversation.answer_candidates(
+            message.get("intent_ranking") or [], _selector(message).get("ranking") or []
+        ),
     )
 
 
@@ -130,15 +145,29 @@ def _send(
     outcome: coach.Outcome,
     state: coach.State,
     now: float,
+    responses: dict | None = None,
 ) -> list[EventType]:
     messages = outcome.reply.messages
     for message in messages:
         if message.attachment:
             _attach(dispatcher, tracker, message, state)
             continue
+        if message.response:
+            # An answer from data/responses: Rasa fills in the text (and the voice variant).
+            if responses is None or message.response in responses:
+                dispatcher.utter_message(response=message.response)
+            else:
+                dispatcher.utter_message(text=answers.NOT_UNDERSTOOD)
+            continue
         buttons = [{"title": title, "payload": payload} for title, payload in message.buttons]
         dispatcher.utter_message(text=message.text, buttons=buttons or None)
-    if turn.voice and messages:
+    # Speech of our own only when this action knows every word of the turn: a question's
+    # answer is a Rasa response said before (or by) this action, and the voice channel
+    # reads all the turn's texts out when no speech markup is given.
+    answered_by_response = turn.intent == conversation.QUESTION_INTENT or any(
+        m.response for m in messages
+    )
+    if turn.voice and messages and not answered_by_response:
         lines = [speech.Line(m.text, m.ssml) for m in messages]
         dispatcher.utter_message(json_message={"ssml": speech.to_ssml(lines)})
     if turn.metadata.get("audio") and messages:  # a channel that plays audio itself
@@ -174,11 +203,15 @@ def _send(
     return events
 
 
-def _respond(dispatcher, tracker: Tracker, intent: str | None = None) -> list[EventType]:
+def _respond(
+    dispatcher, tracker: Tracker, intent: str | None = None, domain: dict | None = None
+) -> list[EventType]:
     turn = _turn(tracker, intent)
     state = coach.State.from_slots(tracker.current_slot_values())
     now = _now(tracker)
-    return _send(dispatcher, tracker, turn, coach.respond(turn, state, now), state, now)
+    outcome = coach.respond(turn, state, now)
+    responses = (domain or {}).get("responses") if domain else None
+    return _send(dispatcher, tracker, turn, outcome, state, now, responses)
 
 
 class ActionCoach(Action):
@@ -188,7 +221,7 @@ class ActionCoach(Action):
         return "action_coach"
 
     async def run(self, dispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return _respond(dispatcher, tracker)
+        return _respond(dispatcher, tracker, domain=domain)
 
 
 class ActionRedFlag(Action):

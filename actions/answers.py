@@ -236,6 +236,9 @@ NOT_UNDERSTOOD = (
     ' try "how do I do it?", "how many reps?" or "start my session".'
 )
 
+# Asking which answer was meant; the options follow, as words and as buttons.
+DID_YOU_MEAN = "I want to be sure I answer the right question. Did you mean"
+
 NO_SESSION = (
     "We're not in a session right now. Say start my session when you're ready, and I'll"
     " count your reps with you."

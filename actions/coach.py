@@ -70,6 +70,7 @@ WANTS_TO_STEP_DOWN = re.compile(
 ABOUT_A_DAY = re.compile(
     r"\b(today|tonight|tomorrow|tmrw|yet|this (morning|afternoon|evening))\b", re.IGNORECASE
 )
+ANSWER_KEY = re.compile(r"[a-z][a-z_]{0,60}")
 LISTS_REMINDERS = re.compile(r"\b(what|which|any|list|show|do i have|have i got)\b", re.I)
 
 # Ordinary replies during (or around) a session, read the same way whatever the classifier said.
@@ -212,6 +213,11 @@ class Turn:
     timer_for_set: int | None = None  # set by the rest timer, not by the user
     reminder_at: float | None = None  # set by a session reminder firing, not by the user
     ranking: list[str] = field(default_factory=list)  # the classifier's intents, best first
+    # A question about the exercise (intent faq): the answer the ResponseSelector
+    # chose (Rasa has said it already), or the chosen "did you mean" button.
+    answer_key: str | None = None
+    # When the classifier was unsure: the likeliest answers, best first.
+    answer_candidates: tuple[tuple[str, float], ...] = ()
 
     @property
     def voice(self) -> bool:
@@ -442,7 +448,9 @@ def _safety(work: _Turn) -> safety.Dialogue:
 
 def _with_disclaimer(work: _Turn) -> _Turn:
     """The not-a-clinician line, once per conversation: after a greeting, else first."""
-    if not work.state.disclaimer_given and work.reply.messages:
+    # A question's answer was said by Rasa (utter_faq) before this action: it counts.
+    answered = work.reply.messages or work.turn.intent == conversation.QUESTION_INTENT
+    if not work.state.disclaimer_given and answered:
         position = 1 if work.turn.intent == "greet" else 0
         work.reply.messages.insert(position, Message(answers.DISCLAIMER))
         work.set(disclaimer_given=True)
@@ -494,6 +502,9 @@ def _answer_pending_question(work: _Turn) -> bool:
             _start(work, checked=pending)
         else:
             work.say_text("Okay. Rest up, and come back when you're ready.")
+        return True
+    if intent == "choose_answer" and (key := conversation.chosen_by_place(pending, work.turn.text)):
+        _say_answer(work, key)
         return True
     if pending and pending in answers.ANSWERS and intent in ("affirm", "deny", "ask_more"):
         _reply_to_offer(work)
@@ -806,6 +817,14 @@ def _handle(work: _Turn) -> None:
     elif intent in PROGRESS_HANDLERS:
         PROGRESS_HANDLERS[intent](work)
         _session_status(work)
+    elif intent == conversation.QUESTION_INTENT:
+        _answered_by_response(work)
+    elif intent == "choose_answer":
+        _chosen_answer(work)
+    elif intent == "too_easy":
+        _feels_easy(work)
+    elif intent == "too_hard":
+        _feels_hard(work)
     elif intent == "ask_frequency" and ABOUT_A_DAY.search(work.turn.text):
         _next_session(work)  # "can I do it again today?" is about their schedule
         _session_status(work)
@@ -827,9 +846,41 @@ def _handle(work: _Turn) -> None:
         _reply_to_offer(work)
     elif intent in conversation.INTENT_TOPICS:
         _question(work)
+    elif len(work.turn.answer_candidates) == 1:
+        _say_answer(work, work.turn.answer_candidates[0][0])  # one close reading: no need to ask
+    elif work.turn.answer_candidates:
+        reply = conversation.did_you_mean(work.turn.answer_candidates)
+        work.reply.messages += reply.messages
+        work.set(**reply.updates)
+        _session_status(work)
     else:
         work.say_text(answers.NOT_UNDERSTOOD)
         _session_status(work)
+
+
+def _answered_by_response(work: _Turn) -> None:
+    """Rasa has said the answer (utter_faq): remember it, then say where the session is."""
+    key = work.turn.answer_key
+    work.set(last_topic=conversation.answer_response(key) if key else None, pending_offer=None)
+    _session_status(work)
+
+
+def _chosen_answer(work: _Turn) -> None:
+    """A "did you mean" button: say the answer it names."""
+    key = next(
+        (str(e.get("value")) for e in work.turn.entities if e.get("entity") == "answer"), None
+    )
+    if not key or not ANSWER_KEY.fullmatch(key):
+        work.say_text(answers.NOT_UNDERSTOOD)
+        return
+    _say_answer(work, key)
+
+
+def _say_answer(work: _Turn, key: str) -> None:
+    response = conversation.answer_response(key)
+    work.reply.messages.append(Message("", response=response))
+    work.set(last_topic=response, pending_offer=None)
+    _session_status(work)
 
 
 def _reply_to_offer(work: _Turn) -> None:
@@ -878,6 +929,8 @@ def _no_session(work: _Turn) -> None:
     intent = work.turn.intent
     if intent == "feel_fine":
         work.say_text("Glad to hear it! Say start my session whenever you want to exercise.")
+    elif intent == "repeat" and (work.state.last_topic or "").startswith("utter_"):
+        work.reply.messages.append(Message("", response=work.state.last_topic))
     elif intent == "repeat" and work.state.last_topic in answers.ANSWERS:
         work.say_text(answers.answer_for(work.state.last_topic).short)
     elif intent == "stop_session":

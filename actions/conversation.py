@@ -47,6 +47,20 @@ INTENT_TOPICS = {
 # Topics where naming another exercise does not change the answer.
 TOPICS_ABOUT_THE_USER = ("pain", "medical", "capabilities", "out_of_scope")
 
+# Questions about the exercise: one retrieval intent, whose answers are Rasa
+# responses (data/responses/*.yml) picked by the ResponseSelector.
+QUESTION_INTENT = "faq"
+# Answers about this exercise's own technique and dose: the same question about
+# another exercise ("how many reps of squats?") is out of scope. Other answers
+# (warming up, where, injury prevention for runners) may name another activity.
+EXERCISE_ONLY_ANSWERS = (
+    "what_the_exercise_is", "other_names", "steps_one_by_one", "how_to_do_it",
+    "starting_position", "the_lift", "how_high_to_lift", "how_long_to_hold",
+    "lowering_the_leg", "form_tips", "common_mistakes", "reps_per_set", "number_of_sets",
+    "the_build_up_target", "rest_between_sets", "sessions_per_week", "gap_between_sessions",
+    "muscles_worked", "harder_variations", "easier_versions",
+)  # fmt: skip
+
 
 @dataclass
 class Message:
@@ -55,6 +69,9 @@ class Message:
     ssml: str | None = None  # voice only, when it differs from reading the text out
     # A file the adapter renders and links after the text: "chart" or "csv" (actions/report.py).
     attachment: str | None = None
+    # A Rasa response to say instead of `text` ("utter_faq/how_long_to_hold"): the
+    # answers to questions live in data/responses/*.yml, with their voice variants.
+    response: str | None = None
 
 
 @dataclass
@@ -89,12 +106,16 @@ def _other_exercise(entities: list[dict]) -> str | None:
     return None
 
 
-def names_another_exercise(intent: str, entities: list[dict]) -> bool:
+def names_another_exercise(
+    intent: str, entities: list[dict], answer_key: str | None = None
+) -> bool:
     """A question about the exercise that names another one ("how do I do a squat?").
 
     Also applied in the NLU pipeline (nlp/components.py), so that the intent
     itself says out_of_scope.
     """
+    if intent == QUESTION_INTENT:
+        return answer_key in EXERCISE_ONLY_ANSWERS and _other_exercise(entities) is not None
     topic = INTENT_TOPICS.get(intent)
     return (
         topic is not None
@@ -107,7 +128,7 @@ def asks_about_medicine(intent: str, entities: list[dict]) -> bool:
     """Any message naming a medicine or a medical test, except a pain report, is a
     medical question: the coach never advises on those. Also applied in NLU."""
     return (
-        (intent in INTENT_TOPICS or intent in PROGRESS_QUESTIONS)
+        (intent in INTENT_TOPICS or intent in PROGRESS_QUESTIONS or intent == QUESTION_INTENT)
         and intent != "pain"
         and any(entity.get("entity") in ("medication", "medical_test") for entity in entities)
     )
@@ -137,11 +158,19 @@ def is_a_count(text: str) -> bool:
     return bool(match) and isinstance(parse_number(match.group("number")), int)
 
 
+# "my hips ache, would these help?": asking whether the exercise helps, not a pain report.
+ASKS_IF_IT_HELPS = re.compile(
+    r"\b(would|will|could|can|does|do|is|are)\s+(it|this|these|they|that|prone leg lifts"
+    r"|leg lifts|the exercise|this exercise)\s+(help|work|be good|be any good|do anything)\b",
+    re.IGNORECASE,
+)
+
+
 def reports_pain(intent: str, entities: list[dict], text: str) -> bool:
     """A statement that something hurts ("kneeling is hurting my knees") is a pain
     report even when it reads like a technique question; a question stays one."""
     return (
-        intent in INTENT_TOPICS
+        (intent in INTENT_TOPICS or intent == QUESTION_INTENT)
         and intent not in ("pain", "ask_medical")
         # "my knee hurts after squats" is about another exercise; anything else that hurts is pain
         and not (intent == "out_of_scope" and _other_exercise(entities))
@@ -149,11 +178,14 @@ def reports_pain(intent: str, entities: list[dict], text: str) -> bool:
         and any(entity.get("entity") in ("pain_word", "pain_kind") for entity in entities)
         and any(entity.get("entity") == "body_part" for entity in entities)
         and not re.match(r"^\s*(?:what|how|why|when|should|is|are|do|does|can|could)\b", text, re.I)
+        and not ASKS_IF_IT_HELPS.search(text)
     )
 
 
-def corrected_intent(intent: str, entities: list[dict], text: str = "") -> str:
-    """The intent after the rule-based corrections above (used by the NLU pipeline).
+def rule_verdict(
+    intent: str, entities: list[dict], text: str = "", answer_key: str | None = None
+) -> str | None:
+    """The intent a rule settles, or None when no rule applies (used by the NLU pipeline).
 
     A sign the red-flag screen finds is a red flag whatever the classifier thought;
     a "red flag" it cannot confirm stays one, and the coach asks a yes/no question
@@ -170,9 +202,16 @@ def corrected_intent(intent: str, entities: list[dict], text: str = "") -> str:
         return "pain"
     if asks_about_medicine(intent, entities):
         return "ask_medical"
-    if names_another_exercise(intent, entities):
+    if names_another_exercise(intent, entities, answer_key):
         return "out_of_scope"
-    return intent
+    return None
+
+
+def corrected_intent(
+    intent: str, entities: list[dict], text: str = "", answer_key: str | None = None
+) -> str:
+    """The intent after the rule-based corrections above."""
+    return rule_verdict(intent, entities, text, answer_key) or intent
 
 
 def topic_for(intent: str, entities: list[dict]) -> str:
@@ -216,3 +255,75 @@ def reply_to_offer(accepted: bool, state: State) -> Reply:
     if accepted:
         return expand(state)
     return Reply(updates={"pending_offer": None}).say(answers.ANYTHING_ELSE)
+
+
+# -- questions answered by Rasa responses (retrieval intent faq) ----------------------
+
+# Ask rather than guess: readings at least this likely are offered as buttons
+# when the classifier is unsure; below it, the plain "didn't catch that".
+CANDIDATE_MIN_CONFIDENCE = 0.1
+MAX_CANDIDATES = 3
+# pending_offer while the coach waits for a pick: "choose:" and the keys offered.
+CHOOSING = "choose:"
+PLACES = {
+    "first": 0, "1st": 0, "one": 0, "1": 0, "second": 1, "2nd": 1, "two": 1, "2": 1,
+    "middle": 1, "third": 2, "3rd": 2, "three": 2, "3": 2, "last": -1,
+}  # fmt: skip
+
+
+def answer_response(key: str) -> str:
+    return f"utter_{QUESTION_INTENT}/{key}"
+
+
+def answer_title(key: str) -> str:
+    """How a "did you mean" button names an answer: its key, read out."""
+    return key.replace("_", " ")
+
+
+def answer_candidates(
+    intent_ranking: list[dict], selector_ranking: list[dict]
+) -> tuple[tuple[str, float], ...]:
+    """The answers worth offering when the classifier was unsure: the selector's best
+    few, when a question about the exercise is itself a likely reading."""
+    question = max(
+        (
+            float(entry.get("confidence") or 0)
+            for entry in intent_ranking
+            if entry.get("name") == QUESTION_INTENT
+        ),
+        default=0.0,
+    )
+    if question < CANDIDATE_MIN_CONFIDENCE:
+        return ()
+    found = []
+    for entry in selector_ranking:
+        key = str(entry.get("intent_response_key") or "")
+        confidence = float(entry.get("confidence") or 0)
+        if "/" in key and confidence >= CANDIDATE_MIN_CONFIDENCE:
+            found.append((key.split("/", 1)[1], confidence))
+    return tuple(found[:MAX_CANDIDATES])
+
+
+def did_you_mean(candidates: tuple[tuple[str, float], ...]) -> Reply:
+    titles = [answer_title(key) for key, _ in candidates]
+    spoken = titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " or " + titles[-1]
+    buttons = tuple(
+        (title[0].upper() + title[1:], f'/choose_answer{{"answer": "{key}"}}')
+        for title, (key, _) in zip(titles, candidates, strict=True)
+    )
+    offered = CHOOSING + ",".join(key for key, _ in candidates)
+    return Reply(updates={"pending_offer": offered}).say(
+        f"{answers.DID_YOU_MEAN}: {spoken}?", buttons
+    )
+
+
+def chosen_by_place(pending_offer: str | None, text: str) -> str | None:
+    """The answer a user picked by its place ("the second one") among those offered."""
+    if not (pending_offer or "").startswith(CHOOSING):
+        return None
+    keys = pending_offer[len(CHOOSING) :].split(",")
+    for word in re.findall(r"[a-z0-9]+", text.lower()):
+        place = PLACES.get(word)
+        if place is not None and -len(keys) <= place < len(keys):
+            return keys[place]
+    return None

@@ -32,6 +32,10 @@ SESSIONS_PER_WEEK = 3
 HOURS_BETWEEN_SESSIONS = Span(48, 72)
 ANKLE_WEIGHT_LB = Span(1, 2)
 SEE_DOCTOR_AFTER_WEEKS = 2
+# Bent knee first, then a straight leg once 2 sets of this many are comfortable (netfit.app).
+STRAIGHTEN_LEG_AFTER_REPS = Span(10, 12)
+# A whole session (2 sets a leg at up to 15 slow reps, with the rests), as answers state it.
+SESSION_MINUTES = Span(10, 15)
 
 # Progression (design.md, clinical notes): comfortable sessions in a row that
 # earn the next level; a break this long restarts a level lower; pain above the
@@ -199,6 +203,8 @@ def stated_numbers() -> set[int]:
         BUILD_UP_REPS,
         HOURS_BETWEEN_SESSIONS,
         ANKLE_WEIGHT_LB,
+        STRAIGHTEN_LEG_AFTER_REPS,
+        SESSION_MINUTES,
     ):
         numbers.update((span.low, span.high))
     numbers.update((REST_BETWEEN_SETS_SECONDS, REST_BETWEEN_SETS_SECONDS // 60))

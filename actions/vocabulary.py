@@ -141,3 +141,14 @@ def canonical(entity: str, text: str) -> str | None:
         if wanted == value or wanted in phrases:
             return value
     return None
+
+
+def protected_words() -> set[str]:
+    """Every word of every phrase above: the spelling corrector never changes these."""
+    return {
+        word
+        for vocabulary in ENTITY_VOCABULARY.values()
+        for value, phrases in vocabulary.items()
+        for phrase in (value, *phrases)
+        for word in phrase.lower().replace("-", " ").split()
+    }

@@ -10,7 +10,17 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions import red_flags
-from actions.conversation import corrected_intent
+from actions.conversation import QUESTION_INTENT, rule_verdict, written_in_another_script
+
+RESPONSE_SELECTOR = "response_selector"
+
+
+def selected_answer(message: Message) -> tuple[str | None, float]:
+    """The ResponseSelector's pick for a question: (faq key, confidence)."""
+    selector = (message.get(RESPONSE_SELECTOR) or {}).get("default") or {}
+    response = selector.get("response") or {}
+    key = response.get("intent_response_key") or ""
+    return (key.split("/", 1)[1] if "/" in key else None), float(response.get("confidence") or 0)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -42,8 +52,11 @@ class EntityRulesIntentCorrector(GraphComponent):
             if not name:
                 continue
             entities = message.get(ENTITIES) or []
-            corrected = corrected_intent(name, entities, message.get(TEXT) or "")
-            if corrected != name:
+            answer_key, _ = selected_answer(message)
+            corrected = rule_verdict(name, entities, message.get(TEXT) or "", answer_key)
+            # A rule that agrees with DIET still settles it: "that's four" is a count
+            # even when DIET was too unsure of it for the fallback classifier.
+            if corrected is not None and (corrected != name or intent.get("confidence", 0) < 1):
                 # A rule's verdict is certain: the fallback classifier after us must not
                 # overrule a red flag (or a bare "three") because DIET was unsure.
                 relabelled = {"name": corrected, "confidence": 1.0}
@@ -54,4 +67,71 @@ class EntityRulesIntentCorrector(GraphComponent):
                 ]
                 message.set(INTENT, relabelled, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [relabelled, *ranking], add_to_output=True)
+        return messages
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class AnswerConfidenceFallback(GraphComponent):
+    """Ask rather than guess, for questions about the exercise. Placed after the
+    FallbackClassifier; when DIET's likeliest intent is faq, the answer decides:
+
+    - the ResponseSelector's best answer is likely enough (`threshold`) and clear
+      of the next one (`ambiguity_threshold`): the intent is faq, even where
+      DIET alone was too unsure for the FallbackClassifier;
+    - otherwise nlu_fallback, and the coach offers its best readings as buttons.
+
+    An intent the rules set (red flag, pain report, medicine, another exercise,
+    another script) is left alone.
+    """
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"threshold": 0.2, "ambiguity_threshold": 0.1}
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "AnswerConfidenceFallback":
+        defaults = cls.get_default_config()
+        return cls(
+            float(config.get("threshold", defaults["threshold"])),
+            float(config.get("ambiguity_threshold", defaults["ambiguity_threshold"])),
+        )
+
+    def __init__(self, threshold: float, ambiguity_threshold: float) -> None:
+        self.threshold = threshold
+        self.ambiguity_threshold = ambiguity_threshold
+
+    def answer_is_clear(self, message: Message) -> bool:
+        selector = (message.get(RESPONSE_SELECTOR) or {}).get("default") or {}
+        confidences = [float(e.get("confidence") or 0) for e in selector.get("ranking") or []]
+        best, second = (confidences + [0.0, 0.0])[:2]
+        return best >= self.threshold and best - second >= self.ambiguity_threshold
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            name = (message.get(INTENT) or {}).get("name")
+            ranking = [
+                entry
+                for entry in message.get(INTENT_RANKING_KEY) or []
+                if entry.get("name") != "nlu_fallback"
+            ]
+            if (
+                not ranking
+                or ranking[0].get("name") != QUESTION_INTENT
+                or name not in (QUESTION_INTENT, "nlu_fallback")
+                or written_in_another_script(message.get(TEXT) or "")
+            ):
+                continue
+            if self.answer_is_clear(message):
+                message.set(INTENT, ranking[0], add_to_output=True)
+                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            else:
+                fallback = {"name": "nlu_fallback", "confidence": self.threshold}
+                message.set(INTENT, fallback, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [fallback, *ranking], add_to_output=True)
         return messages

@@ -280,3 +280,49 @@ def test_audio_metadata_adds_the_turns_audio_after_its_text(monkeypatch):
     assert [m["text"] for m in again] == texts and len(spoken) == 2
     run(ActionCoach(), make_tracker("ask_hold"))
     assert len(spoken) == 2
+
+
+def _selected(*answers_and_confidences):
+    ranking = [
+        {"intent_response_key": f"faq/{key}", "confidence": confidence}
+        for key, confidence in answers_and_confidences
+    ]
+    return {"default": {"response": ranking[0], "ranking": ranking}}
+
+
+def test_a_question_rasa_answered_is_remembered_and_the_disclaimer_follows():
+    tracker = make_tracker("faq", text="how long do I hold it")
+    tracker.latest_message["response_selector"] = _selected(("how_long_to_hold", 0.9))
+    messages, events = run(ActionCoach(), tracker)
+    assert [m["text"] for m in messages] == [answers.DISCLAIMER]
+    assert SlotSet("last_topic", "utter_faq/how_long_to_hold") in events
+
+
+def test_unsure_readings_become_buttons_that_name_the_answer():
+    tracker = make_tracker("nlu_fallback", {"disclaimer_given": True}, text="leg down")
+    tracker.latest_message["intent_ranking"] = [
+        {"name": "nlu_fallback", "confidence": 0.4},
+        {"name": "faq", "confidence": 0.35},
+    ]
+    tracker.latest_message["response_selector"] = _selected(
+        ("lowering_the_leg", 0.3), ("how_high_to_lift", 0.25), ("toes", 0.01)
+    )
+    messages, _ = run(ActionCoach(), tracker)
+    assert messages[0]["text"].startswith(answers.DID_YOU_MEAN)
+    assert [b["payload"] for b in messages[0]["buttons"]] == [
+        '/choose_answer{"answer": "lowering_the_leg"}',
+        '/choose_answer{"answer": "how_high_to_lift"}',
+    ]
+
+
+def test_a_chosen_answer_is_said_as_its_rasa_response_if_the_domain_has_it():
+    entities = [{"entity": "answer", "value": "toes"}]
+    tracker = make_tracker("choose_answer", {"disclaimer_given": True}, entities=entities)
+    dispatcher = CollectingDispatcher()
+    domain = {"responses": {"utter_faq/toes": [{"text": "Point your toes."}]}}
+    asyncio.run(ActionCoach().run(dispatcher, tracker, domain))
+    assert dispatcher.messages[0]["response"] == "utter_faq/toes"
+    unknown = {"responses": {}}
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionCoach().run(dispatcher, tracker, unknown))
+    assert dispatcher.messages[0]["text"] == answers.NOT_UNDERSTOOD

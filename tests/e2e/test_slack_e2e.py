@@ -12,7 +12,7 @@ import urllib.request
 import pytest
 
 from actions import answers
-from actions.conversation import YES_NO_BUTTONS
+from actions.coach import DELETE_BUTTONS
 from tests.e2e.coach_server import stored_event_count, stored_user_texts
 from tests.e2e.fake_platforms import Call, payload, slack_form, slack_headers
 
@@ -83,11 +83,11 @@ def test_the_url_verification_challenge_is_answered(slack):
 
 def test_a_message_is_answered_with_buttons_and_a_press_is_handled(slack, fake_platforms):
     dm = slack()
-    assert dm.signed(dm.message("how long should I hold each lift")) == (200, {"status": "ok"})
-    offer = dm.wait_post(answers.ANSWERS["hold"].short)
+    assert dm.signed(dm.message("please delete my data")) == (200, {"status": "ok"})
+    offer = dm.wait_post("delete")
     section, actions = offer.params["blocks"]
-    assert answers.ANSWERS["hold"].short in section["text"]["text"]
-    assert [(b["text"]["text"], b["value"]) for b in actions["elements"]] == list(YES_NO_BUTTONS)
+    assert "delete" in section["text"]["text"]
+    assert [(b["text"]["text"], b["value"]) for b in actions["elements"]] == list(DELETE_BUTTONS)
     assert answers.DISCLAIMER in [c.params["text"] for c in dm.posts()]
 
     press = payload("slack_block_actions")
@@ -96,13 +96,15 @@ def test_a_message_is_answered_with_buttons_and_a_press_is_handled(slack, fake_p
     press["channel"]["id"] = press["container"]["channel_id"] = dm.channel
     press["container"]["message_ts"] = press["message"]["ts"] = ts
     press["message"]["blocks"] = offer.params["blocks"]
+    press["actions"][0]["value"] = "/deny"
+    press["actions"][0]["text"]["text"] = "No, keep it"
     assert dm.signed(slack_form(press), FORM) == (200, {"status": "ok"})
-    dm.wait_post(answers.ANSWERS["hold"].detail)
+    dm.wait_post("kept everything")
     update = fake_platforms.wait_for("chat.update", channel=dm.channel, ts=ts)
     assert [b["type"] for b in update.params["blocks"]] == ["section", "context"]
-    assert update.params["blocks"][-1]["elements"][0]["text"] == "\u2713 Yes please"
+    assert update.params["blocks"][-1]["elements"][0]["text"] == "\u2713 No, keep it"
     # The tracker is saved when the turn ends, just after its last post.
-    assert saved_texts(dm, 2) == ["how long should I hold each lift", "/affirm"]
+    assert saved_texts(dm, 2) == ["please delete my data", "/deny"]
 
 
 def test_its_own_messages_and_slacks_retries_are_not_answered(slack):

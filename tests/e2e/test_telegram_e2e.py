@@ -12,7 +12,8 @@ import urllib.request
 import pytest
 
 from actions import answers
-from actions.conversation import YES_NO_BUTTONS
+from actions import protocol as p
+from actions.coach import DELETE_BUTTONS
 from connectors.gateway import NOT_SAVED
 from tests.e2e.coach_server import stored_user_texts, through_checklist
 from tests.e2e.fake_platforms import TELEGRAM_WEBHOOK_URL, Call, payload
@@ -96,25 +97,26 @@ def test_the_webhook_is_set_with_a_secret_and_the_bot_looked_up_once(telegram, f
     assert len(fake_platforms.find("getMe")) == looked_up, "getMe is not called per update"
 
 
-def test_a_question_gets_its_answer_and_the_offer_as_inline_buttons(telegram, fake_platforms):
+def test_a_question_gets_its_answer_and_a_choice_comes_as_inline_buttons(telegram, fake_platforms):
     chat = telegram()
     sent = chat.send(chat.update("telegram_message", text="how long should I hold each lift"))
-    assert sent[0].params["text"] == answers.DISCLAIMER
-    offer = next(c for c in sent if answers.ANSWERS["hold"].short in c.params["text"])
+    assert p.HOLD_SECONDS.spoken("seconds") in " ".join(c.params["text"] for c in sent)
+    sent = chat.send(chat.update("telegram_message", text="please delete my data"))
+    offer = next(c for c in sent if "reply_markup" in c.params)
     assert offer.params["reply_markup"] == {
-        "inline_keyboard": [[{"text": t, "callback_data": p} for t, p in YES_NO_BUTTONS]]
+        "inline_keyboard": [[{"text": t, "callback_data": d}] for t, d in DELETE_BUTTONS]
     }
 
-    more = chat.press(offer, "/affirm")
-    assert answers.ANSWERS["hold"].detail in " ".join(c.params["text"] for c in more)
+    kept = chat.press(offer, "/deny")
+    assert "kept everything" in " ".join(c.params["text"] for c in kept)
     assert fake_platforms.find("answerCallbackQuery"), "the button's spinner is stopped"
     edit = fake_platforms.wait_for("editMessageText", chat_id=chat.id)
     assert edit.params["message_id"] == str(offer.result["result"]["message_id"])
-    assert edit.params["text"].endswith("\u2713 Yes please") and "reply_markup" not in edit.params
-    assert stored_user_texts(chat.coach.database, str(chat.id))[-1] == "/affirm"
+    assert edit.params["text"].endswith("\u2713 No, keep it") and "reply_markup" not in edit.params
+    assert stored_user_texts(chat.coach.database, str(chat.id))[-1] == "/deny"
 
 
-def test_a_guided_set_keeps_counting_around_a_button_press(telegram):
+def test_a_guided_set_keeps_counting_around_a_question(telegram):
     chat = telegram()
     said = through_checklist(
         " ".join(chat.say("start my session")), lambda: " ".join(chat.say("no"))
@@ -125,7 +127,8 @@ def test_a_guided_set_keeps_counting_around_a_button_press(telegram):
     # A question mid-set is answered with no offer of more: nothing to press there.
     reply = chat.send(chat.update("telegram_message", text="how long should I hold each lift"))
     assert not any("reply_markup" in c.params for c in reply)
-    assert "1 of 10 done" in " ".join(c.params["text"] for c in reply)
+    back = " ".join(c.params["text"] for c in reply)
+    assert p.HOLD_SECONDS.spoken("seconds") in back and "1 of 10 done" in back, back
     # A batch after single reps is asked about, with buttons that send words.
     reply = chat.send(chat.update("telegram_message", text="did 3"))
     check = next(c for c in reply if "reply_markup" in c.params)

@@ -80,7 +80,10 @@ def test_rasa_data_validates_without_warnings():
     )  # fmt: skip
     output = result.stdout + result.stderr
     assert result.returncode == 0, output[-4000:]
-    assert "UserWarning" not in output, output[-4000:]
+    # Rasa itself adds the retrieval intent faq from the responses in data/, and then
+    # warns that domain.yml (where its rules need it) lists it too: that one is expected.
+    expected = "The following duplicated intents have been found across multiple domain files: faq"
+    assert "UserWarning" not in output.replace(f"UserWarning: {expected}", ""), output[-4000:]
 
 
 def test_heldout_set_is_big_and_never_trained_on():
@@ -90,7 +93,11 @@ def test_heldout_set_is_big_and_never_trained_on():
         for intent, lines in examples(path).items():
             training.setdefault(intent, []).extend(lines)
     assert sum(len(lines) for lines in heldout.values()) >= 150
-    assert set(heldout) == set(training), "every intent is tested, and only trained intents"
+    # A retrieval intent (faq/<answer>) is tested as a whole, like check_overlap.py does.
+    assert {intent.split("/")[0] for intent in heldout} == {
+        intent.split("/")[0] for intent in training
+    }, "every intent is tested"
+    assert set(heldout) <= set(training), "only trained intents (and answers) are tested"
     trained = {normalised(line) for lines in training.values() for line in lines}
     leaked = [line for lines in heldout.values() for line in lines if normalised(line) in trained]
     assert not leaked, leaked

@@ -219,3 +219,76 @@ def test_tell_me_more_after_declining_still_expands_the_last_topic():
     chat.say("ask_frequency", "how often should I do these")
     assert chat.say("deny", "no thanks") == answers.ANYTHING_ELSE
     assert chat.say("ask_more", "actually tell me more") == answers.ANSWERS["frequency"].detail
+
+
+# -- questions answered by Rasa responses (retrieval intent faq) --------------------
+
+
+def test_a_question_answered_by_its_response_is_remembered_for_repeat():
+    chat = Chat(disclaimer_given=True)
+    assert chat.say("faq", "how long do I hold it", answer_key="how_long_to_hold") == ""
+    assert chat.slots["last_topic"] == "utter_faq/how_long_to_hold"
+    chat.say("repeat", "say that again")
+    assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/how_long_to_hold"]
+
+
+def test_a_question_mid_set_is_followed_by_where_the_session_is():
+    chat = in_a_set()
+    for _ in range(4):
+        chat.say("count_rep", "done")
+    said = chat.say("faq", "how long do I hold each one?", answer_key="how_long_to_hold")
+    assert "4 of 10 done on your left leg" in said
+    assert chat.say("count_rep", "done").startswith("5")
+
+
+def test_unsure_between_answers_asks_which_with_buttons():
+    chat = Chat(disclaimer_given=True)
+    candidates = (("lowering_the_leg", 0.3), ("how_high_to_lift", 0.25))
+    said = chat.say("nlu_fallback", "the leg down bit", answer_candidates=candidates)
+    assert said == f"{answers.DID_YOU_MEAN}: lowering the leg or how high to lift?"
+    buttons = chat.outcome.reply.messages[0].buttons
+    assert buttons == (
+        ("Lowering the leg", '/choose_answer{"answer": "lowering_the_leg"}'),
+        ("How high to lift", '/choose_answer{"answer": "how_high_to_lift"}'),
+    )
+
+
+def test_an_option_picked_by_its_place_is_answered():
+    chat = Chat(disclaimer_given=True)
+    candidates = (("lowering_the_leg", 0.3), ("how_high_to_lift", 0.25), ("speed", 0.2))
+    chat.say("nlu_fallback", "the leg down bit", answer_candidates=candidates)
+    chat.say("choose_answer", "the second one")
+    assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/how_high_to_lift"]
+    chat.say("nlu_fallback", "the leg down bit", answer_candidates=candidates)
+    chat.say("choose_answer", "the last one")
+    assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/speed"]
+
+
+def test_one_close_reading_is_answered_without_asking():
+    chat = Chat(disclaimer_given=True)
+    chat.say("nlu_fallback", "toes??", answer_candidates=(("toes", 0.15),))
+    assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/toes"]
+
+
+def test_nothing_close_gets_the_plain_not_understood():
+    chat = Chat(disclaimer_given=True)
+    assert answers.NOT_UNDERSTOOD in chat.say("nlu_fallback", "zxqv")
+
+
+def test_a_did_you_mean_button_says_the_answer_it_names():
+    chat = Chat(disclaimer_given=True)
+    chat.say("choose_answer", "", [{"entity": "answer", "value": "lowering_the_leg"}])
+    assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/lowering_the_leg"]
+    assert chat.slots["last_topic"] == "utter_faq/lowering_the_leg"
+
+
+def test_a_made_up_button_payload_is_not_understood():
+    chat = Chat(disclaimer_given=True)
+    said = chat.say("choose_answer", "", [{"entity": "answer", "value": "../../etc"}])
+    assert answers.NOT_UNDERSTOOD in said
+
+
+def test_too_easy_and_too_hard_are_answered_from_the_history():
+    assert "sessions" in Chat(disclaimer_given=True).say("too_easy", "this is too easy")
+    said = Chat(disclaimer_given=True).say("too_hard", "this is too hard for me")
+    assert said

@@ -144,6 +144,9 @@ PAIN_AND_PLACE = [
         ("kneeling is hurting my knees", "pain"),
         ("why do my knees hurt when I kneel", "ask_start_position"),
         ("my knees hurt, should I use a mat?", "ask_start_position"),
+        ("my knees have hurt for years would these help", "ask_start_position"),
+        ("knees hurting, will leg lifts do anything for them", "ask_start_position"),
+        ("my knees hurt and this exercise helps", "pain"),
     ],
 )
 def test_a_statement_that_something_hurts_is_a_pain_report(text, intent):
@@ -178,3 +181,13 @@ def test_a_kind_of_pain_in_a_place_is_a_pain_report(classified, entities, expect
 def test_a_medicine_named_in_a_progress_question_makes_it_medical():
     advil = [{"entity": "medication", "value": "advil"}]
     assert corrected_intent("ask_progress", advil, "should i pop an advil first") == "ask_medical"
+
+
+def test_a_question_about_the_exercise_follows_the_same_rules():
+    assert corrected_intent("faq", PAIN_AND_PLACE, "kneeling is hurting my knees") == "pain"
+    squats = [{"entity": "other_exercise", "value": "squats"}]
+    assert corrected_intent("faq", squats, "how many reps of squats", "reps_per_set") == (
+        "out_of_scope"
+    )
+    running = [{"entity": "other_exercise", "value": "running"}]
+    assert corrected_intent("faq", running, "should i warm up before running", "warm_up") == "faq"

@@ -1,0 +1,132 @@
+"""Spelling correction before featurization: "how long do i hold the leg" from
+"how lnog do i hodl the leg".
+
+pyspellchecker (a maintained package that ships its English word list) proposes
+the corrections; the words of the training data and the project vocabulary
+(actions/vocabulary.py) are the domain's own words: never corrected, and
+preferred when a typo is close to one of them ("glutes", not "gluten"). Only
+letters-only words of MIN_LENGTH or more that neither list knows are changed,
+so numbers, scores, names in another script and short words pass untouched.
+"""
+
+import json
+import re
+from functools import lru_cache
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from spellchecker import SpellChecker
+
+from actions.vocabulary import protected_words
+
+WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+MIN_LENGTH = 4
+# Longer words may be two edits away; short ones only one (fewer wrong guesses).
+TWO_EDITS_FROM_LENGTH = 7
+# A domain word counts as this common, so it wins over a rare dictionary word.
+DOMAIN_WORD_FREQUENCY = 10**7
+VOCABULARY_FILE = "domain_words.json"
+
+
+def domain_words(texts: list[str]) -> set[str]:
+    words = {word.lower() for text in texts for word in WORD.findall(text)}
+    return words | {word.lower() for word in protected_words()}
+
+
+class Corrector:
+    """The correction rules, without Rasa: built from the domain's words."""
+
+    def __init__(self, words: set[str]) -> None:
+        self.words = frozenset(words)
+        self._one = self._checker(1)
+        self._two = self._checker(2)
+
+    def _checker(self, distance: int) -> SpellChecker:
+        checker = SpellChecker(distance=distance)
+        checker.word_frequency.load_json(dict.fromkeys(self.words, DOMAIN_WORD_FREQUENCY))
+        return checker
+
+    def correct_word(self, word: str) -> str:
+        lowered = word.lower()
+        if len(word) < MIN_LENGTH or "'" in word or lowered in self.words:
+            return word
+        if lowered in self._one:  # an English word the data happens not to use
+            return word
+        checker = self._two if len(word) >= TWO_EDITS_FROM_LENGTH else self._one
+        candidates = checker.candidates(lowered)
+        if not candidates:
+            return word
+        # The commonest candidate; ties go alphabetically, so that every run agrees.
+        return max(sorted(candidates), key=checker.word_usage_frequency)
+
+    def correct(self, text: str) -> str:
+        return WORD.sub(lambda match: self.correct_word(match.group(0)), text)
+
+
+@lru_cache(maxsize=4)
+def _corrector(words: frozenset[str]) -> Corrector:
+    return Corrector(set(words))
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=True)
+class SpellingCorrector(GraphComponent):
+    """Rewrites the message text with typos fixed, before the spaCy pipeline reads it.
+
+    Training collects the words of the training data; the model stores them.
+    The text the actions see (the tracker's) is what the user typed.
+    """
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "SpellingCorrector":
+        return cls(model_storage, resource, set())
+
+    @classmethod
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "SpellingCorrector":
+        try:
+            with model_storage.read_from(resource) as directory:
+                words = set(json.loads((directory / VOCABULARY_FILE).read_text()))
+        except (ValueError, FileNotFoundError):
+            words = set()
+        return cls(model_storage, resource, words)
+
+    def __init__(self, model_storage: ModelStorage, resource: Resource, words: set[str]) -> None:
+        self._model_storage = model_storage
+        self._resource = resource
+        self._words = frozenset(words) if words else frozenset(domain_words([]))
+
+    def train(self, training_data: TrainingData) -> Resource:
+        texts = [message.get(TEXT) or "" for message in training_data.training_examples]
+        self._words = frozenset(domain_words(texts))
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / VOCABULARY_FILE).write_text(json.dumps(sorted(self._words)))
+        return self._resource
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data  # the training data is written correctly: learn it as it is
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        corrector = _corrector(self._words)
+        for message in messages:
+            text = message.get(TEXT)
+            if text and not text.startswith("/"):
+                message.set(TEXT, corrector.correct(text))
+        return messages

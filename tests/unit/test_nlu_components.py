@@ -1,0 +1,100 @@
+"""The project's NLU components on hand-made messages: the answer-confidence
+fallback (ask rather than guess) and the spelling corrector."""
+
+import pytest
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from nlp.components import AnswerConfidenceFallback
+from nlp.spelling import Corrector, domain_words
+
+
+def message(text, intents, answers):
+    """A parsed message: DIET's intent ranking and the ResponseSelector's answers."""
+    ranking = [{"name": name, "confidence": conf} for name, conf in intents]
+    selector = {
+        "default": {
+            "response": {
+                "intent_response_key": f"faq/{answers[0][0]}",
+                "confidence": answers[0][1],
+            },
+            "ranking": [{"intent_response_key": f"faq/{k}", "confidence": c} for k, c in answers],
+        }
+    }
+    found = Message(data={TEXT: text})
+    found.set(INTENT, ranking[0])
+    found.set(INTENT_RANKING_KEY, ranking)
+    found.set("response_selector", selector)
+    return found
+
+
+def intent_after(msg):
+    AnswerConfidenceFallback(threshold=0.2, ambiguity_threshold=0.1).process([msg])
+    return msg.get(INTENT)["name"]
+
+
+def test_a_clear_answer_keeps_the_question():
+    msg = message(
+        "how long do i hold it", [("faq", 0.9)], [("how_long_to_hold", 0.8), ("speed", 0.1)]
+    )
+    assert intent_after(msg) == "faq"
+
+
+def test_two_close_answers_ask_which():
+    msg = message("leg down", [("faq", 0.9)], [("lowering_the_leg", 0.35), ("speed", 0.3)])
+    assert intent_after(msg) == "nlu_fallback"
+
+
+def test_an_unlikely_answer_asks():
+    msg = message("hmm", [("faq", 0.9)], [("toes", 0.15), ("speed", 0.01)])
+    assert intent_after(msg) == "nlu_fallback"
+
+
+def test_a_clear_answer_overrules_an_unsure_intent_when_a_question_is_likeliest():
+    ranking = [("nlu_fallback", 0.4), ("faq", 0.35), ("pain", 0.3)]
+    msg = message("toes?", ranking, [("toes", 0.7), ("speed", 0.05)])
+    assert intent_after(msg) == "faq"
+
+
+def test_other_intents_and_rule_verdicts_are_left_alone():
+    msg = message("start my session", [("start_session", 0.95), ("faq", 0.02)], [("toes", 0.1)])
+    assert intent_after(msg) == "start_session"
+    red = message("i can't feel my saddle area", [("faq", 0.6)], [("toes", 0.1)])
+    red.set(INTENT, {"name": "red_flag", "confidence": 1.0})
+    assert intent_after(red) == "red_flag"
+    script = message("как делать", [("nlu_fallback", 0.4), ("faq", 0.3)], [("toes", 0.9)])
+    assert intent_after(script) == "nlu_fallback"
+
+
+@pytest.fixture(scope="module")
+def corrector():
+    return Corrector(domain_words(["how long do i hold the lift", "do i need a mat"]))
+
+
+@pytest.mark.parametrize(
+    ("typed", "corrected"),
+    [
+        ("how lnog do i hodl it", "how long do i hold it"),
+        ("my glutse are sore", "my glute are sore"),  # a domain word wins over "gluten"
+        ("pilow under my tummy", "pillow under my tummy"),
+        ("how shuld i breath", "how should i breath"),  # real words are left as typed
+    ],
+)
+def test_typos_are_corrected_toward_the_domain(corrector, typed, corrected):
+    assert corrector.correct(typed) == corrected
+
+
+@pytest.mark.parametrize("text", ["7/10", "did 12 reps", "SLR", "lft leg", "ok", "👍"])
+def test_numbers_short_words_and_domain_words_are_left_alone(corrector, text):
+    assert corrector.correct(text) == text
+
+
+def test_a_rule_that_agrees_with_an_unsure_classifier_still_settles_it():
+    from nlp.components import EntityRulesIntentCorrector
+
+    msg = message("that's four", [("count_rep", 0.38), ("faq", 0.2)], [("toes", 0.1)])
+    EntityRulesIntentCorrector().process([msg])
+    assert msg.get(INTENT) == {"name": "count_rep", "confidence": 1.0}
+    unsure = message("hmm maybe", [("deny", 0.38), ("faq", 0.2)], [("toes", 0.1)])
+    EntityRulesIntentCorrector().process([unsure])
+    assert unsure.get(INTENT) == {"name": "deny", "confidence": 0.38}

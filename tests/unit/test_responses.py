@@ -1,0 +1,105 @@
+"""The answers to questions (data/responses/*.yml) and their training data: one
+answer per question, short enough to speak, every number from actions/protocol.py."""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from actions import protocol as p
+from actions.conversation import QUESTION_INTENT
+
+ROOT = Path(__file__).resolve().parents[2]
+PREFIX = f"utter_{QUESTION_INTENT}/"
+# The pain scale the coach asks with ("from 0 to 10") is the only other number.
+PAIN_SCALE = {0, 10}
+MIN_ANSWERS = 80
+MIN_EXAMPLES = 6
+
+
+def _responses() -> dict[str, list[dict]]:
+    found: dict[str, list[dict]] = {}
+    for path in sorted((ROOT / "data" / "responses").glob("*.yml")):
+        for name, variants in (yaml.safe_load(path.read_text())["responses"]).items():
+            assert name not in found, f"{name} twice"
+            found[name] = variants
+    return found
+
+
+def _examples() -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
+        for block in yaml.safe_load(path.read_text()).get("nlu", []):
+            if str(block.get("intent", "")).startswith(f"{QUESTION_INTENT}/"):
+                lines = [line[2:] for line in block["examples"].splitlines() if line.strip()]
+                found.setdefault(block["intent"].split("/", 1)[1], []).extend(lines)
+    return found
+
+
+RESPONSES = _responses()
+ANSWERS = {name[len(PREFIX) :]: variants for name, variants in RESPONSES.items()}
+
+
+def test_at_least_80_distinct_answers_all_answers_to_questions():
+    assert all(name.startswith(PREFIX) for name in RESPONSES)
+    texts = {variants[0]["text"] for variants in RESPONSES.values()}
+    assert len(texts) == len(RESPONSES) >= MIN_ANSWERS
+
+
+@pytest.mark.parametrize("key", sorted(ANSWERS))
+def test_each_answer_is_one_to_three_spoken_sentences(key):
+    for variant in ANSWERS[key]:
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", variant["text"].strip()) if s]
+        assert 1 <= len(sentences) <= 3, variant["text"]
+        assert len(variant["text"]) <= 400, "too long to speak"
+
+
+@pytest.mark.parametrize("key", sorted(ANSWERS))
+def test_every_number_an_answer_states_comes_from_the_protocol(key):
+    allowed = p.stated_numbers() | PAIN_SCALE
+    for variant in ANSWERS[key]:
+        numbers = {int(n) for n in re.findall(r"\d+", variant["text"])}
+        assert numbers <= allowed, (variant["text"], numbers - allowed)
+
+
+def test_the_protocol_check_fails_on_a_wrong_number():
+    wrong = "Hold it for 4 to 5 seconds."
+    numbers = {int(n) for n in re.findall(r"\d+", wrong)}
+    assert not numbers <= p.stated_numbers() | PAIN_SCALE
+
+
+def test_key_numbers_are_stated_as_the_protocol_has_them():
+    def text(key):
+        return ANSWERS[key][0]["text"]
+
+    assert p.HOLD_SECONDS.spoken("seconds") in text("how_long_to_hold")
+    assert p.REPS_PER_SET.spoken() in text("reps_per_set")
+    assert f"{p.SETS_PER_LEG} sets" in text("number_of_sets")
+    assert p.BUILD_UP_REPS.spoken() in text("the_build_up_target")
+    assert p.HOURS_BETWEEN_SESSIONS.spoken("hours") in text("gap_between_sessions")
+    assert f"{p.SESSIONS_PER_WEEK} sessions a week" in text("sessions_per_week")
+    assert f"{p.REST_BETWEEN_SETS_SECONDS // 60} minute" in text("rest_between_sets")
+    assert p.ANKLE_WEIGHT_LB.spoken("lb") in text("ankle_weights")
+    assert p.SESSION_MINUTES.spoken("minutes") in text("session_length")
+    assert f"{p.SEE_DOCTOR_AFTER_WEEKS} weeks" in text("pain_that_persists")
+
+
+def test_every_answer_has_questions_and_every_question_an_answer():
+    examples = _examples()
+    assert set(examples) == set(ANSWERS)
+    thin = {key: len(lines) for key, lines in examples.items() if len(lines) < MIN_EXAMPLES}
+    assert not thin, thin
+
+
+def test_units_a_speaker_would_misread_have_a_voice_variant():
+    for key, variants in ANSWERS.items():
+        if re.search(r"\d\s*lb\b", variants[0]["text"]):
+            voice = [v for v in variants if v.get("channel") == "alexa"]
+            assert voice and not re.search(r"\blb\b", voice[0]["text"]), key
+
+
+def test_the_clinician_comes_first_where_the_answer_is_about_health():
+    for key in ("after_surgery", "after_hip_replacement", "after_back_surgery", "pregnancy"):
+        text = ANSWERS[key][0]["text"].lower()
+        assert any(who in text for who in ("surgeon", "physio", "doctor", "midwife")), key
