@@ -25,12 +25,17 @@ RASA = str(ROOT / ".venv" / "bin" / "rasa")
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 MODEL = os.environ.get("COACH_MODEL", str(ROOT / "models" / "coach.tar.gz"))
 HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
-# With 42 intents and 569 held-out lines, one error moves the macro F1 by about
-# 0.002 and small data changes move it by +-0.01 (0.946-0.971 seen), so
-# the overall gate sits below the measured value (printed every run), and the
-# intents that carry safety and the session's count have a gate of their own.
-MIN_MACRO_F1 = 0.94
-CRITICAL_INTENTS = ("red_flag", "pain", "count_rep", "report_reps", "stop_session")
+# One error moves the macro F1 by about 0.002 and small data changes move it by
+# +-0.01, so the overall gate sits below the measured value (printed every run),
+# and the intents that carry safety and the session have a gate of their own.
+# Issue 16 made the questions one retrieval intent (faq) with answers chosen by
+# the ResponseSelector, and added intents for "too easy", "too hard" and choosing
+# an option: 0.928 measured then, so the gate moved from 0.94 to 0.92. This set
+# has been tuned to; the blind sets (tests/blind/) are the evidence.
+MIN_MACRO_F1 = 0.92
+# count_rep is not among them since issue 17: in a session a count is read by the
+# grammar (actions/numbers.py, table-tested) whatever the classifier says.
+CRITICAL_INTENTS = ("red_flag", "pain", "report_reps", "stop_session")
 MIN_CRITICAL_F1 = 0.95
 # Entities (SpacyEntityExtractor) against the held-out set's hand annotations
 # (179 entities on 207 tokens), scored per token as Rasa scores entities: micro
