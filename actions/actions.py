@@ -86,6 +86,17 @@ def _selector(message: dict) -> dict:
     return ((message.get("response_selector") or {}).get("default")) or {}
 
 
+def _said_this_turn(tracker: Tracker) -> list[str]:
+    """The texts Rasa has said since the user's message, before this action ran."""
+    said = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "bot" and event.get("text"):
+            said.append(event["text"])
+    return said[::-1]
+
+
 def _answer_key(message: dict) -> str | None:
     key = (_selector(message).get("response") or {}).get("intent_response_key") or ""
     return key.split("/", 1)[1] if "/" in key else None
@@ -170,8 +181,11 @@ def _send(
     if turn.voice and messages and not answered_by_response:
         lines = [speech.Line(m.text, m.ssml) for m in messages]
         dispatcher.utter_message(json_message={"ssml": speech.to_ssml(lines)})
-    if turn.metadata.get("audio") and messages:  # a channel that plays audio itself
-        url = speech.audio_url(" ".join(m.text for m in messages))
+    # A channel that plays audio itself hears the whole turn: what Rasa said before this
+    # action (a question's answer) and what it says.
+    spoken = [*_said_this_turn(tracker), *(m.text for m in messages)]
+    if turn.metadata.get("audio") and spoken:
+        url = speech.audio_url(" ".join(spoken))
         if url:
             dispatcher.utter_message(json_message={"audio": url})
     if tracker.get_latest_input_channel() in SESSION_STATE_CHANNELS:

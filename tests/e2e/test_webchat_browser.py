@@ -139,12 +139,15 @@ def test_a_session_in_the_web_page_on_a_phone(coach, browser_context):
     expect(page.locator("#status")).to_have_text("online")
     assert "typing…" in page.evaluate("window.statusSeen")
 
-    # A quick reply from the coach: its title is shown, its payload (/affirm) is sent.
-    page.locator("deep-chat .quick-reply", has_text="Yes please").last.click()
-    expect(user_bubbles(page, "Yes please")).to_have_count(1)
-    coach_said(page, "10 to 15 slow reps")
-    assert user_bubbles(page, "/affirm").count() == 0
-    expect(page.locator("deep-chat .quick-reply", has_text="No thanks").last).to_be_disabled()
+    # A quick reply from the coach: its title is shown, its payload (/deny) is sent.
+    say(page, "delete my data")
+    page.locator("deep-chat .quick-reply", has_text="No, keep it").last.click()
+    expect(user_bubbles(page, "No, keep it")).to_have_count(1)
+    coach_said(page, "kept everything")
+    assert user_bubbles(page, "/deny").count() == 0
+    expect(
+        page.locator("deep-chat .quick-reply", has_text="Yes, delete everything").last
+    ).to_be_disabled()
 
     # A session: the bar shows set, leg and count; reps counted by button and by typing.
     say(page, "start my session")
