@@ -146,8 +146,11 @@ class Coach:
             COACH_TRACKER_URL=f"sqlite:///{workdir / 'tracker.db'}",
             COACH_FILES_DIR=str(workdir / "files"),
             COACH_MODEL=str(model),
+            # One client asks every question: the limits are for people.
             COACH_RATE_LIMIT_PER_MINUTE="60000",
             COACH_RATE_LIMIT_BURST="1000",
+            COACH_RATE_LIMIT_ADDRESS_PER_MINUTE="60000",
+            COACH_RATE_LIMIT_ADDRESS_BURST="1000",
             TF_CPP_MIN_LOG_LEVEL="2",
             SQLALCHEMY_SILENCE_UBER_WARNING="1",
             PYTHONWARNINGS="ignore::DeprecationWarning",
