@@ -24,7 +24,6 @@ import argparse
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -42,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from actions import answers  # noqa: E402
+from tests.e2e.coach_server import free_port, port_open  # noqa: E402
 
 BLIND_DIR = ROOT / "tests" / "blind"
 START_TIMEOUT_SECONDS = 300
@@ -53,18 +53,6 @@ FALLBACK_MARKERS = tuple(
 )
 # An out-of-scope question is handled well when the coach says it cannot help.
 OUT_OF_SCOPE_MARKS = ("I only know about", "I only coach", "can't help with")
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def port_open(port: int) -> bool:
-    with socket.socket() as sock:
-        sock.settimeout(0.5)
-        return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
 def _as_groups(expect) -> list[list[str]]:
