@@ -1,4 +1,5 @@
-"""The Slack channel: Rasa's built-in one (slack_sdk), set up from the environment.
+"""The Slack channel, set up from the environment: an InputChannel / OutputChannel of
+Rasa's public API around slack_sdk's AsyncWebClient (the client Rasa's own channel uses).
 
 POST /webhooks/slack/webhook is both the app's Event Subscriptions Request URL
 and its Interactivity Request URL. Settings: COACH_SLACK_TOKEN (the bot token,
@@ -6,7 +7,8 @@ xoxb-...), COACH_SLACK_SIGNING_SECRET, and COACH_SLACK_API_URL (optional: the
 Web API's base URL; the tests point it at a fake). Without the first two the
 channel still registers, answers 503 and never calls Slack.
 
-What differs from rasa.core.channels.slack, and why:
+It does not build on rasa.core.channels.slack, whose classes it would have to
+bypass (their constructors, private methods); what differs from it, and why:
 - Every request's signature is checked first; a bad or missing one is 401 (Rasa:
   400) and nothing in it is read.
 - Only direct messages are answered: the coach talks about someone's pain and
@@ -32,14 +34,14 @@ import html
 import json
 import logging
 import os
+import re
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs
 
-from rasa.core.channels.channel import UserMessage
-from rasa.core.channels.slack import SlackBot, SlackInput
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -80,6 +82,10 @@ API_TIMEOUT_SECONDS = 15
 # Message subtypes that still carry what a person wrote.
 USER_SUBTYPES = ("file_share", "thread_broadcast")
 PRESSED = "\u2713"
+MAX_BUTTONS = 5  # Slack ignores every button of a message with more
+# Slack's markup around what a person typed: a mention <@U123>, a link <url|text>.
+MENTION = "<@{user}>"
+LINK = re.compile(r"<(?:mailto:|https?://)[^|>]*\|([^>]*)>")
 
 
 @dataclass(frozen=True)
@@ -124,30 +130,58 @@ def signature_ok(secret: str, headers: Mapping[str, str], body: bytes, now: floa
 # --- Replies ------------------------------------------------------------------
 
 
-class CoachSlackBot(SlackBot):
-    """Rasa's Slack output on the configured Web API URL."""
+class CoachSlackBot(OutputChannel):
+    """The coach's messages to Slack, through slack_sdk's Web API client on the
+    configured URL: text, buttons as blocks, images, and speech links."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "slack"
 
     def __init__(
         self, token: str, api_url: str = DEFAULT_API_URL, slack_channel: str | None = None
     ) -> None:
-        self.slack_channel = slack_channel
-        self.thread_id = None
-        self.proxy = None
+        self.slack_channel = slack_channel  # None: the recipient's direct message
         self.client = AsyncWebClient(token=token, base_url=api_url, timeout=API_TIMEOUT_SECONDS)
 
-    async def _post_message(self, channel: str, **kwargs: Any) -> None:
-        # as_user is for classic apps only, and "type" is no chat.postMessage argument.
-        kwargs.pop("as_user", None)
-        kwargs.pop("type", None)
-        await super()._post_message(channel, **kwargs)
+    async def post(self, recipient_id: str, **params: Any) -> None:
+        await self.client.chat_postMessage(channel=self.slack_channel or recipient_id, **params)
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        for part in text.strip().split("\n\n"):  # one Slack message per paragraph
+            await self.post(recipient_id, text=part)
+
+    async def send_text_with_buttons(
+        self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
+    ) -> None:
+        if len(buttons) > MAX_BUTTONS:
+            logger.warning("Slack shows at most %d buttons; sent the text alone", MAX_BUTTONS)
+            await self.send_text_message(recipient_id, text)
+            return
+        section = {"type": "section", "text": {"type": "plain_text", "text": text}}
+        elements = [
+            {
+                "type": "button",
+                "text": {"type": "plain_text", "text": button["title"]},
+                "value": button["payload"],
+            }
+            for button in buttons
+        ]
+        await self.post(
+            recipient_id, text=text, blocks=[section, {"type": "actions", "elements": elements}]
+        )
 
     async def send_image_url(self, recipient_id: str, image: str, **kwargs: Any) -> None:
         try:
-            await super().send_image_url(recipient_id, image, **kwargs)
+            block = {"type": "image", "image_url": image, "alt_text": image}
+            await self.post(recipient_id, text=image, blocks=[block])
         except SlackApiError as error:
             # Slack fetches the image itself: COACH_PUBLIC_URL must be public.
             logger.warning("Slack could not show the image %s (%s); sent its link", image, error)
             await self.send_text_message(recipient_id, image)
+
+    async def send_attachment(self, recipient_id: str, attachment: Any, **kwargs: Any) -> None:
+        await self.post(recipient_id, attachments=[attachment])
 
     async def send_custom_json(
         self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any
@@ -157,7 +191,11 @@ class CoachSlackBot(SlackBot):
         if isinstance(json_message.get("audio"), str):  # the turn's speech as an MP3
             await self.send_text_message(recipient_id, json_message["audio"])
             return
-        await super().send_custom_json(recipient_id, json_message, **kwargs)
+        # Any other JSON is chat.postMessage's own arguments (blocks, attachments, ...).
+        params = {k: v for k, v in json_message.items() if k not in ("as_user", "type")}
+        await self.client.chat_postMessage(
+            **{"channel": self.slack_channel or recipient_id, **params}
+        )
 
 
 def pressed_blocks(blocks: list, title: str) -> list:
@@ -181,6 +219,16 @@ class Incoming:
     pressed: dict | None = None  # a block_actions payload: the press to show
 
 
+def plain_text(text: str, bot_users: list[str]) -> str:
+    """What a person typed, without mentions of the bot and with links as their text
+    ("<https://x.org|x.org>" -> "x.org"); Slack's &, < and > escapes are left."""
+    for user in bot_users:
+        mention = re.escape(MENTION.format(user=user))
+        for pattern, replacement in ((rf"{mention}\s", ""), (rf"\s{mention}", ""), (mention, " ")):
+            text = re.sub(pattern, replacement, text)
+    return LINK.sub(lambda link: link.group(1), text).strip()
+
+
 def read_event(payload: dict) -> Incoming | None:
     """The person's direct message in an event_callback, or None for anything else."""
     event = payload.get("event")
@@ -196,8 +244,7 @@ def read_event(payload: dict) -> Incoming | None:
     bots = [a.get("user_id") for a in payload.get("authorizations") or [] if isinstance(a, dict)]
     if user in bots:
         return None
-    text = SlackInput._sanitize_user_message(text, [b for b in bots if isinstance(b, str)])
-    text = html.unescape(text)  # Slack sends &, < and > escaped
+    text = html.unescape(plain_text(text, [b for b in bots if isinstance(b, str)]))
     key = str(payload.get("event_id") or f"{channel}:{event.get('ts')}")
     return Incoming(user, channel, typed_text(text), key)
 
@@ -226,7 +273,11 @@ def read_interaction(payload: dict) -> Incoming | None:
 # --- Channel ------------------------------------------------------------------
 
 
-class CoachSlackInput(SlackInput):
+class CoachSlackInput(InputChannel):
+    @classmethod
+    def name(cls) -> str:
+        return "slack"
+
     @classmethod
     def from_credentials(cls, credentials: dict | None) -> "CoachSlackInput":
         if credentials:
@@ -238,21 +289,17 @@ class CoachSlackInput(SlackInput):
         return cls(SlackSettings.from_env())
 
     def __init__(self, settings: SlackSettings) -> None:
-        super().__init__(
-            slack_token=settings.token or "",
-            slack_signing_secret=settings.signing_secret or "",
-        )
         self.settings = settings
         self.problems = settings.problems()
         self.seen = SeenIds()
         self.gate: Gate | None = None
+        # Turns run after Slack has had its answer: kept here until done, or they may be
+        # collected mid-turn.
+        self._background_tasks: set[asyncio.Task] = set()
         if not settings.any_set:
             logger.info("Slack is off (%s); its webhook answers 503.", self.problems[0])
         elif self.problems:
             logger.warning(not_configured_text("Slack", self.problems))
-
-    def _validate_credentials(self) -> None:
-        """Rasa refuses to start without a signing secret; here Slack alone is off (503)."""
 
     def bot(self, channel: str | None = None) -> CoachSlackBot:
         """Posts to `channel`, else to the recipient (a user id: their direct message)."""

@@ -1,4 +1,5 @@
-"""The Telegram channel: Rasa's built-in one (aiogram 2), set up from the environment.
+"""The Telegram channel, set up from the environment: an InputChannel / OutputChannel
+of Rasa's public API around an aiogram 2 Bot (the client Rasa's own channel uses).
 
 POST /webhooks/telegram/webhook takes Telegram's updates. Settings:
 COACH_TELEGRAM_TOKEN (from BotFather), COACH_TELEGRAM_BOT_NAME (the bot's
@@ -7,7 +8,8 @@ and COACH_TELEGRAM_API_URL (optional: a self-hosted Bot API server, or the tests
 fake one). Without the first three the channel still registers, answers 503 and
 never calls Telegram.
 
-What differs from rasa.core.channels.telegram, and why:
+It does not build on rasa.core.channels.telegram, whose classes it would have to
+bypass (their constructors, private methods); what differs from it, and why:
 - The webhook is set once, in the background after the server starts (and again
   on POST /webhooks/telegram/set_webhook), with a secret token derived from the
   bot token. Telegram sends it back on every update, so an update without it is
@@ -43,8 +45,7 @@ from aiogram import Bot
 from aiogram.bot.api import Methods, TelegramAPIServer, check_token
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.exceptions import TelegramAPIError, ValidationError
-from rasa.core.channels.channel import UserMessage
-from rasa.core.channels.telegram import TelegramInput, TelegramOutput
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -165,16 +166,25 @@ def inline_keyboard(buttons: list[Mapping[str, Any]]) -> InlineKeyboardMarkup:
     return markup
 
 
-class CoachTelegramOutput(TelegramOutput):
-    """Rasa's Telegram output on the configured Bot API server, with the coach's keyboards."""
+class CoachTelegramOutput(OutputChannel):
+    """The coach's messages to Telegram, through an aiogram Bot on the configured Bot API
+    server; also the few other Bot API calls the channel makes (identity, webhook,
+    button presses), so that the channel has one client to share and to fake in tests."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "telegram"
 
     def __init__(self, token: str, api_url: str = DEFAULT_API_URL) -> None:
-        Bot.__init__(
-            self,
-            token,
-            server=TelegramAPIServer.from_base(api_url),
-            timeout=API_TIMEOUT_SECONDS,
+        self.client = Bot(
+            token, server=TelegramAPIServer.from_base(api_url), timeout=API_TIMEOUT_SECONDS
         )
+
+    # -- Rasa's output channel: what the coach says ------------------------------------
+
+    async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
+        for part in text.strip().split("\n\n"):  # one Telegram message per paragraph
+            await self.send_message(recipient_id, part)
 
     async def send_text_with_buttons(
         self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
@@ -188,6 +198,39 @@ class CoachTelegramOutput(TelegramOutput):
             # Telegram fetches the image itself: COACH_PUBLIC_URL must be public.
             logger.warning("Telegram could not send the image %s (%s); sent its link", image, error)
             await self.send_message(recipient_id, image)
+
+    async def send_custom_json(
+        self, recipient_id: str, json_message: dict[str, Any], **kwargs: Any
+    ) -> None:
+        if isinstance(json_message.get("audio"), str):  # the turn's speech as an MP3
+            await self.client.send_audio(recipient_id, json_message["audio"])
+        # Anything else (SSML for a speaker) is for other channels.
+
+    # -- The Bot API calls -------------------------------------------------------------
+
+    async def send_message(self, chat_id: str, text: str, reply_markup: Any = None) -> None:
+        await self.client.send_message(chat_id, text, reply_markup=reply_markup)
+
+    async def send_photo(self, chat_id: str, photo: str) -> None:
+        await self.client.send_photo(chat_id, photo)
+
+    async def get_me(self) -> Any:
+        return await self.client.get_me()
+
+    async def request(self, method: str, data: dict[str, Any]) -> Any:
+        return await self.client.request(method, data)
+
+    async def answer_callback_query(self, query_id: str) -> None:
+        await self.client.answer_callback_query(query_id)
+
+    async def edit_message_text(self, text: str, chat_id: str, message_id: int) -> None:
+        await self.client.edit_message_text(text, chat_id, message_id)
+
+    async def edit_message_reply_markup(self, chat_id: str, message_id: int) -> None:
+        await self.client.edit_message_reply_markup(chat_id, message_id)
+
+    async def close(self) -> None:
+        await self.client.close()
 
 
 # --- Updates ------------------------------------------------------------------
@@ -258,7 +301,11 @@ def pressed_title(message: dict, data: str) -> str | None:
 # --- Channel ------------------------------------------------------------------
 
 
-class CoachTelegramInput(TelegramInput):
+class CoachTelegramInput(InputChannel):
+    @classmethod
+    def name(cls) -> str:
+        return "telegram"
+
     @classmethod
     def from_credentials(cls, credentials: dict | None) -> "CoachTelegramInput":
         if credentials:
@@ -270,8 +317,6 @@ class CoachTelegramInput(TelegramInput):
         return cls(TelegramSettings.from_env())
 
     def __init__(self, settings: TelegramSettings) -> None:
-        # debug_mode off: Rasa's re-raised every error as a 500, which Telegram retries.
-        super().__init__(settings.token, settings.bot_name, settings.webhook_url, debug_mode=False)
         self.settings = settings
         self.problems = settings.problems()
         self.seen = SeenIds()

@@ -333,3 +333,35 @@ def test_turn_output_counts_what_it_handed_over():
     output.target.client = FakeClient(fail=True)
     asyncio.run(output.send_text_message("U1", "hi"))
     assert output.sent == 1 and output.name() == "slack"
+
+
+def test_built_on_rasas_public_channel_classes_only():
+    """Rasa's own Slack classes would have to be bypassed (constructors, private
+    methods); the channel composes slack_sdk's AsyncWebClient instead."""
+    from rasa.core.channels.channel import InputChannel, OutputChannel
+
+    assert slack.CoachSlackInput.__mro__[1:] == (InputChannel, object)
+    assert slack.CoachSlackBot.__mro__[1:] == (OutputChannel, object)
+
+
+@pytest.mark.parametrize(
+    "typed, read",
+    [
+        ("<@U0COACHBOT> how many reps?", "how many reps?"),
+        ("how many <@U0COACHBOT> reps?", "how many reps?"),
+        ("see <https://x.org/a|x.org> and <mailto:a@b.org|a@b.org>", "see x.org and a@b.org"),
+        ("<@U0OTHER> is my friend", "<@U0OTHER> is my friend"),
+    ],
+)
+def test_mentions_of_the_bot_and_link_markup_are_taken_out(typed, read):
+    assert slack.plain_text(typed, ["U0COACHBOT"]) == read
+
+
+def test_paragraphs_are_separate_posts():
+    output = slack.CoachSlackBot("xoxb-1")
+    output.client = FakeClient()
+    asyncio.run(output.send_text_message("U1", "One.\n\nTwo."))
+    assert output.client.calls == [
+        ("chat.postMessage", {"channel": "U1", "text": "One."}),
+        ("chat.postMessage", {"channel": "U1", "text": "Two."}),
+    ]

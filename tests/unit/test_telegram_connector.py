@@ -164,10 +164,10 @@ def test_the_output_channel_is_shared_and_makes_no_call():
     assert isinstance(output, gateway.TurnReplies) and output.name() == "telegram"
     assert isinstance(output.target, telegram.CoachTelegramOutput)
     assert on.get_output_channel().target is output.target  # one bot for every reminder
-    assert output.target._session is None  # no connection was opened
+    assert output.target.client._session is None  # no connection was opened
     api = telegram.TelegramSettings.from_env({**ENV, "COACH_TELEGRAM_API_URL": "http://fake:1/"})
     own = telegram.CoachTelegramInput(api).bot
-    assert own.server.api_url(TOKEN, "getMe") == f"http://fake:1/bot{TOKEN}/getMe"
+    assert own.client.server.api_url(TOKEN, "getMe") == f"http://fake:1/bot{TOKEN}/getMe"
 
 
 # --- Setting the webhook --------------------------------------------------------
@@ -427,3 +427,33 @@ def test_seen_ids_are_bounded():
 def test_message_length_checks():
     assert gateway.text_problem("x" * (gateway.MAX_TEXT_CHARS + 1)) == gateway.TOO_LONG
     assert gateway.text_problem("how many reps?") is None
+
+
+def test_built_on_rasas_public_channel_classes_only():
+    """Rasa's own Telegram classes would have to be bypassed (constructors, private
+    methods); the channel composes aiogram's Bot instead."""
+    from rasa.core.channels.channel import InputChannel
+
+    assert telegram.CoachTelegramInput.__mro__[1:] == (InputChannel, object)
+    assert telegram.CoachTelegramOutput.__mro__[1:] == (OutputChannel, object)
+
+
+def test_paragraphs_are_messages_and_speech_is_an_audio_file():
+    output = telegram.CoachTelegramOutput(TOKEN)
+    calls = []
+
+    async def send_message(chat_id, text, reply_markup=None):
+        calls.append(("sendMessage", chat_id, text))
+
+    async def send_audio(chat_id, audio):
+        calls.append(("sendAudio", chat_id, audio))
+
+    output.send_message, output.client.send_audio = send_message, send_audio
+    asyncio.run(output.send_response("42", {"text": "One.\n\nTwo."}))
+    asyncio.run(output.send_custom_json("42", {"ssml": "<speak>Hi</speak>"}))
+    asyncio.run(output.send_custom_json("42", {"audio": "https://coach.example/a.mp3"}))
+    assert calls == [
+        ("sendMessage", "42", "One."),
+        ("sendMessage", "42", "Two."),
+        ("sendAudio", "42", "https://coach.example/a.mp3"),
+    ]
