@@ -31,6 +31,8 @@ CUES = (
     "Knee straight, toes pointed.",
 )
 COUNT_WORDINGS = ("{n}.", "{n}, good.", "That's {n}.", "{n}, nice and steady.")
+# Session attributes that are facts about the channel of the turn, not stored.
+CHANNEL_FACTS = frozenset({"voice", "timed_rest"})
 
 
 def _other(leg: str) -> str:
@@ -54,8 +56,10 @@ class Session:
     phase: str = SETUP
     paused_from: str | None = None
     reps: list[dict[str, int]] = field(default_factory=list)  # per set: {"left": 10, ...}
-    voice: bool = False
-    timed_rest: bool = False  # the channel can push "rest over" by itself
+    # What this turn's channel can do: set for each turn from the message (coach.py),
+    # never stored (CHANNEL_FACTS): the next turn may come from another channel.
+    voice: bool = field(default=False, compare=False)
+    timed_rest: bool = field(default=False, compare=False)  # it can push "rest over" itself
     awaiting_feedback: bool = False  # voice: a set was paced, waiting for "how did it feel"
     started_at: float = 0.0
     started_level: str = ""  # the level stays in the record if pain steps the session down
@@ -107,14 +111,15 @@ class Session:
         return level.how
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The stored state: the session only, not the channel's facts."""
+        return {k: v for k, v in asdict(self).items() if k not in CHANNEL_FACTS}
 
     @classmethod
     def from_dict(cls, data: dict | None) -> "Session | None":
         """The stored session, or None if there is none or it is unreadable."""
         if not isinstance(data, dict):
             return None
-        known = {f.name for f in fields(cls)}
+        known = {f.name for f in fields(cls)} - CHANNEL_FACTS
         try:
             return cls(**{key: value for key, value in data.items() if key in known})
         except TypeError:
@@ -804,3 +809,11 @@ def progress(data: dict | None) -> dict:
         "target": session.target,
         "resting_until": session.rest_until if session.phase == REST else None,
     }
+
+
+def fixed_phrases() -> tuple[str, ...]:
+    """What the coach says again and again during a session, worth building as audio in
+    advance (speech.prebuild, scripts/prebuild_audio.py)."""
+    counts = [wording.format(n=n) for n in range(1, 21) for wording in COUNT_WORDINGS]
+    switches = [speech.SWITCH_LEG.format(leg=leg) for leg in p.LEGS]
+    return (*counts, *CUES, speech.LIFT, speech.HOLD, speech.LOWER, *switches)

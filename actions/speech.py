@@ -37,7 +37,6 @@ AUDIO_URL_PATH = "/webhooks/coach/audio"
 AUDIO_NAME = re.compile(r"^[0-9a-f]{64}\.mp3$")  # what cache_name makes, nothing else
 MAX_AUDIO_TEXT_CHARS = 5_000  # replies are far shorter; more is abuse, not speech
 GTTS_TIMEOUT_SECONDS = 5.0  # per request: the reply waits for it
-COUNTS = range(1, 21)
 
 logger = logging.getLogger(__name__)
 _warned = False  # gTTS failures are logged as a warning once per process, then at debug
@@ -159,25 +158,13 @@ def audio_url(text: str, lang: str = "en") -> str | None:
     return f"{user_files.public_url()}{AUDIO_URL_PATH}/{path.name}" if path else None
 
 
-def fixed_phrases() -> tuple[str, ...]:
-    """What the coach says again and again during a session, worth building in advance.
-
-    A function, not a constant: actions.session imports this module.
-    """
-    from actions.session import COUNT_WORDINGS, CUES
-
-    counts = [wording.format(n=n) for n in COUNTS for wording in COUNT_WORDINGS]
-    switches = [SWITCH_LEG.format(leg=leg) for leg in p.LEGS]
-    return (*counts, *CUES, LIFT, HOLD, LOWER, *switches)
-
-
-def prebuild(phrases: Iterable[str] | None = None, lang: str = "en") -> tuple[int, int]:
-    """Put the phrases (the fixed ones by default) in the cache: (built, failed).
+def prebuild(phrases: Iterable[str], lang: str = "en") -> tuple[int, int]:
+    """Put the phrases (say, session.fixed_phrases()) in the cache: (built, failed).
 
     Stops at the first failure, counting the rest as failed: offline or rate
     limited (429), more requests only fail too, or make the limit last longer.
     """
-    todo = list(fixed_phrases() if phrases is None else phrases)
+    todo = list(phrases)
     for built, phrase in enumerate(todo):
         if synthesize(phrase, lang) is None:
             return built, len(todo) - built

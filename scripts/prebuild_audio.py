@@ -8,12 +8,12 @@ then makes each phrase when first said, or sends text alone.
 
 import logging
 
-from actions import speech
+from actions import session, speech
 
 
 def main() -> None:
     logging.basicConfig(format="%(message)s")  # so that gTTS's failure, if any, is shown
-    phrases = speech.fixed_phrases()
+    phrases = session.fixed_phrases()
     built, failed = speech.prebuild(phrases)
     print(f"{built} of {len(phrases)} fixed phrases have their audio in {speech.audio_dir()}.")
     if failed:

@@ -11,7 +11,7 @@ import pytest
 import requests
 
 from actions import speech
-from actions.session import COUNT_WORDINGS, CUES
+from actions.session import COUNT_WORDINGS, CUES, fixed_phrases
 
 MP3 = b"ID3\x04\x00fake mp3 frames"
 
@@ -121,7 +121,7 @@ def test_prebuild_stops_at_the_first_failure(google):
 
 
 def test_fixed_phrases_are_what_the_session_says():
-    phrases = speech.fixed_phrases()
+    phrases = fixed_phrases()
     for wording in COUNT_WORDINGS:
         assert wording.format(n=1) in phrases and wording.format(n=20) in phrases
     assert set(CUES) <= set(phrases)
