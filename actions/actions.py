@@ -29,13 +29,11 @@ from actions import (
     user_files,
 )
 from actions import protocol as p
+from actions.capabilities import METADATA_KEY, Capabilities
 
 REST_TIMER_ENTITY = "rest_timer"
 REMINDER_ENTITY = "reminder"
 SESSION_REMINDER_PREFIX = "session_reminder_"
-FILE_ATTACHMENT_CHANNELS = ("rest", "socketio")
-# The web chat page shows the session's progress; other channels would print the JSON.
-SESSION_STATE_CHANNELS = ("socketio",)
 
 red_flags.prepare()  # at server start, not on the first user's message
 
@@ -102,6 +100,19 @@ def _answer_key(message: dict) -> str | None:
     return key.split("/", 1)[1] if "/" in key else None
 
 
+def _metadata(tracker: Tracker) -> dict:
+    """The message's metadata, with the record of what its channel can do. A turn Rasa
+    started itself (a timer, a reminder) has none: it has the user's last message's."""
+    metadata = dict((tracker.latest_message or {}).get("metadata") or {})
+    if not Capabilities.declared_in(metadata):
+        for event in reversed(tracker.events):
+            said = event.get("metadata") if event.get("event") == "user" else None
+            if Capabilities.declared_in(said):
+                metadata[METADATA_KEY] = said[METADATA_KEY]
+                break
+    return metadata
+
+
 def _turn(tracker: Tracker, intent: str | None = None) -> coach.Turn:
     message = tracker.latest_message or {}
     entities = message.get("entities") or []
@@ -110,8 +121,7 @@ def _turn(tracker: Tracker, intent: str | None = None) -> coach.Turn:
         intent=intent or (message.get("intent") or {}).get("name") or "",
         entities=entities,
         text=message.get("text") or "",
-        channel=tracker.get_latest_input_channel(),
-        metadata=message.get("metadata") or {},
+        metadata=_metadata(tracker),
         timer_for_set=int(timer) if str(timer).isdigit() else None,
         reminder_at=_as_number(_entity(entities, REMINDER_ENTITY)),
         ranking=[
@@ -126,7 +136,7 @@ def _turn(tracker: Tracker, intent: str | None = None) -> coach.Turn:
     )
 
 
-def _attach(dispatcher, tracker: Tracker, message, state: coach.State) -> None:
+def _attach(dispatcher, tracker: Tracker, turn: coach.Turn, message, state: coach.State) -> None:
     """Render the chart or the CSV the coach asked for, and send it with its text."""
     tz = progression.zone(state.timezone)
     if message.attachment == "chart":
@@ -139,11 +149,11 @@ def _attach(dispatcher, tracker: Tracker, message, state: coach.State) -> None:
     elif message.attachment == "csv":
         data = report.history_csv(state.history, tz).encode("utf-8-sig")  # BOM: Excel reads UTF-8
         url = user_files.save(tracker.sender_id, "history", "csv", data)
-        # Other channels print an attachment as a raw dict; the link in the text is enough there.
+        # A channel without files would print an attachment as a raw dict; the link in the
+        # text is enough there.
         attachment = {"type": "file", "url": url, "name": report.CSV_FILENAME}
-        wants_attachment = tracker.get_latest_input_channel() in FILE_ATTACHMENT_CHANNELS
         dispatcher.utter_message(
-            text=f"{message.text} {url}", attachment=attachment if wants_attachment else None
+            text=f"{message.text} {url}", attachment=attachment if turn.capabilities.files else None
         )
         return
     dispatcher.utter_message(text=message.text)
@@ -161,7 +171,7 @@ def _send(
     messages = outcome.reply.messages
     for message in messages:
         if message.attachment:
-            _attach(dispatcher, tracker, message, state)
+            _attach(dispatcher, tracker, turn, message, state)
             continue
         if message.response:
             # An answer from data/responses: Rasa fills in the text (and the voice variant).
@@ -188,7 +198,7 @@ def _send(
         url = speech.audio_url(" ".join(spoken))
         if url:
             dispatcher.utter_message(json_message={"audio": url})
-    if tracker.get_latest_input_channel() in SESSION_STATE_CHANNELS:
+    if turn.capabilities.progress:
         # Last in the turn, so the page also knows the coach has finished speaking.
         stored = outcome.reply.updates.get("session", state.session)
         shown = {"active": False} if outcome.erase_user else session.progress(stored)

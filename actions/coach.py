@@ -31,13 +31,11 @@ from actions import (
     when,
 )
 from actions import protocol as p
+from actions.capabilities import Capabilities
 from actions.conversation import Message, Reply
 from actions.numbers import parse_number
 from actions.session import Session
 from actions.speech import Line
-
-PUSH_CHANNELS = ("socketio", "telegram", "slack")
-VOICE_CHANNELS = ("alexa",)
 
 SESSION_INTENTS = (
     "start_session", "count_rep", "report_reps", "continue_session", "pause_session",
@@ -208,8 +206,7 @@ class Turn:
     intent: str
     entities: list[dict] = field(default_factory=list)
     text: str = ""
-    channel: str | None = None
-    metadata: dict = field(default_factory=dict)
+    metadata: dict = field(default_factory=dict)  # with the channel's Capabilities
     timer_for_set: int | None = None  # set by the rest timer, not by the user
     reminder_at: float | None = None  # set by a session reminder firing, not by the user
     ranking: list[str] = field(default_factory=list)  # the classifier's intents, best first
@@ -220,12 +217,16 @@ class Turn:
     answer_candidates: tuple[tuple[str, float], ...] = ()
 
     @property
+    def capabilities(self) -> Capabilities:
+        return Capabilities.of(self.metadata)
+
+    @property
     def voice(self) -> bool:
-        return self.channel in VOICE_CHANNELS or bool(self.metadata.get("voice"))
+        return self.capabilities.voice
 
     @property
     def can_push(self) -> bool:
-        return self.channel in PUSH_CHANNELS
+        return self.capabilities.push
 
 
 @dataclass
@@ -294,8 +295,8 @@ class _Turn:
     def __init__(self, turn: Turn, state: State, now: float, thresholds: pain.Thresholds):
         self.turn, self.state, self.now, self.thresholds = turn, state, now, thresholds
         self.session = Session.from_dict(state.session)
-        if self.session is not None and turn.timer_for_set is None:
-            # The channel can change between turns (chat app, then a speaker).
+        if self.session is not None:
+            # The channel's facts come with each turn (chat app, then a speaker).
             self.session.timed_rest = turn.can_push
             self.session.voice = turn.voice
         self.reply = Reply()
@@ -1330,7 +1331,8 @@ def _stay_level(work: _Turn) -> None:
 
 def _progress(work: _Turn) -> None:
     text = report.progress_summary(work.history, work.level, work.now, work.tz)
-    chart = "chart" if progression.sessions_done(work.history) and not work.turn.voice else None
+    shows = work.turn.capabilities.images
+    chart = "chart" if progression.sessions_done(work.history) and shows else None
     work.reply.messages.append(Message(text, attachment=chart))
 
 

@@ -31,6 +31,7 @@ from typing import Any
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from actions import answers
+from connectors.capabilities import of_channel
 from connectors.rate_limit import RateLimiter, limiter_from_environment, number_setting
 
 logger = logging.getLogger(__name__)
@@ -258,8 +259,11 @@ class Gate:
         replies = TurnReplies(target)
         self.in_progress += 1
         try:
+            # The channel's record of what it can do goes with the message (the actions
+            # shape the replies from it).
+            declared = of_channel(channel).declare(metadata)
             await on_new_message(
-                UserMessage(text, replies, sender, input_channel=channel, metadata=metadata)
+                UserMessage(text, replies, sender, input_channel=channel, metadata=declared)
             )
         except Exception:
             logger.exception("A %s message from %s could not be handled", channel, sender)

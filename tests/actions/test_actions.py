@@ -12,12 +12,15 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import answers, user_files
 from actions.actions import ActionCoach, ActionNotUnderstood, ActionRedFlag, ActionSessionStart
+from connectors.capabilities import of_channel
 from tests.unit.chat import SCREENED
 
 
 def make_tracker(
     intent: str, slots: dict | None = None, entities=None, text="", channel="rest", metadata=None
 ) -> Tracker:
+    # As the channel's gate does: the record of what the channel can do goes with it.
+    metadata = of_channel(channel).declare(metadata)
     return Tracker(
         sender_id="tester",
         slots=slots or {},
@@ -25,9 +28,9 @@ def make_tracker(
             "text": text,
             "intent": {"name": intent, "confidence": 0.99},
             "entities": entities or [],
-            "metadata": metadata or {},
+            "metadata": metadata,
         },
-        events=[{"event": "user", "text": text, "input_channel": channel}],
+        events=[{"event": "user", "text": text, "input_channel": channel, "metadata": metadata}],
         paused=False,
         followup_action=None,
         active_loop={},

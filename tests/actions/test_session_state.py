@@ -62,3 +62,22 @@ def test_other_channels_never_get_the_session_state():
         slots = {"disclaimer_given": True, "safety": SCREENED}
         for intent in ("ask_hold", "start_session", "continue_session"):
             assert states(turn(intent, slots, channel=channel)) == [], channel
+
+
+def test_a_turn_rasa_started_has_the_channel_of_the_users_last_message():
+    """The rest timer's turn carries no record of its own (Rasa makes it): the one of
+    the user's last message holds, so the page still gets its session bar."""
+    slots = {"disclaimer_given": True, "safety": SCREENED}
+    turn("start_session", slots)
+    turn("continue_session", slots, text="ready")
+    turn("report_reps", slots, text="did 10")
+    turn("report_reps", slots, text="did 10")
+    user = make_tracker("report_reps", slots, channel="socketio").events[0]
+    timer = make_tracker(
+        "continue_session", slots, entities=[{"entity": "rest_timer", "value": "2"}]
+    )
+    timer.latest_message["metadata"] = {"is_external": True}
+    timer.events = [user, {"event": "user", "metadata": {"is_external": True}}]
+    messages, _ = run(ActionCoach(), timer)
+    assert "Rest over" in messages[0]["text"]
+    assert states(messages)[-1]["set"] == 2

@@ -3,6 +3,7 @@
 from actions import coach
 from actions.conversation import CONVERSATION_SLOTS
 from actions.pain import Thresholds
+from connectors.capabilities import of_channel
 
 T0 = 1_700_049_600.0  # Wednesday 15 November 2023, noon UTC
 HOUR = 3600
@@ -30,7 +31,9 @@ class Chat:
 
     def say(self, intent, text="", entities=(), channel="rest", metadata=None, timer=None, **turn):
         self.now += 5
-        turn = coach.Turn(intent, list(entities), text, channel, metadata or {}, timer, **turn)
+        # As the channel's gate does: the record of what the channel can do goes with it.
+        declared = of_channel(channel).declare(metadata)
+        turn = coach.Turn(intent, list(entities), text, declared, timer, **turn)
         outcome = coach.respond(turn, coach.State.from_slots(self.slots), self.now, Thresholds())
         self.slots.update(outcome.reply.updates)
         self.outcome = outcome

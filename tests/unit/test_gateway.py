@@ -7,7 +7,9 @@ import pytest
 from rasa.core.channels.channel import CollectingOutputChannel
 
 from actions import answers
+from actions.capabilities import Capabilities
 from connectors import gateway
+from connectors.capabilities import BY_CHANNEL, of_channel
 from connectors.gateway import (
     BUSY,
     MAX_SENDER_CHARS,
@@ -222,3 +224,27 @@ def test_after_the_turn_reminders_go_straight_through():
     run_turn(a_gate(), handler, target)
     asyncio.run(kept[0].send_text_message("ann", "Rest over."))
     assert target.messages[-1]["text"] == "Rest over."
+
+
+@pytest.mark.parametrize("channel", sorted(BY_CHANNEL))
+def test_every_message_carries_what_its_channel_can_do(channel):
+    seen = []
+
+    async def handler(message):
+        seen.append(message.metadata)
+
+    # A client's own claim is replaced by the channel's record.
+    claimed = {"timezone": "Europe/London", "capabilities": {"push": True, "voice": True}}
+    target = CollectingOutputChannel()
+    asyncio.run(a_gate().run_turn(handler, target, "hi", "ann", channel, claimed))
+    [metadata] = seen
+    assert metadata["timezone"] == "Europe/London"
+    assert Capabilities.of(metadata) == BY_CHANNEL[channel]
+
+
+def test_a_client_that_speaks_is_spoken_to_and_an_unknown_channel_can_do_nothing():
+    spoken = Capabilities.of(BY_CHANNEL["rest"].declare({"voice": True}))
+    assert spoken == Capabilities(voice=True)  # no chart, no file by voice
+    assert Capabilities.of(of_channel("cmdline").declare(None)) == Capabilities()
+    assert Capabilities.of({"capabilities": "everything"}) == Capabilities()
+    assert Capabilities.of(None) == Capabilities()

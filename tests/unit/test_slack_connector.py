@@ -11,6 +11,7 @@ from slack_sdk.errors import SlackApiError
 
 from actions import answers, conversation
 from connectors import gateway, slack
+from connectors.capabilities import BY_CHANNEL
 from connectors.gateway import Gate
 from connectors.rate_limit import RateLimiter
 from tests.e2e.fake_platforms import payload, slack_form, slack_headers
@@ -158,7 +159,7 @@ def test_a_direct_message_is_one_turn_answered_in_that_conversation():
     [sent] = dialogue.messages
     assert (sent.text, sent.sender_id) == ("how many reps?", "U0ALICE01")
     assert sent.input_channel == "slack"
-    assert sent.metadata == {"out_channel": "D0ALICEDM"}
+    assert sent.metadata == BY_CHANNEL["slack"].declare({"out_channel": "D0ALICEDM"})
     assert channel.client.calls == [("chat.postMessage", {"channel": "D0ALICEDM", "text": "echo"})]
 
 
