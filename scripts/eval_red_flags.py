@@ -6,7 +6,7 @@ The set lists `flags` (text, sign, urgency: emergency or prompt) and
 Two modes:
 - matcher (default, a second or two): the screen in actions/red_flags.py, as the
   NLU pipeline and the coach call it;
-- --e2e: the real servers (`make run` on free ports, as the e2e tests start them),
+- --e2e: the real servers (scripts/serve.py on free ports, as the e2e tests start them),
   each phrase said over REST in every dialogue state: idle, mid-set, at rest,
   paused, a pain question pending, a delete confirmation pending, and by voice.
 

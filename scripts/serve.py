@@ -13,11 +13,14 @@ is not restarted. Once the coach answers, `run` prints where to chat with it.
 The action server listens on the loopback address unless COACH_ACTIONS_HOST
 says otherwise, and answers only calls carrying COACH_ACTION_TOKEN (a random
 one for each run when unset).
-Settings come from the environment (the Makefile sets the defaults); a bad
-setting, a port already in use, or a conversation store that is not a database
+With COACH_PID_FILE set, the process ids of this process and of the two
+servers it last started are kept in that file, as JSON (the end-to-end tests
+read them). Settings come from the environment (the Makefile sets the
+defaults); a bad setting, a port already in use, or a conversation store that is not a database
 or is locked stops start-up with one line saying which.
 """
 
+import json
 import os
 import secrets
 import signal
@@ -44,6 +47,7 @@ FIRST_RESTART_DELAY = 1.0
 MAX_RESTART_DELAY = 8.0
 MAX_CRASHES = 5
 CRASH_WINDOW_SECONDS = 60.0
+PID_FILE_SETTING = "COACH_PID_FILE"
 
 
 def setting(name: str, default: str) -> str:
@@ -232,6 +236,26 @@ class Supervisor:
         return self.clock() + delay
 
 
+class PidFile:
+    """The process ids of serve.py and of the servers it runs, written when they change."""
+
+    def __init__(self, path: str) -> None:
+        self.path = Path(path)
+        self.written: dict[str, int | None] = {}
+
+    def update(self, supervisor: Supervisor) -> None:
+        pids = {
+            "serve": os.getpid(),
+            "action_server": supervisor.actions.pid if supervisor.actions else None,
+            "rasa_server": supervisor.rasa.pid if supervisor.rasa else None,
+        }
+        if pids != self.written:
+            partial = self.path.with_name(self.path.name + ".part")
+            partial.write_text(json.dumps(pids))
+            partial.replace(self.path)  # never read half-written
+            self.written = pids
+
+
 def preflight(mode: str) -> str | None:
     """Why the coach cannot start, in one line; None when it can."""
     try:
@@ -273,8 +297,12 @@ def main(mode: str) -> int:
     announced = mode != "run"
     rasa_port = int(setting("COACH_RASA_PORT", "5005")) if mode == "run" else 0
 
-    def announce_once() -> None:
+    pid_file = PidFile(setting(PID_FILE_SETTING, "")) if setting(PID_FILE_SETTING, "") else None
+
+    def on_tick() -> None:
         nonlocal announced
+        if pid_file:
+            pid_file.update(supervisor)
         if not announced and port_open(rasa_port):
             print(banner(), flush=True)
             announced = True
@@ -282,7 +310,7 @@ def main(mode: str) -> int:
     supervisor = Supervisor(
         start_actions=lambda: subprocess.Popen(action_server_command(), stdin=subprocess.DEVNULL),
         start_rasa=lambda: subprocess.Popen(rasa_command(mode), stdin=rasa_stdin),
-        on_tick=announce_once,
+        on_tick=on_tick,
     )
     # Signals only set a flag: raising in the middle of starting a server could
     # leave it running with no one to stop it.

@@ -1,8 +1,8 @@
 """Score a blind set of whole conversations against the real coach (`make eval-sessions`).
 
-Starts `make run` on free ports with its own tracker database (tests/e2e/coach_server.py),
-replays each conversation over REST with a fresh sender, and counts a conversation
-right when every expectation of every turn holds. Voice conversations send
+Starts the servers (scripts/serve.py) on free ports with its own tracker database
+(tests/e2e/coach_server.py), replays each conversation over REST with a fresh sender,
+and counts a conversation right when every expectation of every turn holds. Voice conversations send
 `"metadata": {"voice": true}` with each message, as the README describes.
 
 The set is YAML, as the blind writers' brief describes it. The loader accepts the

@@ -1,4 +1,11 @@
-"""Start and stop the real servers (`make run`) for end-to-end tests."""
+"""Start and stop the real servers for end-to-end tests, and talk to them over HTTP.
+
+The servers are started as `make run` starts them (scripts/serve.py, which runs and
+restarts the action server and the Rasa server), with the environment the Makefile
+would give them, but without make: nothing is installed or trained here. A missing
+model stops the test with a clear message. serve.py records its servers' process
+ids in a file (COACH_PID_FILE), so the tests know them without searching /proc.
+"""
 
 import json
 import os
@@ -7,9 +14,11 @@ import signal
 import socket
 import sqlite3
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
+from email.message import Message
 from pathlib import Path
 
 from actions import red_flags
@@ -33,7 +42,56 @@ def through_checklist(reply: str, say_no) -> str:
 
 
 ROOT = Path(__file__).resolve().parents[2]
+MODEL = ROOT / "models" / "coach.tar.gz"
+SERVE = ROOT / "scripts" / "serve.py"
 START_TIMEOUT_SECONDS = 300
+HTTP_TIMEOUT_SECONDS = 120
+# What the Makefile exports for `make run` (the settings are the servers' own).
+MAKEFILE_ENVIRONMENT = {
+    "RASA_TELEMETRY_ENABLED": "false",
+    "TF_CPP_MIN_LOG_LEVEL": "2",
+    "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+    "PYTHONWARNINGS": "ignore::DeprecationWarning",
+}
+
+
+class ModelMissing(RuntimeError):
+    pass
+
+
+# -- HTTP: what every end-to-end test sends -------------------------------------------
+
+
+def request(
+    url: str,
+    method: str = "GET",
+    headers: dict | None = None,
+    body: bytes | object | None = None,
+    timeout: float = HTTP_TIMEOUT_SECONDS,
+) -> tuple[int, Message, bytes]:
+    """Status, headers and body of one HTTP request; an error status is an answer too.
+    A body that is not bytes is sent as JSON."""
+    headers = dict(headers or {})
+    if body is not None and not isinstance(body, bytes):
+        body = json.dumps(body).encode()  # ensure_ascii: lone surrogates travel as \ud800
+        headers.setdefault("Content-Type", "application/json")
+    req = urllib.request.Request(url, data=body, method=method, headers=headers)
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as reply:
+            return reply.status, reply.headers, reply.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def post(url: str, body: bytes, headers: dict | None = None) -> tuple[int, bytes]:
+    status, _, reply = request(url, "POST", headers, body)
+    return status, reply
+
+
+def post_json(url: str, body: object, headers: dict | None = None) -> tuple[int, object]:
+    """A JSON body, and the reply read as JSON (None when empty)."""
+    status, _, reply = request(url, "POST", headers, body)
+    return status, json.loads(reply or b"null")
 
 
 def free_port() -> int:
@@ -49,10 +107,15 @@ def port_open(port: int) -> bool:
 
 
 class CoachServer:
-    """`make run` on free ports, with its own tracker database and log file."""
+    """The coach's servers (scripts/serve.py run) on free ports, with their own tracker
+    database and log file."""
 
     def __init__(
-        self, workdir: Path, action_url: str | None = None, extra_env: dict | None = None
+        self,
+        workdir: Path,
+        action_url: str | None = None,
+        extra_env: dict | None = None,
+        model: Path | None = None,
     ) -> None:
         self.rasa_port = free_port()
         self.actions_port = free_port()
@@ -60,6 +123,8 @@ class CoachServer:
         self.files = workdir / "files"
         self.log_path = workdir / "server.log"
         self.secrets = workdir / "secrets"
+        self.pid_file = workdir / "pids.json"
+        self.model = Path(model or os.environ.get("COACH_MODEL") or MODEL)
         self.action_token = "e2e-action-token-" + secrets.token_hex(8)
         # Headers every REST request of the tests carries (a token, when one is set).
         self.rest_headers: dict[str, str] = {}
@@ -76,9 +141,11 @@ class CoachServer:
         return f"http://127.0.0.1:{self.rasa_port}"
 
     def environment(self) -> dict:
-        """The environment `make run` gets: this server's ports, database and settings."""
-        env = dict(
-            os.environ,
+        """The environment `make run` would give: this server's ports, database and settings."""
+        env = {**MAKEFILE_ENVIRONMENT, **os.environ}
+        env.update(
+            COACH_MODEL=str(self.model),
+            COACH_PID_FILE=str(self.pid_file),
             COACH_RASA_PORT=str(self.rasa_port),
             COACH_ACTIONS_PORT=str(self.actions_port),
             COACH_ACTION_URL=self.action_url,
@@ -102,12 +169,23 @@ class CoachServer:
         env.update(self.extra_env)
         return env
 
+    def command(self) -> list[str]:
+        """scripts/serve.py run, as `make run` starts it; no make: no install, no training."""
+        if not self.model.is_file():
+            raise ModelMissing(
+                f"No trained model at {self.model}: the end-to-end tests never train one. "
+                "Run `make model` (or copy a trained models/coach.tar.gz) first."
+            )
+        return [sys.executable, str(SERVE), "run"]
+
     def start(self) -> float:
-        """Start `make run` and return the seconds until the coach answered."""
+        """Start the servers and return the seconds until the coach answered."""
+        command = self.command()
+        self.pid_file.unlink(missing_ok=True)
         log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
         started = time.monotonic()
         self.process = subprocess.Popen(
-            ["make", "--no-print-directory", "run"],
+            command,
             cwd=ROOT,
             env=self.environment(),
             stdin=subprocess.DEVNULL,
@@ -121,7 +199,7 @@ class CoachServer:
         deadline = started + START_TIMEOUT_SECONDS
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"make run exited early:\n{self.log_tail()}")
+                raise RuntimeError(f"the coach exited early:\n{self.log_tail()}")
             if self.ready():
                 return time.monotonic() - started
             time.sleep(1)
@@ -141,7 +219,7 @@ class CoachServer:
         return self.process is not None and self.process.poll() is None
 
     def stop(self) -> int | None:
-        """SIGTERM to `make run`, as a service manager would; returns its exit code."""
+        """SIGTERM to serve.py, as a service manager would; returns its exit code."""
         if not self.process:
             return None
         if self.process.poll() is None:
@@ -155,10 +233,10 @@ class CoachServer:
         return self.process.returncode
 
     def run_until_exit(self, timeout: float) -> tuple[int, str, float]:
-        """`make run` expected to refuse to start: its exit code, output and seconds taken."""
+        """The servers expected to refuse to start: exit code, output and seconds taken."""
         started = time.monotonic()
         done = subprocess.run(
-            ["make", "--no-print-directory", "run"],
+            self.command(),
             cwd=ROOT,
             env=self.environment(),
             stdin=subprocess.DEVNULL,
@@ -168,44 +246,42 @@ class CoachServer:
         )
         return done.returncode, done.stdout + done.stderr, time.monotonic() - started
 
-    def server_pid(self, script: str) -> int | None:
-        """The pid of the process under `make run` running scripts/<script>, if any."""
+    def pids(self) -> dict[str, int]:
+        """The process ids serve.py recorded for what it started last; {} if not running."""
         if not self.running():
-            return None
-        for pid in descendants(self.process.pid):
-            try:
-                command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-            except OSError:
-                continue  # it has just exited
-            if any(part.endswith(f"scripts/{script}".encode()) for part in command):
-                return pid
-        return None
+            return {}
+        try:
+            recorded = json.loads(self.pid_file.read_text())
+        except (OSError, ValueError):
+            return {}  # not written yet
+        return {name: pid for name, pid in recorded.items() if isinstance(pid, int)}
 
     def action_server_pid(self) -> int | None:
-        return self.server_pid("action_server.py")
+        return self.pids().get("action_server")
 
     def rasa_server_pid(self) -> int | None:
-        return self.server_pid("rasa_server.py")
+        return self.pids().get("rasa_server")
 
     def supervisor_pid(self) -> int | None:
         """scripts/serve.py, which starts (and restarts) the two servers."""
-        return self.server_pid("serve.py")
+        return self.process.pid if self.running() else None
 
     def log_tail(self, lines: int = 60) -> str:
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
 
     def get(self, path: str) -> tuple[int, bytes]:
+        """GET a path of the Rasa server; an error status raises (urllib's HTTPError)."""
         with urllib.request.urlopen(self.url + path, timeout=10) as reply:
             return reply.status, reply.read()
 
+    def post(self, path: str, body: bytes, headers: dict | None = None) -> tuple[int, object]:
+        """POST raw bytes to a path of the Rasa server; the reply read as JSON."""
+        status, reply = post(self.url + path, body, headers)
+        return status, json.loads(reply or b"null")
+
     def post_raw(self, body: bytes, path: str = "/webhooks/rest/webhook") -> tuple[int, object]:
-        headers = {"Content-Type": "application/json", **self.rest_headers}
-        request = urllib.request.Request(self.url + path, data=body, headers=headers)
-        try:
-            with urllib.request.urlopen(request, timeout=120) as reply:
-                return reply.status, json.loads(reply.read())
-        except urllib.error.HTTPError as error:
-            return error.code, json.loads(error.read() or b"null")
+        """A REST request as the tests' client sends it (with its token, if any)."""
+        return self.post(path, body, {"Content-Type": "application/json", **self.rest_headers})
 
     def replies(self, sender: str, text: str, metadata: dict | None = None) -> list[dict]:
         """Send a message over REST; return the coach's replies as the channel gives them."""
@@ -219,26 +295,6 @@ class CoachServer:
     def say(self, sender: str, text: str, metadata: dict | None = None) -> list[str]:
         """Send a message over REST; return the coach's reply texts."""
         return [reply.get("text", "") for reply in self.replies(sender, text, metadata)]
-
-
-def descendants(pid: int) -> list[int]:
-    """Every living process under `pid` (from /proc: psutil is not in the lock)."""
-    parents: dict[int, int] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            # The command name may hold spaces and brackets: the fields follow the last ')'.
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if fields[0] != "Z":  # a zombie has exited already
-            parents[int(stat.parent.name)] = int(fields[1])
-    found, frontier = [], [pid]
-    while frontier:
-        parent = frontier.pop()
-        children = [child for child, ppid in parents.items() if ppid == parent]
-        found += children
-        frontier += children
-    return found
 
 
 def stored_events(database: Path, sender: str, type_name: str) -> list[dict]:

@@ -1,5 +1,6 @@
-"""One real coach (`make run`) shared by the end-to-end tests; a test that stops it
-(the restart tests) leaves it to the next test to start it again.
+"""One real coach (scripts/serve.py, as `make run` starts it) shared by the end-to-end
+tests; a test that stops it (the restart tests) leaves it to the next test to start it
+again.
 
 Fake Telegram and Slack APIs (tests/e2e/fake_platforms.py) run in this process for
 the whole session, started before the coach, which is configured to call them:

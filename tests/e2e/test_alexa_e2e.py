@@ -3,8 +3,6 @@ envelopes signed with a test certificate chain (COACH_ALEXA_TEST_CERTS)."""
 
 import json
 import re
-import urllib.error
-import urllib.request
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -17,20 +15,11 @@ from tests.e2e.coach_server import CHECKLIST, stored_event_count, stored_user_te
 WEBHOOK = "/webhooks/alexa/webhook"
 
 
-def post(coach, body: bytes, headers: dict[str, str]) -> tuple[int, dict]:
-    request = urllib.request.Request(coach.url + WEBHOOK, data=body, headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=120) as reply:
-            return reply.status, json.loads(reply.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"null")
-
-
 def ask(coach, name: str, user: str, **changes) -> tuple[int, dict]:
     """Send a recorded envelope, signed as Alexa would."""
     age = changes.pop("age_seconds", 0)
     body = json.dumps(envelope(name, user, age_seconds=age, **changes)).encode()
-    return post(coach, body, signed_headers(body, coach.alexa_key))
+    return coach.post(WEBHOOK, body, signed_headers(body, coach.alexa_key))
 
 
 def spoken(reply: dict) -> tuple[ET.Element, str]:
@@ -100,7 +89,7 @@ def test_bad_signature_is_refused_and_touches_no_tracker(coach):
     user = "amzn1.ask.account.e2e-forged"
     body = json.dumps(envelope("coach_intent", user)).encode()
     headers = signed_headers(body, coach.alexa_key)
-    status, reply = post(coach, body.replace(b"hold", b"HOLD"), headers)
+    status, reply = coach.post(WEBHOOK, body.replace(b"hold", b"HOLD"), headers)
     assert status == 400 and "signature" in reply["error"]
     assert stored_event_count(coach.database, user) == 0
 
@@ -125,5 +114,5 @@ def test_stale_or_foreign_requests_are_refused(coach, changes, reason):
 )
 def test_malformed_requests_get_400_not_500(coach, body, signed):
     headers = signed_headers(body, coach.alexa_key) if signed else {}
-    status, reply = post(coach, body, headers)
+    status, reply = coach.post(WEBHOOK, body, headers)
     assert status == 400 and reply["error"], reply

@@ -10,8 +10,6 @@ import hmac
 import json
 import statistics
 import time
-import urllib.error
-import urllib.request
 import uuid
 from pathlib import Path
 
@@ -25,6 +23,8 @@ from connectors import gateway
 from tests.e2e.alexa_certs import envelope, signed_headers
 from tests.e2e.coach_server import (
     CoachServer,
+    post,
+    post_json,
     stored_slot,
     stored_user_texts,
     through_checklist,
@@ -37,21 +37,6 @@ ALEXA = "/webhooks/alexa/webhook"
 TELEGRAM = "/webhooks/telegram/webhook"
 SLACK = "/webhooks/slack/webhook"
 TELEGRAM_SECRET = hmac.new(TELEGRAM_TOKEN.encode(), b"coach telegram webhook", "sha256").hexdigest()
-
-
-def post(url: str, body: bytes, headers: dict | None = None) -> tuple[int, bytes]:
-    request = urllib.request.Request(url, data=body, headers=headers or {}, method="POST")
-    try:
-        with urllib.request.urlopen(request, timeout=120) as reply:
-            return reply.status, reply.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read()
-
-
-def post_json(url: str, body: object, headers: dict | None = None) -> tuple[int, object]:
-    raw = json.dumps(body).encode()  # ensure_ascii: lone surrogates travel as \ud800
-    status, reply = post(url, raw, {"Content-Type": "application/json", **(headers or {})})
-    return status, json.loads(reply or b"null")
 
 
 def new_user(prefix: str) -> str:

@@ -10,8 +10,6 @@ import os
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 import uuid
 
 import jwt
@@ -19,7 +17,7 @@ import pytest
 
 from actions import answers
 from connectors.gateway import TOO_LONG
-from tests.e2e.coach_server import ROOT, CoachServer
+from tests.e2e.coach_server import ROOT, CoachServer, request
 from tests.e2e.test_socketio_e2e import PollingSocketIO, socket_turns
 
 TOKEN = "e2e-api-token-" + uuid.uuid4().hex
@@ -45,19 +43,6 @@ def secured(tmp_path_factory):
     server.start()
     yield server
     server.stop()
-
-
-def request(url: str, method: str = "GET", headers: dict | None = None, body: dict | None = None):
-    """Status, headers and body of one HTTP request; errors are answers too."""
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(url, data=data, method=method, headers=headers or {})
-    if data:
-        req.add_header("Content-Type", "application/json")
-    try:
-        with urllib.request.urlopen(req, timeout=60) as reply:
-            return reply.status, reply.headers, reply.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
 
 
 def bearer(payload: dict, secret: str = JWT_SECRET) -> dict:

@@ -23,14 +23,7 @@ _ids = itertools.count(1)
 
 
 def post(coach, body: bytes, content_type: str, headers: dict[str, str]) -> tuple[int, dict]:
-    request = urllib.request.Request(
-        coach.url + WEBHOOK, data=body, headers={"Content-Type": content_type, **headers}
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=120) as reply:
-            return reply.status, json.loads(reply.read())
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"null")
+    return coach.post(WEBHOOK, body, {"Content-Type": content_type, **headers})
 
 
 class DirectMessage:

@@ -7,8 +7,6 @@ like any visitor's browser; nothing is faked but gTTS's speech (see the voice st
 
 import json
 import re
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -16,7 +14,7 @@ from playwright.sync_api import Page, expect, sync_playwright
 
 from actions import protocol as p
 from actions import speech
-from tests.e2e.coach_server import CHECKLIST
+from tests.e2e.coach_server import CHECKLIST, request
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -263,22 +261,14 @@ def test_the_page_says_so_when_the_coach_cannot_be_reached(coach, browser_contex
     coach_said(page, "reps")
 
 
-def http_get(url: str) -> tuple[int, dict, bytes]:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as reply:
-            return reply.status, dict(reply.headers), reply.read()
-    except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read()
-
-
 def test_the_server_serves_the_page_and_its_listed_files_only(coach):
-    status, headers, body = http_get(coach.url + PAGE_PATH)
+    status, headers, body = request(coach.url + PAGE_PATH)
     assert status == 200 and b"<deep-chat" in body
     assert "default-src 'self'" in headers["Content-Security-Policy"]
     for name in ("app.js", "app.css", "deepChat.bundle.js", "socket.io.min.js"):
-        status, _, body = http_get(f"{coach.url}{PAGE_PATH}assets/{name}")
+        status, _, body = request(f"{coach.url}{PAGE_PATH}assets/{name}")
         assert status == 200 and len(body) > 100, name
-    status, _, body = http_get(coach.url + PAGE_PATH + "health")
+    status, _, body = request(coach.url + PAGE_PATH + "health")
     assert status == 200 and json.loads(body) == {"status": "ok"}
     readme = (ROOT / "README.md").read_bytes()[:40]
     for path in (
@@ -290,6 +280,6 @@ def test_the_server_serves_the_page_and_its_listed_files_only(coach):
         "node_modules/deep-chat/package.json",
         "web/app.js",
     ):
-        status, _, body = http_get(coach.url + PAGE_PATH + path)
+        status, _, body = request(coach.url + PAGE_PATH + path)
         assert status == 404, (path, status)
         assert readme not in body

@@ -3,6 +3,7 @@ a crashed server (either) is started again, a crash loop gives up, the Rasa serv
 exiting on purpose or a stop request stops everything, and start-up refuses clearly."""
 
 import importlib.util
+import json
 import os
 import signal
 import socket
@@ -341,3 +342,21 @@ def test_a_tracker_url_that_is_no_url_stops_start_up(refused, tmp_path, capsys, 
         monkeypatch.setenv(name, value)
     assert serve.main("run") == 2
     assert "COACH_TRACKER_URL is not a database URL" in capsys.readouterr().err
+
+
+def test_the_pid_file_follows_the_servers_it_runs(tmp_path):
+    pid_file = serve.PidFile(str(tmp_path / "pids.json"))
+    with Running(supervisor()) as running:
+        pid_file.update(running.supervisor)
+        recorded = json.loads((tmp_path / "pids.json").read_text())
+        first = running.supervisor.actions
+        assert recorded == {
+            "serve": os.getpid(),
+            "action_server": first.pid,
+            "rasa_server": running.supervisor.rasa.pid,
+        }
+        first.send_signal(signal.SIGKILL)
+        wait_for(lambda: running.supervisor.actions is not first)
+        pid_file.update(running.supervisor)
+        recorded = json.loads((tmp_path / "pids.json").read_text())
+        assert recorded["action_server"] == running.supervisor.actions.pid != first.pid
