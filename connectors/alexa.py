@@ -44,14 +44,13 @@ from cryptography.x509.verification import (
     Store,
     VerificationError,
 )
-from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from actions import answers, speech
-from connectors.gateway import gate_from_environment, sender_problem, text_problem
-from connectors.rest import collect_replies
+from connectors.gateway import Refusal, gate_from_environment, sender_problem
 
 logger = logging.getLogger(__name__)
 
@@ -406,21 +405,20 @@ class AlexaInput(InputChannel):
                 return response.json({"error": "the request has no valid user id"}, status=400)
             if turn.text is None:
                 return response.json(alexa_response([], turn))
-            # Said, not typed: a very long or unreadable utterance is asked again.
-            if text_problem(turn.text):
-                return response.json(alexa_response([], AlexaTurn(None, closing=FALLBACK)))
-            refusal = gate.refusal(sender)
-            if refusal:
-                return response.json(alexa_response([], AlexaTurn(None, closing=refusal.text)))
             locale = envelope["request"].get("locale")
             alexa_session = member(envelope.get("session"), "sessionId")
             metadata = {
                 "locale": locale if isinstance(locale, str) else None,
                 "alexa_session": alexa_session if isinstance(alexa_session, str) else None,
             }
-            replies = await collect_replies(
-                gate, on_new_message, turn.text, sender, self.name(), metadata
+            collector = CollectingOutputChannel()
+            replies = await gate.handle(
+                on_new_message, collector, turn.text, sender, self.name(), metadata, typed=False
             )
+            if isinstance(replies, Refusal):
+                # Said, not typed: a very long or unreadable utterance is asked again.
+                closing = FALLBACK if replies.unreadable else replies.text
+                return response.json(alexa_response([], AlexaTurn(None, closing=closing)))
             return response.json(alexa_response(replies, turn))
 
         return webhook

@@ -13,6 +13,8 @@ Every chat channel asks the gate before a message reaches the dialogue:
   intent; only a payload of the buttons the coach last offered this user may
   be read that way, so a typed "/restart" or "/red_flag{...}" is a message.
 
+`Gate.handle` is the one way in that every channel uses: the limits, then the
+text, then the turn; a channel only translates its platform's format.
 `Gate.run_turn` holds the turn's replies until Rasa has run the whole turn,
 which ends with the tracker saved: a reply ("That's 6", "Done, deleted") goes
 out only once what it says is stored. If the turn fails, the replies are
@@ -142,11 +144,14 @@ def offered_payloads(messages: list[Mapping[str, Any]]) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Refusal:
-    """A message the gate does not let through: what to tell the user, and when to retry."""
+    """A message the gate does not let through: what to tell the user, and when to retry.
+    `unreadable` is a text the dialogue cannot take (empty, too long, not storable),
+    which a voice channel asks again rather than explaining."""
 
     text: str
     retry_after: float = 0.0
     status: int = 429
+    unreadable: bool = False
 
 
 class TurnReplies(OutputChannel):
@@ -242,6 +247,36 @@ class Gate:
             self._offers[sender] = payloads
             while len(self._offers) > MAX_OFFER_USERS:
                 self._offers.popitem(last=False)
+
+    async def handle(
+        self,
+        on_new_message: Callable[[UserMessage], Awaitable[Any]],
+        target: OutputChannel,
+        text: str,
+        sender: str,
+        channel: str,
+        metadata: dict | None = None,
+        *,
+        address: str | None = None,
+        recipient: str | None = None,
+        typed: bool = True,
+    ) -> Refusal | list[dict[str, Any]]:
+        """One message from any channel: refused (too fast, too busy, unreadable text:
+        nothing is delivered, the channel tells the user in its own format), or run
+        through the dialogue (see run_turn). `typed` is False for text the platform
+        made rather than the user (Alexa's intents, a pressed button's payload), or that
+        the channel has already read as typed, which is passed on as it is."""
+        refusal = self.refusal(sender, address)
+        if refusal:
+            return refusal
+        problem = text_problem(text) or ("" if text.strip() else answers.EMPTY_MESSAGE)
+        if problem:
+            return Refusal(problem, status=200, unreadable=True)
+        if typed:
+            text = self.readable_text(sender, text)
+        return await self.run_turn(
+            on_new_message, target, text, sender, channel, metadata, recipient
+        )
 
     async def run_turn(
         self,

@@ -18,13 +18,11 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from actions import answers
 from connectors.gateway import (
-    Gate,
+    Refusal,
     gate_from_environment,
     metadata_problem,
     sender_problem,
-    text_problem,
 )
 from connectors.identity import rest_auth_from_environment
 from connectors.rate_limit import retry_after_seconds
@@ -82,19 +80,17 @@ def client_address(request: Request) -> str:
     return request.remote_addr or request.ip
 
 
-async def collect_replies(
-    gate: Gate,
-    on_new_message: Callable[[UserMessage], Awaitable[Any]],
-    text: str,
-    sender: str,
-    channel: str,
-    metadata: dict | None,
-) -> list[dict]:
-    """One user message through the gate and the dialogue; what the coach said, in the
-    REST channel's format."""
-    collector = CollectingOutputChannel()
-    await gate.run_turn(on_new_message, collector, text, sender, channel, metadata)
-    return collector.messages
+def rest_reply(outcome: Refusal | list[dict], sender: str) -> HTTPResponse:
+    """The gate's outcome in the REST channel's format: the replies, or the refusal
+    as the coach's one message with its status (and Retry-After when limited)."""
+    if not isinstance(outcome, Refusal):
+        return response.json(outcome)
+    headers = {}
+    if outcome.retry_after:
+        headers["Retry-After"] = str(retry_after_seconds(outcome.retry_after))
+    return response.json(
+        [{"recipient_id": sender, "text": outcome.text}], status=outcome.status, headers=headers
+    )
 
 
 class CoachRestInput(RestInput):
@@ -120,20 +116,16 @@ class CoachRestInput(RestInput):
             failure = auth.check(sender, request.headers, request.ip)
             if failure:
                 return response.json({"error": failure.message}, status=failure.status)
-            refusal = gate.refusal(sender, client_address(request))
-            if refusal:
-                return response.json(
-                    [{"recipient_id": sender, "text": refusal.text}],
-                    status=refusal.status,
-                    headers={"Retry-After": str(retry_after_seconds(refusal.retry_after))},
-                )
-            own_reply = text_problem(text) or ("" if text.strip() else answers.EMPTY_MESSAGE)
-            if own_reply:
-                return response.json([{"recipient_id": sender, "text": own_reply}])
-            text = gate.readable_text(sender, text)
-            replies = await collect_replies(
-                gate, on_new_message, text, sender, self.name(), metadata
+            collector = CollectingOutputChannel()
+            outcome = await gate.handle(
+                on_new_message,
+                collector,
+                text,
+                sender,
+                self.name(),
+                metadata,
+                address=client_address(request),
             )
-            return response.json(replies)
+            return rest_reply(outcome, sender)
 
         return webhook

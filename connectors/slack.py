@@ -48,13 +48,12 @@ from sanic.response import HTTPResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from actions import answers
 from connectors.gateway import (
     Gate,
+    Refusal,
     TurnReplies,
     deliver_only,
     gate_from_environment,
-    text_problem,
     typed_text,
 )
 from connectors.platforms import (
@@ -370,17 +369,18 @@ class CoachSlackInput(InputChannel):
         if incoming.pressed:
             await self.show_choice(output, incoming.pressed)
         gate = self.gate or gate_from_environment()
-        own_reply = text_problem(incoming.text) or ("" if incoming.text else answers.EMPTY_MESSAGE)
-        if not own_reply:
-            refusal = gate.refusal(incoming.user)
-            own_reply = refusal.text if refusal else ""
-        if own_reply:
-            await deliver_only(output, incoming.channel, own_reply)
-            return
         metadata = {"out_channel": incoming.channel}
-        await gate.run_turn(
-            on_new_message, output, incoming.text, incoming.user, self.name(), metadata
+        outcome = await gate.handle(
+            on_new_message,
+            output,
+            incoming.text,
+            incoming.user,
+            self.name(),
+            metadata,
+            typed=False,  # read_event made typed text text; a button press is its payload
         )
+        if isinstance(outcome, Refusal):
+            await deliver_only(output, incoming.channel, outcome.text)
 
     async def show_choice(self, output: CoachSlackBot, payload: dict) -> None:
         message = payload.get("message") or {}

@@ -26,8 +26,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from actions import answers
-from connectors.gateway import gate_from_environment, metadata_problem, text_problem
+from connectors.gateway import Refusal, gate_from_environment, metadata_problem
 from connectors.identity import SessionIds, session_secret
 from connectors.server_settings import configured_origins
 
@@ -179,16 +178,17 @@ class CoachSocketIOInput(SocketIOInput):
                     await tell(sid, LOST)
                     return
                 join(sid, sender)
-            refusal = gate.refusal(sender, addresses.get(sid))
-            if refusal:
-                await tell(sid, refusal.text)
-                return
-            own_reply = text_problem(text) or ("" if text.strip() else answers.EMPTY_MESSAGE)
-            if own_reply:
-                await tell(sid, own_reply)
-                return
-            text = gate.readable_text(sender, text)
             output = CoachSocketIOOutput(sio, self.bot_message_evt)
-            await gate.run_turn(on_new_message, output, text, sender, self.name(), metadata)
+            outcome = await gate.handle(
+                on_new_message,
+                output,
+                text,
+                sender,
+                self.name(),
+                metadata,
+                address=addresses.get(sid),
+            )
+            if isinstance(outcome, Refusal):
+                await tell(sid, outcome.text)
 
         return blueprint

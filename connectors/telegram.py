@@ -50,13 +50,12 @@ from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from actions import answers
 from connectors.gateway import (
     Gate,
+    Refusal,
     TurnReplies,
     deliver_only,
     gate_from_environment,
-    text_problem,
     typed_text,
 )
 from connectors.platforms import (
@@ -441,14 +440,16 @@ class CoachTelegramInput(InputChannel):
     ) -> None:
         chat_id = incoming.chat_id
         gate = self.gate or gate_from_environment()
-        own_reply = text_problem(incoming.text) or ("" if incoming.text else answers.EMPTY_MESSAGE)
-        if not own_reply:
-            refusal = gate.refusal(chat_id)
-            own_reply = refusal.text if refusal else ""
-        if own_reply:
-            await deliver_only(self.bot, chat_id, own_reply)
-            return
-        await gate.run_turn(on_new_message, self.bot, incoming.text, chat_id, self.name())
+        outcome = await gate.handle(
+            on_new_message,
+            self.bot,
+            incoming.text,
+            chat_id,
+            self.name(),
+            typed=False,  # read_update made typed text text; a button press is its payload
+        )
+        if isinstance(outcome, Refusal):
+            await deliver_only(self.bot, chat_id, outcome.text)
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("coach_telegram_webhook", __name__)

@@ -248,3 +248,45 @@ def test_a_client_that_speaks_is_spoken_to_and_an_unknown_channel_can_do_nothing
     assert Capabilities.of(of_channel("cmdline").declare(None)) == Capabilities()
     assert Capabilities.of({"capabilities": "everything"}) == Capabilities()
     assert Capabilities.of(None) == Capabilities()
+
+
+def handle(gate: Gate, text: str, typed: bool = True):
+    seen: list[str] = []
+
+    async def handler(message):
+        seen.append(message.text)
+        await message.output_channel.send_text_message(message.sender_id, "ok")
+
+    target = CollectingOutputChannel()
+    outcome = asyncio.run(
+        gate.handle(handler, target, text, "ann", "rest", address="192.0.2.1", typed=typed)
+    )
+    return outcome, seen, target.messages
+
+
+def test_handle_runs_a_readable_message_and_returns_its_replies():
+    outcome, seen, delivered = handle(a_gate(), "  /restart  ")
+    assert seen == ["restart"], "typed text is text"
+    assert [m["text"] for m in outcome] == ["ok"] == [m["text"] for m in delivered]
+
+
+def test_handle_reads_a_platforms_own_payload_as_it_is():
+    _, seen, _ = handle(a_gate(), "/start_session", typed=False)
+    assert seen == ["/start_session"]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "x" * (MAX_TEXT_CHARS + 1)])
+def test_handle_refuses_unreadable_text_without_a_turn(text):
+    outcome, seen, delivered = handle(a_gate(), text)
+    assert seen == [] and delivered == []
+    assert outcome.unreadable and outcome.status == 200
+    assert outcome.text in (answers.EMPTY_MESSAGE, TOO_LONG)
+
+
+def test_handle_applies_the_limits_before_anything_else():
+    gate = a_gate(sender_burst=1)
+    handle(gate, "hello")
+    outcome, seen, delivered = handle(gate, "")  # even an empty message counts
+    assert seen == [] and delivered == []
+    assert outcome.text == answers.TOO_FAST and outcome.status == 429 and outcome.retry_after > 0
+    assert not outcome.unreadable
