@@ -84,7 +84,7 @@ $(INSTALLED): requirements.lock pyproject.toml
 	$(BIN)/pip install --no-deps --no-build-isolation -e .
 	touch $@
 
-$(SPACY_PIPELINE)/meta.json: $(INSTALLED) nlp/build_pipeline.py actions/vocabulary.py
+$(SPACY_PIPELINE)/meta.json: $(INSTALLED) nlp/build_pipeline.py coach/vocabulary.py
 	$(BIN)/python -m nlp.build_pipeline $(SPACY_PIPELINE)
 
 # Rasa keeps the file when nothing changed, so touch it for make's sake.

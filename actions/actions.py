@@ -16,10 +16,10 @@ from rasa_sdk.events import (
 )
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import (
+from coach import (
     answers,
-    coach,
     conversation,
+    dialogue,
     pain,
     progression,
     red_flags,
@@ -28,12 +28,9 @@ from actions import (
     speech,
     user_files,
 )
-from actions import protocol as p
-from actions.capabilities import METADATA_KEY, Capabilities
-
-REST_TIMER_ENTITY = "rest_timer"
-REMINDER_ENTITY = "reminder"
-SESSION_REMINDER_PREFIX = "session_reminder_"
+from coach import protocol as p
+from coach.capabilities import METADATA_KEY, Capabilities
+from coach.dialogue import REMINDER_ENTITY, REST_TIMER_ENTITY, SESSION_REMINDER_PREFIX
 
 red_flags.prepare()  # at server start, not on the first user's message
 
@@ -113,11 +110,11 @@ def _metadata(tracker: Tracker) -> dict:
     return metadata
 
 
-def _turn(tracker: Tracker, intent: str | None = None) -> coach.Turn:
+def _turn(tracker: Tracker, intent: str | None = None) -> dialogue.Turn:
     message = tracker.latest_message or {}
     entities = message.get("entities") or []
     timer = _entity(entities, REST_TIMER_ENTITY)
-    return coach.Turn(
+    return dialogue.Turn(
         intent=intent or (message.get("intent") or {}).get("name") or "",
         entities=entities,
         text=message.get("text") or "",
@@ -136,7 +133,9 @@ def _turn(tracker: Tracker, intent: str | None = None) -> coach.Turn:
     )
 
 
-def _attach(dispatcher, tracker: Tracker, turn: coach.Turn, message, state: coach.State) -> None:
+def _attach(
+    dispatcher, tracker: Tracker, turn: dialogue.Turn, message, state: dialogue.State
+) -> None:
     """Render the chart or the CSV the coach asked for, and send it with its text."""
     tz = progression.zone(state.timezone)
     if message.attachment == "chart":
@@ -162,9 +161,9 @@ def _attach(dispatcher, tracker: Tracker, turn: coach.Turn, message, state: coac
 def _send(
     dispatcher: CollectingDispatcher,
     tracker: Tracker,
-    turn: coach.Turn,
-    outcome: coach.Outcome,
-    state: coach.State,
+    turn: dialogue.Turn,
+    outcome: dialogue.Outcome,
+    state: dialogue.State,
     now: float,
     responses: dict | None = None,
 ) -> list[EventType]:
@@ -231,9 +230,9 @@ def _respond(
     dispatcher, tracker: Tracker, intent: str | None = None, domain: dict | None = None
 ) -> list[EventType]:
     turn = _turn(tracker, intent)
-    state = coach.State.from_slots(tracker.current_slot_values())
+    state = dialogue.State.from_slots(tracker.current_slot_values())
     now = _now(tracker)
-    outcome = coach.respond(turn, state, now)
+    outcome = dialogue.respond(turn, state, now)
     responses = (domain or {}).get("responses") if domain else None
     return _send(dispatcher, tracker, turn, outcome, state, now, responses)
 
@@ -287,8 +286,8 @@ class ActionSessionStart(Action):
             if value is not None and name not in conversation.CONVERSATION_SLOTS
         }
         now = _now(tracker)
-        kept.update(coach.close_stale_session(coach.State.from_slots(slots), now))
-        reminders = coach.pending_reminders(kept.get("reminders") or [], now)
+        kept.update(dialogue.close_stale_session(dialogue.State.from_slots(slots), now))
+        reminders = dialogue.pending_reminders(kept.get("reminders") or [], now)
         if "reminders" in kept:
             kept["reminders"] = reminders
         return [

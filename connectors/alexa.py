@@ -49,7 +49,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from actions import answers, speech
+from coach import answers, speech
 from connectors.gateway import Refusal, gate_from_environment, sender_problem
 
 logger = logging.getLogger(__name__)

@@ -1,8 +1,8 @@
-"""What each of the coach's channels can do (actions/capabilities.py). The gate
+"""What each of the coach's channels can do (coach/capabilities.py). The gate
 (connectors/gateway.py) declares a channel's record in every message it passes on.
 Imports nothing from Rasa, so that tests can play a channel's turns without a server."""
 
-from actions.capabilities import Capabilities
+from coach.capabilities import Capabilities
 
 BY_CHANNEL = {
     # Any client: it gets the chart as an image URL and the CSV as an attachment.

@@ -1,9 +1,9 @@
 """The coach's own routes on the Rasa server, registered as an input channel.
 
 - GET /webhooks/coach/files/<user>/<file>: the progress chart and history
-  export the action server made for a user (actions/user_files.py).
+  export the action server made for a user (coach/user_files.py).
 - GET /webhooks/coach/audio/<name>: a reply's speech as MP3, cached by
-  actions/speech.py.
+  coach/speech.py.
 - At start-up, stored session reminders go back on the scheduler
   (connectors/reminders.py).
 """
@@ -17,7 +17,7 @@ from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from actions import report, speech, user_files
+from coach import report, speech, user_files
 from connectors import reminders
 
 logger = logging.getLogger(__name__)

@@ -32,7 +32,7 @@ from typing import Any
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
-from actions import answers
+from coach import answers
 from connectors.capabilities import of_channel
 from connectors.rate_limit import RateLimiter, limiter_from_environment, number_setting
 

@@ -15,8 +15,7 @@ from rasa.core import jobs
 from rasa.shared.core.events import ReminderScheduled
 from sanic import Sanic
 
-from actions.actions import REMINDER_ENTITY, SESSION_REMINDER_PREFIX
-from actions.coach import pending_reminders
+from coach.dialogue import REMINDER_ENTITY, SESSION_REMINDER_PREFIX, pending_reminders
 
 logger = logging.getLogger(__name__)
 

@@ -41,7 +41,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
-from actions import user_files
+from coach import user_files
 
 ERASE_SLOT = "erase_user_data"
 # How long a turn waits for another program's lock on the SQLite file before it

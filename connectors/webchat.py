@@ -20,7 +20,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from actions import user_files
+from coach import user_files
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 MODULES = "node_modules"

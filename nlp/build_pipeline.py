@@ -12,7 +12,7 @@ from pathlib import Path
 
 import spacy
 
-from actions.vocabulary import ENTITY_VOCABULARY
+from coach.vocabulary import ENTITY_VOCABULARY
 
 TEN = {"LOWER": {"IN": ["10", "ten"]}}
 NUMBER = {"LIKE_NUM": True}

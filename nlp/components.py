@@ -9,8 +9,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from actions import red_flags
-from actions.conversation import QUESTION_INTENT, rule_verdict, written_in_another_script
+from coach import red_flags
+from coach.conversation import QUESTION_INTENT, rule_verdict, written_in_another_script
 
 RESPONSE_SELECTOR = "response_selector"
 
@@ -31,7 +31,7 @@ class EntityRulesIntentCorrector(GraphComponent):
     exercise: out_of_scope. "Should I take an advil first?" names a medicine:
     ask_medical. Text with no Latin letters at all is not English: nlu_fallback.
     A red-flag sign found by the rule-based screen is red_flag, whatever DIET said.
-    The rules themselves live in actions/conversation.py.
+    The rules themselves live in coach/conversation.py.
     """
 
     @classmethod

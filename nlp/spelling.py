@@ -3,7 +3,7 @@
 
 pyspellchecker (a maintained package that ships its English word list) proposes
 the corrections; the words of the training data and the project vocabulary
-(actions/vocabulary.py) are the domain's own words: never corrected, and
+(coach/vocabulary.py) are the domain's own words: never corrected, and
 preferred when a typo is close to one of them ("glutes", not "gluten"). Only
 letters-only words of MIN_LENGTH or more that neither list knows are changed,
 so numbers, scores, names in another script and short words pass untouched.
@@ -23,7 +23,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from spellchecker import SpellChecker
 
-from actions.vocabulary import protected_words
+from coach.vocabulary import protected_words
 
 WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
 MIN_LENGTH = 4

@@ -34,7 +34,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from actions import answers  # noqa: E402
+from coach import answers  # noqa: E402
 from tests.e2e.coach_server import CoachServer  # noqa: E402
 
 BLIND_DIR = ROOT / "tests" / "blind"

@@ -4,7 +4,7 @@ The set lists `flags` (text, sign, urgency: emergency or prompt) and
 `near_misses` (text): written by someone who never saw the patterns.
 
 Two modes:
-- matcher (default, a second or two): the screen in actions/red_flags.py, as the
+- matcher (default, a second or two): the screen in coach/red_flags.py, as the
   NLU pipeline and the coach call it;
 - --e2e: the real servers (scripts/serve.py on free ports, as the e2e tests start them),
   each phrase said over REST in every dialogue state: idle, mid-set, at rest,
@@ -35,7 +35,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from actions import red_flags  # noqa: E402
+from coach import red_flags  # noqa: E402
 
 DEFAULT_SET = ROOT / "tests" / "blind" / "2026-11-26-red-flags.yml"
 EMERGENCY = "emergency"

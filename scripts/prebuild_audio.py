@@ -8,7 +8,7 @@ then makes each phrase when first said, or sends text alone.
 
 import logging
 
-from actions import session, speech
+from coach import session, speech
 
 
 def main() -> None:

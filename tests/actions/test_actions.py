@@ -10,8 +10,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import answers, user_files
 from actions.actions import ActionCoach, ActionNotUnderstood, ActionRedFlag, ActionSessionStart
+from coach import answers, user_files
 from connectors.capabilities import of_channel
 from tests.unit.chat import SCREENED
 
@@ -272,7 +272,7 @@ def test_audio_metadata_adds_the_turns_audio_after_its_text(monkeypatch):
         spoken.append(text)
         return "https://coach.example/webhooks/coach/audio/x.mp3" if len(spoken) == 1 else None
 
-    monkeypatch.setattr("actions.speech.audio_url", audio_url)
+    monkeypatch.setattr("coach.speech.audio_url", audio_url)
     tracker = make_tracker("ask_hold", metadata={"audio": True})
     messages, _ = run(ActionCoach(), tracker)
     texts = [m["text"] for m in messages[:-1]]

@@ -21,10 +21,10 @@ import urllib.request
 from email.message import Message
 from pathlib import Path
 
-from actions import red_flags
+from coach import red_flags
 from tests.e2e.alexa_certs import SKILL_ID, make_certs
 
-# The safety checklist a new user answers before a first session (actions/safety.py).
+# The safety checklist a new user answers before a first session (coach/safety.py).
 CHECKLIST = tuple(item.question for item in red_flags.CHECKLIST)
 
 

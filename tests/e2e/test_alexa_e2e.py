@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from actions import protocol as p
-from actions import speech
+from coach import protocol as p
+from coach import speech
 from tests.e2e.alexa_certs import envelope, signed_headers
 from tests.e2e.coach_server import CHECKLIST, stored_event_count, stored_user_texts
 

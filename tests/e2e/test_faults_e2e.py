@@ -19,7 +19,7 @@ import time
 import aiohttp
 import pytest
 
-from actions import answers
+from coach import answers
 from connectors.gateway import NOT_SAVED
 from connectors.tracker_store import EXIT_STORE_UNUSABLE, LOCK_WAIT_SECONDS
 from tests.e2e.coach_server import (

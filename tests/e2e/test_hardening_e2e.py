@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from actions import answers
+from coach import answers
 from connectors import gateway
 from tests.e2e.alexa_certs import envelope, signed_headers
 from tests.e2e.coach_server import (

@@ -8,7 +8,7 @@ import uuid
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from actions import protocol as p
+from coach import protocol as p
 from tests.e2e.coach_server import (
     all_stored_data,
     stored_event_count,

@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from actions import answers
-from actions import protocol as p
+from coach import answers
+from coach import protocol as p
 from connectors.gateway import TOO_LONG
 from tests.e2e.coach_server import CoachServer, port_open, stored_user_texts
 from tests.e2e.test_socketio_e2e import socket_turns

@@ -15,7 +15,7 @@ import uuid
 import jwt
 import pytest
 
-from actions import answers
+from coach import answers
 from connectors.gateway import TOO_LONG
 from tests.e2e.coach_server import ROOT, CoachServer, request
 from tests.e2e.test_socketio_e2e import PollingSocketIO, socket_turns

@@ -3,7 +3,7 @@ surviving a restart, and a red flag stopping a session in the very same turn."""
 
 import signal
 
-from actions import protocol as p
+from coach import protocol as p
 from tests.e2e.coach_server import stored_slot, through_checklist
 
 

@@ -5,8 +5,8 @@ confirms, with the rest timed aloud within Alexa's limits."""
 
 import re
 
-from actions import answers, speech
-from actions import protocol as p
+from coach import answers, speech
+from coach import protocol as p
 from tests.e2e.coach_server import asks_checklist, stored_slot, through_checklist
 from tests.e2e.test_alexa_e2e import ask, spoken
 

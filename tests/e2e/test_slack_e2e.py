@@ -11,8 +11,8 @@ import urllib.request
 
 import pytest
 
-from actions import answers
-from actions.coach import DELETE_BUTTONS
+from coach import answers
+from coach.dialogue import DELETE_BUTTONS
 from tests.e2e.coach_server import stored_event_count, stored_user_texts
 from tests.e2e.fake_platforms import Call, payload, slack_form, slack_headers
 

@@ -6,7 +6,7 @@ import json
 
 import aiohttp
 
-from actions import protocol as p
+from coach import protocol as p
 from tests.e2e.coach_server import CHECKLIST
 
 

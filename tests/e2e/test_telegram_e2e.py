@@ -11,9 +11,9 @@ import urllib.request
 
 import pytest
 
-from actions import answers
-from actions import protocol as p
-from actions.coach import DELETE_BUTTONS
+from coach import answers
+from coach import protocol as p
+from coach.dialogue import DELETE_BUTTONS
 from connectors.gateway import NOT_SAVED
 from tests.e2e.coach_server import stored_user_texts, through_checklist
 from tests.e2e.fake_platforms import TELEGRAM_WEBHOOK_URL, Call, payload

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
-from actions import protocol as p
-from actions import speech
+from coach import protocol as p
+from coach import speech
 from tests.e2e.coach_server import CHECKLIST, request
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from rasa.shared.nlu.training_data.entities_parser import replace_entities
 
-from actions.vocabulary import ENTITY_VOCABULARY
+from coach.vocabulary import ENTITY_VOCABULARY
 
 ROOT = Path(__file__).resolve().parents[2]
 RASA = str(ROOT / ".venv" / "bin" / "rasa")
@@ -34,7 +34,7 @@ HELDOUT = ROOT / "tests" / "nlu" / "heldout.yml"
 # has been tuned to; the blind sets (tests/blind/) are the evidence.
 MIN_MACRO_F1 = 0.92
 # count_rep is not among them since issue 17: in a session a count is read by the
-# grammar (actions/numbers.py, table-tested) whatever the classifier says.
+# grammar (coach/numbers.py, table-tested) whatever the classifier says.
 CRITICAL_INTENTS = ("red_flag", "pain", "report_reps", "stop_session")
 MIN_CRITICAL_F1 = 0.95
 # Entities (SpacyEntityExtractor) against the held-out set's hand annotations

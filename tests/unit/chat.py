@@ -1,14 +1,14 @@
-"""A conversation with the turn logic (actions/coach.py), carrying slots forward like Rasa."""
+"""A conversation with the turn logic (coach/dialogue.py), carrying slots forward like Rasa."""
 
-from actions import coach
-from actions.conversation import CONVERSATION_SLOTS
-from actions.pain import Thresholds
+from coach import dialogue
+from coach.conversation import CONVERSATION_SLOTS
+from coach.pain import Thresholds
 from connectors.capabilities import of_channel
 
 T0 = 1_700_049_600.0  # Wednesday 15 November 2023, noon UTC
 HOUR = 3600
 # A user who has answered the safety checklist before a first session, all clear
-# (actions/safety.py); the checklist's own tests start with screened=False.
+# (coach/safety.py); the checklist's own tests start with screened=False.
 SCREENED = {
     "screenings": [
         {
@@ -21,7 +21,7 @@ SCREENED = {
 
 
 class Chat:
-    """Plays turns through coach.respond, carrying slot updates forward like Rasa does."""
+    """Plays turns through dialogue.respond, carrying slot updates forward like Rasa does."""
 
     def __init__(self, now=T0, screened=True, **slots):
         self.slots = {"safety": SCREENED, **slots} if screened else dict(slots)
@@ -33,8 +33,10 @@ class Chat:
         self.now += 5
         # As the channel's gate does: the record of what the channel can do goes with it.
         declared = of_channel(channel).declare(metadata)
-        turn = coach.Turn(intent, list(entities), text, declared, timer, **turn)
-        outcome = coach.respond(turn, coach.State.from_slots(self.slots), self.now, Thresholds())
+        turn = dialogue.Turn(intent, list(entities), text, declared, timer, **turn)
+        outcome = dialogue.respond(
+            turn, dialogue.State.from_slots(self.slots), self.now, Thresholds()
+        )
         self.slots.update(outcome.reply.updates)
         self.outcome = outcome
         if outcome.rest_timer_for_set:
@@ -43,7 +45,9 @@ class Chat:
 
     def new_conversation(self, hours_later):
         self.now += hours_later * HOUR
-        self.slots.update(coach.close_stale_session(coach.State.from_slots(self.slots), self.now))
+        self.slots.update(
+            dialogue.close_stale_session(dialogue.State.from_slots(self.slots), self.now)
+        )
         for name in CONVERSATION_SLOTS:
             self.slots.pop(name, None)
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from actions import answers, speech
+from coach import answers, speech
 from connectors import alexa
 from tests.e2e.alexa_certs import SKILL_ID, envelope, make_certs, signed_headers
 

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from actions import answers, protocol
+from coach import answers, protocol
 
 NUMBER_WORDS = re.compile(
     r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"

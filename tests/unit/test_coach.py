@@ -1,6 +1,6 @@
-"""Whole conversations through the turn logic (actions/coach.py), with remembered slots."""
+"""Whole conversations through the turn logic (coach/dialogue.py), with remembered slots."""
 
-from actions import answers
+from coach import answers
 from tests.unit.chat import HOUR, T0, Chat, in_a_set, number
 
 

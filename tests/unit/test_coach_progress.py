@@ -1,7 +1,7 @@
 """Progress through the turn logic: step ups earned and offered, breaks, the schedule,
 reminders, the report and export, and deleting the user's data."""
 
-from actions import protocol as p
+from coach import protocol as p
 from tests.unit.chat import HOUR, T0, Chat
 
 DAY = 24 * HOUR

@@ -1,7 +1,7 @@
 import pytest
 
-from actions import answers
-from actions.conversation import (
+from coach import answers
+from coach.conversation import (
     INTENT_TOPICS,
     State,
     answer_question,

@@ -6,8 +6,8 @@ import asyncio
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel
 
-from actions import answers
-from actions.capabilities import Capabilities
+from coach import answers
+from coach.capabilities import Capabilities
 from connectors import gateway
 from connectors.capabilities import BY_CHANNEL, of_channel
 from connectors.gateway import (

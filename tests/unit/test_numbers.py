@@ -1,8 +1,8 @@
-"""The number, count and pain-score grammar (actions/numbers.py), as tables of phrasings."""
+"""The number, count and pain-score grammar (coach/numbers.py), as tables of phrasings."""
 
 import pytest
 
-from actions.numbers import (
+from coach.numbers import (
     ALL,
     COUNT,
     FINISHED,

@@ -3,9 +3,9 @@ the article's "back to the comfortable number" rule and the next-morning check."
 
 import pytest
 
-from actions import pain
-from actions import protocol as p
-from actions.pain import ACCEPTABLE, FINE, STOP, PainReport, Thresholds
+from coach import pain
+from coach import protocol as p
+from coach.pain import ACCEPTABLE, FINE, STOP, PainReport, Thresholds
 
 DAY = 24 * 3600
 

@@ -1,4 +1,4 @@
-"""The progression rules (actions/progression.py): the ladder, what blocks a step up,
+"""The progression rules (coach/progression.py): the ladder, what blocks a step up,
 breaks, the schedule, and the user's time zone."""
 
 from datetime import date, datetime
@@ -6,8 +6,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from actions import progression as pr
-from actions import protocol as p
+from coach import progression as pr
+from coach import protocol as p
 
 UTC = ZoneInfo("UTC")
 TOKYO = ZoneInfo("Asia/Tokyo")

@@ -1,4 +1,4 @@
-from actions import protocol as p
+from coach import protocol as p
 
 
 def test_prescription_matches_the_article():

@@ -1,4 +1,4 @@
-"""The rule-based red-flag screen (actions/red_flags.py): signs found, near misses left alone."""
+"""The rule-based red-flag screen (coach/red_flags.py): signs found, near misses left alone."""
 
 import ast
 import re
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from actions import red_flags
-from actions.red_flags import EMERGENCY, SIGNS, SOON, advice, screen
+from coach import red_flags
+from coach.red_flags import EMERGENCY, SIGNS, SOON, advice, screen
 
 EMERGENCY_PHRASINGS = [
     ("I can't pee", "bladder"),

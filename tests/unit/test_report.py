@@ -1,4 +1,4 @@
-"""The shareable views of a history (actions/report.py): the spoken progress summary,
+"""The shareable views of a history (coach/report.py): the spoken progress summary,
 the CSV for a physiotherapist and the PNG chart, in several time zones."""
 
 import csv
@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from actions import protocol as p
-from actions import report
+from coach import protocol as p
+from coach import report
 
 MONDAY = datetime(2025, 11, 3, tzinfo=UTC)  # Monday 3 November 2025, midnight UTC
 LONDON, TOKYO, NEW_YORK = (
@@ -451,7 +451,7 @@ def test_importing_report_does_not_load_matplotlib_and_charts_need_no_pyplot():
     code = (
         "import sys\n"
         "from zoneinfo import ZoneInfo\n"
-        "import actions.report as report\n"
+        "import coach.report as report\n"
         "assert 'matplotlib' not in sys.modules, 'matplotlib imported at module import'\n"
         "record = {'started_at': 1762171200.0, 'ended_at': 1762172100.0, 'level': 'standard',"
         " 'target': 10, 'reps': [{'left': 10, 'right': 10}], 'total_reps': 20,"
@@ -464,8 +464,3 @@ def test_importing_report_does_not_load_matplotlib_and_charts_need_no_pyplot():
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
     assert done.returncode == 0, done.stderr
-
-
-def test_report_imports_nothing_from_rasa():
-    source = (ROOT / "actions" / "report.py").read_text()
-    assert not re.search(r"^\s*(from|import)\s+rasa", source, re.MULTILINE)

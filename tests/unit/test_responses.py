@@ -1,5 +1,5 @@
 """The answers to questions (data/responses/*.yml) and their training data: one
-answer per question, short enough to speak, every number from actions/protocol.py."""
+answer per question, short enough to speak, every number from coach/protocol.py."""
 
 import re
 from pathlib import Path
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions import protocol as p
-from actions.conversation import QUESTION_INTENT
+from coach import protocol as p
+from coach.conversation import QUESTION_INTENT
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIX = f"utter_{QUESTION_INTENT}/"

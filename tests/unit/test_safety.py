@@ -1,5 +1,5 @@
-"""Red flags as data (actions/red_flags.yml) and the safety dialogue around them
-(actions/safety.py): a question when unsure, a flag that stays in force, the
+"""Red flags as data (coach/red_flags.yml) and the safety dialogue around them
+(coach/safety.py): a question when unsure, a flag that stays in force, the
 checklist before a first session."""
 
 from pathlib import Path
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions import red_flags, safety
-from actions.red_flags import EMERGENCY, SIGNS, check, screen
+from coach import red_flags, safety
+from coach.red_flags import EMERGENCY, SIGNS, check, screen
 from tests.unit.chat import HOUR, T0, Chat, in_a_set, number
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -300,7 +300,7 @@ def test_the_2026_11_26_blind_set_keeps_the_issues_targets(report_figure):
 
 
 def test_the_nlu_keeps_an_unconfirmed_red_flag_for_the_coach_to_ask_about():
-    from actions.conversation import corrected_intent
+    from coach.conversation import corrected_intent
 
     assert corrected_intent("red_flag", [], "something is badly wrong with me") == "red_flag"
     assert corrected_intent("pain", [], "my groin is numb") == "red_flag"

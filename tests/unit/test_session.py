@@ -2,9 +2,9 @@
 
 import re
 
-from actions import protocol as p
-from actions import speech
-from actions.session import ACTIVE, CUES, DONE, PAUSED, REST, SETUP, Session
+from coach import protocol as p
+from coach import speech
+from coach.session import ACTIVE, CUES, DONE, PAUSED, REST, SETUP, Session
 
 T0 = 1_700_000_000.0
 

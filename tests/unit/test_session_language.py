@@ -1,11 +1,11 @@
-"""What people say while they exercise, through the turn logic (actions/coach.py):
+"""What people say while they exercise, through the turn logic (coach/dialogue.py):
 counts and corrections by grammar, questions about ambiguous counts, ordinary replies,
 voice that records only what the user confirms, and pain that sets the plan."""
 
 import re
 
-from actions import answers, speech
-from actions import protocol as p
+from coach import answers, speech
+from coach import protocol as p
 from tests.unit.chat import HOUR, Chat, in_a_set
 
 

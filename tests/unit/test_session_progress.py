@@ -1,7 +1,7 @@
-"""What the web chat page's session bar shows: actions.session.progress of the stored session."""
+"""What the web chat page's session bar shows: coach.session.progress of the stored session."""
 
-from actions import protocol as p
-from actions.session import Session, progress
+from coach import protocol as p
+from coach.session import Session, progress
 
 T0 = 1_700_000_000.0
 

@@ -9,7 +9,7 @@ import time
 import pytest
 from slack_sdk.errors import SlackApiError
 
-from actions import answers, conversation
+from coach import answers, conversation
 from connectors import gateway, slack
 from connectors.capabilities import BY_CHANNEL
 from connectors.gateway import Gate

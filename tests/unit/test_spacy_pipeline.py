@@ -2,8 +2,8 @@
 
 import pytest
 
-from actions.numbers import parse_number
-from actions.vocabulary import canonical
+from coach.numbers import parse_number
+from coach.vocabulary import canonical
 from nlp.build_pipeline import build
 
 

@@ -10,8 +10,8 @@ from urllib.parse import parse_qs
 import pytest
 import requests
 
-from actions import speech
-from actions.session import COUNT_WORDINGS, CUES, fixed_phrases
+from coach import speech
+from coach.session import COUNT_WORDINGS, CUES, fixed_phrases
 
 MP3 = b"ID3\x04\x00fake mp3 frames"
 
@@ -77,7 +77,7 @@ def test_another_language_is_another_file(google):
 
 def test_http_429_gives_none_and_warns_once(google, caplog):
     google.status = 429
-    caplog.set_level(logging.DEBUG, logger="actions.speech")
+    caplog.set_level(logging.DEBUG, logger="coach.speech")
     assert speech.synthesize("Lift.") is None
     assert speech.synthesize("Lower.") is None
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING]

@@ -10,7 +10,7 @@ import pytest
 from aiogram.utils.exceptions import NetworkError, TelegramAPIError
 from rasa.core.channels.channel import OutputChannel
 
-from actions import answers, coach, conversation
+from coach import answers, conversation, dialogue
 from connectors import gateway, platforms, telegram
 from connectors.gateway import Gate
 from connectors.rate_limit import RateLimiter
@@ -26,7 +26,7 @@ ENV = {
 SETTINGS = telegram.TelegramSettings.from_env(ENV)
 ALL_BUTTONS = [
     value
-    for module in (coach, conversation)
+    for module in (dialogue, conversation)
     for name, value in vars(module).items()
     if name.endswith("_BUTTONS")
 ]
@@ -374,7 +374,7 @@ def as_buttons(pairs) -> list[dict]:
 
 def test_short_choices_share_a_row_and_long_ones_get_a_row_each():
     assert rows(as_buttons(conversation.YES_NO_BUTTONS)) == [list(conversation.YES_NO_BUTTONS)]
-    assert rows(as_buttons(coach.STEP_UP_BUTTONS)) == [[b] for b in coach.STEP_UP_BUTTONS]
+    assert rows(as_buttons(dialogue.STEP_UP_BUTTONS)) == [[b] for b in dialogue.STEP_UP_BUTTONS]
 
 
 def test_every_coach_button_fits_telegram_and_slack():

@@ -18,7 +18,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from actions import user_files
+from coach import user_files
 from connectors.tracker_store import (
     ERASE_SLOT,
     EXIT_STORE_UNUSABLE,

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from actions.when import WhenSaid, at_time, describe, read_time_of_day, read_when
+from coach.when import WhenSaid, at_time, describe, read_time_of_day, read_when
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")

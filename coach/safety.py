@@ -18,8 +18,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from actions import red_flags
-from actions.red_flags import EMERGENCY, RedFlag
+from coach import red_flags
+from coach.red_flags import EMERGENCY, RedFlag
 
 CHECK, SCREENING, CLINICIAN = "safety_check", "screening", "clinician_seen"
 FIRST_SESSION, SEVERE_PAIN = "first_session", "severe_pain"
@@ -180,7 +180,7 @@ class Dialogue:
         work.set(pending_offer=None)
         work.say_text(red_flags.reply("check_no"))
         if check.get("then_pain"):
-            from actions import pain  # the pain question, as the coach asks it
+            from coach import pain  # the pain question, as the coach asks it
 
             work.say_text(pain.ASK_SEVERITY)
             work.set(pending_offer="pain_severity", pending_pain={})

@@ -11,9 +11,9 @@ import csv
 import io
 from datetime import date, datetime, time, timedelta, tzinfo
 
-from actions import progression, when
-from actions import protocol as p
-from actions.pain import ACCEPTABLE, FINE, STOP, Thresholds
+from coach import progression, when
+from coach import protocol as p
+from coach.pain import ACCEPTABLE, FINE, STOP, Thresholds
 
 CSV_FILENAME = "prone-leg-lift-history.csv"
 

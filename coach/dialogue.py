@@ -19,23 +19,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from typing import Any
 
-from actions import (
-    answers,
-    conversation,
-    numbers,
-    pain,
-    progression,
-    red_flags,
-    report,
-    safety,
-    when,
-)
-from actions import protocol as p
-from actions.capabilities import Capabilities
-from actions.conversation import Message, Reply
-from actions.numbers import parse_number
-from actions.session import Session
-from actions.speech import Line
+from coach import answers, conversation, numbers, pain, progression, red_flags, report, safety, when
+from coach import protocol as p
+from coach.capabilities import Capabilities
+from coach.conversation import Message, Reply
+from coach.numbers import parse_number
+from coach.session import Session
+from coach.speech import Line
 
 SESSION_INTENTS = (
     "start_session", "count_rep", "report_reps", "continue_session", "pause_session",
@@ -244,7 +234,7 @@ class State:
     plan: dict = field(default_factory=dict)  # {"stay_at": level, "restarted_after": epoch}
     timezone: str | None = None
     pending_reminder: dict | None = None  # {"day": "2026-11-26"} while asking what time
-    safety: dict = field(default_factory=dict)  # actions/safety.py: checks, checklists
+    safety: dict = field(default_factory=dict)  # coach/safety.py: checks, checklists
 
     @classmethod
     def from_slots(cls, slots: dict[str, Any]) -> "State":
@@ -1477,6 +1467,13 @@ def _reminder_fired(work: _Turn, at: float) -> None:
         text += " It's a little early since your last session, so go gently."
     work.say_text(f"{text} Ready to start?", REMINDER_BUTTONS)
     work.set(pending_offer="reminder_start")
+
+
+# How a timer Rasa fires carries its meaning back (the actions set them; the Rasa
+# server restores them at start-up, connectors/reminders.py).
+REST_TIMER_ENTITY = "rest_timer"
+REMINDER_ENTITY = "reminder"
+SESSION_REMINDER_PREFIX = "session_reminder_"
 
 
 def pending_reminders(reminders: list[dict], now: float) -> list[dict]:

@@ -14,10 +14,10 @@ Phases:  setup --ready--> active --leg done--> active (other leg)
 import re
 from dataclasses import asdict, dataclass, field, fields
 
-from actions import numbers, speech
-from actions import protocol as p
-from actions.numbers import Count
-from actions.speech import Line
+from coach import numbers, speech
+from coach import protocol as p
+from coach.numbers import Count
+from coach.speech import Line
 
 SETUP, ACTIVE, REST, PAUSED, DONE = "setup", "active", "rest", "paused", "done"
 
@@ -259,7 +259,7 @@ class Session:
         self.reps[self.set_number - 1][self.leg] = self.target
         return self._leg_finished(now)
 
-    # -- counts said in words (actions/numbers.py) -------------------------------------
+    # -- counts said in words (coach/numbers.py) -------------------------------------
 
     def far_above(self, reps: int) -> bool:
         """A count so far above the target that it is more likely a slip than a feat."""

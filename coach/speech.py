@@ -21,10 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from gtts import gTTS, gTTSError
-
-from actions import protocol as p
-from actions import user_files
+from coach import protocol as p
+from coach import user_files
 
 MAX_BREAK_MS = 10_000
 MAX_SSML_CHARS = 8_000
@@ -127,6 +125,10 @@ def synthesize(text: str, lang: str = "en") -> Path | None:
 
     Never raises: without audio the reply still goes out as text.
     """
+    # Imported here: only the action server makes audio; the Rasa server, which
+    # serves the files, never loads gTTS.
+    from gtts import gTTS, gTTSError
+
     spoken = _normalised(text)
     if not spoken or len(spoken) > MAX_AUDIO_TEXT_CHARS:
         return None

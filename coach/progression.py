@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from actions import protocol as p
-from actions import when
-from actions.pain import step_down
+from coach import protocol as p
+from coach import when
+from coach.pain import step_down
 
 HOUR = 3600
 DAY = 24 * HOUR

@@ -6,7 +6,7 @@ offer of more, and a longer follow-up for when the user says yes.
 
 from dataclasses import dataclass
 
-from actions import protocol as p
+from coach import protocol as p
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from actions.numbers import TENS, UNITS
+from coach.numbers import TENS, UNITS
 
 ONE_DAY = datetime.timedelta(days=1)
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]

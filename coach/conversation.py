@@ -9,9 +9,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from actions import answers, red_flags
-from actions.numbers import parse_number
-from actions.vocabulary import canonical
+from coach import answers, red_flags
+from coach.numbers import parse_number
+from coach.vocabulary import canonical
 
 # Slots that belong to one conversation and are reset when a new one starts.
 CONVERSATION_SLOTS = (
@@ -67,7 +67,7 @@ class Message:
     text: str
     buttons: tuple[tuple[str, str], ...] = ()
     ssml: str | None = None  # voice only, when it differs from reading the text out
-    # A file the adapter renders and links after the text: "chart" or "csv" (actions/report.py).
+    # A file the adapter renders and links after the text: "chart" or "csv" (coach/report.py).
     attachment: str | None = None
     # A Rasa response to say instead of `text` ("utter_faq/how_long_to_hold"): the
     # answers to questions live in data/responses/*.yml, with their voice variants.
@@ -189,7 +189,7 @@ def rule_verdict(
 
     A sign the red-flag screen finds is a red flag whatever the classifier thought;
     a "red flag" it cannot confirm stays one, and the coach asks a yes/no question
-    about it (actions/safety.py) rather than sending someone to A&E or reading it
+    about it (coach/safety.py) rather than sending someone to A&E or reading it
     as a pain report.
     """
     if red_flags.screen(text) is not None or intent == "red_flag":

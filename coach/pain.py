@@ -11,9 +11,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from actions import protocol as p
-from actions.numbers import parse_number, read_pain_score
-from actions.vocabulary import canonical
+from coach import protocol as p
+from coach.numbers import parse_number, read_pain_score
+from coach.vocabulary import canonical
 
 FINE, ACCEPTABLE, STOP = "fine", "acceptable", "stop"
 SEVERE_FROM = 7  # 7-10 is "severe" on the numeric scale: stop the session, two steps down
