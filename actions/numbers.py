@@ -250,6 +250,10 @@ _SET_TO = [
     rf"(?:its|thats|it was|that was)\s+actually\s+{_N}{_TAIL}",
     rf"(?:i )?(?:miscounted|lost count|counted wrong)\s+(?:.*\s)?{_N}{_TAIL}",
     rf"not\s+{NUMBER}\s+{_N}{_TAIL}",
+    # "it was nine not ten", "no, 8 not 10": the number said, not the one counted.
+    rf"(?:(?:no|nope|sorry|actually|wait|oops|whoops|hang on)\s+)*(?:(?:it|that)\s+(?:was|is)\s+|"
+    rf"its\s+|thats\s+|i\s+(?:did|got|managed)\s+|i\s+only\s+did\s+|only\s+)?{_N}{_REPS}"
+    rf"\s+(?:not|and not|rather than|instead of)\s+(?:the\s+)?{NUMBER}{_TAIL}",
 ]
 _SET_TO_RE = _rules(*(rf"{_LEAD}(?:{rule})" for rule in _SET_TO))
 _MORE = _rules(
@@ -295,16 +299,19 @@ _ORDINAL = re.compile(
     rf"{_LEAD}(?:(?:thats|that is|that was|and|the)\s+)*(?:the\s+)?(?P<o>{'|'.join(ORDINALS)})"
     rf"(?:\s+(?:one|rep|lift))?(?:\s+(?:done|down|finished))?\s*$"
 )
+# "All of them again", "got them all this time": the same count said of a later set.
+_AGAIN = r"again|too|as well|this time|that time|both times|once more"
 _ALL = re.compile(
     rf"{_LEAD}(?:i\s+|ive\s+|i have\s+)?(?:(?:did|done|finished|completed|managed|got through|"
     rf"got|get|had|nailed|smashed|"
     rf"made it through)\s+)?(?:all|every one|each one|the lot|the whole (?:set|lot|thing)|"
-    rf"the full (?:set|ten|lot)|full set|all of (?:them|em|it|those)|them all|all (?:the )?reps|"
-    rf"all of the reps|all {NUMBER}|every rep|every single one|them|those|the set|the lot of them)"
+    rf"the full (?:set|ten|lot)|full set|all of (?:them|em|it|those)|them all|em all|"
+    rf"all (?:the )?reps|all of the reps|all {NUMBER}|every rep|every single one|them|those|"
+    rf"the set|the lot of them)"
     rf"(?:\s+(?:of them|done|of em|reps?|complete|completed|finished|thanks|thank you|yes|"
-    rf"no problem|easily|fine|good))*\s*$"
+    rf"no problem|easily|fine|good|{_AGAIN}))*\s*$"
     rf"|{_LEAD}(?:yes|yeah|yep|yup)\s+(?:all|every one|(?:i )?did (?:them )?all|all of them|"
-    rf"all {NUMBER})(?:\s+of them)?\s*$"
+    rf"all {NUMBER})(?:\s+(?:of them|{_AGAIN}))*\s*$"
     rf"|{_LEAD}(?:i\s+)?(?:did|done|finished|completed|got through|managed)\s+(?:them|it|the set)"
     rf"\s+all\s*$"
 )
@@ -409,6 +416,8 @@ def _read_clause(said: str) -> Count | None:
     reading = _read_numbered(said)
     if reading is None:
         reading = _read_numbered(_heard(said))
+    if reading is None and (bare := _HEDGE_AT_END.sub("", said)) != said:
+        reading = _read_numbered(_heard(bare))  # "ate i think": the soundalike before the hedge
     if reading is not None:
         return reading
     if _FINISHED.match(said):
@@ -416,6 +425,11 @@ def _read_clause(said: str) -> Count | None:
     if _ALL.match(said):
         return Count(ALL)
     return None
+
+
+_HEDGE_AT_END = re.compile(
+    r"(?:\s+(?:i think|i guess|i reckon|i believe|maybe|probably|or so|roughly|ish))+\s*$"
+)
 
 
 def _heard(said: str) -> str:
@@ -438,6 +452,9 @@ _NOT_SLIPS = {
     "fine", "nice", "line", "mine", "wine", "dine", "done", "gone", "tone", "none", "nose",
     "hive", "give", "live", "seen", "teen", "then", "than", "when", "town", "twin", "tent",
     "sick", "fire", "four", "fore", "ever", "even", "eaten", "often", "front", "north",
+    # Five letters and more, one slip from "eight", "three", "forty", "first", ...
+    "right", "light", "night", "might", "sight", "tight", "fight", "height", "weight", "eighty",
+    "there", "threw", "forth", "seconds", "thirsty", "sever", "steven", "fifth", "sixty",
 }  # fmt: skip
 
 
@@ -541,6 +558,14 @@ _PAIN_NUMBER = re.compile(
     rf"\s+(?P<a>{_SCORE_NUMBER})\b(?!\s*(?:reps?|times|sets?|seconds?|minutes?|days?|weeks?|hours?|"
     rf"lbs?|kg|more|in all|total|am|pm|oclock))"
 )
+# A score before the place it hurts: "it's a 4ish in my lower back", "about a 6 in my hip".
+_SCORE_IN_PLACE = re.compile(
+    rf"(?<!did )(?<!done )(?<!managed )(?<!got )(?<!do )"
+    rf"\b(?:a|an|about|around|like|maybe|probably|roughly)\s+(?P<a>{_SCORE_NUMBER})"
+    rf"(?:\s+(?:ish|or so|maybe|probably))?\s+(?:in|at|across|down)\s+(?:my|the|both)\s+"
+    rf"(?:(?:lower|upper|low|left|right|middle|mid)\s+)?(?:back|hips?|knees?|legs?|glutes?|"
+    rf"hamstrings?|bum|butt|buttocks?|thighs?|groin|side|spine)\b"
+)
 _BARE_SCORE = re.compile(
     rf"^(?:{_PAIN_CUE}\s+)*(?P<a>{_SCORE_NUMBER})(?:\s+(?:ish|maybe|probably|i think|i guess|"
     rf"or so|at most|at least|now|today|i reckon|really|tops|max|out of 10|/ 10))*\s*$"
@@ -595,7 +620,7 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
     match = _OUT_OF.search(said)
     if match and _score_value(match.group("a")) is not None:
         return _score_value(match.group("a"))
-    match = _PAIN_NUMBER.search(said)
+    match = _PAIN_NUMBER.search(said) or _SCORE_IN_PLACE.search(said)
     if match and _score_value(match.group("a")) is not None:
         return _score_value(match.group("a"))
     if asked:

@@ -176,6 +176,11 @@ class Session:
             after = self._what_comes_after_this_leg()
             paused = " We're paused: say resume when you're ready." if self.paused_from else ""
             return [Line(f"{left} to go on your {self.leg} leg ({self.where()}). {after}{paused}")]
+        if (self.paused_from or self.phase) == REST:
+            # "How many did I do on the left?" while resting: the set just done, leg by leg.
+            done = self.reps[self.set_number - 1]
+            legs = " and ".join(f"{done.get(leg, 0)} on your {leg} leg" for leg in p.LEGS)
+            return [Line(f"Set {self.set_number} of {self.sets}: {legs}."), self.status()]
         return [self.status()]
 
     # -- events -------------------------------------------------------------------
