@@ -203,7 +203,7 @@ DOING_MORE_INTENTS = (
 )  # fmt: skip
 QUESTION_START = re.compile(
     r"^\W*(?:(?:wait|hang on|hold on|sorry|um+|uh+|oh|actually|quick question|btw|coach|hey|"
-    r"ok|okay|so)\W+)*(?:how|what|why|when|which|who|is it|is that|are|does|do i|should|"
+    r"ok|okay|so|and|but|then)\W+)*(?:how|what|why|when|which|who|is it|is that|are|does|do i|should|"
     r"whats|what'?s|how'?s|remind me how|tell me)\b",
     re.I,
 )
@@ -772,7 +772,9 @@ def _plan_question(work: _Turn, session: Session | None) -> bool:
             f"The rest between sets is {p.REST_BETWEEN_SETS_SECONDS} seconds: a minute is enough"
             " for the muscles to recover before the next set."
         )
-    elif HOW_MANY_PLAN.search(text) and (active or work.turn.intent == "nlu_fallback"):
+    elif HOW_MANY_PLAN.search(text) and (
+        active or work.turn.intent not in (*ANSWERABLE, conversation.QUESTION_INTENT)
+    ):
         level = p.LEVELS[p.level_index(session.level if active else work.level)]
         target = session.target if active else level.reps_per_set
         work.say_text(
