@@ -203,8 +203,8 @@ DOING_MORE_INTENTS = (
 )  # fmt: skip
 QUESTION_START = re.compile(
     r"^\W*(?:(?:wait|hang on|hold on|sorry|um+|uh+|oh|actually|quick question|btw|coach|hey|"
-    r"ok|okay|so|and|but|then)\W+)*(?:how|what|why|when|which|who|is it|is that|are|does|do i|should|"
-    r"whats|what'?s|how'?s|remind me how|tell me)\b",
+    r"ok|okay|so|and|but|then)\W+)*(?:how|what|why|when|which|who|is it|is that|are|does|"
+    r"do i|should|whats|what'?s|how'?s|remind me how|tell me)\b",
     re.I,
 )
 # Typed button titles mean what the button sends.
