@@ -41,7 +41,7 @@ ORDINALS = {
 # number is the whole answer.
 SOUNDALIKES = {
     "won": "one", "to": "two", "too": "two", "tu": "two", "for": "four", "fore": "four",
-    "tree": "three", "free": "three", "thee": "three", "ate": "eight", "nein": "nine",
+    "tree": "three", "free": "three", "sex": "six", "thee": "three", "ate": "eight", "nein": "nine",
     "sicks": "six", "fiv": "five", "tin": "ten", "tenn": "ten", "sven": "seven",
 }  # fmt: skip
 # Typed slips of the number words.
@@ -58,7 +58,7 @@ _ONES = "one|two|three|four|five|six|seven|eight|nine"
 NUMBER = (
     rf"(?:\d{{1,3}}(?:\.\d+)?"
     rf"|(?:a |one )?hundred(?: and)?(?: (?:{_TEN})(?: (?:{_ONES}))?| (?:{_UNIT}))?"
-    rf"|half a dozen|a dozen|dozen|a couple(?: of)?|a pair(?: of)?"
+    rf"|half a dozen|a dozen|dozen|a couple(?: of)?|couple(?: of)?|a pair(?: of)?"
     rf"|(?:{_TEN})(?: (?:{_ONES}))?|(?:{_UNIT}))"
 )
 _NUMBER_ONLY = re.compile(rf"^{NUMBER}$")
@@ -252,12 +252,14 @@ _SET_TO = [
     rf"not\s+{NUMBER}\s+{_N}{_TAIL}",
     # "it was nine not ten", "no, 8 not 10": the number said, not the one counted.
     rf"(?:(?:no|nope|sorry|actually|wait|oops|whoops|hang on)\s+)*(?:(?:it|that)\s+(?:was|is)\s+|"
-    rf"its\s+|thats\s+|i\s+(?:did|got|managed)\s+|i\s+only\s+did\s+|only\s+)?{_N}{_REPS}"
+    rf"its\s+|thats\s+|i\s+(?:did|got|managed|meant|mean)\s+|i\s+only\s+did\s+|only\s+|"
+    rf"meant\s+)?{_N}{_REPS}"
     rf"\s+(?:not|and not|rather than|instead of)\s+(?:the\s+)?{NUMBER}{_TAIL}",
 ]
 _SET_TO_RE = _rules(*(rf"{_LEAD}(?:{rule})" for rule in _SET_TO))
 _MORE = _rules(
-    rf"{_LEAD}(?:{_DID}\s+)?(?:another|an extra|a further|extra|plus|add)\s+{_N}"
+    rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+)?(?:another|an extra|a further|extra|plus|"
+    rf"add)\s+{_N}"
     rf"(?:\s+more)?{_TAIL}",
     rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+|plus\s+)?(?:another\s+)?{_N}\s+more"
     rf"(?:\s+(?:done|reps?|down|in|finished|complete|of them|"
@@ -286,14 +288,17 @@ _TOTAL_ONLY = _rules(
     rf"(?:any )?more than\s+{_N}{_TAIL}",
     rf"{_LEAD}(?:i\s+)?(?:stopped|gave up|quit|had to stop)\s+(?:at|after)\s+{_N}{_TAIL}",
     rf"{_LEAD}{_NO}(?:i\s+)?(?:managed|got)\s+(?:to\s+)?{_N}{_TAIL}",
-    rf"{_LEAD}(?:{_DID}\s+)?{_N}{_REPS}{_LEG}\s+(?:and (?:thats|that is) (?:it|all)|thats all|"
+    rf"{_LEAD}(?:{_DID}\s+)?{_N}{_REPS}{_LEG}(?:\s+done)?\s+(?:and (?:thats|that is) (?:it|all)|"
+    rf"thats all|(?:and )?thats (?:the set|the leg|it for (?:this|that) (?:leg|side|set)|me done)|"
     rf"and stopped|then stopped|and done|max|tops|and i stopped|before i stopped)\s*$",
 )
 _TOTAL = _rules(rf"{_LEAD}{_DID}\s+{_N}{_TAIL}")
 _COUNT = _rules(
-    rf"{_LEAD}(?:(?:thats|that is|that was|thats rep|number|rep|no|and|its|it is|now|on)\s+)*"
+    rf"{_LEAD}(?:(?:thats|that is|that was|thats rep|number|rep|no|and|its|it is|now|on|"
+    rf"that makes|makes|making it)\s+)*"
     rf"(?:the\s+)?{_N}(?:\s+(?:rep|reps|one|lift|now|done|down|up|there|finished|complete|"
-    rf"on (?:this|my|the) (?:leg|side)|i think|i guess|maybe|probably|or so|i reckon|ish))*\s*$"
+    rf"on (?:this|my|the) (?:leg|side)|i think|i guess|maybe|probably|or so|i reckon|ish))*"
+    rf"(?:\s+{NUMBER}\s+(?:to go|left|more to go))?\s*$"
 )
 _ORDINAL = re.compile(
     rf"{_LEAD}(?:(?:thats|that is|that was|and|the)\s+)*(?:the\s+)?(?P<o>{'|'.join(ORDINALS)})"
