@@ -677,7 +677,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 work.say_text(f"How many did you manage on your {session.leg} leg?")
                 return True
         count = said_count
-        if count is not None and _felt(text) is not None:
+        if count is not None and _felt(text) not in (None, 0):  # "did 8, no pain": a count
             _count_and_pain(work, session, count)
             return True
         if count is not None and not (
@@ -802,11 +802,15 @@ def _felt(text: str) -> int | None:
         return None
     clauses = [c for c in CLAUSES.split(text) if c and c.strip()]
     for clause in clauses:
-        if numbers.mentions_pain(clause) or PAIN_BAND.search(clause):
-            if numbers.read_count(clause) is not None:
-                continue
-            score = numbers.read_pain_score(clause, asked=True)
-            return score if score is not None else -1
+        band = PAIN_BAND.search(clause)
+        if not (numbers.mentions_pain(clause) or band):
+            continue
+        score = numbers.read_pain_score(clause)
+        if score is None and numbers.read_count(clause) is None:
+            score = numbers.read_pain_score(clause, asked=True)  # "it got to about a six"
+        if score is None and band:
+            score = numbers.PAIN_WORDS.get(band.group(0).lower())  # "did all ten, it was mild"
+        return score if score is not None else -1
     return None
 
 
