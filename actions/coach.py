@@ -752,9 +752,9 @@ def _vague(work: _Turn) -> bool:
     )
 
 
-def wants_to_carry_on(text: str) -> bool:
+def _wants_to_carry_on(text: str) -> bool:
     """Asking to carry on, finish or do more: the coach's words and the safety module's."""
-    return bool(KEEP_GOING.search(text) or LETS_GO.match(text) or safety.CARRY_ON.search(text))
+    return bool(KEEP_GOING.search(text) or safety.CARRY_ON.search(text))
 
 
 def _plan_question(work: _Turn, session: Session | None) -> bool:
@@ -847,7 +847,7 @@ def _after_red_flag(work: _Turn) -> bool:
         return False
     if work.now - at > 12 * 3600 or work.turn.intent == "start_session":
         return False  # starting a session asks about the check itself
-    if not wants_to_carry_on(work.turn.text):
+    if not (_wants_to_carry_on(work.turn.text) or LETS_GO.match(work.turn.text)):
         return False
     work.say_text(
         "Please don't carry on with the exercise. What you told me needs a doctor's check"
@@ -861,9 +861,10 @@ def _rest_after_severe_pain(work: _Turn) -> bool:
     """Severe pain today: questions about doing more are answered with rest first."""
     recent = _recent_pain(work)
     text, intent = work.turn.text, work.turn.intent
-    asks = (intent in DOING_MORE_INTENTS and (is_question(text) or KEEP_GOING.search(text))) or (
+    more = _wants_to_carry_on(text)
+    asks = (intent in DOING_MORE_INTENTS and (is_question(text) or more)) or (
         # "Can I just finish the last 2?", whatever question the classifier took it for.
-        KEEP_GOING.search(text) and (is_question(text) or intent == conversation.QUESTION_INTENT)
+        more and (is_question(text) or intent == conversation.QUESTION_INTENT)
     )
     if (
         recent is None
