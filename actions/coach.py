@@ -862,10 +862,9 @@ def _rest_after_severe_pain(work: _Turn) -> bool:
     recent = _recent_pain(work)
     text, intent = work.turn.text, work.turn.intent
     more = _wants_to_carry_on(text)
-    asks = (intent in DOING_MORE_INTENTS and (is_question(text) or more)) or (
-        # "Can I just finish the last 2?", whatever question the classifier took it for.
-        more and (is_question(text) or intent == conversation.QUESTION_INTENT)
-    )
+    # "Can I just finish the last 2?", "can I do the other leg", whatever the classifier
+    # took it for (a question, a did-you-mean): the answer is rest.
+    asks = more or (intent in DOING_MORE_INTENTS and is_question(text))
     if (
         recent is None
         or recent.get("severity", 0) < pain.SEVERE_FROM

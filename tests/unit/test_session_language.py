@@ -480,6 +480,7 @@ def test_asking_to_finish_after_severe_pain_gets_rest():
     assert chat.session is None
     said = chat.say("faq", "could I finish off the last few?")
     assert "Not today" in said
+    assert "Not today" in chat.say("nlu_fallback", "so can I carry on with my right side")
 
 
 def test_start_then_starts_whatever_the_intent():
