@@ -805,6 +805,8 @@ def _felt(text: str) -> int | None:
         band = PAIN_BAND.search(clause)
         if not (numbers.mentions_pain(clause) or band):
             continue
+        if numbers.says_no_pain(clause):
+            return 0
         score = numbers.read_pain_score(clause)
         if score is None and numbers.read_count(clause) is None:
             score = numbers.read_pain_score(clause, asked=True)  # "it got to about a six"

@@ -389,7 +389,8 @@ _MISCOUNTED = re.compile(
 
 # What may follow a count that opens a sentence: the reason, not part of the count.
 _GOES_ON = re.compile(
-    r"^(?:then|and|but|because|cause|cos|coz|cuz|as|so|since|my|i|im|ive|it|its|before|"
+    r"^(?:no pain|no problems?|no bother|didnt|without|easy|easily|fine|"
+    r"then|and|but|because|cause|cos|coz|cuz|as|so|since|my|i|im|ive|it|its|before|"
     r"after|when|till|until|though|tho|now|ok|okay|pretty|bit|feeling|felt|feels|legs?|"
     r"knee|back|hip|with|lol|haha|think|reckon|guess|ugh)\b"
 )
@@ -625,15 +626,21 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
     match = _OUT_OF.search(said)
     if match and _score_value(match.group("a")) is not None:
         return _score_value(match.group("a"))
-    match = _PAIN_NUMBER.search(said) or _SCORE_IN_PLACE.search(said)
+    denied = [m.span() for m in _NO_PAIN.finditer(said)]
+    match = next(
+        # "no pain, 10 done": a number after a denied pain word is no score.
+        (m for m in _PAIN_NUMBER.finditer(said) if not any(a <= m.start() < b for a, b in denied)),
+        None,
+    ) or _SCORE_IN_PLACE.search(said)
     if match and _score_value(match.group("a")) is not None:
         return _score_value(match.group("a"))
     if asked:
         match = _BARE_SCORE.match(said)
         if match:
             return _score_value(match.group("a"))
-    elif _PAIN_WORD.search(said):
+    elif _PAIN_WORD.search(said) and not _NO_PAIN.search(said):
         # "it hurts a bit now, 4ish": with a pain word, a lone score is the score.
+        # ("all ten, no pain": the ten is the count.)
         scores = _lone_scores(said)
         if scores:
             return scores[-1]
@@ -682,6 +689,18 @@ _PAIN_WORD = re.compile(
     r"twinges|discomfort|agony|ouch|ow|sting|stings|stinging|burning|throbbing|sharp|cramp|"
     r"cramping|pulled|tweaked|twinged)\b"
 )
+
+
+_NO_PAIN = re.compile(
+    r"\b(?:no|without|zero|not any|not much|hardly any|barely any)\s+(?:real\s+)?(?:pain|hurt|"
+    r"discomfort|soreness|aches?|twinges?)\b|\bpain ?free\b|\bpainless\b|"
+    r"\b(?:doesnt|didnt|did not|does not|wasnt|isnt|not)\s+(?:really\s+)?(?:hurt|painful|sore)"
+)
+
+
+def says_no_pain(text: str) -> bool:
+    """ "No pain", "didn't hurt", "pain free": pain words that say there was none."""
+    return bool(_NO_PAIN.search(normalise(text)))
 
 
 def mentions_pain(text: str) -> bool:

@@ -145,7 +145,8 @@ COUNTS = [
     ("all ten this time", ALL, None), ("sicks probably", COUNT, 6), ("tree i think", COUNT, 3),
     ("making it 7", COUNT, 7), ("that makes five", COUNT, 5), ("thats another 3", MORE, 3),
     ("couple more", MORE, 2), ("4, 6 to go", COUNT, 4),
-    ("9 done and thats the set", FINISHED, 9),
+    ("9 done and thats the set", FINISHED, 9), ("yes every one no pain", ALL, None),
+    ("did 7 didn't hurt", TOTAL, 7),
 ]  # fmt: skip
 
 
@@ -228,3 +229,10 @@ def test_numbers_without_a_pain_word_are_not_scores_unless_asked(text):
 def test_the_tables_hold_at_least_300_phrasings():
     tables = (NUMBERS, COUNTS, NOT_COUNTS, SCORES, ANSWERS_TO_HOW_BAD)
     assert sum(len(table) for table in tables) >= 300
+
+
+@pytest.mark.parametrize(
+    "text", ["yep all ten no pain", "no pain, 10 done", "did 9, pain free", "8 and it didn't hurt"]
+)
+def test_a_count_beside_denied_pain_is_no_score(text):
+    assert read_pain_score(text) is None
