@@ -661,10 +661,11 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 work.say(lines, session.check_buttons())
                 _after_session_change(work)
                 return True
-        if WHERE_AM_I.search(text):
+        said_count = None if is_question(text) else numbers.read_count(text)
+        lost_count_at = said_count is not None and said_count.kind == numbers.SET_TO
+        if WHERE_AM_I.search(text) and not lost_count_at:  # "lost count, I'm on 5" is a count
             work.say(session.how_many_left())
             return True
-        said_count = None if is_question(text) else numbers.read_count(text)
         if session.awaiting_feedback and not is_question(text) and said_count is None:
             answer = _yes_or_no(work)
             vague = _vague(work)
@@ -816,6 +817,19 @@ def _felt(text: str) -> int | None:
     return None
 
 
+def _count_with_pain(text: str) -> bool:
+    """ "Got to five and it's unbearable": a count that says how many, and pain beside it.
+    A bare number is not enough ("my back hurts, 6" is a score)."""
+    if is_question(text):
+        return False
+    count = numbers.read_count(text)
+    says_how_many = count is not None and (
+        count.kind in (numbers.ALL, numbers.FINISHED, numbers.TOTAL)
+        or (count.kind == numbers.MORE and count.explicit)
+    )
+    return says_how_many and _felt(text) not in (None, 0)
+
+
 def _count_and_pain(work: _Turn, session: Session, count: numbers.Count) -> None:
     """A count with pain in the same message: the count is kept, then the pain is acted on.
     Pain that stops the set keeps the count where the user stopped instead of moving on."""
@@ -953,6 +967,8 @@ def _handle(work: _Turn) -> None:
         and _ordinary(work, active)
     ):
         pass  # "only four, my legs were tired": a count, and tired is not pain
+    elif active and _count_with_pain(text):
+        _count_and_pain(work, session, numbers.read_count(text))
     elif score is not None or intent in ("pain", "feel_worse"):
         _pain(work)
     elif (

@@ -287,7 +287,7 @@ _TOTAL_ONLY = _rules(
     rf"{_LEAD}(?:i\s+)?(?:could(?:nt| not)|cant|can not|cannot)\s+(?:do|manage|get)\s+"
     rf"(?:any )?more than\s+{_N}{_TAIL}",
     rf"{_LEAD}(?:i\s+)?(?:stopped|gave up|quit|had to stop)\s+(?:at|after)\s+{_N}{_TAIL}",
-    rf"{_LEAD}{_NO}(?:i\s+)?(?:managed|got)\s+(?:to\s+)?{_N}{_TAIL}",
+    rf"{_LEAD}{_NO}(?:i\s+)?(?:managed|got|made it|got up|reached)\s+(?:to\s+)?{_N}{_TAIL}",
     rf"{_LEAD}(?:{_DID}\s+)?{_N}{_REPS}{_LEG}(?:\s+done)?\s+(?:and (?:thats|that is) (?:it|all)|"
     rf"thats all|(?:and )?thats (?:the set|the leg|it for (?:this|that) (?:leg|side|set)|me done)|"
     rf"and stopped|then stopped|and done|max|tops|and i stopped|before i stopped)\s*$",
@@ -580,7 +580,8 @@ _BARE_SCORE = re.compile(
 
 _LONE_SCORE = re.compile(
     rf"(?<!did )(?<!done )(?<!managed )(?<!finished )(?<!rep )(?<!reps )(?<!number )(?<!after )"
-    rf"(?<!for )(?<!since )(?<!last )(?<!every )(?<!each )(?<!set )\b(?P<a>{_SCORE_NUMBER})\b"
+    rf"(?<!for )(?<!since )(?<!last )(?<!every )(?<!each )(?<!set )(?<!got to )(?<!get to )"
+    rf"(?<!up to )(?<!reached )(?<!made it to )\b(?P<a>{_SCORE_NUMBER})\b"
     rf"(?!\s*(?:reps?|times|sets?|seconds?|secs?|minutes?|mins?|days?|weeks?|hours?|hrs?|months?|"
     rf"years?|lbs?|kg|more|in all|total|so far|am|pm|oclock|of them|out of (?!10|ten)))"
 )
@@ -640,14 +641,13 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
             return _score_value(match.group("a"))
     elif _PAIN_WORD.search(said) and not _NO_PAIN.search(said):
         # "it hurts a bit now, 4ish": with a pain word, a lone score is the score.
-        # ("all ten, no pain": the ten is the count.)
+        # ("all ten, no pain": the ten is the count; "5 and it's agony": agony wins.)
         scores = _lone_scores(said)
         if scores:
-            return scores[-1]
-    for phrase, value in sorted(PAIN_WORDS.items(), key=lambda item: -len(item[0])):
-        strong = asked or _mentions_pain(said) or phrase in _STRONG_WORDS
-        if value >= 8 and strong and re.search(rf"\b{phrase}\b", said):
-            return value
+            return max(scores[-1], _strong_word_score(said, asked) or 0)
+    strong = _strong_word_score(said, asked)
+    if strong is not None:
+        return strong
     if asked:
         for phrase, value in sorted(PAIN_WORDS.items(), key=lambda item: -len(item[0])):
             if re.search(rf"\b{phrase}\b", said):
@@ -664,6 +664,15 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
         scores = [score for score in scores if score is not None]
         if scores:
             return scores[-1]
+    return None
+
+
+def _strong_word_score(said: str, asked: bool) -> int | None:
+    """8 to 10 from the words: "severe pain", "agony", "unbearable"."""
+    for phrase, value in sorted(PAIN_WORDS.items(), key=lambda item: -len(item[0])):
+        strong = asked or _mentions_pain(said) or phrase in _STRONG_WORDS
+        if value >= 8 and strong and re.search(rf"\b{phrase}\b", said):
+            return value
     return None
 
 

@@ -165,11 +165,14 @@ class Session:
 
     def how_many_left(self) -> list[Line]:
         if self.phase == ACTIVE and self.awaiting_feedback:
+            done = self.reps[self.set_number - 1]
+            others = [leg for leg in p.LEGS if leg != self.leg and done[leg]]
+            before = "".join(f"{done[leg]} on your {leg} leg. " for leg in others)
             return self._ask(
                 "voice_total",
                 self.target,
-                f"I led you through {self.target} on your {self.leg} leg. Did you get all of"
-                " them? Say all of them, or tell me how many you managed.",
+                f"{before}I led you through {self.target} on your {self.leg} leg. Did you get all"
+                " of them? Say all of them, or tell me how many you managed.",
             )
         if self.phase in (ACTIVE, PAUSED) and (self.paused_from or self.phase) == ACTIVE:
             left = max(self.target - self.count, 0)

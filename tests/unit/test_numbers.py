@@ -146,7 +146,7 @@ COUNTS = [
     ("making it 7", COUNT, 7), ("that makes five", COUNT, 5), ("thats another 3", MORE, 3),
     ("couple more", MORE, 2), ("4, 6 to go", COUNT, 4),
     ("9 done and thats the set", FINISHED, 9), ("yes every one no pain", ALL, None),
-    ("did 7 didn't hurt", TOTAL, 7),
+    ("did 7 didn't hurt", TOTAL, 7), ("made it to 6", FINISHED, 6),
 ]  # fmt: skip
 
 

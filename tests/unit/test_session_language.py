@@ -487,3 +487,27 @@ def test_start_then_starts_whatever_the_intent():
     chat = Chat()
     chat.say("faq", "okay start then")
     assert chat.session is not None and chat.session["phase"] == "setup"
+
+
+def test_a_count_with_strong_pain_keeps_the_count_and_stops():
+    chat = in_a_set()
+    said = chat.say("pain", "made it to 4 then it was agony")
+    record = chat.slots["history"][-1]
+    assert chat.session is None and record["reps"][0]["left"] == 4 and "9 out of 10" in said
+    chat = in_a_set()
+    chat.say("pain", "my knee hurts, 3")
+    assert reps(chat) == 0 and "3 out of 10" in chat.outcome.reply.messages[0].text
+
+
+def test_lost_count_with_a_number_sets_the_count():
+    chat = in_a_set()
+    chat.say("count_rep", "done")
+    said = chat.say("report_reps", "lost track, pretty sure I'm at 6")
+    assert reps(chat) == 6 and "6" in said
+
+
+def test_voice_how_many_after_a_leg_says_that_leg():
+    chat = voiced_set()
+    chat.say("report_reps", "seven", metadata={"voice": True})
+    said = chat.say("ask_reps", "how many have I done", metadata={"voice": True})
+    assert "7 on your left leg" in said and reps(chat, "right") == 0
