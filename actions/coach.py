@@ -154,6 +154,12 @@ KEEP_GOING = re.compile(
 GO_ON_WORDS = re.compile(
     r"\b(?:let'?s|lets|other (?:leg|side)|next (?:leg|side|set|one)|ready|move on|go)\b", re.I
 )
+# What makes "no, 9" after a paced set a correction of what was recorded before it.
+CORRECTS_EARLIER = re.compile(
+    r"\bnot\b(?! all)|\b(?:meant|mean|it was|that was|last (?:leg|one|set)|previous|"
+    r"other leg|left leg|right leg|miscounted|wrong|mistake)\b",
+    re.I,
+)
 # Questions about the session's own plan, answered from it.
 DURATION = re.compile(
     r"\bhow long\b|\bhow much time\b|\bhow many (?:seconds|minutes|secs|mins)\b|"
@@ -653,6 +659,13 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             return True
         if session.check:
             count = None if is_question(text) else numbers.read_count(text)
+            if (
+                count is not None
+                and count.kind == numbers.SET_TO
+                and session.check.get("kind") in ("voice_total", "ask_total")
+                and not CORRECTS_EARLIER.search(text)
+            ):
+                count = numbers.Count(numbers.FINISHED, count.value, True)  # "no, only 6"
             vague = _vague(work)
             answer = None if vague else _yes_or_no(work)
             intent = answer or ("continue_session" if vague else work.turn.intent)
@@ -678,6 +691,14 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 work.say_text(f"How many did you manage on your {session.leg} leg?")
                 return True
         count = said_count
+        if (
+            count is not None
+            and count.kind == numbers.SET_TO
+            and session.awaiting_feedback
+            and not CORRECTS_EARLIER.search(text)
+        ):
+            # "No, I only did six" to "did you get all 10?": how many, not a correction.
+            count = numbers.Count(numbers.FINISHED, count.value, True)
         if count is not None and _felt(text) not in (None, 0):  # "did 8, no pain": a count
             _count_and_pain(work, session, count)
             return True

@@ -259,6 +259,7 @@ class Session:
     def feedback(self, now: float) -> list[Line]:
         """Voice: the user answered "how did that feel?" with nothing wrong."""
         self.awaiting_feedback = False
+        self.undo = self._snapshot()  # "no, it was 9 not 10" can still go back to this leg
         self.reps[self.set_number - 1][self.leg] = self.target
         return self._leg_finished(now)
 

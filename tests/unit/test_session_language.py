@@ -511,3 +511,17 @@ def test_voice_how_many_after_a_leg_says_that_leg():
     chat.say("report_reps", "seven", metadata={"voice": True})
     said = chat.say("ask_reps", "how many have I done", metadata={"voice": True})
     assert "7 on your left leg" in said and reps(chat, "right") == 0
+
+
+def test_voice_no_only_n_is_how_many_and_a_later_correction_goes_back():
+    chat = voiced_set()
+    said = chat.say("deny", "nope, I only did five", metadata={"voice": True})
+    assert reps(chat) == 5 and chat.session["leg"] == "right" and "5" in said
+    chat = voiced_set()
+    chat.say("continue_session", "okay I'm ready", metadata={"voice": True})
+    chat.say("deny", "no just 7", metadata={"voice": True})
+    assert reps(chat) == 7 and chat.session["leg"] == "right"
+    chat = voiced_set()
+    chat.say("report_reps", "all of them", metadata={"voice": True})
+    chat.say("nlu_fallback", "sorry that was 8 not 10", metadata={"voice": True})
+    assert reps(chat) == 8 and reps(chat, "right") == 0
