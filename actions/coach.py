@@ -126,7 +126,8 @@ WORSE_NEXT_MORNING = re.compile(
 )
 SETTLED_NEXT_MORNING = re.compile(
     r"\b(?:no|not|wasn'?t|isn'?t|wasnt|isnt|never) (?:any )?worse\b|\bsettled\b|"
-    r"\b(?:morning|next day|day after|woke up)\b.*\b(?:fine|ok|okay|good|better|great|normal)\b|"
+    r"\b(?:morning|next day|day after|woke up)\b.*\b(?:fine|ok|okay|good|better|great|normal)\b"
+    r"(?! to\b)|"
     r"\b(?:fine|ok|okay|good|better|great|normal)\b.*\b(?:next morning|next day|day after|"
     r"this morning)\b",
     re.I,
@@ -969,7 +970,8 @@ def _handle(work: _Turn) -> None:
         session.check = None
     if not active and _after_red_flag(work):
         return
-    if not active and SETTLED_NEXT_MORNING.search(text) and score is None:
+    hurts = numbers.mentions_pain(text) and not numbers.says_no_pain(text)
+    if not active and SETTLED_NEXT_MORNING.search(text) and score is None and not hurts:
         _settled_next_morning(work)
     elif (
         WORSE_NEXT_MORNING.search(text)

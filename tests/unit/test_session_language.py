@@ -525,3 +525,9 @@ def test_voice_no_only_n_is_how_many_and_a_later_correction_goes_back():
     chat.say("report_reps", "all of them", metadata={"voice": True})
     chat.say("nlu_fallback", "sorry that was 8 not 10", metadata={"voice": True})
     assert reps(chat) == 8 and reps(chat, "right") == 0
+
+
+def test_pain_this_morning_with_ok_to_exercise_is_a_pain_report():
+    chat = Chat()
+    said = chat.say("pain", "mild ache in my hip this morning, is it ok to train?")
+    assert "same level" not in said and "2 out of 10" in said
