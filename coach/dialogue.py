@@ -63,7 +63,8 @@ LISTS_REMINDERS = re.compile(r"\b(what|which|any|list|show|do i have|have i got)
 
 # Ordinary replies during (or around) a session, read the same way whatever the classifier said.
 _LEAD = (
-    r"^\W*(?:(?:ok|okay|right|alright|so|um+|uh+|er+|hmm+|well|oh|and|sorry|wait|hey|coach)\W+)*"
+    r"^\W*(?:(?:ok|okay|right|alright|so|um+|uh+|er+|hmm+|well|oh|and|sorry|wait|hey|coach|"
+    r"cool|fine|actually|go on|come on|then|great|good|yes|yeah|yep)\W+)*"
 )
 ACKNOWLEDGE = re.compile(
     r"^\W*(?:ok(?:ay)?|k|kk|okey ?dokey|alright|all right|right|sure|fine|cool|got it|gotcha|"
@@ -77,7 +78,7 @@ LETS_GO = re.compile(
     r"go|let'?s do (?:it|this|the next (?:one|set))|let'?s start|let'?s get going|let'?s begin|"
     r"good to go|start(?: the next set)?|next set|begin|here we go|off we go|go ahead|"
     r"carry on|keep going|continue|let'?s continue|let'?s carry on|on we go|i'?m back|back|"
-    r"ready when you are|when you'?re ready|all set)\W*$",
+    r"ready when you are|when you'?re ready|all set)(?:\W+(?:then|now|please|coach))*\W*$",
     re.I,
 )
 WHERE_AM_I = re.compile(
@@ -113,7 +114,8 @@ WORSE_NEXT_MORNING = re.compile(
 )
 SETTLED_NEXT_MORNING = re.compile(
     r"\b(?:no|not|wasn'?t|isn'?t|wasnt|isnt|never) (?:any )?worse\b|\bsettled\b|"
-    r"\b(?:morning|next day|day after|woke up)\b.*\b(?:fine|ok|okay|good|better|great|normal)\b|"
+    r"\b(?:morning|next day|day after|woke up)\b.*\b(?:fine|ok|okay|good|better|great|normal)\b"
+    r"(?! to\b)|"
     r"\b(?:fine|ok|okay|good|better|great|normal)\b.*\b(?:next morning|next day|day after|"
     r"this morning)\b",
     re.I,
@@ -130,10 +132,52 @@ WHEN_NEXT = re.compile(
     re.I,
 )
 KEEP_GOING = re.compile(
-    r"\b(?:keep going|carry on|continue|keep exercising|finish (?:the|my) (?:set|session)|"
+    r"\b(?:keep going|carry on|continue|keep exercising|"
+    r"finish(?: off)? (?:the|my|this|off|these)(?: last| other)? (?:set|session|reps?|leg|lot|rest|"
+    r"\d+|two|three|few|couple)|finish (?:it|them|up)|"
     r"do (?:the )?(?:rest|other leg|more|another|half)|exercise|start)\b",
     re.I,
 )
+# After a yes to "did you get them all?", words that only say "go on" ("yeah, let's do
+# the other leg") say nothing about the set just done.
+GO_ON_WORDS = re.compile(
+    r"\b(?:let'?s|lets|other (?:leg|side)|next (?:leg|side|set|one)|ready|move on|go)\b", re.I
+)
+# What makes "no, 9" after a paced set a correction of what was recorded before it.
+CORRECTS_EARLIER = re.compile(
+    r"\bnot\b(?! all)|\b(?:meant|mean|it was|that was|last (?:leg|one|set)|previous|"
+    r"other leg|left leg|right leg|miscounted|wrong|mistake)\b",
+    re.I,
+)
+# Questions about the session's own plan, answered from it.
+DURATION = re.compile(
+    r"\bhow long\b|\bhow much time\b|\bhow many (?:seconds|minutes|secs|mins)\b|"
+    r"\b(?:whole|full|entire) minute\b|\b(?:have|need|got) to wait\b",
+    re.I,
+)
+REST_WORD = re.compile(
+    r"\b(?:rest|resting|break|breather|wait|waiting|pause|recover|between (?:the )?sets|minute)\b",
+    re.I,
+)
+NOT_THE_REST_BETWEEN_SETS = re.compile(r"\b(?:sessions?|days?|hours?|weeks?|hold|holding)\b", re.I)
+HOW_MANY_PLAN = re.compile(
+    r"\bhow many (?:reps? |times |lifts? |sets? )?(?:should|do|must|am|shall|have) i\b(?! (?:do|"
+    r"done|did|have left))|\bhow many (?:should|do|must) i (?:be )?(?:doing|do)\b|"
+    r"\bhow many (?:each|per|every) (?:time|set|leg|side|session|go)\b|"
+    r"\bhow many (?:reps?|lifts?) (?:each|per|a|in (?:a|each))\b",
+    re.I,
+)
+INSTEAD = re.compile(
+    r"\b(?:instead|differently|alternative|other (?:exercise|version|option)|"
+    r"what else (?:can|could|should) i)\b",
+    re.I,
+)
+# A count and how it felt in one message: "managed six then it got severe".
+PAIN_BAND = re.compile(
+    r"\b(?:mild|moderate|severe|agony|agonising|agonizing|unbearable|excruciating|killing me)\b",
+    re.I,
+)
+CLAUSES = re.compile(r"[,;.!]+|\s+(?:but|then|and|though|although|because|cos|so)\s+", re.I)
 SEE_A_DOCTOR = re.compile(
     r"\b(?:see|call|visit|go to|get checked by|check with|ask) (?:a |my |the )?(?:doctor|gp|"
     r"physio|physiotherapist|dr)\b|\bget (?:it )?checked\b",
@@ -154,8 +198,8 @@ DOING_MORE_INTENTS = (
 )  # fmt: skip
 QUESTION_START = re.compile(
     r"^\W*(?:(?:wait|hang on|hold on|sorry|um+|uh+|oh|actually|quick question|btw|coach|hey|"
-    r"ok|okay|so)\W+)*(?:how|what|why|when|which|who|is it|is that|are|does|do i|should|"
-    r"whats|what'?s|how'?s|remind me how|tell me)\b",
+    r"ok|okay|so|and|but|then)\W+)*(?:how|what|why|when|which|who|is it|is that|are|does|"
+    r"do i|should|whats|what'?s|how'?s|remind me how|tell me)\b",
     re.I,
 )
 # Typed button titles mean what the button sends.
@@ -603,9 +647,18 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     """Counts, corrections, "ok", "where was I", "let's go", "not today": read by grammar."""
     text, session, now = work.turn.text, work.session, work.now
     if active:
+        if _plan_question(work, session):
+            return True
         if session.check:
             count = None if is_question(text) else numbers.read_count(text)
-            vague = LETS_GO.match(text) or ACKNOWLEDGE.match(text)
+            if (
+                count is not None
+                and count.kind == numbers.SET_TO
+                and session.check.get("kind") in ("voice_total", "ask_total")
+                and not CORRECTS_EARLIER.search(text)
+            ):
+                count = numbers.Count(numbers.FINISHED, count.value, True)  # "no, only 6"
+            vague = _vague(work)
             answer = None if vague else _yes_or_no(work)
             intent = answer or ("continue_session" if vague else work.turn.intent)
             lines = session.answer_check(text, intent, count, now)
@@ -613,13 +666,14 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 work.say(lines, session.check_buttons())
                 _after_session_change(work)
                 return True
-        if WHERE_AM_I.search(text):
+        said_count = None if is_question(text) else numbers.read_count(text)
+        lost_count_at = said_count is not None and said_count.kind == numbers.SET_TO
+        if WHERE_AM_I.search(text) and not lost_count_at:  # "lost count, I'm on 5" is a count
             work.say(session.how_many_left())
             return True
-        said_count = None if is_question(text) else numbers.read_count(text)
         if session.awaiting_feedback and not is_question(text) and said_count is None:
             answer = _yes_or_no(work)
-            vague = LETS_GO.match(text) or ACKNOWLEDGE.match(text)
+            vague = _vague(work)
             if not vague and (work.turn.intent == "feel_fine" or answer == "affirm"):
                 work.say(session.feedback(now))
                 _after_session_change(work)
@@ -629,6 +683,17 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 work.say_text(f"How many did you manage on your {session.leg} leg?")
                 return True
         count = said_count
+        if (
+            count is not None
+            and count.kind == numbers.SET_TO
+            and session.awaiting_feedback
+            and not CORRECTS_EARLIER.search(text)
+        ):
+            # "No, I only did six" to "did you get all 10?": how many, not a correction.
+            count = numbers.Count(numbers.FINISHED, count.value, True)
+        if count is not None and _felt(text) not in (None, 0):  # "did 8, no pain": a count
+            _count_and_pain(work, session, count)
+            return True
         if count is not None and not (
             work.turn.intent == "skip"
             or (work.turn.intent == "pain" and numbers.mentions_pain(text))
@@ -668,6 +733,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     if CAN_I_EXERCISE.search(text):
         _can_i_exercise(work)
         return True
+    if _plan_question(work, None):
+        return True
     if is_question(text):
         return False
     if STARTS_A_SESSION.search(text) and work.turn.intent in (
@@ -677,7 +744,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     ):
         _start(work)
         return True
-    if LETS_GO.match(text) and work.turn.intent in (*CONTROL_INTENTS, "start_session"):
+    if LETS_GO.match(text):  # "start then", "ok let's go": whatever the classifier thought
         _start(work)
         return True
     if NOT_TODAY.search(text) and work.turn.intent not in ANSWERABLE:
@@ -689,6 +756,118 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     return False
 
 
+def _vague(work: _Turn) -> bool:
+    """ "ok", "let's go", "yeah, let's do the other leg": nothing said about the set."""
+    text = work.turn.text
+    return bool(
+        LETS_GO.match(text)
+        or ACKNOWLEDGE.match(text)
+        or (GO_ON_WORDS.search(text) and _yes_or_no(work) == "affirm")
+    )
+
+
+def _wants_to_carry_on(text: str) -> bool:
+    """Asking to carry on, finish or do more: the coach's words and the safety module's."""
+    return bool(KEEP_GOING.search(text) or safety.CARRY_ON.search(text))
+
+
+def _plan_question(work: _Turn, session: Session | None) -> bool:
+    """ "How long is the break?", "how many should I do?", "what do I do instead?": answered
+    from the session (or the user's level), then where the user is."""
+    text = work.turn.text
+    if not is_question(text) and not QUESTION_START.match(text):
+        return False
+    active = session is not None and not session.over
+    about_rest = DURATION.search(text) and REST_WORD.search(text)
+    if about_rest and not NOT_THE_REST_BETWEEN_SETS.search(text):
+        if not active:
+            return False
+        work.say_text(
+            f"The rest between sets is {p.REST_BETWEEN_SETS_SECONDS} seconds: a minute is enough"
+            " for the muscles to recover before the next set."
+        )
+    elif HOW_MANY_PLAN.search(text) and (
+        active or work.turn.intent not in (*ANSWERABLE, conversation.QUESTION_INTENT)
+    ):
+        level = p.LEVELS[p.level_index(session.level if active else work.level)]
+        target = session.target if active else level.reps_per_set
+        work.say_text(
+            f"{'Today' if active else 'At your level'}: {p.SETS_PER_LEG} sets of {target} reps on"
+            f" each leg, the {level.name}."
+        )
+    elif INSTEAD.search(text) and (active or _recent_pain(work) is not None):
+        level = p.LEVELS[p.level_index(session.level if active else work.level)]
+        if level.key == work.level and p.level_index(level.key) >= p.level_index("standard"):
+            work.say_text(
+                "Keep the same lift, but smaller and slower: lift only as high as your lower back"
+                " stays still, and stop if it hurts more."
+            )
+        else:
+            work.say_text(f"Do the {level.name} instead: {level.how}")
+    else:
+        return False
+    _session_status(work)
+    return True
+
+
+def _felt(text: str) -> int | None:
+    """How a count's message says it felt, 0-10 (-1: it hurt, how much unsaid), or None."""
+    if not (numbers.mentions_pain(text) or PAIN_BAND.search(text)):
+        return None
+    clauses = [c for c in CLAUSES.split(text) if c and c.strip()]
+    for clause in clauses:
+        band = PAIN_BAND.search(clause)
+        if not (numbers.mentions_pain(clause) or band):
+            continue
+        if numbers.says_no_pain(clause):
+            return 0
+        score = numbers.read_pain_score(clause)
+        if score is None and numbers.read_count(clause) is None:
+            score = numbers.read_pain_score(clause, asked=True)  # "it got to about a six"
+        if score is None and band:
+            score = numbers.PAIN_WORDS.get(band.group(0).lower())  # "did all ten, it was mild"
+        return score if score is not None else -1
+    return None
+
+
+def _count_with_pain(text: str) -> bool:
+    """ "Got to five and it's unbearable": a count that says how many, and pain beside it.
+    A bare number is not enough ("my back hurts, 6" is a score)."""
+    if is_question(text):
+        return False
+    count = numbers.read_count(text)
+    says_how_many = count is not None and (
+        count.kind in (numbers.ALL, numbers.FINISHED, numbers.TOTAL)
+        or (count.kind == numbers.MORE and count.explicit)
+    )
+    return says_how_many and _felt(text) not in (None, 0)
+
+
+def _count_and_pain(work: _Turn, session: Session, count: numbers.Count) -> None:
+    """A count with pain in the same message: the count is kept, then the pain is acted on.
+    Pain that stops the set keeps the count where the user stopped instead of moving on."""
+    severity = _felt(work.turn.text)
+    report = pain.read_report(work.turn.entities, work.turn.text)
+    stops = severity is not None and severity >= 0
+    stops = stops and work.thresholds.band(severity) == pain.STOP
+    if stops and session.phase == "active" and count.kind != numbers.LESS:
+        done = session.target if count.value is None else count.value
+        if count.kind == numbers.MORE:
+            done = session.count + (count.value or 1)
+        session.awaiting_feedback = False
+        session.reps[session.set_number - 1][session.leg] = max(min(done, 100), 0)
+    else:
+        work.say(session.said(count, work.now), session.check_buttons())
+        session.check = None
+        if session.over:
+            work.close_session()
+    if severity is None or severity < 0:
+        work.say_text(pain.ASK_SEVERITY)
+        work.set(pending_offer="pain_severity", pending_pain=_report_dict(report))
+        return
+    _act_on_pain(work, pain.PainReport(**{**report.__dict__, "severity": severity}))
+
+
 def _after_red_flag(work: _Turn) -> bool:
     """Asking to carry on after a red flag today: no, and the check comes first."""
     caution = work.state.caution or {}
@@ -697,7 +876,7 @@ def _after_red_flag(work: _Turn) -> bool:
         return False
     if work.now - at > 12 * 3600 or work.turn.intent == "start_session":
         return False  # starting a session asks about the check itself
-    if not (KEEP_GOING.search(work.turn.text) or LETS_GO.match(work.turn.text)):
+    if not (_wants_to_carry_on(work.turn.text) or LETS_GO.match(work.turn.text)):
         return False
     work.say_text(
         "Please don't carry on with the exercise. What you told me needs a doctor's check"
@@ -710,12 +889,16 @@ def _after_red_flag(work: _Turn) -> bool:
 def _rest_after_severe_pain(work: _Turn) -> bool:
     """Severe pain today: questions about doing more are answered with rest first."""
     recent = _recent_pain(work)
+    text, intent = work.turn.text, work.turn.intent
+    more = _wants_to_carry_on(text)
+    # "Can I just finish the last 2?", "can I do the other leg", whatever the classifier
+    # took it for (a question, a did-you-mean): the answer is rest.
+    asks = more or (intent in DOING_MORE_INTENTS and is_question(text))
     if (
         recent is None
         or recent.get("severity", 0) < pain.SEVERE_FROM
-        or work.turn.intent not in DOING_MORE_INTENTS
-        or work.turn.intent == "start_session"
-        or not (is_question(work.turn.text) or KEEP_GOING.search(work.turn.text))
+        or intent == "start_session"
+        or not asks
     ):
         return False
     work.say_text(
@@ -778,7 +961,8 @@ def _handle(work: _Turn) -> None:
         session.check = None
     if not active and _after_red_flag(work):
         return
-    if not active and SETTLED_NEXT_MORNING.search(text) and score is None:
+    hurts = numbers.mentions_pain(text) and not numbers.says_no_pain(text)
+    if not active and SETTLED_NEXT_MORNING.search(text) and score is None and not hurts:
         _settled_next_morning(work)
     elif (
         WORSE_NEXT_MORNING.search(text)
@@ -797,7 +981,17 @@ def _handle(work: _Turn) -> None:
         and _ordinary(work, active)
     ):
         pass  # "only four, my legs were tired": a count, and tired is not pain
+    elif active and _count_with_pain(text):
+        _count_and_pain(work, session, numbers.read_count(text))
     elif score is not None or intent in ("pain", "feel_worse"):
+        _pain(work)
+    elif (
+        active
+        and intent in PROGRESS_HANDLERS
+        and is_question(text)
+        and re.search(r"\b(?:worse|hurts?|hurting|pain|painful|sore)\b", text, re.I)
+    ):
+        work.turn.intent = "pain"  # "what if it gets worse?" is about pain, not progress
         _pain(work)
     elif not active and _rest_after_severe_pain(work) or _ordinary(work, active):
         pass

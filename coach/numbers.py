@@ -41,7 +41,7 @@ ORDINALS = {
 # number is the whole answer.
 SOUNDALIKES = {
     "won": "one", "to": "two", "too": "two", "tu": "two", "for": "four", "fore": "four",
-    "tree": "three", "free": "three", "thee": "three", "ate": "eight", "nein": "nine",
+    "tree": "three", "free": "three", "sex": "six", "thee": "three", "ate": "eight", "nein": "nine",
     "sicks": "six", "fiv": "five", "tin": "ten", "tenn": "ten", "sven": "seven",
 }  # fmt: skip
 # Typed slips of the number words.
@@ -58,7 +58,7 @@ _ONES = "one|two|three|four|five|six|seven|eight|nine"
 NUMBER = (
     rf"(?:\d{{1,3}}(?:\.\d+)?"
     rf"|(?:a |one )?hundred(?: and)?(?: (?:{_TEN})(?: (?:{_ONES}))?| (?:{_UNIT}))?"
-    rf"|half a dozen|a dozen|dozen|a couple(?: of)?|a pair(?: of)?"
+    rf"|half a dozen|a dozen|dozen|a couple(?: of)?|couple(?: of)?|a pair(?: of)?"
     rf"|(?:{_TEN})(?: (?:{_ONES}))?|(?:{_UNIT}))"
 )
 _NUMBER_ONLY = re.compile(rf"^{NUMBER}$")
@@ -250,10 +250,16 @@ _SET_TO = [
     rf"(?:its|thats|it was|that was)\s+actually\s+{_N}{_TAIL}",
     rf"(?:i )?(?:miscounted|lost count|counted wrong)\s+(?:.*\s)?{_N}{_TAIL}",
     rf"not\s+{NUMBER}\s+{_N}{_TAIL}",
+    # "it was nine not ten", "no, 8 not 10": the number said, not the one counted.
+    rf"(?:(?:no|nope|sorry|actually|wait|oops|whoops|hang on)\s+)*(?:(?:it|that)\s+(?:was|is)\s+|"
+    rf"its\s+|thats\s+|i\s+(?:did|got|managed|meant|mean)\s+|i\s+only\s+did\s+|only\s+|"
+    rf"meant\s+)?{_N}{_REPS}"
+    rf"\s+(?:not|and not|rather than|instead of)\s+(?:the\s+)?{NUMBER}{_TAIL}",
 ]
 _SET_TO_RE = _rules(*(rf"{_LEAD}(?:{rule})" for rule in _SET_TO))
 _MORE = _rules(
-    rf"{_LEAD}(?:{_DID}\s+)?(?:another|an extra|a further|extra|plus|add)\s+{_N}"
+    rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+)?(?:another|an extra|a further|extra|plus|"
+    rf"add)\s+{_N}"
     rf"(?:\s+more)?{_TAIL}",
     rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+|plus\s+)?(?:another\s+)?{_N}\s+more"
     rf"(?:\s+(?:done|reps?|down|in|finished|complete|of them|"
@@ -281,30 +287,36 @@ _TOTAL_ONLY = _rules(
     rf"{_LEAD}(?:i\s+)?(?:could(?:nt| not)|cant|can not|cannot)\s+(?:do|manage|get)\s+"
     rf"(?:any )?more than\s+{_N}{_TAIL}",
     rf"{_LEAD}(?:i\s+)?(?:stopped|gave up|quit|had to stop)\s+(?:at|after)\s+{_N}{_TAIL}",
-    rf"{_LEAD}{_NO}(?:i\s+)?(?:managed|got)\s+(?:to\s+)?{_N}{_TAIL}",
-    rf"{_LEAD}(?:{_DID}\s+)?{_N}{_REPS}{_LEG}\s+(?:and (?:thats|that is) (?:it|all)|thats all|"
+    rf"{_LEAD}{_NO}(?:i\s+)?(?:managed|got|made it|got up|reached)\s+(?:to\s+)?{_N}{_TAIL}",
+    rf"{_LEAD}(?:{_DID}\s+)?{_N}{_REPS}{_LEG}(?:\s+done)?\s+(?:and (?:thats|that is) (?:it|all)|"
+    rf"thats all|(?:and )?thats (?:the set|the leg|it for (?:this|that) (?:leg|side|set)|me done)|"
     rf"and stopped|then stopped|and done|max|tops|and i stopped|before i stopped)\s*$",
 )
 _TOTAL = _rules(rf"{_LEAD}{_DID}\s+{_N}{_TAIL}")
 _COUNT = _rules(
-    rf"{_LEAD}(?:(?:thats|that is|that was|thats rep|number|rep|no|and|its|it is|now|on)\s+)*"
+    rf"{_LEAD}(?:(?:thats|that is|that was|thats rep|number|rep|no|and|its|it is|now|on|"
+    rf"that makes|makes|making it)\s+)*"
     rf"(?:the\s+)?{_N}(?:\s+(?:rep|reps|one|lift|now|done|down|up|there|finished|complete|"
-    rf"on (?:this|my|the) (?:leg|side)|i think|i guess|maybe|probably|or so|i reckon|ish))*\s*$"
+    rf"on (?:this|my|the) (?:leg|side)|i think|i guess|maybe|probably|or so|i reckon|ish))*"
+    rf"(?:\s+{NUMBER}\s+(?:to go|left|more to go))?\s*$"
 )
 _ORDINAL = re.compile(
     rf"{_LEAD}(?:(?:thats|that is|that was|and|the)\s+)*(?:the\s+)?(?P<o>{'|'.join(ORDINALS)})"
     rf"(?:\s+(?:one|rep|lift))?(?:\s+(?:done|down|finished))?\s*$"
 )
+# "All of them again", "got them all this time": the same count said of a later set.
+_AGAIN = r"again|too|as well|this time|that time|both times|once more"
 _ALL = re.compile(
     rf"{_LEAD}(?:i\s+|ive\s+|i have\s+)?(?:(?:did|done|finished|completed|managed|got through|"
     rf"got|get|had|nailed|smashed|"
     rf"made it through)\s+)?(?:all|every one|each one|the lot|the whole (?:set|lot|thing)|"
-    rf"the full (?:set|ten|lot)|full set|all of (?:them|em|it|those)|them all|all (?:the )?reps|"
-    rf"all of the reps|all {NUMBER}|every rep|every single one|them|those|the set|the lot of them)"
+    rf"the full (?:set|ten|lot)|full set|all of (?:them|em|it|those)|them all|em all|"
+    rf"all (?:the )?reps|all of the reps|all {NUMBER}|every rep|every single one|them|those|"
+    rf"the set|the lot of them)"
     rf"(?:\s+(?:of them|done|of em|reps?|complete|completed|finished|thanks|thank you|yes|"
-    rf"no problem|easily|fine|good))*\s*$"
+    rf"no problem|easily|fine|good|{_AGAIN}))*\s*$"
     rf"|{_LEAD}(?:yes|yeah|yep|yup)\s+(?:all|every one|(?:i )?did (?:them )?all|all of them|"
-    rf"all {NUMBER})(?:\s+of them)?\s*$"
+    rf"all {NUMBER})(?:\s+(?:of them|{_AGAIN}))*\s*$"
     rf"|{_LEAD}(?:i\s+)?(?:did|done|finished|completed|got through|managed)\s+(?:them|it|the set)"
     rf"\s+all\s*$"
 )
@@ -377,7 +389,8 @@ _MISCOUNTED = re.compile(
 
 # What may follow a count that opens a sentence: the reason, not part of the count.
 _GOES_ON = re.compile(
-    r"^(?:then|and|but|because|cause|cos|coz|cuz|as|so|since|my|i|im|ive|it|its|before|"
+    r"^(?:no pain|no problems?|no bother|didnt|without|easy|easily|fine|"
+    r"then|and|but|because|cause|cos|coz|cuz|as|so|since|my|i|im|ive|it|its|before|"
     r"after|when|till|until|though|tho|now|ok|okay|pretty|bit|feeling|felt|feels|legs?|"
     r"knee|back|hip|with|lol|haha|think|reckon|guess|ugh)\b"
 )
@@ -409,6 +422,8 @@ def _read_clause(said: str) -> Count | None:
     reading = _read_numbered(said)
     if reading is None:
         reading = _read_numbered(_heard(said))
+    if reading is None and (bare := _HEDGE_AT_END.sub("", said)) != said:
+        reading = _read_numbered(_heard(bare))  # "ate i think": the soundalike before the hedge
     if reading is not None:
         return reading
     if _FINISHED.match(said):
@@ -416,6 +431,11 @@ def _read_clause(said: str) -> Count | None:
     if _ALL.match(said):
         return Count(ALL)
     return None
+
+
+_HEDGE_AT_END = re.compile(
+    r"(?:\s+(?:i think|i guess|i reckon|i believe|maybe|probably|or so|roughly|ish))+\s*$"
+)
 
 
 def _heard(said: str) -> str:
@@ -438,6 +458,9 @@ _NOT_SLIPS = {
     "fine", "nice", "line", "mine", "wine", "dine", "done", "gone", "tone", "none", "nose",
     "hive", "give", "live", "seen", "teen", "then", "than", "when", "town", "twin", "tent",
     "sick", "fire", "four", "fore", "ever", "even", "eaten", "often", "front", "north",
+    # Five letters and more, one slip from "eight", "three", "forty", "first", ...
+    "right", "light", "night", "might", "sight", "tight", "fight", "height", "weight", "eighty",
+    "there", "threw", "forth", "seconds", "thirsty", "sever", "steven", "fifth", "sixty",
 }  # fmt: skip
 
 
@@ -541,6 +564,14 @@ _PAIN_NUMBER = re.compile(
     rf"\s+(?P<a>{_SCORE_NUMBER})\b(?!\s*(?:reps?|times|sets?|seconds?|minutes?|days?|weeks?|hours?|"
     rf"lbs?|kg|more|in all|total|am|pm|oclock))"
 )
+# A score before the place it hurts: "it's a 4ish in my lower back", "about a 6 in my hip".
+_SCORE_IN_PLACE = re.compile(
+    rf"(?<!did )(?<!done )(?<!managed )(?<!got )(?<!do )"
+    rf"\b(?:a|an|about|around|like|maybe|probably|roughly)\s+(?P<a>{_SCORE_NUMBER})"
+    rf"(?:\s+(?:ish|or so|maybe|probably))?\s+(?:in|at|across|down)\s+(?:my|the|both)\s+"
+    rf"(?:(?:lower|upper|low|left|right|middle|mid)\s+)?(?:back|hips?|knees?|legs?|glutes?|"
+    rf"hamstrings?|bum|butt|buttocks?|thighs?|groin|side|spine)\b"
+)
 _BARE_SCORE = re.compile(
     rf"^(?:{_PAIN_CUE}\s+)*(?P<a>{_SCORE_NUMBER})(?:\s+(?:ish|maybe|probably|i think|i guess|"
     rf"or so|at most|at least|now|today|i reckon|really|tops|max|out of 10|/ 10))*\s*$"
@@ -549,7 +580,8 @@ _BARE_SCORE = re.compile(
 
 _LONE_SCORE = re.compile(
     rf"(?<!did )(?<!done )(?<!managed )(?<!finished )(?<!rep )(?<!reps )(?<!number )(?<!after )"
-    rf"(?<!for )(?<!since )(?<!last )(?<!every )(?<!each )(?<!set )\b(?P<a>{_SCORE_NUMBER})\b"
+    rf"(?<!for )(?<!since )(?<!last )(?<!every )(?<!each )(?<!set )(?<!got to )(?<!get to )"
+    rf"(?<!up to )(?<!reached )(?<!made it to )\b(?P<a>{_SCORE_NUMBER})\b"
     rf"(?!\s*(?:reps?|times|sets?|seconds?|secs?|minutes?|mins?|days?|weeks?|hours?|hrs?|months?|"
     rf"years?|lbs?|kg|more|in all|total|so far|am|pm|oclock|of them|out of (?!10|ten)))"
 )
@@ -595,22 +627,27 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
     match = _OUT_OF.search(said)
     if match and _score_value(match.group("a")) is not None:
         return _score_value(match.group("a"))
-    match = _PAIN_NUMBER.search(said)
+    denied = [m.span() for m in _NO_PAIN.finditer(said)]
+    match = next(
+        # "no pain, 10 done": a number after a denied pain word is no score.
+        (m for m in _PAIN_NUMBER.finditer(said) if not any(a <= m.start() < b for a, b in denied)),
+        None,
+    ) or _SCORE_IN_PLACE.search(said)
     if match and _score_value(match.group("a")) is not None:
         return _score_value(match.group("a"))
     if asked:
         match = _BARE_SCORE.match(said)
         if match:
             return _score_value(match.group("a"))
-    elif _PAIN_WORD.search(said):
+    elif _PAIN_WORD.search(said) and not _NO_PAIN.search(said):
         # "it hurts a bit now, 4ish": with a pain word, a lone score is the score.
+        # ("all ten, no pain": the ten is the count; "5 and it's agony": agony wins.)
         scores = _lone_scores(said)
         if scores:
-            return scores[-1]
-    for phrase, value in sorted(PAIN_WORDS.items(), key=lambda item: -len(item[0])):
-        strong = asked or _mentions_pain(said) or phrase in _STRONG_WORDS
-        if value >= 8 and strong and re.search(rf"\b{phrase}\b", said):
-            return value
+            return max(scores[-1], _strong_word_score(said, asked) or 0)
+    strong = _strong_word_score(said, asked)
+    if strong is not None:
+        return strong
     if asked:
         for phrase, value in sorted(PAIN_WORDS.items(), key=lambda item: -len(item[0])):
             if re.search(rf"\b{phrase}\b", said):
@@ -627,6 +664,15 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
         scores = [score for score in scores if score is not None]
         if scores:
             return scores[-1]
+    return None
+
+
+def _strong_word_score(said: str, asked: bool) -> int | None:
+    """8 to 10 from the words: "severe pain", "agony", "unbearable"."""
+    for phrase, value in sorted(PAIN_WORDS.items(), key=lambda item: -len(item[0])):
+        strong = asked or _mentions_pain(said) or phrase in _STRONG_WORDS
+        if value >= 8 and strong and re.search(rf"\b{phrase}\b", said):
+            return value
     return None
 
 
@@ -652,6 +698,18 @@ _PAIN_WORD = re.compile(
     r"twinges|discomfort|agony|ouch|ow|sting|stings|stinging|burning|throbbing|sharp|cramp|"
     r"cramping|pulled|tweaked|twinged)\b"
 )
+
+
+_NO_PAIN = re.compile(
+    r"\b(?:no|without|zero|not any|not much|hardly any|barely any)\s+(?:real\s+)?(?:pain|hurt|"
+    r"discomfort|soreness|aches?|twinges?)\b|\bpain ?free\b|\bpainless\b|"
+    r"\b(?:doesnt|didnt|did not|does not|wasnt|isnt|not)\s+(?:really\s+)?(?:hurt|painful|sore)"
+)
+
+
+def says_no_pain(text: str) -> bool:
+    """ "No pain", "didn't hurt", "pain free": pain words that say there was none."""
+    return bool(_NO_PAIN.search(normalise(text)))
 
 
 def mentions_pain(text: str) -> bool:

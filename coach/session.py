@@ -170,17 +170,25 @@ class Session:
 
     def how_many_left(self) -> list[Line]:
         if self.phase == ACTIVE and self.awaiting_feedback:
+            done = self.reps[self.set_number - 1]
+            others = [leg for leg in p.LEGS if leg != self.leg and done[leg]]
+            before = "".join(f"{done[leg]} on your {leg} leg. " for leg in others)
             return self._ask(
                 "voice_total",
                 self.target,
-                f"I led you through {self.target} on your {self.leg} leg. Did you get all of"
-                " them? Say all of them, or tell me how many you managed.",
+                f"{before}I led you through {self.target} on your {self.leg} leg. Did you get all"
+                " of them? Say all of them, or tell me how many you managed.",
             )
         if self.phase in (ACTIVE, PAUSED) and (self.paused_from or self.phase) == ACTIVE:
             left = max(self.target - self.count, 0)
             after = self._what_comes_after_this_leg()
             paused = " We're paused: say resume when you're ready." if self.paused_from else ""
             return [Line(f"{left} to go on your {self.leg} leg ({self.where()}). {after}{paused}")]
+        if (self.paused_from or self.phase) == REST:
+            # "How many did I do on the left?" while resting: the set just done, leg by leg.
+            done = self.reps[self.set_number - 1]
+            legs = " and ".join(f"{done.get(leg, 0)} on your {leg} leg" for leg in p.LEGS)
+            return [Line(f"Set {self.set_number} of {self.sets}: {legs}."), self.status()]
         return [self.status()]
 
     # -- events -------------------------------------------------------------------
@@ -256,6 +264,7 @@ class Session:
     def feedback(self, now: float) -> list[Line]:
         """Voice: the user answered "how did that feel?" with nothing wrong."""
         self.awaiting_feedback = False
+        self.undo = self._snapshot()  # "no, it was 9 not 10" can still go back to this leg
         self.reps[self.set_number - 1][self.leg] = self.target
         return self._leg_finished(now)
 

@@ -138,6 +138,15 @@ COUNTS = [
     ("got them all", ALL, None), ("i did them", ALL, None), ("did the set", ALL, None),
     ("eight I think", COUNT, 8), ("about 6", COUNT, 6),
     ("i messed up the count, only 5", SET_TO, 5), ("lost track, I'm on 7 I think", SET_TO, 7),
+    # issue 17, second round: "N not M", "again", hedged soundalikes, running totals
+    ("no it was 6 not 7", SET_TO, 6), ("sorry, I meant four not five", SET_TO, 4),
+    ("8 rather than 9", SET_TO, 8), ("every one again", ALL, None),
+    ("yep all of them too", ALL, None), ("got em all", ALL, None),
+    ("all ten this time", ALL, None), ("sicks probably", COUNT, 6), ("tree i think", COUNT, 3),
+    ("making it 7", COUNT, 7), ("that makes five", COUNT, 5), ("thats another 3", MORE, 3),
+    ("couple more", MORE, 2), ("4, 6 to go", COUNT, 4),
+    ("9 done and thats the set", FINISHED, 9), ("yes every one no pain", ALL, None),
+    ("did 7 didn't hurt", TOTAL, 7), ("made it to 6", FINISHED, 6),
 ]  # fmt: skip
 
 
@@ -156,6 +165,7 @@ NOT_COUNTS = [
     "tell me more", "to be honest it hurts", "for how long", "remind me at 6",
     "do I do 10 on each leg?", "I have 2 kids", "pain 6", "6/10", "fine", "oops", "nice",
     "done with that", "did 2 sets", "done 3 sets of 10", "my physio said 15",
+    "right", "right, keep going", "there you go", "height of the lift", "alright then",
 ]  # fmt: skip
 
 
@@ -180,6 +190,7 @@ SCORES = [
     ("pain was a 6", 6), ("ok pain 6", 6), ("rating 2", 2), ("6 out of ten", 6),
     ("pain: 9", 9), ("hurts 10", 10), ("pain's at 5", 5), ("aching 4", 4),
     ("it's sore, 4ish", 4), ("the ache is there, maybe a 3 now", 3),
+    ("its like a 5ish in my right hip", 5), ("about a 2 across my lower back", 2),
 ]  # fmt: skip
 
 
@@ -218,3 +229,10 @@ def test_numbers_without_a_pain_word_are_not_scores_unless_asked(text):
 def test_the_tables_hold_at_least_300_phrasings():
     tables = (NUMBERS, COUNTS, NOT_COUNTS, SCORES, ANSWERS_TO_HOW_BAD)
     assert sum(len(table) for table in tables) >= 300
+
+
+@pytest.mark.parametrize(
+    "text", ["yep all ten no pain", "no pain, 10 done", "did 9, pain free", "8 and it didn't hurt"]
+)
+def test_a_count_beside_denied_pain_is_no_score(text):
+    assert read_pain_score(text) is None

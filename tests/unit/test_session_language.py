@@ -392,3 +392,142 @@ def test_undo_takes_back_a_whole_batch_and_minus_one_takes_one():
     assert "1 of 10" in chat.say("nlu_fallback", "undo that")
     chat.say("count_rep", "did 2 more")
     assert "2 of 10" in chat.say("count_rep", "that one didn't count")
+
+
+def voiced_set() -> Chat:
+    chat = Chat()
+    chat.say("start_session", "start", metadata={"voice": True})
+    chat.say("continue_session", "ready", metadata={"voice": True})
+    return chat
+
+
+def test_a_count_and_how_it_felt_in_one_message():
+    chat = voiced_set()
+    said = chat.say("report_reps", "did 7 and then it went severe", metadata={"voice": True})
+    record = chat.slots["history"][-1]
+    assert chat.session is None and record["reps"][0]["left"] == 7 and "8 out of 10" in said
+    chat = in_a_set()
+    said = chat.say("report_reps", "got through 10, though it was moderate")
+    assert reps(chat) == 10 and "5 out of 10" in said
+    chat = in_a_set()
+    said = chat.say("report_reps", "did 10 but my knee was sore")
+    assert reps(chat) == 10 and chat.slots["pending_offer"] == "pain_severity" and "0" in said
+
+
+def test_a_score_before_the_place_it_hurts_and_right_is_no_eight():
+    chat = in_a_set()
+    for _ in range(3):
+        chat.say("count_rep", "done")
+    assert "3 out of 10" in chat.say("nlu_fallback", "hmm about a 3ish across my low back")
+    said = chat.say("continue_session", "right, keep going")
+    assert reps(chat) == 3 and "8" not in said
+
+
+def test_all_again_n_not_m_and_a_hedged_soundalike():
+    chat = voiced_set()
+    chat.say("report_reps", "all of them", metadata={"voice": True})
+    chat.say("report_reps", "every one again", metadata={"voice": True})
+    assert reps(chat, "right") == 10 and chat.session["phase"] == "rest"
+    chat = in_a_set()
+    for _ in range(10):
+        chat.say("count_rep", "done")
+    chat.say("nlu_fallback", "oops, that was 9 rather than 10")
+    assert reps(chat) == 9
+    chat = voiced_set()
+    chat.say("nlu_fallback", "sicks probably", metadata={"voice": True})
+    assert reps(chat) == 6
+
+
+def test_a_vague_yes_after_a_paced_set_is_asked_about():
+    chat = voiced_set()
+    said = chat.say("affirm", "yep, on to the next leg then", metadata={"voice": True})
+    assert reps(chat) == 0 and "all 10" in said
+
+
+def test_the_rest_and_the_plan_are_answered_from_the_session():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    said = chat.say("faq", "how much time do I get to rest between sets?")
+    assert "60 seconds" in said and "right leg" in said
+    said = chat.say("faq", "so how many am I meant to do each set")
+    assert "2 sets of 10 reps" in said
+    said = chat.say("nlu_fallback", "how many should I do per leg")
+    assert "2 sets of 10 reps" in said
+
+
+def test_how_many_during_the_rest_gives_each_leg():
+    chat = in_a_set()
+    chat.say("report_reps", "did 8 and that's all")
+    chat.say("report_reps", "did 10")
+    assert chat.session["phase"] == "rest"
+    said = chat.say("ask_reps", "how many did I get on my left leg")
+    assert "8 on your left leg" in said and "10 on your right leg" in said
+
+
+def test_what_instead_after_pain_names_the_easier_version():
+    chat = in_a_set()
+    chat.say("count_rep", "done")
+    chat.say("pain", "pain 6")
+    said = chat.say("nlu_fallback", "so what can I do instead?")
+    level = p.LEVELS[p.level_index(chat.session["level"])]
+    assert level.name in said and chat.session["level"] != p.STANDARD_LEVEL
+
+
+def test_asking_to_finish_after_severe_pain_gets_rest():
+    chat = in_a_set()
+    chat.say("count_rep", "done")
+    chat.say("pain", "pain 8")
+    assert chat.session is None
+    said = chat.say("faq", "could I finish off the last few?")
+    assert "Not today" in said
+    assert "Not today" in chat.say("nlu_fallback", "so can I carry on with my right side")
+
+
+def test_start_then_starts_whatever_the_intent():
+    chat = Chat()
+    chat.say("faq", "okay start then")
+    assert chat.session is not None and chat.session["phase"] == "setup"
+
+
+def test_a_count_with_strong_pain_keeps_the_count_and_stops():
+    chat = in_a_set()
+    said = chat.say("pain", "made it to 4 then it was agony")
+    record = chat.slots["history"][-1]
+    assert chat.session is None and record["reps"][0]["left"] == 4 and "9 out of 10" in said
+    chat = in_a_set()
+    chat.say("pain", "my knee hurts, 3")
+    assert reps(chat) == 0 and "3 out of 10" in chat.outcome.reply.messages[0].text
+
+
+def test_lost_count_with_a_number_sets_the_count():
+    chat = in_a_set()
+    chat.say("count_rep", "done")
+    said = chat.say("report_reps", "lost track, pretty sure I'm at 6")
+    assert reps(chat) == 6 and "6" in said
+
+
+def test_voice_how_many_after_a_leg_says_that_leg():
+    chat = voiced_set()
+    chat.say("report_reps", "seven", metadata={"voice": True})
+    said = chat.say("ask_reps", "how many have I done", metadata={"voice": True})
+    assert "7 on your left leg" in said and reps(chat, "right") == 0
+
+
+def test_voice_no_only_n_is_how_many_and_a_later_correction_goes_back():
+    chat = voiced_set()
+    said = chat.say("deny", "nope, I only did five", metadata={"voice": True})
+    assert reps(chat) == 5 and chat.session["leg"] == "right" and "5" in said
+    chat = voiced_set()
+    chat.say("continue_session", "okay I'm ready", metadata={"voice": True})
+    chat.say("deny", "no just 7", metadata={"voice": True})
+    assert reps(chat) == 7 and chat.session["leg"] == "right"
+    chat = voiced_set()
+    chat.say("report_reps", "all of them", metadata={"voice": True})
+    chat.say("nlu_fallback", "sorry that was 8 not 10", metadata={"voice": True})
+    assert reps(chat) == 8 and reps(chat, "right") == 0
+
+
+def test_pain_this_morning_with_ok_to_exercise_is_a_pain_report():
+    chat = Chat()
+    said = chat.say("pain", "mild ache in my hip this morning, is it ok to train?")
+    assert "same level" not in said and "2 out of 10" in said
