@@ -168,9 +168,10 @@ ASKS_IF_IT_HELPS = re.compile(
 
 # A question asked after or inside a statement, without a question mark: "my back
 # aches when I add reps, should I push through", "it hurts at the top, why", "if
-# it hurts do I stop". The statement alone ("my back aches") is a report.
+# it hurts do I stop". The statement alone ("my back aches"), or with "is that
+# normal?" after it, is a report.
 ASKS_A_QUESTION = re.compile(
-    r"(?:^|[,;]|\b(?:and|but|so|then)\b)\s*(?:what|how|why|should|can|could|do|does|is|are)"
+    r"(?:^|[,;]|\b(?:and|but|so|then)\b)\s*(?:what|how|why|should|can|could|do|does)"
     r"\s+(?:i|it|that|this|these|they|you|we)\b"
     r"|\b(?:should|do|can|could|shall)\s+i\b"
     r"|\b(?:now what|what now|why|what do i do|what should i do)\s*[.!]*\s*$"

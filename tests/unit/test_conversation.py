@@ -152,6 +152,7 @@ PAIN_AND_PLACE = [
         ("if my knees hurt do I stop", "ask_start_position"),
         ("my knees hurt so I stopped", "pain"),
         ("my knees are hurting and I can feel it now", "pain"),
+        ("my knees hurt, is that normal", "pain"),
     ],
 )
 def test_a_statement_that_something_hurts_is_a_pain_report(text, intent):
