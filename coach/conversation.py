@@ -166,6 +166,20 @@ ASKS_IF_IT_HELPS = re.compile(
 )
 
 
+# A question asked after or inside a statement, without a question mark: "my back
+# aches when I add reps, should I push through", "it hurts at the top, why", "if
+# it hurts do I stop". The statement alone ("my back aches"), or with "is that
+# normal?" after it, is a report.
+ASKS_A_QUESTION = re.compile(
+    r"(?:^|[,;]|\b(?:and|but|so|then)\b)\s*(?:what|how|why|should|can|could|do|does)"
+    r"\s+(?:i|it|that|this|these|they|you|we)\b"
+    r"|\b(?:should|do|can|could|shall)\s+i\b"
+    r"|\b(?:now what|what now|why|what do i do|what should i do)\s*[.!]*\s*$"
+    r"|^\s*if\b",
+    re.IGNORECASE,
+)
+
+
 def reports_pain(intent: str, entities: list[dict], text: str) -> bool:
     """A statement that something hurts ("kneeling is hurting my knees") is a pain
     report even when it reads like a technique question; a question stays one."""
@@ -179,6 +193,7 @@ def reports_pain(intent: str, entities: list[dict], text: str) -> bool:
         and any(entity.get("entity") == "body_part" for entity in entities)
         and not re.match(r"^\s*(?:what|how|why|when|should|is|are|do|does|can|could)\b", text, re.I)
         and not ASKS_IF_IT_HELPS.search(text)
+        and not ASKS_A_QUESTION.search(text)
     )
 
 

@@ -1283,7 +1283,12 @@ def _pain(work: _Turn) -> None:
         _session_status(work)
         return
     if report.severity is None and not report.from_kneeling:
-        work.say_text(pain.ASK_SEVERITY)
+        if report.for_weeks:
+            # Said now, so the advice after the score need not say it again.
+            work.say_text(pain.ASK_SEVERITY_AFTER_WEEKS)
+            report = pain.PainReport(**{**report.__dict__, "for_weeks": False})
+        else:
+            work.say_text(pain.ASK_SEVERITY)
         work.set(pending_offer="pain_severity", pending_pain=_report_dict(report))
         return
     _act_on_pain(work, report)

@@ -70,7 +70,10 @@ _SCORE = re.compile(
 _OUT_OF_TEN = re.compile(r"\b(\d{1,2}|\w+)\s*(?:/|out of|outta)\s*(?:10|ten)\b", re.IGNORECASE)
 _WEEKS = re.compile(
     r"\b(?:for|over|past|last|since)\b[^.?!]*\b(?:weeks?|months?|fortnight|years?)\b"
-    r"|\b(?:weeks?|months?)\s+now\b",
+    r"|\b(?:weeks?|months?)\s+now\b"
+    # "still hurts after a fortnight", "been doing them 3 weeks and it still hurts"
+    r"|\b(?:after|still|been)\b[^.?!]*\b(?:weeks?|months?|fortnight)\b"
+    r"|\b(?:weeks?|months?|fortnight)\b[^.?!]*\bstill\b",
     re.IGNORECASE,
 )
 _KNEELING = re.compile(r"\b(?:floor|kneel\w*|ground|hard surface|tiles?)\b", re.IGNORECASE)
@@ -283,6 +286,12 @@ RATE_IT_IF_NOW = "If it's hurting right now, tell me how bad, from 0 to 10."
 ASK_SEVERITY = (
     "Sorry it hurts. How bad is it, from 0 (no pain) to 10 (the worst)? You can also say"
     " mild, moderate or severe."
+)
+# Pain that has gone on for weeks: the clinician first, then how bad it is today.
+ASK_SEVERITY_AFTER_WEEKS = (
+    f"Sorry it hurts. Pain that is still there after {p.SEE_DOCTOR_AFTER_WEEKS} weeks or more"
+    " should be checked by a doctor or physiotherapist. For today, how bad is it, from 0"
+    " (no pain) to 10 (the worst)?"
 )
 ASK_MORNING = (
     "Last time you had some pain during the session. How did your back feel the next morning:"

@@ -77,6 +77,16 @@ def test_pain_without_a_score_is_asked_about_and_the_count_is_kept():
     assert "3 of 10" in said
 
 
+def test_pain_that_has_lasted_weeks_is_sent_to_a_clinician_before_the_score():
+    chat = Chat(disclaimer_given=True)
+    back = [{"entity": "body_part", "value": "back"}]
+    asked = chat.say("pain", "three weeks of these and my back still aches", back)
+    assert "doctor" in asked and "0" in asked and "10" in asked
+    said = chat.say("count_rep", "2", number(2))
+    assert said.count("doctor") <= 1  # said once, not again with the advice
+    assert "doctor" not in Chat(disclaimer_given=True).say("pain", "my back aches", back)
+
+
 def test_pain_above_the_threshold_stops_the_set_and_steps_down():
     chat = in_a_set()
     chat.say("count_rep", "done")

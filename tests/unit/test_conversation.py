@@ -147,6 +147,12 @@ PAIN_AND_PLACE = [
         ("my knees have hurt for years would these help", "ask_start_position"),
         ("knees hurting, will leg lifts do anything for them", "ask_start_position"),
         ("my knees hurt and this exercise helps", "pain"),
+        ("my knees hurt when I kneel, should I use a cushion", "ask_start_position"),
+        ("my knees hurt at the top of the lift, why", "ask_start_position"),
+        ("if my knees hurt do I stop", "ask_start_position"),
+        ("my knees hurt so I stopped", "pain"),
+        ("my knees are hurting and I can feel it now", "pain"),
+        ("my knees hurt, is that normal", "pain"),
     ],
 )
 def test_a_statement_that_something_hurts_is_a_pain_report(text, intent):

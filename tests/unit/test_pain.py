@@ -43,6 +43,13 @@ def test_report_reads_location_side_kind_and_kneeling():
     knees = pain.read_report([entity("body_part", "knees")], "knees hurt on the floor")
     assert knees.from_kneeling
     assert pain.read_report([], "my back has hurt for three weeks now").for_weeks
+    for text in (
+        "it still hurts after a fortnight",
+        "been doing them 3 weeks and my hip still aches",
+        "two weeks later it still hurts",
+    ):
+        assert pain.read_report([], text).for_weeks, text
+    assert not pain.read_report([], "my back hurts after the second set").for_weeks
 
 
 @pytest.mark.parametrize(
