@@ -264,6 +264,18 @@ def test_severe_pain_asks_the_checklist_again():
     assert chat.slots["safety"]["screenings"][-1]["reason"] == safety.SEVERE_PAIN
 
 
+def test_after_severe_pain_the_checklist_question_is_the_last_thing_said():
+    # With reps done, stopping the session says when the next one is: that comes first,
+    # so that by voice the user hears the question last and answers it.
+    chat = in_a_set()
+    chat.say("report_reps", "did 10", number(10))
+    said = chat.say("pain", "my back hurts, it's a 9", number(9))
+    assert "recover" in said
+    assert said.endswith(red_flags.CHECKLIST[0].question)
+    assert chat.outcome.reply.messages[-1].buttons == safety.BUTTONS
+    assert chat.slots["pending_offer"] == safety.SCREENING
+
+
 def test_a_moderate_pain_does_not():
     chat = in_a_set()
     chat.say("pain", "my back hurts")
