@@ -293,8 +293,9 @@ AND_BEFORE = _words(
     "i my it its now then also there the this that he she we they suddenly still recently lately"
 )
 EXPLANATION_DENIAL_WINDOW = 5  # "not from cycling", "I haven't been on a bike"
+NOT_A_NOUN_START = _words("each both either my the a left right one other")
 LIKE_BEFORE = _words("i i've i'd if someone somebody when after")
-MAX_SPAN = 12  # tokens from the first to the last part of a combined sign
+MAX_SPAN = 14  # tokens from the first to the last part of a combined sign
 LONGEST_LIST = 8  # symptoms in a list that one denial covers
 
 
@@ -598,7 +599,11 @@ def _explained(
         ]
     # Nor a word that only names the sign's place: "where I'd sit on a bike saddle".
     own = {i for hit in chosen for i in range(hit.start, hit.end)}
-    places = {hit.start for hit in chosen if hit.label in PLACES}
+    places = {
+        hit.start
+        for hit in chosen
+        if hit.label in PLACES and message.words[hit.start] not in NOT_A_NOUN_START
+    }
     return any(i not in own and i + 1 not in places for i in explanations[scope])
 
 
