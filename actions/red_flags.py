@@ -352,6 +352,28 @@ class _Message:
         return position - cue <= window and self.clauses[cue] == self.clauses[position]
 
 
+@lru_cache(maxsize=1)
+def vocabulary() -> frozenset[str]:
+    """Every word in the signs' phrases and word groups: a spelling corrector must leave
+    these as they are ("sharted" is no "started"), as well as the words a spelling above
+    stands for ("numbess", which is no "numbers")."""
+    words: set[str] = set()
+    for specs in PATTERNS.values():
+        for spec in specs:
+            for slot in spec.split():
+                if not slot.startswith("@"):
+                    words.update(slot.removesuffix("?").replace("+", "|").split("|"))
+    for choices in GROUPS.values():
+        for choice in choices:
+            words.update(choice.split())
+    return frozenset(word.lower() for word in words if word.isalpha() and len(word) > 1)
+
+
+def spelled_as_a_sign_word(word: str) -> bool:
+    """Whether a spelling in the YAML reads the word as a sign's word: "numbess"."""
+    return bool(_SPELLING.fullmatch(word.lower()))
+
+
 def prepare() -> None:
     """Build the matcher now, so that the first user does not wait for it."""
     _matcher()
