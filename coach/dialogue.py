@@ -1344,6 +1344,10 @@ def _act_on_pain(work: _Turn, report: pain.PainReport) -> None:
 def _screen_after_severe_pain(work: _Turn, report: pain.PainReport) -> None:
     """Severe pain can come with a new warning sign: the checklist again."""
     if report.severity is not None and report.severity >= pain.SEVERE_FROM:
+        if work.session is not None and work.session.over:
+            # What comes after the session (when the next one is) is said now, so that
+            # the checklist's question is the last thing said: by voice, the user answers it.
+            work.close_session()
         _safety(work).screen_after_severe_pain()
 
 

@@ -59,6 +59,10 @@ class Rule:
     context: tuple[frozenset[str], ...] = ()
     unless: frozenset[str] = frozenset()
     unless_in_message: bool = False
+    # Words that make someone else the subject ("my husband fell off a ladder"): then the
+    # coach asks instead, unless a `someone_else_fine` word says they are fine.
+    someone_else: frozenset[str] = frozenset()
+    someone_else_fine: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -191,7 +195,7 @@ def _read_entry(label: str, entry: dict) -> None:
             VETO_NEXT[name] = _word_set(variant["not_before"], where)
 
 
-def _read_rule(sign: str, rule: list | dict) -> Rule:
+def _read_rule(sign: str, rule: list | dict, entry: dict) -> Rule:
     where = f"red_flags.yml {sign}"
     spec = {"needs": rule} if isinstance(rule, list) else rule
     if not spec.get("needs"):
@@ -202,6 +206,8 @@ def _read_rule(sign: str, rule: list | dict) -> Rule:
         tuple(frozenset(str(c).split("|")) for c in spec.get("anywhere") or ()),
         _word_set(spec.get("unless"), where),
         bool(spec.get("unless_in_message")),
+        _word_set(entry.get("someone_else"), where),
+        _word_set(entry.get("someone_else_fine"), where),
     )
 
 
@@ -221,8 +227,8 @@ for _sign, _entry in DATA["signs"].items():
         _entry["urgency"], _sign, _entry["description"], _entry.get("question") or ""
     )
     _read_entry(_sign, _entry)
-    _rules += [_read_rule(_sign, rule) for rule in _entry.get("made_of") or ()]
-    _suspects += [_read_rule(_sign, rule) for rule in _entry.get("suspect") or ()]
+    _rules += [_read_rule(_sign, rule, _entry) for rule in _entry.get("made_of") or ()]
+    _suspects += [_read_rule(_sign, rule, _entry) for rule in _entry.get("suspect") or ()]
 RULES: tuple[Rule, ...] = tuple(_rules)
 SUSPECT_RULES: tuple[Rule, ...] = tuple(_suspects)
 _labels = {label.split(".")[0] for label in PATTERNS}
@@ -266,6 +272,7 @@ def reply(name: str, flag: RedFlag | None = None) -> str:
 # Denials and clauses.
 # ---------------------------------------------------------------------------
 
+CHILDHOOD = WORD_LISTS["CHILDHOOD"]
 NEGATIONS = _words("no not never without none nothing nor neither nobody zero")
 # "not sure if my groin is numb" denies nothing, nor does "no, my groin is numb".
 NOT_A_NEGATION_BEFORE = _words("sure certain know only just matter doubt")
@@ -285,7 +292,10 @@ CLAUSE_WORDS = _words(
 AND_BEFORE = _words(
     "i my it its now then also there the this that he she we they suddenly still recently lately"
 )
-MAX_SPAN = 12  # tokens from the first to the last part of a combined sign
+EXPLANATION_DENIAL_WINDOW = 5  # "not from cycling", "I haven't been on a bike"
+NOT_A_NOUN_START = _words("each both either my the a left right one other")
+LIKE_BEFORE = _words("i i've i'd if someone somebody when after")
+MAX_SPAN = 14  # tokens from the first to the last part of a combined sign
 LONGEST_LIST = 8  # symptoms in a list that one denial covers
 
 
@@ -342,6 +352,28 @@ class _Message:
         return position - cue <= window and self.clauses[cue] == self.clauses[position]
 
 
+@lru_cache(maxsize=1)
+def vocabulary() -> frozenset[str]:
+    """Every word in the signs' phrases and word groups: a spelling corrector must leave
+    these as they are ("sharted" is no "started"), as well as the words a spelling above
+    stands for ("numbess", which is no "numbers")."""
+    words: set[str] = set()
+    for specs in PATTERNS.values():
+        for spec in specs:
+            for slot in spec.split():
+                if not slot.startswith("@"):
+                    words.update(slot.removesuffix("?").replace("+", "|").split("|"))
+    for choices in GROUPS.values():
+        for choice in choices:
+            words.update(choice.split())
+    return frozenset(word.lower() for word in words if word.isalpha() and len(word) > 1)
+
+
+def spelled_as_a_sign_word(word: str) -> bool:
+    """Whether a spelling in the YAML reads the word as a sign's word: "numbess"."""
+    return bool(_SPELLING.fullmatch(word.lower()))
+
+
 def prepare() -> None:
     """Build the matcher now, so that the first user does not wait for it."""
     _matcher()
@@ -357,13 +389,29 @@ def check(text: str) -> Screening:
     hits, message = _hits(text)
     if message is None:
         return Screening()
+    unsure: list[str] = []  # signs to ask about: someone else's, or a part of a sign
     for rule in RULES:
-        if _applies(rule, hits, message):
+        found = _applies(rule, hits, message)
+        if found == USER:
             return Screening(flag=SIGNS[rule.sign])
+        if found == SOMEONE_ELSE and not _fine(rule, message):
+            unsure.append(rule.sign)
     for rule in SUSPECT_RULES:
-        if _applies(rule, hits, message):
-            return Screening(suspected=SIGNS[rule.sign])
+        found = _applies(rule, hits, message)
+        if found == USER or (found == SOMEONE_ELSE and not _fine(rule, message)):
+            unsure.append(rule.sign)
+    if unsure:
+        order = list(SIGNS)  # the most urgent first
+        return Screening(suspected=SIGNS[min(unsure, key=order.index)])
     return Screening(recognised=bool(message.seen - NOT_SIGN_WORDS))
+
+
+def _fine(rule: Rule, message: "_Message") -> bool:
+    """Whether the message says the other person is fine: "he's fine", "she was okay"."""
+    return any(
+        word in rule.someone_else_fine and not message.denied(i, 2)
+        for i, word in enumerate(message.words)
+    )
 
 
 def says(text: str, concept: str) -> bool:
@@ -469,11 +517,23 @@ def _negations(words: list[str], clauses: list[int], inside: set[int]) -> list[i
             continue
         if word == "nothing" and i and words[i - 1] in DOING:
             continue  # "lying there doing nothing it throbs": at rest, not a denial
+        if _since_childhood(i, words, clauses):
+            continue  # "I haven't wet the bed since I was a kid": the first time in years
         if word == "without" and found and clauses[found[-1]] == clauses[i]:
             found.pop()  # "can't walk without my legs giving way": the two cancel out
             continue
         found.append(i)
     return found
+
+
+def _since_childhood(negation: int, words: list[str], clauses: list[int]) -> bool:
+    """Whether the clause after a denial says "since I was a kid": then it denies nothing."""
+    end = negation
+    while end < len(words) and clauses[end] == clauses[negation]:
+        end += 1
+    if not (end < len(words) and words[end] == "since"):
+        return False
+    return any(word in CHILDHOOD for word in words[end + 1 : end + 6])
 
 
 def _undenied(hits: list[_Hit], message: _Message) -> list[_Hit]:
@@ -494,10 +554,16 @@ def _undenied(hits: list[_Hit], message: _Message) -> list[_Hit]:
     return kept
 
 
-def _applies(rule: Rule, hits: list[_Hit], message: _Message) -> bool:
-    """Whether the hits (sorted by start) make the rule's sign."""
+USER, SOMEONE_ELSE = "user", "someone else"
+FIRST_PERSON = _words("i me myself im i'm")
+
+
+def _applies(rule: Rule, hits: list[_Hit], message: _Message) -> str | None:
+    """Whether the hits (sorted by start) make the rule's sign: USER, SOMEONE_ELSE when
+    only about another person ("my son fell off his bike"), or None."""
     if not all(any(hit.label in group for hit in hits) for group in rule.context):
-        return False
+        return None
+    other = None
     first, *others = rule.needs
     starts = [hit.start for hit in hits]
     explanations: dict[int, list[int]] = {}  # clause (-1: message) -> unless words in it
@@ -513,6 +579,23 @@ def _applies(rule: Rule, hits: list[_Hit], message: _Message) -> bool:
                 continue
             if rule.unless and _explained(rule, chosen, message, explanations):
                 continue
+            if rule.someone_else and _about_someone_else(rule, chosen, message):
+                other = SOMEONE_ELSE
+                continue
+            return USER
+    return other
+
+
+def _about_someone_else(rule: Rule, chosen: tuple[_Hit, ...], message: _Message) -> bool:
+    """Whether, before the sign's words in their clause, another person is the last one
+    named: "my partner fell off a ladder", but not "I fell over my son's bike"."""
+    first = min(hit.start for hit in chosen)
+    clause = message.spans[chosen[0].clause]
+    for i in range(first - 1, clause.start - 1, -1):
+        word = message.words[i]
+        if word in FIRST_PERSON:
+            return False
+        if word in rule.someone_else:
             return True
     return False
 
@@ -523,16 +606,39 @@ def _explained(
     message: _Message,
     explanations: dict[int, list[int]],
 ) -> bool:
-    """Whether an undenied `unless` word, other than the sign's own words ("62 years"
-    is no "for years"), is in the clause or, with unless_in_message, the message."""
+    """Whether an `unless` word, other than the sign's own words ("62 years" is no "for
+    years"), is in the clause or, with unless_in_message, the message; not when it is
+    denied ("I haven't been on a bike") or a comparison ("as if I'd sat at a desk")."""
     scope = -1 if rule.unless_in_message else chosen[0].clause
     if scope not in explanations:
         words = range(len(message.words)) if scope == -1 else message.spans[scope]
         explanations[scope] = [
-            i for i in words if message.words[i] in rule.unless and not message.denied(i, 2)
+            i
+            for i in words
+            if message.words[i] in rule.unless
+            and not message.denied(i, EXPLANATION_DENIAL_WINDOW)
+            and not _compared(i, message)
         ]
+    # Nor a word that only names the sign's place: "where I'd sit on a bike saddle".
     own = {i for hit in chosen for i in range(hit.start, hit.end)}
-    return any(i not in own for i in explanations[scope])
+    places = {
+        hit.start
+        for hit in chosen
+        if hit.label in PLACES and message.words[hit.start] not in NOT_A_NOUN_START
+    }
+    return any(i not in own and i + 1 not in places for i in explanations[scope])
+
+
+def _compared(position: int, message: _Message) -> bool:
+    """Whether a comparison comes before the word in its clause: "like I've been sat on a
+    bike for hours", "as though I'd been driving all day"."""
+    clause = message.spans[message.clauses[position]]
+    words = message.words
+    return any(
+        (words[j] == "like" and words[j + 1] in LIKE_BEFORE)
+        or (words[j] == "as" and words[j + 1] in ("if", "though"))
+        for j in range(clause.start, position - 1)
+    )
 
 
 def advice(flag: RedFlag) -> str:

@@ -23,6 +23,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 from spellchecker import SpellChecker
 
+from coach import red_flags
 from coach.vocabulary import protected_words
 
 WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
@@ -32,6 +33,13 @@ TWO_EDITS_FROM_LENGTH = 7
 # A domain word counts as this common, so it wins over a rare dictionary word.
 DOMAIN_WORD_FREQUENCY = 10**7
 VOCABULARY_FILE = "domain_words.json"
+# Contractions typed without their apostrophe: words, not typos ("arent" is no "parent").
+WITHOUT_APOSTROPHE = frozenset((
+    "arent", "isnt", "wasnt", "werent", "dont", "doesnt", "didnt", "cant", "couldnt", "wont",
+    "wouldnt", "shouldnt", "havent", "hasnt", "hadnt", "theyre", "youre", "theyve", "weve",
+    "youve", "ive", "im", "shes", "hes", "thats", "whats", "theres", "heres", "wheres", "aint",
+    "mustnt", "neednt",
+))  # fmt: skip
 
 
 def domain_words(texts: list[str]) -> set[str]:
@@ -55,6 +63,14 @@ class Corrector:
     def correct_word(self, word: str) -> str:
         lowered = word.lower()
         if len(word) < MIN_LENGTH or "'" in word or lowered in self.words:
+            return word
+        # The red-flag screen reads the user's own words: never turn them into others
+        # ("numbess" into "numbers", "sharted" into "started", "theyre" into "there").
+        if (
+            lowered in red_flags.vocabulary()
+            or red_flags.spelled_as_a_sign_word(lowered)
+            or lowered in WITHOUT_APOSTROPHE
+        ):
             return word
         if lowered in self._one:  # an English word the data happens not to use
             return word

@@ -89,6 +89,19 @@ def test_numbers_short_words_and_domain_words_are_left_alone(corrector, text):
     assert corrector.correct(text) == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numbess in my groin",  # a spelling the red-flag screen reads, not "numbers"
+        "sharted and could not stop it",  # a sign's own word, not "started"
+        "things arent right in the bedroom dept",  # no "parent", no "kept"
+        "my legs feel like theyre not mine",  # no "there"
+    ],
+)
+def test_the_words_of_a_red_flag_are_left_as_typed(corrector, text):
+    assert corrector.correct(text) == text
+
+
 def test_a_rule_that_agrees_with_an_unsure_classifier_still_settles_it():
     from nlp.components import EntityRulesIntentCorrector
 

@@ -264,6 +264,18 @@ def test_severe_pain_asks_the_checklist_again():
     assert chat.slots["safety"]["screenings"][-1]["reason"] == safety.SEVERE_PAIN
 
 
+def test_after_severe_pain_the_checklist_question_is_the_last_thing_said():
+    # With reps done, stopping the session says when the next one is: that comes first,
+    # so that by voice the user hears the question last and answers it.
+    chat = in_a_set()
+    chat.say("report_reps", "did 10", number(10))
+    said = chat.say("pain", "my back hurts, it's a 9", number(9))
+    assert "recover" in said
+    assert said.endswith(red_flags.CHECKLIST[0].question)
+    assert chat.outcome.reply.messages[-1].buttons == safety.BUTTONS
+    assert chat.slots["pending_offer"] == safety.SCREENING
+
+
 def test_a_moderate_pain_does_not():
     chat = in_a_set()
     chat.say("pain", "my back hurts")
@@ -330,8 +342,53 @@ def test_the_classifiers_red_flag_is_not_asked_about_when_the_screen_ruled_the_w
         "left and right leg both done, 10 each",
         "pins and needles in my hands",
         "my dad is 60 and wants to try this",
+        "should I stop if it doesn't go away by the weekend?",
+        "my phone crashed between sets",
     ],
 )
 def test_ordinary_exercise_talk_is_neither_flagged_nor_asked_about(text):
     result = check(text)
     assert result.flag is None and result.suspected is None, (text, result)
+
+
+# -- who says what, and in which sense: the matcher's handling -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother came off his motorbike and hurt his back",
+        "our daughter fell down the stairs and hurt her back",
+    ],
+)
+def test_someone_elses_fall_is_asked_about_not_taken_as_the_users(text):
+    result = check(text)
+    assert result.flag is None and result.suspected is SIGNS["trauma"], (text, result)
+
+
+def test_someone_elses_fall_with_them_fine_is_nothing():
+    assert check("my husband slipped on the ice but he's fine").suspected is None
+
+
+def test_the_users_own_fall_beside_someone_else_is_still_the_users():
+    assert screen("I fell over my son's skateboard and my back is sore").sign == "trauma"
+
+
+def test_a_denial_followed_by_since_childhood_denies_nothing():
+    first_time = "I haven't wet the bed since I was a child, until last night"
+    assert screen(first_time).sign == "incontinence"
+    assert screen("I haven't wet the bed") is None
+
+
+def test_a_denied_or_compared_cause_explains_nothing():
+    # Emergencies explained by a cause are asked about, not dropped.
+    assert check("my bum is numb after a long drive").suspected is SIGNS["saddle_numbness"]
+    assert screen("my bum is numb and I haven't been driving at all").sign == "saddle_numbness"
+    compared = "my bum is numb, as if I'd sat at a desk for hours"
+    assert screen(compared).sign == "saddle_numbness"
+
+
+def test_feverish_beside_hay_fever_is_asked_about():
+    hay = "my hayfever is awful and I feel a bit feverish from it"
+    assert check(hay).suspected is SIGNS["fever"]
+    assert check("my hay fever is bad today").suspected is None
