@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from rasa.core import jobs
-from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore, ensure_schema_exists
+from rasa.core.tracker_store import SQLTrackerStore, ensure_schema_exists
 from rasa.shared.core.constants import ACTION_NAME_SENDER_ID_CONNECTOR_STR
 from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -212,36 +212,3 @@ class UrlSQLTrackerStore(SQLTrackerStore):
                 .distinct()
             )
             return [row[0] for row in rows]
-
-
-_rasa_on_retrieve_error = FailSafeTrackerStore.on_tracker_store_retrieve_error
-_rasa_fail_safe_save = FailSafeTrackerStore.save
-
-
-def _fail_the_turn(self: FailSafeTrackerStore, error: Exception) -> None:
-    # Rasa's fail-safe wrapper (Agent always adds one) answers a conversation it
-    # cannot read as a brand-new one: mid-session, "done" would get "no session
-    # running" and the count would seem lost. Re-raised, the turn fails and the
-    # channel tells the user nothing was saved (connectors/gateway.py).
-    if isinstance(self._tracker_store, UrlSQLTrackerStore):
-        logger.error("A conversation could not be read, so this turn fails: %s", error)
-        raise error
-    _rasa_on_retrieve_error(self, error)
-
-
-async def _save_or_fail_the_turn(self: FailSafeTrackerStore, tracker: DialogueStateTracker) -> None:
-    # Rasa's wrapper would keep a turn it could not save in memory, where it is
-    # lost at the next restart while the user was told "That's 6". Raised, the
-    # turn fails and the user is told it was not saved.
-    if not isinstance(self._tracker_store, UrlSQLTrackerStore):
-        await _rasa_fail_safe_save(self, tracker)
-        return
-    try:
-        await self._tracker_store.save(tracker)
-    except Exception as error:
-        logger.error("A turn could not be saved, so it fails: %s", error)
-        raise
-
-
-FailSafeTrackerStore.on_tracker_store_retrieve_error = _fail_the_turn
-FailSafeTrackerStore.save = _save_or_fail_the_turn

@@ -15,20 +15,18 @@ the Rasa server send. scripts/serve.py makes a random token for each run when
 none is set.
 """
 
-import hmac
 import os
 import sys
 
 sys.modules["tensorflow"] = None  # type: ignore[assignment]
 
-import rasa_sdk.endpoint  # noqa: E402
 from rasa_sdk.__main__ import main  # noqa: E402
-from sanic import response  # noqa: E402
+
+from connectors import patches  # noqa: E402
 
 TOKEN_SETTING = "COACH_ACTION_TOKEN"
 HOST_SETTING = "COACH_ACTIONS_HOST"
 MIN_TOKEN_CHARS = 16
-OPEN_PATHS = ("/health",)  # says only that the server is up
 
 
 def token_from_environment() -> str:
@@ -42,34 +40,8 @@ def token_from_environment() -> str:
     return token
 
 
-def authorized(header: str, token: str) -> bool:
-    scheme, _, credential = header.partition(" ")
-    return scheme.lower() == "bearer" and hmac.compare_digest(
-        credential.strip().encode(), token.encode()
-    )
-
-
-def guarded_create_app(token: str):  # noqa: ANN201 - returns rasa_sdk's own factory
-    create_app = rasa_sdk.endpoint.create_app
-
-    def create_guarded_app(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
-        app = create_app(*args, **kwargs)
-
-        @app.middleware("request")
-        async def only_the_rasa_server(request):  # noqa: ANN001, ANN202
-            if request.path in OPEN_PATHS:
-                return None
-            if not authorized(request.headers.get("authorization", ""), token):
-                return response.json({"error": "not authorized"}, status=401)
-            return None
-
-        return app
-
-    return create_guarded_app
-
-
 if __name__ == "__main__":
-    rasa_sdk.endpoint.create_app = guarded_create_app(token_from_environment())
+    patches.install_action_server(token_from_environment())
     # rasa_sdk binds to SANIC_HOST (all interfaces by default).
     os.environ["SANIC_HOST"] = os.environ.get(HOST_SETTING, "").strip() or "127.0.0.1"
     main()

@@ -1,6 +1,6 @@
 """`rasa run` / `rasa shell` with the settings from the environment added inside this
 process (connectors/server_settings.py), so API secrets never appear on a command line,
-with the faster check of the action server's replies (connectors/action_results.py), and
+with the patches of connectors/patches.py installed, and
 with request bodies capped at COACH_MAX_BODY_BYTES.
 
     python scripts/rasa_server.py run --model ... --credentials ...
@@ -11,7 +11,7 @@ import sys
 
 from rasa.__main__ import main as rasa_main
 
-from connectors import action_results, patches
+from connectors import patches
 from connectors.server_settings import SettingError, max_body_bytes, rasa_arguments
 
 if __name__ == "__main__":
@@ -23,6 +23,5 @@ if __name__ == "__main__":
     except SettingError as error:
         sys.exit(f"Cannot start the coach: {error}")
     sys.argv = ["rasa", *sys.argv[1:], *extra]
-    action_results.install()
     patches.install()
     rasa_main()

@@ -19,6 +19,7 @@ from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from coach import user_files
+from connectors import patches
 from connectors.tracker_store import (
     ERASE_SLOT,
     EXIT_STORE_UNUSABLE,
@@ -143,6 +144,12 @@ def test_the_store_refuses_to_start_with_one_line_and_no_traceback(tmp_path):
 
 def texts(events) -> list[str]:
     return [event.text for event in events if isinstance(event, UserUttered)]
+
+
+@pytest.fixture(autouse=True, scope="module")
+def patched():
+    """As the Rasa server starts (scripts/rasa_server.py)."""
+    patches.install()
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@ import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
 
-from connectors import action_results
+from connectors import patches
 
 VALID = {
     "events": [{"event": "slot", "timestamp": None, "name": "last_topic", "value": "hold"}],
@@ -14,7 +14,7 @@ INVALID = {"events": [{"event": "slot", "name": 42}], "responses": "not a list"}
 @pytest.fixture
 def installed():
     rasa_check = RemoteAction._validate_action_result
-    action_results.install()
+    patches.install()
     yield
     RemoteAction._validate_action_result = rasa_check
 
@@ -38,11 +38,11 @@ def test_rasa_would_refuse_the_invalid_reply_too():
 def test_the_schema_is_built_once(installed):
     for _ in range(3):
         remote_action()._validate_action_result(VALID)
-    assert action_results.validator.cache_info().currsize == 1
-    assert action_results.validator() is action_results.validator()
+    assert patches.action_result_validator.cache_info().currsize == 1
+    assert patches.action_result_validator() is patches.action_result_validator()
 
 
 def test_installing_twice_wraps_once(installed):
     first = RemoteAction._validate_action_result
-    action_results.install()
+    patches.install()
     assert RemoteAction._validate_action_result is first
