@@ -293,8 +293,8 @@ class CoachServer:
         return replies
 
     def say(self, sender: str, text: str, metadata: dict | None = None) -> list[str]:
-        """Send a message over REST; return the coach's reply texts."""
-        return [reply.get("text", "") for reply in self.replies(sender, text, metadata)]
+        """Send a message over REST; return the coach's reply texts ("" for a message with none)."""
+        return [reply.get("text") or "" for reply in self.replies(sender, text, metadata)]
 
 
 def stored_events(database: Path, sender: str, type_name: str) -> list[dict]:
