@@ -19,6 +19,7 @@ from sanic.response import HTTPResponse
 
 from actions import report, speech, user_files
 from connectors import reminders
+from connectors.scale import lock_store_url
 
 logger = logging.getLogger(__name__)
 
@@ -59,5 +60,7 @@ class CoachInput(InputChannel):
                 await reminders.reschedule_pending(app)
             except Exception:  # a broken reminder must not keep the coach from starting
                 logger.exception("Stored reminders could not be rescheduled")
+            if lock_store_url():  # several processes: take over each other's reminders
+                app.add_task(reminders.sweep_forever(app))
 
         return routes

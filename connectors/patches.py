@@ -11,9 +11,15 @@ that an upgrade fails loudly at start-up instead of misbehaving.
   so the limit is MAX_PACKETS_PER_POLL, and a request with more is refused (400)
   before engine.io reads it: its own refusal holds the request open for a
   minute while it waits for the page to collect a goodbye packet.
+- rasa 3.6: MessageProcessor.handle_reminder fires a reminder whenever its job
+  runs. With several Rasa processes each may hold the same reminder
+  (connectors/reminders.py), so under the user's lock it also checks that the
+  stored conversation has not fired or cancelled it yet: it fires once. The body
+  is Rasa 3.6's own with that one condition added.
 """
 
 import importlib.metadata
+import logging
 from typing import Any
 
 import engineio
@@ -22,8 +28,10 @@ from sanic import http as sanic_http
 from sanic import response
 from sanic.exceptions import InvalidUsage
 
+logger = logging.getLogger(__name__)
+
 MAX_PACKETS_PER_POLL = 64
-WRITTEN_FOR = {"sanic": "21.12.", "python-engineio": "4.7."}
+WRITTEN_FOR = {"sanic": "21.12.", "python-engineio": "4.7.", "rasa": "3.6."}
 
 
 class PatchedVersionError(RuntimeError):
@@ -69,3 +77,34 @@ def install() -> None:
 
         at_most_a_pages_worth.coach_patched = True
         server.handle_request = at_most_a_pages_worth
+
+    _fire_reminders_once()
+
+
+def _fire_reminders_once() -> None:
+    from rasa.core.processor import MessageProcessor
+
+    from connectors import reminders
+
+    if getattr(MessageProcessor.handle_reminder, "coach_patched", False):
+        return
+
+    async def handle_reminder_once(
+        self: MessageProcessor, reminder_event: Any, sender_id: str, output_channel: Any
+    ) -> None:
+        async with self.lock_store.lock(sender_id):
+            tracker = await self.fetch_tracker_and_update_session(sender_id, output_channel)
+            if (
+                not reminders.still_due(tracker, reminder_event)
+                or reminder_event.kill_on_user_message
+                and self._has_message_after_reminder(tracker, reminder_event)
+                or not self._is_reminder_still_valid(tracker, reminder_event)
+            ):
+                logger.debug("A reminder was not fired: fired, cancelled or outdated.")
+            else:
+                await self.trigger_external_user_uttered(
+                    reminder_event.intent, reminder_event.entities or {}, tracker, output_channel
+                )
+
+    handle_reminder_once.coach_patched = True
+    MessageProcessor.handle_reminder = handle_reminder_once
