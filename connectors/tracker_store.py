@@ -33,8 +33,15 @@ from contextlib import closing
 from pathlib import Path
 from typing import Any, NoReturn
 
+import sqlalchemy
+import sqlalchemy.orm
 from rasa.core import jobs
-from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore, ensure_schema_exists
+from rasa.core.tracker_store import (
+    FailSafeTrackerStore,
+    SQLTrackerStore,
+    create_engine_kwargs,
+    ensure_schema_exists,
+)
 from rasa.shared.core.constants import ACTION_NAME_SENDER_ID_CONNECTOR_STR
 from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -163,6 +170,17 @@ class UrlSQLTrackerStore(SQLTrackerStore):
             query=query,
             **kwargs,
         )
+        if sqlite_file(host) is None and url.get_backend_name() != "sqlite":
+            self._check_connections_before_use()
+
+    def _check_connections_before_use(self) -> None:
+        """A database server that restarted (or failed over) leaves dead connections in
+        the pool: Rasa's engine would fail one turn per dead connection after it is
+        back. Pinged before use, a dead one is replaced instead."""
+        dead, url = self.engine, self.engine.url
+        self.engine = sqlalchemy.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        self.sessionmaker = sqlalchemy.orm.sessionmaker(bind=self.engine)
+        dead.dispose()
 
     @contextlib.contextmanager
     def session_scope(self) -> Iterator[Any]:
