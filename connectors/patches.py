@@ -16,10 +16,16 @@ that an upgrade fails loudly at start-up instead of misbehaving.
   (connectors/reminders.py), so under the user's lock it also checks that the
   stored conversation has not fired or cancelled it yet: it fires once. The body
   is Rasa 3.6's own with that one condition added.
+- sanic 21.12: its websocket (sanic/server/websockets/impl.py) hands a bare
+  coroutine to asyncio.wait, which Python 3.11 refuses (TypeError), so every
+  socket.io websocket upgrade failed and pages stayed on long-polling, a request
+  every few seconds each. Its asyncio.wait is given the coroutines as tasks.
 """
 
+import asyncio
 import importlib.metadata
 import logging
+import types
 from typing import Any
 
 import engineio
@@ -79,6 +85,23 @@ def install() -> None:
         server.handle_request = at_most_a_pages_worth
 
     _fire_reminders_once()
+    _websockets_on_python_3_11()
+
+
+async def _wait_for_tasks(aws: Any, **kwargs: Any) -> Any:
+    # ensure_future leaves a Future as it is, so sanic's `done is self.recv_cancel` holds.
+    return await asyncio.wait([asyncio.ensure_future(a) for a in aws], **kwargs)
+
+
+def _websockets_on_python_3_11() -> None:
+    from sanic.server.websockets import impl
+
+    if getattr(impl.asyncio, "coach_patched", False):
+        return
+    shim = types.SimpleNamespace(**vars(asyncio))
+    shim.wait = _wait_for_tasks
+    shim.coach_patched = True
+    impl.asyncio = shim
 
 
 def _fire_reminders_once() -> None:
