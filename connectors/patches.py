@@ -20,6 +20,8 @@ that an upgrade fails loudly at start-up instead of misbehaving.
   coroutine to asyncio.wait, which Python 3.11 refuses (TypeError), so every
   socket.io websocket upgrade failed and pages stayed on long-polling, a request
   every few seconds each. Its asyncio.wait is given the coroutines as tasks.
+  engine.io's route returns nothing once a websocket closes, which Sanic logs as
+  a ServerError with a traceback unless the handler is marked as a websocket's.
 """
 
 import asyncio
@@ -82,6 +84,8 @@ def install() -> None:
             return await handle_request(self, request)
 
         at_most_a_pages_worth.coach_patched = True
+        # Sanic then takes a websocket's end (no response) as normal (sanic/app.py).
+        at_most_a_pages_worth.is_websocket = True
         server.handle_request = at_most_a_pages_worth
 
     _fire_reminders_once()

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+import socketio
 
 from actions import answers
 from connectors.gateway import NOT_SAVED
-from tests.e2e.coach_server import CoachServer, descendants, through_checklist
+from tests.e2e.coach_server import CoachServer, descendants, port_open, through_checklist
 from tests.e2e.engines import Postgres, Redis
 from tests.e2e.test_socketio_e2e import PollingSocketIO
 
@@ -172,6 +173,34 @@ def test_the_web_page_is_served(scaled):
     assert status == 200 and b"<html" in page.lower()
 
 
+async def over_a_websocket(url: str) -> tuple[str, str]:
+    """A page that speaks socket.io over a websocket only: its transport and a reply."""
+    client = socketio.AsyncClient()
+    replied: asyncio.Future = asyncio.get_running_loop().create_future()
+
+    @client.on("session_confirm")
+    async def confirmed(session: str) -> None:
+        await client.emit("user_uttered", {"message": "how many reps?", "session_id": session})
+
+    @client.on("bot_uttered")
+    async def uttered(data: dict) -> None:
+        if not replied.done():
+            replied.set_result(data.get("text") or "")
+
+    await client.connect(url, transports=["websocket"])
+    try:
+        transport = client.transport()
+        await client.emit("session_request", {"session_id": None})
+        return transport, await asyncio.wait_for(replied, 60)
+    finally:
+        await client.disconnect()
+
+
+def test_a_page_talks_over_a_websocket_through_haproxy(scaled):
+    transport, reply = asyncio.run(over_a_websocket(scaled.url))
+    assert transport == "websocket" and "reps" in reply, reply
+
+
 async def reconnected(url: str, timeout: float = 30) -> PollingSocketIO:
     deadline = time.monotonic() + timeout
     while True:
@@ -238,8 +267,11 @@ def test_a_replica_killed_mid_set_loses_nothing(scaled, engines):
     postgres, _ = engines
     sender = "scale-kill"
     start_set(scaled, sender, reps=3)
-    victim = next(iter(replica_pids(scaled).values()))
+    port, victim = next(iter(replica_pids(scaled).items()))
     os.kill(victim, signal.SIGKILL)
+    # Between two messages: a request caught in flight by the kill gets HAProxy's 502
+    # (it cannot know whether the dead replica had handled it, so it does not retry).
+    wait_until(lambda: not port_open(port), 10, "the replica to be gone")
     # The next message is answered by the other replica (HAProxy retries elsewhere).
     assert first_number(joined(scaled.say(sender, "done"))) == 4
     assert first_number(joined(scaled.say(sender, "done"))) == 5

@@ -128,3 +128,26 @@ def test_pending_drops_late_timers_and_session_reminders_no_longer_listed():
     listed = SlotSet("reminders", [{"at": 1000.0}])
     assert reminders.pending(tracker(listed, session), now) == [session]
     assert reminders.pending(tracker(SlotSet("reminders", []), session), now) == []
+
+
+def test_sanics_websocket_can_wait_on_a_coroutine_on_python_3_11():
+    import asyncio
+
+    from sanic.server.websockets import impl
+
+    from connectors import patches
+
+    patches.install()
+
+    async def message() -> str:
+        return "hello"
+
+    async def receive() -> str:
+        cancel = asyncio.get_running_loop().create_future()
+        done, pending = await impl.asyncio.wait(
+            (cancel, message()), return_when=asyncio.FIRST_COMPLETED
+        )
+        assert cancel in pending  # the Future itself, as sanic compares it
+        return next(iter(done)).result()
+
+    assert asyncio.run(receive()) == "hello"
