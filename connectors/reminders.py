@@ -145,7 +145,8 @@ async def schedule_pending(app: Sanic) -> int:
     channels = {channel.name(): channel for channel in getattr(app.ctx, "input_channels", [])}
     scheduler = await jobs.scheduler()
     scheduled = 0
-    for sender_id in sql_store.senders_with_reminders():
+    oldest_due = datetime.now() - max([*LATE_LIMITS.values(), DEFAULT_LATE_LIMIT])
+    for sender_id in sql_store.senders_with_reminders(due_after=oldest_due):
         tracker = await store.retrieve(sender_id)
         if tracker is None:
             continue

@@ -25,11 +25,13 @@ stack trace:
 """
 
 import contextlib
+import json
 import logging
 import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
+from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -221,8 +223,17 @@ class UrlSQLTrackerStore(SQLTrackerStore):
                 job.remove()
         logger.info("Erased %d stored events of one user at their request", deleted)
 
-    def senders_with_reminders(self) -> list[str]:
-        """Users who have ever set a reminder (the candidates to reschedule at start-up)."""
+    def senders_with_reminders(self, due_after: datetime | None = None) -> list[str]:
+        """Users who have ever set a reminder (the candidates to reschedule), or only
+        those with one due after `due_after`: reading the reminder events alone is far
+        cheaper than reading every such user's conversation (each process does it
+        every few seconds when there are several, connectors/reminders.py)."""
+        if due_after is not None:
+            with self.session_scope() as session:
+                rows = session.query(self.SQLEvent.sender_id, self.SQLEvent.data).filter(
+                    self.SQLEvent.type_name == "reminder"
+                )
+                return sorted({sender for sender, data in rows if _due_after(data, due_after)})
         with self.session_scope() as session:
             rows = (
                 session.query(self.SQLEvent.sender_id)
@@ -230,6 +241,14 @@ class UrlSQLTrackerStore(SQLTrackerStore):
                 .distinct()
             )
             return [row[0] for row in rows]
+
+
+def _due_after(data: str, moment: datetime) -> bool:
+    try:
+        due = datetime.fromisoformat(json.loads(data)["date_time"])
+        return due.replace(tzinfo=None) >= moment.replace(tzinfo=None)
+    except (ValueError, KeyError, TypeError):
+        return True  # unreadable here: let the conversation itself decide
 
 
 _rasa_on_retrieve_error = FailSafeTrackerStore.on_tracker_store_retrieve_error

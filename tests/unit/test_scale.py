@@ -151,3 +151,17 @@ def test_sanics_websocket_can_wait_on_a_coroutine_on_python_3_11():
         return next(iter(done)).result()
 
     assert asyncio.run(receive()) == "hello"
+
+
+def test_only_users_with_a_reminder_still_due_are_read(tmp_path):
+    import asyncio
+
+    from connectors.tracker_store import UrlSQLTrackerStore
+
+    store = UrlSQLTrackerStore(host=f"sqlite:///{tmp_path / 'tracker.db'}")
+    now = datetime.now()
+    for sender, at in (("past", now - timedelta(days=2)), ("ahead", now + timedelta(days=2))):
+        asyncio.run(store.save(DialogueStateTracker.from_events(sender, [rest_timer(at)])))
+    asyncio.run(store.save(DialogueStateTracker.from_events("none", [SlotSet("reminders", [])])))
+    assert sorted(store.senders_with_reminders()) == ["ahead", "past"]
+    assert store.senders_with_reminders(due_after=now - timedelta(hours=1)) == ["ahead"]
