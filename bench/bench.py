@@ -20,6 +20,7 @@ import asyncio
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -149,9 +150,11 @@ class PeakMemory:
 async def post(http: aiohttp.ClientSession, url: str, sender: str, text: str) -> float:
     started = time.perf_counter()
     async with http.post(url, json={"sender": sender, "message": text}) as reply:
-        body = await reply.json()
-        if reply.status != 200 or not body:
-            raise RuntimeError(f"{reply.status}: {body}")
+        raw = await reply.text()
+        if reply.status != 200 or not raw.startswith("["):
+            raise RuntimeError(f"{reply.status}: {raw[:200]}")
+        if not json.loads(raw):
+            raise RuntimeError(f"{reply.status}: no reply")
     return (time.perf_counter() - started) * 1000
 
 
@@ -172,6 +175,7 @@ async def closed_loop(url: str, users: int, seconds: float, messages: list[str])
     """`users` senders, each sending its next message when the last was answered."""
     webhook = url + "/webhooks/rest/webhook"
     latencies: list[float] = []
+    errors: list[str] = []
     deadline = time.monotonic() + seconds
     run = f"{users}u-{time.monotonic_ns()}"
 
@@ -183,7 +187,10 @@ async def closed_loop(url: str, users: int, seconds: float, messages: list[str])
         while time.monotonic() < deadline:
             text = messages[(index + turn) % len(messages)]
             sender = f"bench-{run}-{index}-{turn // len(messages)}"
-            latencies.append(await post(http, webhook, sender, text))
+            try:
+                latencies.append(await post(http, webhook, sender, text))
+            except (RuntimeError, aiohttp.ClientError) as error:
+                errors.append(str(error))  # counted and shown, not timed
             turn += 1
 
     connector = aiohttp.TCPConnector(limit=users)
@@ -203,6 +210,8 @@ async def closed_loop(url: str, users: int, seconds: float, messages: list[str])
         "p95_ms": pick(0.95),
         "p99_ms": pick(0.99),
         "throughput_per_s": round(len(latencies) / elapsed, 1),
+        "errors": len(errors),
+        "first_error": errors[0] if errors else None,
     }
 
 
@@ -307,8 +316,9 @@ def scale_out(scratch: Path, seconds: float) -> dict:
             for workers in SCALE_WORKERS:
                 name = f"{store}_{workers}w"
                 print(f"coach, scaled: {name}")
-                workdir = scratch / f"coach-{name}"
-                workdir.mkdir()
+                workdir = ROOT / "results" / "bench-scale" / name  # kept: its server.log
+                shutil.rmtree(workdir, ignore_errors=True)
+                workdir.mkdir(parents=True)
                 server, startup = start_scaled(workdir, workers, engines)
                 try:
                     figures[name] = measure_scaled(server, seconds)
@@ -326,15 +336,15 @@ def scale_table(results: dict) -> str:
     base = ref["users_10"]["throughput_per_s"]
     lines = [
         "| arrangement | users | messages/s | median / p95 (ms) | messages/s against the"
-        " reference's 10 users | Rasa RSS per worker (MB) |",
-        "| --- | --- | --- | --- | --- | --- |",
+        " reference's 10 users | Rasa RSS per worker (MB) | failed requests |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for users in SCALE_USERS:
         r = ref[f"users_{users}"]
         lines.append(
             f"| reference (`rasa init`), 1 process | {users} | {r['throughput_per_s']} |"
             f" {r['median_ms']} / {r['p95_ms']} | {ratio(r['throughput_per_s'], base)} |"
-            f" {ref['load_peak_rss_mb']['rasa_server']} |"
+            f" {ref['load_peak_rss_mb']['rasa_server']} | {r.get('errors', 0)} |"
         )
     labels = {"sqlite": "SQLite", "postgres_redis": "PostgreSQL + Redis"}
     for name, figures in results.get("scale", {}).items():
@@ -347,7 +357,7 @@ def scale_table(results: dict) -> str:
             lines.append(
                 f"| {label} | {users} | {c['throughput_per_s']} | {c['median_ms']} /"
                 f" {c['p95_ms']} | {ratio(c['throughput_per_s'], base)} |"
-                f" {figures['rasa_rss_mb_per_worker']} |"
+                f" {figures['rasa_rss_mb_per_worker']} | {c.get('errors', 0)} |"
             )
     return "\n".join(lines) + "\n"
 
