@@ -98,6 +98,9 @@ defaults
     timeout client 150s
     timeout server 150s
     timeout tunnel 1h
+    # A replica busy with turns may take seconds to answer its health check; only
+    # one that refuses connections (dead) or stays silent this long is taken out.
+    timeout check 30s
 frontend coach
     bind {interface}:{port}
     use_backend pages if {{ path_beg /socket.io/ }}
