@@ -201,10 +201,24 @@ def test_a_page_talks_over_a_websocket_through_haproxy(scaled):
     assert transport == "websocket" and "reps" in reply, reply
 
 
+class BrowserLikeSocketIO(PollingSocketIO):
+    """Keeps cookies as a browser does (aiohttp drops cookies from an IP address by
+    default), so HAProxy's cookie keeps it on its replica when the killed one is back."""
+
+    async def __aenter__(self) -> "BrowserLikeSocketIO":
+        self.http = aiohttp.ClientSession(
+            headers=self.headers, cookie_jar=aiohttp.CookieJar(unsafe=True)
+        )
+        opened = (await self._poll())[0]
+        self.base += "&sid=" + json.loads(opened[1:])["sid"]
+        await self._send("40")
+        return self
+
+
 async def reconnected(url: str, timeout: float = 30) -> PollingSocketIO:
     deadline = time.monotonic() + timeout
     while True:
-        client = PollingSocketIO(url)
+        client = BrowserLikeSocketIO(url)
         try:
             await client.__aenter__()
             return client
