@@ -14,8 +14,10 @@ that an upgrade fails loudly at start-up instead of misbehaving.
 - rasa 3.6: MessageProcessor.handle_reminder fires a reminder whenever its job
   runs. With several Rasa processes each may hold the same reminder
   (connectors/reminders.py), so under the user's lock it also checks that the
-  stored conversation has not fired or cancelled it yet: it fires once. The body
-  is Rasa 3.6's own with that one condition added.
+  stored conversation has not fired or cancelled it yet, and claims it in Redis
+  (Rasa's ticket lock is not atomic across processes: two that fire the same
+  reminder at the same moment both get ticket 0): it fires once. The body is
+  Rasa 3.6's own with those conditions added.
 - sanic 21.12: its websocket (sanic/server/websockets/impl.py) hands a bare
   coroutine to asyncio.wait, which Python 3.11 refuses (TypeError), so every
   socket.io websocket upgrade failed and pages stayed on long-polling, a request
@@ -123,6 +125,7 @@ def _fire_reminders_once() -> None:
             tracker = await self.fetch_tracker_and_update_session(sender_id, output_channel)
             if (
                 not reminders.still_due(tracker, reminder_event)
+                or not reminders.claim(self.lock_store, sender_id, reminder_event)
                 or reminder_event.kill_on_user_message
                 and self._has_message_after_reminder(tracker, reminder_event)
                 or not self._is_reminder_still_valid(tracker, reminder_event)

@@ -19,7 +19,9 @@ when it fires or is cancelled). From there:
   only if `still_due` (connectors/patches.py): it is the latest reminder of its
   name, not cancelled, and not fired yet, which the stored conversation shows by
   the external message a fired reminder adds after it. The first process to get
-  the lock fires it; the others find it fired. One scheduler process would have
+  the lock fires it; the others find it fired. Rasa's Redis ticket lock is not
+  atomic, so copies due at the same moment could both get it: the process that
+  fires also claims the reminder in Redis first (`claim`). One scheduler process would have
   done the same with fewer wake-ups, but would be one more thing to keep alive
   and a single point of failure; APScheduler's SQL job store cannot pickle Rasa's
   jobs (their arguments hold the output channel) and fires a job in each
@@ -30,6 +32,7 @@ This imports nothing from the action server's side (rasa_sdk, gTTS, actions/).
 
 import asyncio
 import logging
+import os
 from datetime import datetime, timedelta
 
 from rasa.core import jobs
@@ -46,6 +49,11 @@ RECONNECT_GRACE = timedelta(seconds=5)
 # with a shared lock store). A rest timer of a process that died fires at most
 # this late.
 SWEEP_SECONDS = 10.0
+# The Redis key of a reminder claimed for firing (`claim`), and how long the claim
+# holds: longer than a turn takes, short enough for a sweep to retry the reminder
+# while it may still go out if the claimer died.
+CLAIM_PREFIX = "coach:reminder_claimed:"
+CLAIM_SECONDS = 30
 # The entity and name prefix of the session reminder (actions/actions.py; a unit
 # test keeps them equal), and the slot that lists the ones still wanted.
 SESSION_REMINDER_PREFIX = "session_reminder_"
@@ -87,6 +95,21 @@ def still_due(tracker, reminder: ReminderScheduled) -> bool:
         ):
             return False  # another process fired it
     return True
+
+
+def claim(lock_store, sender_id: str, reminder: ReminderScheduled) -> bool:
+    """Whether this process may fire the reminder: with Redis, only the first process
+    to claim it. Rasa's RedisLockStore issues a ticket by reading the lock, adding
+    to it and writing it back, which is not atomic: two processes whose copies of a
+    reminder come due at the same moment both get ticket 0, hold "the" lock at
+    once, and both see it not fired yet (seen in the scale e2e: the page heard it
+    twice). Redis's SET NX is atomic. The claim expires, so a reminder whose
+    claimer died before firing it is taken over by the next sweep."""
+    redis = getattr(lock_store, "red", None)
+    if redis is None:  # the in-memory lock store: one process, its lock suffices
+        return True
+    key = f"{CLAIM_PREFIX}{reminder.scheduled_job_name(sender_id)}:{_stamp(reminder)}"
+    return bool(redis.set(key, os.getpid(), nx=True, ex=CLAIM_SECONDS))
 
 
 def _still_wanted(event: ReminderScheduled, slot: list) -> bool:

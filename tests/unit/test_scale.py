@@ -113,6 +113,35 @@ def test_a_reminder_is_due_until_it_fired_or_was_cancelled_or_replaced():
     assert not reminders.still_due(tracker(), timer)  # erased
 
 
+class FakeRedis:
+    """SET with NX, as Redis does it (atomically, on one server)."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, object] = {}
+
+    def set(self, key: str, value: object, nx: bool = False, ex: int | None = None) -> bool:
+        assert nx and ex == reminders.CLAIM_SECONDS
+        if key in self.values:
+            return False
+        self.values[key] = value
+        return True
+
+
+def test_only_one_process_claims_a_reminder_that_came_due_in_both():
+    # Rasa's ticket lock can let two processes in at once: the claim in Redis cannot.
+    shared = FakeRedis()
+    first, second = RedisLockStore(), RedisLockStore()
+    first.red = second.red = shared
+    timer = rest_timer(datetime.now())
+    assert reminders.claim(first, "u", timer)
+    assert not reminders.claim(second, "u", timer)
+    assert not reminders.claim(first, "u", timer)
+    assert reminders.claim(second, "u", rest_timer(datetime.now() + timedelta(seconds=60), "2"))
+    assert reminders.claim(second, "v", timer)  # another user's
+    # One process, Rasa's in-memory lock: nothing to claim against.
+    assert reminders.claim(InMemoryLockStore(), "u", timer)
+
+
 def test_pending_drops_late_timers_and_session_reminders_no_longer_listed():
     now = datetime.now()
     assert reminders.pending(tracker(rest_timer(now - timedelta(minutes=5))), now) == []
