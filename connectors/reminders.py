@@ -108,7 +108,8 @@ def claim(lock_store, sender_id: str, reminder: ReminderScheduled) -> bool:
     redis = getattr(lock_store, "red", None)
     if redis is None:  # the in-memory lock store: one process, its lock suffices
         return True
-    key = f"{CLAIM_PREFIX}{reminder.scheduled_job_name(sender_id)}:{_stamp(reminder)}"
+    # Not scheduled_job_name(): it is made of hash(), which differs from process to process.
+    key = f"{CLAIM_PREFIX}{sender_id}:{reminder.name}:{_stamp(reminder)}"
     return bool(redis.set(key, os.getpid(), nx=True, ex=CLAIM_SECONDS))
 
 

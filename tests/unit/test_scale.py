@@ -136,8 +136,19 @@ def test_only_one_process_claims_a_reminder_that_came_due_in_both():
     assert reminders.claim(first, "u", timer)
     assert not reminders.claim(second, "u", timer)
     assert not reminders.claim(first, "u", timer)
-    assert reminders.claim(second, "u", rest_timer(datetime.now() + timedelta(seconds=60), "2"))
+    later = timer.trigger_date_time + timedelta(seconds=60)
+    assert reminders.claim(second, "u", rest_timer(later, "2"))
     assert reminders.claim(second, "v", timer)  # another user's
+    # The key is the same in every process (Rasa's job names are made of hash(),
+    # which is not).
+    assert list(shared.values) == [
+        f"{reminders.CLAIM_PREFIX}{user}:rest_timer_u:{at.isoformat()}"
+        for user, at in [
+            ("u", timer.trigger_date_time),
+            ("u", later),
+            ("v", timer.trigger_date_time),
+        ]
+    ]
     # One process, Rasa's in-memory lock: nothing to claim against.
     assert reminders.claim(InMemoryLockStore(), "u", timer)
 
