@@ -10,6 +10,9 @@ MODEL := models/coach.tar.gz
 TRAINING_DATA := $(shell find data -name '*.yml')
 WEB_INSTALLED := web/node_modules/.installed
 CHROMIUM := /usr/bin/chromium
+# Debian's PostgreSQL, Redis and HAProxy: the tests run the coach on throwaway
+# instances of them (tests/e2e/engines.py); COACH_RASA_WORKERS needs HAProxy.
+ENGINES := /usr/bin/redis-server /usr/sbin/haproxy /usr/lib/postgresql/15/bin/initdb
 
 # Settings (see README). Rasa must never phone home.
 export RASA_TELEMETRY_ENABLED := false
@@ -23,13 +26,16 @@ COACH_ACTION_TOKEN := $(shell od -An -tx1 -N16 /dev/urandom | tr -d ' \n')
 endif
 export COACH_ACTION_TOKEN
 export COACH_TRACKER_URL ?= sqlite:///$(CURDIR)/var/tracker.db
+# Empty: Rasa's in-memory lock store, one Rasa process. redis://host:6379/0 and
+# COACH_RASA_WORKERS=N: N Rasa processes behind HAProxy (README: Scaling out).
+export COACH_LOCK_STORE_URL ?=
 export COACH_MODEL ?= $(CURDIR)/$(MODEL)
 export TF_CPP_MIN_LOG_LEVEL ?= 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 # Our dependencies' deprecation notices are noise in the server log.
 export PYTHONWARNINGS ?= ignore::DeprecationWarning
 
-.PHONY: run shell test bench eval eval-red-flags eval-red-flags-e2e eval-sessions audio alexa-model lint format install pipeline model web browser clean
+.PHONY: engines run shell test bench eval eval-red-flags eval-red-flags-e2e eval-sessions audio alexa-model lint format install pipeline model web browser clean
 
 run: $(MODEL) $(WEB_INSTALLED)
 	$(BIN)/python scripts/serve.py run
@@ -37,7 +43,7 @@ run: $(MODEL) $(WEB_INSTALLED)
 shell: $(MODEL)
 	$(BIN)/python scripts/serve.py shell
 
-test: $(MODEL) $(WEB_INSTALLED) $(CHROMIUM)
+test: $(MODEL) $(WEB_INSTALLED) $(CHROMIUM) $(ENGINES)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -p no:cacheprovider tests
@@ -47,7 +53,7 @@ test: $(MODEL) $(WEB_INSTALLED) $(CHROMIUM)
 eval-sessions: $(MODEL)
 	$(BIN)/python -m tests.blind.score_sessions --show-failures --json results/blind-sessions.json
 
-bench: $(MODEL)
+bench: $(MODEL) $(ENGINES)
 	$(BIN)/python bench/bench.py
 
 # Blind sets, scored (README: figures). The red-flag screen alone takes seconds;
@@ -105,6 +111,13 @@ $(CHROMIUM):
 	@[ "$$(id -u)" = 0 ] || { echo "The browser test needs Debian's chromium at $@: run 'sudo make browser' or 'sudo apt-get install -y chromium'"; exit 1; }
 	apt-get update
 	apt-get install -y --no-install-recommends chromium
+
+engines: $(ENGINES)
+
+$(ENGINES):
+	@[ "$$(id -u)" = 0 ] || { echo "The scale-out tests need Debian's postgresql, redis-server and haproxy: run 'sudo make engines'"; exit 1; }
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends postgresql redis-server haproxy
 
 # The Alexa skill's interaction model, generated from the NLU data. The locales are
 # LOCALES in scripts/alexa_model.py: keep the two in step.

@@ -1,7 +1,9 @@
 """Rasa actions: thin adapters between rasa_sdk and the pure coach modules."""
 
+import asyncio
 import os
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -237,6 +239,13 @@ def _respond(
     return _send(dispatcher, tracker, turn, outcome, state, now, responses)
 
 
+async def off_the_loop(turn: Callable[..., list[EventType]], *args: Any, **kwargs: Any) -> list:
+    """Run a whole turn in a worker thread. A turn may call gTTS (seconds, over the
+    network) and draw a chart; on the action server's event loop either would hold
+    up every other user's turn. The dispatcher and tracker are this call's own."""
+    return await asyncio.to_thread(turn, *args, **kwargs)
+
+
 class ActionCoach(Action):
     """Every user turn that is not a red flag: the coach decides what it means here."""
 
@@ -244,7 +253,7 @@ class ActionCoach(Action):
         return "action_coach"
 
     async def run(self, dispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return _respond(dispatcher, tracker, domain=domain)
+        return await off_the_loop(_respond, dispatcher, tracker, domain=domain)
 
 
 class ActionRedFlag(Action):
@@ -254,7 +263,7 @@ class ActionRedFlag(Action):
         return "action_red_flag"
 
     async def run(self, dispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return _respond(dispatcher, tracker)
+        return await off_the_loop(_respond, dispatcher, tracker)
 
 
 class ActionNotUnderstood(Action):
@@ -264,7 +273,7 @@ class ActionNotUnderstood(Action):
         return "action_not_understood"
 
     async def run(self, dispatcher, tracker: Tracker, domain: dict[str, Any]) -> list[EventType]:
-        return _respond(dispatcher, tracker, intent="nlu_fallback")
+        return await off_the_loop(_respond, dispatcher, tracker, intent="nlu_fallback")
 
 
 class ActionSessionStart(Action):

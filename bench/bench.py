@@ -20,6 +20,7 @@ import asyncio
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -33,11 +34,14 @@ import aiohttp
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.coach_server import CoachServer, free_port  # noqa: E402
+from tests.e2e.coach_server import CoachServer, descendants, free_port  # noqa: E402
 
 BIN = Path(sys.executable).parent
 RASA = str(BIN / "rasa")
 USERS = (1, 10, 50)
+# Scaling out (README): 1 and 2 Rasa processes, on SQLite and on PostgreSQL + Redis.
+SCALE_USERS = (10, 50)
+SCALE_WORKERS = (1, 2)
 START_TIMEOUT_SECONDS = 600
 
 COACH_MESSAGES = [
@@ -146,9 +150,11 @@ class PeakMemory:
 async def post(http: aiohttp.ClientSession, url: str, sender: str, text: str) -> float:
     started = time.perf_counter()
     async with http.post(url, json={"sender": sender, "message": text}) as reply:
-        body = await reply.json()
-        if reply.status != 200 or not body:
-            raise RuntimeError(f"{reply.status}: {body}")
+        raw = await reply.text()
+        if reply.status != 200 or not raw.startswith("["):
+            raise RuntimeError(f"{reply.status}: {raw[:200]}")
+        if not json.loads(raw):
+            raise RuntimeError(f"{reply.status}: no reply")
     return (time.perf_counter() - started) * 1000
 
 
@@ -169,6 +175,7 @@ async def closed_loop(url: str, users: int, seconds: float, messages: list[str])
     """`users` senders, each sending its next message when the last was answered."""
     webhook = url + "/webhooks/rest/webhook"
     latencies: list[float] = []
+    errors: list[str] = []
     deadline = time.monotonic() + seconds
     run = f"{users}u-{time.monotonic_ns()}"
 
@@ -180,7 +187,10 @@ async def closed_loop(url: str, users: int, seconds: float, messages: list[str])
         while time.monotonic() < deadline:
             text = messages[(index + turn) % len(messages)]
             sender = f"bench-{run}-{index}-{turn // len(messages)}"
-            latencies.append(await post(http, webhook, sender, text))
+            try:
+                latencies.append(await post(http, webhook, sender, text))
+            except (RuntimeError, aiohttp.ClientError) as error:
+                errors.append(str(error))  # counted and shown, not timed
             turn += 1
 
     connector = aiohttp.TCPConnector(limit=users)
@@ -200,6 +210,8 @@ async def closed_loop(url: str, users: int, seconds: float, messages: list[str])
         "p95_ms": pick(0.95),
         "p99_ms": pick(0.99),
         "throughput_per_s": round(len(latencies) / elapsed, 1),
+        "errors": len(errors),
+        "first_error": errors[0] if errors else None,
     }
 
 
@@ -241,6 +253,113 @@ def start_coach(workdir: Path) -> tuple[Server, float]:
     startup = time.monotonic() - started
     processes = {"action_server": coach.action_server_pid(), "rasa_server": coach.rasa_server_pid()}
     return Server(coach.url, processes, coach.stop), startup
+
+
+def rasa_pids(coach: CoachServer) -> list[int]:
+    """Every Rasa server process under `make run` (one, or the replicas)."""
+    found = []
+    for pid in descendants(coach.process.pid):
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if any(part.endswith(b"scripts/rasa_server.py") for part in command):
+            found.append(pid)
+    return sorted(found)
+
+
+def start_scaled(workdir: Path, workers: int, engines: dict | None) -> tuple[Server, float]:
+    """The coach with `workers` Rasa processes; on PostgreSQL + Redis when `engines`
+    has their URLs, else on SQLite (with Redis as the lock store when workers > 1)."""
+    env = {"COACH_RASA_WORKERS": str(workers)}
+    if engines:
+        env["COACH_TRACKER_URL"] = engines["postgres"]
+    if engines or workers > 1:
+        env["COACH_LOCK_STORE_URL"] = engines["redis"] if engines else SCALE_REDIS["url"]
+    coach = CoachServer(workdir, extra_env=env)
+    started = time.monotonic()
+    coach.start()
+    asyncio.run(first_answer(coach.url, START_TIMEOUT_SECONDS))
+    startup = time.monotonic() - started
+    processes = {"action_server": coach.action_server_pid()}
+    for number, pid in enumerate(rasa_pids(coach), 1):
+        processes[f"rasa_server_{number}"] = pid
+    return Server(coach.url, processes, coach.stop), startup
+
+
+SCALE_REDIS: dict = {}
+
+
+def measure_scaled(server: Server, seconds: float) -> dict:
+    results: dict = {}
+    with PeakMemory(server) as peak:
+        for users in SCALE_USERS:
+            results[f"users_{users}"] = asyncio.run(
+                closed_loop(server.url, users, seconds, COACH_MESSAGES)
+            )
+    rasa = [mb for role, mb in peak.peak.items() if role.startswith("rasa_server")]
+    results["rasa_rss_mb_per_worker"] = round(sum(rasa) / len(rasa)) if rasa else None
+    results["action_server_rss_mb"] = round(peak.peak.get("action_server", 0))
+    return results
+
+
+def scale_out(scratch: Path, seconds: float) -> dict:
+    """Each arrangement in turn on throwaway PostgreSQL and Redis servers."""
+    from tests.e2e.engines import Postgres, Redis
+
+    postgres, redis = Postgres().start(), Redis().start()
+    SCALE_REDIS["url"] = redis.url
+    figures: dict = {}
+    try:
+        for store in ("sqlite", "postgres_redis"):
+            engines = {"postgres": postgres.url, "redis": redis.url} if store != "sqlite" else None
+            for workers in SCALE_WORKERS:
+                name = f"{store}_{workers}w"
+                print(f"coach, scaled: {name}")
+                workdir = ROOT / "results" / "bench-scale" / name  # kept: its server.log
+                shutil.rmtree(workdir, ignore_errors=True)
+                workdir.mkdir(parents=True)
+                server, startup = start_scaled(workdir, workers, engines)
+                try:
+                    figures[name] = measure_scaled(server, seconds)
+                    figures[name]["startup_to_first_answer_seconds"] = round(startup, 1)
+                finally:
+                    server.stop()
+    finally:
+        redis.stop()
+        postgres.remove()
+    return figures
+
+
+def scale_table(results: dict) -> str:
+    ref = results["reference"]
+    base = ref["users_10"]["throughput_per_s"]
+    lines = [
+        "| arrangement | users | messages/s | median / p95 (ms) | messages/s against the"
+        " reference's 10 users | Rasa RSS per worker (MB) | failed requests |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for users in SCALE_USERS:
+        r = ref[f"users_{users}"]
+        lines.append(
+            f"| reference (`rasa init`), 1 process | {users} | {r['throughput_per_s']} |"
+            f" {r['median_ms']} / {r['p95_ms']} | {ratio(r['throughput_per_s'], base)} |"
+            f" {ref['load_peak_rss_mb']['rasa_server']} | {r.get('errors', 0)} |"
+        )
+    labels = {"sqlite": "SQLite", "postgres_redis": "PostgreSQL + Redis"}
+    for name, figures in results.get("scale", {}).items():
+        store, workers = name.rsplit("_", 1)
+        label = f"coach, {labels[store]}, {workers[:-1]} worker{'s' if workers != '1w' else ''}"
+        if store == "sqlite" and workers != "1w":
+            label += " (Redis locks)"
+        for users in SCALE_USERS:
+            c = figures[f"users_{users}"]
+            lines.append(
+                f"| {label} | {users} | {c['throughput_per_s']} | {c['median_ms']} /"
+                f" {c['p95_ms']} | {ratio(c['throughput_per_s'], base)} |"
+                f" {figures['rasa_rss_mb_per_worker']} | {c.get('errors', 0)} |"
+            )
+    return "\n".join(lines) + "\n"
 
 
 REFERENCE_CREDENTIALS = "rest:\n"
@@ -409,9 +528,18 @@ def main() -> None:
     parser.add_argument("--sessions", type=int, default=5, help="guided sessions to time")
     parser.add_argument("--skip-cv", action="store_true", help="no cross-validation")
     parser.add_argument("--gate-only", action="store_true", help="only the input gate's cost")
+    parser.add_argument(
+        "--scale-only",
+        action="store_true",
+        help="only the reference and the scale-out figures (no training of the coach, no NLU)",
+    )
+    parser.add_argument("--skip-scale", action="store_true", help="no scale-out figures")
     args = parser.parse_args()
     if args.gate_only:
         print(json.dumps(gate_cost()))
+        return
+    if args.scale_only:
+        scale_only(args.seconds)
         return
     os.environ["RASA_TELEMETRY_ENABLED"] = "false"
     results: dict = {
@@ -444,6 +572,8 @@ def main() -> None:
                     figures.update(asyncio.run(guided_sessions(server.url, args.sessions)))
             finally:
                 server.stop()
+        if not args.skip_scale:
+            results["scale"] = scale_out(scratch, args.seconds)
         print("coach: NLU quality")
         # Kept (results/ is not in git) for reading the per-intent reports and errors.
         coach.update(nlu_quality(ROOT / "results" / "bench-nlu", not args.skip_cv))
@@ -451,7 +581,44 @@ def main() -> None:
     results["coach"], results["reference"] = coach, ref
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     markdown = table(results)
+    if "scale" in results:
+        markdown += "\n" + scale_table(results)
     (ROOT / "bench" / "results.md").write_text(markdown)
+    print(markdown)
+
+
+def scale_only(seconds: float) -> None:
+    """The reference at 10 and 50 users and the scale-out figures, in one run; written to
+    bench/scale-results.json and bench/scale-results.md."""
+    os.environ["RASA_TELEMETRY_ENABLED"] = "false"
+    results: dict = {
+        "machine": f"{os.cpu_count()} cores, {platform.machine()}, "
+        f"Python {platform.python_version()}",
+        "load_seconds_per_user_count": seconds,
+    }
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch = Path(scratch)
+        reference = scratch / "reference"
+        reference.mkdir()
+        print("reference: rasa init --no-prompt (creates and trains the default assistant)")
+        timed_with_peak([RASA, "init", "--no-prompt", "--init-dir", str(reference)], scratch)
+        print("reference: serving")
+        server, _ = start_reference(reference)
+        try:
+            ref: dict = {}
+            with PeakMemory(server) as peak:
+                for users in SCALE_USERS:
+                    ref[f"users_{users}"] = asyncio.run(
+                        closed_loop(server.url, users, seconds, REFERENCE_MESSAGES)
+                    )
+            ref["load_peak_rss_mb"] = {role: round(mb) for role, mb in peak.peak.items()}
+        finally:
+            server.stop()
+        results["reference"] = ref
+        results["scale"] = scale_out(scratch, seconds)
+    (ROOT / "bench" / "scale-results.json").write_text(json.dumps(results, indent=2) + "\n")
+    markdown = scale_table(results)
+    (ROOT / "bench" / "scale-results.md").write_text(markdown)
     print(markdown)
 
 

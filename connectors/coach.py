@@ -8,6 +8,7 @@
   (connectors/reminders.py).
 """
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -19,6 +20,7 @@ from sanic.response import HTTPResponse
 
 from coach import report, speech, user_files
 from connectors import reminders
+from connectors.scale import lock_store_url
 
 logger = logging.getLogger(__name__)
 
@@ -59,5 +61,13 @@ class CoachInput(InputChannel):
                 await reminders.reschedule_pending(app)
             except Exception:  # a broken reminder must not keep the coach from starting
                 logger.exception("Stored reminders could not be rescheduled")
+            if lock_store_url():  # several processes: take over each other's reminders
+                app.ctx.reminder_sweep = asyncio.create_task(reminders.sweep_forever(app))
+
+        @routes.listener("before_server_stop")
+        async def stop_sweeping(app: Sanic, _loop: Any) -> None:
+            sweep = getattr(app.ctx, "reminder_sweep", None)
+            if sweep is not None:
+                sweep.cancel()
 
         return routes

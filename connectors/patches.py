@@ -27,11 +27,26 @@ start-up instead of misbehaving.
 - rasa_sdk 3.6: its create_app has no hook for authentication; the action server
   acts on whatever sender id a call names, so every call but /health must carry
   the Rasa server's token (scripts/action_server.py).
+- rasa 3.6: MessageProcessor.handle_reminder fires a reminder whenever its job
+  runs. With several Rasa processes each may hold the same reminder
+  (connectors/reminders.py), so under the user's lock it also checks that the
+  stored conversation has not fired or cancelled it yet, and claims it in Redis
+  (Rasa's ticket lock is not atomic across processes: two that fire the same
+  reminder at the same moment both get ticket 0): it fires once. The body is
+  Rasa 3.6's own with those conditions added.
+- sanic 21.12: its websocket (sanic/server/websockets/impl.py) hands a bare
+  coroutine to asyncio.wait, which Python 3.11 refuses (TypeError), so every
+  socket.io websocket upgrade failed and pages stayed on long-polling, a request
+  every few seconds each. Its asyncio.wait is given the coroutines as tasks.
+  engine.io's route returns nothing once a websocket closes, which Sanic logs as
+  a ServerError with a traceback unless the handler is marked as a websocket's.
 """
 
+import asyncio
 import hmac
 import importlib.metadata
 import logging
+import types
 from functools import cache
 from typing import Any
 
@@ -92,10 +107,14 @@ def install() -> None:
             return await handle_request(self, request)
 
         at_most_a_pages_worth.coach_patched = True
+        # Sanic then takes a websocket's end (no response) as normal (sanic/app.py).
+        at_most_a_pages_worth.is_websocket = True
         server.handle_request = at_most_a_pages_worth
 
     _action_results_checked_with_a_built_schema()
     _fail_safe_store_fails_the_turn()
+    _fire_reminders_once()
+    _websockets_on_python_3_11()
 
 
 @cache
@@ -186,3 +205,49 @@ def install_action_server(token: str) -> None:
 
     create_guarded_app.coach_patched = True
     rasa_sdk.endpoint.create_app = create_guarded_app
+
+
+async def _wait_for_tasks(aws: Any, **kwargs: Any) -> Any:
+    # ensure_future leaves a Future as it is, so sanic's `done is self.recv_cancel` holds.
+    return await asyncio.wait([asyncio.ensure_future(a) for a in aws], **kwargs)
+
+
+def _websockets_on_python_3_11() -> None:
+    from sanic.server.websockets import impl
+
+    if getattr(impl.asyncio, "coach_patched", False):
+        return
+    shim = types.SimpleNamespace(**vars(asyncio))
+    shim.wait = _wait_for_tasks
+    shim.coach_patched = True
+    impl.asyncio = shim
+
+
+def _fire_reminders_once() -> None:
+    from rasa.core.processor import MessageProcessor
+
+    from connectors import reminders
+
+    if getattr(MessageProcessor.handle_reminder, "coach_patched", False):
+        return
+
+    async def handle_reminder_once(
+        self: MessageProcessor, reminder_event: Any, sender_id: str, output_channel: Any
+    ) -> None:
+        async with self.lock_store.lock(sender_id):
+            tracker = await self.fetch_tracker_and_update_session(sender_id, output_channel)
+            if (
+                not reminders.still_due(tracker, reminder_event)
+                or not reminders.claim(self.lock_store, sender_id, reminder_event)
+                or reminder_event.kill_on_user_message
+                and self._has_message_after_reminder(tracker, reminder_event)
+                or not self._is_reminder_still_valid(tracker, reminder_event)
+            ):
+                logger.debug("A reminder was not fired: fired, cancelled or outdated.")
+            else:
+                await self.trigger_external_user_uttered(
+                    reminder_event.intent, reminder_event.entities or {}, tracker, output_channel
+                )
+
+    handle_reminder_once.coach_patched = True
+    MessageProcessor.handle_reminder = handle_reminder_once

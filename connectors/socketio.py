@@ -24,15 +24,24 @@ from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIO
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
-from socketio import AsyncServer
+from socketio import AsyncRedisManager, AsyncServer
 
 from connectors.gateway import Refusal, gate_from_environment, metadata_problem
 from connectors.identity import SessionIds, session_secret
+from connectors.scale import lock_store_url
 from connectors.server_settings import configured_origins
 
 logger = logging.getLogger(__name__)
 
 LOST = "Sorry, I lost track of our chat. Please reload the page."
+
+
+def shared_rooms() -> Any:
+    """With several Rasa processes (a shared lock store), python-socketio's Redis
+    manager: a message for a page, a reminder fired by another process for one,
+    reaches it on whichever process its socket is open. None: this process only."""
+    url = lock_store_url()
+    return AsyncRedisManager(url, channel="coach-socketio") if url else None
 
 
 def origin_of(url: str | None) -> str | None:
@@ -108,7 +117,9 @@ class CoachSocketIOInput(SocketIOInput):
         # Sanic-CORS (rasa run --cors) already answers CORS for the polling requests
         # (the socket server would add its headers twice); the Origin is checked at
         # connect, for every transport, websockets included.
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
+        sio = AsyncServer(
+            async_mode="sanic", cors_allowed_origins=[], client_manager=shared_rooms()
+        )
         cors_origins = configured_origins()
         blueprint = SocketBlueprint(sio, self.socketio_path, "socketio_webhook", __name__)
         self.sio = sio

@@ -25,16 +25,24 @@ stack trace:
 """
 
 import contextlib
+import json
 import logging
 import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
+from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
+import sqlalchemy
+import sqlalchemy.orm
 from rasa.core import jobs
-from rasa.core.tracker_store import SQLTrackerStore, ensure_schema_exists
+from rasa.core.tracker_store import (
+    SQLTrackerStore,
+    create_engine_kwargs,
+    ensure_schema_exists,
+)
 from rasa.shared.core.constants import ACTION_NAME_SENDER_ID_CONNECTOR_STR
 from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -163,6 +171,17 @@ class UrlSQLTrackerStore(SQLTrackerStore):
             query=query,
             **kwargs,
         )
+        if sqlite_file(host) is None and url.get_backend_name() != "sqlite":
+            self._check_connections_before_use()
+
+    def _check_connections_before_use(self) -> None:
+        """A database server that restarted (or failed over) leaves dead connections in
+        the pool: Rasa's engine would fail one turn per dead connection after it is
+        back. Pinged before use, a dead one is replaced instead."""
+        dead, url = self.engine, self.engine.url
+        self.engine = sqlalchemy.create_engine(url, pool_pre_ping=True, **create_engine_kwargs(url))
+        self.sessionmaker = sqlalchemy.orm.sessionmaker(bind=self.engine)
+        dead.dispose()
 
     @contextlib.contextmanager
     def session_scope(self) -> Iterator[Any]:
@@ -203,8 +222,17 @@ class UrlSQLTrackerStore(SQLTrackerStore):
                 job.remove()
         logger.info("Erased %d stored events of one user at their request", deleted)
 
-    def senders_with_reminders(self) -> list[str]:
-        """Users who have ever set a reminder (the candidates to reschedule at start-up)."""
+    def senders_with_reminders(self, due_after: datetime | None = None) -> list[str]:
+        """Users who have ever set a reminder (the candidates to reschedule), or only
+        those with one due after `due_after`: reading the reminder events alone is far
+        cheaper than reading every such user's conversation (each process does it
+        every few seconds when there are several, connectors/reminders.py)."""
+        if due_after is not None:
+            with self.session_scope() as session:
+                rows = session.query(self.SQLEvent.sender_id, self.SQLEvent.data).filter(
+                    self.SQLEvent.type_name == "reminder"
+                )
+                return sorted({sender for sender, data in rows if _due_after(data, due_after)})
         with self.session_scope() as session:
             rows = (
                 session.query(self.SQLEvent.sender_id)
@@ -212,3 +240,11 @@ class UrlSQLTrackerStore(SQLTrackerStore):
                 .distinct()
             )
             return [row[0] for row in rows]
+
+
+def _due_after(data: str, moment: datetime) -> bool:
+    try:
+        due = datetime.fromisoformat(json.loads(data)["date_time"])
+        return due.replace(tzinfo=None) >= moment.replace(tzinfo=None)
+    except (ValueError, KeyError, TypeError):
+        return True  # unreadable here: let the conversation itself decide

@@ -22,6 +22,8 @@ if __name__ == "__main__":
         os.environ["SANIC_REQUEST_MAX_SIZE"] = str(max_body_bytes())
     except SettingError as error:
         sys.exit(f"Cannot start the coach: {error}")
+    # endpoints.yml names the lock store's URL; empty means Rasa's in-memory one.
+    os.environ.setdefault("COACH_LOCK_STORE_URL", "")
     sys.argv = ["rasa", *sys.argv[1:], *extra]
     patches.install()
     rasa_main()

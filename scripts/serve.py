@@ -18,20 +18,31 @@ servers it last started are kept in that file, as JSON (the end-to-end tests
 read them). Settings come from the environment (the Makefile sets the
 defaults); a bad setting, a port already in use, or a conversation store that is not a database
 or is locked stops start-up with one line saying which.
+
+With COACH_RASA_WORKERS=N (N > 1, which needs COACH_LOCK_STORE_URL: see
+connectors/scale.py) `run` starts N Rasa servers on loopback ports and Debian's
+HAProxy on COACH_RASA_PORT in front of them (README: "Scaling out"): requests go
+to the least busy replica, a browser stays on the replica its socket.io session
+lives on (a cookie, or its address when it keeps no cookie), and a request that
+cannot reach a dead replica is sent to another. Each replica and HAProxy is
+restarted like the action server when it crashes.
 """
 
 import json
 import os
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
+from connectors import scale
 from connectors.server_settings import SettingError, rasa_arguments
 from connectors.tracker_store import EXIT_STORE_UNUSABLE, StoreUnusable, check_sqlite_store
 
@@ -66,7 +77,89 @@ def action_server_command() -> list[str]:
     return [sys.executable, server, "--actions", "actions", "--port", port]
 
 
-def rasa_command(mode: str) -> list[str]:
+def action_server_environment() -> dict[str, str]:
+    """rasa_sdk reads its number of Sanic workers from ACTION_SERVER_SANIC_WORKERS."""
+    return dict(os.environ, ACTION_SERVER_SANIC_WORKERS=str(scale.action_workers()))
+
+
+HAPROXY = "haproxy"
+# How often HAProxy asks each replica whether it is up, and after how many failed
+# checks it stops sending it requests (a request that finds it dead is retried on
+# another replica before that).
+HEALTH_CHECK_SECONDS = 1
+HAPROXY_CONFIG = """\
+# Written by scripts/serve.py for this run: {replicas} Rasa replicas behind one port.
+global
+    maxconn 4096
+defaults
+    mode http
+    # The replicas trust one proxy (SANIC_PROXIES_COUNT=1) for the client's address;
+    # a local client is left local (connectors/identity.py).
+    option forwardfor except 127.0.0.0/8
+    option redispatch
+    retries 2
+    timeout connect 5s
+    timeout client 150s
+    timeout server 150s
+    timeout tunnel 1h
+    # A replica busy with turns may take seconds to answer its health check; only
+    # one that refuses connections (dead) or stays silent this long is taken out.
+    timeout check 30s
+frontend coach
+    bind {interface}:{port}
+    use_backend pages if {{ path_beg /socket.io/ }}
+    default_backend turns
+# Turns: to the least busy replica (the shared lock store orders one user's turns).
+backend turns
+    balance leastconn
+    option httpchk GET /
+{turn_servers}
+# socket.io keeps its sessions in the replica that opened them: a browser comes back
+# with the cookie, a client without cookies by its address.
+backend pages
+    balance source
+    hash-type consistent
+    cookie COACH_REPLICA insert indirect nocache httponly
+    option httpchk GET /
+{page_servers}
+"""
+
+
+def haproxy_config(port: int, replica_ports: list[int], interface: str = "*") -> str:
+    check = f"check inter {HEALTH_CHECK_SECONDS}s fall 2 rise 1"
+    turns = [f"    server r{i} 127.0.0.1:{p} {check}" for i, p in enumerate(replica_ports, 1)]
+    pages = [
+        f"    server r{i} 127.0.0.1:{p} {check} cookie r{i}" for i, p in enumerate(replica_ports, 1)
+    ]
+    return HAPROXY_CONFIG.format(
+        replicas=len(replica_ports),
+        interface=interface,
+        port=port,
+        turn_servers="\n".join(turns),
+        page_servers="\n".join(pages),
+    )
+
+
+def loopback_ports(count: int) -> list[int]:
+    """Free loopback ports for the replicas, held until all are found."""
+    sockets = []
+    try:
+        for _ in range(count):
+            sock = socket.socket()
+            sock.bind(("127.0.0.1", 0))
+            sockets.append(sock)
+        return [sock.getsockname()[1] for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
+def replica_environment() -> dict[str, str]:
+    # HAProxy's X-Forwarded-For names the client (unless the operator set more proxies).
+    return dict(os.environ, SANIC_PROXIES_COUNT=os.environ.get("SANIC_PROXIES_COUNT") or "1")
+
+
+def rasa_command(mode: str, port: int | None = None) -> list[str]:
     command = [
         sys.executable,
         RASA_LAUNCHER,
@@ -78,7 +171,10 @@ def rasa_command(mode: str) -> list[str]:
     ]
     if mode == "run":
         command += ["--credentials", "credentials.yml"]
-        command += ["--port", setting("COACH_RASA_PORT", "5005")]
+        if port is None:
+            command += ["--port", setting("COACH_RASA_PORT", "5005")]
+        else:  # a replica behind HAProxy, reached only from this machine
+            command += ["--port", str(port), "--interface", "127.0.0.1"]
     return command
 
 
@@ -159,6 +255,7 @@ class Supervisor:
         on_tick: Callable[[], None] = lambda: None,
         poll_seconds: float = POLL_SECONDS,
         clock: Callable[[], float] = time.monotonic,
+        others: dict[str, Callable[[], subprocess.Popen]] | None = None,
     ) -> None:
         self.start_actions = start_actions
         self.start_rasa = start_rasa
@@ -175,6 +272,19 @@ class Supervisor:
         self.actions: subprocess.Popen | None = None
         self.rasa: subprocess.Popen | None = None
         self.stop_requested = False
+        # More processes restarted like the action server: the other Rasa replicas
+        # and HAProxy, by name.
+        self.start_others = dict(others or {})
+        self.others: dict[str, subprocess.Popen] = {}
+        self.others_restarts = {
+            name: Restarts(
+                self.restarts.first_delay,
+                self.restarts.max_delay,
+                self.restarts.max_crashes,
+                self.restarts.window,
+            )
+            for name in self.start_others
+        }
 
     def request_stop(self) -> None:
         """Safe from a signal handler: the loop notices within one poll."""
@@ -184,15 +294,40 @@ class Supervisor:
         try:
             self.actions = self.start_actions()
             self.rasa = self.start_rasa()
+            for name, start in self.start_others.items():
+                self.others[name] = start()
             return self._watch()
         finally:
-            stop([process for process in (self.rasa, self.actions) if process is not None])
+            stop(
+                [
+                    process
+                    for process in (*self.others.values(), self.rasa, self.actions)
+                    if process is not None
+                ]
+            )
 
     def _watch(self) -> int:
         assert self.actions is not None and self.rasa is not None
         actions_at: float | None = None  # when to start a crashed server again
         rasa_at: float | None = None
+        others_at: dict[str, float] = {}
         while not self.stop_requested:
+            for name, process in self.others.items():
+                code = process.poll() if name not in others_at else None
+                if code is None or self.stop_requested:
+                    continue
+                if code == EXIT_STORE_UNUSABLE:
+                    log(f"The {name} stopped ({describe_exit(code)}); stopping the coach.")
+                    return code
+                at = self._after_crash(name, code, self.others_restarts[name])
+                if at is None:
+                    return 1
+                others_at[name] = at
+            for name, at in list(others_at.items()):
+                if self.clock() >= at:
+                    self.others[name] = self.start_others[name]()
+                    del others_at[name]
+                    log(f"The {name} was started again (pid {self.others[name].pid}).")
             code = self.rasa.poll() if rasa_at is None else None
             if code is not None and not self.stop_requested:
                 if code in (0, EXIT_STORE_UNUSABLE):
@@ -260,8 +395,14 @@ def preflight(mode: str) -> str | None:
     """Why the coach cannot start, in one line; None when it can."""
     try:
         rasa_arguments()
-    except SettingError as error:
+        scale.check()
+    except (SettingError, scale.ScaleSettingError) as error:
         return str(error)
+    if mode == "run" and scale.rasa_workers() > 1 and not shutil.which(HAPROXY):
+        return (
+            "COACH_RASA_WORKERS needs HAProxy in front of the replicas "
+            "(Debian: apt-get install haproxy)."
+        )
     ports = [("COACH_ACTIONS_PORT", setting("COACH_ACTIONS_PORT", "5055"))]
     if mode == "run":
         ports.append(("COACH_RASA_PORT", setting("COACH_RASA_PORT", "5005")))
@@ -299,18 +440,45 @@ def main(mode: str) -> int:
 
     pid_file = PidFile(setting(PID_FILE_SETTING, "")) if setting(PID_FILE_SETTING, "") else None
 
+    ready_ports = [rasa_port]  # answering once these are open
+
     def on_tick() -> None:
         nonlocal announced
         if pid_file:
             pid_file.update(supervisor)
-        if not announced and port_open(rasa_port):
+        if not announced and all(port_open(port) for port in ready_ports):
             print(banner(), flush=True)
             announced = True
 
+    workers = scale.rasa_workers() if mode == "run" else 1
+    start_rasa = lambda: subprocess.Popen(rasa_command(mode), stdin=rasa_stdin)  # noqa: E731
+    others: dict[str, Callable[[], subprocess.Popen]] = {}
+    if workers > 1:
+        replica_ports = loopback_ports(workers)
+        ready_ports = [replica_ports[0], rasa_port]
+
+        def replica(port: int) -> Callable[[], subprocess.Popen]:
+            return lambda: subprocess.Popen(
+                rasa_command(mode, port), stdin=rasa_stdin, env=replica_environment()
+            )
+
+        start_rasa = replica(replica_ports[0])
+        for number, port in enumerate(replica_ports[1:], 2):
+            others[f"Rasa replica {number}"] = replica(port)
+        config = Path(tempfile.mkdtemp(prefix="coach-haproxy-")) / "haproxy.cfg"
+        config.write_text(haproxy_config(rasa_port, replica_ports))
+        others["load balancer (HAProxy)"] = lambda: subprocess.Popen(
+            [HAPROXY, "-db", "-f", str(config)], stdin=subprocess.DEVNULL
+        )
+        log(f"{workers} Rasa replicas on ports {replica_ports}, HAProxy on port {rasa_port}.")
+
     supervisor = Supervisor(
-        start_actions=lambda: subprocess.Popen(action_server_command(), stdin=subprocess.DEVNULL),
-        start_rasa=lambda: subprocess.Popen(rasa_command(mode), stdin=rasa_stdin),
+        start_actions=lambda: subprocess.Popen(
+            action_server_command(), stdin=subprocess.DEVNULL, env=action_server_environment()
+        ),
+        start_rasa=start_rasa,
         on_tick=on_tick,
+        others=others,
     )
     # Signals only set a flag: raising in the middle of starting a server could
     # leave it running with no one to stop it.
