@@ -4,10 +4,10 @@ user's turn: the action server runs each turn off its event loop."""
 import asyncio
 import time
 
+import gtts
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.actions import ActionCoach
-from coach import speech
 from tests.actions.test_actions import make_tracker
 
 SLOW_SECONDS = 2.0
@@ -38,7 +38,7 @@ async def both() -> tuple[float, float]:
 
 
 def test_one_users_slow_speech_does_not_delay_anothers_turn(monkeypatch, tmp_path):
-    monkeypatch.setattr(speech, "gTTS", SlowGTTS)
+    monkeypatch.setattr(gtts, "gTTS", SlowGTTS)  # coach.speech imports it when it speaks
     monkeypatch.setenv("COACH_AUDIO_DIR", str(tmp_path))
     asyncio.run(timed_turn(make_tracker("ask_reps")))  # first-turn imports out of the way
     slow, quick = asyncio.run(both())
