@@ -376,13 +376,14 @@ class PidFile:
 
     def __init__(self, path: str) -> None:
         self.path = Path(path)
-        self.written: dict[str, int | None] = {}
+        self.written: dict[str, object] = {}
 
-    def update(self, supervisor: Supervisor) -> None:
+    def update(self, supervisor: Supervisor, scale_out: dict | None = None) -> None:
         pids = {
             "serve": os.getpid(),
             "action_server": supervisor.actions.pid if supervisor.actions else None,
             "rasa_server": supervisor.rasa.pid if supervisor.rasa else None,
+            **(scale_out or {}),
         }
         if pids != self.written:
             partial = self.path.with_name(self.path.name + ".part")
@@ -442,10 +443,25 @@ def main(mode: str) -> int:
 
     ready_ports = [rasa_port]  # answering once these are open
 
+    def scale_out_pids() -> dict:
+        """With replicas: each one's pid by its port, and HAProxy's configuration."""
+        if workers <= 1:
+            return {}
+        started = [supervisor.rasa] + [
+            supervisor.others.get(f"Rasa replica {n}") for n in range(2, workers + 1)
+        ]
+        return {
+            "rasa_replicas": {
+                str(port): process.pid if process else None
+                for port, process in zip(replica_ports, started, strict=True)
+            },
+            "haproxy_config": str(config),
+        }
+
     def on_tick() -> None:
         nonlocal announced
         if pid_file:
-            pid_file.update(supervisor)
+            pid_file.update(supervisor, scale_out_pids())
         if not announced and all(port_open(port) for port in ready_ports):
             print(banner(), flush=True)
             announced = True

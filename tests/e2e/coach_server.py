@@ -246,15 +246,18 @@ class CoachServer:
         )
         return done.returncode, done.stdout + done.stderr, time.monotonic() - started
 
-    def pids(self) -> dict[str, int]:
-        """The process ids serve.py recorded for what it started last; {} if not running."""
+    def recorded(self) -> dict:
+        """What serve.py recorded of what it started last; {} if not running."""
         if not self.running():
             return {}
         try:
-            recorded = json.loads(self.pid_file.read_text())
+            return json.loads(self.pid_file.read_text())
         except (OSError, ValueError):
             return {}  # not written yet
-        return {name: pid for name, pid in recorded.items() if isinstance(pid, int)}
+
+    def pids(self) -> dict[str, int]:
+        """The process ids serve.py recorded for the servers it started last."""
+        return {name: pid for name, pid in self.recorded().items() if isinstance(pid, int)}
 
     def action_server_pid(self) -> int | None:
         return self.pids().get("action_server")

@@ -19,7 +19,7 @@ import socketio
 
 from coach import answers
 from connectors.gateway import NOT_SAVED
-from tests.e2e.coach_server import CoachServer, descendants, port_open, through_checklist
+from tests.e2e.coach_server import CoachServer, port_open, through_checklist
 from tests.e2e.engines import Postgres, Redis
 from tests.e2e.test_socketio_e2e import PollingSocketIO
 
@@ -83,28 +83,21 @@ def stored_slot(postgres: Postgres, sender: str, name: str):
 
 
 def replica_pids(server: CoachServer) -> dict[int, int]:
-    """The Rasa replicas under `make run`: their port -> pid."""
-    found = {}
-    for pid in descendants(server.process.pid):
-        try:
-            command = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
-        except OSError:
-            continue
-        if any(part.endswith("scripts/rasa_server.py") for part in command):
-            found[int(command[command.index("--port") + 1])] = pid
-    return found
+    """The Rasa replicas serve.py started: their port -> pid."""
+    replicas = server.recorded().get("rasa_replicas") or {}
+    return {int(port): pid for port, pid in replicas.items() if isinstance(pid, int)}
+
+
+def restarted(server: CoachServer, port: int, killed: int) -> bool:
+    """serve.py has started a new replica on the port of the one killed, and it answers."""
+    return replica_pids(server).get(port) not in (None, killed) and port_open(port)
 
 
 def haproxy_config(server: CoachServer) -> str:
     """The configuration scripts/serve.py wrote for this coach's HAProxy."""
-    for pid in descendants(server.process.pid):
-        try:
-            command = Path(f"/proc/{pid}/cmdline").read_bytes().decode().split("\0")
-        except OSError:
-            continue
-        if Path(command[0]).name == "haproxy":
-            return Path(command[command.index("-f") + 1]).read_text()
-    raise AssertionError("no HAProxy under make run")
+    path = server.recorded().get("haproxy_config")
+    assert path, "no HAProxy recorded by serve.py"
+    return Path(path).read_text()
 
 
 def replica_serving_pages(server: CoachServer) -> int:
@@ -266,6 +259,7 @@ async def reminder_arrives_once(server: CoachServer, kill_port: int) -> list[str
 def test_a_reminder_fires_once_when_the_replica_that_set_it_is_killed(scaled, engines):
     postgres, _ = engines
     port = replica_serving_pages(scaled)
+    victim = replica_pids(scaled)[port]
     heard = asyncio.run(reminder_arrives_once(scaled, port))
     assert len(heard) == 1, heard
     fired = postgres.query(
@@ -274,7 +268,7 @@ def test_a_reminder_fires_once_when_the_replica_that_set_it_is_killed(scaled, en
     )
     assert fired == [(1,)]
     # The killed replica is started again by scripts/serve.py.
-    wait_until(lambda: len(replica_pids(scaled)) == 2, 60, "the replica to be restarted")
+    wait_until(lambda: restarted(scaled, port, victim), 60, "the replica to be restarted")
 
 
 def test_a_replica_killed_mid_set_loses_nothing(scaled, engines):
@@ -290,7 +284,7 @@ def test_a_replica_killed_mid_set_loses_nothing(scaled, engines):
     assert first_number(joined(scaled.say(sender, "done"))) == 4
     assert first_number(joined(scaled.say(sender, "done"))) == 5
     assert stored_slot(postgres, sender, "session")["reps"][0]["left"] == 5
-    wait_until(lambda: len(replica_pids(scaled)) == 2, 60, "the replica to be restarted")
+    wait_until(lambda: restarted(scaled, port, victim), 60, "the replica to be restarted")
 
 
 @pytest.mark.parametrize("engine", ["redis", "postgres"])
