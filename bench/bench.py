@@ -34,7 +34,7 @@ import aiohttp
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.e2e.coach_server import CoachServer, descendants, free_port  # noqa: E402
+from tests.e2e.coach_server import CoachServer, free_port  # noqa: E402
 
 BIN = Path(sys.executable).parent
 RASA = str(BIN / "rasa")
@@ -256,16 +256,10 @@ def start_coach(workdir: Path) -> tuple[Server, float]:
 
 
 def rasa_pids(coach: CoachServer) -> list[int]:
-    """Every Rasa server process under `make run` (one, or the replicas)."""
-    found = []
-    for pid in descendants(coach.process.pid):
-        try:
-            command = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        if any(part.endswith(b"scripts/rasa_server.py") for part in command):
-            found.append(pid)
-    return sorted(found)
+    """Every Rasa server process serve.py started (one, or the replicas)."""
+    replicas = coach.recorded().get("rasa_replicas") or {}
+    found = [pid for pid in replicas.values() if isinstance(pid, int)]
+    return sorted(found or [pid for pid in [coach.rasa_server_pid()] if pid])
 
 
 def start_scaled(workdir: Path, workers: int, engines: dict | None) -> tuple[Server, float]:
