@@ -9,6 +9,7 @@ ids in a file (COACH_PID_FILE), so the tests know them without searching /proc.
 
 import json
 import os
+import re
 import secrets
 import signal
 import socket
@@ -329,3 +330,30 @@ def stored_slot(database: Path, sender: str, name: str):
     """The latest value the tracker store holds for a slot."""
     values = [e["value"] for e in stored_events(database, sender, "slot") if e["name"] == name]
     return values[-1] if values else None
+
+
+def joined(replies: list[str]) -> str:
+    return " ".join(replies)
+
+
+def first_number(text: str) -> int:
+    found = re.search(r"\d+", text)
+    assert found, text
+    return int(found.group())
+
+
+def wait_until(condition, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.2)
+
+
+def start_set(server: CoachServer, sender: str, reps: int) -> None:
+    """A new user through the checklist into set 1, with `reps` counted one by one."""
+    said = joined(server.say(sender, "start my session"))
+    said = through_checklist(said, lambda: joined(server.say(sender, "no")))
+    assert "ready" in said.lower()
+    assert "Set 1, left leg" in joined(server.say(sender, "ready"))
+    for count in range(1, reps + 1):
+        assert first_number(joined(server.say(sender, "done"))) == count

@@ -26,31 +26,17 @@ from tests.e2e.coach_server import (
     ROOT,
     CoachServer,
     asks_checklist,
+    first_number,
+    joined,
     port_open,
+    start_set,
     stored_event_count,
     stored_slot,
     stored_user_texts,
-    through_checklist,
+    wait_until,
 )
 
 COUNTED = re.compile(r"(\d+) of (\d+) done on your left leg")
-
-
-def joined(replies: list[str]) -> str:
-    return " ".join(replies)
-
-
-def wait_until(condition, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.2)
-
-
-def first_number(text: str) -> int:
-    found = re.search(r"\d+", text)
-    assert found, text
-    return int(found.group())
 
 
 def counted(server: CoachServer, sender: str) -> int:
@@ -59,15 +45,6 @@ def counted(server: CoachServer, sender: str) -> int:
     found = COUNTED.search(reply)
     assert found, reply
     return int(found.group(1))
-
-
-def start_set(server: CoachServer, sender: str, reps: int) -> None:
-    said = joined(server.say(sender, "start my session"))
-    said = through_checklist(said, lambda: joined(server.say(sender, "no")))
-    assert "ready" in said.lower()
-    assert "Set 1, left leg" in joined(server.say(sender, "ready"))
-    for count in range(1, reps + 1):
-        assert first_number(joined(server.say(sender, "done"))) == count
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 from coach import answers
 from coach import protocol as p
 from connectors.gateway import TOO_LONG
-from tests.e2e.coach_server import CoachServer, port_open, stored_user_texts
+from tests.e2e.coach_server import CoachServer, joined, port_open, stored_user_texts
 from tests.e2e.test_socketio_e2e import socket_turns
 
 QUESTIONS = [
@@ -22,10 +22,6 @@ QUESTIONS = [
     ("how do I do a squat?", ["only coach", "squats"]),
     ("which muscles does it work?", ["glute", "lower back"]),
 ]
-
-
-def joined(replies: list[str]) -> str:
-    return " ".join(replies)
 
 
 def test_technique_questions_are_answered_with_the_protocol_facts(coach):

@@ -19,9 +19,16 @@ import socketio
 
 from coach import answers
 from connectors.gateway import NOT_SAVED
-from tests.e2e.coach_server import CoachServer, port_open, through_checklist
+from tests.e2e.coach_server import (
+    CoachServer,
+    first_number,
+    joined,
+    port_open,
+    start_set,
+    wait_until,
+)
 from tests.e2e.engines import Postgres, Redis
-from tests.e2e.test_socketio_e2e import PollingSocketIO
+from tests.e2e.test_socketio_e2e import PollingSocketIO, ask_for_a_reminder
 
 FAILED_TURN = (NOT_SAVED, answers.TROUBLE)
 REMINDER_TEXT = "It's time for your prone leg lifts"
@@ -56,16 +63,6 @@ def scaled(scaled_server):
     if not scaled_server.running():
         scaled_server.start()
     return scaled_server
-
-
-def joined(replies: list[str]) -> str:
-    return " ".join(replies)
-
-
-def first_number(text: str) -> int:
-    found = re.search(r"\d+", text)
-    assert found, text
-    return int(found.group())
 
 
 def stored(postgres: Postgres, sender: str, type_name: str) -> list[dict]:
@@ -108,22 +105,6 @@ def replica_serving_pages(server: CoachServer) -> int:
     number = int(re.search(r"COACH_REPLICA=r(\d+)", cookie).group(1))
     ports = re.findall(r"server r\d+ 127\.0\.0\.1:(\d+)", haproxy_config(server))
     return int(ports[number - 1])
-
-
-def wait_until(condition, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, f"timed out waiting for {what}"
-        time.sleep(0.5)
-
-
-def start_set(server: CoachServer, sender: str, reps: int) -> None:
-    said = joined(server.say(sender, "start my session"))
-    said = through_checklist(said, lambda: joined(server.say(sender, "no")))
-    assert "ready" in said.lower()
-    assert "Set 1, left leg" in joined(server.say(sender, "ready"))
-    for count in range(1, reps + 1):
-        assert first_number(joined(server.say(sender, "done"))) == count
 
 
 def test_two_replicas_run_a_session_that_survives_a_restart(scaled, engines):
@@ -225,15 +206,7 @@ async def reconnected(url: str, timeout: float = 30) -> PollingSocketIO:
 async def reminder_arrives_once(server: CoachServer, kill_port: int) -> list[str]:
     """Ask for a reminder over socket.io, kill the replica that holds the page's
     socket (and the reminder's job), and collect what the page hears afterwards."""
-    async with PollingSocketIO(server.url) as client:
-        session = await client.start_session()
-        await client.emit(
-            "user_uttered", {"message": "remind me in 1 minute", "session_id": session}
-        )
-        while True:
-            event, data = await asyncio.wait_for(client.next_event(), 60)
-            if event == "bot_uttered" and "remind you" in (data.get("text") or ""):
-                break
+    _, session = await ask_for_a_reminder(server.url)
     os.kill(replica_pids(server)[kill_port], signal.SIGKILL)
     heard: list[str] = []
     # The page reconnects, as socket.io's client does (again after a pause until it

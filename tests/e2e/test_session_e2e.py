@@ -4,11 +4,7 @@ surviving a restart, and a red flag stopping a session in the very same turn."""
 import signal
 
 from coach import protocol as p
-from tests.e2e.coach_server import stored_slot, through_checklist
-
-
-def joined(replies: list[str]) -> str:
-    return " ".join(replies)
+from tests.e2e.coach_server import joined, stored_slot, through_checklist
 
 
 def test_a_two_set_session_with_interruptions_is_saved_across_a_restart(coach):
