@@ -40,7 +40,7 @@ from rasa.shared.core.constants import ACTION_NAME_SENDER_ID_CONNECTOR_STR, EXTE
 from rasa.shared.core.events import ReminderCancelled, ReminderScheduled, UserUttered
 from sanic import Sanic
 
-from coach.dialogue import REMINDER_ENTITY, SESSION_REMINDER_PREFIX
+from coach.dialogue import LATE_REMINDER_SECONDS, REMINDER_ENTITY, SESSION_REMINDER_PREFIX
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +60,7 @@ CLAIM_SECONDS = 30
 REMINDERS_SLOT = "reminders"
 # How late a reminder may still go out: "time for your leg lifts" within the
 # hour, "rest over" only if barely late (the user has moved on).
-LATE_LIMITS = {SESSION_REMINDER_PREFIX: timedelta(hours=1)}
+LATE_LIMITS = {SESSION_REMINDER_PREFIX: timedelta(seconds=LATE_REMINDER_SECONDS)}
 DEFAULT_LATE_LIMIT = timedelta(minutes=1)
 
 
