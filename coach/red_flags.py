@@ -34,7 +34,10 @@ from spacy.tokens import Doc
 
 SIGNS_FILE = Path(__file__).with_name("red_flags.yml")
 # Labels that say nothing about a sign on their own.
-NOT_SIGN_WORDS = frozenset({"ODD", "CLEARED"})
+NOT_SIGN_WORDS = frozenset({"ODD", "CLEARED", "ASKING", "HEARSAY", "RESOLVED", "LONG_AGO"})
+# The concept that makes a message a question about the signs rather than a report of one:
+# "is back pain at night a bad sign?", "I read that numbness down below is serious".
+ASKING, HEARSAY = "ASKING", "HEARSAY"
 EMERGENCY = "emergency"  # same-day urgent care now (possible cauda equina)
 SOON = "soon"  # see a doctor/physio promptly; stop exercise advice
 URGENCIES = (EMERGENCY, SOON)
@@ -63,6 +66,9 @@ class Rule:
     # coach asks instead, unless a `someone_else_fine` word says they are fine.
     someone_else: frozenset[str] = frozenset()
     someone_else_fine: frozenset[str] = frozenset()
+    # Concepts that explain the sign away when each group is said anywhere in the message,
+    # not denied: "had a temperature last month, long gone now" ([RESOLVED, LONG_AGO]).
+    unless_said: tuple[frozenset[str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,9 @@ class Screening:
     # Words of the signs seen at all, even if denied or explained away ("no numbness",
     # "from kneeling"): then the screen has read the message and found no sign in it.
     recognised: bool = False
+    # A question about a sign, not a report of it ("is numbness in the groin serious?"):
+    # the coach explains the sign and what to do if it applies, without raising the flag.
+    about: RedFlag | None = None
 
 
 def _words(text: str) -> frozenset[str]:
@@ -119,6 +128,13 @@ def _word_set(text: str | None, where: str) -> frozenset[str]:
 
 
 SPELLINGS: dict[str, str] = dict(DATA["spellings"])
+# Said in capitals only: "ED" is erectile dysfunction, "Ed" is a name.
+ABBREVIATIONS: dict[str, str] = dict(DATA.get("abbreviations") or {})
+_ABBREVIATION = (
+    re.compile(r"(?<!\w)(" + "|".join(map(re.escape, ABBREVIATIONS)) + r")(?!\w)")
+    if ABBREVIATIONS
+    else None
+)
 _SPELLING = re.compile("|".join(f"(?P<{word}>{regex})" for word, regex in SPELLINGS.items()))
 # Numbers become a class: an age under 20 or over 55 matters, "15 reps" does not.
 _NUMBER = re.compile(r"(?P<value>\d{1,3})(?:\.\d+)?(?P<unit>yo|y/o|yrs?|kgs?|kilos?|lbs?)?")
@@ -208,6 +224,7 @@ def _read_rule(sign: str, rule: list | dict, entry: dict) -> Rule:
         bool(spec.get("unless_in_message")),
         _word_set(entry.get("someone_else"), where),
         _word_set(entry.get("someone_else_fine"), where),
+        tuple(frozenset(str(c).split("|")) for c in spec.get("unless_said") or ()),
     )
 
 
@@ -233,7 +250,7 @@ RULES: tuple[Rule, ...] = tuple(_rules)
 SUSPECT_RULES: tuple[Rule, ...] = tuple(_suspects)
 _labels = {label.split(".")[0] for label in PATTERNS}
 for _rule in RULES + SUSPECT_RULES:
-    for _group in _rule.needs + _rule.context:
+    for _group in _rule.needs + _rule.context + _rule.unless_said:
         if not _group <= _labels:
             raise SignsFileError(f"red_flags.yml {_rule.sign}: no phrases for {_group - _labels}")
 ADVICE: dict[str, str] = {urgency: DATA["advice"][urgency] for urgency in URGENCIES}
@@ -390,20 +407,71 @@ def check(text: str) -> Screening:
     if message is None:
         return Screening()
     unsure: list[str] = []  # signs to ask about: someone else's, or a part of a sign
+    involved = _user_involved(hits, message)
     for rule in RULES:
         found = _applies(rule, hits, message)
         if found == USER:
+            if _asks_about_signs(hits, message):
+                # A question about an emergency sign is answered, then asked about too:
+                # someone who asks may well have it.
+                flag = SIGNS[rule.sign]
+                unsure_too = flag if flag.urgency == EMERGENCY else None
+                return Screening(about=flag, suspected=unsure_too, recognised=True)
             return Screening(flag=SIGNS[rule.sign])
-        if found == SOMEONE_ELSE and not _fine(rule, message):
+        if found == SOMEONE_ELSE and involved and not _fine(rule, message):
             unsure.append(rule.sign)
     for rule in SUSPECT_RULES:
         found = _applies(rule, hits, message)
-        if found == USER or (found == SOMEONE_ELSE and not _fine(rule, message)):
+        if found == USER or (found == SOMEONE_ELSE and involved and not _fine(rule, message)):
             unsure.append(rule.sign)
     if unsure:
         order = list(SIGNS)  # the most urgent first
         return Screening(suspected=SIGNS[min(unsure, key=order.index)])
     return Screening(recognised=bool(message.seen - NOT_SIGN_WORDS))
+
+
+def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
+    """Whether the message asks about the signs in general ("is back pain at night a bad
+    sign?", "I read that numbness down below is serious"): a question frame, and no word
+    of the user's own outside it. "Is it bad that I can't pee?" is the user's own."""
+    frames = [hit for hit in hits if hit.label in (ASKING, HEARSAY)]
+    if not frames:
+        return False
+    framed = {i for hit in frames for i in range(hit.start, hit.end)}
+    if any(word in OWN_WORDS and i not in framed for i, word in enumerate(message.words)):
+        return False
+    # Asked or read first: "numbness down below since Monday, is that serious?" and "had a
+    # bad fall" are reports.
+    words = message.words
+    opening = next((i for i, word in enumerate(words) if word not in OPENERS), len(words))
+    if opening < len(words) and words[opening] in QUESTION_WORDS:
+        return True
+    signs = [hit.start for hit in hits if hit.label not in NOT_SIGN_WORDS]
+    first_sign = min(signs, default=len(words))
+    return any(hit.label == HEARSAY and hit.start < first_sign for hit in frames)
+
+
+def _user_involved(hits: list["_Hit"], message: "_Message") -> bool:
+    """Whether a message about someone else's fall or illness brings the user in too:
+    "landed on me", "we were rear-ended", or pain of the user's own ("and my back hurts").
+    "My sister had a fall and hurt her back" is hers alone: nothing to ask."""
+    if any(word in INVOLVED for word in message.words):
+        return True
+    return any(
+        hit.label in OWN_COMPLAINT and _owner_is_user(hit.start, message) for hit in hits
+    )
+
+
+def _owner_is_user(position: int, message: "_Message") -> bool:
+    """Whether, before a word in its clause, the user is the last one named (or no one)."""
+    clause = message.spans[message.clauses[position]]
+    for i in range(position - 1, clause.start - 1, -1):
+        word = message.words[i]
+        if word in FIRST_PERSON:
+            return True
+        if word in OTHER_PEOPLE:
+            return False
+    return True
 
 
 def _fine(rule: Rule, message: "_Message") -> bool:
@@ -425,6 +493,9 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
     if not text or not re.search(r"[a-zA-Z]", text):
         return [], None
     nlp, matcher = _matcher()
+    text = text[: nlp.max_length]
+    if _ABBREVIATION is not None:
+        text = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m[1]], text)
     doc = nlp.make_doc(text[: nlp.max_length].lower())
     words = []
     for token in doc:
@@ -547,15 +618,37 @@ def _undenied(hits: list[_Hit], message: _Message) -> list[_Hit]:
             and 0 <= hit.start - end <= 3
             and all(message.words[i] in CONNECTORS for i in range(end, hit.start))
         )
-        if listed or message.denied(hit.start, window):
+        if hit.label in (ASKING, HEARSAY):
+            kept.append(hit)  # "is it not a bad sign?" still asks
+        elif listed or message.denied(hit.start, window) or _answered_no(hit, message):
             denied_end[hit.clause] = max(hit.end, end or 0)
         else:
             kept.append(hit)
     return kept
 
 
+# A sign named as a question and answered at once: "tingling? no", "numbness: none".
+ASKED_MARKS = _words("? : - – —")
+ANSWERS_NO = _words("no nope nah none nil negative never")
+ANSWER_ENDS = CLAUSE_PUNCTUATION | _words(", at really thankfully thank and but just")
+
+
+def _answered_no(hit: _Hit, message: _Message) -> bool:
+    words, end = message.words, hit.end
+    if not (end + 1 < len(words) and words[end] in ASKED_MARKS and words[end + 1] in ANSWERS_NO):
+        return False
+    return end + 2 >= len(words) or words[end + 2] in ANSWER_ENDS
+
+
 USER, SOMEONE_ELSE = "user", "someone else"
-FIRST_PERSON = _words("i me myself im i'm")
+QUESTION_WORDS = _words("is are can could does do did should would will what how when why which")
+OPENERS = _words("hi hey hello so ok okay um erm quick question q , : - just also and but btw oh")
+FIRST_PERSON = _words("i me myself im i'm we us ourselves")
+# Words that make a message the user's own, outside a question frame ("my", "mine").
+OWN_WORDS = FIRST_PERSON | _words("my mine our")
+INVOLVED = _words("me us we ourselves myself")  # "my dad fell onto me"
+OWN_COMPLAINT = frozenset({"PAIN", "BACK"})
+OTHER_PEOPLE = WORD_LISTS["FAMILY"] | _words("he she they him her his hers them their")
 
 
 def _applies(rule: Rule, hits: list[_Hit], message: _Message) -> str | None:
@@ -563,7 +656,19 @@ def _applies(rule: Rule, hits: list[_Hit], message: _Message) -> str | None:
     only about another person ("my son fell off his bike"), or None."""
     if not all(any(hit.label in group for hit in hits) for group in rule.context):
         return None
+    if rule.unless_said and all(
+        any(hit.label in group for hit in hits) for group in rule.unless_said
+    ):
+        return None
     other = None
+    # The words of the concepts the rule needs anywhere are its own, like its needs:
+    # "always fine until last week" is no "always" that explains it away.
+    context = {
+        i
+        for hit in hits
+        if any(hit.label in group for group in rule.context)
+        for i in range(hit.start, hit.end)
+    }
     first, *others = rule.needs
     starts = [hit.start for hit in hits]
     explanations: dict[int, list[int]] = {}  # clause (-1: message) -> unless words in it
@@ -577,7 +682,7 @@ def _applies(rule: Rule, hits: list[_Hit], message: _Message) -> str | None:
         for chosen in product([anchor], *near):
             if max(h.end for h in chosen) - min(h.start for h in chosen) > MAX_SPAN:
                 continue
-            if rule.unless and _explained(rule, chosen, message, explanations):
+            if rule.unless and _explained(rule, chosen, message, explanations, context):
                 continue
             if rule.someone_else and _about_someone_else(rule, chosen, message):
                 other = SOMEONE_ELSE
@@ -605,6 +710,7 @@ def _explained(
     chosen: tuple[_Hit, ...],
     message: _Message,
     explanations: dict[int, list[int]],
+    context: set[int] = frozenset(),
 ) -> bool:
     """Whether an `unless` word, other than the sign's own words ("62 years" is no "for
     years"), is in the clause or, with unless_in_message, the message; not when it is
@@ -620,7 +726,7 @@ def _explained(
             and not _compared(i, message)
         ]
     # Nor a word that only names the sign's place: "where I'd sit on a bike saddle".
-    own = {i for hit in chosen for i in range(hit.start, hit.end)}
+    own = {i for hit in chosen for i in range(hit.start, hit.end)} | context
     places = {
         hit.start
         for hit in chosen

@@ -359,9 +359,26 @@ def test_ordinary_exercise_talk_is_neither_flagged_nor_asked_about(text):
     [
         "my brother came off his motorbike and hurt his back",
         "our daughter fell down the stairs and hurt her back",
+        "my husband fell off a ladder on Sunday so I'm on my own with the kids",
+        "my neighbour has had a fever all week",
+        "my dog fell off the sofa, he's limping",
     ],
 )
-def test_someone_elses_fall_is_asked_about_not_taken_as_the_users(text):
+def test_someone_elses_fall_or_illness_alone_is_neither_flagged_nor_asked_about(text):
+    # Their fall, their back: nothing of the user's own to ask about.
+    result = check(text)
+    assert result.flag is None and result.suspected is None, (text, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my husband crashed the car with me in the passenger seat",
+        "my son fell off the trampoline onto me",
+        "my dad fell off the ladder and now my back hurts",
+    ],
+)
+def test_someone_elses_fall_that_brings_the_user_in_is_asked_about(text):
     result = check(text)
     assert result.flag is None and result.suspected is SIGNS["trauma"], (text, result)
 
