@@ -205,9 +205,11 @@ def rule_verdict(
     A sign the red-flag screen finds is a red flag whatever the classifier thought;
     a "red flag" it cannot confirm stays one, and the coach asks a yes/no question
     about it (coach/safety.py) rather than sending someone to A&E or reading it
-    as a pain report.
+    as a pain report. A question about a sign ("is back pain at night a bad sign?")
+    goes the same way, so that the coach's safety step answers it.
     """
-    if red_flags.screen(text) is not None or intent == "red_flag":
+    screening = red_flags.check(text)
+    if screening.flag is not None or screening.about is not None or intent == "red_flag":
         return "red_flag"
     if written_in_another_script(text):
         return "nlu_fallback"

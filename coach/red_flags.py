@@ -457,9 +457,7 @@ def _user_involved(hits: list["_Hit"], message: "_Message") -> bool:
     "My sister had a fall and hurt her back" is hers alone: nothing to ask."""
     if any(word in INVOLVED for word in message.words):
         return True
-    return any(
-        hit.label in OWN_COMPLAINT and _owner_is_user(hit.start, message) for hit in hits
-    )
+    return any(hit.label in OWN_COMPLAINT and _owner_is_user(hit.start, message) for hit in hits)
 
 
 def _owner_is_user(position: int, message: "_Message") -> bool:

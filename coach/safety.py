@@ -137,6 +137,9 @@ class Dialogue:
         flag = in_force(work.caution, work.now)
         if flag is not None and self._keep_in_force(flag):
             return True
+        if screening.about is not None:
+            self.explain(screening.about, screening.suspected)
+            return True
         suspected = screening.suspected
         if suspected is None and work.turn.intent == "red_flag":
             if not screening.recognised:
@@ -158,6 +161,20 @@ class Dialogue:
         flag = in_force(work.caution, work.now)
         if flag is not None and work.reply.messages and not work.reply.updates.get("caution"):
             work.say_text(red_flags.reply("reminder", flag))
+
+    # -- a question about a sign ------------------------------------------------------
+
+    def explain(self, flag: RedFlag, then_ask: RedFlag | None = None) -> None:
+        """A question about a sign ("is back pain at night a bad sign?"): what the sign
+        means and what to do if it applies, without raising the flag. About an
+        emergency sign, the sign's yes/no question follows: whoever asks may have it."""
+        work = self.work
+        work.say_text(red_flags.reply(f"about_{flag.urgency}", flag))
+        if then_ask is not None:
+            self.ask(then_ask)
+        else:
+            work.set(pending_offer=None)
+            self.status(work)
 
     # -- asking when unsure -----------------------------------------------------------
 

@@ -409,3 +409,88 @@ def test_feverish_beside_hay_fever_is_asked_about():
     hay = "my hayfever is awful and I feel a bit feverish from it"
     assert check(hay).suspected is SIGNS["fever"]
     assert check("my hay fever is bad today").suspected is None
+
+
+# -- a question about a sign, a sign answered no at once, a fever that has gone ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("is pain at night a red flag for back problems?", "night_pain"),
+        ("what does numbness in the saddle area mean?", "saddle_numbness"),
+        ("I've read that losing control of your bowels is an emergency", "incontinence"),
+        ("is unexplained weight loss something to worry about?", "weight_loss"),
+    ],
+)
+def test_a_question_about_a_sign_is_answered_not_flagged(text, sign):
+    result = check(text)
+    assert result.flag is None and result.about is SIGNS[sign], (text, result)
+    # About an emergency, the sign's question follows: whoever asks may have it.
+    assert result.suspected is (SIGNS[sign] if SIGNS[sign].urgency == EMERGENCY else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("is it serious that I can't feel my groin?", "saddle_numbness"),
+        ("numbness down below since Monday, is that serious?", "saddle_numbness"),
+        ("I read that pain at night is bad and mine wakes me at 3am", "night_pain"),
+        ("what if I can't pee?", "bladder"),
+    ],
+)
+def test_a_question_that_says_the_sign_is_the_users_own_is_flagged(text, sign):
+    result = check(text)
+    assert result.about is None and result.flag is SIGNS[sign], (text, result)
+
+
+def test_a_question_about_an_emergency_sign_explains_it_then_asks():
+    chat = Chat(disclaimer_given=True)
+    said = chat.say("faq", "is numbness around the back passage a bad sign?")
+    assert "can't wait" in said and "emergency department" in said
+    assert SIGNS["saddle_numbness"].question in said
+    assert chat.slots.get("caution") is None and chat.slots["pending_offer"] == safety.CHECK
+    said = chat.say("affirm", "yes")
+    assert red_flags.advice(SIGNS["saddle_numbness"]) in said
+
+
+def test_a_question_about_a_soon_sign_explains_it_and_keeps_the_session():
+    chat = in_a_set()
+    said = chat.say("faq", "is back pain at night a warning sign?")
+    assert "doctor or physiotherapist" in said and "Just to check" not in said
+    assert chat.slots.get("caution") is None
+    assert chat.session is not None and not chat.session.get("over")
+
+
+def test_the_nlu_sends_a_question_about_a_sign_to_the_coachs_safety_step():
+    from coach.conversation import corrected_intent
+
+    assert corrected_intent("faq", [], "is back pain at night a bad sign?") == "red_flag"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["tingling? no. weakness? no. my back is just stiff", "numbness: none", "fever - nope"],
+)
+def test_a_sign_named_and_answered_no_at_once_is_denied(text):
+    result = check(text)
+    assert result.flag is None and result.suspected is None, (text, result)
+
+
+def test_a_sign_named_and_answered_yes_is_not_denied():
+    assert screen("numbness down below? yes, since Monday").sign == "saddle_numbness"
+    assert screen("numbness in my groin - no idea why").sign == "saddle_numbness"
+
+
+def test_a_fever_that_has_gone_is_asked_about_and_one_long_gone_is_history():
+    assert screen("I've had a fever since Monday").sign == "fever"
+    recent = check("I had a temperature on Tuesday but it's gone now")
+    assert recent.flag is None and recent.suspected is SIGNS["fever"]
+    old = check("I had a fever a few weeks ago, fully recovered now")
+    assert old.flag is None and old.suspected is None
+    assert screen("I had a fever last month and it hasn't gone").sign == "fever"
+
+
+def test_an_abbreviation_counts_only_in_capitals():
+    assert screen("I've had ED since my back went").sign == "sexual_function"
+    assert screen("Ed says my back will be fine") is None
