@@ -305,6 +305,8 @@ CLAUSE_WORDS = _words(
     "but although though however except apart besides whereas yet just only because cause"
     " cos coz since so now still anyway otherwise plus also"
 )
+# "my legs are so weak": "so" after these is "very", not "and so".
+BE = _words("is are was were am m 's s feel feels felt get gets got been be look looks")
 # "and" starts a new clause before a new subject: "no fever and I can't pee".
 AND_BEFORE = _words(
     "i my it its now then also there the this that he she we they suddenly still recently lately"
@@ -535,7 +537,7 @@ def _read(doc: Doc, words: list[str], found: list[tuple[str, int, int]]) -> _Mes
         if (
             token.is_space
             or word in CLAUSE_PUNCTUATION
-            or word in CLAUSE_WORDS
+            or (word in CLAUSE_WORDS and not (word == "so" and i and words[i - 1] in BE))
             or (
                 word == "and"
                 and i + 1 < len(words)
