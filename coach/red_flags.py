@@ -464,6 +464,8 @@ def _user_involved(hits: list["_Hit"], message: "_Message") -> bool:
 
 def _owner_is_user(position: int, message: "_Message") -> bool:
     """Whether, before a word in its clause, the user is the last one named (or no one)."""
+    if "my" in message.words[max(position - 1, 0) : position + 1]:
+        return True  # "my dad can't pee and my back hurts": the back is the user's
     clause = message.spans[message.clauses[position]]
     for i in range(position - 1, clause.start - 1, -1):
         word = message.words[i]
@@ -695,6 +697,8 @@ def _about_someone_else(rule: Rule, chosen: tuple[_Hit, ...], message: _Message)
     """Whether, before the sign's words in their clause, another person is the last one
     named: "my partner fell off a ladder", but not "I fell over my son's bike"."""
     first = min(hit.start for hit in chosen)
+    if "my" in message.words[max(first - 1, 0) : first + 1]:
+        return False  # "my partner says my legs are weak": the legs are the user's
     clause = message.spans[chosen[0].clause]
     for i in range(first - 1, clause.start - 1, -1):
         word = message.words[i]

@@ -494,3 +494,18 @@ def test_a_fever_that_has_gone_is_asked_about_and_one_long_gone_is_history():
 def test_an_abbreviation_counts_only_in_capitals():
     assert screen("I've had ED since my back went").sign == "sexual_function"
     assert screen("Ed says my back will be fine") is None
+
+
+def test_an_emergency_told_for_someone_else_is_still_taken_but_a_pets_is_not():
+    # People write for a partner or a parent; a pet's trouble is no one's red flag.
+    said_for = "my husband says since the fall he can't keep an erection"
+    assert screen(said_for).sign == "sexual_function"
+    assert check("our cat can't pee, she's at the vet").suspected is None
+    assert screen("our cat can't pee, she's at the vet") is None
+    assert screen("walked the dog this morning and now I can't pee").sign == "bladder"
+
+
+def test_my_before_the_sign_makes_it_the_users_own():
+    assert screen("my partner says my legs are weak").sign == "both_legs"
+    assert check("my dad broke his wrist and my back hurts").suspected is None
+    assert check("my dad fell off the ladder and my back hurts").suspected is SIGNS["trauma"]
