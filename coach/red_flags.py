@@ -18,6 +18,11 @@ When the rules do not confirm a sign but one of its `suspect` rules matches (a
 part of the sign without the rest: "my bladder feels odd"), check() reports the
 sign as suspected, and the coach asks the sign's yes/no question instead of
 guessing. The borderline decisions are written beside the signs in the YAML.
+
+A message that asks about a sign rather than reports it ("is back pain at night a
+bad sign?", "I read that numbness down below is serious": a question word or what
+was read comes first, and no "I" or "my" outside the question) comes back as
+`about`: the coach explains the sign, and asks about an emergency sign too.
 """
 
 import re
@@ -498,7 +503,7 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
     text = text[: nlp.max_length]
     if _ABBREVIATION is not None:
         text = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m[1]], text)
-    doc = nlp.make_doc(text[: nlp.max_length].lower())
+    doc = nlp.make_doc(text.lower())
     words = []
     for token in doc:
         word = _fold(token.norm_)
@@ -714,7 +719,7 @@ def _explained(
     chosen: tuple[_Hit, ...],
     message: _Message,
     explanations: dict[int, list[int]],
-    context: set[int] = frozenset(),
+    context: frozenset[int] | set[int] = frozenset(),
 ) -> bool:
     """Whether an `unless` word, other than the sign's own words ("62 years" is no "for
     years"), is in the clause or, with unless_in_message, the message; not when it is
