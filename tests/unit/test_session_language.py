@@ -217,8 +217,6 @@ def test_voice_records_a_paced_set_only_when_confirmed():
     chat.say("start_session", "start", metadata=voice)
     chat.say("continue_session", "ready", metadata=voice)
     assert chat.session["awaiting_feedback"]
-    said = chat.say("count_rep", "one", metadata=voice)
-    assert "all 10" in said and reps(chat) == 0
     said = chat.say("continue_session", "okay I'm ready", metadata=voice)
     assert "all 10" in said and reps(chat) == 0
     said = chat.say("ask_reps", "how many left", metadata=voice)
@@ -531,3 +529,35 @@ def test_pain_this_morning_with_ok_to_exercise_is_a_pain_report():
     chat = Chat()
     said = chat.say("pain", "mild ache in my hip this morning, is it ok to train?")
     assert "same level" not in said and "2 out of 10" in said
+
+
+def test_voice_counting_along_with_a_paced_set_counts_each_rep():
+    """The next number up after a paced set is the user counting along, never the total."""
+    voice = {"voice": True}
+    chat = voiced_set()
+    assert chat.say("count_rep", "one", metadata=voice).startswith("1") and reps(chat) == 1
+    assert not chat.session["awaiting_feedback"]
+    assert "2" in chat.say("nlu_fallback", "to", metadata=voice) and reps(chat) == 2
+    assert "3" in chat.say("nlu_fallback", "tree", metadata=voice) and reps(chat) == 3
+    assert "7 to go" in chat.say("ask_reps", "how many left", metadata=voice)
+    for word in ("four", "five", "six", "seven", "ate", "nine"):
+        chat.say("count_rep", word, metadata=voice)
+    said = chat.say("count_rep", "ten", metadata=voice)
+    assert "10 on your left leg" in said and chat.session["leg"] == "right"
+    # The next leg is paced again, and counting along starts again from one.
+    assert chat.session["awaiting_feedback"]
+    assert chat.say("count_rep", "one", metadata=voice).startswith("1")
+
+
+def test_voice_a_total_below_the_target_asks_whether_the_leg_is_done():
+    voice = {"voice": True}
+    chat = voiced_set()
+    said = chat.say("report_reps", "I did six I think", metadata=voice)
+    assert "6 of 10" in said and "carrying on" in said.lower() and chat.session["leg"] == "left"
+    assert "4 to go" in chat.say("ask_reps", "how many more", metadata=voice)
+    assert "8 of 10" in chat.say("count_rep", "two more", metadata=voice)
+    chat.say("count_rep", "nine", metadata=voice)
+    assert "10 on your left leg" in chat.say("count_rep", "ten", metadata=voice)
+    chat = voiced_set()
+    said = chat.say("report_reps", "I only managed eight that time", metadata=voice)
+    assert reps(chat) == 8 and chat.session["leg"] == "right", said
