@@ -664,6 +664,7 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
             and (
                 asked
                 or _mentions_pain(context)
+                or _BAND_WORD.search(context)
                 or "/" in match.group(0)
                 or "out of" in match.group(0)
             )
@@ -711,6 +712,10 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
         if scores:
             return scores[-1]
     return None
+
+
+# A pain band said beside a range: "moderate, 4 or 5" is a score, the higher end.
+_BAND_WORD = re.compile(r"\b(?:mild|moderate|severe|id say|id rate it|id give it)\b")
 
 
 def _strong_word_score(said: str, asked: bool) -> int | None:

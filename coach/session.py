@@ -308,7 +308,7 @@ class Session:
             return [self.status()]
         if count.kind in (numbers.LESS, numbers.SET_TO, numbers.MORE_INSTEAD):
             return self._correct(count, now)
-        if count.or_value is not None and self.phase != SETUP:
+        if count.or_value is not None:
             return self._ask_which(count)
         if self.phase == REST or (self.phase == PAUSED and self.paused_from == REST):
             if self.voice:
