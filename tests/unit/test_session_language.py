@@ -561,3 +561,91 @@ def test_voice_a_total_below_the_target_asks_whether_the_leg_is_done():
     chat = voiced_set()
     said = chat.say("report_reps", "I only managed eight that time", metadata=voice)
     assert reps(chat) == 8 and chat.session["leg"] == "right", said
+
+
+def test_ordinary_ways_to_start_start_a_session_whatever_the_intent():
+    for words in ("right, off we go", "I'm ready to start", "let's crack on", "go on then",
+                  "ok let's give it a go", "let's get on with these leg raises"):  # fmt: skip
+        chat = Chat()
+        assert "Say ready" in chat.say("nlu_fallback", words), words
+        assert chat.session["phase"] == "setup"
+
+
+def test_a_count_outside_a_session_starts_one_and_counts_it():
+    chat = Chat()
+    said = chat.say("count_rep", "that's one")
+    assert "already started" in said and reps(chat) == 1 and chat.session["phase"] == "active"
+    assert "2" in chat.say("count_rep", "two done") and reps(chat) == 2
+    # A first session: the checklist first, then the count said before it.
+    chat = Chat(screened=False)
+    chat.say("count_rep", "did 3")
+    for _ in range(3):
+        said = chat.say("deny", "no")
+    assert "3 of 10" in said and reps(chat) == 3
+    # Just after a session, a count is not a new session.
+    chat = in_a_set()
+    chat.say("count_rep", "3 more")
+    chat.say("stop_session", "stop for today")
+    assert chat.say("count_rep", "4") == answers.NO_SESSION
+
+
+def test_stopping_for_today_in_ordinary_words_keeps_what_was_done():
+    chat = in_a_set()
+    chat.say("count_rep", "3 more")
+    said = chat.say("nlu_fallback", "right, stopping there, I have to go out")
+    assert "stop there" in said and chat.session is None
+    assert chat.slots["history"][-1]["total_reps"] == 3
+
+
+def test_a_break_or_being_tired_pauses_the_set():
+    chat = in_a_set()
+    chat.say("count_rep", "two")
+    said = chat.say("missed_sessions", "can I have a quick break")
+    assert "Paused" in said and chat.session["phase"] == "paused"
+    chat.say("continue_session", "ok I'm back")
+    said = chat.say("nlu_fallback", "I'm knackered")
+    assert "breather" in said and chat.session["phase"] == "paused"
+
+
+def test_how_many_in_all_after_todays_session():
+    chat = in_a_set()
+    for _ in range(3):
+        chat.say("report_reps", "did 10")
+        chat.say("continue_session", "ready")
+    chat.say("report_reps", "did 10")
+    assert chat.session is None
+    said = chat.say("ask_next_session", "how many did I do altogether")
+    assert "40 reps in all" in said
+
+
+def test_a_batch_corrected_and_a_range_asked_about():
+    chat = in_a_set()
+    chat.say("count_rep", "did 5")
+    chat.say("continue_session", "carrying on")
+    chat.say("count_rep", "2 more")
+    said = chat.say("nlu_fallback", "sorry, I meant 3 more, not 2")
+    assert reps(chat) == 8 and "8 of 10" in said
+    said = chat.say("count_rep", "1 or 2 more")
+    assert "1 or 2 more?" in said and buttons(chat) == ["1 more", "2 more"]
+    assert "10 on your left leg" in chat.say("count_rep", "2 more")
+
+
+def test_fillers_and_stutters_do_not_hide_a_count():
+    chat = in_a_set()
+    assert "4 of 10" in chat.say("nlu_fallback", "so um I I did four I think")
+    assert "6 to go" in chat.say("nlu_fallback", "uh hows many to go")
+    assert "6 of 10" in chat.say("nlu_fallback", "like er two more")
+
+
+def test_a_pain_range_before_a_session_reads_the_higher_and_lightens_the_session():
+    chat = Chat()
+    said = chat.say("pain", "I'd say moderate, 4 or 5")
+    assert "5 out of 10" in said and "lighter" in said
+    said = chat.say("nlu_fallback", "ok let's try that")
+    assert "lighter" in said and chat.session["target"] < 10
+
+
+def test_pain_for_weeks_gets_a_doctor_whatever_the_intent():
+    chat = Chat()
+    said = chat.say("nlu_fallback", "my hip has been sore like this for a month now")
+    assert "doctor" in said
