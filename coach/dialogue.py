@@ -70,8 +70,8 @@ ACKNOWLEDGE = re.compile(
     r"^\W*(?:ok(?:ay)?|k|kk|okey ?dokey|alright|all right|right|sure|fine|cool|got it|gotcha|"
     r"understood|will do|righto|roger|noted|ok cool|okay cool|okie|oki|ok then|okay then|"
     r"sounds good|no problem|makes sense|i see|phew|whew|oof|ooh|nice|lovely|brill|brilliant|"
-    r"sweet|great|good|perfect|grand|ace|(?:ok(?:ay)? )?(?:phew|nice|great|sweet|good|cool|"
-    r"brill))\W*$",
+    r"sweet|great|good|perfect|grand|ace|um+|uh+|er+m?|hmm+|"
+    r"(?:ok(?:ay)? )?(?:phew|nice|great|sweet|good|cool|brill))\W*$",
     re.I,
 )
 LETS_GO = re.compile(
@@ -136,7 +136,9 @@ STARTS_A_SESSION = re.compile(
 )
 WHEN_NEXT = re.compile(
     r"\bwhen next\b|\bwhen'?s (?:my |the )?next\b|\bwhen (?:is|should|can) (?:my |the )?next\b|"
-    r"\bnext (?:session|time|workout) (?:is )?when\b",
+    r"\bnext (?:session|time|workout) (?:is )?when\b|"
+    r"\bwhen (?:do|can|should|shall|could) (?:i|we) (?:go|do (?:it|them|this|these|that)|train|"
+    r"exercise) (?:again|next)\b|\bwhen'?s the next one\b",
     re.I,
 )
 # Ending today's session in ordinary words (a stop, not the end of one leg).
@@ -148,7 +150,8 @@ STOPPING = re.compile(
     r"\b(?:got to|gotta|have to|need to|must) (?:go|run|dash|leave)\b|"
     r"\bi'?ll (?:stop|leave it|finish) (?:there|here|now|for today)\b|"
     r"\b(?:leave|end) it (?:there|here)(?: for today)?\b|\benough for (?:today|now|tonight)\b|"
-    r"\bthink i'?ll stop\b|\bstopping (?:there|here|now)\b",
+    r"\bthink i'?ll stop\b|\bstopping (?:there|here|now)\b|"
+    r"\bthat'?s me(?: done)?(?: for (?:today|now|the day|tonight))?\W*$",
     re.I,
 )
 # Asking for a pause in ordinary words: "can I have a break", "give me a minute".
@@ -158,7 +161,11 @@ WANTS_A_BREAK = re.compile(
     r"\b(?:need|want|taking|take|have|grab|having) (?:a |an )?(?:quick |short |little |small |"
     r"bit of a )?(?:break|breather|pause|minute|moment|sec|second)\b|"
     r"\b(?:give me|hang on|hold on|wait) (?:a |one )?(?:sec|second|minute|moment|mo|tick)\b|"
-    r"\bone (?:sec|second|moment|minute|mo)\b|\bbrb\b|\bbe right back\b",
+    r"\bone (?:sec|second|moment|minute|mo)\b|\bbrb\b|\bbe right back\b|"
+    r"^\W*(?:hang on|hold on|just a (?:sec|second|minute|moment))\W*$|"
+    # Life interrupting: the phone, the door, the loo.
+    r"\bphone(?:'?s| is)? (?:ringing|going)\b|\b(?:doorbell|door bell)\b|\bat the door\b|"
+    r"\bneed (?:the|a) (?:loo|toilet|wee|bathroom)\b|\bbaby(?:'?s| is) (?:crying|awake|up)\b",
     re.I,
 )
 # Tired, in ordinary words: a break is offered (being tired is not pain).
@@ -703,6 +710,10 @@ def _question_intent(work: _Turn) -> str:
     if intent not in CONTROL_INTENTS or not QUESTION_START.match(work.turn.text):
         return intent
     for ranked in work.turn.ranking:
+        if ranked == conversation.QUESTION_INTENT:
+            # A question about the exercise the classifier was unsure of: its likeliest
+            # answers are offered ("did you mean"), not an intent ranked below it.
+            return "nlu_fallback"
         if ranked in ANSWERABLE and ranked not in ("pain", "out_of_scope"):
             return ranked
     return "nlu_fallback"

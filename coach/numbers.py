@@ -349,7 +349,8 @@ _FINISHED = re.compile(
 _REP = re.compile(
     rf"{_LEAD}(?:(?:and|another|one|that|thats|rep|yes|yep|yup)\s+)*(?:done|next|rep|up|lift|"
     rf"did it|did one|got it|got one|again|and again|there|another one|one done|rep done|"
-    rf"next one|next rep|and down|down|tick|check|yes done|done it|done that one)\s*$"
+    rf"next one|next rep|and down|down|tick|check|yes done|done it|done that one|done that|"
+    rf"thats one done|another done|one more done|up and down)\s*$"
 )
 _QUESTION = re.compile(
     r"^(?:how|what|whats|why|when|where|which|who|should|can|could(?! only)|do|does|is|are|will|"

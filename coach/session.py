@@ -475,6 +475,16 @@ class Session:
                 count = Count(numbers.TOTAL, n, explicit=True)  # "4 in all": said again
             if count is not None:
                 return self.said(count, now)  # carrying on: "done", "2 more"
+            carry_on_words = re.search(
+                r"\b(carry|carrying|keep|continue|not done|not finished|more|still)\b", lowered
+            )
+            if (
+                self.voice
+                and not carry_on_words
+                and re.search(r"\b(go|next|ready|move on)\b", lowered)
+            ):
+                # Voice: "ok, go" after a paced set leads on, to what the coach leads next.
+                return self._set_count(self.count, now, finish=True)
             if re.search(
                 r"\b(carry|carrying|going|keep|continue|not done|not finished)\b", lowered
             ):

@@ -649,3 +649,49 @@ def test_pain_for_weeks_gets_a_doctor_whatever_the_intent():
     chat = Chat()
     said = chat.say("nlu_fallback", "my hip has been sore like this for a month now")
     assert "doctor" in said
+
+
+def test_an_unsure_question_mid_set_offers_its_likeliest_answers():
+    """The classifier's best reading was a question about the exercise: its answers are
+    offered, not the first intent ranked below it."""
+    chat = in_a_set()
+    chat.say("count_rep", "3")
+    candidates = (("knee_straight", 0.4), ("the_lift", 0.3))
+    said = chat.say(
+        "nlu_fallback",
+        "is the knee meant to bend?",
+        ranking=["nlu_fallback", "faq", "ask_next_session"],
+        answer_candidates=candidates,
+    )
+    assert "Knee straight" in said or "knee straight" in said.lower()
+    assert "next session" not in said and reps(chat) == 3
+
+
+def test_voice_a_vague_go_after_a_partial_paced_leg_moves_on():
+    voice = {"voice": True}
+    chat = voiced_set()
+    chat.say("report_reps", "I did seven", metadata=voice)
+    said = chat.say("continue_session", "ok go", metadata=voice)
+    assert reps(chat) == 7 and chat.session["leg"] == "right", said
+    chat = voiced_set()
+    chat.say("report_reps", "I did seven", metadata=voice)
+    assert "3 to go" in chat.say("continue_session", "carrying on", metadata=voice)
+
+
+def test_everyday_words_mid_set():
+    chat = in_a_set()
+    chat.say("count_rep", "3")
+    assert chat.say("nlu_fallback", "ok done that").startswith("That's 4") or reps(chat) == 4
+    assert "Back to it" in chat.say("nlu_fallback", "phew")
+    assert "Back to it" in chat.say("nlu_fallback", "uh")
+    assert "Paused" in chat.say("nlu_fallback", "my phone's ringing")
+    chat.say("continue_session", "back")
+    said = chat.say("nlu_fallback", "that's me done")
+    assert "stop there" in said and chat.session is None
+
+
+def test_when_do_i_go_again_after_a_session_says_when():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("stop_session", "stop for today")
+    assert "48 to 72" in chat.say("faq", "when can I do them again", answer_key="progression")
