@@ -521,14 +521,17 @@ class Session:
     def _voice_answer(self, count: Count, now: float) -> list[Line]:
         """Voice, after a paced set: record it only when the user says what they did.
 
-        The next number up ("one", then "two" ...) is the user counting along with the
-        coach: each is one rep, and the leg is counted rep by rep from then on, as in chat.
-        "I did 6" below the target is how far they got, asked about as in chat."""
+        The next number up ("one", then "two" ...; one more if a number went unheard) is
+        the user counting along with the coach: each is one rep, and the leg is counted rep
+        by rep from then on, as in chat. "I did 6" below the target is how far they got,
+        asked about as in chat; a bare "seven" is how many they managed."""
         if count.kind == numbers.ALL or (count.kind == numbers.FINISHED and count.value is None):
             return self.feedback(now)
         if count.kind == numbers.MORE and count.value == 1 and not count.explicit:
             return self.feedback(now)  # "done"
-        if count.kind == numbers.COUNT and count.value == self.count + 1:
+        if count.kind == numbers.COUNT and self.count < count.value <= min(
+            self.count + 2, self.target - 1
+        ):  # the next number up (or the one after, if one went unheard)
             self.awaiting_feedback = False
             return self._apply(count, now)
         if (

@@ -695,3 +695,10 @@ def test_when_do_i_go_again_after_a_session_says_when():
     chat.say("report_reps", "did 10")
     chat.say("stop_session", "stop for today")
     assert "48 to 72" in chat.say("faq", "when can I do them again", answer_key="progression")
+
+
+def test_voice_a_small_number_after_a_paced_set_is_counting_along_not_the_total():
+    voice = {"voice": True}
+    chat = voiced_set()
+    said = chat.say("count_rep", "two", metadata=voice)  # "one" went unheard
+    assert reps(chat) == 2 and chat.session["leg"] == "left" and "8 to go" in said
