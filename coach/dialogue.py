@@ -80,7 +80,7 @@ LETS_GO = re.compile(
     r"go|go on|let'?s do (?:it|this|that|them|some|the next (?:one|set))|let'?s start|"
     r"let'?s get (?:going|started|cracking|on with it)|let'?s begin|let'?s crack on|crack on|"
     r"let'?s (?:try|give) (?:it|that|this)(?: a go| a try)?|(?:i'?ll |let'?s )?(?:give it|have) a "
-    r"(?:go|try|bash)|go for it|why not|(?:let'?s )?get on with it|"
+    r"(?:go|try|bash)|go for it|(?:let'?s )?get on with it|"
     r"good to go|start(?: the next set)?|next set|begin|here we go|off we go|go ahead|"
     r"carry on|keep going|continue|let'?s continue|let'?s carry on|on we go|i'?m back|back|"
     r"ready when you are|when you'?re ready|all set)(?:\W+(?:then|now|please|coach|mate|"
