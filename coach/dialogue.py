@@ -154,6 +154,12 @@ STOPPING = re.compile(
     r"\bthat'?s me(?: done)?(?: for (?:today|now|the day|tonight))?\W*$",
     re.I,
 )
+# "Most of them", "not quite": fewer than all, how many unsaid.
+SOME_NOT_ALL = re.compile(
+    r"\b(?:most|nearly all|almost all|not quite all|not (?:quite|all)(?: of them)?|some of them|"
+    r"a few|not every (?:one|rep)|missed (?:a|one|a few|a couple|some)|not the last)\b",
+    re.I,
+)
 # Asking for a pause in ordinary words: "can I have a break", "give me a minute".
 WANTS_A_BREAK = re.compile(
     r"\b(?:can|could|may) (?:i|we) (?:have|take|get|grab) (?:a |an )?(?:quick |short |little |"
@@ -752,6 +758,10 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         lost_count_at = said_count is not None and said_count.kind == numbers.SET_TO
         if WHERE_AM_I.search(text) and not lost_count_at:  # "lost count, I'm on 5" is a count
             work.say(session.how_many_left())
+            return True
+        if session.awaiting_feedback and said_count is None and SOME_NOT_ALL.search(text):
+            session.check = {"kind": "ask_total", "n": session.count}
+            work.say_text(f"How many did you manage on your {session.leg} leg?")
             return True
         if session.awaiting_feedback and not is_question(text) and said_count is None:
             answer = _yes_or_no(work)

@@ -702,3 +702,12 @@ def test_voice_a_small_number_after_a_paced_set_is_counting_along_not_the_total(
     chat = voiced_set()
     said = chat.say("count_rep", "two", metadata=voice)  # "one" went unheard
     assert reps(chat) == 2 and chat.session["leg"] == "left" and "8 to go" in said
+
+
+def test_voice_most_of_them_asks_how_many():
+    voice = {"voice": True}
+    chat = voiced_set()
+    said = chat.say("nlu_fallback", "most of them", metadata=voice)
+    assert "How many did you manage" in said and reps(chat) == 0
+    chat.say("count_rep", "eight", metadata=voice)
+    assert reps(chat) == 8 and chat.session["leg"] == "right"
