@@ -88,7 +88,8 @@ LETS_GO = re.compile(
     re.I,
 )
 WHERE_AM_I = re.compile(
-    r"\bwhere (?:was|am|were) (?:i|we)\b|\bwhat now\b|\bwhat'?s next\b|\bwhat next\b|"
+    r"\bwhere (?:was|am|were) (?:i|we)\b|\bwhat now\b|\bnow what\b|\bwhat'?s next\b|"
+    r"\bwhat next\b|"
     r"\bwhat (?:do|should) i do (?:now|next)\b|\bwhat comes next\b|\bwhere are we\b|"
     r"\bhow many (?:did i|have i|i (?:did|done)|do i have left|left|more|to go|reps? left|"
     r"(?:have|did) we)\b|\bhow far (?:am i|along|through)\b|\bwhat (?:rep|set|number) (?:am i|"
@@ -195,6 +196,7 @@ _CHAT_SPELLINGS = (
     (re.compile(r"\bur\b", re.I), "your"),
     (re.compile(r"\bhows many\b", re.I), "how many"),
     (re.compile(r"\bwats\b", re.I), "what's"),
+    (re.compile(r"(?:^|(?<=\s))(?:n|&)(?=\s)", re.I), "and"),
 )
 
 

@@ -711,3 +711,16 @@ def test_voice_most_of_them_asks_how_many():
     assert "How many did you manage" in said and reps(chat) == 0
     chat.say("count_rep", "eight", metadata=voice)
     assert reps(chat) == 8 and chat.session["leg"] == "right"
+
+
+def test_chat_shorthand_and_now_what_mid_set():
+    chat = in_a_set()
+    chat.say("count_rep", "5")
+    assert "6" in chat.say("nlu_fallback", "n 6") and reps(chat) == 6
+    assert "4 to go" in chat.say("nlu_fallback", "sweet. now what")
+
+
+def test_a_how_many_question_the_classifier_was_unsure_of_is_answered_from_the_plan():
+    chat = Chat()
+    said = chat.say("nlu_fallback", "and how many reps do I begin on?")
+    assert "2 sets of 10 reps" in said
