@@ -175,17 +175,20 @@ WANTS_A_BREAK = re.compile(
     r"\bneed (?:the|a) (?:loo|toilet|wee|bathroom)\b|\bbaby(?:'?s| is) (?:crying|awake|up)\b",
     re.I,
 )
+ASKS_FOR_A_BREAK = re.compile(r"\b(?:can|could|may) (?:i|we) (?:have|take|get|grab)\b", re.I)
 # Tired, in ordinary words: a break is offered (being tired is not pain).
 TIRED = re.compile(
-    r"\b(?:knackered|shattered|exhausted|worn out|pooped|wiped|puffed|out of breath|"
+    r"(?<!not )(?<!never )(?<!nt )(?<!n't )\b(?:knackered|shattered|exhausted|worn out|pooped|"
+    r"wiped|puffed|out of breath|"
     r"tired|fatigued|cream crackered|running out of steam|legs? (?:is |are )?(?:like )?jelly)\b",
     re.I,
 )
 # How many in all, asked after a session.
 HOW_MANY_IN_ALL = re.compile(
+    r"^(?!.*\b(?:week|month|year|sessions)\b).*(?:"
     r"\bhow many (?:did i|have i|i) (?:do|done|did|manage|managed|get|got)\b|"
     r"\b(?:what(?:'?s| is| was)|whats) (?:my|the) (?:total|count|score|tally)\b|"
-    r"\bhow many (?:reps? )?(?:in all|in total|altogether|all together|overall)\b",
+    r"\bhow many (?:reps? )?(?:in all|in total|altogether|all together|overall)\b)",
     re.I,
 )
 # Speech and chat habits that carry no meaning here: fillers, a stutter, "u" for "you".
@@ -733,10 +736,18 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     if active:
         if _plan_question(work, session):
             return True
-        if STOPPING.search(text) and not is_question(text):
+        # Pain said with a stop or a pause is left to the pain flow and the classifier.
+        hurts = numbers.mentions_pain(text) and not numbers.says_no_pain(text)
+        if STOPPING.search(text) and not is_question(text) and not hurts:
             _stop_for_today(work, session)
             return True
-        if WANTS_A_BREAK.search(text) and session.phase in ("setup", "active", "rest"):
+        if (
+            WANTS_A_BREAK.search(text)
+            and (not is_question(text) or ASKS_FOR_A_BREAK.search(text))
+            and not hurts
+            and numbers.read_count(text) is None  # "wait a sec, that was 6 not 7"
+            and session.phase in ("setup", "active", "rest")
+        ):
             work.say(session.pause())
             return True
         if session.check:

@@ -724,3 +724,14 @@ def test_a_how_many_question_the_classifier_was_unsure_of_is_answered_from_the_p
     chat = Chat()
     said = chat.say("nlu_fallback", "and how many reps do I begin on?")
     assert "2 sets of 10 reps" in said
+
+
+def test_a_pause_word_never_hides_a_correction_or_pain():
+    chat = in_a_set()
+    chat.say("count_rep", "7")
+    said = chat.say("nlu_fallback", "wait a sec, that was 6 not 7")
+    assert reps(chat) == 6 and chat.session["phase"] == "active", said
+    said = chat.say("pain", "hold on a sec, my back hurts")
+    assert chat.session["phase"] == "active" and "How bad is it" in said
+    said = chat.say("nlu_fallback", "I'm not tired, keep counting")
+    assert chat.session["phase"] == "active"
