@@ -290,8 +290,8 @@ PLACES = {
 # sure the selector was ("how many reps do I start with" is not the start position).
 ASKS_HOW_MANY = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
 _A_NUMBER = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|dozen|"
-    r"once|twice|a minute|a few|every|each|per)\b",
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|dozen|"
+    r"once|twice|a minute|a few)\b",
     re.IGNORECASE,
 )
 
