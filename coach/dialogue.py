@@ -83,8 +83,16 @@ LETS_GO = re.compile(
     r"(?:go|try|bash)|go for it|(?:let'?s )?get on with it|"
     r"good to go|start(?: the next set)?|next set|begin|here we go|off we go|go ahead|"
     r"carry on|keep going|continue|let'?s continue|let'?s carry on|on we go|i'?m back|back|"
-    r"ready when you are|when you'?re ready|all set)(?:\W+(?:then|now|please|coach|mate|"
+    r"ready when you are|when you'?re ready|all set|ready for (?:the )?(?:next|second|another) "
+    r"(?:one|lot|set|round|go|bit)|round (?:two|2)|next round|second set|go again|"
+    r"let'?s go again)(?:\W+(?:then|now|please|coach|mate|"
     r"again))*\W*$",
+    re.I,
+)
+# In a session only (out of one, "sorted" or "set" start nothing): in position, ready.
+IN_POSITION = re.compile(
+    _LEAD + r"(?:(?:i'?m|i am|we'?re)\s+)?(?:in position|on all fours|on my hands and knees|set|"
+    r"sorted|in place|down|good to go|positioned)(?:\W+(?:then|now|coach))*\W*$",
     re.I,
 )
 WHERE_AM_I = re.compile(
@@ -833,7 +841,9 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             else:
                 work.say([session.status()])
             return True
-        if LETS_GO.match(text):
+        if LETS_GO.match(text) or (
+            IN_POSITION.match(text) and session.phase in ("setup", "rest", "paused")
+        ):
             work.say(session.ready(now), session.check_buttons())
             _after_session_change(work)
             return True

@@ -735,3 +735,17 @@ def test_a_pause_word_never_hides_a_correction_or_pain():
     assert chat.session["phase"] == "active" and "How bad is it" in said
     said = chat.say("nlu_fallback", "I'm not tired, keep counting")
     assert chat.session["phase"] == "active"
+
+
+def test_in_position_and_round_two_start_the_set_but_sorted_starts_nothing_outside():
+    chat = Chat()
+    chat.say("start_session", "start")
+    assert "Set 1, left leg" in chat.say("nlu_fallback", "ok I'm in position")
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("report_reps", "did 10")
+    assert chat.session["phase"] == "rest"
+    assert "Set 2, left leg" in chat.say("nlu_fallback", "round two")
+    chat = Chat()
+    chat.say("nlu_fallback", "sorted")
+    assert chat.session is None
