@@ -1183,11 +1183,12 @@ def _handle(work: _Turn) -> None:
         _pain(work)
     elif (
         active
-        and intent in PROGRESS_HANDLERS
+        and (intent in PROGRESS_HANDLERS or intent == "nlu_fallback")
         and is_question(text)
         and re.search(r"\b(?:worse|hurts?|hurting|pain|painful|sore)\b", text, re.I)
     ):
-        work.turn.intent = "pain"  # "what if it gets worse?" is about pain, not progress
+        # "What if it gets worse?" is about pain, not progress, nor a "did you mean".
+        work.turn.intent = "pain"
         _pain(work)
     elif not active and _rest_after_severe_pain(work) or _ordinary(work, active):
         pass

@@ -749,3 +749,15 @@ def test_in_position_and_round_two_start_the_set_but_sorted_starts_nothing_outsi
     chat = Chat()
     chat.say("nlu_fallback", "sorted")
     assert chat.session is None
+
+
+def test_an_unsure_question_about_pain_getting_worse_mid_set_is_about_pain():
+    chat = in_a_set()
+    chat.say("count_rep", "5")
+    said = chat.say(
+        "nlu_fallback",
+        "what do I do if it hurts more?",
+        ranking=["nlu_fallback", "faq", "missed_sessions"],
+        answer_candidates=(("easier_versions", 0.3), ("muscles_worked", 0.2)),
+    )
+    assert "Did you mean" not in said and "0 to 10" in said and reps(chat) == 5
