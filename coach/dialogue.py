@@ -156,7 +156,8 @@ STOPPING = re.compile(
     r"\bcall(?:ing)? it a day\b|\b(?:that'?s|thats|that is) (?:enough|it|all|me) "
     r"for (?:today|now|me|the day|tonight)\b|"
     r"\b(?:i'?m|i am|we'?re) (?:done|finished) for (?:today|now|the day|tonight)\b|"
-    r"\b(?:got to|gotta|have to|need to|must) (?:go|run|dash|leave)\b|"
+    r"\b(?:got to|gotta|have to|need to|must) (?:go|run|dash|leave)\b(?! (?:slower|faster|"
+    r"higher|lower|up|down|back|further|easier|to the (?:loo|toilet|bathroom|door)))|"
     r"\bi'?ll (?:stop|leave it|finish) (?:there|here|now|for today)\b|"
     r"\b(?:leave|end) it (?:there|here)(?: for today)?\b|\benough for (?:today|now|tonight)\b|"
     r"\bthink i'?ll stop\b|\bstopping (?:there|here|now)\b|"
@@ -180,7 +181,8 @@ WANTS_A_BREAK = re.compile(
     r"^\W*(?:hang on|hold on|just a (?:sec|second|minute|moment))\W*$|"
     # Life interrupting: the phone, the door, the loo.
     r"\bphone(?:'?s| is)? (?:ringing|going)\b|\b(?:doorbell|door bell)\b|\bat the door\b|"
-    r"\bneed (?:the|a) (?:loo|toilet|wee|bathroom)\b|\bbaby(?:'?s| is) (?:crying|awake|up)\b",
+    r"\bneed (?:the|a|to go to the) (?:loo|toilet|wee|bathroom)\b|"
+    r"\bbaby(?:'?s| is) (?:crying|awake|up)\b",
     re.I,
 )
 ASKS_FOR_A_BREAK = re.compile(r"\b(?:can|could|may) (?:i|we) (?:have|take|get|grab)\b", re.I)

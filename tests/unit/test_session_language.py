@@ -761,3 +761,11 @@ def test_an_unsure_question_about_pain_getting_worse_mid_set_is_about_pain():
         answer_candidates=(("easier_versions", 0.3), ("muscles_worked", 0.2)),
     )
     assert "Did you mean" not in said and "0 to 10" in said and reps(chat) == 5
+
+
+def test_have_to_go_slower_is_no_stop_and_the_loo_is_a_pause():
+    chat = in_a_set()
+    chat.say("count_rep", "2")
+    chat.say("nlu_fallback", "I have to go slower")
+    assert chat.session is not None and chat.session["phase"] == "active"
+    assert "Paused" in chat.say("nlu_fallback", "need to go to the loo")
