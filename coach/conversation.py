@@ -288,6 +288,23 @@ PLACES = {
 }  # fmt: skip
 
 
+# "How many reps...?" wants a number: an answer without one is the wrong answer, however
+# sure the selector was ("how many reps do I start with" is not the start position).
+ASKS_HOW_MANY = re.compile(r"\bhow (?:many|much)\b", re.IGNORECASE)
+_A_NUMBER = re.compile(
+    r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|dozen|"
+    r"once|twice|a minute|a few)\b",
+    re.IGNORECASE,
+)
+
+
+def answer_fits_question(text: str, answer_texts: list[str]) -> bool:
+    """False when a how-many question got an answer that says no number at all."""
+    if not ASKS_HOW_MANY.search(text) or not answer_texts:
+        return True
+    return any(_A_NUMBER.search(answer) for answer in answer_texts)
+
+
 def answer_response(key: str) -> str:
     return f"utter_{QUESTION_INTENT}/{key}"
 

@@ -69,20 +69,35 @@ _LEAD = (
 ACKNOWLEDGE = re.compile(
     r"^\W*(?:ok(?:ay)?|k|kk|okey ?dokey|alright|all right|right|sure|fine|cool|got it|gotcha|"
     r"understood|will do|righto|roger|noted|ok cool|okay cool|okie|oki|ok then|okay then|"
-    r"sounds good|no problem|makes sense|i see)\W*$",
+    r"sounds good|no problem|makes sense|i see|phew|whew|oof|ooh|nice|lovely|brill|brilliant|"
+    r"sweet|great|good|perfect|grand|ace|um+|uh+|er+m?|hmm+|"
+    r"(?:ok(?:ay)? )?(?:phew|nice|great|sweet|good|cool|brill))\W*$",
     re.I,
 )
 LETS_GO = re.compile(
-    _LEAD
-    + r"(?:(?:i'?m|i am|we'?re|ok i'?m)\s+)?(?:ready(?: now| to go| again)?|let'?s go|lets go|"
-    r"go|let'?s do (?:it|this|the next (?:one|set))|let'?s start|let'?s get going|let'?s begin|"
+    _LEAD + r"(?:(?:i'?m|i am|we'?re|ok i'?m)\s+)?(?:ready(?: now| to go| again| to (?:start|begin|"
+    r"roll|do (?:this|it|them)))?|let'?s go|lets go|"
+    r"go|go on|let'?s do (?:it|this|that|them|some|the next (?:one|set))|let'?s start|"
+    r"let'?s get (?:going|started|cracking|on with it)|let'?s begin|let'?s crack on|crack on|"
+    r"let'?s (?:try|give) (?:it|that|this)(?: a go| a try)?|(?:i'?ll |let'?s )?(?:give it|have) a "
+    r"(?:go|try|bash)|go for it|(?:let'?s )?get on with it|"
     r"good to go|start(?: the next set)?|next set|begin|here we go|off we go|go ahead|"
     r"carry on|keep going|continue|let'?s continue|let'?s carry on|on we go|i'?m back|back|"
-    r"ready when you are|when you'?re ready|all set)(?:\W+(?:then|now|please|coach))*\W*$",
+    r"ready when you are|when you'?re ready|all set|ready for (?:the )?(?:next|second|another) "
+    r"(?:one|lot|set|round|go|bit)|round (?:two|2)|next round|second set|go again|"
+    r"let'?s go again)(?:\W+(?:then|now|please|coach|mate|"
+    r"again))*\W*$",
+    re.I,
+)
+# In a session only (out of one, "sorted" or "set" start nothing): in position, ready.
+IN_POSITION = re.compile(
+    _LEAD + r"(?:(?:i'?m|i am|we'?re)\s+)?(?:in position|on all fours|on my hands and knees|set|"
+    r"sorted|in place|down|good to go|positioned)(?:\W+(?:then|now|coach))*\W*$",
     re.I,
 )
 WHERE_AM_I = re.compile(
-    r"\bwhere (?:was|am|were) (?:i|we)\b|\bwhat now\b|\bwhat'?s next\b|\bwhat next\b|"
+    r"\bwhere (?:was|am|were) (?:i|we)\b|\bwhat now\b|\bnow what\b|\bwhat'?s next\b|"
+    r"\bwhat next\b|"
     r"\bwhat (?:do|should) i do (?:now|next)\b|\bwhat comes next\b|\bwhere are we\b|"
     r"\bhow many (?:did i|have i|i (?:did|done)|do i have left|left|more|to go|reps? left|"
     r"(?:have|did) we)\b|\bhow far (?:am i|along|through)\b|\bwhat (?:rep|set|number) (?:am i|"
@@ -91,7 +106,8 @@ WHERE_AM_I = re.compile(
     r"\blost (?:count|track)\b|\bwhat (?:was|am) i (?:doing|on|up to)\b|"
     r"\bare we (?:done|finished|nearly done|nearly there|there yet)\b|\bis that it\b|"
     r"\bhow much (?:more|longer)\b|\bnearly (?:done|there)\b|\bwhere were we\b|"
-    r"\bwhat'?s left\b|\bwhats left\b|\bhow many (?:are )?left\b",
+    r"\bwhat'?s left\b|\bwhats left\b|\bhow many (?:are )?left\b|"
+    r"\bam i (?:halfway|half way|nearly|almost|close)\b|\bhalf ?way (?:yet|there)\b",
     re.I,
 )
 NOT_TODAY = re.compile(
@@ -121,16 +137,92 @@ SETTLED_NEXT_MORNING = re.compile(
     re.I,
 )
 STARTS_A_SESSION = re.compile(
-    r"\b(?:start|begin|crack on|get going|kick off|do|get on|go)\b.*\b(?:session|workout|"
-    r"exercises?|leg lifts?|lifts|reps|routine)\b|"
+    r"\b(?:start|begin|crack on|get going|kick off|do|get on|go|have a go at|get started)\b.*"
+    r"\b(?:session|workout|exercises?|leg lifts?|lifts|leg raises|raises|reps|routine|"
+    r"hip extensions?)\b|"
     r"\b(?:want|wanna|like|keen|going) to (?:exercise|train|work ?out|do (?:it|them|some))\b",
     re.I,
 )
 WHEN_NEXT = re.compile(
     r"\bwhen next\b|\bwhen'?s (?:my |the )?next\b|\bwhen (?:is|should|can) (?:my |the )?next\b|"
-    r"\bnext (?:session|time|workout) (?:is )?when\b",
+    r"\bnext (?:session|time|workout) (?:is )?when\b|"
+    r"\bwhen (?:do|can|should|shall|could) (?:i|we) (?:go|do (?:it|them|this|these|that)|train|"
+    r"exercise) (?:again|next)\b|\bwhen'?s the next one\b",
     re.I,
 )
+# Ending today's session in ordinary words (a stop, not the end of one leg).
+STOPPING = re.compile(
+    r"\bstop(?:ping)? (?:it )?(?:here|there|now|for (?:today|now|the day|tonight))\b|"
+    r"\bcall(?:ing)? it a day\b|\b(?:that'?s|thats|that is) (?:enough|it|all|me) "
+    r"for (?:today|now|me|the day|tonight)\b|"
+    r"\b(?:i'?m|i am|we'?re) (?:done|finished) for (?:today|now|the day|tonight)\b|"
+    r"\b(?:got to|gotta|have to|need to|must) (?:go|run|dash|leave)\b(?! (?:slower|faster|"
+    r"higher|lower|up|down|back|further|easier|to the (?:loo|toilet|bathroom|door)))|"
+    r"\bi'?ll (?:stop|leave it|finish) (?:there|here|now|for today)\b|"
+    r"\b(?:leave|end) it (?:there|here)(?: for today)?\b|\benough for (?:today|now|tonight)\b|"
+    r"\bthink i'?ll stop\b|\bstopping (?:there|here|now)\b|"
+    r"\bthat'?s me(?: done)?(?: for (?:today|now|the day|tonight))?\W*$",
+    re.I,
+)
+# "Most of them", "not quite": fewer than all, how many unsaid.
+SOME_NOT_ALL = re.compile(
+    r"\b(?:most|nearly all|almost all|not quite all|not (?:quite|all)(?: of them)?|some of them|"
+    r"a few|not every (?:one|rep)|missed (?:a|one|a few|a couple|some)|not the last)\b",
+    re.I,
+)
+# Asking for a pause in ordinary words: "can I have a break", "give me a minute".
+WANTS_A_BREAK = re.compile(
+    r"\b(?:can|could|may) (?:i|we) (?:have|take|get|grab) (?:a |an )?(?:quick |short |little |"
+    r"small |bit of a )?(?:break|breather|rest|pause|minute|moment|sec|second)\b|"
+    r"\b(?:need|want|taking|take|have|grab|having) (?:a |an )?(?:quick |short |little |small |"
+    r"bit of a )?(?:break|breather|pause|minute|moment|sec|second)\b|"
+    r"\b(?:give me|hang on|hold on|wait) (?:a |one )?(?:sec|second|minute|moment|mo|tick)\b|"
+    r"\bone (?:sec|second|moment|minute|mo)\b|\bbrb\b|\bbe right back\b|"
+    r"^\W*(?:hang on|hold on|just a (?:sec|second|minute|moment))\W*$|"
+    # Life interrupting: the phone, the door, the loo.
+    r"\bphone(?:'?s| is)? (?:ringing|going)\b|\b(?:doorbell|door bell)\b|\bat the door\b|"
+    r"\bneed (?:the|a|to go to the) (?:loo|toilet|wee|bathroom)\b|"
+    r"\bbaby(?:'?s| is) (?:crying|awake|up)\b",
+    re.I,
+)
+ASKS_FOR_A_BREAK = re.compile(r"\b(?:can|could|may) (?:i|we) (?:have|take|get|grab)\b", re.I)
+# Tired, in ordinary words: a break is offered (being tired is not pain).
+TIRED = re.compile(
+    r"(?<!not )(?<!never )(?<!nt )(?<!n't )\b(?:knackered|shattered|exhausted|worn out|pooped|"
+    r"wiped|puffed|out of breath|"
+    r"tired|fatigued|cream crackered|running out of steam|legs? (?:is |are )?(?:like )?jelly)\b",
+    re.I,
+)
+# How many in all, asked after a session.
+HOW_MANY_IN_ALL = re.compile(
+    r"^(?!.*\b(?:week|month|year|sessions)\b).*(?:"
+    r"\bhow many (?:did i|have i|i) (?:do|done|did|manage|managed|get|got)\b|"
+    r"\b(?:what(?:'?s| is| was)|whats) (?:my|the) (?:total|count|score|tally)\b|"
+    r"\bhow many (?:reps? )?(?:in all|in total|altogether|all together|overall)\b)",
+    re.I,
+)
+# Speech and chat habits that carry no meaning here: fillers, a stutter, "u" for "you".
+_FILLERS = re.compile(r"\b(?:u+m+|u+h+m*|e+r+m*|h+m+|a+h+m+)\b[,.]?\s*", re.I)
+_STUTTER = re.compile(r"\b(\w+)(?:\s+\1\b)+", re.I)
+_CHAT_SPELLINGS = (
+    (re.compile(r"\bu\b", re.I), "you"),
+    (re.compile(r"\bur\b", re.I), "your"),
+    (re.compile(r"\bhows many\b", re.I), "how many"),
+    (re.compile(r"\bwats\b", re.I), "what's"),
+    (re.compile(r"(?:^|(?<=\s))(?:n|&)(?=\s)", re.I), "and"),
+)
+
+
+def tidy(text: str) -> str:
+    """The message without fillers ("um", "er"), stutters ("i i did") or chat spellings ("u")."""
+    tidied = _FILLERS.sub("", text)
+    tidied = _STUTTER.sub(r"\1", tidied)
+    for pattern, word in _CHAT_SPELLINGS:
+        tidied = pattern.sub(word, tidied)
+    tidied = " ".join(tidied.split())
+    return tidied or text
+
+
 KEEP_GOING = re.compile(
     r"\b(?:keep going|carry on|continue|keep exercising|"
     r"finish(?: off)? (?:the|my|this|off|these)(?: last| other)? (?:set|session|reps?|leg|lot|rest|"
@@ -441,6 +533,7 @@ def respond(
     if screening.flag is not None:
         _red_flag(work, screening.flag)
         return work.finish()
+    turn.text = tidy(turn.text)  # the red flags were screened in the user's own words
     pressed = typed_button(turn.text)
     if pressed:
         turn.intent = pressed
@@ -638,6 +731,10 @@ def _question_intent(work: _Turn) -> str:
     if intent not in CONTROL_INTENTS or not QUESTION_START.match(work.turn.text):
         return intent
     for ranked in work.turn.ranking:
+        if ranked == conversation.QUESTION_INTENT:
+            # A question about the exercise the classifier was unsure of: its likeliest
+            # answers are offered ("did you mean"), not an intent ranked below it.
+            return "nlu_fallback"
         if ranked in ANSWERABLE and ranked not in ("pain", "out_of_scope"):
             return ranked
     return "nlu_fallback"
@@ -648,6 +745,20 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     text, session, now = work.turn.text, work.session, work.now
     if active:
         if _plan_question(work, session):
+            return True
+        # Pain said with a stop or a pause is left to the pain flow and the classifier.
+        hurts = numbers.mentions_pain(text) and not numbers.says_no_pain(text)
+        if STOPPING.search(text) and not is_question(text) and not hurts:
+            _stop_for_today(work, session)
+            return True
+        if (
+            WANTS_A_BREAK.search(text)
+            and (not is_question(text) or ASKS_FOR_A_BREAK.search(text))
+            and not hurts
+            and numbers.read_count(text) is None  # "wait a sec, that was 6 not 7"
+            and session.phase in ("setup", "active", "rest")
+        ):
+            work.say(session.pause())
             return True
         if session.check:
             count = None if is_question(text) else numbers.read_count(text)
@@ -670,6 +781,10 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         lost_count_at = said_count is not None and said_count.kind == numbers.SET_TO
         if WHERE_AM_I.search(text) and not lost_count_at:  # "lost count, I'm on 5" is a count
             work.say(session.how_many_left())
+            return True
+        if session.awaiting_feedback and said_count is None and SOME_NOT_ALL.search(text):
+            session.check = {"kind": "ask_total", "n": session.count}
+            work.say_text(f"How many did you manage on your {session.leg} leg?")
             return True
         if session.awaiting_feedback and not is_question(text) and said_count is None:
             answer = _yes_or_no(work)
@@ -701,6 +816,18 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             work.say(session.said(count, now), session.check_buttons())
             _after_session_change(work)
             return True
+        if (
+            TIRED.search(text)
+            and not is_question(text)
+            and not numbers.mentions_pain(text)
+            and session.phase == "active"
+        ):
+            work.say_text(
+                "That's fine: take a breather until your strength is back. Tired muscles lose"
+                " form, so a short break beats sloppy reps."
+            )
+            work.say(session.pause())
+            return True
         if NOT_TODAY.search(text) and work.turn.intent not in ANSWERABLE:
             if session.phase == "setup" and not session.total_reps:
                 work.session = None
@@ -716,13 +843,18 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             else:
                 work.say([session.status()])
             return True
-        if LETS_GO.match(text):
+        if LETS_GO.match(text) or (
+            IN_POSITION.match(text) and session.phase in ("setup", "rest", "paused")
+        ):
             work.say(session.ready(now), session.check_buttons())
             _after_session_change(work)
             return True
         return False
     if WHEN_NEXT.search(text):
         _next_session(work)
+        return True
+    if HOW_MANY_IN_ALL.search(text) and _todays_session(work) is not None:
+        _todays_totals(work)
         return True
     if WHERE_AM_I.search(text) and work.turn.intent not in ("ask_progress",):
         if work.history:
@@ -747,6 +879,10 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     if LETS_GO.match(text):  # "start then", "ok let's go": whatever the classifier thought
         _start(work)
         return True
+    count = numbers.read_count(text)
+    if _counts_reps(count) and not _ended_within(work, RECENT_SESSION_SECONDS):
+        _start(work, count=count)  # already exercising: a session, counting from there
+        return True
     if NOT_TODAY.search(text) and work.turn.intent not in ANSWERABLE:
         work.say_text("Okay, no problem. Say start my session whenever you want to exercise.")
         return True
@@ -754,6 +890,64 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         work.say_text(answers.ANYTHING_ELSE)
         return True
     return False
+
+
+# A count said this soon after a session ended is about that session, not a new one.
+RECENT_SESSION_SECONDS = 3600
+
+
+def _counts_reps(count: numbers.Count | None) -> bool:
+    """A count that says reps were done ("3", "two more", "did 4"), not a correction, nor
+    "finished" on its own."""
+    if count is None or count.kind in (numbers.LESS, numbers.SET_TO, numbers.MORE_INSTEAD):
+        return False
+    if count.kind == numbers.MORE and count.value == 1 and not count.explicit:
+        return False  # "done", "next": words that need a session to be a rep
+    return not (count.kind in (numbers.ALL, numbers.FINISHED) and count.value is None)
+
+
+def _last_session(work: _Turn) -> dict | None:
+    return progression.last_session([r for r in work.history if isinstance(r, dict)])
+
+
+def _ended_within(work: _Turn, seconds: float) -> bool:
+    last = _last_session(work)
+    ended = last.get("ended_at") if last is not None else None
+    return isinstance(ended, int | float) and 0 <= work.now - ended <= seconds
+
+
+def _todays_session(work: _Turn) -> dict | None:
+    last = _last_session(work)
+    if last is None or not isinstance(last.get("ended_at"), int | float):
+        return None
+    ended = datetime.fromtimestamp(last["ended_at"], work.tz).date()
+    return last if ended == _now_local(work).date() else None
+
+
+def _todays_totals(work: _Turn) -> None:
+    """ "How many did I do altogether?" after today's session: its reps, then what's next."""
+    record = _todays_session(work)
+    per_set = "; ".join(
+        f"set {number}: " + ", ".join(f"{leg} {done.get(leg, 0)}" for leg in p.LEGS)
+        for number, done in enumerate(record.get("reps") or [], start=1)
+        if any(done.values())
+    )
+    total = record.get("total_reps", 0)
+    work.say_text(f"Today's session: {total} reps in all ({per_set}).")
+    work.say_text(progression.next_session_advice(record["ended_at"], work.tz))
+
+
+def _stop_for_today(work: _Turn, session: Session) -> None:
+    """ "Stopping there, got to go": a count said with it is kept, then the session ends."""
+    count = numbers.read_count(work.turn.text)
+    if _counts_reps(count) or (count is not None and count.kind == numbers.MORE_INSTEAD):
+        session.said(count, work.now)
+        session.check = None
+    if not session.over:
+        work.say(session.stop(work.now))
+    work.close_session()
+    if work.turn.intent == "goodbye":
+        work.say_text(answers.GOODBYE)
 
 
 def _vague(work: _Turn) -> bool:
@@ -983,15 +1177,20 @@ def _handle(work: _Turn) -> None:
         pass  # "only four, my legs were tired": a count, and tired is not pain
     elif active and _count_with_pain(text):
         _count_and_pain(work, session, numbers.read_count(text))
-    elif score is not None or intent in ("pain", "feel_worse"):
+    elif (
+        score is not None
+        or intent in ("pain", "feel_worse")
+        or (hurts and pain.lasts_weeks(text) and not is_question(text))
+    ):
         _pain(work)
     elif (
         active
-        and intent in PROGRESS_HANDLERS
+        and (intent in PROGRESS_HANDLERS or intent == "nlu_fallback")
         and is_question(text)
         and re.search(r"\b(?:worse|hurts?|hurting|pain|painful|sore)\b", text, re.I)
     ):
-        work.turn.intent = "pain"  # "what if it gets worse?" is about pain, not progress
+        # "What if it gets worse?" is about pain, not progress, nor a "did you mean".
+        work.turn.intent = "pain"
         _pain(work)
     elif not active and _rest_after_severe_pain(work) or _ordinary(work, active):
         pass
@@ -1184,7 +1383,7 @@ def _recent_pain(work: _Turn) -> dict | None:
     return recent
 
 
-def _start(work: _Turn, checked: str | None = None) -> None:
+def _start(work: _Turn, checked: str | None = None, count: numbers.Count | None = None) -> None:
     """Start a session once every check before it has passed; `checked` is the check the
     user has just answered yes to (START_CHECKS, in the order they are asked)."""
     session = work.session
@@ -1231,13 +1430,14 @@ def _start(work: _Turn, checked: str | None = None) -> None:
         return
     # Not skipped by any yes: before a first session, and again after severe pain.
     if safety.needs_screening(work.state.history, work.state.safety):
-        _safety(work).start_screening(safety.FIRST_SESSION)
+        kept = {"count": count.__dict__} if count is not None else {}
+        _safety(work).start_screening(safety.FIRST_SESSION, **kept)
         return
     _restart_lower_after_break(work)
-    _begin_session(work)
+    _begin_session(work, count)
 
 
-def _begin_session(work: _Turn) -> None:
+def _begin_session(work: _Turn, count: numbers.Count | dict | None = None) -> None:
     level = work.level
     first_time = not work.state.history
     target = p.LEVELS[p.level_index(level)].reps_per_set
@@ -1264,7 +1464,20 @@ def _begin_session(work: _Turn) -> None:
                 " lower back stays still. Stop if it gets worse."
             ),
         )
-    work.say(lines)
+    if isinstance(count, dict):
+        count = _count_from(count)
+    if count is not None:
+        # Already exercising: no "say ready", the count said is the first thing counted.
+        lines = [*lines[:-1], Line("You've already started, so I'll count from there.")]
+        lines += work.session.said(count, work.now)
+    work.say(lines, work.session.check_buttons())
+
+
+def _count_from(data: dict) -> numbers.Count | None:
+    try:
+        return numbers.Count(**data)
+    except TypeError:
+        return None
 
 
 # -- pain ------------------------------------------------------------------------------

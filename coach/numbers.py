@@ -146,8 +146,8 @@ def parse_number(text: str) -> float | None:
 
 # -- counts during a session ---------------------------------------------------------
 
-COUNT, MORE, TOTAL, FINISHED, ALL, LESS, SET_TO = (
-    "count", "more", "total", "finished", "all", "less", "set_to",
+COUNT, MORE, TOTAL, FINISHED, ALL, LESS, SET_TO, MORE_INSTEAD = (
+    "count", "more", "total", "finished", "all", "less", "set_to", "more_instead",
 )  # fmt: skip
 
 
@@ -158,13 +158,17 @@ class Count:
     kind: COUNT (a running count: "7"), MORE (an increment), TOTAL (the reps so far or
     in all: "did 12"), FINISHED ("finished", "that's it": the leg is over), ALL ("all
     of them": the whole target), LESS (take `value` off: "undo", "minus two"),
-    SET_TO (a correction to `value`: "I meant 5", "no, 8").
+    SET_TO (a correction to `value`: "I meant 5", "no, 8"), MORE_INSTEAD (the last batch
+    was wrong, it was `value` more: "I meant 3 more, not 2").
     explicit: the words settle what a total means ("in all", "so far", "only").
     """
 
     kind: str
     value: int | None = None
     explicit: bool = False
+    # A range of reps ("4 or 5", "about 6 or 7 more"): `value` is the lower end, `or_value`
+    # the higher; the session asks which (a count is never guessed).
+    or_value: int | None = None
 
 
 _N = rf"(?P<n>{NUMBER})"
@@ -191,19 +195,20 @@ _LEG = (
 )
 _NOW = (
     r"(?:\s+(?:now|so far|then|already|done|complete|completed|finished|there|here|today|"
-    r"i think|i guess|i reckon|maybe|probably|or so|roughly|ish|i believe))*"
+    r"i think|i guess|i reckon|maybe|probably|or so|roughly|ish|i believe|that time|this time|"
+    r"on that one|that go|this go|that set|this round|that round))*"
 )
 _TAIL = rf"{_REPS}{_LEG}{_NOW}\s*$"
 _IN_ALL = r"(?:in all|in total|total|altogether|all together|overall|all up|all told|so far)"
 _DID = (
-    r"(?:(?:i\s+|ive\s+|i\s+have\s+|we\s+|weve\s+|just\s+)*"
+    r"(?:(?:i\s+|ive\s+|i\s+have\s+|we\s+|weve\s+|just\s+|already\s+|also\s+)*"
     r"(?:did|done|do|finished|completed|managed|got|made|hit|reached|got through|"
     r"knocked out|banged out|cranked out|squeezed out|pulled off|counted))"
 )
 
 # Take back the last thing counted, whatever it was ("did 10", then "undo").
 _UNDO_WORDS = [
-    r"undo(?: that| it| the last(?: one| rep)?)?",
+    r"undo(?: that| it| the last(?: one| rep)?| that last(?: one| rep)?| (?:my|the) last count)?",
     r"scratch that",
     r"(?:cancel|delete|ignore|forget) (?:that|this)",
     r"take (?:that|it) back",
@@ -218,7 +223,8 @@ _LESS_WORDS = [
     r"(?:cancel|delete|remove|ignore|forget|drop) that (?:one|rep)",
     r"take (?:one|the last one) (?:back|off|away)",
     r"take back (?:the last)(?: one| rep)?",
-    r"(?:that|the last|last|this)(?: one| rep| lift)? (?:didnt|doesnt|did not|does not|shouldnt|"
+    r"(?:that last|that|the last|last|this)(?: one| rep| lift)? (?:didnt|doesnt|did not|does not|"
+    r"shouldnt|"
     r"should not|wont|dont|cant) count",
     r"dont count (?:that|the last|this)(?: one| rep)?",
     r"that (?:one )?was(?:nt| not) (?:a (?:proper|real|full|good) (?:one|rep)|proper|right)",
@@ -267,6 +273,10 @@ _MORE = _rules(
     rf"{_LEAD}{_N}\s+(?:again|extra)(?:\s+reps?)?\s*$",
     rf"{_LEAD}(?:(?:done|did|rep|reps|another|one more)\s+)?(?:x|times)\s+{_N}\s*$",
     rf"{_LEAD}(?:done|did|rep|reps)\s+(?:it\s+|that\s+)?{_N}\s+(?:more\s+)?times\s*$",
+    rf"{_LEAD}(?:{_DID}\s+|and\s+|thats\s+|that was\s+)*(?:the\s+)?(?:last|final)\s+{_N}"
+    rf"(?:\s+(?:reps?|lifts?|of them|done|finished|complete|down|now|in))*\s*$",
+    rf"{_LEAD}(?:{_DID}\s+|and\s+|thats\s+|that was\s+)*(?:the\s+)?(?:last|final)\s+"
+    rf"(?:rep|lift)(?:\s+(?:done|finished|complete|down|now))*\s*$",
     rf"{_LEAD}(?:{_DID}\s+)?(?:another|one more|(?:and )?another one)"
     rf"(?:\s+(?:one|rep|done|down))?\s*$",
 )
@@ -287,7 +297,8 @@ _TOTAL_ONLY = _rules(
     rf"{_LEAD}(?:i\s+)?(?:could(?:nt| not)|cant|can not|cannot)\s+(?:do|manage|get)\s+"
     rf"(?:any )?more than\s+{_N}{_TAIL}",
     rf"{_LEAD}(?:i\s+)?(?:stopped|gave up|quit|had to stop)\s+(?:at|after)\s+{_N}{_TAIL}",
-    rf"{_LEAD}{_NO}(?:i\s+)?(?:managed|got|made it|got up|reached)\s+(?:to\s+)?{_N}{_TAIL}",
+    rf"{_LEAD}{_NO}(?:i\s+)?(?:managed|got(?=\s+to\b)|made it|got up|reached)\s+(?:to\s+)?"
+    rf"{_N}{_TAIL}",
     rf"{_LEAD}(?:{_DID}\s+)?{_N}{_REPS}{_LEG}(?:\s+done)?\s+(?:and (?:thats|that is) (?:it|all)|"
     rf"thats all|(?:and )?thats (?:the set|the leg|it for (?:this|that) (?:leg|side|set)|me done)|"
     rf"and stopped|then stopped|and done|max|tops|and i stopped|before i stopped)\s*$",
@@ -338,7 +349,8 @@ _FINISHED = re.compile(
 _REP = re.compile(
     rf"{_LEAD}(?:(?:and|another|one|that|thats|rep|yes|yep|yup)\s+)*(?:done|next|rep|up|lift|"
     rf"did it|did one|got it|got one|again|and again|there|another one|one done|rep done|"
-    rf"next one|next rep|and down|down|tick|check|yes done|done it|done that one)\s*$"
+    rf"next one|next rep|and down|down|tick|check|yes done|done it|done that one|done that|"
+    rf"thats one done|another done|one more done|up and down)\s*$"
 )
 _QUESTION = re.compile(
     r"^(?:how|what|whats|why|when|where|which|who|should|can|could(?! only)|do|does|is|are|will|"
@@ -358,7 +370,13 @@ def read_count(text: str) -> Count | None:
     whole = normalise(text)
     if not whole or _QUESTION.search(whole):
         return None
+    instead = _MORE_INSTEAD.search(whole)
+    if instead and (value := _number(instead)) is not None:
+        return Count(MORE_INSTEAD, value, True)  # "I meant 3 more, not 2"
     if _MISCOUNTED.search(whole):
+        said = _N_NOT_M.search(whole)
+        if said and (value := _number(said)) is not None:
+            return Count(SET_TO, value, True)  # "lost track, it was 9 not 8": the first
         # "I messed up the count, only 5": whatever number follows is the corrected count.
         values = [value_of(m.group(0)) for m in re.finditer(rf"\b{NUMBER}\b", whole)]
         values = [v for v in values if isinstance(v, int) and 0 <= v <= 100]
@@ -378,7 +396,36 @@ def read_count(text: str) -> Count | None:
         reading = _read_opening(clause)
         if reading is not None:
             return reading
-    return None
+    return _read_range(whole)
+
+
+# "4 or 5", "about 6-7 more": two neighbouring counts; read as the lower, with the higher
+# kept, so the session can ask which (coach/session.py).
+_RANGE_OF_REPS = re.compile(rf"\b(?P<a>{NUMBER})\s+(?:or|-)\s+(?P<b>{NUMBER})\b")
+
+
+def _read_range(whole: str) -> Count | None:
+    match = _RANGE_OF_REPS.search(whole)
+    if not match:
+        return None
+    low, high = value_of(match.group("a")), value_of(match.group("b"))
+    if not (isinstance(low, int) and isinstance(high, int) and 0 <= low < high <= low + 3):
+        return None
+    said = whole[: match.start()] + match.group("a") + whole[match.end() :]
+    reading = read_count(said)
+    if reading is None or reading.value != low or reading.kind in (LESS, SET_TO):
+        return None
+    return Count(reading.kind, low, reading.explicit, or_value=high)
+
+
+# "I meant 3 more, not 2": the last batch replaced.
+_MORE_INSTEAD = re.compile(
+    rf"\b(?:meant|mean|it was|that was|its|thats|actually|no|should be|should have been)\s+"
+    rf"(?:(?:i\s+)?(?:did|done|got|managed|do)\s+)?{_N}\s+more\b(?:\s+(?:reps?|of them))?"
+    rf"\s+(?:not|rather than|instead of|and not)\s+(?:the\s+)?{NUMBER}\b"
+)
+# "9 not 8": the number said, not the one counted.
+_N_NOT_M = re.compile(rf"\b{_N}\s+(?:not|rather than|instead of)\s+(?:the\s+)?{NUMBER}\b")
 
 
 _MISCOUNTED = re.compile(
@@ -618,6 +665,7 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
             and (
                 asked
                 or _mentions_pain(context)
+                or _BAND_WORD.search(context)
                 or "/" in match.group(0)
                 or "out of" in match.group(0)
             )
@@ -665,6 +713,10 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
         if scores:
             return scores[-1]
     return None
+
+
+# A pain band said beside a range: "moderate, 4 or 5" is a score, the higher end.
+_BAND_WORD = re.compile(r"\b(?:mild|moderate|severe|id say|id rate it|id give it)\b")
 
 
 def _strong_word_score(said: str, asked: bool) -> int | None:

@@ -215,6 +215,12 @@ def advise(
         advice.lines.append(
             f"{_score(severity)} is okay if you take care. {form_cue(report.location)}"
         )
+        if not in_session:
+            # The session that starts today is lighter (coach.dialogue._begin_session).
+            advice.lines.append(
+                "If you exercise today, I'll make the session lighter: fewer reps and a smaller"
+                " lift."
+            )
         comfortable = last_comfortable_level(level, history or [], thresholds)
         if comfortable and p.LEVELS[p.level_index(comfortable)].reps_per_set < (
             p.LEVELS[p.level_index(level)].reps_per_set
@@ -267,6 +273,11 @@ _GENERAL_QUESTION = re.compile(
     r"(?!.*\b(?:now|right now|currently|at the moment|today)\b)",
     re.IGNORECASE,
 )
+
+
+def lasts_weeks(text: str) -> bool:
+    """ "It's been sore for three weeks now": pain that has gone on for weeks."""
+    return bool(_WEEKS.search(text))
 
 
 def asks_in_general(text: str) -> bool:

@@ -207,13 +207,14 @@ class Dialogue:
 
     # -- the checklist ----------------------------------------------------------------
 
-    def start_screening(self, reason: str) -> None:
+    def start_screening(self, reason: str, **kept: Any) -> None:
+        """The checklist; `kept` goes to begin_session once it is clear (a count said)."""
         work = self.work
         intro = "screening_first" if reason == FIRST_SESSION else "screening_again"
         work.say_text(red_flags.reply(intro))
         work.say_text(red_flags.CHECKLIST[0].question, BUTTONS)
         work.set(pending_offer=SCREENING)
-        self.keep(screening={"step": 0, "answers": {}, "reason": reason})
+        self.keep(screening={"step": 0, "answers": {}, "reason": reason, **kept})
 
     def screen_after_severe_pain(self) -> None:
         last = (self.safety.get("screenings") or [{}])[-1]
@@ -242,7 +243,8 @@ class Dialogue:
         work.set(pending_offer=None)
         if state.get("reason") == FIRST_SESSION:
             work.say_text(red_flags.reply("screening_clear"))
-            self.begin_session(work)
+            kept = {"count": state["count"]} if isinstance(state.get("count"), dict) else {}
+            self.begin_session(work, **kept)
         else:
             work.say_text(red_flags.reply("screening_clear_after_pain"))
             self.status(work)

@@ -306,8 +306,10 @@ class Session:
         self.check = None
         if self.phase == DONE:
             return [self.status()]
-        if count.kind in (numbers.LESS, numbers.SET_TO):
+        if count.kind in (numbers.LESS, numbers.SET_TO, numbers.MORE_INSTEAD):
             return self._correct(count, now)
+        if count.or_value is not None:
+            return self._ask_which(count)
         if self.phase == REST or (self.phase == PAUSED and self.paused_from == REST):
             if self.voice:
                 return self.ready(now)  # the coach leads the next set; counts come after it
@@ -401,6 +403,14 @@ class Session:
             f" Did you really do {n}?",
         )
 
+    def _ask_which(self, count: Count) -> list[Line]:
+        """ "4 or 5": which one, so that the count is right (never guessed)."""
+        low, high = count.value, count.or_value
+        more = count.kind == numbers.MORE
+        self.check = {"kind": "which", "n": low, "or": high, "more": more}
+        what = "more" if more else "in all"
+        return [Line(f"{low} or {high} {what}? Tell me which, so I count it right.")]
+
     def _ask_more_or_total(self, n: int) -> list[Line]:
         return self._ask(
             "more_or_total",
@@ -426,6 +436,9 @@ class Session:
             )
         if kind == "voice_total":
             return ((f"All {self.target}", "all of them"), ("Fewer", "/deny"))
+        if kind == "which":
+            words = "more" if self.check.get("more") else "in all"
+            return tuple((f"{v} {words}", f"{v} {words}") for v in (n, self.check.get("or")))
         return ()
 
     def answer_check(self, text: str, intent: str, count: Count | None, now: float) -> list[Line]:
@@ -462,6 +475,16 @@ class Session:
                 count = Count(numbers.TOTAL, n, explicit=True)  # "4 in all": said again
             if count is not None:
                 return self.said(count, now)  # carrying on: "done", "2 more"
+            carry_on_words = re.search(
+                r"\b(carry|carrying|keep|continue|not done|not finished|more|still)\b", lowered
+            )
+            if (
+                self.voice
+                and not carry_on_words
+                and re.search(r"\b(go|next|ready|move on)\b", lowered)
+            ):
+                # Voice: "ok, go" after a paced set leads on, to what the coach leads next.
+                return self._set_count(self.count, now, finish=True)
             if re.search(
                 r"\b(carry|carrying|going|keep|continue|not done|not finished)\b", lowered
             ):
@@ -496,11 +519,28 @@ class Session:
         return []
 
     def _voice_answer(self, count: Count, now: float) -> list[Line]:
-        """Voice, after a paced set: record it only when the user says what they did."""
+        """Voice, after a paced set: record it only when the user says what they did.
+
+        The next number up ("one", then "two" ...; one more if a number went unheard) is
+        the user counting along with the coach: each is one rep, and the leg is counted rep
+        by rep from then on, as in chat. "I did 6" below the target is how far they got,
+        asked about as in chat; a bare "seven" is how many they managed."""
         if count.kind == numbers.ALL or (count.kind == numbers.FINISHED and count.value is None):
             return self.feedback(now)
         if count.kind == numbers.MORE and count.value == 1 and not count.explicit:
             return self.feedback(now)  # "done"
+        if count.kind == numbers.COUNT and self.count < count.value <= min(
+            self.count + 2, self.target - 1
+        ):  # the next number up (or the one after, if one went unheard)
+            self.awaiting_feedback = False
+            return self._apply(count, now)
+        if (
+            count.kind in (numbers.TOTAL, numbers.MORE)
+            and count.value
+            and self.count + (count.value if count.kind == numbers.MORE else 0) < self.target
+        ):
+            self.awaiting_feedback = False
+            return self._apply(count, now)
         said_how_many = count.kind in (numbers.FINISHED, numbers.TOTAL, numbers.SET_TO) or (
             count.kind == numbers.COUNT and count.value >= 2  # "seven": how many they did
         )
@@ -539,6 +579,11 @@ class Session:
             reps = earlier if earlier is not None and earlier < before else max(before - 1, 0)
         elif count.kind == numbers.LESS:
             reps = max(before - count.value, 0)
+        elif count.kind == numbers.MORE_INSTEAD:
+            # "I meant 3 more, not 2": the count before the last batch, plus what was meant.
+            at_this_leg = undo and (undo["set_number"], undo["leg"]) == (self.set_number, self.leg)
+            earlier = undo["reps"][self.set_number - 1][self.leg] if at_this_leg else None
+            reps = (earlier if earlier is not None and earlier <= before else before) + count.value
         else:
             reps = count.value
         if self.far_above(reps):

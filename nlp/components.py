@@ -10,7 +10,12 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from coach import red_flags
-from coach.conversation import QUESTION_INTENT, rule_verdict, written_in_another_script
+from coach.conversation import (
+    QUESTION_INTENT,
+    answer_fits_question,
+    rule_verdict,
+    written_in_another_script,
+)
 
 RESPONSE_SELECTOR = "response_selector"
 
@@ -78,7 +83,8 @@ class AnswerConfidenceFallback(GraphComponent):
     - the ResponseSelector's best answer is likely enough (`threshold`) and clear
       of the next one (`ambiguity_threshold`): the intent is faq, even where
       DIET alone was too unsure for the FallbackClassifier;
-    - otherwise nlu_fallback, and the coach offers its best readings as buttons.
+    - otherwise nlu_fallback, and the coach offers its best readings as buttons;
+      so too when a how-many question got an answer with no number in it.
 
     An intent the rules set (red flag, pain report, medicine, another exercise,
     another script) is left alone.
@@ -110,7 +116,13 @@ class AnswerConfidenceFallback(GraphComponent):
         selector = (message.get(RESPONSE_SELECTOR) or {}).get("default") or {}
         confidences = [float(e.get("confidence") or 0) for e in selector.get("ranking") or []]
         best, second = (confidences + [0.0, 0.0])[:2]
-        return best >= self.threshold and best - second >= self.ambiguity_threshold
+        # A how-many question answered with no number is no clear answer, however sure.
+        said = [
+            str(r.get("text") or "")
+            for r in (selector.get("response") or {}).get("responses") or []
+        ]
+        fits = answer_fits_question(message.get(TEXT) or "", said)
+        return fits and best >= self.threshold and best - second >= self.ambiguity_threshold
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:

@@ -100,11 +100,14 @@ def test_a_voice_session_over_alexa_records_only_what_is_confirmed(coach):
 
     through_checklist(speak("start my session"), lambda: speak("no"))
     assert speak("ready").count("Lift.") == 10
-    assert "all 10" in speak("one")
     assert "all 10" in speak("okay I'm ready")
     session = stored_slot(coach.database, user, "session")
     assert session["reps"][0]["left"] == 0
     assert speak("all of them").count("Lift.") == 10  # the right leg, paced
+    # Counting along with the paced set: each number up is one rep, never the total.
+    assert "1" in speak("one") and "2" in speak("to")
+    session = stored_slot(coach.database, user, "session")
+    assert session["reps"][0]["right"] == 2
     rest = speak("I managed 8")
     waits = sum(int(ms) for ms in re.findall(r'<break time="(\d+)ms"/>', rest))
     assert waits >= p.REST_BETWEEN_SETS_SECONDS * 1000 and "Rest over" in rest
@@ -112,3 +115,19 @@ def test_a_voice_session_over_alexa_records_only_what_is_confirmed(coach):
     assert p.HOLD_SECONDS.spoken("seconds") in answer
     session = stored_slot(coach.database, user, "session")
     assert session["reps"][0] == {"left": 10, "right": 8} and session["phase"] == "rest"
+
+
+def test_everyday_words_start_count_ask_and_stop_over_rest(coach):
+    sender = "e2e-language-everyday"
+    say = talk(coach, sender)
+    reply, _ = say("that's one")  # no session yet: one starts (after the checklist), counting it
+    assert "already started" in reply and "1" in reply
+    assert "2" in say("um two done")[0]
+    reply, buttons = say("3 or 4 more")
+    assert "3 or 4 more?" in reply and buttons == ["3 more", "4 more"]
+    assert "6 of 10" in say("4 more")[0]
+    assert "Paused" in say("hang on, the doorbell")[0]
+    say("ok I'm back")
+    reply, _ = say("right, stopping there, got to go")
+    assert "set 1: left 6, right 0" in reply
+    assert stored_slot(coach.database, sender, "history")[-1]["total_reps"] == 6

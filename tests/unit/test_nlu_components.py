@@ -66,6 +66,17 @@ def test_other_intents_and_rule_verdicts_are_left_alone():
     assert intent_after(script) == "nlu_fallback"
 
 
+def test_a_how_many_question_answered_with_no_number_asks():
+    msg = message("how many reps to start on", [("faq", 0.9)], [("starting_position", 0.8)])
+    said = {"text": "Start on your hands and knees, your back one flat line."}
+    msg.get("response_selector")["default"]["response"]["responses"] = [said]
+    assert intent_after(msg) == "nlu_fallback"
+    msg = message("how many reps", [("faq", 0.9)], [("reps_per_set", 0.8)])
+    said = {"text": "Do 10 to 15 slow reps on one leg."}
+    msg.get("response_selector")["default"]["response"]["responses"] = [said]
+    assert intent_after(msg) == "faq"
+
+
 @pytest.fixture(scope="module")
 def corrector():
     return Corrector(domain_words(["how long do i hold the lift", "do i need a mat"]))

@@ -8,6 +8,7 @@ from coach.numbers import (
     FINISHED,
     LESS,
     MORE,
+    MORE_INSTEAD,
     SET_TO,
     TOTAL,
     parse_number,
@@ -147,7 +148,32 @@ COUNTS = [
     ("couple more", MORE, 2), ("4, 6 to go", COUNT, 4),
     ("9 done and thats the set", FINISHED, 9), ("yes every one no pain", ALL, None),
     ("did 7 didn't hurt", TOTAL, 7), ("made it to 6", FINISHED, 6),
+    # issue 17, third round, by kind: the last N, already done, got N, N not M after a
+    # miscount, a batch corrected, "undo that last one"
+    ("the last 2", MORE, 2), ("and the final three", MORE, 3), ("last one", MORE, 1),
+    ("final rep done", MORE, 1), ("ok the last 4 done", MORE, 4), ("last two now", MORE, 2),
+    ("i already did 3", TOTAL, 3), ("ive already done 5 on this side", TOTAL, 5),
+    ("got 6", TOTAL, 6), ("i got 8", TOTAL, 8), ("got to 6", FINISHED, 6),
+    ("only got 4", FINISHED, 4), ("lost count, it was 7 not 6", SET_TO, 7),
+    ("8 not 9, I lost track", SET_TO, 8), ("i meant 4 more, not 3", MORE_INSTEAD, 4),
+    ("no it was two more not one", MORE_INSTEAD, 2),
+    ("sorry meant i did 5 more not 4", MORE_INSTEAD, 5),
+    ("undo that last one", LESS, None), ("that last rep didnt count", LESS, 1),
+    ("i only managed seven that time", FINISHED, 7), ("did 9 on that one", TOTAL, 9),
 ]  # fmt: skip
+
+# A range of reps: the lower end, with the higher kept so the session asks which.
+RANGES = [
+    ("4 or 5", COUNT, 4, 5), ("about 6 or 7 more", MORE, 6, 7), ("did 3 or 4", TOTAL, 3, 4),
+    ("maybe 8-9", COUNT, 8, 9), ("two or three more", MORE, 2, 3), ("i think 5 or 6", COUNT, 5, 6),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "low", "high"), RANGES)
+def test_a_range_of_reps_keeps_both_ends(text, kind, low, high):
+    said = read_count(text)
+    assert said is not None, text
+    assert (said.kind, said.value, said.or_value) == (kind, low, high), said
 
 
 @pytest.mark.parametrize(("text", "kind", "value"), COUNTS)
@@ -191,6 +217,8 @@ SCORES = [
     ("pain: 9", 9), ("hurts 10", 10), ("pain's at 5", 5), ("aching 4", 4),
     ("it's sore, 4ish", 4), ("the ache is there, maybe a 3 now", 3),
     ("its like a 5ish in my right hip", 5), ("about a 2 across my lower back", 2),
+    # a band word beside a range: the higher end
+    ("moderate, 4 or 5", 5), ("id say mild, 2 or 3", 3), ("severe, 7-8", 8),
 ]  # fmt: skip
 
 
@@ -227,7 +255,7 @@ def test_numbers_without_a_pain_word_are_not_scores_unless_asked(text):
 
 
 def test_the_tables_hold_at_least_300_phrasings():
-    tables = (NUMBERS, COUNTS, NOT_COUNTS, SCORES, ANSWERS_TO_HOW_BAD)
+    tables = (NUMBERS, COUNTS, NOT_COUNTS, SCORES, ANSWERS_TO_HOW_BAD, RANGES)
     assert sum(len(table) for table in tables) >= 300
 
 
