@@ -40,6 +40,23 @@ start-up instead of misbehaving.
   every few seconds each. Its asyncio.wait is given the coroutines as tasks.
   engine.io's route returns nothing once a websocket closes, which Sanic logs as
   a ServerError with a traceback unless the handler is marked as a websocket's.
+
+What a turn costs (README: Speed and memory, the scale table): measured with py-spy
+on the Rasa server under the bench's load, each of these was a share of every turn
+and is cut here without changing what Rasa computes.
+- rasa 3.6: Event.resolve_by_type, called for every stored event each time a
+  conversation is read, walks every subclass of Event (with inspect.isabstract on
+  each) to find the class of one type name: about 5% of the Rasa server's time.
+  The name -> class table is built once (the first class of that name, as Rasa's
+  walk finds it) and built again when a name is missing, in case classes were
+  defined since.
+- rasa 3.6: DaskGraphRunner.run hands the graph (the NLU pipeline once a turn,
+  the policies once per predicted action) to dask's scheduler, whose bookkeeping
+  (ordering, task states, callbacks) was about 7% of the Rasa server's time for a
+  graph of a dozen nodes run synchronously in one thread. The same graph is run
+  here by calling each node once after the nodes it needs, in one thread as
+  dask's synchronous scheduler does; the inputs, Rasa's checks and its errors are
+  Rasa's own.
 """
 
 import asyncio
@@ -112,6 +129,8 @@ def install() -> None:
         server.handle_request = at_most_a_pages_worth
 
     _action_results_checked_with_a_built_schema()
+    _event_classes_looked_up_in_a_table()
+    _graphs_run_without_dask_bookkeeping()
     _fail_safe_store_fails_the_turn()
     _fire_reminders_once()
     _websockets_on_python_3_11()
@@ -139,6 +158,93 @@ def _action_results_checked_with_a_built_schema() -> None:
 
     validate_action_result.coach_patched = True
     RemoteAction._validate_action_result = validate_action_result
+
+
+_EVENT_CLASSES: dict[str, type] = {}
+
+
+def event_class(type_name: str) -> type | None:
+    """The class Rasa's Event.resolve_by_type would find for this name, or None."""
+    from rasa.shared.core.events import Event
+    from rasa.shared.utils.common import all_subclasses
+
+    if type_name not in _EVENT_CLASSES:
+        table: dict[str, type] = {}
+        for cls in all_subclasses(Event):  # Rasa's order: the first of a name wins
+            table.setdefault(cls.type_name, cls)
+        _EVENT_CLASSES.clear()
+        _EVENT_CLASSES.update(table)
+    return _EVENT_CLASSES.get(type_name)
+
+
+def _event_classes_looked_up_in_a_table() -> None:
+    from rasa.shared.core.events import Event
+
+    if getattr(Event.resolve_by_type, "coach_patched", False):
+        return
+
+    def resolve_by_type(type_name: str, default: type | None = None) -> type | None:
+        found = event_class(type_name)
+        if found is not None:
+            return found
+        # Rasa's own answers for a name no class has.
+        if type_name == "topic":
+            return None
+        if default is not None:
+            return default
+        raise ValueError(f"Unknown event name '{type_name}'.")
+
+    resolve_by_type.coach_patched = True
+    Event.resolve_by_type = staticmethod(resolve_by_type)
+
+
+def run_graph_in_order(graph: dict[str, Any], targets: list[str]) -> list[Any]:
+    """What dask.get(graph, targets) gives for the graphs Rasa builds: each value of
+    `graph` is a task (a callable and the keys of what it needs) or a plain value (an
+    input); a needed key that is not in the graph is passed as the key itself, as dask
+    does. Each task runs once, after what it needs."""
+    results: dict[str, Any] = {}
+
+    def value_of(key: str) -> Any:
+        if key in results:
+            return results[key]
+        task = graph[key]
+        if type(task) is tuple and task and callable(task[0]):
+            needed = [
+                value_of(arg) if isinstance(arg, str) and arg in graph else arg for arg in task[1:]
+            ]
+            results[key] = task[0](*needed)
+        else:
+            results[key] = task
+        return results[key]
+
+    return [value_of(target) for target in targets]
+
+
+def _graphs_run_without_dask_bookkeeping() -> None:
+    from rasa.engine.exceptions import GraphRunError
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    if getattr(DaskGraphRunner.run, "coach_patched", False):
+        return
+
+    def run(
+        self: DaskGraphRunner,
+        inputs: dict[str, Any] | None = None,
+        targets: list[str] | None = None,
+    ) -> dict[str, Any]:
+        run_targets = targets if targets else self._graph_schema.target_names
+        minimal_schema = self._graph_schema.minimal_graph_schema(run_targets)
+        run_graph = self._build_dask_graph(minimal_schema)
+        if inputs:
+            self._add_inputs_to_graph(inputs, run_graph)  # Rasa's check of the names
+        try:
+            return dict(run_graph_in_order(run_graph, run_targets))
+        except RuntimeError as e:  # a cycle ends in RecursionError, one too
+            raise GraphRunError("Error running runner.") from e
+
+    run.coach_patched = True
+    DaskGraphRunner.run = run
 
 
 def _fail_safe_store_fails_the_turn() -> None:
