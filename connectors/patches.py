@@ -57,6 +57,13 @@ and is cut here without changing what Rasa computes.
   here by calling each node once after the nodes it needs, in one thread as
   dask's synchronous scheduler does; the inputs, Rasa's checks and its errors are
   Rasa's own.
+- rasa 3.6: DialogueStateTracker.past_states replays the whole conversation to
+  list its dialogue states, and each policy (Memoization, Rule) asks for them for
+  every predicted action: the same replay twice, growing with the conversation.
+  The states are kept on the tracker with the events they were made of and given
+  again while those events (the same objects, in the same order), the domain and
+  the arguments are the same; each caller gets its own copy, since Rasa's
+  featurizers change the states they are given.
 """
 
 import asyncio
@@ -131,6 +138,7 @@ def install() -> None:
     _action_results_checked_with_a_built_schema()
     _event_classes_looked_up_in_a_table()
     _graphs_run_without_dask_bookkeeping()
+    _past_states_replayed_once_per_prediction()
     _fail_safe_store_fails_the_turn()
     _fire_reminders_once()
     _websockets_on_python_3_11()
@@ -245,6 +253,51 @@ def _graphs_run_without_dask_bookkeeping() -> None:
 
     run.coach_patched = True
     DaskGraphRunner.run = run
+
+
+PAST_STATES = "_coach_past_states"  # on a tracker: (events, domain, arguments, states)
+
+
+def copy_of_states(states: list[dict]) -> list[dict]:
+    """A state is {"user": {...}, "prev_action": {...}, ...}: featurizers delete keys of
+    the inner dicts and items of the list, so both levels are copied."""
+    return [
+        {key: dict(sub) if isinstance(sub, dict) else sub for key, sub in state.items()}
+        for state in states
+    ]
+
+
+def _past_states_replayed_once_per_prediction() -> None:
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    rasa_past_states = DialogueStateTracker.past_states
+    if getattr(rasa_past_states, "coach_patched", False):
+        return
+
+    def past_states(
+        self: DialogueStateTracker,
+        domain: Any,
+        omit_unset_slots: bool = False,
+        ignore_rule_only_turns: bool = False,
+        rule_only_data: dict | None = None,
+    ) -> list[dict]:
+        arguments = (omit_unset_slots, ignore_rule_only_turns, rule_only_data)
+        kept = self.__dict__.get(PAST_STATES)
+        if kept is not None:
+            events, kept_domain, kept_arguments, states = kept
+            if (
+                kept_domain is domain
+                and kept_arguments == arguments
+                and len(events) == len(self.events)
+                and all(a is b for a, b in zip(events, self.events, strict=True))
+            ):
+                return copy_of_states(states)
+        states = rasa_past_states(self, domain, *arguments)
+        self.__dict__[PAST_STATES] = (list(self.events), domain, arguments, copy_of_states(states))
+        return states
+
+    past_states.coach_patched = True
+    DialogueStateTracker.past_states = past_states
 
 
 def _fail_safe_store_fails_the_turn() -> None:

@@ -1,5 +1,6 @@
-"""connectors/patches.py, what a turn costs: the event class table and the graph run
-without dask give what Rasa's own code gives."""
+"""connectors/patches.py, what a turn costs: the event class table, the graph run
+without dask and the past states kept for a prediction give what Rasa's own code
+gives."""
 
 from typing import Any
 
@@ -9,7 +10,9 @@ from rasa.engine.exceptions import GraphRunError
 from rasa.engine.graph import ExecutionContext, GraphComponent, GraphSchema, SchemaNode
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.engine.storage.local_model_storage import LocalModelStorage
-from rasa.shared.core.events import Event, SlotSet, UserUttered
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
 
 from connectors import patches
@@ -161,3 +164,69 @@ def test_a_cycle_is_a_graph_run_error(installed):
 def test_an_input_named_like_a_node_is_refused_as_in_rasa(installed, tmp_path):
     with pytest.raises(GraphRunError, match="clashes with a node name"):
         runner(SCHEMA, tmp_path).run(inputs={"__input__": "a"}, targets=["d"])
+
+
+# -- past states, replayed once per prediction -------------------------------------------
+
+STATES_DOMAIN = Domain.from_dict(
+    {
+        "intents": ["count_rep", "faq"],
+        "actions": ["action_coach"],
+        "slots": {"reps": {"type": "float", "mappings": []}},
+    }
+)
+
+
+def a_conversation() -> DialogueStateTracker:
+    events = [ActionExecuted("action_listen")]
+    for reps in range(1, 4):
+        events += [
+            UserUttered("done", {"name": "count_rep"}),
+            ActionExecuted("action_coach"),
+            SlotSet("reps", reps),
+            ActionExecuted("action_listen"),
+        ]
+    return DialogueStateTracker.from_events("fiona", events, slots=STATES_DOMAIN.slots)
+
+
+@pytest.fixture
+def rasa_past_states():
+    rasa = DialogueStateTracker.past_states
+    patches.install()
+    yield rasa
+    DialogueStateTracker.past_states = rasa
+
+
+@pytest.mark.parametrize("arguments", [{}, {"omit_unset_slots": True}])
+def test_past_states_are_rasas_and_each_caller_gets_its_own(rasa_past_states, arguments):
+    tracker = a_conversation()
+    expected = rasa_past_states(tracker, STATES_DOMAIN, **arguments)
+    first = tracker.past_states(STATES_DOMAIN, **arguments)
+    first[-1].clear()  # as featurizers change what they are given
+    del first[0]
+    again = tracker.past_states(STATES_DOMAIN, **arguments)
+    assert again == expected and again is not first
+
+
+def test_past_states_are_replayed_once_until_the_conversation_changes(
+    rasa_past_states, monkeypatch
+):
+    replays = []
+
+    def counted(self, *args, **kwargs):
+        replays.append(len(self.events))
+        return rasa_past_states(self, *args, **kwargs)
+
+    tracker = a_conversation()
+    monkeypatch.setattr(DialogueStateTracker, "past_states", counted)  # Rasa's, counted
+    patches._past_states_replayed_once_per_prediction()  # kept around it
+    tracker.past_states(STATES_DOMAIN)
+    tracker.past_states(STATES_DOMAIN)  # the second policy
+    assert len(replays) == 1
+    tracker.past_states(STATES_DOMAIN, omit_unset_slots=True)  # other arguments
+    assert len(replays) == 2
+    tracker.update(UserUttered("how long do I hold it", {"name": "faq"}))
+    states = tracker.past_states(STATES_DOMAIN)
+    assert len(replays) == 3
+    assert states == rasa_past_states(tracker, STATES_DOMAIN)
+    assert states[-1]["user"]["intent"] == "faq"
