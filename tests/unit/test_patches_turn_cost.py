@@ -1,7 +1,9 @@
 """connectors/patches.py, what a turn costs: the event class table, the graph run
 without dask and the past states kept for a prediction give what Rasa's own code
-gives."""
+gives, and requests to the action server carry the same JSON."""
 
+import asyncio
+import json
 from typing import Any
 
 import dask
@@ -14,6 +16,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
+from rasa.utils.endpoints import EndpointConfig
 
 from connectors import patches
 
@@ -21,9 +24,11 @@ from connectors import patches
 @pytest.fixture
 def installed():
     rasa_resolve, rasa_run = Event.__dict__["resolve_by_type"], DaskGraphRunner.run
+    rasa_session = EndpointConfig.session
     patches.install()
     yield
     Event.resolve_by_type, DaskGraphRunner.run = rasa_resolve, rasa_run
+    EndpointConfig.session = rasa_session
 
 
 def rasa_resolve_by_type(type_name: str, default: Any = None) -> Any:
@@ -230,3 +235,35 @@ def test_past_states_are_replayed_once_until_the_conversation_changes(
     assert len(replays) == 3
     assert states == rasa_past_states(tracker, STATES_DOMAIN)
     assert states[-1]["user"]["intent"] == "faq"
+
+
+# -- requests to the action server, encoded with ujson ------------------------------------
+
+
+def test_a_request_body_is_the_same_json(installed):
+    body = {
+        "next_action": "action_coach",
+        "tracker": {"events": [{"event": "user", "timestamp": 1795675371.1329336,
+                                "text": "é / \u2028 \ud800", "parse_data": {"confidence": 0.1}}]},
+        "domain": {"slots": {"reps": {"type": "float"}}, "numbers": [1e-7, 10**30, None, True]},
+    }  # fmt: skip
+    assert json.loads(patches.json_for_requests(body)) == json.loads(json.dumps(body))
+    assert patches.json_for_requests(body).isascii()
+
+
+def test_what_ujson_refuses_goes_to_the_json_module(installed, monkeypatch):
+    def refuses(value: Any) -> str:
+        raise OverflowError("ujson cannot")
+
+    monkeypatch.setattr(patches.ujson, "dumps", refuses)
+    assert patches.json_for_requests({"reps": [1, 2]}) == json.dumps({"reps": [1, 2]})
+    with pytest.raises(TypeError):
+        patches.json_for_requests({"x": object()})  # as json.dumps refuses it
+
+
+def test_the_action_endpoints_session_encodes_with_it(installed):
+    async def made() -> Any:
+        async with EndpointConfig("http://127.0.0.1:1/webhook").session() as session:
+            return session._json_serialize
+
+    assert asyncio.run(made()) is patches.json_for_requests
