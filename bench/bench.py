@@ -108,6 +108,42 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+# CPU time: what bounds throughput on a shared machine (max messages/s on all cores is
+# about cores * 1000 / CPU ms per message), and far less disturbed by other programs
+# than wall-clock throughput. Each process's own and its children's time, so that
+# PostgreSQL's backends (one per connection, forked) count towards PostgreSQL.
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _stat_fields(pid: int) -> list[str] | None:
+    try:
+        raw = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return raw[raw.rindex(")") + 2 :].split()  # fields from the state on
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process and its descendants: the living ones' own time and
+    the time of children they have waited for."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            fields = _stat_fields(int(entry.name))
+            if fields:
+                children.setdefault(int(fields[1]), []).append(int(entry.name))
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        fields = _stat_fields(current)
+        if fields is None:
+            continue
+        # utime, stime, cutime, cstime are fields 14-17 of stat (11-14 from the state).
+        total += sum(int(value) for value in fields[11:15])
+        todo += children.get(current, [])
+    return total / CLOCK_TICKS
+
+
 class Server:
     """A running assistant: its URL and the processes whose memory counts."""
 
@@ -118,6 +154,9 @@ class Server:
 
     def memory(self) -> dict[str, float]:
         return {role: rss_mb(pid) for role, pid in self.processes.items()}
+
+    def cpu(self) -> dict[str, float]:
+        return {role: cpu_seconds(pid) for role, pid in self.processes.items()}
 
 
 class PeakMemory:
@@ -171,8 +210,11 @@ async def first_answer(url: str, timeout: float) -> None:
                 await asyncio.sleep(0.2)
 
 
-async def closed_loop(url: str, users: int, seconds: float, messages: list[str]) -> dict:
-    """`users` senders, each sending its next message when the last was answered."""
+async def closed_loop(
+    url: str, users: int, seconds: float, messages: list[str], server: "Server | None" = None
+) -> dict:
+    """`users` senders, each sending its next message when the last was answered; with
+    `server`, also the CPU time each of its processes spent per answered message."""
     webhook = url + "/webhooks/rest/webhook"
     latencies: list[float] = []
     errors: list[str] = []
@@ -196,9 +238,13 @@ async def closed_loop(url: str, users: int, seconds: float, messages: list[str])
     connector = aiohttp.TCPConnector(limit=users)
     timeout = aiohttp.ClientTimeout(total=120)
     async with aiohttp.ClientSession(connector=connector, timeout=timeout) as http:
+        cpu_before = server.cpu() if server else {}
+        client_before = time.process_time()
         started = time.monotonic()
         await asyncio.gather(*(user(index, http) for index in range(users)))
         elapsed = time.monotonic() - started
+        client_cpu = time.process_time() - client_before
+        cpu_after = server.cpu() if server else {}
     ordered = sorted(latencies)
 
     def pick(share: float) -> float:
@@ -212,6 +258,29 @@ async def closed_loop(url: str, users: int, seconds: float, messages: list[str])
         "throughput_per_s": round(len(latencies) / elapsed, 1),
         "errors": len(errors),
         "first_error": errors[0] if errors else None,
+        **cpu_figures(cpu_before, cpu_after, client_cpu, len(latencies)),
+    }
+
+
+def cpu_figures(before: dict, after: dict, client_cpu: float, answered: int) -> dict:
+    """CPU ms per answered message of each server process, their total, and the
+    throughput that total allows on this machine's cores if nothing else ran."""
+    if not before or not answered:
+        return {}
+    per_role = {
+        role: round((after[role] - before[role]) * 1000 / answered, 2)
+        for role in before
+        if role in after
+    }
+    total = sum(per_role.values())
+    return {
+        "cpu_ms_per_message": per_role,
+        "cpu_ms_per_message_total": round(total, 2),
+        "cpu_bound_messages_per_s": round((os.cpu_count() or 1) * 1000 / total, 1)
+        if total
+        else None,
+        # The load generator shares the cores too; not counted in the total.
+        "load_generator_cpu_ms_per_message": round(client_cpu * 1000 / answered, 2),
     }
 
 
@@ -236,7 +305,7 @@ def measure_serving(server: Server, startup: float, seconds: float, messages: li
     with PeakMemory(server) as peak:
         for users in USERS:
             results[f"users_{users}"] = asyncio.run(
-                closed_loop(server.url, users, seconds, messages)
+                closed_loop(server.url, users, seconds, messages, server)
             )
     results["load_peak_rss_mb"] = {role: round(mb) for role, mb in peak.peak.items()}
     return results
@@ -278,6 +347,12 @@ def start_scaled(workdir: Path, workers: int, engines: dict | None) -> tuple[Ser
     processes = {"action_server": coach.action_server_pid()}
     for number, pid in enumerate(rasa_pids(coach), 1):
         processes[f"rasa_server_{number}"] = pid
+    if isinstance(coach.recorded().get("haproxy"), int):
+        processes["haproxy"] = coach.recorded()["haproxy"]
+    if engines:
+        processes["postgres"] = engines["postgres_pid"]
+    if engines or workers > 1:
+        processes["redis"] = engines["redis_pid"] if engines else SCALE_REDIS["pid"]
     return Server(coach.url, processes, coach.stop), startup
 
 
@@ -289,7 +364,7 @@ def measure_scaled(server: Server, seconds: float) -> dict:
     with PeakMemory(server) as peak:
         for users in SCALE_USERS:
             results[f"users_{users}"] = asyncio.run(
-                closed_loop(server.url, users, seconds, COACH_MESSAGES)
+                closed_loop(server.url, users, seconds, COACH_MESSAGES, server)
             )
     rasa = [mb for role, mb in peak.peak.items() if role.startswith("rasa_server")]
     results["rasa_rss_mb_per_worker"] = round(sum(rasa) / len(rasa)) if rasa else None
@@ -302,11 +377,20 @@ def scale_out(scratch: Path, seconds: float) -> dict:
     from tests.e2e.engines import Postgres, Redis
 
     postgres, redis = Postgres().start(), Redis().start()
-    SCALE_REDIS["url"] = redis.url
+    SCALE_REDIS.update(url=redis.url, pid=redis.process.pid)
+    # The postmaster: its backends are its children.
+    postgres_pid = int((postgres.data / "postmaster.pid").read_text().split()[0])
     figures: dict = {}
     try:
         for store in ("sqlite", "postgres_redis"):
-            engines = {"postgres": postgres.url, "redis": redis.url} if store != "sqlite" else None
+            engines = {
+                "postgres": postgres.url,
+                "postgres_pid": postgres_pid,
+                "redis": redis.url,
+                "redis_pid": redis.process.pid,
+            }
+            if store == "sqlite":
+                engines = None
             for workers in SCALE_WORKERS:
                 name = f"{store}_{workers}w"
                 print(f"coach, scaled: {name}")
@@ -325,20 +409,50 @@ def scale_out(scratch: Path, seconds: float) -> dict:
     return figures
 
 
+CPU_GROUPS = (
+    ("Rasa", "rasa_server"),
+    ("actions", "action_server"),
+    ("PostgreSQL", "postgres"),
+    ("Redis", "redis"),
+    ("HAProxy", "haproxy"),
+)
+
+
+def cpu_cells(figures: dict) -> str:
+    """The CPU columns of one row: ms per message by process kind (the Rasa replicas
+    together), their total, and the messages/s that total allows on this machine."""
+    per_role = figures.get("cpu_ms_per_message")
+    if not per_role:
+        return "- | - | -"
+    parts = []
+    for label, prefix in CPU_GROUPS:
+        found = [ms for role, ms in per_role.items() if role.startswith(prefix)]
+        if found:
+            parts.append(f"{label} {sum(found):.1f}")
+    return (
+        f"{', '.join(parts)} | {figures['cpu_ms_per_message_total']:.1f} |"
+        f" {figures['cpu_bound_messages_per_s']}"
+    )
+
+
 def scale_table(results: dict) -> str:
     ref = results["reference"]
     base = ref["users_10"]["throughput_per_s"]
+    cores = os.cpu_count() or 1
     lines = [
         "| arrangement | users | messages/s | median / p95 (ms) | messages/s against the"
-        " reference's 10 users | Rasa RSS per worker (MB) | failed requests |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        " reference's 10 users | CPU ms per message, by process | CPU ms per message, total"
+        f" | messages/s that CPU allows on {cores} cores | Rasa RSS per worker (MB)"
+        " | failed requests |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for users in SCALE_USERS:
         r = ref[f"users_{users}"]
         lines.append(
             f"| reference (`rasa init`), 1 process | {users} | {r['throughput_per_s']} |"
             f" {r['median_ms']} / {r['p95_ms']} | {ratio(r['throughput_per_s'], base)} |"
-            f" {ref['load_peak_rss_mb']['rasa_server']} | {r.get('errors', 0)} |"
+            f" {cpu_cells(r)} | {ref['load_peak_rss_mb']['rasa_server']} |"
+            f" {r.get('errors', 0)} |"
         )
     labels = {"sqlite": "SQLite", "postgres_redis": "PostgreSQL + Redis"}
     for name, figures in results.get("scale", {}).items():
@@ -350,7 +464,7 @@ def scale_table(results: dict) -> str:
             c = figures[f"users_{users}"]
             lines.append(
                 f"| {label} | {users} | {c['throughput_per_s']} | {c['median_ms']} /"
-                f" {c['p95_ms']} | {ratio(c['throughput_per_s'], base)} |"
+                f" {c['p95_ms']} | {ratio(c['throughput_per_s'], base)} | {cpu_cells(c)} |"
                 f" {figures['rasa_rss_mb_per_worker']} | {c.get('errors', 0)} |"
             )
     return "\n".join(lines) + "\n"
@@ -448,6 +562,11 @@ def table(results: dict) -> str:
         rows += [
             (f"{label}: median / p95 / p99 (ms)", c, r),
             (f"{label}: throughput (messages/s)", c["throughput_per_s"], r["throughput_per_s"]),
+            (
+                f"{label}: server CPU per message, all processes (ms)",
+                c.get("cpu_ms_per_message_total"),
+                r.get("cpu_ms_per_message_total"),
+            ),
         ]
     for when, key in (("idle", "idle_rss_mb"), ("under load, peak", "load_peak_rss_mb")):
         rows.append(
@@ -603,7 +722,7 @@ def scale_only(seconds: float) -> None:
             with PeakMemory(server) as peak:
                 for users in SCALE_USERS:
                     ref[f"users_{users}"] = asyncio.run(
-                        closed_loop(server.url, users, seconds, REFERENCE_MESSAGES)
+                        closed_loop(server.url, users, seconds, REFERENCE_MESSAGES, server)
                     )
             ref["load_peak_rss_mb"] = {role: round(mb) for role, mb in peak.peak.items()}
         finally:

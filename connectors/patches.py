@@ -40,11 +40,44 @@ start-up instead of misbehaving.
   every few seconds each. Its asyncio.wait is given the coroutines as tasks.
   engine.io's route returns nothing once a websocket closes, which Sanic logs as
   a ServerError with a traceback unless the handler is marked as a websocket's.
+
+What a turn costs (README: Speed and memory, the scale table): measured with py-spy
+on the Rasa server under the bench's load, each of these was a share of every turn
+and is cut here without changing what Rasa computes.
+- rasa 3.6: Event.resolve_by_type, called for every stored event each time a
+  conversation is read, walks every subclass of Event (with inspect.isabstract on
+  each) to find the class of one type name: about 5% of the Rasa server's time.
+  The name -> class table is built once (the first class of that name, as Rasa's
+  walk finds it) and built again when a name is missing, in case classes were
+  defined since.
+- rasa 3.6: DaskGraphRunner.run hands the graph (the NLU pipeline once a turn,
+  the policies once per predicted action) to dask's scheduler, whose bookkeeping
+  (ordering, task states, callbacks) was about 7% of the Rasa server's time for a
+  graph of a dozen nodes run synchronously in one thread. The same graph is run
+  here by calling each node once after the nodes it needs, in one thread as
+  dask's synchronous scheduler does; the inputs, Rasa's checks and its errors are
+  Rasa's own.
+- rasa 3.6: DialogueStateTracker.past_states replays the whole conversation to
+  list its dialogue states, and each policy (Memoization, Rule) asks for them for
+  every predicted action: the same replay twice, growing with the conversation.
+  The states are kept on the tracker with the events they were made of and given
+  again while those events (the same objects, in the same order), the domain and
+  the arguments are the same; each caller gets its own copy, since Rasa's
+  featurizers change the states they are given.
+- rasa 3.6: every call of a custom action sends the whole conversation and the
+  domain to the action server (about 45 kB in the bench's conversations), which
+  aiohttp encodes with the json module: about 1 ms a call. ujson (Sanic's own
+  JSON library, which the action server already reads requests with) writes the
+  same JSON in about 0.3 ms (the same values: floats to the last digit, ASCII
+  only); anything it refuses goes to the json module as before. (ujson also
+  writes a few things json refuses, such as a Decimal or a tuple as a key; a
+  conversation holds none: Rasa stores it with json.)
 """
 
 import asyncio
 import hmac
 import importlib.metadata
+import json
 import logging
 import types
 from functools import cache
@@ -52,6 +85,7 @@ from typing import Any
 
 import engineio
 import jsonschema
+import ujson
 from engineio import payload as engineio_payload
 from sanic import http as sanic_http
 from sanic import response
@@ -60,7 +94,12 @@ from sanic.exceptions import InvalidUsage
 logger = logging.getLogger(__name__)
 
 MAX_PACKETS_PER_POLL = 64
-WRITTEN_FOR = {"sanic": "21.12.", "python-engineio": "4.7.", "rasa": "3.6."}
+WRITTEN_FOR = {
+    "sanic": "21.12.",
+    "python-engineio": "4.7.",
+    "rasa": "3.6.",
+    "aiohttp": "3.9.",
+}
 WRITTEN_FOR_ACTION_SERVER = {"rasa-sdk": "3.6."}
 OPEN_PATHS = ("/health",)  # the action server's: says only that it is up
 
@@ -112,6 +151,10 @@ def install() -> None:
         server.handle_request = at_most_a_pages_worth
 
     _action_results_checked_with_a_built_schema()
+    _event_classes_looked_up_in_a_table()
+    _graphs_run_without_dask_bookkeeping()
+    _past_states_replayed_once_per_prediction()
+    _endpoint_requests_encoded_with_ujson()
     _fail_safe_store_fails_the_turn()
     _fire_reminders_once()
     _websockets_on_python_3_11()
@@ -139,6 +182,163 @@ def _action_results_checked_with_a_built_schema() -> None:
 
     validate_action_result.coach_patched = True
     RemoteAction._validate_action_result = validate_action_result
+
+
+_EVENT_CLASSES: dict[str, type] = {}
+
+
+def event_class(type_name: str) -> type | None:
+    """The class Rasa's Event.resolve_by_type would find for this name, or None."""
+    from rasa.shared.core.events import Event
+    from rasa.shared.utils.common import all_subclasses
+
+    if type_name not in _EVENT_CLASSES:
+        table: dict[str, type] = {}
+        for cls in all_subclasses(Event):  # Rasa's order: the first of a name wins
+            table.setdefault(cls.type_name, cls)
+        _EVENT_CLASSES.clear()
+        _EVENT_CLASSES.update(table)
+    return _EVENT_CLASSES.get(type_name)
+
+
+def _event_classes_looked_up_in_a_table() -> None:
+    from rasa.shared.core.events import Event
+
+    if getattr(Event.resolve_by_type, "coach_patched", False):
+        return
+
+    def resolve_by_type(type_name: str, default: type | None = None) -> type | None:
+        found = event_class(type_name)
+        if found is not None:
+            return found
+        # Rasa's own answers for a name no class has.
+        if type_name == "topic":
+            return None
+        if default is not None:
+            return default
+        raise ValueError(f"Unknown event name '{type_name}'.")
+
+    resolve_by_type.coach_patched = True
+    Event.resolve_by_type = staticmethod(resolve_by_type)
+
+
+def run_graph_in_order(graph: dict[str, Any], targets: list[str]) -> list[Any]:
+    """What dask.get(graph, targets) gives for the graphs Rasa builds: each value of
+    `graph` is a task (a callable and the keys of what it needs) or a plain value (an
+    input); a needed key that is not in the graph is passed as the key itself, as dask
+    does. Each task runs once, after what it needs."""
+    results: dict[str, Any] = {}
+
+    def value_of(key: str) -> Any:
+        if key in results:
+            return results[key]
+        task = graph[key]
+        if type(task) is tuple and task and callable(task[0]):
+            needed = [
+                value_of(arg) if isinstance(arg, str) and arg in graph else arg for arg in task[1:]
+            ]
+            results[key] = task[0](*needed)
+        else:
+            results[key] = task
+        return results[key]
+
+    return [value_of(target) for target in targets]
+
+
+def _graphs_run_without_dask_bookkeeping() -> None:
+    from rasa.engine.exceptions import GraphRunError
+    from rasa.engine.runner.dask import DaskGraphRunner
+
+    if getattr(DaskGraphRunner.run, "coach_patched", False):
+        return
+
+    def run(
+        self: DaskGraphRunner,
+        inputs: dict[str, Any] | None = None,
+        targets: list[str] | None = None,
+    ) -> dict[str, Any]:
+        run_targets = targets if targets else self._graph_schema.target_names
+        minimal_schema = self._graph_schema.minimal_graph_schema(run_targets)
+        run_graph = self._build_dask_graph(minimal_schema)
+        if inputs:
+            self._add_inputs_to_graph(inputs, run_graph)  # Rasa's check of the names
+        try:
+            return dict(run_graph_in_order(run_graph, run_targets))
+        except RuntimeError as e:  # a cycle ends in RecursionError, one too
+            raise GraphRunError("Error running runner.") from e
+
+    run.coach_patched = True
+    DaskGraphRunner.run = run
+
+
+PAST_STATES = "_coach_past_states"  # on a tracker: (events, domain, arguments, states)
+
+
+def copy_of_states(states: list[dict]) -> list[dict]:
+    """A state is {"user": {...}, "prev_action": {...}, ...}: featurizers delete keys of
+    the inner dicts and items of the list, so both levels are copied."""
+    return [
+        {key: dict(sub) if isinstance(sub, dict) else sub for key, sub in state.items()}
+        for state in states
+    ]
+
+
+def _past_states_replayed_once_per_prediction() -> None:
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    rasa_past_states = DialogueStateTracker.past_states
+    if getattr(rasa_past_states, "coach_patched", False):
+        return
+
+    def past_states(
+        self: DialogueStateTracker,
+        domain: Any,
+        omit_unset_slots: bool = False,
+        ignore_rule_only_turns: bool = False,
+        rule_only_data: dict | None = None,
+    ) -> list[dict]:
+        arguments = (omit_unset_slots, ignore_rule_only_turns, rule_only_data)
+        kept = self.__dict__.get(PAST_STATES)
+        if kept is not None:
+            events, kept_domain, kept_arguments, states = kept
+            if (
+                kept_domain is domain
+                and kept_arguments == arguments
+                and len(events) == len(self.events)
+                and all(a is b for a, b in zip(events, self.events, strict=True))
+            ):
+                return copy_of_states(states)
+        states = rasa_past_states(self, domain, *arguments)
+        self.__dict__[PAST_STATES] = (list(self.events), domain, arguments, copy_of_states(states))
+        return states
+
+    past_states.coach_patched = True
+    DialogueStateTracker.past_states = past_states
+
+
+def json_for_requests(value: Any) -> str:
+    """The JSON of a request body: ujson's, or the json module's for what ujson refuses."""
+    try:
+        return ujson.dumps(value)
+    except (TypeError, ValueError, OverflowError):
+        return json.dumps(value)
+
+
+def _endpoint_requests_encoded_with_ujson() -> None:
+    import aiohttp
+    from rasa.utils.endpoints import EndpointConfig
+
+    rasa_session = EndpointConfig.session
+    if getattr(rasa_session, "coach_patched", False):
+        return
+
+    def session(self: EndpointConfig) -> aiohttp.ClientSession:
+        made = rasa_session(self)
+        made._json_serialize = json_for_requests  # what ClientSession(json_serialize=) sets
+        return made
+
+    session.coach_patched = True
+    EndpointConfig.session = session
 
 
 def _fail_safe_store_fails_the_turn() -> None:

@@ -83,6 +83,7 @@ def action_server_environment() -> dict[str, str]:
 
 
 HAPROXY = "haproxy"
+HAPROXY_NAME = "load balancer (HAProxy)"  # in the log and the pid file's "haproxy"
 # How often HAProxy asks each replica whether it is up, and after how many failed
 # checks it stops sending it requests (a request that finds it dead is retried on
 # another replica before that).
@@ -456,6 +457,7 @@ def main(mode: str) -> int:
                 for port, process in zip(replica_ports, started, strict=True)
             },
             "haproxy_config": str(config),
+            "haproxy": getattr(supervisor.others.get(HAPROXY_NAME), "pid", None),
         }
 
     def on_tick() -> None:
@@ -483,7 +485,7 @@ def main(mode: str) -> int:
             others[f"Rasa replica {number}"] = replica(port)
         config = Path(tempfile.mkdtemp(prefix="coach-haproxy-")) / "haproxy.cfg"
         config.write_text(haproxy_config(rasa_port, replica_ports))
-        others["load balancer (HAProxy)"] = lambda: subprocess.Popen(
+        others[HAPROXY_NAME] = lambda: subprocess.Popen(
             [HAPROXY, "-db", "-f", str(config)], stdin=subprocess.DEVNULL
         )
         log(f"{workers} Rasa replicas on ports {replica_ports}, HAProxy on port {rasa_port}.")

@@ -1,0 +1,269 @@
+"""connectors/patches.py, what a turn costs: the event class table, the graph run
+without dask and the past states kept for a prediction give what Rasa's own code
+gives, and requests to the action server carry the same JSON."""
+
+import asyncio
+import json
+from typing import Any
+
+import dask
+import pytest
+from rasa.engine.exceptions import GraphRunError
+from rasa.engine.graph import ExecutionContext, GraphComponent, GraphSchema, SchemaNode
+from rasa.engine.runner.dask import DaskGraphRunner
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.utils.common import all_subclasses
+from rasa.utils.endpoints import EndpointConfig
+
+from connectors import patches
+
+
+@pytest.fixture
+def installed():
+    rasa_resolve, rasa_run = Event.__dict__["resolve_by_type"], DaskGraphRunner.run
+    rasa_session = EndpointConfig.session
+    patches.install()
+    yield
+    Event.resolve_by_type, DaskGraphRunner.run = rasa_resolve, rasa_run
+    EndpointConfig.session = rasa_session
+
+
+def rasa_resolve_by_type(type_name: str, default: Any = None) -> Any:
+    """Rasa 3.6's Event.resolve_by_type, as it is written."""
+    for cls in all_subclasses(Event):
+        if cls.type_name == type_name:
+            return cls
+    if type_name == "topic":
+        return None
+    if default is not None:
+        return default
+    raise ValueError(f"Unknown event name '{type_name}'.")
+
+
+def test_every_event_name_gives_rasas_class(installed):
+    names = {cls.type_name for cls in all_subclasses(Event)}
+    assert {"user", "slot", "action", "reminder", "session_started"} <= names
+    for name in names:
+        assert Event.resolve_by_type(name) is rasa_resolve_by_type(name)
+
+
+def test_names_no_class_has_get_rasas_answers(installed):
+    assert Event.resolve_by_type("topic") is None
+    assert Event.resolve_by_type("no such event", default=SlotSet) is SlotSet
+    with pytest.raises(ValueError, match="Unknown event name 'no such event'"):
+        Event.resolve_by_type("no such event")
+
+
+def test_a_class_defined_later_is_found(installed):
+    Event.resolve_by_type("user")  # the table is built
+
+    class CoachTestEvent(UserUttered):
+        type_name = "coach_test_event"
+
+    assert Event.resolve_by_type("coach_test_event") is CoachTestEvent
+
+
+def test_stored_events_read_back_the_same(installed):
+    stored = [
+        UserUttered("done", {"name": "count_rep", "confidence": 0.9}).as_dict(),
+        SlotSet("reps_done", 3).as_dict(),
+    ]
+    read = [Event.from_parameters(event) for event in stored]
+    assert [event.as_dict() for event in read] == stored
+
+
+# -- the graph, run without dask ---------------------------------------------------------
+
+CALLS: list[str] = []
+
+
+class Add(GraphComponent):
+    """Adds what it is given to its own number; records that it ran."""
+
+    def __init__(self, config: dict) -> None:
+        self.number = config["number"]
+
+    @classmethod
+    def create(cls, config, model_storage, resource, execution_context) -> "Add":
+        return cls(config)
+
+    def add(self, **inputs: int) -> int:
+        CALLS.append(f"add {self.number}")
+        if self.number < 0:
+            raise RuntimeError("a node failed")
+        return self.number + sum(inputs.values())
+
+
+def node(number: int, **needs: str) -> SchemaNode:
+    return SchemaNode(needs=needs, uses=Add, constructor_name="create", fn="add",
+                      config={"number": number})  # fmt: skip
+
+
+SCHEMA = GraphSchema(
+    {
+        "a": node(1, start="__input__"),
+        "b": node(10, x="a"),
+        "c": node(100, x="a"),
+        "d": node(1000, left="b", right="c"),
+        "unused": node(5, x="a"),
+    }
+)
+
+
+def runner(schema: GraphSchema, tmp_path) -> DaskGraphRunner:
+    storage = LocalModelStorage(tmp_path)
+    return DaskGraphRunner(schema, storage, ExecutionContext(schema, "test-model"))
+
+
+@pytest.mark.parametrize("targets", [["d"], ["b", "c"], ["d", "a"], None])
+def test_a_graph_gives_what_dask_gives(tmp_path, targets):
+    rasa_run = DaskGraphRunner.run
+    graph = runner(SCHEMA, tmp_path)
+    CALLS.clear()
+    by_dask = rasa_run(graph, inputs={"__input__": 2}, targets=targets)
+    dask_calls = sorted(CALLS)
+    patches.install()
+    try:
+        CALLS.clear()
+        assert graph.run(inputs={"__input__": 2}, targets=targets) == by_dask
+        assert sorted(CALLS) == dask_calls  # each node once, the same nodes
+    finally:
+        DaskGraphRunner.run = rasa_run
+    if targets and "d" in targets:
+        assert by_dask["d"] == 1000 + (10 + 3) + (100 + 3)
+
+
+def test_each_node_runs_after_what_it_needs(installed, tmp_path):
+    CALLS.clear()
+    runner(SCHEMA, tmp_path).run(inputs={"__input__": 0}, targets=["d"])
+    assert CALLS[0] == "add 1" and CALLS[-1] == "add 1000" and len(CALLS) == 4
+
+
+def test_plain_values_and_unknown_keys_are_passed_as_dask_passes_them():
+    graph = {"x": ("x", 3), "f": (lambda *args: args, "x", "not a key", 7)}
+    assert patches.run_graph_in_order(graph, ["f", "x"]) == list(dask.get(graph, ["f", "x"]))
+
+
+def test_a_failing_node_fails_the_run_as_in_rasa(tmp_path):
+    rasa_run = DaskGraphRunner.run
+    graph = runner(GraphSchema({"a": node(-1, start="__input__")}), tmp_path)
+    with pytest.raises(Exception) as by_dask:
+        rasa_run(graph, inputs={"__input__": 0}, targets=["a"])
+    patches.install()
+    try:
+        with pytest.raises(type(by_dask.value), match="graph component for node a"):
+            graph.run(inputs={"__input__": 0}, targets=["a"])
+    finally:
+        DaskGraphRunner.run = rasa_run
+
+
+def test_a_cycle_is_a_graph_run_error(installed):
+    graph = {"a": (lambda x: x, "b"), "b": (lambda x: x, "a")}
+    with pytest.raises(RuntimeError):
+        patches.run_graph_in_order(graph, ["a"])
+
+
+def test_an_input_named_like_a_node_is_refused_as_in_rasa(installed, tmp_path):
+    with pytest.raises(GraphRunError, match="clashes with a node name"):
+        runner(SCHEMA, tmp_path).run(inputs={"__input__": "a"}, targets=["d"])
+
+
+# -- past states, replayed once per prediction -------------------------------------------
+
+STATES_DOMAIN = Domain.from_dict(
+    {
+        "intents": ["count_rep", "faq"],
+        "actions": ["action_coach"],
+        "slots": {"reps": {"type": "float", "mappings": []}},
+    }
+)
+
+
+def a_conversation() -> DialogueStateTracker:
+    events = [ActionExecuted("action_listen")]
+    for reps in range(1, 4):
+        events += [
+            UserUttered("done", {"name": "count_rep"}),
+            ActionExecuted("action_coach"),
+            SlotSet("reps", reps),
+            ActionExecuted("action_listen"),
+        ]
+    return DialogueStateTracker.from_events("fiona", events, slots=STATES_DOMAIN.slots)
+
+
+@pytest.fixture
+def rasa_past_states():
+    rasa = DialogueStateTracker.past_states
+    patches.install()
+    yield rasa
+    DialogueStateTracker.past_states = rasa
+
+
+@pytest.mark.parametrize("arguments", [{}, {"omit_unset_slots": True}])
+def test_past_states_are_rasas_and_each_caller_gets_its_own(rasa_past_states, arguments):
+    tracker = a_conversation()
+    expected = rasa_past_states(tracker, STATES_DOMAIN, **arguments)
+    first = tracker.past_states(STATES_DOMAIN, **arguments)
+    first[-1].clear()  # as featurizers change what they are given
+    del first[0]
+    again = tracker.past_states(STATES_DOMAIN, **arguments)
+    assert again == expected and again is not first
+
+
+def test_past_states_are_replayed_once_until_the_conversation_changes(
+    rasa_past_states, monkeypatch
+):
+    replays = []
+
+    def counted(self, *args, **kwargs):
+        replays.append(len(self.events))
+        return rasa_past_states(self, *args, **kwargs)
+
+    tracker = a_conversation()
+    monkeypatch.setattr(DialogueStateTracker, "past_states", counted)  # Rasa's, counted
+    patches._past_states_replayed_once_per_prediction()  # kept around it
+    tracker.past_states(STATES_DOMAIN)
+    tracker.past_states(STATES_DOMAIN)  # the second policy
+    assert len(replays) == 1
+    tracker.past_states(STATES_DOMAIN, omit_unset_slots=True)  # other arguments
+    assert len(replays) == 2
+    tracker.update(UserUttered("how long do I hold it", {"name": "faq"}))
+    states = tracker.past_states(STATES_DOMAIN)
+    assert len(replays) == 3
+    assert states == rasa_past_states(tracker, STATES_DOMAIN)
+    assert states[-1]["user"]["intent"] == "faq"
+
+
+# -- requests to the action server, encoded with ujson ------------------------------------
+
+
+def test_a_request_body_is_the_same_json(installed):
+    body = {
+        "next_action": "action_coach",
+        "tracker": {"events": [{"event": "user", "timestamp": 1795675371.1329336,
+                                "text": "é / \u2028 \ud800", "parse_data": {"confidence": 0.1}}]},
+        "domain": {"slots": {"reps": {"type": "float"}}, "numbers": [1e-7, 10**30, None, True]},
+    }  # fmt: skip
+    assert json.loads(patches.json_for_requests(body)) == json.loads(json.dumps(body))
+    assert patches.json_for_requests(body).isascii()
+
+
+def test_what_ujson_refuses_goes_to_the_json_module(installed, monkeypatch):
+    def refuses(value: Any) -> str:
+        raise OverflowError("ujson cannot")
+
+    monkeypatch.setattr(patches.ujson, "dumps", refuses)
+    assert patches.json_for_requests({"reps": [1, 2]}) == json.dumps({"reps": [1, 2]})
+    with pytest.raises(TypeError):
+        patches.json_for_requests({"x": object()})  # as json.dumps refuses it
+
+
+def test_the_action_endpoints_session_encodes_with_it(installed):
+    async def made() -> Any:
+        async with EndpointConfig("http://127.0.0.1:1/webhook").session() as session:
+            return session._json_serialize
+
+    assert asyncio.run(made()) is patches.json_for_requests
