@@ -140,6 +140,7 @@ KEEP_GOING = re.compile(
 )
 # After a yes to "did you get them all?", words that only say "go on" ("yeah, let's do
 # the other leg") say nothing about the set just done.
+ORDINAL = re.compile(r"\b(first|1st|second|2nd|third|3rd|middle|last)\b", re.IGNORECASE)
 GO_ON_WORDS = re.compile(
     r"\b(?:let'?s|lets|other (?:leg|side)|next (?:leg|side|set|one)|ready|move on|go)\b", re.I
 )
@@ -538,7 +539,10 @@ def _answer_pending_question(work: _Turn) -> bool:
         else:
             work.say_text("Okay. Rest up, and come back when you're ready.")
         return True
-    if intent == "choose_answer" and (key := conversation.chosen_by_place(pending, work.turn.text)):
+    # "second" alone is read as a count by the grammar (the NLU's rule): while the coach
+    # is asking which answer was meant, an ordinal picks one.
+    picks = intent == "choose_answer" or (intent == "count_rep" and ORDINAL.search(work.turn.text))
+    if picks and (key := conversation.chosen_by_place(pending, work.turn.text)):
         _say_answer(work, key)
         return True
     if pending and pending in answers.ANSWERS and intent in ("affirm", "deny", "ask_more"):

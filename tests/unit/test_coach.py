@@ -274,6 +274,14 @@ def test_an_option_picked_by_its_place_is_answered():
     assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/speed"]
 
 
+def test_an_ordinal_read_as_a_count_still_picks_an_option():
+    chat = Chat(disclaimer_given=True)
+    candidates = (("lowering_the_leg", 0.3), ("how_high_to_lift", 0.25))
+    chat.say("nlu_fallback", "the leg down bit", answer_candidates=candidates)
+    chat.say("count_rep", "second")
+    assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/how_high_to_lift"]
+
+
 def test_one_close_reading_is_answered_without_asking():
     chat = Chat(disclaimer_given=True)
     chat.say("nlu_fallback", "toes??", answer_candidates=(("toes", 0.15),))
