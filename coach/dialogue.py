@@ -31,6 +31,12 @@ SESSION_INTENTS = (
     "start_session", "count_rep", "report_reps", "continue_session", "pause_session",
     "skip", "repeat", "stop_session",
 )  # fmt: skip
+# Session commands that, outside a session, are a question misread when phrased as one.
+MISREAD_QUESTION_INTENTS = (
+    "count_rep", "report_reps", "continue_session", "pause_session", "skip", "stop_session",
+    "feel_fine",
+)  # fmt: skip
+MISREAD_QUESTION_SURE = 0.5
 # Answers whose offer of more is about stepping up.
 OFFERS_LEADING_TO_PROGRESSION = ("reps",)
 START_BUTTONS = (("Yes, start", "/affirm"), ("Not now", "/deny"))
@@ -250,6 +256,9 @@ class Turn:
     answer_key: str | None = None
     # When the classifier was unsure: the likeliest answers, best first.
     answer_candidates: tuple[tuple[str, float], ...] = ()
+    # The selector's likeliest answers whatever the intent was: for a question the
+    # classifier took for a session command while no session runs.
+    selector_readings: tuple[tuple[str, float], ...] = ()
 
     @property
     def capabilities(self) -> Capabilities:
@@ -1021,6 +1030,8 @@ def _handle(work: _Turn) -> None:
         _feels_easy(work)
     elif intent == "ask_easier" and WANTS_TO_STEP_DOWN.search(work.turn.text):
         _feels_hard(work)
+    elif intent in MISREAD_QUESTION_INTENTS and _answer_misread_question(work):
+        pass
     elif intent in SESSION_INTENTS or intent in ("feel_fine",):
         _no_session(work)
     elif intent == "greet":
@@ -1112,6 +1123,23 @@ def _question(work: _Turn) -> None:
     if check and check.earned and (work.session is None or work.session.over):
         _offer_step_up(work, check)  # the history says they are ready: say so
     _session_status(work)
+
+
+def _answer_misread_question(work: _Turn) -> bool:
+    """A question read as a session command while no session runs ("why did my physio
+    pick this one?" as a pause) is answered, not told "we're not in a session": the
+    selector's answer when it is sure enough, else its best readings as buttons."""
+    readings = work.turn.selector_readings
+    if not readings or not is_question(work.turn.text):
+        return False
+    if len(readings) == 1 or readings[0][1] >= MISREAD_QUESTION_SURE:
+        _say_answer(work, readings[0][0])
+        return True
+    reply = conversation.did_you_mean(readings)
+    work.reply.messages += reply.messages
+    work.set(**reply.updates)
+    _session_status(work)
+    return True
 
 
 def _no_session(work: _Turn) -> None:

@@ -282,6 +282,19 @@ def test_an_ordinal_read_as_a_count_still_picks_an_option():
     assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/how_high_to_lift"]
 
 
+def test_a_question_read_as_a_session_command_is_answered_outside_a_session():
+    chat = Chat(disclaimer_given=True)
+    readings = (("benefits", 0.7), ("who_it_is_for", 0.2))
+    chat.say("pause_session", "why did my doctor pick this one?", selector_readings=readings)
+    assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/benefits"]
+    unsure = (("benefits", 0.3), ("who_it_is_for", 0.25))
+    said = chat.say("pause_session", "why did my doctor pick this one?", selector_readings=unsure)
+    assert said.startswith(answers.DID_YOU_MEAN)
+    # Not phrased as a question: still the session command.
+    said = chat.say("pause_session", "pause", selector_readings=readings)
+    assert said == answers.NO_SESSION
+
+
 def test_one_close_reading_is_answered_without_asking():
     chat = Chat(disclaimer_given=True)
     chat.say("nlu_fallback", "toes??", answer_candidates=(("toes", 0.15),))
