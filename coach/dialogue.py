@@ -36,6 +36,8 @@ MISREAD_QUESTION_INTENTS = (
     "count_rep", "report_reps", "continue_session", "pause_session", "skip", "stop_session",
     "feel_fine",
 )  # fmt: skip
+# The answer selector's confidence from which its answer stands when the intent
+# classifier did not see a question.
 MISREAD_QUESTION_SURE = 0.5
 # Answers whose offer of more is about stepping up.
 OFFERS_LEADING_TO_PROGRESSION = ("reps",)
@@ -193,7 +195,14 @@ SEE_A_DOCTOR = re.compile(
 CAN_I_EXERCISE = re.compile(
     r"\b(?:can|could|should|may) i (?:still |even |actually )?(?:exercise|train|work ?out|"
     r"do (?:it|them|the exercises?|my (?:session|exercises?|leg lifts|workout)|leg lifts|"
-    r"a session)|carry on exercising)\b",
+    r"a session)|carry on exercising)\b"
+    # "can I do them on carpet / in bed / with a bad knee / while pregnant" asks where or
+    # whether at all, not whether today suits the schedule: the question is answered.
+    r"(?!\s+(?:on|in|at)\s+(?:a |an |the |my |some )?(?:carpets?|rugs?|mats?|floor|floors|"
+    r"floorboards|tiles?|bed|mattress|laminate|wood|wooden|hardwood|concrete|grass|sofa|couch|"
+    r"towel|yoga|hard|soft|gym|home|office|work|hotel|bedroom|living room)\b)"
+    r"(?!\s+(?:with|without|while|if|during|using|wearing|barefoot|pregnant|after\s+(?:\w+\s+)"
+    r"{0,3}(?:op|operation|surgery|replacement|baby|birth|c.section|injury|reconstruction)\b))",
     re.I,
 )
 ASKS_TO_BE_REMINDED_HOW = re.compile(
@@ -1048,6 +1057,10 @@ def _handle(work: _Turn) -> None:
         _question(work)
     elif len(work.turn.answer_candidates) == 1:
         _say_answer(work, work.turn.answer_candidates[0][0])  # one close reading: no need to ask
+    elif not work.turn.answer_candidates and _selector_is_sure(work):
+        # The intent classifier was lost ("can i do them on a rug" half read as a day to
+        # train) but the answer selector is sure which question it is.
+        _say_answer(work, work.turn.selector_readings[0][0])
     elif work.turn.answer_candidates:
         reply = conversation.did_you_mean(work.turn.answer_candidates)
         work.reply.messages += reply.messages
@@ -1125,6 +1138,11 @@ def _question(work: _Turn) -> None:
     _session_status(work)
 
 
+def _selector_is_sure(work: _Turn) -> bool:
+    readings = work.turn.selector_readings
+    return bool(readings) and readings[0][1] >= MISREAD_QUESTION_SURE
+
+
 def _answer_misread_question(work: _Turn) -> bool:
     """A question read as a session command while no session runs ("why did my physio
     pick this one?" as a pause) is answered, not told "we're not in a session": the
@@ -1132,7 +1150,7 @@ def _answer_misread_question(work: _Turn) -> bool:
     readings = work.turn.selector_readings
     if not readings or not is_question(work.turn.text):
         return False
-    if len(readings) == 1 or readings[0][1] >= MISREAD_QUESTION_SURE:
+    if len(readings) == 1 or _selector_is_sure(work):
         _say_answer(work, readings[0][0])
         return True
     reply = conversation.did_you_mean(readings)

@@ -301,6 +301,24 @@ def test_one_close_reading_is_answered_without_asking():
     assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/toes"]
 
 
+def test_an_unclassified_message_the_selector_is_sure_of_is_answered():
+    chat = Chat(disclaimer_given=True)
+    chat.say(
+        "nlu_fallback", "carpet ok for these", selector_readings=(("mat", 0.6), ("equipment", 0.1))
+    )
+    assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/mat"]
+    said = chat.say("nlu_fallback", "zxqv", selector_readings=(("mat", 0.2), ("equipment", 0.1)))
+    assert answers.NOT_UNDERSTOOD in said
+
+
+def test_can_i_do_them_on_a_surface_is_not_a_question_about_the_schedule():
+    chat = Chat(disclaimer_given=True)
+    chat.say("nlu_fallback", "can i do them on a rug", selector_readings=(("mat", 0.6),))
+    assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/mat"]
+    said = chat.say("nlu_fallback", "can i do them today")
+    assert "session" in said.lower() and not chat.outcome.reply.messages[0].response
+
+
 def test_nothing_close_gets_the_plain_not_understood():
     chat = Chat(disclaimer_given=True)
     assert answers.NOT_UNDERSTOOD in chat.say("nlu_fallback", "zxqv")
