@@ -132,6 +132,7 @@ def _turn(tracker: Tracker, intent: str | None = None) -> dialogue.Turn:
         answer_candidates=conversation.answer_candidates(
             message.get("intent_ranking") or [], _selector(message).get("ranking") or []
         ),
+        selector_readings=conversation.selector_readings(_selector(message).get("ranking") or []),
     )
 
 

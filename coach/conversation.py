@@ -329,6 +329,11 @@ def answer_candidates(
     )
     if question < CANDIDATE_MIN_CONFIDENCE:
         return ()
+    return selector_readings(selector_ranking)
+
+
+def selector_readings(selector_ranking: list[dict]) -> tuple[tuple[str, float], ...]:
+    """The selector's likeliest answers, best first, whatever the intent classifier said."""
     found = []
     for entry in selector_ranking:
         key = str(entry.get("intent_response_key") or "")

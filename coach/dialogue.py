@@ -31,6 +31,14 @@ SESSION_INTENTS = (
     "start_session", "count_rep", "report_reps", "continue_session", "pause_session",
     "skip", "repeat", "stop_session",
 )  # fmt: skip
+# Session commands that, outside a session, are a question misread when phrased as one.
+MISREAD_QUESTION_INTENTS = (
+    "count_rep", "report_reps", "continue_session", "pause_session", "skip", "stop_session",
+    "feel_fine",
+)  # fmt: skip
+# The answer selector's confidence from which its answer stands when the intent
+# classifier did not see a question.
+MISREAD_QUESTION_SURE = 0.5
 # Answers whose offer of more is about stepping up.
 OFFERS_LEADING_TO_PROGRESSION = ("reps",)
 START_BUTTONS = (("Yes, start", "/affirm"), ("Not now", "/deny"))
@@ -232,6 +240,7 @@ KEEP_GOING = re.compile(
 )
 # After a yes to "did you get them all?", words that only say "go on" ("yeah, let's do
 # the other leg") say nothing about the set just done.
+ORDINAL = re.compile(r"\b(first|1st|second|2nd|third|3rd|middle|last)\b", re.IGNORECASE)
 GO_ON_WORDS = re.compile(
     r"\b(?:let'?s|lets|other (?:leg|side)|next (?:leg|side|set|one)|ready|move on|go)\b", re.I
 )
@@ -278,7 +287,14 @@ SEE_A_DOCTOR = re.compile(
 CAN_I_EXERCISE = re.compile(
     r"\b(?:can|could|should|may) i (?:still |even |actually )?(?:exercise|train|work ?out|"
     r"do (?:it|them|the exercises?|my (?:session|exercises?|leg lifts|workout)|leg lifts|"
-    r"a session)|carry on exercising)\b",
+    r"a session)|carry on exercising)\b"
+    # "can I do them on carpet / in bed / with a bad knee / while pregnant" asks where or
+    # whether at all, not whether today suits the schedule: the question is answered.
+    r"(?!\s+(?:on|in|at)\s+(?:a |an |the |my |some )?(?:carpets?|rugs?|mats?|floor|floors|"
+    r"floorboards|tiles?|bed|mattress|laminate|wood|wooden|hardwood|concrete|grass|sofa|couch|"
+    r"towel|yoga|hard|soft|gym|home|office|work|hotel|bedroom|living room)\b)"
+    r"(?!\s+(?:with|without|while|if|during|using|wearing|barefoot|pregnant|after\s+(?:\w+\s+)"
+    r"{0,3}(?:op|operation|surgery|replacement|baby|birth|c.section|injury|reconstruction)\b))",
     re.I,
 )
 ASKS_TO_BE_REMINDED_HOW = re.compile(
@@ -341,6 +357,9 @@ class Turn:
     answer_key: str | None = None
     # When the classifier was unsure: the likeliest answers, best first.
     answer_candidates: tuple[tuple[str, float], ...] = ()
+    # The selector's likeliest answers whatever the intent was: for a question the
+    # classifier took for a session command while no session runs.
+    selector_readings: tuple[tuple[str, float], ...] = ()
 
     @property
     def capabilities(self) -> Capabilities:
@@ -631,7 +650,10 @@ def _answer_pending_question(work: _Turn) -> bool:
         else:
             work.say_text("Okay. Rest up, and come back when you're ready.")
         return True
-    if intent == "choose_answer" and (key := conversation.chosen_by_place(pending, work.turn.text)):
+    # "second" alone is read as a count by the grammar (the NLU's rule): while the coach
+    # is asking which answer was meant, an ordinal picks one.
+    picks = intent == "choose_answer" or (intent == "count_rep" and ORDINAL.search(work.turn.text))
+    if picks and (key := conversation.chosen_by_place(pending, work.turn.text)):
         _say_answer(work, key)
         return True
     if pending and pending in answers.ANSWERS and intent in ("affirm", "deny", "ask_more"):
@@ -1216,6 +1238,8 @@ def _handle(work: _Turn) -> None:
         _feels_easy(work)
     elif intent == "ask_easier" and WANTS_TO_STEP_DOWN.search(work.turn.text):
         _feels_hard(work)
+    elif intent in MISREAD_QUESTION_INTENTS and _answer_misread_question(work):
+        pass
     elif intent in SESSION_INTENTS or intent in ("feel_fine",):
         _no_session(work)
     elif intent == "greet":
@@ -1232,6 +1256,10 @@ def _handle(work: _Turn) -> None:
         _question(work)
     elif len(work.turn.answer_candidates) == 1:
         _say_answer(work, work.turn.answer_candidates[0][0])  # one close reading: no need to ask
+    elif not work.turn.answer_candidates and _selector_is_sure(work):
+        # The intent classifier was lost ("can i do them on a rug" half read as a day to
+        # train) but the answer selector is sure which question it is.
+        _say_answer(work, work.turn.selector_readings[0][0])
     elif work.turn.answer_candidates:
         reply = conversation.did_you_mean(work.turn.answer_candidates)
         work.reply.messages += reply.messages
@@ -1307,6 +1335,28 @@ def _question(work: _Turn) -> None:
     if check and check.earned and (work.session is None or work.session.over):
         _offer_step_up(work, check)  # the history says they are ready: say so
     _session_status(work)
+
+
+def _selector_is_sure(work: _Turn) -> bool:
+    readings = work.turn.selector_readings
+    return bool(readings) and readings[0][1] >= MISREAD_QUESTION_SURE
+
+
+def _answer_misread_question(work: _Turn) -> bool:
+    """A question read as a session command while no session runs ("why did my physio
+    pick this one?" as a pause) is answered, not told "we're not in a session": the
+    selector's answer when it is sure enough, else its best readings as buttons."""
+    readings = work.turn.selector_readings
+    if not readings or not is_question(work.turn.text):
+        return False
+    if len(readings) == 1 or _selector_is_sure(work):
+        _say_answer(work, readings[0][0])
+        return True
+    reply = conversation.did_you_mean(readings)
+    work.reply.messages += reply.messages
+    work.set(**reply.updates)
+    _session_status(work)
+    return True
 
 
 def _no_session(work: _Turn) -> None:

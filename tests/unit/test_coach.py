@@ -274,10 +274,49 @@ def test_an_option_picked_by_its_place_is_answered():
     assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/speed"]
 
 
+def test_an_ordinal_read_as_a_count_still_picks_an_option():
+    chat = Chat(disclaimer_given=True)
+    candidates = (("lowering_the_leg", 0.3), ("how_high_to_lift", 0.25))
+    chat.say("nlu_fallback", "the leg down bit", answer_candidates=candidates)
+    chat.say("count_rep", "second")
+    assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/how_high_to_lift"]
+
+
+def test_a_question_read_as_a_session_command_is_answered_outside_a_session():
+    chat = Chat(disclaimer_given=True)
+    readings = (("benefits", 0.7), ("who_it_is_for", 0.2))
+    chat.say("pause_session", "why did my doctor pick this one?", selector_readings=readings)
+    assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/benefits"]
+    unsure = (("benefits", 0.3), ("who_it_is_for", 0.25))
+    said = chat.say("pause_session", "why did my doctor pick this one?", selector_readings=unsure)
+    assert said.startswith(answers.DID_YOU_MEAN)
+    # Not phrased as a question: still the session command.
+    said = chat.say("pause_session", "pause", selector_readings=readings)
+    assert said == answers.NO_SESSION
+
+
 def test_one_close_reading_is_answered_without_asking():
     chat = Chat(disclaimer_given=True)
     chat.say("nlu_fallback", "toes??", answer_candidates=(("toes", 0.15),))
     assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/toes"]
+
+
+def test_an_unclassified_message_the_selector_is_sure_of_is_answered():
+    chat = Chat(disclaimer_given=True)
+    chat.say(
+        "nlu_fallback", "carpet ok for these", selector_readings=(("mat", 0.6), ("equipment", 0.1))
+    )
+    assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/mat"]
+    said = chat.say("nlu_fallback", "zxqv", selector_readings=(("mat", 0.2), ("equipment", 0.1)))
+    assert answers.NOT_UNDERSTOOD in said
+
+
+def test_can_i_do_them_on_a_surface_is_not_a_question_about_the_schedule():
+    chat = Chat(disclaimer_given=True)
+    chat.say("nlu_fallback", "can i do them on a rug", selector_readings=(("mat", 0.6),))
+    assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/mat"]
+    said = chat.say("nlu_fallback", "can i do them today")
+    assert "session" in said.lower() and not chat.outcome.reply.messages[0].response
 
 
 def test_nothing_close_gets_the_plain_not_understood():
