@@ -42,6 +42,9 @@ EMERGENCY_PHRASINGS = [
     ("I can't get an erection since my back went", "sexual_function"),
     ("no feeling during sex anymore", "sexual_function"),
     ("things don't work down there since the back pain", "sexual_function"),
+    ("losing my water without warning since Friday", "incontinence"),
+    ("my pee comes out slower and weaker than it used to", "bladder"),
+    ("I can't lift my toes on either side, my feet just flop", "both_legs"),
 ]
 
 SOON_PHRASINGS = [
@@ -92,6 +95,8 @@ NEAR_MISSES = [
     "I'm over 30 and my back pain started last week",
     "my mum had cancer",
     "can I do this to lose weight?",
+    "got a cold and a runny nose, under the weather but no temperature",
+    "the gym equipment stopped working halfway through",
 ]
 
 DENIED = [
