@@ -556,6 +556,7 @@ def respond(
     pressed = typed_button(turn.text)
     if pressed:
         turn.intent = pressed
+    answered_by_rasa = turn.intent == conversation.QUESTION_INTENT  # utter_faq has spoken
     dialogue = _safety(work)
     user_said = turn.timer_for_set is None and turn.reminder_at is None
     # A question about a sign, its answer, the checklist, an emergency still in force.
@@ -570,7 +571,7 @@ def respond(
         return work.finish()
     if not _answer_pending_question(work):
         _handle(work)
-    dialogue.remind()
+    dialogue.remind(answered_by_rasa)
     _maybe_ask_morning_check(work)
     return _with_disclaimer(work).finish()
 
