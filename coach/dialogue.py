@@ -281,7 +281,22 @@ PAIN_BAND = re.compile(
 CLAUSES = re.compile(r"[,;.!]+|\s+(?:but|then|and|though|although|because|cos|so)\s+", re.I)
 SEE_A_DOCTOR = re.compile(
     r"\b(?:see|call|visit|go to|get checked by|check with|ask) (?:a |my |the )?(?:doctor|gp|"
-    r"physio|physiotherapist|dr)\b|\bget (?:it )?checked\b",
+    r"physio|physiotherapist|dr)\b|\bget (?:it )?checked\b|"
+    r"\b(?:see|ask) (?:someone|somebody|anyone|anybody|a professional)\b|"
+    r"\bget (?:it |this |that )?(?:looked at|seen to|checked out)\b",
+    re.I,
+)
+# Saying they will see someone: "I'll phone my GP", "booking the physio".
+WILL_SEE_A_DOCTOR = re.compile(
+    r"\b(?:ring|call|phone|book|see|visit|go to|contact|email|message)(?:ing)?\b.*"
+    r"\b(?:doctor|gp|physio\w*|dr|surgery|clinic|practice|nurse|111)\b",
+    re.I,
+)
+# "What now?", "what should I do now?": after severe pain, the advice for the rest of today.
+WHAT_NOW = re.compile(
+    r"\bwhat (?:do|should|shall|can|must) (?:i|we) do (?:now|next|then|about it|today)\b|"
+    r"^\W*(?:so |ok |okay |right |well )*what now\b|"
+    r"^\W*(?:so |ok |okay |right |well )*what (?:should|do) i do\W*$",
     re.I,
 )
 CAN_I_EXERCISE = re.compile(
@@ -1125,6 +1140,28 @@ def _rest_after_severe_pain(work: _Turn) -> bool:
     return True
 
 
+def _after_severe_pain(work: _Turn) -> bool:
+    """Severe pain today: "what now?", "should I see someone?", "it's been weeks",
+    "I'll ring the GP" get the after-pain advice, whatever the classifier read."""
+    recent = _recent_pain(work)
+    if recent is None or recent.get("severity", 0) < pain.SEVERE_FROM:
+        return False
+    text = work.turn.text
+    if pain.lasts_weeks(text):
+        work.say_text(pain.AFTER_SEVERE_PAIN_FOR_WEEKS)
+    elif SEE_A_DOCTOR.search(text) and is_question(text):
+        work.say_text(pain.WHEN_TO_SEE_A_DOCTOR)
+        work.say_text("For today, rest from the leg lifts.")
+    elif WILL_SEE_A_DOCTOR.search(text) and not is_question(text):
+        work.say_text(pain.SEEING_A_CLINICIAN)
+    elif WHAT_NOW.search(text):
+        work.say_text(pain.AFTER_SEVERE_PAIN)
+    else:
+        return False
+    work.set(pending_offer=None)
+    return True
+
+
 def _can_i_exercise(work: _Turn) -> None:
     """ "Can I still exercise?": from the pain reported today, else from the schedule."""
     recent = _recent_pain(work)
@@ -1177,6 +1214,8 @@ def _handle(work: _Turn) -> None:
     if active and (score is not None or intent in ("pain", "feel_worse")):
         session.check = None
     if not active and _after_red_flag(work):
+        return
+    if not active and score is None and _after_severe_pain(work):
         return
     hurts = numbers.mentions_pain(text) and not numbers.says_no_pain(text)
     if not active and SETTLED_NEXT_MORNING.search(text) and score is None and not hurts:
