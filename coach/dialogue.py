@@ -181,9 +181,12 @@ SOME_NOT_ALL = re.compile(
 # Asking for a pause in ordinary words: "can I have a break", "give me a minute".
 WANTS_A_BREAK = re.compile(
     r"\b(?:can|could|may) (?:i|we) (?:have|take|get|grab) (?:a |an )?(?:quick |short |little |"
-    r"small |bit of a )?(?:break|breather|rest|pause|minute|moment|sec|second)\b|"
+    r"small |bit of a |longer |long |proper |bit longer |extra |another )?(?:break|breather|rest|"
+    r"pause|minute|moment|sec|second)\b|"
     r"\b(?:need|want|taking|take|have|grab|having) (?:a |an )?(?:quick |short |little |small |"
-    r"bit of a )?(?:break|breather|pause|minute|moment|sec|second)\b|"
+    r"bit of a |longer |long |proper |bit longer |extra |another )?(?:break|breather|pause|"
+    r"minute|moment|sec|second)\b|"
+    r"\b(?:more|extra|a bit more|a little more) (?:time|rest) (?:to rest |before|between)\b|"
     r"\b(?:give me|hang on|hold on|wait) (?:a |one )?(?:sec|second|minute|moment|mo|tick)\b|"
     r"\bone (?:sec|second|moment|minute|mo)\b|\bbrb\b|\bbe right back\b|"
     r"^\W*(?:hang on|hold on|just a (?:sec|second|minute|moment))\W*$|"
@@ -201,6 +204,12 @@ TIRED = re.compile(
     r"tired|fatigued|cream crackered|running out of steam|legs? (?:is |are )?(?:like )?jelly)\b",
     re.I,
 )
+# After a paced set (voice), "fine, zero", "zero pain", "nought": done, and no pain at all.
+_FEEL_FINE = r"(?:fine|good|ok|okay|great|grand|all good|yeah|yes|yep|that was fine|no problems?)"
+_ZERO = r"(?:a |at |about |maybe )?(?:zero|0|nought|nil|none)"
+NO_PAIN_SCORE = re.compile(
+    rf"^\W*(?:{_FEEL_FINE}\W+{_ZERO}(?:\W+pain)?|{_ZERO}\W+pain|pain\W+{_ZERO})\W*$", re.I
+)  # a bare "zero" may be how many: asked about as before
 # How many in all, asked after a session.
 HOW_MANY_IN_ALL = re.compile(
     r"^(?!.*\b(?:week|month|year|sessions)\b).*(?:"
@@ -1062,6 +1071,40 @@ def _felt(text: str) -> int | None:
     return None
 
 
+def _no_pain_after_set(text: str) -> bool:
+    """ "Zero pain", "fine, zero", "no pain though, just tired, can I have a longer break":
+    the paced set is confirmed done, with pain 0 (and maybe a break wanted)."""
+    if NO_PAIN_SCORE.match(text):
+        return True
+    if numbers.read_count(text) is not None:
+        return False
+    wants_a_break = WANTS_A_BREAK.search(text) or TIRED.search(text)
+    return bool(
+        numbers.says_no_pain(text)
+        and (not is_question(text) or wants_a_break)
+        and not SOME_NOT_ALL.search(text)
+    )
+
+
+def _set_done_without_pain(work: _Turn, session: Session) -> None:
+    """The paced set done with no pain; tired or asking for a break: a pause follows."""
+    text = work.turn.text
+    if WANTS_A_BREAK.search(text) or TIRED.search(text):
+        lines = session.feedback_then_break(work.now)
+        if not session.over:
+            lines.insert(
+                1,
+                Line(
+                    "Being tired is fine, and it isn't pain: take as long a break as you need."
+                    " Tired muscles lose form, so rest until you feel fresh."
+                ),
+            )
+    else:
+        lines = session.feedback(work.now)
+    work.say(lines, session.check_buttons())
+    _after_session_change(work)
+
+
 def _count_with_pain(text: str) -> bool:
     """ "Got to five and it's unbearable": a count that says how many, and pain beside it.
     A bare number is not enough ("my back hurts, 6" is a score)."""
@@ -1237,6 +1280,8 @@ def _handle(work: _Turn) -> None:
         and _ordinary(work, active)
     ):
         pass  # "only four, my legs were tired": a count, and tired is not pain
+    elif active and session.awaiting_feedback and _no_pain_after_set(text):
+        _set_done_without_pain(work, session)
     elif active and _count_with_pain(text):
         _count_and_pain(work, session, numbers.read_count(text))
     elif (

@@ -769,3 +769,46 @@ def test_have_to_go_slower_is_no_stop_and_the_loo_is_a_pause():
     chat.say("nlu_fallback", "I have to go slower")
     assert chat.session is not None and chat.session["phase"] == "active"
     assert "Paused" in chat.say("nlu_fallback", "need to go to the loo")
+
+
+VOICE = {"voice": True}
+
+
+def paced_set() -> Chat:
+    chat = Chat()
+    chat.say("start_session", "start", metadata=VOICE)
+    chat.say("continue_session", "ready", metadata=VOICE)
+    assert chat.session["awaiting_feedback"]
+    return chat
+
+
+def test_voice_zero_after_a_paced_set_confirms_it_with_no_pain():
+    for intent, text in (
+        ("pain", "zero pain"),
+        ("nlu_fallback", "fine, zero"),
+        ("feel_fine", "good, nought"),
+    ):
+        chat = paced_set()
+        said = chat.say(intent, text, metadata=VOICE)
+        assert reps(chat) == 10 and chat.session["leg"] == "right", text
+        assert "Pain of" not in said, text
+
+
+def test_voice_tired_no_pain_and_a_longer_break_records_the_leg_then_pauses():
+    chat = paced_set()
+    said = chat.say(
+        "missed_sessions",
+        "no pain at all, just knackered, could I get a longer rest",
+        metadata=VOICE,
+    )
+    assert "No matter" not in said and "break" in said
+    assert reps(chat) == 10 and chat.session["phase"] == "paused"
+    assert chat.session["leg"] == "right" and "Counting" not in said
+    said = chat.say("continue_session", "ok I'm ready", metadata=VOICE)
+    assert chat.session["phase"] == "active" and "right leg" in said
+
+
+def test_voice_a_bare_zero_after_a_paced_set_is_still_asked_about():
+    chat = paced_set()
+    assert "did you do all 10" in chat.say("nlu_fallback", "zero", metadata=VOICE)
+    assert reps(chat) == 0
