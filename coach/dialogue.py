@@ -115,6 +115,7 @@ WHERE_AM_I = re.compile(
     r"\bare we (?:done|finished|nearly done|nearly there|there yet)\b|\bis that it\b|"
     r"\bhow much (?:more|longer)\b|\bnearly (?:done|there)\b|\bwhere were we\b|"
     r"\bwhat'?s left\b|\bwhats left\b|\bhow many (?:are )?left\b|"
+    r"\bhow many (?:\w+ ){0,3}(?:left|to go|remaining)\b|"
     r"\bam i (?:halfway|half way|nearly|almost|close)\b|\bhalf ?way (?:yet|there)\b",
     re.I,
 )
@@ -169,7 +170,9 @@ STOPPING = re.compile(
     r"\bi'?ll (?:stop|leave it|finish) (?:there|here|now|for today)\b|"
     r"\b(?:leave|end) it (?:there|here)(?: for today)?\b|\benough for (?:today|now|tonight)\b|"
     r"\bthink i'?ll stop\b|\bstopping (?:there|here|now)\b|"
-    r"\bthat'?s me(?: done)?(?: for (?:today|now|the day|tonight))?\W*$",
+    r"\bthat'?s me(?: done)?(?: for (?:today|now|the day|tonight))?\W*$|"
+    r"\bno more (?:for )?(?:today|now|tonight)\b|\b(?:i'?ve|ive|i have) had enough\b|"
+    r"\b(?:i|we) (?:need|have|got|want) to stop\b(?! (?:if|when|because))",
     re.I,
 )
 # "Most of them", "not quite": fewer than all, how many unsaid.
@@ -215,7 +218,10 @@ HOW_MANY_IN_ALL = re.compile(
     r"^(?!.*\b(?:week|month|year|sessions)\b).*(?:"
     r"\bhow many (?:did i|have i|i) (?:do|done|did|manage|managed|get|got)\b|"
     r"\b(?:what(?:'?s| is| was)|whats) (?:my|the) (?:total|count|score|tally)\b|"
-    r"\bhow many (?:reps? )?(?:in all|in total|altogether|all together|overall)\b)",
+    r"\bhow many (?:reps? )?(?:in all|in total|altogether|all together|overall)\b|"
+    r"\bhow many (?:reps? |lifts? )?(?:is that|was that|does that make|have i done|have we done|"
+    r"did i do|did we do)(?: \w+)? (?:in all|in total|altogether|all together|overall|so far)\b|"
+    r"\btotal (?:reps?|lifts?|count)\b|\b(?:reps?|lifts?) in total\b)",
     re.I,
 )
 # Speech and chat habits that carry no meaning here: fillers, a stutter, "u" for "you".
@@ -272,9 +278,24 @@ REST_WORD = re.compile(
 NOT_THE_REST_BETWEEN_SETS = re.compile(r"\b(?:sessions?|days?|hours?|weeks?|hold|holding)\b", re.I)
 HOW_MANY_PLAN = re.compile(
     r"\bhow many (?:reps? |times |lifts? |sets? )?(?:should|do|must|am|shall|have) i\b(?! (?:do|"
-    r"done|did|have left))|\bhow many (?:should|do|must) i (?:be )?(?:doing|do)\b|"
+    r"done|did|have left)\b)(?!.*\b(?:left|to go|remaining)\b)|"
+    r"\bhow many (?:should|do|must) i (?:be )?(?:doing|do)\b|"
     r"\bhow many (?:each|per|every) (?:time|set|leg|side|session|go)\b|"
     r"\bhow many (?:reps?|lifts?) (?:each|per|a|in (?:a|each))\b",
+    re.I,
+)
+# "What's the plan?", "what do we do first?": today's plan, from the session.
+PLAN_TODAY = re.compile(
+    r"\bwhat'?s (?:the )?plan\b|\bwhats (?:the )?plan\b|\bwhat (?:is|are) (?:the|today'?s) plan\b|"
+    r"\bwhat (?:do|are|shall|will) (?:we|i) (?:do|doing|start with) (?:first|today)\b|"
+    r"\bwhat'?s first\b|\bwhat are we doing\b|\bwhat'?s (?:on )?today'?s (?:plan|session)\b",
+    re.I,
+)
+# "How do I do that?" right after the coach named a version: that version's steps.
+HOW_DO_I_DO_THAT = re.compile(
+    r"\bhow (?:do|should|would|can|shall) (?:i|we) do (?:that|this|that one|this one|it then|"
+    r"the easier (?:one|version|lift))\b|\bwhat does (?:that|the easier (?:one|version)) involve\b|"
+    r"\bwhat(?:'?s| is) the easier (?:one|version|lift)\b",
     re.I,
 )
 INSTEAD = re.compile(
@@ -824,6 +845,16 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 work.say(lines, session.check_buttons())
                 _after_session_change(work)
                 return True
+        left_to_do = re.search(r"\b(?:left|to go|remaining|more to do)\b", text, re.I)
+        in_total = re.search(
+            r"\b(?:in all|in total|altogether|all together|overall|so far|total)\b", text, re.I
+        )
+        if HOW_MANY_IN_ALL.search(text) and in_total and is_question(text) and not left_to_do:
+            done = session.reps
+            legs = ", ".join(f"{leg} {sum(d.get(leg, 0) for d in done)}" for leg in p.LEGS)
+            work.say_text(f"So far today: {session.total_reps} reps in all ({legs}).")
+            _session_status(work)
+            return True
         said_count = None if is_question(text) else numbers.read_count(text)
         lost_count_at = said_count is not None and said_count.kind == numbers.SET_TO
         if WHERE_AM_I.search(text) and not lost_count_at:  # "lost count, I'm on 5" is a count
@@ -897,11 +928,11 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             _after_session_change(work)
             return True
         return False
-    if WHEN_NEXT.search(text):
-        _next_session(work)
-        return True
     if HOW_MANY_IN_ALL.search(text) and _todays_session(work) is not None:
         _todays_totals(work)
+        return True
+    if WHEN_NEXT.search(text):
+        _next_session(work)
         return True
     if WHERE_AM_I.search(text) and work.turn.intent not in ("ask_progress",):
         if work.history:
@@ -1036,6 +1067,21 @@ def _plan_question(work: _Turn, session: Session | None) -> bool:
             f"{'Today' if active else 'At your level'}: {p.SETS_PER_LEG} sets of {target} reps on"
             f" each leg, the {level.name}."
         )
+    elif PLAN_TODAY.search(text) and active and session.phase == "setup":
+        level = p.LEVELS[p.level_index(session.level)]
+        work.say_text(
+            f"Today: {session.sets} sets of {session.target} reps on each leg, the {level.name},"
+            f" with {p.REST_BETWEEN_SETS_SECONDS} seconds of rest between sets. First, your"
+            f" {session.leg} leg."
+        )
+    elif (
+        HOW_DO_I_DO_THAT.search(text)
+        and active
+        and session.level != session.started_level
+        and session.started_level
+    ):
+        level = p.LEVELS[p.level_index(session.level)]
+        work.say_text(f"The {level.name}: {level.how}")
     elif INSTEAD.search(text) and (active or _recent_pain(work) is not None):
         level = p.LEVELS[p.level_index(session.level if active else work.level)]
         if level.key == work.level and p.level_index(level.key) >= p.level_index("standard"):

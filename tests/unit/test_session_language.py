@@ -812,3 +812,49 @@ def test_voice_a_bare_zero_after_a_paced_set_is_still_asked_about():
     chat = paced_set()
     assert "did you do all 10" in chat.say("nlu_fallback", "zero", metadata=VOICE)
     assert reps(chat) == 0
+
+
+def test_mid_session_the_total_so_far_is_counted_not_the_dose():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("report_reps", "7 done")
+    for text in ("so how many does that make altogether?", "what's my total?"):
+        said = chat.say("faq", text)
+        assert "17 reps in all" in said and "10 to 15" not in said, text
+    assert "3 to go" in chat.say("faq", "how many have I still got left?")
+
+
+def test_after_the_session_total_reps_is_the_total_not_the_next_session():
+    chat = in_a_set()
+    for text in ("did 10", "did 10"):
+        chat.say("report_reps", text)
+    chat.say("continue_session", "ready")
+    for text in ("did 10", "did 10"):
+        chat.say("report_reps", text)
+    assert chat.session is None
+    assert "40 reps in all" in chat.say("faq", "total lift count?")
+
+
+def test_at_the_start_the_plan_question_states_the_plan():
+    for text in ("so what's the plan?", "what are we doing today?", "what shall we do first?"):
+        chat = Chat()
+        chat.say("start_session", "start")
+        said = chat.say("nlu_fallback", text)
+        assert "2 sets of 10 reps on each leg" in said and "left leg" in said, text
+
+
+def test_how_do_i_do_that_after_the_easier_version_is_offered_describes_it():
+    chat = paced_set()
+    said = chat.say("pain", "ouch, that was about a six", metadata=VOICE)
+    easier = p.LEVELS[p.level_index(chat.session["level"])]
+    assert easier.key != p.STANDARD_LEVEL and easier.name in said
+    said = chat.say("nlu_fallback", "right, and how would I do that one?", metadata=VOICE)
+    assert said.startswith(f"The {easier.name}: {easier.how}")
+
+
+def test_no_more_today_and_having_had_enough_end_the_session():
+    for text in ("no more for today thanks", "I've had enough, honestly", "I need to stop now"):
+        chat = in_a_set()
+        chat.say("report_reps", "did 10")
+        chat.say("nlu_fallback", text)
+        assert chat.session is None, text
