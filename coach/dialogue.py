@@ -284,6 +284,12 @@ HOW_MANY_PLAN = re.compile(
     r"\bhow many (?:reps?|lifts?) (?:each|per|a|in (?:a|each))\b",
     re.I,
 )
+# "Not even a couple?", "just one set": a little exercise, asked for after severe pain.
+A_FEW_REPS = re.compile(
+    r"\b(?:just |even |only )?(?:a|one|two|a couple|a few|a handful)(?: of)?(?: \w+)? "
+    r"(?:reps?|lifts?|sets?|goes)\b|\bnot even (?:a|one|a couple|a few)\b",
+    re.I,
+)
 # "What's the plan?", "what do we do first?": today's plan, from the session.
 PLAN_TODAY = re.compile(
     r"\bwhat'?s (?:the )?plan\b|\bwhats (?:the )?plan\b|\bwhat (?:is|are) (?:the|today'?s) plan\b|"
@@ -814,6 +820,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     if active:
         if _plan_question(work, session):
             return True
+        if _fine_to_carry_on(work):
+            return True
         # Pain said with a stop or a pause is left to the pain flow and the classifier.
         hurts = numbers.mentions_pain(text) and not numbers.says_no_pain(text)
         if STOPPING.search(text) and not is_question(text) and not hurts:
@@ -1043,6 +1051,31 @@ def _wants_to_carry_on(text: str) -> bool:
     return bool(KEEP_GOING.search(text) or safety.CARRY_ON.search(text))
 
 
+def _fine_to_carry_on(work: _Turn) -> bool:
+    """ "Still a 2, okay to keep going?" mid-session: yes while the pain is in the fine band
+    (said now, else reported today); any higher is left to the pain flow."""
+    text = work.turn.text
+    if not (is_question(text) and _wants_to_carry_on(text)) or STOPPING.search(text):
+        return False
+    severity = numbers.read_pain_score(text, asked=True)
+    if severity is None and numbers.mentions_pain(text) and not numbers.says_no_pain(text):
+        return False  # hurting, how much unsaid: the pain flow asks
+    if severity is None:
+        recent = _recent_pain(work)
+        severity = recent.get("severity") if recent else None
+    if severity is None:
+        work.say_text("Yes, carry on.")
+    elif work.thresholds.band(severity) != pain.FINE:
+        return False
+    else:
+        work.say_text(
+            f"Yes, carry on: pain of {severity} out of 10 is fine to work with. Stop the set if"
+            f" it goes above {work.thresholds.stop_above}."
+        )
+    _session_status(work)
+    return True
+
+
 def _plan_question(work: _Turn, session: Session | None) -> bool:
     """ "How long is the break?", "how many should I do?", "what do I do instead?": answered
     from the session (or the user's level), then where the user is."""
@@ -1211,7 +1244,7 @@ def _rest_after_severe_pain(work: _Turn) -> bool:
     """Severe pain today: questions about doing more are answered with rest first."""
     recent = _recent_pain(work)
     text, intent = work.turn.text, work.turn.intent
-    more = _wants_to_carry_on(text)
+    more = _wants_to_carry_on(text) or bool(A_FEW_REPS.search(text))
     # "Can I just finish the last 2?", "can I do the other leg", whatever the classifier
     # took it for (a question, a did-you-mean): the answer is rest.
     asks = more or (intent in DOING_MORE_INTENTS and is_question(text))

@@ -377,3 +377,9 @@ def test_after_severe_pain_saying_they_will_phone_the_doctor_is_acknowledged():
 def test_without_severe_pain_what_now_is_not_the_pain_advice():
     chat = Chat()
     assert pain.AFTER_SEVERE_PAIN not in chat.say("nlu_fallback", "what should I do now")
+
+
+def test_after_severe_pain_a_few_reps_is_still_a_no():
+    chat = severe_pain_stopped()
+    for text in ("what about just a couple of reps?", "not even one set?"):
+        assert chat.say("ask_progression", text).startswith("Not today"), text

@@ -6,7 +6,7 @@ import re
 
 from coach import answers, speech
 from coach import protocol as p
-from tests.unit.chat import HOUR, Chat, in_a_set
+from tests.unit.chat import HOUR, Chat, in_a_set, number
 
 
 def buttons(chat: Chat) -> list[str]:
@@ -858,3 +858,12 @@ def test_no_more_today_and_having_had_enough_end_the_session():
         chat.say("report_reps", "did 10")
         chat.say("nlu_fallback", text)
         assert chat.session is None, text
+
+
+def test_asking_to_carry_on_with_fine_pain_mid_set_is_a_yes():
+    chat = in_a_set()
+    chat.say("report_reps", "did 3")
+    chat.say("pain", "slight twinge, like a 2", number(2))
+    said = chat.say("faq", "still a 2 - alright to keep going?")
+    assert said.startswith("Yes, carry on: pain of 2 out of 10") and "3 of 10" in said
+    assert not chat.say("faq", "it's a 5 now, can I keep going?").startswith("Yes")
