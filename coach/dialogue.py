@@ -115,6 +115,7 @@ WHERE_AM_I = re.compile(
     r"\bare we (?:done|finished|nearly done|nearly there|there yet)\b|\bis that it\b|"
     r"\bhow much (?:more|longer)\b|\bnearly (?:done|there)\b|\bwhere were we\b|"
     r"\bwhat'?s left\b|\bwhats left\b|\bhow many (?:are )?left\b|"
+    r"\bhow many (?:\w+ ){0,3}(?:left|to go|remaining)\b|"
     r"\bam i (?:halfway|half way|nearly|almost|close)\b|\bhalf ?way (?:yet|there)\b",
     re.I,
 )
@@ -169,7 +170,9 @@ STOPPING = re.compile(
     r"\bi'?ll (?:stop|leave it|finish) (?:there|here|now|for today)\b|"
     r"\b(?:leave|end) it (?:there|here)(?: for today)?\b|\benough for (?:today|now|tonight)\b|"
     r"\bthink i'?ll stop\b|\bstopping (?:there|here|now)\b|"
-    r"\bthat'?s me(?: done)?(?: for (?:today|now|the day|tonight))?\W*$",
+    r"\bthat'?s me(?: done)?(?: for (?:today|now|the day|tonight))?\W*$|"
+    r"\bno more (?:for )?(?:today|now|tonight)\b|\b(?:i'?ve|ive|i have) had enough\b|"
+    r"\b(?:i|we) (?:need|have|got|want) to stop\b(?! (?:if|when|because))",
     re.I,
 )
 # "Most of them", "not quite": fewer than all, how many unsaid.
@@ -181,9 +184,12 @@ SOME_NOT_ALL = re.compile(
 # Asking for a pause in ordinary words: "can I have a break", "give me a minute".
 WANTS_A_BREAK = re.compile(
     r"\b(?:can|could|may) (?:i|we) (?:have|take|get|grab) (?:a |an )?(?:quick |short |little |"
-    r"small |bit of a )?(?:break|breather|rest|pause|minute|moment|sec|second)\b|"
+    r"small |bit of a |longer |long |proper |bit longer |extra |another )?(?:break|breather|rest|"
+    r"pause|minute|moment|sec|second)\b|"
     r"\b(?:need|want|taking|take|have|grab|having) (?:a |an )?(?:quick |short |little |small |"
-    r"bit of a )?(?:break|breather|pause|minute|moment|sec|second)\b|"
+    r"bit of a |longer |long |proper |bit longer |extra |another )?(?:break|breather|pause|"
+    r"minute|moment|sec|second)\b|"
+    r"\b(?:more|extra|a bit more|a little more) (?:time|rest) (?:to rest |before|between)\b|"
     r"\b(?:give me|hang on|hold on|wait) (?:a |one )?(?:sec|second|minute|moment|mo|tick)\b|"
     r"\bone (?:sec|second|moment|minute|mo)\b|\bbrb\b|\bbe right back\b|"
     r"^\W*(?:hang on|hold on|just a (?:sec|second|minute|moment))\W*$|"
@@ -201,12 +207,21 @@ TIRED = re.compile(
     r"tired|fatigued|cream crackered|running out of steam|legs? (?:is |are )?(?:like )?jelly)\b",
     re.I,
 )
+# After a paced set (voice), "fine, zero", "zero pain", "nought": done, and no pain at all.
+_FEEL_FINE = r"(?:fine|good|ok|okay|great|grand|all good|yeah|yes|yep|that was fine|no problems?)"
+_ZERO = r"(?:a |at |about |maybe )?(?:zero|0|nought|nil|none)"
+NO_PAIN_SCORE = re.compile(
+    rf"^\W*(?:{_FEEL_FINE}\W+{_ZERO}(?:\W+pain)?|{_ZERO}\W+pain|pain\W+{_ZERO})\W*$", re.I
+)  # a bare "zero" may be how many: asked about as before
 # How many in all, asked after a session.
 HOW_MANY_IN_ALL = re.compile(
     r"^(?!.*\b(?:week|month|year|sessions)\b).*(?:"
     r"\bhow many (?:did i|have i|i) (?:do|done|did|manage|managed|get|got)\b|"
     r"\b(?:what(?:'?s| is| was)|whats) (?:my|the) (?:total|count|score|tally)\b|"
-    r"\bhow many (?:reps? )?(?:in all|in total|altogether|all together|overall)\b)",
+    r"\bhow many (?:reps? )?(?:in all|in total|altogether|all together|overall)\b|"
+    r"\bhow many (?:reps? |lifts? )?(?:is that|was that|does that make|have i done|have we done|"
+    r"did i do|did we do)(?: \w+)? (?:in all|in total|altogether|all together|overall|so far)\b|"
+    r"\btotal (?:reps?|lifts?|count)\b|\b(?:reps?|lifts?) in total\b)",
     re.I,
 )
 # Speech and chat habits that carry no meaning here: fillers, a stutter, "u" for "you".
@@ -263,9 +278,30 @@ REST_WORD = re.compile(
 NOT_THE_REST_BETWEEN_SETS = re.compile(r"\b(?:sessions?|days?|hours?|weeks?|hold|holding)\b", re.I)
 HOW_MANY_PLAN = re.compile(
     r"\bhow many (?:reps? |times |lifts? |sets? )?(?:should|do|must|am|shall|have) i\b(?! (?:do|"
-    r"done|did|have left))|\bhow many (?:should|do|must) i (?:be )?(?:doing|do)\b|"
+    r"done|did|have left)\b)(?!.*\b(?:left|to go|remaining)\b)|"
+    r"\bhow many (?:should|do|must) i (?:be )?(?:doing|do)\b|"
     r"\bhow many (?:each|per|every) (?:time|set|leg|side|session|go)\b|"
     r"\bhow many (?:reps?|lifts?) (?:each|per|a|in (?:a|each))\b",
+    re.I,
+)
+# "Not even a couple?", "just one set": a little exercise, asked for after severe pain.
+A_FEW_REPS = re.compile(
+    r"\b(?:just |even |only )?(?:a|one|two|a couple|a few|a handful)(?: of)?(?: \w+)? "
+    r"(?:reps?|lifts?|sets?|goes)\b|\bnot even (?:a|one|a couple|a few)\b",
+    re.I,
+)
+# "What's the plan?", "what do we do first?": today's plan, from the session.
+PLAN_TODAY = re.compile(
+    r"\bwhat'?s (?:the )?plan\b|\bwhats (?:the )?plan\b|\bwhat (?:is|are) (?:the|today'?s) plan\b|"
+    r"\bwhat (?:do|are|shall|will) (?:we|i) (?:do|doing|start with) (?:first|today)\b|"
+    r"\bwhat'?s first\b|\bwhat are we doing\b|\bwhat'?s (?:on )?today'?s (?:plan|session)\b",
+    re.I,
+)
+# "How do I do that?" right after the coach named a version: that version's steps.
+HOW_DO_I_DO_THAT = re.compile(
+    r"\bhow (?:do|should|would|can|shall) (?:i|we) do (?:that|this|that one|this one|it then|"
+    r"the easier (?:one|version|lift))\b|\bwhat does (?:that|the easier (?:one|version)) involve\b|"
+    r"\bwhat(?:'?s| is) the easier (?:one|version|lift)\b",
     re.I,
 )
 INSTEAD = re.compile(
@@ -281,7 +317,22 @@ PAIN_BAND = re.compile(
 CLAUSES = re.compile(r"[,;.!]+|\s+(?:but|then|and|though|although|because|cos|so)\s+", re.I)
 SEE_A_DOCTOR = re.compile(
     r"\b(?:see|call|visit|go to|get checked by|check with|ask) (?:a |my |the )?(?:doctor|gp|"
-    r"physio|physiotherapist|dr)\b|\bget (?:it )?checked\b",
+    r"physio|physiotherapist|dr)\b|\bget (?:it )?checked\b|"
+    r"\b(?:see|ask) (?:someone|somebody|anyone|anybody|a professional)\b|"
+    r"\bget (?:it |this |that )?(?:looked at|seen to|checked out)\b",
+    re.I,
+)
+# Saying they will see someone: "I'll phone my GP", "booking the physio".
+WILL_SEE_A_DOCTOR = re.compile(
+    r"\b(?:ring|call|phone|book|see|visit|go to|contact|email|message)(?:ing)?\b.*"
+    r"\b(?:doctor|gp|physio\w*|dr|surgery|clinic|practice|nurse|111)\b",
+    re.I,
+)
+# "What now?", "what should I do now?": after severe pain, the advice for the rest of today.
+WHAT_NOW = re.compile(
+    r"\bwhat (?:do|should|shall|can|must) (?:i|we) do (?:now|next|then|about it|today)\b|"
+    r"^\W*(?:so |ok |okay |right |well )*what now\b|"
+    r"^\W*(?:so |ok |okay |right |well )*what (?:should|do) i do\W*$",
     re.I,
 )
 CAN_I_EXERCISE = re.compile(
@@ -556,6 +607,7 @@ def respond(
     pressed = typed_button(turn.text)
     if pressed:
         turn.intent = pressed
+    answered_by_rasa = turn.intent == conversation.QUESTION_INTENT  # utter_faq has spoken
     dialogue = _safety(work)
     user_said = turn.timer_for_set is None and turn.reminder_at is None
     # A question about a sign, its answer, the checklist, an emergency still in force.
@@ -570,7 +622,7 @@ def respond(
         return work.finish()
     if not _answer_pending_question(work):
         _handle(work)
-    dialogue.remind()
+    dialogue.remind(answered_by_rasa)
     _maybe_ask_morning_check(work)
     return _with_disclaimer(work).finish()
 
@@ -768,6 +820,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     if active:
         if _plan_question(work, session):
             return True
+        if _fine_to_carry_on(work):
+            return True
         # Pain said with a stop or a pause is left to the pain flow and the classifier.
         hurts = numbers.mentions_pain(text) and not numbers.says_no_pain(text)
         if STOPPING.search(text) and not is_question(text) and not hurts:
@@ -799,6 +853,16 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 work.say(lines, session.check_buttons())
                 _after_session_change(work)
                 return True
+        left_to_do = re.search(r"\b(?:left|to go|remaining|more to do)\b", text, re.I)
+        in_total = re.search(
+            r"\b(?:in all|in total|altogether|all together|overall|so far|total)\b", text, re.I
+        )
+        if HOW_MANY_IN_ALL.search(text) and in_total and is_question(text) and not left_to_do:
+            done = session.reps
+            legs = ", ".join(f"{leg} {sum(d.get(leg, 0) for d in done)}" for leg in p.LEGS)
+            work.say_text(f"So far today: {session.total_reps} reps in all ({legs}).")
+            _session_status(work)
+            return True
         said_count = None if is_question(text) else numbers.read_count(text)
         lost_count_at = said_count is not None and said_count.kind == numbers.SET_TO
         if WHERE_AM_I.search(text) and not lost_count_at:  # "lost count, I'm on 5" is a count
@@ -872,11 +936,11 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             _after_session_change(work)
             return True
         return False
-    if WHEN_NEXT.search(text):
-        _next_session(work)
-        return True
     if HOW_MANY_IN_ALL.search(text) and _todays_session(work) is not None:
         _todays_totals(work)
+        return True
+    if WHEN_NEXT.search(text):
+        _next_session(work)
         return True
     if WHERE_AM_I.search(text) and work.turn.intent not in ("ask_progress",):
         if work.history:
@@ -987,6 +1051,31 @@ def _wants_to_carry_on(text: str) -> bool:
     return bool(KEEP_GOING.search(text) or safety.CARRY_ON.search(text))
 
 
+def _fine_to_carry_on(work: _Turn) -> bool:
+    """ "Still a 2, okay to keep going?" mid-session: yes while the pain is in the fine band
+    (said now, else reported today); any higher is left to the pain flow."""
+    text = work.turn.text
+    if not (is_question(text) and _wants_to_carry_on(text)) or STOPPING.search(text):
+        return False
+    severity = numbers.read_pain_score(text, asked=True)
+    if severity is None and numbers.mentions_pain(text) and not numbers.says_no_pain(text):
+        return False  # hurting, how much unsaid: the pain flow asks
+    if severity is None:
+        recent = _recent_pain(work)
+        severity = recent.get("severity") if recent else None
+    if severity is None:
+        work.say_text("Yes, carry on.")
+    elif work.thresholds.band(severity) != pain.FINE:
+        return False
+    else:
+        work.say_text(
+            f"Yes, carry on: pain of {severity} out of 10 is fine to work with. Stop the set if"
+            f" it goes above {work.thresholds.stop_above}."
+        )
+    _session_status(work)
+    return True
+
+
 def _plan_question(work: _Turn, session: Session | None) -> bool:
     """ "How long is the break?", "how many should I do?", "what do I do instead?": answered
     from the session (or the user's level), then where the user is."""
@@ -1011,6 +1100,21 @@ def _plan_question(work: _Turn, session: Session | None) -> bool:
             f"{'Today' if active else 'At your level'}: {p.SETS_PER_LEG} sets of {target} reps on"
             f" each leg, the {level.name}."
         )
+    elif PLAN_TODAY.search(text) and active and session.phase == "setup":
+        level = p.LEVELS[p.level_index(session.level)]
+        work.say_text(
+            f"Today: {session.sets} sets of {session.target} reps on each leg, the {level.name},"
+            f" with {p.REST_BETWEEN_SETS_SECONDS} seconds of rest between sets. First, your"
+            f" {session.leg} leg."
+        )
+    elif (
+        HOW_DO_I_DO_THAT.search(text)
+        and active
+        and session.level != session.started_level
+        and session.started_level
+    ):
+        level = p.LEVELS[p.level_index(session.level)]
+        work.say_text(f"The {level.name}: {level.how}")
     elif INSTEAD.search(text) and (active or _recent_pain(work) is not None):
         level = p.LEVELS[p.level_index(session.level if active else work.level)]
         if level.key == work.level and p.level_index(level.key) >= p.level_index("standard"):
@@ -1044,6 +1148,40 @@ def _felt(text: str) -> int | None:
             score = numbers.PAIN_WORDS.get(band.group(0).lower())  # "did all ten, it was mild"
         return score if score is not None else -1
     return None
+
+
+def _no_pain_after_set(text: str) -> bool:
+    """ "Zero pain", "fine, zero", "no pain though, just tired, can I have a longer break":
+    the paced set is confirmed done, with pain 0 (and maybe a break wanted)."""
+    if NO_PAIN_SCORE.match(text):
+        return True
+    if numbers.read_count(text) is not None:
+        return False
+    wants_a_break = WANTS_A_BREAK.search(text) or TIRED.search(text)
+    return bool(
+        numbers.says_no_pain(text)
+        and (not is_question(text) or wants_a_break)
+        and not SOME_NOT_ALL.search(text)
+    )
+
+
+def _set_done_without_pain(work: _Turn, session: Session) -> None:
+    """The paced set done with no pain; tired or asking for a break: a pause follows."""
+    text = work.turn.text
+    if WANTS_A_BREAK.search(text) or TIRED.search(text):
+        lines = session.feedback_then_break(work.now)
+        if not session.over:
+            lines.insert(
+                1,
+                Line(
+                    "Being tired is fine, and it isn't pain: take as long a break as you need."
+                    " Tired muscles lose form, so rest until you feel fresh."
+                ),
+            )
+    else:
+        lines = session.feedback(work.now)
+    work.say(lines, session.check_buttons())
+    _after_session_change(work)
 
 
 def _count_with_pain(text: str) -> bool:
@@ -1106,7 +1244,7 @@ def _rest_after_severe_pain(work: _Turn) -> bool:
     """Severe pain today: questions about doing more are answered with rest first."""
     recent = _recent_pain(work)
     text, intent = work.turn.text, work.turn.intent
-    more = _wants_to_carry_on(text)
+    more = _wants_to_carry_on(text) or bool(A_FEW_REPS.search(text))
     # "Can I just finish the last 2?", "can I do the other leg", whatever the classifier
     # took it for (a question, a did-you-mean): the answer is rest.
     asks = more or (intent in DOING_MORE_INTENTS and is_question(text))
@@ -1121,6 +1259,28 @@ def _rest_after_severe_pain(work: _Turn) -> bool:
         f"Not today: with pain of {recent['severity']} out of 10, rest is the right call, not"
         " more reps or the other leg. Next time we'll start with an easier version."
     )
+    return True
+
+
+def _after_severe_pain(work: _Turn) -> bool:
+    """Severe pain today: "what now?", "should I see someone?", "it's been weeks",
+    "I'll ring the GP" get the after-pain advice, whatever the classifier read."""
+    recent = _recent_pain(work)
+    if recent is None or recent.get("severity", 0) < pain.SEVERE_FROM:
+        return False
+    text = work.turn.text
+    if pain.lasts_weeks(text):
+        work.say_text(pain.AFTER_SEVERE_PAIN_FOR_WEEKS)
+    elif SEE_A_DOCTOR.search(text) and is_question(text):
+        work.say_text(pain.WHEN_TO_SEE_A_DOCTOR)
+        work.say_text("For today, rest from the leg lifts.")
+    elif WILL_SEE_A_DOCTOR.search(text) and not is_question(text):
+        work.say_text(pain.SEEING_A_CLINICIAN)
+    elif WHAT_NOW.search(text):
+        work.say_text(pain.AFTER_SEVERE_PAIN)
+    else:
+        return False
+    work.set(pending_offer=None)
     return True
 
 
@@ -1177,6 +1337,8 @@ def _handle(work: _Turn) -> None:
         session.check = None
     if not active and _after_red_flag(work):
         return
+    if not active and score is None and _after_severe_pain(work):
+        return
     hurts = numbers.mentions_pain(text) and not numbers.says_no_pain(text)
     if not active and SETTLED_NEXT_MORNING.search(text) and score is None and not hurts:
         _settled_next_morning(work)
@@ -1197,6 +1359,8 @@ def _handle(work: _Turn) -> None:
         and _ordinary(work, active)
     ):
         pass  # "only four, my legs were tired": a count, and tired is not pain
+    elif active and session.awaiting_feedback and _no_pain_after_set(text):
+        _set_done_without_pain(work, session)
     elif active and _count_with_pain(text):
         _count_and_pain(work, session, numbers.read_count(text))
     elif (

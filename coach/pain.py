@@ -292,6 +292,24 @@ WHEN_TO_SEE_A_DOCTOR = (
     " bowel control, feel numb around the groin or buttocks, or both legs go weak."
 )
 
+# After severe pain stopped today's exercise: what to do now, and when to get it checked.
+AFTER_SEVERE_PAIN = (
+    "For today: no more leg lifts. Rest in whatever position eases it and keep moving gently"
+    " around the house as you can. See a doctor or physio if it is still there after"
+    f" {p.SEE_DOCTOR_AFTER_WEEKS} weeks, keeps getting worse or spreads down your leg; go the"
+    " same day if your legs go weak or numb, or you have trouble passing urine."
+)
+AFTER_SEVERE_PAIN_FOR_WEEKS = (
+    f"Pain that has gone on for {p.SEE_DOCTOR_AFTER_WEEKS} weeks or more needs a check: please"
+    " book an appointment with your doctor or physio and tell them how it started. Until then,"
+    " rest from the leg lifts."
+)
+SEEING_A_CLINICIAN = (
+    "Good idea. Tell them how bad it got and when it started. Until they have seen you, rest"
+    " from the leg lifts; go the same day if your legs go weak or numb, or you have trouble"
+    " passing urine."
+)
+
 RATE_IT_IF_NOW = "If it's hurting right now, tell me how bad, from 0 to 10."
 
 ASK_SEVERITY = (

@@ -46,6 +46,7 @@ CARRY_ON = re.compile(
     r"\b(can|could|should|may|shall|ok|okay|alright|fine|safe|allowed|let'?s|want to|ready to)\b"
     r".*\b(carry on|continue|keep going|go on|exercise|exercising|resume|start|train|do (it|them"
     r"|my|the|some|a)|lifts?|session|reps|sets)\b"
+    r"|\b(try (it |them )?again|(have|give it) another (go|try|attempt))\b"
     r"|^\s*(carry on|continue|keep going|resume|go on|next|start)\b",
     re.IGNORECASE,
 )
@@ -155,11 +156,14 @@ class Dialogue:
             return True
         return False
 
-    def remind(self) -> None:
-        """After any other reply while an emergency is in force: one line that keeps it."""
+    def remind(self, answered_by_rasa: bool = False) -> None:
+        """After any other reply while an emergency is in force: one line that keeps it.
+        `answered_by_rasa`: a question's answer was said before this turn (utter_faq), so
+        the reply is not empty even when this turn adds nothing to it."""
         work = self.work
         flag = in_force(work.caution, work.now)
-        if flag is not None and work.reply.messages and not work.reply.updates.get("caution"):
+        replied = work.reply.messages or answered_by_rasa
+        if flag is not None and replied and not work.reply.updates.get("caution"):
             work.say_text(red_flags.reply("reminder", flag))
 
     # -- a question about a sign ------------------------------------------------------

@@ -268,6 +268,21 @@ class Session:
         self.reps[self.set_number - 1][self.leg] = self.target
         return self._leg_finished(now)
 
+    def feedback_then_break(self, now: float) -> list[Line]:
+        """Voice: the paced leg done, nothing wrong, and a break wanted before the next:
+        the leg is recorded, then a pause (the next leg is paced on resume, not now)."""
+        if not self.awaiting_feedback or self.phase != ACTIVE:
+            return self.pause()
+        self.awaiting_feedback = False
+        self.undo = self._snapshot()
+        self.reps[self.set_number - 1][self.leg] = self.target
+        said = Line(f"{self.target} on your {self.leg} leg. Well done!")
+        if self.leg != p.LEGS[-1]:
+            self.leg = _other(self.leg)
+            return [said, *self.pause()]
+        finished = self._set_finished(now)
+        return [said, *finished] if self.phase == DONE else [said, *self.pause()]
+
     # -- counts said in words (coach/numbers.py) -------------------------------------
 
     def far_above(self, reps: int) -> bool:

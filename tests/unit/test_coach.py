@@ -1,6 +1,6 @@
 """Whole conversations through the turn logic (coach/dialogue.py), with remembered slots."""
 
-from coach import answers
+from coach import answers, pain
 from tests.unit.chat import HOUR, T0, Chat, in_a_set, number
 
 
@@ -341,3 +341,45 @@ def test_too_easy_and_too_hard_are_answered_from_the_history():
     assert "sessions" in Chat(disclaimer_given=True).say("too_easy", "this is too easy")
     said = Chat(disclaimer_given=True).say("too_hard", "this is too hard for me")
     assert said
+
+
+def severe_pain_stopped() -> Chat:
+    chat = in_a_set()
+    said = chat.say("pain", "that was agony, an 8", number(8))
+    assert chat.session is None and "stop" in said
+    return chat
+
+
+def test_after_severe_pain_what_now_gets_the_rest_advice_not_an_answer():
+    for intent in ("faq", "nlu_fallback", "ask_technique"):
+        chat = severe_pain_stopped()
+        said = chat.say(intent, "right, what should I do then?")
+        assert pain.AFTER_SEVERE_PAIN in said and "weeks" in said, intent
+
+
+def test_after_severe_pain_asking_about_a_check_says_when():
+    chat = severe_pain_stopped()
+    said = chat.say("faq", "do you think I need to see somebody about this?")
+    assert pain.WHEN_TO_SEE_A_DOCTOR in said and "rest" in said
+
+
+def test_after_severe_pain_weeks_of_it_needs_a_check():
+    chat = severe_pain_stopped()
+    said = chat.say("nlu_fallback", "honestly it's been like that for a month")
+    assert said == pain.AFTER_SEVERE_PAIN_FOR_WEEKS
+
+
+def test_after_severe_pain_saying_they_will_phone_the_doctor_is_acknowledged():
+    chat = severe_pain_stopped()
+    assert chat.say("nlu_fallback", "I'll phone the surgery tomorrow") == pain.SEEING_A_CLINICIAN
+
+
+def test_without_severe_pain_what_now_is_not_the_pain_advice():
+    chat = Chat()
+    assert pain.AFTER_SEVERE_PAIN not in chat.say("nlu_fallback", "what should I do now")
+
+
+def test_after_severe_pain_a_few_reps_is_still_a_no():
+    chat = severe_pain_stopped()
+    for text in ("what about just a couple of reps?", "not even one set?"):
+        assert chat.say("ask_progression", text).startswith("Not today"), text

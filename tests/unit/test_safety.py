@@ -509,3 +509,18 @@ def test_my_before_the_sign_makes_it_the_users_own():
     assert screen("my partner says my legs are weak").sign == "both_legs"
     assert check("my dad broke his wrist and my back hurts").suspected is None
     assert check("my dad fell off the ladder and my back hurts").suspected is SIGNS["trauma"]
+
+
+def test_in_force_a_question_answered_by_rasa_still_gets_the_reminder():
+    chat = flagged_chat()
+    # utter_faq said the answer before the action: the action adds the reminder.
+    said = chat.say("faq", "is it better to do them in the morning or the evening")
+    assert said == red_flags.reply("reminder", SIGNS["bladder"])
+
+
+def test_in_force_wanting_to_try_again_later_is_a_no_and_why():
+    chat = flagged_chat()
+    for text in ("could I have another go this evening", "maybe try it again after a nap"):
+        said = chat.say("faq", text)
+        assert said.startswith("Not yet") and SIGNS["bladder"].description in said, text
+        assert chat.session is None

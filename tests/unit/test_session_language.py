@@ -6,7 +6,7 @@ import re
 
 from coach import answers, speech
 from coach import protocol as p
-from tests.unit.chat import HOUR, Chat, in_a_set
+from tests.unit.chat import HOUR, Chat, in_a_set, number
 
 
 def buttons(chat: Chat) -> list[str]:
@@ -769,3 +769,101 @@ def test_have_to_go_slower_is_no_stop_and_the_loo_is_a_pause():
     chat.say("nlu_fallback", "I have to go slower")
     assert chat.session is not None and chat.session["phase"] == "active"
     assert "Paused" in chat.say("nlu_fallback", "need to go to the loo")
+
+
+VOICE = {"voice": True}
+
+
+def paced_set() -> Chat:
+    chat = Chat()
+    chat.say("start_session", "start", metadata=VOICE)
+    chat.say("continue_session", "ready", metadata=VOICE)
+    assert chat.session["awaiting_feedback"]
+    return chat
+
+
+def test_voice_zero_after_a_paced_set_confirms_it_with_no_pain():
+    for intent, text in (
+        ("pain", "zero pain"),
+        ("nlu_fallback", "fine, zero"),
+        ("feel_fine", "good, nought"),
+    ):
+        chat = paced_set()
+        said = chat.say(intent, text, metadata=VOICE)
+        assert reps(chat) == 10 and chat.session["leg"] == "right", text
+        assert "Pain of" not in said, text
+
+
+def test_voice_tired_no_pain_and_a_longer_break_records_the_leg_then_pauses():
+    chat = paced_set()
+    said = chat.say(
+        "missed_sessions",
+        "no pain at all, just knackered, could I get a longer rest",
+        metadata=VOICE,
+    )
+    assert "No matter" not in said and "break" in said
+    assert reps(chat) == 10 and chat.session["phase"] == "paused"
+    assert chat.session["leg"] == "right" and "Counting" not in said
+    said = chat.say("continue_session", "ok I'm ready", metadata=VOICE)
+    assert chat.session["phase"] == "active" and "right leg" in said
+
+
+def test_voice_a_bare_zero_after_a_paced_set_is_still_asked_about():
+    chat = paced_set()
+    assert "did you do all 10" in chat.say("nlu_fallback", "zero", metadata=VOICE)
+    assert reps(chat) == 0
+
+
+def test_mid_session_the_total_so_far_is_counted_not_the_dose():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("report_reps", "7 done")
+    for text in ("so how many does that make altogether?", "what's my total?"):
+        said = chat.say("faq", text)
+        assert "17 reps in all" in said and "10 to 15" not in said, text
+    assert "3 to go" in chat.say("faq", "how many have I still got left?")
+
+
+def test_after_the_session_total_reps_is_the_total_not_the_next_session():
+    chat = in_a_set()
+    for text in ("did 10", "did 10"):
+        chat.say("report_reps", text)
+    chat.say("continue_session", "ready")
+    for text in ("did 10", "did 10"):
+        chat.say("report_reps", text)
+    assert chat.session is None
+    assert "40 reps in all" in chat.say("faq", "total lift count?")
+
+
+def test_at_the_start_the_plan_question_states_the_plan():
+    for text in ("so what's the plan?", "what are we doing today?", "what shall we do first?"):
+        chat = Chat()
+        chat.say("start_session", "start")
+        said = chat.say("nlu_fallback", text)
+        assert "2 sets of 10 reps on each leg" in said and "left leg" in said, text
+
+
+def test_how_do_i_do_that_after_the_easier_version_is_offered_describes_it():
+    chat = paced_set()
+    said = chat.say("pain", "ouch, that was about a six", metadata=VOICE)
+    easier = p.LEVELS[p.level_index(chat.session["level"])]
+    assert easier.key != p.STANDARD_LEVEL and easier.name in said
+    said = chat.say("nlu_fallback", "right, and how would I do that one?", metadata=VOICE)
+    assert said.startswith(f"The {easier.name}: {easier.how}")
+
+
+def test_no_more_today_and_having_had_enough_end_the_session():
+    for text in ("no more for today thanks", "I've had enough, honestly", "I need to stop now"):
+        chat = in_a_set()
+        chat.say("report_reps", "did 10")
+        chat.say("nlu_fallback", text)
+        assert chat.session is None, text
+
+
+def test_asking_to_carry_on_with_fine_pain_mid_set_is_a_yes():
+    chat = in_a_set()
+    chat.say("report_reps", "did 3")
+    chat.say("pain", "slight twinge, like a 2", number(2))
+    said = chat.say("faq", "still a 2 - alright to keep going?")
+    assert said.startswith("Yes, carry on: pain of 2 out of 10") and "3 of 10" in said
+    assert not chat.say("faq", "it's a 5 now, can I keep going?").startswith("Yes")
