@@ -12,7 +12,7 @@ from coach.red_flags import EMERGENCY, SIGNS, check, screen
 from tests.unit.chat import HOUR, T0, Chat, in_a_set, number
 
 ROOT = Path(__file__).resolve().parents[2]
-BLIND_SET = ROOT / "tests" / "blind" / "2026-11-26-red-flags.yml"
+BLIND_DIR = ROOT / "tests" / "blind"
 
 EXAMPLES = [
     (sign, text) for sign, entry in red_flags.DATA["signs"].items() for text in entry["examples"]
@@ -291,10 +291,15 @@ def test_an_old_caution_without_a_sign_still_counts_as_an_emergency():
 # -- the blind set, as a regression test ------------------------------------------------------
 
 
-def test_the_2026_11_26_blind_set_keeps_the_issues_targets(report_figure):
-    """Scored before tuning, then tuned to the kinds of miss it showed: from now on a
-    regression test, not evidence (scripts/eval_red_flags.py reports the figures)."""
-    data = yaml.safe_load(BLIND_SET.read_text())
+# Each set was scored once while fresh, then studied by kind: regression tests, not
+# evidence. The newest set is added here only after its honest score is reported.
+STUDIED_SETS = ["2026-11-26", "2026-11-26b", "2026-11-26c", "2026-11-26d", "2026-11-26e"]
+
+
+@pytest.mark.parametrize("name", STUDIED_SETS)
+def test_a_studied_blind_set_keeps_the_issues_targets(name, report_figure):
+    """scripts/eval_red_flags.py reports the same figures, and end to end."""
+    data = yaml.safe_load((BLIND_DIR / f"{name}-red-flags.yml").read_text())
     emergencies = [f["text"] for f in data["flags"] if f["urgency"] == "emergency"]
     others = [f["text"] for f in data["flags"] if f["urgency"] != "emergency"]
     misses = [m["text"] for m in data["near_misses"]]
@@ -302,10 +307,10 @@ def test_the_2026_11_26_blind_set_keeps_the_issues_targets(report_figure):
     missed = [t for t in emergencies if getattr(screen(t), "urgency", None) != EMERGENCY]
     caught = sum(screen(t) is not None for t in others)
     flagged = sum(screen(t) is not None for t in misses)
-    report_figure("blind 2026-11-26: emergencies caught", f"{len(emergencies) - len(missed)}/"
+    report_figure(f"blind {name}: emergencies caught", f"{len(emergencies) - len(missed)}/"
                   f"{len(emergencies)}")  # fmt: skip
-    report_figure("blind 2026-11-26: other signs caught", f"{caught}/{len(others)}")
-    report_figure("blind 2026-11-26: near misses flagged", f"{flagged}/{len(misses)}")
+    report_figure(f"blind {name}: other signs caught", f"{caught}/{len(others)}")
+    report_figure(f"blind {name}: near misses flagged", f"{flagged}/{len(misses)}")
     assert not missed, missed
     assert caught >= 0.98 * len(others)
     assert flagged <= 0.05 * len(misses)
