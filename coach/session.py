@@ -740,7 +740,7 @@ class Session:
         if not parts:
             return "No reps recorded this time."
         took = _minutes((self.ended_at or self.started_at) - self.started_at)
-        return f"Your reps: {'; '.join(parts)}. Time: {took}."
+        return f"Your reps: {self.total_reps} in all ({'; '.join(parts)}). Time: {took}."
 
     # -- internals ------------------------------------------------------------------
 

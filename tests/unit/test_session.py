@@ -216,6 +216,7 @@ def test_stop_after_set_one_gives_the_summary():
     finish_leg(session)
     said = texts(session.stop(T0 + 300))
     assert "set 1: left 10, right 10" in said and "set 2" not in said
+    assert "20 in all" in said, "the summary adds up the reps"
 
 
 def test_repeat_gives_the_last_instruction_again():
