@@ -332,3 +332,30 @@ def test_screening_is_fast(report_figure):
     per_call = (time.perf_counter() - start) / (rounds * len(messages))
     report_figure("red-flag screen per message", f"{per_call * 1000:.3f} ms")
     assert per_call < 0.005  # well under 1 ms on a laptop; generous for a busy CI runner
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my foot went to sleep sitting on the loo reading the paper",
+        "my left leg went numb sitting on the toilet too long, fine once I stood up",
+        "rugby fever in our street this weekend",
+    ],
+)
+def test_a_limb_numb_from_the_toilet_or_a_figurative_fever_is_no_red_flag(text):
+    assert screen(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("I was bursting for a wee at lunch but couldn't go", "bladder"),
+        ("there was a wet patch on my jeans and I hadn't noticed", "incontinence"),
+        ("I can never tell if I'm finished on the toilet now", "incontinence"),
+        ("me and my wife tried on Friday and I couldn't really feel anything", "sexual_function"),
+        ("my horse bucked me off last week and my back is stiff", "trauma"),
+    ],
+)
+def test_plain_words_for_retention_leaks_sex_and_riding_falls(text, sign):
+    flag = screen(text)
+    assert flag is not None and flag.sign == sign, (text, flag)
