@@ -182,13 +182,16 @@ SOME_NOT_ALL = re.compile(
     re.I,
 )
 # Asking for a pause in ordinary words: "can I have a break", "give me a minute".
+_CAN_I_HAVE = r"\b(?:can|could|may) (?:i|we) (?:have|take|get|grab)"
+_A_BREAK_OF_SOME_LENGTH = (
+    r" (?:a |an )?(?:quick |short |little |small |bit of a |longer |long |proper |bit longer |"
+    r"extra |another )?"
+)
 WANTS_A_BREAK = re.compile(
-    r"\b(?:can|could|may) (?:i|we) (?:have|take|get|grab) (?:a |an )?(?:quick |short |little |"
-    r"small |bit of a |longer |long |proper |bit longer |extra |another )?(?:break|breather|rest|"
+    rf"{_CAN_I_HAVE}{_A_BREAK_OF_SOME_LENGTH}(?:break|breather|rest|pause|minute|moment|sec|"
+    r"second)\b|"
+    rf"\b(?:need|want|taking|take|have|grab|having){_A_BREAK_OF_SOME_LENGTH}(?:break|breather|"
     r"pause|minute|moment|sec|second)\b|"
-    r"\b(?:need|want|taking|take|have|grab|having) (?:a |an )?(?:quick |short |little |small |"
-    r"bit of a |longer |long |proper |bit longer |extra |another )?(?:break|breather|pause|"
-    r"minute|moment|sec|second)\b|"
     r"\b(?:more|extra|a bit more|a little more) (?:time|rest) (?:to rest |before|between)\b|"
     r"\b(?:give me|hang on|hold on|wait) (?:a |one )?(?:sec|second|minute|moment|mo|tick)\b|"
     r"\bone (?:sec|second|moment|minute|mo)\b|\bbrb\b|\bbe right back\b|"
@@ -199,7 +202,7 @@ WANTS_A_BREAK = re.compile(
     r"\bbaby(?:'?s| is) (?:crying|awake|up)\b",
     re.I,
 )
-ASKS_FOR_A_BREAK = re.compile(r"\b(?:can|could|may) (?:i|we) (?:have|take|get|grab)\b", re.I)
+ASKS_FOR_A_BREAK = re.compile(rf"{_CAN_I_HAVE}\b", re.I)
 # Tired, in ordinary words: a break is offered (being tired is not pain).
 TIRED = re.compile(
     r"(?<!not )(?<!never )(?<!nt )(?<!n't )\b(?:knackered|shattered|exhausted|worn out|pooped|"
@@ -1150,6 +1153,10 @@ def _felt(text: str) -> int | None:
     return None
 
 
+def _wants_a_break_or_tired(text: str) -> bool:
+    return bool(WANTS_A_BREAK.search(text) or TIRED.search(text))
+
+
 def _no_pain_after_set(text: str) -> bool:
     """ "Zero pain", "fine, zero", "no pain though, just tired, can I have a longer break":
     the paced set is confirmed done, with pain 0 (and maybe a break wanted)."""
@@ -1157,18 +1164,16 @@ def _no_pain_after_set(text: str) -> bool:
         return True
     if numbers.read_count(text) is not None:
         return False
-    wants_a_break = WANTS_A_BREAK.search(text) or TIRED.search(text)
     return bool(
         numbers.says_no_pain(text)
-        and (not is_question(text) or wants_a_break)
+        and (not is_question(text) or _wants_a_break_or_tired(text))
         and not SOME_NOT_ALL.search(text)
     )
 
 
 def _set_done_without_pain(work: _Turn, session: Session) -> None:
     """The paced set done with no pain; tired or asking for a break: a pause follows."""
-    text = work.turn.text
-    if WANTS_A_BREAK.search(text) or TIRED.search(text):
+    if _wants_a_break_or_tired(work.turn.text):
         lines = session.feedback_then_break(work.now)
         if not session.over:
             lines.insert(
