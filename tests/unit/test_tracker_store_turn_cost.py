@@ -57,30 +57,28 @@ def a_new_conversation(at: float) -> list:
     ]
 
 
+async def saved(store: SQLTrackerStore, tracker, events: list) -> None:
+    for event in events:
+        tracker.update(event)
+    await store.save(tracker)
+
+
 async def conversation(store: SQLTrackerStore) -> None:
     """A new user, turns read and saved one by one, a second save of one tracker, a
     conversation that starts again in the middle of a turn, and a second user."""
     for sender in ("alice", "bob"):
         tracker = await store.get_or_create_tracker(sender)  # new: created and saved
-        for event in a_new_conversation(999.0):
-            tracker.update(event)
-        await store.save(tracker)
+        await saved(store, tracker, a_new_conversation(999.0))
         for reps in range(1, 4):
             tracker = await store.retrieve(sender)
-            for event in a_turn("done", reps):
-                tracker.update(event)
-            await store.save(tracker)
-        tracker.update(UserUttered("how long do I hold it", timestamp=1010.0))
-        await store.save(tracker)  # the same tracker object, saved again
+            await saved(store, tracker, a_turn("done", reps))
+        # the same tracker object, saved again
+        await saved(store, tracker, [UserUttered("how long do I hold it", timestamp=1010.0)])
         tracker = await store.retrieve(sender)
-        for event in a_new_conversation(2000.0) + a_turn("start my session", 20):
-            tracker.update(event)
-        await store.save(tracker)
+        await saved(store, tracker, a_new_conversation(2000.0) + a_turn("start my session", 20))
         for reps in range(21, 23):
             tracker = await store.retrieve(sender)
-            for event in a_turn("next", reps):
-                tracker.update(event)
-            await store.save(tracker)
+            await saved(store, tracker, a_turn("next", reps))
 
 
 def test_the_same_rows_as_rasas_store(tmp_path):
