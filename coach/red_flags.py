@@ -104,8 +104,33 @@ class SignsFileError(ValueError):
     pass
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a key said twice in one mapping: PyYAML keeps the last
+    silently, so a second entry for a sign or concept would hide the first."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: dict = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                raise SignsFileError(
+                    f"{Path(str(self.name)).name}: duplicate key {key!r} on line {line}"
+                    f" (first on line {seen[key]})"
+                )
+            seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+
 def _load(path: Path) -> dict:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    loader = _UniqueKeyLoader(path.read_text(encoding="utf-8"))
+    loader.name = str(path)
+    try:
+        data = loader.get_single_data()
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        raise SignsFileError(f"{path.name}: not a mapping of signs, concepts and words")
     for key in ("signs", "concepts", "word_lists", "word_groups", "spellings", "advice", "ages",
                 "questions", "replies"):  # fmt: skip
         if not isinstance(data.get(key), dict):

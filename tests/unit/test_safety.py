@@ -65,6 +65,26 @@ def test_a_broken_entry_is_refused_with_its_name(tmp_path):
         red_flags._word_set("NOPE asleep", "test")
 
 
+def test_a_key_said_twice_in_the_yaml_is_refused_with_its_line(tmp_path):
+    text = red_flags.SIGNS_FILE.read_text()
+    # A second "bladder:" sign: PyYAML alone would keep the last one and drop the first.
+    second = text.replace("signs:\n", "signs:\n  bladder:\n    urgency: soon\n", 1)
+    broken = tmp_path / "red_flags.yml"
+    broken.write_text(second)
+    with pytest.raises(red_flags.SignsFileError, match=r"duplicate key 'bladder' on line \d+"):
+        red_flags._load(broken)
+    # In a nested mapping too: a concept's variant named twice.
+    nested = tmp_path / "nested.yml"
+    nested.write_text("signs:\n  a:\n    variants:\n      x: 1\n      x: 2\n")
+    with pytest.raises(red_flags.SignsFileError, match="duplicate key 'x' on line 5"):
+        red_flags._load(nested)
+    empty = tmp_path / "empty.yml"
+    empty.write_text("")
+    with pytest.raises(red_flags.SignsFileError, match="not a mapping"):
+        red_flags._load(empty)
+    assert red_flags._load(red_flags.SIGNS_FILE)["signs"]
+
+
 # The misses the issue reports, and its near misses: regression tests for the bug.
 ISSUE_MISSES = [
     ("i cant get it up since my back pain started", "sexual_function"),
