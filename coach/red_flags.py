@@ -39,7 +39,11 @@ from spacy.tokens import Doc
 
 SIGNS_FILE = Path(__file__).with_name("red_flags.yml")
 # Labels that say nothing about a sign on their own.
-NOT_SIGN_WORDS = frozenset({"ODD", "CLEARED", "ASKING", "HEARSAY", "RESOLVED", "LONG_AGO"})
+# A denial said after the signs it denies ("numbness down below, weak legs, none of that").
+DENIED_AFTER = "DENIED_AFTER"
+NOT_SIGN_WORDS = frozenset(
+    {"ODD", "CLEARED", "ASKING", "HEARSAY", "RESOLVED", "LONG_AGO", DENIED_AFTER}
+)
 # The concept that makes a message a question about the signs rather than a report of one:
 # "is back pain at night a bad sign?", "I read that numbness down below is serious".
 ASKING, HEARSAY = "ASKING", "HEARSAY"
@@ -173,6 +177,10 @@ AGE_CLASSES = tuple(
     (int(DATA["ages"][name][0]), int(DATA["ages"][name][1]), cls)
     for name, cls in (("young", YOUNG), ("old", OLD), ("fifties", FIFTIES))
 )
+# A bare age opening the message, before one of these ("61, never had back trouble"):
+# the concepts AGE_OPENING_OLD and AGE_OPENING_YOUNG, which the rules may use.
+OPENING_AGES = {OLD: "AGE_OPENING_OLD", YOUNG: "AGE_OPENING_YOUNG"}
+OPENING_AGE_BEFORE = frozenset(str(DATA["ages"].get("opening_before") or "").split())
 
 
 @lru_cache(maxsize=8192)
@@ -278,7 +286,7 @@ for _sign, _entry in DATA["signs"].items():
     _suspects += [_read_rule(_sign, rule, _entry) for rule in _entry.get("suspect") or ()]
 RULES: tuple[Rule, ...] = tuple(_rules)
 SUSPECT_RULES: tuple[Rule, ...] = tuple(_suspects)
-_labels = {label.split(".")[0] for label in PATTERNS}
+_labels = {label.split(".")[0] for label in PATTERNS} | set(OPENING_AGES.values())
 for _rule in RULES + SUSPECT_RULES:
     for _group in _rule.needs + _rule.context + _rule.unless_said:
         if not _group <= _labels:
@@ -536,6 +544,8 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
             token.norm_ = word
         words.append(word)
     found = []
+    if len(words) > 1 and words[0] in OPENING_AGES and words[1] in OPENING_AGE_BEFORE:
+        found.append((OPENING_AGES[words[0]], 0, 1))
     for key, start, end in matcher(doc):
         label = nlp.vocab.strings[key]
         if not (end < len(words) and words[end] in VETO_NEXT.get(label, ())):
@@ -642,7 +652,12 @@ def _since_childhood(negation: int, words: list[str], clauses: list[int]) -> boo
 def _undenied(hits: list[_Hit], message: _Message) -> list[_Hit]:
     """The hits not denied. A denial carries along a list: "no numbness or tingling"."""
     kept, denied_end = [], {}  # clause -> end of the last denied hit in it
+    denied_before = _denied_after(hits, message)
     for hit in hits:
+        if hit.label not in NOT_SIGN_WORDS and any(
+            start <= hit.start < end for start, end in denied_before
+        ):
+            continue
         window = PLACE_NEGATION_WINDOW if hit.label in PLACES else NEGATION_WINDOW
         end = denied_end.get(hit.clause)
         listed = (
@@ -657,6 +672,48 @@ def _undenied(hits: list[_Hit], message: _Message) -> list[_Hit]:
         else:
             kept.append(hit)
     return kept
+
+
+def _denied_after(hits: list[_Hit], message: _Message) -> list[tuple[int, int]]:
+    """The spans a denial said after the signs takes back: "numbness in the saddle, I
+    don't have any", "tingling, weak legs, none of that". The denial is a clause of its
+    own, naming no sign, that ends the sentence (or only filler follows); it takes back
+    the signs said before it in that sentence."""
+    spans = []
+    words = message.words
+    for hit in hits:
+        if hit.label != DENIED_AFTER:
+            continue
+        clause = message.spans[hit.clause]
+        # A question the denial answers opens its clause: "numb legs? not me".
+        opening = clause.start + (words[clause.start] == "?")
+        if any(words[i] not in TRAILING_OPENERS for i in range(opening, hit.start)):
+            continue
+        i = hit.end
+        while i < len(words) and words[i] in TRAILING_FILLER:
+            i += 1
+        if i < len(words) and words[i] not in SENTENCE_ENDS:
+            continue
+        if any(
+            other.clause == hit.clause and other.label not in NOT_SIGN_WORDS for other in hits
+        ):
+            continue
+        start = next(
+            (j + 1 for j in range(clause.start - 1, -1, -1) if words[j] in SENTENCE_ENDS), 0
+        )
+        if start < clause.start:
+            spans.append((start, clause.start))
+    return spans
+
+
+SENTENCE_ENDS = _words(". ! ? ...")
+# Before a denial said after the signs: "..., but I don't have any", "..., so nope not me".
+TRAILING_OPENERS = _words(", ; : - – — and but so though well luckily thankfully happily i")
+# After it: "none of that, thankfully", "i dont have any at all lol".
+TRAILING_FILLER = _words(
+    ", at all thankfully luckily happily though tho really honestly whatsoever lol haha"
+    " phew thank god goodness fortunately either so far yet as far i know can tell"
+)
 
 
 # A sign named as a question and answered at once: "tingling? no", "numbness: none".
@@ -734,7 +791,7 @@ def _about_someone_else(rule: Rule, chosen: tuple[_Hit, ...], message: _Message)
         word = message.words[i]
         if word in FIRST_PERSON:
             return False
-        if word in rule.someone_else:
+        if word in rule.someone_else or (i and f"{message.words[i - 1]}+{word}" in rule.someone_else):
             return True
     return False
 
