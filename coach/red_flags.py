@@ -597,7 +597,9 @@ def _read(doc: Doc, words: list[str], found: list[tuple[str, int, int]]) -> _Mes
         if i == len(clauses) or clauses[i] != clauses[first]:
             spans[clauses[first]] = range(first, i)
             first = i
-    inside = {i for _, start, end in found for i in range(start, end)}
+    # A denial said after the signs is a denial in its own place too: "I don't have any
+    # tingling in my groin".
+    inside = {i for label, start, end in found if label != DENIED_AFTER for i in range(start, end)}
     return _Message(words, clauses, spans, _negations(words, clauses, inside))
 
 
@@ -694,9 +696,7 @@ def _denied_after(hits: list[_Hit], message: _Message) -> list[tuple[int, int]]:
             i += 1
         if i < len(words) and words[i] not in SENTENCE_ENDS:
             continue
-        if any(
-            other.clause == hit.clause and other.label not in NOT_SIGN_WORDS for other in hits
-        ):
+        if any(other.clause == hit.clause and other.label not in NOT_SIGN_WORDS for other in hits):
             continue
         start = next(
             (j + 1 for j in range(clause.start - 1, -1, -1) if words[j] in SENTENCE_ENDS), 0
@@ -791,7 +791,9 @@ def _about_someone_else(rule: Rule, chosen: tuple[_Hit, ...], message: _Message)
         word = message.words[i]
         if word in FIRST_PERSON:
             return False
-        if word in rule.someone_else or (i and f"{message.words[i - 1]}+{word}" in rule.someone_else):
+        # Named in one word or two: "my son", "my little one" ("little+one" in the YAML).
+        pair = f"{message.words[i - 1]}+{word}" if i else word
+        if word in rule.someone_else or pair in rule.someone_else:
             return True
     return False
 
