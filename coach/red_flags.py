@@ -7,12 +7,13 @@ examples and near misses, are data a clinician can review: red_flags.yml beside
 this file (from NICE NG59 and shared/reference/clinical-notes.md). This module
 is the engine that reads it; it holds no clinical knowledge of its own.
 
-How it works: spaCy's PhraseMatcher, over a blank English tokenizer, finds the
-YAML's phrases, each labelled with a concept (NUMB, SADDLE, ...) or a sign's
-own name. A sign's `made_of` rules say which labels must occur together, in one
-clause or one message, for the sign to count. A phrase is dropped when it is
-denied ("no numbness", "I haven't lost control of my bladder") or explained by
-words beside it ("my foot fell asleep", "I've lost weight dieting").
+How it works: over a blank English tokenizer, a matcher finds the YAML's phrases
+(specs of word choices, matched slot by slot, never spelled out), each labelled
+with a concept (NUMB, SADDLE, ...) or a sign's own name. A sign's `made_of` rules
+say which labels must occur together, in one clause or one message, for the sign
+to count. A phrase is dropped when it is denied ("no numbness", "I haven't lost
+control of my bladder") or explained by words beside it ("my foot fell asleep",
+"I've lost weight dieting").
 
 When the rules do not confirm a sign but one of its `suspect` rules matches (a
 part of the sign without the rest: "my bladder feels odd"), check() reports the
@@ -34,7 +35,6 @@ from pathlib import Path
 
 import spacy
 import yaml
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 SIGNS_FILE = Path(__file__).with_name("red_flags.yml")
@@ -356,30 +356,91 @@ MAX_SPAN = 14  # tokens from the first to the last part of a combined sign
 LONGEST_LIST = 8  # symptoms in a list that one denial covers
 
 
+# One slot of a spec, compiled: its choices by their first word, and whether it may be
+# left out. A spec is its slots in order.
+_Slot = tuple[dict[str, tuple[tuple[str, ...], ...]], bool]
+
+
+class _SpecMatcher:
+    """Finds every spec of every label in a message's words, slot by slot, without
+    spelling the specs out as phrases (hundreds of thousands of them, which took 15 s
+    and more at start-up). Specs are indexed by the words they can start with; from each word, the
+    specs that can start there are followed slot by slot, keeping every position a
+    slot's choices (or leaving an optional slot out) can reach. It finds exactly the
+    (label, start, end) spans a phrase matcher over all the spelled-out phrases would."""
+
+    def __init__(self, nlp: spacy.Language) -> None:
+        slots: dict[str, _Slot] = {}  # each slot's text compiled once: "@CANT" is everywhere
+        self._starts: dict[str, list[tuple[str, tuple[_Slot, ...]]]] = {}
+        for label, specs in PATTERNS.items():
+            for spec in dict.fromkeys(specs):
+                compiled = tuple(
+                    slots[text] if text in slots else slots.setdefault(text, _slot(text, nlp))
+                    for text in spec.split()
+                )
+                for word in _first_words(compiled):
+                    self._starts.setdefault(word, []).append((label, compiled))
+
+    def __call__(self, words: list[str]) -> list[tuple[str, int, int]]:
+        found: dict[tuple[str, int, int], None] = {}
+        for start, word in enumerate(words):
+            for label, spec in self._starts.get(word, ()):
+                for end in _ends(spec, words, start):
+                    if end > start:
+                        found[label, start, end] = None
+        return list(found)
+
+
+def _first_words(spec: tuple[_Slot, ...]) -> set[str]:
+    """The words a match of the spec can start with: a word that starts a choice of its
+    first slot, or of a later one when every slot before it can be left out."""
+    words: set[str] = set()
+    for by_first, optional in spec:
+        words |= by_first.keys()
+        if not optional:
+            break
+    return words
+
+
+def _ends(spec: tuple[_Slot, ...], words: list[str], start: int) -> set[int]:
+    """Where matches of the spec that start at `start` end."""
+    at = {start}
+    for by_first, optional in spec:
+        reached = set(at) if optional else set()
+        for i in at:
+            if i < len(words):
+                for choice in by_first.get(words[i], ()):
+                    end = i + len(choice)
+                    if tuple(words[i:end]) == choice:
+                        reached.add(end)
+        if not reached:
+            return reached
+        at = reached
+    return at
+
+
 @lru_cache(maxsize=1)
-def _matcher() -> tuple[spacy.Language, PhraseMatcher]:
-    """Built on first use (about a second): every spec spelled out as phrases, which
-    the PhraseMatcher looks up by hash, so their number costs nothing per message."""
+def _matcher() -> tuple[spacy.Language, _SpecMatcher]:
+    """Built on first use (well under a second): the specs compiled slot by slot."""
     nlp = spacy.blank("en")
-    matcher = PhraseMatcher(nlp.vocab, attr="NORM")
-    for label, specs in PATTERNS.items():
-        phrases = {
-            tuple(word for part in parts for word in part)
-            for spec in specs
-            for parts in product(*(_slot(slot, nlp) for slot in spec.split()))
-        }
-        docs = [Doc(nlp.vocab, words=list(w), spaces=[True] * len(w)) for w in sorted(phrases)]
-        matcher.add(label, docs)
-    return nlp, matcher
+    return nlp, _SpecMatcher(nlp)
 
 
-def _slot(slot: str, nlp: spacy.Language) -> list[tuple[str, ...]]:
-    """The word sequences one slot of a spec stands for (() when it can be left out)."""
+def _slot(slot: str, nlp: spacy.Language) -> _Slot:
+    """One slot of a spec: the word sequences it stands for, by their first word, and
+    whether it can be left out ("a?")."""
     optional = slot.endswith("?") and len(slot) > 1
     slot = slot.removesuffix("?") if optional else slot
     phrases = GROUPS[slot[1:]] if slot.startswith("@") else slot.replace("+", " ").split("|")
-    choices = [tuple(_fold(t.norm_) for t in nlp.make_doc(phrase)) for phrase in phrases]
-    return list(dict.fromkeys(choices + [()] if optional else choices))
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        # Each word as the message side reads it: its norm ("n't" -> "not"), folded.
+        choice = tuple(nlp.vocab[_fold(t.norm_)].norm_ for t in nlp.make_doc(phrase))
+        if not choice:
+            optional = True  # a choice of no words: the slot may be left out
+        elif choice not in by_first.setdefault(choice[0], []):
+            by_first[choice[0]].append(choice)
+    return {word: tuple(choices) for word, choices in by_first.items()}, optional
 
 
 @dataclass(frozen=True)
@@ -546,8 +607,7 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
     found = []
     if len(words) > 1 and words[0] in OPENING_AGES and words[1] in OPENING_AGE_BEFORE:
         found.append((OPENING_AGES[words[0]], 0, 1))
-    for key, start, end in matcher(doc):
-        label = nlp.vocab.strings[key]
+    for label, start, end in matcher(words):
         if not (end < len(words) and words[end] in VETO_NEXT.get(label, ())):
             found.append((label, start, end))
     found.sort(key=lambda f: (f[1], f[2]))
