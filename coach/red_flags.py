@@ -738,31 +738,34 @@ def _undenied(hits: list[_Hit], message: _Message) -> list[_Hit]:
 
 def _denied_after(hits: list[_Hit], message: _Message) -> list[tuple[int, int]]:
     """The spans a denial said after the signs takes back: "numbness in the saddle, I
-    don't have any", "tingling, weak legs, none of that". The denial is a clause of its
-    own, naming no sign, that ends the sentence (or only filler follows); it takes back
-    the signs said before it in that sentence."""
+    don't have any", "tingling, weak legs, none of that", "numb groin? nope not me",
+    and by voice, without commas: "numb groin or weak legs none of that". The denial
+    comes right after the signs (only words such as "and", "but", "so" between), names
+    no sign after it and ends the sentence (or only filler follows); it takes back the
+    signs said before it in that sentence."""
     spans = []
     words = message.words
     for hit in hits:
         if hit.label != DENIED_AFTER:
-            continue
-        clause = message.spans[hit.clause]
-        # A question the denial answers opens its clause: "numb legs? not me".
-        opening = clause.start + (words[clause.start] == "?")
-        if any(words[i] not in TRAILING_OPENERS for i in range(opening, hit.start)):
             continue
         i = hit.end
         while i < len(words) and words[i] in TRAILING_FILLER:
             i += 1
         if i < len(words) and words[i] not in SENTENCE_ENDS:
             continue
-        if any(other.clause == hit.clause and other.label not in NOT_SIGN_WORDS for other in hits):
+        if any(other.label not in NOT_SIGN_WORDS and other.start >= hit.start for other in hits):
             continue
-        start = next(
-            (j + 1 for j in range(clause.start - 1, -1, -1) if words[j] in SENTENCE_ENDS), 0
-        )
-        if start < clause.start:
-            spans.append((start, clause.start))
+        j = hit.start - 1
+        while j >= 0 and words[j] in TRAILING_OPENERS:
+            j -= 1
+        if j >= 0 and words[j] == "?":  # a question the denial answers: "numb legs? not me"
+            j -= 1
+        if not any(
+            other.label not in NOT_SIGN_WORDS and j - 1 <= other.end - 1 <= j for other in hits
+        ):
+            continue  # the signs come right before the denial
+        start = next((k + 1 for k in range(j, -1, -1) if words[k] in SENTENCE_ENDS), 0)
+        spans.append((start, hit.start))
     return spans
 
 
