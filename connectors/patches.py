@@ -76,6 +76,11 @@ and is cut here without changing what Rasa computes.
   those modules (checked at start-up: every copy.deepcopy there is an argument of
   a structlogger call), deepcopy hands the value itself to the logger, which
   renders it at once or drops it.
+- rasa 3.6: ResponseSelector._resolve_intent_response_key finds each ranked
+  answer's key by walking every response of the domain (about 11 labels a
+  message, some 200 responses): the walk is done once into a table with the
+  same first match (a key's own name, then its texts, key by key), and looked
+  up.
 - rasa 3.6: every call of a custom action sends the whole conversation and the
   domain to the action server (about 45 kB in the bench's conversations), which
   aiohttp encodes with the json module: about 1 ms a call. ujson (Sanic's own
@@ -167,6 +172,7 @@ def install() -> None:
     _graphs_run_without_dask_bookkeeping()
     _past_states_replayed_once_per_prediction()
     _no_deep_copies_for_the_debug_log()
+    _response_keys_looked_up_in_a_table()
     _endpoint_requests_encoded_with_ujson()
     _fail_safe_store_fails_the_turn()
     _fire_reminders_once()
@@ -466,6 +472,45 @@ def _no_deep_copies_for_the_debug_log() -> None:
         if not deep_copies_only_for_the_log(inspect.getsource(module)):
             raise PatchedVersionError(f"{name} uses copy beyond its debug log: see patches.py")
         module.copy = types.SimpleNamespace(deepcopy=the_value_itself, coach_patched=True)
+
+
+RESPONSE_KEYS = "_coach_response_keys"  # on a ResponseSelector: (responses, table)
+
+
+def response_key_table(responses: dict[str, list[dict]]) -> dict[str, str]:
+    """Label name -> intent response key, the first match of Rasa's walk winning."""
+    from rasa.shared.nlu.constants import TEXT
+    from rasa.shared.nlu.training_data import util
+
+    table: dict[str, str] = {}
+    for key, answers in responses.items():
+        search_key = util.template_key_to_intent_response_key(key)
+        table.setdefault(search_key, search_key)
+        for answer in answers:
+            table.setdefault(answer.get(TEXT, ""), search_key)
+    return table
+
+
+def _response_keys_looked_up_in_a_table() -> None:
+    from rasa.nlu.selectors.response_selector import ResponseSelector
+
+    rasa_resolve = ResponseSelector._resolve_intent_response_key
+    if getattr(rasa_resolve, "coach_patched", False):
+        return
+
+    def resolve(self: ResponseSelector, label: dict[str, Any]) -> str | None:
+        name = label.get("name")
+        if not isinstance(name, str):
+            return rasa_resolve(self, label)
+        kept = self.__dict__.get(RESPONSE_KEYS)
+        if kept is None or kept[0] is not self.responses:
+            kept = (self.responses, response_key_table(self.responses))
+            self.__dict__[RESPONSE_KEYS] = kept
+        return kept[1].get(name)
+
+    resolve.coach_patched = True
+    resolve.rasa = rasa_resolve  # for the tests' comparison
+    ResponseSelector._resolve_intent_response_key = resolve
 
 
 def json_for_requests(value: Any) -> str:

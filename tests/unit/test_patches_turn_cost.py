@@ -389,3 +389,29 @@ def test_the_policies_log_what_they_would_have_copied(installed):
     for name in patches.LOGGED_ONLY_COPIES:
         module = importlib.import_module(name)
         assert module.copy.deepcopy(states) is states
+
+
+# -- the response selector's keys, from a table -------------------------------------------
+
+
+def test_response_keys_are_rasas_first_matches(installed):
+    from rasa.nlu.selectors.response_selector import ResponseSelector
+
+    rasa_resolve = ResponseSelector._resolve_intent_response_key.rasa
+    responses = {
+        "utter_faq/hold": [{"text": "Hold each lift for 2 seconds."}, {"text": "faq/reps"}],
+        "utter_faq/reps": [{"text": "Ten each side."}],
+        "utter_faq/empty": [{"image": "x.png"}],
+    }
+    selector = ResponseSelector.__new__(ResponseSelector)
+    selector.responses = responses
+    labels = ["faq/hold", "faq/reps", "Ten each side.", "", "faq/none", None, 3]
+    expected = {
+        "faq/hold": "faq/hold",
+        "faq/reps": "faq/hold",  # a text of an earlier key wins, as in Rasa's walk
+        "Ten each side.": "faq/reps",
+        "": "faq/empty",
+    }
+    for name in labels:
+        found = selector._resolve_intent_response_key({"name": name})
+        assert found == expected.get(name) == rasa_resolve(selector, {"name": name})
