@@ -88,6 +88,10 @@ and is cut here without changing what Rasa computes.
   tf.function's public get_concrete_function() and called directly: the same
   graph on the same inputs, the same outputs (a call it refuses goes the usual
   way).
+- rasa 3.6: RulePolicy._get_possible_keys checks every rule against every state of
+  the conversation, back to its start, although a rule of n states is settled
+  after n (its check answers True for every earlier state): the walk stops after
+  as many states as the longest rule has, with the same rules left.
 - rasa 3.6: every call of a custom action sends the whole conversation and the
   domain to the action server (about 45 kB in the bench's conversations), which
   aiohttp encodes with the json module: about 1 ms a call. ujson (Sanic's own
@@ -181,6 +185,7 @@ def install() -> None:
     _no_deep_copies_for_the_debug_log()
     _response_keys_looked_up_in_a_table()
     _predictions_through_the_traced_graph()
+    _rules_checked_as_far_back_as_they_reach()
     _endpoint_requests_encoded_with_ujson()
     _fail_safe_store_fails_the_turn()
     _fire_reminders_once()
@@ -553,6 +558,29 @@ def _predictions_through_the_traced_graph() -> None:
 
     predict.coach_patched = True
     models.RasaModel._rasa_predict = predict
+
+
+def _rules_checked_as_far_back_as_they_reach() -> None:
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    rasa_keys = RulePolicy._get_possible_keys
+    if getattr(rasa_keys, "coach_patched", False):
+        return
+
+    def get_possible_keys(self: RulePolicy, lookup: dict[str, str], states: list) -> set[str]:
+        possible_keys = set(lookup.keys())
+        reach = max((len(self._rule_key_to_state(key)) for key in possible_keys), default=0)
+        for i, state in enumerate(reversed(states)):
+            if i >= reach:  # Rasa's _is_rule_applicable is True for all from here on
+                break
+            possible_keys = {
+                key for key in possible_keys if self._is_rule_applicable(key, i, state)
+            }
+        return possible_keys
+
+    get_possible_keys.coach_patched = True
+    get_possible_keys.rasa = rasa_keys  # for the tests' comparison
+    RulePolicy._get_possible_keys = get_possible_keys
 
 
 def json_for_requests(value: Any) -> str:

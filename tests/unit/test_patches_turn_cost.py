@@ -415,3 +415,32 @@ def test_response_keys_are_rasas_first_matches(installed):
     for name in labels:
         found = selector._resolve_intent_response_key({"name": name})
         assert found == expected.get(name) == rasa_resolve(selector, {"name": name})
+
+
+# -- rules, checked as far back as they reach ---------------------------------------------
+
+
+def test_the_rules_left_are_rasas(installed):
+    import itertools
+    import json as json_module
+
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    listen = {"prev_action": {"action_name": "action_listen"}}
+    faq = {"user": {"intent": "faq"}, "prev_action": {"action_name": "action_listen"}}
+    rep = {"user": {"intent": "count_rep"}, "prev_action": {"action_name": "action_listen"}}
+    coach = {"user": {"intent": "faq"}, "prev_action": {"action_name": "action_coach"}}
+    start = {}
+    rules = [[listen, faq], [faq], [start, faq], [rep, coach], [listen, rep, coach], [coach]]
+    lookup = {json_module.dumps(rule): f"action_{n}" for n, rule in enumerate(rules)}
+    policy = RulePolicy.__new__(RulePolicy)
+    rasa_keys = RulePolicy._get_possible_keys.rasa
+    conversations, answers = 0, set()
+    for length in range(0, 6):
+        for states in itertools.product([start, listen, faq, rep, coach], repeat=length):
+            states = list(states)
+            found = policy._get_possible_keys(lookup, states)
+            assert found == rasa_keys(policy, lookup, states)
+            conversations, answers = conversations + 1, answers | {frozenset(found)}
+    assert conversations > 3000 and len(answers) > 5  # many different sets of rules left
+    assert policy._get_possible_keys({}, [faq]) == set()
