@@ -18,7 +18,9 @@ start-up instead of misbehaving.
   every call: about 20 ms a turn, more than half of the Rasa server's time under
   load (py-spy, 10 users). The same schema with its validator built once takes
   about 1 ms; a reply that fails goes on to Rasa's own check, so the error and
-  its message are Rasa's.
+  its message are Rasa's. Each event is checked against the kinds of event of its
+  own name only, not against all 23 of the schema's oneOf (the others cannot
+  match an event of another name): about 4% of the Rasa server's time.
 - rasa 3.6: FailSafeTrackerStore (Agent always wraps the store in one) answers a
   conversation it cannot read as a brand-new one, and keeps a turn it cannot
   save in memory. With our store (connectors/tracker_store.py) both fail the
@@ -63,7 +65,33 @@ and is cut here without changing what Rasa computes.
   The states are kept on the tracker with the events they were made of and given
   again while those events (the same objects, in the same order), the domain and
   the arguments are the same; each caller gets its own copy, since Rasa's
-  featurizers change the states they are given.
+  featurizers change the states they are given. The two policies ask with
+  different arguments (the MemoizationPolicy leaves out the turns only rules
+  have), so one replay makes both lists (Rasa's loop, both branches of it side
+  by side), and the second policy finds its list made: about 8% of the Rasa
+  server's time (cProfile, 10 users).
+- rasa 3.6: the policies and the message processor deep-copy the states, events
+  and parse data they pass to structlog's debug calls, on every prediction, even
+  when nothing is logged at debug level: about 3% of the Rasa server's time. In
+  those modules (checked at start-up: every copy.deepcopy there is an argument of
+  a structlogger call), deepcopy hands the value itself to the logger, which
+  renders it at once or drops it.
+- rasa 3.6: ResponseSelector._resolve_intent_response_key finds each ranked
+  answer's key by walking every response of the domain (about 11 labels a
+  message, some 200 responses): the walk is done once into a table with the
+  same first match (a key's own name, then its texts, key by key), and looked
+  up.
+- rasa 3.6: DIET and the ResponseSelector predict through a tf.function with an
+  input signature, and each call of it binds and checks the arguments against
+  its signature and looks the traced graph up again (TensorFlow's Python side,
+  about 1.3 ms a call, two calls a message). The traced graph is taken once with
+  tf.function's public get_concrete_function() and called directly: the same
+  graph on the same inputs, the same outputs (a call it refuses goes the usual
+  way).
+- rasa 3.6: RulePolicy._get_possible_keys checks every rule against every state of
+  the conversation, back to its start, although a rule of n states is settled
+  after n (its check answers True for every earlier state): the walk stops after
+  as many states as the longest rule has, with the same rules left.
 - rasa 3.6: every call of a custom action sends the whole conversation and the
   domain to the action server (about 45 kB in the bench's conversations), which
   aiohttp encodes with the json module: about 1 ms a call. ujson (Sanic's own
@@ -154,6 +182,10 @@ def install() -> None:
     _event_classes_looked_up_in_a_table()
     _graphs_run_without_dask_bookkeeping()
     _past_states_replayed_once_per_prediction()
+    _no_deep_copies_for_the_debug_log()
+    _response_keys_looked_up_in_a_table()
+    _predictions_through_the_traced_graph()
+    _rules_checked_as_far_back_as_they_reach()
     _endpoint_requests_encoded_with_ujson()
     _fail_safe_store_fails_the_turn()
     _fire_reminders_once()
@@ -168,6 +200,48 @@ def action_result_validator() -> Any:
     return jsonschema.validators.validator_for(schema)(schema)
 
 
+@cache
+def validators_by_event() -> tuple[Any, dict[str, Any]] | None:
+    """Rasa's schema checks each event against oneOf 23 kinds of event, each kind with
+    `"event": {"const": <name>}`: an event can only match the kinds of its own name,
+    so checking it against those alone gives the same answer. Returns the schema
+    without the oneOf (the reply's shape and each event's common fields) and, by
+    event name, a check for the kinds of that name; None if any kind is not keyed
+    by a constant name (then the whole schema is used)."""
+    import copy
+
+    from rasa.core.actions.action import RemoteAction
+
+    schema = copy.deepcopy(RemoteAction.action_response_format_spec())
+    build = jsonschema.validators.validator_for(schema)
+    items = schema["properties"]["events"]["items"]
+    kinds = items.pop("oneOf")
+    names = [kind.get("properties", {}).get("event", {}).get("const") for kind in kinds]
+    if not all(isinstance(name, str) for name in names):
+        return None
+    by_name = {
+        name: build({"oneOf": [kind for kind, of in zip(kinds, names, strict=True) if of == name]})
+        for name in names
+    }
+    return build(schema), by_name
+
+
+def action_result_is_valid(result: Any) -> bool:
+    """What action_result_validator().is_valid(result) says, checking each event only
+    against the kinds of event of its name."""
+    split = validators_by_event()
+    if split is None:
+        return action_result_validator().is_valid(result)
+    shape, by_name = split
+    if not shape.is_valid(result):
+        return False
+    for event in result.get("events") or []:
+        check = by_name.get(event["event"])
+        if check is None or not check.is_valid(event):
+            return False
+    return True
+
+
 def _action_results_checked_with_a_built_schema() -> None:
     from rasa.core.actions.action import RemoteAction
 
@@ -176,7 +250,7 @@ def _action_results_checked_with_a_built_schema() -> None:
         return
 
     def validate_action_result(self: RemoteAction, result: dict[str, Any]) -> bool:
-        if action_result_validator().is_valid(result):
+        if action_result_is_valid(result):
             return True
         return rasa_check(self, result)
 
@@ -271,7 +345,7 @@ def _graphs_run_without_dask_bookkeeping() -> None:
     DaskGraphRunner.run = run
 
 
-PAST_STATES = "_coach_past_states"  # on a tracker: (events, domain, arguments, states)
+PAST_STATES = "_coach_past_states"  # on a tracker: (events, domain, [(arguments, states)])
 
 
 def copy_of_states(states: list[dict]) -> list[dict]:
@@ -283,12 +357,46 @@ def copy_of_states(states: list[dict]) -> list[dict]:
     ]
 
 
+def states_both_ways(
+    domain: Any, tracker: Any, omit_unset_slots: bool, rule_only_data: dict | None
+) -> tuple[list[dict], list[dict]]:
+    """What Rasa 3.6's Domain.states_for_tracker_history gives with ignore_rule_only_turns
+    False (the RulePolicy asks for these) and True (the MemoizationPolicy), from one
+    replay of the conversation instead of one each. The loop is Rasa's, the two
+    branches of its `if ignore_rule_only_turns` side by side; the second list gets its
+    own copy of each state, since Rasa's helpers change the state they are given."""
+    from rasa.shared.core.constants import PREVIOUS_ACTION
+
+    every_turn: list[dict] = []
+    ml_turns: list[dict] = []
+    last_ml_action_sub_state = None
+    turn_was_hidden = False
+    for tr, hide_rule_turn in tracker.generate_all_prior_trackers():
+        if not turn_was_hidden:
+            last_ml_action_sub_state = domain._get_prev_action_sub_state(tr)
+        if not tr.followup_action and tr.latest_action_name != tr.active_loop_name:
+            turn_was_hidden = hide_rule_turn
+        state = domain.get_active_state(tr, omit_unset_slots=omit_unset_slots)
+        if not turn_was_hidden:
+            ml_state = copy_of_states([state])[0]
+            domain._remove_rule_only_features(ml_state, rule_only_data)
+            if ml_turns:
+                domain._substitute_rule_only_user_input(ml_state, ml_turns[-1])
+            if last_ml_action_sub_state:
+                ml_state[PREVIOUS_ACTION] = last_ml_action_sub_state
+            ml_turns.append(domain._clean_state(ml_state))
+        every_turn.append(domain._clean_state(state))
+    return every_turn, ml_turns
+
+
 def _past_states_replayed_once_per_prediction() -> None:
+    from rasa.shared.core.domain import Domain
     from rasa.shared.core.trackers import DialogueStateTracker
 
     rasa_past_states = DialogueStateTracker.past_states
     if getattr(rasa_past_states, "coach_patched", False):
         return
+    rasa_history = Domain.states_for_tracker_history
 
     def past_states(
         self: DialogueStateTracker,
@@ -300,20 +408,179 @@ def _past_states_replayed_once_per_prediction() -> None:
         arguments = (omit_unset_slots, ignore_rule_only_turns, rule_only_data)
         kept = self.__dict__.get(PAST_STATES)
         if kept is not None:
-            events, kept_domain, kept_arguments, states = kept
+            events, kept_domain, made = kept
             if (
                 kept_domain is domain
-                and kept_arguments == arguments
                 and len(events) == len(self.events)
                 and all(a is b for a, b in zip(events, self.events, strict=True))
             ):
-                return copy_of_states(states)
+                for kept_arguments, states in made:
+                    if kept_arguments == arguments:
+                        return copy_of_states(states)
+            else:
+                kept = None
+        if kept is None:
+            kept = (list(self.events), domain, [])
+            self.__dict__[PAST_STATES] = kept
+        if type(domain).states_for_tracker_history is rasa_history:
+            # Both policies' states from one replay: the other is asked for next.
+            every_turn, ml_turns = states_both_ways(domain, self, omit_unset_slots, rule_only_data)
+            kept[2].append(((omit_unset_slots, False, rule_only_data), every_turn))
+            kept[2].append(((omit_unset_slots, True, rule_only_data), ml_turns))
+            return copy_of_states(ml_turns if ignore_rule_only_turns else every_turn)
         states = rasa_past_states(self, domain, *arguments)
-        self.__dict__[PAST_STATES] = (list(self.events), domain, arguments, copy_of_states(states))
+        kept[2].append((arguments, copy_of_states(states)))
         return states
 
     past_states.coach_patched = True
     DialogueStateTracker.past_states = past_states
+
+
+LOGGED_ONLY_COPIES = (
+    "rasa.core.policies.rule_policy",
+    "rasa.core.policies.memoization",
+    "rasa.core.processor",
+)
+
+
+def deep_copies_only_for_the_log(source: str) -> bool:
+    """True when every `copy.<name>` in this source is a `copy.deepcopy(...)` given as a
+    keyword argument of a `structlogger.<level>(...)` call."""
+    import ast
+
+    tree = ast.parse(source)
+    logged = set()
+    for call in ast.walk(tree):
+        function = getattr(call, "func", None)
+        if (
+            isinstance(call, ast.Call)
+            and isinstance(function, ast.Attribute)
+            and isinstance(function.value, ast.Name)
+            and function.value.id == "structlogger"
+        ):
+            logged.update(id(keyword.value.func) for keyword in call.keywords
+                          if isinstance(keyword.value, ast.Call))  # fmt: skip
+    uses = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "copy"
+    ]
+    return bool(uses) and all(node.attr == "deepcopy" and id(node) in logged for node in uses)
+
+
+def the_value_itself(value: Any, memo: Any = None) -> Any:
+    return value
+
+
+def _no_deep_copies_for_the_debug_log() -> None:
+    import importlib
+    import inspect
+
+    for name in LOGGED_ONLY_COPIES:
+        module = importlib.import_module(name)
+        if getattr(module.copy, "coach_patched", False):
+            continue
+        if not deep_copies_only_for_the_log(inspect.getsource(module)):
+            raise PatchedVersionError(f"{name} uses copy beyond its debug log: see patches.py")
+        module.copy = types.SimpleNamespace(deepcopy=the_value_itself, coach_patched=True)
+
+
+RESPONSE_KEYS = "_coach_response_keys"  # on a ResponseSelector: (responses, table)
+
+
+def response_key_table(responses: dict[str, list[dict]]) -> dict[str, str]:
+    """Label name -> intent response key, the first match of Rasa's walk winning."""
+    from rasa.shared.nlu.constants import TEXT
+    from rasa.shared.nlu.training_data import util
+
+    table: dict[str, str] = {}
+    for key, answers in responses.items():
+        search_key = util.template_key_to_intent_response_key(key)
+        table.setdefault(search_key, search_key)
+        for answer in answers:
+            table.setdefault(answer.get(TEXT, ""), search_key)
+    return table
+
+
+def _response_keys_looked_up_in_a_table() -> None:
+    from rasa.nlu.selectors.response_selector import ResponseSelector
+
+    rasa_resolve = ResponseSelector._resolve_intent_response_key
+    if getattr(rasa_resolve, "coach_patched", False):
+        return
+
+    def resolve(self: ResponseSelector, label: dict[str, Any]) -> str | None:
+        name = label.get("name")
+        if not isinstance(name, str):
+            return rasa_resolve(self, label)
+        kept = self.__dict__.get(RESPONSE_KEYS)
+        if kept is None or kept[0] is not self.responses:
+            kept = (self.responses, response_key_table(self.responses))
+            self.__dict__[RESPONSE_KEYS] = kept
+        return kept[1].get(name)
+
+    resolve.coach_patched = True
+    resolve.rasa = rasa_resolve  # for the tests' comparison
+    ResponseSelector._resolve_intent_response_key = resolve
+
+
+TRACED = "_coach_traced_predict"  # on a RasaModel: (its tf.function, the traced graph)
+
+
+def _predictions_through_the_traced_graph() -> None:
+    from rasa.utils.tensorflow import models
+
+    rasa_predict = models.RasaModel._rasa_predict
+    if getattr(rasa_predict, "coach_patched", False):
+        return
+
+    def predict(self: models.RasaModel, batch_in: tuple) -> dict[str, Any]:
+        step = self._tf_predict_step
+        if self._run_eagerly or step is None or not self.prepared_for_prediction:
+            return rasa_predict(self, batch_in)  # the first call traces the function
+        self._training = False
+        kept = self.__dict__.get(TRACED)
+        if kept is None or kept[0] is not step:
+            kept = (step, step.get_concrete_function())
+            self.__dict__[TRACED] = kept
+        try:
+            raw = kept[1](list(batch_in))  # the signature is one list of tensors
+        except (TypeError, ValueError):
+            return rasa_predict(self, batch_in)
+        outputs = models.tf_utils.sync_to_numpy_or_python_type(raw)
+        if models.DIAGNOSTIC_DATA in outputs:
+            outputs[models.DIAGNOSTIC_DATA] = self._empty_lists_to_none_in_dict(
+                outputs[models.DIAGNOSTIC_DATA]
+            )
+        return outputs
+
+    predict.coach_patched = True
+    models.RasaModel._rasa_predict = predict
+
+
+def _rules_checked_as_far_back_as_they_reach() -> None:
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    rasa_keys = RulePolicy._get_possible_keys
+    if getattr(rasa_keys, "coach_patched", False):
+        return
+
+    def get_possible_keys(self: RulePolicy, lookup: dict[str, str], states: list) -> set[str]:
+        possible_keys = set(lookup.keys())
+        reach = max((len(self._rule_key_to_state(key)) for key in possible_keys), default=0)
+        for i, state in enumerate(reversed(states)):
+            if i >= reach:  # Rasa's _is_rule_applicable is True for all from here on
+                break
+            possible_keys = {
+                key for key in possible_keys if self._is_rule_applicable(key, i, state)
+            }
+        return possible_keys
+
+    get_possible_keys.coach_patched = True
+    get_possible_keys.rasa = rasa_keys  # for the tests' comparison
+    RulePolicy._get_possible_keys = get_possible_keys
 
 
 def json_for_requests(value: Any) -> str:

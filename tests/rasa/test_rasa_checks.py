@@ -232,5 +232,40 @@ def test_stories_pass_with_no_prediction_errors(tmp_path):
     assert not failed.exists() or "stories:" not in failed.read_text(), failed.read_text()
 
 
+def test_stories_pass_with_the_servers_patches_too(tmp_path):
+    """The same stories through scripts/rasa_server.py, which installs
+    connectors/patches.py (the policies' past states, the graph run, the debug-log
+    copies) before Rasa runs: the patches change no prediction."""
+    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false")
+    result = subprocess.run(
+        [PYTHON, "scripts/rasa_server.py", "test", "core", "--stories", "tests/test_stories.yml",
+         "--model", MODEL, "--endpoints", "endpoints.yml", "--fail-on-prediction-errors",
+         "--out", str(tmp_path)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output[-6000:]
+    failed = tmp_path / "failed_test_stories.yml"
+    assert not failed.exists() or "stories:" not in failed.read_text(), failed.read_text()
+
+
+def test_the_patches_change_no_parse(tmp_path):
+    """Every held-out line and test-story message parsed by the trained model with
+    Rasa's own code and with the patches (tests/rasa/patched_parity.py): the same
+    intents, confidences, rankings, answers and entities."""
+    env = dict(os.environ, RASA_TELEMETRY_ENABLED="false")
+    runs = {}
+    for name, extra in (("rasa", []), ("patched", ["--patched"])):
+        out = tmp_path / f"{name}.json"
+        result = subprocess.run(
+            [PYTHON, "-m", "tests.rasa.patched_parity", str(out), *extra],
+            cwd=ROOT, env=env, capture_output=True, text=True, timeout=900,
+        )  # fmt: skip
+        assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
+        runs[name] = json.loads(out.read_text())
+    assert len(runs["rasa"]) > 200
+    assert runs["patched"] == runs["rasa"]
+
+
 if __name__ == "__main__":
     evaluate_entities(Path(sys.argv[1]))

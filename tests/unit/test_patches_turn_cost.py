@@ -13,7 +13,14 @@ from rasa.engine.graph import ExecutionContext, GraphComponent, GraphSchema, Sch
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, Event, SlotSet, UserUttered
+from rasa.shared.core.events import (
+    ActionExecuted,
+    ActiveLoop,
+    Event,
+    FollowupAction,
+    SlotSet,
+    UserUttered,
+)
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
 from rasa.utils.endpoints import EndpointConfig
@@ -217,14 +224,14 @@ def test_past_states_are_replayed_once_until_the_conversation_changes(
     rasa_past_states, monkeypatch
 ):
     replays = []
+    rasa_replay = DialogueStateTracker.generate_all_prior_trackers
 
-    def counted(self, *args, **kwargs):
+    def counted(self):
         replays.append(len(self.events))
-        return rasa_past_states(self, *args, **kwargs)
+        return rasa_replay(self)
 
     tracker = a_conversation()
-    monkeypatch.setattr(DialogueStateTracker, "past_states", counted)  # Rasa's, counted
-    patches._past_states_replayed_once_per_prediction()  # kept around it
+    monkeypatch.setattr(DialogueStateTracker, "generate_all_prior_trackers", counted)
     tracker.past_states(STATES_DOMAIN)
     tracker.past_states(STATES_DOMAIN)  # the second policy
     assert len(replays) == 1
@@ -267,3 +274,173 @@ def test_the_action_endpoints_session_encodes_with_it(installed):
             return session._json_serialize
 
     assert asyncio.run(made()) is patches.json_for_requests
+
+
+# -- both policies' past states from one replay ----------------------------------------
+
+LOOP_DOMAIN = Domain.from_dict(
+    {
+        "intents": ["count_rep", "faq", "affirm"],
+        "entities": ["side"],
+        "actions": ["action_coach", "utter_answer", "action_check"],
+        "slots": {
+            "reps": {"type": "float", "mappings": []},
+            "side": {"type": "categorical", "values": ["left", "right"], "mappings": []},
+            "asked": {"type": "bool", "mappings": []},
+        },
+        "forms": {"checklist_form": {"required_slots": ["asked"]}},
+    }
+)
+
+
+def a_conversation_with_rule_turns_and_a_loop() -> DialogueStateTracker:
+    """Hidden rule turns, a follow-up action, an active loop and entities: every branch
+    of Rasa's ignore_rule_only_turns code."""
+    listen = ActionExecuted("action_listen")
+    events = [
+        listen,
+        UserUttered("left side", {"name": "count_rep"}, [{"entity": "side", "value": "left"}]),
+        ActionExecuted("action_coach"),
+        SlotSet("side", "left"),
+        ActionExecuted("action_listen", hide_rule_turn=True),
+        UserUttered("how long", {"name": "faq"}),
+        ActionExecuted("utter_answer", hide_rule_turn=True),
+        ActionExecuted("action_listen", hide_rule_turn=True),
+        UserUttered("yes", {"name": "affirm"}),
+        ActionExecuted("checklist_form"),
+        ActiveLoop("checklist_form"),
+        SlotSet("requested_slot", "asked"),
+        ActionExecuted("action_listen"),
+        UserUttered("yes", {"name": "affirm"}),
+        ActionExecuted("checklist_form", hide_rule_turn=True),
+        SlotSet("asked", True),
+        FollowupAction("action_check"),
+        ActionExecuted("action_check"),
+        ActiveLoop(None),
+        SlotSet("reps", 4),
+        ActionExecuted("action_listen"),
+        UserUttered("done", {"name": "count_rep"}),
+    ]
+    return DialogueStateTracker.from_events("fiona", events, slots=LOOP_DOMAIN.slots)
+
+
+@pytest.mark.parametrize(
+    "rule_only_data",
+    [
+        None,
+        {"rule_only_slots": [], "rule_only_loops": []},
+        {"rule_only_slots": ["asked", "side"], "rule_only_loops": ["checklist_form"]},
+    ],
+)
+@pytest.mark.parametrize("omit_unset_slots", [False, True])
+@pytest.mark.parametrize(
+    "conversation", [a_conversation, a_conversation_with_rule_turns_and_a_loop]
+)
+def test_one_replay_gives_both_of_rasas_lists(conversation, omit_unset_slots, rule_only_data):
+    domain = (
+        LOOP_DOMAIN if conversation is a_conversation_with_rule_turns_and_a_loop else STATES_DOMAIN
+    )
+    tracker = conversation()
+    rasa = [
+        domain.states_for_tracker_history(tracker, omit_unset_slots, ignore, rule_only_data)
+        for ignore in (False, True)
+    ]
+    both = patches.states_both_ways(domain, tracker, omit_unset_slots, rule_only_data)
+    assert list(both) == rasa
+    if conversation is a_conversation_with_rule_turns_and_a_loop:
+        assert len(rasa[1]) < len(rasa[0])  # the hidden turns were left out
+
+
+def test_the_second_policy_finds_its_states_made(rasa_past_states, monkeypatch):
+    replays = []
+    rasa_replay = DialogueStateTracker.generate_all_prior_trackers
+
+    def counted(self):
+        replays.append(len(self.events))
+        return rasa_replay(self)
+
+    monkeypatch.setattr(DialogueStateTracker, "generate_all_prior_trackers", counted)
+    tracker = a_conversation_with_rule_turns_and_a_loop()
+    rule_only = {"rule_only_slots": [], "rule_only_loops": []}
+    rule_policy = tracker.past_states(LOOP_DOMAIN, rule_only_data=rule_only)
+    memoization = tracker.past_states(
+        LOOP_DOMAIN, ignore_rule_only_turns=True, rule_only_data=dict(rule_only)
+    )
+    assert len(replays) == 1
+    assert memoization == LOOP_DOMAIN.states_for_tracker_history(tracker, False, True, rule_only)
+    assert rule_policy == LOOP_DOMAIN.states_for_tracker_history(tracker, False, False, rule_only)
+
+
+# -- no deep copies for the debug log ----------------------------------------------------
+
+
+def test_only_deep_copies_given_to_the_logger_are_skipped():
+    logged = "structlogger.debug('x', states=copy.deepcopy(states))\n"
+    assert patches.deep_copies_only_for_the_log(logged)
+    assert not patches.deep_copies_only_for_the_log(logged + "kept = copy.deepcopy(states)\n")
+    assert not patches.deep_copies_only_for_the_log(logged + "kept = copy.copy(states)\n")
+    assert not patches.deep_copies_only_for_the_log("logger.debug(copy.deepcopy(states))\n")
+
+
+def test_the_policies_log_what_they_would_have_copied(installed):
+    import importlib
+
+    states = [{"user": {"intent": "faq"}}]
+    for name in patches.LOGGED_ONLY_COPIES:
+        module = importlib.import_module(name)
+        assert module.copy.deepcopy(states) is states
+
+
+# -- the response selector's keys, from a table -------------------------------------------
+
+
+def test_response_keys_are_rasas_first_matches(installed):
+    from rasa.nlu.selectors.response_selector import ResponseSelector
+
+    rasa_resolve = ResponseSelector._resolve_intent_response_key.rasa
+    responses = {
+        "utter_faq/hold": [{"text": "Hold each lift for 2 seconds."}, {"text": "faq/reps"}],
+        "utter_faq/reps": [{"text": "Ten each side."}],
+        "utter_faq/empty": [{"image": "x.png"}],
+    }
+    selector = ResponseSelector.__new__(ResponseSelector)
+    selector.responses = responses
+    labels = ["faq/hold", "faq/reps", "Ten each side.", "", "faq/none", None, 3]
+    expected = {
+        "faq/hold": "faq/hold",
+        "faq/reps": "faq/hold",  # a text of an earlier key wins, as in Rasa's walk
+        "Ten each side.": "faq/reps",
+        "": "faq/empty",
+    }
+    for name in labels:
+        found = selector._resolve_intent_response_key({"name": name})
+        assert found == expected.get(name) == rasa_resolve(selector, {"name": name})
+
+
+# -- rules, checked as far back as they reach ---------------------------------------------
+
+
+def test_the_rules_left_are_rasas(installed):
+    import itertools
+    import json as json_module
+
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    listen = {"prev_action": {"action_name": "action_listen"}}
+    faq = {"user": {"intent": "faq"}, "prev_action": {"action_name": "action_listen"}}
+    rep = {"user": {"intent": "count_rep"}, "prev_action": {"action_name": "action_listen"}}
+    coach = {"user": {"intent": "faq"}, "prev_action": {"action_name": "action_coach"}}
+    start = {}
+    rules = [[listen, faq], [faq], [start, faq], [rep, coach], [listen, rep, coach], [coach]]
+    lookup = {json_module.dumps(rule): f"action_{n}" for n, rule in enumerate(rules)}
+    policy = RulePolicy.__new__(RulePolicy)
+    rasa_keys = RulePolicy._get_possible_keys.rasa
+    conversations, answers = 0, set()
+    for length in range(0, 6):
+        for states in itertools.product([start, listen, faq, rep, coach], repeat=length):
+            states = list(states)
+            found = policy._get_possible_keys(lookup, states)
+            assert found == rasa_keys(policy, lookup, states)
+            conversations, answers = conversations + 1, answers | {frozenset(found)}
+    assert conversations > 3000 and len(answers) > 5  # many different sets of rules left
+    assert policy._get_possible_keys({}, [faq]) == set()
