@@ -48,7 +48,8 @@ SOUNDALIKES = {
 SPELLINGS = {
     "thre": "three", "threee": "three", "fourty": "forty", "fiften": "fifteen",
     "seven7": "seven", "teen": "ten", "eigth": "eight", "twelf": "twelve", "nineth": "ninth",
-    "twnety": "twenty", "tree3": "three",
+    "twnety": "twenty", "tree3": "three", "mor": "more", "mroe": "more", "moer": "more",
+    "moar": "more", "anotehr": "another", "anther": "another",
 }  # fmt: skip
 
 _UNIT = "|".join(sorted((w for w in UNITS if w not in ("a", "an", "none")), key=len, reverse=True))
@@ -208,7 +209,7 @@ _DID = (
 
 # Take back the last thing counted, whatever it was ("did 10", then "undo").
 _UNDO_WORDS = [
-    r"undo(?: that| it| the last(?: one| rep)?| that last(?: one| rep)?| (?:my|the) last count)?",
+    r"undo(?: that| it| the last(?: one| rep)?| that last(?: one| rep)?| (?:my|the) last count)",
     r"scratch that",
     r"(?:cancel|delete|ignore|forget) (?:that|this)",
     r"take (?:that|it) back",
@@ -219,6 +220,8 @@ _UNDO = re.compile(
 )
 # One rep off.
 _LESS_WORDS = [
+    r"undo",  # on its own: the last rep; "undo that" takes back the last count said
+    r"(?:scratch|scrap|strike) (?:that|the) (?:last|final) (?:one|rep|lift)",
     r"(?:cancel|delete|remove|ignore|forget|drop) (?:the last|this)(?: one| rep)?",
     r"(?:cancel|delete|remove|ignore|forget|drop) that (?:one|rep)",
     r"take (?:one|the last one) (?:back|off|away)",
@@ -385,7 +388,7 @@ def read_count(text: str) -> Count | None:
     clauses = [whole] + [
         normalise(part)
         for part in re.split(
-            r"[,;!]+|(?<!\d)\.(?!\d)|\s+(?:but|then|because|cause|cos|coz)\s+", text
+            r"[,;:!]+|(?<!\d)\.(?!\d)|\s+(?:but|then|because|cause|cos|coz)\s+", text
         )
     ]
     for clause in clauses:

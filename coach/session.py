@@ -168,6 +168,16 @@ class Session:
             )
         return Line(f"Back to it: {self.where()}.")
 
+    def reps_left_in_session(self) -> int:
+        """The reps still planned today: the rest of this leg, then every leg and set after."""
+        phase = self.paused_from if self.phase == PAUSED else self.phase
+        if phase == DONE:
+            return 0
+        order = [(number, leg) for number in range(1, self.sets + 1) for leg in p.LEGS]
+        here = order.index((self.set_number, p.LEGS[-1] if phase == REST else self.leg))
+        ahead = order[here + 1 :] if phase == REST else order[here:]
+        return sum(max(self.target - self.reps[number - 1][leg], 0) for number, leg in ahead)
+
     def how_many_left(self) -> list[Line]:
         if self.phase == ACTIVE and self.awaiting_feedback:
             done = self.reps[self.set_number - 1]
@@ -353,7 +363,7 @@ class Session:
             return self._ask(
                 "all_or_some",
                 done,
-                f"Did you do all {self.target}, or stop at {done}?",
+                f"Did you do all {self.target} on your {self.leg} leg, or stop at {done}?",
             )
         if kind == numbers.FINISHED:
             if self.far_above(n):
@@ -374,6 +384,10 @@ class Session:
             return self._set_count(n, now, carry_on=True)
         if n >= self.target:
             return self._set_count(n, now)
+        if n == done + 1:
+            return self._set_count(n, now, one_by_one=True)  # "done six" at 5: the next one
+        if n > done and done + n > self.target:
+            return self._set_count(n, now, carry_on=True)  # n more would overshoot: in all
         if done > 0:
             return self._ask_more_or_total(n)
         self.undo = self._snapshot()
@@ -659,8 +673,10 @@ class Session:
         return [Line(f"Skipping the rest of your {self.leg} leg."), *self._next_leg()]
 
     def repeat(self) -> list[Line]:
-        if self.phase == ACTIVE and not self.voice:
-            return [Line(f"{self.setup_instructions()} You're on {self.where()}.")]
+        if self.phase == ACTIVE:
+            # Chat: the how-to and where the user is; voice: the last thing led, and where.
+            said = self.setup_instructions() if not self.voice else self.last_instruction
+            return [Line(f"{said or self.setup_instructions()} You're on {self.where()}.")]
         return [Line(self.last_instruction or self.setup_instructions())]
 
     def ease_off(self, reason: str, now: float) -> list[Line]:

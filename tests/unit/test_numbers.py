@@ -107,7 +107,7 @@ COUNTS = [
     ("got through them all", ALL, None), ("every single one", ALL, None),
     ("all of em", ALL, None), ("yep all", ALL, None),
     # corrections: take off
-    ("undo", LESS, None), ("Undo that", LESS, None), ("undo the last one", LESS, None),
+    ("undo", LESS, 1), ("Undo that", LESS, None), ("undo the last one", LESS, None),
     ("minus one", LESS, 1), ("minus 2", LESS, 2), ("take one off", LESS, 1),
     ("take off 2", LESS, 2), ("that one didn't count", LESS, 1),
     ("that one doesnt count", LESS, 1), ("the last one didnt count", LESS, 1),
