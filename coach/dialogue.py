@@ -191,7 +191,8 @@ STOPPING = re.compile(
     r"\bthat'?s me(?: done)?(?: for (?:today|now|the day|tonight))?\W*$|"
     r"\bno more (?:for )?(?:today|now|tonight)\b|"
     r"\bcan'?t (?:do|manage) (?:any ?more|another|more)(?: \w+)? (?:today|tonight|for today)\b|"
-    r"\b(?:i'?ve|ive|i have) had enough\b|"
+    r"\b(?:i'?ve|ive|i have) had enough\b|\b(?:that'?s|thats) all i (?:can|could) (?:do|manage)\b|"
+    r"\bcall(?:ing)? it (?:quits|there|here)\b|"
     r"\b(?:i|we) (?:need|have|got|want) to stop\b(?! (?:if|when|because))",
     re.I,
 )
@@ -254,7 +255,9 @@ _CHAT_SPELLINGS = (
     (re.compile(r"\bu\b", re.I), "you"),
     (re.compile(r"\bur\b", re.I), "your"),
     (re.compile(r"\bhows many\b", re.I), "how many"),
-    (re.compile(r"\bhw\b", re.I), "how"),
+    (re.compile(r"\b(?:hw|hwo|hiw)\b", re.I), "how"),
+    (re.compile(r"\b(?:mnay|mny|manny)\b", re.I), "many"),
+    (re.compile(r"\b(?:waht|wht)\b", re.I), "what"),
     (re.compile(r"\bwats\b", re.I), "what's"),
     (re.compile(r"(?:^|(?<=\s))(?:n|&)(?=\s)", re.I), "and"),
 )
@@ -1271,28 +1274,49 @@ def _count_and_pain(work: _Turn, session: Session, count: numbers.Count) -> None
 PAIN_CORRECTION_SECONDS = 30 * 60
 
 
-def _corrected_pain(work: _Turn) -> bool:
-    """ "Sorry, I meant 3 not 9" just after a pain score, no session running: the score is
-    replaced, what the old one changed (level, caution) is undone, and the advice redone."""
+def _corrected_pain(work: _Turn, active: bool) -> bool:
+    """ "Sorry, I meant 3 not 9" just after a pain score: the score is replaced, and what
+    the old one changed (level, caution, the record) is undone and the advice said again.
+    In a set, only a correction that names the old score ("3 not 5") is about pain."""
     recent = _recent_pain(work)
     if recent is None or not 0 <= work.now - recent["at"] <= PAIN_CORRECTION_SECONDS:
         return False
-    count = numbers.read_count(work.turn.text)
-    if count is None or count.kind != numbers.SET_TO or not 0 <= count.value <= 10:
+    score, old = numbers.read_score_correction(work.turn.text), recent.get("severity")
+    if score is None or score == old:
         return False
-    if count.value == recent.get("severity"):
+    names_old = re.search(rf"\bnot (?:an? )?{old}\b", work.turn.text, re.I)
+    if active and not (
+        (names_old and old != work.session.count) or numbers.mentions_pain(work.turn.text)
+    ):
         return False
+    work.say_text(f"Okay, I've changed your pain score to {score} out of 10.")
+    if active:
+        work.session.pain = _without_last(work.session.pain, old, score)
+        work.set(plan={**work.plan, "recent_pain": {**recent, "severity": score}})
+        _session_status(work)
+        return True
     caution = work.state.caution or {}
     if caution.get("reason") == "pain":
         work.set(caution=None)
     if recent.get("level_before"):
         work.set(level=recent["level_before"])
         work.state.level = recent["level_before"]
+    history = work.history
+    last = history[-1] if history and isinstance(history[-1], dict) else None
+    if last is not None and old in (last.get("pain") or []):
+        # The new score goes into the record as the advice is said again (below).
+        pains = _without_last(last["pain"], old)
+        work.set(history=[*history[:-1], {**last, "pain": pains}])
     plan = {key: value for key, value in work.plan.items() if key != "recent_pain"}
     work.set(plan=plan, pending_offer=None)
-    work.say_text(f"Okay, I've changed your pain score to {count.value} out of 10.")
-    _act_on_pain(work, pain.PainReport(severity=count.value))
+    _act_on_pain(work, pain.PainReport(severity=score))
     return True
+
+
+def _without_last(values: list, old: Any, new: Any = None) -> list:
+    """The list with its last `old` replaced by `new` (dropped if None)."""
+    at = len(values) - 1 - values[::-1].index(old)
+    return [*values[:at], *([] if new is None else [new]), *values[at + 1 :]]
 
 
 def _after_red_flag(work: _Turn) -> bool:
@@ -1410,7 +1434,7 @@ def _handle(work: _Turn) -> None:
         session.check = None
     if not active and _after_red_flag(work):
         return
-    if not active and _corrected_pain(work):
+    if _corrected_pain(work, active):
         return
     if not active and score is None and _after_severe_pain(work):
         return

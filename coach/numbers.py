@@ -775,3 +775,23 @@ def mentions_pain(text: str) -> bool:
 def reports_pain_score(text: str) -> bool:
     """The message gives a pain score on its own initiative ("pain 6", "its agony")."""
     return read_pain_score(text) is not None
+
+
+# A score said again as a correction: "sorry, it's a 3 not a 9", "should have said 3".
+_A_SCORE = re.compile(rf"\ba\s+(?={_SCORE_NUMBER}\b)")
+_SCORE_AGAIN = re.compile(
+    rf"^(?:.*\s)?(?:should have said|shouldve said|meant to (?:say|type|put)|more like|"
+    rf"nearer|closer to)\s+(?P<n>{_SCORE_NUMBER})(?:\s+(?:out of|/)\s+(?:10|ten))?$"
+)
+
+
+def read_score_correction(text: str) -> int | None:
+    """The score a message puts in place of one just said ("typo, I meant 3 not 9"), or
+    None: a correction of a count read as a score from 0 to 10."""
+    said = _A_SCORE.sub("", text.lower())
+    said = re.sub(r"\s*(?:out of|/)\s*(?:10|ten)\b", "", said)
+    count = read_count(said)
+    if count is not None and count.kind == SET_TO and 0 <= count.value <= 10:
+        return count.value
+    again = _SCORE_AGAIN.match(normalise(said))
+    return _score_value(again.group("n")) if again else None

@@ -14,6 +14,7 @@ from coach.numbers import (
     parse_number,
     read_count,
     read_pain_score,
+    read_score_correction,
 )
 
 NUMBERS = [
@@ -264,3 +265,17 @@ def test_the_tables_hold_at_least_300_phrasings():
 )
 def test_a_count_beside_denied_pain_is_no_score(text):
     assert read_pain_score(text) is None
+
+
+# A pain score said again as a correction of the one just given.
+SCORE_CORRECTIONS = [
+    ("typo, 2 not 8", 2), ("sorry, it's a 4 not a 7", 4), ("no, 5", 5), ("make that a 6", 6),
+    ("I meant a two", 2), ("actually it's more like a 3", 3), ("oops I meant four not nine", 4),
+    ("should have said 1", 1), ("i meant 3/10, not 8/10", 3), ("nope, 0", 0),
+    ("sorry: 5 out of 10 not 9", 5), ("did 5", None), ("I meant 15", None), ("ready", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "score"), SCORE_CORRECTIONS)
+def test_a_score_said_again_as_a_correction(text, score):
+    assert read_score_correction(text) == score

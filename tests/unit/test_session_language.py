@@ -993,3 +993,26 @@ def test_repeat_by_voice_mid_set_says_where_the_user_is():
     chat.say("start_session", "start", metadata={"voice": True})
     chat.say("report_reps", "did three", metadata={"voice": True})
     assert "3 of 10" in chat.say("repeat", "say that again", metadata={"voice": True})
+
+
+def test_a_pain_score_corrected_in_a_set_changes_the_score_not_the_count():
+    chat = in_a_set()
+    for _ in range(3):
+        chat.say("count_rep", "done")
+    chat.say("pain", "pain 5 in my back")
+    said = chat.say("nlu_fallback", "sorry, 2 not 5")
+    assert "2 out of 10" in said and reps(chat) == 3
+    assert chat.session["pain"] == [2] and chat.slots["plan"]["recent_pain"]["severity"] == 2
+    assert "2 of" in chat.say("nlu_fallback", "i meant 2 not 3") and reps(chat) == 2
+
+
+def test_a_pain_score_corrected_after_a_session_is_corrected_in_its_record():
+    chat = in_a_set()
+    for _ in range(3):
+        chat.say("report_reps", "did 10")
+        chat.say("continue_session", "ready")
+    chat.say("report_reps", "did 10")
+    chat.say("pain", "my back is sore, 6")
+    assert chat.slots["history"][-1]["pain"] == [6]
+    chat.say("nlu_fallback", "typo: should have said 1")
+    assert chat.slots["history"][-1]["pain"] == [1]
