@@ -6,7 +6,7 @@ import re
 
 from coach import answers, speech
 from coach import protocol as p
-from tests.unit.chat import HOUR, Chat, in_a_set, number
+from tests.unit.chat import HOUR, Chat, after_a_full_session, in_a_set, number
 
 
 def buttons(chat: Chat) -> list[str]:
@@ -1007,11 +1007,7 @@ def test_a_pain_score_corrected_in_a_set_changes_the_score_not_the_count():
 
 
 def test_a_pain_score_corrected_after_a_session_is_corrected_in_its_record():
-    chat = in_a_set()
-    for _ in range(3):
-        chat.say("report_reps", "did 10")
-        chat.say("continue_session", "ready")
-    chat.say("report_reps", "did 10")
+    chat = after_a_full_session()
     chat.say("pain", "my back is sore, 6")
     assert chat.slots["history"][-1]["pain"] == [6]
     chat.say("nlu_fallback", "typo: should have said 1")
