@@ -257,7 +257,8 @@ _CHAT_SPELLINGS = (
     (re.compile(r"\bhows many\b", re.I), "how many"),
     (re.compile(r"\b(?:hw|hwo|hiw)\b", re.I), "how"),
     (re.compile(r"\b(?:mnay|mny|manny)\b", re.I), "many"),
-    (re.compile(r"\b(?:waht|wht)\b", re.I), "what"),
+    (re.compile(r"\b(?:waht|wht|wat)\b", re.I), "what"),
+    (re.compile(r"\b(?:lft|lef)\b", re.I), "left"),
     (re.compile(r"\bwats\b", re.I), "what's"),
     (re.compile(r"(?:^|(?<=\s))(?:n|&)(?=\s)", re.I), "and"),
 )

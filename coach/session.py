@@ -326,6 +326,13 @@ class Session:
         self.rest_until = None
         return True
 
+    def _last_step(self) -> int | None:
+        """How much the last change on this leg added (1 when counting rep by rep)."""
+        undo = self.undo
+        if not undo or (undo["set_number"], undo["leg"]) != (self.set_number, self.leg):
+            return None
+        return self.count - undo["reps"][self.set_number - 1][self.leg]
+
     def said(self, count: Count, now: float) -> list[Line]:
         """A message about reps, read by the grammar: counted, corrected or asked about."""
         self.check = None
@@ -384,8 +391,8 @@ class Session:
             return self._set_count(n, now, carry_on=True)
         if n >= self.target:
             return self._set_count(n, now)
-        if n == done + 1:
-            return self._set_count(n, now, one_by_one=True)  # "done six" at 5: the next one
+        if n == done + 1 and self._last_step() == 1:
+            return self._set_count(n, now, one_by_one=True)  # "done six" at 5, rep by rep
         if n > done and done + n > self.target:
             return self._set_count(n, now, carry_on=True)  # n more would overshoot: in all
         if done > 0:

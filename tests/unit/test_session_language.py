@@ -899,6 +899,13 @@ def test_the_next_number_up_said_as_a_batch_is_the_next_rep():
     assert "more, or" not in said and reps(chat) == 5
 
 
+def test_the_next_number_after_a_batch_is_still_asked_about():
+    chat = in_a_set()
+    chat.say("report_reps", "did 3")
+    chat.say("continue_session", "carrying on")
+    assert "4 more, or 4 in all" in chat.say("report_reps", "did 4")
+
+
 def test_a_batch_that_would_overshoot_the_target_as_more_is_a_total():
     chat = in_a_set()
     for _ in range(6):
@@ -975,7 +982,8 @@ def test_not_managing_any_more_today_ends_the_session():
 def test_typed_slips_in_questions_and_counts():
     chat = in_a_set()
     chat.say("count_rep", "done")
-    assert "9 to go" in chat.say("nlu_fallback", "hw many left")
+    assert "9 to go" in chat.say("nlu_fallback", "hw many lft")
+    assert "9 to go" in chat.say("nlu_fallback", "wat next")
     assert reps(chat) == 1
     chat.say("count_rep", "2 moer")
     assert reps(chat) == 3
