@@ -622,6 +622,15 @@ _SCORE_IN_PLACE = re.compile(
     rf"(?:(?:lower|upper|low|left|right|middle|mid)\s+)?(?:back|hips?|knees?|legs?|glutes?|"
     rf"hamstrings?|bum|butt|buttocks?|thighs?|groin|side|spine)\b"
 )
+# How a place feels, then a lone score: "hip feels ok now, 3ish", "back's better, maybe a 2".
+_PLACE_FEELS_SCORE = re.compile(
+    rf"\b(?:back|backs|hips?|knees?|legs?|glutes?|hamstrings?|bum|butt|thighs?|groin|spine)\s+"
+    rf"(?:(?:feels?|feeling|is|s)\s+)?(?:(?:a bit|a lot|much|way|lot) )?"
+    rf"(?:ok|okay|fine|better|good|alright|all right|easier|worse|not bad|sore|achy|tight|stiff)"
+    rf"(?:\s+now)?\s+"
+    rf"(?:(?:about|maybe|like|around|roughly|a|an|probably)\s+)*(?P<a>{_SCORE_NUMBER})"
+    rf"(?:\s+(?:ish|or so|maybe|probably|i think))*\s*$"
+)
 _BARE_SCORE = re.compile(
     rf"^(?:{_PAIN_CUE}\s+)*(?P<a>{_SCORE_NUMBER})(?:\s+(?:ish|maybe|probably|i think|i guess|"
     rf"or so|at most|at least|now|today|i reckon|really|tops|max|out of 10|/ 10))*\s*$"
@@ -684,6 +693,7 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
         (m for m in _PAIN_NUMBER.finditer(said) if not any(a <= m.start() < b for a, b in denied)),
         None,
     ) or _SCORE_IN_PLACE.search(said)
+    match = match or _PLACE_FEELS_SCORE.search(said)
     if match and _score_value(match.group("a")) is not None:
         return _score_value(match.group("a"))
     if asked:
