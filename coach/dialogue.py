@@ -192,7 +192,8 @@ STOPPING = re.compile(
     r"\bno more (?:for )?(?:today|now|tonight)\b|"
     r"\bcan'?t (?:do|manage) (?:any ?more|another|more)(?: \w+)? (?:today|tonight|for today)\b|"
     r"\b(?:i'?ve|ive|i have) had enough\b|\b(?:that'?s|thats) all i (?:can|could) (?:do|manage)\b|"
-    r"\bcall(?:ing)? it (?:quits|there|here)\b|"
+    r"\bcall(?:ing)? it (?:quits|there|here)\b|\bi (?:give up|quit)\b(?! on)|"
+    r"^\W*(?:ok(?:ay)?\W+|right\W+|well\W+)?(?:that'?s|thats|that is) enough\W*$|"
     r"\b(?:i|we) (?:need|have|got|want) to stop\b(?! (?:if|when|because))",
     re.I,
 )

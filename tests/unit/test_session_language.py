@@ -977,6 +977,10 @@ def test_not_managing_any_more_today_ends_the_session():
     chat.say("report_reps", "did 10")
     said = chat.say("nlu_fallback", "i can't manage any more today")
     assert "stop there" in said and chat.session is None
+    for words in ("ok that's enough", "i give up, calling it there"):
+        chat = in_a_set()
+        chat.say("count_rep", "done")
+        assert "stop there" in chat.say("nlu_fallback", words), words
 
 
 def test_typed_slips_in_questions_and_counts():
