@@ -193,6 +193,7 @@ STOPPING = re.compile(
     r"\bcan'?t (?:do|manage) (?:any ?more|another|more)(?: \w+)? (?:today|tonight|for today)\b|"
     r"\b(?:i'?ve|ive|i have) had enough\b|\b(?:that'?s|thats) all i (?:can|could) (?:do|manage)\b|"
     r"\bcall(?:ing)? it (?:quits|there|here)\b|\bi (?:give up|quit)\b(?! on)|"
+    r"\b(?:cba|can'?t be (?:arsed|bothered))\b|[,;.]\s*stop(?: now| please| it| there)?\W*$|"
     r"^\W*(?:ok(?:ay)?\W+|right\W+|well\W+)?(?:that'?s|thats|that is) enough\W*$|"
     r"\b(?:i|we) (?:need|have|got|want) to stop\b(?! (?:if|when|because))",
     re.I,
@@ -246,7 +247,8 @@ HOW_MANY_IN_ALL = re.compile(
     r"\bhow many (?:reps? )?(?:in all|in total|altogether|all together|overall)\b|"
     r"\bhow many (?:reps? |lifts? )?(?:is that|was that|does that make|have i done|have we done|"
     r"did i do|did we do)(?: \w+)? (?:in all|in total|altogether|all together|overall|so far)\b|"
-    r"\btotal (?:reps?|lifts?|count)\b|\b(?:reps?|lifts?) in total\b)",
+    r"\btotal (?:reps?|lifts?|count)\b|\b(?:reps?|lifts?) in total\b|"
+    r"^\W*(?:and |so )?(?:the |my )?total(?: so far| now| then)?\W*$)",
     re.I,
 )
 # Speech and chat habits that carry no meaning here: fillers, a stutter, "u" for "you".

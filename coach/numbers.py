@@ -373,7 +373,7 @@ def read_count(text: str) -> Count | None:
     whole = normalise(text)
     if not whole or _QUESTION.search(whole):
         return None
-    instead = _MORE_INSTEAD.search(whole)
+    instead = _MORE_INSTEAD.search(whole) or _MORE_INSTEAD_SHORT.match(whole)
     if instead and (value := _number(instead)) is not None:
         return Count(MORE_INSTEAD, value, True)  # "I meant 3 more, not 2"
     if _MISCOUNTED.search(whole):
@@ -391,8 +391,15 @@ def read_count(text: str) -> Count | None:
             r"[,;:!]+|(?<!\d)\.(?!\d)|\s+(?:but|then|because|cause|cos|coz)\s+", text
         )
     ]
-    for clause in clauses:
+    for at, clause in enumerate(clauses):
         reading = _read_clause(clause)
+        if reading is not None and reading.kind == LESS and reading.value is None:
+            # "Scratch that, it was 6": the undo says a count is wrong, the number says
+            # what it should be.
+            later = (re.search(rf"\b{NUMBER}\b", c) for c in clauses[max(at, 1) + 1 :])
+            said = next((value_of(m.group(0)) for m in later if m), None)
+            if isinstance(said, int) and 0 <= said <= 100:
+                return Count(SET_TO, said, True)
         if reading is not None:
             return reading
     for clause in clauses:
@@ -426,6 +433,12 @@ _MORE_INSTEAD = re.compile(
     rf"\b(?:meant|mean|it was|that was|its|thats|actually|no|should be|should have been)\s+"
     rf"(?:(?:i\s+)?(?:did|done|got|managed|do)\s+)?{_N}\s+more\b(?:\s+(?:reps?|of them))?"
     rf"\s+(?:not|rather than|instead of|and not)\s+(?:the\s+)?{NUMBER}\b"
+)
+# "No, 3 more, sorry" just after a batch: the batch said again, put in place of the last.
+_SORRY = r"(?:sorry|oops|whoops|my bad|i mean|i meant)"
+_MORE_INSTEAD_SHORT = re.compile(
+    rf"^(?:(?:no|nope|nah|wait|actually)\s+)*(?P<sorry>{_SORRY}\s+(?:(?:no|nope)\s+)*)?"
+    rf"{_N}\s+more(?:\s+reps?)?(?(sorry)(?:\s+{_SORRY})?|\s+{_SORRY})$"
 )
 # "9 not 8": the number said, not the one counted.
 _N_NOT_M = re.compile(rf"\b{_N}\s+(?:not|rather than|instead of)\s+(?:the\s+)?{NUMBER}\b")

@@ -198,7 +198,8 @@ class Session:
             # "How many did I do on the left?" while resting: the set just done, leg by leg.
             done = self.reps[self.set_number - 1]
             legs = " and ".join(f"{done.get(leg, 0)} on your {leg} leg" for leg in p.LEGS)
-            return [Line(f"Set {self.set_number} of {self.sets}: {legs}."), self.status()]
+            total = f"{self.total_reps} in all so far"
+            return [Line(f"Set {self.set_number} of {self.sets}: {legs}; {total}."), self.status()]
         return [self.status()]
 
     # -- events -------------------------------------------------------------------
@@ -622,6 +623,10 @@ class Session:
             reps = (earlier if earlier is not None and earlier <= before else before) + count.value
         else:
             reps = count.value
+            step = self._last_step() or 0
+            if step >= 2 and reps < before - step:
+                # "I meant 2" just after "another 3" (5 -> 8): the batch, not the whole leg.
+                reps = before - step + reps
         if self.far_above(reps):
             return self._ask_far_above(reps)
         self.undo = self._snapshot()

@@ -160,6 +160,10 @@ COUNTS = [
     ("no it was two more not one", MORE_INSTEAD, 2),
     ("sorry meant i did 5 more not 4", MORE_INSTEAD, 5),
     ("undo that last one", LESS, None), ("that last rep didnt count", LESS, 1),
+    # issue 17, fourth round: undo with the right number, a batch said again with a sorry
+    ("scratch that, it should be 4", SET_TO, 4), ("cancel that. make it nine", SET_TO, 9),
+    ("sorry, 2 more", MORE_INSTEAD, 2), ("nope 4 more my bad", MORE_INSTEAD, 4),
+    ("no, 2 more", MORE, 2), ("scrap the last one", LESS, 1),
     ("i only managed seven that time", FINISHED, 7), ("did 9 on that one", TOTAL, 9),
 ]  # fmt: skip
 

@@ -1024,3 +1024,37 @@ def test_a_pain_score_corrected_after_a_session_is_corrected_in_its_record():
     assert chat.slots["history"][-1]["pain"] == [6]
     chat.say("nlu_fallback", "typo: should have said 1")
     assert chat.slots["history"][-1]["pain"] == [1]
+
+
+def test_a_number_meant_just_after_a_batch_corrects_the_batch():
+    chat = in_a_set()
+    chat.say("count_rep", "4 more")
+    chat.say("count_rep", "another 4")
+    assert "6 of 10" in chat.say("nlu_fallback", "no wait, I meant 2") and reps(chat) == 6
+
+
+def test_an_undo_with_the_right_number_sets_the_count():
+    chat = in_a_set()
+    chat.say("report_reps", "did 8")
+    assert "7 of 10" in chat.say("nlu_fallback", "cancel that, it was 7") and reps(chat) == 7
+    chat.say("count_rep", "2 more")
+    assert "8 of 10" in chat.say("nlu_fallback", "oops, 1 more sorry") and reps(chat) == 8
+
+
+def test_totals_while_resting_and_a_bare_total_question():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("continue_session", "ready")
+    chat.say("report_reps", "did 9")
+    chat.say("count_rep", "that's it for this leg")
+    assert "19 in all so far" in chat.say("ask_progress", "how many have I done")
+    chat.say("continue_session", "ready")
+    chat.say("count_rep", "done")
+    assert "20 reps in all" in chat.say("ask_progress", "the total now?")
+
+
+def test_a_stop_at_the_end_of_a_message_ends_the_session():
+    for words in ("meh, stop", "cant be bothered anymore"):
+        chat = in_a_set()
+        chat.say("count_rep", "done")
+        assert "stop there" in chat.say("nlu_fallback", words), words
