@@ -113,7 +113,10 @@ START_REQUEST = re.compile(
 )
 # A start said as a wish, not a question: "let's crack on with the leg raises".
 WANTS_TO_START = re.compile(
-    _LEAD + r"(?:let'?s|lets|let us|time to|i(?:'?d| would) like to|i want to|i wanna)\b", re.I
+    r"(?:^\W*|[,.;!]\s*|\band\s+|\bso\s+)(?:(?:ok|okay|right|so|well|now)\W+)*"
+    r"(?:let'?s|lets|let us|time to|i(?:'?d| would) like to|i want to|i wanna)\b"
+    r"(?!.*\b(?:tomorrow|later|tonight|next|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)",
+    re.I,
 )
 WHERE_AM_I = re.compile(
     r"\bwhere (?:was|am|were) (?:i|we)\b|\bwhat now\b|\bnow what\b|\bwhat'?s next\b|"
@@ -1008,7 +1011,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         return False
     if STARTS_A_SESSION.search(text) and (
         work.turn.intent in (*CONTROL_INTENTS, "start_session", "ask_next_session")
-        or WANTS_TO_START.match(text)
+        or WANTS_TO_START.search(text)
     ):
         _start(work)
         return True

@@ -968,6 +968,12 @@ def test_starting_in_ordinary_words():
     chat = Chat()
     said = chat.say("faq", "let's get going with the leg lifts then")
     assert "10 reps" in said
+    chat = Chat()
+    said = chat.say("faq", "Good morning. My GP suggested these, and I want to begin my exercises.")
+    assert "10 reps" in said
+    chat = Chat()
+    said = chat.say("faq", "I'd like to start my exercises tomorrow")
+    assert "10 reps" not in said and chat.session is None
 
 
 def test_not_managing_any_more_today_ends_the_session():
