@@ -669,7 +669,27 @@ def _score_value(phrase: str) -> int | None:
     return value if isinstance(value, int) and 0 <= value <= 10 else None
 
 
+# A soundalike where a score goes, said last or before "out of ten": "pain was about to",
+# "maybe a tree", "its for out of ten" (speech recognisers' two, three, four).
+_SOUNDALIKE_SCORE = re.compile(
+    r"\b(?P<cue>about|around|maybe|like|at|is|was|its|a|an|to|now)\s+"
+    r"(?P<word>to|too|for|fore|tree|free|thee|ate|won|sex|sicks|tin|nein)\b"
+    r"(?=\s*(?:$|out of|/|ish\b|i think\b|maybe\b|now\b))"
+)
+
+
 def read_pain_score(text: str, asked: bool = False) -> int | None:
+    """A 0-10 pain score (see _read_pain_score), a soundalike where a score goes read first
+    as the number it sounds like."""
+    said = normalise(text)
+    heard = _SOUNDALIKE_SCORE.sub(
+        lambda m: f"{m.group('cue')} {SOUNDALIKES[m.group('word')]}", said
+    )
+    score = _read_pain_score(heard, asked) if heard != said else None
+    return score if score is not None else _read_pain_score(text, asked)
+
+
+def _read_pain_score(text: str, asked: bool = False) -> int | None:
     """A 0-10 pain score in the message, or None.
 
     With `asked` (the coach has just asked "how bad?"), a bare number or "a six" is

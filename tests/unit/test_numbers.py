@@ -225,6 +225,8 @@ SCORES = [
     # how a place feels, then a lone score
     ("knee feels better now, 2ish", 2), ("my back's fine, maybe a 1", 1),
     ("hips feel a bit sore, about 4", 4),
+    # a speech recogniser's soundalike where the score goes
+    ("the pain is maybe to", 2), ("sore, like a tree", 3), ("it's for out of ten", 4),
     # a band word beside a range: the higher end
     ("moderate, 4 or 5", 5), ("id say mild, 2 or 3", 3), ("severe, 7-8", 8),
 ]  # fmt: skip
@@ -257,7 +259,8 @@ def test_answers_to_how_bad_is_it(text, score):
     ["did 6", "6", "a six", "3 more", "my back hurts", "I did 6 reps", "hold for 3 seconds",
      "my back hurts after 2 sets", "it has hurt for 3 weeks", "did 5 but my knee hurts",
      "can I do 2 sets", "about a 2", "7ish", "I'm 55", "two more", "terrible day",
-     "my leg feels heavy after 5", "back feels fine, did 3", "legs feel ok, 4 more"],
+     "my leg feels heavy after 5", "back feels fine, did 3", "legs feel ok, 4 more",
+     "i want to", "going for", "back to"],
 )  # fmt: skip
 def test_numbers_without_a_pain_word_are_not_scores_unless_asked(text):
     assert read_pain_score(text) is None
