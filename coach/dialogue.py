@@ -874,8 +874,9 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             return True
         # A question asked while the coach awaits an answer about a count is answered; the
         # coach's question stays open ("how many in total?" is not "that's it").
-        if session.check and not is_question(text):
-            count = numbers.read_count(text)
+        asks = QUESTION_START.match(text) or re.search(r"\b(?:how|what|why|where)\b", text, re.I)
+        if session.check and not asks:
+            count = None if is_question(text) else numbers.read_count(text)
             if (
                 count is not None
                 and count.kind == numbers.SET_TO

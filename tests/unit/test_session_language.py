@@ -880,6 +880,8 @@ def test_a_question_while_the_coach_awaits_an_answer_is_answered_and_the_questio
     said = chat.say("ask_progress", "how many reps have i done altogether so far?")
     assert "14 reps in all" in said and chat.session["leg"] == "right" and reps(chat, "right") == 4
     assert "6 of 10" in chat.say("count_rep", "2 more")
+    chat.say("report_reps", "did 25")
+    assert "25 on your right leg" in chat.say("affirm", "yes?")  # an answer, not a question
 
 
 def test_how_many_left_in_the_whole_session_counts_every_leg_and_set_ahead():
