@@ -72,7 +72,8 @@ LISTS_REMINDERS = re.compile(r"\b(what|which|any|list|show|do i have|have i got)
 # Ordinary replies during (or around) a session, read the same way whatever the classifier said.
 _LEAD = (
     r"^\W*(?:(?:ok|okay|right|alright|so|um+|uh+|er+|hmm+|well|oh|and|sorry|wait|hey|coach|"
-    r"cool|fine|actually|go on|come on|then|great|good|yes|yeah|yep)\W+)*"
+    r"cool|fine|actually|go on|come on|then|great|good|yes|yeah|yep|hi|hiya|hello|"
+    r"sounds (?:good|great|fine)|(?:i'?ve )?changed my mind|on second thoughts?)\W+)*"
 )
 ACKNOWLEDGE = re.compile(
     r"^\W*(?:ok(?:ay)?|k|kk|okey ?dokey|alright|all right|right|sure|fine|cool|got it|gotcha|"
@@ -103,6 +104,20 @@ IN_POSITION = re.compile(
     r"sorted|in place|down|good to go|positioned)(?:\W+(?:then|now|coach))*\W*$",
     re.I,
 )
+# Asking to start: "can we start?", "shall we begin now?"
+START_REQUEST = re.compile(
+    _LEAD + r"(?:can|could|shall|may) (?:we|i) (?:start|begin|get (?:going|started)|go|"
+    r"do (?:it|this|them|my (?:exercises?|session|reps|leg lifts)))(?:\W+(?:now|then|please))*"
+    r"\W*$",
+    re.I,
+)
+# A start said as a wish, not a question: "let's crack on with the leg raises".
+WANTS_TO_START = re.compile(
+    r"(?:^\W*|[,.;!]\s*|\band\s+|\bso\s+)(?:(?:ok|okay|right|so|well|now)\W+)*"
+    r"(?:let'?s|lets|let us|time to|i(?:'?d| would) like to|i want to|i wanna)\b"
+    r"(?!.*\b(?:tomorrow|later|tonight|next|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)",
+    re.I,
+)
 WHERE_AM_I = re.compile(
     r"\bwhere (?:was|am|were) (?:i|we)\b|\bwhat now\b|\bnow what\b|\bwhat'?s next\b|"
     r"\bwhat next\b|"
@@ -110,7 +125,8 @@ WHERE_AM_I = re.compile(
     r"\bhow many (?:did i|have i|i (?:did|done)|do i have left|left|more|to go|reps? left|"
     r"(?:have|did) we)\b|\bhow far (?:am i|along|through)\b|\bwhat (?:rep|set|number) (?:am i|"
     r"are we|was i)\b|\bwhich (?:set|leg|rep) (?:am i|are we|was i)\b|\bhow many so far\b|"
-    r"\bwhat'?s my count\b|\bwhat was i on\b|\bwhere did i get to\b|\bwhere did we leave off\b|"
+    r"\bwhat'?s my count\b|\bhow many (?:is|was) that\b|\bwhat was i on\b|"
+    r"\bwhere did i get to\b|\bwhere did we leave off\b|"
     r"\blost (?:count|track)\b|\bwhat (?:was|am) i (?:doing|on|up to)\b|"
     r"\bare we (?:done|finished|nearly done|nearly there|there yet)\b|\bis that it\b|"
     r"\bhow much (?:more|longer)\b|\bnearly (?:done|there)\b|\bwhere were we\b|"
@@ -159,6 +175,11 @@ WHEN_NEXT = re.compile(
     r"exercise) (?:again|next)\b|\bwhen'?s the next one\b",
     re.I,
 )
+WHOLE_SESSION = re.compile(
+    r"\b(?:whole|entire|full|rest of the|today'?s) (?:session|workout)\b|\bfor today\b|"
+    r"\bin (?:the|this) session\b",
+    re.I,
+)
 # Ending today's session in ordinary words (a stop, not the end of one leg).
 STOPPING = re.compile(
     r"\bstop(?:ping)? (?:it )?(?:here|there|now|for (?:today|now|the day|tonight))\b|"
@@ -171,7 +192,12 @@ STOPPING = re.compile(
     r"\b(?:leave|end) it (?:there|here)(?: for today)?\b|\benough for (?:today|now|tonight)\b|"
     r"\bthink i'?ll stop\b|\bstopping (?:there|here|now)\b|"
     r"\bthat'?s me(?: done)?(?: for (?:today|now|the day|tonight))?\W*$|"
-    r"\bno more (?:for )?(?:today|now|tonight)\b|\b(?:i'?ve|ive|i have) had enough\b|"
+    r"\bno more (?:for )?(?:today|now|tonight)\b|"
+    r"\bcan'?t (?:do|manage) (?:any ?more|another|more)(?: \w+)? (?:today|tonight|for today)\b|"
+    r"\b(?:i'?ve|ive|i have) had enough\b|\b(?:that'?s|thats) all i (?:can|could) (?:do|manage)\b|"
+    r"\bcall(?:ing)? it (?:quits|there|here)\b|\bi (?:give up|quit)\b(?! on)|"
+    r"\b(?:cba|can'?t be (?:arsed|bothered))\b|[,;.]\s*stop(?: now| please| it| there)?\W*$|"
+    r"^\W*(?:ok(?:ay)?\W+|right\W+|well\W+)?(?:that'?s|thats|that is) enough\W*$|"
     r"\b(?:i|we) (?:need|have|got|want) to stop\b(?! (?:if|when|because))",
     re.I,
 )
@@ -224,7 +250,8 @@ HOW_MANY_IN_ALL = re.compile(
     r"\bhow many (?:reps? )?(?:in all|in total|altogether|all together|overall)\b|"
     r"\bhow many (?:reps? |lifts? )?(?:is that|was that|does that make|have i done|have we done|"
     r"did i do|did we do)(?: \w+)? (?:in all|in total|altogether|all together|overall|so far)\b|"
-    r"\btotal (?:reps?|lifts?|count)\b|\b(?:reps?|lifts?) in total\b)",
+    r"\btotal (?:reps?|lifts?|count)\b|\b(?:reps?|lifts?) in total\b|"
+    r"^\W*(?:and |so )?(?:the |my )?total(?: so far| now| then)?\W*$)",
     re.I,
 )
 # Speech and chat habits that carry no meaning here: fillers, a stutter, "u" for "you".
@@ -234,6 +261,10 @@ _CHAT_SPELLINGS = (
     (re.compile(r"\bu\b", re.I), "you"),
     (re.compile(r"\bur\b", re.I), "your"),
     (re.compile(r"\bhows many\b", re.I), "how many"),
+    (re.compile(r"\b(?:hw|hwo|hiw)\b", re.I), "how"),
+    (re.compile(r"\b(?:mnay|mny|manny)\b", re.I), "many"),
+    (re.compile(r"\b(?:waht|wht|wat)\b", re.I), "what"),
+    (re.compile(r"\b(?:lft|lef)\b", re.I), "left"),
     (re.compile(r"\bwats\b", re.I), "what's"),
     (re.compile(r"(?:^|(?<=\s))(?:n|&)(?=\s)", re.I), "and"),
 )
@@ -322,7 +353,9 @@ SEE_A_DOCTOR = re.compile(
     r"\b(?:see|call|visit|go to|get checked by|check with|ask) (?:a |my |the )?(?:doctor|gp|"
     r"physio|physiotherapist|dr)\b|\bget (?:it )?checked\b|"
     r"\b(?:see|ask) (?:someone|somebody|anyone|anybody|a professional)\b|"
-    r"\bget (?:it |this |that )?(?:looked at|seen to|checked out)\b",
+    r"\bget (?:it |this |that )?(?:looked at|seen to|checked out)\b|"
+    r"\bwhat if (?:it|the pain|my \w+) (?:doesn'?t|does not|doesnt|won'?t|wont|never) (?:get "
+    r"better|improve|settle|go away|ease)\b|\bwhat if it (?:keeps|still) hurt",
     re.I,
 )
 # Saying they will see someone: "I'll phone my GP", "booking the physio".
@@ -839,7 +872,10 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         ):
             work.say(session.pause())
             return True
-        if session.check:
+        # A question asked while the coach awaits an answer about a count is answered; the
+        # coach's question stays open ("how many in total?" is not "that's it").
+        asks = QUESTION_START.match(text) or re.search(r"\b(?:how|what|why|where)\b", text, re.I)
+        if session.check and not asks:
             count = None if is_question(text) else numbers.read_count(text)
             if (
                 count is not None
@@ -860,6 +896,13 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         in_total = re.search(
             r"\b(?:in all|in total|altogether|all together|overall|so far|total)\b", text, re.I
         )
+        if left_to_do and is_question(text) and (in_total or WHOLE_SESSION.search(text)):
+            left = session.reps_left_in_session()
+            work.say_text(
+                f"{left} reps to go in today's whole session: {session.total_reps} done so far."
+            )
+            _session_status(work)
+            return True
         if HOW_MANY_IN_ALL.search(text) and in_total and is_question(text) and not left_to_do:
             done = session.reps
             legs = ", ".join(f"{leg} {sum(d.get(leg, 0) for d in done)}" for leg in p.LEGS)
@@ -917,7 +960,11 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             )
             work.say(session.pause())
             return True
-        if NOT_TODAY.search(text) and work.turn.intent not in ANSWERABLE:
+        if (
+            NOT_TODAY.search(text)
+            and work.turn.intent not in ANSWERABLE
+            and not LETS_GO.match(text)  # "changed my mind, let's go"
+        ):
             if session.phase == "setup" and not session.total_reps:
                 work.session = None
                 work.set(session=None)
@@ -932,8 +979,10 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             else:
                 work.say([session.status()])
             return True
-        if LETS_GO.match(text) or (
-            IN_POSITION.match(text) and session.phase in ("setup", "rest", "paused")
+        if (
+            LETS_GO.match(text)
+            or START_REQUEST.match(text)
+            or (IN_POSITION.match(text) and session.phase in ("setup", "rest", "paused"))
         ):
             work.say(session.ready(now), session.check_buttons())
             _after_session_change(work)
@@ -956,12 +1005,14 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         return True
     if _plan_question(work, None):
         return True
+    if START_REQUEST.match(text):  # "can we start?": a request, not a question to answer
+        _start(work)
+        return True
     if is_question(text):
         return False
-    if STARTS_A_SESSION.search(text) and work.turn.intent in (
-        *CONTROL_INTENTS,
-        "start_session",
-        "ask_next_session",
+    if STARTS_A_SESSION.search(text) and (
+        work.turn.intent in (*CONTROL_INTENTS, "start_session", "ask_next_session")
+        or WANTS_TO_START.search(text)
     ):
         _start(work)
         return True
@@ -1227,6 +1278,55 @@ def _count_and_pain(work: _Turn, session: Session, count: numbers.Count) -> None
     _act_on_pain(work, pain.PainReport(**{**report.__dict__, "severity": severity}))
 
 
+# A pain score said a moment ago can be taken back ("typo, I meant 3 not 9") this long after.
+PAIN_CORRECTION_SECONDS = 30 * 60
+
+
+def _corrected_pain(work: _Turn, active: bool) -> bool:
+    """ "Sorry, I meant 3 not 9" just after a pain score: the score is replaced, and what
+    the old one changed (level, caution, the record) is undone and the advice said again.
+    In a set, only a correction that names the old score ("3 not 5") is about pain."""
+    recent = _recent_pain(work)
+    if recent is None or not 0 <= work.now - recent["at"] <= PAIN_CORRECTION_SECONDS:
+        return False
+    score, old = numbers.read_score_correction(work.turn.text), recent.get("severity")
+    if score is None or score == old:
+        return False
+    names_old = re.search(rf"\bnot (?:an? )?{old}\b", work.turn.text, re.I)
+    if active and not (
+        (names_old and old != work.session.count) or numbers.mentions_pain(work.turn.text)
+    ):
+        return False
+    work.say_text(f"Okay, I've changed your pain score to {score} out of 10.")
+    if active:
+        work.session.pain = _without_last(work.session.pain, old, score)
+        work.set(plan={**work.plan, "recent_pain": {**recent, "severity": score}})
+        _session_status(work)
+        return True
+    caution = work.state.caution or {}
+    if caution.get("reason") == "pain":
+        work.set(caution=None)
+    if recent.get("level_before"):
+        work.set(level=recent["level_before"])
+        work.state.level = recent["level_before"]
+    history = work.history
+    last = history[-1] if history and isinstance(history[-1], dict) else None
+    if last is not None and old in (last.get("pain") or []):
+        # The new score goes into the record as the advice is said again (below).
+        pains = _without_last(last["pain"], old)
+        work.set(history=[*history[:-1], {**last, "pain": pains}])
+    plan = {key: value for key, value in work.plan.items() if key != "recent_pain"}
+    work.set(plan=plan, pending_offer=None)
+    _act_on_pain(work, pain.PainReport(severity=score))
+    return True
+
+
+def _without_last(values: list, old: Any, new: Any = None) -> list:
+    """The list with its last `old` replaced by `new` (dropped if None)."""
+    at = len(values) - 1 - values[::-1].index(old)
+    return [*values[:at], *([] if new is None else [new]), *values[at + 1 :]]
+
+
 def _after_red_flag(work: _Turn) -> bool:
     """Asking to carry on after a red flag today: no, and the check comes first."""
     caution = work.state.caution or {}
@@ -1341,6 +1441,8 @@ def _handle(work: _Turn) -> None:
     if active and (score is not None or intent in ("pain", "feel_worse")):
         session.check = None
     if not active and _after_red_flag(work):
+        return
+    if _corrected_pain(work, active):
         return
     if not active and score is None and _after_severe_pain(work):
         return
@@ -1751,7 +1853,8 @@ def _act_on_pain(work: _Turn, report: pain.PainReport) -> None:
     if advice.new_level:
         work.set(level=advice.new_level)
     if report.severity is not None:
-        work.set(plan={**work.plan, "recent_pain": {"at": work.now, "severity": report.severity}})
+        recent = {"at": work.now, "severity": report.severity, "level_before": level}
+        work.set(plan={**work.plan, "recent_pain": recent})
     if not in_session:
         if _add_to_last_session(work, report.severity):
             work.say_text("I've added that to the record of your session today.")

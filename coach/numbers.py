@@ -48,7 +48,8 @@ SOUNDALIKES = {
 SPELLINGS = {
     "thre": "three", "threee": "three", "fourty": "forty", "fiften": "fifteen",
     "seven7": "seven", "teen": "ten", "eigth": "eight", "twelf": "twelve", "nineth": "ninth",
-    "twnety": "twenty", "tree3": "three",
+    "twnety": "twenty", "tree3": "three", "mor": "more", "mroe": "more", "moer": "more",
+    "moar": "more", "anotehr": "another", "anther": "another",
 }  # fmt: skip
 
 _UNIT = "|".join(sorted((w for w in UNITS if w not in ("a", "an", "none")), key=len, reverse=True))
@@ -208,7 +209,7 @@ _DID = (
 
 # Take back the last thing counted, whatever it was ("did 10", then "undo").
 _UNDO_WORDS = [
-    r"undo(?: that| it| the last(?: one| rep)?| that last(?: one| rep)?| (?:my|the) last count)?",
+    r"undo(?: that| it| the last(?: one| rep)?| that last(?: one| rep)?| (?:my|the) last count)",
     r"scratch that",
     r"(?:cancel|delete|ignore|forget) (?:that|this)",
     r"take (?:that|it) back",
@@ -219,6 +220,8 @@ _UNDO = re.compile(
 )
 # One rep off.
 _LESS_WORDS = [
+    r"undo",  # on its own: the last rep; "undo that" takes back the last count said
+    r"(?:scratch|scrap|strike) (?:that|the) (?:last|final) (?:one|rep|lift)",
     r"(?:cancel|delete|remove|ignore|forget|drop) (?:the last|this)(?: one| rep)?",
     r"(?:cancel|delete|remove|ignore|forget|drop) that (?:one|rep)",
     r"take (?:one|the last one) (?:back|off|away)",
@@ -370,7 +373,7 @@ def read_count(text: str) -> Count | None:
     whole = normalise(text)
     if not whole or _QUESTION.search(whole):
         return None
-    instead = _MORE_INSTEAD.search(whole)
+    instead = _MORE_INSTEAD.search(whole) or _MORE_INSTEAD_SHORT.match(whole)
     if instead and (value := _number(instead)) is not None:
         return Count(MORE_INSTEAD, value, True)  # "I meant 3 more, not 2"
     if _MISCOUNTED.search(whole):
@@ -385,11 +388,18 @@ def read_count(text: str) -> Count | None:
     clauses = [whole] + [
         normalise(part)
         for part in re.split(
-            r"[,;!]+|(?<!\d)\.(?!\d)|\s+(?:but|then|because|cause|cos|coz)\s+", text
+            r"[,;:!]+|(?<!\d)\.(?!\d)|\s+(?:but|then|because|cause|cos|coz)\s+", text
         )
     ]
-    for clause in clauses:
+    for at, clause in enumerate(clauses):
         reading = _read_clause(clause)
+        if reading is not None and reading.kind == LESS and reading.value is None:
+            # "Scratch that, it was 6": the undo says a count is wrong, the number says
+            # what it should be.
+            later = (re.search(rf"\b{NUMBER}\b", c) for c in clauses[max(at, 1) + 1 :])
+            said = next((value_of(m.group(0)) for m in later if m), None)
+            if isinstance(said, int) and 0 <= said <= 100:
+                return Count(SET_TO, said, True)
         if reading is not None:
             return reading
     for clause in clauses:
@@ -423,6 +433,12 @@ _MORE_INSTEAD = re.compile(
     rf"\b(?:meant|mean|it was|that was|its|thats|actually|no|should be|should have been)\s+"
     rf"(?:(?:i\s+)?(?:did|done|got|managed|do)\s+)?{_N}\s+more\b(?:\s+(?:reps?|of them))?"
     rf"\s+(?:not|rather than|instead of|and not)\s+(?:the\s+)?{NUMBER}\b"
+)
+# "No, 3 more, sorry" just after a batch: the batch said again, put in place of the last.
+_SORRY = r"(?:sorry|oops|whoops|my bad|i mean|i meant)"
+_MORE_INSTEAD_SHORT = re.compile(
+    rf"^(?:(?:no|nope|nah|wait|actually)\s+)*(?P<sorry>{_SORRY}\s+(?:(?:no|nope)\s+)*)?"
+    rf"{_N}\s+more(?:\s+reps?)?(?(sorry)(?:\s+{_SORRY})?|\s+{_SORRY})$"
 )
 # "9 not 8": the number said, not the one counted.
 _N_NOT_M = re.compile(rf"\b{_N}\s+(?:not|rather than|instead of)\s+(?:the\s+)?{NUMBER}\b")
@@ -619,6 +635,15 @@ _SCORE_IN_PLACE = re.compile(
     rf"(?:(?:lower|upper|low|left|right|middle|mid)\s+)?(?:back|hips?|knees?|legs?|glutes?|"
     rf"hamstrings?|bum|butt|buttocks?|thighs?|groin|side|spine)\b"
 )
+# How a place feels, then a lone score: "hip feels ok now, 3ish", "back's better, maybe a 2".
+_PLACE_FEELS_SCORE = re.compile(
+    rf"\b(?:back|backs|hips?|knees?|legs?|glutes?|hamstrings?|bum|butt|thighs?|groin|spine)\s+"
+    rf"(?:(?:feels?|feeling|is|s)\s+)?(?:(?:a bit|a lot|much|way|lot) )?"
+    rf"(?:ok|okay|fine|better|good|alright|all right|easier|worse|not bad|sore|achy|tight|stiff)"
+    rf"(?:\s+now)?\s+"
+    rf"(?:(?:about|maybe|like|around|roughly|a|an|probably)\s+)*(?P<a>{_SCORE_NUMBER})"
+    rf"(?:\s+(?:ish|or so|maybe|probably|i think))*\s*$"
+)
 _BARE_SCORE = re.compile(
     rf"^(?:{_PAIN_CUE}\s+)*(?P<a>{_SCORE_NUMBER})(?:\s+(?:ish|maybe|probably|i think|i guess|"
     rf"or so|at most|at least|now|today|i reckon|really|tops|max|out of 10|/ 10))*\s*$"
@@ -644,7 +669,27 @@ def _score_value(phrase: str) -> int | None:
     return value if isinstance(value, int) and 0 <= value <= 10 else None
 
 
+# A soundalike where a score goes, said last or before "out of ten": "pain was about to",
+# "maybe a tree", "its for out of ten" (speech recognisers' two, three, four).
+_SOUNDALIKE_SCORE = re.compile(
+    r"\b(?P<cue>about|around|maybe|like|at|is|was|its|a|an|to|now)\s+"
+    r"(?P<word>to|too|for|fore|tree|free|thee|ate|won|sex|sicks|tin|nein)\b"
+    r"(?=\s*(?:$|out of|/|ish\b|i think\b|maybe\b|now\b))"
+)
+
+
 def read_pain_score(text: str, asked: bool = False) -> int | None:
+    """A 0-10 pain score (see _read_pain_score), a soundalike where a score goes read first
+    as the number it sounds like."""
+    said = normalise(text)
+    heard = _SOUNDALIKE_SCORE.sub(
+        lambda m: f"{m.group('cue')} {SOUNDALIKES[m.group('word')]}", said
+    )
+    score = _read_pain_score(heard, asked) if heard != said else None
+    return score if score is not None else _read_pain_score(text, asked)
+
+
+def _read_pain_score(text: str, asked: bool = False) -> int | None:
     """A 0-10 pain score in the message, or None.
 
     With `asked` (the coach has just asked "how bad?"), a bare number or "a six" is
@@ -681,6 +726,7 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
         (m for m in _PAIN_NUMBER.finditer(said) if not any(a <= m.start() < b for a, b in denied)),
         None,
     ) or _SCORE_IN_PLACE.search(said)
+    match = match or _PLACE_FEELS_SCORE.search(said)
     if match and _score_value(match.group("a")) is not None:
         return _score_value(match.group("a"))
     if asked:
@@ -772,3 +818,23 @@ def mentions_pain(text: str) -> bool:
 def reports_pain_score(text: str) -> bool:
     """The message gives a pain score on its own initiative ("pain 6", "its agony")."""
     return read_pain_score(text) is not None
+
+
+# A score said again as a correction: "sorry, it's a 3 not a 9", "should have said 3".
+_A_SCORE = re.compile(rf"\ba\s+(?={_SCORE_NUMBER}\b)")
+_SCORE_AGAIN = re.compile(
+    rf"^(?:.*\s)?(?:should have said|shouldve said|meant to (?:say|type|put)|more like|"
+    rf"nearer|closer to)\s+(?P<n>{_SCORE_NUMBER})(?:\s+(?:out of|/)\s+(?:10|ten))?$"
+)
+
+
+def read_score_correction(text: str) -> int | None:
+    """The score a message puts in place of one just said ("typo, I meant 3 not 9"), or
+    None: a correction of a count read as a score from 0 to 10."""
+    said = _A_SCORE.sub("", text.lower())
+    said = re.sub(r"\s*(?:out of|/)\s*(?:10|ten)\b", "", said)
+    count = read_count(said)
+    if count is not None and count.kind == SET_TO and 0 <= count.value <= 10:
+        return count.value
+    again = _SCORE_AGAIN.match(normalise(said))
+    return _score_value(again.group("n")) if again else None

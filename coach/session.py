@@ -168,6 +168,16 @@ class Session:
             )
         return Line(f"Back to it: {self.where()}.")
 
+    def reps_left_in_session(self) -> int:
+        """The reps still planned today: the rest of this leg, then every leg and set after."""
+        phase = self.paused_from if self.phase == PAUSED else self.phase
+        if phase == DONE:
+            return 0
+        order = [(number, leg) for number in range(1, self.sets + 1) for leg in p.LEGS]
+        here = order.index((self.set_number, p.LEGS[-1] if phase == REST else self.leg))
+        ahead = order[here + 1 :] if phase == REST else order[here:]
+        return sum(max(self.target - self.reps[number - 1][leg], 0) for number, leg in ahead)
+
     def how_many_left(self) -> list[Line]:
         if self.phase == ACTIVE and self.awaiting_feedback:
             done = self.reps[self.set_number - 1]
@@ -188,7 +198,8 @@ class Session:
             # "How many did I do on the left?" while resting: the set just done, leg by leg.
             done = self.reps[self.set_number - 1]
             legs = " and ".join(f"{done.get(leg, 0)} on your {leg} leg" for leg in p.LEGS)
-            return [Line(f"Set {self.set_number} of {self.sets}: {legs}."), self.status()]
+            total = f"{self.total_reps} in all so far"
+            return [Line(f"Set {self.set_number} of {self.sets}: {legs}; {total}."), self.status()]
         return [self.status()]
 
     # -- events -------------------------------------------------------------------
@@ -316,6 +327,13 @@ class Session:
         self.rest_until = None
         return True
 
+    def _last_step(self) -> int | None:
+        """How much the last change on this leg added (1 when counting rep by rep)."""
+        undo = self.undo
+        if not undo or (undo["set_number"], undo["leg"]) != (self.set_number, self.leg):
+            return None
+        return self.count - undo["reps"][self.set_number - 1][self.leg]
+
     def said(self, count: Count, now: float) -> list[Line]:
         """A message about reps, read by the grammar: counted, corrected or asked about."""
         self.check = None
@@ -353,7 +371,7 @@ class Session:
             return self._ask(
                 "all_or_some",
                 done,
-                f"Did you do all {self.target}, or stop at {done}?",
+                f"Did you do all {self.target} on your {self.leg} leg, or stop at {done}?",
             )
         if kind == numbers.FINISHED:
             if self.far_above(n):
@@ -374,6 +392,10 @@ class Session:
             return self._set_count(n, now, carry_on=True)
         if n >= self.target:
             return self._set_count(n, now)
+        if n == done + 1 and self._last_step() == 1:
+            return self._set_count(n, now, one_by_one=True)  # "done six" at 5, rep by rep
+        if n > done and done + n > self.target:
+            return self._set_count(n, now, carry_on=True)  # n more would overshoot: in all
         if done > 0:
             return self._ask_more_or_total(n)
         self.undo = self._snapshot()
@@ -601,6 +623,10 @@ class Session:
             reps = (earlier if earlier is not None and earlier <= before else before) + count.value
         else:
             reps = count.value
+            step = self._last_step() or 0
+            if step >= 2 and reps < before - step:
+                # "I meant 2" just after "another 3" (5 -> 8): the batch, not the whole leg.
+                reps = before - step + reps
         if self.far_above(reps):
             return self._ask_far_above(reps)
         self.undo = self._snapshot()
@@ -659,8 +685,10 @@ class Session:
         return [Line(f"Skipping the rest of your {self.leg} leg."), *self._next_leg()]
 
     def repeat(self) -> list[Line]:
-        if self.phase == ACTIVE and not self.voice:
-            return [Line(f"{self.setup_instructions()} You're on {self.where()}.")]
+        if self.phase == ACTIVE:
+            # Chat: the how-to and where the user is; voice: the last thing led, and where.
+            said = self.setup_instructions() if not self.voice else self.last_instruction
+            return [Line(f"{said or self.setup_instructions()} You're on {self.where()}.")]
         return [Line(self.last_instruction or self.setup_instructions())]
 
     def ease_off(self, reason: str, now: float) -> list[Line]:

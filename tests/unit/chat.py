@@ -65,3 +65,13 @@ def in_a_set(**slots) -> Chat:
     chat.say("start_session", "start my session")
     chat.say("continue_session", "ready")
     return chat
+
+
+def after_a_full_session(**slots) -> Chat:
+    """A chat whose session has just ended, every set done in one report each."""
+    chat = in_a_set(**slots)
+    chat.say("report_reps", "did 10")
+    for _ in range(3):
+        chat.say("continue_session", "ready")
+        chat.say("report_reps", "did 10")
+    return chat

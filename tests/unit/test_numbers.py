@@ -14,6 +14,7 @@ from coach.numbers import (
     parse_number,
     read_count,
     read_pain_score,
+    read_score_correction,
 )
 
 NUMBERS = [
@@ -107,7 +108,7 @@ COUNTS = [
     ("got through them all", ALL, None), ("every single one", ALL, None),
     ("all of em", ALL, None), ("yep all", ALL, None),
     # corrections: take off
-    ("undo", LESS, None), ("Undo that", LESS, None), ("undo the last one", LESS, None),
+    ("undo", LESS, 1), ("Undo that", LESS, None), ("undo the last one", LESS, None),
     ("minus one", LESS, 1), ("minus 2", LESS, 2), ("take one off", LESS, 1),
     ("take off 2", LESS, 2), ("that one didn't count", LESS, 1),
     ("that one doesnt count", LESS, 1), ("the last one didnt count", LESS, 1),
@@ -159,6 +160,10 @@ COUNTS = [
     ("no it was two more not one", MORE_INSTEAD, 2),
     ("sorry meant i did 5 more not 4", MORE_INSTEAD, 5),
     ("undo that last one", LESS, None), ("that last rep didnt count", LESS, 1),
+    # issue 17, fourth round: undo with the right number, a batch said again with a sorry
+    ("scratch that, it should be 4", SET_TO, 4), ("cancel that. make it nine", SET_TO, 9),
+    ("sorry, 2 more", MORE_INSTEAD, 2), ("nope 4 more my bad", MORE_INSTEAD, 4),
+    ("no, 2 more", MORE, 2), ("scrap the last one", LESS, 1),
     ("i only managed seven that time", FINISHED, 7), ("did 9 on that one", TOTAL, 9),
 ]  # fmt: skip
 
@@ -217,6 +222,11 @@ SCORES = [
     ("pain: 9", 9), ("hurts 10", 10), ("pain's at 5", 5), ("aching 4", 4),
     ("it's sore, 4ish", 4), ("the ache is there, maybe a 3 now", 3),
     ("its like a 5ish in my right hip", 5), ("about a 2 across my lower back", 2),
+    # how a place feels, then a lone score
+    ("knee feels better now, 2ish", 2), ("my back's fine, maybe a 1", 1),
+    ("hips feel a bit sore, about 4", 4),
+    # a speech recogniser's soundalike where the score goes
+    ("the pain is maybe to", 2), ("sore, like a tree", 3), ("it's for out of ten", 4),
     # a band word beside a range: the higher end
     ("moderate, 4 or 5", 5), ("id say mild, 2 or 3", 3), ("severe, 7-8", 8),
 ]  # fmt: skip
@@ -248,7 +258,9 @@ def test_answers_to_how_bad_is_it(text, score):
     "text",
     ["did 6", "6", "a six", "3 more", "my back hurts", "I did 6 reps", "hold for 3 seconds",
      "my back hurts after 2 sets", "it has hurt for 3 weeks", "did 5 but my knee hurts",
-     "can I do 2 sets", "about a 2", "7ish", "I'm 55", "two more", "terrible day"],
+     "can I do 2 sets", "about a 2", "7ish", "I'm 55", "two more", "terrible day",
+     "my leg feels heavy after 5", "back feels fine, did 3", "legs feel ok, 4 more",
+     "i want to", "going for", "back to"],
 )  # fmt: skip
 def test_numbers_without_a_pain_word_are_not_scores_unless_asked(text):
     assert read_pain_score(text) is None
@@ -264,3 +276,17 @@ def test_the_tables_hold_at_least_300_phrasings():
 )
 def test_a_count_beside_denied_pain_is_no_score(text):
     assert read_pain_score(text) is None
+
+
+# A pain score said again as a correction of the one just given.
+SCORE_CORRECTIONS = [
+    ("typo, 2 not 8", 2), ("sorry, it's a 4 not a 7", 4), ("no, 5", 5), ("make that a 6", 6),
+    ("I meant a two", 2), ("actually it's more like a 3", 3), ("oops I meant four not nine", 4),
+    ("should have said 1", 1), ("i meant 3/10, not 8/10", 3), ("nope, 0", 0),
+    ("sorry: 5 out of 10 not 9", 5), ("did 5", None), ("I meant 15", None), ("ready", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "score"), SCORE_CORRECTIONS)
+def test_a_score_said_again_as_a_correction(text, score):
+    assert read_score_correction(text) == score

@@ -6,7 +6,7 @@ import re
 
 from coach import answers, speech
 from coach import protocol as p
-from tests.unit.chat import HOUR, Chat, in_a_set, number
+from tests.unit.chat import HOUR, Chat, after_a_full_session, in_a_set, number
 
 
 def buttons(chat: Chat) -> list[str]:
@@ -165,7 +165,7 @@ def test_finished_at_zero_is_the_whole_leg_and_mid_leg_asks():
     chat.say("count_rep", "done")
     chat.say("count_rep", "done")
     said = chat.say("nlu_fallback", "finished")
-    assert "all 10, or stop at 2" in said
+    assert "all 10 on your right leg, or stop at 2" in said
     assert "set 1 done" in chat.say("nlu_fallback", "only 2")
     assert reps(chat, "right") == 2
 
@@ -867,3 +867,202 @@ def test_asking_to_carry_on_with_fine_pain_mid_set_is_a_yes():
     said = chat.say("faq", "still a 2 - alright to keep going?")
     assert said.startswith("Yes, carry on: pain of 2 out of 10") and "3 of 10" in said
     assert not chat.say("faq", "it's a 5 now, can I keep going?").startswith("Yes")
+
+
+# -- issue 17, fourth round, by kind ----------------------------------------------------
+
+
+def test_a_question_while_the_coach_awaits_an_answer_is_answered_and_the_question_stays():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("continue_session", "ready")
+    assert "carrying on" in chat.say("report_reps", "did 4").lower()
+    said = chat.say("ask_progress", "how many reps have i done altogether so far?")
+    assert "14 reps in all" in said and chat.session["leg"] == "right" and reps(chat, "right") == 4
+    assert "6 of 10" in chat.say("count_rep", "2 more")
+    chat.say("report_reps", "did 25")
+    assert "25 on your right leg" in chat.say("affirm", "yes?")  # an answer, not a question
+
+
+def test_how_many_left_in_the_whole_session_counts_every_leg_and_set_ahead():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("continue_session", "ready")
+    chat.say("count_rep", "done")
+    said = chat.say("ask_progress", "how many are left in today's whole session?")
+    assert "29 reps to go" in said and "11 done" in said
+
+
+def test_the_next_number_up_said_as_a_batch_is_the_next_rep():
+    chat = in_a_set()
+    for _ in range(4):
+        chat.say("count_rep", "done")
+    said = chat.say("report_reps", "done five")
+    assert "more, or" not in said and reps(chat) == 5
+
+
+def test_the_next_number_after_a_batch_is_still_asked_about():
+    chat = in_a_set()
+    chat.say("report_reps", "did 3")
+    chat.say("continue_session", "carrying on")
+    assert "4 more, or 4 in all" in chat.say("report_reps", "did 4")
+
+
+def test_a_batch_that_would_overshoot_the_target_as_more_is_a_total():
+    chat = in_a_set()
+    for _ in range(6):
+        chat.say("count_rep", "done")
+    said = chat.say("report_reps", "did 8")
+    assert "more, or" not in said and reps(chat) == 8 and "2 to go" in said
+
+
+def test_undo_on_its_own_takes_one_rep_and_undo_that_the_last_count():
+    chat = in_a_set()
+    chat.say("count_rep", "2 more")
+    chat.say("count_rep", "4 more")
+    assert "5 of 10" in chat.say("nlu_fallback", "undo") and reps(chat) == 5
+    chat.say("count_rep", "3 more")
+    assert "5 of 10" in chat.say("nlu_fallback", "undo that") and reps(chat) == 5
+
+
+def test_scrapping_the_last_one_while_the_coach_asks_if_the_leg_is_done():
+    chat = in_a_set()
+    assert "carrying on" in chat.say("report_reps", "did 5").lower()
+    said = chat.say("nlu_fallback", "scrap the last one")
+    assert "4 of 10" in said and reps(chat) == 4
+
+
+def test_finished_part_way_asks_about_the_leg():
+    chat = in_a_set()
+    chat.say("report_reps", "did 6")
+    chat.say("continue_session", "carry on")
+    said = chat.say("count_rep", "finished")
+    assert "all 10 on your left leg, or stop at 6" in said
+
+
+def test_a_pain_score_taken_back_just_after_is_replaced_and_the_gate_lifts():
+    chat = Chat()
+    chat.say("pain", "my lower back is an 8 today")
+    said = chat.say("nlu_fallback", "oops, wrong number: i meant 2 not 8")
+    assert "2 out of 10" in said and chat.slots["plan"]["recent_pain"]["severity"] == 2
+    assert chat.slots.get("level") in (None, p.STANDARD_LEVEL)
+    said = chat.say("start_session", "start my session")
+    assert "go ahead anyway" not in said and "10 reps" in said
+
+
+def test_a_pain_score_is_not_taken_back_hours_later():
+    chat = Chat()
+    chat.say("pain", "my lower back is an 8 today")
+    chat.now += 2 * HOUR
+    chat.say("nlu_fallback", "i meant 2 not 8")
+    assert chat.slots["plan"]["recent_pain"]["severity"] == 8
+
+
+def test_starting_in_ordinary_words():
+    starts = (
+        "hello, shall we begin?",
+        "right, changed my mind, let's go",
+        "sounds good, let's give it a go",
+    )
+    for words in starts:
+        chat = Chat()
+        assert "10 reps" in chat.say("nlu_fallback", words), words
+    chat = Chat()
+    said = chat.say("faq", "let's get going with the leg lifts then")
+    assert "10 reps" in said
+    chat = Chat()
+    said = chat.say("faq", "Good morning. My GP suggested these, and I want to begin my exercises.")
+    assert "10 reps" in said
+    chat = Chat()
+    said = chat.say("faq", "I'd like to start my exercises tomorrow")
+    assert "10 reps" not in said and chat.session is None
+
+
+def test_not_managing_any_more_today_ends_the_session():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("continue_session", "ready")
+    chat.say("report_reps", "did 10")
+    said = chat.say("nlu_fallback", "i can't manage any more today")
+    assert "stop there" in said and chat.session is None
+    for words in ("ok that's enough", "i give up, calling it there"):
+        chat = in_a_set()
+        chat.say("count_rep", "done")
+        assert "stop there" in chat.say("nlu_fallback", words), words
+
+
+def test_typed_slips_in_questions_and_counts():
+    chat = in_a_set()
+    chat.say("count_rep", "done")
+    assert "9 to go" in chat.say("nlu_fallback", "hw many lft")
+    assert "9 to go" in chat.say("nlu_fallback", "wat next")
+    assert reps(chat) == 1
+    chat.say("count_rep", "2 moer")
+    assert reps(chat) == 3
+
+
+def test_what_if_it_does_not_improve_after_severe_pain_points_to_a_clinician():
+    chat = Chat()
+    chat.say("pain", "my back is a 9 today")
+    said = chat.say("nlu_fallback", "and what if the pain doesn't go away?")
+    assert any(word in said.lower() for word in ("doctor", "physio", "gp"))
+
+
+def test_repeat_by_voice_mid_set_says_where_the_user_is():
+    chat = Chat()
+    chat.say("start_session", "start", metadata={"voice": True})
+    chat.say("report_reps", "did three", metadata={"voice": True})
+    assert "3 of 10" in chat.say("repeat", "say that again", metadata={"voice": True})
+
+
+def test_a_pain_score_corrected_in_a_set_changes_the_score_not_the_count():
+    chat = in_a_set()
+    for _ in range(3):
+        chat.say("count_rep", "done")
+    chat.say("pain", "pain 5 in my back")
+    said = chat.say("nlu_fallback", "sorry, 2 not 5")
+    assert "2 out of 10" in said and reps(chat) == 3
+    assert chat.session["pain"] == [2] and chat.slots["plan"]["recent_pain"]["severity"] == 2
+    assert "2 of" in chat.say("nlu_fallback", "i meant 2 not 3") and reps(chat) == 2
+
+
+def test_a_pain_score_corrected_after_a_session_is_corrected_in_its_record():
+    chat = after_a_full_session()
+    chat.say("pain", "my back is sore, 6")
+    assert chat.slots["history"][-1]["pain"] == [6]
+    chat.say("nlu_fallback", "typo: should have said 1")
+    assert chat.slots["history"][-1]["pain"] == [1]
+
+
+def test_a_number_meant_just_after_a_batch_corrects_the_batch():
+    chat = in_a_set()
+    chat.say("count_rep", "4 more")
+    chat.say("count_rep", "another 4")
+    assert "6 of 10" in chat.say("nlu_fallback", "no wait, I meant 2") and reps(chat) == 6
+
+
+def test_an_undo_with_the_right_number_sets_the_count():
+    chat = in_a_set()
+    chat.say("report_reps", "did 8")
+    assert "7 of 10" in chat.say("nlu_fallback", "cancel that, it was 7") and reps(chat) == 7
+    chat.say("count_rep", "2 more")
+    assert "8 of 10" in chat.say("nlu_fallback", "oops, 1 more sorry") and reps(chat) == 8
+
+
+def test_totals_while_resting_and_a_bare_total_question():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("continue_session", "ready")
+    chat.say("report_reps", "did 9")
+    chat.say("count_rep", "that's it for this leg")
+    assert "19 in all so far" in chat.say("ask_progress", "how many have I done")
+    chat.say("continue_session", "ready")
+    chat.say("count_rep", "done")
+    assert "20 reps in all" in chat.say("ask_progress", "the total now?")
+
+
+def test_a_stop_at_the_end_of_a_message_ends_the_session():
+    for words in ("meh, stop", "cant be bothered anymore"):
+        chat = in_a_set()
+        chat.say("count_rep", "done")
+        assert "stop there" in chat.say("nlu_fallback", words), words
