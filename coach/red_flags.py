@@ -42,11 +42,13 @@ SIGNS_FILE = Path(__file__).with_name("red_flags.yml")
 # A denial said after the signs it denies ("numbness down below, weak legs, none of that").
 DENIED_AFTER = "DENIED_AFTER"
 NOT_SIGN_WORDS = frozenset(
-    {"ODD", "CLEARED", "ASKING", "HEARSAY", "RESOLVED", "LONG_AGO", DENIED_AFTER}
+    {"ODD", "CLEARED", "ASKING", "HEARSAY", "OWN_REPORT", "RESOLVED", "LONG_AGO", DENIED_AFTER}
 )
 # The concept that makes a message a question about the signs rather than a report of one:
 # "is back pain at night a bad sign?", "I read that numbness down below is serious".
 ASKING, HEARSAY = "ASKING", "HEARSAY"
+# How long it has been going on, said after the question: the user's own sign.
+OWN_REPORT = "OWN_REPORT"
 EMERGENCY = "emergency"  # same-day urgent care now (possible cauda equina)
 SOON = "soon"  # see a doctor/physio promptly; stop exercise advice
 URGENCIES = (EMERGENCY, SOON)
@@ -540,6 +542,10 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
         return False
     framed = {i for hit in frames for i in range(hit.start, hit.end)}
     if any(word in OWN_WORDS and i not in framed for i, word in enumerate(message.words)):
+        return False
+    # "Is it normal to not be able to pee? been like it since Tuesday": a report, "I've"
+    # left out.
+    if any(hit.label == OWN_REPORT for hit in hits):
         return False
     # Asked or read first: "numbness down below since Monday, is that serious?" and "had a
     # bad fall" are reports.

@@ -454,6 +454,8 @@ def test_feverish_beside_hay_fever_is_asked_about():
         ("what does numbness in the saddle area mean?", "saddle_numbness"),
         ("I've read that losing control of your bowels is an emergency", "incontinence"),
         ("is unexplained weight loss something to worry about?", "weight_loss"),
+        ("is numbness between the legs a warning sign? been reading about it", "saddle_numbness"),
+        ("is it normal to not be able to pee with a bad back?", "bladder"),
     ],
 )
 def test_a_question_about_a_sign_is_answered_not_flagged(text, sign):
@@ -470,6 +472,10 @@ def test_a_question_about_a_sign_is_answered_not_flagged(text, sign):
         ("numbness down below since Monday, is that serious?", "saddle_numbness"),
         ("I read that pain at night is bad and mine wakes me at 3am", "night_pain"),
         ("what if I can't pee?", "bladder"),
+        # How long it has gone on, said after the question, "I've" left out.
+        ("is it normal to have no feeling down below? been like that 2 days", "saddle_numbness"),
+        ("should I worry about numb buttocks? started yesterday", "saddle_numbness"),
+        ("is it ok to not be able to wee? since Sunday now", "bladder"),
     ],
 )
 def test_a_question_that_says_the_sign_is_the_users_own_is_flagged(text, sign):
