@@ -198,7 +198,51 @@ STOPPING = re.compile(
     r"\bcall(?:ing)? it (?:quits|there|here)\b|\bi (?:give up|quit)\b(?! on)|"
     r"\b(?:cba|can'?t be (?:arsed|bothered))\b|[,;.]\s*stop(?: now| please| it| there)?\W*$|"
     r"^\W*(?:ok(?:ay)?\W+|right\W+|well\W+)?(?:that'?s|thats|that is) enough\W*$|"
-    r"\b(?:i|we) (?:need|have|got|want) to stop\b(?! (?:if|when|because))",
+    r"\b(?:(?:i|we|i think i|think i)\s+)?(?:need|have|got|want|gotta|going) to stop\b"
+    r"(?! (?:if|when|because|\w+ing\b))|"
+    r"\b(?:need|have|got|going|gonna|gotta|want|i'?ll|ill|might|should|better|may as well)"
+    r" (?:to )?call it(?: a (?:day|night))?\b(?! (?:a |an )?(?:rep|count|set|one|\d))|"
+    r"(?:^|\W)(?:done|finished) for (?:today|now|the day|tonight)\b",
+    re.I,
+)
+# "I'm done", "we're finished": between sets or at a leg switch, the end of today's session.
+DONE_NOW = re.compile(
+    r"^\W*(?:(?:ok|okay|right|well|yeah|actually|no)\W+)*(?:i'?m|im|i am|we'?re|that'?s me)\s+"
+    r"(?:done|finished|through)(?:\W+(?:now|thanks|thank you|cheers|ta|mate|coach))*\W*$",
+    re.I,
+)
+# The rest between sets said to be over: the next set starts (never "the set is finished").
+REST_OVER = re.compile(
+    r"\b(?:finished|done|over|through)(?: with)? (?:the |my |this |that )?(?:rest(?:ing)?|"
+    r"break|breather|recovering)\b|"
+    r"\b(?:rest|break|breather)(?:'?s| is| has| was)?(?: been)? (?:over|done|finished|up)\b|"
+    r"^\W*(?:ok(?:ay)?\W+|right\W+)?(?:i'?m |im |i am |all |feeling )?(?:rested|recovered)"
+    r"(?:\W+(?:now|enough|up))*\W*$",
+    re.I,
+)
+# "I'll do it tomorrow", "maybe later": no session now, said out of one.
+LATER = re.compile(
+    r"\b(?:i'?ll|ill|i will|i'?m going to|im going to|gonna|going to|will)\s+(?:do|try|have a go"
+    r" at|start|get to)(?: (?:it|them|this|that|those|these|my \w+(?: \w+)?|the \w+))?"
+    r"(?: \w+)? (?:tomorrow|later|tonight|another (?:time|day)|next time|in the (?:morning|"
+    r"evening)|on \w+day|at the weekend)\b|"
+    r"^\W*(?:(?:ok|okay|cool|fine|right|hmm+)\W+)*(?:maybe |perhaps |probably )?"
+    r"(?:later|tomorrow|another time|another day)(?: then| maybe| perhaps)?\W*$|"
+    r"\bmaybe (?:later|tomorrow)\b",
+    re.I,
+)
+# "Skip" on its own in the middle of a set: skip what? Asked, never guessed.
+SKIP_ALONE = re.compile(
+    r"^\W*(?:(?:ok|okay|just|can i|can we|let'?s|lets|i'?ll|ill)\W+)*skip(?: (?:it|this|that))?"
+    r"(?:\W+(?:please|now|then))*\W*$",
+    re.I,
+)
+# "How do I do it again?": the how-to, whichever way the classifier leaned.
+HOW_TO_DO_IT = re.compile(
+    r"^\W*(?:(?:so|ok|okay|wait|sorry|right|um+|and|remind me|hang on)\W+)*"
+    r"how (?:do|should|shall|can|am) (?:i|you|we) (?:supposed to )?do (?:it|this|that|them|"
+    r"these|the (?:exercise|lift|leg lifts?|move|movement))"
+    r"(?:\W+(?:again|exactly|properly|then|now|right|correctly|coach))*\W*$",
     re.I,
 )
 # "Most of them", "not quite": fewer than all, how many unsaid.
@@ -863,6 +907,22 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         if STOPPING.search(text) and not is_question(text) and not hurts:
             _stop_for_today(work, session)
             return True
+        between = session.phase == "rest" or (
+            session.phase == "active" and session.count == 0 and session.total_reps > 0
+        )
+        if DONE_NOW.match(text) and between and not session.check:
+            _stop_for_today(work, session)  # nothing under way: "I'm done" is for today
+            return True
+        if REST_OVER.search(text) and not is_question(text) and not hurts:
+            if session.phase == "rest" or session.paused_from == "rest":
+                work.say(session.ready(now), session.check_buttons())
+                _after_session_change(work)
+            else:
+                work.say([session.status()])
+            return True
+        if SKIP_ALONE.match(text) and session.phase == "active" and not session.awaiting_feedback:
+            work.say(session.ask_what_to_skip(), session.check_buttons())
+            return True
         if (
             WANTS_A_BREAK.search(text)
             and (not is_question(text) or ASKS_FOR_A_BREAK.search(text))
@@ -1007,6 +1067,9 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         return True
     if START_REQUEST.match(text):  # "can we start?": a request, not a question to answer
         _start(work)
+        return True
+    if LATER.search(text) and not is_question(text):
+        work.say_text("Okay, no problem. Say start my session whenever you want to exercise.")
         return True
     if is_question(text):
         return False
@@ -1431,6 +1494,8 @@ def _handle(work: _Turn) -> None:
     active = session is not None and not session.over
     if active:
         work.turn.intent = _question_intent(work)
+    if HOW_TO_DO_IT.match(work.turn.text) and work.turn.intent != "ask_technique":
+        work.turn.intent = "ask_technique"  # "how do I do it again?" is never how often
     if work.turn.intent == "set_reminder" and ASKS_TO_BE_REMINDED_HOW.match(work.turn.text):
         # "Remind me how this works" is a question, not a reminder.
         ranked = [i for i in work.turn.ranking if i in conversation.INTENT_TOPICS]
@@ -1663,8 +1728,11 @@ def _session_control(work: _Turn, session: Session) -> bool:
         lines = [session.status()]
     elif intent == "pause_session":
         lines = session.pause()
+    elif intent == "skip" and SKIP_ALONE.match(work.turn.text) and session.phase == "active":
+        lines = session.ask_what_to_skip()  # "skip" alone mid-set: the leg, the set? Asked.
     elif intent == "skip":
-        words = re.findall(r"[a-z]+", work.turn.text.lower())
+        text = work.turn.text.lower()
+        words = re.findall(r"[a-z]+", re.sub(r"\brest of\b", "remainder of", text))
         rest_only = bool({"rest", "break", "breather", "pause", "wait"} & set(words))
         lines = session.skip("set" in words and not rest_only, now, rest_only=rest_only)
     elif intent == "repeat":
