@@ -457,11 +457,12 @@ class Session:
 
     def ask_what_to_skip(self) -> list[Line]:
         """ "Skip" alone in the middle of a set: the rest of the set, or carry on? Asked."""
+        last = " (that would finish today's session)" if self.set_number >= self.sets else ""
         return self._ask(
             "skip_or_go",
             self.count,
-            f"Skip the rest of set {self.set_number}, or keep going? You're on {self.count} of"
-            f" {self.target} on your {self.leg} leg.",
+            f"Skip the rest of set {self.set_number}{last}, or keep going? You're on {self.count}"
+            f" of {self.target} on your {self.leg} leg.",
         )
 
     def check_buttons(self) -> tuple[tuple[str, str], ...]:

@@ -1120,6 +1120,15 @@ def test_a_bare_skip_mid_set_is_asked_about():
     assert "set 1 done" in said and chat.session["phase"] == "rest"
 
 
+def test_a_bare_skip_in_the_last_set_says_it_would_finish_the_session():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("report_reps", "did 10")
+    chat.say("continue_session", "ready")
+    assert "finish today's session" in chat.say("skip", "skip")
+    assert "session done" in chat.say("skip", "skip this set")
+
+
 def test_skip_at_rest_still_skips_the_rest():
     chat = in_a_set()
     chat.say("report_reps", "did 10")
