@@ -198,9 +198,11 @@ STOPPING = re.compile(
     r"\bcall(?:ing)? it (?:quits|there|here)\b|\bi (?:give up|quit)\b(?! on)|"
     r"\b(?:cba|can'?t be (?:arsed|bothered))\b|[,;.]\s*stop(?: now| please| it| there)?\W*$|"
     r"^\W*(?:ok(?:ay)?\W+|right\W+|well\W+)?(?:that'?s|thats|that is) enough\W*$|"
-    r"\b(?:(?:i|we|i think i|think i)\s+)?(?:need|have|got|want|gotta|going) to stop\b"
+    r"\b(?:(?:i|we|i think i|think i)\s+)?(?<!n't )(?<!nt )(?<!not )(?<!never )"
+    r"(?:need|have|got|want|gotta|going) to stop\b"
     r"(?! (?:if|when|because|\w+ing\b))|"
-    r"\b(?:need|have|got|going|gonna|gotta|want|i'?ll|ill|might|should|better|may as well)"
+    r"(?<!n't )(?<!nt )(?<!not )\b(?:need|have|got|going|gonna|gotta|want|i'?ll|ill|might|should|"
+    r"better|may as well)"
     r" (?:to )?call it(?: a (?:day|night))?\b(?! (?:a |an )?(?:rep|count|set|one|\d))|"
     r"(?:^|\W)(?:done|finished) for (?:today|now|the day|tonight)\b",
     re.I,

@@ -1151,3 +1151,10 @@ def test_how_do_i_do_it_gives_the_how_to_whatever_the_classifier_leaned():
     chat.say("start_session", "start my session", channel="alexa", metadata={"voice": True})
     said = chat.say("ask_frequency", "so how should I do this again")
     assert "hands and knees" in said and "48" not in said
+
+
+def test_not_wanting_to_stop_is_no_stop():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("nlu_fallback", "I don't need to stop yet")
+    assert chat.session and chat.session["phase"] == "active"
