@@ -222,17 +222,6 @@ REST_OVER = re.compile(
     r"(?:\W+(?:now|enough|up))*\W*$",
     re.I,
 )
-# "I'll do it tomorrow", "maybe later": no session now, said out of one.
-LATER = re.compile(
-    r"\b(?:i'?ll|ill|i will|i'?m going to|im going to|gonna|going to|will)\s+(?:do|try|have a go"
-    r" at|start|get to)(?: (?:it|them|this|that|those|these|my \w+(?: \w+)?|the \w+))?"
-    r"(?: \w+)? (?:tomorrow|later|tonight|another (?:time|day)|next time|in the (?:morning|"
-    r"evening)|on \w+day|at the weekend)\b|"
-    r"^\W*(?:(?:ok|okay|cool|fine|right|hmm+)\W+)*(?:maybe |perhaps |probably )?"
-    r"(?:later|tomorrow|another time|another day)(?: then| maybe| perhaps)?\W*$|"
-    r"\bmaybe (?:later|tomorrow)\b",
-    re.I,
-)
 # "Skip" on its own in the middle of a set: skip what? Asked, never guessed.
 SKIP_ALONE = re.compile(
     r"^\W*(?:(?:ok|okay|just|can i|can we|let'?s|lets|i'?ll|ill)\W+)*skip(?: (?:it|this|that))?"
@@ -1070,7 +1059,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     if START_REQUEST.match(text):  # "can we start?": a request, not a question to answer
         _start(work)
         return True
-    if LATER.search(text) and not is_question(text):
+    if conversation.DEFERS_TO_LATER.search(text) and not is_question(text):
         work.say_text("Okay, no problem. Say start my session whenever you want to exercise.")
         return True
     if is_question(text):
