@@ -272,7 +272,8 @@ _MORE = _rules(
     rf"(?:\s+more)?{_TAIL}",
     rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+|plus\s+)?(?:another\s+)?{_N}\s+more"
     rf"(?:\s+(?:done|reps?|down|in|finished|complete|of them|"
-    rf"on (?:this|my|the) (?:leg|side)))*\s*$",
+    rf"on (?:this|my|the) (?:leg|side)))*"
+    rf"(?:\s+(?:and\s+)?(?:thats|that is)\s+(?:it|all|(?:the|my|this)\s+(?:leg|side|set)))?\s*$",
     rf"{_LEAD}{_N}\s+(?:again|extra)(?:\s+reps?)?\s*$",
     rf"{_LEAD}(?:(?:done|did|rep|reps|another|one more)\s+)?(?:x|times)\s+{_N}\s*$",
     rf"{_LEAD}(?:done|did|rep|reps)\s+(?:it\s+|that\s+)?{_N}\s+(?:more\s+)?times\s*$",
@@ -280,7 +281,8 @@ _MORE = _rules(
     rf"(?:\s+(?:reps?|lifts?|of them|done|finished|complete|down|now|in))*\s*$",
     rf"{_LEAD}(?:{_DID}\s+|and\s+|thats\s+|that was\s+)*(?:the\s+)?(?:last|final)\s+"
     rf"(?:rep|lift)(?:\s+(?:done|finished|complete|down|now))*\s*$",
-    rf"{_LEAD}(?:{_DID}\s+)?(?:another|one more|(?:and )?another one)"
+    rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|theres\s+|and\s+)?(?:another|one more|"
+    rf"(?:and )?another one)"
     rf"(?:\s+(?:one|rep|done|down))?\s*$",
 )
 _TOTAL_EXPLICIT = _rules(

@@ -324,3 +324,13 @@ def test_a_leg_with_a_pain_word_or_no_side_still_scores(text, score):
 def test_plus_is_a_batch(text, value):
     count = read_count(text)
     assert (count.kind, count.value) == (MORE, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("ok that was another", 1), ("theres another one", 1), ("yep thats another", 1),
+     ("two more and that's the set", 2), ("4 more done, that's it", 4)],
+)  # fmt: skip
+def test_thats_another_is_one_more_and_a_batch_may_close_the_leg(text, value):
+    count = read_count(text)
+    assert (count.kind, count.value) == (MORE, value)
