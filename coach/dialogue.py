@@ -353,6 +353,9 @@ HOW_MANY_PLAN = re.compile(
     r"\bhow many (?:reps?|lifts?) (?:each|per|a|in (?:a|each))\b",
     re.I,
 )
+PER_SESSION = re.compile(
+    r"\b(?:each|per|every|a|in a|in each) (?:time|session|go|workout|day|sitting)\b", re.I
+)
 # "Not even a couple?", "just one set": a little exercise, asked for after severe pain.
 A_FEW_REPS = re.compile(
     r"\b(?:just |even |only )?(?:a|one|two|a couple|a few|a handful)(?: of)?(?: \w+)? "
@@ -1200,7 +1203,10 @@ def _plan_question(work: _Turn, session: Session | None) -> bool:
             " for the muscles to recover before the next set."
         )
     elif HOW_MANY_PLAN.search(text) and (
-        active or work.turn.intent not in (*ANSWERABLE, conversation.QUESTION_INTENT)
+        active
+        or work.turn.intent not in (*ANSWERABLE, conversation.QUESTION_INTENT)
+        # "How many each time?": the answer said reps per set; a session is more sets.
+        or (work.turn.intent == conversation.QUESTION_INTENT and PER_SESSION.search(text))
     ):
         level = p.LEVELS[p.level_index(session.level if active else work.level)]
         target = session.target if active else level.reps_per_set

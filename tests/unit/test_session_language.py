@@ -1158,3 +1158,8 @@ def test_not_wanting_to_stop_is_no_stop():
     chat.say("report_reps", "did 10")
     chat.say("nlu_fallback", "I don't need to stop yet")
     assert chat.session and chat.session["phase"] == "active"
+
+
+def test_how_many_per_session_adds_the_sets_to_the_answer_about_one_set():
+    assert "2 sets of 10" in Chat().say("faq", "and how many in a session")
+    assert "sets of" not in Chat().say("faq", "how many reps should I do?")
