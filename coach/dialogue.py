@@ -350,6 +350,7 @@ HOW_MANY_PLAN = re.compile(
     r"done|did|have left)\b)(?!.*\b(?:left|to go|remaining)\b)|"
     r"\bhow many (?:should|do|must) i (?:be )?(?:doing|do)\b|"
     r"\bhow many (?:each|per|every) (?:time|set|leg|side|session|go)\b|"
+    r"\bhow many in (?:a|each|one) (?:session|go|workout)\b|"
     r"\bhow many (?:reps?|lifts?) (?:each|per|a|in (?:a|each))\b",
     re.I,
 )
