@@ -203,7 +203,7 @@ _TAIL = rf"{_REPS}{_LEG}{_NOW}\s*$"
 _IN_ALL = r"(?:in all|in total|total|altogether|all together|overall|all up|all told|so far)"
 _DID = (
     r"(?:(?:i\s+|ive\s+|i\s+have\s+|we\s+|weve\s+|just\s+|already\s+|also\s+)*"
-    r"(?:did|done|do|finished|completed|managed|got|made|hit|reached|got through|"
+    r"(?:did|done|do|finished|completed|managed|got|made|make|hit|reached|got through|"
     r"knocked out|banged out|cranked out|squeezed out|pulled off|counted))"
 )
 

@@ -334,3 +334,9 @@ def test_plus_is_a_batch(text, value):
 def test_thats_another_is_one_more_and_a_batch_may_close_the_leg(text, value):
     count = read_count(text)
     assert (count.kind, count.value) == (MORE, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [("I make 6", 6), ("i make 3 now", 3)])
+def test_i_make_n_is_a_total_said_by_a_learner_of_english(text, value):
+    count = read_count(text)
+    assert (count.kind, count.value) == (TOTAL, value)
