@@ -197,6 +197,20 @@ def reports_pain(intent: str, entities: list[dict], text: str) -> bool:
     )
 
 
+# "I'll do it tomorrow", "maybe later": no session now (coach/dialogue.py
+# acknowledges it), never a question for the answer selector.
+DEFERS_TO_LATER = re.compile(
+    r"\b(?:i'?ll|ill|i will|i'?m going to|im going to|gonna|going to|will)\s+(?:do|try|have a go"
+    r" at|start|get to)(?: (?:it|them|this|that|those|these|my \w+(?: \w+)?|the \w+))?"
+    r"(?: \w+)? (?:tomorrow|later|tonight|another (?:time|day)|next time|in the (?:morning|"
+    r"evening)|on \w+day|at the weekend)\b|"
+    r"^\W*(?:(?:ok|okay|cool|fine|right|hmm+)\W+)*(?:maybe |perhaps |probably )?"
+    r"(?:later|tomorrow|another time|another day)(?: then| maybe| perhaps)?\W*$|"
+    r"\bmaybe (?:later|tomorrow)\b",
+    re.I,
+)
+
+
 def rule_verdict(
     intent: str, entities: list[dict], text: str = "", answer_key: str | None = None
 ) -> str | None:
@@ -215,6 +229,8 @@ def rule_verdict(
         return "nlu_fallback"
     if is_a_count(text):
         return "count_rep"
+    if intent == QUESTION_INTENT and "?" not in text and DEFERS_TO_LATER.search(text):
+        return "deny"  # "I'll do them tomorrow": no question, so no answer said first
     if reports_pain(intent, entities, text):
         return "pain"
     if asks_about_medicine(intent, entities):

@@ -198,7 +198,42 @@ STOPPING = re.compile(
     r"\bcall(?:ing)? it (?:quits|there|here)\b|\bi (?:give up|quit)\b(?! on)|"
     r"\b(?:cba|can'?t be (?:arsed|bothered))\b|[,;.]\s*stop(?: now| please| it| there)?\W*$|"
     r"^\W*(?:ok(?:ay)?\W+|right\W+|well\W+)?(?:that'?s|thats|that is) enough\W*$|"
-    r"\b(?:i|we) (?:need|have|got|want) to stop\b(?! (?:if|when|because))",
+    r"\b(?:(?:i|we|i think i|think i)\s+)?(?<!n't )(?<!nt )(?<!not )(?<!never )"
+    r"(?:need|have|got|want|gotta|going) to stop\b"
+    r"(?! (?:if|when|because|\w+ing\b))|"
+    r"(?<!n't )(?<!nt )(?<!not )\b(?:need|have|got|going|gonna|gotta|want|i'?ll|ill|might|should|"
+    r"better|may as well)"
+    r" (?:to )?call it(?: a (?:day|night))?\b(?! (?:a |an )?(?:rep|count|set|one|\d))|"
+    r"(?:^|\W)(?:done|finished) for (?:today|now|the day|tonight)\b",
+    re.I,
+)
+# "I'm done", "we're finished": between sets or at a leg switch, the end of today's session.
+DONE_NOW = re.compile(
+    r"^\W*(?:(?:ok|okay|right|well|yeah|actually|no)\W+)*(?:i'?m|im|i am|we'?re|that'?s me)\s+"
+    r"(?:done|finished|through)(?:\W+(?:now|thanks|thank you|cheers|ta|mate|coach))*\W*$",
+    re.I,
+)
+# The rest between sets said to be over: the next set starts (never "the set is finished").
+REST_OVER = re.compile(
+    r"\b(?:finished|done|over|through)(?: with)? (?:the |my |this |that )?(?:rest(?:ing)?|"
+    r"break|breather|recovering)\b|"
+    r"\b(?:rest|break|breather)(?:'?s| is| has| was)?(?: been)? (?:over|done|finished|up)\b|"
+    r"^\W*(?:ok(?:ay)?\W+|right\W+)?(?:i'?m |im |i am |all |feeling )?(?:rested|recovered)"
+    r"(?:\W+(?:now|enough|up))*\W*$",
+    re.I,
+)
+# "Skip" on its own in the middle of a set: skip what? Asked, never guessed.
+SKIP_ALONE = re.compile(
+    r"^\W*(?:(?:ok|okay|just|can i|can we|let'?s|lets|i'?ll|ill)\W+)*skip(?: (?:it|this|that))?"
+    r"(?:\W+(?:please|now|then))*\W*$",
+    re.I,
+)
+# "How do I do it again?": the how-to, whichever way the classifier leaned.
+HOW_TO_DO_IT = re.compile(
+    r"^\W*(?:(?:so|ok|okay|wait|sorry|right|um+|and|remind me|hang on)\W+)*"
+    r"how (?:do|should|shall|can|am) (?:i|you|we) (?:supposed to )?do (?:it|this|that|them|"
+    r"these|the (?:exercise|lift|leg lifts?|move|movement))"
+    r"(?:\W+(?:again|exactly|properly|then|now|right|correctly|coach))*\W*$",
     re.I,
 )
 # "Most of them", "not quite": fewer than all, how many unsaid.
@@ -315,8 +350,12 @@ HOW_MANY_PLAN = re.compile(
     r"done|did|have left)\b)(?!.*\b(?:left|to go|remaining)\b)|"
     r"\bhow many (?:should|do|must) i (?:be )?(?:doing|do)\b|"
     r"\bhow many (?:each|per|every) (?:time|set|leg|side|session|go)\b|"
+    r"\bhow many in (?:a|each|one) (?:session|go|workout)\b|"
     r"\bhow many (?:reps?|lifts?) (?:each|per|a|in (?:a|each))\b",
     re.I,
+)
+PER_SESSION = re.compile(
+    r"\b(?:each|per|every|a|in a|in each) (?:time|session|go|workout|day|sitting)\b", re.I
 )
 # "Not even a couple?", "just one set": a little exercise, asked for after severe pain.
 A_FEW_REPS = re.compile(
@@ -863,6 +902,22 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         if STOPPING.search(text) and not is_question(text) and not hurts:
             _stop_for_today(work, session)
             return True
+        between = session.phase == "rest" or (
+            session.phase == "active" and session.count == 0 and session.total_reps > 0
+        )
+        if DONE_NOW.match(text) and between and not session.check:
+            _stop_for_today(work, session)  # nothing under way: "I'm done" is for today
+            return True
+        if REST_OVER.search(text) and not is_question(text) and not hurts:
+            if session.phase == "rest" or session.paused_from == "rest":
+                work.say(session.ready(now), session.check_buttons())
+                _after_session_change(work)
+            else:
+                work.say([session.status()])
+            return True
+        if SKIP_ALONE.match(text) and session.phase == "active" and not session.awaiting_feedback:
+            work.say(session.ask_what_to_skip(), session.check_buttons())
+            return True
         if (
             WANTS_A_BREAK.search(text)
             and (not is_question(text) or ASKS_FOR_A_BREAK.search(text))
@@ -1008,6 +1063,9 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     if START_REQUEST.match(text):  # "can we start?": a request, not a question to answer
         _start(work)
         return True
+    if conversation.DEFERS_TO_LATER.search(text) and not is_question(text):
+        work.say_text("Okay, no problem. Say start my session whenever you want to exercise.")
+        return True
     if is_question(text):
         return False
     if STARTS_A_SESSION.search(text) and (
@@ -1146,7 +1204,10 @@ def _plan_question(work: _Turn, session: Session | None) -> bool:
             " for the muscles to recover before the next set."
         )
     elif HOW_MANY_PLAN.search(text) and (
-        active or work.turn.intent not in (*ANSWERABLE, conversation.QUESTION_INTENT)
+        active
+        or work.turn.intent not in (*ANSWERABLE, conversation.QUESTION_INTENT)
+        # "How many each time?": the answer said reps per set; a session is more sets.
+        or (work.turn.intent == conversation.QUESTION_INTENT and PER_SESSION.search(text))
     ):
         level = p.LEVELS[p.level_index(session.level if active else work.level)]
         target = session.target if active else level.reps_per_set
@@ -1431,6 +1492,8 @@ def _handle(work: _Turn) -> None:
     active = session is not None and not session.over
     if active:
         work.turn.intent = _question_intent(work)
+    if HOW_TO_DO_IT.match(work.turn.text) and work.turn.intent != "ask_technique":
+        work.turn.intent = "ask_technique"  # "how do I do it again?" is never how often
     if work.turn.intent == "set_reminder" and ASKS_TO_BE_REMINDED_HOW.match(work.turn.text):
         # "Remind me how this works" is a question, not a reminder.
         ranked = [i for i in work.turn.ranking if i in conversation.INTENT_TOPICS]
@@ -1663,8 +1726,11 @@ def _session_control(work: _Turn, session: Session) -> bool:
         lines = [session.status()]
     elif intent == "pause_session":
         lines = session.pause()
+    elif intent == "skip" and SKIP_ALONE.match(work.turn.text) and session.phase == "active":
+        lines = session.ask_what_to_skip()  # "skip" alone mid-set: the leg, the set? Asked.
     elif intent == "skip":
-        words = re.findall(r"[a-z]+", work.turn.text.lower())
+        text = work.turn.text.lower()
+        words = re.findall(r"[a-z]+", re.sub(r"\brest of\b", "remainder of", text))
         rest_only = bool({"rest", "break", "breather", "pause", "wait"} & set(words))
         lines = session.skip("set" in words and not rest_only, now, rest_only=rest_only)
     elif intent == "repeat":

@@ -203,7 +203,7 @@ _TAIL = rf"{_REPS}{_LEG}{_NOW}\s*$"
 _IN_ALL = r"(?:in all|in total|total|altogether|all together|overall|all up|all told|so far)"
 _DID = (
     r"(?:(?:i\s+|ive\s+|i\s+have\s+|we\s+|weve\s+|just\s+|already\s+|also\s+)*"
-    r"(?:did|done|do|finished|completed|managed|got|made|hit|reached|got through|"
+    r"(?:did|done|do|finished|completed|managed|got|made|make|hit|reached|got through|"
     r"knocked out|banged out|cranked out|squeezed out|pulled off|counted))"
 )
 
@@ -267,12 +267,13 @@ _SET_TO = [
 ]
 _SET_TO_RE = _rules(*(rf"{_LEAD}(?:{rule})" for rule in _SET_TO))
 _MORE = _rules(
-    rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+)?(?:another|an extra|a further|extra|plus|"
-    rf"add)\s+{_N}"
+    rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+|plus\s+)*(?:another|an extra|a further|"
+    rf"extra|plus|add)\s+{_N}"
     rf"(?:\s+more)?{_TAIL}",
     rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+|plus\s+)?(?:another\s+)?{_N}\s+more"
     rf"(?:\s+(?:done|reps?|down|in|finished|complete|of them|"
-    rf"on (?:this|my|the) (?:leg|side)))*\s*$",
+    rf"on (?:this|my|the) (?:leg|side)))*"
+    rf"(?:\s+(?:and\s+)?(?:thats|that is)\s+(?:it|all|(?:the|my|this)\s+(?:leg|side|set)))?\s*$",
     rf"{_LEAD}{_N}\s+(?:again|extra)(?:\s+reps?)?\s*$",
     rf"{_LEAD}(?:(?:done|did|rep|reps|another|one more)\s+)?(?:x|times)\s+{_N}\s*$",
     rf"{_LEAD}(?:done|did|rep|reps)\s+(?:it\s+|that\s+)?{_N}\s+(?:more\s+)?times\s*$",
@@ -280,7 +281,8 @@ _MORE = _rules(
     rf"(?:\s+(?:reps?|lifts?|of them|done|finished|complete|down|now|in))*\s*$",
     rf"{_LEAD}(?:{_DID}\s+|and\s+|thats\s+|that was\s+)*(?:the\s+)?(?:last|final)\s+"
     rf"(?:rep|lift)(?:\s+(?:done|finished|complete|down|now))*\s*$",
-    rf"{_LEAD}(?:{_DID}\s+)?(?:another|one more|(?:and )?another one)"
+    rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|theres\s+|and\s+)?(?:another|one more|"
+    rf"(?:and )?another one)"
     rf"(?:\s+(?:one|rep|done|down))?\s*$",
 )
 _TOTAL_EXPLICIT = _rules(
@@ -306,7 +308,12 @@ _TOTAL_ONLY = _rules(
     rf"thats all|(?:and )?thats (?:the set|the leg|it for (?:this|that) (?:leg|side|set)|me done)|"
     rf"and stopped|then stopped|and done|max|tops|and i stopped|before i stopped)\s*$",
 )
-_TOTAL = _rules(rf"{_LEAD}{_DID}\s+{_N}{_TAIL}")
+_TOTAL = _rules(
+    rf"{_LEAD}{_DID}\s+{_N}{_TAIL}",
+    # A leg named, then its count: "left side 7 complete", "the right leg was 9".
+    rf"{_LEAD}(?:(?:my|the|that|this)\s+)?(?:left|right|other|first|second)\s+(?:leg|side)\s+"
+    rf"(?:(?:is|was|at|on|done|finished|complete|completed)\s+)*{_N}{_TAIL}",
+)
 _COUNT = _rules(
     rf"{_LEAD}(?:(?:thats|that is|that was|thats rep|number|rep|no|and|its|it is|now|on|"
     rf"that makes|makes|making it)\s+)*"
@@ -619,13 +626,15 @@ _OUT_OF = re.compile(
 )
 _PAIN_NUMBER = re.compile(
     rf"\b(?:pain|painful|hurts?|hurting|sore|soreness|ache|aches|aching|achy|twinge|discomfort|"
-    rf"score|level|rating|rate it|give it|call it|say|pains|back|hip|hips|knee|knees|leg|"
+    rf"score|level|rating|rate it|give it|call it|say|pains|back|hip|hips|knee|knees|"
+    rf"(?<!left )(?<!right )(?<!other )(?<!first )(?<!second )leg|"
     rf"glute|glutes|"
     rf"hamstring|bum|butt|buttock|thigh|groin)\b(?:\s+(?:is|its|was|at|of|about|around|like|"
     rf"maybe|probably|roughly|a|an|level|score|rating|now|currently|right now|still|"
     rf"up to|down to|solid|strong|good|weak|low|high|easy|definitely|more like|nearer|closer to))*"
     rf"\s+(?P<a>{_SCORE_NUMBER})\b(?!\s*(?:reps?|times|sets?|seconds?|minutes?|days?|weeks?|hours?|"
-    rf"lbs?|kg|more|in all|total|am|pm|oclock))"
+    rf"lbs?|kg|more|in all|total|am|pm|oclock|done|finished|complete|completed|down|each|"
+    rf"per (?:leg|side)|a side|to go|left))"
 )
 # A score before the place it hurts: "it's a 4ish in my lower back", "about a 6 in my hip".
 _SCORE_IN_PLACE = re.compile(

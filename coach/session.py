@@ -455,6 +455,16 @@ class Session:
             f"You're on {self.count} on your {self.leg} leg. Is that {n} more, or {n} in all?",
         )
 
+    def ask_what_to_skip(self) -> list[Line]:
+        """ "Skip" alone in the middle of a set: the rest of the set, or carry on? Asked."""
+        last = " (that would finish today's session)" if self.set_number >= self.sets else ""
+        return self._ask(
+            "skip_or_go",
+            self.count,
+            f"Skip the rest of set {self.set_number}{last}, or keep going? You're on {self.count}"
+            f" of {self.target} on your {self.leg} leg.",
+        )
+
     def check_buttons(self) -> tuple[tuple[str, str], ...]:
         """The buttons for the question in `check`: each sends words the grammar reads."""
         if not self.check:
@@ -473,6 +483,8 @@ class Session:
             )
         if kind == "voice_total":
             return ((f"All {self.target}", "all of them"), ("Fewer", "/deny"))
+        if kind == "skip_or_go":
+            return (("Skip the rest of this set", "skip this set"), ("Keep going", "keep going"))
         if kind == "which":
             words = "more" if self.check.get("more") else "in all"
             return tuple((f"{v} {words}", f"{v} {words}") for v in (n, self.check.get("or")))
@@ -499,6 +511,13 @@ class Session:
             if says_more:
                 return self._set_count(self.count + n, now)
             return self._set_count(n, now, carry_on=True)
+        if kind == "skip_or_go" and count is None:
+            if re.search(r"\bskip\b|^\W*(?:yes|yeah|yep)\W*$", lowered):
+                return self.skip(not re.search(r"\b(?:leg|side)\b", lowered), now)
+            if intent in ("deny", "continue_session") or re.search(
+                r"\b(?:keep|carry|carrying|continue|go on|going|no)\b", lowered
+            ):
+                return [Line(f"Okay, keep going: {self.where()}.")]
         if kind == "far_above":
             if intent == "affirm" or (count is not None and count.value == n):
                 return self._set_count(n, now)

@@ -197,3 +197,13 @@ def test_a_question_about_the_exercise_follows_the_same_rules():
     )
     running = [{"entity": "other_exercise", "value": "running"}]
     assert corrected_intent("faq", running, "should i warm up before running", "warm_up") == "faq"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("right, I'll try them at the weekend", "deny"), ("probably tomorrow then", "deny"),
+     ("gonna do my leg lifts later on", "deny"), ("can I do them later?", "faq"),
+     ("how much later can I do them", "faq")],
+)  # fmt: skip
+def test_putting_it_off_is_no_question_for_the_answer_selector(text, expected):
+    assert corrected_intent("faq", [], text) == expected

@@ -290,3 +290,53 @@ SCORE_CORRECTIONS = [
 @pytest.mark.parametrize(("text", "score"), SCORE_CORRECTIONS)
 def test_a_score_said_again_as_a_correction(text, score):
     assert read_score_correction(text) == score
+
+
+# A leg named by its side, then how many: a count for that leg, never a pain score.
+LEG_NAMED_COUNTS = [
+    ("left leg 9 finished", TOTAL, 9), ("the right side 7 complete", TOTAL, 7),
+    ("other leg done 10", TOTAL, 10), ("right leg at 6", TOTAL, 6),
+    ("my left side was 8", TOTAL, 8), ("second leg 5 completed", TOTAL, 5),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), LEG_NAMED_COUNTS)
+def test_a_leg_named_with_its_count_is_a_count_not_a_score(text, kind, value):
+    count = read_count(text)
+    assert (count.kind, count.value) == (kind, value)
+    assert read_pain_score(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [("my leg 7", 7), ("left leg aches, 6", 6), ("right leg pain 5", 5), ("knee 3", 3),
+     ("left leg 9 done, pain 2", 2)],
+)  # fmt: skip
+def test_a_leg_with_a_pain_word_or_no_side_still_scores(text, score):
+    assert read_pain_score(text) == score
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("plus another 3", 3), ("plus 2", 2), ("and plus another five", 5), ("plus 4 more", 4),
+     ("did plus another one", 1)],
+)  # fmt: skip
+def test_plus_is_a_batch(text, value):
+    count = read_count(text)
+    assert (count.kind, count.value) == (MORE, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("ok that was another", 1), ("theres another one", 1), ("yep thats another", 1),
+     ("two more and that's the set", 2), ("4 more done, that's it", 4)],
+)  # fmt: skip
+def test_thats_another_is_one_more_and_a_batch_may_close_the_leg(text, value):
+    count = read_count(text)
+    assert (count.kind, count.value) == (MORE, value)
+
+
+@pytest.mark.parametrize(("text", "value"), [("I make 6", 6), ("i make 3 now", 3)])
+def test_i_make_n_is_a_total_said_by_a_learner_of_english(text, value):
+    count = read_count(text)
+    assert (count.kind, count.value) == (TOTAL, value)

@@ -1066,3 +1066,100 @@ def test_a_stop_at_the_end_of_a_message_ends_the_session():
         chat = in_a_set()
         chat.say("count_rep", "done")
         assert "stop there" in chat.say("nlu_fallback", words), words
+
+
+def test_stopping_in_ordinary_words_ends_the_session_with_its_summary():
+    for intent, words in (
+        ("nlu_fallback", "have to stop now, apologies"),
+        ("ask_faq", "think I'd better call it a night"),
+        ("nlu_fallback", "finished for the day"),
+    ):
+        chat = in_a_set()
+        chat.say("report_reps", "did 10")
+        said = chat.say(intent, words)
+        assert "stop there" in said and "10 in all" in said and chat.session is None
+
+
+def test_im_done_between_sets_or_at_a_leg_switch_ends_it_but_mid_leg_finishes_the_leg():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("report_reps", "did 10")
+    assert "stop there" in chat.say("report_reps", "I'm finished, cheers")
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    assert "1" in chat.say("count_rep", "done") and chat.session  # "done" alone: a rep
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    assert "stop there" in chat.say("nlu_fallback", "we're done")
+    chat = in_a_set()
+    chat.say("report_reps", "did 4")
+    said = chat.say("report_reps", "I'm done")
+    assert "stop there" not in said and chat.session["leg"] == "right"
+
+
+def test_the_rest_said_to_be_over_starts_the_next_set_and_counts_nothing():
+    for words in ("ok, done with the break", "breather's over", "all rested now"):
+        chat = in_a_set()
+        chat.say("report_reps", "did 10")
+        chat.say("report_reps", "did 10")
+        said = chat.say("report_reps", words)
+        assert said.startswith("Set 2, left leg") and "Well done" not in said
+        assert reps(chat, "left", 2) == 0
+
+
+def test_a_bare_skip_mid_set_is_asked_about():
+    chat = in_a_set()
+    chat.say("count_rep", "done")
+    said = chat.say("skip", "skip it")
+    assert "keep going" in said.lower() and len(buttons(chat)) == 2
+    assert chat.session["phase"] == "active" and reps(chat) == 1
+    assert "keep going" in chat.say("continue_session", "carry on").lower()
+    assert chat.say("count_rep", "done").startswith(("2", "That's 2"))
+    chat.say("skip", "skip")
+    said = chat.say("skip", "skip this set")
+    assert "set 1 done" in said and chat.session["phase"] == "rest"
+
+
+def test_a_bare_skip_in_the_last_set_says_it_would_finish_the_session():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("report_reps", "did 10")
+    chat.say("continue_session", "ready")
+    assert "finish today's session" in chat.say("skip", "skip")
+    assert "session done" in chat.say("skip", "skip this set")
+
+
+def test_skip_at_rest_still_skips_the_rest():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("report_reps", "did 10")
+    assert "Set 2" in chat.say("skip", "skip")
+
+
+def test_later_or_tomorrow_out_of_a_session_is_acknowledged():
+    for intent, words in (
+        ("ask_stretch", "ok I'll do them later this evening"),
+        ("ask_frequency", "tomorrow maybe"),
+        ("ask_technique", "I'm going to have a go at it on Friday"),
+    ):
+        said = Chat().say(intent, words)
+        assert "no problem" in said.lower() and "start my session" in said
+
+
+def test_how_do_i_do_it_gives_the_how_to_whatever_the_classifier_leaned():
+    chat = Chat()
+    chat.say("start_session", "start my session", channel="alexa", metadata={"voice": True})
+    said = chat.say("ask_frequency", "so how should I do this again")
+    assert "hands and knees" in said and "48" not in said
+
+
+def test_not_wanting_to_stop_is_no_stop():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("nlu_fallback", "I don't need to stop yet")
+    assert chat.session and chat.session["phase"] == "active"
+
+
+def test_how_many_per_session_adds_the_sets_to_the_answer_about_one_set():
+    assert "2 sets of 10" in Chat().say("faq", "and how many in a session")
+    assert "sets of" not in Chat().say("faq", "how many reps should I do?")
