@@ -172,6 +172,33 @@ _ABBREVIATION = (
     else None
 )
 _SPELLING = re.compile("|".join(f"(?P<{word}>{regex})" for word, regex in SPELLINGS.items()))
+# A long sign word typed with one slip of the keys: read as the word the phrases use.
+SLIPS: dict[str, str] = {str(k): str(v) for k, v in (DATA.get("slips") or {}).items()}
+SLIP_MIN_LENGTH = 6
+
+
+def _one_slip(typed: str, word: str) -> bool:
+    """One letter added, dropped or swapped with its neighbour, ends kept: "bladdr"."""
+    if typed == word or typed[:2] != word[:2] or typed[-1] != word[-1]:
+        return False
+    if len(typed) == len(word):
+        diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+        if len(diff) != 2 or diff[1] != diff[0] + 1:
+            return False
+        first, second = diff
+        return typed[first] == word[second] and typed[second] == word[first]
+    longer, shorter = (typed, word) if len(typed) > len(word) else (word, typed)
+    if len(longer) != len(shorter) + 1:
+        return False
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(2, len(longer) - 1))
+
+
+def _slip(norm: str) -> str | None:
+    if len(norm) < SLIP_MIN_LENGTH or not norm.isalpha():
+        return None
+    return next((read for word, read in SLIPS.items() if _one_slip(norm, word)), None)
+
+
 # Numbers become a class: an age under 20 or over 55 matters, "15 reps" does not.
 _NUMBER = re.compile(r"(?P<value>\d{1,3})(?:\.\d+)?(?P<unit>yo|y/o|yrs?|kgs?|kilos?|lbs?)?")
 YOUNG, OLD, FIFTIES, FIGURE = "numyoung", "numold", "numfifties", "numother"
@@ -196,7 +223,9 @@ def _fold(norm: str) -> str:
         kind = next((name for low, high, name in AGE_CLASSES if low <= value <= high), FIGURE)
         return kind + ("yo" if unit else "")
     spelling = _SPELLING.fullmatch(norm)
-    return spelling.lastgroup if spelling else norm
+    if spelling:
+        return spelling.lastgroup
+    return _slip(norm) or norm
 
 
 UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")

@@ -371,3 +371,26 @@ def test_a_limb_numb_from_the_toilet_or_a_figurative_fever_is_no_red_flag(text):
 def test_plain_words_for_retention_leaks_sex_and_riding_falls(text, sign):
     flag = screen(text)
     assert flag is not None and flag.sign == sign, (text, flag)
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("my bladdr won't empty at all", "bladder"),
+        ("tinlging down below since last night", "saddle_numbness"),
+        ("numbnes in my groin", "saddle_numbness"),
+        ("my erecton has gone since the back went", "sexual_function"),
+        ("I'm incontinant since yesterday", "incontinence"),
+    ],
+)
+def test_a_long_sign_word_with_one_slip_is_still_read(text, sign):
+    flag = screen(text)
+    assert flag is not None and flag.sign == sign, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["after the election my back was stiff", "I climbed the ladder to clean the gutters"],
+)
+def test_a_real_word_one_letter_from_a_sign_word_is_not_a_slip(text):
+    assert screen(text) is None
