@@ -874,8 +874,26 @@ def _applies(rule: Rule, hits: list[_Hit], message: _Message) -> str | None:
             if rule.someone_else and _about_someone_else(rule, chosen, message):
                 other = SOMEONE_ELSE
                 continue
+            if _theirs(chosen, message):
+                other = SOMEONE_ELSE
+                continue
             return USER
     return other
+
+
+POSSESSIVES = _words("his her their")
+
+
+def _theirs(chosen: tuple[_Hit, ...], message: _Message) -> bool:
+    """Whether the sign's body part is another person's, named earlier in the message:
+    "my husband can't control his bladder", but not "my wife says I can't control my
+    bladder" nor "I can't feel my legs, his fault"."""
+    first = min(hit.start for hit in chosen)
+    last = max(hit.end for hit in chosen)
+    span = message.words[max(first - 1, 0) : last + 1]
+    if not any(word in POSSESSIVES for word in span) or any(w in OWN_WORDS for w in span):
+        return False
+    return any(word in OTHER_PEOPLE - POSSESSIVES for word in message.words[:first])
 
 
 def _about_someone_else(rule: Rule, chosen: tuple[_Hit, ...], message: _Message) -> bool:

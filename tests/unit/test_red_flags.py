@@ -394,3 +394,27 @@ def test_a_long_sign_word_with_one_slip_is_still_read(text, sign):
 )
 def test_a_real_word_one_letter_from_a_sign_word_is_not_a_slip(text):
     assert screen(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my brother struggles to control his bladder after his surgery, can he do these?",
+        "my grandad had a stroke, both his legs are weak now, is this too much for him",
+        "my mum says her bowels are out of control since her op",
+    ],
+)
+def test_a_sign_in_another_persons_body_is_theirs_not_the_users(text):
+    assert screen(text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("my husband says I can't control my bladder any more", "incontinence"),
+        ("my son noticed both my legs are weak when I climb the stairs", "both_legs"),
+    ],
+)
+def test_the_users_own_sign_stays_flagged_when_someone_else_is_named(text, sign):
+    flag = screen(text)
+    assert flag is not None and flag.sign == sign, text
