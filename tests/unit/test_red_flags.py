@@ -381,6 +381,11 @@ def test_plain_words_for_retention_leaks_sex_and_riding_falls(text, sign):
         ("numbnes in my groin", "saddle_numbness"),
         ("my erecton has gone since the back went", "sexual_function"),
         ("I'm incontinant since yesterday", "incontinence"),
+        ("I can't contorl when I pee since Monday", "incontinence"),
+        ("cnat hold my bowles in since my back went", "incontinence"),
+        ("my bowls aren't working, can't control them", "incontinence"),
+        ("can't feel anything when I wipe after the toliet", "saddle_numbness"),
+        ("can't get an erecton anymor since the back pain", "sexual_function"),
     ],
 )
 def test_a_long_sign_word_with_one_slip_is_still_read(text, sign):
@@ -390,7 +395,16 @@ def test_a_long_sign_word_with_one_slip_is_still_read(text, sign):
 
 @pytest.mark.parametrize(
     "text",
-    ["after the election my back was stiff", "I climbed the ladder to clean the gutters"],
+    [
+        "after the election my back was stiff",
+        "I climbed the ladder to clean the gutters",
+        "we played lawn bowls all afternoon and my back held up",
+        "I bowled a few overs, my back is a bit stiff",
+        "the central heating was off and my back felt tight",
+        "two cereal bowls and a coffee before the session",
+        "the toilets at the gym were closed",
+        "the controls on the treadmill are confusing",
+    ],
 )
 def test_a_real_word_one_letter_from_a_sign_word_is_not_a_slip(text):
     assert screen(text) is None
