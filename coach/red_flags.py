@@ -80,6 +80,9 @@ class Rule:
     # Concepts that explain the sign away when each group is said anywhere in the message,
     # not denied: "had a temperature last month, long gone now" ([RESOLVED, LONG_AGO]).
     unless_said: tuple[frozenset[str], ...] = ()
+    # Concepts that explain the sign away when said in the sign's own clause: "the pain at
+    # night has gone", but not "the pain wakes me at night, the stiffness has eased".
+    unless_said_here: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -294,6 +297,7 @@ def _read_rule(sign: str, rule: list | dict, entry: dict) -> Rule:
         _word_set(entry.get("someone_else"), where),
         _word_set(entry.get("someone_else_fine"), where),
         tuple(frozenset(str(c).split("|")) for c in spec.get("unless_said") or ()),
+        frozenset(str(c) for c in entry.get("unless_said_here") or ()),
     )
 
 
@@ -319,7 +323,7 @@ RULES: tuple[Rule, ...] = tuple(_rules)
 SUSPECT_RULES: tuple[Rule, ...] = tuple(_suspects)
 _labels = {label.split(".")[0] for label in PATTERNS} | set(OPENING_AGES.values())
 for _rule in RULES + SUSPECT_RULES:
-    for _group in _rule.needs + _rule.context + _rule.unless_said:
+    for _group in _rule.needs + _rule.context + _rule.unless_said + (_rule.unless_said_here,):
         if not _group <= _labels:
             raise SignsFileError(f"red_flags.yml {_rule.sign}: no phrases for {_group - _labels}")
 ADVICE: dict[str, str] = {urgency: DATA["advice"][urgency] for urgency in URGENCIES}
@@ -570,7 +574,14 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
     if not frames:
         return False
     framed = {i for hit in frames for i in range(hit.start, hit.end)}
-    if any(word in OWN_WORDS and i not in framed for i, word in enumerate(message.words)):
+    # "I don't take any": a clause of the user's own that denies, with no sign in it, is
+    # an answer to the question, not a report.
+    sign_clauses = {hit.clause for hit in hits if hit.label not in NOT_SIGN_WORDS}
+    denying = {message.clauses[i] for i in message.negations} - sign_clauses
+    if any(
+        word in OWN_WORDS and i not in framed and message.clauses[i] not in denying
+        for i, word in enumerate(message.words)
+    ):
         return False
     # "Is it normal to not be able to pee? been like it since Tuesday": a report, "I've"
     # left out.
@@ -870,6 +881,11 @@ def _applies(rule: Rule, hits: list[_Hit], message: _Message) -> str | None:
             if max(h.end for h in chosen) - min(h.start for h in chosen) > MAX_SPAN:
                 continue
             if rule.unless and _explained(rule, chosen, message, explanations, context):
+                continue
+            if rule.unless_said_here and any(
+                hit.label in rule.unless_said_here and hit.clause == chosen[0].clause
+                for hit in hits
+            ):
                 continue
             if rule.someone_else and _about_someone_else(rule, chosen, message):
                 other = SOMEONE_ELSE
