@@ -409,10 +409,10 @@ class _SpecMatcher:
         self._starts: dict[str, list[tuple[str, tuple[_Slot, ...]]]] = {}
         for label, specs in PATTERNS.items():
             for spec in dict.fromkeys(specs):
-                compiled = tuple(
-                    slots[text] if text in slots else slots.setdefault(text, _slot(text, nlp))
-                    for text in spec.split()
-                )
+                for text in spec.split():
+                    if text not in slots:
+                        slots[text] = _slot(text, nlp)
+                compiled = tuple(slots[text] for text in spec.split())
                 for word in _first_words(compiled):
                     self._starts.setdefault(word, []).append((label, compiled))
 
