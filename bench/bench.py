@@ -42,7 +42,9 @@ USERS = (1, 10, 50)
 # Scaling out (README): 1 and 2 Rasa processes, on SQLite and on PostgreSQL + Redis.
 SCALE_USERS = (10, 50)
 SCALE_WORKERS = (1, 2)
-START_TIMEOUT_SECONDS = 600
+# Two replicas loading their models at once on a loaded 2-core machine took more
+# than 300 s; the limit is only there so that a broken start does not hang the bench.
+START_TIMEOUT_SECONDS = 900
 
 COACH_MESSAGES = [
     "how long do I hold the lift?",
@@ -317,7 +319,7 @@ def measure_serving(server: Server, startup: float, seconds: float, messages: li
 def start_coach(workdir: Path) -> tuple[Server, float]:
     coach = CoachServer(workdir)
     started = time.monotonic()
-    coach.start()
+    coach.start(START_TIMEOUT_SECONDS)
     asyncio.run(first_answer(coach.url, START_TIMEOUT_SECONDS))
     startup = time.monotonic() - started
     processes = {"action_server": coach.action_server_pid(), "rasa_server": coach.rasa_server_pid()}
@@ -331,6 +333,25 @@ def rasa_pids(coach: CoachServer) -> list[int]:
     return sorted(found or [pid for pid in [coach.rasa_server_pid()] if pid])
 
 
+async def every_replica_answers(coach: CoachServer, timeout: float) -> None:
+    """Wait until each Rasa replica answers on its own port, not only the first one
+    behind HAProxy: the load must not start while a replica is still loading."""
+    ports = [int(port) for port in (coach.recorded().get("rasa_replicas") or {})]
+    deadline = time.monotonic() + timeout
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as http:
+        for port in ports:
+            while True:
+                try:
+                    async with http.get(f"http://127.0.0.1:{port}/") as reply:
+                        if reply.status == 200:
+                            break
+                except (aiohttp.ClientError, asyncio.TimeoutError):
+                    pass
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"Rasa replica on port {port} not answering")
+                await asyncio.sleep(1)
+
+
 def start_scaled(workdir: Path, workers: int, engines: dict | None) -> tuple[Server, float]:
     """The coach with `workers` Rasa processes; on PostgreSQL + Redis when `engines`
     has their URLs, else on SQLite (with Redis as the lock store when workers > 1)."""
@@ -341,8 +362,9 @@ def start_scaled(workdir: Path, workers: int, engines: dict | None) -> tuple[Ser
         env["COACH_LOCK_STORE_URL"] = engines["redis"] if engines else SCALE_REDIS["url"]
     coach = CoachServer(workdir, extra_env=env)
     started = time.monotonic()
-    coach.start()
+    coach.start(START_TIMEOUT_SECONDS)
     asyncio.run(first_answer(coach.url, START_TIMEOUT_SECONDS))
+    asyncio.run(every_replica_answers(coach, START_TIMEOUT_SECONDS))
     startup = time.monotonic() - started
     processes = {"action_server": coach.action_server_pid()}
     for number, pid in enumerate(rasa_pids(coach), 1):

@@ -179,8 +179,9 @@ class CoachServer:
             )
         return [sys.executable, str(SERVE), "run"]
 
-    def start(self) -> float:
-        """Start the servers and return the seconds until the coach answered."""
+    def start(self, timeout: float = START_TIMEOUT_SECONDS) -> float:
+        """Start the servers and return the seconds until the coach answered; give up
+        after `timeout` seconds (the bench allows more: it starts replicas under load)."""
         command = self.command()
         self.pid_file.unlink(missing_ok=True)
         log = open(self.log_path, "ab")  # noqa: SIM115 - closed in stop()
@@ -197,7 +198,7 @@ class CoachServer:
             start_new_session=True,
         )
         self._log = log
-        deadline = started + START_TIMEOUT_SECONDS
+        deadline = started + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"the coach exited early:\n{self.log_tail()}")
@@ -205,7 +206,7 @@ class CoachServer:
                 return time.monotonic() - started
             time.sleep(1)
         self.stop()
-        raise RuntimeError(f"coach not ready after {START_TIMEOUT_SECONDS}s:\n{self.log_tail()}")
+        raise RuntimeError(f"coach not ready after {timeout:.0f}s:\n{self.log_tail()}")
 
     def ready(self) -> bool:
         if not (port_open(self.rasa_port) and port_open(self.actions_port)):
