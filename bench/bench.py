@@ -345,7 +345,7 @@ async def every_replica_answers(coach: CoachServer, timeout: float) -> None:
                     async with http.get(f"http://127.0.0.1:{port}/") as reply:
                         if reply.status == 200:
                             break
-                except (aiohttp.ClientError, asyncio.TimeoutError):
+                except (TimeoutError, aiohttp.ClientError):
                     pass
                 if time.monotonic() > deadline:
                     raise RuntimeError(f"Rasa replica on port {port} not answering")
