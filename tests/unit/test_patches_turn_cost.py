@@ -444,3 +444,25 @@ def test_the_rules_left_are_rasas(installed):
             conversations, answers = conversations + 1, answers | {frozenset(found)}
     assert conversations > 3000 and len(answers) > 5  # many different sets of rules left
     assert policy._get_possible_keys({}, [faq]) == set()
+
+
+def test_the_loaded_agent_is_left_out_of_garbage_collection(monkeypatch):
+    import gc
+
+    from rasa.core import agent
+
+    loaded = object()
+
+    async def rasa_load(*args: Any, **kwargs: Any) -> Any:
+        return loaded
+
+    frozen = []
+    monkeypatch.setattr(agent, "load_agent", rasa_load)
+    monkeypatch.setattr(patches.gc, "freeze", lambda: frozen.append(gc.get_count()))
+    patches._loaded_model_left_out_of_garbage_collection()
+    assert agent.load_agent is not rasa_load
+    assert asyncio.run(agent.load_agent("model.tar.gz")) is loaded
+    assert len(frozen) == 1
+    patches._loaded_model_left_out_of_garbage_collection()  # installed once only
+    assert asyncio.run(agent.load_agent("model.tar.gz")) is loaded
+    assert len(frozen) == 2
