@@ -466,3 +466,27 @@ def test_the_loaded_agent_is_left_out_of_garbage_collection(monkeypatch):
     patches._loaded_model_left_out_of_garbage_collection()  # installed once only
     assert asyncio.run(agent.load_agent("model.tar.gz")) is loaded
     assert len(frozen) == 2
+
+
+def test_a_prediction_called_flat_gives_what_tensorflows_call_gives():
+    import numpy as np
+    import tensorflow as tf
+
+    signature = [[tf.TensorSpec([None, 3], tf.float32), tf.TensorSpec([None], tf.int64)]]
+
+    @tf.function(input_signature=signature)
+    def step(batch):
+        return {"sum": tf.reduce_sum(batch[0], axis=1) * tf.cast(batch[1], tf.float32)}
+
+    traced = step.get_concrete_function()
+    specs = patches.flat_signature(traced)
+    assert [spec.dtype for spec in specs] == [tf.float32, tf.int64]
+    batch = (np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.5]], dtype=np.float32), np.array([2, 3]))
+    inputs = patches.flat_inputs(specs, batch)
+    flat = traced._call_flat(inputs, traced.captured_inputs)
+    assert np.array_equal(flat["sum"].numpy(), traced(list(batch))["sum"].numpy())
+    # What does not fit the signature goes TensorFlow's own way.
+    assert patches.flat_inputs(specs, (batch[0].astype(np.float64), batch[1])) is None
+    assert patches.flat_inputs(specs, (np.zeros((2, 4), dtype=np.float32), batch[1])) is None
+    assert patches.flat_inputs(specs, batch[:1]) is None
+    assert patches.flat_inputs(None, batch) is None
