@@ -419,7 +419,12 @@ def scale_out(scratch: Path, seconds: float) -> dict:
                 workdir = ROOT / "results" / "bench-scale" / name  # kept: its server.log
                 shutil.rmtree(workdir, ignore_errors=True)
                 workdir.mkdir(parents=True)
-                server, startup = start_scaled(workdir, workers, engines)
+                try:
+                    server, startup = start_scaled(workdir, workers, engines)
+                except RuntimeError as error:  # the other arrangements are still measured
+                    print(f"coach, scaled: {name} did not start: {error}")
+                    figures[name] = {"not_started": str(error)[-500:]}
+                    continue
                 try:
                     figures[name] = measure_scaled(server, seconds)
                     figures[name]["startup_to_first_answer_seconds"] = round(startup, 1)
@@ -482,6 +487,10 @@ def scale_table(results: dict) -> str:
         label = f"coach, {labels[store]}, {workers[:-1]} worker{'s' if workers != '1w' else ''}"
         if store == "sqlite" and workers != "1w":
             label += " (Redis locks)"
+        if "not_started" in figures:
+            lines.append(f"| {label} | - | did not start (see results/bench-scale/{name}) |"
+                         " - | - | - | - | - | - | - |")  # fmt: skip
+            continue
         for users in SCALE_USERS:
             c = figures[f"users_{users}"]
             lines.append(
