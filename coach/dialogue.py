@@ -481,6 +481,9 @@ class Turn:
     # A question about the exercise (intent faq): the answer the ResponseSelector
     # chose (Rasa has said it already), or the chosen "did you mean" button.
     answer_key: str | None = None
+    # Whether Rasa has said that answer before the coach: not in a session, where the
+    # session answers every question itself (data/rules/session.yml).
+    answer_said: bool = True
     # When the classifier was unsure: the likeliest answers, best first.
     answer_candidates: tuple[tuple[str, float], ...] = ()
     # The selector's likeliest answers whatever the intent was: for a question the
@@ -1557,6 +1560,8 @@ def _handle(work: _Turn) -> None:
     elif intent in PROGRESS_HANDLERS:
         PROGRESS_HANDLERS[intent](work)
         _session_status(work)
+    elif intent == conversation.QUESTION_INTENT and not work.turn.answer_said:
+        _unsaid_answer(work)
     elif intent == conversation.QUESTION_INTENT:
         _answered_by_response(work)
     elif intent == "choose_answer":
@@ -1609,6 +1614,15 @@ def _answered_by_response(work: _Turn) -> None:
     key = work.turn.answer_key
     work.set(last_topic=conversation.answer_response(key) if key else None, pending_offer=None)
     _session_status(work)
+
+
+def _unsaid_answer(work: _Turn) -> None:
+    """A question in a session, which Rasa left to the coach: the selector's answer."""
+    if work.turn.answer_key and ANSWER_KEY.fullmatch(work.turn.answer_key):
+        _say_answer(work, work.turn.answer_key)
+    else:
+        work.say_text(answers.NOT_UNDERSTOOD)
+        _session_status(work)
 
 
 def _chosen_answer(work: _Turn) -> None:
