@@ -392,6 +392,9 @@ def read_count(text: str) -> Count | None:
         values = [v for v in values if isinstance(v, int) and 0 <= v <= 100]
         if values:
             return Count(SET_TO, values[-1], True)
+    run = _RUN_OF_COUNTS.match(whole)
+    if run and (value := _consecutive_run(run.group("run"))) is not None:
+        return Count(COUNT, value)  # "9 and 10 done": counted along, up to the last
     clauses = [whole] + [
         normalise(part)
         for part in re.split(
@@ -413,7 +416,92 @@ def read_count(text: str) -> Count | None:
         reading = _read_opening(clause)
         if reading is not None:
             return reading
-    return _read_range(whole)
+    return _read_range(whole) or _read_correction(whole) or _read_soundalike_after(whole)
+
+
+# -- counts said along in one message: "9 and 10 done", "8, 9, 10" -----------------------
+_RUN_OF_COUNTS = re.compile(
+    rf"{_LEAD}(?:(?:thats|that was|did|done|and|reps?|rep numbers?|numbers?)\s+)*"
+    rf"(?P<run>{NUMBER}(?:\s+(?:and\s+|then\s+|n\s+)?{NUMBER})+)"
+    rf"(?:\s+(?:done|down|finished|complete|completed|too|as well|now|reps?|then))*\s*$"
+)
+
+
+def _consecutive_run(run: str) -> int | None:
+    """The last of two or more numbers said in a row, each one up from the last ("8 9
+    10"): the reps counted along. None for anything else ("5 and 10", "twenty one")."""
+    words = [w for w in run.split() if w not in ("and", "then", "n")]
+    values = [value_of(w) for w in words]
+    if len(values) < 2 or any(not isinstance(v, int) for v in values):
+        return None
+    if any(b != a + 1 for a, b in zip(values, values[1:], strict=False)):
+        return None
+    return values[-1] if 0 < values[-1] <= 100 else None
+
+
+# -- a count put right in ordinary words: "wait no I reckon it was only 7" ----------------
+# A message that says the count was wrong (its opening words), then what it was.
+_MARK = (
+    r"(?:no|nope|nah|wait|sorry|oops|whoops|hang on|hold on|hold up|my bad|my mistake|"
+    r"i made a mistake|mistake|actually|correction|scratch that|scrap that|ignore that|"
+    r"forget that|not right|thats wrong|that was wrong|thats not right|wrong|hmm+|um+|uh+|er+m?|"
+    r"oh|ah|i think|i reckon|i guess|i believe|pretty sure|im pretty sure|to be honest|tbh|"
+    rf"i said {NUMBER}|not {NUMBER}|(?:i )?meant to (?:say|type|put)|should have said|"
+    r"shouldve said|let me correct (?:that|it|myself)|i need to correct (?:that|it)|"
+    r"i mean|i meant|or rather|rather|i was wrong|my count was off|count was off)"
+)
+_HEDGE = (
+    r"(?:i think|i reckon|i guess|i believe|probably|maybe|really|actually|sorry|"
+    r"to be honest|tbh|my bad|then|instead|not {n}|rather than {n}|instead of {n})"
+).format(n=NUMBER)
+_STATEMENT = (
+    r"(?:(?:it|that|the count|my count|the number)\s+(?:was|is|were|should be|shouldve been|"
+    r"should have been)|its|thats|it s|im on|i am on|im at|i am at|i was on|i was at|"
+    r"(?:i\s+|ive\s+|i have\s+)?(?:only\s+|just\s+|actually\s+)?(?:did|done|got|managed|"
+    r"got to|got up to|reached|made it to)|only|just|more like|closer to|nearer|make (?:it|that)|"
+    r"call it|change it to|correct (?:it|that) to|put (?:it|that) (?:down )?as|"
+    r"should be|say|lets say)"
+)
+_COUNT_TAIL = (
+    rf"(?:\s+(?:reps?|of them|lifts?|so far|on (?:this|that|my|the) (?:leg|side)|{_HEDGE}))*\s*$"
+)
+_SAYS_COUNT = _rules(
+    # The marks first: "wait no I reckon it was only 7", "sorry, 6".
+    rf"^(?:{_MARK}\s+)+(?:(?:and|but|so)\s+)?(?:{_STATEMENT}\s+)?"
+    rf"(?:(?:only|just|actually|really|more like|about|like|maybe|probably|on|at|to)\s+)*"
+    rf"{_N}{_COUNT_TAIL}",
+    # The mark last: "it was 7 actually", "I'm on 6, sorry".
+    rf"^{_STATEMENT}\s+(?:(?:only|just|really|about|like)\s+)*{_N}"
+    rf"(?:\s+(?:reps?|of them|so far))?\s+(?:actually|sorry|my bad|i miscounted|"
+    rf"not {NUMBER}|rather than {NUMBER}|instead of {NUMBER})(?:\s+{_HEDGE})*\s*$",
+)
+
+
+def _read_correction(whole: str) -> Count | None:
+    """A count said with words that put the last one right: SET_TO, or None."""
+    match = _match(_SAYS_COUNT, whole)
+    if match is None:
+        return None
+    value = _number(match)
+    return Count(SET_TO, value, True) if value is not None else None
+
+
+# A speech recogniser's soundalike where a count goes, inside a sentence: "I stopped at
+# for on that one", "got to tree then it hurt", "only managed sex".
+_SOUNDALIKE_COUNT = re.compile(
+    r"\b(?P<cue>stopped at|stopped after|gave up at|got to|got up to|made it to|reached|"
+    r"only managed|managed|only did|only got|i did|did|done|only|on)\s+"
+    r"(?P<word>to|too|for|fore|tree|free|thee|ate|won|sex|sicks|tin|nein)\b"
+)
+
+
+def _read_soundalike_after(whole: str) -> Count | None:
+    heard = _SOUNDALIKE_COUNT.sub(
+        lambda m: f"{m.group('cue')} {SOUNDALIKES[m.group('word')]}", whole
+    )
+    if heard == whole:
+        return None
+    return read_count(heard)
 
 
 # "4 or 5", "about 6-7 more": two neighbouring counts; read as the lower, with the higher
