@@ -452,8 +452,8 @@ _MARK = (
 )
 _HEDGE = (
     r"(?:i think|i reckon|i guess|i believe|probably|maybe|really|actually|sorry|"
-    r"to be honest|tbh|my bad|then|instead|not {n}|rather than {n}|instead of {n})"
-).format(n=NUMBER)
+    rf"to be honest|tbh|my bad|then|instead|not {NUMBER}|rather than {NUMBER}|instead of {NUMBER})"
+)
 _STATEMENT = (
     r"(?:(?:it|that|the count|my count|the number)\s+(?:was|is|were|should be|shouldve been|"
     r"should have been)|its|thats|it s|im on|i am on|im at|i am at|i was on|i was at|"
