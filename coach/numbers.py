@@ -622,6 +622,13 @@ _NOT_SLIPS = {
 }  # fmt: skip
 
 
+def number_word_slip(word: str) -> str | None:
+    """The number word a typed word is a slip of ("thre", "sevn", "eigth"), or None: for the
+    spelling corrector, which would otherwise make "thre" into "the"."""
+    lowered = word.lower()
+    return SPELLINGS.get(lowered) if lowered in SPELLINGS else _near_number_word(lowered)
+
+
 def _near_number_word(word: str) -> str | None:
     """A number word typed with one slip ("sevn", "eihgt", "fourr"), if the word is no word
     of its own. Four letters or fewer: a letter dropped or added, never changed."""
