@@ -135,6 +135,16 @@ WHERE_AM_I = re.compile(
     r"\bam i (?:halfway|half way|nearly|almost|close)\b|\bhalf ?way (?:yet|there)\b",
     re.I,
 )
+# The user says where they think they are and asks if it is right: "3 to go yeah?",
+# "so I'm on 5?", "that's 7 right?", "one more set is it?".
+CHECKS_WHERE = re.compile(
+    r"(?:^\W*|[,;:.!]\s*|\b(?:so|and|that'?s|thats|that makes|i'?m|im|i am|we'?re|were|on)\s+)"
+    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+    r"(?:\s+(?:to go|left|more|done|so far|reps?|now))*"
+    r"(?:\s+(?:more )?(?:sets?|reps?) )?"
+    r"\W*(?:yeah|yes|right|correct|is it|isn'?t it|innit|then|no|ok|okay)?\W*\?\W*$",
+    re.I,
+)
 NOT_TODAY = re.compile(
     r"\bnot (?:today|now|tonight|right now|this time)\b|\bmaybe later\b|\banother (?:time|day)\b|"
     r"\bchanged my mind\b|\bnot in the mood\b|\bnever ?mind\b|\bforget it\b|\bskip today\b|"
@@ -176,7 +186,8 @@ WHEN_NEXT = re.compile(
     re.I,
 )
 WHOLE_SESSION = re.compile(
-    r"\b(?:whole|entire|full|rest of the|today'?s) (?:session|workout)\b|\bfor today\b|"
+    r"\b(?:whole|entire|full|rest of the|today'?s) (?:session|workout|thing|lot|routine)\b|"
+    r"\bfor today\b|\b(?:both|all the) (?:legs|sides|sets)\b|"
     r"\bin (?:the|this) session\b",
     re.I,
 )
@@ -969,6 +980,9 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             return True
         said_count = None if is_question(text) else numbers.read_count(text)
         lost_count_at = said_count is not None and said_count.kind == numbers.SET_TO
+        if CHECKS_WHERE.search(text) and not session.check:
+            work.say(session.how_many_left())  # "3 to go, yeah?": where they are, said back
+            return True
         if WHERE_AM_I.search(text) and not lost_count_at:  # "lost count, I'm on 5" is a count
             work.say(session.how_many_left())
             return True
@@ -1063,8 +1077,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         return True
     if _plan_question(work, None):
         return True
-    if START_REQUEST.match(text):  # "can we start?": a request, not a question to answer
-        _start(work)
+    if START_REQUEST.match(text) or conversation.ASKS_TO_START.match(text.replace("?", " ")):
+        _start(work)  # "can we start?", "ready for set one": a request, not a question
         return True
     if conversation.DEFERS_TO_LATER.search(text) and not is_question(text):
         work.say_text("Okay, no problem. Say start my session whenever you want to exercise.")
@@ -1081,6 +1095,9 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         _start(work)
         return True
     count = numbers.read_count(text)
+    said = numbers.parse_number(text.split()[-1]) if text.split() else None
+    if count is not None and count.kind == numbers.ALL and isinstance(said, int) and said > 0:
+        count = numbers.Count(numbers.TOTAL, said, True)  # "did all 10", no session yet: 10
     if _counts_reps(count) and not _ended_within(work, RECENT_SESSION_SECONDS):
         _start(work, count=count)  # already exercising: a session, counting from there
         return True
