@@ -279,7 +279,12 @@ ASKS_FOR_A_BREAK = re.compile(rf"{_CAN_I_HAVE}\b", re.I)
 TIRED = re.compile(
     r"(?<!not )(?<!never )(?<!nt )(?<!n't )\b(?:knackered|shattered|exhausted|worn out|pooped|"
     r"wiped|puffed|out of breath|"
-    r"tired|fatigued|cream crackered|running out of steam|legs? (?:is |are )?(?:like )?jelly)\b",
+    r"tired|fatigued|cream crackered|legs? (?:is |are )?(?:like )?jelly|"
+    r"(?:ran|run|running|runnin|am|im|i'm|i am) out of (?:steam|gas|juice|energy|puff|oomph|beans)|"
+    r"out of (?:steam|gas|juice|puff|oomph)|no (?:energy|juice|gas|steam|oomph|strength) left|"
+    r"(?:i'?m|im|i am|feeling|feel) (?:spent|drained|beat|whacked|zonked|done in|burnt out|"
+    r"burned out|gassed|cooked|fried|toast)|nothing left in the tank|running on empty|"
+    r"legs? (?:are |is |feel |feels )?(?:heavy|like lead|wobbly|shaky))\b",
     re.I,
 )
 # After a paced set (voice), "fine, zero", "zero pain", "nought": done, and no pain at all.
