@@ -376,7 +376,13 @@ PER_SESSION = re.compile(
 # "Not even a couple?", "just one set": a little exercise, asked for after severe pain.
 A_FEW_REPS = re.compile(
     r"\b(?:just |even |only )?(?:a|one|two|a couple|a few|a handful)(?: of)?(?: \w+)? "
-    r"(?:reps?|lifts?|sets?|goes)\b|\bnot even (?:a|one|a couple|a few)\b",
+    r"(?:reps?|lifts?|sets?|goes)\b|\bnot even (?:a|one|a couple|a few)\b|"
+    # "even just a few?", "what about a couple then", "maybe half?"
+    r"^\W*(?:(?:so|ok|okay|but|and|what about|how about|could i do|can i do|can i try|"
+    r"could i try|even|just|maybe|only|surely|not even|at least)\W+)+(?:just\W+)?"
+    r"(?:a few|a couple|one|two|three|a handful|a little|a bit|some|half|a set|one set|one leg|"
+    r"a little bit|a small amount|a light one|an easy one|gentle ones?)"
+    r"(?:\W+(?:of them|reps?|lifts?|sets?|then|more|maybe|gently|slowly|easy ones))*\W*$",
     re.I,
 )
 # "What's the plan?", "what do we do first?": today's plan, from the session.
@@ -420,6 +426,18 @@ WILL_SEE_A_DOCTOR = re.compile(
     re.I,
 )
 # "What now?", "what should I do now?": after severe pain, the advice for the rest of today.
+# "How long should I leave it?", "when can I start again?": after severe pain, how long
+# to rest.
+HOW_LONG_TO_REST = re.compile(
+    r"\bhow long (?:should|do|must|will|shall|would|ought) (?:i|we) (?:leave (?:it|them|off)|rest|"
+    r"wait|stop|take off|give it|hold off|lay off|keep off|stay off|avoid)\b|"
+    r"\bhow long (?:till|until|before) (?:i|we) (?:can )?(?:start|go back|try|do (?:them|it|these)|"
+    r"exercise|get back)\b|"
+    r"\bwhen (?:can|should|could|do|shall) (?:i|we) (?:start|go back|try|do (?:them|it|these)|"
+    r"exercise|get back|pick (?:it|them) up)(?: \w+)? (?:again|back)\b|"
+    r"\bhow (?:many|much) (?:days?|time|rest|weeks?) (?:off|should i|do i)\b",
+    re.I,
+)
 WHAT_NOW = re.compile(
     r"\bwhat (?:do|should|shall|can|must) (?:i|we) do (?:now|next|then|about it|today)\b|"
     r"^\W*(?:so |ok |okay |right |well )*what now\b|"
@@ -1469,6 +1487,8 @@ def _after_severe_pain(work: _Turn) -> bool:
         work.say_text(pain.SEEING_A_CLINICIAN)
     elif WHAT_NOW.search(text):
         work.say_text(pain.AFTER_SEVERE_PAIN)
+    elif HOW_LONG_TO_REST.search(text):
+        work.say_text(pain.how_long_to_rest(work.thresholds))
     else:
         return False
     work.set(pending_offer=None)
