@@ -235,7 +235,7 @@ ASKS_TO_START = re.compile(
     rf"{_SESSION_THING}"
     rf"|(?:i'?m|im|i am|we'?re|were)\s+ready\s+(?:for|to (?:start|begin|do))\s+{_SESSION_THING}"
     rf"|ready\s+(?:for|to (?:start|begin|do))\s+{_SESSION_THING}"
-    rf"|(?:i\s+)?(?:want|wanna|would like|d like|'d like)\s+to\s+(?:start|begin|do)\s+"
+    rf"|(?:i\s+|i'?d\s+)?(?:want|wanna|would like|like)\s+to\s+(?:start|begin|do)\s+"
     rf"{_SESSION_THING}"
     rf")(?:\W+(?:now|then|please|today|coach|thanks|with you|together))*\W*$",
     re.IGNORECASE,

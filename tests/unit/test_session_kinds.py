@@ -1,0 +1,226 @@
+"""Table tests for the kinds of session talk issue 17's newest blind set showed the coach
+missing: counts said along, counts put right in ordinary words, soundalikes inside a
+sentence, batches past the target, where-am-I checks, starts asked for, tiredness, and
+questions after severe pain. The phrasings are the team's own."""
+
+import pytest
+
+from coach import conversation, dialogue, numbers
+from coach.numbers import COUNT, FINISHED, SET_TO, Count, read_count
+from tests.unit.chat import Chat
+
+RUNS = [
+    ("6 and 7 done", 7),
+    ("four five six", 4 + 2),
+    ("3, 4", 4),
+    ("that was 7, 8 and 9", 9),
+    ("did 5 and 6", 6),
+    ("ok 1 2 3 done", 3),
+    ("eight nine ten down", 10),
+    ("reps 11 and 12", 12),
+    ("2 then 3", 3),
+    ("seven and eight now", 8),
+]
+
+
+@pytest.mark.parametrize(("said", "last"), RUNS)
+def test_numbers_said_along_count_up_to_the_last(said, last):
+    assert read_count(said) == Count(COUNT, last)
+
+
+@pytest.mark.parametrize("said", ["5 and 10", "twenty one", "2 and 2", "6 or 7"])
+def test_numbers_that_are_not_a_run_are_not_read_as_one(said):
+    reading = read_count(said)
+    assert reading is None or reading.kind != COUNT or reading.value not in (10, 7, 2)
+
+
+CORRECTIONS = [
+    ("hang on, I reckon it was only 5", 5),
+    ("nope sorry, it's 6", 6),
+    ("my bad it was 4", 4),
+    ("hmm no it's more like 8", 8),
+    ("wait I think I only did 3", 3),
+    ("oops scratch that, 6", 6),
+    ("I said 9 but it was 8", 8),
+    ("I said seven I meant six", 6),
+    ("no no, only 2 so far", 2),
+    ("it was 5 actually", 5),
+    ("that's 6 not 7", 6),
+    ("I'm on 4 sorry", 4),
+    ("correction: 9", 9),
+    ("actually it was just 3 on this leg", 3),
+    ("let me correct that to 7", 7),
+    ("er no I was on 5 really", 5),
+    ("whoops, it should be 6", 6),
+    ("pretty sure I'm on eight", 8),
+    ("hold on, it's only four", 4),
+    ("no wait, it was 2 I think", 2),
+]
+
+
+@pytest.mark.parametrize(("said", "value"), CORRECTIONS)
+def test_a_count_put_right_in_ordinary_words_is_a_correction(said, value):
+    assert read_count(said) == Count(SET_TO, value, True)
+
+
+@pytest.mark.parametrize(
+    "said", ["no pain at all", "sorry", "wait what", "no", "hang on a sec", "my bad"]
+)
+def test_correction_words_without_a_number_are_no_count(said):
+    reading = read_count(said)
+    assert reading is None or reading.value is None
+
+
+SOUNDALIKES_INSIDE = [
+    ("I stopped at for on the left", 4),
+    ("only managed sex that time", 6),
+    ("gave up at ate", 8),
+    ("I got to tree before it wobbled", 3),
+]
+
+
+@pytest.mark.parametrize(("said", "value"), SOUNDALIKES_INSIDE)
+def test_a_soundalike_where_the_count_goes_is_the_number(said, value):
+    reading = read_count(said)
+    assert reading is not None and reading.value == value
+    assert reading.kind in (FINISHED, numbers.TOTAL, COUNT)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "I went for a walk",
+        "I'd like to go for it",
+        "going to give it a go",
+    ],
+)
+def test_soundalike_words_in_ordinary_sentences_stay_words(said):
+    reading = read_count(said)
+    assert reading is None or reading.value in (None, 1)
+
+
+def _session_at(count: int) -> Chat:
+    chat = Chat()
+    chat.say("start_session", "start my session")
+    chat.say("continue_session", "ready")
+    if count:
+        chat.say("report_reps", f"did {count}")
+        chat.say("continue_session", "carry on")
+    return chat
+
+
+@pytest.mark.parametrize(
+    ("at", "batch"), [(9, "another 2"), (8, "3 more"), (9, "did two more"), (7, "and 4 more")]
+)
+def test_a_batch_past_the_target_is_asked_about(at, batch):
+    chat = _session_at(at)
+    reply = chat.say("report_reps", batch)
+    assert "past the 10" in reply
+    assert chat.session["check"]["kind"] == "past_target"
+
+
+@pytest.mark.parametrize(
+    ("answer", "intent", "recorded"),
+    [("yes", "affirm", 11), ("no", "deny", 10), ("11 in all", "report_reps", 11),
+     ("10 in all", "report_reps", 10), ("that's it, stopped at 10", "report_reps", 10)],
+)  # fmt: skip
+def test_the_answer_to_a_batch_past_the_target_settles_it(answer, intent, recorded):
+    chat = _session_at(9)
+    chat.say("report_reps", "another 2")
+    chat.say(intent, answer)
+    assert chat.session["reps"][0]["left"] == recorded
+
+
+def test_a_batch_that_ends_the_leg_exactly_is_counted():
+    chat = _session_at(8)
+    reply = chat.say("report_reps", "2 more")
+    assert "Well done" in reply and chat.session["reps"][0]["left"] == 10
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["3 to go yeah?", "so I'm on 4?", "that's 5 right?", "phew, 6 left is it?", "on 3 now?"],
+)
+def test_a_user_checking_where_they_are_is_told(said):
+    chat = _session_at(3)
+    reply = chat.say("thank", said)
+    assert "7 to go on your left leg" in reply
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "could we begin my session now",
+        "hey can I do my exercises please",
+        "ready for the first set",
+        "I'm ready to start the workout",
+        "please start the routine",
+        "shall we kick off the session?",
+        "I'd like to start my leg lifts",
+        "ok take me through the exercises then",
+    ],
+)
+def test_a_start_asked_for_is_a_start(said):
+    assert conversation.ASKS_TO_START.match(said.replace("?", " "))
+    assert conversation.rule_verdict("faq", [], said) == "start_session"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "how do I start the exercise",
+        "can I do the exercises with a sore knee",
+        "should I do the exercise every day",
+        "what set am I on",
+    ],
+)
+def test_questions_about_starting_are_not_starts(said):
+    assert not conversation.ASKS_TO_START.match(said.replace("?", " "))
+
+
+@pytest.mark.parametrize(
+    "said", ["I've run out of gas", "no juice left", "I'm drained", "running on empty"]
+)
+def test_tiredness_in_a_set_is_a_breather(said):
+    chat = _session_at(3)
+    reply = chat.say("nlu_fallback", said)
+    assert "breather" in reply
+
+
+@pytest.mark.parametrize("said", ["not tired at all", "I'm not out of breath"])
+def test_tiredness_denied_is_not_tiredness(said):
+    assert not dialogue.TIRED.search(said)
+
+
+@pytest.mark.parametrize(
+    ("said", "words"),
+    [
+        ("what about just a couple?", "Not today"),
+        ("surely a few then", "Not today"),
+        ("maybe one set?", "Not today"),
+        ("how long do I rest it for", "settled"),
+        ("when can I do them again?", "settled"),
+        ("how long till I can exercise", "settled"),
+    ],
+)
+def test_after_severe_pain_doing_a_little_or_how_long_is_answered(said, words):
+    chat = Chat()
+    chat.say("pain", "my back is an 8 out of 10 today")
+    chat.say("deny", "no")
+    chat.say("deny", "no")
+    chat.say("deny", "no")
+    assert words in chat.say("nlu_fallback", said)
+
+
+def test_a_question_in_a_session_left_unsaid_by_rasa_is_answered_by_the_coach():
+    chat = _session_at(3)
+    reply = chat.say("faq", "how long do I hold it", answer_key="hold_time", answer_said=False)
+    assert chat.outcome.reply.messages[0].response == "utter_faq/hold_time"
+    assert "3 of 10" in reply
+
+
+def test_a_status_question_in_a_session_read_as_faq_gets_the_count_alone():
+    chat = _session_at(3)
+    chat.say("faq", "how many have I got left", answer_key="reps", answer_said=False)
+    assert not any(m.response for m in chat.outcome.reply.messages)
+    assert "7 to go" in " ".join(m.text for m in chat.outcome.reply.messages)
