@@ -94,7 +94,8 @@ LETS_GO = re.compile(
     r"carry on|keep going|continue|let'?s continue|let'?s carry on|on we go|i'?m back|back|"
     r"ready when you are|when you'?re ready|all set|ready for (?:the )?(?:next|second|another) "
     r"(?:one|lot|set|round|go|bit)|round (?:two|2)|next round|second set|go again|"
-    r"let'?s go again)(?:\W+(?:then|now|please|coach|mate|"
+    r"let'?s go again|going(?: now| again)?|off i go|here goes|starting(?: now| again)?|"
+    r"on it|doing (?:it|them) now|back at it|back to it)(?:\W+(?:then|now|please|coach|mate|"
     r"again))*\W*$",
     re.I,
 )
@@ -119,10 +120,15 @@ WANTS_TO_START = re.compile(
     re.I,
 )
 WHERE_AM_I = re.compile(
-    r"\bwhere (?:was|am|were) (?:i|we)\b|\bwhat now\b|\bnow what\b|\bwhat'?s next\b|"
+    # "where am I?", "where was I up to": not "where am I meant to feel it?" (technique).
+    r"\bwhere (?:was|am|were) (?:i|we)\b(?!\s+(?:meant|supposed|going|gonna|to|feeling|feel|"
+    r"looking|putting|placing|holding|lifting|pointing|doing wrong|getting (?:it|this) wrong))|"
+    r"\bwhat now\b|\bnow what\b|\bwhat'?s next\b|"
     r"\bwhat next\b|"
     r"\bwhat (?:do|should) i do (?:now|next)\b|\bwhat comes next\b|\bwhere are we\b|"
-    r"\bhow many (?:did i|have i|i (?:did|done)|do i have left|left|more|to go|reps? left|"
+    r"\bhow many (?:did i|have i|i (?:did|done)|do i have left|left|"
+    r"more(?! (?:weeks?|days?|sessions?|months?|times|lbs?|pounds?|kg|kilos?|levels?))|"
+    r"to go|reps? left|"
     r"(?:have|did) we)\b|\bhow far (?:am i|along|through)\b|\bwhat (?:rep|set|number) (?:am i|"
     r"are we|was i)\b|\bwhich (?:set|leg|rep) (?:am i|are we|was i)\b|\bhow many so far\b|"
     r"\bwhat'?s my count\b|\bhow many (?:is|was) that\b|\bwhat was i on\b|"
@@ -133,6 +139,13 @@ WHERE_AM_I = re.compile(
     r"\bwhat'?s left\b|\bwhats left\b|\bhow many (?:are )?left\b|"
     r"\bhow many (?:\w+ ){0,3}(?:left|to go|remaining)\b|"
     r"\bam i (?:halfway|half way|nearly|almost|close)\b|\bhalf ?way (?:yet|there)\b",
+    re.I,
+)
+# Something soft put under the knees or hips: "got a towel down", "I'm on a mat now".
+PADDED = re.compile(
+    r"\b(?:got|put|put down|grabbed|fetched|found|using|use|on|onto|moved to|moved onto|"
+    r"folded|laid|layed|under|with)\b(?:\s+\w+){0,3}?\s+(?:towels?|mat|yoga mat|cushions?|"
+    r"pillows?|pads?|blanket|carpet|rug|duvet|sofa cushion|kneeling pad|padding)\b",
     re.I,
 )
 # The user says where they think they are and asks if it is right: "3 to go yeah?",
@@ -1003,6 +1016,10 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             return True
         said_count = None if is_question(text) else numbers.read_count(text)
         lost_count_at = said_count is not None and said_count.kind == numbers.SET_TO
+        if PADDED.search(text) and not is_question(text) and said_count is None:
+            work.say_text("Good, something soft under your knees makes it much kinder on them.")
+            work.say([session.status()])
+            return True
         if CHECKS_WHERE.search(text) and not session.check:
             work.say(session.how_many_left())  # "3 to go, yeah?": where they are, said back
             return True
