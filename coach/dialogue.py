@@ -141,6 +141,16 @@ WHERE_AM_I = re.compile(
     r"\bam i (?:halfway|half way|nearly|almost|close)\b|\bhalf ?way (?:yet|there)\b",
     re.I,
 )
+# The user says they are changing legs: "swapping sides", "onto the other leg now".
+SWITCHING_LEGS = re.compile(
+    r"^\W*(?:(?:ok|okay|right|brill|brilliant|great|cool|nice|lovely|good|done|phew|and|so|now|"
+    r"that'?s (?:that|it|one leg|the left|the right)|thats (?:that|it))\W+)*"
+    r"(?:(?:i'?m|im|i am|we'?re|were)\s+)?(?:switching|swapping|changing|swapped|switched|changed|"
+    r"moving|moved|going|onto|on to|over to|turning)\s+(?:(?:to|onto|on to|over to)\s+)?"
+    r"(?:(?:the|my)\s+)?(?:sides?|legs?|other (?:leg|side|one)|left(?: leg| side)?|"
+    r"right(?: leg| side)?|second leg)(?:\W+(?:now|then|next))*\W*$",
+    re.I,
+)
 # Something soft put under the knees or hips: "got a towel down", "I'm on a mat now".
 PADDED = re.compile(
     r"\b(?:got|put|put down|grabbed|fetched|found|using|use|on|onto|moved to|moved onto|"
@@ -1016,6 +1026,20 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             return True
         said_count = None if is_question(text) else numbers.read_count(text)
         lost_count_at = said_count is not None and said_count.kind == numbers.SET_TO
+        if (
+            SWITCHING_LEGS.match(text)
+            and session.phase == "active"
+            and not session.awaiting_feedback
+            and not session.check
+        ):
+            if session.count == 0:  # the coach has switched already: where they are
+                work.say([session.status()])
+            else:  # the leg is over: all of it, or where they stopped (asked if short)
+                work.say(
+                    session.said(numbers.Count(numbers.FINISHED), now), session.check_buttons()
+                )
+                _after_session_change(work)
+            return True
         if PADDED.search(text) and not is_question(text) and said_count is None:
             work.say_text("Good, something soft under your knees makes it much kinder on them.")
             work.say([session.status()])

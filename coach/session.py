@@ -579,7 +579,9 @@ class Session:
                 left = self.target - self.count
                 return [Line(f"Okay, {self.count} so far: {left} to go. Keep going.")]
             if intent == "affirm" or re.search(
-                r"\b(finished|that'?s it|thats all|done)\b", lowered
+                r"\b(finished|that'?s it|thats all|done|switching|swapping|changing|"
+                r"other (?:leg|side)|next leg|onto the)\b",
+                lowered,
             ):
                 return self._set_count(self.count, now, finish=True)
             if intent in ("deny", "continue_session"):

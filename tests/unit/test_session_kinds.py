@@ -224,3 +224,54 @@ def test_a_status_question_in_a_session_read_as_faq_gets_the_count_alone():
     chat.say("faq", "how many have I got left", answer_key="reps", answer_said=False)
     assert not any(m.response for m in chat.outcome.reply.messages)
     assert "7 to go" in " ".join(m.text for m in chat.outcome.reply.messages)
+
+
+@pytest.mark.parametrize(
+    "said", ["swapping legs now", "ok, changing sides", "right, onto the other leg", "switched legs"]
+)
+def test_changing_legs_mid_set_asks_all_or_where_they_stopped(said):
+    chat = _session_at(0)
+    chat.say("count_rep", "4")
+    reply = chat.say("faq", said)
+    assert "Did you do all 10 on your left leg, or stop at 4?" in reply
+
+
+def test_changing_legs_after_carrying_on_or_not_ends_the_leg_there():
+    chat = Chat()
+    chat.say("start_session", "start my session")
+    chat.say("continue_session", "ready")
+    chat.say("report_reps", "did 6")  # "carrying on, or is that it?"
+    reply = chat.say("faq", "lovely, switching to the other side")
+    assert "6 on your left leg" in reply and "right leg" in reply
+
+
+def test_changing_legs_just_after_the_coach_switched_counts_nothing():
+    chat = _session_at(0)
+    chat.say("report_reps", "did all 10")
+    reply = chat.say("faq", "swapping sides now")
+    assert "0 of 10 done on your right leg" in reply
+    assert chat.session["reps"][0]["right"] == 0
+
+
+@pytest.mark.parametrize(
+    "said", ["okay, got a folded towel under me", "I'm on the yoga mat now", "put a pillow down"]
+)
+def test_something_soft_under_the_knees_is_acknowledged(said):
+    chat = _session_at(2)
+    reply = chat.say("nlu_fallback", said)
+    assert "soft" in reply and "2 of 10" in reply
+
+
+@pytest.mark.parametrize("said", ["where am I supposed to feel it", "where am I going wrong"])
+def test_where_am_i_with_a_verb_is_not_a_status_question(said):
+    assert not dialogue.WHERE_AM_I.search(said)
+
+
+@pytest.mark.parametrize("said", ["off I go", "ok going again", "here goes", "starting now"])
+def test_going_again_after_a_rest_starts_the_next_set(said):
+    chat = _session_at(0)
+    chat.say("report_reps", "did 10")
+    chat.say("report_reps", "did 10")
+    assert chat.session["phase"] == "rest"
+    reply = chat.say("nlu_fallback", said)
+    assert "Set 2, left leg" in reply
