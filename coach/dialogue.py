@@ -158,6 +158,11 @@ PADDED = re.compile(
     r"pillows?|pads?|blanket|carpet|rug|duvet|sofa cushion|kneeling pad|padding)\b",
     re.I,
 )
+ASKS_IF_I_CAN = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|okay|um+|uh+)\W+)*(?:can|could|may|might|would|will|shall|is it|"
+    r"am i|do i|does|is|are)\b",
+    re.I,
+)
 # The user says where they think they are and asks if it is right: "3 to go yeah?",
 # "so I'm on 5?", "that's 7 right?", "one more set is it?".
 CHECKS_WHERE = re.compile(
@@ -1040,7 +1045,12 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 )
                 _after_session_change(work)
             return True
-        if PADDED.search(text) and not is_question(text) and said_count is None:
+        if (
+            PADDED.search(text)
+            and not is_question(text)
+            and not ASKS_IF_I_CAN.match(text)  # "can I do it on a rug" asks
+            and said_count is None
+        ):
             work.say_text("Good, something soft under your knees makes it much kinder on them.")
             work.say([session.status()])
             return True
@@ -1573,9 +1583,36 @@ def _after_session_change(work: _Turn) -> None:
         work.close_session()
 
 
+def _session_question(text: str) -> bool:
+    """A question about the running session itself ("how many left?", "what's next?",
+    "3 to go, yeah?"): the session answers it, whatever the classifier read."""
+    return bool(
+        WHERE_AM_I.search(text)
+        or HOW_MANY_IN_ALL.search(text)
+        or CHECKS_WHERE.search(text)
+        or PLAN_TODAY.search(text)
+    )
+
+
 def _handle(work: _Turn) -> None:
     session = work.session
     active = session is not None and not session.over
+    if (
+        active
+        and work.turn.intent == conversation.QUESTION_INTENT
+        and not work.turn.answer_said
+        and is_question(work.turn.text)
+        and not _session_question(work.turn.text)
+        and work.turn.answer_key
+        and ANSWER_KEY.fullmatch(work.turn.answer_key)
+    ):
+        # A question about the exercise in a session: its answer first, as Rasa would have
+        # said it, then the turn as ever. The session's own questions, and what is no
+        # question ("strat the excercise", "swapping sides"), are the session's alone.
+        work.reply.messages.append(
+            Message("", response=conversation.answer_response(work.turn.answer_key))
+        )
+        work.turn.answer_said = True
     if active:
         work.turn.intent = _question_intent(work)
     if HOW_TO_DO_IT.match(work.turn.text) and work.turn.intent != "ask_technique":

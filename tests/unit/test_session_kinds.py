@@ -275,3 +275,19 @@ def test_going_again_after_a_rest_starts_the_next_set(said):
     assert chat.session["phase"] == "rest"
     reply = chat.say("nlu_fallback", said)
     assert "Set 2, left leg" in reply
+
+
+@pytest.mark.parametrize(
+    ("said", "key"),
+    [
+        ("what muscles is this working?", "muscles_worked"),
+        ("is it ok to breathe out on the way up", "breathing"),
+        ("should my toes point down", "toes"),
+        ("can i do it on a yoga mat?", "mat"),
+    ],
+)
+def test_an_exercise_question_in_a_session_gets_its_answer_then_where_we_are(said, key):
+    chat = _session_at(3)
+    reply = chat.say("faq", said, answer_key=key, answer_said=False)
+    assert chat.outcome.reply.messages[0].response == f"utter_faq/{key}"
+    assert "3 of 10" in reply
