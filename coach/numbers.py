@@ -204,7 +204,8 @@ _IN_ALL = r"(?:in all|in total|total|altogether|all together|overall|all up|all 
 _DID = (
     r"(?:(?:i\s+|ive\s+|i\s+have\s+|we\s+|weve\s+|just\s+|already\s+|also\s+)*"
     r"(?:did|done|do|finished|completed|managed|got|made|make|hit|reached|got through|"
-    r"knocked out|banged out|cranked out|squeezed out|pulled off|counted))"
+    r"knocked out|banged out|cranked out|squeezed out|pulled off|counted|added|chucked in|"
+    r"threw in|snuck in))"
 )
 
 # Take back the last thing counted, whatever it was ("did 10", then "undo").
@@ -229,7 +230,12 @@ _LESS_WORDS = [
     r"(?:that last|that|the last|last|this)(?: one| rep| lift)? (?:didnt|doesnt|did not|does not|"
     r"shouldnt|"
     r"should not|wont|dont|cant) count",
-    r"dont count (?:that|the last|this)(?: one| rep)?",
+    r"dont count (?:that|the last|this|it)(?: one| rep)?",
+    r"(?:that last|that|the last|last|this)(?: one| rep| lift)? (?:was|is) (?:rubbish|bad|sloppy|"
+    r"crap|wrong|no good|not right|not proper|half a rep|a half rep)(?:\s+(?:so\s+)?"
+    r"(?:dont|do not) count (?:it|that|that one))?",
+    r"(?:i )?double counted(?: (?:that|it|one|the last one))?",
+    r"(?:i )?counted (?:that|it|one|the last one) twice",
     r"that (?:one )?was(?:nt| not) (?:a (?:proper|real|full|good) (?:one|rep)|proper|right)",
     r"that was a mistake",
     r"(?:i )?(?:counted|pressed|said) (?:that |it )?(?:one )?(?:too many|twice|by mistake)",
@@ -318,7 +324,8 @@ _COUNT = _rules(
     rf"{_LEAD}(?:(?:thats|that is|that was|thats rep|number|rep|no|and|its|it is|now|on|"
     rf"that makes|makes|making it)\s+)*"
     rf"(?:the\s+)?{_N}(?:\s+(?:rep|reps|one|lift|now|done|down|up|there|finished|complete|"
-    rf"on (?:this|my|the) (?:leg|side)|i think|i guess|maybe|probably|or so|i reckon|ish))*"
+    rf"on (?:this|my|the) (?:leg|side)|on (?:the|my) (?:left|right)(?: leg| side)?|"
+    rf"i think|i guess|maybe|probably|or so|i reckon|ish))*"
     rf"(?:\s+{NUMBER}\s+(?:to go|left|more to go))?\s*$"
 )
 _ORDINAL = re.compile(
@@ -352,6 +359,13 @@ _FINISHED = re.compile(
     rf"|{_LEAD}(?:finished|done|completed|ended)\s+(?:with\s+)?(?:the|that|this|my)\s+(?:set|leg|side)\s*$"
     rf"|{_LEAD}(?:(?:my|the|this|that|left|right|one|first|second|other)\s+)*(?:set|leg|side)"
     rf"\s+(?:is\s+)?(?:done|finished|complete|over)(?:\s+now)?\s*$"
+    # The leg named: "finished the left", "done with this side", "left one done".
+    rf"|{_LEAD}(?:(?:i am|im|i have|ive|i|all)\s+)*(?:finished|done|completed|done with|"
+    rf"finished with|through with)\s+(?:(?:on|with)\s+)?(?:the|my|this|that)?\s*"
+    rf"(?:(?:left|right|first|second|other)?\s*(?:leg|side|one)|left|right)(?:\s+now)?\s*$"
+    rf"|{_LEAD}(?:(?:thats|that is)\s+)?(?:the\s+|my\s+|this\s+|that\s+)?(?:left|right|first|"
+    rf"second|other|this|that)\s+(?:leg|side|one)\s+(?:is\s+)?(?:done|finished|complete|"
+    rf"completed|over|sorted)(?:\s+now)?\s*$"
     rf"|{_LEAD}(?:no more|cant do any more|cant do anymore|i cant do any more|"
     rf"i cant do anymore|cant manage any more|nothing left)\s*$"
 )

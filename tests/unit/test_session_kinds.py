@@ -291,3 +291,39 @@ def test_an_exercise_question_in_a_session_gets_its_answer_then_where_we_are(sai
     reply = chat.say("faq", said, answer_key=key, answer_said=False)
     assert chat.outcome.reply.messages[0].response == f"utter_faq/{key}"
     assert "3 of 10" in reply
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "finished the right",
+        "done with my left leg",
+        "this side is finished now",
+        "that's the first leg done",
+        "all done on the left side",
+        "the other one is complete",
+    ],
+)
+def test_the_leg_named_as_finished_ends_it(said):
+    assert read_count(said) == Count(FINISHED)
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [
+        ("last one was sloppy, don't count it", 1),
+        ("I double counted", 1),
+        ("counted that one twice", 1),
+        ("don't count it", 1),
+    ],
+)
+def test_a_rep_taken_back_in_ordinary_words(said, value):
+    assert read_count(said) == Count(numbers.LESS, value)
+
+
+@pytest.mark.parametrize(
+    ("said", "value"), [("added 3 more", 3), ("threw in another 2", 2), ("snuck in 1 more", 1)]
+)
+def test_batches_said_with_other_verbs(said, value):
+    reading = read_count(said)
+    assert reading is not None and reading.kind == numbers.MORE and reading.value == value
