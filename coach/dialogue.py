@@ -762,9 +762,43 @@ def respond(
         return work.finish()
     if not _answer_pending_question(work):
         _handle(work)
+    _knee_padding_tip(work)
     dialogue.remind(answered_by_rasa)
     _maybe_ask_morning_check(work)
     return _with_disclaimer(work).finish()
+
+
+# Knees sore on a hard floor: "my knees hurt on the tiles", "kneeling on wood kills".
+KNEES_ON_A_HARD_FLOOR = re.compile(
+    r"\b(?:knees?|kneecaps?|kneeling)\b.*\b(?:floor|floorboards|hard|tiles?|tiled|wood|wooden|"
+    r"laminate|concrete|stone|boards)\b|\b(?:floor|floorboards|tiles?|tiled|wood|wooden|laminate|"
+    r"concrete|stone|hard surface)\b.*\b(?:knees?|kneecaps?|kneeling)\b",
+    re.I,
+)
+KNEE_PADDING_TIP = (
+    "For your knees, put something soft under them: a folded towel, a cushion or an exercise mat."
+)
+_SOFT_WORDS = re.compile(r"\b(?:towel|mat|cushion|pillow|padding|pad)\b", re.I)
+
+
+def _knee_padding_tip(work: _Turn) -> None:
+    """Knees sore on a hard floor: the padding tip, before any question the coach asks."""
+    text = work.turn.text
+    messages = work.reply.messages
+    if (
+        not KNEES_ON_A_HARD_FLOOR.search(text)
+        or not numbers.mentions_pain(text)
+        or _SOFT_WORDS.search(text)
+        or any(m.response or _SOFT_WORDS.search(m.text) for m in messages)
+    ):
+        return
+    line = Message(KNEE_PADDING_TIP)
+    at = (
+        len(messages) - 1
+        if messages and messages[-1].text.rstrip().endswith("?")
+        else len(messages)
+    )
+    messages.insert(max(at, 0), line)
 
 
 # -- safety -----------------------------------------------------------------------

@@ -227,7 +227,8 @@ def test_a_status_question_in_a_session_read_as_faq_gets_the_count_alone():
 
 
 @pytest.mark.parametrize(
-    "said", ["swapping legs now", "ok, changing sides", "right, onto the other leg", "switched legs"]
+    "said",
+    ["swapping legs now", "ok, changing sides", "right, onto the other leg", "switched legs"],
 )
 def test_changing_legs_mid_set_asks_all_or_where_they_stopped(said):
     chat = _session_at(0)
@@ -327,3 +328,22 @@ def test_a_rep_taken_back_in_ordinary_words(said, value):
 def test_batches_said_with_other_verbs(said, value):
     reading = read_count(said)
     assert reading is not None and reading.kind == numbers.MORE and reading.value == value
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "my knees are sore on these tiles",
+        "kneeling on the wooden floor hurts",
+        "did 4, knee aches on the hard floor",
+    ],
+)
+def test_knees_sore_on_a_hard_floor_get_the_padding_tip(said):
+    chat = _session_at(2)
+    assert "folded towel" in chat.say("pain", said)
+
+
+def test_the_padding_tip_is_not_given_without_pain_or_with_padding_already():
+    chat = _session_at(2)
+    assert "folded towel" not in chat.say("nlu_fallback", "my knees are on the floor now")
+    assert "folded towel" not in chat.say("pain", "knees hurt a bit even on my mat on the floor")
