@@ -1092,6 +1092,13 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             work.say(session.how_many_left())  # "3 to go, yeah?": where they are, said back
             return True
         if WHERE_AM_I.search(text) and not lost_count_at:  # "lost count, I'm on 5" is a count
+            other = _other_leg_named(text, session)
+            done = session.reps[session.set_number - 1].get(other, 0) if other else 0
+            if other and done and session.phase == "active":
+                # "how many left on that leg?" just after moving on: the leg they mean.
+                short = max(session.target - done, 0)
+                gap = f"{short} short of the {session.target}" if short else "all of them"
+                work.say_text(f"Your {other} leg this set: {done}, {gap}. We've moved on from it.")
             work.say(session.how_many_left())
             return True
         if session.awaiting_feedback and said_count is None and SOME_NOT_ALL.search(text):
@@ -1615,6 +1622,20 @@ def _settled_next_morning(work: _Turn) -> None:
 def _after_session_change(work: _Turn) -> None:
     if work.session is not None and work.session.over:
         work.close_session()
+
+
+def _other_leg_named(text: str, session: Session) -> str | None:
+    """The leg a question names when it is not the one under way: "on the left" while
+    on the right, or "that leg" / "the other leg" / "the first leg" for the one before."""
+    named = re.search(r"\b(left|right)\b(?= (?:leg|side|one)\b|\W*$| now\b)", text, re.I)
+    if named:
+        leg = named.group(1).lower()
+        return leg if leg != session.leg else None
+    if re.search(
+        r"\b(?:that|the other|the first|the last|my other|previous) (?:leg|side)\b", text, re.I
+    ):
+        return next((leg for leg in p.LEGS if leg != session.leg), None)
+    return None
 
 
 def _session_question(text: str) -> bool:

@@ -347,3 +347,21 @@ def test_the_padding_tip_is_not_given_without_pain_or_with_padding_already():
     chat = _session_at(2)
     assert "folded towel" not in chat.say("nlu_fallback", "my knees are on the floor now")
     assert "folded towel" not in chat.say("pain", "knees hurt a bit even on my mat on the floor")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "how many did I get on the left?",
+        "how many did I manage on my other leg",
+        "what about the first side, how many left",
+    ],
+)
+def test_a_question_about_the_leg_just_finished_is_about_that_leg(said):
+    chat = _session_at(0)
+    chat.say("report_reps", "did 6")
+    chat.say("report_reps", "that's it for this leg")
+    chat.say("count_rep", "1")
+    reply = chat.say("faq", said)
+    assert "Your left leg this set: 6, 4 short of the 10" in reply
+    assert "9 to go on your right leg" in reply
