@@ -79,7 +79,8 @@ ACKNOWLEDGE = re.compile(
     r"^\W*(?:ok(?:ay)?|k|kk|okey ?dokey|alright|all right|right|sure|fine|cool|got it|gotcha|"
     r"understood|will do|righto|roger|noted|ok cool|okay cool|okie|oki|ok then|okay then|"
     r"sounds good|no problem|makes sense|i see|phew|whew|oof|ooh|nice|lovely|brill|brilliant|"
-    r"sweet|great|good|perfect|grand|ace|um+|uh+|er+m?|hmm+|"
+    r"sweet|great|good|perfect|grand|ace|um+|uh+|er+m?|hmm+|right then|alright then|"
+    r"all right then|fair enough|cheers|ta|okie dokie|okey dokey|ok dokey|roger that|"
     r"(?:ok(?:ay)? )?(?:phew|nice|great|sweet|good|cool|brill))\W*$",
     re.I,
 )
@@ -94,7 +95,8 @@ LETS_GO = re.compile(
     r"carry on|keep going|continue|let'?s continue|let'?s carry on|on we go|i'?m back|back|"
     r"ready when you are|when you'?re ready|all set|ready for (?:the )?(?:next|second|another) "
     r"(?:one|lot|set|round|go|bit)|round (?:two|2)|next round|second set|go again|"
-    r"let'?s go again|going(?: now| again)?|off i go|here goes|starting(?: now| again)?|"
+    r"let'?s go again|(?:on ?to|onto|on with|up for) the next (?:set|one|leg|side|round|lot)|"
+    r"going(?: now| again)?|off i go|here goes|starting(?: now| again)?|"
     r"on it|doing (?:it|them) now|back at it|back to it)(?:\W+(?:then|now|please|coach|mate|"
     r"again))*\W*$",
     re.I,
@@ -108,6 +110,8 @@ IN_POSITION = re.compile(
 # Asking to start: "can we start?", "shall we begin now?"
 START_REQUEST = re.compile(
     _LEAD + r"(?:can|could|shall|may) (?:we|i) (?:start|begin|get (?:going|started)|go|"
+    r"(?:do|start|begin|go to|move on to|get on with|crack on with) (?:the )?(?:next|second|"
+    r"other|last|final) (?:set|one|leg|side|round|lot)|"
     r"do (?:it|this|them|my (?:exercises?|session|reps|leg lifts)))(?:\W+(?:now|then|please))*"
     r"\W*$",
     re.I,
@@ -138,7 +142,10 @@ WHERE_AM_I = re.compile(
     r"\bhow much (?:more|longer)\b|\bnearly (?:done|there)\b|\bwhere were we\b|"
     r"\bwhat'?s left\b|\bwhats left\b|\bhow many (?:are )?left\b|"
     r"\bhow many (?:\w+ ){0,3}(?:left|to go|remaining)\b|"
-    r"\bam i (?:halfway|half way|nearly|almost|close)\b|\bhalf ?way (?:yet|there)\b",
+    r"\bam i (?:halfway|half way|nearly|almost|close)\b|\bhalf ?way (?:yet|there)\b|"
+    r"\bwhat (?:set|rep|leg|side|round|number) (?:is (?:this|it|that)|are we on|am i on|now|"
+    r"next)\b|"
+    r"\bwhich (?:leg|side|set|round) (?:now|next|is (?:it|this|next)|am i on|are we on)\b",
     re.I,
 )
 # The user says they are changing legs: "swapping sides", "onto the other leg now".
@@ -295,6 +302,7 @@ WANTS_A_BREAK = re.compile(
     r"\b(?:more|extra|a bit more|a little more) (?:time|rest) (?:to rest |before|between)\b|"
     r"\b(?:give me|hang on|hold on|wait) (?:a |one )?(?:sec|second|minute|moment|mo|tick)\b|"
     r"\bone (?:sec|second|moment|minute|mo)\b|\bbrb\b|\bbe right back\b|"
+    r"\b(?:catch|get back) my breath\b|\bget my breath back\b|\bneed a (?:drink|sip|wee|loo)\b|"
     r"^\W*(?:hang on|hold on|just a (?:sec|second|minute|moment))\W*$|"
     # Life interrupting: the phone, the door, the loo.
     r"\bphone(?:'?s| is)? (?:ringing|going)\b|\b(?:doorbell|door bell)\b|\bat the door\b|"

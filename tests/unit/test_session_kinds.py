@@ -365,3 +365,25 @@ def test_a_question_about_the_leg_just_finished_is_about_that_leg(said):
     reply = chat.say("faq", said)
     assert "Your left leg this set: 6, 4 short of the 10" in reply
     assert "9 to go on your right leg" in reply
+
+
+@pytest.mark.parametrize(
+    "said", ["which side now", "what leg is this", "what round are we on", "which set is next"]
+)
+def test_which_set_or_leg_is_a_session_question(said):
+    assert dialogue.WHERE_AM_I.search(said)
+
+
+@pytest.mark.parametrize("said", ["could we move on to the next set", "on to the next one"])
+def test_moving_on_to_the_next_set_from_the_rest_starts_it(said):
+    chat = _session_at(0)
+    chat.say("report_reps", "did 10")
+    chat.say("report_reps", "did 10")
+    reply = chat.say("skip", said)
+    assert "Set 2, left leg" in reply
+
+
+@pytest.mark.parametrize("said", ["alright then", "fair enough", "cheers"])
+def test_plain_acknowledgements_in_a_set_say_where_we_are(said):
+    chat = _session_at(3)
+    assert "3 of 10" in chat.say("nlu_fallback", said)
