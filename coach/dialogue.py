@@ -285,7 +285,21 @@ HOW_TO_DO_IT = re.compile(
 # "Most of them", "not quite": fewer than all, how many unsaid.
 SOME_NOT_ALL = re.compile(
     r"\b(?:most|nearly all|almost all|not quite all|not (?:quite|all)(?: of them)?|some of them|"
-    r"a few|not every (?:one|rep)|missed (?:a|one|a few|a couple|some)|not the last)\b",
+    r"a few|not every (?:one|rep)|missed (?:a|one|a few|a couple|some)|not the last|"
+    r"(?:couldn'?t|could not|didn'?t|did not|wasn'?t able to|failed to) (?:quite )?(?:finish|"
+    r"complete|do (?:them )?all|manage (?:them )?all|get (?:through )?(?:them )?all)|"
+    r"gave up (?:early|before the end|partway|part way|halfway))\b",
+    re.I,
+)
+# How a paced set felt, and nothing about how many: "tough one", "felt good", "easy".
+FELT_ONLY = re.compile(
+    r"^\W*(?:(?:ok|okay|yeah|um+|uh+|er+m?|well|phew|wow|oof|that|it|that was|it was|that felt|"
+    r"it felt|felt|feels|feeling|pretty|quite|really|very|bit|a bit|a little|fairly|not too|"
+    r"not)\W+)*"
+    r"(?:good|fine|ok|okay|alright|all right|easy|easier|hard|harder|tough|tougher|tiring|brutal|"
+    r"a killer|killer|manageable|doable|not bad|great|grand|decent|challenging|a challenge|"
+    r"heavy|solid|nice|comfortable|strong|wobbly|shaky|tough one|hard one|good one|easy one)"
+    r"(?:\W+(?:one|set|that time|this time|thanks|though|tho|actually|now))*\W*$",
     re.I,
 )
 # Asking for a pause in ordinary words: "can I have a break", "give me a minute".
@@ -1112,6 +1126,15 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         if session.awaiting_feedback and said_count is None and SOME_NOT_ALL.search(text):
             session.check = {"kind": "ask_total", "n": session.count}
             work.say_text(f"How many did you manage on your {session.leg} leg?")
+            return True
+        if (
+            session.awaiting_feedback
+            and said_count is None
+            and not is_question(text)
+            and FELT_ONLY.match(text)
+            and work.turn.intent not in ("feel_fine", "affirm")
+        ):
+            work.say(session.ask_voice_total(), session.check_buttons())  # "tough one": how many?
             return True
         if session.awaiting_feedback and not is_question(text) and said_count is None:
             answer = _yes_or_no(work)

@@ -315,7 +315,8 @@ _TOTAL_ONLY = _rules(
     rf"and stopped|then stopped|and done|max|tops|and i stopped|before i stopped)\s*$",
 )
 _TOTAL = _rules(
-    rf"{_LEAD}{_DID}\s+{_N}{_TAIL}",
+    rf"{_LEAD}{_DID}\s+(?:(?:about|around|roughly|maybe|like|probably|approximately|approx|"
+    rf"i think|i reckon|i guess)\s+)*{_N}{_TAIL}",
     # A leg named, then its count: "left side 7 complete", "the right leg was 9".
     rf"{_LEAD}(?:(?:my|the|that|this)\s+)?(?:left|right|other|first|second)\s+(?:leg|side)\s+"
     rf"(?:(?:is|was|at|on|done|finished|complete|completed)\s+)*{_N}{_TAIL}",

@@ -387,3 +387,32 @@ def test_moving_on_to_the_next_set_from_the_rest_starts_it(said):
 def test_plain_acknowledgements_in_a_set_say_where_we_are(said):
     chat = _session_at(3)
     assert "3 of 10" in chat.say("nlu_fallback", said)
+
+
+def _voice_after_a_paced_set() -> Chat:
+    chat = Chat()
+    chat.say("start_session", "start my session", metadata={"voice": True})
+    chat.say("continue_session", "ready", metadata={"voice": True})
+    return chat
+
+
+@pytest.mark.parametrize("said", ["pretty tough that time", "felt ok", "quite hard", "doable"])
+def test_voice_how_it_felt_without_a_count_asks_how_many(said):
+    chat = _voice_after_a_paced_set()
+    reply = chat.say("nlu_fallback", said, metadata={"voice": True})
+    assert "did you do all 10 on your left leg" in reply
+    assert chat.session["reps"][0]["left"] == 0
+
+
+@pytest.mark.parametrize(
+    "said", ["couldn't finish them", "didn't quite get them all", "gave up early"]
+)
+def test_voice_some_not_all_asks_how_many(said):
+    chat = _voice_after_a_paced_set()
+    assert "How many did you manage" in chat.say("nlu_fallback", said, metadata={"voice": True})
+
+
+@pytest.mark.parametrize(("said", "value"), [("did about 7", 7), ("I got roughly 6", 6)])
+def test_a_hedged_total_is_a_total(said, value):
+    reading = read_count(said)
+    assert reading is not None and reading.value == value
