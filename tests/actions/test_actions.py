@@ -156,7 +156,8 @@ def test_session_start_keeps_user_slots_and_resets_conversation_ones():
     _, events = run(ActionSessionStart(), make_tracker("greet", slots))
     assert events[0] == SessionStarted()
     assert events[-1] == ActionExecuted("action_listen")
-    assert events[1:-1] == [SlotSet("level", "standard")]
+    # in_session: the rules read whether a session runs (data/rules/session.yml).
+    assert events[1:-1] == [SlotSet("level", "standard"), SlotSet("in_session", False)]
 
 
 def test_session_start_closes_an_open_session_and_saves_it():
@@ -329,3 +330,22 @@ def test_a_chosen_answer_is_said_as_its_rasa_response_if_the_domain_has_it():
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionCoach().run(dispatcher, tracker, unknown))
     assert dispatcher.messages[0]["text"] == answers.NOT_UNDERSTOOD
+
+
+def test_the_in_session_slot_says_whether_a_session_runs():
+    """The rules read it: in a session a question is the session's to answer."""
+    screened = {"safety": SCREENED}
+    _, events = run(ActionCoach(), make_tracker("start_session", screened, text="start my session"))
+    slots = {**screened, **slots_of(events)}
+    assert slots["in_session"] is True
+    _, events = run(ActionCoach(), make_tracker("stop_session", slots, text="stop"))
+    assert slots_of(events)["in_session"] is False
+
+
+def test_a_question_in_a_session_rasa_left_unsaid_is_answered_by_the_action():
+    screened = {"safety": SCREENED}
+    _, events = run(ActionCoach(), make_tracker("start_session", screened, text="start my session"))
+    tracker = make_tracker("faq", {**screened, **slots_of(events)}, text="how long do I hold it?")
+    tracker.latest_message["response_selector"] = _selected(("how_long_to_hold", 0.9))
+    messages, _ = run(ActionCoach(), tracker)
+    assert messages[0].get("response") == "utter_faq/how_long_to_hold"
