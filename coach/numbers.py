@@ -418,7 +418,7 @@ def read_count(text: str) -> Count | None:
     ]
     for at, clause in enumerate(clauses):
         reading = _read_clause(clause)
-        if reading is not None and reading.kind == LESS and reading.value is None:
+        if reading is not None and reading.kind == LESS and not reading.explicit:
             # "Scratch that, it was 6": the undo says a count is wrong, the number says
             # what it should be.
             later = (re.search(rf"\b{NUMBER}\b", c) for c in clauses[max(at, 1) + 1 :])

@@ -416,3 +416,15 @@ def test_voice_some_not_all_asks_how_many(said):
 def test_a_hedged_total_is_a_total(said, value):
     reading = read_count(said)
     assert reading is not None and reading.value == value
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [
+        ("that one was sloppy, did it again properly. 5", 5),
+        ("last one didn't count, redid it, 7", 7),
+        ("scrap the last rep, I'm on 3", 3),
+    ],
+)
+def test_a_rep_taken_back_then_the_count_said_is_the_count(said, value):
+    assert read_count(said) == Count(SET_TO, value, True)
