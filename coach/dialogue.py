@@ -1669,6 +1669,18 @@ def _other_leg_named(text: str, session: Session) -> str | None:
     return None
 
 
+# A score said again as a change, with no pain word: "it's gone up to seven", "now a 5".
+PAIN_GONE_UP = re.compile(
+    r"^\W*(?:(?:um+|uh+|er+m?|well|and|but|ok|okay|so|hmm+|oh|now)\W+)*(?:(?:it'?s|its|it has|it|"
+    r"that'?s|thats)\s+)?(?:(?:gone|went|going|crept|creeping|shot|jumped|risen|rose|climbed|"
+    r"climbing|gone back)\s+(?:up|down)\s+(?:to\s+)?|(?:up|down)\s+to\s+|now\s+)"
+    r"(?:(?:a|an|about|around|like|maybe)\s+)*(?P<n>10|[0-9]|zero|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten)(?:\s+(?:now|out of (?:10|ten)|ish|i think|maybe))*\W*$",
+    re.I,
+)
+PAIN_STILL_THE_TOPIC = 20 * 60  # seconds after a pain score that a bare change is about it
+
+
 def _session_question(text: str) -> bool:
     """A question about the running session itself ("how many left?", "what's next?",
     "3 to go, yeah?"): the session answers it, whatever the classifier read."""
@@ -1707,6 +1719,12 @@ def _handle(work: _Turn) -> None:
         # "Remind me how this works" is a question, not a reminder.
         ranked = [i for i in work.turn.ranking if i in conversation.INTENT_TOPICS]
         work.turn.intent = ranked[0] if ranked else "ask_technique"
+    rising = PAIN_GONE_UP.match(work.turn.text)
+    recent = _recent_pain(work)
+    if rising and recent is not None and work.now - recent["at"] < PAIN_STILL_THE_TOPIC:
+        # "it's gone up to seven" just after a pain score: the pain, not a count.
+        work.turn.text = f"pain is {rising.group('n')} now"
+        work.turn.intent = "pain"
     intent = work.turn.intent
     text = work.turn.text
     score = numbers.read_pain_score(text)

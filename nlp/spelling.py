@@ -44,6 +44,8 @@ WITHOUT_APOSTROPHE = frozenset((
 
 # Chat words no dictionary holds, kept as typed ("okey dokey" is no donkey).
 CHAT_WORDS = frozenset(("okey", "dokey", "dokie", "heya", "laters", "peasy", "argh"))
+# Chat spellings a dictionary would make into other words ("wats" into "was").
+CHAT_SPELLINGS = {"wats": "whats", "wots": "whats", "whts": "whats", "wuts": "whats"}
 
 
 def domain_words(texts: list[str]) -> set[str]:
@@ -67,6 +69,8 @@ class Corrector:
 
     def correct_word(self, word: str) -> str:
         lowered = word.lower()
+        if lowered in CHAT_SPELLINGS:
+            return CHAT_SPELLINGS[lowered]
         if len(word) < MIN_LENGTH or "'" in word:
             return word
         if lowered in self.words:

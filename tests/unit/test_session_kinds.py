@@ -428,3 +428,23 @@ def test_a_hedged_total_is_a_total(said, value):
 )
 def test_a_rep_taken_back_then_the_count_said_is_the_count(said, value):
     assert read_count(said) == Count(SET_TO, value, True)
+
+
+@pytest.mark.parametrize("said", ["it's gone up to 6", "now about a 6", "went up to six i think"])
+def test_a_bare_change_just_after_a_pain_score_is_the_pain(said):
+    chat = _session_at(3)
+    chat.say("pain", "my back hurts, about a 2")
+    reply = chat.say("count_rep", said)
+    assert "Pain of 6" in reply
+    assert chat.session is None or chat.session["reps"][0]["left"] == 3
+
+
+def test_a_bare_number_with_no_pain_before_is_still_a_count():
+    chat = _session_at(3)
+    assert "4" in chat.say("count_rep", "now 4")
+
+
+@pytest.mark.parametrize("said", ["I have done the first one", "done the second one"])
+def test_the_first_rep_named_is_not_the_leg_finished(said):
+    reading = read_count(said)
+    assert reading is None or reading.kind != FINISHED
