@@ -1113,6 +1113,20 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         if CHECKS_WHERE.search(text) and not session.check:
             work.say(session.how_many_left())  # "3 to go, yeah?": where they are, said back
             return True
+        opening = re.split(r"[,;:]|\s+(?:so|and|but|then)\s+(?=how|what|where|which)", text)[0]
+        said_first = numbers.read_count(opening) if opening.strip() != text.strip() else None
+        if (
+            WHERE_AM_I.search(text)
+            and said_first is not None
+            and said_first.value is not None
+            and not is_question(opening)
+            and session.phase == "active"
+            and not session.awaiting_feedback
+        ):
+            # "did 5 so far, how many left": the count, which says where they are.
+            work.say(session.said(said_first, now), session.check_buttons())
+            _after_session_change(work)
+            return True
         if WHERE_AM_I.search(text) and not lost_count_at:  # "lost count, I'm on 5" is a count
             other = _other_leg_named(text, session)
             done = session.reps[session.set_number - 1].get(other, 0) if other else 0
@@ -1658,9 +1672,14 @@ def _after_session_change(work: _Turn) -> None:
 def _other_leg_named(text: str, session: Session) -> str | None:
     """The leg a question names when it is not the one under way: "on the left" while
     on the right, or "that leg" / "the other leg" / "the first leg" for the one before."""
-    named = re.search(r"\b(left|right)\b(?= (?:leg|side|one)\b|\W*$| now\b)", text, re.I)
+    named = re.search(
+        r"\b(left|right)\b(?= (?:leg|side|one)\b)|"
+        r"\b(?:on|for|with|about|of) (?:the|my) (left|right)\b",
+        text,
+        re.I,
+    )
     if named:
-        leg = named.group(1).lower()
+        leg = (named.group(1) or named.group(2)).lower()
         return leg if leg != session.leg else None
     if re.search(
         r"\b(?:that|the other|the first|the last|my other|previous) (?:leg|side)\b", text, re.I

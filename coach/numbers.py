@@ -423,8 +423,17 @@ def read_count(text: str) -> Count | None:
         if reading is not None and reading.kind == LESS and not reading.explicit:
             # "Scratch that, it was 6": the undo says a count is wrong, the number says
             # what it should be.
-            later = (re.search(rf"\b{NUMBER}\b", c) for c in clauses[max(at, 1) + 1 :])
-            said = next((value_of(m.group(0)) for m in later if m), None)
+            rest = clauses[max(at, 1) + 1 :]
+            if reading.value is None:
+                later = (re.search(rf"\b{NUMBER}\b", c) for c in rest)
+                said = next((value_of(m.group(0)) for m in later if m), None)
+            else:
+                # "That one was sloppy, did it again. 5": a rep taken back, then a count
+                # said on its own ("that one didn't count, my leg was bent" says none).
+                counts = (_read_clause(c) for c in rest)
+                said = next(
+                    (c.value for c in counts if c is not None and c.kind in (COUNT, TOTAL)), None
+                )
             if isinstance(said, int) and 0 <= said <= 100:
                 return Count(SET_TO, said, True)
         if reading is not None:

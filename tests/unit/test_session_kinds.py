@@ -448,3 +448,25 @@ def test_a_bare_number_with_no_pain_before_is_still_a_count():
 def test_the_first_rep_named_is_not_the_leg_finished(said):
     reading = read_count(said)
     assert reading is None or reading.kind != FINISHED
+
+
+@pytest.mark.parametrize(
+    "said", ["did 4 so far, how many left", "4 done, what's left?", "on 4 now, how many more"]
+)
+def test_a_count_then_a_where_am_i_question_counts_first(said):
+    chat = _session_at(0)
+    reply = chat.say("faq", said)
+    assert "4 of 10 on your left leg" in reply and "6 to go" in reply
+
+
+def test_how_many_left_is_not_a_question_about_the_left_leg():
+    chat = _session_at(0)
+    chat.say("report_reps", "did 10")
+    reply = chat.say("faq", "how many left")
+    assert "Your left leg" not in reply and "10 to go on your right leg" in reply
+
+
+def test_a_rep_taken_back_with_a_reason_is_one_off():
+    assert read_count("take one off, that one didn't count my knee was bent") == Count(
+        numbers.LESS, 1
+    )
