@@ -515,9 +515,11 @@ def _read_correction(whole: str) -> Count | None:
 # A speech recogniser's soundalike where a count goes, inside a sentence: "I stopped at
 # for on that one", "got to tree then it hurt", "only managed sex".
 _SOUNDALIKE_COUNT = re.compile(
-    r"\b(?P<cue>stopped at|stopped after|gave up at|got to|got up to|made it to|reached|"
-    r"only managed|managed|only did|only got|i did|did|done|only|on)\s+"
-    r"(?P<word>to|too|for|fore|tree|free|thee|ate|won|sex|sicks|tin|nein)\b"
+    r"\b(?P<cue>stopped at|stopped after|gave up at|gave up after|got to|got up to|made it to|"
+    r"reached|only managed|managed|only did|only got)\s+"
+    r"(?P<word>to|too|for|fore|tree|free|thee|ate|won|sex|sicks|tin|nein)"
+    r"(?=\s*$|\s+(?:on (?:that|this|the|my)|then|and|before|reps?|of them|that time|this time|"
+    r"i think|maybe|or so|lifts?)\b)"
 )
 
 

@@ -470,3 +470,11 @@ def test_a_rep_taken_back_with_a_reason_is_one_off():
     assert read_count("take one off, that one didn't count my knee was bent") == Count(
         numbers.LESS, 1
     )
+
+
+@pytest.mark.parametrize(
+    "said", ["done for today", "did for a bit", "stopped for a drink", "only did for five minutes"]
+)
+def test_for_as_a_word_is_no_count_of_four(said):
+    reading = read_count(said)
+    assert reading is None or reading.value != 4
