@@ -223,7 +223,12 @@ def _send(
     ]
     # The rules read whether a session runs (data/rules/session.yml).
     stored = outcome.reply.updates.get("session", state.session)
-    events.append(SlotSet(IN_SESSION, in_session(stored)))
+    # A question the session rule sent here keeps the slot for the rest of this turn, even
+    # when its answer ended the session (severe pain): the rule that began with the slot
+    # set must still match when Rasa predicts what follows, or no rule does. The next turn
+    # sets it from the session.
+    kept = turn.intent == conversation.QUESTION_INTENT and bool(tracker.get_slot(IN_SESSION))
+    events.append(SlotSet(IN_SESSION, kept or in_session(stored)))
     if outcome.cancel_reminders:
         events.append(ReminderCancelled(name=_reminder_name(tracker)))
     if outcome.reminder_at is not None:

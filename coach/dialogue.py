@@ -1803,7 +1803,7 @@ def _handle(work: _Turn) -> None:
     elif intent in PROGRESS_HANDLERS:
         PROGRESS_HANDLERS[intent](work)
         _session_status(work)
-    elif intent == conversation.QUESTION_INTENT and not work.turn.answer_said and active:
+    elif intent == conversation.QUESTION_INTENT and not work.turn.answer_said:
         _unsaid_answer(work)
     elif intent == conversation.QUESTION_INTENT:
         _answered_by_response(work)

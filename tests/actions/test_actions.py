@@ -297,6 +297,7 @@ def _selected(*answers_and_confidences):
 def test_a_question_rasa_answered_is_remembered_and_the_disclaimer_follows():
     tracker = make_tracker("faq", text="how long do I hold it")
     tracker.latest_message["response_selector"] = _selected(("how_long_to_hold", 0.9))
+    tracker.events.append({"event": "bot", "text": "Hold it for 2 to 3 seconds."})  # utter_faq
     messages, events = run(ActionCoach(), tracker)
     assert [m["text"] for m in messages] == [answers.DISCLAIMER]
     assert SlotSet("last_topic", "utter_faq/how_long_to_hold") in events
@@ -349,3 +350,17 @@ def test_a_question_in_a_session_rasa_left_unsaid_is_answered_by_the_action():
     tracker.latest_message["response_selector"] = _selected(("how_long_to_hold", 0.9))
     messages, _ = run(ActionCoach(), tracker)
     assert messages[0].get("response") == "utter_faq/how_long_to_hold"
+
+
+def test_a_question_whose_answer_ends_the_session_keeps_the_slot_for_the_turn():
+    """Rasa's rule for a question in a session began with in_session set: it must still
+    match when Rasa predicts what follows the action, or Rasa loops on its fallback."""
+    screened = {"safety": SCREENED}
+    _, events = run(ActionCoach(), make_tracker("start_session", screened, text="start"))
+    slots = {**screened, **slots_of(events)}
+    tracker = make_tracker("faq", slots, text="my back is agony, a 9")
+    _, events = run(ActionCoach(), tracker)
+    after = slots_of(events)
+    assert after["in_session"] is True and after.get("session") is None
+    tracker = make_tracker("nlu_fallback", {**slots, **after}, text="ok")
+    assert slots_of(run(ActionCoach(), tracker)[1])["in_session"] is False
