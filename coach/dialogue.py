@@ -1690,9 +1690,12 @@ def _other_leg_named(text: str, session: Session) -> str | None:
 
 # A score said again as a change, with no pain word: "it's gone up to seven", "now a 5".
 PAIN_GONE_UP = re.compile(
-    r"^\W*(?:(?:um+|uh+|er+m?|well|and|but|ok|okay|so|hmm+|oh|now)\W+)*(?:(?:it'?s|its|it has|it|"
+    r"^(?=.*\b(?:gone|went|going|crept|shot|jumped|risen|rose|climbed|up to|down to|now|more|worse|"
+    r"higher|less|better|lower)\b)"
+    r"\W*(?:(?:um+|uh+|er+m?|well|and|but|ok|okay|so|hmm+|oh|now|(?:a )?(?:bit|little|lot|touch) "
+    r"(?:more|worse|higher|less|better|lower))\W+)*(?:(?:it'?s|its|it has|it|"
     r"that'?s|thats)\s+)?(?:(?:gone|went|going|crept|creeping|shot|jumped|risen|rose|climbed|"
-    r"climbing|gone back)\s+(?:up|down)\s+(?:to\s+)?|(?:up|down)\s+to\s+|now\s+)"
+    r"climbing|gone back)\s+(?:up|down)\s+(?:to\s+)?|(?:up|down)\s+to\s+|now\s+)?"
     r"(?:(?:a|an|about|around|like|maybe)\s+)*(?P<n>10|[0-9]|zero|one|two|three|four|five|six|"
     r"seven|eight|nine|ten)(?:\s+(?:now|out of (?:10|ten)|ish|i think|maybe))*\W*$",
     re.I,

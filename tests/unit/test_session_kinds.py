@@ -478,3 +478,10 @@ def test_a_rep_taken_back_with_a_reason_is_one_off():
 def test_for_as_a_word_is_no_count_of_four(said):
     reading = read_count(said)
     assert reading is None or reading.value != 4
+
+
+@pytest.mark.parametrize("said", ["a bit worse now, about a 6", "little higher now 6"])
+def test_a_change_said_with_more_or_worse_after_a_pain_score_is_the_pain(said):
+    chat = _session_at(3)
+    chat.say("pain", "my back hurts, about a 2")
+    assert "Pain of 6" in chat.say("nlu_fallback", said)
