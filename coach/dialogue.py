@@ -809,7 +809,7 @@ def _knee_padding_tip(work: _Turn) -> None:
     messages = work.reply.messages
     if (
         not KNEES_ON_A_HARD_FLOOR.search(text)
-        or not numbers.mentions_pain(text)
+        or not (numbers.mentions_pain(text) or numbers.read_pain_score(text) is not None)
         or _SOFT_WORDS.search(text)
         or any(m.response or _SOFT_WORDS.search(m.text) for m in messages)
     ):
@@ -1703,6 +1703,13 @@ PAIN_GONE_UP = re.compile(
 PAIN_STILL_THE_TOPIC = 20 * 60  # seconds after a pain score that a bare change is about it
 
 
+def _asks_somewhere(text: str) -> bool:
+    """A question in any sentence or clause: "ugh so tired. how long is the rest"."""
+    return is_question(text) or any(
+        QUESTION_START.match(part) for part in re.split(r"[.,;:!]+\s*", text) if part.strip()
+    )
+
+
 def _session_question(text: str) -> bool:
     """A question about the running session itself ("how many left?", "what's next?",
     "3 to go, yeah?"): the session answers it, whatever the classifier read."""
@@ -1721,7 +1728,7 @@ def _handle(work: _Turn) -> None:
         active
         and work.turn.intent == conversation.QUESTION_INTENT
         and not work.turn.answer_said
-        and is_question(work.turn.text)
+        and _asks_somewhere(work.turn.text)
         and not _session_question(work.turn.text)
         and work.turn.answer_key
         and ANSWER_KEY.fullmatch(work.turn.answer_key)

@@ -485,3 +485,17 @@ def test_a_change_said_with_more_or_worse_after_a_pain_score_is_the_pain(said):
     chat = _session_at(3)
     chat.say("pain", "my back hurts, about a 2")
     assert "Pain of 6" in chat.say("nlu_fallback", said)
+
+
+def test_a_question_after_another_sentence_still_gets_its_answer_first():
+    chat = _session_at(3)
+    chat.say(
+        "faq", "ugh so tired. how long is the rest", answer_key="rest_between_sets",
+        answer_said=False,
+    )  # fmt: skip
+    assert chat.outcome.reply.messages[0].response == "utter_faq/rest_between_sets"
+
+
+def test_knees_killing_me_on_a_hard_floor_gets_the_padding_tip():
+    chat = _session_at(2)
+    assert "folded towel" in chat.say("pain", "my knees are killing me on these floorboards")
