@@ -99,6 +99,14 @@ def _answer_key(message: dict) -> str | None:
     return key.split("/", 1)[1] if "/" in key else None
 
 
+IN_SESSION = "in_session"
+
+
+def in_session(stored: dict | None) -> bool:
+    """Whether the stored session is under way (the in_session slot the rules read)."""
+    return bool(session.progress(stored).get("active"))
+
+
 def _metadata(tracker: Tracker) -> dict:
     """The message's metadata, with the record of what its channel can do. A turn Rasa
     started itself (a timer, a reminder) has none: it has the user's last message's."""
@@ -129,6 +137,7 @@ def _turn(tracker: Tracker, intent: str | None = None) -> dialogue.Turn:
             if isinstance(entry, dict) and entry.get("name")
         ],
         answer_key=_answer_key(message),
+        answer_said=bool(_said_this_turn(tracker)),
         answer_candidates=conversation.answer_candidates(
             message.get("intent_ranking") or [], _selector(message).get("ranking") or []
         ),
@@ -212,6 +221,14 @@ def _send(
     events: list[EventType] = [
         SlotSet(name, value) for name, value in outcome.reply.updates.items()
     ]
+    # The rules read whether a session runs (data/rules/session.yml).
+    stored = outcome.reply.updates.get("session", state.session)
+    # A question the session rule sent here keeps the slot for the rest of this turn, even
+    # when its answer ended the session (severe pain): the rule that began with the slot
+    # set must still match when Rasa predicts what follows, or no rule does. The next turn
+    # sets it from the session.
+    kept = turn.intent == conversation.QUESTION_INTENT and bool(tracker.get_slot(IN_SESSION))
+    events.append(SlotSet(IN_SESSION, kept or in_session(stored)))
     if outcome.cancel_reminders:
         events.append(ReminderCancelled(name=_reminder_name(tracker)))
     if outcome.reminder_at is not None:
@@ -300,6 +317,7 @@ class ActionSessionStart(Action):
         reminders = dialogue.pending_reminders(kept.get("reminders") or [], now)
         if "reminders" in kept:
             kept["reminders"] = reminders
+        kept[IN_SESSION] = in_session(kept.get("session"))
         return [
             SessionStarted(),
             *(SlotSet(name, value) for name, value in kept.items()),

@@ -211,6 +211,37 @@ DEFERS_TO_LATER = re.compile(
 )
 
 
+# Asking to begin a session, said as a request ("can we start the exercise", "shall I do
+# my reps now", "ready for set one", "start the workout please"): a start, never a
+# question about how to do it. The whole message is the request: "can I do the exercise
+# with a bad knee?" goes on, and "how do I start?" asks how.
+_OPENERS = (
+    r"(?:hi|hiya|hey|hello|ok|okay|right|so|well|um+|uh+|er+m?|yeah|yes|alright|coach|"
+    r"morning|evening|afternoon|good (?:morning|evening|afternoon)|hi there|hey there)"
+)
+_SESSION_THING = (
+    r"(?:(?:the|my|a|our|this|todays|today s|some|these|those)\s+)?(?:(?:leg|prone|first|"
+    r"guided|exercise|workout|next)\s+)*(?:session|workout|exercises?|excercises?|routine|"
+    r"reps|lifts|leg lifts|leg raises|raises|set|sets|set (?:one|1)|first set|training|program|"
+    r"programme)"
+)
+ASKS_TO_START = re.compile(
+    rf"^\W*(?:{_OPENERS}\W+)*(?:"
+    rf"(?:can|could|shall|may|should)\s+(?:we|i|you)\s+(?:(?:please|now|just)\s+)?"
+    rf"(?:start|begin|do|get started with|get going with|kick off|crack on with|get on with|"
+    rf"have a go at|run|go through|lead me through|take me through|guide me through)"
+    rf"\s+{_SESSION_THING}"
+    rf"|(?:please\s+)?(?:start|begin|kick off|run|lead|guide me through|take me through)\s+"
+    rf"{_SESSION_THING}"
+    rf"|(?:i'?m|im|i am|we'?re|were)\s+ready\s+(?:for|to (?:start|begin|do))\s+{_SESSION_THING}"
+    rf"|ready\s+(?:for|to (?:start|begin|do))\s+{_SESSION_THING}"
+    rf"|(?:i\s+|i'?d\s+)?(?:want|wanna|would like|like)\s+to\s+(?:start|begin|do)\s+"
+    rf"{_SESSION_THING}"
+    rf")(?:\W+(?:now|then|please|today|coach|thanks|with you|together))*\W*$",
+    re.IGNORECASE,
+)
+
+
 def rule_verdict(
     intent: str, entities: list[dict], text: str = "", answer_key: str | None = None
 ) -> str | None:
@@ -229,6 +260,10 @@ def rule_verdict(
         return "nlu_fallback"
     if is_a_count(text):
         return "count_rep"
+    if intent in (QUESTION_INTENT, "nlu_fallback", "ask_next_session") and ASKS_TO_START.match(
+        text.replace("?", " ")
+    ):
+        return "start_session"  # "can we strat the excercise?" (spelling fixed first)
     if intent == QUESTION_INTENT and "?" not in text and DEFERS_TO_LATER.search(text):
         return "deny"  # "I'll do them tomorrow": no question, so no answer said first
     if reports_pain(intent, entities, text):

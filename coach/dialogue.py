@@ -79,7 +79,8 @@ ACKNOWLEDGE = re.compile(
     r"^\W*(?:ok(?:ay)?|k|kk|okey ?dokey|alright|all right|right|sure|fine|cool|got it|gotcha|"
     r"understood|will do|righto|roger|noted|ok cool|okay cool|okie|oki|ok then|okay then|"
     r"sounds good|no problem|makes sense|i see|phew|whew|oof|ooh|nice|lovely|brill|brilliant|"
-    r"sweet|great|good|perfect|grand|ace|um+|uh+|er+m?|hmm+|"
+    r"sweet|great|good|perfect|grand|ace|um+|uh+|er+m?|hmm+|right then|alright then|"
+    r"all right then|fair enough|cheers|ta|okie dokie|okey dokey|ok dokey|roger that|"
     r"(?:ok(?:ay)? )?(?:phew|nice|great|sweet|good|cool|brill))\W*$",
     re.I,
 )
@@ -94,7 +95,9 @@ LETS_GO = re.compile(
     r"carry on|keep going|continue|let'?s continue|let'?s carry on|on we go|i'?m back|back|"
     r"ready when you are|when you'?re ready|all set|ready for (?:the )?(?:next|second|another) "
     r"(?:one|lot|set|round|go|bit)|round (?:two|2)|next round|second set|go again|"
-    r"let'?s go again)(?:\W+(?:then|now|please|coach|mate|"
+    r"let'?s go again|(?:on ?to|onto|on with|up for) the next (?:set|one|leg|side|round|lot)|"
+    r"going(?: now| again)?|off i go|here goes|starting(?: now| again)?|"
+    r"on it|doing (?:it|them) now|back at it|back to it)(?:\W+(?:then|now|please|coach|mate|"
     r"again))*\W*$",
     re.I,
 )
@@ -107,6 +110,8 @@ IN_POSITION = re.compile(
 # Asking to start: "can we start?", "shall we begin now?"
 START_REQUEST = re.compile(
     _LEAD + r"(?:can|could|shall|may) (?:we|i) (?:start|begin|get (?:going|started)|go|"
+    r"(?:do|start|begin|go to|move on to|get on with|crack on with) (?:the )?(?:next|second|"
+    r"other|last|final) (?:set|one|leg|side|round|lot)|"
     r"do (?:it|this|them|my (?:exercises?|session|reps|leg lifts)))(?:\W+(?:now|then|please))*"
     r"\W*$",
     re.I,
@@ -119,10 +124,15 @@ WANTS_TO_START = re.compile(
     re.I,
 )
 WHERE_AM_I = re.compile(
-    r"\bwhere (?:was|am|were) (?:i|we)\b|\bwhat now\b|\bnow what\b|\bwhat'?s next\b|"
+    # "where am I?", "where was I up to": not "where am I meant to feel it?" (technique).
+    r"\bwhere (?:was|am|were) (?:i|we)\b(?!\s+(?:meant|supposed|going|gonna|to|feeling|feel|"
+    r"looking|putting|placing|holding|lifting|pointing|doing wrong|getting (?:it|this) wrong))|"
+    r"\bwhat now\b|\bnow what\b|\bwhat'?s next\b|"
     r"\bwhat next\b|"
     r"\bwhat (?:do|should) i do (?:now|next)\b|\bwhat comes next\b|\bwhere are we\b|"
-    r"\bhow many (?:did i|have i|i (?:did|done)|do i have left|left|more|to go|reps? left|"
+    r"\bhow many (?:did i|have i|i (?:did|done)|do i have left|left|"
+    r"more(?! (?:weeks?|days?|sessions?|months?|times|lbs?|pounds?|kg|kilos?|levels?))|"
+    r"to go|reps? left|"
     r"(?:have|did) we)\b|\bhow far (?:am i|along|through)\b|\bwhat (?:rep|set|number) (?:am i|"
     r"are we|was i)\b|\bwhich (?:set|leg|rep) (?:am i|are we|was i)\b|\bhow many so far\b|"
     r"\bwhat'?s my count\b|\bhow many (?:is|was) that\b|\bwhat was i on\b|"
@@ -132,7 +142,42 @@ WHERE_AM_I = re.compile(
     r"\bhow much (?:more|longer)\b|\bnearly (?:done|there)\b|\bwhere were we\b|"
     r"\bwhat'?s left\b|\bwhats left\b|\bhow many (?:are )?left\b|"
     r"\bhow many (?:\w+ ){0,3}(?:left|to go|remaining)\b|"
-    r"\bam i (?:halfway|half way|nearly|almost|close)\b|\bhalf ?way (?:yet|there)\b",
+    r"\bam i (?:halfway|half way|nearly|almost|close)\b|\bhalf ?way (?:yet|there)\b|"
+    r"\bwhat (?:set|rep|leg|side|round|number) (?:is (?:this|it|that)|are we on|am i on|now|"
+    r"next)\b|"
+    r"\bwhich (?:leg|side|set|round) (?:now|next|is (?:it|this|next)|am i on|are we on)\b",
+    re.I,
+)
+# The user says they are changing legs: "swapping sides", "onto the other leg now".
+SWITCHING_LEGS = re.compile(
+    r"^\W*(?:(?:ok|okay|right|brill|brilliant|great|cool|nice|lovely|good|done|phew|and|so|now|"
+    r"that'?s (?:that|it|one leg|the left|the right)|thats (?:that|it))\W+)*"
+    r"(?:(?:i'?m|im|i am|we'?re|were)\s+)?(?:switching|swapping|changing|swapped|switched|changed|"
+    r"moving|moved|going|onto|on to|over to|turning)\s+(?:(?:to|onto|on to|over to)\s+)?"
+    r"(?:(?:the|my)\s+)?(?:sides?|legs?|other (?:leg|side|one)|left(?: leg| side)?|"
+    r"right(?: leg| side)?|second leg)(?:\W+(?:now|then|next))*\W*$",
+    re.I,
+)
+# Something soft put under the knees or hips: "got a towel down", "I'm on a mat now".
+PADDED = re.compile(
+    r"\b(?:got|put|put down|grabbed|fetched|found|using|use|on|onto|moved to|moved onto|"
+    r"folded|laid|layed|under|with)\b(?:\s+\w+){0,3}?\s+(?:towels?|mat|yoga mat|cushions?|"
+    r"pillows?|pads?|blanket|carpet|rug|duvet|sofa cushion|kneeling pad|padding)\b",
+    re.I,
+)
+ASKS_IF_I_CAN = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|okay|um+|uh+)\W+)*(?:can|could|may|might|would|will|shall|is it|"
+    r"am i|do i|does|is|are)\b",
+    re.I,
+)
+# The user says where they think they are and asks if it is right: "3 to go yeah?",
+# "so I'm on 5?", "that's 7 right?", "one more set is it?".
+CHECKS_WHERE = re.compile(
+    r"(?:^\W*|[,;:.!]\s*|\b(?:so|and|that'?s|thats|that makes|i'?m|im|i am|we'?re|were|on)\s+)"
+    r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+    r"(?:\s+(?:to go|left|more|done|so far|reps?|now))*"
+    r"(?:\s+(?:more )?(?:sets?|reps?) )?"
+    r"\W*(?:yeah|yes|right|correct|is it|isn'?t it|innit|then|no|ok|okay)?\W*\?\W*$",
     re.I,
 )
 NOT_TODAY = re.compile(
@@ -176,7 +221,8 @@ WHEN_NEXT = re.compile(
     re.I,
 )
 WHOLE_SESSION = re.compile(
-    r"\b(?:whole|entire|full|rest of the|today'?s) (?:session|workout)\b|\bfor today\b|"
+    r"\b(?:whole|entire|full|rest of the|today'?s) (?:session|workout|thing|lot|routine)\b|"
+    r"\bfor today\b|\b(?:both|all the) (?:legs|sides|sets)\b|"
     r"\bin (?:the|this) session\b",
     re.I,
 )
@@ -239,7 +285,21 @@ HOW_TO_DO_IT = re.compile(
 # "Most of them", "not quite": fewer than all, how many unsaid.
 SOME_NOT_ALL = re.compile(
     r"\b(?:most|nearly all|almost all|not quite all|not (?:quite|all)(?: of them)?|some of them|"
-    r"a few|not every (?:one|rep)|missed (?:a|one|a few|a couple|some)|not the last)\b",
+    r"a few|not every (?:one|rep)|missed (?:a|one|a few|a couple|some)|not the last|"
+    r"(?:couldn'?t|could not|didn'?t|did not|wasn'?t able to|failed to) (?:quite )?(?:finish|"
+    r"complete|do (?:them )?all|manage (?:them )?all|get (?:through )?(?:them )?all)|"
+    r"gave up (?:early|before the end|partway|part way|halfway))\b",
+    re.I,
+)
+# How a paced set felt, and nothing about how many: "tough one", "felt good", "easy".
+FELT_ONLY = re.compile(
+    r"^\W*(?:(?:ok|okay|yeah|um+|uh+|er+m?|well|phew|wow|oof|that|it|that was|it was|that felt|"
+    r"it felt|felt|feels|feeling|pretty|quite|really|very|bit|a bit|a little|fairly|not too|"
+    r"not)\W+)*"
+    r"(?:good|fine|ok|okay|alright|all right|easy|easier|hard|harder|tough|tougher|tiring|brutal|"
+    r"a killer|killer|manageable|doable|not bad|great|grand|decent|challenging|a challenge|"
+    r"heavy|solid|nice|comfortable|strong|wobbly|shaky|tough one|hard one|good one|easy one)"
+    r"(?:\W+(?:one|set|that time|this time|thanks|though|tho|actually|now))*\W*$",
     re.I,
 )
 # Asking for a pause in ordinary words: "can I have a break", "give me a minute".
@@ -256,6 +316,7 @@ WANTS_A_BREAK = re.compile(
     r"\b(?:more|extra|a bit more|a little more) (?:time|rest) (?:to rest |before|between)\b|"
     r"\b(?:give me|hang on|hold on|wait) (?:a |one )?(?:sec|second|minute|moment|mo|tick)\b|"
     r"\bone (?:sec|second|moment|minute|mo)\b|\bbrb\b|\bbe right back\b|"
+    r"\b(?:catch|get back) my breath\b|\bget my breath back\b|\bneed a (?:drink|sip|wee|loo)\b|"
     r"^\W*(?:hang on|hold on|just a (?:sec|second|minute|moment))\W*$|"
     # Life interrupting: the phone, the door, the loo.
     r"\bphone(?:'?s| is)? (?:ringing|going)\b|\b(?:doorbell|door bell)\b|\bat the door\b|"
@@ -268,7 +329,12 @@ ASKS_FOR_A_BREAK = re.compile(rf"{_CAN_I_HAVE}\b", re.I)
 TIRED = re.compile(
     r"(?<!not )(?<!never )(?<!nt )(?<!n't )\b(?:knackered|shattered|exhausted|worn out|pooped|"
     r"wiped|puffed|out of breath|"
-    r"tired|fatigued|cream crackered|running out of steam|legs? (?:is |are )?(?:like )?jelly)\b",
+    r"tired|fatigued|cream crackered|legs? (?:is |are )?(?:like )?jelly|"
+    r"(?:ran|run|running|runnin|am|im|i'm|i am) out of (?:steam|gas|juice|energy|puff|oomph|beans)|"
+    r"out of (?:steam|gas|juice|puff|oomph)|no (?:energy|juice|gas|steam|oomph|strength) left|"
+    r"(?:i'?m|im|i am|feeling|feel) (?:spent|drained|beat|whacked|zonked|done in|burnt out|"
+    r"burned out|gassed|cooked|fried|toast)|nothing left in the tank|running on empty|"
+    r"legs? (?:are |is |feel |feels )?(?:heavy|like lead|wobbly|shaky))\b",
     re.I,
 )
 # After a paced set (voice), "fine, zero", "zero pain", "nought": done, and no pain at all.
@@ -360,7 +426,13 @@ PER_SESSION = re.compile(
 # "Not even a couple?", "just one set": a little exercise, asked for after severe pain.
 A_FEW_REPS = re.compile(
     r"\b(?:just |even |only )?(?:a|one|two|a couple|a few|a handful)(?: of)?(?: \w+)? "
-    r"(?:reps?|lifts?|sets?|goes)\b|\bnot even (?:a|one|a couple|a few)\b",
+    r"(?:reps?|lifts?|sets?|goes)\b|\bnot even (?:a|one|a couple|a few)\b|"
+    # "even just a few?", "what about a couple then", "maybe half?"
+    r"^\W*(?:(?:so|ok|okay|but|and|what about|how about|could i do|can i do|can i try|"
+    r"could i try|even|just|maybe|only|surely|not even|at least)\W+)+(?:just\W+)?"
+    r"(?:a few|a couple|one|two|three|a handful|a little|a bit|some|half|a set|one set|one leg|"
+    r"a little bit|a small amount|a light one|an easy one|gentle ones?)"
+    r"(?:\W+(?:of them|reps?|lifts?|sets?|then|more|maybe|gently|slowly|easy ones))*\W*$",
     re.I,
 )
 # "What's the plan?", "what do we do first?": today's plan, from the session.
@@ -404,6 +476,18 @@ WILL_SEE_A_DOCTOR = re.compile(
     re.I,
 )
 # "What now?", "what should I do now?": after severe pain, the advice for the rest of today.
+# "How long should I leave it?", "when can I start again?": after severe pain, how long
+# to rest.
+HOW_LONG_TO_REST = re.compile(
+    r"\bhow long (?:should|do|must|will|shall|would|ought) (?:i|we) (?:leave (?:it|them|off)|rest|"
+    r"wait|stop|take off|give it|hold off|lay off|keep off|stay off|avoid)\b|"
+    r"\bhow long (?:till|until|before) (?:i|we) (?:can )?(?:start|go back|try|do (?:them|it|these)|"
+    r"exercise|get back)\b|"
+    r"\bwhen (?:can|should|could|do|shall) (?:i|we) (?:start|go back|try|do (?:them|it|these)|"
+    r"exercise|get back|pick (?:it|them) up)(?: \w+)? (?:again|back)\b|"
+    r"\bhow (?:many|much) (?:days?|time|rest|weeks?) (?:off|should i|do i)\b",
+    re.I,
+)
 WHAT_NOW = re.compile(
     r"\bwhat (?:do|should|shall|can|must) (?:i|we) do (?:now|next|then|about it|today)\b|"
     r"^\W*(?:so |ok |okay |right |well )*what now\b|"
@@ -481,6 +565,9 @@ class Turn:
     # A question about the exercise (intent faq): the answer the ResponseSelector
     # chose (Rasa has said it already), or the chosen "did you mean" button.
     answer_key: str | None = None
+    # Whether Rasa has said that answer before the coach: not in a session, where the
+    # session answers every question itself (data/rules/session.yml).
+    answer_said: bool = True
     # When the classifier was unsure: the likeliest answers, best first.
     answer_candidates: tuple[tuple[str, float], ...] = ()
     # The selector's likeliest answers whatever the intent was: for a question the
@@ -697,9 +784,43 @@ def respond(
         return work.finish()
     if not _answer_pending_question(work):
         _handle(work)
+    _knee_padding_tip(work)
     dialogue.remind(answered_by_rasa)
     _maybe_ask_morning_check(work)
     return _with_disclaimer(work).finish()
+
+
+# Knees sore on a hard floor: "my knees hurt on the tiles", "kneeling on wood kills".
+KNEES_ON_A_HARD_FLOOR = re.compile(
+    r"\b(?:knees?|kneecaps?|kneeling)\b.*\b(?:floor|floorboards|hard|tiles?|tiled|wood|wooden|"
+    r"laminate|concrete|stone|boards)\b|\b(?:floor|floorboards|tiles?|tiled|wood|wooden|laminate|"
+    r"concrete|stone|hard surface)\b.*\b(?:knees?|kneecaps?|kneeling)\b",
+    re.I,
+)
+KNEE_PADDING_TIP = (
+    "For your knees, put something soft under them: a folded towel, a cushion or an exercise mat."
+)
+_SOFT_WORDS = re.compile(r"\b(?:towel|mat|cushion|pillow|padding|pad)\b", re.I)
+
+
+def _knee_padding_tip(work: _Turn) -> None:
+    """Knees sore on a hard floor: the padding tip, before any question the coach asks."""
+    text = work.turn.text
+    messages = work.reply.messages
+    if (
+        not KNEES_ON_A_HARD_FLOOR.search(text)
+        or not (numbers.mentions_pain(text) or numbers.read_pain_score(text) is not None)
+        or _SOFT_WORDS.search(text)
+        or any(m.response or _SOFT_WORDS.search(m.text) for m in messages)
+    ):
+        return
+    line = Message(KNEE_PADDING_TIP)
+    at = (
+        len(messages) - 1
+        if messages and messages[-1].text.rstrip().endswith("?")
+        else len(messages)
+    )
+    messages.insert(max(at, 0), line)
 
 
 # -- safety -----------------------------------------------------------------------
@@ -966,12 +1087,68 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             return True
         said_count = None if is_question(text) else numbers.read_count(text)
         lost_count_at = said_count is not None and said_count.kind == numbers.SET_TO
+        if (
+            SWITCHING_LEGS.match(text)
+            and session.phase == "active"
+            and not session.awaiting_feedback
+            and not session.check
+        ):
+            if session.count == 0:  # the coach has switched already: where they are
+                work.say([session.status()])
+            else:  # the leg is over: all of it, or where they stopped (asked if short)
+                work.say(
+                    session.said(numbers.Count(numbers.FINISHED), now), session.check_buttons()
+                )
+                _after_session_change(work)
+            return True
+        if (
+            PADDED.search(text)
+            and not is_question(text)
+            and not ASKS_IF_I_CAN.match(text)  # "can I do it on a rug" asks
+            and said_count is None
+        ):
+            work.say_text("Good, something soft under your knees makes it much kinder on them.")
+            work.say([session.status()])
+            return True
+        if CHECKS_WHERE.search(text) and not session.check:
+            work.say(session.how_many_left())  # "3 to go, yeah?": where they are, said back
+            return True
+        opening = re.split(r"[,;:]|\s+(?:so|and|but|then)\s+(?=how|what|where|which)", text)[0]
+        said_first = numbers.read_count(opening) if opening.strip() != text.strip() else None
+        if (
+            WHERE_AM_I.search(text)
+            and said_first is not None
+            and said_first.value is not None
+            and not is_question(opening)
+            and session.phase == "active"
+            and not session.awaiting_feedback
+        ):
+            # "did 5 so far, how many left": the count, which says where they are.
+            work.say(session.said(said_first, now), session.check_buttons())
+            _after_session_change(work)
+            return True
         if WHERE_AM_I.search(text) and not lost_count_at:  # "lost count, I'm on 5" is a count
+            other = _other_leg_named(text, session)
+            done = session.reps[session.set_number - 1].get(other, 0) if other else 0
+            if other and done and session.phase == "active":
+                # "how many left on that leg?" just after moving on: the leg they mean.
+                short = max(session.target - done, 0)
+                gap = f"{short} short of the {session.target}" if short else "all of them"
+                work.say_text(f"Your {other} leg this set: {done}, {gap}. We've moved on from it.")
             work.say(session.how_many_left())
             return True
         if session.awaiting_feedback and said_count is None and SOME_NOT_ALL.search(text):
             session.check = {"kind": "ask_total", "n": session.count}
             work.say_text(f"How many did you manage on your {session.leg} leg?")
+            return True
+        if (
+            session.awaiting_feedback
+            and said_count is None
+            and not is_question(text)
+            and FELT_ONLY.match(text)
+            and work.turn.intent not in ("feel_fine", "affirm")
+        ):
+            work.say(session.ask_voice_total(), session.check_buttons())  # "tough one": how many?
             return True
         if session.awaiting_feedback and not is_question(text) and said_count is None:
             answer = _yes_or_no(work)
@@ -1060,8 +1237,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         return True
     if _plan_question(work, None):
         return True
-    if START_REQUEST.match(text):  # "can we start?": a request, not a question to answer
-        _start(work)
+    if START_REQUEST.match(text) or conversation.ASKS_TO_START.match(text.replace("?", " ")):
+        _start(work)  # "can we start?", "ready for set one": a request, not a question
         return True
     if conversation.DEFERS_TO_LATER.search(text) and not is_question(text):
         work.say_text("Okay, no problem. Say start my session whenever you want to exercise.")
@@ -1078,6 +1255,9 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         _start(work)
         return True
     count = numbers.read_count(text)
+    said = numbers.parse_number(text.split()[-1]) if text.split() else None
+    if count is not None and count.kind == numbers.ALL and isinstance(said, int) and said > 0:
+        count = numbers.Count(numbers.TOTAL, said, True)  # "did all 10", no session yet: 10
     if _counts_reps(count) and not _ended_within(work, RECENT_SESSION_SECONDS):
         _start(work, count=count)  # already exercising: a session, counting from there
         return True
@@ -1444,6 +1624,8 @@ def _after_severe_pain(work: _Turn) -> bool:
         work.say_text(pain.SEEING_A_CLINICIAN)
     elif WHAT_NOW.search(text):
         work.say_text(pain.AFTER_SEVERE_PAIN)
+    elif HOW_LONG_TO_REST.search(text):
+        work.say_text(pain.how_long_to_rest(work.thresholds))
     else:
         return False
     work.set(pending_offer=None)
@@ -1487,9 +1669,77 @@ def _after_session_change(work: _Turn) -> None:
         work.close_session()
 
 
+def _other_leg_named(text: str, session: Session) -> str | None:
+    """The leg a question names when it is not the one under way: "on the left" while
+    on the right, or "that leg" / "the other leg" / "the first leg" for the one before."""
+    named = re.search(
+        r"\b(left|right)\b(?= (?:leg|side|one)\b)|"
+        r"\b(?:on|for|with|about|of) (?:the|my) (left|right)\b",
+        text,
+        re.I,
+    )
+    if named:
+        leg = (named.group(1) or named.group(2)).lower()
+        return leg if leg != session.leg else None
+    if re.search(
+        r"\b(?:that|the other|the first|the last|my other|previous) (?:leg|side)\b", text, re.I
+    ):
+        return next((leg for leg in p.LEGS if leg != session.leg), None)
+    return None
+
+
+# A score said again as a change, with no pain word: "it's gone up to seven", "now a 5".
+PAIN_GONE_UP = re.compile(
+    r"^(?=.*\b(?:gone|went|going|crept|shot|jumped|risen|rose|climbed|up to|down to|now|more|worse|"
+    r"higher|less|better|lower)\b)"
+    r"\W*(?:(?:um+|uh+|er+m?|well|and|but|ok|okay|so|hmm+|oh|now|(?:a )?(?:bit|little|lot|touch) "
+    r"(?:more|worse|higher|less|better|lower))\W+)*(?:(?:it'?s|its|it has|it|"
+    r"that'?s|thats)\s+)?(?:(?:gone|went|going|crept|creeping|shot|jumped|risen|rose|climbed|"
+    r"climbing|gone back)\s+(?:up|down)\s+(?:to\s+)?|(?:up|down)\s+to\s+|now\s+)?"
+    r"(?:(?:a|an|about|around|like|maybe)\s+)*(?P<n>10|[0-9]|zero|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten)(?:\s+(?:now|out of (?:10|ten)|ish|i think|maybe))*\W*$",
+    re.I,
+)
+PAIN_STILL_THE_TOPIC = 20 * 60  # seconds after a pain score that a bare change is about it
+
+
+def _asks_somewhere(text: str) -> bool:
+    """A question in any sentence or clause: "ugh so tired. how long is the rest"."""
+    return is_question(text) or any(
+        QUESTION_START.match(part) for part in re.split(r"[.,;:!]+\s*", text) if part.strip()
+    )
+
+
+def _session_question(text: str) -> bool:
+    """A question about the running session itself ("how many left?", "what's next?",
+    "3 to go, yeah?"): the session answers it, whatever the classifier read."""
+    return bool(
+        WHERE_AM_I.search(text)
+        or HOW_MANY_IN_ALL.search(text)
+        or CHECKS_WHERE.search(text)
+        or PLAN_TODAY.search(text)
+    )
+
+
 def _handle(work: _Turn) -> None:
     session = work.session
     active = session is not None and not session.over
+    if (
+        active
+        and work.turn.intent == conversation.QUESTION_INTENT
+        and not work.turn.answer_said
+        and _asks_somewhere(work.turn.text)
+        and not _session_question(work.turn.text)
+        and work.turn.answer_key
+        and ANSWER_KEY.fullmatch(work.turn.answer_key)
+    ):
+        # A question about the exercise in a session: its answer first, as Rasa would have
+        # said it, then the turn as ever. The session's own questions, and what is no
+        # question ("strat the excercise", "swapping sides"), are the session's alone.
+        work.reply.messages.append(
+            Message("", response=conversation.answer_response(work.turn.answer_key))
+        )
+        work.turn.answer_said = True
     if active:
         work.turn.intent = _question_intent(work)
     if HOW_TO_DO_IT.match(work.turn.text) and work.turn.intent != "ask_technique":
@@ -1498,6 +1748,12 @@ def _handle(work: _Turn) -> None:
         # "Remind me how this works" is a question, not a reminder.
         ranked = [i for i in work.turn.ranking if i in conversation.INTENT_TOPICS]
         work.turn.intent = ranked[0] if ranked else "ask_technique"
+    rising = PAIN_GONE_UP.match(work.turn.text)
+    recent = _recent_pain(work)
+    if rising and recent is not None and work.now - recent["at"] < PAIN_STILL_THE_TOPIC:
+        # "it's gone up to seven" just after a pain score: the pain, not a count.
+        work.turn.text = f"pain is {rising.group('n')} now"
+        work.turn.intent = "pain"
     intent = work.turn.intent
     text = work.turn.text
     score = numbers.read_pain_score(text)
@@ -1557,6 +1813,8 @@ def _handle(work: _Turn) -> None:
     elif intent in PROGRESS_HANDLERS:
         PROGRESS_HANDLERS[intent](work)
         _session_status(work)
+    elif intent == conversation.QUESTION_INTENT and not work.turn.answer_said:
+        _unsaid_answer(work)
     elif intent == conversation.QUESTION_INTENT:
         _answered_by_response(work)
     elif intent == "choose_answer":
@@ -1609,6 +1867,15 @@ def _answered_by_response(work: _Turn) -> None:
     key = work.turn.answer_key
     work.set(last_topic=conversation.answer_response(key) if key else None, pending_offer=None)
     _session_status(work)
+
+
+def _unsaid_answer(work: _Turn) -> None:
+    """A question in a session, which Rasa left to the coach: the selector's answer."""
+    if work.turn.answer_key and ANSWER_KEY.fullmatch(work.turn.answer_key):
+        _say_answer(work, work.turn.answer_key)
+    else:
+        work.say_text(answers.NOT_UNDERSTOOD)
+        _session_status(work)
 
 
 def _chosen_answer(work: _Turn) -> None:

@@ -204,7 +204,8 @@ _IN_ALL = r"(?:in all|in total|total|altogether|all together|overall|all up|all 
 _DID = (
     r"(?:(?:i\s+|ive\s+|i\s+have\s+|we\s+|weve\s+|just\s+|already\s+|also\s+)*"
     r"(?:did|done|do|finished|completed|managed|got|made|make|hit|reached|got through|"
-    r"knocked out|banged out|cranked out|squeezed out|pulled off|counted))"
+    r"knocked out|banged out|cranked out|squeezed out|pulled off|counted|added|chucked in|"
+    r"threw in|snuck in))"
 )
 
 # Take back the last thing counted, whatever it was ("did 10", then "undo").
@@ -229,7 +230,12 @@ _LESS_WORDS = [
     r"(?:that last|that|the last|last|this)(?: one| rep| lift)? (?:didnt|doesnt|did not|does not|"
     r"shouldnt|"
     r"should not|wont|dont|cant) count",
-    r"dont count (?:that|the last|this)(?: one| rep)?",
+    r"dont count (?:that|the last|this|it)(?: one| rep)?",
+    r"(?:that last|that|the last|last|this)(?: one| rep| lift)? (?:was|is) (?:rubbish|bad|sloppy|"
+    r"crap|wrong|no good|not right|not proper|half a rep|a half rep)(?:\s+(?:so\s+)?"
+    r"(?:dont|do not) count (?:it|that|that one))?",
+    r"(?:i )?double counted(?: (?:that|it|one|the last one))?",
+    r"(?:i )?counted (?:that|it|one|the last one) twice",
     r"that (?:one )?was(?:nt| not) (?:a (?:proper|real|full|good) (?:one|rep)|proper|right)",
     r"that was a mistake",
     r"(?:i )?(?:counted|pressed|said) (?:that |it )?(?:one )?(?:too many|twice|by mistake)",
@@ -309,7 +315,8 @@ _TOTAL_ONLY = _rules(
     rf"and stopped|then stopped|and done|max|tops|and i stopped|before i stopped)\s*$",
 )
 _TOTAL = _rules(
-    rf"{_LEAD}{_DID}\s+{_N}{_TAIL}",
+    rf"{_LEAD}{_DID}\s+(?:(?:about|around|roughly|maybe|like|probably|approximately|approx|"
+    rf"i think|i reckon|i guess)\s+)*{_N}{_TAIL}",
     # A leg named, then its count: "left side 7 complete", "the right leg was 9".
     rf"{_LEAD}(?:(?:my|the|that|this)\s+)?(?:left|right|other|first|second)\s+(?:leg|side)\s+"
     rf"(?:(?:is|was|at|on|done|finished|complete|completed)\s+)*{_N}{_TAIL}",
@@ -318,7 +325,8 @@ _COUNT = _rules(
     rf"{_LEAD}(?:(?:thats|that is|that was|thats rep|number|rep|no|and|its|it is|now|on|"
     rf"that makes|makes|making it)\s+)*"
     rf"(?:the\s+)?{_N}(?:\s+(?:rep|reps|one|lift|now|done|down|up|there|finished|complete|"
-    rf"on (?:this|my|the) (?:leg|side)|i think|i guess|maybe|probably|or so|i reckon|ish))*"
+    rf"on (?:this|my|the) (?:leg|side)|on (?:the|my) (?:left|right)(?: leg| side)?|"
+    rf"i think|i guess|maybe|probably|or so|i reckon|ish))*"
     rf"(?:\s+{NUMBER}\s+(?:to go|left|more to go))?\s*$"
 )
 _ORDINAL = re.compile(
@@ -352,6 +360,15 @@ _FINISHED = re.compile(
     rf"|{_LEAD}(?:finished|done|completed|ended)\s+(?:with\s+)?(?:the|that|this|my)\s+(?:set|leg|side)\s*$"
     rf"|{_LEAD}(?:(?:my|the|this|that|left|right|one|first|second|other)\s+)*(?:set|leg|side)"
     rf"\s+(?:is\s+)?(?:done|finished|complete|over)(?:\s+now)?\s*$"
+    # The leg named: "finished the left", "done with this side", "left one done".
+    rf"|{_LEAD}(?:(?:i am|im|i have|ive|i|all)\s+)*(?:finished|done|completed|done with|"
+    rf"finished with|through with)\s+(?:(?:on|with)\s+)?(?:the|my|this|that)?\s*"
+    rf"(?:(?:left|right|first|second|other)?\s*(?:leg|side)|(?:left|right|other) one|left|right)"
+    rf"(?:\s+now)?\s*$"
+    rf"|{_LEAD}(?:(?:thats|that is)\s+)?(?:the\s+|my\s+|this\s+|that\s+)?(?:(?:left|right|"
+    rf"first|second|other|this|that)\s+(?:leg|side)|(?:left|right|other) one)\s+(?:is\s+)?"
+    rf"(?:done|finished|complete|"
+    rf"completed|over|sorted)(?:\s+now)?\s*$"
     rf"|{_LEAD}(?:no more|cant do any more|cant do anymore|i cant do any more|"
     rf"i cant do anymore|cant manage any more|nothing left)\s*$"
 )
@@ -392,6 +409,9 @@ def read_count(text: str) -> Count | None:
         values = [v for v in values if isinstance(v, int) and 0 <= v <= 100]
         if values:
             return Count(SET_TO, values[-1], True)
+    run = _RUN_OF_COUNTS.match(whole)
+    if run and (value := _consecutive_run(run.group("run"))) is not None:
+        return Count(COUNT, value)  # "9 and 10 done": counted along, up to the last
     clauses = [whole] + [
         normalise(part)
         for part in re.split(
@@ -400,11 +420,20 @@ def read_count(text: str) -> Count | None:
     ]
     for at, clause in enumerate(clauses):
         reading = _read_clause(clause)
-        if reading is not None and reading.kind == LESS and reading.value is None:
+        if reading is not None and reading.kind == LESS and not reading.explicit:
             # "Scratch that, it was 6": the undo says a count is wrong, the number says
             # what it should be.
-            later = (re.search(rf"\b{NUMBER}\b", c) for c in clauses[max(at, 1) + 1 :])
-            said = next((value_of(m.group(0)) for m in later if m), None)
+            rest = clauses[max(at, 1) + 1 :]
+            if reading.value is None:
+                later = (re.search(rf"\b{NUMBER}\b", c) for c in rest)
+                said = next((value_of(m.group(0)) for m in later if m), None)
+            else:
+                # "That one was sloppy, did it again. 5": a rep taken back, then a count
+                # said on its own ("that one didn't count, my leg was bent" says none).
+                counts = (_read_clause(c) for c in rest)
+                said = next(
+                    (c.value for c in counts if c is not None and c.kind in (COUNT, TOTAL)), None
+                )
             if isinstance(said, int) and 0 <= said <= 100:
                 return Count(SET_TO, said, True)
         if reading is not None:
@@ -413,7 +442,94 @@ def read_count(text: str) -> Count | None:
         reading = _read_opening(clause)
         if reading is not None:
             return reading
-    return _read_range(whole)
+    return _read_range(whole) or _read_correction(whole) or _read_soundalike_after(whole)
+
+
+# -- counts said along in one message: "9 and 10 done", "8, 9, 10" -----------------------
+_RUN_OF_COUNTS = re.compile(
+    rf"{_LEAD}(?:(?:thats|that was|did|done|and|reps?|rep numbers?|numbers?)\s+)*"
+    rf"(?P<run>{NUMBER}(?:\s+(?:and\s+|then\s+|n\s+)?{NUMBER})+)"
+    rf"(?:\s+(?:done|down|finished|complete|completed|too|as well|now|reps?|then))*\s*$"
+)
+
+
+def _consecutive_run(run: str) -> int | None:
+    """The last of two or more numbers said in a row, each one up from the last ("8 9
+    10"): the reps counted along. None for anything else ("5 and 10", "twenty one")."""
+    words = [w for w in run.split() if w not in ("and", "then", "n")]
+    values = [value_of(w) for w in words]
+    if len(values) < 2 or any(not isinstance(v, int) for v in values):
+        return None
+    if any(b != a + 1 for a, b in zip(values, values[1:], strict=False)):
+        return None
+    return values[-1] if 0 < values[-1] <= 100 else None
+
+
+# -- a count put right in ordinary words: "wait no I reckon it was only 7" ----------------
+# A message that says the count was wrong (its opening words), then what it was.
+_MARK = (
+    r"(?:no|nope|nah|wait|sorry|oops|whoops|hang on|hold on|hold up|my bad|my mistake|"
+    r"i made a mistake|mistake|actually|correction|scratch that|scrap that|ignore that|"
+    r"forget that|not right|thats wrong|that was wrong|thats not right|wrong|hmm+|um+|uh+|er+m?|"
+    r"oh|ah|i think|i reckon|i guess|i believe|pretty sure|im pretty sure|to be honest|tbh|"
+    rf"i said {NUMBER}|not {NUMBER}|(?:i )?meant to (?:say|type|put)|should have said|"
+    r"shouldve said|let me correct (?:that|it|myself)|i need to correct (?:that|it)|"
+    r"i mean|i meant|or rather|rather|i was wrong|my count was off|count was off)"
+)
+_HEDGE = (
+    r"(?:i think|i reckon|i guess|i believe|probably|maybe|really|actually|sorry|"
+    rf"to be honest|tbh|my bad|then|instead|not {NUMBER}|rather than {NUMBER}|instead of {NUMBER})"
+)
+_STATEMENT = (
+    r"(?:(?:it|that|the count|my count|the number)\s+(?:was|is|were|should be|shouldve been|"
+    r"should have been)|its|thats|it s|im on|i am on|im at|i am at|i was on|i was at|"
+    r"(?:i\s+|ive\s+|i have\s+)?(?:only\s+|just\s+|actually\s+)?(?:did|done|got|managed|"
+    r"got to|got up to|reached|made it to)|only|just|more like|closer to|nearer|make (?:it|that)|"
+    r"call it|change it to|correct (?:it|that) to|put (?:it|that) (?:down )?as|"
+    r"should be|say|lets say)"
+)
+_COUNT_TAIL = (
+    rf"(?:\s+(?:reps?|of them|lifts?|so far|on (?:this|that|my|the) (?:leg|side)|{_HEDGE}))*\s*$"
+)
+_SAYS_COUNT = _rules(
+    # The marks first: "wait no I reckon it was only 7", "sorry, 6".
+    rf"^(?:{_MARK}\s+)+(?:(?:and|but|so)\s+)?(?:{_STATEMENT}\s+)?"
+    rf"(?:(?:only|just|actually|really|more like|about|like|maybe|probably|on|at|to)\s+)*"
+    rf"{_N}{_COUNT_TAIL}",
+    # The mark last: "it was 7 actually", "I'm on 6, sorry".
+    rf"^{_STATEMENT}\s+(?:(?:only|just|really|about|like)\s+)*{_N}"
+    rf"(?:\s+(?:reps?|of them|so far))?\s+(?:actually|sorry|my bad|i miscounted|"
+    rf"not {NUMBER}|rather than {NUMBER}|instead of {NUMBER})(?:\s+{_HEDGE})*\s*$",
+)
+
+
+def _read_correction(whole: str) -> Count | None:
+    """A count said with words that put the last one right: SET_TO, or None."""
+    match = _match(_SAYS_COUNT, whole)
+    if match is None:
+        return None
+    value = _number(match)
+    return Count(SET_TO, value, True) if value is not None else None
+
+
+# A speech recogniser's soundalike where a count goes, inside a sentence: "I stopped at
+# for on that one", "got to tree then it hurt", "only managed sex".
+_SOUNDALIKE_COUNT = re.compile(
+    r"\b(?P<cue>stopped at|stopped after|gave up at|gave up after|got to|got up to|made it to|"
+    r"reached|only managed|managed|only did|only got)\s+"
+    r"(?P<word>to|too|for|fore|tree|free|thee|ate|won|sex|sicks|tin|nein)"
+    r"(?=\s*$|\s+(?:on (?:that|this|the|my)|then|and|before|reps?|of them|that time|this time|"
+    r"i think|maybe|or so|lifts?)\b)"
+)
+
+
+def _read_soundalike_after(whole: str) -> Count | None:
+    heard = _SOUNDALIKE_COUNT.sub(
+        lambda m: f"{m.group('cue')} {SOUNDALIKES[m.group('word')]}", whole
+    )
+    if heard == whole:
+        return None
+    return read_count(heard)
 
 
 # "4 or 5", "about 6-7 more": two neighbouring counts; read as the lower, with the higher
@@ -532,6 +648,13 @@ _NOT_SLIPS = {
     "right", "light", "night", "might", "sight", "tight", "fight", "height", "weight", "eighty",
     "there", "threw", "forth", "seconds", "thirsty", "sever", "steven", "fifth", "sixty",
 }  # fmt: skip
+
+
+def number_word_slip(word: str) -> str | None:
+    """The number word a typed word is a slip of ("thre", "sevn", "eigth"), or None: for the
+    spelling corrector, which would otherwise make "thre" into "the"."""
+    lowered = word.lower()
+    return SPELLINGS.get(lowered) if lowered in SPELLINGS else _near_number_word(lowered)
 
 
 def _near_number_word(word: str) -> str | None:

@@ -292,7 +292,18 @@ WHEN_TO_SEE_A_DOCTOR = (
     " bowel control, feel numb around the groin or buttocks, or both legs go weak."
 )
 
+
 # After severe pain stopped today's exercise: what to do now, and when to get it checked.
+def how_long_to_rest(thresholds: Thresholds) -> str:
+    """ "How long should I leave it?" after severe pain: until it settles, then easier."""
+    return (
+        "Rest it until the pain has settled to a mild level, "
+        f"{thresholds.fine_up_to} out of 10 or less, for a day or so; then start again with an"
+        " easier version and build back up. If it is still there after"
+        f" {p.SEE_DOCTOR_AFTER_WEEKS} weeks, or keeps getting worse, see a doctor or physio."
+    )
+
+
 AFTER_SEVERE_PAIN = (
     "For today: no more leg lifts. Rest in whatever position eases it and keep moving gently"
     " around the house as you can. See a doctor or physio if it is still there after"

@@ -361,6 +361,8 @@ class Session:
 
     def _apply(self, count: Count, now: float) -> list[Line]:
         kind, n, done = count.kind, count.value, self.count
+        if kind == numbers.MORE and (n or 1) > 1 and done < self.target < done + n:
+            return self._ask_past_target(n)  # "another 2" at 9 of 10: 11, or the leg done?
         if kind == numbers.MORE:
             return self._set_count(done + (n or 1), now, one_by_one=(n or 1) == 1)
         if kind == numbers.ALL:
@@ -440,6 +442,16 @@ class Session:
             f" Did you really do {n}?",
         )
 
+    def _ask_past_target(self, n: int) -> list[Line]:
+        """A batch that goes past the target: more reps than planned, or the leg done."""
+        done, target = self.count, self.target
+        return self._ask(
+            "past_target",
+            n,
+            f"{n} more makes {done + n}, past the {target} for your {self.leg} leg."
+            f" Was that {done + n} in all, or did you stop at {target}?",
+        )
+
     def _ask_which(self, count: Count) -> list[Line]:
         """ "4 or 5": which one, so that the count is right (never guessed)."""
         low, high = count.value, count.or_value
@@ -481,6 +493,12 @@ class Session:
                 ("Carrying on", "carry on"),
                 ("That's it for this leg", "that's it for this leg"),
             )
+        if kind == "past_target":
+            over = self.count + n
+            return (
+                (f"{over} in all", f"{over} in all"),
+                (f"{self.target} in all", f"{self.target} in all"),
+            )
         if kind == "voice_total":
             return ((f"All {self.target}", "all of them"), ("Fewer", "/deny"))
         if kind == "skip_or_go":
@@ -518,6 +536,20 @@ class Session:
                 r"\b(?:keep|carry|carrying|continue|go on|going|no)\b", lowered
             ):
                 return [Line(f"Okay, keep going: {self.where()}.")]
+        if kind == "past_target" and (
+            count is None or count.kind in (numbers.FINISHED, numbers.ALL)
+        ):
+            # "yes, 11": the batch as said; "that's it", "stopped at 10", "no": the leg done.
+            if count is not None and count.value is not None:
+                return self._set_count(count.value, now, finish=True)
+            if intent == "affirm" or says_more:
+                return self._set_count(self.count + n, now)
+            if (
+                count is not None
+                or intent == "deny"
+                or re.search(r"\b(?:stop|stopped|finished|done|that'?s it|only)\b", lowered)
+            ):
+                return self._set_count(self.target, now)
         if kind == "far_above":
             if intent == "affirm" or (count is not None and count.value == n):
                 return self._set_count(n, now)
@@ -547,7 +579,9 @@ class Session:
                 left = self.target - self.count
                 return [Line(f"Okay, {self.count} so far: {left} to go. Keep going.")]
             if intent == "affirm" or re.search(
-                r"\b(finished|that'?s it|thats all|done)\b", lowered
+                r"\b(finished|that'?s it|thats all|done|switching|swapping|changing|"
+                r"other (?:leg|side)|next leg|onto the)\b",
+                lowered,
             ):
                 return self._set_count(self.count, now, finish=True)
             if intent in ("deny", "continue_session"):
@@ -569,6 +603,7 @@ class Session:
                 "ask_total",
                 "voice_total",
                 "far_above",
+                "past_target",
             ):
                 count = Count(numbers.TOTAL, count.value, explicit=True)
             return self.said(count, now)

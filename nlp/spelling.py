@@ -24,6 +24,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from spellchecker import SpellChecker
 
 from coach import red_flags
+from coach.numbers import number_word_slip
 from coach.vocabulary import protected_words
 
 WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
@@ -41,6 +42,11 @@ WITHOUT_APOSTROPHE = frozenset((
     "mustnt", "neednt",
 ))  # fmt: skip
 
+# Chat words no dictionary holds, kept as typed ("okey dokey" is no donkey).
+CHAT_WORDS = frozenset(("okey", "dokey", "dokie", "heya", "laters", "peasy", "argh"))
+# Chat spellings a dictionary would make into other words ("wats" into "was").
+CHAT_SPELLINGS = {"wats": "whats", "wots": "whats", "whts": "whats", "wuts": "whats"}
+
 
 def domain_words(texts: list[str]) -> set[str]:
     words = {word.lower() for text in texts for word in WORD.findall(text)}
@@ -54,6 +60,7 @@ class Corrector:
         self.words = frozenset(words)
         self._one = self._checker(1)
         self._two = self._checker(2)
+        self._english = SpellChecker(distance=1)  # the word list alone, without the domain's
 
     def _checker(self, distance: int) -> SpellChecker:
         checker = SpellChecker(distance=distance)
@@ -62,8 +69,12 @@ class Corrector:
 
     def correct_word(self, word: str) -> str:
         lowered = word.lower()
-        if len(word) < MIN_LENGTH or "'" in word or lowered in self.words:
+        if lowered in CHAT_SPELLINGS:
+            return CHAT_SPELLINGS[lowered]
+        if len(word) < MIN_LENGTH or "'" in word:
             return word
+        if lowered in self.words:
+            return self._domain_typo(word, lowered)
         # The red-flag screen reads the user's own words: never turn them into others
         # ("numbess" into "numbers", "sharted" into "started", "theyre" into "there").
         if (
@@ -74,6 +85,10 @@ class Corrector:
             return word
         if lowered in self._one:  # an English word the data happens not to use
             return word
+        # A number word with a slip ("thre", "sevn") is that number, not another word.
+        number = number_word_slip(lowered)
+        if number is not None:
+            return number
         checker = self._two if len(word) >= TWO_EDITS_FROM_LENGTH else self._one
         candidates = checker.candidates(lowered)
         if not candidates:
@@ -81,8 +96,46 @@ class Corrector:
         # The commonest candidate; ties go alphabetically, so that every run agrees.
         return max(sorted(candidates), key=checker.word_usage_frequency)
 
+    def _domain_typo(self, word: str, lowered: str) -> str:
+        """A typo the training data happens to hold ("strat my workout", "this excercise")
+        is no word of the domain: the English domain word one slip from it, if there is one."""
+        if (
+            lowered in self._english
+            or lowered in WITHOUT_APOSTROPHE
+            or lowered in CHAT_WORDS
+            or lowered in red_flags.vocabulary()
+            or red_flags.spelled_as_a_sign_word(lowered)
+        ):
+            return word
+        number = number_word_slip(lowered)
+        if number is not None:
+            return number
+        candidates = [
+            c for c in _slips_of(lowered) if c in self.words and c in self._english and len(c) >= 3
+        ]
+        if not candidates:
+            return word
+        return max(sorted(candidates), key=self._english.word_usage_frequency)
+
     def correct(self, text: str) -> str:
         return WORD.sub(lambda match: self.correct_word(match.group(0)), text)
+
+
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _slips_of(word: str) -> set[str]:
+    """The words a typo may be of: two letters swapped ("strat"), one left out ("redy"),
+    one typed twice ("stopp"), or, in a long word, one too many ("excercise"). A letter
+    changed is left alone: "mins", "wifi" and "doms" are words of their own."""
+    swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    missing = {word[:i] + c + word[i:] for i in range(len(word) + 1) for c in LETTERS}
+    extra = {
+        word[:i] + word[i + 1 :]
+        for i in range(len(word))
+        if len(word) >= 7 or (i > 0 and word[i - 1] == word[i])
+    }
+    return (swapped | missing | extra) - {word}
 
 
 @lru_cache(maxsize=4)

@@ -156,7 +156,8 @@ def test_session_start_keeps_user_slots_and_resets_conversation_ones():
     _, events = run(ActionSessionStart(), make_tracker("greet", slots))
     assert events[0] == SessionStarted()
     assert events[-1] == ActionExecuted("action_listen")
-    assert events[1:-1] == [SlotSet("level", "standard")]
+    # in_session: the rules read whether a session runs (data/rules/session.yml).
+    assert events[1:-1] == [SlotSet("level", "standard"), SlotSet("in_session", False)]
 
 
 def test_session_start_closes_an_open_session_and_saves_it():
@@ -296,6 +297,7 @@ def _selected(*answers_and_confidences):
 def test_a_question_rasa_answered_is_remembered_and_the_disclaimer_follows():
     tracker = make_tracker("faq", text="how long do I hold it")
     tracker.latest_message["response_selector"] = _selected(("how_long_to_hold", 0.9))
+    tracker.events.append({"event": "bot", "text": "Hold it for 2 to 3 seconds."})  # utter_faq
     messages, events = run(ActionCoach(), tracker)
     assert [m["text"] for m in messages] == [answers.DISCLAIMER]
     assert SlotSet("last_topic", "utter_faq/how_long_to_hold") in events
@@ -329,3 +331,36 @@ def test_a_chosen_answer_is_said_as_its_rasa_response_if_the_domain_has_it():
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionCoach().run(dispatcher, tracker, unknown))
     assert dispatcher.messages[0]["text"] == answers.NOT_UNDERSTOOD
+
+
+def test_the_in_session_slot_says_whether_a_session_runs():
+    """The rules read it: in a session a question is the session's to answer."""
+    screened = {"safety": SCREENED}
+    _, events = run(ActionCoach(), make_tracker("start_session", screened, text="start my session"))
+    slots = {**screened, **slots_of(events)}
+    assert slots["in_session"] is True
+    _, events = run(ActionCoach(), make_tracker("stop_session", slots, text="stop"))
+    assert slots_of(events)["in_session"] is False
+
+
+def test_a_question_in_a_session_rasa_left_unsaid_is_answered_by_the_action():
+    screened = {"safety": SCREENED}
+    _, events = run(ActionCoach(), make_tracker("start_session", screened, text="start my session"))
+    tracker = make_tracker("faq", {**screened, **slots_of(events)}, text="how long do I hold it?")
+    tracker.latest_message["response_selector"] = _selected(("how_long_to_hold", 0.9))
+    messages, _ = run(ActionCoach(), tracker)
+    assert messages[0].get("response") == "utter_faq/how_long_to_hold"
+
+
+def test_a_question_whose_answer_ends_the_session_keeps_the_slot_for_the_turn():
+    """Rasa's rule for a question in a session began with in_session set: it must still
+    match when Rasa predicts what follows the action, or Rasa loops on its fallback."""
+    screened = {"safety": SCREENED}
+    _, events = run(ActionCoach(), make_tracker("start_session", screened, text="start"))
+    slots = {**screened, **slots_of(events)}
+    tracker = make_tracker("faq", slots, text="my back is agony, a 9")
+    _, events = run(ActionCoach(), tracker)
+    after = slots_of(events)
+    assert after["in_session"] is True and after.get("session") is None
+    tracker = make_tracker("nlu_fallback", {**slots, **after}, text="ok")
+    assert slots_of(run(ActionCoach(), tracker)[1])["in_session"] is False
