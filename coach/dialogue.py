@@ -470,8 +470,8 @@ def is_question(text: str) -> bool:
 
 
 # A question said without a question mark, in any of the ways people say one: opened
-# by a question word or an auxiliary ("would a longer hold be better", "is morning
-# or evening best"), asked after a statement ("12 a leg is simple now, whats next",
+# by a question word or an auxiliary ("would a longer hold be better", "are evenings
+# best"), asked after a statement ("12 a leg is simple now, whats next",
 # "my knee aches, should I stop"), or a choice between two things ("... or not").
 _NOT_A_SUBJECT = (
     r"(?!n'?t\b|'t\b|\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|more|another|"
