@@ -175,6 +175,8 @@ ASKS_A_QUESTION = re.compile(
     r"\s+(?:i|it|that|this|these|they|you|we)\b"
     r"|\b(?:should|do|can|could|shall)\s+i\b"
     r"|\b(?:now what|what now|why|what do i do|what should i do)\s*[.!]*\s*$"
+    # a choice asked after the statement: "my calves ache after, stretch or rest"
+    r"|,\s*(?:[a-z]+\s+){0,2}[a-z]+ or [a-z]+(?:\s+[a-z]+)?\s*[.!]*\s*$"
     r"|^\s*if\b",
     re.IGNORECASE,
 )

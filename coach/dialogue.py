@@ -553,6 +553,38 @@ def is_question(text: str) -> bool:
     return "?" in text or bool(QUESTION_START.match(text))
 
 
+# A question said without a question mark, in any of the ways people say one: opened
+# by a question word or an auxiliary ("would a longer hold be better", "are evenings
+# best"), asked after a statement ("12 a leg is simple now, whats next",
+# "my knee aches, should I stop"), or a choice between two things ("... or not").
+_NOT_A_SUBJECT = (
+    r"(?!n'?t\b|'t\b|\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|more|another|"
+    r"all|the rest)\b)"
+)
+_SUBJECT = r"\s+(?:i|it|that|this|these|those|they|you|we|my|a|an|the|there)\b"
+ASKS_SOMETHING = re.compile(
+    r"^\W*(?:(?:so|and|but|ok|okay|right|well|hi|hey|also|just|quick question|um+|er+)\W+)*"
+    r"(?:(?:how|what|whats|why|when|where|which|who)\b|(?:is|isn'?t|are|am|was|were|do|does|"
+    r"did|can|could|would|will|should|shall|may|might|any)\b" + _NOT_A_SUBJECT + r")|"
+    r"(?:[,;.]|\b(?:and|but|so|then|tbh)\b)\s*(?:(?:so|and|then|ok|okay)\s+)*(?:(?:how|what|"
+    r"whats|why|when|where|which)\b|(?:is|are|do|does|can|could|would|will|should)"
+    + _SUBJECT
+    + r")|\b(?:what(?:'?s| is)?|whats) (?:next|after that|then|now|else)\W*$|\bor not\W*$|"
+    # a choice on its own: "fast or slow", "ice or heat"
+    r"^\W*(?:[a-z]+ ){0,2}[a-z]+ or (?:[a-z]+ ){0,2}[a-z]+\W*$|"
+    # a check after a statement: "only got to five, is that rubbish"
+    r"\b(?:is|was) (?:that|this|it) (?:\w+ )?(?:ok|okay|alright|normal|bad|rubbish|good|enough|"
+    r"fine|right|wrong|poor|terrible)\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_something(text: str) -> bool:
+    """A question, with or without its question mark (wider than is_question, which the
+    session grammar uses to tell a command from a question)."""
+    return is_question(text) or bool(ASKS_SOMETHING.search(text))
+
+
 @dataclass
 class Turn:
     intent: str
@@ -1226,7 +1258,11 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     if WHEN_NEXT.search(text):
         _next_session(work)
         return True
-    if WHERE_AM_I.search(text) and work.turn.intent not in ("ask_progress",):
+    if (
+        WHERE_AM_I.search(text)
+        and work.turn.intent not in ("ask_progress",)
+        and not _asks_beyond_where_am_i(text)
+    ):
         if work.history:
             _next_session(work)
         else:
@@ -1243,8 +1279,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     if conversation.DEFERS_TO_LATER.search(text) and not is_question(text):
         work.say_text("Okay, no problem. Say start my session whenever you want to exercise.")
         return True
-    if is_question(text):
-        return False
+    if asks_something(text):
+        return False  # "could I hold for 6 instead": a question, never a count
     if STARTS_A_SESSION.search(text) and (
         work.turn.intent in (*CONTROL_INTENTS, "start_session", "ask_next_session")
         or WANTS_TO_START.search(text)
@@ -1272,6 +1308,13 @@ def _ordinary(work: _Turn, active: bool) -> bool:
 
 # A count said this soon after a session ended is about that session, not a new one.
 RECENT_SESSION_SECONDS = 3600
+
+
+def _asks_beyond_where_am_i(text: str) -> bool:
+    """ "12 a leg is simple now, whats next" asks about more than where the user is:
+    with no session running, the rest of the message is the question."""
+    rest = re.sub(r"[^\w' ]+", " ", WHERE_AM_I.sub(" ", text)).split()
+    return len(rest) >= 4
 
 
 def _counts_reps(count: numbers.Count | None) -> bool:
@@ -1766,7 +1809,13 @@ def _handle(work: _Turn) -> None:
     if not active and score is None and _after_severe_pain(work):
         return
     hurts = numbers.mentions_pain(text) and not numbers.says_no_pain(text)
-    if not active and SETTLED_NEXT_MORNING.search(text) and score is None and not hurts:
+    if (
+        not active
+        and SETTLED_NEXT_MORNING.search(text)
+        and score is None
+        and not hurts
+        and not asks_something(text)  # "are evenings best for it?" asks, reports nothing
+    ):
         _settled_next_morning(work)
     elif (
         WORSE_NEXT_MORNING.search(text)
@@ -1832,6 +1881,12 @@ def _handle(work: _Turn) -> None:
         _feels_hard(work)
     elif intent in MISREAD_QUESTION_INTENTS and _answer_misread_question(work):
         pass
+    elif (
+        intent in ("greet", "goodbye", "thank")
+        and not SOCIAL_START.match(text)
+        and _answer_misread_question(work)
+    ):
+        pass  # "are nights or mornings best" asks about a time of day, greets nobody
     elif intent in SESSION_INTENTS or intent in ("feel_fine",):
         _no_session(work)
     elif intent == "greet":
@@ -1943,14 +1998,32 @@ def _selector_is_sure(work: _Turn) -> bool:
     return bool(readings) and readings[0][1] >= MISREAD_QUESTION_SURE
 
 
+# A greeting, a goodbye or thanks opens with one of these; a question that merely
+# mentions a morning or a night does not.
+SOCIAL_START = re.compile(
+    r"^\W*(?:hi|hiya|hello|hey|yo|howdy|good ?(?:morning|afternoon|evening|night|day)|morning|"
+    r"evening|night|thanks?|thank you|cheers|ta|bye|goodbye|see you|later|nice|great|lovely)\b"
+    r"(?!\s+or\b)",
+    re.I,
+)
+# A misread question's best answer also stands when it is well ahead of the next one.
+MISREAD_QUESTION_LEAD = (0.25, 1.5)  # at least this likely, and this many times the next
+
+
+def _clear_lead(readings: tuple[tuple[str, float], ...]) -> bool:
+    least, times = MISREAD_QUESTION_LEAD
+    best, second = readings[0][1], (readings[1][1] if len(readings) > 1 else 0.0)
+    return best >= least and best >= times * second
+
+
 def _answer_misread_question(work: _Turn) -> bool:
     """A question read as a session command while no session runs ("why did my physio
     pick this one?" as a pause) is answered, not told "we're not in a session": the
     selector's answer when it is sure enough, else its best readings as buttons."""
     readings = work.turn.selector_readings
-    if not readings or not is_question(work.turn.text):
+    if not readings or not asks_something(work.turn.text):
         return False
-    if len(readings) == 1 or _selector_is_sure(work):
+    if len(readings) == 1 or _selector_is_sure(work) or _clear_lead(readings):
         _say_answer(work, readings[0][0])
         return True
     reply = conversation.did_you_mean(readings)
@@ -2314,8 +2387,16 @@ def _offer_step_up(work: _Turn, check: progression.StepUp) -> None:
 
 
 def _feels_easy(work: _Turn) -> None:
-    """ "These are too easy" outside a session: what the history says, before any step up."""
+    """ "These are too easy" outside a session: what the history says, before any step up.
+    Asked as a question ("12 a leg is simple now, whats next"), the answer to it comes
+    first, when the answer selector has one."""
     check = work.step_up_check()
+    readings = work.turn.selector_readings
+    if not check.earned and readings and asks_something(work.turn.text):
+        work.reply.messages.append(
+            Message("", response=conversation.answer_response(readings[0][0]))
+        )
+        work.set(last_topic=conversation.answer_response(readings[0][0]))
     if check.earned:
         _offer_step_up(work, check)
     elif check.verdict == progression.NO_HISTORY:

@@ -1,6 +1,6 @@
 """Whole conversations through the turn logic (coach/dialogue.py), with remembered slots."""
 
-from coach import answers, pain
+from coach import answers, dialogue, pain
 from tests.unit.chat import HOUR, T0, Chat, in_a_set, number
 
 
@@ -293,6 +293,56 @@ def test_a_question_read_as_a_session_command_is_answered_outside_a_session():
     # Not phrased as a question: still the session command.
     said = chat.say("pause_session", "pause", selector_readings=readings)
     assert said == answers.NO_SESSION
+
+
+def test_a_question_with_a_number_in_it_is_answered_outside_a_session():
+    # Asked without a question mark, by an auxiliary or after a statement: never a count,
+    # never "we're not in a session".
+    chat = Chat(disclaimer_given=True)
+    readings = (("how_long_to_hold", 0.3), ("breaks_when_tired", 0.15))
+    chat.say("pause_session", "would a 6 second hold be better", selector_readings=readings)
+    assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/how_long_to_hold"]
+    said = chat.say("count_rep", "could i hold it for five instead", selector_readings=readings)
+    assert answers.NO_SESSION not in said and "safety" not in said.lower()
+    assert chat.outcome.reply.messages[0].response == "utter_faq/how_long_to_hold"
+
+
+def test_a_statement_then_what_next_is_a_question_not_where_am_i():
+    chat = Chat(disclaimer_given=True)
+    readings = (("the_build_up_target", 0.4), ("harder_variations", 0.2))
+    said = chat.say(
+        "too_easy", "12 a leg feels simple these days, what next", selector_readings=readings
+    )
+    assert answers.NO_SESSION not in said
+    assert chat.outcome.reply.messages[0].response == "utter_faq/the_build_up_target"
+    # "what next" on its own still says where the user is.
+    assert chat.say("continue_session", "ok what next") == answers.NO_SESSION
+
+
+def test_a_question_about_mornings_is_no_morning_report():
+    chat = Chat(disclaimer_given=True)
+    readings = (("time_of_day", 0.4), ("who_it_is_for", 0.1))
+    chat.say("greet", "are evenings or mornings better for this", selector_readings=readings)
+    assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/time_of_day"]
+    chat.say("greet", "afternoon or night", selector_readings=readings)
+    assert [m.response for m in chat.outcome.reply.messages] == ["utter_faq/time_of_day"]
+    # A greeting stays a greeting.
+    said = chat.say("greet", "good morning", selector_readings=readings)
+    assert not chat.outcome.reply.messages[0].response and "coach" in said.lower()
+
+
+def test_asks_something_reads_questions_without_their_mark():
+    for text in (
+        "would a longer hold help",
+        "is evening better",
+        "my knee aches, should i stop",
+        "20 is easy now, whats next",
+        "only got to four is that bad",
+        "fast or slow",
+    ):
+        assert dialogue.asks_something(text), text
+    for text in ("did 3", "do 10 more", "6 so far", "done", "that was 8", "cant do more"):
+        assert not dialogue.asks_something(text), text
 
 
 def test_one_close_reading_is_answered_without_asking():

@@ -207,3 +207,17 @@ def test_a_question_about_the_exercise_follows_the_same_rules():
 )  # fmt: skip
 def test_putting_it_off_is_no_question_for_the_answer_selector(text, expected):
     assert corrected_intent("faq", [], text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my calves ache after, stretch or rest", "faq"),
+        ("my hamstring is sore afterwards, heat or cold", "faq"),
+        ("my hamstring is sore afterwards", "pain"),
+        ("my back hurts on the left or right side", "pain"),
+    ],
+)
+def test_a_choice_asked_after_a_pain_statement_is_a_question(text, expected):
+    entities = [{"entity": "pain_word", "value": "sore"}, {"entity": "body_part", "value": "back"}]
+    assert corrected_intent("faq", entities, text) == expected
