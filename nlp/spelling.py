@@ -9,6 +9,7 @@ letters-only words of MIN_LENGTH or more that neither list knows are changed,
 so numbers, scores, names in another script and short words pass untouched.
 """
 
+import itertools
 import json
 import re
 from functools import lru_cache
@@ -28,6 +29,10 @@ from coach.numbers import number_word_slip
 from coach.vocabulary import protected_words
 
 WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
+# A letter said twice or more in a row: chat stretches a word ("yesss", "nooo",
+# "pleeease", "yeahh"), and the stretched word is the word, not a typo of another
+# ("yess" is not "less").
+RUN = re.compile(r"([a-z])\1+")
 MIN_LENGTH = 4
 # Longer words may be two edits away; short ones only one (fewer wrong guesses).
 TWO_EDITS_FROM_LENGTH = 7
@@ -89,6 +94,8 @@ class Corrector:
         number = number_word_slip(lowered)
         if number is not None:
             return number
+        if (unstretched := self._unstretched(lowered)) is not None:
+            return unstretched
         checker = self._two if len(word) >= TWO_EDITS_FROM_LENGTH else self._one
         candidates = checker.candidates(lowered)
         if not candidates:
@@ -116,6 +123,30 @@ class Corrector:
         if not candidates:
             return word
         return max(sorted(candidates), key=self._english.word_usage_frequency)
+
+    def _unstretched(self, lowered: str) -> str | None:
+        """The known word a stretched word comes from ("yesss" -> "yes"), the least
+        shortened one first, with domain words before dictionary words; None when
+        no letter is repeated or no shortening is a word."""
+        runs = list(RUN.finditer(lowered))
+        if not runs or len(runs) > 4:
+            return None
+        # Each run of a letter kept as it is, as two letters or as one.
+        options = [sorted({match.group(0), match.group(1) * 2, match.group(1)}) for match in runs]
+        found: list[tuple[int, int, str]] = []
+        for choice in itertools.product(*options):
+            pieces, last = [], 0
+            for match, keep in zip(runs, choice, strict=True):
+                pieces += [lowered[last : match.start()], keep]
+                last = match.end()
+            candidate = "".join([*pieces, lowered[last:]])
+            if candidate == lowered:
+                continue
+            if candidate in self.words:
+                found.append((0, -len(candidate), candidate))
+            elif candidate in self._one:
+                found.append((1, -len(candidate), candidate))
+        return min(found)[2] if found else None
 
     def correct(self, text: str) -> str:
         return WORD.sub(lambda match: self.correct_word(match.group(0)), text)

@@ -89,6 +89,12 @@ def corrector():
         ("my glutse are sore", "my glute are sore"),  # a domain word wins over "gluten"
         ("pilow under my tummy", "pillow under my tummy"),
         ("how shuld i breath", "how should i breath"),  # real words are left as typed
+        # A stretched word is the word, not a typo of another ("yess" is not "less").
+        ("yesss", "yes"),
+        ("nooooo thanks", "no thanks"),
+        ("pleeease", "please"),
+        ("sooo easy", "so easy"),
+        ("my bacck hurts", "my back hurts"),
     ],
 )
 def test_typos_are_corrected_toward_the_domain(corrector, typed, corrected):
