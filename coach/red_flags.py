@@ -174,6 +174,12 @@ _ABBREVIATION = (
     if ABBREVIATIONS
     else None
 )
+# Runs of characters read as one word before the words are split: "24 7", "24-7" and
+# "24 hours a day" are "24/7" (a number each, they would say nothing).
+REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(str(item["pattern"]), re.IGNORECASE), str(item["read_as"]))
+    for item in DATA.get("rewrites") or ()
+)
 _SPELLING = re.compile("|".join(f"(?P<{word}>{regex})" for word, regex in SPELLINGS.items()))
 # A long sign word typed with one slip of the keys: read as the word the phrases use.
 SLIPS: dict[str, str] = {str(k): str(v) for k, v in (DATA.get("slips") or {}).items()}
@@ -643,6 +649,8 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
     text = text[: nlp.max_length]
     if _ABBREVIATION is not None:
         text = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m[1]], text)
+    for pattern, read_as in REWRITES:
+        text = pattern.sub(read_as, text)
     doc = nlp.make_doc(text.lower())
     words = []
     for token in doc:
