@@ -174,6 +174,12 @@ _ABBREVIATION = (
     if ABBREVIATIONS
     else None
 )
+# Runs of characters read as one word before the words are split: "24 7", "24-7" and
+# "24 hours a day" are "24/7" (a number each, they would say nothing).
+REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(str(item["pattern"]), re.IGNORECASE), str(item["read_as"]))
+    for item in DATA.get("rewrites") or ()
+)
 _SPELLING = re.compile("|".join(f"(?P<{word}>{regex})" for word, regex in SPELLINGS.items()))
 # A long sign word typed with one slip of the keys: read as the word the phrases use.
 SLIPS: dict[str, str] = {str(k): str(v) for k, v in (DATA.get("slips") or {}).items()}
@@ -368,6 +374,10 @@ NEGATIONS = _words("no not never without none nothing nor neither nobody zero")
 NOT_A_NEGATION_BEFORE = _words("sure certain know only just matter doubt")
 NO_AS_ANSWER_BEFORE = _words("i my it the but that this we you he she they there")
 DOING = _words("doing do did does")
+# "I can't walk, my legs won't move" by voice, without the comma: a "can't" before what
+# the body no longer does states a sign, it denies nothing after it.
+MODALS = _words("can could will would")
+CANT_DO = WORD_LISTS["CANT_DO"]
 NEGATION_WINDOW = 6  # tokens before a symptom
 PLACE_NEGATION_WINDOW = 3  # tokens before a place: "numb, but not in my groin"
 # Between a denied symptom and the next, these carry the denial on: "no numbness or tingling".
@@ -643,6 +653,8 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
     text = text[: nlp.max_length]
     if _ABBREVIATION is not None:
         text = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m[1]], text)
+    for pattern, read_as in REWRITES:
+        text = pattern.sub(read_as, text)
     doc = nlp.make_doc(text.lower())
     words = []
     for token in doc:
@@ -730,12 +742,18 @@ def _in_a_list(comma: int, words: list[str], ends: set[int], ends_from: dict[int
 def _negations(words: list[str], clauses: list[int], inside: set[int]) -> list[int]:
     """Positions of words that deny what follows ("not" in "can't pee" is part of a sign)."""
     found: list[int] = []
+    stated: set[int] = set()  # clauses with a "can't" that states a sign
     for i, word in enumerate(words):
         if word not in NEGATIONS or i in inside:
             continue
         after = words[i + 1] if i + 1 < len(words) else ""
         if after in NOT_A_NEGATION_BEFORE or (word == "no" and after in NO_AS_ANSWER_BEFORE):
             continue
+        if word == "not" and i and words[i - 1] in MODALS and after in CANT_DO:
+            stated.add(clauses[i])
+            continue
+        if word == "without" and clauses[i] in stated:
+            continue  # "can't walk without my legs giving way": the two cancel out
         if word == "nothing" and i and words[i - 1] in DOING:
             continue  # "lying there doing nothing it throbs": at rest, not a denial
         if _since_childhood(i, words, clauses):
