@@ -186,10 +186,13 @@ def _soundalike(entry: dict) -> tuple[re.Pattern[str], str]:
     """One row of the soundalike table as a pattern: what a speech recogniser writes for
     a sign word ("sad all" for saddle), read as that word only next to one of the words
     it needs (just `after` or just `before` it), or anywhere when it names none."""
+    if not isinstance(entry, dict) or not entry.get("heard") or not entry.get("read_as"):
+        raise SignsFileError(f"soundalikes: {entry!r} needs what is heard and read_as")
     heard = "|".join(
         r"\s+".join(map(re.escape, alt.split())) for alt in str(entry["heard"]).split("|")
     )
-    after = "|".join(r"\s+".join(map(re.escape, w.split("+"))) for w in _words(str(entry.get("after") or "")))
+    after_words = _words(str(entry.get("after") or ""))
+    after = "|".join(r"\s+".join(map(re.escape, w.split("+"))) for w in after_words)
     before = "|".join(re.escape(w) for w in _words(str(entry.get("before") or "")))
     sides = []
     if after:
