@@ -180,6 +180,37 @@ REWRITES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(str(item["pattern"]), re.IGNORECASE), str(item["read_as"]))
     for item in DATA.get("rewrites") or ()
 )
+
+
+def _soundalike(entry: dict) -> tuple[re.Pattern[str], str]:
+    """One row of the soundalike table as a pattern: what a speech recogniser writes for
+    a sign word ("sad all" for saddle), read as that word only next to one of the words
+    it needs (just `after` or just `before` it), or anywhere when it names none."""
+    if not isinstance(entry, dict) or not entry.get("heard") or not entry.get("read_as"):
+        raise SignsFileError(f"soundalikes: {entry!r} needs what is heard and read_as")
+    heard = "|".join(
+        r"\s+".join(map(re.escape, alt.split())) for alt in str(entry["heard"]).split("|")
+    )
+    after_words = _words(str(entry.get("after") or ""))
+    after = "|".join(r"\s+".join(map(re.escape, w.split("+"))) for w in after_words)
+    before = "|".join(re.escape(w) for w in _words(str(entry.get("before") or "")))
+    sides = []
+    if after:
+        sides.append(rf"(?<!\w)(?P<lead>(?:{after})\s+)(?:{heard})(?!\w)")
+    if before:
+        sides.append(rf"(?<!\w)(?:{heard})(?=\s+(?:{before})(?!\w))")
+    if not sides:
+        sides.append(rf"(?<!\w)(?:{heard})(?!\w)")
+    pattern = "|".join(f"(?:{side})" for side in sides)
+    if not after:
+        pattern = f"(?P<lead>)(?:{pattern})"
+    return re.compile(pattern, re.IGNORECASE), str(entry["read_as"])
+
+
+# What a speech recogniser writes for a sign word, read as that word (data in the YAML).
+SOUNDALIKES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    _soundalike(entry) for entry in DATA.get("soundalikes") or ()
+)
 _SPELLING = re.compile("|".join(f"(?P<{word}>{regex})" for word, regex in SPELLINGS.items()))
 # A long sign word typed with one slip of the keys: read as the word the phrases use.
 SLIPS: dict[str, str] = {str(k): str(v) for k, v in (DATA.get("slips") or {}).items()}
@@ -655,6 +686,8 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
         text = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m[1]], text)
     for pattern, read_as in REWRITES:
         text = pattern.sub(read_as, text)
+    for pattern, read_as in SOUNDALIKES:
+        text = pattern.sub(lambda m, read_as=read_as: (m["lead"] or "") + read_as, text)
     doc = nlp.make_doc(text.lower())
     words = []
     for token in doc:
