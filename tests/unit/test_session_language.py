@@ -916,13 +916,46 @@ def test_a_batch_that_would_overshoot_the_target_as_more_is_a_total():
     assert "more, or" not in said and reps(chat) == 8 and "2 to go" in said
 
 
-def test_undo_on_its_own_takes_one_rep_and_undo_that_the_last_count():
+def test_undo_on_its_own_or_with_that_takes_back_the_last_thing_said():
+    # Undo works as it does anywhere else: the last change, a batch as much as a rep.
     chat = in_a_set()
     chat.say("count_rep", "2 more")
     chat.say("count_rep", "4 more")
-    assert "5 of 10" in chat.say("nlu_fallback", "undo") and reps(chat) == 5
+    assert "2 of 10" in chat.say("nlu_fallback", "undo") and reps(chat) == 2
     chat.say("count_rep", "3 more")
-    assert "5 of 10" in chat.say("nlu_fallback", "undo that") and reps(chat) == 5
+    assert "2 of 10" in chat.say("nlu_fallback", "undo that") and reps(chat) == 2
+    chat.say("count_rep", "done")
+    assert "2 of 10" in chat.say("nlu_fallback", "Undo") and reps(chat) == 2
+
+
+def test_undo_said_again_takes_one_more_off():
+    chat = in_a_set()
+    for _ in range(5):
+        chat.say("count_rep", "done")
+    assert "4 of 10" in chat.say("nlu_fallback", "undo") and reps(chat) == 4
+    for second in ("undo once more", "and another undo", "undo that too"):
+        before = reps(chat)
+        chat.say("nlu_fallback", second)
+        assert reps(chat) == before - 1, second
+
+
+def test_the_other_few_said_after_a_batch_are_added():
+    chat = in_a_set()
+    chat.say("report_reps", "did 6")
+    said = chat.say("nlu_fallback", "plus the remaining four")
+    assert reps(chat) == 0 or "10" in said  # the leg is finished: 10 counted, switched
+    chat = in_a_set()
+    chat.say("count_rep", "3 more")
+    chat.say("nlu_fallback", "and the other two")
+    assert reps(chat) == 5
+
+
+def test_a_batch_put_right_with_only():
+    chat = in_a_set()
+    chat.say("count_rep", "4 more")
+    chat.say("count_rep", "3 more")
+    chat.say("nlu_fallback", "no, just two more, not three")
+    assert reps(chat) == 6
 
 
 def test_scrapping_the_last_one_while_the_coach_asks_if_the_leg_is_done():
