@@ -93,9 +93,10 @@ LETS_GO = re.compile(
     r"(?:go|try|bash)|go for it|(?:let'?s )?get on with it|"
     r"good to go|start(?: the next set)?|next set|begin|here we go|off we go|go ahead|"
     r"carry on|keep going|continue|let'?s continue|let'?s carry on|on we go|i'?m back|back|"
-    r"ready when you are|when you'?re ready|all set|ready for (?:the )?(?:next|second|another) "
-    r"(?:one|lot|set|round|go|bit)|round (?:two|2)|next round|second set|go again|"
-    r"let'?s go again|(?:on ?to|onto|on with|up for) the next (?:set|one|leg|side|round|lot)|"
+    r"ready when you are|when you'?re ready|all set|(?:i'?m |all )?(?:ready|set) for (?:the )?"
+    r"(?:next|second|another|other)(?: (?:one|lot|set|round|go|bit|leg|side))?|round (?:two|2)|"
+    r"next round|second set|go again|"
+    r"let'?s go again|(?:on ?to|onto|on with|up for) the next(?: (?:set|one|leg|side|round|lot))?|"
     r"going(?: now| again)?|off i go|here goes|starting(?: now| again)?|"
     r"on it|doing (?:it|them) now|back at it|back to it)(?:\W+(?:then|now|please|coach|mate|"
     r"again))*\W*$",

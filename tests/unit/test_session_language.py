@@ -1196,3 +1196,12 @@ def test_not_wanting_to_stop_is_no_stop():
 def test_how_many_per_session_adds_the_sets_to_the_answer_about_one_set():
     assert "2 sets of 10" in Chat().say("faq", "and how many in a session")
     assert "sets of" not in Chat().say("faq", "how many reps should I do?")
+
+
+def test_ready_for_the_next_said_without_saying_next_what():
+    for said in ("ready for the next", "i'm set for the other", "ok on to the next",
+                 "ready for the other side", "all set for the next leg"):  # fmt: skip
+        chat = in_a_set()
+        chat.say("report_reps", "10 in all")
+        answer = chat.say("nlu_fallback", said)
+        assert "catch" not in answer and "right leg" in answer, (said, answer)
