@@ -1205,3 +1205,26 @@ def test_ready_for_the_next_said_without_saying_next_what():
         chat.say("report_reps", "10 in all")
         answer = chat.say("nlu_fallback", said)
         assert "catch" not in answer and "right leg" in answer, (said, answer)
+
+
+def test_what_was_done_today_asked_in_ordinary_words():
+    asked = ("what have I done today?", "how did I get on today", "what did we manage this session",
+             "so what did i get done today", "today's totals?")  # fmt: skip
+    for question in asked:
+        chat = after_a_full_session()
+        answer = chat.say("nlu_fallback", question)
+        assert "40 reps" in answer, (question, answer)
+        chat = Chat()
+        answer = chat.say("nlu_fallback", question)
+        assert "No reps recorded today" in answer, (question, answer)
+    chat = in_a_set()
+    chat.say("report_reps", "did 6")
+    chat.say("count_rep", "4 more")
+    assert "10 reps in all" in chat.say("nlu_fallback", "what have I done so far today?")
+
+
+def test_what_was_done_today_after_a_stop_with_nothing_counted():
+    chat = in_a_set()
+    chat.say("stop_session", "stop, that's enough for today")
+    answer = chat.say("nlu_fallback", "what did I manage today?")
+    assert "No reps recorded today" in answer, answer
