@@ -350,9 +350,10 @@ NO_PAIN_SCORE = re.compile(
 DONE_TODAY = re.compile(
     r"\b(?:what|how much)(?: exactly)? (?:did|have|had) (?:i|we) (?:do|done|did|get done|got done|"
     r"manage|managed|achieve|achieved|complete|completed|get through|got through)"
-    r"(?: so far| in all| in total| altogether)? (?:today|this session|in (?:that|this|the) session|"
-    r"this morning|this evening|tonight)\b|"
-    r"\bhow (?:did|have) (?:i|we) (?:do|done|get on|got on|go)(?: so far)? (?:today|this session)\b|"
+    r"(?: so far| in all| in total| altogether)? (?:today|this session|"
+    r"in (?:that|this|the) session|this morning|this evening|tonight)\b|"
+    r"\bhow (?:did|have) (?:i|we) (?:do|done|get on|got on|go)(?: so far)? "
+    r"(?:today|this session)\b|"
     r"\b(?:today'?s|my) (?:numbers|tally|score|stats|totals?)\b",
     re.I,
 )
