@@ -1228,3 +1228,27 @@ def test_what_was_done_today_after_a_stop_with_nothing_counted():
     chat.say("stop_session", "stop, that's enough for today")
     answer = chat.say("nlu_fallback", "what did I manage today?")
     assert "No reps recorded today" in answer, answer
+
+
+def test_a_running_count_that_goes_on_past_a_finished_leg_stays_on_that_leg():
+    chat = in_a_set()
+    for _ in range(10):
+        chat.say("count_rep", "done")
+    assert reps(chat, "left") == 10
+    for said, left in (("eleven", 11), ("12", 12)):
+        answer = chat.say("nlu_fallback", said)
+        assert reps(chat, "left") == left and reps(chat, "right") == 0, answer
+        assert "right leg" in answer
+    assert "1" in chat.say("count_rep", "1") and reps(chat, "right") == 1
+    # At the rest after a set, too: not the first count of the next set.
+    for _ in range(9):
+        chat.say("count_rep", "done")
+    chat.say("nlu_fallback", "11")
+    assert reps(chat, "right") == 11 and reps(chat, "left", set_number=2) == 0
+
+
+def test_a_count_that_skips_ahead_after_a_switch_is_still_the_new_leg():
+    chat = in_a_set()
+    chat.say("report_reps", "10 in all")
+    chat.say("nlu_fallback", "5")  # not one on from 10: the new leg's count
+    assert reps(chat, "right") == 5 and reps(chat, "left") == 10
