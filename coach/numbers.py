@@ -381,7 +381,8 @@ _REP = re.compile(
     rf"{_LEAD}(?:(?:and|another|one|that|thats|rep|yes|yep|yup)\s+)*(?:done|next|rep|up|lift|"
     rf"did it|did one|got it|got one|again|and again|there|another one|one done|rep done|"
     rf"next one|next rep|and down|down|tick|check|yes done|done it|done that one|done that|"
-    rf"thats one done|another done|one more done|up and down)\s*$"
+    rf"thats one done|another done|one more done|up and down|got (?:that|this|another) one|"
+    rf"did (?:that|this|another) one|nailed (?:that|this|another) one|that one(?:s| is)? done)\s*$"
 )
 _QUESTION = re.compile(
     r"^(?:how|what|whats|why|when|where|which|who|should|can|could(?! only)|do|does|is|are|will|"

@@ -174,6 +174,8 @@ COUNTS = [
     ("the rest of them, 4", MORE, 4), ("the leftover two", MORE, 2),
     ("just 2 more not 3", MORE_INSTEAD, 2), ("actually only one extra, not two", MORE_INSTEAD, 1),
     ("only four more, not five", MORE_INSTEAD, 4), ("i only did 2 more not 3", MORE_INSTEAD, 2),
+    ("got this one", MORE, 1), ("ok did that one", MORE, 1), ("nailed another one", MORE, 1),
+    ("that ones done", MORE, 1), ("yep got another one", MORE, 1),
 ]  # fmt: skip
 
 # A range of reps: the lower end, with the higher kept so the session asks which.
@@ -206,7 +208,7 @@ NOT_COUNTS = [
     "do I do 10 on each leg?", "I have 2 kids", "pain 6", "6/10", "fine", "oops", "nice",
     "done with that", "did 2 sets", "done 3 sets of 10", "my physio said 15",
     "right", "right, keep going", "there you go", "height of the lift", "alright then",
-    "the other one", "switch to the other leg", "on to the other side",
+    "the other one", "switch to the other leg", "on to the other side", "got that",
 ]  # fmt: skip
 
 
