@@ -93,9 +93,10 @@ LETS_GO = re.compile(
     r"(?:go|try|bash)|go for it|(?:let'?s )?get on with it|"
     r"good to go|start(?: the next set)?|next set|begin|here we go|off we go|go ahead|"
     r"carry on|keep going|continue|let'?s continue|let'?s carry on|on we go|i'?m back|back|"
-    r"ready when you are|when you'?re ready|all set|ready for (?:the )?(?:next|second|another) "
-    r"(?:one|lot|set|round|go|bit)|round (?:two|2)|next round|second set|go again|"
-    r"let'?s go again|(?:on ?to|onto|on with|up for) the next (?:set|one|leg|side|round|lot)|"
+    r"ready when you are|when you'?re ready|all set|(?:i'?m |all )?(?:ready|set) for (?:the )?"
+    r"(?:next|second|another|other)(?: (?:one|lot|set|round|go|bit|leg|side))?|round (?:two|2)|"
+    r"next round|second set|go again|"
+    r"let'?s go again|(?:on ?to|onto|on with|up for) the next(?: (?:set|one|leg|side|round|lot))?|"
     r"going(?: now| again)?|off i go|here goes|starting(?: now| again)?|"
     r"on it|doing (?:it|them) now|back at it|back to it)(?:\W+(?:then|now|please|coach|mate|"
     r"again))*\W*$",
@@ -344,6 +345,18 @@ NO_PAIN_SCORE = re.compile(
     rf"^\W*(?:{_FEEL_FINE}\W+{_ZERO}(?:\W+pain)?|{_ZERO}\W+pain|pain\W+{_ZERO})\W*$", re.I
 )  # a bare "zero" may be how many: asked about as before
 # How many in all, asked after a session.
+# What today's exercise came to, asked in ordinary words: "what have I done today?",
+# "how did I get on today", "what did we manage this session".
+DONE_TODAY = re.compile(
+    r"\b(?:what|how much)(?: exactly)? (?:did|have|had) (?:i|we) (?:do|done|did|get done|got done|"
+    r"manage|managed|achieve|achieved|complete|completed|get through|got through)"
+    r"(?: so far| in all| in total| altogether)? (?:today|this session|"
+    r"in (?:that|this|the) session|this morning|this evening|tonight)\b|"
+    r"\bhow (?:did|have) (?:i|we) (?:do|done|get on|got on|go)(?: so far)? "
+    r"(?:today|this session)\b|"
+    r"\b(?:today'?s|my) (?:numbers|tally|score|stats|totals?)\b",
+    re.I,
+)
 HOW_MANY_IN_ALL = re.compile(
     r"^(?!.*\b(?:week|month|year|sessions)\b).*(?:"
     r"\bhow many (?:did i|have i|i) (?:do|done|did|manage|managed|get|got)\b|"
@@ -1111,7 +1124,11 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             )
             _session_status(work)
             return True
-        if HOW_MANY_IN_ALL.search(text) and in_total and is_question(text) and not left_to_do:
+        if (
+            (HOW_MANY_IN_ALL.search(text) and in_total or DONE_TODAY.search(text))
+            and is_question(text)
+            and not left_to_do
+        ):
             done = session.reps
             legs = ", ".join(f"{leg} {sum(d.get(leg, 0) for d in done)}" for leg in p.LEGS)
             work.say_text(f"So far today: {session.total_reps} reps in all ({legs}).")
@@ -1252,8 +1269,13 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             _after_session_change(work)
             return True
         return False
-    if HOW_MANY_IN_ALL.search(text) and _todays_session(work) is not None:
+    if (HOW_MANY_IN_ALL.search(text) or DONE_TODAY.search(text)) and _todays_session(
+        work
+    ) is not None:
         _todays_totals(work)
+        return True
+    if DONE_TODAY.search(text) and is_question(text):
+        work.say_text(NOTHING_TODAY)
         return True
     if WHEN_NEXT.search(text):
         _next_session(work)
@@ -1345,9 +1367,18 @@ def _todays_session(work: _Turn) -> dict | None:
     return last if ended == _now_local(work).date() else None
 
 
+NOTHING_TODAY = (
+    "No reps recorded today: nothing was counted in a session yet. Say start my session"
+    " when you want to do your sets, and I'll count with you."
+)
+
+
 def _todays_totals(work: _Turn) -> None:
     """ "How many did I do altogether?" after today's session: its reps, then what's next."""
     record = _todays_session(work)
+    if not record.get("total_reps"):
+        work.say_text(NOTHING_TODAY)
+        return
     per_set = "; ".join(
         f"set {number}: " + ", ".join(f"{leg} {done.get(leg, 0)}" for leg in p.LEGS)
         for number, done in enumerate(record.get("reps") or [], start=1)

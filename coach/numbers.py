@@ -210,7 +210,10 @@ _DID = (
 
 # Take back the last thing counted, whatever it was ("did 10", then "undo").
 _UNDO_WORDS = [
-    r"undo(?: that| it| the last(?: one| rep)?| that last(?: one| rep)?| (?:my|the) last count)",
+    # On its own too: the last thing said, a batch ("did 2 more") as much as a single rep.
+    r"undo(?: that| it| the last(?: one| rep)?| that last(?: one| rep)?| (?:my|the) last count)?"
+    r"(?: (?:again|too|as well|once more|one more|another|one more time|that one too))?",
+    r"(?:and )?(?:one more|another) undo",
     r"scratch that",
     r"(?:cancel|delete|ignore|forget) (?:that|this)",
     r"take (?:that|it) back",
@@ -221,7 +224,6 @@ _UNDO = re.compile(
 )
 # One rep off.
 _LESS_WORDS = [
-    r"undo",  # on its own: the last rep; "undo that" takes back the last count said
     r"(?:scratch|scrap|strike) (?:that|the) (?:last|final) (?:one|rep|lift)",
     r"(?:cancel|delete|remove|ignore|forget|drop) (?:the last|this)(?: one| rep)?",
     r"(?:cancel|delete|remove|ignore|forget|drop) that (?:one|rep)",
@@ -274,7 +276,9 @@ _SET_TO = [
 _SET_TO_RE = _rules(*(rf"{_LEAD}(?:{rule})" for rule in _SET_TO))
 _MORE = _rules(
     rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+|plus\s+)*(?:another|an extra|a further|"
-    rf"extra|plus|add)\s+{_N}"
+    rf"extra|plus|add|(?:the\s+)?other(?!\s+one\b)|(?:the\s+)?(?:remaining|leftover)|"
+    rf"the rest(?: of (?:them|the reps))?)"
+    rf"\s+{_N}"
     rf"(?:\s+more)?{_TAIL}",
     rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+|plus\s+)?(?:another\s+)?{_N}\s+more"
     rf"(?:\s+(?:done|reps?|down|in|finished|complete|of them|"
@@ -377,7 +381,8 @@ _REP = re.compile(
     rf"{_LEAD}(?:(?:and|another|one|that|thats|rep|yes|yep|yup)\s+)*(?:done|next|rep|up|lift|"
     rf"did it|did one|got it|got one|again|and again|there|another one|one done|rep done|"
     rf"next one|next rep|and down|down|tick|check|yes done|done it|done that one|done that|"
-    rf"thats one done|another done|one more done|up and down)\s*$"
+    rf"thats one done|another done|one more done|up and down|got (?:that|this|another) one|"
+    rf"did (?:that|this|another) one|nailed (?:that|this|another) one|that one(?:s| is)? done)\s*$"
 )
 _QUESTION = re.compile(
     r"^(?:how|what|whats|why|when|where|which|who|should|can|could(?! only)|do|does|is|are|will|"
@@ -553,8 +558,9 @@ def _read_range(whole: str) -> Count | None:
 
 # "I meant 3 more, not 2": the last batch replaced.
 _MORE_INSTEAD = re.compile(
-    rf"\b(?:meant|mean|it was|that was|its|thats|actually|no|should be|should have been)\s+"
-    rf"(?:(?:i\s+)?(?:did|done|got|managed|do)\s+)?{_N}\s+more\b(?:\s+(?:reps?|of them))?"
+    rf"\b(?:meant|mean|it was|that was|its|thats|actually|no|should be|should have been|only|"
+    rf"just)\s+(?:(?:i\s+)?(?:only\s+|just\s+)?(?:did|done|got|managed|do)\s+)?"
+    rf"(?:only\s+|just\s+)?{_N}\s+(?:more|extra)\b(?:\s+(?:reps?|of them))?"
     rf"\s+(?:not|rather than|instead of|and not)\s+(?:the\s+)?{NUMBER}\b"
 )
 # "No, 3 more, sorry" just after a batch: the batch said again, put in place of the last.

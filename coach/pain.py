@@ -102,13 +102,15 @@ def read_severity(entities: list[dict], text: str) -> int | None:
             value = parse_number(str(entity.get("value", "")))
             if isinstance(value, int) and 0 <= value <= 10:
                 return value
+    # A band named in so many words wins over a softer word the extractor picked up ("a bit
+    # sore, moderate I'd say" is moderate); of two bands, the higher ("mild to moderate").
+    lowered = text.lower()
+    named = [middle for band, middle in BAND_WORDS.items() if re.search(rf"\b{band}\b", lowered)]
+    if named:
+        return max(named)
     word = _entity(entities, "severity")
     if word in BAND_WORDS:
         return BAND_WORDS[word]
-    lowered = text.lower()
-    for band, middle in BAND_WORDS.items():
-        if re.search(rf"\b{band}\b", lowered):
-            return middle
     return None
 
 

@@ -343,6 +343,8 @@ class Session:
             return self._correct(count, now)
         if count.or_value is not None:
             return self._ask_which(count)
+        if (carried := self._count_carried_on(count)) is not None:
+            return carried
         if self.phase == REST or (self.phase == PAUSED and self.paused_from == REST):
             if self.voice:
                 return self.ready(now)  # the coach leads the next set; counts come after it
@@ -358,6 +360,31 @@ class Session:
         if self.awaiting_feedback:
             return self._voice_answer(count, now)
         return [*started, *self._apply(count, now)]
+
+    def _count_carried_on(self, count: Count) -> list[Line] | None:
+        """ "8" just after "7" finished the left leg, nothing counted since: the count goes on
+        from the leg just finished (the user kept going there), not 8 on the next leg."""
+        undo, n = self.undo, count.value
+        if count.kind != numbers.COUNT or count.explicit or not undo or not n or n < 2:
+            return None
+        if self.phase not in (ACTIVE, REST) or self.awaiting_feedback or self.voice:
+            return None
+        last = (undo["set_number"], undo["leg"])
+        if self.phase == ACTIVE and (last == (self.set_number, self.leg) or self.count):
+            return None
+        set_number, leg = last
+        if self.reps[set_number - 1].get(leg, 0) != n - 1 or n - 1 < self.target:
+            return None
+        self.undo = {**self._snapshot(), "set_number": set_number, "leg": leg}
+        self.reps[set_number - 1][leg] = n
+        self.counted_turns += 1
+        return [
+            Line(
+                f"Counted on your {leg} leg: {n}, past the {self.target} planned, so that leg"
+                " is done, no need for more."
+            ),
+            self.status(),
+        ]
 
     def _apply(self, count: Count, now: float) -> list[Line]:
         kind, n, done = count.kind, count.value, self.count

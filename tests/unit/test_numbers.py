@@ -108,7 +108,7 @@ COUNTS = [
     ("got through them all", ALL, None), ("every single one", ALL, None),
     ("all of em", ALL, None), ("yep all", ALL, None),
     # corrections: take off
-    ("undo", LESS, 1), ("Undo that", LESS, None), ("undo the last one", LESS, None),
+    ("undo", LESS, None), ("Undo that", LESS, None), ("undo the last one", LESS, None),
     ("minus one", LESS, 1), ("minus 2", LESS, 2), ("take one off", LESS, 1),
     ("take off 2", LESS, 2), ("that one didn't count", LESS, 1),
     ("that one doesnt count", LESS, 1), ("the last one didnt count", LESS, 1),
@@ -165,6 +165,17 @@ COUNTS = [
     ("sorry, 2 more", MORE_INSTEAD, 2), ("nope 4 more my bad", MORE_INSTEAD, 4),
     ("no, 2 more", MORE, 2), ("scrap the last one", LESS, 1),
     ("i only managed seven that time", FINISHED, 7), ("did 9 on that one", TOTAL, 9),
+    # issue 17, fifth round, by kind: undo said again, the other/remaining few, a batch
+    # put right with "only"
+    ("undo once more", LESS, None), ("undo that as well", LESS, None),
+    ("and one more undo", LESS, None), ("Undo again", LESS, None), ("undo too", LESS, None),
+    ("plus the other four", MORE, 4), ("the remaining 2", MORE, 2), ("and the other five", MORE, 5),
+    ("the other 3 done", MORE, 3), ("did the remaining three", MORE, 3),
+    ("the rest of them, 4", MORE, 4), ("the leftover two", MORE, 2),
+    ("just 2 more not 3", MORE_INSTEAD, 2), ("actually only one extra, not two", MORE_INSTEAD, 1),
+    ("only four more, not five", MORE_INSTEAD, 4), ("i only did 2 more not 3", MORE_INSTEAD, 2),
+    ("got this one", MORE, 1), ("ok did that one", MORE, 1), ("nailed another one", MORE, 1),
+    ("that ones done", MORE, 1), ("yep got another one", MORE, 1),
 ]  # fmt: skip
 
 # A range of reps: the lower end, with the higher kept so the session asks which.
@@ -197,6 +208,7 @@ NOT_COUNTS = [
     "do I do 10 on each leg?", "I have 2 kids", "pain 6", "6/10", "fine", "oops", "nice",
     "done with that", "did 2 sets", "done 3 sets of 10", "my physio said 15",
     "right", "right, keep going", "there you go", "height of the lift", "alright then",
+    "the other one", "switch to the other leg", "on to the other side", "got that",
 ]  # fmt: skip
 
 

@@ -28,6 +28,12 @@ def entity(name, value):
         ("my back hurts after 5 reps", [entity("number", "5")], None),
         ("my lower back twinges", [], None),
         ("I did 12 and it hurts", [entity("number", "12")], None),
+        # A band said in so many words wins over a softer word picked up beside it.
+        ("my knee is a bit sore, moderate I'd say", [entity("severity", "a bit")], 5),
+        ("slightly achy, moderate really", [entity("severity", "slightly")], 5),
+        ("a little twinge but moderate", [entity("severity", "a little")], 5),
+        ("mild to moderate", [], 5),
+        ("kind of severe, not just a bit", [entity("severity", "a bit")], 8),
     ],
 )
 def test_severity_is_read_from_numbers_scores_and_words(text, entities, severity):

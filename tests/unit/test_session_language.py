@@ -916,13 +916,46 @@ def test_a_batch_that_would_overshoot_the_target_as_more_is_a_total():
     assert "more, or" not in said and reps(chat) == 8 and "2 to go" in said
 
 
-def test_undo_on_its_own_takes_one_rep_and_undo_that_the_last_count():
+def test_undo_on_its_own_or_with_that_takes_back_the_last_thing_said():
+    # Undo works as it does anywhere else: the last change, a batch as much as a rep.
     chat = in_a_set()
     chat.say("count_rep", "2 more")
     chat.say("count_rep", "4 more")
-    assert "5 of 10" in chat.say("nlu_fallback", "undo") and reps(chat) == 5
+    assert "2 of 10" in chat.say("nlu_fallback", "undo") and reps(chat) == 2
     chat.say("count_rep", "3 more")
-    assert "5 of 10" in chat.say("nlu_fallback", "undo that") and reps(chat) == 5
+    assert "2 of 10" in chat.say("nlu_fallback", "undo that") and reps(chat) == 2
+    chat.say("count_rep", "done")
+    assert "2 of 10" in chat.say("nlu_fallback", "Undo") and reps(chat) == 2
+
+
+def test_undo_said_again_takes_one_more_off():
+    chat = in_a_set()
+    for _ in range(5):
+        chat.say("count_rep", "done")
+    assert "4 of 10" in chat.say("nlu_fallback", "undo") and reps(chat) == 4
+    for second in ("undo once more", "and another undo", "undo that too"):
+        before = reps(chat)
+        chat.say("nlu_fallback", second)
+        assert reps(chat) == before - 1, second
+
+
+def test_the_other_few_said_after_a_batch_are_added():
+    chat = in_a_set()
+    chat.say("report_reps", "did 6")
+    said = chat.say("nlu_fallback", "plus the remaining four")
+    assert reps(chat) == 0 or "10" in said  # the leg is finished: 10 counted, switched
+    chat = in_a_set()
+    chat.say("count_rep", "3 more")
+    chat.say("nlu_fallback", "and the other two")
+    assert reps(chat) == 5
+
+
+def test_a_batch_put_right_with_only():
+    chat = in_a_set()
+    chat.say("count_rep", "4 more")
+    chat.say("count_rep", "3 more")
+    chat.say("nlu_fallback", "no, just two more, not three")
+    assert reps(chat) == 6
 
 
 def test_scrapping_the_last_one_while_the_coach_asks_if_the_leg_is_done():
@@ -1163,3 +1196,59 @@ def test_not_wanting_to_stop_is_no_stop():
 def test_how_many_per_session_adds_the_sets_to_the_answer_about_one_set():
     assert "2 sets of 10" in Chat().say("faq", "and how many in a session")
     assert "sets of" not in Chat().say("faq", "how many reps should I do?")
+
+
+def test_ready_for_the_next_said_without_saying_next_what():
+    for said in ("ready for the next", "i'm set for the other", "ok on to the next",
+                 "ready for the other side", "all set for the next leg"):  # fmt: skip
+        chat = in_a_set()
+        chat.say("report_reps", "10 in all")
+        answer = chat.say("nlu_fallback", said)
+        assert "catch" not in answer and "right leg" in answer, (said, answer)
+
+
+def test_what_was_done_today_asked_in_ordinary_words():
+    asked = ("what have I done today?", "how did I get on today", "what did we manage this session",
+             "so what did i get done today", "today's totals?")  # fmt: skip
+    for question in asked:
+        chat = after_a_full_session()
+        answer = chat.say("nlu_fallback", question)
+        assert "40 reps" in answer, (question, answer)
+        chat = Chat()
+        answer = chat.say("nlu_fallback", question)
+        assert "No reps recorded today" in answer, (question, answer)
+    chat = in_a_set()
+    chat.say("report_reps", "did 6")
+    chat.say("count_rep", "4 more")
+    assert "10 reps in all" in chat.say("nlu_fallback", "what have I done so far today?")
+
+
+def test_what_was_done_today_after_a_stop_with_nothing_counted():
+    chat = in_a_set()
+    chat.say("stop_session", "stop, that's enough for today")
+    answer = chat.say("nlu_fallback", "what did I manage today?")
+    assert "No reps recorded today" in answer, answer
+
+
+def test_a_running_count_that_goes_on_past_a_finished_leg_stays_on_that_leg():
+    chat = in_a_set()
+    for _ in range(10):
+        chat.say("count_rep", "done")
+    assert reps(chat, "left") == 10
+    for said, left in (("eleven", 11), ("12", 12)):
+        answer = chat.say("nlu_fallback", said)
+        assert reps(chat, "left") == left and reps(chat, "right") == 0, answer
+        assert "right leg" in answer
+    assert "1" in chat.say("count_rep", "1") and reps(chat, "right") == 1
+    # At the rest after a set, too: not the first count of the next set.
+    for _ in range(9):
+        chat.say("count_rep", "done")
+    chat.say("nlu_fallback", "11")
+    assert reps(chat, "right") == 11 and reps(chat, "left", set_number=2) == 0
+
+
+def test_a_count_that_skips_ahead_after_a_switch_is_still_the_new_leg():
+    chat = in_a_set()
+    chat.say("report_reps", "10 in all")
+    chat.say("nlu_fallback", "5")  # not one on from 10: the new leg's count
+    assert reps(chat, "right") == 5 and reps(chat, "left") == 10
