@@ -2222,6 +2222,11 @@ def _pain(work: _Turn) -> None:
         )
         _session_status(work)
         return
+    if report.severity is None and report.location == "wrist" and not report.for_weeks:
+        # Wrists that ache from taking weight on all fours: a comfort problem with its own
+        # answer (hands flat or forearms, or the face-down version), not a load to rate.
+        _say_answer(work, "sore_wrists")
+        return
     if report.severity is None and not report.from_kneeling:
         if report.for_weeks:
             # Said now, so the advice after the score need not say it again.

@@ -77,6 +77,20 @@ def test_pain_without_a_score_is_asked_about_and_the_count_is_kept():
     assert "3 of 10" in said
 
 
+def test_wrists_aching_on_all_fours_get_the_wrists_answer_not_the_pain_score():
+    wrists = [{"entity": "body_part", "value": "wrists"}, {"entity": "pain_kind", "value": "ache"}]
+    chat = Chat(disclaimer_given=True)
+    chat.say("pain", "my wrists are achy from kneeling on my hands", wrists)
+    responses = [message.response for message in chat.outcome.reply.messages]
+    assert "utter_faq/sore_wrists" in responses
+    assert chat.slots.get("pending_offer") != "pain_severity"
+    # With a score it is a pain report like any other.
+    said = Chat(disclaimer_given=True).say(
+        "pain", "my wrists hurt, 8 out of 10", [*wrists, {"entity": "pain_score", "value": "8"}]
+    )
+    assert "8" in said
+
+
 def test_pain_that_has_lasted_weeks_is_sent_to_a_clinician_before_the_score():
     chat = Chat(disclaimer_given=True)
     back = [{"entity": "body_part", "value": "back"}]
