@@ -192,10 +192,17 @@ YES_START = re.compile(
 NO_START = re.compile(r"^\W*(?:no|nope|nah|n|not really|don'?t)\b", re.I)
 KEEP_IT = re.compile(r"\bkeep (?:it|them|everything|my|all)\b|\bdon'?t delete\b|\bcancel\b", re.I)
 WORSE_NEXT_MORNING = re.compile(
-    r"(?<!no )(?<!not )(?<!n't )(?<!nt )\bworse\b.*\b(?:morning|next day|day after|today|woke|"
+    r"(?<!no )(?<!not )(?<!n't )(?<!nt )(?<!nothing )(?<!any )\bworse\b.*\b(?:morning|next day|"
+    r"day after|today|woke|"
     r"waking|overnight|since)\b|"
     r"\b(?:morning|next day|day after|woke up|waking up|overnight)\b.*(?<!no )(?<!not )(?<!n't )"
-    r"(?<!nt )\b(?:worse|stiffer|more sore|sorer|hurt more|more pain)\b",
+    r"(?<!nt )(?<!nothing )(?<!any )\b(?:worse|stiffer|more sore|sorer|hurt more|more pain)\b",
+    re.I,
+)
+# "No worse than usual", "nothing worse", "isn't any sorer": the same as before, not worse.
+NO_WORSE = re.compile(
+    r"\b(?:no|not|nothing|none|isn'?t|isnt|wasn'?t|wasnt|aren'?t|arent)\s+(?:any\s+)?"
+    r"(?:worse|sorer|stiffer|more sore)\b",
     re.I,
 )
 SETTLED_NEXT_MORNING = re.compile(
@@ -909,6 +916,8 @@ def _answer_pending_question(work: _Turn) -> bool:
         or WORSE_NEXT_MORNING.search(work.turn.text)
     ):
         worse = intent in ("feel_worse", "pain") or bool(WORSE_NEXT_MORNING.search(work.turn.text))
+        if intent == "feel_worse" and NO_WORSE.search(work.turn.text):
+            worse = bool(WORSE_NEXT_MORNING.search(work.turn.text))  # "no worse than usual"
         level, text = pain.morning_check(worse, work.state.current_level)
         work.say_text(text)
         work.set(pending_offer=None, morning_check=None, level=level)
@@ -1838,6 +1847,15 @@ def _handle(work: _Turn) -> None:
         _set_done_without_pain(work, session)
     elif active and _count_with_pain(text):
         _count_and_pain(work, session, numbers.read_count(text))
+    elif (
+        intent == "feel_worse"
+        and not active
+        and score is None
+        and NO_WORSE.search(text)
+        and is_question(text)
+        and _answer_misread_question(work)
+    ):
+        pass  # "stiff the day after, no worse than usual, ok to go on?" asks; nothing is worse
     elif (
         score is not None
         or intent in ("pain", "feel_worse")

@@ -146,6 +146,27 @@ def test_morning_settled_keeps_the_level():
     assert chat.slots["level"] == "reps_15" and chat.slots["morning_check"] is None
 
 
+def test_no_worse_than_usual_is_not_worse_and_a_question_saying_so_is_answered():
+    # The morning check: "no worse than before" keeps the level.
+    chat = Chat(morning_check=T0 - 30 * HOUR, level="reps_15")
+    chat.say("greet", "hello")
+    chat.say("feel_worse", "a bit stiff, but not any worse than other weeks")
+    assert chat.slots["level"] == "reps_15" and chat.slots["morning_check"] is None
+    # Outside it, asked after saying so: the answer, not the pain score question.
+    chat = Chat(disclaimer_given=True)
+    readings = (("soreness_the_next_day", 0.6), ("how_much_pain_is_ok", 0.2))
+    chat.say(
+        "feel_worse",
+        "achy the day after, nothing worse, fine to go on?",
+        selector_readings=readings,
+    )
+    responses = [m.response for m in chat.outcome.reply.messages]
+    assert responses == ["utter_faq/soreness_the_next_day"]
+    # Worse is still worse.
+    said = Chat(disclaimer_given=True).say("feel_worse", "my back is worse today, go on?")
+    assert "step down" in said and "0 to 10" in said
+
+
 def test_pause_and_resume_through_the_coach():
     chat = in_a_set()
     chat.say("count_rep", "done")
