@@ -193,10 +193,17 @@ YES_START = re.compile(
 NO_START = re.compile(r"^\W*(?:no|nope|nah|n|not really|don'?t)\b", re.I)
 KEEP_IT = re.compile(r"\bkeep (?:it|them|everything|my|all)\b|\bdon'?t delete\b|\bcancel\b", re.I)
 WORSE_NEXT_MORNING = re.compile(
-    r"(?<!no )(?<!not )(?<!n't )(?<!nt )\bworse\b.*\b(?:morning|next day|day after|today|woke|"
+    r"(?<!no )(?<!not )(?<!n't )(?<!nt )(?<!nothing )(?<!any )\bworse\b.*\b(?:morning|next day|"
+    r"day after|today|woke|"
     r"waking|overnight|since)\b|"
     r"\b(?:morning|next day|day after|woke up|waking up|overnight)\b.*(?<!no )(?<!not )(?<!n't )"
-    r"(?<!nt )\b(?:worse|stiffer|more sore|sorer|hurt more|more pain)\b",
+    r"(?<!nt )(?<!nothing )(?<!any )\b(?:worse|stiffer|more sore|sorer|hurt more|more pain)\b",
+    re.I,
+)
+# "No worse than usual", "nothing worse", "isn't any sorer": the same as before, not worse.
+NO_WORSE = re.compile(
+    r"\b(?:no|not|nothing|none|isn'?t|isnt|wasn'?t|wasnt|aren'?t|arent)\s+(?:any\s+)?"
+    r"(?:worse|sorer|stiffer|more sore)\b",
     re.I,
 )
 SETTLED_NEXT_MORNING = re.compile(
@@ -922,6 +929,8 @@ def _answer_pending_question(work: _Turn) -> bool:
         or WORSE_NEXT_MORNING.search(work.turn.text)
     ):
         worse = intent in ("feel_worse", "pain") or bool(WORSE_NEXT_MORNING.search(work.turn.text))
+        if intent == "feel_worse" and NO_WORSE.search(work.turn.text):
+            worse = bool(WORSE_NEXT_MORNING.search(work.turn.text))  # "no worse than usual"
         level, text = pain.morning_check(worse, work.state.current_level)
         work.say_text(text)
         work.set(pending_offer=None, morning_check=None, level=level)
@@ -1870,6 +1879,15 @@ def _handle(work: _Turn) -> None:
     elif active and _count_with_pain(text):
         _count_and_pain(work, session, numbers.read_count(text))
     elif (
+        intent == "feel_worse"
+        and not active
+        and score is None
+        and NO_WORSE.search(text)
+        and is_question(text)
+        and _answer_misread_question(work)
+    ):
+        pass  # "stiff the day after, no worse than usual, ok to go on?" asks; nothing is worse
+    elif (
         score is not None
         or intent in ("pain", "feel_worse")
         or (hurts and pain.lasts_weeks(text) and not is_question(text))
@@ -2252,6 +2270,11 @@ def _pain(work: _Turn) -> None:
             last_topic="pain", pending_offer="pain_severity", pending_pain=_report_dict(report)
         )
         _session_status(work)
+        return
+    if report.severity is None and report.location == "wrist" and not report.for_weeks:
+        # Wrists that ache from taking weight on all fours: a comfort problem with its own
+        # answer (hands flat or forearms, or the face-down version), not a load to rate.
+        _say_answer(work, "sore_wrists")
         return
     if report.severity is None and not report.from_kneeling:
         if report.for_weeks:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from coach import red_flags
+from coach import answers, red_flags
 from coach.red_flags import EMERGENCY, RedFlag
 
 CHECK, SCREENING, CLINICIAN = "safety_check", "screening", "clinician_seen"
@@ -152,6 +152,11 @@ class Dialogue:
                     "pain" if red_flags.says(work.turn.text, "PAIN") else "nlu_fallback"
                 )
         if suspected is not None:
+            if work.turn.intent == "ask_medical":
+                # "Do you think I have sciatica?": a question naming a condition, not a
+                # report of a sign. It gets its answer (a clinician diagnoses, not the
+                # coach) and then the sign's yes/no question, since whoever asks may have it.
+                work.say_text(answers.answer_for("medical").short)
             self.ask(suspected, then_pain=work.turn.intent in ("red_flag", "pain", "feel_worse"))
             return True
         return False

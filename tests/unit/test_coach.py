@@ -77,6 +77,20 @@ def test_pain_without_a_score_is_asked_about_and_the_count_is_kept():
     assert "3 of 10" in said
 
 
+def test_wrists_aching_on_all_fours_get_the_wrists_answer_not_the_pain_score():
+    wrists = [{"entity": "body_part", "value": "wrists"}, {"entity": "pain_kind", "value": "ache"}]
+    chat = Chat(disclaimer_given=True)
+    chat.say("pain", "my wrists are achy from kneeling on my hands", wrists)
+    responses = [message.response for message in chat.outcome.reply.messages]
+    assert "utter_faq/sore_wrists" in responses
+    assert chat.slots.get("pending_offer") != "pain_severity"
+    # With a score it is a pain report like any other.
+    said = Chat(disclaimer_given=True).say(
+        "pain", "my wrists hurt, 8 out of 10", [*wrists, {"entity": "pain_score", "value": "8"}]
+    )
+    assert "8" in said
+
+
 def test_pain_that_has_lasted_weeks_is_sent_to_a_clinician_before_the_score():
     chat = Chat(disclaimer_given=True)
     back = [{"entity": "body_part", "value": "back"}]
@@ -130,6 +144,27 @@ def test_morning_settled_keeps_the_level():
     assert "next morning" in chat.say("ask_hold", "how long do I hold")
     chat.say("feel_fine", "it was fine")
     assert chat.slots["level"] == "reps_15" and chat.slots["morning_check"] is None
+
+
+def test_no_worse_than_usual_is_not_worse_and_a_question_saying_so_is_answered():
+    # The morning check: "no worse than before" keeps the level.
+    chat = Chat(morning_check=T0 - 30 * HOUR, level="reps_15")
+    chat.say("greet", "hello")
+    chat.say("feel_worse", "a bit stiff, but not any worse than other weeks")
+    assert chat.slots["level"] == "reps_15" and chat.slots["morning_check"] is None
+    # Outside it, asked after saying so: the answer, not the pain score question.
+    chat = Chat(disclaimer_given=True)
+    readings = (("soreness_the_next_day", 0.6), ("how_much_pain_is_ok", 0.2))
+    chat.say(
+        "feel_worse",
+        "achy the day after, nothing worse, fine to go on?",
+        selector_readings=readings,
+    )
+    responses = [m.response for m in chat.outcome.reply.messages]
+    assert responses == ["utter_faq/soreness_the_next_day"]
+    # Worse is still worse.
+    said = Chat(disclaimer_given=True).say("feel_worse", "my back is worse today, go on?")
+    assert "step down" in said and "0 to 10" in said
 
 
 def test_pause_and_resume_through_the_coach():

@@ -170,6 +170,19 @@ def test_not_sure_counts_as_yes_and_no_carries_on_where_it_was():
     assert chat.slots["pending_offer"] == "pain_severity" and chat.session is not None
 
 
+def test_a_question_naming_a_condition_gets_a_clinician_first_then_the_signs_question():
+    # Asking whether it is a condition is not a report of a sign: the answer sends to a
+    # clinician, and the sign's yes/no question follows, since whoever asks may have it.
+    chat = Chat(disclaimer_given=True)
+    said = chat.say("ask_medical", "could this be sciatica, do you reckon")
+    assert said.startswith("I can't diagnose") and "physio" in said
+    assert said.endswith(SIGNS["below_knee"].question)
+    assert chat.slots["pending_offer"] == safety.CHECK
+    # Said as a report, the question alone, as before.
+    said = Chat(disclaimer_given=True).say("pain", "my sciatica is playing up")
+    assert said.startswith("Just to check") and "diagnose" not in said
+
+
 # -- a flag that stays in force ----------------------------------------------------------------
 
 
