@@ -607,6 +607,14 @@ def check(text: str) -> Screening:
     return Screening(recognised=bool(message.seen - NOT_SIGN_WORDS))
 
 
+def _hypothetical(words: list[str]) -> bool:
+    """Whether the message opens with "what if" and asks what "would" follow: "what if my
+    feet went numb, would that be bad?" is a question about a sign, not a report of it.
+    "What if I can't pee?" with no "would" may be the user's own, and is taken as said."""
+    opening = next((i for i, word in enumerate(words) if word not in OPENERS), len(words))
+    return words[opening : opening + 2] == ["what", "if"] and "would" in words[opening + 2 :]
+
+
 def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
     """Whether the message asks about the signs in general ("is back pain at night a bad
     sign?", "I read that numbness down below is serious"): a question frame, and no word
@@ -615,6 +623,8 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
     if not frames:
         return False
     framed = {i for hit in frames for i in range(hit.start, hit.end)}
+    if _hypothetical(message.words) and not any(hit.label == OWN_REPORT for hit in hits):
+        return True
     # "I don't take any": a clause of the user's own that denies, with no sign in it, is
     # an answer to the question, not a report.
     sign_clauses = {hit.clause for hit in hits if hit.label not in NOT_SIGN_WORDS}

@@ -432,3 +432,20 @@ def test_a_sign_in_another_persons_body_is_theirs_not_the_users(text):
 def test_the_users_own_sign_stays_flagged_when_someone_else_is_named(text, sign):
     flag = screen(text)
     assert flag is not None and flag.sign == sign, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if my feet went numb, would that be bad?",
+        "what if both my legs give way, would I need A&E?",
+    ],
+)
+def test_a_what_if_question_about_a_sign_is_answered_not_flagged(text):
+    found = red_flags.check(text)
+    assert found.flag is None, text
+    assert found.about is not None, text
+
+
+def test_a_what_if_without_would_is_still_taken_as_said():
+    assert screen("what if I can't pee?") is not None
