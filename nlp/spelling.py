@@ -80,13 +80,7 @@ class Corrector:
             return word
         if lowered in self.words:
             return self._domain_typo(word, lowered)
-        # The red-flag screen reads the user's own words: never turn them into others
-        # ("numbess" into "numbers", "sharted" into "started", "theyre" into "there").
-        if (
-            lowered in red_flags.vocabulary()
-            or red_flags.spelled_as_a_sign_word(lowered)
-            or lowered in WITHOUT_APOSTROPHE
-        ):
+        if _kept_as_typed(lowered):
             return word
         if lowered in self._one:  # an English word the data happens not to use
             return word
@@ -106,13 +100,7 @@ class Corrector:
     def _domain_typo(self, word: str, lowered: str) -> str:
         """A typo the training data happens to hold ("strat my workout", "this excercise")
         is no word of the domain: the English domain word one slip from it, if there is one."""
-        if (
-            lowered in self._english
-            or lowered in WITHOUT_APOSTROPHE
-            or lowered in CHAT_WORDS
-            or lowered in red_flags.vocabulary()
-            or red_flags.spelled_as_a_sign_word(lowered)
-        ):
+        if lowered in self._english or lowered in CHAT_WORDS or _kept_as_typed(lowered):
             return word
         number = number_word_slip(lowered)
         if number is not None:
@@ -150,6 +138,16 @@ class Corrector:
 
     def correct(self, text: str) -> str:
         return WORD.sub(lambda match: self.correct_word(match.group(0)), text)
+
+
+def _kept_as_typed(lowered: str) -> bool:
+    """The red-flag screen reads the user's own words: never turn them into others
+    ("numbess" into "numbers", "sharted" into "started", "theyre" into "there")."""
+    return (
+        lowered in red_flags.vocabulary()
+        or red_flags.spelled_as_a_sign_word(lowered)
+        or lowered in WITHOUT_APOSTROPHE
+    )
 
 
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
