@@ -872,7 +872,7 @@ def _knee_padding_tip(work: _Turn) -> None:
         if messages and messages[-1].text.rstrip().endswith("?")
         else len(messages)
     )
-    messages.insert(max(at, 0), line)
+    messages.insert(at, line)
 
 
 # -- safety -----------------------------------------------------------------------
@@ -1171,21 +1171,16 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         if CHECKS_WHERE.search(text) and not session.check:
             work.say(session.how_many_left())  # "3 to go, yeah?": where they are, said back
             return True
-        opening = re.split(r"[,;:]|\s+(?:so|and|but|then)\s+(?=how|what|where|which)", text)[0]
-        said_first = numbers.read_count(opening) if opening.strip() != text.strip() else None
-        if (
-            WHERE_AM_I.search(text)
-            and said_first is not None
-            and said_first.value is not None
-            and not is_question(opening)
-            and session.phase == "active"
-            and not session.awaiting_feedback
-        ):
-            # "did 5 so far, how many left": the count, which says where they are.
-            work.say(session.said(said_first, now), session.check_buttons())
-            _after_session_change(work)
-            return True
-        if WHERE_AM_I.search(text) and not lost_count_at:  # "lost count, I'm on 5" is a count
+        asks_where = WHERE_AM_I.search(text) is not None
+        if asks_where and session.phase == "active" and not session.awaiting_feedback:
+            opening = re.split(r"[,;:]|\s+(?:so|and|but|then)\s+(?=how|what|where|which)", text)[0]
+            said_first = numbers.read_count(opening) if opening.strip() != text.strip() else None
+            if said_first is not None and said_first.value is not None and not is_question(opening):
+                # "did 5 so far, how many left": the count, which says where they are.
+                work.say(session.said(said_first, now), session.check_buttons())
+                _after_session_change(work)
+                return True
+        if asks_where and not lost_count_at:  # "lost count, I'm on 5" is a count
             other = _other_leg_named(text, session)
             done = session.reps[session.set_number - 1].get(other, 0) if other else 0
             if other and done and session.phase == "active":

@@ -295,7 +295,6 @@ WHEN_TO_SEE_A_DOCTOR = (
 )
 
 
-# After severe pain stopped today's exercise: what to do now, and when to get it checked.
 def how_long_to_rest(thresholds: Thresholds) -> str:
     """ "How long should I leave it?" after severe pain: until it settles, then easier."""
     return (
@@ -306,6 +305,7 @@ def how_long_to_rest(thresholds: Thresholds) -> str:
     )
 
 
+# After severe pain stopped today's exercise: what to do now, and when to get it checked.
 AFTER_SEVERE_PAIN = (
     "For today: no more leg lifts. Rest in whatever position eases it and keep moving gently"
     " around the house as you can. See a doctor or physio if it is still there after"
