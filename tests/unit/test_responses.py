@@ -49,6 +49,7 @@ def test_at_least_80_distinct_answers_all_answers_to_questions():
 
 @pytest.mark.parametrize("key", sorted(ANSWERS))
 def test_each_answer_is_one_to_three_spoken_sentences(key):
+    assert ANSWERS[key], f"{key} has no text"
     for variant in ANSWERS[key]:
         sentences = [s for s in re.split(r"(?<=[.!?])\s+", variant["text"].strip()) if s]
         assert 1 <= len(sentences) <= 3, variant["text"]
