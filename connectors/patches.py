@@ -97,6 +97,17 @@ and is cut here without changing what Rasa computes.
   the conversation, back to its start, although a rule of n states is settled
   after n (its check answers True for every earlier state): the walk stops after
   as many states as the longest rule has, with the same rules left.
+- rasa 3.6: every message runs the whole NLU pipeline (the spelling corrector,
+  spaCy, both featurizers, DIET and the ResponseSelector through TensorFlow):
+  about 35% of the Rasa server's time (py-spy, two replicas on PostgreSQL +
+  Redis, 10 users). What it gives depends on the text alone: no component of the
+  pipeline reads the conversation, the message's metadata or the clock, and the
+  loaded model does not change under it. A coach's users send the same short
+  texts again and again ("done", "yes", "ready", rep counts, pain scores), so
+  each loaded model keeps the parses of the last NLU_CACHE_SIZE texts (the
+  parse as Rasa returns it, pickled, so each turn gets its own copy to change),
+  and a text seen before is not parsed again. Only the output properties a
+  turn uses are kept; a call asking for the whole message goes Rasa's way.
 - rasa 3.6: every call of a custom action sends the whole conversation and the
   domain to the action server (about 45 kB in the bench's conversations), which
   aiohttp encodes with the json module: about 1 ms a call. ujson (Sanic's own
@@ -120,7 +131,9 @@ import hmac
 import importlib.metadata
 import json
 import logging
+import pickle
 import types
+from collections import OrderedDict
 from functools import cache
 from typing import Any
 
@@ -200,6 +213,7 @@ def install() -> None:
     _response_keys_looked_up_in_a_table()
     _predictions_through_the_traced_graph()
     _rules_checked_as_far_back_as_they_reach()
+    _texts_parsed_once()
     _endpoint_requests_encoded_with_ujson()
     _fail_safe_store_fails_the_turn()
     _fire_reminders_once()
@@ -656,6 +670,39 @@ def _rules_checked_as_far_back_as_they_reach() -> None:
     get_possible_keys.coach_patched = True
     get_possible_keys.rasa = rasa_keys  # for the tests' comparison
     RulePolicy._get_possible_keys = get_possible_keys
+
+
+NLU_CACHE_SIZE = 4096  # texts; a parse is a few kB pickled
+NLU_CACHE = "_coach_nlu_cache"  # on a graph runner (one per loaded model): text -> bytes
+
+
+def _texts_parsed_once() -> None:
+    from rasa.core.processor import MessageProcessor
+
+    rasa_parse = MessageProcessor._parse_message_with_graph
+    if getattr(rasa_parse, "coach_patched", False):
+        return
+
+    def parse(
+        self: MessageProcessor, message: Any, tracker: Any, only_output_properties: bool = True
+    ) -> dict[str, Any]:
+        text = message.text
+        if not only_output_properties or not isinstance(text, str):
+            return rasa_parse(self, message, tracker, only_output_properties)
+        cache = self.graph_runner.__dict__.setdefault(NLU_CACHE, OrderedDict())
+        kept = cache.get(text)
+        if kept is not None:
+            cache.move_to_end(text)
+            return pickle.loads(kept)
+        parse_data = rasa_parse(self, message, tracker, only_output_properties)
+        cache[text] = pickle.dumps(parse_data, protocol=pickle.HIGHEST_PROTOCOL)
+        if len(cache) > NLU_CACHE_SIZE:
+            cache.popitem(last=False)
+        return parse_data
+
+    parse.coach_patched = True
+    parse.rasa = rasa_parse  # for the tests' comparison
+    MessageProcessor._parse_message_with_graph = parse
 
 
 def json_for_requests(value: Any) -> str:

@@ -4,6 +4,7 @@ gives, and requests to the action server carry the same JSON."""
 
 import asyncio
 import json
+import types
 from typing import Any
 
 import dask
@@ -490,3 +491,63 @@ def test_a_prediction_called_flat_gives_what_tensorflows_call_gives():
     assert patches.flat_inputs(specs, (np.zeros((2, 4), dtype=np.float32), batch[1])) is None
     assert patches.flat_inputs(specs, batch[:1]) is None
     assert patches.flat_inputs(None, batch) is None
+
+
+class CountingProcessor:
+    """Stands in for a MessageProcessor: its graph runner and Rasa's parse, counted."""
+
+    def __init__(self) -> None:
+        self.graph_runner = types.SimpleNamespace()
+        self.parsed: list[str] = []
+
+
+@pytest.fixture
+def cached_parse(monkeypatch):
+    from rasa.core.processor import MessageProcessor
+
+    def rasa_parse(self: Any, message: Any, tracker: Any, only_output_properties: bool = True):
+        self.parsed.append(message.text)
+        return {"text": message.text, "intent": {"name": "affirm", "confidence": 0.9}}
+
+    monkeypatch.setattr(MessageProcessor, "_parse_message_with_graph", rasa_parse)
+    patches._texts_parsed_once()
+    return MessageProcessor._parse_message_with_graph
+
+
+def message(text: str) -> Any:
+    return types.SimpleNamespace(text=text, metadata={"channel": "rest"}, message_id="m1")
+
+
+def test_a_text_seen_before_is_not_parsed_again(cached_parse):
+    processor = CountingProcessor()
+    first = cached_parse(processor, message("done"), None)
+    first["intent"]["full_retrieval_intent_name"] = "changed by the turn"
+    again = cached_parse(processor, message("done"), None)
+    assert processor.parsed == ["done"]
+    assert again == {"text": "done", "intent": {"name": "affirm", "confidence": 0.9}}
+    assert again is not first and again["intent"] is not first["intent"]
+    cached_parse(processor, message("Done"), None)  # another text: parsed
+    assert processor.parsed == ["done", "Done"]
+
+
+def test_each_loaded_model_has_its_own_parses(cached_parse):
+    old, new = CountingProcessor(), CountingProcessor()
+    cached_parse(old, message("yes"), None)
+    cached_parse(new, message("yes"), None)
+    assert old.parsed == new.parsed == ["yes"]
+
+
+def test_the_whole_message_is_always_parsed(cached_parse):
+    processor = CountingProcessor()
+    for _ in range(2):
+        cached_parse(processor, message("yes"), None, only_output_properties=False)
+    assert processor.parsed == ["yes", "yes"]
+
+
+def test_the_oldest_text_leaves_a_full_cache(cached_parse, monkeypatch):
+    monkeypatch.setattr(patches, "NLU_CACHE_SIZE", 2)
+    processor = CountingProcessor()
+    for text in ("one", "two", "one", "three", "one", "two"):
+        cached_parse(processor, message(text), None)
+    # "two" was the least recently used when "three" came; "one" stayed.
+    assert processor.parsed == ["one", "two", "three", "two"]
