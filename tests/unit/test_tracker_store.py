@@ -9,6 +9,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from coach import user_files
-from connectors import patches
+from connectors import patches, tracker_store
 from connectors.tracker_store import (
     ERASE_SLOT,
     EXIT_STORE_UNUSABLE,
@@ -292,3 +293,63 @@ def test_other_stores_keep_rasas_fail_safe_behaviour():
             raise RuntimeError("down")
 
     assert asyncio.run(FailSafeTrackerStore(Broken(Domain.empty())).retrieve("carol")) is None
+
+
+class FakeDriverConnection:
+    """A DBAPI connection that counts its pings, or fails them when the server is gone."""
+
+    def __init__(self, alive: bool = True) -> None:
+        self.alive, self.pings = alive, 0
+
+    def cursor(self) -> "FakeDriverConnection":
+        return self
+
+    def execute(self, statement: str) -> None:
+        assert statement == "SELECT 1"
+        self.pings += 1
+        if not self.alive:
+            raise OSError("server closed the connection unexpectedly")
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_connection_back_in_the_pool_a_moment_ago_is_not_pinged(monkeypatch):
+    clock = [100.0]
+    monkeypatch.setattr(tracker_store.time, "monotonic", lambda: clock[0])
+    connection, record = FakeDriverConnection(), types.SimpleNamespace(info={})
+    tracker_store._ping_if_idle(connection, record, None)  # new: pinged
+    assert connection.pings == 1
+    tracker_store._note_checkin(connection, record)
+    clock[0] += tracker_store.IDLE_BEFORE_PING_SECONDS / 2
+    tracker_store._ping_if_idle(connection, record, None)
+    assert connection.pings == 1
+    tracker_store._note_checkin(connection, record)
+    clock[0] += tracker_store.IDLE_BEFORE_PING_SECONDS + 0.01
+    tracker_store._ping_if_idle(connection, record, None)  # idle for a while: pinged
+    assert connection.pings == 2
+
+
+def test_a_dead_idle_connection_is_replaced_by_the_pool(monkeypatch):
+    clock = [100.0]
+    monkeypatch.setattr(tracker_store.time, "monotonic", lambda: clock[0])
+    dead, record = FakeDriverConnection(alive=False), types.SimpleNamespace(info={})
+    tracker_store._note_checkin(dead, record)
+    clock[0] += 5
+    with pytest.raises(sqlalchemy.exc.DisconnectionError):  # the pool's cue to reconnect
+        tracker_store._ping_if_idle(dead, record, None)
+
+
+def test_the_pool_replaces_a_connection_that_fails_its_ping(tmp_path):
+    """On a real engine (SQLite here): a checkout whose ping fails gets a new connection."""
+    engine = sqlalchemy.create_engine(f"sqlite:///{tmp_path / 'pool.db'}")
+    sqlalchemy.event.listen(engine, "checkin", tracker_store._note_checkin)
+    sqlalchemy.event.listen(engine, "checkout", tracker_store._ping_if_idle)
+    with engine.connect() as connection:
+        first = connection.connection.dbapi_connection
+        record = connection.connection._connection_record
+    first.close()  # as a server restart leaves it: the ping fails on it
+    record.info[tracker_store.CHECKED_IN] = tracker_store.time.monotonic() - 10
+    with engine.connect() as connection:  # idle for a while: pinged, replaced
+        assert connection.exec_driver_sql("SELECT 1").scalar() == 1
+        assert connection.connection.dbapi_connection is not first
