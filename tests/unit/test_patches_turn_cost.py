@@ -551,3 +551,43 @@ def test_the_oldest_text_leaves_a_full_cache(cached_parse, monkeypatch):
         cached_parse(processor, message(text), None)
     # "two" was the least recently used when "three" came; "one" stayed.
     assert processor.parsed == ["one", "two", "three", "two"]
+
+
+def test_requests_to_the_action_server_share_kept_connections(installed):
+    from aiohttp import web
+
+    peers: list = []
+
+    async def webhook(request: web.Request) -> web.Response:
+        peers.append(request.transport.get_extra_info("peername"))
+        return web.json_response({"events": [], "responses": []})
+
+    async def run() -> list:
+        app = web.Application()
+        app.router.add_post("/webhook", webhook)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]
+        endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook", token="t")
+        try:
+            found = [await endpoint.request(json={"n": n}, method="post") for n in range(3)]
+            session = endpoint.session()
+            assert session._json_serialize is patches.json_for_requests
+            assert session.connector is patches.kept_alive_connector()
+            await session.close()
+            assert not patches.kept_alive_connector().closed  # the session did not own it
+            return found
+        finally:
+            await runner.cleanup()
+            await patches.kept_alive_connector().close()
+
+    assert asyncio.run(run()) == [{"events": [], "responses": []}] * 3
+    assert len(peers) == 3 and len(set(peers)) == 1  # one connection for the three
+
+    async def connector() -> Any:
+        return patches.kept_alive_connector()
+
+    first = asyncio.run(connector())
+    assert asyncio.run(connector()) is not first  # another event loop, its own connector
