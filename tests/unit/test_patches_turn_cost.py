@@ -591,3 +591,17 @@ def test_requests_to_the_action_server_share_kept_connections(installed):
 
     first = asyncio.run(connector())
     assert asyncio.run(connector()) is not first  # another event loop, its own connector
+
+
+def test_the_domain_is_written_once_and_the_body_is_the_same_json(installed, monkeypatch):
+    domain = {"responses": {"utter_hi": [{"text": "Hi é"}]}, "slots": {}}
+    calls = {"next_action": "action_coach", "tracker": {"events": []}, "domain": domain}
+    written: list = []
+    dumps = patches.ujson.dumps
+    monkeypatch.setattr(patches.ujson, "dumps", lambda value: written.append(value) or dumps(value))
+    for _ in range(3):
+        assert json.loads(patches.json_for_requests(calls)) == calls
+    assert sum(value is domain for value in written) == 1
+    other = {**calls, "domain": {"responses": {}}}  # another domain (a new model): written
+    assert json.loads(patches.json_for_requests(other)) == other
+    assert json.loads(patches.json_for_requests({"domain": domain})) == {"domain": domain}
