@@ -416,13 +416,19 @@ def copy_of_states(states: list[dict]) -> list[dict]:
 
 
 def states_both_ways(
-    domain: Any, tracker: Any, omit_unset_slots: bool, rule_only_data: dict | None
+    domain: Any,
+    tracker: Any,
+    omit_unset_slots: bool,
+    rule_only_data: dict | None,
+    ml_too: bool = True,
 ) -> tuple[list[dict], list[dict]]:
     """What Rasa 3.6's Domain.states_for_tracker_history gives with ignore_rule_only_turns
     False (the RulePolicy asks for these) and True (the MemoizationPolicy), from one
     replay of the conversation instead of one each. The loop is Rasa's, the two
     branches of its `if ignore_rule_only_turns` side by side; the second list gets its
-    own copy of each state, since Rasa's helpers change the state they are given."""
+    own copy of each state, since Rasa's helpers change the state they are given.
+    Without ml_too the second list is left empty: the RulePolicy, the only policy now,
+    never asks for it."""
     from rasa.shared.core.constants import PREVIOUS_ACTION
 
     every_turn: list[dict] = []
@@ -435,7 +441,7 @@ def states_both_ways(
         if not tr.followup_action and tr.latest_action_name != tr.active_loop_name:
             turn_was_hidden = hide_rule_turn
         state = domain.get_active_state(tr, omit_unset_slots=omit_unset_slots)
-        if not turn_was_hidden:
+        if ml_too and not turn_was_hidden:
             ml_state = copy_of_states([state])[0]
             domain._remove_rule_only_features(ml_state, rule_only_data)
             if ml_turns:
@@ -481,10 +487,14 @@ def _past_states_replayed_once_per_prediction() -> None:
             kept = (list(self.events), domain, [])
             self.__dict__[PAST_STATES] = kept
         if type(domain).states_for_tracker_history is rasa_history:
-            # Both policies' states from one replay: the other is asked for next.
-            every_turn, ml_turns = states_both_ways(domain, self, omit_unset_slots, rule_only_data)
+            # Both lists from one replay when the one without rule-only turns (a
+            # MemoizationPolicy's) is asked for; the RulePolicy's alone otherwise.
+            every_turn, ml_turns = states_both_ways(
+                domain, self, omit_unset_slots, rule_only_data, ml_too=ignore_rule_only_turns
+            )
             kept[2].append(((omit_unset_slots, False, rule_only_data), every_turn))
-            kept[2].append(((omit_unset_slots, True, rule_only_data), ml_turns))
+            if ignore_rule_only_turns:
+                kept[2].append(((omit_unset_slots, True, rule_only_data), ml_turns))
             return copy_of_states(ml_turns if ignore_rule_only_turns else every_turn)
         states = rasa_past_states(self, domain, *arguments)
         kept[2].append((arguments, copy_of_states(states)))

@@ -363,13 +363,34 @@ def test_the_second_policy_finds_its_states_made(rasa_past_states, monkeypatch):
     monkeypatch.setattr(DialogueStateTracker, "generate_all_prior_trackers", counted)
     tracker = a_conversation_with_rule_turns_and_a_loop()
     rule_only = {"rule_only_slots": [], "rule_only_loops": []}
-    rule_policy = tracker.past_states(LOOP_DOMAIN, rule_only_data=rule_only)
     memoization = tracker.past_states(
         LOOP_DOMAIN, ignore_rule_only_turns=True, rule_only_data=dict(rule_only)
     )
+    rule_policy = tracker.past_states(LOOP_DOMAIN, rule_only_data=rule_only)
     assert len(replays) == 1
     assert memoization == LOOP_DOMAIN.states_for_tracker_history(tracker, False, True, rule_only)
     assert rule_policy == LOOP_DOMAIN.states_for_tracker_history(tracker, False, False, rule_only)
+
+
+def test_the_rule_policys_states_alone_do_not_make_the_other_list(rasa_past_states, monkeypatch):
+    made = []
+    both_ways = patches.states_both_ways
+
+    def counted(*args, **kwargs):
+        found = both_ways(*args, **kwargs)
+        made.append(found)
+        return found
+
+    monkeypatch.setattr(patches, "states_both_ways", counted)
+    tracker = a_conversation_with_rule_turns_and_a_loop()
+    rule_only = {"rule_only_slots": [], "rule_only_loops": []}
+    rule_policy = tracker.past_states(LOOP_DOMAIN, rule_only_data=rule_only)
+    assert rule_policy == LOOP_DOMAIN.states_for_tracker_history(tracker, False, False, rule_only)
+    assert len(made) == 1 and made[0][1] == []  # no list without rule-only turns
+    memoization = tracker.past_states(
+        LOOP_DOMAIN, ignore_rule_only_turns=True, rule_only_data=dict(rule_only)
+    )  # asked for later: made then, as Rasa makes it
+    assert memoization == LOOP_DOMAIN.states_for_tracker_history(tracker, False, True, rule_only)
 
 
 # -- no deep copies for the debug log ----------------------------------------------------
