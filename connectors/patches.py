@@ -691,6 +691,24 @@ def _rules_checked_as_far_back_as_they_reach() -> None:
 
 NLU_CACHE_SIZE = 4096  # texts; a parse is a few kB pickled
 NLU_CACHE = "_coach_nlu_cache"  # on a graph runner (one per loaded model): text -> bytes
+# The project's own components, each read to see that it uses the text alone. Rasa's
+# built-in NLU components do too. A model with any other component not from Rasa
+# (one that might read the message's metadata, say) is parsed every time.
+TEXT_ONLY_COMPONENTS = {
+    "nlp.spelling.SpellingCorrector",
+    "nlp.components.EntityRulesIntentCorrector",
+    "nlp.components.AnswerConfidenceFallback",
+}
+
+
+def parses_may_be_kept(model_metadata: Any) -> bool:
+    """Whether every component of the model is Rasa's or a text-only one of ours."""
+    for node in model_metadata.predict_schema.nodes.values():
+        name = f"{node.uses.__module__}.{node.uses.__qualname__}"
+        if not name.startswith("rasa.") and name not in TEXT_ONLY_COMPONENTS:
+            logger.info("NLU parses are not kept by text: %s may read more than it", name)
+            return False
+    return True
 
 
 def _texts_parsed_once() -> None:
@@ -706,7 +724,12 @@ def _texts_parsed_once() -> None:
         text = message.text
         if not only_output_properties or not isinstance(text, str):
             return rasa_parse(self, message, tracker, only_output_properties)
-        cache = self.graph_runner.__dict__.setdefault(NLU_CACHE, OrderedDict())
+        cache = self.graph_runner.__dict__.get(NLU_CACHE)
+        if cache is None:
+            cache = OrderedDict() if parses_may_be_kept(self.model_metadata) else False
+            self.graph_runner.__dict__[NLU_CACHE] = cache
+        if cache is False:
+            return rasa_parse(self, message, tracker, only_output_properties)
         kept = cache.get(text)
         if kept is not None:
             cache.move_to_end(text)

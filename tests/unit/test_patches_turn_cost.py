@@ -517,9 +517,12 @@ def test_a_prediction_called_flat_gives_what_tensorflows_call_gives():
 class CountingProcessor:
     """Stands in for a MessageProcessor: its graph runner and Rasa's parse, counted."""
 
-    def __init__(self) -> None:
+    def __init__(self, *components: type) -> None:
         self.graph_runner = types.SimpleNamespace()
         self.parsed: list[str] = []
+        nodes = {str(n): types.SimpleNamespace(uses=c) for n, c in enumerate(components)}
+        schema = types.SimpleNamespace(nodes=nodes)
+        self.model_metadata = types.SimpleNamespace(predict_schema=schema)
 
 
 @pytest.fixture
@@ -626,3 +629,22 @@ def test_the_domain_is_written_once_and_the_body_is_the_same_json(installed, mon
     other = {**calls, "domain": {"responses": {}}}  # another domain (a new model): written
     assert json.loads(patches.json_for_requests(other)) == other
     assert json.loads(patches.json_for_requests({"domain": domain})) == {"domain": domain}
+
+
+def test_a_model_with_a_component_not_known_to_read_only_the_text_is_always_parsed(
+    cached_parse,
+):
+    from rasa.nlu.classifiers.diet_classifier import DIETClassifier
+
+    from nlp.spelling import SpellingCorrector
+
+    class ReadsTheMetadata:
+        pass
+
+    known = CountingProcessor(SpellingCorrector, DIETClassifier)
+    unknown = CountingProcessor(SpellingCorrector, DIETClassifier, ReadsTheMetadata)
+    for _ in range(2):
+        cached_parse(known, message("yes"), None)
+        cached_parse(unknown, message("yes"), None)
+    assert known.parsed == ["yes"]
+    assert unknown.parsed == ["yes", "yes"]
