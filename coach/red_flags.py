@@ -42,8 +42,9 @@ SIGNS_FILE = Path(__file__).with_name("red_flags.yml")
 # A denial said after the signs it denies ("numbness down below, weak legs, none of that").
 DENIED_AFTER = "DENIED_AFTER"
 NOT_SIGN_WORDS = frozenset(
-    {"ODD", "CLEARED", "ASKING", "HEARSAY", "OWN_REPORT", "RESOLVED", "LONG_AGO", DENIED_AFTER}
-)
+    {"ODD", "CLEARED", "ASKING", "HEARSAY", "OWN_REPORT", "RESOLVED", "LONG_AGO", DENIED_AFTER,
+     "NOT_LIKE_ME"}
+)  # fmt: skip
 # The concept that makes a message a question about the signs rather than a report of one:
 # "is back pain at night a bad sign?", "I read that numbness down below is serious".
 ASKING, HEARSAY = "ASKING", "HEARSAY"
@@ -215,6 +216,10 @@ _SPELLING = re.compile("|".join(f"(?P<{word}>{regex})" for word, regex in SPELLI
 # A long sign word typed with one slip of the keys: read as the word the phrases use.
 SLIPS: dict[str, str] = {str(k): str(v) for k, v in (DATA.get("slips") or {}).items()}
 SLIP_MIN_LENGTH = 6
+# The words a phrase says of the user, and what they are when said of someone else.
+PERSONS: dict[str, tuple[str, ...]] = {
+    str(k): tuple(str(v).split()) for k, v in (DATA.get("persons") or {}).items()
+}
 
 
 def _one_slip(typed: str, word: str) -> bool:
@@ -511,12 +516,22 @@ def _slot(slot: str, nlp: spacy.Language) -> _Slot:
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
         # Each word as the message side reads it: its norm ("n't" -> "not"), folded.
-        choice = tuple(nlp.vocab[_fold(t.norm_)].norm_ for t in nlp.make_doc(phrase))
-        if not choice:
+        said = tuple(nlp.vocab[_fold(t.norm_)].norm_ for t in nlp.make_doc(phrase))
+        if not said:
             optional = True  # a choice of no words: the slot may be left out
-        elif choice not in by_first.setdefault(choice[0], []):
-            by_first[choice[0]].append(choice)
+        for choice in person_forms(said):
+            if choice not in by_first.setdefault(choice[0], []):
+                by_first[choice[0]].append(choice)
     return {word: tuple(choices) for word, choices in by_first.items()}, optional
+
+
+def person_forms(words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """A phrase as said of the user and of the person they write for: "when i need the
+    loo" is also "when she needs the loo", "my legs" also "his legs" (`persons` in the
+    YAML). Whose sign it is, is the rules' business (_theirs, someone_else)."""
+    if not words or not any(word in PERSONS for word in words):
+        return [words] if words else []
+    return list(dict.fromkeys(product(*([w, *PERSONS.get(w, ())] for w in words))))
 
 
 @dataclass(frozen=True)
@@ -872,11 +887,30 @@ def _denied_after(hits: list[_Hit], message: _Message) -> list[tuple[int, int]]:
         ):
             continue  # the signs come right before the denial
         start = next((k + 1 for k in range(j, -1, -1) if words[k] in SENTENCE_ENDS), 0)
+        if _out_of_character(hit, start, hits, message):
+            continue
         spans.append((start, hit.start))
     return spans
 
 
+def _out_of_character(denial: _Hit, start: int, hits: list[_Hit], message: _Message) -> bool:
+    """Whether a "that's not me" after the signs says they are not like the user rather
+    than not the user's: after an event the user tells of themselves ("woke up and the
+    bed was soaked, I'm 52 and that's not me") it unsays nothing; after a sign named on
+    its own ("numb groin? that's not me") it is a denial."""
+    if not any(
+        other.label == NOT_LIKE_ME and other.start <= denial.start < other.end for other in hits
+    ):
+        return False
+    return any(
+        word in OWN_WORDS or word in NARRATED for word in message.words[start : denial.start]
+    )
+
+
 SENTENCE_ENDS = _words(". ! ? ...")
+NOT_LIKE_ME = "NOT_LIKE_ME"  # "that's not like me": said after a sign, no denial of it
+# Words that tell of something that happened to the user: "woke up and the bed was wet".
+NARRATED = _words("woke waking wake found noticed happened")
 # Before a denial said after the signs: "..., but I don't have any", "..., so nope not me".
 TRAILING_OPENERS = _words(", ; : - – — and but so though well luckily thankfully happily i")
 # After it: "none of that, thankfully", "i dont have any at all lol".
@@ -951,7 +985,10 @@ def _applies(rule: Rule, hits: list[_Hit], message: _Message) -> str | None:
             if rule.someone_else and _about_someone_else(rule, chosen, message):
                 other = SOMEONE_ELSE
                 continue
-            if _theirs(chosen, message):
+            if _theirs(chosen, message) and not _taken_for_them(rule, chosen, message):
+                other = SOMEONE_ELSE
+                continue
+            if _their_known_condition(chosen, message):
                 other = SOMEONE_ELSE
                 continue
             return USER
@@ -971,6 +1008,37 @@ def _theirs(chosen: tuple[_Hit, ...], message: _Message) -> bool:
     if not any(word in POSSESSIVES for word in span) or any(w in OWN_WORDS for w in span):
         return False
     return any(word in OTHER_PEOPLE - POSSESSIVES for word in message.words[:first])
+
+
+PETS = WORD_LISTS["PETS"]
+KNOWN_CAUSE = WORD_LISTS["KNOWN_CAUSE"]
+
+
+def _taken_for_them(rule: Rule, chosen: tuple[_Hit, ...], message: _Message) -> bool:
+    """Whether another person's sign is taken as reported: an emergency told for a
+    person the user helps ("my dad's legs keep going from under him", "she can't feel
+    when she needs the loo") gets the advice; a pet's does not, and a soon sign of
+    someone else's is asked about only when the user is in it too."""
+    if SIGNS[rule.sign].urgency != EMERGENCY:
+        return False
+    first = min(hit.start for hit in chosen)
+    return not any(word in PETS for word in message.words[:first])
+
+
+def _their_known_condition(chosen: tuple[_Hit, ...], message: _Message) -> bool:
+    """Whether the sign is another person's, put down to a known condition of theirs:
+    "my husband can't control his bladder since his prostate op", "my dad's legs are
+    weak since his stroke" (the user asks whether the exercise suits them)."""
+    if not any(word in KNOWN_CAUSE for word in message.words):
+        return False
+    first = min(hit.start for hit in chosen)
+    last = max(hit.end for hit in chosen)
+    if any(word in OWN_WORDS - {"my"} for word in message.words[first:last]):
+        return False
+    before = message.words[:first]
+    return any(
+        word in OTHER_PEOPLE - POSSESSIVES - {"them", "they"} for word in before
+    ) and not any(word in FIRST_PERSON for word in before[-4:])
 
 
 def _about_someone_else(rule: Rule, chosen: tuple[_Hit, ...], message: _Message) -> bool:

@@ -52,7 +52,9 @@ class SpelledOutMatcher:
             if slot.startswith("@")
             else slot.replace("+", " ").split("|")
         )
-        words = [tuple(red_flags._fold(t.norm_) for t in self.nlp.make_doc(c)) for c in choices]
+        said = [tuple(red_flags._fold(t.norm_) for t in self.nlp.make_doc(c)) for c in choices]
+        # Said of the user and of the person they write for ("my legs", "his legs").
+        words = [form for s in said for form in (red_flags.person_forms(s) or [s])]
         return list(dict.fromkeys(words + [()] if optional else words))
 
     def __call__(self, words: list[str]) -> list[tuple[str, int, int]]:
