@@ -24,7 +24,7 @@ from coach import protocol as p
 from coach.capabilities import Capabilities
 from coach.conversation import Message, Reply
 from coach.numbers import parse_number
-from coach.session import Session
+from coach.session import Session, add_late_reps, late_count
 from coach.speech import Line
 
 SESSION_INTENTS = (
@@ -914,7 +914,9 @@ def _answer_pending_question(work: _Turn) -> bool:
         severity = numbers.read_pain_score(work.turn.text, asked=True)
         if severity is None:
             severity = pain.read_severity(work.turn.entities, work.turn.text)
-        if severity is None and intent == "count_rep":
+        said = numbers.read_count(work.turn.text)
+        reps = said is not None and said.kind != numbers.COUNT  # "did 10": reps, not a score
+        if severity is None and intent == "count_rep" and not reps:
             number = _said_number(work.turn)
             severity = number if number is not None and 0 <= number <= 10 else None
         if severity is not None:
@@ -939,6 +941,9 @@ def _answer_pending_question(work: _Turn) -> bool:
             work.say_text(_next_session_plan(work))
         return True
     yes_or_no = _yes_or_no(work)
+    if pending == "late_reps" and yes_or_no:
+        _answer_late_reps(work, yes_or_no)
+        return True
     if pending in ("start_anyway", "start_after_red_flag", "start_after_severe_pain") and yes_or_no:
         work.set(pending_offer=None)
         if yes_or_no == "affirm":
@@ -1320,6 +1325,12 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     said = numbers.parse_number(text.split()[-1]) if text.split() else None
     if count is not None and count.kind == numbers.ALL and isinstance(said, int) and said > 0:
         count = numbers.Count(numbers.TOTAL, said, True)  # "did all 10", no session yet: 10
+    if (
+        count is not None
+        and _ended_within(work, RECENT_SESSION_SECONDS)
+        and _late_count(work, count)
+    ):
+        return True  # "final 3" just after the end: that session's record, not a refusal
     if _counts_reps(count) and not _ended_within(work, RECENT_SESSION_SECONDS):
         _start(work, count=count)  # already exercising: a session, counting from there
         return True
@@ -1334,6 +1345,55 @@ def _ordinary(work: _Turn, active: bool) -> bool:
 
 # A count said this soon after a session ended is about that session, not a new one.
 RECENT_SESSION_SECONDS = 3600
+
+
+SAFETY_QUESTIONS = (safety.CHECK, safety.SCREENING, safety.CLINICIAN)
+LATE_REPS_BUTTONS = (("Yes, add them", "/affirm"), ("No, leave it", "/deny"))
+
+
+def _late_count(work: _Turn, count: numbers.Count) -> bool:
+    """A count said just after a session ended belongs to that session: put into its
+    record where it plainly goes (the last leg counted), else asked about."""
+    history = work.history
+    last = history[-1] if history and isinstance(history[-1], dict) else None
+    if last is None or last is not _last_session(work):
+        return False
+    correction = count.kind in (numbers.SET_TO, numbers.LESS) and count.value is not None
+    if not (_counts_reps(count) or correction):
+        return False
+    after_pain = any("pain" in note for note in last.get("notes") or [])
+    rest = " No more today, though: after that pain, rest is the right call." if after_pain else ""
+    placed = late_count(last, count)
+    if placed is not None:
+        record, said = placed
+        work.set(history=[*history[:-1], record])
+        work.say_text(said + rest)
+        return True
+    n = count.value
+    if count.kind not in (numbers.MORE, numbers.TOTAL, numbers.COUNT) or not n or n > 100:
+        return False
+    if work.state.pending_offer in SAFETY_QUESTIONS:
+        return False  # a safety question is open: it is not replaced by one about reps
+    work.say_text(
+        f"Today's session has already finished, with {last.get('total_reps', 0)} reps"
+        f" recorded. Shall I add these {n} to it?{rest}",
+        LATE_REPS_BUTTONS,
+    )
+    work.set(pending_offer="late_reps", plan={**work.plan, "late_reps": n})
+    return True
+
+
+def _answer_late_reps(work: _Turn, answer: str) -> None:
+    plan = {key: value for key, value in work.plan.items() if key != "late_reps"}
+    n = work.plan.get("late_reps")
+    history = work.history
+    work.set(pending_offer=None, plan=plan)
+    if answer == "affirm" and isinstance(n, int) and history and isinstance(history[-1], dict):
+        record, said = add_late_reps(history[-1], n)
+        work.set(history=[*history[:-1], record])
+        work.say_text(said)
+    else:
+        work.say_text("Okay, I've left that session's record as it was.")
 
 
 def _asks_beyond_where_am_i(text: str) -> bool:

@@ -402,7 +402,11 @@ def read_count(text: str) -> Count | None:
     whole = normalise(text)
     if not whole or _QUESTION.search(whole):
         return None
-    instead = _MORE_INSTEAD.search(whole) or _MORE_INSTEAD_SHORT.match(whole)
+    instead = (
+        _MORE_INSTEAD.search(whole)
+        or _MORE_INSTEAD_SHORT.match(whole)
+        or _MORE_INSTEAD_BACK.match(whole)
+    )
     if instead and (value := _number(instead)) is not None:
         return Count(MORE_INSTEAD, value, True)  # "I meant 3 more, not 2"
     if _MISCOUNTED.search(whole):
@@ -568,6 +572,17 @@ _SORRY = r"(?:sorry|oops|whoops|my bad|i mean|i meant)"
 _MORE_INSTEAD_SHORT = re.compile(
     rf"^(?:(?:no|nope|nah|wait|actually)\s+)*(?P<sorry>{_SORRY}\s+(?:(?:no|nope)\s+)*)?"
     rf"{_N}\s+more(?:\s+reps?)?(?(sorry)(?:\s+{_SORRY})?|\s+{_SORRY})$"
+)
+# "Wait, that was only 2 more", "make that 2 more": the last batch, looked back on, was
+# another size: put in place of the last batch, not added to it.
+_MORE_INSTEAD_BACK = re.compile(
+    rf"^(?:(?:no|nope|nah|wait|actually|sorry|oops|whoops|hmm|oh|hang on|scratch that|"
+    rf"correction|my bad|ugh|err?|um)\s+)*"
+    rf"(?:(?:that|it|those|this|the last (?:lot|batch|bit)?)\s+(?:was|were)\s+"
+    rf"(?:(?:only|just|really|actually)\s+)+|(?:make|change)\s+(?:that|it)\s+"
+    rf"(?:(?:only|just)\s+)?)"
+    rf"{_N}\s+(?:more|extra)(?:\s+(?:reps?|of them|not {NUMBER}))?"
+    rf"(?:\s+(?:sorry|oops|my bad|then|there))*$"
 )
 # "9 not 8": the number said, not the one counted.
 _N_NOT_M = re.compile(rf"\b{_N}\s+(?:not|rather than|instead of)\s+(?:the\s+)?{NUMBER}\b")
@@ -788,6 +803,11 @@ _BARE_SCORE = re.compile(
 )
 
 
+# A number just after a verb of doing reps is a count, never a pain score.
+_AFTER_REP_VERB = (
+    r"(?<!did )(?<!done )(?<!managed )(?<!finished )(?<!completed )(?<!got )(?<!get )"
+    r"(?<!do )(?<!doing )(?<!another )(?<!rep )(?<!reps )(?<!number )(?<!last )(?<!final )"
+)
 _LONE_SCORE = re.compile(
     rf"(?<!did )(?<!done )(?<!managed )(?<!finished )(?<!rep )(?<!reps )(?<!number )(?<!after )"
     rf"(?<!for )(?<!since )(?<!last )(?<!every )(?<!each )(?<!set )(?<!got to )(?<!get to )"
@@ -885,11 +905,13 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
             if re.search(rf"\b{phrase}\b", said):
                 return value
         # "it was a 2 before, now more like 4": the last score said is the one now.
+        # ("did 10", "managed 8": reps done, even when the coach has asked how bad.)
         scores = [
             _score_value(m.group("a"))
             for m in re.finditer(
-                rf"\b(?P<a>{_SCORE_NUMBER})\b(?!\s*(?:reps?|times|sets?|"
-                rf"seconds?|minutes?|days?|weeks?|hours?|am|pm))",
+                rf"{_AFTER_REP_VERB}\b(?P<a>{_SCORE_NUMBER})\b(?!\s*(?:reps?|times|sets?|"
+                rf"seconds?|minutes?|days?|weeks?|hours?|am|pm|done|finished|complete|"
+                rf"completed|more|in all|in total|total|so far|of them))",
                 said,
             )
         ]
