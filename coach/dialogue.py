@@ -1310,6 +1310,9 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     if conversation.DEFERS_TO_LATER.search(text) and not is_question(text):
         work.say_text("Okay, no problem. Say start my session whenever you want to exercise.")
         return True
+    late = None if is_question(text) else numbers.read_count(text)
+    if late is not None and _ended_within(work, RECENT_SESSION_SECONDS) and _late_count(work, late):
+        return True  # "did the final 3" just after the end: that session's record
     if asks_something(text):
         return False  # "could I hold for 6 instead": a question, never a count
     if STARTS_A_SESSION.search(text) and (
@@ -1325,12 +1328,6 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     said = numbers.parse_number(text.split()[-1]) if text.split() else None
     if count is not None and count.kind == numbers.ALL and isinstance(said, int) and said > 0:
         count = numbers.Count(numbers.TOTAL, said, True)  # "did all 10", no session yet: 10
-    if (
-        count is not None
-        and _ended_within(work, RECENT_SESSION_SECONDS)
-        and _late_count(work, count)
-    ):
-        return True  # "final 3" just after the end: that session's record, not a refusal
     if _counts_reps(count) and not _ended_within(work, RECENT_SESSION_SECONDS):
         _start(work, count=count)  # already exercising: a session, counting from there
         return True
@@ -1359,7 +1356,7 @@ def _late_count(work: _Turn, count: numbers.Count) -> bool:
     if last is None or last is not _last_session(work):
         return False
     correction = count.kind in (numbers.SET_TO, numbers.LESS) and count.value is not None
-    if not (_counts_reps(count) or correction):
+    if not (_counts_reps(count) or correction or count.kind == numbers.ALL):
         return False
     after_pain = any("pain" in note for note in last.get("notes") or [])
     rest = " No more today, though: after that pain, rest is the right call." if after_pain else ""
@@ -1770,6 +1767,52 @@ def _after_severe_pain(work: _Turn) -> bool:
     return True
 
 
+# How the pain is going after a stop: easing ("it's settling now") or not ("still sore").
+PAIN_EASING = re.compile(
+    r"\b(?:eas(?:e|es|ed|ing)(?: off| up| down)?|settl(?:e|es|ed|ing)(?: down)?|calm(?:s|ed|ing)?"
+    r" down|wear(?:s|ing)? off|wore off|fad(?:e|es|ed|ing)|subsid(?:e|es|ed|ing)|"
+    r"(?:going|gone|went) away|(?:feels?|feeling|much|bit|lot|loads|way|getting|a little) better|"
+    r"better now|not as bad|less (?:painful|sore|now)|improv(?:e|es|ed|ing)|loosen(?:s|ed|ing)?"
+    r"(?: up)?|(?:pain|it|ache|twinge)s? (?:has |is |have )?(?:gone|stopped|less))\b",
+    re.I,
+)
+PAIN_NOT_EASING = re.compile(
+    r"\b(?:not|isnt|isn't|hasnt|hasn't|havent|haven't|wont|won't|no)\s+(?:really\s+|yet\s+)?"
+    r"(?:eas|settl|calm|better|go(?:ne|ing)? away|improv|stopp)\w*|\b(?:getting|got|feels?|"
+    r"feeling|even|much|a bit|bit) worse\b|\bworse now\b|\bstill (?:hurts?|hurting|sore|"
+    r"aching|achy|painful|bad|there|throbbing|killing)\b",
+    re.I,
+)
+WHAT_WENT_WRONG = re.compile(
+    r"\bwhat (?:did|have) i do(?:ne)? wrong\b|\bwhat went wrong\b|\bwhy did (?:it|that|this|my"
+    r" \w+) (?:hurt|happen|go)\b|\bwhat (?:caused|causes|made) (?:it|that|this|the pain|my)\b|"
+    r"\b(?:was it|is it|was that) (?:my|bad) (?:form|technique|fault)\b|\bmy fault\b",
+    re.I,
+)
+
+
+def _pain_after_a_stop(work: _Turn) -> bool:
+    """After pain stopped today's exercise: how it is going now ("it's easing off", "still
+    sore"), or what went wrong. The advice to rest today is kept in every answer."""
+    recent = _recent_pain(work)
+    if recent is None or recent.get("severity", 0) <= work.thresholds.fine_up_to:
+        return False
+    text = work.turn.text
+    if WHAT_WENT_WRONG.search(text):
+        work.say_text(pain.WHAT_WENT_WRONG)
+        work.say_text(pain.form_cue(recent.get("location")))
+    elif is_question(text) or WORSE_NEXT_MORNING.search(text):
+        return False
+    elif PAIN_NOT_EASING.search(text):
+        work.say_text(pain.NOT_EASING_AFTER_A_STOP)
+    elif PAIN_EASING.search(text):
+        work.say_text(pain.EASING_AFTER_A_STOP)
+    else:
+        return False
+    work.set(pending_offer=None)
+    return True
+
+
 def _can_i_exercise(work: _Turn) -> None:
     """ "Can I still exercise?": from the pain reported today, else from the schedule."""
     recent = _recent_pain(work)
@@ -1902,6 +1945,8 @@ def _handle(work: _Turn) -> None:
     if _corrected_pain(work, active):
         return
     if not active and score is None and _after_severe_pain(work):
+        return
+    if not active and score is None and _pain_after_a_stop(work):
         return
     hurts = numbers.mentions_pain(text) and not numbers.says_no_pain(text)
     if (
@@ -2368,7 +2413,12 @@ def _act_on_pain(work: _Turn, report: pain.PainReport) -> None:
     if advice.new_level:
         work.set(level=advice.new_level)
     if report.severity is not None:
-        recent = {"at": work.now, "severity": report.severity, "level_before": level}
+        recent = {
+            "at": work.now,
+            "severity": report.severity,
+            "level_before": level,
+            "location": report.location,
+        }
         work.set(plan={**work.plan, "recent_pain": recent})
     if not in_session:
         if _add_to_last_session(work, report.severity):

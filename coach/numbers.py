@@ -197,7 +197,8 @@ _LEG = (
 _NOW = (
     r"(?:\s+(?:now|so far|then|already|done|complete|completed|finished|there|here|today|"
     r"i think|i guess|i reckon|maybe|probably|or so|roughly|ish|i believe|that time|this time|"
-    r"on that one|that go|this go|that set|this round|that round))*"
+    r"on that one|that go|this go|that set|this round|that round|actually|in the end|after all|"
+    r"as well|too|in fact))*"
 )
 _TAIL = rf"{_REPS}{_LEG}{_NOW}\s*$"
 _IN_ALL = r"(?:in all|in total|total|altogether|all together|overall|all up|all told|so far)"
@@ -338,7 +339,7 @@ _ORDINAL = re.compile(
     rf"(?:\s+(?:one|rep|lift))?(?:\s+(?:done|down|finished))?\s*$"
 )
 # "All of them again", "got them all this time": the same count said of a later set.
-_AGAIN = r"again|too|as well|this time|that time|both times|once more"
+_AGAIN = r"again|too|as well|this time|that time|both times|once more|actually|in the end|after all"
 _ALL = re.compile(
     rf"{_LEAD}(?:i\s+|ive\s+|i have\s+)?(?:(?:did|done|finished|completed|managed|got through|"
     rf"got|get|had|nailed|smashed|"

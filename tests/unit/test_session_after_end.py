@@ -1,0 +1,223 @@
+"""What people say just after a session ended, or after pain stopped it: a late count goes
+into that session's record (or is asked about), a batch said again replaces the last one,
+reps are never read as a pain score, and how the pain is going gets an answer that keeps
+the advice to rest."""
+
+import pytest
+
+from coach import numbers, pain
+from tests.unit.chat import Chat, in_a_set
+
+
+def ended_short(last: int = 7) -> Chat:
+    """A chat whose session just ended with the last leg short of its 10."""
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("continue_session", "go")
+    chat.say("report_reps", "did 10")
+    chat.say("continue_session", "ready")
+    chat.say("report_reps", "did 10")
+    chat.say("continue_session", "go")
+    chat.say("report_reps", f"managed {last}")
+    return chat
+
+
+def last_record(chat: Chat) -> dict:
+    return chat.slots["history"][-1]
+
+
+@pytest.mark.parametrize(
+    ("said", "right_leg"),
+    [
+        ("final 3", 10),
+        ("the last three", 10),
+        ("and 3 more", 10),
+        ("plus two", 9),
+        ("another 1", 8),
+        ("ten in all", 10),
+        ("all of them actually", 10),
+        ("sorry i meant 8", 8),
+        ("no, 9", 9),
+        ("minus one", 6),
+        ("take 2 off", 5),
+    ],
+)
+def test_a_count_just_after_the_end_goes_into_that_sessions_record(said, right_leg):
+    chat = ended_short()
+    assert chat.session is None and last_record(chat)["reps"][1]["right"] == 7
+    reply = chat.say("nlu_fallback", said)
+    assert "not in a session" not in reply and "session you just finished" in reply
+    assert last_record(chat)["reps"][1]["right"] == right_leg
+    assert last_record(chat)["total_reps"] == 30 + right_leg
+    assert chat.session is None  # no new session was started by it
+
+
+def test_the_last_leg_made_up_to_its_target_says_the_session_is_all_done():
+    chat = ended_short()
+    reply = chat.say("count_rep", "did the final 3")
+    assert "well done" in reply.lower() and last_record(chat)["completed"]
+
+
+@pytest.mark.parametrize("answer, total", [("yes", 50), ("no", 40)])
+def test_a_count_that_does_not_fit_the_last_leg_is_asked_about(answer, total):
+    chat = ended_short(last=10)
+    reply = chat.say("report_reps", "did 10")
+    assert "already finished" in reply and "add" in reply.lower()
+    assert [title for m in chat.outcome.reply.messages for title, _ in m.buttons] == [
+        "Yes, add them",
+        "No, leave it",
+    ]
+    chat.say("affirm" if answer == "yes" else "deny", answer)
+    assert last_record(chat)["total_reps"] == total and chat.session is None
+
+
+def test_reps_added_after_a_pain_stop_keep_the_advice_to_rest():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("continue_session", "go")
+    chat.say("report_reps", "did 4")
+    chat.say("continue_session", "carrying on")
+    chat.say("pain", "my back hurts, 7 out of 10")
+    for _ in range(3):
+        chat.say("deny", "no")
+    reply = chat.say("count_rep", "2 more")
+    assert last_record(chat)["reps"][0]["right"] == 6 and "rest" in reply
+    assert not last_record(chat)["completed"]
+
+
+@pytest.mark.parametrize(
+    ("said", "left"),
+    [
+        ("wait no that was only 2 more", 6),
+        ("hang on, it was just 1 more", 5),
+        ("oops those were only three more", 7),
+        ("actually make that 2 more", 6),
+        ("make it 5 more", 9),
+        ("sorry that was really only two more not three", 6),
+        ("no, the last lot was just 1 more", 5),
+    ],
+)
+def test_the_last_batch_said_again_replaces_it(said, left):
+    chat = in_a_set()
+    chat.say("report_reps", "did 3")
+    chat.say("report_reps", "actually make that 4")
+    chat.say("report_reps", "did another 3")
+    assert chat.session["reps"][0]["left"] == 7
+    chat.say("nlu_fallback", said)
+    assert chat.session["reps"][0]["left"] == left
+
+
+@pytest.mark.parametrize(
+    "said", ["that was 2 more", "its only 2 more", "thats only 3 more to go", "2 more"]
+)
+def test_a_batch_without_a_look_back_is_not_a_correction(said):
+    count = numbers.read_count(said)
+    assert count is None or count.kind != numbers.MORE_INSTEAD
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "did 10",
+        "managed 8",
+        "10 done",
+        "got 6",
+        "done 10",
+        "completed 9",
+        "did another 4",
+        "ten more",
+    ],
+)
+def test_reps_are_never_a_pain_score_even_when_asked_how_bad(said):
+    assert numbers.read_pain_score(said, asked=True) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "score"),
+    [("6", 6), ("a six", 6), ("about 4 now", 4), ("7/10", 7), ("maybe 3 or 4", 4), ("2ish", 2)],
+)
+def test_a_score_is_still_a_score_when_asked_how_bad(said, score):
+    assert numbers.read_pain_score(said, asked=True) == score
+
+
+def test_a_count_said_to_how_bad_counts_reps_and_scores_nothing():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("continue_session", "go")
+    chat.say("report_reps", "did 10")
+    assert "How bad" in chat.say("pain", "a small twinge at the back, ready though")
+    reply = chat.say("count_rep", "did 10")
+    assert "stop" not in reply.lower() and chat.session["reps"][1]["left"] == 10
+    assert not chat.session["pain"]
+
+
+def stopped_for_pain() -> Chat:
+    chat = in_a_set()
+    chat.say("report_reps", "did 4")
+    chat.say("continue_session", "carrying on")
+    chat.say("pain", "sharp pain in my back 8/10", [{"entity": "body_part", "value": "lower back"}])
+    for _ in range(3):
+        chat.say("deny", "no")
+    assert chat.session is None
+    return chat
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "its easing off now thanks",
+        "it's settling down a bit",
+        "feels a lot better now",
+        "the ache has gone",
+        "pain's fading",
+        "ok it's calming down",
+        "much better already",
+        "improving slowly",
+        "not as bad as before",
+    ],
+)
+def test_pain_easing_after_a_stop_keeps_the_rest_advice(said):
+    chat = stopped_for_pain()
+    reply = chat.say("nlu_fallback", said)
+    assert reply == pain.EASING_AFTER_A_STOP
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "still hurts",
+        "it's not easing at all",
+        "getting worse to be honest",
+        "hasn't settled",
+        "still throbbing away",
+        "not really better",
+        "feels worse now",
+    ],
+)
+def test_pain_not_easing_after_a_stop_gets_when_to_get_it_checked(said):
+    chat = stopped_for_pain()
+    reply = chat.say("nlu_fallback", said)
+    assert reply == pain.NOT_EASING_AFTER_A_STOP and "doctor" in reply
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "what did i do wrong",
+        "was it my form?",
+        "why did it hurt",
+        "what caused that",
+        "what went wrong there",
+        "is it my fault",
+    ],
+)
+def test_what_went_wrong_after_pain_is_about_form(said):
+    chat = stopped_for_pain()
+    reply = chat.say("nlu_fallback", said)
+    assert pain.WHAT_WENT_WRONG in reply and "arch" in reply
+
+
+def test_a_pain_update_with_no_pain_earlier_is_not_taken_as_one():
+    chat = Chat()
+    reply = chat.say("nlu_fallback", "its easing off now thanks")
+    assert reply != pain.EASING_AFTER_A_STOP
