@@ -102,6 +102,16 @@ LETS_GO = re.compile(
     r"again))*\W*$",
     re.I,
 )
+# An all-clear said beside a go-ahead: "let's do this, no pain right now", "back's fine, go".
+ALL_CLEAR = re.compile(
+    r"(?:^|[,;.!-]|\band\b|\bbut\b)\s*(?:(?:and|so|but|oh|also)\s+)?(?:(?:no|zero|not any)"
+    r" (?:pain|aches?|twinges?|soreness)|nothing (?:hurts|sore|hurting)|pain ?free|"
+    r"(?:my |the )?(?:back|knees?|hips?|legs?|body)(?:'?s| is| are| feels?| feeling)? "
+    r"(?:feels? |feeling )?(?:fine|ok|okay|good|great|alright|all right)|"
+    r"(?:feeling|feel|i feel|i'?m|im) (?:fine|good|great|ok|okay|alright|all right)|all good)"
+    r"(?:\s+(?:right now|now|at all|today|thanks|this morning|tonight|so far))*\s*(?=$|[,;.!-])",
+    re.I,
+)
 # In a session only (out of one, "sorted" or "set" start nothing): in position, ready.
 IN_POSITION = re.compile(
     _LEAD + r"(?:(?:i'?m|i am|we'?re)\s+)?(?:in position|on all fours|on my hands and knees|set|"
@@ -164,6 +174,12 @@ PADDED = re.compile(
     r"\b(?:got|put|put down|grabbed|fetched|found|using|use|on|onto|moved to|moved onto|"
     r"folded|laid|layed|under|with)\b(?:\s+\w+){0,3}?\s+(?:towels?|mat|yoga mat|cushions?|"
     r"pillows?|pads?|blanket|carpet|rug|duvet|sofa cushion|kneeling pad|padding)\b",
+    re.I,
+)
+# "My knees are sore, can I put a towel under them": a question, wherever it comes.
+ASKS_IF_PADDING_IS_OK = re.compile(
+    r"\b(?:can|could|may|should|shall) (?:i|we)\b|\b(?:is it|would it be|will it be|is that)"
+    r" (?:ok|okay|alright|all right|fine|allowed|better)\b|\bam i allowed\b|\bdo i need\b",
     re.I,
 )
 ASKS_IF_I_CAN = re.compile(
@@ -300,6 +316,7 @@ SOME_NOT_ALL = re.compile(
     re.I,
 )
 # How a paced set felt, and nothing about how many: "tough one", "felt good", "easy".
+ONE_SAID = re.compile(r"\b(?:one|1|won|a rep|a single)\b", re.I)
 FELT_ONLY = re.compile(
     r"^\W*(?:(?:ok|okay|yeah|um+|uh+|er+m?|well|phew|wow|oof|that|it|that was|it was|that felt|"
     r"it felt|felt|feels|feeling|pretty|quite|really|very|bit|a bit|a little|fairly|not too|"
@@ -1122,6 +1139,16 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             vague = _vague(work)
             answer = None if vague else _yes_or_no(work)
             intent = answer or ("continue_session" if vague else work.turn.intent)
+            if (
+                session.check.get("kind") == "voice_total"
+                and count is None
+                and answer is None
+                and intent == "feel_fine"
+            ):
+                # "much better" to "did you do all 10?": how it felt, not how many. Asked
+                # again, so the set is recorded only as the user says it went.
+                work.say(session.ask_voice_total(), session.check_buttons())
+                return True
             lines = session.answer_check(text, intent, count, now)
             if lines:
                 work.say(lines, session.check_buttons())
@@ -1170,7 +1197,16 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             and not ASKS_IF_I_CAN.match(text)  # "can I do it on a rug" asks
             and said_count is None
         ):
-            work.say_text("Good, something soft under your knees makes it much kinder on them.")
+            if ASKS_IF_PADDING_IS_OK.search(text):  # "...can I put a towel under them"
+                work.say_text(
+                    "Yes: a folded towel, a cushion or an exercise mat under your knees makes"
+                    " kneeling much kinder on them."
+                )
+            else:
+                work.say_text(
+                    "Good: something soft under your knees, a towel, mat or cushion, makes it much"
+                    " kinder on them."
+                )
             work.say([session.status()])
             return True
         if CHECKS_WHERE.search(text) and not session.check:
@@ -1228,6 +1264,17 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         ):
             # "No, I only did six" to "did you get all 10?": how many, not a correction.
             count = numbers.Count(numbers.FINISHED, count.value, True)
+        if (
+            session.awaiting_feedback
+            and count is not None
+            and count.kind == numbers.MORE
+            and count.value == 1
+            and not count.explicit
+            and ONE_SAID.search(text)
+        ):
+            # "got one" after a paced set: one rep, or a towel fetched? Not all of them: asked.
+            work.say(session.ask_voice_total(), session.check_buttons())
+            return True
         if count is not None and _felt(text) not in (None, 0):  # "did 8, no pain": a count
             _count_and_pain(work, session, count)
             return True
@@ -1321,8 +1368,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     ):
         _start(work)
         return True
-    if LETS_GO.match(text):  # "start then", "ok let's go": whatever the classifier thought
-        _start(work)
+    if LETS_GO.match(text) or LETS_GO.match(ALL_CLEAR.sub(" ", text)):
+        _start(work)  # "start then", "let's do this, no pain": whatever the classifier thought
         return True
     count = numbers.read_count(text)
     said = numbers.parse_number(text.split()[-1]) if text.split() else None
@@ -1938,6 +1985,13 @@ def _handle(work: _Turn) -> None:
     intent = work.turn.intent
     text = work.turn.text
     score = numbers.read_pain_score(text)
+    all_clear = ALL_CLEAR.search(text) and not numbers.mentions_pain(ALL_CLEAR.sub(" ", text))
+    if (
+        intent in ("pain", "feel_worse")
+        and score is None
+        and (numbers.only_denies_pain(text) or all_clear)
+    ):
+        intent = work.turn.intent = "feel_fine"  # "ready, no pain at all": nothing hurts
     if active and (score is not None or intent in ("pain", "feel_worse")):
         session.check = None
     if not active and _after_red_flag(work):

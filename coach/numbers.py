@@ -971,6 +971,12 @@ def says_no_pain(text: str) -> bool:
     return bool(_NO_PAIN.search(normalise(text)))
 
 
+def only_denies_pain(text: str) -> bool:
+    """ "Let's go, no pain right now": the pain words all say there is none."""
+    said = normalise(text)
+    return bool(_NO_PAIN.search(said)) and not _PAIN_WORD.search(_NO_PAIN.sub(" ", said))
+
+
 def mentions_pain(text: str) -> bool:
     """A pain word in the message ("hurts", "sore", "twinge"): being tired is not pain."""
     return bool(_PAIN_WORD.search(normalise(text)))

@@ -221,3 +221,65 @@ def test_a_pain_update_with_no_pain_earlier_is_not_taken_as_one():
     chat = Chat()
     reply = chat.say("nlu_fallback", "its easing off now thanks")
     assert reply != pain.EASING_AFTER_A_STOP
+
+
+VOICE = {"voice": True}
+
+
+def after_a_paced_set() -> Chat:
+    chat = Chat()
+    chat.say("start_session", "start my exercises", metadata=VOICE)
+    chat.say("continue_session", "ready", metadata=VOICE)
+    assert chat.session["awaiting_feedback"]
+    return chat
+
+
+@pytest.mark.parametrize(
+    ("intent", "said"),
+    [("count_rep", "okay got one"), ("count_rep", "did one"), ("report_reps", "got one rep")],
+)
+def test_voice_one_after_a_paced_set_is_asked_about_not_recorded_as_all(intent, said):
+    chat = after_a_paced_set()
+    reply = chat.say(intent, said, metadata=VOICE)
+    assert "?" in reply and chat.session["reps"][0]["left"] < 10
+
+
+@pytest.mark.parametrize("said", ["much better", "feels good", "fine thanks", "not bad"])
+def test_voice_a_feeling_to_did_you_do_all_of_them_is_asked_again(said):
+    chat = after_a_paced_set()
+    chat.say("feel_fine", "good", metadata=VOICE)
+    assert chat.session["check"]["kind"] == "voice_total"
+    reply = chat.say("feel_fine", said, metadata=VOICE)
+    assert "did you do all 10" in reply and chat.session["reps"][0]["left"] == 0
+    chat.say("report_reps", "yes all of them", metadata=VOICE)
+    assert chat.session["reps"][0]["left"] == 10
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "my knees are sore from the floor can i put a towel under them",
+        "kneeling hurts my knees, is it ok to use a cushion",
+        "knees ache on the wooden floor, could i kneel on a pillow",
+    ],
+)
+def test_asking_for_padding_in_a_set_is_answered_yes_with_what_to_use(said):
+    chat = in_a_set()
+    reply = chat.say("nlu_fallback", said)
+    assert reply.startswith("Yes") and "towel" in reply
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "lets do this, no pain right now",
+        "no pain at all, let's go",
+        "ok go, back feels fine",
+        "let's get started, nothing hurts today",
+    ],
+)
+@pytest.mark.parametrize("intent", ["pain", "nlu_fallback", "feel_fine"])
+def test_a_go_ahead_with_an_all_clear_starts_the_session(said, intent):
+    chat = Chat()
+    reply = chat.say(intent, said)
+    assert "Say ready when you're in position" in reply and "How bad" not in reply
