@@ -156,7 +156,11 @@ WHERE_AM_I = re.compile(
     r"\bam i (?:halfway|half way|nearly|almost|close)\b|\bhalf ?way (?:yet|there)\b|"
     r"\bwhat (?:set|rep|leg|side|round|number) (?:is (?:this|it|that)|are we on|am i on|now|"
     r"next)\b|"
-    r"\bwhich (?:leg|side|set|round) (?:now|next|is (?:it|this|next)|am i on|are we on)\b",
+    r"\bwhich (?:leg|side|set|round) (?:now|next|is (?:it|this|next)|am i on|are we on)\b|"
+    # "where's my count at", "remind me what number I'm on", "what's the count now"
+    r"\bwhere'?s (?:my|the) (?:count|tally|total)\b|\bwhat'?s (?:my|the) (?:count|tally)\b|"
+    r"\bwhat (?:number|rep|set) (?:i'?m|i am|we'?re|we are) (?:on|at|up to)\b|"
+    r"\b(?:remind me|tell me) (?:where i (?:am|was|got to)|how many|my count|the count)\b",
     re.I,
 )
 # The user says they are changing legs: "swapping sides", "onto the other leg now".
@@ -554,7 +558,8 @@ DOING_MORE_INTENTS = (
 QUESTION_START = re.compile(
     r"^\W*(?:(?:wait|hang on|hold on|sorry|um+|uh+|oh|actually|quick question|btw|coach|hey|"
     r"ok|okay|so|and|but|then)\W+)*(?:how|what|why|when|which|who|is it|is that|are|does|"
-    r"do i|should|whats|what'?s|how'?s|remind me how|tell me)\b",
+    r"do i|should(?!\s+(?:be|have been|'?ve been)\s+(?:\d|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten)\b)|whats|what'?s|how'?s|remind me how|tell me)\b",
     re.I,
 )
 # Typed button titles mean what the button sends.

@@ -198,7 +198,7 @@ _NOW = (
     r"(?:\s+(?:now|so far|then|already|done|complete|completed|finished|there|here|today|"
     r"i think|i guess|i reckon|maybe|probably|or so|roughly|ish|i believe|that time|this time|"
     r"on that one|that go|this go|that set|this round|that round|actually|in the end|after all|"
-    r"as well|too|in fact))*"
+    r"as well|too|in fact|by now|at this point|at the moment|for now))*"
 )
 _TAIL = rf"{_REPS}{_LEG}{_NOW}\s*$"
 _IN_ALL = r"(?:in all|in total|total|altogether|all together|overall|all up|all told|so far)"
@@ -253,12 +253,15 @@ _LESS = re.compile(
 _MINUS = _rules(
     rf"{_LEAD}(?:minus|take away|take off|subtract|knock off|remove|less|deduct|"
     rf"take)\s+{_N}(?:\s+(?:off|away|rep|reps|from (?:that|it|the count)))*\s*$",
+    rf"{_LEAD}(?:take|knock|minus|chop)\s+{_N}\s+(?:reps?\s+)?(?:off|away)(?:\s+(?:that|it|"
+    rf"the count))?\s*$",
     rf"{_LEAD}{_N}\s+(?:less|fewer)(?:\s+reps?)?\s*$",
 )
 _SET_TO = [
     rf"(?:no|nope|nah|sorry|oops|whoops|wait|hang on|hold on|my bad|actually|correction|"
-    rf"i miscounted|miscounted|wrong|not quite|no no)(?:\s+(?:no|wait|sorry|actually|i mean|"
-    rf"i meant|its|it is|it was|that was|thats|that is|make it|make that|it should be|"
+    rf"i miscounted|miscounted|wrong|not quite|no no|typo|my mistake)(?:\s+(?:no|wait|sorry|"
+    rf"actually|i mean|i meant|meant|mean|typo|my mistake|its|it is|it was|that was|thats|"
+    rf"that is|make it|make that|it should be|"
     rf"should be|i only did|i only got|i did|ive done|ive only done|i have only done|only|"
     rf"i|just|reps?|i counted wrong|i miscounted))*\s+{_N}{_TAIL}",
     rf"(?:i\s+)?(?:meant|mean)\s+{_N}{_TAIL}",
@@ -266,6 +269,8 @@ _SET_TO = [
     rf"(?:it|that|the count)\s+(?:should be|should have been|is actually|was actually|"
     rf"shouldve been)\s+{_N}{_TAIL}",
     rf"(?:its|thats|it was|that was)\s+actually\s+{_N}{_TAIL}",
+    # "should be 6 not 7", "should've been 8": the count as it should read.
+    rf"(?:should be|should have been|shouldve been)\s+{_N}(?:\s+not\s+{NUMBER})?{_TAIL}",
     rf"(?:i )?(?:miscounted|lost count|counted wrong)\s+(?:.*\s)?{_N}{_TAIL}",
     rf"not\s+{NUMBER}\s+{_N}{_TAIL}",
     # "it was nine not ten", "no, 8 not 10": the number said, not the one counted.
@@ -360,6 +365,10 @@ _FINISHED = re.compile(
     rf"(?<=i am )done|(?<=were )done|(?<=ive )done)(?:\s+(?:now|with (?:that|this|it|the|"
     rf"this|my)(?: (?:set|leg|side|one|lot))?|the set|that set|this set|the leg|that leg|"
     rf"this leg|for this (?:leg|set|side)|here|then))*\s*$"
+    # "That's me done for this leg", "finito".
+    rf"|{_LEAD}(?:(?:and\s+)?(?:thats|that is)\s+)?me\s+(?:done|finished)(?:\s+(?:for|with)\s+"
+    rf"(?:this|that|the|my)\s+(?:leg|side|set|one))?(?:\s+now)?\s*$"
+    rf"|{_LEAD}(?:finito|fini|done and dusted|all over)\s*$"
     rf"|{_LEAD}(?:thats|that is|that was)\s+(?:it|all|the lot|the set|my set|the leg|"
     rf"it for (?:this|that|the) (?:leg|set|side))(?:\s+(?:for (?:now|this leg|this set)|done))*\s*$"
     rf"|{_LEAD}(?:finished|done|completed|ended)\s+(?:with\s+)?(?:the|that|this|my)\s+(?:set|leg|side)\s*$"
@@ -386,7 +395,9 @@ _REP = re.compile(
     rf"did (?:that|this|another) one|nailed (?:that|this|another) one|that one(?:s| is)? done)\s*$"
 )
 _QUESTION = re.compile(
-    r"^(?:how|what|whats|why|when|where|which|who|should|can|could(?! only)|do|does|is|are|will|"
+    r"^(?:how|what|whats|why|when|where|which|who|"
+    r"should(?!\s+(?:be|have been|ve been)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten)\b)|can|could(?! only)|do|does|is|are|will|"
     r"would|shall|did i|have i|am i)\b"
 )
 
@@ -858,6 +869,8 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
     said = normalise(text)
     if not said:
         return None
+    if _MISCOUNTED.search(said) and not _PAIN_WORD.search(said):
+        return None  # "lost count, call it 6": the count, not a score
     for match in _RANGE.finditer(said):
         a, b = _score_value(match.group("a")), _score_value(match.group("b"))
         context = said[: match.start()] + said[match.end() :]

@@ -283,3 +283,60 @@ def test_a_go_ahead_with_an_all_clear_starts_the_session(said, intent):
     chat = Chat()
     reply = chat.say(intent, said)
     assert "Say ready when you're in position" in reply and "How bad" not in reply
+
+
+def four_done() -> Chat:
+    chat = in_a_set()
+    chat.say("report_reps", "did 4")
+    chat.say("continue_session", "carrying on")
+    return chat
+
+
+@pytest.mark.parametrize(
+    ("said", "left"),
+    [
+        ("knock one off", 3),
+        ("chop 2 off", 2),
+        ("take two reps off", 2),
+        ("sorry typo meant 5", 5),
+        ("typo, 6", 6),
+        ("my mistake, meant 3", 3),
+        ("should be 6 not 7", 6),
+        ("should have been 5", 5),
+        ("lost count, call it 6", 6),
+        ("lost track, say 7", 7),
+        ("i reckon i did 7 by now", 7),
+        ("im on 6 at this point", 6),
+    ],
+)
+def test_corrections_and_counts_in_everyday_forms(said, left):
+    chat = four_done()
+    reply = chat.say("nlu_fallback", said)
+    assert chat.session["reps"][0]["left"] == left, reply
+    assert not chat.session["pain"]
+
+
+@pytest.mark.parametrize(
+    "said", ["that's me done for this leg", "finito", "me done", "done and dusted"]
+)
+def test_finishing_words_end_the_leg_or_ask_if_short(said):
+    chat = four_done()
+    reply = chat.say("nlu_fallback", said)
+    assert "all 10" in reply and "stop at 4" in reply
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "wheres my count at",
+        "where's the tally",
+        "remind me what number i'm on",
+        "what number am i on",
+        "tell me how many",
+        "what rep are we up to",
+    ],
+)
+def test_where_am_i_in_other_words_says_where_the_user_is(said):
+    chat = four_done()
+    reply = chat.say("nlu_fallback", said)
+    assert "6 to go" in reply and chat.session["reps"][0]["left"] == 4
