@@ -98,8 +98,9 @@ LETS_GO = re.compile(
     r"next round|second set|go again|"
     r"let'?s go again|(?:on ?to|onto|on with|up for) the next(?: (?:set|one|leg|side|round|lot))?|"
     r"going(?: now| again)?|off i go|here goes|starting(?: now| again)?|"
-    r"on it|doing (?:it|them) now|back at it|back to it)(?:\W+(?:then|now|please|coach|mate|"
-    r"again))*\W*$",
+    r"on it|doing (?:it|them) now|back at it|back to it|"
+    r"ready for (?:more|it|the rest|round two|round 2|the next lot|another go|set (?:two|2)))"
+    r"(?:\W+(?:then|now|please|coach|mate|again))*\W*$",
     re.I,
 )
 # An all-clear said beside a go-ahead: "let's do this, no pain right now", "back's fine, go".
@@ -288,6 +289,15 @@ DONE_NOW = re.compile(
     re.I,
 )
 # The rest between sets said to be over: the next set starts (never "the set is finished").
+# At rest: "how long have I got", "is the minute up?", "how much rest is left".
+REST_LEFT = re.compile(
+    r"\bhow (?:long|much (?:longer|time|rest))(?: (?:have i got|do i have|have i|is left|left|"
+    r"to go|remaining|now|still))+\b|\b(?:is|has) (?:the|my|that) (?:rest|minute|break|"
+    r"breather|time)(?: (?:up|over|done|finished|gone))\b|\bhow (?:much|many) (?:seconds|secs|"
+    r"time) (?:left|to go|remaining)\b|\bhow long (?:is|was) (?:the|my|this) (?:rest|break)"
+    r" (?:again|left|still)\b|\bam i (?:still )?resting\b|\bcan i go (?:yet|now)\b",
+    re.I,
+)
 REST_OVER = re.compile(
     r"\b(?:finished|done|over|through)(?: with)? (?:the |my |this |that )?(?:rest(?:ing)?|"
     r"break|breather|recovering)\b|"
@@ -382,6 +392,8 @@ DONE_TODAY = re.compile(
     r"in (?:that|this|the) session|this morning|this evening|tonight)\b|"
     r"\bhow (?:did|have) (?:i|we) (?:do|done|get on|got on|go)(?: so far)? "
     r"(?:today|this session)\b|"
+    r"^\W*(?:(?:so|ok|okay|well|right)\W+)*how(?:'?d| did) (?:i|we) (?:do|get on|go)"
+    r"(?: then| there| in the end| overall)?\W*$|"
     r"\b(?:today'?s|my) (?:numbers|tally|score|stats|totals?)\b",
     re.I,
 )
@@ -1095,6 +1107,11 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     """Counts, corrections, "ok", "where was I", "let's go", "not today": read by grammar."""
     text, session, now = work.turn.text, work.session, work.now
     if active:
+        if session.phase == "rest" and (
+            REST_LEFT.search(text) or re.search(r"\bhow much longer\b", text, re.I)
+        ):
+            work.say(session.rest_left(now))  # "is the minute up?": what's left of the rest
+            return True
         if _plan_question(work, session):
             return True
         if _fine_to_carry_on(work):

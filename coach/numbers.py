@@ -192,7 +192,7 @@ _LEAD = rf"^(?:{_FILLER}\s+)*"
 _REPS = r"(?:\s+(?:reps?|repetitions?|lifts?|leg lifts?|times|of them|of those|more reps?))?"
 _LEG = (
     r"(?:\s+(?:on|with|for|using))?(?:\s+(?:my|the|this|your|that))?"
-    r"(?:\s+(?:left|right|other|first|second))?(?:\s+(?:leg|side|one))?"
+    r"(?:\s+(?:left|right|other|first|second|last))?(?:\s+(?:leg|side|one))?"
 )
 _NOW = (
     r"(?:\s+(?:now|so far|then|already|done|complete|completed|finished|there|here|today|"
@@ -317,7 +317,7 @@ _TOTAL_ONLY = _rules(
     rf"can only)\s+(?:{_DID}|do|get|manage)?\s*(?:to\s+|up to\s+)?{_N}{_TAIL}",
     rf"{_LEAD}(?:i\s+)?(?:could(?:nt| not)|cant|can not|cannot)\s+(?:do|manage|get)\s+"
     rf"(?:any )?more than\s+{_N}{_TAIL}",
-    rf"{_LEAD}(?:i\s+)?(?:stopped|gave up|quit|had to stop)\s+(?:at|after)\s+{_N}{_TAIL}",
+    rf"{_LEAD}{_NO}(?:i\s+)?(?:stopped|gave up|quit|had to stop)\s+(?:at|after)\s+{_N}{_TAIL}",
     rf"{_LEAD}{_NO}(?:i\s+)?(?:managed|got(?=\s+to\b)|made it|got up|reached)\s+(?:to\s+)?"
     rf"{_N}{_TAIL}",
     rf"{_LEAD}(?:{_DID}\s+)?{_N}{_REPS}{_LEG}(?:\s+done)?\s+(?:and (?:thats|that is) (?:it|all)|"

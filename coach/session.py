@@ -204,6 +204,18 @@ class Session:
 
     # -- events -------------------------------------------------------------------
 
+    def rest_left(self, now: float) -> list[Line]:
+        """ "Is the minute up?": the seconds of rest left, or that it is over."""
+        left = None if self.rest_until is None else round(self.rest_until - now)
+        after = f"set {self.set_number + 1}"
+        if left is None:
+            return [
+                Line(f"Rest for {p.REST_BETWEEN_SETS_SECONDS} seconds, then say ready for {after}.")
+            ]
+        if left <= 0:
+            return [Line(f"Your rest is over: say ready when you want to start {after}.")]
+        return [Line(f"About {left} seconds of rest left. Then say ready for {after}.")]
+
     def ready(self, now: float) -> list[Line]:
         """ "Ready" / "let's go" / "resume", or the rest timer running out."""
         if self.phase == PAUSED:

@@ -340,3 +340,58 @@ def test_where_am_i_in_other_words_says_where_the_user_is(said):
     chat = four_done()
     reply = chat.say("nlu_fallback", said)
     assert "6 to go" in reply and chat.session["reps"][0]["left"] == 4
+
+
+def resting() -> Chat:
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("continue_session", "go")
+    chat.say("report_reps", "did 10")
+    assert chat.session["phase"] == "rest"
+    return chat
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "how long have i got",
+        "is the minute up?",
+        "how much rest is left",
+        "how much longer",
+        "has the break finished",
+        "how many seconds left",
+        "can i go yet",
+    ],
+)
+def test_how_much_rest_is_left_is_answered_at_rest(said):
+    chat = resting()
+    reply = chat.say("nlu_fallback", said)
+    assert "seconds of rest left" in reply and chat.session["phase"] == "rest"
+
+
+@pytest.mark.parametrize("said", ["ready for more", "ready for set 2", "ok ready for round two"])
+def test_ready_for_more_at_rest_starts_the_next_set(said):
+    chat = resting()
+    assert "Set 2" in chat.say("nlu_fallback", said) and chat.session["set_number"] == 2
+
+
+@pytest.mark.parametrize(
+    ("said", "left"), [("no i stopped at six", 6), ("nah, gave up after 4", 4), ("no, only 7", 7)]
+)
+def test_voice_a_no_with_how_far_they_got_records_it(said, left):
+    chat = after_a_paced_set()
+    chat.say("deny", said, metadata=VOICE)
+    assert chat.session["reps"][0]["left"] == left
+
+
+@pytest.mark.parametrize("said", ["how did i do", "so how'd I get on", "how did we do then"])
+def test_how_did_i_do_after_the_session_gives_its_totals(said):
+    chat = ended_short(last=10)
+    reply = chat.say("nlu_fallback", said)
+    assert "40 reps in all" in reply
+
+
+def test_a_late_correction_of_the_last_leg_by_name():
+    chat = ended_short(last=10)
+    chat.say("nlu_fallback", "wait i only did 8 on the last one")
+    assert last_record(chat)["reps"][1]["right"] == 8
