@@ -1846,11 +1846,15 @@ PAIN_EASING = re.compile(
     re.I,
 )
 PAIN_NOT_EASING = re.compile(
-    r"\b(?:not|isnt|isn't|hasnt|hasn't|havent|haven't|wont|won't|no)\s+(?:really\s+|yet\s+)?"
-    r"(?:eas|settl|calm|better|go(?:ne|ing)? away|improv|stopp)\w*|\b(?:getting|got|feels?|"
+    r"\b(?:not|isnt|isn't|hasnt|hasn't|havent|haven't|wont|won't|no|doesnt|doesn't|dont|don't|"
+    r"didnt|didn't)\s+(?:really\s+|yet\s+|get\s+(?:any\s+)?|go\s+)?"
+    r"(?:eas|settl|calm|better|go(?:ne|ing)? away|improv|stopp|away)\w*|\b(?:getting|got|feels?|"
     r"feeling|even|much|a bit|bit) worse\b|\bworse now\b|\bstill (?:hurts?|hurting|sore|"
     r"aching|achy|painful|bad|there|throbbing|killing)\b",
     re.I,
+)
+CONDITIONAL = re.compile(
+    r"\b(?:if|once|when|until|till|unless|hopefully|hope|in case|what if|suppose)\b", re.I
 )
 WHAT_WENT_WRONG = re.compile(
     r"\bwhat (?:did|have) i do(?:ne)? wrong\b|\bwhat went wrong\b|\bwhy did (?:it|that|this|my"
@@ -1870,8 +1874,12 @@ def _pain_after_a_stop(work: _Turn) -> bool:
     if WHAT_WENT_WRONG.search(text):
         work.say_text(pain.WHAT_WENT_WRONG)
         work.say_text(pain.form_cue(recent.get("location")))
-    elif is_question(text) or WORSE_NEXT_MORNING.search(text):
-        return False
+    elif (is_question(text) or CONDITIONAL.search(text)) and PAIN_NOT_EASING.search(text):
+        # "What if it doesn't get any better?": when to get it checked.
+        work.say_text(pain.WHEN_TO_SEE_A_DOCTOR)
+        work.say_text("For today, rest from the leg lifts.")
+    elif is_question(text) or WORSE_NEXT_MORNING.search(text) or CONDITIONAL.search(text):
+        return False  # "I'll try tomorrow if it settles": a plan, not how it is now
     elif PAIN_NOT_EASING.search(text):
         work.say_text(pain.NOT_EASING_AFTER_A_STOP)
     elif PAIN_EASING.search(text):
@@ -2009,11 +2017,20 @@ def _handle(work: _Turn) -> None:
     score = numbers.read_pain_score(text)
     all_clear = ALL_CLEAR.search(text) and not numbers.mentions_pain(ALL_CLEAR.sub(" ", text))
     if (
-        intent in ("pain", "feel_worse")
+        intent in ("pain", "feel_worse", "nlu_fallback")
         and score is None
         and (numbers.only_denies_pain(text) or all_clear)
     ):
         intent = work.turn.intent = "feel_fine"  # "ready, no pain at all": nothing hurts
+    elif (
+        intent == "nlu_fallback"
+        and numbers.mentions_pain(text)
+        and not numbers.says_no_pain(text)
+        and not asks_something(text)
+        and not ASKS_IF_PADDING_IS_OK.search(text)  # "... can I put a towel under them"
+        and numbers.read_count(text) is None
+    ):
+        intent = work.turn.intent = "pain"  # "it stings a bit": pain, whatever the classifier
     if active and (score is not None or intent in ("pain", "feel_worse")):
         session.check = None
     if not active and _after_red_flag(work):

@@ -759,7 +759,8 @@ PAIN_WORDS = {
     "unbearable": 10, "excruciating": 10, "worst pain": 10, "worst ever": 10,
     "worst its ever been": 10, "cant bear": 10, "cant stand it": 10,
     "agony": 9, "agonising": 9, "agonizing": 9, "killing me": 9, "kills": 9,
-    "screaming": 9, "awful": 8, "terrible": 8, "horrible": 8, "really bad": 8,
+    "screaming": 9, "like hell": 8, "like mad": 7, "like crazy": 7,
+    "awful": 8, "terrible": 8, "horrible": 8, "really bad": 8,
     "very bad": 8, "severe": 8, "pretty bad": 7, "quite bad": 6, "not too bad": 3,
     "not bad": 2, "bad": 6, "quite sore": 5, "really sore": 6, "very sore": 6,
     "moderate": 5, "mild": 2, "slight": 2, "a little": 2,
@@ -968,7 +969,7 @@ def _mentions_pain(said: str) -> bool:
 _PAIN_WORD = re.compile(
     r"\b(?:pain|painful|hurts?|hurting|hurted|sore|soreness|ache|aches|aching|achy|twinge|"
     r"twinges|discomfort|agony|ouch|ow|sting|stings|stinging|burning|throbbing|sharp|cramp|"
-    r"cramping|pulled|tweaked|twinged)\b"
+    r"cramping|pulled|tweaked|twinged|uncomfortable)\b"
 )
 
 

@@ -395,3 +395,57 @@ def test_a_late_correction_of_the_last_leg_by_name():
     chat = ended_short(last=10)
     chat.say("nlu_fallback", "wait i only did 8 on the last one")
     assert last_record(chat)["reps"][1]["right"] == 8
+
+
+@pytest.mark.parametrize(
+    "said", ["pretty sore now", "it stings a bit", "bit of a twinge there", "feeling uncomfortable"]
+)
+def test_pain_words_the_classifier_missed_are_asked_how_bad(said):
+    chat = four_done()
+    reply = chat.say("nlu_fallback", said)
+    assert reply == pain.ASK_SEVERITY and chat.slots["pending_offer"] == "pain_severity"
+
+
+@pytest.mark.parametrize(
+    ("said", "score"),
+    [("hurts like hell", 8), ("mild ache", 2), ("aching a bit, around four", 4)],
+)
+def test_pain_said_with_its_strength_the_classifier_missed_is_scored(said, score):
+    chat = four_done()
+    chat.say("nlu_fallback", said)
+    pains = chat.session["pain"] if chat.session else last_record(chat)["pain"]
+    assert pains == [score]
+
+
+@pytest.mark.parametrize("said", ["fine, zero pain", "feels tight, not painful", "no pain at all"])
+def test_no_pain_in_a_set_is_not_a_pain_report(said):
+    chat = four_done()
+    reply = chat.say("nlu_fallback", said)
+    assert "4 of 10" in reply and not chat.session["pain"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "ok ill try tomorrow if it settles down",
+        "hopefully it eases off by tonight",
+        "i'll start again once it's better",
+    ],
+)
+def test_a_plan_that_waits_for_the_pain_to_ease_is_no_pain_update(said):
+    chat = stopped_for_pain()
+    assert chat.say("nlu_fallback", said) != pain.EASING_AFTER_A_STOP
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "what if it doesnt get any better",
+        "and if it doesn't settle?",
+        "what if it's still sore tomorrow",
+        "what if it won't go away",
+    ],
+)
+def test_what_if_it_does_not_ease_after_a_stop_says_when_to_get_it_checked(said):
+    chat = stopped_for_pain()
+    assert pain.WHEN_TO_SEE_A_DOCTOR in chat.say("nlu_fallback", said)
