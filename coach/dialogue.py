@@ -1300,6 +1300,15 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         if count is not None and _felt(text) not in (None, 0):  # "did 8, no pain": a count
             _count_and_pain(work, session, count)
             return True
+        steps = (
+            numbers.read_counts(text)
+            if count is not None and not session.awaiting_feedback and session.phase == "active"
+            else []
+        )
+        if steps and not numbers.mentions_pain(text):
+            work.say(_said_in_turn(session, steps, now), session.check_buttons())
+            _after_session_change(work)
+            return True
         if count is not None and not (
             work.turn.intent == "skip"
             or (work.turn.intent == "pain" and numbers.mentions_pain(text))
@@ -1407,6 +1416,22 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         work.say_text(answers.ANYTHING_ELSE)
         return True
     return False
+
+
+def _said_in_turn(session: Session, steps: list[numbers.Count], now: float) -> list[Line]:
+    """Several counts in one message ("did 3 then another 2", "oops it was 3, and 2 more
+    since"), applied in order: what the last says, and any leg or set finished on the way.
+    A question about a count, or the set ending, stops there."""
+    lines: list[Line] = []
+    for step in steps:
+        where = (session.set_number, session.leg, session.phase)
+        said = session.said(step, now)
+        moved = (session.set_number, session.leg, session.phase) != where
+        lines = [*lines, *said] if moved else said
+        if session.check or session.phase != "active" or moved:
+            lines = said if not moved else lines
+            break
+    return lines
 
 
 # A count said this soon after a session ended is about that session, not a new one.

@@ -466,6 +466,52 @@ def read_count(text: str) -> Count | None:
     return _read_range(whole) or _read_correction(whole) or _read_soundalike_after(whole)
 
 
+# -- several counts in one message: "did 3 then another 2", "oops it was 3, and 2 more since" --
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;!]+|\.+|\s-\s)\s*|\s+(?:and then|then|and|after that)\s+")
+_JOINER = re.compile(r"^(?:(?:and|then|and then|after that|so)\s+)+")
+# A clause that takes back the one before it: "two more, no wait three more".
+_TAKES_BACK = re.compile(
+    r"^(?:(?:no|nope|nah|wait|sorry|oops|i mean|i meant|actually|hang on)\b(?:\s+|$))+"
+)
+
+
+def read_counts(text: str) -> list[Count]:
+    """The counts of a message that says more than one, in order, or [] when it says one
+    or none, or has a part that is no count (then read_count reads it as ever). A part
+    that takes back the one before it replaces it ("two more, no wait three more")."""
+    if "?" in text or _RUN_OF_COUNTS.match(normalise(text)):
+        return []  # "9 and 10 done", "8, 9, 10": counted along, read as one
+    parts = [normalise(part) for part in _CLAUSE_BREAK.split(text.lower()) if part]
+    parts = [_JOINER.sub("", part) for part in parts if part]
+    parts = [part for part in parts if part]
+    if len(parts) < 2:
+        return []
+    counts: list[Count] = []
+    replaced = False
+    sorry = False  # "3 more; sorry, 2 more": the take-back said on its own
+    for part in parts:
+        marker = _TAKES_BACK.match(part)
+        rest = part[marker.end() :].strip() if marker else part
+        if marker and not rest:
+            sorry = True
+            continue
+        taken_back, sorry = bool(marker) or sorry, False
+        reading = read_count(part)
+        if reading is None and marker:
+            reading = read_count(rest)
+        if reading is None or reading.kind in (FINISHED, ALL):
+            return []  # "did 8 and that's all": one statement, read whole
+        if taken_back and counts and reading.kind in (MORE, TOTAL, COUNT, SET_TO):
+            counts.pop()  # "did 5... no 6", "two more, no wait three more": said instead
+            replaced = True
+            if reading.kind in (TOTAL, COUNT):
+                reading = Count(SET_TO, reading.value, True)
+        if counts and reading.kind == MORE and counts[-1].kind == TOTAL and not counts[-1].explicit:
+            counts[-1] = Count(MORE, counts[-1].value, True)  # "did 3 then another 2": 3 more
+        counts.append(reading)
+    return counts if len(counts) >= 2 or replaced else []
+
+
 # -- counts said along in one message: "9 and 10 done", "8, 9, 10" -----------------------
 _RUN_OF_COUNTS = re.compile(
     rf"{_LEAD}(?:(?:thats|that was|did|done|and|reps?|rep numbers?|numbers?)\s+)*"

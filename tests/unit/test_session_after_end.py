@@ -449,3 +449,31 @@ def test_a_plan_that_waits_for_the_pain_to_ease_is_no_pain_update(said):
 def test_what_if_it_does_not_ease_after_a_stop_says_when_to_get_it_checked(said):
     chat = stopped_for_pain()
     assert pain.WHEN_TO_SEE_A_DOCTOR in chat.say("nlu_fallback", said)
+
+
+@pytest.mark.parametrize(
+    ("said", "left"),
+    [
+        ("did 3 then another 2", 9),
+        ("2 more and then 1 more", 7),
+        ("another 2, then 2 more", 8),
+        ("oops not 4 it was 3, and 2 more since", 5),
+        ("i meant 3, plus 2 more now", 5),
+        ("undo that and add 2", 2),
+        ("scratch that, 5 more", 5),
+        ("two more, no wait three more", 7),
+        ("did 5... no 6", 6),
+        ("3 more; sorry, 2 more", 6),
+    ],
+)
+def test_several_counts_in_one_message_are_applied_in_order(said, left):
+    chat = four_done()
+    chat.say("nlu_fallback", said)
+    assert chat.session["reps"][0]["left"] == left
+
+
+@pytest.mark.parametrize(
+    "said", ["9 and 10 done", "did 2 more then had a rest", "did 4, no pain", "done, thanks"]
+)
+def test_one_count_with_other_words_is_not_a_sequence(said):
+    assert numbers.read_counts(said) == []
