@@ -282,7 +282,7 @@ _SET_TO = [
 _SET_TO_RE = _rules(*(rf"{_LEAD}(?:{rule})" for rule in _SET_TO))
 _MORE = _rules(
     rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+|plus\s+)*(?:another|an extra|a further|"
-    rf"extra|plus|add|(?:the\s+)?other(?!\s+one\b)|(?:the\s+)?(?:remaining|leftover)|"
+    rf"extra|plus|add|(?:the\s+)?other(?!\s+one\b)|(?:the\s+)?(?:remaining|leftover)|those|these|"
     rf"the rest(?: of (?:them|the reps))?)"
     rf"\s+{_N}"
     rf"(?:\s+more)?{_TAIL}",

@@ -477,3 +477,8 @@ def test_several_counts_in_one_message_are_applied_in_order(said, left):
 )
 def test_one_count_with_other_words_is_not_a_sequence(said):
     assert numbers.read_counts(said) == []
+
+
+@pytest.mark.parametrize(("said", "value"), [("ok did those 3", 3), ("these 2 done", 2)])
+def test_those_n_is_a_batch(said, value):
+    assert numbers.read_count(said) == numbers.Count(numbers.MORE, value, True)
