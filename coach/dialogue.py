@@ -246,7 +246,25 @@ WHEN_NEXT = re.compile(
     r"\bwhen next\b|\bwhen'?s (?:my |the )?next\b|\bwhen (?:is|should|can) (?:my |the )?next\b|"
     r"\bnext (?:session|time|workout) (?:is )?when\b|"
     r"\bwhen (?:do|can|should|shall|could) (?:i|we) (?:go|do (?:it|them|this|these|that)|train|"
-    r"exercise) (?:again|next)\b|\bwhen'?s the next one\b",
+    r"exercise) (?:again|next)\b|\bwhen'?s the next one\b|"
+    r"\bwhat (?:do|should|shall|will) (?:i|we) do (?:tomorrow|next time|after this|"
+    r"the day after)\b|"
+    r"\bwhat'?s (?:the plan )?(?:for )?(?:tomorrow|next time)\b",
+    re.I,
+)
+# Just after a session: "am I done?", "was that all of it", "is that the lot?".
+SESSION_OVER_QUESTION = re.compile(
+    r"\b(?:am i|are we|did i|did we|have i|have we)\s+(?:all\s+)?(?:done|finished|finish|"
+    r"complete|completed|through)\b|\b(?:is|was) (?:that|it) (?:it|the lot|all|everything|"
+    r"all of it|the end|the whole (?:thing|session))\b|^\W*all (?:done|finished|over)\W*\?|"
+    r"\bthat all of it\b|\bis (?:the session|it) (?:over|done|finished)\b",
+    re.I,
+)
+# Just after a session: "that's it for today", "done for now".
+DONE_FOR_TODAY = re.compile(
+    r"^\W*(?:(?:ok|okay|right|so|well|phew)\W+)*(?:(?:i'?m|im|i am|we'?re|that'?s|thats|"
+    r"that is)\s+)?(?:it|me|all|done|finished|me done|all done)(?:\s+(?:done|finished))?\s+"
+    r"for (?:today|now|the day|tonight)(?:\W+(?:then|thanks|thank you|coach))*\W*$",
     re.I,
 )
 WHOLE_SESSION = re.compile(
@@ -1356,6 +1374,18 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             _after_session_change(work)
             return True
         return False
+    if (
+        SESSION_OVER_QUESTION.search(text)
+        and _ended_within(work, RECENT_SESSION_SECONDS)
+        and _todays_session(work) is not None
+    ):
+        work.say_text("Yes, that's today's session finished.")
+        _todays_totals(work)
+        return True
+    if DONE_FOR_TODAY.match(text) and _ended_within(work, RECENT_SESSION_SECONDS):
+        work.say_text("That's it for today: well done, and rest up.")
+        work.say_text(progression.next_session_advice(_last_session(work)["ended_at"], work.tz))
+        return True
     if (HOW_MANY_IN_ALL.search(text) or DONE_TODAY.search(text)) and _todays_session(
         work
     ) is not None:

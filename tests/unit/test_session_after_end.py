@@ -482,3 +482,25 @@ def test_one_count_with_other_words_is_not_a_sequence(said):
 @pytest.mark.parametrize(("said", "value"), [("ok did those 3", 3), ("these 2 done", 2)])
 def test_those_n_is_a_batch(said, value):
     assert numbers.read_count(said) == numbers.Count(numbers.MORE, value, True)
+
+
+@pytest.mark.parametrize(
+    "said", ["am i done", "did i finish?", "was that all of it", "is that the lot", "all done?"]
+)
+def test_is_that_it_just_after_the_session_says_yes_with_its_totals(said):
+    chat = ended_short(last=10)
+    reply = chat.say("nlu_fallback", said)
+    assert reply.startswith("Yes") and "40 reps in all" in reply
+
+
+@pytest.mark.parametrize("said", ["done for today", "that's it for today", "ok I'm done for now"])
+def test_done_for_today_after_the_session_says_when_the_next_is(said):
+    chat = ended_short(last=10)
+    reply = chat.say("nlu_fallback", said)
+    assert "well done" in reply and "48 to 72 hours" in reply
+
+
+@pytest.mark.parametrize("said", ["what do i do tomorrow", "what's the plan for next time"])
+def test_what_to_do_next_time_after_the_session_is_the_schedule(said):
+    chat = ended_short(last=10)
+    assert "48 to 72 hours" in chat.say("nlu_fallback", said)
