@@ -504,3 +504,12 @@ def test_done_for_today_after_the_session_says_when_the_next_is(said):
 def test_what_to_do_next_time_after_the_session_is_the_schedule(said):
     chat = ended_short(last=10)
     assert "48 to 72 hours" in chat.say("nlu_fallback", said)
+
+
+@pytest.mark.parametrize(
+    "said", ["wait what set is next", "what leg comes next", "what rep is this"]
+)
+def test_which_set_or_leg_is_next_says_where_the_user_is(said):
+    chat = resting()
+    reply = chat.say("nlu_fallback", said)
+    assert "Set 1 of 2" in reply or "set 1 of 2" in reply
