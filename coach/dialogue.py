@@ -1908,6 +1908,10 @@ PAIN_NOT_EASING = re.compile(
     r"aching|achy|painful|bad|there|throbbing|killing)\b",
     re.I,
 )
+# "What happens if it gets worse?", "what do I do if it starts hurting": about pain.
+PAIN_WHAT_IF = re.compile(
+    r"\b(?:if|when|once|in case)\b.*\b(?:worse|hurts?|hurting|painful|pain|sore|sorer)\b", re.I
+)
 CONDITIONAL = re.compile(
     r"\b(?:if|once|when|until|till|unless|hopefully|hope|in case|what if|suppose)\b", re.I
 )
@@ -2045,6 +2049,10 @@ def _handle(work: _Turn) -> None:
         and not _session_question(work.turn.text)
         and work.turn.answer_key
         and ANSWER_KEY.fullmatch(work.turn.answer_key)
+        and not (
+            PAIN_WHAT_IF.search(work.turn.text)
+            and not re.search(r"pain|sore|worse|ache|hurt", work.turn.answer_key)
+        )
     ):
         # A question about the exercise in a session: its answer first, as Rasa would have
         # said it, then the turn as ever. The session's own questions, and what is no
@@ -2143,7 +2151,15 @@ def _handle(work: _Turn) -> None:
         _pain(work)
     elif (
         active
-        and (intent in PROGRESS_HANDLERS or intent == "nlu_fallback")
+        and (
+            intent in (*PROGRESS_HANDLERS, "nlu_fallback")
+            or (
+                # Said by Rasa already when it picked another answer: the pain one follows.
+                intent == conversation.QUESTION_INTENT
+                and PAIN_WHAT_IF.search(text)
+                and not re.search(r"pain|sore|worse|ache|hurt", work.turn.answer_key or "")
+            )
+        )
         and is_question(text)
         and re.search(r"\b(?:worse|hurts?|hurting|pain|painful|sore)\b", text, re.I)
     ):

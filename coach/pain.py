@@ -271,7 +271,8 @@ def advise(
 
 
 _GENERAL_QUESTION = re.compile(
-    r"^\s*(?:what|whats|what's|should|is|are|does|do|can|could|will|would|if|when)\b"
+    r"^\s*(?:(?:and|but|so|ok|okay|hmm|um|also)\W+)*"
+    r"(?:what|whats|what's|should|is|are|does|do|can|could|will|would|if|when)\b"
     r"(?!.*\b(?:now|right now|currently|at the moment|today)\b)",
     re.IGNORECASE,
 )

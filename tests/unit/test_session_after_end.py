@@ -513,3 +513,18 @@ def test_which_set_or_leg_is_next_says_where_the_user_is(said):
     chat = resting()
     reply = chat.say("nlu_fallback", said)
     assert "Set 1 of 2" in reply or "set 1 of 2" in reply
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "what happens if it gets worse?",
+        "what do i do if it starts hurting?",
+        "and if my back gets sore?",
+    ],
+)
+def test_what_if_it_hurts_mid_set_is_about_pain_whatever_answer_was_picked(said):
+    chat = four_done()
+    reply = chat.say("faq", said, answer_key="equipment")
+    assert "pain" in reply.lower() and chat.session["reps"][0]["left"] == 4
+    assert "stop" in reply.lower()
