@@ -501,6 +501,8 @@ def read_counts(text: str) -> list[Count]:
             reading = read_count(rest)
         if reading is None or reading.kind in (FINISHED, ALL):
             return []  # "did 8 and that's all": one statement, read whole
+        if counts and reading.kind == LESS and counts[-1].kind == LESS:
+            continue  # "oops pressed that twice, undo": one take-back said twice
         if taken_back and counts and reading.kind in (MORE, TOTAL, COUNT, SET_TO):
             counts.pop()  # "did 5... no 6", "two more, no wait three more": said instead
             replaced = True

@@ -528,3 +528,12 @@ def test_what_if_it_hurts_mid_set_is_about_pain_whatever_answer_was_picked(said)
     reply = chat.say("faq", said, answer_key="equipment")
     assert "pain" in reply.lower() and chat.session["reps"][0]["left"] == 4
     assert "stop" in reply.lower()
+
+
+@pytest.mark.parametrize("said", ["oops pressed that twice, undo", "scratch that, undo"])
+def test_one_take_back_said_twice_takes_back_one(said):
+    chat = in_a_set()
+    for n in ("1", "2", "3", "4"):
+        chat.say("count_rep", n)
+    chat.say("nlu_fallback", said)
+    assert chat.session["reps"][0]["left"] == 3
