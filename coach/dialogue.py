@@ -24,7 +24,7 @@ from coach import protocol as p
 from coach.capabilities import Capabilities
 from coach.conversation import Message, Reply
 from coach.numbers import parse_number
-from coach.session import Session
+from coach.session import Session, add_late_reps, late_count
 from coach.speech import Line
 
 SESSION_INTENTS = (
@@ -98,8 +98,19 @@ LETS_GO = re.compile(
     r"next round|second set|go again|"
     r"let'?s go again|(?:on ?to|onto|on with|up for) the next(?: (?:set|one|leg|side|round|lot))?|"
     r"going(?: now| again)?|off i go|here goes|starting(?: now| again)?|"
-    r"on it|doing (?:it|them) now|back at it|back to it)(?:\W+(?:then|now|please|coach|mate|"
-    r"again))*\W*$",
+    r"on it|doing (?:it|them) now|back at it|back to it|"
+    r"ready for (?:more|it|the rest|round two|round 2|the next lot|another go|set (?:two|2)))"
+    r"(?:\W+(?:then|now|please|coach|mate|again))*\W*$",
+    re.I,
+)
+# An all-clear said beside a go-ahead: "let's do this, no pain right now", "back's fine, go".
+ALL_CLEAR = re.compile(
+    r"(?:^|[,;.!-]|\band\b|\bbut\b)\s*(?:(?:and|so|but|oh|also)\s+)?(?:(?:no|zero|not any)"
+    r" (?:pain|aches?|twinges?|soreness)|nothing (?:hurts|sore|hurting)|pain ?free|"
+    r"(?:my |the )?(?:back|knees?|hips?|legs?|body)(?:'?s| is| are| feels?| feeling)? "
+    r"(?:feels? |feeling )?(?:fine|ok|okay|good|great|alright|all right)|"
+    r"(?:feeling|feel|i feel|i'?m|im) (?:fine|good|great|ok|okay|alright|all right)|all good)"
+    r"(?:\s+(?:right now|now|at all|today|thanks|this morning|tonight|so far))*\s*(?=$|[,;.!-])",
     re.I,
 )
 # In a session only (out of one, "sorted" or "set" start nothing): in position, ready.
@@ -144,9 +155,13 @@ WHERE_AM_I = re.compile(
     r"\bwhat'?s left\b|\bwhats left\b|\bhow many (?:are )?left\b|"
     r"\bhow many (?:\w+ ){0,3}(?:left|to go|remaining)\b|"
     r"\bam i (?:halfway|half way|nearly|almost|close)\b|\bhalf ?way (?:yet|there)\b|"
-    r"\bwhat (?:set|rep|leg|side|round|number) (?:is (?:this|it|that)|are we on|am i on|now|"
-    r"next)\b|"
-    r"\bwhich (?:leg|side|set|round) (?:now|next|is (?:it|this|next)|am i on|are we on)\b",
+    r"\bwhat (?:set|rep|leg|side|round|number) (?:is (?:this|it|that|next)|comes next|are we on|"
+    r"am i on|now|next)\b|"
+    r"\bwhich (?:leg|side|set|round) (?:now|next|is (?:it|this|next)|am i on|are we on)\b|"
+    # "where's my count at", "remind me what number I'm on", "what's the count now"
+    r"\bwhere'?s (?:my|the) (?:count|tally|total)\b|\bwhat'?s (?:my|the) (?:count|tally)\b|"
+    r"\bwhat (?:number|rep|set) (?:i'?m|i am|we'?re|we are) (?:on|at|up to)\b|"
+    r"\b(?:remind me|tell me) (?:where i (?:am|was|got to)|how many|my count|the count)\b",
     re.I,
 )
 # The user says they are changing legs: "swapping sides", "onto the other leg now".
@@ -164,6 +179,12 @@ PADDED = re.compile(
     r"\b(?:got|put|put down|grabbed|fetched|found|using|use|on|onto|moved to|moved onto|"
     r"folded|laid|layed|under|with)\b(?:\s+\w+){0,3}?\s+(?:towels?|mat|yoga mat|cushions?|"
     r"pillows?|pads?|blanket|carpet|rug|duvet|sofa cushion|kneeling pad|padding)\b",
+    re.I,
+)
+# "My knees are sore, can I put a towel under them": a question, wherever it comes.
+ASKS_IF_PADDING_IS_OK = re.compile(
+    r"\b(?:can|could|may|should|shall) (?:i|we)\b|\b(?:is it|would it be|will it be|is that)"
+    r" (?:ok|okay|alright|all right|fine|allowed|better)\b|\bam i allowed\b|\bdo i need\b",
     re.I,
 )
 ASKS_IF_I_CAN = re.compile(
@@ -225,7 +246,25 @@ WHEN_NEXT = re.compile(
     r"\bwhen next\b|\bwhen'?s (?:my |the )?next\b|\bwhen (?:is|should|can) (?:my |the )?next\b|"
     r"\bnext (?:session|time|workout) (?:is )?when\b|"
     r"\bwhen (?:do|can|should|shall|could) (?:i|we) (?:go|do (?:it|them|this|these|that)|train|"
-    r"exercise) (?:again|next)\b|\bwhen'?s the next one\b",
+    r"exercise) (?:again|next)\b|\bwhen'?s the next one\b|"
+    r"\bwhat (?:do|should|shall|will) (?:i|we) do (?:tomorrow|next time|after this|"
+    r"the day after)\b|"
+    r"\bwhat'?s (?:the plan )?(?:for )?(?:tomorrow|next time)\b",
+    re.I,
+)
+# Just after a session: "am I done?", "was that all of it", "is that the lot?".
+SESSION_OVER_QUESTION = re.compile(
+    r"\b(?:am i|are we|did i|did we|have i|have we)\s+(?:all\s+)?(?:done|finished|finish|"
+    r"complete|completed|through)\b|\b(?:is|was) (?:that|it) (?:it|the lot|all|everything|"
+    r"all of it|the end|the whole (?:thing|session))\b|^\W*all (?:done|finished|over)\W*\?|"
+    r"\bthat all of it\b|\bis (?:the session|it) (?:over|done|finished)\b",
+    re.I,
+)
+# Just after a session: "that's it for today", "done for now".
+DONE_FOR_TODAY = re.compile(
+    r"^\W*(?:(?:ok|okay|right|so|well|phew)\W+)*(?:(?:i'?m|im|i am|we'?re|that'?s|thats|"
+    r"that is)\s+)?(?:it|me|all|done|finished|me done|all done)(?:\s+(?:done|finished))?\s+"
+    r"for (?:today|now|the day|tonight)(?:\W+(?:then|thanks|thank you|coach))*\W*$",
     re.I,
 )
 WHOLE_SESSION = re.compile(
@@ -268,6 +307,15 @@ DONE_NOW = re.compile(
     re.I,
 )
 # The rest between sets said to be over: the next set starts (never "the set is finished").
+# At rest: "how long have I got", "is the minute up?", "how much rest is left".
+REST_LEFT = re.compile(
+    r"\bhow (?:long|much (?:longer|time|rest))(?: (?:have i got|do i have|have i|is left|left|"
+    r"to go|remaining|now|still))+\b|\b(?:is|has) (?:the|my|that) (?:rest|minute|break|"
+    r"breather|time)(?: (?:up|over|done|finished|gone))\b|\bhow (?:much|many) (?:seconds|secs|"
+    r"time) (?:left|to go|remaining)\b|\bhow long (?:is|was) (?:the|my|this) (?:rest|break)"
+    r" (?:again|left|still)\b|\bam i (?:still )?resting\b|\bcan i go (?:yet|now)\b",
+    re.I,
+)
 REST_OVER = re.compile(
     r"\b(?:finished|done|over|through)(?: with)? (?:the |my |this |that )?(?:rest(?:ing)?|"
     r"break|breather|recovering)\b|"
@@ -300,6 +348,7 @@ SOME_NOT_ALL = re.compile(
     re.I,
 )
 # How a paced set felt, and nothing about how many: "tough one", "felt good", "easy".
+ONE_SAID = re.compile(r"\b(?:one|1|won|a rep|a single)\b", re.I)
 FELT_ONLY = re.compile(
     r"^\W*(?:(?:ok|okay|yeah|um+|uh+|er+m?|well|phew|wow|oof|that|it|that was|it was|that felt|"
     r"it felt|felt|feels|feeling|pretty|quite|really|very|bit|a bit|a little|fairly|not too|"
@@ -361,6 +410,8 @@ DONE_TODAY = re.compile(
     r"in (?:that|this|the) session|this morning|this evening|tonight)\b|"
     r"\bhow (?:did|have) (?:i|we) (?:do|done|get on|got on|go)(?: so far)? "
     r"(?:today|this session)\b|"
+    r"^\W*(?:(?:so|ok|okay|well|right)\W+)*how(?:'?d| did) (?:i|we) (?:do|get on|go)"
+    r"(?: then| there| in the end| overall)?\W*$|"
     r"\b(?:today'?s|my) (?:numbers|tally|score|stats|totals?)\b",
     re.I,
 )
@@ -537,7 +588,8 @@ DOING_MORE_INTENTS = (
 QUESTION_START = re.compile(
     r"^\W*(?:(?:wait|hang on|hold on|sorry|um+|uh+|oh|actually|quick question|btw|coach|hey|"
     r"ok|okay|so|and|but|then)\W+)*(?:how|what|why|when|which|who|is it|is that|are|does|"
-    r"do i|should|whats|what'?s|how'?s|remind me how|tell me)\b",
+    r"do i|should(?!\s+(?:be|have been|'?ve been)\s+(?:\d|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten)\b)|whats|what'?s|how'?s|remind me how|tell me)\b",
     re.I,
 )
 # Typed button titles mean what the button sends.
@@ -914,7 +966,9 @@ def _answer_pending_question(work: _Turn) -> bool:
         severity = numbers.read_pain_score(work.turn.text, asked=True)
         if severity is None:
             severity = pain.read_severity(work.turn.entities, work.turn.text)
-        if severity is None and intent == "count_rep":
+        said = numbers.read_count(work.turn.text)
+        reps = said is not None and said.kind != numbers.COUNT  # "did 10": reps, not a score
+        if severity is None and intent == "count_rep" and not reps:
             number = _said_number(work.turn)
             severity = number if number is not None and 0 <= number <= 10 else None
         if severity is not None:
@@ -939,6 +993,9 @@ def _answer_pending_question(work: _Turn) -> bool:
             work.say_text(_next_session_plan(work))
         return True
     yes_or_no = _yes_or_no(work)
+    if pending == "late_reps" and yes_or_no:
+        _answer_late_reps(work, yes_or_no)
+        return True
     if pending in ("start_anyway", "start_after_red_flag", "start_after_severe_pain") and yes_or_no:
         work.set(pending_offer=None)
         if yes_or_no == "affirm":
@@ -1068,6 +1125,11 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     """Counts, corrections, "ok", "where was I", "let's go", "not today": read by grammar."""
     text, session, now = work.turn.text, work.session, work.now
     if active:
+        if session.phase == "rest" and (
+            REST_LEFT.search(text) or re.search(r"\bhow much longer\b", text, re.I)
+        ):
+            work.say(session.rest_left(now))  # "is the minute up?": what's left of the rest
+            return True
         if _plan_question(work, session):
             return True
         if _fine_to_carry_on(work):
@@ -1117,6 +1179,16 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             vague = _vague(work)
             answer = None if vague else _yes_or_no(work)
             intent = answer or ("continue_session" if vague else work.turn.intent)
+            if (
+                session.check.get("kind") == "voice_total"
+                and count is None
+                and answer is None
+                and intent == "feel_fine"
+            ):
+                # "much better" to "did you do all 10?": how it felt, not how many. Asked
+                # again, so the set is recorded only as the user says it went.
+                work.say(session.ask_voice_total(), session.check_buttons())
+                return True
             lines = session.answer_check(text, intent, count, now)
             if lines:
                 work.say(lines, session.check_buttons())
@@ -1165,7 +1237,16 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             and not ASKS_IF_I_CAN.match(text)  # "can I do it on a rug" asks
             and said_count is None
         ):
-            work.say_text("Good, something soft under your knees makes it much kinder on them.")
+            if ASKS_IF_PADDING_IS_OK.search(text):  # "...can I put a towel under them"
+                work.say_text(
+                    "Yes: a folded towel, a cushion or an exercise mat under your knees makes"
+                    " kneeling much kinder on them."
+                )
+            else:
+                work.say_text(
+                    "Good: something soft under your knees, a towel, mat or cushion, makes it much"
+                    " kinder on them."
+                )
             work.say([session.status()])
             return True
         if CHECKS_WHERE.search(text) and not session.check:
@@ -1223,8 +1304,28 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         ):
             # "No, I only did six" to "did you get all 10?": how many, not a correction.
             count = numbers.Count(numbers.FINISHED, count.value, True)
+        if (
+            session.awaiting_feedback
+            and count is not None
+            and count.kind == numbers.MORE
+            and count.value == 1
+            and not count.explicit
+            and ONE_SAID.search(text)
+        ):
+            # "got one" after a paced set: one rep, or a towel fetched? Not all of them: asked.
+            work.say(session.ask_voice_total(), session.check_buttons())
+            return True
         if count is not None and _felt(text) not in (None, 0):  # "did 8, no pain": a count
             _count_and_pain(work, session, count)
+            return True
+        steps = (
+            numbers.read_counts(text)
+            if count is not None and not session.awaiting_feedback and session.phase == "active"
+            else []
+        )
+        if steps and not numbers.mentions_pain(text):
+            work.say(_said_in_turn(session, steps, now), session.check_buttons())
+            _after_session_change(work)
             return True
         if count is not None and not (
             work.turn.intent == "skip"
@@ -1273,6 +1374,18 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             _after_session_change(work)
             return True
         return False
+    if (
+        SESSION_OVER_QUESTION.search(text)
+        and _ended_within(work, RECENT_SESSION_SECONDS)
+        and _todays_session(work) is not None
+    ):
+        work.say_text("Yes, that's today's session finished.")
+        _todays_totals(work)
+        return True
+    if DONE_FOR_TODAY.match(text) and _ended_within(work, RECENT_SESSION_SECONDS):
+        work.say_text("That's it for today: well done, and rest up.")
+        work.say_text(progression.next_session_advice(_last_session(work)["ended_at"], work.tz))
+        return True
     if (HOW_MANY_IN_ALL.search(text) or DONE_TODAY.search(text)) and _todays_session(
         work
     ) is not None:
@@ -1305,6 +1418,9 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     if conversation.DEFERS_TO_LATER.search(text) and not is_question(text):
         work.say_text("Okay, no problem. Say start my session whenever you want to exercise.")
         return True
+    late = None if is_question(text) else numbers.read_count(text)
+    if late is not None and _ended_within(work, RECENT_SESSION_SECONDS) and _late_count(work, late):
+        return True  # "did the final 3" just after the end: that session's record
     if asks_something(text):
         return False  # "could I hold for 6 instead": a question, never a count
     if STARTS_A_SESSION.search(text) and (
@@ -1313,8 +1429,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     ):
         _start(work)
         return True
-    if LETS_GO.match(text):  # "start then", "ok let's go": whatever the classifier thought
-        _start(work)
+    if LETS_GO.match(text) or LETS_GO.match(ALL_CLEAR.sub(" ", text)):
+        _start(work)  # "start then", "let's do this, no pain": whatever the classifier thought
         return True
     count = numbers.read_count(text)
     said = numbers.parse_number(text.split()[-1]) if text.split() else None
@@ -1332,8 +1448,73 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     return False
 
 
+def _said_in_turn(session: Session, steps: list[numbers.Count], now: float) -> list[Line]:
+    """Several counts in one message ("did 3 then another 2", "oops it was 3, and 2 more
+    since"), applied in order: what the last says, and any leg or set finished on the way.
+    A question about a count, or the set ending, stops there."""
+    lines: list[Line] = []
+    for step in steps:
+        where = (session.set_number, session.leg, session.phase)
+        said = session.said(step, now)
+        moved = (session.set_number, session.leg, session.phase) != where
+        lines = [*lines, *said] if moved else said
+        if session.check or session.phase != "active" or moved:
+            lines = said if not moved else lines
+            break
+    return lines
+
+
 # A count said this soon after a session ended is about that session, not a new one.
 RECENT_SESSION_SECONDS = 3600
+
+
+SAFETY_QUESTIONS = (safety.CHECK, safety.SCREENING, safety.CLINICIAN)
+LATE_REPS_BUTTONS = (("Yes, add them", "/affirm"), ("No, leave it", "/deny"))
+
+
+def _late_count(work: _Turn, count: numbers.Count) -> bool:
+    """A count said just after a session ended belongs to that session: put into its
+    record where it plainly goes (the last leg counted), else asked about."""
+    history = work.history
+    last = history[-1] if history and isinstance(history[-1], dict) else None
+    if last is None or last is not _last_session(work):
+        return False
+    correction = count.kind in (numbers.SET_TO, numbers.LESS) and count.value is not None
+    if not (_counts_reps(count) or correction or count.kind == numbers.ALL):
+        return False
+    after_pain = any("pain" in note for note in last.get("notes") or [])
+    rest = " No more today, though: after that pain, rest is the right call." if after_pain else ""
+    placed = late_count(last, count)
+    if placed is not None:
+        record, said = placed
+        work.set(history=[*history[:-1], record])
+        work.say_text(said + rest)
+        return True
+    n = count.value
+    if count.kind not in (numbers.MORE, numbers.TOTAL, numbers.COUNT) or not n or n > 100:
+        return False
+    if work.state.pending_offer in SAFETY_QUESTIONS:
+        return False  # a safety question is open: it is not replaced by one about reps
+    work.say_text(
+        f"Today's session has already finished, with {last.get('total_reps', 0)} reps"
+        f" recorded. Shall I add these {n} to it?{rest}",
+        LATE_REPS_BUTTONS,
+    )
+    work.set(pending_offer="late_reps", plan={**work.plan, "late_reps": n})
+    return True
+
+
+def _answer_late_reps(work: _Turn, answer: str) -> None:
+    plan = {key: value for key, value in work.plan.items() if key != "late_reps"}
+    n = work.plan.get("late_reps")
+    history = work.history
+    work.set(pending_offer=None, plan=plan)
+    if answer == "affirm" and isinstance(n, int) and history and isinstance(history[-1], dict):
+        record, said = add_late_reps(history[-1], n)
+        work.set(history=[*history[:-1], record])
+        work.say_text(said)
+    else:
+        work.say_text("Okay, I've left that session's record as it was.")
 
 
 def _asks_beyond_where_am_i(text: str) -> bool:
@@ -1710,6 +1891,64 @@ def _after_severe_pain(work: _Turn) -> bool:
     return True
 
 
+# How the pain is going after a stop: easing ("it's settling now") or not ("still sore").
+PAIN_EASING = re.compile(
+    r"\b(?:eas(?:e|es|ed|ing)(?: off| up| down)?|settl(?:e|es|ed|ing)(?: down)?|calm(?:s|ed|ing)?"
+    r" down|wear(?:s|ing)? off|wore off|fad(?:e|es|ed|ing)|subsid(?:e|es|ed|ing)|"
+    r"(?:going|gone|went) away|(?:feels?|feeling|much|bit|lot|loads|way|getting|a little) better|"
+    r"better now|not as bad|less (?:painful|sore|now)|improv(?:e|es|ed|ing)|loosen(?:s|ed|ing)?"
+    r"(?: up)?|(?:pain|it|ache|twinge)s? (?:has |is |have )?(?:gone|stopped|less))\b",
+    re.I,
+)
+PAIN_NOT_EASING = re.compile(
+    r"\b(?:not|isnt|isn't|hasnt|hasn't|havent|haven't|wont|won't|no|doesnt|doesn't|dont|don't|"
+    r"didnt|didn't)\s+(?:really\s+|yet\s+|get\s+(?:any\s+)?|go\s+)?"
+    r"(?:eas|settl|calm|better|go(?:ne|ing)? away|improv|stopp|away)\w*|\b(?:getting|got|feels?|"
+    r"feeling|even|much|a bit|bit) worse\b|\bworse now\b|\bstill (?:hurts?|hurting|sore|"
+    r"aching|achy|painful|bad|there|throbbing|killing)\b",
+    re.I,
+)
+# "What happens if it gets worse?", "what do I do if it starts hurting": about pain.
+PAIN_WHAT_IF = re.compile(
+    r"\b(?:if|when|once|in case)\b.*\b(?:worse|hurts?|hurting|painful|pain|sore|sorer)\b", re.I
+)
+CONDITIONAL = re.compile(
+    r"\b(?:if|once|when|until|till|unless|hopefully|hope|in case|what if|suppose)\b", re.I
+)
+WHAT_WENT_WRONG = re.compile(
+    r"\bwhat (?:did|have) i do(?:ne)? wrong\b|\bwhat went wrong\b|\bwhy did (?:it|that|this|my"
+    r" \w+) (?:hurt|happen|go)\b|\bwhat (?:caused|causes|made) (?:it|that|this|the pain|my)\b|"
+    r"\b(?:was it|is it|was that) (?:my|bad) (?:form|technique|fault)\b|\bmy fault\b",
+    re.I,
+)
+
+
+def _pain_after_a_stop(work: _Turn) -> bool:
+    """After pain stopped today's exercise: how it is going now ("it's easing off", "still
+    sore"), or what went wrong. The advice to rest today is kept in every answer."""
+    recent = _recent_pain(work)
+    if recent is None or recent.get("severity", 0) <= work.thresholds.fine_up_to:
+        return False
+    text = work.turn.text
+    if WHAT_WENT_WRONG.search(text):
+        work.say_text(pain.WHAT_WENT_WRONG)
+        work.say_text(pain.form_cue(recent.get("location")))
+    elif (is_question(text) or CONDITIONAL.search(text)) and PAIN_NOT_EASING.search(text):
+        # "What if it doesn't get any better?": when to get it checked.
+        work.say_text(pain.WHEN_TO_SEE_A_DOCTOR)
+        work.say_text("For today, rest from the leg lifts.")
+    elif is_question(text) or WORSE_NEXT_MORNING.search(text) or CONDITIONAL.search(text):
+        return False  # "I'll try tomorrow if it settles": a plan, not how it is now
+    elif PAIN_NOT_EASING.search(text):
+        work.say_text(pain.NOT_EASING_AFTER_A_STOP)
+    elif PAIN_EASING.search(text):
+        work.say_text(pain.EASING_AFTER_A_STOP)
+    else:
+        return False
+    work.set(pending_offer=None)
+    return True
+
+
 def _can_i_exercise(work: _Turn) -> None:
     """ "Can I still exercise?": from the pain reported today, else from the schedule."""
     recent = _recent_pain(work)
@@ -1810,6 +2049,10 @@ def _handle(work: _Turn) -> None:
         and not _session_question(work.turn.text)
         and work.turn.answer_key
         and ANSWER_KEY.fullmatch(work.turn.answer_key)
+        and not (
+            PAIN_WHAT_IF.search(work.turn.text)
+            and not re.search(r"pain|sore|worse|ache|hurt", work.turn.answer_key)
+        )
     ):
         # A question about the exercise in a session: its answer first, as Rasa would have
         # said it, then the turn as ever. The session's own questions, and what is no
@@ -1835,6 +2078,22 @@ def _handle(work: _Turn) -> None:
     intent = work.turn.intent
     text = work.turn.text
     score = numbers.read_pain_score(text)
+    all_clear = ALL_CLEAR.search(text) and not numbers.mentions_pain(ALL_CLEAR.sub(" ", text))
+    if (
+        intent in ("pain", "feel_worse", "nlu_fallback")
+        and score is None
+        and (numbers.only_denies_pain(text) or all_clear)
+    ):
+        intent = work.turn.intent = "feel_fine"  # "ready, no pain at all": nothing hurts
+    elif (
+        intent == "nlu_fallback"
+        and numbers.mentions_pain(text)
+        and not numbers.says_no_pain(text)
+        and not asks_something(text)
+        and not ASKS_IF_PADDING_IS_OK.search(text)  # "... can I put a towel under them"
+        and numbers.read_count(text) is None
+    ):
+        intent = work.turn.intent = "pain"  # "it stings a bit": pain, whatever the classifier
     if active and (score is not None or intent in ("pain", "feel_worse")):
         session.check = None
     if not active and _after_red_flag(work):
@@ -1842,6 +2101,8 @@ def _handle(work: _Turn) -> None:
     if _corrected_pain(work, active):
         return
     if not active and score is None and _after_severe_pain(work):
+        return
+    if not active and score is None and _pain_after_a_stop(work):
         return
     hurts = numbers.mentions_pain(text) and not numbers.says_no_pain(text)
     if (
@@ -1890,7 +2151,15 @@ def _handle(work: _Turn) -> None:
         _pain(work)
     elif (
         active
-        and (intent in PROGRESS_HANDLERS or intent == "nlu_fallback")
+        and (
+            intent in (*PROGRESS_HANDLERS, "nlu_fallback")
+            or (
+                # Said by Rasa already when it picked another answer: the pain one follows.
+                intent == conversation.QUESTION_INTENT
+                and PAIN_WHAT_IF.search(text)
+                and not re.search(r"pain|sore|worse|ache|hurt", work.turn.answer_key or "")
+            )
+        )
         and is_question(text)
         and re.search(r"\b(?:worse|hurts?|hurting|pain|painful|sore)\b", text, re.I)
     ):
@@ -2308,7 +2577,12 @@ def _act_on_pain(work: _Turn, report: pain.PainReport) -> None:
     if advice.new_level:
         work.set(level=advice.new_level)
     if report.severity is not None:
-        recent = {"at": work.now, "severity": report.severity, "level_before": level}
+        recent = {
+            "at": work.now,
+            "severity": report.severity,
+            "level_before": level,
+            "location": report.location,
+        }
         work.set(plan={**work.plan, "recent_pain": recent})
     if not in_session:
         if _add_to_last_session(work, report.severity):

@@ -192,12 +192,13 @@ _LEAD = rf"^(?:{_FILLER}\s+)*"
 _REPS = r"(?:\s+(?:reps?|repetitions?|lifts?|leg lifts?|times|of them|of those|more reps?))?"
 _LEG = (
     r"(?:\s+(?:on|with|for|using))?(?:\s+(?:my|the|this|your|that))?"
-    r"(?:\s+(?:left|right|other|first|second))?(?:\s+(?:leg|side|one))?"
+    r"(?:\s+(?:left|right|other|first|second|last))?(?:\s+(?:leg|side|one))?"
 )
 _NOW = (
     r"(?:\s+(?:now|so far|then|already|done|complete|completed|finished|there|here|today|"
     r"i think|i guess|i reckon|maybe|probably|or so|roughly|ish|i believe|that time|this time|"
-    r"on that one|that go|this go|that set|this round|that round))*"
+    r"on that one|that go|this go|that set|this round|that round|actually|in the end|after all|"
+    r"as well|too|in fact|by now|at this point|at the moment|for now))*"
 )
 _TAIL = rf"{_REPS}{_LEG}{_NOW}\s*$"
 _IN_ALL = r"(?:in all|in total|total|altogether|all together|overall|all up|all told|so far)"
@@ -252,12 +253,15 @@ _LESS = re.compile(
 _MINUS = _rules(
     rf"{_LEAD}(?:minus|take away|take off|subtract|knock off|remove|less|deduct|"
     rf"take)\s+{_N}(?:\s+(?:off|away|rep|reps|from (?:that|it|the count)))*\s*$",
+    rf"{_LEAD}(?:take|knock|minus|chop)\s+{_N}\s+(?:reps?\s+)?(?:off|away)(?:\s+(?:that|it|"
+    rf"the count))?\s*$",
     rf"{_LEAD}{_N}\s+(?:less|fewer)(?:\s+reps?)?\s*$",
 )
 _SET_TO = [
     rf"(?:no|nope|nah|sorry|oops|whoops|wait|hang on|hold on|my bad|actually|correction|"
-    rf"i miscounted|miscounted|wrong|not quite|no no)(?:\s+(?:no|wait|sorry|actually|i mean|"
-    rf"i meant|its|it is|it was|that was|thats|that is|make it|make that|it should be|"
+    rf"i miscounted|miscounted|wrong|not quite|no no|typo|my mistake)(?:\s+(?:no|wait|sorry|"
+    rf"actually|i mean|i meant|meant|mean|typo|my mistake|its|it is|it was|that was|thats|"
+    rf"that is|make it|make that|it should be|"
     rf"should be|i only did|i only got|i did|ive done|ive only done|i have only done|only|"
     rf"i|just|reps?|i counted wrong|i miscounted))*\s+{_N}{_TAIL}",
     rf"(?:i\s+)?(?:meant|mean)\s+{_N}{_TAIL}",
@@ -265,6 +269,8 @@ _SET_TO = [
     rf"(?:it|that|the count)\s+(?:should be|should have been|is actually|was actually|"
     rf"shouldve been)\s+{_N}{_TAIL}",
     rf"(?:its|thats|it was|that was)\s+actually\s+{_N}{_TAIL}",
+    # "should be 6 not 7", "should've been 8": the count as it should read.
+    rf"(?:should be|should have been|shouldve been)\s+{_N}(?:\s+not\s+{NUMBER})?{_TAIL}",
     rf"(?:i )?(?:miscounted|lost count|counted wrong)\s+(?:.*\s)?{_N}{_TAIL}",
     rf"not\s+{NUMBER}\s+{_N}{_TAIL}",
     # "it was nine not ten", "no, 8 not 10": the number said, not the one counted.
@@ -276,7 +282,7 @@ _SET_TO = [
 _SET_TO_RE = _rules(*(rf"{_LEAD}(?:{rule})" for rule in _SET_TO))
 _MORE = _rules(
     rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+|plus\s+)*(?:another|an extra|a further|"
-    rf"extra|plus|add|(?:the\s+)?other(?!\s+one\b)|(?:the\s+)?(?:remaining|leftover)|"
+    rf"extra|plus|add|(?:the\s+)?other(?!\s+one\b)|(?:the\s+)?(?:remaining|leftover)|those|these|"
     rf"the rest(?: of (?:them|the reps))?)"
     rf"\s+{_N}"
     rf"(?:\s+more)?{_TAIL}",
@@ -311,7 +317,7 @@ _TOTAL_ONLY = _rules(
     rf"can only)\s+(?:{_DID}|do|get|manage)?\s*(?:to\s+|up to\s+)?{_N}{_TAIL}",
     rf"{_LEAD}(?:i\s+)?(?:could(?:nt| not)|cant|can not|cannot)\s+(?:do|manage|get)\s+"
     rf"(?:any )?more than\s+{_N}{_TAIL}",
-    rf"{_LEAD}(?:i\s+)?(?:stopped|gave up|quit|had to stop)\s+(?:at|after)\s+{_N}{_TAIL}",
+    rf"{_LEAD}{_NO}(?:i\s+)?(?:stopped|gave up|quit|had to stop)\s+(?:at|after)\s+{_N}{_TAIL}",
     rf"{_LEAD}{_NO}(?:i\s+)?(?:managed|got(?=\s+to\b)|made it|got up|reached)\s+(?:to\s+)?"
     rf"{_N}{_TAIL}",
     rf"{_LEAD}(?:{_DID}\s+)?{_N}{_REPS}{_LEG}(?:\s+done)?\s+(?:and (?:thats|that is) (?:it|all)|"
@@ -338,7 +344,7 @@ _ORDINAL = re.compile(
     rf"(?:\s+(?:one|rep|lift))?(?:\s+(?:done|down|finished))?\s*$"
 )
 # "All of them again", "got them all this time": the same count said of a later set.
-_AGAIN = r"again|too|as well|this time|that time|both times|once more"
+_AGAIN = r"again|too|as well|this time|that time|both times|once more|actually|in the end|after all"
 _ALL = re.compile(
     rf"{_LEAD}(?:i\s+|ive\s+|i have\s+)?(?:(?:did|done|finished|completed|managed|got through|"
     rf"got|get|had|nailed|smashed|"
@@ -359,6 +365,10 @@ _FINISHED = re.compile(
     rf"(?<=i am )done|(?<=were )done|(?<=ive )done)(?:\s+(?:now|with (?:that|this|it|the|"
     rf"this|my)(?: (?:set|leg|side|one|lot))?|the set|that set|this set|the leg|that leg|"
     rf"this leg|for this (?:leg|set|side)|here|then))*\s*$"
+    # "That's me done for this leg", "finito".
+    rf"|{_LEAD}(?:(?:and\s+)?(?:thats|that is)\s+)?me\s+(?:done|finished)(?:\s+(?:for|with)\s+"
+    rf"(?:this|that|the|my)\s+(?:leg|side|set|one))?(?:\s+now)?\s*$"
+    rf"|{_LEAD}(?:finito|fini|done and dusted|all over)\s*$"
     rf"|{_LEAD}(?:thats|that is|that was)\s+(?:it|all|the lot|the set|my set|the leg|"
     rf"it for (?:this|that|the) (?:leg|set|side))(?:\s+(?:for (?:now|this leg|this set)|done))*\s*$"
     rf"|{_LEAD}(?:finished|done|completed|ended)\s+(?:with\s+)?(?:the|that|this|my)\s+(?:set|leg|side)\s*$"
@@ -385,7 +395,9 @@ _REP = re.compile(
     rf"did (?:that|this|another) one|nailed (?:that|this|another) one|that one(?:s| is)? done)\s*$"
 )
 _QUESTION = re.compile(
-    r"^(?:how|what|whats|why|when|where|which|who|should|can|could(?! only)|do|does|is|are|will|"
+    r"^(?:how|what|whats|why|when|where|which|who|"
+    r"should(?!\s+(?:be|have been|ve been)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten)\b)|can|could(?! only)|do|does|is|are|will|"
     r"would|shall|did i|have i|am i)\b"
 )
 
@@ -402,7 +414,11 @@ def read_count(text: str) -> Count | None:
     whole = normalise(text)
     if not whole or _QUESTION.search(whole):
         return None
-    instead = _MORE_INSTEAD.search(whole) or _MORE_INSTEAD_SHORT.match(whole)
+    instead = (
+        _MORE_INSTEAD.search(whole)
+        or _MORE_INSTEAD_SHORT.match(whole)
+        or _MORE_INSTEAD_BACK.match(whole)
+    )
     if instead and (value := _number(instead)) is not None:
         return Count(MORE_INSTEAD, value, True)  # "I meant 3 more, not 2"
     if _MISCOUNTED.search(whole):
@@ -448,6 +464,54 @@ def read_count(text: str) -> Count | None:
         if reading is not None:
             return reading
     return _read_range(whole) or _read_correction(whole) or _read_soundalike_after(whole)
+
+
+# -- several counts in one message: "did 3 then another 2", "oops it was 3, and 2 more since" --
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;!]+|\.+|\s-\s)\s*|\s+(?:and then|then|and|after that)\s+")
+_JOINER = re.compile(r"^(?:(?:and|then|and then|after that|so)\s+)+")
+# A clause that takes back the one before it: "two more, no wait three more".
+_TAKES_BACK = re.compile(
+    r"^(?:(?:no|nope|nah|wait|sorry|oops|i mean|i meant|actually|hang on)\b(?:\s+|$))+"
+)
+
+
+def read_counts(text: str) -> list[Count]:
+    """The counts of a message that says more than one, in order, or [] when it says one
+    or none, or has a part that is no count (then read_count reads it as ever). A part
+    that takes back the one before it replaces it ("two more, no wait three more")."""
+    if "?" in text or _RUN_OF_COUNTS.match(normalise(text)):
+        return []  # "9 and 10 done", "8, 9, 10": counted along, read as one
+    parts = [normalise(part) for part in _CLAUSE_BREAK.split(text.lower()) if part]
+    parts = [_JOINER.sub("", part) for part in parts if part]
+    parts = [part for part in parts if part]
+    if len(parts) < 2:
+        return []
+    counts: list[Count] = []
+    replaced = False
+    sorry = False  # "3 more; sorry, 2 more": the take-back said on its own
+    for part in parts:
+        marker = _TAKES_BACK.match(part)
+        rest = part[marker.end() :].strip() if marker else part
+        if marker and not rest:
+            sorry = True
+            continue
+        taken_back, sorry = bool(marker) or sorry, False
+        reading = read_count(part)
+        if reading is None and marker:
+            reading = read_count(rest)
+        if reading is None or reading.kind in (FINISHED, ALL):
+            return []  # "did 8 and that's all": one statement, read whole
+        if counts and reading.kind == LESS and counts[-1].kind == LESS:
+            continue  # "oops pressed that twice, undo": one take-back said twice
+        if taken_back and counts and reading.kind in (MORE, TOTAL, COUNT, SET_TO):
+            counts.pop()  # "did 5... no 6", "two more, no wait three more": said instead
+            replaced = True
+            if reading.kind in (TOTAL, COUNT):
+                reading = Count(SET_TO, reading.value, True)
+        if counts and reading.kind == MORE and counts[-1].kind == TOTAL and not counts[-1].explicit:
+            counts[-1] = Count(MORE, counts[-1].value, True)  # "did 3 then another 2": 3 more
+        counts.append(reading)
+    return counts if len(counts) >= 2 or replaced else []
 
 
 # -- counts said along in one message: "9 and 10 done", "8, 9, 10" -----------------------
@@ -568,6 +632,17 @@ _SORRY = r"(?:sorry|oops|whoops|my bad|i mean|i meant)"
 _MORE_INSTEAD_SHORT = re.compile(
     rf"^(?:(?:no|nope|nah|wait|actually)\s+)*(?P<sorry>{_SORRY}\s+(?:(?:no|nope)\s+)*)?"
     rf"{_N}\s+more(?:\s+reps?)?(?(sorry)(?:\s+{_SORRY})?|\s+{_SORRY})$"
+)
+# "Wait, that was only 2 more", "make that 2 more": the last batch, looked back on, was
+# another size: put in place of the last batch, not added to it.
+_MORE_INSTEAD_BACK = re.compile(
+    rf"^(?:(?:no|nope|nah|wait|actually|sorry|oops|whoops|hmm|oh|hang on|scratch that|"
+    rf"correction|my bad|ugh|err?|um)\s+)*"
+    rf"(?:(?:that|it|those|this|the last (?:lot|batch|bit)?)\s+(?:was|were)\s+"
+    rf"(?:(?:only|just|really|actually)\s+)+|(?:make|change)\s+(?:that|it)\s+"
+    rf"(?:(?:only|just)\s+)?)"
+    rf"{_N}\s+(?:more|extra)(?:\s+(?:reps?|of them|not {NUMBER}))?"
+    rf"(?:\s+(?:sorry|oops|my bad|then|there))*$"
 )
 # "9 not 8": the number said, not the one counted.
 _N_NOT_M = re.compile(rf"\b{_N}\s+(?:not|rather than|instead of)\s+(?:the\s+)?{NUMBER}\b")
@@ -732,7 +807,8 @@ PAIN_WORDS = {
     "unbearable": 10, "excruciating": 10, "worst pain": 10, "worst ever": 10,
     "worst its ever been": 10, "cant bear": 10, "cant stand it": 10,
     "agony": 9, "agonising": 9, "agonizing": 9, "killing me": 9, "kills": 9,
-    "screaming": 9, "awful": 8, "terrible": 8, "horrible": 8, "really bad": 8,
+    "screaming": 9, "like hell": 8, "like mad": 7, "like crazy": 7,
+    "awful": 8, "terrible": 8, "horrible": 8, "really bad": 8,
     "very bad": 8, "severe": 8, "pretty bad": 7, "quite bad": 6, "not too bad": 3,
     "not bad": 2, "bad": 6, "quite sore": 5, "really sore": 6, "very sore": 6,
     "moderate": 5, "mild": 2, "slight": 2, "a little": 2,
@@ -788,6 +864,11 @@ _BARE_SCORE = re.compile(
 )
 
 
+# A number just after a verb of doing reps is a count, never a pain score.
+_AFTER_REP_VERB = (
+    r"(?<!did )(?<!done )(?<!managed )(?<!finished )(?<!completed )(?<!got )(?<!get )"
+    r"(?<!do )(?<!doing )(?<!another )(?<!rep )(?<!reps )(?<!number )(?<!last )(?<!final )"
+)
 _LONE_SCORE = re.compile(
     rf"(?<!did )(?<!done )(?<!managed )(?<!finished )(?<!rep )(?<!reps )(?<!number )(?<!after )"
     rf"(?<!for )(?<!since )(?<!last )(?<!every )(?<!each )(?<!set )(?<!got to )(?<!get to )"
@@ -837,6 +918,8 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
     said = normalise(text)
     if not said:
         return None
+    if _MISCOUNTED.search(said) and not _PAIN_WORD.search(said):
+        return None  # "lost count, call it 6": the count, not a score
     for match in _RANGE.finditer(said):
         a, b = _score_value(match.group("a")), _score_value(match.group("b"))
         context = said[: match.start()] + said[match.end() :]
@@ -885,11 +968,13 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
             if re.search(rf"\b{phrase}\b", said):
                 return value
         # "it was a 2 before, now more like 4": the last score said is the one now.
+        # ("did 10", "managed 8": reps done, even when the coach has asked how bad.)
         scores = [
             _score_value(m.group("a"))
             for m in re.finditer(
-                rf"\b(?P<a>{_SCORE_NUMBER})\b(?!\s*(?:reps?|times|sets?|"
-                rf"seconds?|minutes?|days?|weeks?|hours?|am|pm))",
+                rf"{_AFTER_REP_VERB}\b(?P<a>{_SCORE_NUMBER})\b(?!\s*(?:reps?|times|sets?|"
+                rf"seconds?|minutes?|days?|weeks?|hours?|am|pm|done|finished|complete|"
+                rf"completed|more|in all|in total|total|so far|of them))",
                 said,
             )
         ]
@@ -932,7 +1017,7 @@ def _mentions_pain(said: str) -> bool:
 _PAIN_WORD = re.compile(
     r"\b(?:pain|painful|hurts?|hurting|hurted|sore|soreness|ache|aches|aching|achy|twinge|"
     r"twinges|discomfort|agony|ouch|ow|sting|stings|stinging|burning|throbbing|sharp|cramp|"
-    r"cramping|pulled|tweaked|twinged)\b"
+    r"cramping|pulled|tweaked|twinged|uncomfortable)\b"
 )
 
 
@@ -946,6 +1031,12 @@ _NO_PAIN = re.compile(
 def says_no_pain(text: str) -> bool:
     """ "No pain", "didn't hurt", "pain free": pain words that say there was none."""
     return bool(_NO_PAIN.search(normalise(text)))
+
+
+def only_denies_pain(text: str) -> bool:
+    """ "Let's go, no pain right now": the pain words all say there is none."""
+    said = normalise(text)
+    return bool(_NO_PAIN.search(said)) and not _PAIN_WORD.search(_NO_PAIN.sub(" ", said))
 
 
 def mentions_pain(text: str) -> bool:

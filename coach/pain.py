@@ -271,7 +271,8 @@ def advise(
 
 
 _GENERAL_QUESTION = re.compile(
-    r"^\s*(?:what|whats|what's|should|is|are|does|do|can|could|will|would|if|when)\b"
+    r"^\s*(?:(?:and|but|so|ok|okay|hmm|um|also)\W+)*"
+    r"(?:what|whats|what's|should|is|are|does|do|can|could|will|would|if|when)\b"
     r"(?!.*\b(?:now|right now|currently|at the moment|today)\b)",
     re.IGNORECASE,
 )
@@ -321,6 +322,23 @@ SEEING_A_CLINICIAN = (
     "Good idea. Tell them how bad it got and when it started. Until they have seen you, rest"
     " from the leg lifts; go the same day if your legs go weak or numb, or you have trouble"
     " passing urine."
+)
+
+# How the pain is going, said after it stopped today's exercise: the advice is kept.
+EASING_AFTER_A_STOP = (
+    "Good, I'm glad it's settling. Even so, no more leg lifts today: let it calm down fully."
+    " Next time we'll start with an easier version and build back up."
+)
+NOT_EASING_AFTER_A_STOP = (
+    "Sorry it's still bothering you. Rest it today, no more leg lifts, and move gently as you"
+    " can. See a doctor or physio if it keeps getting worse or spreads down your leg; go the"
+    " same day if your legs go weak or numb, or you have trouble passing urine."
+)
+# "What did I do wrong?" after pain: the usual cause is form, and it may be nothing done wrong.
+WHAT_WENT_WRONG = (
+    "Not necessarily anything: a back that isn't used to the load can hurt even with good"
+    " technique. When form is the cause, it's usually lifting too high, so the lower back"
+    " arches, or the hips rotating as the leg goes back."
 )
 
 RATE_IT_IF_NOW = "If it's hurting right now, tell me how bad, from 0 to 10."

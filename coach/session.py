@@ -204,6 +204,18 @@ class Session:
 
     # -- events -------------------------------------------------------------------
 
+    def rest_left(self, now: float) -> list[Line]:
+        """ "Is the minute up?": the seconds of rest left, or that it is over."""
+        left = None if self.rest_until is None else round(self.rest_until - now)
+        after = f"set {self.set_number + 1}"
+        if left is None:
+            return [
+                Line(f"Rest for {p.REST_BETWEEN_SETS_SECONDS} seconds, then say ready for {after}.")
+            ]
+        if left <= 0:
+            return [Line(f"Your rest is over: say ready when you want to start {after}.")]
+        return [Line(f"About {left} seconds of rest left. Then say ready for {after}.")]
+
     def ready(self, now: float) -> list[Line]:
         """ "Ready" / "let's go" / "resume", or the rest timer running out."""
         if self.phase == PAUSED:
@@ -491,7 +503,8 @@ class Session:
         return self._ask(
             "more_or_total",
             n,
-            f"You're on {self.count} on your {self.leg} leg. Is that {n} more, or {n} in all?",
+            f"You're on {self.count} on your {self.leg} leg. Is that {n} more, or {n} in all?"
+            f" ({n} more would make {self.count + n}.)",
         )
 
     def ask_what_to_skip(self) -> list[Line]:
@@ -995,3 +1008,77 @@ def fixed_phrases() -> tuple[str, ...]:
     counts = [wording.format(n=n) for n in range(1, 21) for wording in COUNT_WORDINGS]
     switches = [speech.SWITCH_LEG.format(leg=leg) for leg in p.LEGS]
     return (*counts, *CUES, speech.LIFT, speech.HOLD, speech.LOWER, *switches)
+
+
+# -- a count said just after the session ended ------------------------------------------
+
+
+def _blocks(record: dict) -> list[tuple[int, str]]:
+    return [(number, leg) for number in range(len(record.get("reps") or [])) for leg in p.LEGS]
+
+
+def _record_with(record: dict, reps: list[dict[str, int]]) -> dict:
+    target = record.get("target") or 0
+    total = sum(sum(done.values()) for done in reps)
+    every_block = all(done.get(leg, 0) >= target for done in reps for leg in p.LEGS)
+    stopped_for_pain = any("pain" in note for note in record.get("notes") or [])
+    completed = record.get("completed", False) or (every_block and not stopped_for_pain)
+    return {**record, "reps": reps, "total_reps": total, "completed": completed}
+
+
+def late_count(record: dict, count: Count) -> tuple[dict, str] | None:
+    """A count said just after a session ended ("final 3", "I meant 8", "did 10" when the
+    last leg had 7), put into that session's record: (the new record, what changed), or
+    None when where it goes is not clear (the coach asks). Applied to the last leg counted:
+    an increment or a higher total that still fits its target, a correction of it."""
+    target = record.get("target") or 0
+    reps = [dict(done) for done in record.get("reps") or []]
+    counted = [(n, leg) for n, leg in _blocks(record) if reps[n].get(leg, 0) > 0]
+    if not counted or not target:
+        return None
+    number, leg = counted[-1]
+    done = reps[number].get(leg, 0)
+    kind, value = count.kind, count.value
+    if kind == numbers.MORE and value and done + value <= target:
+        new = done + value
+    elif kind in (numbers.TOTAL, numbers.COUNT, numbers.FINISHED) and value:
+        new = value if done < value <= target else None
+    elif kind == numbers.ALL and value in (None, target):
+        new = target if done < target else None
+    elif kind == numbers.SET_TO and value is not None and 0 <= value <= target:
+        new = value
+    elif kind == numbers.LESS and value:
+        new = max(done - value, 0)  # "minus 2"; a bare "undo" after the end is not guessed
+    else:
+        new = None
+    if new is None or new == done:
+        return None
+    reps[number][leg] = new
+    changed = _record_with(record, reps)
+    said = (
+        f"Okay, I've updated the session you just finished: your {leg} leg in set"
+        f" {number + 1} is now {new} of {target}, {changed['total_reps']} reps in all."
+    )
+    every_block = all(d.get(side, 0) >= target for d in reps for side in p.LEGS)
+    if every_block and new >= target:
+        said += " Every set is done now: well done!"
+    return changed, said
+
+
+def add_late_reps(record: dict, n: int) -> tuple[dict, str]:
+    """ "Yes, add them": n reps put into the first legs still short of the target, in the
+    order they come; if none is short, onto the last leg counted."""
+    target = record.get("target") or 0
+    reps = [dict(done) for done in record.get("reps") or []] or [{leg: 0 for leg in p.LEGS}]
+    left = n
+    for number, leg in _blocks({"reps": reps}):
+        room = max(target - reps[number].get(leg, 0), 0)
+        step = min(room, left)
+        reps[number][leg] = reps[number].get(leg, 0) + step
+        left -= step
+    if left:
+        counted = [(k, leg) for k, leg in _blocks({"reps": reps}) if reps[k].get(leg, 0)]
+        k, leg = counted[-1] if counted else (0, p.LEGS[0])
+        reps[k][leg] = reps[k].get(leg, 0) + left
+    changed = _record_with(record, reps)
+    return changed, f"Added: today's session now has {changed['total_reps']} reps in all."

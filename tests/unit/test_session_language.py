@@ -582,11 +582,13 @@ def test_a_count_outside_a_session_starts_one_and_counts_it():
     for _ in range(3):
         said = chat.say("deny", "no")
     assert "3 of 10" in said and reps(chat) == 3
-    # Just after a session, a count is not a new session.
+    # Just after a session, a count is not a new session: it goes into that session's record.
     chat = in_a_set()
     chat.say("count_rep", "3 more")
     chat.say("stop_session", "stop for today")
-    assert chat.say("count_rep", "4") == answers.NO_SESSION
+    said = chat.say("count_rep", "4")
+    assert "session you just finished" in said and chat.session is None
+    assert chat.slots["history"][-1]["total_reps"] == 4
 
 
 def test_stopping_for_today_in_ordinary_words_keeps_what_was_done():
