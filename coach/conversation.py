@@ -208,10 +208,11 @@ def reports_pain(intent: str, entities: list[dict], text: str) -> bool:
 # hurts more now that I've added a set"): when the answer selector read it as that
 # question, its answer (drop back, and say how bad if it is sharp) is the reply.
 MORE_WORK_ANSWER = "pain_when_adding_reps"
-SINCE_DOING_MORE = re.compile(
-    r"\b(?:since|after|when|now that|because|once)\b.{0,40}?\b(?:went up|gone up|going up|"
-    r"moved up|stepped up|step up|upped|increas\w*|added|adding|more (?:reps|lifts|sets)|"
-    r"extra (?:reps|lifts|sets?)|doing (?:\d+|ten|twelve|fifteen|twenty)\b)",
+NAMES_MORE_WORK = re.compile(
+    r"\b(?:went up|gone up|going up|moved up|stepped up|step up|upped|increas\w*|added|adding|"
+    r"bumped (?:it |them )?up|pushed (?:it |them |myself )?(?:up )?to|more (?:reps|lifts|sets)|"
+    r"extra (?:reps|lifts|sets?))\b"
+    r"|\b(?:since|now that|once)\b.{0,30}?\bdoing (?:\d+|ten|twelve|fifteen|eighteen|twenty)\b",
     re.I,
 )
 
@@ -221,7 +222,7 @@ def pain_from_doing_more(intent: str, text: str, answer_key: str | None) -> bool
     return (
         intent in (QUESTION_INTENT, "pain", "feel_worse")
         and answer_key == MORE_WORK_ANSWER
-        and bool(SINCE_DOING_MORE.search(text))
+        and bool(NAMES_MORE_WORK.search(text))
     )
 
 

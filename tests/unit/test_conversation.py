@@ -253,3 +253,8 @@ def test_pain_put_down_to_more_reps_gets_that_answer(classified, text, answer_ke
 def test_a_red_flag_wins_over_the_more_reps_answer():
     text = "since i went up to 20 reps my legs are numb and i can't control my bladder"
     assert corrected_intent("faq", PAIN_AND_PLACE, text, "pain_when_adding_reps") == "red_flag"
+
+
+def test_more_reps_named_without_since_still_counts():
+    text = "i pushed it to 18 reps and now my back is hurting"
+    assert corrected_intent("faq", PAIN_AND_PLACE, text, "pain_when_adding_reps") == "faq"
