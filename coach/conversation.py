@@ -193,9 +193,36 @@ def reports_pain(intent: str, entities: list[dict], text: str) -> bool:
         and "?" not in text
         and any(entity.get("entity") in ("pain_word", "pain_kind") for entity in entities)
         and any(entity.get("entity") == "body_part" for entity in entities)
-        and not re.match(r"^\s*(?:what|how|why|when|should|is|are|do|does|can|could)\b", text, re.I)
+        and not re.match(
+            r"^\s*(?:what|how|why|when|where|which|who|should|is|are|do|does|can|could|will|"
+            r"would|shall|may|might|must)\b",
+            text,
+            re.I,
+        )
         and not ASKS_IF_IT_HELPS.search(text)
         and not ASKS_A_QUESTION.search(text)
+    )
+
+
+# Pain that came with doing more ("my back aches since I went up to 20 reps", "it
+# hurts more now that I've added a set"): when the answer selector read it as that
+# question, its answer (drop back, and say how bad if it is sharp) is the reply.
+MORE_WORK_ANSWER = "pain_when_adding_reps"
+NAMES_MORE_WORK = re.compile(
+    r"\b(?:went up|gone up|going up|moved up|stepped up|step up|upped|increas\w*|added|adding|"
+    r"bumped (?:it |them )?up|pushed (?:it |them |myself )?(?:up )?to|more (?:reps|lifts|sets)|"
+    r"extra (?:reps|lifts|sets?))\b"
+    r"|\b(?:since|now that|once)\b.{0,30}?\bdoing (?:\d+|ten|twelve|fifteen|eighteen|twenty)\b",
+    re.I,
+)
+
+
+def pain_from_doing_more(intent: str, text: str, answer_key: str | None) -> bool:
+    """Pain put down to more reps or sets, which its own answer covers."""
+    return (
+        intent in (QUESTION_INTENT, "pain", "feel_worse")
+        and answer_key == MORE_WORK_ANSWER
+        and bool(NAMES_MORE_WORK.search(text))
     )
 
 
@@ -268,6 +295,8 @@ def rule_verdict(
         return "start_session"  # "can we strat the excercise?" (spelling fixed first)
     if intent == QUESTION_INTENT and "?" not in text and DEFERS_TO_LATER.search(text):
         return "deny"  # "I'll do them tomorrow": no question, so no answer said first
+    if pain_from_doing_more(intent, text, answer_key):
+        return QUESTION_INTENT
     if reports_pain(intent, entities, text):
         return "pain"
     if asks_about_medicine(intent, entities):

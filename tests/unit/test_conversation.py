@@ -221,3 +221,40 @@ def test_putting_it_off_is_no_question_for_the_answer_selector(text, expected):
 def test_a_choice_asked_after_a_pain_statement_is_a_question(text, expected):
     entities = [{"entity": "pain_word", "value": "sore"}, {"entity": "body_part", "value": "back"}]
     assert corrected_intent("faq", entities, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "will this cure my back pain for good",
+        "would these help my sore back",
+        "where should my back feel sore after these",
+    ],
+)
+def test_a_question_opened_by_any_auxiliary_is_no_pain_report(text):
+    assert corrected_intent("faq", PAIN_AND_PLACE, text) == "faq"
+
+
+@pytest.mark.parametrize(
+    ("classified", "text", "answer_key", "expected"),
+    [
+        ("feel_worse", "my back aches more since i upped the reps", "pain_when_adding_reps", "faq"),
+        ("faq", "it hurts now that i've added a set", "pain_when_adding_reps", "faq"),
+        # no extra work named: a report, whatever the selector read
+        ("faq", "my back hurts more today", "pain_when_adding_reps", "pain"),
+        # the selector read something else: the report stands
+        ("faq", "my back hurts since i increased the reps", "reps_per_set", "pain"),
+    ],
+)
+def test_pain_put_down_to_more_reps_gets_that_answer(classified, text, answer_key, expected):
+    assert corrected_intent(classified, PAIN_AND_PLACE, text, answer_key) == expected
+
+
+def test_a_red_flag_wins_over_the_more_reps_answer():
+    text = "since i went up to 20 reps my legs are numb and i can't control my bladder"
+    assert corrected_intent("faq", PAIN_AND_PLACE, text, "pain_when_adding_reps") == "red_flag"
+
+
+def test_more_reps_named_without_since_still_counts():
+    text = "i pushed it to 18 reps and now my back is hurting"
+    assert corrected_intent("faq", PAIN_AND_PLACE, text, "pain_when_adding_reps") == "faq"
