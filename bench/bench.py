@@ -352,10 +352,12 @@ async def every_replica_answers(coach: CoachServer, timeout: float) -> None:
                 await asyncio.sleep(1)
 
 
-def start_scaled(workdir: Path, workers: int, engines: dict | None) -> tuple[Server, float]:
+def start_scaled(
+    workdir: Path, workers: int, engines: dict | None, extra_env: dict | None = None
+) -> tuple[Server, float]:
     """The coach with `workers` Rasa processes; on PostgreSQL + Redis when `engines`
     has their URLs, else on SQLite (with Redis as the lock store when workers > 1)."""
-    env = {"COACH_RASA_WORKERS": str(workers)}
+    env = {"COACH_RASA_WORKERS": str(workers), **(extra_env or {})}
     if engines:
         env["COACH_TRACKER_URL"] = engines["postgres"]
     if engines or workers > 1:
@@ -379,6 +381,8 @@ def start_scaled(workdir: Path, workers: int, engines: dict | None) -> tuple[Ser
 
 
 SCALE_REDIS: dict = {}
+UNCACHED = "_uncached"
+UNCACHED_ENV = {"COACH_NLU_CACHE_SIZE": "0"}
 
 
 def measure_scaled(server: Server, seconds: float) -> dict:
@@ -404,32 +408,36 @@ def scale_out(scratch: Path, seconds: float) -> dict:
     postgres_pid = int((postgres.data / "postmaster.pid").read_text().split()[0])
     figures: dict = {}
     try:
-        for store in ("sqlite", "postgres_redis"):
-            engines = {
-                "postgres": postgres.url,
-                "postgres_pid": postgres_pid,
-                "redis": redis.url,
-                "redis_pid": redis.process.pid,
-            }
-            if store == "sqlite":
-                engines = None
-            for workers in SCALE_WORKERS:
-                name = f"{store}_{workers}w"
-                print(f"coach, scaled: {name}")
-                workdir = ROOT / "results" / "bench-scale" / name  # kept: its server.log
-                shutil.rmtree(workdir, ignore_errors=True)
-                workdir.mkdir(parents=True)
-                try:
-                    server, startup = start_scaled(workdir, workers, engines)
-                except RuntimeError as error:  # the other arrangements are still measured
-                    print(f"coach, scaled: {name} did not start: {error}")
-                    figures[name] = {"not_started": str(error)[-500:]}
-                    continue
-                try:
-                    figures[name] = measure_scaled(server, seconds)
-                    figures[name]["startup_to_first_answer_seconds"] = round(startup, 1)
-                finally:
-                    server.stop()
+        shared = {
+            "postgres": postgres.url,
+            "postgres_pid": postgres_pid,
+            "redis": redis.url,
+            "redis_pid": redis.process.pid,
+        }
+        stores = ("sqlite", "postgres_redis")
+        arrangements = [(store, workers, {}) for store in stores for workers in SCALE_WORKERS]
+        # The bench's users repeat a few sentences, so every parse above after the first
+        # comes from the parse cache; real users also say new things, which cost the NLU
+        # pipeline: the same arrangement again with no text kept shows that end.
+        arrangements.append(("postgres_redis", max(SCALE_WORKERS), UNCACHED_ENV))
+        for store, workers, extra_env in arrangements:
+            name = f"{store}_{workers}w" + (UNCACHED if extra_env else "")
+            engines = shared if store == "postgres_redis" else None
+            print(f"coach, scaled: {name}")
+            workdir = ROOT / "results" / "bench-scale" / name  # kept: its server.log
+            shutil.rmtree(workdir, ignore_errors=True)
+            workdir.mkdir(parents=True)
+            try:
+                server, startup = start_scaled(workdir, workers, engines, extra_env)
+            except RuntimeError as error:  # the other arrangements are still measured
+                print(f"coach, scaled: {name} did not start: {error}")
+                figures[name] = {"not_started": str(error)[-500:]}
+                continue
+            try:
+                figures[name] = measure_scaled(server, seconds)
+                figures[name]["startup_to_first_answer_seconds"] = round(startup, 1)
+            finally:
+                server.stop()
     finally:
         redis.stop()
         postgres.remove()
@@ -483,10 +491,12 @@ def scale_table(results: dict) -> str:
         )
     labels = {"sqlite": "SQLite", "postgres_redis": "PostgreSQL + Redis"}
     for name, figures in results.get("scale", {}).items():
-        store, workers = name.rsplit("_", 1)
+        store, workers = name.removesuffix(UNCACHED).rsplit("_", 1)
         label = f"coach, {labels[store]}, {workers[:-1]} worker{'s' if workers != '1w' else ''}"
         if store == "sqlite" and workers != "1w":
             label += " (Redis locks)"
+        if name.endswith(UNCACHED):
+            label += ", every text parsed (`COACH_NLU_CACHE_SIZE=0`)"
         if "not_started" in figures:
             lines.append(f"| {label} | - | did not start (see results/bench-scale/{name}) |"
                          " - | - | - | - | - | - | - |")  # fmt: skip

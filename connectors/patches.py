@@ -152,6 +152,8 @@ from sanic import http as sanic_http
 from sanic import response
 from sanic.exceptions import InvalidUsage
 
+from connectors import scale
+
 logger = logging.getLogger(__name__)
 
 MAX_PACKETS_PER_POLL = 64
@@ -689,7 +691,7 @@ def _rules_checked_as_far_back_as_they_reach() -> None:
     RulePolicy._get_possible_keys = get_possible_keys
 
 
-NLU_CACHE_SIZE = 4096  # texts; a parse is a few kB pickled
+NLU_CACHE_SIZE = scale.nlu_cache_size()  # checked by scripts/serve.py before start-up
 NLU_CACHE = "_coach_nlu_cache"  # on a graph runner (one per loaded model): text -> bytes
 # The project's own components, each read to see that it uses the text alone. Rasa's
 # built-in NLU components do too. A model with any other component not from Rasa
@@ -726,7 +728,8 @@ def _texts_parsed_once() -> None:
             return rasa_parse(self, message, tracker, only_output_properties)
         cache = self.graph_runner.__dict__.get(NLU_CACHE)
         if cache is None:
-            cache = OrderedDict() if parses_may_be_kept(self.model_metadata) else False
+            keep = NLU_CACHE_SIZE > 0 and parses_may_be_kept(self.model_metadata)
+            cache = OrderedDict() if keep else False
             self.graph_runner.__dict__[NLU_CACHE] = cache
         if cache is False:
             return rasa_parse(self, message, tracker, only_output_properties)

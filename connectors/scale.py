@@ -9,6 +9,9 @@
   with their own in-memory locks would let two turns of one user race.
 - COACH_ACTION_WORKERS: Sanic workers of the action server (default 1); it keeps
   no state of its own, so any number is safe.
+- COACH_NLU_CACHE_SIZE: how many texts' parses each Rasa process keeps, so that a
+  text seen before ("done", "yes", a count) is not run through the NLU pipeline
+  again (default 4096; 0 parses every message).
 
 Pure: nothing from Rasa, so that scripts/serve.py can check the settings before it
 starts anything.
@@ -20,6 +23,9 @@ from urllib.parse import urlsplit
 LOCK_STORE_SETTING = "COACH_LOCK_STORE_URL"
 RASA_WORKERS_SETTING = "COACH_RASA_WORKERS"
 ACTION_WORKERS_SETTING = "COACH_ACTION_WORKERS"
+NLU_CACHE_SETTING = "COACH_NLU_CACHE_SIZE"
+DEFAULT_NLU_CACHE_SIZE = 4096  # texts; a parse is a few kB pickled
+MAX_NLU_CACHE_SIZE = 1_000_000
 REDIS_SCHEMES = ("redis", "rediss")
 MAX_WORKERS = 64
 
@@ -75,8 +81,19 @@ def action_workers(environ: dict | None = None) -> int:
     return _count(environ, ACTION_WORKERS_SETTING)
 
 
+def nlu_cache_size(environ: dict | None = None) -> int:
+    environ = os.environ if environ is None else environ
+    raw = environ.get(NLU_CACHE_SETTING, "").strip() or str(DEFAULT_NLU_CACHE_SIZE)
+    if not raw.isdigit() or int(raw) > MAX_NLU_CACHE_SIZE:
+        raise ScaleSettingError(
+            f"{NLU_CACHE_SETTING} must be a whole number from 0 (no cache) to {MAX_NLU_CACHE_SIZE}."
+        )
+    return int(raw)
+
+
 def check(environ: dict | None = None) -> None:
     """Every scaling setting, so that a bad one stops start-up with one line."""
     lock_store_url(environ)
     rasa_workers(environ)
     action_workers(environ)
+    nlu_cache_size(environ)

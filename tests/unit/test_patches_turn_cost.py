@@ -577,6 +577,14 @@ def test_the_oldest_text_leaves_a_full_cache(cached_parse, monkeypatch):
     assert processor.parsed == ["one", "two", "three", "two"]
 
 
+def test_a_cache_size_of_nought_parses_every_message(cached_parse, monkeypatch):
+    monkeypatch.setattr(patches, "NLU_CACHE_SIZE", 0)
+    processor = CountingProcessor()
+    for _ in range(3):
+        cached_parse(processor, message("done"), None)
+    assert processor.parsed == ["done", "done", "done"]
+
+
 def test_requests_to_the_action_server_share_kept_connections(installed):
     from aiohttp import web
 

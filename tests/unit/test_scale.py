@@ -38,12 +38,20 @@ def test_several_workers_without_a_shared_lock_store_are_refused_with_one_line()
         ("COACH_LOCK_STORE_URL", "memcached://host"),
         ("COACH_LOCK_STORE_URL", "redis://host:port"),
         ("COACH_LOCK_STORE_URL", "redis://host:6379/zero"),
+        ("COACH_NLU_CACHE_SIZE", "-1"),
+        ("COACH_NLU_CACHE_SIZE", "lots"),
+        ("COACH_NLU_CACHE_SIZE", "2000000"),
     ],
 )
 def test_bad_scale_settings_are_named(name, value):
     with pytest.raises(scale.ScaleSettingError) as refused:
         scale.check({name: value})
     assert name in str(refused.value)
+
+
+@pytest.mark.parametrize("value, size", [("", 4096), ("0", 0), (" 128 ", 128)])
+def test_the_nlu_cache_size_setting(value, size):
+    assert scale.nlu_cache_size({"COACH_NLU_CACHE_SIZE": value}) == size
 
 
 def test_the_lock_store_url_gives_rasas_redis_lock_store():
