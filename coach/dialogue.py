@@ -418,6 +418,10 @@ DONE_TODAY = re.compile(
 HOW_MANY_IN_ALL = re.compile(
     r"^(?!.*\b(?:week|month|year|sessions)\b).*(?:"
     r"\bhow many (?:did i|have i|i) (?:do|done|did|manage|managed|get|got)\b|"
+    # "how much did I do", "how much work have we got done": what was done, in all.
+    r"\bhow (?:much|many)(?: (?:work|exercise|reps?|lifts?|of them|stuff))? (?:did|have|had) "
+    r"(?:i|we) (?:do|done|did|manage|managed|get|got|complete|completed|get through|"
+    r"got through)\b|"
     r"\b(?:what(?:'?s| is| was)|whats) (?:my|the) (?:total|count|score|tally)\b|"
     r"\bhow many (?:reps? )?(?:in all|in total|altogether|all together|overall)\b|"
     r"\bhow many (?:reps? |lifts? )?(?:is that|was that|does that make|have i done|have we done|"

@@ -991,10 +991,15 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
     strong = _strong_word_score(said, asked)
     if strong is not None:
         return strong
+    band = _band_score(said)
+    if band is not None and not asked:
+        return band
     if asked:
         for phrase, value in sorted(PAIN_WORDS.items(), key=lambda item: -len(item[0])):
             if re.search(rf"\b{phrase}\b", said):
                 return value
+        if band is not None:
+            return band
         # "it was a 2 before, now more like 4": the last score said is the one now.
         # ("did 10", "managed 8": reps done, even when the coach has asked how bad.)
         scores = [
@@ -1011,6 +1016,40 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
         if scores:
             return scores[-1]
     return None
+
+
+# A band said with a pain word is a score on its own, asked or not: "moderately sore",
+# "the pain is mild", "really achy" (the same values as PAIN_WORDS: mild 2, moderate 5,
+# severe 8). A vaguer word ("pretty sore", "quite achy") is still asked about.
+_BAND_SCORES = {
+    "mild": 2, "mildly": 2, "slightly": 2, "slight": 2,
+    "moderate": 5, "moderately": 5,
+    "really": 6, "very": 6,
+    "severe": 8, "severely": 8, "extremely": 8, "seriously": 8,
+}  # fmt: skip
+_BAND = "|".join(_BAND_SCORES)
+_PAIN_SAID = (
+    r"(?:pain|pains|painful|hurts?|hurting|sore|soreness|ache|aches|aching|achy|tender|stiff|"
+    r"uncomfortable|discomfort)"
+)
+_BAND_SCORE = re.compile(
+    rf"(?<!not )(?<!isnt )(?<!never )(?<!wasnt )"
+    rf"\b(?:(?P<a>{_BAND})\s+{_PAIN_SAID}|{_PAIN_SAID}\s+(?:is|s|was|feels|its|it is|"
+    rf"level is|feels like)?\s*(?:(?:quite|pretty|fairly|really)\s+)?(?P<b>mild|moderate|"
+    rf"severe)|(?P<c>mild|moderate|severe|bad)\s+(?:hip|back|knee|leg|glute)\s+{_PAIN_SAID})\b"
+)
+
+
+def _band_score(said: str) -> int | None:
+    if _NO_PAIN.search(said):
+        return None
+    match = _BAND_SCORE.search(said)
+    if match is None:
+        return None
+    word = match.group("a") or match.group("b") or match.group("c")
+    # Of two bands, the higher: "slightly achy, moderate really" is moderate.
+    named = [_BAND_SCORES[w] for w in re.findall(r"\b(?:mild|moderate|severe)\b", said)]
+    return max([_BAND_SCORES.get(word) or PAIN_WORDS.get(word) or 0, *named])
 
 
 # A pain band said beside a range: "moderate, 4 or 5" is a score, the higher end.

@@ -384,3 +384,18 @@ def test_a_batch_that_ends_with_the_total_it_makes_sets_the_total(text, value):
 def test_a_number_of_things_is_not_a_pain_score(text):
     assert read_pain_score(text) is None
     assert read_pain_score(text, asked=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [("back is mildly achy this morning", 2), ("my knee's moderately painful", 5),
+     ("the ache is moderate", 5), ("hip feels really tender", 6), ("severely sore glute", 8),
+     ("pain's mild today, can we go", 2), ("slightly stiff and sore", 2)],
+)  # fmt: skip
+def test_a_band_word_with_a_pain_word_is_a_score_unasked(text, score):
+    assert read_pain_score(text) == score
+
+
+@pytest.mark.parametrize("text", ["not very sore", "isnt really painful", "pretty sore now"])
+def test_a_denied_or_vague_band_is_no_score_unasked(text):
+    assert read_pain_score(text) is None
