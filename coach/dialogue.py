@@ -2594,6 +2594,7 @@ def _act_on_pain(work: _Turn, report: pain.PainReport) -> None:
         if advice.check_next_morning:
             work.set(morning_check=work.now)
         _screen_after_severe_pain(work, report)
+        _offer_start_after_pain(work, report, advice)
         return
     session.record_pain(report.severity)
     if advice.stop_session:
@@ -2607,6 +2608,34 @@ def _act_on_pain(work: _Turn, report: pain.PainReport) -> None:
     else:
         work.say([session.status()])
     _screen_after_severe_pain(work, report)
+
+
+# Pain said with a wish to exercise today: "sore, but I'd still like to do my session".
+WANTS_A_SESSION = re.compile(
+    r"\b(?:like|want|wanna|keen|happy|planning|plan|hoping|hope|going|gonna|can we|could we|"
+    r"shall we|can i|could i|let'?s|lets|ready)\b.*\b(?:session|exercises?|workout|work out|"
+    r"train|training|leg lifts?|lifts|reps|start|begin|get going|get started|crack on|go ahead|"
+    r"do it|do this|do them|carry on|exercise)\b"
+    r"(?!.*\b(?:tomorrow|later|tonight|next week|another day)\b)",
+    re.I,
+)
+
+
+def _offer_start_after_pain(work: _Turn, report: pain.PainReport, advice: pain.Advice) -> None:
+    """Pain before a session that does not rule it out, said with a wish to exercise: ask
+    whether to start now (the session that starts is the one the pain adjusted), so that
+    "ok" or "sounds good" starts it."""
+    if (
+        advice.band == pain.STOP
+        or report.severity is None
+        or report.severity >= pain.SEVERE_FROM
+        or work.reply.updates.get("pending_offer")
+        or _ended_within(work, RECENT_SESSION_SECONDS)
+        or not (work.turn.intent == "start_session" or WANTS_A_SESSION.search(work.turn.text))
+    ):
+        return
+    work.say_text("Shall we start today's session now?", REMINDER_BUTTONS)
+    work.set(pending_offer="reminder_start")
 
 
 def _screen_after_severe_pain(work: _Turn, report: pain.PainReport) -> None:
