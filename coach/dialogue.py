@@ -882,6 +882,7 @@ def respond(
     user_said = turn.timer_for_set is None and turn.reminder_at is None
     # A question about a sign, its answer, the checklist, an emergency still in force.
     if user_said and dialogue.handle(screening):
+        _pause_before_safety_question(work)
         return _with_disclaimer(work).finish()
     if turn.timer_for_set is not None:
         if work.session is not None:
@@ -943,6 +944,21 @@ def _red_flag(work: _Turn, flag: red_flags.RedFlag) -> None:
         pending_pain=None,
         caution={"reason": "red_flag", "sign": flag.sign, "urgency": flag.urgency, "at": work.now},
     )
+
+
+def _pause_before_safety_question(work: _Turn) -> None:
+    """ "Legs like jelly, need a minute" mid-set: the safety question is asked, and the
+    break asked for is given too (the set paused first, the question said last)."""
+    session = work.session
+    if (
+        session is None
+        or session.phase != "active"
+        or work.reply.updates.get("pending_offer") != safety.CHECK
+        or not _wants_a_break_or_tired(work.turn.text)
+    ):
+        return
+    paused = [Message(line.text, (), line.ssml) for line in session.pause()]
+    work.reply.messages[:0] = paused
 
 
 def _safety(work: _Turn) -> safety.Dialogue:

@@ -1279,3 +1279,22 @@ def test_pain_without_a_wish_or_too_strong_offers_no_start(said):
     chat = Chat()
     chat.say("pain", said)
     assert chat.slots.get("pending_offer") != "reminder_start"
+
+
+def test_a_sign_with_a_break_asked_for_mid_set_pauses_then_asks_the_question():
+    chat = in_a_set()
+    chat.say("count_rep", "3")
+    reply = chat.say("red_flag", "my legs are all wobbly, I need a moment")
+    assert reply.startswith("Paused") and reply.endswith("numbness or weakness?")
+    assert chat.session["phase"] == "paused"
+
+
+@pytest.mark.parametrize("said", ["ok off I go again", "right, carrying on", "let's keep at it"])
+def test_a_reply_to_a_safety_question_that_is_neither_yes_nor_no_is_asked_once_more(said):
+    chat = in_a_set()
+    chat.say("red_flag", "my legs are all wobbly")
+    reply = chat.say("continue_session", said)
+    assert "yes or a no" in reply and reply.endswith("?")
+    assert "Keep going" not in reply
+    chat.say("count_rep", "1")
+    assert chat.session["reps"][0]["left"] == 1  # a second non-answer goes on as ever
