@@ -165,6 +165,13 @@ WHERE_AM_I = re.compile(
     re.I,
 )
 # The user says they are changing legs: "swapping sides", "onto the other leg now".
+# "Next leg", "on to the next side": the leg is over.
+NEXT_LEG = re.compile(
+    r"^\W*(?:(?:ok|okay|right|alright|so|and|now|on to|onto)\W+)*(?:the\s+)?next\s+(?:leg|side)"
+    r"(?:\W+(?:now|then|please))*\W*$",
+    re.I,
+)
+BARE_NEXT = re.compile(r"^\W*(?:(?:ok|okay|right|alright|so|and|now)\W+)*next\W*$", re.I)
 SWITCHING_LEGS = re.compile(
     r"^\W*(?:(?:ok|okay|right|brill|brilliant|great|cool|nice|lovely|good|done|phew|and|so|now|"
     r"that'?s (?:that|it|one leg|the left|the right)|thats (?:that|it))\W+)*"
@@ -1238,7 +1245,12 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         said_count = None if is_question(text) else numbers.read_count(text)
         lost_count_at = said_count is not None and said_count.kind == numbers.SET_TO
         if (
-            SWITCHING_LEGS.match(text)
+            (
+                SWITCHING_LEGS.match(text)
+                or NEXT_LEG.match(text)
+                # "ok next" just after the coach switched legs: on to it, not a rep done.
+                or (session.count == 0 and BARE_NEXT.match(text))
+            )
             and session.phase == "active"
             and not session.awaiting_feedback
             and not session.check

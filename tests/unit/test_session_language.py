@@ -1298,3 +1298,14 @@ def test_a_reply_to_a_safety_question_that_is_neither_yes_nor_no_is_asked_once_m
     assert "Keep going" not in reply
     chat.say("count_rep", "1")
     assert chat.session["reps"][0]["left"] == 1  # a second non-answer goes on as ever
+
+
+@pytest.mark.parametrize(
+    "said", ["ok next", "right, next", "next leg please", "on to the next side"]
+)
+def test_next_just_after_the_coach_switched_legs_is_no_rep(said):
+    chat = in_a_set()
+    chat.say("count_rep", "did 10")
+    reply = chat.say("count_rep", said)
+    assert chat.session["reps"][0] == {"left": 10, "right": 0}
+    assert "right leg" in reply
