@@ -991,7 +991,8 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
     strong = _strong_word_score(said, asked)
     if strong is not None:
         return strong
-    band = _band_score(said)
+    # "What if the pain is moderate?" asks; it reports no score.
+    band = None if "?" in text or _QUESTION.search(said) else _band_score(said)
     if band is not None and not asked:
         return band
     if asked:

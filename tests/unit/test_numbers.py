@@ -399,3 +399,15 @@ def test_a_band_word_with_a_pain_word_is_a_score_unasked(text, score):
 @pytest.mark.parametrize("text", ["not very sore", "isnt really painful", "pretty sore now"])
 def test_a_denied_or_vague_band_is_no_score_unasked(text):
     assert read_pain_score(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if the pain is moderate?",
+        "is it ok to train when mildly sore",
+        "can I go on if it's really achy",
+    ],
+)
+def test_a_band_word_in_a_question_is_no_score(text):
+    assert read_pain_score(text) is None
