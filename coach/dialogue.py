@@ -165,6 +165,13 @@ WHERE_AM_I = re.compile(
     re.I,
 )
 # The user says they are changing legs: "swapping sides", "onto the other leg now".
+# "Next leg", "on to the next side": the leg is over.
+NEXT_LEG = re.compile(
+    r"^\W*(?:(?:ok|okay|right|alright|so|and|now|on to|onto)\W+)*(?:the\s+)?next\s+(?:leg|side)"
+    r"(?:\W+(?:now|then|please))*\W*$",
+    re.I,
+)
+BARE_NEXT = re.compile(r"^\W*(?:(?:ok|okay|right|alright|so|and|now)\W+)*next\W*$", re.I)
 SWITCHING_LEGS = re.compile(
     r"^\W*(?:(?:ok|okay|right|brill|brilliant|great|cool|nice|lovely|good|done|phew|and|so|now|"
     r"that'?s (?:that|it|one leg|the left|the right)|thats (?:that|it))\W+)*"
@@ -418,6 +425,10 @@ DONE_TODAY = re.compile(
 HOW_MANY_IN_ALL = re.compile(
     r"^(?!.*\b(?:week|month|year|sessions)\b).*(?:"
     r"\bhow many (?:did i|have i|i) (?:do|done|did|manage|managed|get|got)\b|"
+    # "how much did I do", "how much work have we got done": what was done, in all.
+    r"\bhow (?:much|many)(?: (?:work|exercise|reps?|lifts?|of them|stuff))? (?:did|have|had) "
+    r"(?:i|we) (?:do|done|did|manage|managed|get|got|complete|completed|get through|"
+    r"got through)\b|"
     r"\b(?:what(?:'?s| is| was)|whats) (?:my|the) (?:total|count|score|tally)\b|"
     r"\bhow many (?:reps? )?(?:in all|in total|altogether|all together|overall)\b|"
     r"\bhow many (?:reps? |lifts? )?(?:is that|was that|does that make|have i done|have we done|"
@@ -878,6 +889,7 @@ def respond(
     user_said = turn.timer_for_set is None and turn.reminder_at is None
     # A question about a sign, its answer, the checklist, an emergency still in force.
     if user_said and dialogue.handle(screening):
+        _pause_before_safety_question(work)
         return _with_disclaimer(work).finish()
     if turn.timer_for_set is not None:
         if work.session is not None:
@@ -939,6 +951,21 @@ def _red_flag(work: _Turn, flag: red_flags.RedFlag) -> None:
         pending_pain=None,
         caution={"reason": "red_flag", "sign": flag.sign, "urgency": flag.urgency, "at": work.now},
     )
+
+
+def _pause_before_safety_question(work: _Turn) -> None:
+    """ "Legs like jelly, need a minute" mid-set: the safety question is asked, and the
+    break asked for is given too (the set paused first, the question said last)."""
+    session = work.session
+    if (
+        session is None
+        or session.phase != "active"
+        or work.reply.updates.get("pending_offer") != safety.CHECK
+        or not _wants_a_break_or_tired(work.turn.text)
+    ):
+        return
+    paused = [Message(line.text, (), line.ssml) for line in session.pause()]
+    work.reply.messages[:0] = paused
 
 
 def _safety(work: _Turn) -> safety.Dialogue:
@@ -1218,7 +1245,12 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         said_count = None if is_question(text) else numbers.read_count(text)
         lost_count_at = said_count is not None and said_count.kind == numbers.SET_TO
         if (
-            SWITCHING_LEGS.match(text)
+            (
+                SWITCHING_LEGS.match(text)
+                or NEXT_LEG.match(text)
+                # "ok next" just after the coach switched legs: on to it, not a rep done.
+                or (session.count == 0 and BARE_NEXT.match(text))
+            )
             and session.phase == "active"
             and not session.awaiting_feedback
             and not session.check
@@ -2590,6 +2622,7 @@ def _act_on_pain(work: _Turn, report: pain.PainReport) -> None:
         if advice.check_next_morning:
             work.set(morning_check=work.now)
         _screen_after_severe_pain(work, report)
+        _offer_start_after_pain(work, report, advice)
         return
     session.record_pain(report.severity)
     if advice.stop_session:
@@ -2603,6 +2636,34 @@ def _act_on_pain(work: _Turn, report: pain.PainReport) -> None:
     else:
         work.say([session.status()])
     _screen_after_severe_pain(work, report)
+
+
+# Pain said with a wish to exercise today: "sore, but I'd still like to do my session".
+WANTS_A_SESSION = re.compile(
+    r"\b(?:like|want|wanna|keen|happy|planning|plan|hoping|hope|going|gonna|can we|could we|"
+    r"shall we|can i|could i|let'?s|lets|ready)\b.*\b(?:session|exercises?|workout|work out|"
+    r"train|training|leg lifts?|lifts|reps|start|begin|get going|get started|crack on|go ahead|"
+    r"do it|do this|do them|carry on|exercise)\b"
+    r"(?!.*\b(?:tomorrow|later|tonight|next week|another day)\b)",
+    re.I,
+)
+
+
+def _offer_start_after_pain(work: _Turn, report: pain.PainReport, advice: pain.Advice) -> None:
+    """Pain before a session that does not rule it out, said with a wish to exercise: ask
+    whether to start now (the session that starts is the one the pain adjusted), so that
+    "ok" or "sounds good" starts it."""
+    if (
+        advice.band == pain.STOP
+        or report.severity is None
+        or report.severity >= pain.SEVERE_FROM
+        or work.reply.updates.get("pending_offer")
+        or _ended_within(work, RECENT_SESSION_SECONDS)
+        or not (work.turn.intent == "start_session" or WANTS_A_SESSION.search(work.turn.text))
+    ):
+        return
+    work.say_text("Shall we start today's session now?", REMINDER_BUTTONS)
+    work.set(pending_offer="reminder_start")
 
 
 def _screen_after_severe_pain(work: _Turn, report: pain.PainReport) -> None:

@@ -212,7 +212,8 @@ _DID = (
 # Take back the last thing counted, whatever it was ("did 10", then "undo").
 _UNDO_WORDS = [
     # On its own too: the last thing said, a batch ("did 2 more") as much as a single rep.
-    r"undo(?: that| it| the last(?: one| rep)?| that last(?: one| rep)?| (?:my|the) last count)?"
+    r"undo(?: (?:that|it|this|the last|that last|my last|the last|the)(?: one| rep| lift| count|"
+    r" bit| lot| batch)?)?"
     r"(?: (?:again|too|as well|once more|one more|another|one more time|that one too))?",
     r"(?:and )?(?:one more|another) undo",
     r"scratch that",
@@ -414,6 +415,12 @@ def read_count(text: str) -> Count | None:
     whole = normalise(text)
     if not whole or _QUESTION.search(whole):
         return None
+    total = _SO_TOTAL.search(whole)
+    if total and (value := _number(total)) is not None and 0 <= value <= 100:
+        before = whole[: total.start()].strip()
+        if before and (read_count(before) is not None or _TAKES_BACK.match(before)):
+            # "that was only 2 more so I'm on 4": the total said wins over the batch.
+            return Count(SET_TO, value, True)
     instead = (
         _MORE_INSTEAD.search(whole)
         or _MORE_INSTEAD_SHORT.match(whole)
@@ -466,6 +473,16 @@ def read_count(text: str) -> Count | None:
     return _read_range(whole) or _read_correction(whole) or _read_soundalike_after(whole)
 
 
+# A count that ends by saying where it leaves the user: "...so I'm on 4", "...which makes 7".
+_SO_TOTAL = re.compile(
+    rf"(?:^|\s)(?:so|which|that|meaning|making|and)\s+(?:(?:now|that|it|i)\s+)?"
+    rf"(?:im on|i am on|im at|i am at|im up to|i am up to|ive done|i have done|thats|that is|"
+    rf"its|it is|makes?|making|puts me on|puts me at|brings me to|gets me to|takes me to)\s+"
+    rf"(?:(?:only|just|now)\s+)?{_N}"
+    rf"(?:\s+(?:reps?|of them|in all|in total|total|altogether|so far|now|then|sorry))*\s*$"
+)
+
+
 # -- several counts in one message: "did 3 then another 2", "oops it was 3, and 2 more since" --
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;!]+|\.+|\s-\s)\s*|\s+(?:and then|then|and|after that)\s+")
 _JOINER = re.compile(r"^(?:(?:and|then|and then|after that|so)\s+)+")
@@ -481,6 +498,8 @@ def read_counts(text: str) -> list[Count]:
     that takes back the one before it replaces it ("two more, no wait three more")."""
     if "?" in text or _RUN_OF_COUNTS.match(normalise(text)):
         return []  # "9 and 10 done", "8, 9, 10": counted along, read as one
+    if _SO_TOTAL.search(normalise(text)) and read_count(text) is not None:
+        return []  # "that was 3 more, so I'm at 7": the total said, read as one
     parts = [normalise(part) for part in _CLAUSE_BREAK.split(text.lower()) if part]
     parts = [_JOINER.sub("", part) for part in parts if part]
     parts = [part for part in parts if part]
@@ -822,6 +841,14 @@ _PAIN_CUE = (
     r"honestly|hmm|um|uh|ok|okay|so|well|oh|ouch|ow|now|currently|right now|still)"
 )
 _SCORE_NUMBER = r"(?:10|[0-9]|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
+# A number that counts the thing after it ("one side", "two legs", "one more question") is
+# a number of things, never a score.
+_COUNTS_A_THING = (
+    r"(?!\s+(?:sides?|legs?|hips?|knees?|feet|foot|arms?|hands?|joints?|muscles?|spots?|places?|"
+    r"areas?|parts?|points?|things?|questions?|more|of|day|days|way|ways|time|times|bit|"
+    r"directions?|minutes?|mins?|moments?|secs?|seconds?|nights?|mornings?|go|another|other|"
+    r"thing|cheek|buttock|glute|bum|half|halves|person|people|week|weeks|month|months)\b)"
+)
 _RANGE = re.compile(
     rf"(?:between\s+)?(?P<a>{_SCORE_NUMBER})\s*(?:-|to|or|and|slash|/)\s*(?P<b>{_SCORE_NUMBER})"
     rf"(?!\s*(?:/|out of|outta)\s*(?:10|ten)\b)(?:\s*(?:/|out of|outta)\s*(?:10|ten))?\b"
@@ -837,7 +864,8 @@ _PAIN_NUMBER = re.compile(
     rf"hamstring|bum|butt|buttock|thigh|groin)\b(?:\s+(?:is|its|was|at|of|about|around|like|"
     rf"maybe|probably|roughly|a|an|level|score|rating|now|currently|right now|still|"
     rf"up to|down to|solid|strong|good|weak|low|high|easy|definitely|more like|nearer|closer to))*"
-    rf"\s+(?P<a>{_SCORE_NUMBER})\b(?!\s*(?:reps?|times|sets?|seconds?|minutes?|days?|weeks?|hours?|"
+    rf"\s+(?P<a>{_SCORE_NUMBER})\b{_COUNTS_A_THING}(?!\s*(?:reps?|times|sets?|seconds?|minutes?|"
+    rf"days?|weeks?|hours?|"
     rf"lbs?|kg|more|in all|total|am|pm|oclock|done|finished|complete|completed|down|each|"
     rf"per (?:leg|side)|a side|to go|left))"
 )
@@ -872,7 +900,7 @@ _AFTER_REP_VERB = (
 _LONE_SCORE = re.compile(
     rf"(?<!did )(?<!done )(?<!managed )(?<!finished )(?<!rep )(?<!reps )(?<!number )(?<!after )"
     rf"(?<!for )(?<!since )(?<!last )(?<!every )(?<!each )(?<!set )(?<!got to )(?<!get to )"
-    rf"(?<!up to )(?<!reached )(?<!made it to )\b(?P<a>{_SCORE_NUMBER})\b"
+    rf"(?<!up to )(?<!reached )(?<!made it to )\b(?P<a>{_SCORE_NUMBER})\b{_COUNTS_A_THING}"
     rf"(?!\s*(?:reps?|times|sets?|seconds?|secs?|minutes?|mins?|days?|weeks?|hours?|hrs?|months?|"
     rf"years?|lbs?|kg|more|in all|total|so far|am|pm|oclock|of them|out of (?!10|ten)))"
 )
@@ -963,16 +991,23 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
     strong = _strong_word_score(said, asked)
     if strong is not None:
         return strong
+    # "What if the pain is moderate?" asks; it reports no score.
+    band = None if "?" in text or _QUESTION.search(said) else _band_score(said)
+    if band is not None and not asked:
+        return band
     if asked:
         for phrase, value in sorted(PAIN_WORDS.items(), key=lambda item: -len(item[0])):
             if re.search(rf"\b{phrase}\b", said):
                 return value
+        if band is not None:
+            return band
         # "it was a 2 before, now more like 4": the last score said is the one now.
         # ("did 10", "managed 8": reps done, even when the coach has asked how bad.)
         scores = [
             _score_value(m.group("a"))
             for m in re.finditer(
-                rf"{_AFTER_REP_VERB}\b(?P<a>{_SCORE_NUMBER})\b(?!\s*(?:reps?|times|sets?|"
+                rf"{_AFTER_REP_VERB}\b(?P<a>{_SCORE_NUMBER})\b{_COUNTS_A_THING}"
+                rf"(?!\s*(?:reps?|times|sets?|"
                 rf"seconds?|minutes?|days?|weeks?|hours?|am|pm|done|finished|complete|"
                 rf"completed|more|in all|in total|total|so far|of them))",
                 said,
@@ -982,6 +1017,40 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
         if scores:
             return scores[-1]
     return None
+
+
+# A band said with a pain word is a score on its own, asked or not: "moderately sore",
+# "the pain is mild", "really achy" (the same values as PAIN_WORDS: mild 2, moderate 5,
+# severe 8). A vaguer word ("pretty sore", "quite achy") is still asked about.
+_BAND_SCORES = {
+    "mild": 2, "mildly": 2, "slightly": 2, "slight": 2,
+    "moderate": 5, "moderately": 5,
+    "really": 6, "very": 6,
+    "severe": 8, "severely": 8, "extremely": 8, "seriously": 8,
+}  # fmt: skip
+_BAND = "|".join(_BAND_SCORES)
+_PAIN_SAID = (
+    r"(?:pain|pains|painful|hurts?|hurting|sore|soreness|ache|aches|aching|achy|tender|stiff|"
+    r"uncomfortable|discomfort)"
+)
+_BAND_SCORE = re.compile(
+    rf"(?<!not )(?<!isnt )(?<!never )(?<!wasnt )"
+    rf"\b(?:(?P<a>{_BAND})\s+{_PAIN_SAID}|{_PAIN_SAID}\s+(?:is|s|was|feels|its|it is|"
+    rf"level is|feels like)?\s*(?:(?:quite|pretty|fairly|really)\s+)?(?P<b>mild|moderate|"
+    rf"severe)|(?P<c>mild|moderate|severe|bad)\s+(?:hip|back|knee|leg|glute)\s+{_PAIN_SAID})\b"
+)
+
+
+def _band_score(said: str) -> int | None:
+    if _NO_PAIN.search(said):
+        return None
+    match = _BAND_SCORE.search(said)
+    if match is None:
+        return None
+    word = match.group("a") or match.group("b") or match.group("c")
+    # Of two bands, the higher: "slightly achy, moderate really" is moderate.
+    named = [_BAND_SCORES[w] for w in re.findall(r"\b(?:mild|moderate|severe)\b", said)]
+    return max([_BAND_SCORES.get(word) or PAIN_WORDS.get(word) or 0, *named])
 
 
 # A pain band said beside a range: "moderate, 4 or 5" is a score, the higher end.

@@ -71,6 +71,20 @@ def _said_yes(turn) -> bool | None:
     return None
 
 
+def _says_nothing_else(turn) -> bool:
+    """A message with no question, number or pain in it: nothing to act on but the words."""
+    from coach import numbers  # pure, like this module
+
+    text = turn.text or ""
+    return (
+        "?" not in text
+        and turn.intent not in ("ask_question", "faq", "ask_medical", "stop_session", "pain")
+        and numbers.parse_number(text) is None
+        and numbers.read_count(text) is None
+        and not numbers.mentions_pain(text)
+    )
+
+
 def flagged(caution: dict | None) -> RedFlag | None:
     """The red flag the user's caution is about, if it is one."""
     if not caution or caution.get("reason") != "red_flag":
@@ -197,6 +211,17 @@ class Dialogue:
         check = self.safety.get("check") or {}
         flag = red_flags.flag_named(check.get("sign"))
         yes = _said_yes(work.turn)
+        if (
+            flag is not None
+            and yes is None
+            and not check.get("asked_again")
+            and _says_nothing_else(work.turn)
+        ):
+            # "Right, back to it": no answer, and nothing else to act on. Asked once more,
+            # clearly; a second non-answer goes on as any message does.
+            work.say_text(f"{red_flags.reply('check_again')} {flag.question}", BUTTONS)
+            self.keep(check={**check, "asked_again": True})
+            return True
         if flag is None or yes is None:
             return False
         self.keep(check=None)

@@ -13,6 +13,7 @@ from coach.numbers import (
     TOTAL,
     parse_number,
     read_count,
+    read_counts,
     read_pain_score,
     read_score_correction,
 )
@@ -352,3 +353,61 @@ def test_thats_another_is_one_more_and_a_batch_may_close_the_leg(text, value):
 def test_i_make_n_is_a_total_said_by_a_learner_of_english(text, value):
     count = read_count(text)
     assert (count.kind, count.value) == (TOTAL, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["undo this one", "argh undo that rep", "whoops, undo the last lift please",
+     "undo my last count", "hmm undo that bit"],
+)  # fmt: skip
+def test_undo_with_the_thing_it_takes_back_named(text):
+    assert read_count(text).kind == LESS
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("oh wait, it was just 3 more so I'm at 5", 5), ("4 more which makes 9", 9),
+     ("another two, that puts me at 8", 8), ("sorry only 1 extra, so now im on 6", 6),
+     ("did 3 more so that's 7 in all", 7), ("scratch that, so I'm on 2", 2)],
+)  # fmt: skip
+def test_a_batch_that_ends_with_the_total_it_makes_sets_the_total(text, value):
+    count = read_count(text)
+    assert (count.kind, count.value) == (SET_TO, value)
+    assert read_counts(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my knee aches on one side", "it's sore down one leg", "hurts in two spots",
+     "pain in one hip, one more thing", "one part of my back aches", "ache for one day now"],
+)  # fmt: skip
+def test_a_number_of_things_is_not_a_pain_score(text):
+    assert read_pain_score(text) is None
+    assert read_pain_score(text, asked=True) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [("back is mildly achy this morning", 2), ("my knee's moderately painful", 5),
+     ("the ache is moderate", 5), ("hip feels really tender", 6), ("severely sore glute", 8),
+     ("pain's mild today, can we go", 2), ("slightly stiff and sore", 2)],
+)  # fmt: skip
+def test_a_band_word_with_a_pain_word_is_a_score_unasked(text, score):
+    assert read_pain_score(text) == score
+
+
+@pytest.mark.parametrize("text", ["not very sore", "isnt really painful", "pretty sore now"])
+def test_a_denied_or_vague_band_is_no_score_unasked(text):
+    assert read_pain_score(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what if the pain is moderate?",
+        "is it ok to train when mildly sore",
+        "can I go on if it's really achy",
+    ],
+)
+def test_a_band_word_in_a_question_is_no_score(text):
+    assert read_pain_score(text) is None

@@ -384,7 +384,11 @@ def test_voice_a_no_with_how_far_they_got_records_it(said, left):
     assert chat.session["reps"][0]["left"] == left
 
 
-@pytest.mark.parametrize("said", ["how did i do", "so how'd I get on", "how did we do then"])
+@pytest.mark.parametrize(
+    "said",
+    ["how did i do", "so how'd I get on", "how did we do then", "how much did we get done?",
+     "ok how much work did i do", "so how many have I managed"],
+)  # fmt: skip
 def test_how_did_i_do_after_the_session_gives_its_totals(said):
     chat = ended_short(last=10)
     reply = chat.say("nlu_fallback", said)

@@ -4,6 +4,8 @@ voice that records only what the user confirms, and pain that sets the plan."""
 
 import re
 
+import pytest
+
 from coach import answers, speech
 from coach import protocol as p
 from tests.unit.chat import HOUR, Chat, after_a_full_session, in_a_set, number
@@ -1254,3 +1256,56 @@ def test_a_count_that_skips_ahead_after_a_switch_is_still_the_new_leg():
     chat.say("report_reps", "10 in all")
     chat.say("nlu_fallback", "5")  # not one on from 10: the new leg's count
     assert reps(chat, "right") == 5 and reps(chat, "left") == 10
+
+
+@pytest.mark.parametrize(
+    ("said", "target"),
+    [("my knee is moderately painful but I'd like to train", 7),
+     ("lower back's a bit sore, 4 out of 10, can we start", 7),
+     ("hip aches, maybe a 3, still want to do my exercises", 10)],
+)  # fmt: skip
+def test_pain_with_a_wish_to_exercise_offers_the_adjusted_session_and_ok_starts_it(said, target):
+    chat = Chat()
+    reply = chat.say("pain", said)
+    assert reply.endswith("Shall we start today's session now?")
+    chat.say("affirm", "alright sounds good")
+    assert chat.session is not None and chat.session["target"] == target
+
+
+@pytest.mark.parametrize(
+    "said", ["my back is mildly sore today", "hip pain 8 but I want to do my session"]
+)
+def test_pain_without_a_wish_or_too_strong_offers_no_start(said):
+    chat = Chat()
+    chat.say("pain", said)
+    assert chat.slots.get("pending_offer") != "reminder_start"
+
+
+def test_a_sign_with_a_break_asked_for_mid_set_pauses_then_asks_the_question():
+    chat = in_a_set()
+    chat.say("count_rep", "3")
+    reply = chat.say("red_flag", "my legs are all wobbly, I need a moment")
+    assert reply.startswith("Paused") and reply.endswith("numbness or weakness?")
+    assert chat.session["phase"] == "paused"
+
+
+@pytest.mark.parametrize("said", ["ok off I go again", "right, carrying on", "let's keep at it"])
+def test_a_reply_to_a_safety_question_that_is_neither_yes_nor_no_is_asked_once_more(said):
+    chat = in_a_set()
+    chat.say("red_flag", "my legs are all wobbly")
+    reply = chat.say("continue_session", said)
+    assert "yes or a no" in reply and reply.endswith("?")
+    assert "Keep going" not in reply
+    chat.say("count_rep", "1")
+    assert chat.session["reps"][0]["left"] == 1  # a second non-answer goes on as ever
+
+
+@pytest.mark.parametrize(
+    "said", ["ok next", "right, next", "next leg please", "on to the next side"]
+)
+def test_next_just_after_the_coach_switched_legs_is_no_rep(said):
+    chat = in_a_set()
+    chat.say("count_rep", "did 10")
+    reply = chat.say("count_rep", said)
+    assert chat.session["reps"][0] == {"left": 10, "right": 0}
+    assert "right leg" in reply
