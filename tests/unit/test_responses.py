@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from coach import protocol as p
-from coach.pain import Thresholds
 from coach.conversation import QUESTION_INTENT
+from coach.pain import Thresholds
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIX = f"utter_{QUESTION_INTENT}/"
