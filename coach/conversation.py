@@ -271,6 +271,19 @@ ASKS_TO_START = re.compile(
 )
 
 
+# Asking for a pause, or whether to push on ("so tired, can I stop for a bit?", "my
+# leg is shaking, should I push through"): a question, answered (breaks when tired),
+# never "too hard", which changes the plan. A statement of difficulty stays too_hard.
+ASKS_FOR_A_BREAK = re.compile(
+    r"\b(?:can|could|may|should|shall|must|do|is it (?:ok|okay|alright|all right|fine)"
+    r"(?: for me)?(?: if i| to)|am i allowed to|mind if)\s+(?:i\s+|we\s+)?(?:just\s+)?"
+    r"(?:stop|pause|rest|take (?:a|five|ten|some)|have (?:a|five|some)|catch my breath|"
+    r"push (?:on|through)|keep going|carry on|force|grind|sit out|break)\b"
+    r"|\b(?:a|short|quick|little)\s+(?:break|breather|rest|pause)\b[^.!]*\?",
+    re.IGNORECASE,
+)
+
+
 def rule_verdict(
     intent: str, entities: list[dict], text: str = "", answer_key: str | None = None
 ) -> str | None:
@@ -296,6 +309,8 @@ def rule_verdict(
     if intent == QUESTION_INTENT and "?" not in text and DEFERS_TO_LATER.search(text):
         return "deny"  # "I'll do them tomorrow": no question, so no answer said first
     if pain_from_doing_more(intent, text, answer_key):
+        return QUESTION_INTENT
+    if intent == "too_hard" and ASKS_FOR_A_BREAK.search(text):
         return QUESTION_INTENT
     if reports_pain(intent, entities, text):
         return "pain"

@@ -258,3 +258,20 @@ def test_a_red_flag_wins_over_the_more_reps_answer():
 def test_more_reps_named_without_since_still_counts():
     text = "i pushed it to 18 reps and now my back is hurting"
     assert corrected_intent("faq", PAIN_AND_PLACE, text, "pain_when_adding_reps") == "faq"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("worn out, can i take a breather?", "faq"),
+        ("so tired, is it ok to rest a minute", "faq"),
+        ("my leg is wobbling, should i push through", "faq"),
+        ("exhausted, could i just stop for a bit", "faq"),
+        ("need a quick pause?", "faq"),
+        ("these are far too hard for me", "too_hard"),
+        ("i run out of steam halfway through", "too_hard"),
+        ("i have to stop after five", "too_hard"),
+    ],
+)
+def test_asking_for_a_break_is_a_question_never_a_change_of_plan(text, expected):
+    assert corrected_intent("too_hard", [], text) == expected

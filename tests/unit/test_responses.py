@@ -9,11 +9,13 @@ import yaml
 
 from coach import protocol as p
 from coach.conversation import QUESTION_INTENT
+from coach.pain import Thresholds
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIX = f"utter_{QUESTION_INTENT}/"
-# The pain scale the coach asks with ("from 0 to 10") is the only other number.
-PAIN_SCALE = {0, 10}
+# The pain scale the coach asks with ("from 0 to 10") and the pain model's bands
+# (coach/pain.py) are the only other numbers.
+PAIN_SCALE = {0, 10, Thresholds().fine_up_to, Thresholds().stop_above}
 MIN_ANSWERS = 80
 MIN_EXAMPLES = 6
 
@@ -84,6 +86,8 @@ def test_key_numbers_are_stated_as_the_protocol_has_them():
     assert p.ANKLE_WEIGHT_LB.spoken("lb") in text("ankle_weights")
     assert p.SESSION_MINUTES.spoken("minutes") in text("session_length")
     assert f"{p.SEE_DOCTOR_AFTER_WEEKS} weeks" in text("pain_that_persists")
+    assert f"up to {Thresholds().fine_up_to} out of 10" in text("how_much_pain_is_ok")
+    assert f"above {Thresholds().stop_above}" in text("how_much_pain_is_ok")
 
 
 def test_every_answer_has_questions_and_every_question_an_answer():
