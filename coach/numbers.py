@@ -340,9 +340,19 @@ _COUNT = _rules(
     rf"i think|i guess|maybe|probably|or so|i reckon|ish))*"
     rf"(?:\s+{NUMBER}\s+(?:to go|left|more to go))?\s*$"
 )
+# An ordinal names the rep just done, a running count ("I've finished the third lift",
+# "that is the second one done", "fifth completed"): never the end of a leg. Not an
+# ordinal with leg, side or set after it ("first leg done" is a leg).
+_ORDINAL_DONE = r"(?:done|did|finished|completed|complete|managed|made|got through|nailed|over)"
 _ORDINAL = re.compile(
-    rf"{_LEAD}(?:(?:thats|that is|that was|and|the)\s+)*(?:the\s+)?(?P<o>{'|'.join(ORDINALS)})"
-    rf"(?:\s+(?:one|rep|lift))?(?:\s+(?:done|down|finished))?\s*$"
+    rf"{_LEAD}(?:(?:thats|that is|that was|thats the|there is|there was|theres|heres|here is|"
+    rf"and|now|just|also|then|i|ive|i have|i am|im|i just|ive just|ive now|i have now|"
+    rf"i have just|that|this|is|was|the|my|on|onto|to)\s+)*"
+    rf"(?:{_ORDINAL_DONE}\s+)?(?:(?:the|my|with the|on the|onto the)\s+)?"
+    rf"(?P<o>{'|'.join(ORDINALS)})"
+    rf"(?:\s+(?:one|rep|repetition|lift|leg lift|raise|go|time))?"
+    rf"(?:\s+(?:is|was|now|just|all|also))*(?:\s+(?:{_ORDINAL_DONE}|down|up|in|there))?"
+    rf"(?:\s+(?:now|then|too|as well|there))?\s*$"
 )
 # "All of them again", "got them all this time": the same count said of a later set.
 _AGAIN = r"again|too|as well|this time|that time|both times|once more|actually|in the end|after all"
