@@ -1045,6 +1045,10 @@ def _answer_pending_question(work: _Turn) -> bool:
     if pending and pending in answers.ANSWERS and intent in ("affirm", "deny", "ask_more"):
         _reply_to_offer(work)
         return True
+    if pending == "step_down" and intent in ("affirm", "deny", "stay_level"):
+        work.set(pending_offer=None)
+        _answer_step_down(work, intent)
+        return True
     if pending in ("step_up", "step_up_history") and intent in ("affirm", "deny", "stay_level"):
         work.set(pending_offer=None)
         _answer_step_up(work, pending, intent)
@@ -1365,6 +1369,19 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         ):
             work.say(session.said(count, now), session.check_buttons())
             _after_session_change(work)
+            return True
+        if (
+            TIRED.search(text)
+            and not is_question(text)
+            and not numbers.mentions_pain(text)
+            and session.phase in ("rest", "paused")
+        ):
+            # Tired between sets: a longer rest, never a change of plan.
+            work.say_text(
+                "That's fine: rest as long as you need until your strength is back. Tired"
+                " muscles lose form, so a longer break beats sloppy reps."
+            )
+            work.say([session.status()])
             return True
         if (
             TIRED.search(text)
@@ -2799,10 +2816,23 @@ def _feels_easy(work: _Turn) -> None:
 
 
 def _feels_hard(work: _Turn) -> None:
-    """ "These are too hard" outside a session (in one, the session eases off)."""
+    """ "These are too hard" outside a session (in one, the session eases off): the easier
+    level offered with yes and no, as a step up is, and changed only on a yes."""
     easier, text = progression.step_down_for_too_hard(work.level)
-    work.say_text(text)
-    work.set(level=easier, plan={**work.plan, "stay_at": None})
+    if easier == work.level:
+        work.say_text(text)
+        return
+    work.say_text(progression.step_down_offer(easier), conversation.YES_NO_BUTTONS)
+    work.set(pending_offer="step_down")
+
+
+def _answer_step_down(work: _Turn, intent: str) -> None:
+    if intent == "affirm":
+        easier, text = progression.step_down_for_too_hard(work.level)
+        work.say_text(text)
+        work.set(level=easier, plan={**work.plan, "stay_at": None})
+    else:
+        work.say_text(progression.stay_at_level(work.level))
 
 
 def _answer_step_up(work: _Turn, pending: str, intent: str) -> None:

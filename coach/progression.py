@@ -292,6 +292,22 @@ def step_down_for_too_hard(level: str) -> tuple[str, str]:
     )
 
 
+def step_down_offer(easier: str) -> str:
+    """ "Too hard" said: the easier level offered, never applied unasked."""
+    return (
+        f"We can make it easier from your next session: {describe_level(easier)}"
+        " Shall I change your plan to that?"
+    )
+
+
+def stay_at_level(level: str) -> str:
+    """The easier level turned down: the plan stays as it is."""
+    return (
+        f"Okay, your plan stays at the {p.level_named(level).name}. Fewer reps or a lower lift"
+        " on a hard day is fine; tell me if it keeps feeling too hard."
+    )
+
+
 # -- the schedule -------------------------------------------------------------------------
 
 

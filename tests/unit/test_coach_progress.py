@@ -129,6 +129,8 @@ def test_a_general_progression_question_offers_the_step_up_when_earned():
 def test_too_hard_outside_a_session_steps_down_a_level():
     chat = Chat(level="reps_15")
     said = chat.say("ask_easier", "these are too hard for me")
+    assert chat.slots["level"] == "reps_15" and "Shall I" in said
+    said = chat.say("affirm", "yes please")
     assert chat.slots["level"] == "standard" and "from your next session" in said
 
 
