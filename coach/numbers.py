@@ -447,6 +447,13 @@ def read_count(text: str) -> Count | None:
         values = [v for v in values if isinstance(v, int) and 0 <= v <= 100]
         if values:
             return Count(SET_TO, values[-1], True)
+    wrong = _SAYS_WRONG.match(whole)
+    if wrong and wrong.end() < len(whole):
+        # "wait that's wrong, 7", "no that was wrong it's 4": the number after the words
+        # that say the count is wrong is the count put right, not a batch to ask about.
+        rest = read_count(whole[wrong.end() :])
+        if rest is not None and rest.kind in (COUNT, TOTAL, SET_TO) and rest.value is not None:
+            return Count(SET_TO, rest.value, True)
     run = _RUN_OF_COUNTS.match(whole)
     if run and (value := _consecutive_run(run.group("run"))) is not None:
         return Count(COUNT, value)  # "9 and 10 done": counted along, up to the last
@@ -493,6 +500,18 @@ _SO_TOTAL = re.compile(
 )
 
 
+# Words that say the last count is wrong, opening a message: what follows puts it right.
+_SAYS_WRONG = re.compile(
+    r"^(?:(?:no|nope|nah|wait|oh|oops|whoops|hang on|hold on|hold up|sorry|um+|er+m?|hmm+|"
+    r"ah|ugh|actually)\s+)*"
+    r"(?:(?:(?:thats|that is|that was|this is|its|it is|it was|the count is|the count was|"
+    r"my count is|my count was|count is|count was)\s+)?(?:all\s+)?(?:wrong|not right|incorrect|"
+    r"off|a mistake|wrong sorry)|scratch that|scrap that|ignore that|forget that|strike that|"
+    r"correction|my mistake|my bad|i made a mistake|mistake|i was wrong|i got it wrong|"
+    r"i miscounted|miscounted|i counted wrong|wrong number|i mean|i meant)\s+"
+)
+
+
 # -- several counts in one message: "did 3 then another 2", "oops it was 3, and 2 more since" --
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;!]+|\.+|\s-\s)\s*|\s+(?:and then|then|and|after that)\s+")
 _JOINER = re.compile(r"^(?:(?:and|then|and then|after that|so)\s+)+")
@@ -510,6 +529,8 @@ def read_counts(text: str) -> list[Count]:
         return []  # "9 and 10 done", "8, 9, 10": counted along, read as one
     if _SO_TOTAL.search(normalise(text)) and read_count(text) is not None:
         return []  # "that was 3 more, so I'm at 7": the total said, read as one
+    if _SAYS_WRONG.match(normalise(text)) and (one := read_count(text)) and one.kind == SET_TO:
+        return []  # "wait, that's wrong, 7": the count put right, read as one
     parts = [normalise(part) for part in _CLAUSE_BREAK.split(text.lower()) if part]
     parts = [_JOINER.sub("", part) for part in parts if part]
     parts = [part for part in parts if part]

@@ -3,7 +3,7 @@ the classifier said and whatever verb of finishing comes with it."""
 
 import pytest
 
-from coach.numbers import COUNT, read_count
+from coach.numbers import COUNT, SET_TO, read_count, read_counts
 from tests.unit.chat import in_a_set
 
 
@@ -46,3 +46,30 @@ def test_ordinals_count_along_and_never_close_the_leg(intent):
     said = chat.say(intent, "third done")
     assert "Well done" not in said and chat.session["reps"][0]["left"] == 3
     assert chat.session["leg"] == "left"
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [
+        ("hang on that's wrong, 6", 6),
+        ("no, that is wrong, it's 5", 5),
+        ("oops that was wrong I'm on 4", 4),
+        ("scrap that, 3", 3),
+        ("my mistake, it was 8", 8),
+        ("not right, 2", 2),
+        ("wait, wrong number, 9", 9),
+        ("strike that, seven", 7),
+    ],
+)
+def test_words_saying_the_count_is_wrong_put_it_right(said, value):
+    reading = read_count(said)
+    assert reading is not None and reading.kind == SET_TO and reading.value == value
+    assert read_counts(said) == []
+
+
+@pytest.mark.parametrize("intent", ["report_reps", "count_rep", "nlu_fallback"])
+def test_a_count_said_wrong_is_corrected_not_asked_about(intent):
+    chat = in_a_set()
+    chat.say("report_reps", "I'm on 8")
+    said = chat.say(intent, "hang on that's wrong, 6")
+    assert "more, or" not in said and chat.session["reps"][0]["left"] == 6
