@@ -95,7 +95,8 @@ LETS_GO = re.compile(
     r"carry on|keep going|continue|let'?s continue|let'?s carry on|on we go|i'?m back|back|"
     r"ready when you are|when you'?re ready|all set|(?:i'?m |all )?(?:ready|set) for (?:the )?"
     r"(?:next|second|another|other)(?: (?:one|lot|set|round|go|bit|leg|side))?|round (?:two|2)|"
-    r"next round|second set|go again|"
+    r"next round|second set|go again|(?:(?:on ?to|onto|on with|up for|now|and) )?(?:the |this )?"
+    r"(?:last|final) (?:lot|set|round|leg|side|go|bit|stretch|batch)|"
     r"let'?s go again|(?:on ?to|onto|on with|up for) the next(?: (?:set|one|leg|side|round|lot))?|"
     r"going(?: now| again)?|off i go|here goes|starting(?: now| again)?|"
     r"on it|doing (?:it|them) now|back at it|back to it|"
@@ -546,6 +547,10 @@ SEE_A_DOCTOR = re.compile(
     r"\b(?:see|call|visit|go to|get checked by|check with|ask) (?:a |my |the )?(?:doctor|gp|"
     r"physio|physiotherapist|dr)\b|\bget (?:it )?checked\b|"
     r"\b(?:see|ask) (?:someone|somebody|anyone|anybody|a professional)\b|"
+    r"\b(?:someone|somebody|anyone|anybody|a professional|an expert|a specialist|a doctor|"
+    r"a physio|a gp|a nurse)(?: to)? (?:look at|check|examine|have a look at|take a look at|"
+    r"see to) (?:it|this|that|me|my \w+)\b|\bget (?:it |this |that )?(?:seen|examined)\b|"
+    r"\b(?:be|get) (?:seen|checked|examined)\b|\bmedical (?:help|attention|advice)\b|"
     r"\bget (?:it |this |that )?(?:looked at|seen to|checked out)\b|"
     r"\bwhat if (?:it|the pain|my \w+) (?:doesn'?t|does not|doesnt|won'?t|wont|never) (?:get "
     r"better|improve|settle|go away|ease)\b|\bwhat if it (?:keeps|still) hurt",
@@ -2118,6 +2123,9 @@ def _handle(work: _Turn) -> None:
         # "Remind me how this works" is a question, not a reminder.
         ranked = [i for i in work.turn.ranking if i in conversation.INTENT_TOPICS]
         work.turn.intent = ranked[0] if ranked else "ask_technique"
+    if work.turn.intent == "greet" and _greeting_then_go(work.turn.text):
+        # "hey, let's go": the greeting opens a start, which is what is asked for.
+        work.turn.intent = "continue_session" if active else "start_session"
     rising = PAIN_GONE_UP.match(work.turn.text)
     recent = _recent_pain(work)
     if rising and recent is not None and work.now - recent["at"] < PAIN_STILL_THE_TOPIC:
@@ -2368,6 +2376,26 @@ SOCIAL_START = re.compile(
     r"(?!\s+or\b)",
     re.I,
 )
+# Greeting words that may open a start command: "hey, let's go", "morning, start".
+GREETING_OPENER = re.compile(
+    r"^\W*(?:(?:hi|hiya|hello|hey|heya|hey there|yo|oi|sup|howdy|greetings|good ?(?:morning|"
+    r"afternoon|evening|day)|morning|afternoon|evening|hi there|hello there|coach|again)\b\W*)+",
+    re.I,
+)
+
+
+def _greeting_then_go(text: str) -> bool:
+    opener = GREETING_OPENER.match(text)
+    if not opener or opener.end() >= len(text.rstrip()):
+        return False
+    rest = text[opener.end() :]
+    return bool(
+        LETS_GO.match(rest)
+        or START_REQUEST.match(rest)
+        or (STARTS_A_SESSION.search(rest) and not is_question(rest))
+    )
+
+
 # A misread question's best answer also stands when it is well ahead of the next one.
 MISREAD_QUESTION_LEAD = (0.25, 1.5)  # at least this likely, and this many times the next
 

@@ -1,0 +1,48 @@
+"""A start said after a greeting, the last set named as a go-ahead, and a question about
+having the pain checked after a stop for severe pain."""
+
+import pytest
+
+from tests.unit.chat import Chat, in_a_set, number
+
+
+@pytest.mark.parametrize("said", ["hey, let's go", "hiya start", "morning, ready", "hello begin"])
+def test_a_start_after_a_greeting_starts(said):
+    chat = Chat(disclaimer_given=True)
+    chat.say("greet", said)
+    assert chat.session is not None
+
+
+@pytest.mark.parametrize("said", ["hello", "hi there", "hey, how long do I hold it"])
+def test_a_greeting_alone_starts_nothing(said):
+    chat = Chat(disclaimer_given=True)
+    chat.say("greet", said)
+    assert chat.session is None
+
+
+@pytest.mark.parametrize("said", ["final set", "onto the last round", "the final batch"])
+def test_the_last_set_named_is_a_go_ahead(said):
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("report_reps", "did 10")
+    assert chat.session["phase"] == "rest"
+    reply = chat.say("nlu_fallback", said)
+    assert "didn't catch" not in reply and chat.session["set_number"] == 2
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "do I need a doctor to check it",
+        "should somebody examine it",
+        "is it worth having a physio look at my hip",
+        "should I get it seen",
+    ],
+)
+@pytest.mark.parametrize("intent", ["faq", "nlu_fallback", "ask_medical"])
+def test_asking_about_a_check_after_severe_pain_gets_the_clinician_reply(said, intent):
+    chat = in_a_set()
+    chat.say("pain", "that was agony, an 8", number(8))
+    assert chat.session is None
+    reply = chat.say(intent, said).lower()
+    assert any(word in reply for word in ("doctor", "physio", "gp"))
