@@ -452,6 +452,8 @@ def read_count(text: str) -> Count | None:
         # "wait that's wrong, 7", "no that was wrong it's 4": the number after the words
         # that say the count is wrong is the count put right, not a batch to ask about.
         rest = read_count(whole[wrong.end() :])
+        if read_counts(whole[wrong.end() :]):
+            rest = None  # "scrap that, 3 and 2 more since": more than one count, read on
         if rest is not None and rest.kind in (COUNT, TOTAL, SET_TO) and rest.value is not None:
             return Count(SET_TO, rest.value, True)
     run = _RUN_OF_COUNTS.match(whole)
@@ -508,7 +510,7 @@ _SAYS_WRONG = re.compile(
     r"my count is|my count was|count is|count was)\s+)?(?:all\s+)?(?:wrong|not right|incorrect|"
     r"off|a mistake|wrong sorry)|scratch that|scrap that|ignore that|forget that|strike that|"
     r"correction|my mistake|my bad|i made a mistake|mistake|i was wrong|i got it wrong|"
-    r"i miscounted|miscounted|i counted wrong|wrong number|i mean|i meant)\s+"
+    r"i miscounted|miscounted|i counted wrong|wrong number)\s+"
 )
 
 
