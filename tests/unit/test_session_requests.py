@@ -46,3 +46,17 @@ def test_asking_about_a_check_after_severe_pain_gets_the_clinician_reply(said, i
     assert chat.session is None
     reply = chat.say(intent, said).lower()
     assert any(word in reply for word in ("doctor", "physio", "gp"))
+
+
+@pytest.mark.parametrize(
+    "said", ["how many lifts total", "so how many reps combined", "how many total then"]
+)
+@pytest.mark.parametrize("intent", ["faq", "ask_reps", "ask_progress"])
+def test_how_many_in_total_after_todays_session_is_the_days_total(said, intent):
+    chat = in_a_set()
+    for _ in range(3):
+        chat.say("report_reps", "did 10")
+        chat.say("continue_session", "ready")
+    chat.say("report_reps", "did 10")
+    assert chat.session is None
+    assert "40" in chat.say(intent, said)
