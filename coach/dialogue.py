@@ -305,7 +305,11 @@ STOPPING = re.compile(
     r"(?<!n't )(?<!nt )(?<!not )\b(?:need|have|got|going|gonna|gotta|want|i'?ll|ill|might|should|"
     r"better|may as well)"
     r" (?:to )?call it(?: a (?:day|night))?\b(?! (?:a |an )?(?:rep|count|set|one|\d))|"
-    r"(?:^|\W)(?:done|finished) for (?:today|now|the day|tonight)\b",
+    r"(?:^|\W)(?:done|finished) for (?:today|now|the day|tonight)\b|"
+    # "I'll stop and try again next time": a stop said as a plan, not a condition.
+    r"(?<!n't )(?<!nt )(?<!not )\b(?:i'?ll|ill|i will|i shall|i'?m going to|im going to|"
+    r"i'?m gonna|im gonna|gonna) (?:just |probably |prob )?(?:stop|end|wrap up|pack in)"
+    r"(?: it| up| the session)?(?=\W*$|\s+(?:and|then|so|for|here|there|now|today|at that)\b)",
     re.I,
 )
 # "I'm done", "we're finished": between sets or at a leg switch, the end of today's session.

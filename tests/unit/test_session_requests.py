@@ -60,3 +60,24 @@ def test_how_many_in_total_after_todays_session_is_the_days_total(said, intent):
     chat.say("report_reps", "did 10")
     assert chat.session is None
     assert "40" in chat.say(intent, said)
+
+
+@pytest.mark.parametrize(
+    "said", ["ok I'll stop and have another go on friday", "think im gonna stop now", "i will stop"]
+)
+def test_a_stop_said_as_a_plan_at_rest_stops(said):
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("report_reps", "did 10")
+    assert chat.session["phase"] == "rest"
+    chat.say("ask_easier", said)
+    assert chat.session is None
+
+
+@pytest.mark.parametrize("said", ["I'll stop if it starts to hurt", "i won't stop yet"])
+def test_a_stop_said_as_a_condition_carries_on(said):
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    chat.say("report_reps", "did 10")
+    chat.say("nlu_fallback", said)
+    assert chat.session is not None
