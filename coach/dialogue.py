@@ -1208,6 +1208,18 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         # A question asked while the coach awaits an answer about a count is answered; the
         # coach's question stays open ("how many in total?" is not "that's it").
         asks = QUESTION_START.match(text) or re.search(r"\b(?:how|what|why|where)\b", text, re.I)
+        if (
+            session.check
+            and NOT_TODAY.search(text)
+            and not LETS_GO.match(text)
+            and not asks
+            and numbers.read_count(text) is None
+        ):
+            # "Not today" to a question about a count: no answer to it, the end for today.
+            session.check = None
+            work.say(session.stop(now))
+            work.close_session()
+            return True
         if session.check and not asks:
             count = None if is_question(text) else numbers.read_count(text)
             if (

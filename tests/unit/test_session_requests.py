@@ -81,3 +81,15 @@ def test_a_stop_said_as_a_condition_carries_on(said):
     chat.say("report_reps", "did 10")
     chat.say("nlu_fallback", said)
     assert chat.session is not None
+
+
+@pytest.mark.parametrize("intent", ["deny", "nlu_fallback", "stop_session"])
+@pytest.mark.parametrize("said", ["not today thanks", "maybe another day", "forget it"])
+def test_not_today_to_a_question_about_the_count_ends_the_session(intent, said):
+    chat = Chat()
+    chat.say("start_session", "start", metadata={"voice": True})
+    chat.say("continue_session", "ready", metadata={"voice": True})
+    chat.say("ask_reps", "what now", metadata={"voice": True})
+    assert chat.session is not None and chat.session.get("check")
+    reply = chat.say(intent, said, metadata={"voice": True})
+    assert chat.session is None and "how many" not in reply.lower()
