@@ -586,6 +586,24 @@ WHAT_NOW = re.compile(
     r"^\W*(?:so |ok |okay |right |well )*what (?:should|do) i do\W*$",
     re.I,
 )
+# Whether to exercise today at all, asked or checked after pain: "so I shouldn't do them
+# today?", "no leg lifts then?", "skip it today?"
+SHOULD_I_EXERCISE_TODAY = re.compile(
+    r"\b(?:should|shall|can|could|must|do|may) ?(?:n'?t|not)? i (?:still |even |actually |just )?"
+    r"(?:do|try|attempt|exercise|train|skip|leave|give)\b(?:\s+\w+){0,3}?\s+"
+    r"(?:today|now|tonight|this morning|this evening|at all)\b|"
+    r"\bi (?:shouldn'?t|shouldnt|should not|should|can'?t|cant|cannot|won'?t|wont|better) "
+    r"(?:do|try|exercise|train|leave|skip|give)\b(?:\s+\w+){0,3}?\s+(?:today|now|tonight|at all)\b|"
+    r"^\W*(?:so |ok |okay |right |then )*(?:no|skip(?: the)?) (?:exercises?|leg lifts?|lifts|"
+    r"session|workout|reps)(?: (?:today|then|now|for now|for today))*\W*$",
+    re.I,
+)
+# The usual schedule, asked in general: not how long to rest this pain.
+USUAL_SCHEDULE = re.compile(
+    r"\b(?:between (?:the |my )?sessions|normally|usually|in general|generally|as a rule|"
+    r"most weeks|each week|a week)\b",
+    re.I,
+)
 CAN_I_EXERCISE = re.compile(
     r"\b(?:can|could|should|may) i (?:still |even |actually )?(?:exercise|train|work ?out|"
     r"do (?:it|them|the exercises?|my (?:session|exercises?|leg lifts|workout)|leg lifts|"
@@ -1954,7 +1972,10 @@ def _after_severe_pain(work: _Turn) -> bool:
         work.say_text(pain.SEEING_A_CLINICIAN)
     elif WHAT_NOW.search(text):
         work.say_text(pain.AFTER_SEVERE_PAIN)
-    elif HOW_LONG_TO_REST.search(text):
+    elif SHOULD_I_EXERCISE_TODAY.search(text) and not USUAL_SCHEDULE.search(text):
+        work.say_text("Not today: skip the leg lifts and rest.")
+        work.say_text(pain.how_long_to_rest(work.thresholds))
+    elif HOW_LONG_TO_REST.search(text) and not USUAL_SCHEDULE.search(text):
         work.say_text(pain.how_long_to_rest(work.thresholds))
     else:
         return False

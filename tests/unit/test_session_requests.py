@@ -93,3 +93,24 @@ def test_not_today_to_a_question_about_the_count_ends_the_session(intent, said):
     assert chat.session is not None and chat.session.get("check")
     reply = chat.say(intent, said, metadata={"voice": True})
     assert chat.session is None and "how many" not in reply.lower()
+
+
+@pytest.mark.parametrize(
+    "said", ["so I should leave them today?", "can I still try them now", "no leg lifts then"]
+)
+@pytest.mark.parametrize("intent", ["ask_frequency", "ask_next_session", "nlu_fallback"])
+def test_whether_to_exercise_today_after_severe_pain_says_rest(said, intent):
+    chat = Chat(disclaimer_given=True)
+    chat.say("pain", "my back is at an 8 today", number(8))
+    reply = chat.say(intent, said)
+    assert reply.startswith("Not today") and chat.session is None
+
+
+@pytest.mark.parametrize(
+    "said", ["how long do I usually wait between sessions", "how long should I wait in general"]
+)
+def test_the_usual_schedule_asked_after_severe_pain_is_the_usual_answer(said):
+    chat = Chat(disclaimer_given=True)
+    chat.say("pain", "my back is at an 8 today", number(8))
+    reply = chat.say("nlu_fallback", said)
+    assert "until the pain has settled" not in reply
