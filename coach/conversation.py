@@ -440,6 +440,24 @@ def selector_readings(selector_ranking: list[dict]) -> tuple[tuple[str, float], 
     return tuple(found[:MAX_CANDIDATES])
 
 
+_STOP_WORDS = {"a", "an", "the", "of", "to", "and", "or", "for", "in", "on", "it", "is", "do"}
+
+
+def named_among(text: str, candidates: tuple[tuple[str, float], ...]) -> str | None:
+    """The one answer of several whose own words the question says ("how long between
+    sessions" names the gap between sessions, not the rest between sets), or None."""
+    said = {w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower())}
+    words = [
+        {w.rstrip("s") for w in answer_title(key).split()} - _STOP_WORDS for key, _ in candidates
+    ]
+    named = [
+        key
+        for at, (key, _) in enumerate(candidates)
+        if (words[at] - set().union(*(w for i, w in enumerate(words) if i != at))) & said
+    ]
+    return named[0] if len(named) == 1 else None
+
+
 def did_you_mean(candidates: tuple[tuple[str, float], ...]) -> Reply:
     titles = [answer_title(key) for key, _ in candidates]
     spoken = titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " or " + titles[-1]

@@ -2315,6 +2315,8 @@ def _handle(work: _Turn) -> None:
         # The intent classifier was lost ("can i do them on a rug" half read as a day to
         # train) but the answer selector is sure which question it is.
         _say_answer(work, work.turn.selector_readings[0][0])
+    elif named := conversation.named_among(work.turn.text, work.turn.answer_candidates):
+        _say_answer(work, named)  # the question names one of the readings in its own words
     elif work.turn.answer_candidates:
         reply = conversation.did_you_mean(work.turn.answer_candidates)
         work.reply.messages += reply.messages
@@ -2453,6 +2455,9 @@ def _answer_misread_question(work: _Turn) -> bool:
         return False
     if len(readings) == 1 or _selector_is_sure(work) or _clear_lead(readings):
         _say_answer(work, readings[0][0])
+        return True
+    if named := conversation.named_among(work.turn.text, readings):
+        _say_answer(work, named)
         return True
     reply = conversation.did_you_mean(readings)
     work.reply.messages += reply.messages

@@ -275,3 +275,20 @@ def test_more_reps_named_without_since_still_counts():
 )
 def test_asking_for_a_break_is_a_question_never_a_change_of_plan(text, expected):
     assert corrected_intent("too_hard", [], text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("how long should i leave between sessions usually", "gap_between_sessions"),
+        ("what gap do I need", "gap_between_sessions"),
+        ("how long between the sets", "rest_between_sets"),
+        ("how long do i rest between sessions", None),
+        ("how long do i wait", None),
+    ],
+)
+def test_a_question_that_names_one_reading_in_its_own_words_picks_it(text, expected):
+    from coach.conversation import named_among
+
+    readings = (("rest_between_sets", 0.4), ("gap_between_sessions", 0.35))
+    assert named_among(text, readings) == expected
