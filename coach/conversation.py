@@ -443,17 +443,20 @@ def selector_readings(selector_ranking: list[dict]) -> tuple[tuple[str, float], 
 _STOP_WORDS = {"a", "an", "the", "of", "to", "and", "or", "for", "in", "on", "it", "is", "do"}
 
 
+def _pairs(text: str) -> set[tuple[str, str]]:
+    words = [w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP_WORDS]
+    return set(zip(words, words[1:], strict=False))
+
+
 def named_among(text: str, candidates: tuple[tuple[str, float], ...]) -> str | None:
-    """The one answer of several whose own words the question says ("how long between
+    """The one answer of several whose own two words the question says ("how long between
     sessions" names the gap between sessions, not the rest between sets), or None."""
-    said = {w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower())}
-    words = [
-        {w.rstrip("s") for w in answer_title(key).split()} - _STOP_WORDS for key, _ in candidates
-    ]
+    said = _pairs(text)
+    pairs = [_pairs(answer_title(key)) for key, _ in candidates]
     named = [
         key
         for at, (key, _) in enumerate(candidates)
-        if (words[at] - set().union(*(w for i, w in enumerate(words) if i != at))) & said
+        if (pairs[at] - set().union(*(p for i, p in enumerate(pairs) if i != at))) & said
     ]
     return named[0] if len(named) == 1 else None
 
