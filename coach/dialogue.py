@@ -323,7 +323,8 @@ DONE_NOW = re.compile(
 REST_LEFT = re.compile(
     r"\bhow (?:long|much (?:longer|time|rest))(?: (?:have i got|do i have|have i|is left|left|"
     r"to go|remaining|now|still))+\b|\b(?:is|has) (?:the|my|that) (?:rest|minute|break|"
-    r"breather|time)(?: (?:up|over|done|finished|gone))\b|\bhow (?:much|many) (?:seconds|secs|"
+    r"breather|time)(?: (?:up|over|done|finished|gone))\b|\bhow much longer\b|"
+    r"\bhow (?:much|many) (?:seconds|secs|"
     r"time) (?:left|to go|remaining)\b|\bhow long (?:is|was) (?:the|my|this) (?:rest|break)"
     r" (?:again|left|still)\b|\bam i (?:still )?resting\b|\bcan i go (?:yet|now)\b",
     re.I,
@@ -1184,9 +1185,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     """Counts, corrections, "ok", "where was I", "let's go", "not today": read by grammar."""
     text, session, now = work.turn.text, work.session, work.now
     if active:
-        if session.phase == "rest" and (
-            REST_LEFT.search(text) or re.search(r"\bhow much longer\b", text, re.I)
-        ):
+        if session.phase == "rest" and REST_LEFT.search(text):
             work.say(session.rest_left(now))  # "is the minute up?": what's left of the rest
             return True
         if _plan_question(work, session):
@@ -1548,7 +1547,6 @@ def _said_in_turn(session: Session, steps: list[numbers.Count], now: float) -> l
         moved = (session.set_number, session.leg, session.phase) != where
         lines = [*lines, *said] if moved else said
         if session.check or session.phase != "active" or moved:
-            lines = said if not moved else lines
             break
     return lines
 
