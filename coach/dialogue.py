@@ -24,7 +24,7 @@ from coach import protocol as p
 from coach.capabilities import Capabilities
 from coach.conversation import Message, Reply
 from coach.numbers import parse_number
-from coach.session import Session, add_late_reps, late_count
+from coach.session import Session, add_late_reps, late_count, stopped_for_pain
 from coach.speech import Line
 
 SESSION_INTENTS = (
@@ -1569,8 +1569,11 @@ def _late_count(work: _Turn, count: numbers.Count) -> bool:
     correction = count.kind in (numbers.SET_TO, numbers.LESS) and count.value is not None
     if not (_counts_reps(count) or correction or count.kind == numbers.ALL):
         return False
-    after_pain = any("pain" in note for note in last.get("notes") or [])
-    rest = " No more today, though: after that pain, rest is the right call." if after_pain else ""
+    rest = (
+        " No more today, though: after that pain, rest is the right call."
+        if stopped_for_pain(last)
+        else ""
+    )
     placed = late_count(last, count)
     if placed is not None:
         record, said = placed

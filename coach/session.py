@@ -1013,16 +1013,25 @@ def fixed_phrases() -> tuple[str, ...]:
 # -- a count said just after the session ended ------------------------------------------
 
 
-def _blocks(record: dict) -> list[tuple[int, str]]:
-    return [(number, leg) for number in range(len(record.get("reps") or [])) for leg in p.LEGS]
+def _blocks(reps: list[dict[str, int]]) -> list[tuple[int, str]]:
+    return [(number, leg) for number in range(len(reps)) for leg in p.LEGS]
+
+
+def _every_block_done(reps: list[dict[str, int]], target: int) -> bool:
+    return all(done.get(leg, 0) >= target for done in reps for leg in p.LEGS)
+
+
+def stopped_for_pain(record: dict) -> bool:
+    """Whether a finished session's record says pain stopped it."""
+    return any("pain" in note for note in record.get("notes") or [])
 
 
 def _record_with(record: dict, reps: list[dict[str, int]]) -> dict:
     target = record.get("target") or 0
     total = sum(sum(done.values()) for done in reps)
-    every_block = all(done.get(leg, 0) >= target for done in reps for leg in p.LEGS)
-    stopped_for_pain = any("pain" in note for note in record.get("notes") or [])
-    completed = record.get("completed", False) or (every_block and not stopped_for_pain)
+    completed = record.get("completed", False) or (
+        _every_block_done(reps, target) and not stopped_for_pain(record)
+    )
     return {**record, "reps": reps, "total_reps": total, "completed": completed}
 
 
@@ -1033,7 +1042,7 @@ def late_count(record: dict, count: Count) -> tuple[dict, str] | None:
     an increment or a higher total that still fits its target, a correction of it."""
     target = record.get("target") or 0
     reps = [dict(done) for done in record.get("reps") or []]
-    counted = [(n, leg) for n, leg in _blocks(record) if reps[n].get(leg, 0) > 0]
+    counted = [(n, leg) for n, leg in _blocks(reps) if reps[n].get(leg, 0) > 0]
     if not counted or not target:
         return None
     number, leg = counted[-1]
@@ -1059,8 +1068,7 @@ def late_count(record: dict, count: Count) -> tuple[dict, str] | None:
         f"Okay, I've updated the session you just finished: your {leg} leg in set"
         f" {number + 1} is now {new} of {target}, {changed['total_reps']} reps in all."
     )
-    every_block = all(d.get(side, 0) >= target for d in reps for side in p.LEGS)
-    if every_block and new >= target:
+    if _every_block_done(reps, target) and new >= target:
         said += " Every set is done now: well done!"
     return changed, said
 
@@ -1071,13 +1079,13 @@ def add_late_reps(record: dict, n: int) -> tuple[dict, str]:
     target = record.get("target") or 0
     reps = [dict(done) for done in record.get("reps") or []] or [{leg: 0 for leg in p.LEGS}]
     left = n
-    for number, leg in _blocks({"reps": reps}):
+    for number, leg in _blocks(reps):
         room = max(target - reps[number].get(leg, 0), 0)
         step = min(room, left)
         reps[number][leg] = reps[number].get(leg, 0) + step
         left -= step
     if left:
-        counted = [(k, leg) for k, leg in _blocks({"reps": reps}) if reps[k].get(leg, 0)]
+        counted = [(k, leg) for k, leg in _blocks(reps) if reps[k].get(leg, 0)]
         k, leg = counted[-1] if counted else (0, p.LEGS[0])
         reps[k][leg] = reps[k].get(leg, 0) + left
     changed = _record_with(record, reps)
