@@ -1053,14 +1053,14 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
 
 
 # A band said with a pain word is a score on its own, asked or not: "moderately sore",
-# "the pain is mild", "really achy" (the same values as PAIN_WORDS: mild 2, moderate 5,
-# severe 8). A vaguer word ("pretty sore", "quite achy") is still asked about.
+# "the pain is mild", "really achy", valued as PAIN_WORDS values the band. A vaguer word
+# ("pretty sore", "quite achy") is still asked about.
 _BAND_SCORES = {
-    "mild": 2, "mildly": 2, "slightly": 2, "slight": 2,
-    "moderate": 5, "moderately": 5,
-    "really": 6, "very": 6,
-    "severe": 8, "severely": 8, "extremely": 8, "seriously": 8,
-}  # fmt: skip
+    **dict.fromkeys(("mild", "mildly", "slight", "slightly"), PAIN_WORDS["mild"]),
+    **dict.fromkeys(("moderate", "moderately"), PAIN_WORDS["moderate"]),
+    **dict.fromkeys(("really", "very"), PAIN_WORDS["very sore"]),
+    **dict.fromkeys(("severe", "severely", "extremely", "seriously"), PAIN_WORDS["severe"]),
+}
 _BAND = "|".join(_BAND_SCORES)
 _PAIN_SAID = (
     r"(?:pain|pains|painful|hurts?|hurting|sore|soreness|ache|aches|aching|achy|tender|stiff|"
