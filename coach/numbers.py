@@ -533,8 +533,7 @@ def read_counts(text: str) -> list[Count]:
         return []  # "that was 3 more, so I'm at 7": the total said, read as one
     if _SAYS_WRONG.match(normalise(text)) and (one := read_count(text)) and one.kind == SET_TO:
         return []  # "wait, that's wrong, 7": the count put right, read as one
-    parts = [normalise(part) for part in _CLAUSE_BREAK.split(text.lower()) if part]
-    parts = [_JOINER.sub("", part) for part in parts if part]
+    parts = [_JOINER.sub("", normalise(part)) for part in _CLAUSE_BREAK.split(text.lower()) if part]
     parts = [part for part in parts if part]
     if len(parts) < 2:
         return []
