@@ -612,11 +612,7 @@ def test_a_break_or_being_tired_pauses_the_set():
 
 
 def test_how_many_in_all_after_todays_session():
-    chat = in_a_set()
-    for _ in range(3):
-        chat.say("report_reps", "did 10")
-        chat.say("continue_session", "ready")
-    chat.say("report_reps", "did 10")
+    chat = after_a_full_session()
     assert chat.session is None
     said = chat.say("ask_next_session", "how many did I do altogether")
     assert "40 reps in all" in said

@@ -3,7 +3,7 @@ having the pain checked after a stop for severe pain."""
 
 import pytest
 
-from tests.unit.chat import Chat, in_a_set, number
+from tests.unit.chat import Chat, after_a_full_session, in_a_set, number
 
 
 @pytest.mark.parametrize("said", ["hey, let's go", "hiya start", "morning, ready", "hello begin"])
@@ -53,11 +53,7 @@ def test_asking_about_a_check_after_severe_pain_gets_the_clinician_reply(said, i
 )
 @pytest.mark.parametrize("intent", ["faq", "ask_reps", "ask_progress"])
 def test_how_many_in_total_after_todays_session_is_the_days_total(said, intent):
-    chat = in_a_set()
-    for _ in range(3):
-        chat.say("report_reps", "did 10")
-        chat.say("continue_session", "ready")
-    chat.say("report_reps", "did 10")
+    chat = after_a_full_session()
     assert chat.session is None
     assert "40" in chat.say(intent, said)
 
