@@ -43,7 +43,7 @@ SIGNS_FILE = Path(__file__).with_name("red_flags.yml")
 DENIED_AFTER = "DENIED_AFTER"
 NOT_SIGN_WORDS = frozenset(
     {"ODD", "CLEARED", "ASKING", "HEARSAY", "OWN_REPORT", "RESOLVED", "LONG_AGO", DENIED_AFTER,
-     "NOT_LIKE_ME"}
+     "NOT_LIKE_ME", "UNDER_CARE", "WORE_OFF"}
 )  # fmt: skip
 # The concept that makes a message a question about the signs rather than a report of one:
 # "is back pain at night a bad sign?", "I read that numbness down below is serious".
@@ -84,6 +84,13 @@ class Rule:
     # Concepts that explain the sign away when said in the sign's own clause: "the pain at
     # night has gone", but not "the pain wakes me at night, the stiffness has eased".
     unless_said_here: frozenset[str] = frozenset()
+    # Concepts that explain the sign away from the sign's own clause, or from anywhere when
+    # the sign's clause is not the user's own: "a crash on the bypass held me up" and "there
+    # was a crash, so I'm late", but not "got rear-ended on Friday, the traffic was awful".
+    unless_said_near: frozenset[str] = frozenset()
+    # The `unless` words count in the clause just before the sign's, in the same sentence:
+    # "sat on a hard bench for two hours, my bum went numb".
+    unless_before: bool = False
 
 
 @dataclass(frozen=True)
@@ -340,6 +347,8 @@ def _read_rule(sign: str, rule: list | dict, entry: dict) -> Rule:
         _word_set(entry.get("someone_else_fine"), where),
         tuple(frozenset(str(c).split("|")) for c in spec.get("unless_said") or ()),
         frozenset(str(c) for c in entry.get("unless_said_here") or ()),
+        frozenset(str(c) for c in spec.get("unless_said_near") or ()),
+        bool(spec.get("unless_before")),
     )
 
 
@@ -365,7 +374,10 @@ RULES: tuple[Rule, ...] = tuple(_rules)
 SUSPECT_RULES: tuple[Rule, ...] = tuple(_suspects)
 _labels = {label.split(".")[0] for label in PATTERNS} | set(OPENING_AGES.values())
 for _rule in RULES + SUSPECT_RULES:
-    for _group in _rule.needs + _rule.context + _rule.unless_said + (_rule.unless_said_here,):
+    for _group in (
+        *_rule.needs, *_rule.context, *_rule.unless_said, _rule.unless_said_here,
+        _rule.unless_said_near,
+    ):  # fmt: skip
         if not _group <= _labels:
             raise SignsFileError(f"red_flags.yml {_rule.sign}: no phrases for {_group - _labels}")
 ADVICE: dict[str, str] = {urgency: DATA["advice"][urgency] for urgency in URGENCIES}
@@ -430,7 +442,8 @@ BE = _words("is are was were am m 's s feel feels felt get gets got been be look
 AND_BEFORE = _words(
     "i my it its now then also there the this that he she we they suddenly still recently lately"
 )
-EXPLANATION_DENIAL_WINDOW = 5  # "not from cycling", "I haven't been on a bike"
+EXPLANATION_DENIAL_WINDOW = 5
+VETO_DENIAL_WINDOW = 2  # "not the inhaler", "not a cream"  # "not from cycling", "I haven't been on a bike"
 NOT_A_NOUN_START = _words("each both either my the a left right one other")
 LIKE_BEFORE = _words("i i've i'd if someone somebody when after")
 MAX_SPAN = 14  # tokens from the first to the last part of a combined sign
@@ -734,7 +747,11 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
         vetoes = VETO_IN_CLAUSE.get(label)
         if vetoes and (label, clause) not in vetoed:
             span = message.spans[clause]
-            vetoed[label, clause] = any(message.words[i] in vetoes for i in span)
+            # A veto word denied is none: "steroid tablets, not the inhaler".
+            vetoed[label, clause] = any(
+                message.words[i] in vetoes and not message.denied(i, VETO_DENIAL_WINDOW)
+                for i in span
+            )
         if not vetoed.get((label, clause)):
             hits.append(_Hit(label.split(".")[0], start, end, clause))
     message.seen.update(label.split(".")[0] for label, _, _ in found)
@@ -982,13 +999,15 @@ def _applies(rule: Rule, hits: list[_Hit], message: _Message) -> str | None:
                 for hit in hits
             ):
                 continue
+            if rule.unless_said_near and _said_near(rule, chosen, hits, message):
+                continue
             if rule.someone_else and _about_someone_else(rule, chosen, message):
                 other = SOMEONE_ELSE
                 continue
-            if _theirs(chosen, message) and not _taken_for_them(rule, chosen, message):
+            if _theirs(chosen, message) and not _taken_for_them(rule, chosen, message, hits):
                 other = SOMEONE_ELSE
                 continue
-            if _their_known_condition(chosen, message):
+            if _their_known_condition(chosen, message) or _theirs_in_care(chosen, hits, message):
                 other = SOMEONE_ELSE
                 continue
             return USER
@@ -1014,15 +1033,38 @@ PETS = WORD_LISTS["PETS"]
 KNOWN_CAUSE = WORD_LISTS["KNOWN_CAUSE"]
 
 
-def _taken_for_them(rule: Rule, chosen: tuple[_Hit, ...], message: _Message) -> bool:
+UNDER_CARE = "UNDER_CARE"
+
+
+def _taken_for_them(
+    rule: Rule, chosen: tuple[_Hit, ...], message: _Message, hits: list[_Hit] = ()
+) -> bool:
     """Whether another person's sign is taken as reported: an emergency told for a
     person the user helps ("my dad's legs keep going from under him", "she can't feel
     when she needs the loo") gets the advice; a pet's does not, and a soon sign of
     someone else's is asked about only when the user is in it too."""
     if SIGNS[rule.sign].urgency != EMERGENCY:
         return False
+    if any(hit.label == UNDER_CARE for hit in hits):
+        return False  # "she's seeing the doctor about it": already in a doctor's hands
     first = min(hit.start for hit in chosen)
     return not any(word in PETS for word in message.words[:first])
+
+
+def _theirs_in_care(chosen: tuple[_Hit, ...], hits: list[_Hit], message: _Message) -> bool:
+    """Whether the sign is another person's, named before it in its clause, and already in
+    a doctor's hands: "my mum has numb legs, she's seeing the doctor, can I still train?"."""
+    if not any(hit.label == UNDER_CARE for hit in hits):
+        return False
+    first = min(hit.start for hit in chosen)
+    clause = message.spans[chosen[0].clause]
+    for i in range(first - 1, clause.start - 1, -1):
+        word = message.words[i]
+        if word in FIRST_PERSON:
+            return False
+        if word in OTHER_PEOPLE and word not in PETS:
+            return True
+    return False
 
 
 def _their_known_condition(chosen: tuple[_Hit, ...], message: _Message) -> bool:
@@ -1072,6 +1114,10 @@ def _explained(
     scope = -1 if rule.unless_in_message else chosen[0].clause
     if scope not in explanations:
         words = range(len(message.words)) if scope == -1 else message.spans[scope]
+        if scope > 0 and rule.unless_before:
+            before = message.spans[scope - 1]
+            if not any(message.words[i] in SENTENCE_ENDS for i in (*before, words.start)):
+                words = range(before.start, words.stop)
         explanations[scope] = [
             i
             for i in words
@@ -1087,6 +1133,33 @@ def _explained(
         if hit.label in PLACES and message.words[hit.start] not in NOT_A_NOUN_START
     }
     return any(i not in own and i + 1 not in places for i in explanations[scope])
+
+
+# Before a sign in its clause, these leave the subject unsaid, so it is the user's: "got
+# rear-ended on Friday", "was hit by a van" (chat drops the "I").
+UNSAID_SUBJECT = _words(
+    "got get getting was were been had have just then also and so oh well ok okay yeah um erm"
+    " literally actually btw yesterday today recently"
+)
+
+
+def _said_near(rule: Rule, chosen: tuple[_Hit, ...], hits: list[_Hit], message: _Message) -> bool:
+    """Whether an `unless_said_near` concept explains the sign away: said in the sign's
+    clause, or anywhere when the sign's clause is not the user's own ("there was a crash
+    on the ring road, so I was late"). In a clause of the user's own ("got rear-ended on
+    the motorway, the traffic after was awful") it hides nothing."""
+    near = [hit for hit in hits if hit.label in rule.unless_said_near]
+    if not near:
+        return False
+    clause = chosen[0].clause
+    if any(hit.clause == clause for hit in near):
+        return True
+    span = message.spans[clause]
+    first = min(hit.start for hit in chosen)
+    if any(message.words[i] in OWN_WORDS for i in span):
+        return False
+    before = range(span.start, first)  # "crash on the M6, stuck in traffic": no one's
+    return not (before and all(message.words[i] in UNSAID_SUBJECT for i in before))
 
 
 def _compared(position: int, message: _Message) -> bool:
