@@ -1142,6 +1142,14 @@ UNSAID_SUBJECT = _words(
     " literally actually btw yesterday today recently"
 )
 
+# A sign said as a thing that happened, not something done to the user: "crash on the M6".
+EVENT_NOUN_START = _words(
+    "a an the there this that big bad nasty huge major minor massive serious car cars road"
+    " traffic motorway motorbike motorcycle bike cycling bus rta rtc auto truck lorry van cab"
+    " taxi highway freeway interstate crash crashes accident accidents collision smash pile-up"
+    " pile wreck smash-up shunt fender multi"
+)
+
 
 def _said_near(rule: Rule, chosen: tuple[_Hit, ...], hits: list[_Hit], message: _Message) -> bool:
     """Whether an `unless_said_near` concept explains the sign away: said in the sign's
@@ -1158,8 +1166,10 @@ def _said_near(rule: Rule, chosen: tuple[_Hit, ...], hits: list[_Hit], message: 
     first = min(hit.start for hit in chosen)
     if any(message.words[i] in OWN_WORDS for i in span):
         return False
-    before = range(span.start, first)  # "crash on the M6, stuck in traffic": no one's
-    return not (before and all(message.words[i] in UNSAID_SUBJECT for i in before))
+    before = range(span.start, first)
+    if not before:  # "crash on the M6, stuck in traffic": no one's; "rear-ended on Friday"
+        return message.words[first] in EVENT_NOUN_START
+    return not all(message.words[i] in UNSAID_SUBJECT for i in before)
 
 
 def _compared(position: int, message: _Message) -> bool:
