@@ -442,8 +442,8 @@ BE = _words("is are was were am m 's s feel feels felt get gets got been be look
 AND_BEFORE = _words(
     "i my it its now then also there the this that he she we they suddenly still recently lately"
 )
-EXPLANATION_DENIAL_WINDOW = 5
-VETO_DENIAL_WINDOW = 2  # "not the inhaler", "not a cream"  # "not from cycling", "I haven't been on a bike"
+EXPLANATION_DENIAL_WINDOW = 5  # "not from cycling", "I haven't been on a bike"
+VETO_DENIAL_WINDOW = 2  # "not the inhaler", "not a cream"
 NOT_A_NOUN_START = _words("each both either my the a left right one other")
 LIKE_BEFORE = _words("i i've i'd if someone somebody when after")
 MAX_SPAN = 14  # tokens from the first to the last part of a combined sign
