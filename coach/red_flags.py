@@ -1089,6 +1089,8 @@ def _about_someone_else(rule: Rule, chosen: tuple[_Hit, ...], message: _Message)
     first = min(hit.start for hit in chosen)
     if "my" in message.words[max(first - 1, 0) : first + 1]:
         return False  # "my partner says my legs are weak": the legs are the user's
+    if any(message.words[i] in FIRST_PERSON for hit in chosen for i in range(hit.start, hit.end)):
+        return False  # "friends comment on how much weight I've lost": the user's own
     clause = message.spans[chosen[0].clause]
     for i in range(first - 1, clause.start - 1, -1):
         word = message.words[i]
@@ -1139,7 +1141,7 @@ def _explained(
 # rear-ended on Friday", "was hit by a van" (chat drops the "I").
 UNSAID_SUBJECT = _words(
     "got get getting was were been had have just then also and so oh well ok okay yeah um erm"
-    " literally actually btw yesterday today recently"
+    " literally actually btw yesterday today recently in a an involved"
 )
 
 # A sign said as a thing that happened, not something done to the user: "crash on the M6".
