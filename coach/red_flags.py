@@ -957,6 +957,7 @@ FIRST_PERSON = _words("i me myself im i'm we us ourselves")
 # Words that make a message the user's own, outside a question frame ("my", "mine").
 OWN_WORDS = FIRST_PERSON | _words("my mine our")
 INVOLVED = _words("me us we ourselves myself")  # "my dad fell onto me"
+VEHICLES = _words("car van motor vehicle bike motorbike truck lorry")
 OWN_COMPLAINT = frozenset({"PAIN", "BACK"})
 OTHER_PEOPLE = WORD_LISTS["FAMILY"] | _words("he she they him her his hers them their")
 
@@ -1091,6 +1092,11 @@ def _about_someone_else(rule: Rule, chosen: tuple[_Hit, ...], message: _Message)
         return False  # "my partner says my legs are weak": the legs are the user's
     if any(message.words[i] in FIRST_PERSON for hit in chosen for i in range(hit.start, hit.end)):
         return False  # "friends comment on how much weight I've lost": the user's own
+    said = message.words[first : max(hit.end for hit in chosen) + 1]
+    if any(word in INVOLVED for word in said) or any(
+        a in ("my", "our") and b in VEHICLES for a, b in zip(said, said[1:], strict=False)
+    ):
+        return False  # "someone went into the back of my car": the user was in it
     clause = message.spans[chosen[0].clause]
     for i in range(first - 1, clause.start - 1, -1):
         word = message.words[i]
