@@ -21,6 +21,7 @@ from typing import Any
 
 from coach import answers, conversation, numbers, pain, progression, red_flags, report, safety, when
 from coach import protocol as p
+from coach import vocabulary
 from coach.capabilities import Capabilities
 from coach.conversation import Message, Reply
 from coach.numbers import parse_number
@@ -298,6 +299,12 @@ STOPPING = re.compile(
     r"\b(?:i'?ve|ive|i have) had enough\b|\b(?:that'?s|thats) all i (?:can|could) (?:do|manage)\b|"
     r"\bcall(?:ing)? it (?:quits|there|here)\b|\bi (?:give up|quit)\b(?! on)|"
     r"\b(?:cba|can'?t be (?:arsed|bothered))\b|[,;.]\s*stop(?: now| please| it| there)?\W*$|"
+    # "ok stop the session", "end my workout", "yeah stop": the session named, or stop alone
+    r"(?<!n't )(?<!nt )(?<!not )(?<!how do i )(?<!how to )\b(?:stop|end|quit|cancel|abort|"
+    r"wrap up|pack in)(?: up)? (?:the |this |my |our |today'?s |todays )?(?:session|workout|"
+    r"exercises?|leg lifts|training)(?: (?:now|here|there|for (?:today|now)|please))?\W*$|"
+    r"^\W*(?:(?:ok|okay|yeah|yes|right|alright|fine|no|please)\W+)+stop"
+    r"(?: (?:now|please|here|there|it))?\W*$|"
     r"^\W*(?:ok(?:ay)?\W+|right\W+|well\W+)?(?:that'?s|thats|that is) enough\W*$|"
     r"\b(?:(?:i|we|i think i|think i)\s+)?(?<!n't )(?<!nt )(?<!not )(?<!never )"
     r"(?:need|have|got|want|gotta|going) to stop\b"
@@ -1359,7 +1366,12 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         ):
             work.say(session.ask_voice_total(), session.check_buttons())  # "tough one": how many?
             return True
-        if session.awaiting_feedback and not is_question(text) and said_count is None:
+        if (
+            session.awaiting_feedback
+            and not is_question(text)
+            and said_count is None
+            and work.turn.intent not in ("stop_session", "pause_session", "skip", "goodbye")
+        ):
             answer = _yes_or_no(work)
             vague = _vague(work)
             if not vague and (work.turn.intent == "feel_fine" or answer == "affirm"):
@@ -2016,6 +2028,65 @@ WHAT_WENT_WRONG = re.compile(
 )
 
 
+# Only where it hurts, as the answer to a pain report just made: "in my back", "mostly
+# the left hip", "it's my lower back", "back of my thigh".
+_PLACES = "|".join(
+    sorted(
+        (re.escape(phrase) for phrases in vocabulary.BODY_PARTS.values() for phrase in phrases),
+        key=len,
+        reverse=True,
+    )
+)
+PLACE_ONLY = re.compile(
+    r"^\W*(?:(?:um+|uh+|er+m?|oh|ah|well|so|and|it'?s|its|it is|it was|that was|thats|that'?s|"
+    r"the pain'?s|the pain is|pain'?s|mostly|mainly|just|only|right|kind of|sort of|more)\W+)*"
+    r"(?:(?:in|on|at|around|across|down|along|into|through|near|by)\s+)?"
+    r"(?:(?:my|the|both|me|mine)\s+)?(?:(?:left|right|lower|upper|low|middle|mid|outer|inner|"
+    r"outside|inside|front|top|bottom|side)(?: of)?\s+(?:(?:my|the)\s+)?)*"
+    rf"(?:{_PLACES})"
+    r"(?:\s+(?:mostly|mainly|area|region|side|again|too|as well|really|i think|only|mate))*"
+    r"\W*$",
+    re.I,
+)
+
+
+def _where_it_hurts(work: _Turn, active: bool) -> bool:
+    """Where it hurts, said on its own just after a pain score: noted with the pain, a cue
+    for that place, and the advice or the session as they were."""
+    recent = _recent_pain(work)
+    text = work.turn.text
+    if (
+        recent is None
+        or recent.get("severity") is None
+        or work.now - recent["at"] >= PAIN_STILL_THE_TOPIC
+        or not PLACE_ONLY.match(text)
+    ):
+        return False
+    place = pain.read_report(work.turn.entities, text).location or _place_named(text)
+    if not place:
+        return False
+    work.set(plan={**work.plan, "recent_pain": {**recent, "location": place}})
+    work.say_text(f"Thanks, noted: your {place}. {pain.form_cue(place)}")
+    if active:
+        _session_status(work)
+    elif recent["severity"] > work.thresholds.fine_up_to:
+        work.say_text("For today, rest from the leg lifts and let it settle.")
+    work.set(pending_offer=None)
+    return True
+
+
+def _place_named(text: str) -> str | None:
+    """The body part a message names, as vocabulary.BODY_PARTS calls it (longest first)."""
+    said = text.lower()
+    named = [
+        (len(phrase), place)
+        for place, phrases in vocabulary.BODY_PARTS.items()
+        for phrase in phrases
+        if re.search(rf"\b{re.escape(phrase)}\b", said)
+    ]
+    return max(named)[1] if named else None
+
+
 def _pain_after_a_stop(work: _Turn) -> bool:
     """After pain stopped today's exercise: how it is going now ("it's easing off", "still
     sore"), or what went wrong. The advice to rest today is kept in every answer."""
@@ -2131,9 +2202,27 @@ def _session_question(text: str) -> bool:
     )
 
 
+# A question about what to do when the exercise gets easy, or how to make it harder.
+ASKS_WHEN_IT_GETS_EASY = re.compile(
+    r"\b(?:when|once|if|after|whenever|as soon as|till|until)\b[^?.,]*?"
+    r"(?:'?s|\bis|\bare|\bgets?|\bgetting|\bgot|\bstarts?|\bstarting|\bfeels?|\bfeeling|"
+    r"\bbecomes?|\bbecoming|\bseems?|\bgoes|\bturns)\s+(?:\w+\s+){0,2}?"
+    r"(?:easy|easier|effortless|a breeze|no effort|no challenge|simple|too light)\b|"
+    r"\bhow (?:do|can|should|would) (?:i|we|you) (?:make|get) (?:it|them|this|these|the \w+)"
+    r" (?:harder|tougher|more (?:challenging|difficult|of a challenge))\b",
+    re.I,
+)
+PROGRESSION_ANSWER = "when_to_progress"
+
+
 def _handle(work: _Turn) -> None:
     session = work.session
     active = session is not None and not session.over
+    if active and asks_something(work.turn.text) and ASKS_WHEN_IT_GETS_EASY.search(work.turn.text):
+        # "What do I do once it feels easy?" in a session: how to step up, whatever answer
+        # the selector leaned to (it has said nothing in a session), then where they are.
+        _say_answer(work, PROGRESSION_ANSWER)
+        return
     if (
         active
         and work.turn.intent == conversation.QUESTION_INTENT
@@ -2174,6 +2263,13 @@ def _handle(work: _Turn) -> None:
     intent = work.turn.intent
     text = work.turn.text
     score = numbers.read_pain_score(text)
+    if score is None and active and session.awaiting_feedback:
+        felt = numbers.read_felt_score(text)
+        if felt is not None:
+            # "About a tree" to "how did it feel?": a score, as the recogniser heard it.
+            score = felt
+            work.turn.text = text = f"pain {felt} out of 10, {text}"
+            intent = work.turn.intent = "pain"
     all_clear = ALL_CLEAR.search(text) and not numbers.mentions_pain(ALL_CLEAR.sub(" ", text))
     if (
         intent in ("pain", "feel_worse", "nlu_fallback")
@@ -2195,6 +2291,8 @@ def _handle(work: _Turn) -> None:
     if not active and _after_red_flag(work):
         return
     if _corrected_pain(work, active):
+        return
+    if score is None and _where_it_hurts(work, active):
         return
     if not active and score is None and _after_severe_pain(work):
         return
@@ -2490,6 +2588,16 @@ def _session_control(work: _Turn, session: Session) -> bool:
         lines = session.ask_voice_total()
     elif intent == "report_reps":
         lines = session.report(_said_number(work.turn), now)
+    elif (
+        intent in ("affirm", "feel_fine", "ask_more")
+        and session.phase in ("rest", "paused")
+        and _resting_after_pain(work)
+        and not (LETS_GO.match(work.turn.text) or IN_POSITION.match(work.turn.text))
+        # "It's eased off now", "no pain now": the pain has settled, so on they go.
+        and not (PAIN_EASING.search(work.turn.text) or numbers.says_no_pain(work.turn.text))
+    ):
+        # "Yeah okay" to the advice after a pain stop: heard, and no set starts on it.
+        lines = [Line(PAIN_REST_FIRST), session.status()]
     elif intent == "continue_session" or (
         # "ok" / "go on" / "carry on" read as yes or "tell me more": here they mean go.
         intent in ("affirm", "feel_fine", "ask_more")
@@ -2525,6 +2633,23 @@ def _session_control(work: _Turn, session: Session) -> bool:
         return False
     work.say(lines, session.check_buttons())
     return True
+
+
+PAIN_REST_FIRST = (
+    "Okay. Rest first and let the pain settle; only go on if it has eased, with the easier"
+    " version."
+)
+
+
+def _resting_after_pain(work: _Turn) -> bool:
+    """The rest that follows pain above the fine band, reported within the last minutes."""
+    recent = _recent_pain(work)
+    return (
+        recent is not None
+        and work.now - recent["at"] < PAIN_STILL_THE_TOPIC
+        and recent.get("severity") is not None
+        and recent["severity"] > work.thresholds.fine_up_to
+    )
 
 
 # -- starting a session ------------------------------------------------------------------
