@@ -19,9 +19,19 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from typing import Any
 
-from coach import answers, conversation, numbers, pain, progression, red_flags, report, safety, when
+from coach import (
+    answers,
+    conversation,
+    numbers,
+    pain,
+    progression,
+    red_flags,
+    report,
+    safety,
+    vocabulary,
+    when,
+)
 from coach import protocol as p
-from coach import vocabulary
 from coach.capabilities import Capabilities
 from coach.conversation import Message, Reply
 from coach.numbers import parse_number
@@ -2636,8 +2646,7 @@ def _session_control(work: _Turn, session: Session) -> bool:
 
 
 PAIN_REST_FIRST = (
-    "Okay. Rest first and let the pain settle; only go on if it has eased, with the easier"
-    " version."
+    "Okay. Rest first and let the pain settle; only go on if it has eased, with the easier version."
 )
 
 
