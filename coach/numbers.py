@@ -957,12 +957,18 @@ def _score_value(phrase: str) -> int | None:
 
 # A soundalike where a score goes, said last or before "out of ten": "pain was about to",
 # "maybe a tree", "its for out of ten" (speech recognisers' two, three, four).
+_SOUNDALIKE_WORD = (
+    r"(?P<word>to|too|for|fore|tree|(?<!pain )free|thee|ate|won|sex|sicks|fiv|fife|tin|nein)\b"
+)
+# Where it hurts after it: "that was for in the back", "like a tree on my left side".
+_THEN_PLACE = rf"(?:in|on|at|across|down)\s+(?:my|the|both)\s+(?:\w+\s+)?{_PLACE}\b"
 _SOUNDALIKE_SCORE = re.compile(
-    r"\b(?P<cue>about|around|maybe|like|at|is|was|its|a|an|to|now)\s+"
-    r"(?P<word>to|too|for|fore|tree|free|thee|ate|won|sex|sicks|fiv|fife|tin|nein)\b"
-    r"(?=\s*(?:$|out of|/|ish\b|i think\b|maybe\b|now\b|or so\b|"
-    # where it hurts after it: "that was for in the back", "like a tree on my left side"
-    rf"(?:in|on|at|across|down)\s+(?:my|the|both)\s+(?:\w+\s+)?{_PLACE}\b))"
+    r"\b(?P<cue>about|around|maybe|like|at|is|was|its|a|an|to|now|pain|hurts|sore|score|rating|"
+    r"level|say|solid|strong)\s+"
+    + _SOUNDALIKE_WORD
+    + rf"(?=\s*(?:$|out of|/|ish\b|i think\b|i guess\b|maybe\b|now\b|or so\b|{_THEN_PLACE}))"
+    # said first, with "out of ten" or the place after it: "sex out of ten", "to in my hip"
+    + rf"|^{_SOUNDALIKE_WORD.replace('word', 'first')}(?=\s*(?:out of|/|{_THEN_PLACE}))"
 )
 
 
@@ -971,7 +977,12 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
     as the number it sounds like."""
     said = normalise(text)
     heard = _SOUNDALIKE_SCORE.sub(
-        lambda m: f"{m.group('cue')} {SOUNDALIKES[m.group('word')]}", said
+        lambda m: (
+            SOUNDALIKES[m.group("first")]
+            if m.group("first")
+            else f"{m.group('cue')} {SOUNDALIKES[m.group('word')]}"
+        ),
+        said,
     )
     score = _read_pain_score(heard, asked) if heard != said else None
     return score if score is not None else _read_pain_score(text, asked)
@@ -981,7 +992,8 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
 # ate", "for in my back" (a soundalike or a number with an article, or with a place after it).
 _SAID_AS_A_SCORE = re.compile(
     rf"(?<!did )(?<!done )(?<!managed )(?<!got )(?<!finished )"
-    rf"\b(?:a|an)\s+(?:{_SCORE_NUMBER}|{'|'.join(SOUNDALIKES)})\b|"
+    rf"\b(?:a|an)\s+(?:(?:solid|strong|good|low|high|decent|firm|weak|mild)\s+)?"
+    rf"(?:{_SCORE_NUMBER}|{'|'.join(SOUNDALIKES)})\b|"
     rf"\b(?:about|around|like|maybe|probably|roughly|was|is|its)\s+"
     rf"(?:{'|'.join(SOUNDALIKES)})\b(?=\s*$|\s+(?:ish|or so|out of|in|on|at)\b)|"
     rf"\b(?:{_SCORE_NUMBER}|{'|'.join(SOUNDALIKES)})\s+(?:in|on|at|across|down)\s+"

@@ -425,7 +425,9 @@ FELT_SCORES = [
     ("was tree in my left glute", 3), ("a to on my right side", 2),
     ("like a 3", 3), ("about a seven", 7), ("a five maybe", 5), ("maybe a two in my knee", 2),
     ("it was 4 in the back", 4), ("like a tree out of ten", 3), ("about ate out of ten", 8),
-    ("pain was a for", 4), ("hurt like a tree", 3),
+    ("pain was a for", 4), ("hurt like a tree", 3), ("id say tree", 3), ("call it a for", 4),
+    ("give it a to", 2), ("pain for", 4), ("sex out of ten", 6), ("tree out of 10", 3),
+    ("a solid for", 4), ("to in my hip", 2), ("score tree", 3), ("sore sex", 6),
 ]  # fmt: skip
 
 
@@ -438,7 +440,8 @@ def test_a_score_said_by_voice_after_a_paced_set(text, score):
 NOT_FELT_SCORES = [
     "did 7", "managed eight", "all ten", "got them all", "only six", "8", "yes all of them",
     "fine", "felt good", "tough one", "easy", "did a ten", "done 4 in the back", "to be honest",
-    "going for it", "that was it", "i did about 6", "nearly all of them",
+    "going for it", "that was it", "i did about 6", "nearly all of them", "tree", "for",
+    "pain free", "did 9, pain free", "back to it", "about to start", "went for a walk",
 ]  # fmt: skip
 
 
