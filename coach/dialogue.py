@@ -268,7 +268,12 @@ WHEN_NEXT = re.compile(
     r"exercise) (?:again|next)\b|\bwhen'?s the next one\b|"
     r"\bwhat (?:do|should|shall|will) (?:i|we) do (?:tomorrow|next time|after this|"
     r"the day after)\b|"
-    r"\bwhat'?s (?:the plan )?(?:for )?(?:tomorrow|next time)\b",
+    r"\bwhat'?s (?:the plan )?(?:for )?(?:tomorrow|next time)\b|"
+    # "when should I do the next one", "how soon can I have another session"
+    r"\b(?:when|how soon) (?:do|can|should|shall|could|would|will|must|ought to) (?:i|we)"
+    r" (?:do|have|try|start|go for|fit in|book|get) (?:in )?(?:the |my |our |a |an )?"
+    r"(?:next|another|second|following|other) ?(?:one|session|workout|go|round|lot)?\b|"
+    r"\bwhen (?:am i|are we) (?:due|up) (?:again|next)\b|\bnext one when\b",
     re.I,
 )
 # Just after a session: "am I done?", "was that all of it", "is that the lot?".
@@ -2097,6 +2102,18 @@ def _place_named(text: str) -> str | None:
     return max(named)[1] if named else None
 
 
+# "Is it normal for it to hurt?", "should it be this sore?", "is pain like that expected".
+ASKS_IF_PAIN_IS_NORMAL = re.compile(
+    r"\b(?:is|was|isn'?t) (?:it|that|this|pain|the pain|some pain|(?:a )?(?:bit|little) of pain)"
+    r" (?:\w+ )?(?:normal|ok|okay|usual|expected|common|meant to happen|supposed to happen)\b"
+    r"(?:(?: for (?:it|me|my \w+))? to (?:hurt|ache|be (?:sore|painful)|feel (?:pain|sore)))?|"
+    r"\b(?:should|does|do|is) (?:it|this|that|my \w+|they) (?:supposed to |meant to |normally )?"
+    r"(?:hurt|be (?:this |that |so )?(?:sore|painful))\b|"
+    r"\bnormal (?:for it |to )?(?:hurt|be (?:sore|painful)|feel (?:pain|sore))\b",
+    re.I,
+)
+
+
 def _pain_after_a_stop(work: _Turn) -> bool:
     """After pain stopped today's exercise: how it is going now ("it's easing off", "still
     sore"), or what went wrong. The advice to rest today is kept in every answer."""
@@ -2107,6 +2124,9 @@ def _pain_after_a_stop(work: _Turn) -> bool:
     if WHAT_WENT_WRONG.search(text):
         work.say_text(pain.WHAT_WENT_WRONG)
         work.say_text(pain.form_cue(recent.get("location")))
+    elif ASKS_IF_PAIN_IS_NORMAL.search(text) and numbers.mentions_pain(text):
+        work.say_text(pain.PAIN_IS_NOT_NORMAL)
+        work.say_text("For today, rest from the leg lifts.")
     elif (is_question(text) or CONDITIONAL.search(text)) and PAIN_NOT_EASING.search(text):
         # "What if it doesn't get any better?": when to get it checked.
         work.say_text(pain.WHEN_TO_SEE_A_DOCTOR)

@@ -205,3 +205,41 @@ def test_what_to_do_when_it_gets_easy_is_the_step_up_answer_in_a_session(said, p
 @pytest.mark.parametrize("said", ["is it easy to do", "it feels easy", "when does the rest end"])
 def test_other_talk_about_easy_is_not_the_step_up_question(said):
     assert not (dialogue.asks_something(said) and dialogue.ASKS_WHEN_IT_GETS_EASY.search(said))
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "is it normal for it to hurt like this",
+        "should it be this sore?",
+        "does this normally hurt",
+        "is pain normal with these",
+    ],
+)
+def test_asking_if_pain_is_normal_after_a_pain_stop_says_it_is_not(said):
+    chat = Chat()
+    chat.say("start_session", "start")
+    chat.say("continue_session", "ready")
+    chat.say("pain", "7 out of 10")
+    chat.slots["safety"] = {**chat.slots["safety"], "pending": None}
+    reply = chat.say("faq", said)
+    assert "pain is not" in reply and "form" in reply
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "when should i do the next one",
+        "how soon can I have another session",
+        "when am I due again",
+        "when can we do another?",
+    ],
+)
+def test_when_the_next_session_is_asked_after_a_session(said):
+    chat = Chat()
+    chat.say("start_session", "start")
+    chat.say("continue_session", "ready")
+    chat.say("report_reps", "did 10")
+    chat.say("stop_session", "stop")
+    reply = chat.say("nlu_fallback", said)
+    assert "48 to 72 hours" in reply
