@@ -1210,6 +1210,20 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         if session.phase == "rest" and REST_LEFT.search(text):
             work.say(session.rest_left(now))  # "is the minute up?": what's left of the rest
             return True
+        if (
+            WHEN_NEXT.search(text)
+            and asks_something(text)
+            and not re.search(r"\b(?:sets?|legs?|sides?|reps?|rounds?|lifts?)\b", text, re.I)
+        ):
+            # "When do I do the next one?" in a session: the next session, and, at rest and
+            # unless a session or a day is named, the next set too.
+            named = re.search(r"\b(?:sessions?|workouts?|days?|tomorrow|week)\b", text, re.I)
+            if session.phase == "rest" and not named:
+                work.say(session.rest_left(now))
+            work.say_text(f"After today: {progression.next_session_advice(now, work.tz)}")
+            if session.phase != "rest" or named:
+                _session_status(work)
+            return True
         if _plan_question(work, session):
             return True
         if _fine_to_carry_on(work):

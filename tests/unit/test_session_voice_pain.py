@@ -243,3 +243,33 @@ def test_when_the_next_session_is_asked_after_a_session(said):
     chat.say("stop_session", "stop")
     reply = chat.say("nlu_fallback", said)
     assert "48 to 72 hours" in reply
+
+
+@pytest.mark.parametrize(
+    ("said", "next_set"),
+    [
+        ("when do i do the next one", True),
+        ("when should I do my next session?", False),
+        ("when can we go again", False),
+    ],
+)
+def test_when_next_at_rest_says_the_next_session_and_the_next_set_if_unnamed(said, next_set):
+    chat = Chat()
+    chat.say("start_session", "start")
+    chat.say("continue_session", "ready")
+    chat.say("report_reps", "did 10")
+    chat.say("report_reps", "did 10")
+    reply = chat.say("nlu_fallback", said)
+    assert "48 to 72 hours" in reply
+    assert ("set 2" in reply) == next_set or not next_set
+    assert chat.session["phase"] == "rest"
+
+
+def test_when_is_the_next_set_is_not_about_the_next_session():
+    chat = Chat()
+    chat.say("start_session", "start")
+    chat.say("continue_session", "ready")
+    chat.say("report_reps", "did 10")
+    chat.say("report_reps", "did 10")
+    reply = chat.say("ask_reps", "when's the next set?")
+    assert "48 to 72" not in reply
