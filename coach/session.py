@@ -74,6 +74,9 @@ class Session:
     # A question about a count the coach has asked ("5 more, or 5 in all?"), awaiting the answer.
     check: dict | None = None
     undo: dict | None = None  # where the count was before the last change ("undo", "I meant 5")
+    # Voice: fewer reps decided while the coach awaits how a paced set went, for the next leg
+    # (the set just led keeps the number it was led with).
+    next_target: int | None = None
 
     # -- building and storing -------------------------------------------------
 
@@ -787,10 +790,13 @@ class Session:
 
     def ease_off(self, reason: str, now: float) -> list[Line]:
         """Fewer reps and a smaller lift for the rest of today."""
-        lower = max(p.MIN_REPS_PER_SET, self.target - p.EASE_OFF_REPS)
+        lower = max(p.MIN_REPS_PER_SET, (self.next_target or self.target) - p.EASE_OFF_REPS)
         self.notes.append(reason)
         text = "Let's make it easier for the rest of today: lift only as high as your lower back"
-        if lower < self.target:
+        if lower < (self.next_target or self.target) and self.awaiting_feedback:
+            self.next_target = lower  # the paced set was led at its number: asked about as led
+            text += f" stays still, and aim for {lower} reps per leg from the next leg."
+        elif lower < self.target:
             self.target = lower
             text += f" stays still, and aim for {lower} reps per leg."
         else:
@@ -885,6 +891,8 @@ class Session:
         return "Then you're finished."
 
     def _start_leg(self, first_of_session: bool = False) -> list[Line]:
+        if self.next_target is not None:
+            self.target, self.next_target = min(self.target, self.next_target), None
         intro = f"Set {self.set_number}, {self.leg} leg: {self.target} reps."
         if self.voice:
             return self._pace_leg(intro)

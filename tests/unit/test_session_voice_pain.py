@@ -273,3 +273,14 @@ def test_when_is_the_next_set_is_not_about_the_next_session():
     chat.say("report_reps", "did 10")
     reply = chat.say("ask_reps", "when's the next set?")
     assert "48 to 72" not in reply
+
+
+@pytest.mark.parametrize("said", ["hmm a four out of ten, bit sore", "it ached, maybe a 5"])
+def test_easing_off_after_a_paced_set_keeps_the_number_it_was_led_with(said):
+    chat = after_a_paced_set()
+    reply = chat.say("pain", said, metadata=VOICE)
+    assert "from the next leg" in reply
+    assert "all 10 on your left leg" in reply
+    reply = chat.say("report_reps", "yes all of them", metadata=VOICE)
+    assert "10 on your left leg" in reply
+    assert "right leg: 7 reps" in reply
