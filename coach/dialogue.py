@@ -184,6 +184,12 @@ NEXT_LEG = re.compile(
     re.I,
 )
 BARE_NEXT = re.compile(r"^\W*(?:(?:ok|okay|right|alright|so|and|now)\W+)*next\W*$", re.I)
+# "Ok, last one", "on to the final leg": the last block named, before any rep of it is done.
+LAST_BLOCK = re.compile(
+    r"^\W*(?:(?:ok|okay|right|alright|so|and|now|phew|here we go)\W+)*(?:(?:on ?to|onto)\s+)?"
+    r"(?:the |this )?(?:last|final) (?:one|lot|leg|side|set|round|bit|go)(?: then| now)?\W*$",
+    re.I,
+)
 SWITCHING_LEGS = re.compile(
     r"^\W*(?:(?:ok|okay|right|brill|brilliant|great|cool|nice|lovely|good|done|phew|and|so|now|"
     r"that'?s (?:that|it|one leg|the left|the right)|thats (?:that|it))\W+)*"
@@ -1328,7 +1334,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 SWITCHING_LEGS.match(text)
                 or NEXT_LEG.match(text)
                 # "ok next" just after the coach switched legs: on to it, not a rep done.
-                or (session.count == 0 and BARE_NEXT.match(text))
+                or (session.count == 0 and (BARE_NEXT.match(text) or LAST_BLOCK.match(text)))
             )
             and session.phase == "active"
             and not session.awaiting_feedback

@@ -284,3 +284,23 @@ def test_easing_off_after_a_paced_set_keeps_the_number_it_was_led_with(said):
     reply = chat.say("report_reps", "yes all of them", metadata=VOICE)
     assert "10 on your left leg" in reply
     assert "right leg: 7 reps" in reply
+
+
+@pytest.mark.parametrize("said", ["ok last one", "right, the final leg", "onto the last set now"])
+def test_the_last_block_named_before_a_rep_of_it_counts_nothing(said):
+    chat = Chat()
+    chat.say("start_session", "start")
+    chat.say("continue_session", "ready")
+    chat.say("report_reps", "did 10")
+    assert chat.session["reps"][0]["right"] == 0
+    chat.say("count_rep", said)
+    assert chat.session["reps"][0]["right"] == 0
+
+
+def test_last_one_mid_set_is_still_a_rep():
+    chat = Chat()
+    chat.say("start_session", "start")
+    chat.say("continue_session", "ready")
+    chat.say("report_reps", "did 9")
+    chat.say("count_rep", "ok last one")
+    assert chat.session["reps"][0]["left"] == 10 or chat.session["leg"] == "right"
