@@ -2268,6 +2268,8 @@ PROGRESSION_ANSWER = "when_to_progress"
 def _handle(work: _Turn) -> None:
     session = work.session
     active = session is not None and not session.over
+    if not work.turn.answer_said and _gap_between_sessions_meant(work):
+        work.turn.answer_key = SESSION_GAP_ANSWER
     if active and asks_something(work.turn.text) and ASKS_WHEN_IT_GETS_EASY.search(work.turn.text):
         # "What do I do once it feels easy?" in a session: how to step up, whatever answer
         # the selector leaned to (it has said nothing in a session), then where they are.
@@ -2479,8 +2481,35 @@ def _handle(work: _Turn) -> None:
 def _answered_by_response(work: _Turn) -> None:
     """Rasa has said the answer (utter_faq): remember it, then say where the session is."""
     key = work.turn.answer_key
+    if _gap_between_sessions_meant(work):
+        # "And how long between?" just after how often: the answer about sets is said; the
+        # one about sessions, which was meant, follows it.
+        _say_answer(work, SESSION_GAP_ANSWER)
+        return
     work.set(last_topic=conversation.answer_response(key) if key else None, pending_offer=None)
     _session_status(work)
+
+
+# Answers about how often to train: "how long between?" after one of them is between sessions.
+SESSION_GAP_TOPICS = tuple(
+    conversation.answer_response(key)
+    for key in ("sessions_per_week", "gap_between_sessions", "every_day")
+)
+SESSION_GAP_ANSWER = "gap_between_sessions"
+_BETWEEN_WHAT = re.compile(r"\b(?:sets?|reps?|legs?|sides?|lifts?|rounds?|goes)\b", re.I)
+_BETWEEN_SESSIONS = re.compile(r"\b(?:sessions?|workouts?|days?|times)\b", re.I)
+
+
+def _gap_between_sessions_meant(work: _Turn) -> bool:
+    """A question about the gap "between" that the selector answered with the rest between
+    sets, when it names sessions, or names nothing just after a question about how often."""
+    text = work.turn.text
+    return (
+        work.turn.answer_key == "rest_between_sets"
+        and re.search(r"\bbetween\b", text, re.I) is not None
+        and not _BETWEEN_WHAT.search(text)
+        and bool(_BETWEEN_SESSIONS.search(text) or work.state.last_topic in SESSION_GAP_TOPICS)
+    )
 
 
 def _unsaid_answer(work: _Turn) -> None:

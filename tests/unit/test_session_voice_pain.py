@@ -304,3 +304,39 @@ def test_last_one_mid_set_is_still_a_rep():
     chat.say("report_reps", "did 9")
     chat.say("count_rep", "ok last one")
     assert chat.session["reps"][0]["left"] == 10 or chat.session["leg"] == "right"
+
+
+def _responses(chat):
+    return [m.response for m in chat.outcome.reply.messages if m.response]
+
+
+@pytest.mark.parametrize(
+    "said", ["and how long between", "how long do I leave between them?", "whats the gap between"]
+)
+def test_how_long_between_after_how_often_is_the_gap_between_sessions(said):
+    chat = Chat()
+    chat.say("faq", "how often do I train", answer_key="sessions_per_week")
+    chat.say("faq", said, answer_key="rest_between_sets")
+    assert _responses(chat) == ["utter_faq/gap_between_sessions"]
+
+
+@pytest.mark.parametrize(
+    ("said", "last"),
+    [
+        ("how long between sets", "sessions_per_week"),
+        ("and how long between", "hold_time"),
+    ],
+)
+def test_how_long_between_sets_or_after_another_topic_keeps_the_rest_answer(said, last):
+    chat = Chat()
+    chat.say("faq", "a question", answer_key=last)
+    chat.say("faq", said, answer_key="rest_between_sets")
+    assert _responses(chat) == []
+
+
+def test_how_long_between_sessions_in_a_session_is_the_gap_between_sessions():
+    chat = Chat()
+    chat.say("start_session", "start")
+    chat.say("continue_session", "ready")
+    chat.say("faq", "how long between sessions?", answer_key="rest_between_sets", answer_said=False)
+    assert _responses(chat) == ["utter_faq/gap_between_sessions"]
