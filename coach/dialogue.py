@@ -2263,6 +2263,26 @@ ASKS_WHEN_IT_GETS_EASY = re.compile(
     re.I,
 )
 PROGRESSION_ANSWER = "when_to_progress"
+# "Where am I supposed to feel this?", "where should it burn": where the work is felt
+# (not where it hurts: "where does it hurt" reports pain).
+ASKS_WHERE_TO_FEEL_IT = re.compile(
+    r"\bwhere (?:am i|are we|should i|do i|would i|will i|must i|is it|should it|do you)"
+    r"(?: \w+){0,2}? (?:feel|feeling|notice|burn|work)(?:ing)?\b(?! (?:pain|sore|hurt))|"
+    r"\bwhere (?:should|do|would|will) (?:it|this|that|they) (?:be )?(?:felt|burn|work)\b|"
+    r"\bwhich (?:muscles?|part|bit)(?: of me)? should (?:i|it) (?:feel|burn|work)\b",
+    re.I,
+)
+# A question whose words name its answer in a session, whatever the selector leaned to.
+QUESTIONS_BY_GRAMMAR = (
+    (ASKS_WHEN_IT_GETS_EASY, PROGRESSION_ANSWER),
+    (ASKS_WHERE_TO_FEEL_IT, "where_to_feel_it"),
+)
+
+
+def _answer_named_by_grammar(text: str) -> str | None:
+    if numbers.mentions_pain(text) and not numbers.says_no_pain(text):
+        return None  # "where should I feel it, my back hurts": the pain first
+    return next((key for grammar, key in QUESTIONS_BY_GRAMMAR if grammar.search(text)), None)
 
 
 def _handle(work: _Turn) -> None:
@@ -2270,10 +2290,11 @@ def _handle(work: _Turn) -> None:
     active = session is not None and not session.over
     if not work.turn.answer_said and _gap_between_sessions_meant(work):
         work.turn.answer_key = SESSION_GAP_ANSWER
-    if active and asks_something(work.turn.text) and ASKS_WHEN_IT_GETS_EASY.search(work.turn.text):
+    named = active and asks_something(work.turn.text) and _answer_named_by_grammar(work.turn.text)
+    if named:
         # "What do I do once it feels easy?" in a session: how to step up, whatever answer
         # the selector leaned to (it has said nothing in a session), then where they are.
-        _say_answer(work, PROGRESSION_ANSWER)
+        _say_answer(work, named)
         return
     if (
         active

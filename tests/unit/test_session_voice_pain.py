@@ -340,3 +340,20 @@ def test_how_long_between_sessions_in_a_session_is_the_gap_between_sessions():
     chat.say("continue_session", "ready")
     chat.say("faq", "how long between sessions?", answer_key="rest_between_sets", answer_said=False)
     assert _responses(chat) == ["utter_faq/gap_between_sessions"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["so where should I be feeling it", "where do i feel this one", "which muscle should it work"],
+)
+def test_where_to_feel_it_in_a_session_is_answered_by_its_words(said):
+    chat = Chat()
+    chat.say("start_session", "start")
+    chat.say("continue_session", "ready")
+    chat.say("faq", said, answer_key="reps_per_set", answer_said=False)
+    assert _responses(chat) == ["utter_faq/where_to_feel_it"]
+
+
+@pytest.mark.parametrize("said", ["where am I up to", "where does it hurt most", "where was I"])
+def test_where_am_i_and_where_it_hurts_are_not_where_to_feel_it(said):
+    assert dialogue._answer_named_by_grammar(said) is None
