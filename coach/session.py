@@ -335,7 +335,8 @@ class Session:
             return False
         reps_now = [dict(done) for done in self.reps]
         for key, value in self.undo.items():
-            setattr(self, key, value)
+            if key != "running":
+                setattr(self, key, value)
         # Keep the counts of the leg that was finished: only the position goes back.
         self.reps = reps_now
         self.phase = ACTIVE
@@ -423,7 +424,7 @@ class Session:
             return self._set_count(n, now, finish=True)
         if kind == numbers.COUNT:
             if n == done + 1 or (n > done and not self.far_above(n)):
-                return self._set_count(n, now, one_by_one=n == done + 1)
+                return self._set_count(n, now, one_by_one=n == done + 1, running=True)
             if n == done:
                 return [Line(f"Yes, {done} so far on your {self.leg} leg. Keep going.")]
             if self.far_above(n):
@@ -459,8 +460,10 @@ class Session:
         one_by_one: bool = False,
         finish: bool = False,
         carry_on: bool = False,
+        running: bool = False,
     ) -> list[Line]:
-        self.undo = self._snapshot()
+        # A running number ("4": the rep they are on) is taken back one rep at a time.
+        self.undo = {**self._snapshot(), "running": running}
         reps = max(reps, 0)
         self.reps[self.set_number - 1][self.leg] = reps
         self.counted_turns += 1
@@ -710,6 +713,8 @@ class Session:
             # "Undo": back to the count before the last change on this leg, else one off.
             at_this_leg = undo and (undo["set_number"], undo["leg"]) == (self.set_number, self.leg)
             earlier = undo["reps"][self.set_number - 1][self.leg] if at_this_leg else None
+            if undo and undo.get("running"):
+                earlier = None  # "4" then "undo": the fourth rep taken back, not the jump to it
             reps = earlier if earlier is not None and earlier < before else max(before - 1, 0)
         elif count.kind == numbers.LESS:
             reps = max(before - count.value, 0)

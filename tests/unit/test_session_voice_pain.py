@@ -357,3 +357,23 @@ def test_where_to_feel_it_in_a_session_is_answered_by_its_words(said):
 @pytest.mark.parametrize("said", ["where am I up to", "where does it hurt most", "where was I"])
 def test_where_am_i_and_where_it_hurts_are_not_where_to_feel_it(said):
     assert dialogue._answer_named_by_grammar(said) is None
+
+
+@pytest.mark.parametrize(("said", "left"), [("4", 3), ("seven", 6)])
+def test_undo_after_a_running_number_takes_back_one_rep(said, left):
+    chat = Chat()
+    chat.say("start_session", "start")
+    chat.say("continue_session", "ready")
+    chat.say("count_rep", said)
+    chat.say("undo", "undo")
+    assert chat.session["reps"][0]["left"] == left
+
+
+def test_undo_after_a_batch_takes_back_the_batch():
+    chat = Chat()
+    chat.say("start_session", "start")
+    chat.say("continue_session", "ready")
+    chat.say("count_rep", "3")
+    chat.say("report_reps", "4 more")
+    chat.say("undo", "undo")
+    assert chat.session["reps"][0]["left"] == 3
