@@ -912,9 +912,16 @@ _PLACE = (
 # "it was 4 in the back".
 _SCORE_IN_PLACE = re.compile(
     rf"(?<!did )(?<!done )(?<!managed )(?<!got )(?<!do )"
-    rf"\b(?:a|an|about|around|like|maybe|probably|roughly|was|is|its)\s+(?P<a>{_SCORE_NUMBER})"
-    rf"(?:\s+(?:ish|or so|maybe|probably))?\s+(?:in|at|across|down|on)\s+(?:my|the|both)\s+"
+    rf"\b(?:a|an|about|around|like|maybe|probably|roughly)\s+(?P<a>{_SCORE_NUMBER})"
+    rf"(?:\s+(?:ish|or so|maybe|probably))?\s+(?:in|at|across|down)\s+(?:my|the|both)\s+"
     rf"(?:(?:lower|upper|low|left|right|middle|mid)\s+)?{_PLACE}\b"
+)
+# "It was 4 in the back": a bare number after "was"/"is", then a place that is no leg or
+# side ("it's 2 on my left leg" counts reps on that leg).
+_SCORE_IS_IN_PLACE = re.compile(
+    rf"\b(?:was|is|its)\s+(?P<a>{_SCORE_NUMBER})\s+(?:in|across|down)\s+(?:my|the|both)\s+"
+    r"(?:(?:lower|upper|low|middle|mid)\s+)?(?:back|hips?|knees?|glutes?|hamstrings?|bum|butt|"
+    r"buttocks?|thighs?|groin|spine)\b"
 )
 # How a place feels, then a lone score: "hip feels ok now, 3ish", "back's better, maybe a 2".
 _PLACE_FEELS_SCORE = re.compile(
@@ -1052,7 +1059,7 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
         # "no pain, 10 done": a number after a denied pain word is no score.
         (m for m in _PAIN_NUMBER.finditer(said) if not any(a <= m.start() < b for a, b in denied)),
         None,
-    ) or _SCORE_IN_PLACE.search(said)
+    ) or (_SCORE_IN_PLACE.search(said) or _SCORE_IS_IN_PLACE.search(said))
     match = match or _PLACE_FEELS_SCORE.search(said)
     if match and _score_value(match.group("a")) is not None:
         return _score_value(match.group("a"))

@@ -452,7 +452,14 @@ def test_a_count_or_a_feeling_after_a_paced_set_is_no_score(text):
 
 @pytest.mark.parametrize(
     ("text", "score"),
-    [("that was for in the back", 4), ("about to in my hip", 2), ("like tree on the left side", 3)],
+    [("that was for in the back", 4), ("about to in my hip", 2), ("like tree in the left hip", 3)],
 )
 def test_a_soundalike_before_the_place_it_hurts_is_a_score_unasked(text, score):
     assert read_pain_score(text) == score
+
+
+@pytest.mark.parametrize(
+    "text", ["its 2 on my left leg", "is 3 on the right side", "it was 5 on that leg"]
+)
+def test_a_number_on_a_leg_or_side_after_is_or_was_is_no_score_unasked(text):
+    assert read_pain_score(text) is None
