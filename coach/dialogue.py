@@ -2257,7 +2257,7 @@ ASKS_WHEN_IT_GETS_EASY = re.compile(
     r"\b(?:when|once|if|after|whenever|as soon as|till|until)\b[^?.,]*?"
     r"(?:'?s|\bis|\bare|\bgets?|\bgetting|\bgot|\bstarts?|\bstarting|\bfeels?|\bfeeling|"
     r"\bbecomes?|\bbecoming|\bseems?|\bgoes|\bturns)\s+(?:\w+\s+){0,2}?"
-    r"(?:easy|easier|effortless|a breeze|no effort|no challenge|simple|too light)\b|"
+    r"(?:easy|easier|effortless|a breeze|no effort|no challenge)\b|"
     r"\bhow (?:do|can|should|would) (?:i|we|you) (?:make|get) (?:it|them|this|these|the \w+)"
     r" (?:harder|tougher|more (?:challenging|difficult|of a challenge))\b",
     re.I,
@@ -2267,7 +2267,7 @@ PROGRESSION_ANSWER = "when_to_progress"
 # (not where it hurts: "where does it hurt" reports pain).
 ASKS_WHERE_TO_FEEL_IT = re.compile(
     r"\bwhere (?:am i|are we|should i|do i|would i|will i|must i|is it|should it|do you)"
-    r"(?: \w+){0,2}? (?:feel|feeling|notice|burn|work)(?:ing)?\b(?! (?:pain|sore|hurt))|"
+    r"(?: \w+){0,2}? (?:feel|feeling|notice|burn)(?:ing)?\b(?! (?:pain|sore|hurt))|"
     r"\bwhere (?:should|do|would|will) (?:it|this|that|they) (?:be )?(?:felt|burn|work)\b|"
     r"\bwhich (?:muscles?|part|bit)(?: of me)? should (?:i|it) (?:feel|burn|work)\b",
     re.I,
