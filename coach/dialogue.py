@@ -2507,6 +2507,12 @@ def _answered_by_response(work: _Turn) -> None:
         # one about sessions, which was meant, follows it.
         _say_answer(work, SESSION_GAP_ANSWER)
         return
+    named = _answer_named_by_grammar(work.turn.text) if asks_something(work.turn.text) else None
+    if named and named != key:
+        # "What do I do once it gets easy?" read as another question: the one its words
+        # name follows the answer Rasa chose.
+        _say_answer(work, named)
+        return
     work.set(last_topic=conversation.answer_response(key) if key else None, pending_offer=None)
     _session_status(work)
 

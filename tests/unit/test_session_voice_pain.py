@@ -377,3 +377,11 @@ def test_undo_after_a_batch_takes_back_the_batch():
     chat.say("report_reps", "4 more")
     chat.say("undo", "undo")
     assert chat.session["reps"][0]["left"] == 3
+
+
+def test_a_question_named_by_grammar_out_of_a_session_gets_its_answer_after_rasas():
+    chat = Chat()
+    chat.say("faq", "what should I do once these feel easy?", answer_key="where_to_feel_it")
+    assert _responses(chat) == ["utter_faq/when_to_progress"]
+    chat.say("faq", "what should I do once these feel easy?", answer_key="when_to_progress")
+    assert _responses(chat) == []
