@@ -2272,6 +2272,8 @@ ASKS_WHERE_TO_FEEL_IT = re.compile(
     r"\bwhich (?:muscles?|part|bit)(?: of me)? should (?:i|it) (?:feel|burn|work)\b",
     re.I,
 )
+# A yes said first: "yeah, a to" answers "did you get all of them?" before how it felt.
+YES_FIRST = re.compile(r"^\W*(?:yes|yeah|yep|yup|yea|ya|all of them|all|every one)\b", re.I)
 # A question whose words name its answer in a session, whatever the selector leaned to.
 QUESTIONS_BY_GRAMMAR = (
     (ASKS_WHEN_IT_GETS_EASY, PROGRESSION_ANSWER),
@@ -2338,7 +2340,10 @@ def _handle(work: _Turn) -> None:
     score = numbers.read_pain_score(text)
     if score is None and active and session.awaiting_feedback:
         felt = numbers.read_felt_score(text)
-        if felt is not None:
+        if felt is not None and YES_FIRST.match(text) and felt <= work.thresholds.fine_up_to:
+            # "Yeah, a to": yes to the set, and a fine score, noted; the set is answered.
+            session.record_pain(felt)
+        elif felt is not None:
             # "About a tree" to "how did it feel?": a score, as the recogniser heard it.
             score = felt
             work.turn.text = text = f"pain {felt} out of 10, {text}"

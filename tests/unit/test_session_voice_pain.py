@@ -385,3 +385,15 @@ def test_a_question_named_by_grammar_out_of_a_session_gets_its_answer_after_rasa
     assert _responses(chat) == ["utter_faq/when_to_progress"]
     chat.say("faq", "what should I do once these feel easy?", answer_key="when_to_progress")
     assert _responses(chat) == []
+
+
+@pytest.mark.parametrize("said", ["yeah a to", "yep, about a tree"])
+@pytest.mark.parametrize("asked_again", [False, True])
+def test_yes_then_a_fine_score_after_a_paced_set_records_the_set_and_the_score(said, asked_again):
+    chat = after_a_paced_set()
+    if asked_again:
+        chat.say("continue_session", "ready", metadata=VOICE)  # "did you do all 10?"
+    reply = chat.say("affirm", said, metadata=VOICE)
+    assert "10 on your left leg" in reply
+    assert chat.session["reps"][0]["left"] == 10
+    assert chat.session["pain"]
