@@ -320,6 +320,9 @@ STOPPING = re.compile(
     r"\b(?:i'?ve|ive|i have) had enough\b|\b(?:that'?s|thats) all i (?:can|could) (?:do|manage)\b|"
     r"\bcall(?:ing)? it (?:quits|there|here)\b|\bi (?:give up|quit)\b(?! on)|"
     r"\b(?:cba|can'?t be (?:arsed|bothered))\b|[,;.]\s*stop(?: now| please| it| there)?\W*$|"
+    # "that'll do for today", "I think that will do"
+    r"\b(?:that'?ll|thatll|that will|this will|this'?ll) do(?: (?:for (?:today|now|tonight|me)|"
+    r"me))?(?:,? thanks?(?: you)?)?\W*$|"
     # "ok stop the session", "end my workout", "yeah stop": the session named, or stop alone
     r"(?<!n't )(?<!nt )(?<!not )(?<!how do i )(?<!how to )\b(?:stop|end|quit|cancel|abort|"
     r"wrap up|pack in)(?: up)? (?:the |this |my |our |today'?s |todays )?(?:session|workout|"

@@ -397,3 +397,15 @@ def test_yes_then_a_fine_score_after_a_paced_set_records_the_set_and_the_score(s
     assert "10 on your left leg" in reply
     assert chat.session["reps"][0]["left"] == 10
     assert chat.session["pain"]
+
+
+@pytest.mark.parametrize(
+    "said", ["I reckon that'll do for today", "ok that will do, thanks", "this will do me"]
+)
+def test_that_will_do_mid_session_stops(said):
+    chat = Chat()
+    chat.say("start_session", "start")
+    chat.say("continue_session", "ready")
+    chat.say("report_reps", "did 4")
+    reply = chat.say("nlu_fallback", said)
+    assert "stop" in reply and chat.session is None
