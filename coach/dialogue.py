@@ -19,7 +19,18 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from typing import Any
 
-from coach import answers, conversation, numbers, pain, progression, red_flags, report, safety, when
+from coach import (
+    answers,
+    conversation,
+    numbers,
+    pain,
+    progression,
+    red_flags,
+    report,
+    safety,
+    vocabulary,
+    when,
+)
 from coach import protocol as p
 from coach.capabilities import Capabilities
 from coach.conversation import Message, Reply
@@ -173,6 +184,12 @@ NEXT_LEG = re.compile(
     re.I,
 )
 BARE_NEXT = re.compile(r"^\W*(?:(?:ok|okay|right|alright|so|and|now)\W+)*next\W*$", re.I)
+# "Ok, last one", "on to the final leg": the last block named, before any rep of it is done.
+LAST_BLOCK = re.compile(
+    r"^\W*(?:(?:ok|okay|right|alright|so|and|now|phew|here we go)\W+)*(?:(?:on ?to|onto)\s+)?"
+    r"(?:the |this )?(?:last|final) (?:one|lot|leg|side|set|round|bit|go)(?: then| now)?\W*$",
+    re.I,
+)
 SWITCHING_LEGS = re.compile(
     r"^\W*(?:(?:ok|okay|right|brill|brilliant|great|cool|nice|lovely|good|done|phew|and|so|now|"
     r"that'?s (?:that|it|one leg|the left|the right)|thats (?:that|it))\W+)*"
@@ -257,7 +274,12 @@ WHEN_NEXT = re.compile(
     r"exercise) (?:again|next)\b|\bwhen'?s the next one\b|"
     r"\bwhat (?:do|should|shall|will) (?:i|we) do (?:tomorrow|next time|after this|"
     r"the day after)\b|"
-    r"\bwhat'?s (?:the plan )?(?:for )?(?:tomorrow|next time)\b",
+    r"\bwhat'?s (?:the plan )?(?:for )?(?:tomorrow|next time)\b|"
+    # "when should I do the next one", "how soon can I have another session"
+    r"\b(?:when|how soon) (?:do|can|should|shall|could|would|will|must|ought to) (?:i|we)"
+    r" (?:do|have|try|start|go for|fit in|book|get) (?:in )?(?:the |my |our |a |an )?"
+    r"(?:next|another|second|following|other) ?(?:one|session|workout|go|round|lot)?\b|"
+    r"\bwhen (?:am i|are we) (?:due|up) (?:again|next)\b|\bnext one when\b",
     re.I,
 )
 # Just after a session: "am I done?", "was that all of it", "is that the lot?".
@@ -298,6 +320,15 @@ STOPPING = re.compile(
     r"\b(?:i'?ve|ive|i have) had enough\b|\b(?:that'?s|thats) all i (?:can|could) (?:do|manage)\b|"
     r"\bcall(?:ing)? it (?:quits|there|here)\b|\bi (?:give up|quit)\b(?! on)|"
     r"\b(?:cba|can'?t be (?:arsed|bothered))\b|[,;.]\s*stop(?: now| please| it| there)?\W*$|"
+    # "that'll do for today", "I think that will do"
+    r"\b(?:that'?ll|thatll|that will|this will|this'?ll) do(?: (?:for (?:today|now|tonight|me)|"
+    r"me))?(?:,? thanks?(?: you)?)?\W*$|"
+    # "ok stop the session", "end my workout", "yeah stop": the session named, or stop alone
+    r"(?<!n't )(?<!nt )(?<!not )(?<!how do i )(?<!how to )\b(?:stop|end|quit|cancel|abort|"
+    r"wrap up|pack in)(?: up)? (?:the |this |my |our |today'?s |todays )?(?:session|workout|"
+    r"exercises?|leg lifts|training)(?: (?:now|here|there|for (?:today|now)|please))?\W*$|"
+    r"^\W*(?:(?:ok|okay|yeah|yes|right|alright|fine|no|please)\W+)+stop"
+    r"(?: (?:now|please|here|there|it))?\W*$|"
     r"^\W*(?:ok(?:ay)?\W+|right\W+|well\W+)?(?:that'?s|thats|that is) enough\W*$|"
     r"\b(?:(?:i|we|i think i|think i)\s+)?(?<!n't )(?<!nt )(?<!not )(?<!never )"
     r"(?:need|have|got|want|gotta|going) to stop\b"
@@ -1188,6 +1219,20 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         if session.phase == "rest" and REST_LEFT.search(text):
             work.say(session.rest_left(now))  # "is the minute up?": what's left of the rest
             return True
+        if (
+            WHEN_NEXT.search(text)
+            and asks_something(text)
+            and not re.search(r"\b(?:sets?|legs?|sides?|reps?|rounds?|lifts?)\b", text, re.I)
+        ):
+            # "When do I do the next one?" in a session: the next session, and, at rest and
+            # unless a session or a day is named, the next set too.
+            named = re.search(r"\b(?:sessions?|workouts?|days?|tomorrow|week)\b", text, re.I)
+            if session.phase == "rest" and not named:
+                work.say(session.rest_left(now))
+            work.say_text(f"After today: {progression.next_session_advice(now, work.tz)}")
+            if session.phase != "rest" or named:
+                _session_status(work)
+            return True
         if _plan_question(work, session):
             return True
         if _fine_to_carry_on(work):
@@ -1292,7 +1337,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 SWITCHING_LEGS.match(text)
                 or NEXT_LEG.match(text)
                 # "ok next" just after the coach switched legs: on to it, not a rep done.
-                or (session.count == 0 and BARE_NEXT.match(text))
+                or (session.count == 0 and (BARE_NEXT.match(text) or LAST_BLOCK.match(text)))
             )
             and session.phase == "active"
             and not session.awaiting_feedback
@@ -1359,7 +1404,12 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         ):
             work.say(session.ask_voice_total(), session.check_buttons())  # "tough one": how many?
             return True
-        if session.awaiting_feedback and not is_question(text) and said_count is None:
+        if (
+            session.awaiting_feedback
+            and not is_question(text)
+            and said_count is None
+            and work.turn.intent not in ("stop_session", "pause_session", "skip", "goodbye")
+        ):
             answer = _yes_or_no(work)
             vague = _vague(work)
             if not vague and (work.turn.intent == "feel_fine" or answer == "affirm"):
@@ -2016,6 +2066,77 @@ WHAT_WENT_WRONG = re.compile(
 )
 
 
+# Only where it hurts, as the answer to a pain report just made: "in my back", "mostly
+# the left hip", "it's my lower back", "back of my thigh".
+_PLACES = "|".join(
+    sorted(
+        (re.escape(phrase) for phrases in vocabulary.BODY_PARTS.values() for phrase in phrases),
+        key=len,
+        reverse=True,
+    )
+)
+PLACE_ONLY = re.compile(
+    r"^\W*(?:(?:um+|uh+|er+m?|oh|ah|well|so|and|it'?s|its|it is|it was|that was|thats|that'?s|"
+    r"the pain'?s|the pain is|pain'?s|mostly|mainly|just|only|right|kind of|sort of|more)\W+)*"
+    r"(?:(?:in|on|at|around|across|down|along|into|through|near|by)\s+)?"
+    r"(?:(?:my|the|both|me|mine)\s+)?(?:(?:left|right|lower|upper|low|middle|mid|outer|inner|"
+    r"outside|inside|front|top|bottom|side)(?: of)?\s+(?:(?:my|the)\s+)?)*"
+    rf"(?:{_PLACES})"
+    r"(?:\s+(?:mostly|mainly|area|region|side|again|too|as well|really|i think|only|mate))*"
+    r"\W*$",
+    re.I,
+)
+
+
+def _where_it_hurts(work: _Turn, active: bool) -> bool:
+    """Where it hurts, said on its own just after a pain score: noted with the pain, a cue
+    for that place, and the advice or the session as they were."""
+    recent = _recent_pain(work)
+    text = work.turn.text
+    if (
+        recent is None
+        or recent.get("severity") is None
+        or work.now - recent["at"] >= PAIN_STILL_THE_TOPIC
+        or not PLACE_ONLY.match(text)
+    ):
+        return False
+    place = pain.read_report(work.turn.entities, text).location or _place_named(text)
+    if not place:
+        return False
+    work.set(plan={**work.plan, "recent_pain": {**recent, "location": place}})
+    work.say_text(f"Thanks, noted: your {place}. {pain.form_cue(place)}")
+    if active:
+        _session_status(work)
+    elif recent["severity"] > work.thresholds.fine_up_to:
+        work.say_text("For today, rest from the leg lifts and let it settle.")
+    work.set(pending_offer=None)
+    return True
+
+
+def _place_named(text: str) -> str | None:
+    """The body part a message names, as vocabulary.BODY_PARTS calls it (longest first)."""
+    said = text.lower()
+    named = [
+        (len(phrase), place)
+        for place, phrases in vocabulary.BODY_PARTS.items()
+        for phrase in phrases
+        if re.search(rf"\b{re.escape(phrase)}\b", said)
+    ]
+    return max(named)[1] if named else None
+
+
+# "Is it normal for it to hurt?", "should it be this sore?", "is pain like that expected".
+ASKS_IF_PAIN_IS_NORMAL = re.compile(
+    r"\b(?:is|was|isn'?t) (?:it|that|this|pain|the pain|some pain|(?:a )?(?:bit|little) of pain)"
+    r" (?:\w+ )?(?:normal|ok|okay|usual|expected|common|meant to happen|supposed to happen)\b"
+    r"(?:(?: for (?:it|me|my \w+))? to (?:hurt|ache|be (?:sore|painful)|feel (?:pain|sore)))?|"
+    r"\b(?:should|does|do|is) (?:it|this|that|my \w+|they) (?:supposed to |meant to |normally )?"
+    r"(?:hurt|be (?:this |that |so )?(?:sore|painful))\b|"
+    r"\bnormal (?:for it |to )?(?:hurt|be (?:sore|painful)|feel (?:pain|sore))\b",
+    re.I,
+)
+
+
 def _pain_after_a_stop(work: _Turn) -> bool:
     """After pain stopped today's exercise: how it is going now ("it's easing off", "still
     sore"), or what went wrong. The advice to rest today is kept in every answer."""
@@ -2026,6 +2147,9 @@ def _pain_after_a_stop(work: _Turn) -> bool:
     if WHAT_WENT_WRONG.search(text):
         work.say_text(pain.WHAT_WENT_WRONG)
         work.say_text(pain.form_cue(recent.get("location")))
+    elif ASKS_IF_PAIN_IS_NORMAL.search(text) and numbers.mentions_pain(text):
+        work.say_text(pain.PAIN_IS_NOT_NORMAL)
+        work.say_text("For today, rest from the leg lifts.")
     elif (is_question(text) or CONDITIONAL.search(text)) and PAIN_NOT_EASING.search(text):
         # "What if it doesn't get any better?": when to get it checked.
         work.say_text(pain.WHEN_TO_SEE_A_DOCTOR)
@@ -2131,9 +2255,52 @@ def _session_question(text: str) -> bool:
     )
 
 
+# A question about what to do when the exercise gets easy, or how to make it harder.
+ASKS_WHEN_IT_GETS_EASY = re.compile(
+    r"\b(?:when|once|if|after|whenever|as soon as|till|until)\b[^?.,]*?"
+    r"(?:'?s|\bis|\bare|\bgets?|\bgetting|\bgot|\bstarts?|\bstarting|\bfeels?|\bfeeling|"
+    r"\bbecomes?|\bbecoming|\bseems?|\bgoes|\bturns)\s+(?:\w+\s+){0,2}?"
+    r"(?:easy|easier|effortless|a breeze|no effort|no challenge)\b|"
+    r"\bhow (?:do|can|should|would) (?:i|we|you) (?:make|get) (?:it|them|this|these|the \w+)"
+    r" (?:harder|tougher|more (?:challenging|difficult|of a challenge))\b",
+    re.I,
+)
+PROGRESSION_ANSWER = "when_to_progress"
+# "Where am I supposed to feel this?", "where should it burn": where the work is felt
+# (not where it hurts: "where does it hurt" reports pain).
+ASKS_WHERE_TO_FEEL_IT = re.compile(
+    r"\bwhere (?:am i|are we|should i|do i|would i|will i|must i|is it|should it|do you)"
+    r"(?: \w+){0,2}? (?:feel|feeling|notice|burn)(?:ing)?\b(?! (?:pain|sore|hurt))|"
+    r"\bwhere (?:should|do|would|will) (?:it|this|that|they) (?:be )?(?:felt|burn|work)\b|"
+    r"\bwhich (?:muscles?|part|bit)(?: of me)? should (?:i|it) (?:feel|burn|work)\b",
+    re.I,
+)
+# A yes said first: "yeah, a to" answers "did you get all of them?" before how it felt.
+YES_FIRST = re.compile(r"^\W*(?:yes|yeah|yep|yup|yea|ya|all of them|all|every one)\b", re.I)
+# A question whose words name its answer in a session, whatever the selector leaned to.
+QUESTIONS_BY_GRAMMAR = (
+    (ASKS_WHEN_IT_GETS_EASY, PROGRESSION_ANSWER),
+    (ASKS_WHERE_TO_FEEL_IT, "where_to_feel_it"),
+)
+
+
+def _answer_named_by_grammar(text: str) -> str | None:
+    if numbers.mentions_pain(text) and not numbers.says_no_pain(text):
+        return None  # "where should I feel it, my back hurts": the pain first
+    return next((key for grammar, key in QUESTIONS_BY_GRAMMAR if grammar.search(text)), None)
+
+
 def _handle(work: _Turn) -> None:
     session = work.session
     active = session is not None and not session.over
+    if not work.turn.answer_said and _gap_between_sessions_meant(work):
+        work.turn.answer_key = SESSION_GAP_ANSWER
+    named = active and asks_something(work.turn.text) and _answer_named_by_grammar(work.turn.text)
+    if named:
+        # "What do I do once it feels easy?" in a session: how to step up, whatever answer
+        # the selector leaned to (it has said nothing in a session), then where they are.
+        _say_answer(work, named)
+        return
     if (
         active
         and work.turn.intent == conversation.QUESTION_INTENT
@@ -2174,6 +2341,16 @@ def _handle(work: _Turn) -> None:
     intent = work.turn.intent
     text = work.turn.text
     score = numbers.read_pain_score(text)
+    if score is None and active and session.awaiting_feedback:
+        felt = numbers.read_felt_score(text)
+        if felt is not None and YES_FIRST.match(text) and felt <= work.thresholds.fine_up_to:
+            # "Yeah, a to": yes to the set, and a fine score, noted; the set is answered.
+            session.record_pain(felt)
+        elif felt is not None:
+            # "About a tree" to "how did it feel?": a score, as the recogniser heard it.
+            score = felt
+            work.turn.text = text = f"pain {felt} out of 10, {text}"
+            intent = work.turn.intent = "pain"
     all_clear = ALL_CLEAR.search(text) and not numbers.mentions_pain(ALL_CLEAR.sub(" ", text))
     if (
         intent in ("pain", "feel_worse", "nlu_fallback")
@@ -2195,6 +2372,8 @@ def _handle(work: _Turn) -> None:
     if not active and _after_red_flag(work):
         return
     if _corrected_pain(work, active):
+        return
+    if score is None and _where_it_hurts(work, active):
         return
     if not active and score is None and _after_severe_pain(work):
         return
@@ -2331,8 +2510,41 @@ def _handle(work: _Turn) -> None:
 def _answered_by_response(work: _Turn) -> None:
     """Rasa has said the answer (utter_faq): remember it, then say where the session is."""
     key = work.turn.answer_key
+    if _gap_between_sessions_meant(work):
+        # "And how long between?" just after how often: the answer about sets is said; the
+        # one about sessions, which was meant, follows it.
+        _say_answer(work, SESSION_GAP_ANSWER)
+        return
+    named = _answer_named_by_grammar(work.turn.text) if asks_something(work.turn.text) else None
+    if named and named != key:
+        # "What do I do once it gets easy?" read as another question: the one its words
+        # name follows the answer Rasa chose.
+        _say_answer(work, named)
+        return
     work.set(last_topic=conversation.answer_response(key) if key else None, pending_offer=None)
     _session_status(work)
+
+
+# Answers about how often to train: "how long between?" after one of them is between sessions.
+SESSION_GAP_TOPICS = tuple(
+    conversation.answer_response(key)
+    for key in ("sessions_per_week", "gap_between_sessions", "every_day")
+)
+SESSION_GAP_ANSWER = "gap_between_sessions"
+_BETWEEN_WHAT = re.compile(r"\b(?:sets?|reps?|legs?|sides?|lifts?|rounds?|goes)\b", re.I)
+_BETWEEN_SESSIONS = re.compile(r"\b(?:sessions?|workouts?|days?|times)\b", re.I)
+
+
+def _gap_between_sessions_meant(work: _Turn) -> bool:
+    """A question about the gap "between" that the selector answered with the rest between
+    sets, when it names sessions, or names nothing just after a question about how often."""
+    text = work.turn.text
+    return (
+        work.turn.answer_key == "rest_between_sets"
+        and re.search(r"\bbetween\b", text, re.I) is not None
+        and not _BETWEEN_WHAT.search(text)
+        and bool(_BETWEEN_SESSIONS.search(text) or work.state.last_topic in SESSION_GAP_TOPICS)
+    )
 
 
 def _unsaid_answer(work: _Turn) -> None:
@@ -2490,6 +2702,16 @@ def _session_control(work: _Turn, session: Session) -> bool:
         lines = session.ask_voice_total()
     elif intent == "report_reps":
         lines = session.report(_said_number(work.turn), now)
+    elif (
+        intent in ("affirm", "feel_fine", "ask_more")
+        and session.phase in ("rest", "paused")
+        and _resting_after_pain(work)
+        and not (LETS_GO.match(work.turn.text) or IN_POSITION.match(work.turn.text))
+        # "It's eased off now", "no pain now": the pain has settled, so on they go.
+        and not (PAIN_EASING.search(work.turn.text) or numbers.says_no_pain(work.turn.text))
+    ):
+        # "Yeah okay" to the advice after a pain stop: heard, and no set starts on it.
+        lines = [Line(PAIN_REST_FIRST), session.status()]
     elif intent == "continue_session" or (
         # "ok" / "go on" / "carry on" read as yes or "tell me more": here they mean go.
         intent in ("affirm", "feel_fine", "ask_more")
@@ -2525,6 +2747,22 @@ def _session_control(work: _Turn, session: Session) -> bool:
         return False
     work.say(lines, session.check_buttons())
     return True
+
+
+PAIN_REST_FIRST = (
+    "Okay. Rest first and let the pain settle; only go on if it has eased, with the easier version."
+)
+
+
+def _resting_after_pain(work: _Turn) -> bool:
+    """The rest that follows pain above the fine band, reported within the last minutes."""
+    recent = _recent_pain(work)
+    return (
+        recent is not None
+        and work.now - recent["at"] < PAIN_STILL_THE_TOPIC
+        and recent.get("severity") is not None
+        and recent["severity"] > work.thresholds.fine_up_to
+    )
 
 
 # -- starting a session ------------------------------------------------------------------

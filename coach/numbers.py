@@ -11,6 +11,8 @@ the tests alike.
   or a correction ("undo", "minus one", "that one didn't count", "I meant 5").
 - `read_pain_score(text)` -> a 0-10 score from "pain 6", "6/10", "a six", "hurts
   like a 7", "7ish", "between 5 and 6" (the higher), "agony", "unbearable".
+- `read_felt_score(text)` -> the same, and, in reply to "how did it feel?", a number
+  said as a score ("about a tree", "for in my back") when no count is said.
 
 Speech recognisers hear "to", "for", "tree" for two, four, three: those are read as
 numbers only where a number is the whole answer ("tree", "number for"), never
@@ -42,7 +44,7 @@ ORDINALS = {
 SOUNDALIKES = {
     "won": "one", "to": "two", "too": "two", "tu": "two", "for": "four", "fore": "four",
     "tree": "three", "free": "three", "sex": "six", "thee": "three", "ate": "eight", "nein": "nine",
-    "sicks": "six", "fiv": "five", "tin": "ten", "tenn": "ten", "sven": "seven",
+    "sicks": "six", "fiv": "five", "fife": "five", "tin": "ten", "tenn": "ten", "sven": "seven",
 }  # fmt: skip
 # Typed slips of the number words.
 SPELLINGS = {
@@ -901,13 +903,25 @@ _PAIN_NUMBER = re.compile(
     rf"lbs?|kg|more|in all|total|am|pm|oclock|done|finished|complete|completed|down|each|"
     rf"per (?:leg|side)|a side|to go|left))"
 )
-# A score before the place it hurts: "it's a 4ish in my lower back", "about a 6 in my hip".
+# Where it hurts, said after a score.
+_PLACE = (
+    r"(?:back|hips?|knees?|legs?|glutes?|hamstrings?|bum|butt|buttocks?|thighs?|groin|side|"
+    r"spine)"
+)
+# A score before the place it hurts: "it's a 4ish in my lower back", "about a 6 in my hip",
+# "it was 4 in the back".
 _SCORE_IN_PLACE = re.compile(
     rf"(?<!did )(?<!done )(?<!managed )(?<!got )(?<!do )"
     rf"\b(?:a|an|about|around|like|maybe|probably|roughly)\s+(?P<a>{_SCORE_NUMBER})"
     rf"(?:\s+(?:ish|or so|maybe|probably))?\s+(?:in|at|across|down)\s+(?:my|the|both)\s+"
-    rf"(?:(?:lower|upper|low|left|right|middle|mid)\s+)?(?:back|hips?|knees?|legs?|glutes?|"
-    rf"hamstrings?|bum|butt|buttocks?|thighs?|groin|side|spine)\b"
+    rf"(?:(?:lower|upper|low|left|right|middle|mid)\s+)?{_PLACE}\b"
+)
+# "It was 4 in the back": a bare number after "was"/"is", then a place that is no leg or
+# side ("it's 2 on my left leg" counts reps on that leg).
+_SCORE_IS_IN_PLACE = re.compile(
+    rf"\b(?:was|is|its)\s+(?P<a>{_SCORE_NUMBER})\s+(?:in|across|down)\s+(?:my|the|both)\s+"
+    r"(?:(?:lower|upper|low|middle|mid)\s+)?(?:back|hips?|knees?|glutes?|hamstrings?|bum|butt|"
+    r"buttocks?|thighs?|groin|spine)\b"
 )
 # How a place feels, then a lone score: "hip feels ok now, 3ish", "back's better, maybe a 2".
 _PLACE_FEELS_SCORE = re.compile(
@@ -950,10 +964,18 @@ def _score_value(phrase: str) -> int | None:
 
 # A soundalike where a score goes, said last or before "out of ten": "pain was about to",
 # "maybe a tree", "its for out of ten" (speech recognisers' two, three, four).
+_SOUNDALIKE_WORD = (
+    r"(?P<word>to|too|for|fore|tree|(?<!pain )free|thee|ate|won|sex|sicks|fiv|fife|tin|nein)\b"
+)
+# Where it hurts after it: "that was for in the back", "like a tree on my left side".
+_THEN_PLACE = rf"(?:in|on|at|across|down)\s+(?:my|the|both)\s+(?:\w+\s+)?{_PLACE}\b"
 _SOUNDALIKE_SCORE = re.compile(
-    r"\b(?P<cue>about|around|maybe|like|at|is|was|its|a|an|to|now)\s+"
-    r"(?P<word>to|too|for|fore|tree|free|thee|ate|won|sex|sicks|tin|nein)\b"
-    r"(?=\s*(?:$|out of|/|ish\b|i think\b|maybe\b|now\b))"
+    r"\b(?P<cue>about|around|maybe|like|at|is|was|its|a|an|to|now|pain|hurts|sore|score|rating|"
+    r"level|say|solid|strong)\s+"
+    + _SOUNDALIKE_WORD
+    + rf"(?=\s*(?:$|out of|/|ish\b|i think\b|i guess\b|maybe\b|now\b|or so\b|{_THEN_PLACE}))"
+    # said first, with "out of ten" or the place after it: "sex out of ten", "to in my hip"
+    + rf"|^{_SOUNDALIKE_WORD.replace('word', 'first')}(?=\s*(?:out of|/|{_THEN_PLACE}))"
 )
 
 
@@ -962,10 +984,41 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
     as the number it sounds like."""
     said = normalise(text)
     heard = _SOUNDALIKE_SCORE.sub(
-        lambda m: f"{m.group('cue')} {SOUNDALIKES[m.group('word')]}", said
+        lambda m: (
+            SOUNDALIKES[m.group("first")]
+            if m.group("first")
+            else f"{m.group('cue')} {SOUNDALIKES[m.group('word')]}"
+        ),
+        said,
     )
     score = _read_pain_score(heard, asked) if heard != said else None
     return score if score is not None else _read_pain_score(text, asked)
+
+
+# A number said the way a score is said, not a count: "a six", "about a tree", "like an
+# ate", "for in my back" (a soundalike or a number with an article, or with a place after it).
+_SAID_AS_A_SCORE = re.compile(
+    rf"(?<!did )(?<!done )(?<!managed )(?<!got )(?<!finished )"
+    rf"\b(?:a|an)\s+(?:(?:solid|strong|good|low|high|decent|firm|weak|mild)\s+)?"
+    rf"(?:{_SCORE_NUMBER}|{'|'.join(SOUNDALIKES)})\b|"
+    rf"\b(?:about|around|like|maybe|probably|roughly|was|is|its)\s+"
+    rf"(?:{'|'.join(SOUNDALIKES)})\b(?=\s*$|\s+(?:ish|or so|out of|in|on|at)\b)|"
+    rf"\b(?:{_SCORE_NUMBER}|{'|'.join(SOUNDALIKES)})\s+(?:in|on|at|across|down)\s+"
+    rf"(?:my|the|both)\s+(?:\w+\s+)?{_PLACE}\b"
+)
+
+
+def read_felt_score(text: str) -> int | None:
+    """A pain score in the answer to "how did it feel?" (the end of a paced set): any
+    score read_pain_score reads, and a number said the way a score is said ("about a
+    tree", "a 3", "for in the back") when the message says no count of reps."""
+    score = read_pain_score(text)
+    if score is not None:
+        return score
+    said = normalise(text)
+    if not _SAID_AS_A_SCORE.search(said) or read_count(text) is not None:
+        return None
+    return read_pain_score(text, asked=True)
 
 
 def _read_pain_score(text: str, asked: bool = False) -> int | None:
@@ -1006,7 +1059,7 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
         # "no pain, 10 done": a number after a denied pain word is no score.
         (m for m in _PAIN_NUMBER.finditer(said) if not any(a <= m.start() < b for a, b in denied)),
         None,
-    ) or _SCORE_IN_PLACE.search(said)
+    ) or (_SCORE_IN_PLACE.search(said) or _SCORE_IS_IN_PLACE.search(said))
     match = match or _PLACE_FEELS_SCORE.search(said)
     if match and _score_value(match.group("a")) is not None:
         return _score_value(match.group("a"))

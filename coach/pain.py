@@ -340,6 +340,13 @@ WHAT_WENT_WRONG = (
     " technique. When form is the cause, it's usually lifting too high, so the lower back"
     " arches, or the hips rotating as the leg goes back."
 )
+# "Is it normal for it to hurt?" after pain has stopped the exercise.
+PAIN_IS_NOT_NORMAL = (
+    "Working muscles that burn or feel tired are normal; pain is not. Pain during the lift"
+    " usually means the load is too much for now, or the form is off: lifting too high so the"
+    " lower back arches, or the hips twisting. That's why we stopped, and why next time starts"
+    " easier."
+)
 
 RATE_IT_IF_NOW = "If it's hurting right now, tell me how bad, from 0 to 10."
 

@@ -74,6 +74,9 @@ class Session:
     # A question about a count the coach has asked ("5 more, or 5 in all?"), awaiting the answer.
     check: dict | None = None
     undo: dict | None = None  # where the count was before the last change ("undo", "I meant 5")
+    # Voice: fewer reps decided while the coach awaits how a paced set went, for the next leg
+    # (the set just led keeps the number it was led with).
+    next_target: int | None = None
 
     # -- building and storing -------------------------------------------------
 
@@ -332,7 +335,8 @@ class Session:
             return False
         reps_now = [dict(done) for done in self.reps]
         for key, value in self.undo.items():
-            setattr(self, key, value)
+            if key != "running":
+                setattr(self, key, value)
         # Keep the counts of the leg that was finished: only the position goes back.
         self.reps = reps_now
         self.phase = ACTIVE
@@ -420,7 +424,7 @@ class Session:
             return self._set_count(n, now, finish=True)
         if kind == numbers.COUNT:
             if n == done + 1 or (n > done and not self.far_above(n)):
-                return self._set_count(n, now, one_by_one=n == done + 1)
+                return self._set_count(n, now, one_by_one=n == done + 1, running=True)
             if n == done:
                 return [Line(f"Yes, {done} so far on your {self.leg} leg. Keep going.")]
             if self.far_above(n):
@@ -456,8 +460,10 @@ class Session:
         one_by_one: bool = False,
         finish: bool = False,
         carry_on: bool = False,
+        running: bool = False,
     ) -> list[Line]:
-        self.undo = self._snapshot()
+        # A running number ("4": the rep they are on) is taken back one rep at a time.
+        self.undo = {**self._snapshot(), "running": running}
         reps = max(reps, 0)
         self.reps[self.set_number - 1][self.leg] = reps
         self.counted_turns += 1
@@ -707,6 +713,8 @@ class Session:
             # "Undo": back to the count before the last change on this leg, else one off.
             at_this_leg = undo and (undo["set_number"], undo["leg"]) == (self.set_number, self.leg)
             earlier = undo["reps"][self.set_number - 1][self.leg] if at_this_leg else None
+            if undo and undo.get("running"):
+                earlier = None  # "4" then "undo": the fourth rep taken back, not the jump to it
             reps = earlier if earlier is not None and earlier < before else max(before - 1, 0)
         elif count.kind == numbers.LESS:
             reps = max(before - count.value, 0)
@@ -787,10 +795,13 @@ class Session:
 
     def ease_off(self, reason: str, now: float) -> list[Line]:
         """Fewer reps and a smaller lift for the rest of today."""
-        lower = max(p.MIN_REPS_PER_SET, self.target - p.EASE_OFF_REPS)
+        lower = max(p.MIN_REPS_PER_SET, (self.next_target or self.target) - p.EASE_OFF_REPS)
         self.notes.append(reason)
         text = "Let's make it easier for the rest of today: lift only as high as your lower back"
-        if lower < self.target:
+        if lower < (self.next_target or self.target) and self.awaiting_feedback:
+            self.next_target = lower  # the paced set was led at its number: asked about as led
+            text += f" stays still, and aim for {lower} reps per leg from the next leg."
+        elif lower < self.target:
             self.target = lower
             text += f" stays still, and aim for {lower} reps per leg."
         else:
@@ -885,6 +896,8 @@ class Session:
         return "Then you're finished."
 
     def _start_leg(self, first_of_session: bool = False) -> list[Line]:
+        if self.next_target is not None:
+            self.target, self.next_target = min(self.target, self.next_target), None
         intro = f"Set {self.set_number}, {self.leg} leg: {self.target} reps."
         if self.voice:
             return self._pace_leg(intro)

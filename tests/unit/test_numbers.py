@@ -14,6 +14,7 @@ from coach.numbers import (
     parse_number,
     read_count,
     read_counts,
+    read_felt_score,
     read_pain_score,
     read_score_correction,
 )
@@ -410,4 +411,55 @@ def test_a_denied_or_vague_band_is_no_score_unasked(text):
     ],
 )
 def test_a_band_word_in_a_question_is_no_score(text):
+    assert read_pain_score(text) is None
+
+
+# The answer to "did you get all of them, and how did it feel?" after a paced set, as a
+# speech recogniser may write it: a soundalike or a number said the way a score is said.
+FELT_SCORES = [
+    ("hmm roughly a tree", 3), ("it was like a to", 2), ("felt like a too", 2),
+    ("maybe a for", 4), ("probably a fore", 4), ("like an ate", 8), ("about an ate", 8),
+    ("i reckon a sex", 6), ("around a sicks", 6), ("it was a fife", 5), ("maybe a fife", 5),
+    ("a won i think", 1), ("around a won", 1), ("that was a nein", 9), ("a free", 3),
+    ("that was for in my lower back", 4), ("its for in the hip", 4),
+    ("was tree in my left glute", 3), ("a to on my right side", 2),
+    ("like a 3", 3), ("about a seven", 7), ("a five maybe", 5), ("maybe a two in my knee", 2),
+    ("it was 4 in the back", 4), ("like a tree out of ten", 3), ("about ate out of ten", 8),
+    ("pain was a for", 4), ("hurt like a tree", 3), ("id say tree", 3), ("call it a for", 4),
+    ("give it a to", 2), ("pain for", 4), ("sex out of ten", 6), ("tree out of 10", 3),
+    ("a solid for", 4), ("to in my hip", 2), ("score tree", 3), ("sore sex", 6),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "score"), FELT_SCORES)
+def test_a_score_said_by_voice_after_a_paced_set(text, score):
+    assert read_felt_score(text) == score
+
+
+# What says how many (or only how it went) is no score after a paced set either.
+NOT_FELT_SCORES = [
+    "did 7", "managed eight", "all ten", "got them all", "only six", "8", "yes all of them",
+    "fine", "felt good", "tough one", "easy", "did a ten", "done 4 in the back", "to be honest",
+    "going for it", "that was it", "i did about 6", "nearly all of them", "tree", "for",
+    "pain free", "did 9, pain free", "back to it", "about to start", "went for a walk",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", NOT_FELT_SCORES)
+def test_a_count_or_a_feeling_after_a_paced_set_is_no_score(text):
+    assert read_felt_score(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [("that was for in the back", 4), ("about to in my hip", 2), ("like tree in the left hip", 3)],
+)
+def test_a_soundalike_before_the_place_it_hurts_is_a_score_unasked(text, score):
+    assert read_pain_score(text) == score
+
+
+@pytest.mark.parametrize(
+    "text", ["its 2 on my left leg", "is 3 on the right side", "it was 5 on that leg"]
+)
+def test_a_number_on_a_leg_or_side_after_is_or_was_is_no_score_unasked(text):
     assert read_pain_score(text) is None
