@@ -284,6 +284,34 @@ ASKS_FOR_A_BREAK = re.compile(
 )
 
 
+# Difficulty said through a negation: a bag of words hears "hard" in "not hard enough"
+# and "easy" in "it isn't easy", so the classifier's too_hard / too_easy is turned
+# round when the words negate it ("my legs aren't working hard enough", "not even
+# tired", "barely a challenge"; "it's not that easy", "I can barely do one").
+NOT_HARD = re.compile(
+    r"(?:\bnot|n't|\bno longer|\bnever)\s+(?:even\s+|really\s+|very\s+|that\s+|so\s+)?"
+    r"(?:getting\s+|feeling\s+|working\s+|being\s+)?"
+    r"(?:hard|difficult|tough|challenging|challenged|tiring|tired|demanding|taxing)\b"
+    r"|\b(?:hard|difficult|tough|challenging|demanding)\s+enough\b"
+    r"|\b(?:barely|hardly|not)\s+(?:a|any|much of a)\s+(?:challenge|effort|workout|struggle)\b",
+    re.IGNORECASE,
+)
+NOT_EASY = re.compile(
+    r"(?:\bnot|n't)\s+(?:very\s+|that\s+|so\s+|at all\s+|exactly\s+)?easy\b"
+    r"|\b(?:barely|hardly|only just)\s+(?:do|manage|get|lift|finish|make|raise|hold)\b",
+    re.IGNORECASE,
+)
+
+
+def _difficulty_turned_round(intent: str, text: str) -> str | None:
+    easy, hard = NOT_HARD.search(text), NOT_EASY.search(text)
+    if intent == "too_hard" and easy and not hard:
+        return "too_easy"
+    if intent == "too_easy" and hard and not easy:
+        return "too_hard"
+    return None
+
+
 def rule_verdict(
     intent: str, entities: list[dict], text: str = "", answer_key: str | None = None
 ) -> str | None:
@@ -312,6 +340,8 @@ def rule_verdict(
         return QUESTION_INTENT
     if intent == "too_hard" and ASKS_FOR_A_BREAK.search(text):
         return QUESTION_INTENT
+    if turned := _difficulty_turned_round(intent, text):
+        return turned
     if reports_pain(intent, entities, text):
         return "pain"
     if asks_about_medicine(intent, entities):

@@ -278,6 +278,26 @@ def test_asking_for_a_break_is_a_question_never_a_change_of_plan(text, expected)
 
 
 @pytest.mark.parametrize(
+    ("classified", "text", "expected"),
+    [
+        ("too_hard", "it isn't hard enough for me now", "too_easy"),
+        ("too_hard", "my glutes aren't working hard enough", "too_easy"),
+        ("too_hard", "i'm not even getting tired", "too_easy"),
+        ("too_hard", "hardly a challenge now", "too_easy"),
+        ("too_hard", "no longer tough at all", "too_easy"),
+        ("too_easy", "it's not that easy for me", "too_hard"),
+        ("too_easy", "i can hardly lift it once", "too_hard"),
+        ("too_hard", "these are not too hard, just right", "too_hard"),
+        ("too_hard", "i can't do these, they're too tough", "too_hard"),
+        ("too_easy", "the sets are too easy", "too_easy"),
+        ("faq", "is it not hard enough if i only do ten", "faq"),
+    ],
+)
+def test_difficulty_said_through_a_negation_is_turned_round(classified, text, expected):
+    assert corrected_intent(classified, [], text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("how long should i leave between sessions usually", "gap_between_sessions"),
