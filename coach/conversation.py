@@ -143,6 +143,27 @@ def written_in_another_script(text: str) -> bool:
     return bool(letters) and not any("LATIN" in unicodedata.name(char, "") for char in letters)
 
 
+# Chat short forms, a whole message on their own: a classifier that learns from
+# letter n-grams has nothing to go on in "ty" or "nite", and read them as a rep.
+CHAT_SHORT_FORMS = {
+    "thank": ("ty", "tysm", "tyvm", "thx", "thnx", "thanx", "tnx", "ta", "cheers"),
+    "goodbye": ("bye", "bye bye", "byebye", "cya", "ttyl", "ttfn", "gn", "nite", "night night",
+                "nighty night", "ciao", "laters"),
+    "greet": ("hi", "hiya", "heya", "hey", "hey there", "hi there", "yo", "sup", "wassup",
+              "howdy", "hello", "hullo"),
+    "affirm": ("y", "ye"),
+    "deny": ("n", "nah", "nope"),
+}  # fmt: skip
+_SHORT_FORM_OF = {form: intent for intent, forms in CHAT_SHORT_FORMS.items() for form in forms}
+_LETTER_RUN = re.compile(r"([a-z])\1+")
+
+
+def chat_short_form(text: str) -> str | None:
+    """The intent of a message that is one chat short form ("ty", "cya", "hiii!"), else None."""
+    bare = " ".join(re.sub(r"[.!?,~]+", " ", text.lower()).split())
+    return _SHORT_FORM_OF.get(bare) or _SHORT_FORM_OF.get(_LETTER_RUN.sub(r"\1", bare))
+
+
 _COUNT = re.compile(
     r"^\s*(?:(?:that's|thats|that is|that was|number|rep|and|ok|okay)\s+)*(?P<number>[\w -]+?)"
     r"(?:\s+(?:done|now|down|reps?))?\s*[.!]*\s*$",
@@ -330,6 +351,8 @@ def rule_verdict(
         return "nlu_fallback"
     if is_a_count(text):
         return "count_rep"
+    if short := chat_short_form(text):
+        return short
     if intent in (QUESTION_INTENT, "nlu_fallback", "ask_next_session") and ASKS_TO_START.match(
         text.replace("?", " ")
     ):

@@ -278,6 +278,26 @@ def test_asking_for_a_break_is_a_question_never_a_change_of_plan(text, expected)
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ty", "thank"),
+        ("Thx!", "thank"),
+        ("nite", "goodbye"),
+        ("byeee", "goodbye"),
+        ("hiii", "greet"),
+        ("y", "affirm"),
+        ("n", "deny"),
+        ("ok", "count_rep"),  # not a short form: left to the classifier
+        ("later", "count_rep"),  # "later" to an offer puts it off, no goodbye
+        ("hi, how long do i hold it", "count_rep"),
+        ("seven", "count_rep"),
+    ],
+)
+def test_a_chat_short_form_alone_is_read_by_the_word_list(text, expected):
+    assert corrected_intent("count_rep", [], text) == expected
+
+
+@pytest.mark.parametrize(
     ("classified", "text", "expected"),
     [
         ("too_hard", "it isn't hard enough for me now", "too_easy"),
