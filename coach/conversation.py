@@ -324,7 +324,13 @@ NOT_EASY = re.compile(
 )
 
 
+# "Not ready for the next level" is staying put, not the "ready for it" of too_easy.
+NOT_READY = re.compile(r"(?:\bnot|n't)\s+(?:feel\s+|feeling\s+|quite\s+|yet\s+)?ready\b", re.I)
+
+
 def _difficulty_turned_round(intent: str, text: str) -> str | None:
+    if intent == "too_easy" and NOT_READY.search(text):
+        return "stay_level"
     easy, hard = NOT_HARD.search(text), NOT_EASY.search(text)
     if intent == "too_hard" and easy and not hard:
         return "too_easy"

@@ -311,6 +311,9 @@ def test_a_chat_short_form_alone_is_read_by_the_word_list(text, expected):
         ("too_hard", "i can't do these, they're too tough", "too_hard"),
         ("too_easy", "the sets are too easy", "too_easy"),
         ("faq", "is it not hard enough if i only do ten", "faq"),
+        ("too_easy", "i don't feel ready for the next level yet", "stay_level"),
+        ("too_easy", "not quite ready to move up", "stay_level"),
+        ("too_easy", "ready for the next level", "too_easy"),
     ],
 )
 def test_difficulty_said_through_a_negation_is_turned_round(classified, text, expected):
