@@ -143,6 +143,27 @@ def written_in_another_script(text: str) -> bool:
     return bool(letters) and not any("LATIN" in unicodedata.name(char, "") for char in letters)
 
 
+# Chat short forms, a whole message on their own: a classifier that learns from
+# letter n-grams has nothing to go on in "ty" or "nite", and read them as a rep.
+CHAT_SHORT_FORMS = {
+    "thank": ("ty", "tysm", "tyvm", "thx", "thnx", "thanx", "tnx", "ta", "cheers"),
+    "goodbye": ("bye", "bye bye", "byebye", "cya", "ttyl", "ttfn", "gn", "nite", "night night",
+                "nighty night", "ciao", "laters"),
+    "greet": ("hi", "hiya", "heya", "hey", "hey there", "hi there", "yo", "sup", "wassup",
+              "howdy", "hello", "hullo"),
+    "affirm": ("y", "ye"),
+    "deny": ("n", "nah", "nope"),
+}  # fmt: skip
+_SHORT_FORM_OF = {form: intent for intent, forms in CHAT_SHORT_FORMS.items() for form in forms}
+_LETTER_RUN = re.compile(r"([a-z])\1+")
+
+
+def chat_short_form(text: str) -> str | None:
+    """The intent of a message that is one chat short form ("ty", "cya", "hiii!"), else None."""
+    bare = " ".join(re.sub(r"[.!?,~]+", " ", text.lower()).split())
+    return _SHORT_FORM_OF.get(bare) or _SHORT_FORM_OF.get(_LETTER_RUN.sub(r"\1", bare))
+
+
 _COUNT = re.compile(
     r"^\s*(?:(?:that's|thats|that is|that was|number|rep|and|ok|okay)\s+)*(?P<number>[\w -]+?)"
     r"(?:\s+(?:done|now|down|reps?))?\s*[.!]*\s*$",
@@ -284,6 +305,40 @@ ASKS_FOR_A_BREAK = re.compile(
 )
 
 
+# Difficulty said through a negation: a bag of words hears "hard" in "not hard enough"
+# and "easy" in "it isn't easy", so the classifier's too_hard / too_easy is turned
+# round when the words negate it ("my legs aren't working hard enough", "not even
+# tired", "barely a challenge"; "it's not that easy", "I can barely do one").
+NOT_HARD = re.compile(
+    r"(?:\bnot|n't|\bno longer|\bnever)\s+(?:even\s+|really\s+|very\s+|that\s+|so\s+)?"
+    r"(?:getting\s+|feeling\s+|working\s+|being\s+)?"
+    r"(?:hard|difficult|tough|challenging|challenged|tiring|tired|demanding|taxing)\b"
+    r"|\b(?:hard|difficult|tough|challenging|demanding)\s+enough\b"
+    r"|\b(?:barely|hardly|not)\s+(?:a|any|much of a)\s+(?:challenge|effort|workout|struggle)\b",
+    re.IGNORECASE,
+)
+NOT_EASY = re.compile(
+    r"(?:\bnot|n't)\s+(?:very\s+|that\s+|so\s+|at all\s+|exactly\s+)?easy\b"
+    r"|\b(?:barely|hardly|only just)\s+(?:do|manage|get|lift|finish|make|raise|hold)\b",
+    re.IGNORECASE,
+)
+
+
+# "Not ready for the next level" is staying put, not the "ready for it" of too_easy.
+NOT_READY = re.compile(r"(?:\bnot|n't)\s+(?:feel\s+|feeling\s+|quite\s+|yet\s+)?ready\b", re.I)
+
+
+def _difficulty_turned_round(intent: str, text: str) -> str | None:
+    if intent == "too_easy" and NOT_READY.search(text):
+        return "stay_level"
+    easy, hard = NOT_HARD.search(text), NOT_EASY.search(text)
+    if intent == "too_hard" and easy and not hard:
+        return "too_easy"
+    if intent == "too_easy" and hard and not easy:
+        return "too_hard"
+    return None
+
+
 def rule_verdict(
     intent: str, entities: list[dict], text: str = "", answer_key: str | None = None
 ) -> str | None:
@@ -302,6 +357,8 @@ def rule_verdict(
         return "nlu_fallback"
     if is_a_count(text):
         return "count_rep"
+    if short := chat_short_form(text):
+        return short
     if intent in (QUESTION_INTENT, "nlu_fallback", "ask_next_session") and ASKS_TO_START.match(
         text.replace("?", " ")
     ):
@@ -312,6 +369,8 @@ def rule_verdict(
         return QUESTION_INTENT
     if intent == "too_hard" and ASKS_FOR_A_BREAK.search(text):
         return QUESTION_INTENT
+    if turned := _difficulty_turned_round(intent, text):
+        return turned
     if reports_pain(intent, entities, text):
         return "pain"
     if asks_about_medicine(intent, entities):

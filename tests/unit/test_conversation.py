@@ -280,6 +280,49 @@ def test_asking_for_a_break_is_a_question_never_a_change_of_plan(text, expected)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("ty", "thank"),
+        ("Thx!", "thank"),
+        ("nite", "goodbye"),
+        ("byeee", "goodbye"),
+        ("hiii", "greet"),
+        ("y", "affirm"),
+        ("n", "deny"),
+        ("ok", "count_rep"),  # not a short form: left to the classifier
+        ("later", "count_rep"),  # "later" to an offer puts it off, no goodbye
+        ("hi, how long do i hold it", "count_rep"),
+        ("seven", "count_rep"),
+    ],
+)
+def test_a_chat_short_form_alone_is_read_by_the_word_list(text, expected):
+    assert corrected_intent("count_rep", [], text) == expected
+
+
+@pytest.mark.parametrize(
+    ("classified", "text", "expected"),
+    [
+        ("too_hard", "it isn't hard enough for me now", "too_easy"),
+        ("too_hard", "my glutes aren't working hard enough", "too_easy"),
+        ("too_hard", "i'm not even getting tired", "too_easy"),
+        ("too_hard", "hardly a challenge now", "too_easy"),
+        ("too_hard", "no longer tough at all", "too_easy"),
+        ("too_easy", "it's not that easy for me", "too_hard"),
+        ("too_easy", "i can hardly lift it once", "too_hard"),
+        ("too_hard", "these are not too hard, just right", "too_hard"),
+        ("too_hard", "i can't do these, they're too tough", "too_hard"),
+        ("too_easy", "the sets are too easy", "too_easy"),
+        ("faq", "is it not hard enough if i only do ten", "faq"),
+        ("too_easy", "i don't feel ready for the next level yet", "stay_level"),
+        ("too_easy", "not quite ready to move up", "stay_level"),
+        ("too_easy", "ready for the next level", "too_easy"),
+    ],
+)
+def test_difficulty_said_through_a_negation_is_turned_round(classified, text, expected):
+    assert corrected_intent(classified, [], text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("how long should i leave between sessions usually", "gap_between_sessions"),
         ("what gap do I need", None),
         ("how long between the sets", "rest_between_sets"),
