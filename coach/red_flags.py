@@ -659,7 +659,15 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
     for hit in hits:
         if hit.label in (HEARSAY, INFO_FOR) and hit.clause not in sign_clauses:
             framed.update(message.spans[hit.clause])
-    if _hypothetical(message.words) and not any(hit.label == OWN_REPORT for hit in hits):
+    # "? for my nursing essay" says what the question is for, not since when.
+    purposes = [hit for hit in hits if hit.label == INFO_FOR]
+    reports = [
+        hit
+        for hit in hits
+        if hit.label == OWN_REPORT
+        and not any(p.start < hit.end and hit.start < p.end for p in purposes)
+    ]
+    if _hypothetical(message.words) and not reports:
         return True
     # "I don't take any": a clause of the user's own that denies, with no sign in it, is
     # an answer to the question, not a report.
@@ -671,7 +679,7 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
         return False
     # "Is it normal to not be able to pee? been like it since Tuesday": a report, "I've"
     # left out.
-    if any(hit.label == OWN_REPORT for hit in hits):
+    if reports:
         return False
     # Asked or read first: "numbness down below since Monday, is that serious?" and "had a
     # bad fall" are reports.
