@@ -43,11 +43,13 @@ SIGNS_FILE = Path(__file__).with_name("red_flags.yml")
 DENIED_AFTER = "DENIED_AFTER"
 NOT_SIGN_WORDS = frozenset(
     {"ODD", "CLEARED", "ASKING", "HEARSAY", "OWN_REPORT", "RESOLVED", "LONG_AGO", DENIED_AFTER,
-     "NOT_LIKE_ME", "UNDER_CARE", "WORE_OFF"}
+     "NOT_LIKE_ME", "UNDER_CARE", "WORE_OFF", "INFO_FOR"}
 )  # fmt: skip
 # The concept that makes a message a question about the signs rather than a report of one:
 # "is back pain at night a bad sign?", "I read that numbness down below is serious".
 ASKING, HEARSAY = "ASKING", "HEARSAY"
+# What the question is for when not for the user: "asking for a leaflet I'm making".
+INFO_FOR = "INFO_FOR"
 # How long it has been going on, said after the question: the user's own sign.
 OWN_REPORT = "OWN_REPORT"
 EMERGENCY = "emergency"  # same-day urgent care now (possible cauda equina)
@@ -651,11 +653,24 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
     if not frames:
         return False
     framed = {i for hit in frames for i in range(hit.start, hit.end)}
-    if _hypothetical(message.words) and not any(hit.label == OWN_REPORT for hit in hits):
+    # "Asking for a leaflet I'm making": a clause that names where the question comes
+    # from, with no sign in it, frames the question; its "I" reports nothing.
+    sign_clauses = {hit.clause for hit in hits if hit.label not in NOT_SIGN_WORDS}
+    for hit in hits:
+        if hit.label in (HEARSAY, INFO_FOR) and hit.clause not in sign_clauses:
+            framed.update(message.spans[hit.clause])
+    # "? for my nursing essay" says what the question is for, not since when.
+    purposes = [hit for hit in hits if hit.label == INFO_FOR]
+    reports = [
+        hit
+        for hit in hits
+        if hit.label == OWN_REPORT
+        and not any(p.start < hit.end and hit.start < p.end for p in purposes)
+    ]
+    if _hypothetical(message.words) and not reports:
         return True
     # "I don't take any": a clause of the user's own that denies, with no sign in it, is
     # an answer to the question, not a report.
-    sign_clauses = {hit.clause for hit in hits if hit.label not in NOT_SIGN_WORDS}
     denying = {message.clauses[i] for i in message.negations} - sign_clauses
     if any(
         word in OWN_WORDS and i not in framed and message.clauses[i] not in denying
@@ -664,7 +679,7 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
         return False
     # "Is it normal to not be able to pee? been like it since Tuesday": a report, "I've"
     # left out.
-    if any(hit.label == OWN_REPORT for hit in hits):
+    if reports:
         return False
     # Asked or read first: "numbness down below since Monday, is that serious?" and "had a
     # bad fall" are reports.
