@@ -9,13 +9,16 @@ import yaml
 
 from coach import protocol as p
 from coach.conversation import QUESTION_INTENT
-from coach.pain import Thresholds
+from coach.pain import SEVERE_FROM, Thresholds
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIX = f"utter_{QUESTION_INTENT}/"
 # The pain scale the coach asks with ("from 0 to 10") and the pain model's bands
 # (coach/pain.py) are the only other numbers.
 PAIN_SCALE = {0, 10, Thresholds().fine_up_to, Thresholds().stop_above}
+# The answer that explains the scale also names its bands: mild 1 to the fine
+# threshold, moderate up to just under severe, severe from SEVERE_FROM.
+PAIN_BANDS = {1, Thresholds().fine_up_to + 1, SEVERE_FROM - 1, SEVERE_FROM}
 MIN_ANSWERS = 80
 MIN_EXAMPLES = 6
 
@@ -60,7 +63,7 @@ def test_each_answer_is_one_to_three_spoken_sentences(key):
 
 @pytest.mark.parametrize("key", sorted(ANSWERS))
 def test_every_number_an_answer_states_comes_from_the_protocol(key):
-    allowed = p.stated_numbers() | PAIN_SCALE
+    allowed = p.stated_numbers() | PAIN_SCALE | (PAIN_BANDS if key == "pain_scale" else set())
     for variant in ANSWERS[key]:
         numbers = {int(n) for n in re.findall(r"\d+", variant["text"])}
         assert numbers <= allowed, (variant["text"], numbers - allowed)
@@ -88,6 +91,8 @@ def test_key_numbers_are_stated_as_the_protocol_has_them():
     assert f"{p.SEE_DOCTOR_AFTER_WEEKS} weeks" in text("pain_that_persists")
     assert f"up to {Thresholds().fine_up_to} out of 10" in text("how_much_pain_is_ok")
     assert f"above {Thresholds().stop_above}" in text("how_much_pain_is_ok")
+    assert f"{SEVERE_FROM} or more severe" in text("pain_scale")
+    assert f"up to {Thresholds().fine_up_to} is fine" in text("pain_scale")
 
 
 def test_every_answer_has_questions_and_every_question_an_answer():
