@@ -1335,6 +1335,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         if (
             (
                 SWITCHING_LEGS.match(text)
+                or numbers.says_switch(text)
                 or NEXT_LEG.match(text)
                 # "ok next" just after the coach switched legs: on to it, not a rep done.
                 or (session.count == 0 and (BARE_NEXT.match(text) or LAST_BLOCK.match(text)))

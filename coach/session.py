@@ -406,6 +406,18 @@ class Session:
         kind, n, done = count.kind, count.value, self.count
         if kind == numbers.MORE and (n or 1) > 1 and done < self.target < done + n:
             return self._ask_past_target(n)  # "another 2" at 9 of 10: 11, or the leg done?
+        if kind == numbers.MORE and count.last and done + (n or 1) < self.target:
+            # "the last one" with reps to go: the user thinks the leg is over. Count it,
+            # and ask whether the leg is done rather than guess.
+            reached = done + (n or 1)
+            self.undo = self._snapshot()
+            self.reps[self.set_number - 1][self.leg] = reached
+            return self._ask(
+                "finished_or_carry_on",
+                reached,
+                f"That's {reached} on your {self.leg} leg, {self.target - reached} short of"
+                f" {self.target}. Is that it for this leg, or are you carrying on?",
+            )
         if kind == numbers.MORE:
             return self._set_count(done + (n or 1), now, one_by_one=(n or 1) == 1)
         if kind == numbers.ALL:

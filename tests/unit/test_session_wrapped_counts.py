@@ -1,0 +1,158 @@
+"""Counts wrapped in ordinary words, batch verbs, the last reps and moving legs in words
+(issue 17): by grammar, table tests in our own wording."""
+
+import pytest
+
+from coach import numbers
+from coach.numbers import COUNT, MORE, TOTAL, read_count, says_switch
+from tests.unit.chat import in_a_set
+
+WRAPPED_COUNTS = [
+    ("five of them now", COUNT, 5),
+    ("6 of those done", COUNT, 6),
+    ("seven of em", COUNT, 7),
+    ("that makes 4 of them", COUNT, 4),
+    ("I have now done six", TOTAL, 6),
+    ("ive now done 3", TOTAL, 3),
+    ("i make the fourth", COUNT, 4),
+    ("i made the third one", COUNT, 3),
+    ("i do the fifth", COUNT, 5),
+    ("got the second", COUNT, 2),
+    ("hit the sixth one", COUNT, 6),
+]
+
+BATCHES = [
+    ("hammered out another 2", 2),
+    ("pumped out another four", 4),
+    ("squeezed in an extra 3", 3),
+    ("churned out a further two", 2),
+    ("banged another 5", 5),
+    ("ground out 3 more", 3),
+    ("i did two extra", 2),
+    ("i make 4 more", 4),
+    ("we knocked off 2 more", 2),
+    ("three more finish", 3),
+    ("2 more dun", 2),
+    ("four more done now", 4),
+]
+
+NOT_BATCHES = [
+    "i want 2 more",
+    "lets do another 3",
+    "i need another two",
+    "maybe 3 more to go",
+    "i should do 2 more",
+    "going to do another 4",
+]
+
+LAST_REPS = [
+    ("the last", 1),
+    ("the final", 1),
+    ("last one done", 1),
+    ("final rep finished", 1),
+    ("thats the last one", 1),
+    ("the last 3 done", 3),
+    ("final two", 2),
+]
+
+SWITCHES = [
+    "ok switching",
+    "switching legs now",
+    "swapping sides",
+    "right, other side",
+    "the other leg now",
+    "changing to my right leg",
+    "time to swap",
+    "flipping over to the other side",
+    "ok change leg",
+    "moving on to the next leg",
+    "other one",
+]
+
+NOT_SWITCHES = [
+    "go",
+    "ok lets go",
+    "going",
+    "do i switch legs?",
+    "which side first",
+    "the other leg hurts",
+    "switch off the music please",
+]
+
+
+@pytest.mark.parametrize("text,kind,value", WRAPPED_COUNTS)
+def test_a_count_wrapped_in_ordinary_words(text, kind, value):
+    said = read_count(text)
+    assert said is not None and (said.kind, said.value) == (kind, value), (text, said)
+
+
+@pytest.mark.parametrize("text,value", [b for b in BATCHES])
+def test_a_batch_word_makes_a_batch_whatever_the_verb(text, value):
+    said = read_count(text)
+    assert said is not None and (said.kind, said.value) == (MORE, value), (text, said)
+
+
+@pytest.mark.parametrize("text", NOT_BATCHES)
+def test_what_someone_wants_or_means_to_do_is_no_batch(text):
+    said = read_count(text)
+    assert said is None or said.kind != MORE, (text, said)
+
+
+@pytest.mark.parametrize("text,value", LAST_REPS)
+def test_the_last_reps_are_marked_as_the_last(text, value):
+    said = read_count(text)
+    assert said is not None and said.kind == MORE and said.value == value and said.last, said
+
+
+@pytest.mark.parametrize("text", SWITCHES)
+def test_moving_on_to_the_other_leg_in_words(text):
+    assert says_switch(text), text
+    assert read_count(text) is None or read_count(text).kind != COUNT
+
+
+@pytest.mark.parametrize("text", NOT_SWITCHES)
+def test_what_is_not_a_switch(text):
+    assert not says_switch(text), text
+
+
+def test_a_typed_slip_of_done_reads_as_done():
+    assert numbers.normalise("5 more dun") == "5 more done"
+
+
+def test_the_last_one_with_reps_to_go_asks_if_the_leg_is_over():
+    chat = in_a_set()
+    chat.say("count_rep", "did 5")
+    chat.say("count_rep", "carry on")
+    said = chat.say("count_rep", "ok the last one done")
+    assert chat.session["reps"][0]["left"] == 6
+    assert "leg" in said.lower() and ("carrying on" in said.lower() or "is that it" in said.lower())
+    said = chat.say("affirm", "yes thats it")
+    assert "right leg" in said.lower()
+
+
+def test_the_last_one_at_the_target_ends_the_leg():
+    chat = in_a_set()
+    for n in range(1, 10):
+        chat.say("count_rep", str(n))
+    said = chat.say("count_rep", "last one")
+    assert chat.session["reps"][0]["left"] == 10 and "right leg" in said.lower()
+
+
+@pytest.mark.parametrize("text", ["ok switching", "right, other side", "swapping legs now"])
+def test_switching_in_words_mid_set_ends_or_asks(text):
+    chat = in_a_set()
+    chat.say("count_rep", "did 10")
+    assert "right leg" in chat.say("nlu_fallback", text).lower()  # already there: where they are
+    chat = in_a_set()
+    chat.say("count_rep", "did 4")
+    chat.say("count_rep", "carry on")
+    said = chat.say("nlu_fallback", text)
+    assert "did you do all 10" in said.lower() or "right leg" in said.lower()
+
+
+def test_a_batch_verb_after_single_reps_adds():
+    chat = in_a_set()
+    chat.say("count_rep", "one")
+    chat.say("count_rep", "two")
+    chat.say("nlu_fallback", "hammered out another 3")
+    assert chat.session["reps"][0]["left"] == 5
