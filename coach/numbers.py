@@ -339,9 +339,10 @@ _TOTAL_EXPLICIT = _rules(
     rf"\s+(?:is|are|=|its|now|is now)\s+{_N}{_TAIL}",
 )
 _NO = r"(?:(?:no|nope|nah|not quite|not really|not all)\s+)?"
+_HEDGES = r"(?:(?:about|around|roughly|maybe|like|nearly|almost|approximately|approx)\s+)*"
 _TOTAL_ONLY = _rules(
     rf"{_LEAD}{_NO}(?:i\s+|ive\s+|i have\s+)?(?:only|just|barely|could only|only could|"
-    rf"can only)\s+(?:{_DID}|do|get|manage)?\s*(?:to\s+|up to\s+)?{_N}{_TAIL}",
+    rf"can only)\s+(?:{_DID}|do|get|manage)?\s*(?:to\s+|up to\s+)?{_HEDGES}{_N}{_TAIL}",
     rf"{_LEAD}(?:i\s+)?(?:could(?:nt| not)|cant|can not|cannot)\s+(?:do|manage|get)\s+"
     rf"(?:any )?more than\s+{_N}{_TAIL}",
     rf"{_LEAD}{_NO}(?:i\s+)?(?:stopped|gave up|quit|had to stop)\s+(?:at|after)\s+{_N}{_TAIL}",
@@ -1177,11 +1178,18 @@ _PAIN_SAID = (
     r"(?:pain|pains|painful|hurts?|hurting|sore|soreness|ache|aches|aching|achy|tender|stiff|"
     r"uncomfortable|discomfort)"
 )
+# Where it hurts, said between the pain and its band: "the pain in my lower back is mild".
+_IN_PLACE = rf"(?:\s+(?:in|on|at|across|down)\s+(?:my|the|both)\s+(?:\w+\s+)?{_PLACE})?"
 _BAND_SCORE = re.compile(
     rf"(?<!not )(?<!isnt )(?<!never )(?<!wasnt )"
-    rf"\b(?:(?P<a>{_BAND})\s+{_PAIN_SAID}|{_PAIN_SAID}\s+(?:is|s|was|feels|its|it is|"
-    rf"level is|feels like)?\s*(?:(?:quite|pretty|fairly|really)\s+)?(?P<b>mild|moderate|"
-    rf"severe)|(?P<c>mild|moderate|severe|bad)\s+(?:hip|back|knee|leg|glute)\s+{_PAIN_SAID})\b"
+    rf"\b(?:(?P<a>{_BAND})\s+{_PAIN_SAID}|{_PAIN_SAID}{_IN_PLACE}\s+(?:is|s|was|feels|its|it is|"
+    rf"level is|feels like)?\s*(?:(?:quite|pretty|fairly|really|only|just|still|a bit)\s+)*"
+    rf"(?P<b>mild|moderate|"
+    rf"severe)|(?P<c>mild|moderate|severe|bad)\s+(?:hip|back|knee|leg|glute)\s+{_PAIN_SAID}"
+    # The band and the place, the pain word left out: "it's getting moderate now in my hip".
+    rf"|(?:its|it is|its getting|getting|gone|now|it feels|feels)\s+(?:(?:quite|pretty|fairly|"
+    rf"now|a bit)\s+)*(?P<d>mild|moderate|severe)(?:\s+now)?\s+(?:in|on|at|across)\s+(?:my|"
+    rf"the|both)\s+(?:\w+\s+)?{_PLACE})\b"
 )
 
 
@@ -1191,7 +1199,7 @@ def _band_score(said: str) -> int | None:
     match = _BAND_SCORE.search(said)
     if match is None:
         return None
-    word = match.group("a") or match.group("b") or match.group("c")
+    word = match.group("a") or match.group("b") or match.group("c") or match.group("d")
     # Of two bands, the higher: "slightly achy, moderate really" is moderate.
     named = [_BAND_SCORES[w] for w in re.findall(r"\b(?:mild|moderate|severe)\b", said)]
     return max([_BAND_SCORES.get(word) or PAIN_WORDS.get(word) or 0, *named])

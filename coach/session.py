@@ -77,6 +77,8 @@ class Session:
     # Voice: fewer reps decided while the coach awaits how a paced set went, for the next leg
     # (the set just led keeps the number it was led with).
     next_target: int | None = None
+    # How the exercise was eased for pain today, said again when the user asks what changed.
+    eased: str = ""
 
     # -- building and storing -------------------------------------------------
 
@@ -818,6 +820,7 @@ class Session:
             text += f" stays still, and aim for {lower} reps per leg."
         else:
             text += " stays still, and go slowly."
+        self.eased = text.replace("Let's make it easier for the rest of today: l", "L", 1)
         lines = [Line(text)]
         if self.phase == ACTIVE and not self.awaiting_feedback and self.count >= self.target:
             lines += self._leg_finished(now)

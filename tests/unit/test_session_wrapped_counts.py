@@ -156,3 +156,96 @@ def test_a_batch_verb_after_single_reps_adds():
     chat.say("count_rep", "two")
     chat.say("nlu_fallback", "hammered out another 3")
     assert chat.session["reps"][0]["left"] == 5
+
+
+# -- pain said in a question, what changed, taking advice up, stopping, the next session --
+
+PAIN_IN_A_PLACE = [
+    ("the ache in my hip is mild", 2),
+    ("pain down my left leg was moderate", 5),
+    ("the soreness across my back is mild now", 2),
+    ("its gone moderate in my lower back", 5),
+    ("it feels severe in my hip", 8),
+]
+
+
+@pytest.mark.parametrize("text,score", PAIN_IN_A_PLACE)
+def test_a_band_said_with_the_place_is_a_score(text, score):
+    assert numbers.read_pain_score(text) == score
+
+
+@pytest.mark.parametrize(
+    "text", ["my back pain is mild, ok to keep going", "the hip ache is only mild, can i carry on"]
+)
+def test_mild_pain_asked_about_mid_set_gets_the_scores_advice(text):
+    chat = in_a_set()
+    chat.say("count_rep", "one")
+    said = chat.say("faq", text, answer_key="pain_during_the_exercise", answer_said=False)
+    assert "2 out of 10" in said and "carry on" in said.lower()
+    assert not any(m.response for m in chat.outcome.reply.messages)  # no unrelated answer
+
+
+def eased() -> object:
+    chat = in_a_set()
+    chat.say("count_rep", "one")
+    assert "easier" in chat.say("pain", "my hip is sore, about 5 out of 10").lower()
+    return chat
+
+
+@pytest.mark.parametrize(
+    "text", ["so what do i change", "what's different now?", "what do i do differently"]
+)
+def test_what_changed_after_an_ease_says_the_change_again(text):
+    chat = eased()
+    said = chat.say("faq", text, answer_key="what_is_prone", answer_said=False)
+    assert "lower back stays still" in said and "7 reps" in said
+    assert not any(m.response for m in chat.outcome.reply.messages)
+
+
+@pytest.mark.parametrize("text", ["ok i'll give it a go", "alright, trying that now", "will do"])
+def test_taking_advice_up_is_acknowledged_with_where_they_are(text):
+    chat = eased()
+    said = chat.say("faq", text, answer_key="age_limits", answer_said=False)
+    assert said.startswith("Good") and "left leg" in said
+    assert not any(m.response for m in chat.outcome.reply.messages)
+
+
+def test_stopping_just_after_a_stop_agrees_with_it():
+    chat = in_a_set()
+    chat.say("count_rep", "did 4")
+    chat.say("pain", "pain 8 in my back")
+    said = chat.say("stop_session", "right, stopping now")
+    assert "stopped for today" in said and "no session running" not in said
+
+
+@pytest.mark.parametrize(
+    "text", ["when should i try again", "when can we have another go", "how soon can i go again"]
+)
+def test_when_to_try_again_after_a_stop_is_the_next_session(text):
+    chat = in_a_set()
+    chat.say("count_rep", "did 10")
+    chat.say("stop_session", "stop there please")
+    said = chat.say("faq", text)
+    assert "48 to 72" in said
+
+
+def test_when_next_said_without_a_question_mark_in_a_session():
+    chat = in_a_set()
+    said = chat.say("faq", "ta, whens the next one", answer_key="steps", answer_said=False)
+    assert "48 to 72" in said
+
+
+def test_are_we_done_after_the_last_paced_set_says_it_is_the_last():
+    from tests.unit.chat import Chat
+
+    chat = Chat()
+    voice = {"channel": "alexa", "metadata": {"voice": True}}
+    chat.say("start_session", "start my session", **voice)
+    chat.say("continue_session", "ready", **voice)
+    for _ in range(3):
+        chat.say("affirm", "all of them, fine", **voice)
+        chat.say("continue_session", "ready", **voice)
+    said = chat.say("nlu_fallback", "are we finished now", **voice)
+    assert "last set" in said and "complete" in said
+    said = chat.say("affirm", "yes all of them, no pain", **voice)
+    assert "session done" in said
