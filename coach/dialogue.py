@@ -160,6 +160,10 @@ WHERE_AM_I = re.compile(
     r"(?:have|did) we)\b|\bhow far (?:am i|along|through)\b|\bwhat (?:rep|set|number) (?:am i|"
     r"are we|was i)\b|\bwhich (?:set|leg|rep) (?:am i|are we|was i)\b|\bhow many so far\b|"
     r"\bwhat'?s my count\b|\bhow many (?:is|was) that\b|\bwhat was i on\b|"
+    # "how much is missing", "how many remain", "how many still to do": what is left.
+    r"\bhow (?:much|many) (?:(?:is|are|do i have|have i got)\s+)?(?:still\s+)?(?:missing|"
+    r"left|remaining|remains|remain|to do|to go|outstanding)\b|"
+    r"\bwhat(?:'?s| is) (?:still )?(?:missing|left to do|remaining)\b|"
     r"\bwhere did i get to\b|\bwhere did we leave off\b|"
     r"\blost (?:count|track)\b|\bwhat (?:was|am) i (?:doing|on|up to)\b|"
     r"\bare we (?:done|finished|nearly done|nearly there|there yet)\b|\bis that it\b|"
@@ -2350,7 +2354,10 @@ def _handle(work: _Turn) -> None:
         _session_status(work)
         return
     if active and _asks_what_changed(work):
-        work.say_text(f"Here's the change again. {work.session.eased}")
+        work.say_text(
+            "Here's the change again: a smaller, easier lift, with fewer reps."
+            f" {work.session.eased}"
+        )
         _session_status(work)
         return
     named = active and asks_something(work.turn.text) and _answer_named_by_grammar(work.turn.text)

@@ -249,3 +249,20 @@ def test_are_we_done_after_the_last_paced_set_says_it_is_the_last():
     assert "last set" in said and "complete" in said
     said = chat.say("affirm", "yes all of them, no pain", **voice)
     assert "session done" in said
+
+
+@pytest.mark.parametrize(
+    "text", ["how much is still missing", "how many remain", "whats remaining", "how many to do"]
+)
+def test_what_is_left_asked_in_other_words(text):
+    chat = in_a_set()
+    chat.say("count_rep", "did 3")
+    chat.say("count_rep", "carry on")
+    said = chat.say("nlu_fallback", text)
+    assert "7 to go" in said
+
+
+def test_what_changed_names_the_kind_of_change():
+    chat = eased()
+    said = chat.say("faq", "what should i do instead", answer_key="benefits", answer_said=False)
+    assert "smaller" in said and "fewer" in said
