@@ -213,7 +213,8 @@ _IN_ALL = r"(?:in all|in total|total|altogether|all together|overall|all up|all 
 _ANY_VERB = (
     r"(?!(?:want|wanna|need|needs|should|could|would|will|can|cant|gonna|going|lets|let|to|"
     r"try|trying|maybe|have|has|got to|must|might|may|please|only|just|or|and|about|around|"
-    r"roughly|like|nearly|almost|over|under|at|least|not|no|dont|didnt)\b)"
+    r"roughly|like|nearly|almost|over|under|at|least|not|no|dont|didnt|for|ready|start|"
+    r"starting|begin|time|next|onto|up|if|after|before|then|is|was|are)\b)"
     rf"(?!{NUMBER}\b)[a-z]+"
 )
 _DID = (
@@ -296,7 +297,8 @@ _SET_TO = [
 ]
 _SET_TO_RE = _rules(*(rf"{_LEAD}(?:{rule})" for rule in _SET_TO))
 _MORE = _rules(
-    rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+|plus\s+)*(?:another|an extra|a further|"
+    rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+|then\s+|plus\s+)*(?:another|an extra|"
+    rf"a further|"
     rf"extra|plus|add|(?:the\s+)?other(?!\s+one\b)|(?:the\s+)?(?:remaining|leftover)|those|these|"
     rf"the rest(?: of (?:them|the reps))?)"
     rf"\s+{_N}"

@@ -43,6 +43,9 @@ NOT_BATCHES = [
     "maybe 3 more to go",
     "i should do 2 more",
     "going to do another 4",
+    "ready for another 10",
+    "time for another 2",
+    "up for 3 more",
 ]
 
 LAST_REPS = [
