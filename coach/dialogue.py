@@ -319,6 +319,13 @@ SESSION_OVER_QUESTION = re.compile(
     r"\bthat all of it\b|\bis (?:the session|it) (?:over|done|finished)\b",
     re.I,
 )
+# In a session: "are we done now?", "is that the lot?": whether today's session is over.
+ASKS_IF_OVER = re.compile(
+    r"\b(?:am i|are we)\s+(?:all\s+)?(?:done|finished|finish|complete|completed|through)\b|"
+    r"\b(?:is|was) (?:that|it|this) (?:it|the lot|all|the end)\b|"
+    r"\bis (?:the session|it|today) (?:over|done|finished)\b",
+    re.I,
+)
 # Just after a session: "that's it for today", "done for now".
 DONE_FOR_TODAY = re.compile(
     r"^\W*(?:(?:ok|okay|right|so|well|phew)\W+)*(?:(?:i'?m|im|i am|we'?re|that'?s|thats|"
@@ -1246,7 +1253,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     text, session, now = work.turn.text, work.session, work.now
     if active:
         if (
-            SESSION_OVER_QUESTION.search(text)
+            ASKS_IF_OVER.search(text)
             and session.phase == "active"
             and session.set_number >= session.sets
             and session.leg == p.LEGS[-1]
@@ -1256,6 +1263,16 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             work.say_text(
                 "Yes, that was the last set: tell me how it went and today's session is complete."
             )
+            _session_status(work)
+            return True
+        if (
+            ASKS_IF_OVER.search(text)
+            and not re.search(r"\b(?:legs?|sides?|sets?|reps?)\b", text, re.I)
+            and not session.check
+            and numbers.read_count(text) is None
+        ):
+            # "Am I finished?" before the last set: not yet, and where they are.
+            work.say_text(f"Not yet: today is {session.sets} sets on each leg.")
             _session_status(work)
             return True
         if session.phase == "rest" and REST_LEFT.search(text):

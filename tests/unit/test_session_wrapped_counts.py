@@ -269,3 +269,11 @@ def test_what_changed_names_the_kind_of_change():
     chat = eased()
     said = chat.say("faq", "what should i do instead", answer_key="benefits", answer_said=False)
     assert "smaller" in said and "fewer" in said
+
+
+@pytest.mark.parametrize("text", ["am i finished?", "are we all done", "is that the lot now"])
+def test_asking_if_it_is_over_before_the_last_set_says_not_yet(text):
+    chat = in_a_set()
+    chat.say("count_rep", "did 10")
+    said = chat.say("nlu_fallback", text)
+    assert said.startswith("Not yet") and "right leg" in said
