@@ -2366,7 +2366,12 @@ def _handle(work: _Turn) -> None:
     active = session is not None and not session.over
     if not work.turn.answer_said and _gap_between_sessions_meant(work):
         work.turn.answer_key = SESSION_GAP_ANSWER
-    if active and TAKES_IT_UP.match(work.turn.text) and not work.session.check:
+    if (
+        active
+        and work.session.phase == "active"  # at rest, "let's try that" starts the next set
+        and TAKES_IT_UP.match(work.turn.text)
+        and not work.session.check
+    ):
         work.say_text("Good, go ahead.")  # "ok I'll try that": taken up, where they are
         _session_status(work)
         return

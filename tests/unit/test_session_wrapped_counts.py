@@ -277,3 +277,12 @@ def test_asking_if_it_is_over_before_the_last_set_says_not_yet(text):
     chat.say("count_rep", "did 10")
     said = chat.say("nlu_fallback", text)
     assert said.startswith("Not yet") and "right leg" in said
+
+
+def test_lets_try_that_at_rest_after_a_pain_stop_starts_the_easier_set():
+    chat = in_a_set()
+    chat.say("count_rep", "did 4")
+    chat.say("count_rep", "carry on")
+    assert "stop this set" in chat.say("pain", "my hip hurts, 6 out of 10")
+    said = chat.say("affirm", "ok lets try that")
+    assert not said.startswith("Good, go ahead") and "Set 2" in said
