@@ -759,9 +759,17 @@ def _read_opening(clause: str) -> Count | None:
     return None
 
 
+# Banter that may close a count in chat: "lol", "ez", "innit", "bro", "haha".
+_CHAT_TAIL = re.compile(
+    r"(?:\s+(?:lol|lmao|rofl|haha+|hehe+|ha|ez|ezpz|innit|bro|bruh|dude|"
+    r"yay|woo+|woohoo|tbh|xd|no sweat|boom))+\s*$"
+)
+
+
 def _read_clause(said: str) -> Count | None:
     said = re.sub(r"\b(please|thanks|thank you|mate|coach)\b", " ", said)
     said = " ".join(said.split())
+    said = _CHAT_TAIL.sub("", said)  # "5 done lol", "3 more ez": the count, not the banter
     if not said or _QUESTION.search(said):
         return None
     if _UNDO.match(said):
