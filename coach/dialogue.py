@@ -160,6 +160,10 @@ WHERE_AM_I = re.compile(
     r"(?:have|did) we)\b|\bhow far (?:am i|along|through)\b|\bwhat (?:rep|set|number) (?:am i|"
     r"are we|was i)\b|\bwhich (?:set|leg|rep) (?:am i|are we|was i)\b|\bhow many so far\b|"
     r"\bwhat'?s my count\b|\bhow many (?:is|was) that\b|\bwhat was i on\b|"
+    # "how much is missing", "how many remain", "how many still to do": what is left.
+    r"\bhow (?:much|many) (?:(?:is|are|do i have|have i got)\s+)?(?:still\s+)?(?:missing|"
+    r"left|remaining|remains|remain|to do|to go|outstanding)\b|"
+    r"\bwhat(?:'?s| is) (?:still )?(?:missing|left to do|remaining)\b|"
     r"\bwhere did i get to\b|\bwhere did we leave off\b|"
     r"\blost (?:count|track)\b|\bwhat (?:was|am) i (?:doing|on|up to)\b|"
     r"\bare we (?:done|finished|nearly done|nearly there|there yet)\b|\bis that it\b|"
@@ -279,7 +283,32 @@ WHEN_NEXT = re.compile(
     r"\b(?:when|how soon) (?:do|can|should|shall|could|would|will|must|ought to) (?:i|we)"
     r" (?:do|have|try|start|go for|fit in|book|get) (?:in )?(?:the |my |our |a |an )?"
     r"(?:next|another|second|following|other) ?(?:one|session|workout|go|round|lot)?\b|"
-    r"\bwhen (?:am i|are we) (?:due|up) (?:again|next)\b|\bnext one when\b",
+    r"\bwhen (?:am i|are we) (?:due|up) (?:again|next)\b|\bnext one when\b|"
+    # "when should I try again", "when can I have another go", "when do I go again"
+    r"\b(?:when|how soon) (?:should|can|do|shall|could|will|would|may|must) (?:i|we) (?:try|"
+    r"have a go|give it a go|have another go|have a try|start|go|get going|pick it up|do it|"
+    r"do them|do this|do these|exercise|train|lift) (?:it |them |this )?(?:again|next)\b|"
+    r"\b(?:when|how soon) (?:should|can|do|shall|could|will) (?:i|we) (?:have|try|give it) "
+    r"(?:another|a second) (?:go|try|bash|shot)\b",
+    re.I,
+)
+# "Ok, I'll try it", "trying that now", "will do": the user takes up what the coach said.
+TAKES_IT_UP = re.compile(
+    r"^\W*(?:(?:ok|okay|k|alright|right|sure|fine|got it|understood|yes|yeah|yep|cool|great|"
+    r"good|thanks|thank you|cheers)\W+)*(?:(?:i'?ll|i will|ill|let me|lets|i'?m going to|"
+    r"im going to|gonna|going to|i can|i'?m|im)\s+)?(?:try|trying|give|giving|do|doing|have|"
+    r"having)\s+(?:it|that|this|those|them|it out|that out|a go|it a go|that a go|it a try|that a"
+    r" try|a try)(?:\s+(?:now|then|out|instead|again|next))*\W*$"
+    r"|^\W*(?:(?:ok|okay|alright|right|sure|yes|yeah)\W+)*(?:will do|can do|on it|i will|"
+    r"sounds good|makes sense|got it|understood|noted)\W*$",
+    re.I,
+)
+# "What exactly do I change?", "what do I do differently", "what's different now": just
+# after the coach eased the exercise, the change itself, said again.
+ASKS_WHAT_CHANGES = re.compile(
+    r"\bwhat\b.{0,20}\b(?:change|changes|changed|different|differently|instead|else|easier)\b"
+    r"|\bhow (?:do|should|can) i (?:change it|make it easier|do (?:it|that|this) (?:now|instead|"
+    r"differently))\b|\bwhat do you mean\b|\b(?:which|what) (?:bit|part) (?:do i )?change\b",
     re.I,
 )
 # Just after a session: "am I done?", "was that all of it", "is that the lot?".
@@ -288,6 +317,13 @@ SESSION_OVER_QUESTION = re.compile(
     r"complete|completed|through)\b|\b(?:is|was) (?:that|it) (?:it|the lot|all|everything|"
     r"all of it|the end|the whole (?:thing|session))\b|^\W*all (?:done|finished|over)\W*\?|"
     r"\bthat all of it\b|\bis (?:the session|it) (?:over|done|finished)\b",
+    re.I,
+)
+# In a session: "are we done now?", "is that the lot?": whether today's session is over.
+ASKS_IF_OVER = re.compile(
+    r"\b(?:am i|are we)\s+(?:all\s+)?(?:done|finished|finish|complete|completed|through)\b|"
+    r"\b(?:is|was) (?:that|it|this) (?:it|the lot|all|the end)\b|"
+    r"\bis (?:the session|it|today) (?:over|done|finished)\b",
     re.I,
 )
 # Just after a session: "that's it for today", "done for now".
@@ -1216,12 +1252,35 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     """Counts, corrections, "ok", "where was I", "let's go", "not today": read by grammar."""
     text, session, now = work.turn.text, work.session, work.now
     if active:
+        if (
+            ASKS_IF_OVER.search(text)
+            and session.phase == "active"
+            and session.set_number >= session.sets
+            and session.leg == p.LEGS[-1]
+            and (session.awaiting_feedback or session.count >= session.target)
+        ):
+            # "Are we done now?" after the last set was led: yes, once it is answered.
+            work.say_text(
+                "Yes, that was the last set: tell me how it went and today's session is complete."
+            )
+            _session_status(work)
+            return True
+        if (
+            ASKS_IF_OVER.search(text)
+            and not re.search(r"\b(?:legs?|sides?|sets?|reps?)\b", text, re.I)
+            and not session.check
+            and numbers.read_count(text) is None
+        ):
+            # "Am I finished?" before the last set: not yet, and where they are.
+            work.say_text(f"Not yet: today is {session.sets} sets on each leg.")
+            _session_status(work)
+            return True
         if session.phase == "rest" and REST_LEFT.search(text):
             work.say(session.rest_left(now))  # "is the minute up?": what's left of the rest
             return True
         if (
             WHEN_NEXT.search(text)
-            and asks_something(text)
+            and (asks_something(text) or _asks_somewhere(text) or re.search(r"\bwhen", text, re.I))
             and not re.search(r"\b(?:sets?|legs?|sides?|reps?|rounds?|lifts?)\b", text, re.I)
         ):
             # "When do I do the next one?" in a session: the next session, and, at rest and
@@ -1335,6 +1394,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         if (
             (
                 SWITCHING_LEGS.match(text)
+                or numbers.says_switch(text)
                 or NEXT_LEG.match(text)
                 # "ok next" just after the coach switched legs: on to it, not a rep done.
                 or (session.count == 0 and (BARE_NEXT.match(text) or LAST_BLOCK.match(text)))
@@ -2290,11 +2350,38 @@ def _answer_named_by_grammar(text: str) -> str | None:
     return next((key for grammar, key in QUESTIONS_BY_GRAMMAR if grammar.search(text)), None)
 
 
+def _asks_what_changed(work: _Turn) -> bool:
+    """ "What exactly do I change?" while the session runs eased for pain."""
+    session = work.session
+    return (
+        session is not None
+        and not session.over
+        and bool(session.eased)
+        and ASKS_WHAT_CHANGES.search(work.turn.text) is not None
+    )
+
+
 def _handle(work: _Turn) -> None:
     session = work.session
     active = session is not None and not session.over
     if not work.turn.answer_said and _gap_between_sessions_meant(work):
         work.turn.answer_key = SESSION_GAP_ANSWER
+    if (
+        active
+        and work.session.phase == "active"  # at rest, "let's try that" starts the next set
+        and TAKES_IT_UP.match(work.turn.text)
+        and not work.session.check
+    ):
+        work.say_text("Good, go ahead.")  # "ok I'll try that": taken up, where they are
+        _session_status(work)
+        return
+    if active and _asks_what_changed(work):
+        work.say_text(
+            "Here's the change again: a smaller, easier lift, with fewer reps."
+            f" {work.session.eased}"
+        )
+        _session_status(work)
+        return
     named = active and asks_something(work.turn.text) and _answer_named_by_grammar(work.turn.text)
     if named:
         # "What do I do once it feels easy?" in a session: how to step up, whatever answer
@@ -2313,6 +2400,10 @@ def _handle(work: _Turn) -> None:
             PAIN_WHAT_IF.search(work.turn.text)
             and not re.search(r"pain|sore|worse|ache|hurt", work.turn.answer_key)
         )
+        # "the pain is mild, should I keep going": the score's own advice answers it.
+        and numbers.read_pain_score(work.turn.text) is None
+        and not WHEN_NEXT.search(work.turn.text)
+        and not _asks_what_changed(work)
     ):
         # A question about the exercise in a session: its answer first, as Rasa would have
         # said it, then the turn as ever. The session's own questions, and what is no
@@ -2679,6 +2770,9 @@ def _answer_misread_question(work: _Turn) -> bool:
     return True
 
 
+JUST_STOPPED_SECONDS = 15 * 60  # "ok stopping" this soon after a stop agrees with it
+
+
 def _no_session(work: _Turn) -> None:
     intent = work.turn.intent
     if intent == "feel_fine":
@@ -2687,6 +2781,11 @@ def _no_session(work: _Turn) -> None:
         work.reply.messages.append(Message("", response=work.state.last_topic))
     elif intent == "repeat" and work.state.last_topic in answers.ANSWERS:
         work.say_text(answers.answer_for(work.state.last_topic).short)
+    elif intent == "stop_session" and _ended_within(work, JUST_STOPPED_SECONDS):
+        # "ok stopping" just after the coach stopped the session: agreed, nothing to undo.
+        severe = (_recent_pain(work) or {}).get("severity", 0) >= pain.SEVERE_FROM
+        rest = " Rest, and let the pain settle." if severe else ""
+        work.say_text(f"Yes, you've stopped for today, and your session is saved.{rest}")
     elif intent == "stop_session":
         work.say_text("There's no session running, so nothing to stop. Take care!")
     else:

@@ -51,7 +51,8 @@ SPELLINGS = {
     "thre": "three", "threee": "three", "fourty": "forty", "fiften": "fifteen",
     "seven7": "seven", "teen": "ten", "eigth": "eight", "twelf": "twelve", "nineth": "ninth",
     "twnety": "twenty", "tree3": "three", "mor": "more", "mroe": "more", "moer": "more",
-    "moar": "more", "anotehr": "another", "anther": "another",
+    "moar": "more", "anotehr": "another", "anther": "another", "dun": "done", "dne": "done",
+    "donee": "done", "finsh": "finish", "finised": "finished", "anothr": "another",
 }  # fmt: skip
 
 _UNIT = "|".join(sorted((w for w in UNITS if w not in ("a", "an", "none")), key=len, reverse=True))
@@ -172,6 +173,9 @@ class Count:
     # A range of reps ("4 or 5", "about 6 or 7 more"): `value` is the lower end, `or_value`
     # the higher; the session asks which (a count is never guessed).
     or_value: int | None = None
+    # "the last one", "last 3 done": the user says these end the leg; short of the target
+    # the session asks rather than guessing.
+    last: bool = False
 
 
 _N = rf"(?P<n>{NUMBER})"
@@ -204,8 +208,17 @@ _NOW = (
 )
 _TAIL = rf"{_REPS}{_LEG}{_NOW}\s*$"
 _IN_ALL = r"(?:in all|in total|total|altogether|all together|overall|all up|all told|so far)"
+# A word that may be a verb before a batch ("bashed out another 3"): not one that says
+# what the user wants or means to do ("I want 2 more", "let's do another 3").
+_ANY_VERB = (
+    r"(?!(?:want|wanna|need|needs|should|could|would|will|can|cant|gonna|going|lets|let|to|"
+    r"try|trying|maybe|have|has|got to|must|might|may|please|only|just|or|and|about|around|"
+    r"roughly|like|nearly|almost|over|under|at|least|not|no|dont|didnt|for|ready|start|"
+    r"starting|begin|time|next|onto|up|if|after|before|then|is|was|are)\b)"
+    rf"(?!{NUMBER}\b)[a-z]+"
+)
 _DID = (
-    r"(?:(?:i\s+|ive\s+|i\s+have\s+|we\s+|weve\s+|just\s+|already\s+|also\s+)*"
+    r"(?:(?:i\s+|ive\s+|i\s+have\s+|we\s+|weve\s+|just\s+|already\s+|also\s+|now\s+)*"
     r"(?:did|done|do|finished|completed|managed|got|made|make|hit|reached|got through|"
     r"knocked out|banged out|cranked out|squeezed out|pulled off|counted|added|chucked in|"
     r"threw in|snuck in))"
@@ -284,13 +297,14 @@ _SET_TO = [
 ]
 _SET_TO_RE = _rules(*(rf"{_LEAD}(?:{rule})" for rule in _SET_TO))
 _MORE = _rules(
-    rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+|plus\s+)*(?:another|an extra|a further|"
+    rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+|then\s+|plus\s+)*(?:another|an extra|"
+    rf"a further|"
     rf"extra|plus|add|(?:the\s+)?other(?!\s+one\b)|(?:the\s+)?(?:remaining|leftover)|those|these|"
     rf"the rest(?: of (?:them|the reps))?)"
     rf"\s+{_N}"
     rf"(?:\s+more)?{_TAIL}",
     rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+|plus\s+)?(?:another\s+)?{_N}\s+more"
-    rf"(?:\s+(?:done|reps?|down|in|finished|complete|of them|"
+    rf"(?:\s+(?:done|reps?|down|in|finished|finish|complete|completed|of them|now|there|too|"
     rf"on (?:this|my|the) (?:leg|side)))*"
     rf"(?:\s+(?:and\s+)?(?:thats|that is)\s+(?:it|all|(?:the|my|this)\s+(?:leg|side|set)))?\s*$",
     rf"{_LEAD}{_N}\s+(?:again|extra)(?:\s+reps?)?\s*$",
@@ -303,6 +317,18 @@ _MORE = _rules(
     rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|theres\s+|and\s+)?(?:another|one more|"
     rf"(?:and )?another one)"
     rf"(?:\s+(?:one|rep|done|down))?\s*$",
+    # A batch word makes a batch, whatever verb comes before it: "hammered out another 3",
+    # "ground out 2 more", "squeezed in an extra four", "did two extra".
+    rf"{_LEAD}(?:(?:i|ive|i have|we|weve|just|now|then|and)\s+)*(?:{_ANY_VERB}\s+){{1,2}}"
+    rf"(?:another|an extra|a further|extra)\s+{_N}(?:\s+more)?{_TAIL}",
+    rf"{_LEAD}(?:(?:i|ive|i have|we|weve|just|now|then|and)\s+)*(?:{_ANY_VERB}\s+){{1,2}}{_N}"
+    rf"\s+(?:more|extra){_TAIL}",
+)
+# The rules of _MORE that name the last reps ("the last one", "final 3 done").
+_MORE_LAST = {5, 6}
+_LAST_ALONE = re.compile(
+    rf"{_LEAD}(?:(?:and|thats|that was|this is|its|now)\s+)*(?:the\s+)?(?:last|final)"
+    rf"(?:\s+(?:one|rep|lift|time))?(?:\s+(?:done|finished|finish|complete|down|now|there))*\s*$"
 )
 _TOTAL_EXPLICIT = _rules(
     rf"{_LEAD}(?:(?:{_DID}|thats|that is|that was|its|it is|im at|i am at|up to|at|on)\s+)*"
@@ -315,9 +341,10 @@ _TOTAL_EXPLICIT = _rules(
     rf"\s+(?:is|are|=|its|now|is now)\s+{_N}{_TAIL}",
 )
 _NO = r"(?:(?:no|nope|nah|not quite|not really|not all)\s+)?"
+_HEDGES = r"(?:(?:about|around|roughly|maybe|like|nearly|almost|approximately|approx)\s+)*"
 _TOTAL_ONLY = _rules(
     rf"{_LEAD}{_NO}(?:i\s+|ive\s+|i have\s+)?(?:only|just|barely|could only|only could|"
-    rf"can only)\s+(?:{_DID}|do|get|manage)?\s*(?:to\s+|up to\s+)?{_N}{_TAIL}",
+    rf"can only)\s+(?:{_DID}|do|get|manage)?\s*(?:to\s+|up to\s+)?{_HEDGES}{_N}{_TAIL}",
     rf"{_LEAD}(?:i\s+)?(?:could(?:nt| not)|cant|can not|cannot)\s+(?:do|manage|get)\s+"
     rf"(?:any )?more than\s+{_N}{_TAIL}",
     rf"{_LEAD}{_NO}(?:i\s+)?(?:stopped|gave up|quit|had to stop)\s+(?:at|after)\s+{_N}{_TAIL}",
@@ -338,6 +365,7 @@ _COUNT = _rules(
     rf"{_LEAD}(?:(?:thats|that is|that was|thats rep|number|rep|no|and|its|it is|now|on|"
     rf"that makes|makes|making it)\s+)*"
     rf"(?:the\s+)?{_N}(?:\s+(?:rep|reps|one|lift|now|done|down|up|there|finished|complete|"
+    rf"of them|of those|of em|in|so far|already|finish|"
     rf"on (?:this|my|the) (?:leg|side)|on (?:the|my) (?:left|right)(?: leg| side)?|"
     rf"i think|i guess|maybe|probably|or so|i reckon|ish))*"
     rf"(?:\s+{NUMBER}\s+(?:to go|left|more to go))?\s*$"
@@ -345,7 +373,10 @@ _COUNT = _rules(
 # An ordinal names the rep just done, a running count ("I've finished the third lift",
 # "that is the second one done", "fifth completed"): never the end of a leg. Not an
 # ordinal with leg, side or set after it ("first leg done" is a leg).
-_ORDINAL_DONE = r"(?:done|did|finished|completed|complete|managed|made|got through|nailed|over)"
+_ORDINAL_DONE = (
+    r"(?:done|did|do|finished|finish|completed|complete|managed|made|make|got through|nailed|"
+    r"over|got|hit)"
+)
 _ORDINAL = re.compile(
     rf"{_LEAD}(?:(?:thats|that is|that was|thats the|there is|there was|theres|heres|here is|"
     rf"and|now|just|also|then|i|ive|i have|i am|im|i just|ive just|ive now|i have now|"
@@ -728,9 +759,17 @@ def _read_opening(clause: str) -> Count | None:
     return None
 
 
+# Banter that may close a count in chat: "lol", "ez", "innit", "bro", "haha".
+_CHAT_TAIL = re.compile(
+    r"(?:\s+(?:lol|lmao|rofl|haha+|hehe+|ha|ez|ezpz|innit|bro|bruh|dude|"
+    r"yay|woo+|woohoo|tbh|xd|no sweat|boom))+\s*$"
+)
+
+
 def _read_clause(said: str) -> Count | None:
     said = re.sub(r"\b(please|thanks|thank you|mate|coach)\b", " ", said)
     said = " ".join(said.split())
+    said = _CHAT_TAIL.sub("", said)  # "5 done lol", "3 more ez": the count, not the banter
     if not said or _QUESTION.search(said):
         return None
     if _UNDO.match(said):
@@ -751,6 +790,34 @@ def _read_clause(said: str) -> Count | None:
     if _ALL.match(said):
         return Count(ALL)
     return None
+
+
+# Moving on to the other leg, said in words: "ok switching", "right, other side", "swapping
+# legs now", "on to my right leg". Short of the target the session asks.
+_SWITCH_VERB = (
+    r"(?:switch|switching|switched|swap|swapping|swapped|change|changing|changed|chang|"
+    r"move|moving|moved|go|going|turn|turning|flip|flipping)"
+)
+_SIDE = r"(?:leg|legs|side|sides|one)"
+_SWITCH = re.compile(
+    rf"{_LEAD}(?:(?:i|im|i am|ill|i will|we|were|now|then|and|time to)\s+)*"
+    rf"(?:{_SWITCH_VERB}(?:\s+(?:over|across|round|around))?"
+    rf"(?:\s+(?:to|onto|on to))?(?:\s+(?:the|my|your))?"
+    rf"(?:\s+(?:other|next|left|right|second))?(?:\s+{_SIDE})?"
+    rf"|(?:on to|onto|to)\s+(?:the\s+|my\s+)?(?:other|next|left|right|second)\s+{_SIDE}"
+    rf"|(?:the\s+|my\s+)?(?:other|next)\s+{_SIDE})"
+    rf"(?:\s+(?:now|then|please|next))*\s*$"
+)
+_GO_ALONE = re.compile(r"^(?:\w+\s+)*(?:go|going|move|moving|turn|turning)\s*$")
+
+
+def says_switch(text: str) -> bool:
+    """The user moves on to the other leg, said in words: "ok switching", "right, other
+    side", "swapping legs now". Not a count (the session decides what it means)."""
+    if "?" in text:
+        return False
+    said = normalise(text)
+    return bool(said) and bool(_SWITCH.match(said)) and not _GO_ALONE.match(said)
 
 
 _HEDGE_AT_END = re.compile(
@@ -841,12 +908,15 @@ def _read_numbered(said: str) -> Count | None:
         match = _match(pattern, said)
         if not match:
             continue
+        last = kind == MORE and any(_MORE[at].match(said) for at in _MORE_LAST if at < len(_MORE))
         if kind == MORE and not match.groupdict().get("n"):
-            return Count(MORE, 1, True)  # "another", "one more"
+            return Count(MORE, 1, True, last=last)  # "another", "one more", "the last rep"
         value = _number(match)
         if value is None:
             continue
-        return Count(kind, value, explicit)
+        return Count(kind, value, explicit, last=last)
+    if _LAST_ALONE.match(said):
+        return Count(MORE, 1, True, last=True)  # "the last", "final one done"
     ordinal = _ORDINAL.match(said)
     if ordinal:
         return Count(COUNT, ORDINALS[ordinal.group("o")])
@@ -1118,11 +1188,18 @@ _PAIN_SAID = (
     r"(?:pain|pains|painful|hurts?|hurting|sore|soreness|ache|aches|aching|achy|tender|stiff|"
     r"uncomfortable|discomfort)"
 )
+# Where it hurts, said between the pain and its band: "the pain in my lower back is mild".
+_IN_PLACE = rf"(?:\s+(?:in|on|at|across|down)\s+(?:my|the|both)\s+(?:\w+\s+)?{_PLACE})?"
 _BAND_SCORE = re.compile(
     rf"(?<!not )(?<!isnt )(?<!never )(?<!wasnt )"
-    rf"\b(?:(?P<a>{_BAND})\s+{_PAIN_SAID}|{_PAIN_SAID}\s+(?:is|s|was|feels|its|it is|"
-    rf"level is|feels like)?\s*(?:(?:quite|pretty|fairly|really)\s+)?(?P<b>mild|moderate|"
-    rf"severe)|(?P<c>mild|moderate|severe|bad)\s+(?:hip|back|knee|leg|glute)\s+{_PAIN_SAID})\b"
+    rf"\b(?:(?P<a>{_BAND})\s+{_PAIN_SAID}|{_PAIN_SAID}{_IN_PLACE}\s+(?:is|s|was|feels|its|it is|"
+    rf"level is|feels like)?\s*(?:(?:quite|pretty|fairly|really|only|just|still|a bit)\s+)*"
+    rf"(?P<b>mild|moderate|"
+    rf"severe)|(?P<c>mild|moderate|severe|bad)\s+(?:hip|back|knee|leg|glute)\s+{_PAIN_SAID}"
+    # The band and the place, the pain word left out: "it's getting moderate now in my hip".
+    rf"|(?:its|it is|its getting|getting|gone|now|it feels|feels)\s+(?:(?:quite|pretty|fairly|"
+    rf"now|a bit)\s+)*(?P<d>mild|moderate|severe)(?:\s+now)?\s+(?:in|on|at|across)\s+(?:my|"
+    rf"the|both)\s+(?:\w+\s+)?{_PLACE})\b"
 )
 
 
@@ -1132,7 +1209,7 @@ def _band_score(said: str) -> int | None:
     match = _BAND_SCORE.search(said)
     if match is None:
         return None
-    word = match.group("a") or match.group("b") or match.group("c")
+    word = match.group("a") or match.group("b") or match.group("c") or match.group("d")
     # Of two bands, the higher: "slightly achy, moderate really" is moderate.
     named = [_BAND_SCORES[w] for w in re.findall(r"\b(?:mild|moderate|severe)\b", said)]
     return max([_BAND_SCORES.get(word) or PAIN_WORDS.get(word) or 0, *named])

@@ -77,6 +77,8 @@ class Session:
     # Voice: fewer reps decided while the coach awaits how a paced set went, for the next leg
     # (the set just led keeps the number it was led with).
     next_target: int | None = None
+    # How the exercise was eased for pain today, said again when the user asks what changed.
+    eased: str = ""
 
     # -- building and storing -------------------------------------------------
 
@@ -406,6 +408,18 @@ class Session:
         kind, n, done = count.kind, count.value, self.count
         if kind == numbers.MORE and (n or 1) > 1 and done < self.target < done + n:
             return self._ask_past_target(n)  # "another 2" at 9 of 10: 11, or the leg done?
+        if kind == numbers.MORE and count.last and done + (n or 1) < self.target:
+            # "the last one" with reps to go: the user thinks the leg is over. Count it,
+            # and ask whether the leg is done rather than guess.
+            reached = done + (n or 1)
+            self.undo = self._snapshot()
+            self.reps[self.set_number - 1][self.leg] = reached
+            return self._ask(
+                "finished_or_carry_on",
+                reached,
+                f"That's {reached} on your {self.leg} leg, {self.target - reached} short of"
+                f" {self.target}. Is that it for this leg, or are you carrying on?",
+            )
         if kind == numbers.MORE:
             return self._set_count(done + (n or 1), now, one_by_one=(n or 1) == 1)
         if kind == numbers.ALL:
@@ -806,6 +820,7 @@ class Session:
             text += f" stays still, and aim for {lower} reps per leg."
         else:
             text += " stays still, and go slowly."
+        self.eased = text.replace("Let's make it easier for the rest of today: l", "L", 1)
         lines = [Line(text)]
         if self.phase == ACTIVE and not self.awaiting_feedback and self.count >= self.target:
             lines += self._leg_finished(now)
