@@ -269,11 +269,20 @@ _OPENERS = (
     r"(?:hi|hiya|hey|hello|ok|okay|right|so|well|um+|uh+|er+m?|yeah|yes|alright|coach|"
     r"morning|evening|afternoon|good (?:morning|evening|afternoon)|hi there|hey there)"
 )
+# Before a word that can only mean the whole session ("session", "workout", "routine"),
+# any few words name it ("my prone leg lift session", "the glute workout"), except a
+# number or an amount, which asks about the dose ("can I do two sessions", "another one").
+_NOT_A_NAME = (
+    r"(?!(?:another|more|extra|less|fewer|second|third|two|three|\d+|longer|shorter|harder|"
+    r"easier|other|with|if|when|after|before|without)\b)"
+)
 _SESSION_THING = (
-    r"(?:(?:the|my|a|our|this|todays|today s|some|these|those)\s+)?(?:(?:leg|prone|first|"
+    r"(?:(?:the|my|a|our|this|todays|today s|some|these|those)\s+)?(?:(?:"
+    rf"(?:{_NOT_A_NAME}[a-z'-]+\s+){{1,4}}(?:session|workout|routine|training|program|"
+    r"programme))|(?:(?:leg|prone|first|"
     r"guided|exercise|workout|next)\s+)*(?:session|workout|exercises?|excercises?|routine|"
     r"reps|lifts|leg lifts|leg raises|raises|set|sets|set (?:one|1)|first set|training|program|"
-    r"programme)"
+    r"programme))"
 )
 ASKS_TO_START = re.compile(
     rf"^\W*(?:{_OPENERS}\W+)*(?:"
@@ -281,6 +290,8 @@ ASKS_TO_START = re.compile(
     rf"(?:start|begin|do|get started with|get going with|kick off|crack on with|get on with|"
     rf"have a go at|run|go through|lead me through|take me through|guide me through)"
     rf"\s+{_SESSION_THING}"
+    rf"|(?:let'?s|lets|let us)\s+(?:(?:just|now)\s+)?(?:start|begin|do|kick off|get going with|"
+    rf"crack on with|get on with)\s+{_SESSION_THING}"
     rf"|(?:please\s+)?(?:start|begin|kick off|run|lead|guide me through|take me through)\s+"
     rf"{_SESSION_THING}"
     rf"|(?:i'?m|im|i am|we'?re|were)\s+ready\s+(?:for|to (?:start|begin|do))\s+{_SESSION_THING}"

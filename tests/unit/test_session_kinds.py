@@ -158,6 +158,11 @@ def test_a_user_checking_where_they_are_is_told(said):
         "shall we kick off the session?",
         "I'd like to start my leg lifts",
         "ok take me through the exercises then",
+        "begin my glute strengthening workout",
+        "please start the hip extension routine now",
+        "could you run my back and hip training",
+        "let's kick off my four point kneeling session",
+        "lets do the straight leg raise workout please",
     ],
 )
 def test_a_start_asked_for_is_a_start(said):
@@ -172,6 +177,10 @@ def test_a_start_asked_for_is_a_start(said):
         "can I do the exercises with a sore knee",
         "should I do the exercise every day",
         "what set am I on",
+        "can I do another session today",
+        "could I do two workouts a day",
+        "should I do the session with a stiff hip",
+        "can we do the routine if my knee clicks",
     ],
 )
 def test_questions_about_starting_are_not_starts(said):
