@@ -147,6 +147,7 @@ WANTS_TO_START = re.compile(
     r"(?!.*\b(?:tomorrow|later|tonight|next|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)",
     re.I,
 )
+ASKS_ABOUT_SETS = re.compile(r"\b(?:sets?|rounds?)\b", re.I)
 WHERE_AM_I = re.compile(
     # "where am I?", "where was I up to": not "where am I meant to feel it?" (technique).
     r"\bwhere (?:was|am|were) (?:i|we)\b(?!\s+(?:meant|supposed|going|gonna|to|feeling|feel|"
@@ -170,6 +171,12 @@ WHERE_AM_I = re.compile(
     r"\bhow much (?:more|longer)\b|\bnearly (?:done|there)\b|\bwhere were we\b|"
     r"\bwhat'?s left\b|\bwhats left\b|\bhow many (?:are )?left\b|"
     r"\bhow many (?:\w+ ){0,3}(?:left|to go|remaining)\b|"
+    # "how many sets have I still got left", "how many legs remain": the part of the
+    # session named, then up to five words, then a word for what is left.
+    r"\bhow (?:many|much) (?:more )?(?:sets?|reps?|legs?|sides?|rounds?|lifts?|raises?|goes|"
+    r"lots?|blocks?)\b(?:\s+[\w']+){0,5}?\s+(?:left|remaining|remain|to go|to come|outstanding|"
+    r"still|yet)\b|"
+    r"^\W*(?:and\s+|so\s+)?(?:sets?|reps?|legs?|rounds?) (?:left|remaining|to go)\W*$|"
     r"\bam i (?:halfway|half way|nearly|almost|close)\b|\bhalf ?way (?:yet|there)\b|"
     r"\bwhat (?:set|rep|leg|side|round|number) (?:is (?:this|it|that|next)|comes next|are we on|"
     r"am i on|now|next)\b|"
@@ -1449,6 +1456,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 short = max(session.target - done, 0)
                 gap = f"{short} short of the {session.target}" if short else "all of them"
                 work.say_text(f"Your {other} leg this set: {done}, {gap}. We've moved on from it.")
+            if ASKS_ABOUT_SETS.search(text) and session.phase in ("active", "paused", "rest"):
+                work.say([session.sets_left()])  # "how many sets left": the sets first
             work.say(session.how_many_left())
             return True
         if session.awaiting_feedback and said_count is None and SOME_NOT_ALL.search(text):

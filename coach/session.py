@@ -207,6 +207,16 @@ class Session:
             return [Line(f"Set {self.set_number} of {self.sets}: {legs}; {total}."), self.status()]
         return [self.status()]
 
+    def sets_left(self) -> Line:
+        """ "How many sets have I got left?": the sets, said before the reps of this leg."""
+        after = self.sets - self.set_number
+        more = f"{after} more set{'s' if after != 1 else ''}"
+        if (self.paused_from or self.phase) == REST:
+            return Line(f"{self.set_number} of {self.sets} sets done: {more} to go.")
+        if after <= 0:
+            return Line(f"This is your last set (set {self.set_number} of {self.sets}).")
+        return Line(f"You're on set {self.set_number} of {self.sets}: {more} after this one.")
+
     # -- events -------------------------------------------------------------------
 
     def rest_left(self, now: float) -> list[Line]:

@@ -508,3 +508,28 @@ def test_a_question_after_another_sentence_still_gets_its_answer_first():
 def test_knees_killing_me_on_a_hard_floor_gets_the_padding_tip():
     chat = _session_at(2)
     assert "folded towel" in chat.say("pain", "my knees are killing me on these floorboards")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "how many sets do I still have left",
+        "how many rounds remain after this",
+        "how many sets are yet to come",
+        "how many more sets are still to do",
+        "sets to go?",
+    ],
+)
+def test_sets_left_in_a_set_is_where_they_are(said):
+    chat = _session_at(3)
+    reply = chat.say("ask_reps", said)
+    assert "set 1 of 2: 1 more set after this one" in reply
+    assert "7 to go on your left leg" in reply
+
+
+@pytest.mark.parametrize(
+    "said", ["how many legs have I got remaining", "how many reps are still outstanding"]
+)
+def test_legs_or_reps_left_in_a_set_is_where_they_are(said):
+    chat = _session_at(3)
+    assert "7 to go on your left leg" in chat.say("ask_reps", said)
