@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach import answers, red_flags
-from coach.numbers import parse_number
+from coach.numbers import parse_number, unslipped
 from coach.vocabulary import canonical
 
 # Slots that belong to one conversation and are reset when a new one starts.
@@ -176,7 +176,11 @@ def is_a_count(text: str) -> bool:
     if re.search(r"/|out of|outta", text, re.IGNORECASE):
         return False  # "7/10" is a pain score
     match = _COUNT.match(text)
-    return bool(match) and isinstance(parse_number(match.group("number")), int)
+    if not match:
+        return False
+    said = match.group("number").strip().lower()
+    slip = unslipped(said)  # "fve", "sevn": one letter off a number word
+    return isinstance(parse_number(slip or said), int)
 
 
 # "my hips ache, would these help?": asking whether the exercise helps, not a pain report.

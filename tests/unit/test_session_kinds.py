@@ -533,3 +533,17 @@ def test_sets_left_in_a_set_is_where_they_are(said):
 def test_legs_or_reps_left_in_a_set_is_where_they_are(said):
     chat = _session_at(3)
     assert "7 to go on your left leg" in chat.say("ask_reps", said)
+
+
+@pytest.mark.parametrize(
+    ("said", "word", "reply_has"),
+    [
+        ("did sxi", "sxi", "6 of 10"),
+        ("fuor more", "fuor", "4 of 10"),
+        ("eihgt", "eihgt", "8 of 10"),
+    ],
+)
+def test_a_slipped_number_word_in_a_set_is_a_count(said, word, reply_has):
+    chat = _session_at(0)
+    assert reply_has in chat.say("nlu_fallback", said)
+    assert conversation.rule_verdict("nlu_fallback", [], word) == "count_rep"
