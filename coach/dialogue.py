@@ -278,6 +278,22 @@ STARTS_A_SESSION = re.compile(
     r"\b(?:want|wanna|like|keen|going) to (?:exercise|train|work ?out|do (?:it|them|some))\b",
     re.I,
 )
+# Asking what today's session is ("what does my workout look like today", "what's on
+# for today's session", "what would I be doing today"): the plan, not when. Not the time
+# or day of it, and not what was done ("what did I do in today's session").
+_TODAY = r"(?:today'?s?|today s|tonight'?s?|this (?:morning|afternoon|evening))"
+TODAYS_SESSION = re.compile(
+    r"^(?!.*\b(?:what time|what day|when|did|was|were|done|have i|how long ago|last)\b)(?:"
+    rf".*\b(?:what|whats|what s|how)\b.*\b{_TODAY}\W*(?:session|workout|plan|routine|"
+    r"exercises?|set ?up|programme|program|training)\b"
+    r"|.*\b(?:what|whats|what s)\b.*\b(?:session|workout|plan|routine|programme|program|"
+    rf"training)\b.*\b{_TODAY}\b"
+    r"|.*\bwhat (?:am i|are we|should i be|will i be|would i be|do i|shall i|should i|would "
+    rf"i|will i) (?:be )?(?:doing|do)\b.*\b{_TODAY}\b"
+    rf"|.*\bwhat(?:s| is| s)? (?:on|planned|in store|the plan)\b.*\b(?:for )?{_TODAY}\b"
+    r")",
+    re.I,
+)
 WHEN_NEXT = re.compile(
     r"\bwhen next\b|\bwhen'?s (?:my |the )?next\b|\bwhen (?:is|should|can) (?:my |the )?next\b|"
     r"\bnext (?:session|time|workout) (?:is )?when\b|"
@@ -1600,6 +1616,9 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         return True
     if DONE_TODAY.search(text) and is_question(text):
         work.say_text(NOTHING_TODAY)
+        return True
+    if TODAYS_SESSION.search(text) and (work.session is None or work.session.over):
+        _todays_plan(work)  # "what's on for today?": the plan, then an offer to start it
         return True
     if WHEN_NEXT.search(text):
         _next_session(work)
@@ -2942,6 +2961,25 @@ def _start(work: _Turn, checked: str | None = None, count: numbers.Count | None 
         return
     _restart_lower_after_break(work)
     _begin_session(work, count)
+
+
+def _todays_plan(work: _Turn) -> None:
+    """What today's session would be, eased off as a session would be after pain today,
+    and an offer to start it."""
+    level = p.LEVELS[p.level_index(work.level)]
+    target = level.reps_per_set
+    recent = _recent_pain(work)
+    lighter = recent is not None and recent.get("severity", 0) > work.thresholds.fine_up_to
+    if lighter:
+        target = max(p.MIN_REPS_PER_SET, target - p.EASE_OFF_REPS)
+    because = " (lighter than usual, because of the pain you told me about)" if lighter else ""
+    work.say_text(
+        f"Today's session: {p.SETS_PER_LEG} sets of {target} reps on each leg{because}, the"
+        f" {level.name}, with {p.REST_BETWEEN_SETS_SECONDS} seconds of rest between sets."
+        " Shall we start it now?",
+        REMINDER_BUTTONS,
+    )
+    work.set(pending_offer="reminder_start")
 
 
 def _begin_session(work: _Turn, count: numbers.Count | dict | None = None) -> None:

@@ -547,3 +547,34 @@ def test_a_slipped_number_word_in_a_set_is_a_count(said, word, reply_has):
     chat = _session_at(0)
     assert reply_has in chat.say("nlu_fallback", said)
     assert conversation.rule_verdict("nlu_fallback", [], word) == "count_rep"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "what does my workout look like today",
+        "what's on for today's session?",
+        "what would I be doing this evening",
+        "whats todays plan",
+        "what is the routine for tonight",
+    ],
+)
+def test_todays_session_asked_about_is_the_plan_and_an_offer(said):
+    chat = Chat()
+    chat.say("greet", "hello")
+    reply = chat.say("ask_next_session", said)
+    assert "2 sets of 10 reps on each leg" in reply
+    assert "start it now" in reply
+    assert "Get on your hands and knees" in chat.say("affirm", "yes")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "what time is my session today",
+        "what did I do in today's session",
+        "when is today's workout",
+    ],
+)
+def test_the_time_or_the_past_of_todays_session_is_not_the_plan(said):
+    assert not dialogue.TODAYS_SESSION.search(said)
