@@ -179,7 +179,8 @@ def is_a_count(text: str) -> bool:
     if not match:
         return False
     said = match.group("number").strip().lower()
-    slip = unslipped(said)  # "fve", "sevn": one letter off a number word
+    # "fve", "sevn": one letter off a number word (not a chat short form such as "nite")
+    slip = None if chat_short_form(text) else unslipped(said)
     return isinstance(parse_number(slip or said), int)
 
 

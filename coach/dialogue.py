@@ -147,7 +147,7 @@ WANTS_TO_START = re.compile(
     r"(?!.*\b(?:tomorrow|later|tonight|next|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)",
     re.I,
 )
-ASKS_ABOUT_SETS = re.compile(r"\b(?:sets?|rounds?)\b", re.I)
+ASKS_ABOUT_SETS = re.compile(r"\b(?:sets?|rounds?|legs|sides)\b", re.I)
 WHERE_AM_I = re.compile(
     # "where am I?", "where was I up to": not "where am I meant to feel it?" (technique).
     r"\bwhere (?:was|am|were) (?:i|we)\b(?!\s+(?:meant|supposed|going|gonna|to|feeling|feel|"

@@ -163,7 +163,7 @@ _REAL_WORDS = """
     sit mix fix sax sox sis sip ski sic sixth sixty
     even seen sever seven sevens eleven
     fight light might night right sight tight weight height eighth eighty eights
-    line mine nice wine pine dine nines ninth nee
+    line mine nice wine pine dine nines ninth nee nite nit fin
     men hen pen tan tin then teen tent tea tern tend tens tee tech term
     twelfth
 """
