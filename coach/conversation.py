@@ -344,6 +344,18 @@ NOT_EASY = re.compile(
 NOT_READY = re.compile(r"(?:\bnot|n't)\s+(?:feel\s+|feeling\s+|quite\s+|yet\s+)?ready\b", re.I)
 
 
+# A body part and a word for a mild ache, not negated: a pain report however calm it
+# sounds ("lower back a touch sore", "hip's achy, same as before"), never "I'm fine".
+MILD_ACHE = re.compile(
+    r"^(?!.*(?:\bno\b|\bnot\b|n't\b|\bwithout\b|\bgone\b|\bnone\b|\bzero\b))"
+    r"(?=.*\b(?:hips?|back|knees?|legs?|glutes?|bum|buttocks?|thighs?|hamstrings?|wrists?|"
+    r"shoulders?|neck|groin)\b)"
+    r".*\b(?:mild|mildly|achy|achey|aching|aches?|sore|niggl\w*|twinge\w*|tender|throbb\w*|"
+    r"twing\w*|hurts?|hurting|painful)\b",
+    re.I,
+)
+
+
 def _difficulty_turned_round(intent: str, text: str) -> str | None:
     if intent == "too_easy" and NOT_READY.search(text):
         return "stay_level"
@@ -387,6 +399,8 @@ def rule_verdict(
         return QUESTION_INTENT
     if turned := _difficulty_turned_round(intent, text):
         return turned
+    if intent in ("feel_fine", "continue_session") and MILD_ACHE.search(text):
+        return "pain"  # "knee's a bit tender still": a mild ache said, not "fine, go on"
     if reports_pain(intent, entities, text):
         return "pain"
     if asks_about_medicine(intent, entities):
