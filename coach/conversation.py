@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach import answers, red_flags
-from coach.numbers import parse_number
+from coach.numbers import parse_number, unslipped
 from coach.vocabulary import canonical
 
 # Slots that belong to one conversation and are reset when a new one starts.
@@ -176,7 +176,12 @@ def is_a_count(text: str) -> bool:
     if re.search(r"/|out of|outta", text, re.IGNORECASE):
         return False  # "7/10" is a pain score
     match = _COUNT.match(text)
-    return bool(match) and isinstance(parse_number(match.group("number")), int)
+    if not match:
+        return False
+    said = match.group("number").strip().lower()
+    # "fve", "sevn": one letter off a number word (not a chat short form such as "nite")
+    slip = None if chat_short_form(text) else unslipped(said)
+    return isinstance(parse_number(slip or said), int)
 
 
 # "my hips ache, would these help?": asking whether the exercise helps, not a pain report.
@@ -269,11 +274,20 @@ _OPENERS = (
     r"(?:hi|hiya|hey|hello|ok|okay|right|so|well|um+|uh+|er+m?|yeah|yes|alright|coach|"
     r"morning|evening|afternoon|good (?:morning|evening|afternoon)|hi there|hey there)"
 )
+# Before a word that can only mean the whole session ("session", "workout", "routine"),
+# any few words name it ("my prone leg lift session", "the glute workout"), except a
+# number or an amount, which asks about the dose ("can I do two sessions", "another one").
+_NOT_A_NAME = (
+    r"(?!(?:another|more|extra|less|fewer|second|third|two|three|\d+|longer|shorter|harder|"
+    r"easier|other|with|if|when|after|before|without)\b)"
+)
 _SESSION_THING = (
-    r"(?:(?:the|my|a|our|this|todays|today s|some|these|those)\s+)?(?:(?:leg|prone|first|"
+    r"(?:(?:the|my|a|our|this|todays|today s|some|these|those)\s+)?(?:(?:"
+    rf"(?:{_NOT_A_NAME}[a-z'-]+\s+){{1,4}}(?:session|workout|routine|training|program|"
+    r"programme))|(?:(?:leg|prone|first|"
     r"guided|exercise|workout|next)\s+)*(?:session|workout|exercises?|excercises?|routine|"
     r"reps|lifts|leg lifts|leg raises|raises|set|sets|set (?:one|1)|first set|training|program|"
-    r"programme)"
+    r"programme))"
 )
 ASKS_TO_START = re.compile(
     rf"^\W*(?:{_OPENERS}\W+)*(?:"
@@ -281,6 +295,8 @@ ASKS_TO_START = re.compile(
     rf"(?:start|begin|do|get started with|get going with|kick off|crack on with|get on with|"
     rf"have a go at|run|go through|lead me through|take me through|guide me through)"
     rf"\s+{_SESSION_THING}"
+    rf"|(?:let'?s|lets|let us)\s+(?:(?:just|now)\s+)?(?:start|begin|do|kick off|get going with|"
+    rf"crack on with|get on with)\s+{_SESSION_THING}"
     rf"|(?:please\s+)?(?:start|begin|kick off|run|lead|guide me through|take me through)\s+"
     rf"{_SESSION_THING}"
     rf"|(?:i'?m|im|i am|we'?re|were)\s+ready\s+(?:for|to (?:start|begin|do))\s+{_SESSION_THING}"
@@ -328,6 +344,18 @@ NOT_EASY = re.compile(
 NOT_READY = re.compile(r"(?:\bnot|n't)\s+(?:feel\s+|feeling\s+|quite\s+|yet\s+)?ready\b", re.I)
 
 
+# A body part and a word for a mild ache, not negated: a pain report however calm it
+# sounds ("lower back a touch sore", "hip's achy, same as before"), never "I'm fine".
+MILD_ACHE = re.compile(
+    r"^(?!.*(?:\bno\b|\bnot\b|n't\b|\bwithout\b|\bgone\b|\bnone\b|\bzero\b))"
+    r"(?=.*\b(?:hips?|back|knees?|legs?|glutes?|bum|buttocks?|thighs?|hamstrings?|wrists?|"
+    r"shoulders?|neck|groin)\b)"
+    r".*\b(?:mild|mildly|achy|achey|aching|aches?|sore|niggl\w*|twinge\w*|tender|throbb\w*|"
+    r"twing\w*|hurts?|hurting|painful)\b",
+    re.I,
+)
+
+
 def _difficulty_turned_round(intent: str, text: str) -> str | None:
     if intent == "too_easy" and NOT_READY.search(text):
         return "stay_level"
@@ -371,6 +399,8 @@ def rule_verdict(
         return QUESTION_INTENT
     if turned := _difficulty_turned_round(intent, text):
         return turned
+    if intent in ("feel_fine", "continue_session") and MILD_ACHE.search(text):
+        return "pain"  # "knee's a bit tender still": a mild ache said, not "fine, go on"
     if reports_pain(intent, entities, text):
         return "pain"
     if asks_about_medicine(intent, entities):

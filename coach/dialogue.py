@@ -147,6 +147,7 @@ WANTS_TO_START = re.compile(
     r"(?!.*\b(?:tomorrow|later|tonight|next|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)",
     re.I,
 )
+ASKS_ABOUT_SETS = re.compile(r"\b(?:sets?|rounds?|legs|sides)\b", re.I)
 WHERE_AM_I = re.compile(
     # "where am I?", "where was I up to": not "where am I meant to feel it?" (technique).
     r"\bwhere (?:was|am|were) (?:i|we)\b(?!\s+(?:meant|supposed|going|gonna|to|feeling|feel|"
@@ -170,6 +171,12 @@ WHERE_AM_I = re.compile(
     r"\bhow much (?:more|longer)\b|\bnearly (?:done|there)\b|\bwhere were we\b|"
     r"\bwhat'?s left\b|\bwhats left\b|\bhow many (?:are )?left\b|"
     r"\bhow many (?:\w+ ){0,3}(?:left|to go|remaining)\b|"
+    # "how many sets have I still got left", "how many legs remain": the part of the
+    # session named, then up to five words, then a word for what is left.
+    r"\bhow (?:many|much) (?:more )?(?:sets?|reps?|legs?|sides?|rounds?|lifts?|raises?|goes|"
+    r"lots?|blocks?)\b(?:\s+[\w']+){0,5}?\s+(?:left|remaining|remain|to go|to come|outstanding|"
+    r"still|yet)\b|"
+    r"^\W*(?:and\s+|so\s+)?(?:sets?|reps?|legs?|rounds?) (?:left|remaining|to go)\W*$|"
     r"\bam i (?:halfway|half way|nearly|almost|close)\b|\bhalf ?way (?:yet|there)\b|"
     r"\bwhat (?:set|rep|leg|side|round|number) (?:is (?:this|it|that|next)|comes next|are we on|"
     r"am i on|now|next)\b|"
@@ -269,6 +276,22 @@ STARTS_A_SESSION = re.compile(
     r"\b(?:session|workout|exercises?|leg lifts?|lifts|leg raises|raises|reps|routine|"
     r"hip extensions?)\b|"
     r"\b(?:want|wanna|like|keen|going) to (?:exercise|train|work ?out|do (?:it|them|some))\b",
+    re.I,
+)
+# Asking what today's session is ("what does my workout look like today", "what's on
+# for today's session", "what would I be doing today"): the plan, not when. Not the time
+# or day of it, and not what was done ("what did I do in today's session").
+_TODAY = r"(?:today'?s?|today s|tonight'?s?|this (?:morning|afternoon|evening))"
+TODAYS_SESSION = re.compile(
+    r"^(?!.*\b(?:what time|what day|when|did|was|were|done|have i|how long ago|last)\b)(?:"
+    rf".*\b(?:what|whats|what s|how)\b.*\b{_TODAY}\W*(?:session|workout|plan|routine|"
+    r"exercises?|set ?up|programme|program|training)\b"
+    r"|.*\b(?:what|whats|what s)\b.*\b(?:session|workout|plan|routine|programme|program|"
+    rf"training)\b.*\b{_TODAY}\b"
+    r"|.*\bwhat (?:am i|are we|should i be|will i be|would i be|do i|shall i|should i|would "
+    rf"i|will i) (?:be )?(?:doing|do)\b.*\b{_TODAY}\b"
+    rf"|.*\bwhat(?:s| is| s)? (?:on|planned|in store|the plan)\b.*\b(?:for )?{_TODAY}\b"
+    r")",
     re.I,
 )
 WHEN_NEXT = re.compile(
@@ -1449,6 +1472,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 short = max(session.target - done, 0)
                 gap = f"{short} short of the {session.target}" if short else "all of them"
                 work.say_text(f"Your {other} leg this set: {done}, {gap}. We've moved on from it.")
+            if ASKS_ABOUT_SETS.search(text) and session.phase in ("active", "paused", "rest"):
+                work.say([session.sets_left()])  # "how many sets left": the sets first
             work.say(session.how_many_left())
             return True
         if session.awaiting_feedback and said_count is None and SOME_NOT_ALL.search(text):
@@ -1591,6 +1616,9 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         return True
     if DONE_TODAY.search(text) and is_question(text):
         work.say_text(NOTHING_TODAY)
+        return True
+    if TODAYS_SESSION.search(text) and (work.session is None or work.session.over):
+        _todays_plan(work)  # "what's on for today?": the plan, then an offer to start it
         return True
     if WHEN_NEXT.search(text):
         _next_session(work)
@@ -2933,6 +2961,25 @@ def _start(work: _Turn, checked: str | None = None, count: numbers.Count | None 
         return
     _restart_lower_after_break(work)
     _begin_session(work, count)
+
+
+def _todays_plan(work: _Turn) -> None:
+    """What today's session would be, eased off as a session would be after pain today,
+    and an offer to start it."""
+    level = p.LEVELS[p.level_index(work.level)]
+    target = level.reps_per_set
+    recent = _recent_pain(work)
+    lighter = recent is not None and recent.get("severity", 0) > work.thresholds.fine_up_to
+    if lighter:
+        target = max(p.MIN_REPS_PER_SET, target - p.EASE_OFF_REPS)
+    because = " (lighter than usual, because of the pain you told me about)" if lighter else ""
+    work.say_text(
+        f"Today's session: {p.SETS_PER_LEG} sets of {target} reps on each leg{because}, the"
+        f" {level.name}, with {p.REST_BETWEEN_SETS_SECONDS} seconds of rest between sets."
+        " Shall we start it now?",
+        REMINDER_BUTTONS,
+    )
+    work.set(pending_offer="reminder_start")
 
 
 def _begin_session(work: _Turn, count: numbers.Count | dict | None = None) -> None:

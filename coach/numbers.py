@@ -148,6 +148,65 @@ def parse_number(text: str) -> float | None:
     return value_of(cleaned)
 
 
+# -- number words typed with one slip ------------------------------------------------
+
+# The number words one to twenty (and the tens) a typing slip may miss by one letter:
+# "fve", "sevn", "eigt", "tweleve", "fuor". Read only where a count goes (see
+# read_count), and never when the word typed is itself an ordinary word one letter
+# from a number ("fine", "night", "there", "even", "tent"): those mean themselves.
+_SLIP_TARGETS = tuple(w for w in (*UNITS, *TENS) if len(w) >= 3 and w not in ("none", "nil"))
+_REAL_WORDS = """
+    on one ones once done gone bone tone lone owe ore oe ne none nne
+    tow two tho thee tree free there threw thread throe three
+    our your four flour pour tour hour sour fur fou fours fourth foul
+    fire dive hive give fine live file fie fives fiver fave
+    sit mix fix sax sox sis sip ski sic sixth sixty
+    even seen sever seven sevens eleven
+    fight light might night right sight tight weight height eighth eighty eights
+    line mine nice wine pine dine nines ninth nee nite nit fin
+    men hen pen tan tin then teen tent tea tern tend tens tee tech term
+    twelfth
+"""
+REAL_WORDS_NEAR_NUMBERS = frozenset(_REAL_WORDS.split())
+
+
+def _one_slip(word: str, target: str) -> bool:
+    """One letter inserted, dropped, changed, or two neighbours swapped."""
+    if word == target or abs(len(word) - len(target)) > 1:
+        return False
+    if len(word) == len(target):
+        diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and word[diff[0]] == target[diff[1]]
+            and word[diff[1]] == target[diff[0]]
+        )
+    short, long = sorted((word, target), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def unslipped(word: str) -> str | None:
+    """The number word a typed word slips from by one letter, or None."""
+    if len(word) < 3 or not word.isalpha() or word in REAL_WORDS_NEAR_NUMBERS:
+        return None
+    if word in UNITS or word in TENS or word in SOUNDALIKES or word in SPELLINGS:
+        return None
+    near = {target for target in _SLIP_TARGETS if _one_slip(word, target)}
+    return near.pop() if len(near) == 1 else None
+
+
+def _read_slipped(text: str) -> "Count | None":
+    """A count whose number word has one slip ("did fve", "sevn more"), read as the word."""
+    words = normalise(text).split()
+    fixed = [unslipped(word) or word for word in words]
+    if fixed == words:
+        return None
+    return read_count(" ".join(fixed))
+
+
 # -- counts during a session ---------------------------------------------------------
 
 COUNT, MORE, TOTAL, FINISHED, ALL, LESS, SET_TO, MORE_INSTEAD = (
@@ -522,7 +581,12 @@ def read_count(text: str) -> Count | None:
         reading = _read_opening(clause)
         if reading is not None:
             return reading
-    return _read_range(whole) or _read_correction(whole) or _read_soundalike_after(whole)
+    return (
+        _read_range(whole)
+        or _read_correction(whole)
+        or _read_soundalike_after(whole)
+        or _read_slipped(whole)
+    )
 
 
 # A count that ends by saying where it leaves the user: "...so I'm on 4", "...which makes 7".

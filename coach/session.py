@@ -207,6 +207,26 @@ class Session:
             return [Line(f"Set {self.set_number} of {self.sets}: {legs}; {total}."), self.status()]
         return [self.status()]
 
+    def sets_left(self) -> Line:
+        """ "How many sets have I got left?": the sets, said before the reps of this leg."""
+        after = self.sets - self.set_number
+        more = f"{after} more set{'s' if after != 1 else ''}"
+        phase = self.paused_from if self.phase == PAUSED else self.phase
+        # Some count a set per leg: the legs still to do, this one included, said as well.
+        order = [(number, leg) for number in range(1, self.sets + 1) for leg in p.LEGS]
+        here = order.index((self.set_number, p.LEGS[-1] if phase == REST else self.leg))
+        legs = len(order) - here - (1 if phase == REST else 0)
+        included = ", this one included" if phase != REST else ""
+        per_leg = f" Counting each leg as a set, {legs} to go{included}."
+        if phase == REST:
+            return Line(f"{self.set_number} of {self.sets} sets done: {more} to go.{per_leg}")
+        if after <= 0:
+            last = f"This is your last set (set {self.set_number} of {self.sets})."
+            return Line(last + (per_leg if legs > 1 else ""))
+        return Line(
+            f"You're on set {self.set_number} of {self.sets}: {more} after this one.{per_leg}"
+        )
+
     # -- events -------------------------------------------------------------------
 
     def rest_left(self, now: float) -> list[Line]:

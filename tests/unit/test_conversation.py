@@ -1,6 +1,6 @@
 import pytest
 
-from coach import answers
+from coach import answers, conversation
 from coach.conversation import (
     INTENT_TOPICS,
     State,
@@ -335,3 +335,23 @@ def test_a_question_that_names_one_reading_in_its_own_words_picks_it(text, expec
 
     readings = (("rest_between_sets", 0.4), ("gap_between_sessions", 0.35))
     assert named_among(text, readings) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "lower back a touch sore but ok",
+        "knee still a little tender",
+        "glutes mildly achy, same as before",
+    ],
+)
+def test_a_mild_ache_said_calmly_is_a_pain_report(said):
+    assert conversation.rule_verdict("feel_fine", [], said) == "pain"
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["my back feels fine", "no soreness in my hip", "knees don't hurt at all", "feeling good"],
+)
+def test_fine_without_an_ache_stays_fine(said):
+    assert conversation.rule_verdict("feel_fine", [], said) is None

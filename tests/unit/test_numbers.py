@@ -2,6 +2,7 @@
 
 import pytest
 
+from coach import numbers
 from coach.numbers import (
     ALL,
     COUNT,
@@ -463,3 +464,57 @@ def test_a_soundalike_before_the_place_it_hurts_is_a_score_unasked(text, score):
 )
 def test_a_number_on_a_leg_or_side_after_is_or_was_is_no_score_unasked(text):
     assert read_pain_score(text) is None
+
+
+# Number words typed with one slip, where a count goes: read as the number.
+@pytest.mark.parametrize(
+    ("said", "kind", "value"),
+    [
+        ("did sxi", numbers.TOTAL, 6),
+        ("fuor", numbers.COUNT, 4),
+        ("thre more", numbers.MORE, 3),
+        ("another sevne", numbers.MORE, 7),
+        ("done eihgt", numbers.TOTAL, 8),
+        ("managed nnie", numbers.FINISHED, 9),
+        ("that's elevn", numbers.COUNT, 11),
+        ("twelev done", numbers.COUNT, 12),
+        ("did fiften", numbers.TOTAL, 15),
+        ("twnty", numbers.COUNT, 20),
+        ("onee more", numbers.MORE, 1),
+        ("twoo more", numbers.MORE, 2),
+    ],
+)
+def test_a_number_word_with_one_slip_is_read_in_a_count(said, kind, value):
+    count = numbers.read_count(said)
+    assert count is not None and (count.kind, count.value) == (kind, value)
+
+
+# Ordinary words one letter from a number word mean themselves, and a slip that could be
+# two numbers ("tne": one or ten?) is not guessed.
+@pytest.mark.parametrize(
+    "said",
+    [
+        "did fine",
+        "got there",
+        "even",
+        "only night",
+        "tent",
+        "did tne",
+        "our turn",
+        "sit",
+        "oen more",
+    ],
+)
+def test_ordinary_words_near_a_number_are_not_counts(said):
+    count = numbers.read_count(said)
+    assert count is None or count.value is None
+
+
+@pytest.mark.parametrize(("word", "number"), [("fve", "five"), ("sevn", "seven"), ("nien", "nine")])
+def test_unslipped_finds_the_number_word(word, number):
+    assert numbers.unslipped(word) == number
+
+
+@pytest.mark.parametrize("word", ["fine", "there", "night", "even", "tne", "to", "for", "ten"])
+def test_unslipped_leaves_words_and_numbers_alone(word):
+    assert numbers.unslipped(word) is None

@@ -158,6 +158,11 @@ def test_a_user_checking_where_they_are_is_told(said):
         "shall we kick off the session?",
         "I'd like to start my leg lifts",
         "ok take me through the exercises then",
+        "begin my glute strengthening workout",
+        "please start the hip extension routine now",
+        "could you run my back and hip training",
+        "let's kick off my four point kneeling session",
+        "lets do the straight leg raise workout please",
     ],
 )
 def test_a_start_asked_for_is_a_start(said):
@@ -172,6 +177,10 @@ def test_a_start_asked_for_is_a_start(said):
         "can I do the exercises with a sore knee",
         "should I do the exercise every day",
         "what set am I on",
+        "can I do another session today",
+        "could I do two workouts a day",
+        "should I do the session with a stiff hip",
+        "can we do the routine if my knee clicks",
     ],
 )
 def test_questions_about_starting_are_not_starts(said):
@@ -499,3 +508,73 @@ def test_a_question_after_another_sentence_still_gets_its_answer_first():
 def test_knees_killing_me_on_a_hard_floor_gets_the_padding_tip():
     chat = _session_at(2)
     assert "folded towel" in chat.say("pain", "my knees are killing me on these floorboards")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "how many sets do I still have left",
+        "how many rounds remain after this",
+        "how many sets are yet to come",
+        "how many more sets are still to do",
+        "sets to go?",
+    ],
+)
+def test_sets_left_in_a_set_is_where_they_are(said):
+    chat = _session_at(3)
+    reply = chat.say("ask_reps", said)
+    assert "set 1 of 2: 1 more set after this one" in reply
+    assert "7 to go on your left leg" in reply
+
+
+@pytest.mark.parametrize(
+    "said", ["how many legs have I got remaining", "how many reps are still outstanding"]
+)
+def test_legs_or_reps_left_in_a_set_is_where_they_are(said):
+    chat = _session_at(3)
+    assert "7 to go on your left leg" in chat.say("ask_reps", said)
+
+
+@pytest.mark.parametrize(
+    ("said", "word", "reply_has"),
+    [
+        ("did sxi", "sxi", "6 of 10"),
+        ("fuor more", "fuor", "4 of 10"),
+        ("eihgt", "eihgt", "8 of 10"),
+    ],
+)
+def test_a_slipped_number_word_in_a_set_is_a_count(said, word, reply_has):
+    chat = _session_at(0)
+    assert reply_has in chat.say("nlu_fallback", said)
+    assert conversation.rule_verdict("nlu_fallback", [], word) == "count_rep"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "what does my workout look like today",
+        "what's on for today's session?",
+        "what would I be doing this evening",
+        "whats todays plan",
+        "what is the routine for tonight",
+    ],
+)
+def test_todays_session_asked_about_is_the_plan_and_an_offer(said):
+    chat = Chat()
+    chat.say("greet", "hello")
+    reply = chat.say("ask_next_session", said)
+    assert "2 sets of 10 reps on each leg" in reply
+    assert "start it now" in reply
+    assert "Get on your hands and knees" in chat.say("affirm", "yes")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "what time is my session today",
+        "what did I do in today's session",
+        "when is today's workout",
+    ],
+)
+def test_the_time_or_the_past_of_todays_session_is_not_the_plan(said):
+    assert not dialogue.TODAYS_SESSION.search(said)
