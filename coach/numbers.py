@@ -170,24 +170,6 @@ _REAL_WORDS = """
 REAL_WORDS_NEAR_NUMBERS = frozenset(_REAL_WORDS.split())
 
 
-def _one_slip(word: str, target: str) -> bool:
-    """One letter inserted, dropped, changed, or two neighbours swapped."""
-    if word == target or abs(len(word) - len(target)) > 1:
-        return False
-    if len(word) == len(target):
-        diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
-        if len(diff) == 1:
-            return True
-        return (
-            len(diff) == 2
-            and diff[1] == diff[0] + 1
-            and word[diff[0]] == target[diff[1]]
-            and word[diff[1]] == target[diff[0]]
-        )
-    short, long = sorted((word, target), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-
-
 def unslipped(word: str) -> str | None:
     """The number word a typed word slips from by one letter, or None."""
     if len(word) < 3 or not word.isalpha() or word in REAL_WORDS_NEAR_NUMBERS:
@@ -564,7 +546,7 @@ def read_count(text: str) -> Count | None:
             # what it should be.
             rest = clauses[max(at, 1) + 1 :]
             if reading.value is None:
-                later = (re.search(rf"\b{NUMBER}\b", c) for c in rest)
+                later = (re.search(rf"\b{NUMBER}\b", _THAT_ONE.sub(" ", c)) for c in rest)
                 said = next((value_of(m.group(0)) for m in later if m), None)
             else:
                 # "That one was sloppy, did it again. 5": a rep taken back, then a count
@@ -597,6 +579,11 @@ _SO_TOTAL = re.compile(
     rf"(?:(?:only|just|now)\s+)?{_N}"
     rf"(?:\s+(?:reps?|of them|in all|in total|total|altogether|so far|now|then|sorry))*\s*$"
 )
+
+
+# "That one", "the last one": a rep pointed at, not the number one ("undo, I didn't do that
+# one properly" takes a rep back; it does not set the count to 1).
+_THAT_ONE = re.compile(r"\b(?:that|this|the|last|the last|each|every|which|other|another) one\b")
 
 
 # Words that say the last count is wrong, opening a message: what follows puts it right.
@@ -851,9 +838,16 @@ def _read_clause(said: str) -> Count | None:
         return reading
     if _FINISHED.match(said):
         return Count(FINISHED)
-    if _ALL.match(said):
+    if _ALL.match(said) and not _ALL_IS_WELL.match(said):
         return Count(ALL)
     return None
+
+
+# "All good", "all fine": the user is okay, which says nothing about the reps.
+_ALL_IS_WELL = re.compile(
+    rf"{_LEAD}(?:(?:yes|yeah|yep|yup|ok|okay)\s+)?all (?:good|fine|ok|okay|well|right|set|sorted)"
+    rf"(?:\s+(?:here|now|thanks|thank you|ta))*\s*$"
+)
 
 
 # Moving on to the other leg, said in words: "ok switching", "right, other side", "swapping

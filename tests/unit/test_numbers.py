@@ -518,3 +518,29 @@ def test_unslipped_finds_the_number_word(word, number):
 @pytest.mark.parametrize("word", ["fine", "there", "night", "even", "tne", "to", "for", "ten"])
 def test_unslipped_leaves_words_and_numbers_alone(word):
     assert numbers.unslipped(word) is None
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "actually undo, i didnt do that one properly",
+        "undo please, that one was rubbish",
+        "scratch that, the last one wasn't a proper rep",
+        "undo. my knee bent on that one",
+    ],
+)
+def test_an_undo_explained_with_that_one_takes_back_a_rep_and_sets_no_count(said):
+    count = numbers.read_count(said)
+    assert count is not None and count.kind == numbers.LESS and count.value is None
+
+
+@pytest.mark.parametrize("said", ["ready, all good", "all good", "all fine here", "ok all set"])
+def test_all_good_says_how_the_user_is_not_that_every_rep_is_done(said):
+    assert numbers.read_count(said) is None
+
+
+@pytest.mark.parametrize(
+    "said", ["did them all", "all of them done", "yeah all 10", "got them all again"]
+)
+def test_all_of_them_is_still_the_whole_set(said):
+    assert numbers.read_count(said) == numbers.Count(numbers.ALL)
