@@ -1031,11 +1031,11 @@ _PAIN_NUMBER = re.compile(
     rf"lbs?|kg|more|in all|total|am|pm|oclock|done|finished|complete|completed|down|each|"
     rf"per (?:leg|side)|a side|to go|left))"
 )
-# Where it hurts, said after a score.
-_PLACE = (
-    r"(?:back|hips?|knees?|legs?|glutes?|hamstrings?|bum|butt|buttocks?|thighs?|groin|side|"
-    r"spine)"
+# Where it hurts, said after a score; a leg or a side may instead be where reps were done.
+_PLACE_NOT_A_LEG = (
+    r"(?:back|hips?|knees?|glutes?|hamstrings?|bum|butt|buttocks?|thighs?|groin|spine)"
 )
+_PLACE = rf"(?:{_PLACE_NOT_A_LEG}|legs?|side)"
 # A score before the place it hurts: "it's a 4ish in my lower back", "about a 6 in my hip",
 # "it was 4 in the back".
 _SCORE_IN_PLACE = re.compile(
@@ -1048,8 +1048,7 @@ _SCORE_IN_PLACE = re.compile(
 # side ("it's 2 on my left leg" counts reps on that leg).
 _SCORE_IS_IN_PLACE = re.compile(
     rf"\b(?:was|is|its)\s+(?P<a>{_SCORE_NUMBER})\s+(?:in|across|down)\s+(?:my|the|both)\s+"
-    r"(?:(?:lower|upper|low|middle|mid)\s+)?(?:back|hips?|knees?|glutes?|hamstrings?|bum|butt|"
-    r"buttocks?|thighs?|groin|spine)\b"
+    rf"(?:(?:lower|upper|low|middle|mid)\s+)?{_PLACE_NOT_A_LEG}\b"
 )
 # How a place feels, then a lone score: "hip feels ok now, 3ish", "back's better, maybe a 2".
 _PLACE_FEELS_SCORE = re.compile(
