@@ -7,6 +7,11 @@ start-up instead of misbehaving.
 - sanic 21.12: a request header it cannot parse (an empty or non-numeric
   Content-Length) is a ValueError deep in its HTTP parser, answered 500 with a
   traceback in the log. It is a bad request: 400, logged quietly.
+- sanic 21.12: it reads a request's body inside the handler's time, so a body
+  shorter than its Content-Length (or one trickled in slowly) held the request
+  for the whole response timeout (60 s) and was then answered 503 "Response
+  Timeout". A body has BODY_SECONDS to arrive once the headers are in: later it
+  is answered 408 and the connection closed, on both servers.
 - python-engineio 4.7: a long-polling request with more packets than its limit
   (16) raised ValueError, answered with a traceback while the page lost its
   messages. socket.io-client sends what it queued while offline in one request,
@@ -150,13 +155,16 @@ import ujson
 from engineio import payload as engineio_payload
 from sanic import http as sanic_http
 from sanic import response
-from sanic.exceptions import InvalidUsage
+from sanic.exceptions import InvalidUsage, RequestTimeout
 
 from connectors import scale
 
 logger = logging.getLogger(__name__)
 
 MAX_PACKETS_PER_POLL = 64
+# Far longer than any client needs to send a body of COACH_MAX_BODY_BYTES after its
+# headers; short enough that a client who never sends it cannot hold a request long.
+BODY_SECONDS = 10.0
 WRITTEN_FOR = {
     "sanic": "21.12.",
     "python-engineio": "4.7.",
@@ -197,6 +205,7 @@ def install() -> None:
         bad_header_is_a_bad_request.coach_patched = True
         http.error_response = bad_header_is_a_bad_request
 
+    _bodies_have_body_seconds()
     engineio_payload.Payload.max_decode_packets = MAX_PACKETS_PER_POLL
     server = engineio.AsyncServer
     if not getattr(server.handle_request, "coach_patched", False):
@@ -883,10 +892,39 @@ def install_action_server(token: str) -> None:
                 return response.json({"error": "not authorized"}, status=401)
             return None
 
+        # rasa_sdk answers every exception 500; a body that never came is the caller's.
+        @app.exception(RequestTimeout)
+        async def body_too_late(request: Any, exception: RequestTimeout) -> Any:
+            return response.json({"error": str(exception)}, status=408)
+
         return app
 
     create_guarded_app.coach_patched = True
     rasa_sdk.endpoint.create_app = create_guarded_app
+    # Its token is checked in middleware, which Sanic runs after reading the body.
+    _bodies_have_body_seconds()
+
+
+def _bodies_have_body_seconds() -> None:
+    from sanic.request import Request
+
+    if getattr(Request.receive_body, "coach_patched", False):
+        return
+    receive_body = Request.receive_body
+
+    async def within_body_seconds(self: Request) -> None:
+        try:
+            await asyncio.wait_for(receive_body(self), BODY_SECONDS)
+        except TimeoutError:
+            connection = self.stream
+            if connection is not None:
+                # What is left of the body is never read: answer, then close.
+                connection.keep_alive = False
+                connection.request_body = 0
+            raise RequestTimeout("The request body did not arrive in time.") from None
+
+    within_body_seconds.coach_patched = True
+    Request.receive_body = within_body_seconds
 
 
 async def _wait_for_tasks(aws: Any, **kwargs: Any) -> Any:

@@ -8,6 +8,7 @@ server with the default limits, as a deployment has them."""
 import asyncio
 import hmac
 import json
+import socket
 import statistics
 import time
 import uuid
@@ -19,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coach import answers
-from connectors import gateway
+from connectors import gateway, patches
 from tests.e2e.alexa_certs import envelope, signed_headers
 from tests.e2e.coach_server import (
     CoachServer,
@@ -310,6 +311,35 @@ def test_rest_through_a_proxy_needs_a_token(coach):
     body = {"sender": new_user("proxied"), "message": "hi"}
     status, reply = post_json(coach.url + REST, body, {"X-Forwarded-For": "203.0.113.9"})
     assert status == 403 and "COACH_REST_TOKEN" in reply["error"]
+
+
+def short_body_reply(port: int, path: str, extra_headers: str = "") -> tuple[bytes, float]:
+    """What a server answers, and how soon, to a body shorter than its Content-Length."""
+    body = json.dumps({"sender": new_user("short-body"), "message": "hi"}).encode()
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        f"{extra_headers}Content-Length: {len(body) + 40}\r\n\r\n"
+    ).encode()
+    started = time.monotonic()
+    with socket.create_connection(("127.0.0.1", port), timeout=90) as client:
+        client.sendall(head + body)
+        reply = b""
+        while chunk := client.recv(4096):  # the server closes the connection after it
+            reply += chunk
+    return reply, time.monotonic() - started
+
+
+@pytest.mark.parametrize("server", ["rasa", "actions"])
+def test_a_body_that_never_arrives_is_answered_408_in_seconds(coach, server):
+    """The action server's caller carries the token (without it: 401 at once)."""
+    if server == "rasa":
+        reply, seconds = short_body_reply(coach.rasa_port, REST)
+    else:
+        token = f"Authorization: Bearer {coach.action_token}\r\n"
+        reply, seconds = short_body_reply(coach.actions_port, "/webhook", token)
+    assert reply.startswith(b"HTTP/1.1 408"), reply[:200]
+    assert patches.BODY_SECONDS <= seconds < patches.BODY_SECONDS + 10, seconds
+    still_answers(coach)
 
 
 # -- fair under floods ------------------------------------------------------------------
