@@ -334,15 +334,17 @@ def test_screening_is_fast(report_figure):
     assert per_call < 0.005  # well under 1 ms on a laptop; generous for a busy CI runner
 
 
-def test_the_matcher_is_built_in_about_a_second(report_figure):
-    # The specs are matched slot by slot, never spelled out as phrases: spelling them out
-    # (hundreds of thousands) took 15 s and more when the action server started.
+def test_the_matcher_indexes_slots_not_spelled_out_phrases(report_figure):
+    # The specs are matched slot by slot, never spelled out as phrases: spelled out
+    # (millions now) they took 15 s and more when the action server started. The build
+    # time is a figure, not a limit: it depends on the machine's load.
     red_flags._matcher.cache_clear()
     start = time.perf_counter()
     red_flags.prepare()
-    took = time.perf_counter() - start
-    report_figure("red-flag matcher build", f"{took:.2f} s")
-    assert took < 3  # about a second on a busy shared machine
+    report_figure("red-flag matcher build", f"{time.perf_counter() - start:.2f} s")
+    _, matcher = red_flags._matcher()
+    indexed = sum(len(specs) for specs in matcher._starts.values())
+    assert 0 < indexed < 50_000, indexed  # one entry per spec and first word
     assert screen("I can't pee") is not None
 
 
