@@ -1200,35 +1200,66 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
         scores = _lone_scores(said)
         if scores:
             return max(scores[-1], _strong_word_score(said, asked) or 0)
+    # A number said beside a word for how bad it is wins over the word ("a bit worse,
+    # maybe a six" is 6, "moderate, a 3" is 3), and a score is never read lower than the
+    # number said ("agony, a 10" is 10).
+    number = _number_beside_words(said, asked)
     strong = _strong_word_score(said, asked)
     if strong is not None:
-        return strong
+        return max(strong, number or 0)
     # "What if the pain is moderate?" asks; it reports no score.
     band = None if "?" in text or _QUESTION.search(said) else _band_score(said)
     if band is not None and not asked:
-        return band
+        return band if number is None else number
+    if not asked and number is not None and _SCORE_CONTEXT.search(said):
+        return number  # "getting worse, about a 6 now", "mild, maybe a 3"
     if asked:
+        if number is not None:
+            return number
         for phrase, value in sorted(PAIN_WORDS.items(), key=lambda item: -len(item[0])):
             if re.search(rf"\b{phrase}\b", said):
                 return value
         if band is not None:
             return band
+    return None
+
+
+# How bad, said in words beside a number: with one, a number said the way a score is
+# ("maybe a six", "about 5") is the score, even unasked.
+_SCORE_CONTEXT = re.compile(
+    r"\b(?:worse|worsening|worser|mild|mildly|slight|slightly|moderate|moderately|"
+    r"severe|severely|a bit sore|bit sore|a little sore|quite sore|pretty sore)\b"
+)
+# A number said the way a score is said: after an article or a hedge, never after a verb
+# of doing reps ("did about 6" is a count).
+_HEDGED_SCORE = re.compile(
+    rf"{_AFTER_REP_VERB}(?<!did like )(?<!did about )(?<!done about )(?<!managed about )"
+    rf"\b(?:a|an|about|around|maybe|like|probably|roughly|more like|nearer|closer to|say)\s+"
+    rf"(?:(?:a|an)\s+)?(?P<a>{_SCORE_NUMBER})\b{_COUNTS_A_THING}"
+    rf"(?!\s*(?:reps?|times|sets?|seconds?|secs?|minutes?|mins?|days?|weeks?|hours?|hrs?|"
+    rf"months?|years?|lbs?|kg|more|in all|in total|total|so far|am|pm|oclock|of them|done|"
+    rf"finished|complete|completed|to go|left|each|per (?:leg|side)|a side))"
+)
+
+
+def _number_beside_words(said: str, asked: bool) -> int | None:
+    """The last number in the message said as a score: when the coach has asked how bad,
+    any number that counts no reps; otherwise one said after an article or a hedge."""
+    if asked:
         # "it was a 2 before, now more like 4": the last score said is the one now.
         # ("did 10", "managed 8": reps done, even when the coach has asked how bad.)
-        scores = [
-            _score_value(m.group("a"))
-            for m in re.finditer(
-                rf"{_AFTER_REP_VERB}\b(?P<a>{_SCORE_NUMBER})\b{_COUNTS_A_THING}"
-                rf"(?!\s*(?:reps?|times|sets?|"
-                rf"seconds?|minutes?|days?|weeks?|hours?|am|pm|done|finished|complete|"
-                rf"completed|more|in all|in total|total|so far|of them))",
-                said,
-            )
-        ]
-        scores = [score for score in scores if score is not None]
-        if scores:
-            return scores[-1]
-    return None
+        matches = re.finditer(
+            rf"{_AFTER_REP_VERB}\b(?P<a>{_SCORE_NUMBER})\b{_COUNTS_A_THING}"
+            rf"(?!\s*(?:reps?|times|sets?|"
+            rf"seconds?|minutes?|days?|weeks?|hours?|am|pm|done|finished|complete|"
+            rf"completed|more|in all|in total|total|so far|of them))",
+            said,
+        )
+    else:
+        matches = _HEDGED_SCORE.finditer(said)
+    scores = [_score_value(m.group("a")) for m in matches]
+    scores = [score for score in scores if score is not None]
+    return scores[-1] if scores else None
 
 
 # A band said with a pain word is a score on its own, asked or not: "moderately sore",
