@@ -371,7 +371,8 @@ STOPPING = re.compile(
     r"\b(?:got to|gotta|have to|need to|must) (?:go|run|dash|leave)\b(?! (?:slower|faster|"
     r"higher|lower|up|down|back|further|easier|to the (?:loo|toilet|bathroom|door)))|"
     r"\bi'?ll (?:stop|leave it|finish) (?:there|here|now|for today)\b|"
-    r"\b(?:leave|end) it (?:there|here)(?: for today)?\b|\benough for (?:today|now|tonight)\b|"
+    r"\b(?:leave|end) it (?:there|here)(?: for today)?\b|"
+    r"\benough for (?:today|now|tonight|one day|the day|this session|this morning|this evening)\b|"
     r"\bthink i'?ll stop\b|\bstopping (?:there|here|now)\b|"
     r"\bthat'?s me(?: done)?(?: for (?:today|now|the day|tonight))?\W*$|"
     r"\bno more (?:for )?(?:today|now|tonight)\b|"
@@ -402,6 +403,23 @@ STOPPING = re.compile(
     r"(?: it| up| the session)?(?=\W*$|\s+(?:and|then|so|for|here|there|now|today|at that)\b)",
     re.I,
 )
+# Thanks said around what the user means: "thanks, that's enough", "that'll do, ta".
+THANKS_AROUND = re.compile(
+    r"^\W*(?:(?:many |much )?(?:thanks?|thank you|thank u|thankyou|thx|ty|cheers|ta)"
+    r"(?: (?:so much|very much|a lot|mate|coach|pal|again|for that|for today))*\W+)+"
+    r"|(?:\W+(?:(?:many )?(?:thanks?|thank you|thank u|thankyou|thx|ty|cheers|ta)"
+    r"(?: (?:so much|very much|a lot|again|for that|for today|for the help))*|mate|coach|pal))+"
+    r"\W*$",
+    re.I,
+)
+
+
+def stops_for_today(text: str) -> bool:
+    """The session ended for today, thanks or not: "that's me, cheers", "thanks, enough"."""
+    bare = THANKS_AROUND.sub("", text).strip()
+    return bool(STOPPING.search(text) or (bare and bare != text.strip() and STOPPING.search(bare)))
+
+
 # "I'm done", "we're finished": between sets or at a leg switch, the end of today's session.
 DONE_NOW = re.compile(
     r"^\W*(?:(?:ok|okay|right|well|yeah|actually|no)\W+)*(?:i'?m|im|i am|we'?re|that'?s me)\s+"
@@ -1321,7 +1339,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             return True
         # Pain said with a stop or a pause is left to the pain flow and the classifier.
         hurts = numbers.mentions_pain(text) and not numbers.says_no_pain(text)
-        if STOPPING.search(text) and not is_question(text) and not hurts:
+        if stops_for_today(text) and not is_question(text) and not hurts:
             _stop_for_today(work, session)
             return True
         between = session.phase == "rest" or (
