@@ -403,6 +403,25 @@ STOPPING = re.compile(
     r"(?: it| up| the session)?(?=\W*$|\s+(?:and|then|so|for|here|there|now|today|at that)\b)",
     re.I,
 )
+# A yes in context to "did you do all 10?" after a paced set: "fine", "yeah good", "next",
+# "let's go", "ready". No word of it says fewer, so all of them were done.
+CONFIRMS_ALL = re.compile(
+    r"^\W*(?:(?:um+|uh+|er+m?|oh|well|so|and|coach|mate|thanks|thank you|cheers|then|now|"
+    r"please|yes|yeah|yep|yup|yea|ya|aye|sure|ok|okay|k|fine|good|great|grand|alright|"
+    r"all right|all good|correct|right|perfect|lovely|brilliant|excellent|nice|cool|sound|"
+    r"absolutely|definitely|of course|indeed|uh huh|mhm+|i did|sure did|yes i did|did|done|"
+    r"all done|ready|im ready|i'?m ready|next|next one|next leg|next side|next set|lets go|"
+    r"let'?s go|go|go on|go ahead|move on|lets move on|let'?s move on|carry on|onwards|"
+    r"keep going|all of them|every one|the lot|all|all 10|all ten|yes all|that'?s right|"
+    r"thats right|got them all|got em all|did them all)\W+)*"
+    r"(?:yes|yeah|yep|yup|yea|ya|aye|sure|ok|okay|fine|good|great|grand|alright|all right|"
+    r"all good|correct|right|perfect|lovely|brilliant|excellent|nice|cool|sound|absolutely|"
+    r"definitely|of course|indeed|uh huh|mhm+|i did|sure did|did|done|all done|ready|next|"
+    r"next one|next leg|next side|next set|go|go on|go ahead|move on|carry on|onwards|"
+    r"keep going|all of them|every one|the lot|yes i did|thats right|that'?s right|lets go|"
+    r"let'?s go|lets do it|let'?s do it|lets move on|let'?s move on|im ready|i'?m ready)\W*$",
+    re.I,
+)
 # Thanks said around what the user means: "thanks, that's enough", "that'll do, ta".
 THANKS_AROUND = re.compile(
     r"^\W*(?:(?:many |much )?(?:thanks?|thank you|thank u|thankyou|thx|ty|cheers|ta)"
@@ -1391,9 +1410,23 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 and not CORRECTS_EARLIER.search(text)
             ):
                 count = numbers.Count(numbers.FINISHED, count.value, True)  # "no, only 6"
+            if (
+                session.check.get("kind") == "voice_total"
+                and count is not None
+                and count.kind in (numbers.TOTAL, numbers.COUNT)
+                and 0 < count.value < session.target
+            ):
+                count = numbers.Count(numbers.FINISHED, count.value, True)  # "I did 8"
             vague = _vague(work)
             answer = None if vague else _yes_or_no(work)
             intent = answer or ("continue_session" if vague else work.turn.intent)
+            if (
+                session.check.get("kind") == "voice_total"
+                and count is None
+                and CONFIRMS_ALL.match(text)
+            ):
+                # "fine", "yeah good", "next" to "did you do all 10?": yes, all of them.
+                answer = intent = "affirm"
             if (
                 session.check.get("kind") == "voice_total"
                 and count is None

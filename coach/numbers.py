@@ -233,7 +233,9 @@ def _match(rules: list[re.Pattern], said: str) -> re.Match | None:
 _FILLER = (
     r"(?:ok|okay|k|kk|right|alright|so|and|um+|uh+|er+|erm|hmm+|yeah|yep|yes|well|oh|ah|"
     r"phew|great|good|cool|coach|hey|lol|ugh|oops|whoops|oh no|argh|about|around|maybe|"
-    r"probably|roughly|like|i think|think|i guess|i reckon)"
+    r"probably|roughly|like|i think|think|i guess|i reckon|"
+    # the set or rep the count is about, said first: "that one I did 8", "on that set, 7"
+    r"(?:on |for |in )?(?:that|this) (?:one|set|round|go|time|leg|side))"
 )
 _LEAD = rf"^(?:{_FILLER}\s+)*"
 _REPS = r"(?:\s+(?:reps?|repetitions?|lifts?|leg lifts?|times|of them|of those|more reps?))?"

@@ -79,6 +79,9 @@ class Session:
     next_target: int | None = None
     # How the exercise was eased for pain today, said again when the user asks what changed.
     eased: str = ""
+    # Voice: how often "did you do all of them?" has been asked about the leg just paced;
+    # asked again, it is put another way, never word for word.
+    total_asked: int = 0
 
     # -- building and storing -------------------------------------------------
 
@@ -724,6 +727,14 @@ class Session:
         return self.ask_voice_total()
 
     def ask_voice_total(self) -> list[Line]:
+        self.total_asked += 1
+        if self.total_asked > 1:
+            return self._ask(
+                "voice_total",
+                self.target,
+                f"Sorry, I still need it for your record. Just say a number, or all of them:"
+                f" how many of the {self.target} on your {self.leg} leg did you do?",
+            )
         return self._ask(
             "voice_total",
             self.target,
@@ -947,6 +958,7 @@ class Session:
     def _pace_leg(self, intro: str) -> list[Line]:
         first = self.count + 1
         self.awaiting_feedback = True
+        self.total_asked = 0
         self.last_instruction = intro
         return [
             Line(intro),
