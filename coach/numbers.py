@@ -288,6 +288,13 @@ _LESS_WORDS = [
     r"(?:cancel|delete|remove|ignore|forget|drop) (?:the last|this)(?: one| rep)?",
     r"(?:cancel|delete|remove|ignore|forget|drop) that (?:one|rep)",
     r"take (?:one|the last one) (?:back|off|away)",
+    # A rep named and taken back, whatever the verb: "bin that last rep", "take this one back".
+    r"(?:scratch|scrap|strike|bin|ditch|cancel|delete|remove|ignore|forget|drop|discount|void|"
+    r"chuck|wipe|erase|lose|nix|knock off|cross off|rub out) (?:that|the|this|my)"
+    r"(?: last| final| previous| latest)? (?:one|rep|lift|attempt|go)(?: (?:off|out|away))?",
+    r"take (?:that|the|this|my)(?: last| final| previous| latest)? (?:one|rep|lift|attempt) "
+    r"(?:back|off|away|out)",
+    r"take back (?:that|the|this|my)(?: last| final| previous| latest)? (?:one|rep|lift|attempt)",
     r"take back (?:the last)(?: one| rep)?",
     r"(?:that last|that|the last|last|this)(?: one| rep| lift)? (?:didnt|doesnt|did not|does not|"
     r"shouldnt|"
@@ -316,6 +323,14 @@ _MINUS = _rules(
     rf"the count))?\s*$",
     rf"{_LEAD}{_N}\s+(?:less|fewer)(?:\s+reps?)?\s*$",
 )
+# Words that give the count to be written down: "call it", "put me down for", "count it as".
+_SETS_DOWN = (
+    r"(?:(?:lets|let us|just|ok|okay|so|then)\s+)*"
+    r"(?:call (?:it|that|this|me at|me on)|(?:put|mark|write|note|jot|log|chalk) (?:me|it|that|"
+    r"this)(?: down)? (?:for|as|at|on)|(?:put|mark|write|note|jot|log|chalk|set) (?:me |it )?down"
+    r"(?: for| as| at)?|(?:log|record|count|book|score) (?:it|that|this|me|them)(?: down)? "
+    r"(?:as|at|for)|(?:log|record|count|chalk up)|(?:put|mark|write|note) (?:down )?)"
+)
 _SET_TO = [
     rf"(?:no|nope|nah|sorry|oops|whoops|wait|hang on|hold on|my bad|actually|correction|"
     rf"i miscounted|miscounted|wrong|not quite|no no|typo|my mistake)(?:\s+(?:no|wait|sorry|"
@@ -325,6 +340,8 @@ _SET_TO = [
     rf"i|just|reps?|i counted wrong|i miscounted))*\s+{_N}{_TAIL}",
     rf"(?:i\s+)?(?:meant|mean)\s+{_N}{_TAIL}",
     rf"(?:make|change|correct|fix|put)\s+(?:it|that|this|the count)\s+(?:to\s+|as\s+)?{_N}{_TAIL}",
+    # The count given to be written down: "call it 6", "put me down for 6", "log it as 7".
+    rf"{_SETS_DOWN}\s+{_N}{_TAIL}",
     rf"(?:it|that|the count)\s+(?:should be|should have been|is actually|was actually|"
     rf"shouldve been)\s+{_N}{_TAIL}",
     rf"(?:its|thats|it was|that was)\s+actually\s+{_N}{_TAIL}",
@@ -338,6 +355,20 @@ _SET_TO = [
     rf"meant\s+)?{_N}{_REPS}"
     rf"\s+(?:not|and not|rather than|instead of)\s+(?:the\s+)?{NUMBER}{_TAIL}",
 ]
+_CORRECTION_WORDS = re.compile(
+    rf"{_SETS_DOWN}\s+{NUMBER}\b|\b(?:make|change|correct|fix|put) (?:it|that|this|the count)"
+    rf"\s+(?:to\s+|as\s+)?{NUMBER}\b"
+)
+
+
+def says_count_correction(text: str) -> bool:
+    """The count put right in words only a count is put right with: "make that 6", "call it
+    6", "put me down for 6", "I lost count, 6"."""
+    said = normalise(text)
+    return bool(_CORRECTION_WORDS.search(said) or _MISCOUNTED.search(said))
+
+
+_SETS_DOWN_ALONE = re.compile(rf"{_LEAD}{_SETS_DOWN}\s+{_N}{_TAIL}")
 _SET_TO_RE = _rules(*(rf"{_LEAD}(?:{rule})" for rule in _SET_TO))
 _MORE = _rules(
     rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+|then\s+|plus\s+)*(?:another|an extra|"
@@ -524,7 +555,7 @@ def read_count(text: str) -> Count | None:
         if values:
             return Count(SET_TO, values[-1], True)
     wrong = _SAYS_WRONG.match(whole)
-    if wrong and wrong.end() < len(whole):
+    if wrong and wrong.end() < len(whole) and not _LESS.match(whole):  # "scrap that one"
         # "wait that's wrong, 7", "no that was wrong it's 4": the number after the words
         # that say the count is wrong is the count put right, not a batch to ask about.
         rest = read_count(whole[wrong.end() :])
@@ -1162,6 +1193,8 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
         return None
     if _MISCOUNTED.search(said) and not _PAIN_WORD.search(said):
         return None  # "lost count, call it 6": the count, not a score
+    if not asked and not _PAIN_WORD.search(said) and _SETS_DOWN_ALONE.match(said):
+        return None  # "call it 6", "put me down for 6": a count to write down, not a score
     for match in _RANGE.finditer(said):
         a, b = _score_value(match.group("a")), _score_value(match.group("b"))
         context = said[: match.start()] + said[match.end() :]

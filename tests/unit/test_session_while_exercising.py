@@ -5,6 +5,7 @@ phrasings are the team's own."""
 
 import pytest
 
+from coach import conversation, numbers
 from tests.unit.chat import Chat
 
 VOICE = {"voice": True}
@@ -125,3 +126,70 @@ def test_a_new_paced_leg_asks_the_first_way_again():
     chat.say("affirm", "yes", metadata=VOICE)
     reply = chat.say("continue_session", "ok ready", metadata=VOICE)
     assert "did you do all 10 on your right leg" in reply
+
+
+# A rep taken back with the reason why: one rep off, whatever the classifier made of it,
+# and the NLU relabels it a count so that no question's answer is said first.
+TAKEN_BACK_WITH_A_REASON = [
+    "take that one back, my pelvis rolled",
+    "bin the last rep, I arched",
+    "scrap that last one, my knee bent",
+    "ignore that rep, I twisted to the side",
+    "cross off the last one, my hips tipped",
+    "take back that last lift, my back sagged",
+    "that lift didn't count, my leg was bent",
+    "delete this rep, I rushed it",
+    "wipe the last one off, my form went",
+    "scratch that one, my hip rolled out",
+]
+
+
+@pytest.mark.parametrize("said", TAKEN_BACK_WITH_A_REASON)
+@pytest.mark.parametrize("intent", ["faq", "nlu_fallback", "count_rep"])
+def test_a_rep_taken_back_with_a_reason_takes_one_off(said, intent):
+    chat = _chat_at(5)
+    reply = chat.say(intent, said)
+    assert "4 of 10" in reply and chat.session["reps"][0]["left"] == 4
+
+
+@pytest.mark.parametrize("said", TAKEN_BACK_WITH_A_REASON)
+def test_a_rep_taken_back_is_a_count_to_the_nlu(said):
+    assert conversation.rule_verdict("faq", [], said) == "count_rep"
+
+
+@pytest.mark.parametrize(
+    "said", ["that one didn't count, it hurt my back", "how do I take a rep back?", "no, 8"]
+)
+def test_pain_a_question_or_a_bare_no_is_not_relabelled_a_count(said):
+    assert conversation.rule_verdict("faq", [], said) != "count_rep"
+
+
+# A count given to be written down: the count set, not a pain score, not a question.
+SET_DOWN = [
+    ("make it 7, I lost track", 7), ("call it 3", 3), ("let's call it 8", 8),
+    ("put me down for seven", 7), ("mark me down as 4", 4), ("log it as 6", 6),
+    ("count it as 3, I wasn't sure", 3), ("just call it six, lost count", 6),
+    ("put me down for 2 please", 2), ("write down 8", 8), ("make that 4", 4),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("said", "value"), SET_DOWN)
+def test_a_count_given_to_be_written_down_is_set(said, value):
+    count = numbers.read_count(said)
+    assert count == numbers.Count(numbers.SET_TO, value, True)
+    assert numbers.read_pain_score(said) is None
+    assert conversation.rule_verdict("faq", [], said) == "count_rep"
+
+
+@pytest.mark.parametrize(("said", "value"), SET_DOWN)
+def test_a_count_given_to_be_written_down_mid_set_sets_the_count(said, value):
+    chat = _chat_at(5)
+    reply = chat.say("faq", said)
+    assert chat.session["reps"][0]["left"] == value and f"{value}" in reply
+
+
+@pytest.mark.parametrize(
+    ("said", "score"), [("I'd call it a 6", 6), ("call it 6", 6), ("put me down for a 5", 5)]
+)
+def test_asked_how_bad_a_number_to_write_down_is_the_score(said, score):
+    assert numbers.read_pain_score(said, asked=True) == score
