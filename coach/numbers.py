@@ -166,6 +166,7 @@ _REAL_WORDS = """
     line mine nice wine pine dine nines ninth nee nite nit fin
     men hen pen tan tin then teen tent tea tern tend tens tee tech term
     twelfth
+    ive weve youve theyve steven
 """
 REAL_WORDS_NEAR_NUMBERS = frozenset(_REAL_WORDS.split())
 

@@ -193,3 +193,19 @@ def test_a_count_given_to_be_written_down_mid_set_sets_the_count(said, value):
 )
 def test_asked_how_bad_a_number_to_write_down_is_the_score(said, score):
     assert numbers.read_pain_score(said, asked=True) == score
+
+
+@pytest.mark.parametrize("said", ["I've lost track", "ive lost count now", "weve done loads"])
+def test_a_contraction_typed_without_its_apostrophe_is_no_number(said):
+    assert numbers.read_count(said) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [("right, I've lost track now, reckon I've done 7", 7),
+     ("ive lost count, im fairly sure its 8", 8), ("lost track, I've done 3 I think", 3)],
+)  # fmt: skip
+def test_lost_track_then_a_count_sets_the_count(said, value):
+    chat = _chat_at(5)
+    reply = chat.say("count_rep", said)
+    assert chat.session["reps"][0]["left"] == value and f"{value} of 10" in reply
