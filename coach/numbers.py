@@ -78,6 +78,10 @@ def normalise(text: str) -> str:
     lowered = re.sub(r"(\d)\s*/\s*(\d)", r"\1 / \2", lowered)  # "6/10" -> "6 / 10"
     lowered = re.sub(r"(\d)(?:th|st|nd|rd)\b", r"\1", lowered)  # "8th" -> "8"
     lowered = re.sub(r"(\d)ish\b", r"\1 ish", lowered)  # "7ish" -> "7 ish"
+    # "6done", "3more", "2reps": a number typed against the word after it.
+    lowered = re.sub(
+        r"\b(\d{1,3})(done|more|reps?|left|to go|down|so far|now|in all|total)\b", r"\1 \2", lowered
+    )
     lowered = re.sub(r"\bx\s*(\d)", r"x \1", lowered)  # "done x4" -> "done x 4"
     lowered = re.sub(r"#\s*(\d)", r"\1", lowered)
     lowered = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", lowered)  # "twenty-one" -> "twenty one"
@@ -442,7 +446,8 @@ _COUNT = _rules(
     rf"(?:the\s+)?{_N}(?:\s+(?:rep|reps|one|lift|now|done|down|up|there|finished|complete|"
     rf"of them|of those|of em|in|so far|already|finish|"
     rf"on (?:this|my|the) (?:leg|side)|on (?:the|my) (?:left|right)(?: leg| side)?|"
-    rf"i think|i guess|maybe|probably|or so|i reckon|ish))*"
+    rf"i think|i guess|maybe|probably|or so|i reckon|ish|nearly there|nearly done|almost there|"
+    rf"almost done|getting there|halfway there|half way there))*"
     rf"(?:\s+{NUMBER}\s+(?:to go|left|more to go))?\s*$"
 )
 # An ordinal names the rep just done, a running count ("I've finished the third lift",

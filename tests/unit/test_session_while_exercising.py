@@ -209,3 +209,19 @@ def test_lost_track_then_a_count_sets_the_count(said, value):
     chat = _chat_at(5)
     reply = chat.say("count_rep", said)
     assert chat.session["reps"][0]["left"] == value and f"{value} of 10" in reply
+
+
+@pytest.mark.parametrize(
+    ("said", "value"),
+    [("6done", 6), ("7 almost there", 7), ("8, getting there", 8), ("6 nearly done", 6),
+     ("6reps", 6)],
+)  # fmt: skip
+def test_a_count_typed_against_a_word_or_with_nearly_there_is_the_count(said, value):
+    chat = _chat_at(5)
+    chat.say("nlu_fallback", said)
+    assert chat.session["reps"][0]["left"] == value
+
+
+def test_nearly_there_asked_is_where_they_are():
+    chat = _chat_at(5)
+    assert "5 to go" in chat.say("ask_progress", "nearly there?")
