@@ -373,7 +373,8 @@ def says_count_correction(text: str) -> bool:
     return bool(_CORRECTION_WORDS.search(said) or _MISCOUNTED.search(said))
 
 
-_SETS_DOWN_ALONE = re.compile(rf"{_LEAD}{_SETS_DOWN}\s+{_N}{_TAIL}")
+# Said first, the count to write down ("call it 6, I wasn't counting properly").
+_SETS_DOWN_FIRST = re.compile(rf"{_LEAD}{_SETS_DOWN}\s+{_N}{_REPS}{_LEG}{_NOW}\s*(?:$|[,;.!-])")
 _SET_TO_RE = _rules(*(rf"{_LEAD}(?:{rule})" for rule in _SET_TO))
 _MORE = _rules(
     rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+|then\s+|plus\s+)*(?:another|an extra|"
@@ -575,7 +576,9 @@ def read_count(text: str) -> Count | None:
     clauses = [whole] + [
         normalise(part)
         for part in re.split(
-            r"[,;:!]+|(?<!\d)\.(?!\d)|\s+(?:but|then|because|cause|cos|coz)\s+", text
+            r"[,;:!]+|(?<!\d)\.(?!\d)|\s+(?:but|then|because|cause|cos|coz)\s+"
+            r"|\s+[-\u2013\u2014]+\s+(?![\d\s])",
+            text,
         )
     ]
     for at, clause in enumerate(clauses):
@@ -825,7 +828,8 @@ _N_NOT_M = re.compile(rf"\b{_N}\s+(?:not|rather than|instead of)\s+(?:the\s+)?{N
 _MISCOUNTED = re.compile(
     r"\b(?:miscounted|mis counted|messed up (?:the |my )?count|lost count|lost track|"
     r"counted wrong|wrong count|got the count wrong|mixed up the count|count is wrong|"
-    r"count was wrong|counted too many|over ?counted)\b"
+    r"count was wrong|counted too many|over ?counted|"
+    r"(?:wasnt|was not|werent|not|stopped|forgot) (?:really )?counting(?: properly| right)?)\b"
 )
 
 # What may follow a count that opens a sentence: the reason, not part of the count.
@@ -1199,7 +1203,7 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
         return None
     if _MISCOUNTED.search(said) and not _PAIN_WORD.search(said):
         return None  # "lost count, call it 6": the count, not a score
-    if not asked and not _PAIN_WORD.search(said) and _SETS_DOWN_ALONE.match(said):
+    if not asked and not _PAIN_WORD.search(said) and _SETS_DOWN_FIRST.match(said):
         return None  # "call it 6", "put me down for 6": a count to write down, not a score
     for match in _RANGE.finditer(said):
         a, b = _score_value(match.group("a")), _score_value(match.group("b"))

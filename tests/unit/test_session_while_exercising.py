@@ -225,3 +225,23 @@ def test_a_count_typed_against_a_word_or_with_nearly_there_is_the_count(said, va
 def test_nearly_there_asked_is_where_they_are():
     chat = _chat_at(5)
     assert "5 to go" in chat.say("ask_progress", "nearly there?")
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["call it 4, I wasn't counting properly", "call it 4 - not sure", "put me down for 4 please",
+     "make it 4 on this leg, I stopped counting"],
+)  # fmt: skip
+def test_a_count_to_write_down_with_a_reason_after_it_is_no_pain_score(said):
+    assert numbers.read_pain_score(said) is None
+    assert numbers.read_count(said) == numbers.Count(numbers.SET_TO, 4, True)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["cheers, that's plenty for today", "that's plenty", "plenty for tonight, thanks",
+     "thanks, that will be all for today", "ta, that's lots for one day"],
+)  # fmt: skip
+def test_plenty_said_for_the_end_stops(said):
+    chat = _chat_at(2)
+    assert "stop there" in chat.say("thank", said)
