@@ -1258,6 +1258,9 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
         return band if number is None else number
     if not asked and number is not None and _SCORE_CONTEXT.search(said):
         return number  # "getting worse, about a 6 now", "mild, maybe a 3"
+    worse = _GETTING_WORSE.search(said)
+    if worse and not _NO_PAIN.search(said) and _score_value(worse.group("a")) is not None:
+        return _score_value(worse.group("a"))  # "a bit worse, 6 now"
     if asked:
         if number is not None:
             return number
@@ -1284,6 +1287,17 @@ _HEDGED_SCORE = re.compile(
     rf"(?!\s*(?:reps?|times|sets?|seconds?|secs?|minutes?|mins?|days?|weeks?|hours?|hrs?|"
     rf"months?|years?|lbs?|kg|more|in all|in total|total|so far|am|pm|oclock|of them|done|"
     rf"finished|complete|completed|to go|left|each|per (?:leg|side)|a side))"
+)
+
+
+# Pain said to be getting worse, the pain word left out, then a score to end the message:
+# "a bit worse, 6 now", "worse - 7". Not the form getting worse ("worse form, 7 done").
+_GETTING_WORSE = re.compile(
+    rf"\b(?:worse|worsening|worser)\b(?!\s+(?:form|technique|posture|balance|control|"
+    rf"than))(?:\s+(?:now|again|still|today|i think|i reckon))*\s*[,;:.-]?\s+"
+    rf"(?:(?:now|its|it is|maybe|probably|like|about|around|roughly|prob)\s+)*"
+    rf"(?P<a>{_SCORE_NUMBER})(?:\s+(?:now|ish|i think|i reckon|maybe|probably|or so|/ 10|"
+    rf"out of (?:10|ten)))*\s*$"
 )
 
 
@@ -1381,7 +1395,7 @@ def _mentions_pain(said: str) -> bool:
 _PAIN_WORD = re.compile(
     r"\b(?:pain|painful|hurts?|hurting|hurted|sore|soreness|ache|aches|aching|achy|twinge|"
     r"twinges|discomfort|agony|ouch|ow|sting|stings|stinging|burning|throbbing|sharp|cramp|"
-    r"cramping|pulled|tweaked|twinged|uncomfortable)\b"
+    r"cramping|pulled|tweaked|twinged|uncomfortable|sorer|achier)\b"
 )
 
 

@@ -595,3 +595,19 @@ def test_a_strong_word_and_a_number_give_the_higher(text, score):
 )  # fmt: skip
 def test_a_band_word_beside_a_count_or_a_time_is_no_score(text):
     assert read_pain_score(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [("getting sorer, 6 now", 6), ("worse, 7 now", 7), ("slightly worse - 6", 6),
+     ("a smidge worse, 5ish", 5), ("hip worse now, its 6", 6), ("achier now, maybe 5", 5)],
+)  # fmt: skip
+def test_pain_said_to_be_getting_worse_then_a_score_is_the_score_unasked(text, score):
+    assert read_pain_score(text) == score
+
+
+@pytest.mark.parametrize(
+    "text", ["worse than last time, did 7", "form got worse, 7 done", "worse form, 7"]
+)
+def test_the_form_or_a_session_getting_worse_beside_a_count_is_no_score(text):
+    assert read_pain_score(text) is None
