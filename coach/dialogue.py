@@ -421,7 +421,9 @@ CONFIRMS_ALL = re.compile(
     r"definitely|of course|indeed|uh huh|mhm+|i did|sure did|did|done|all done|ready|next|"
     r"next one|next leg|next side|next set|go|go on|go ahead|move on|carry on|onwards|"
     r"keep going|all of them|every one|the lot|yes i did|thats right|that'?s right|lets go|"
-    r"let'?s go|lets do it|let'?s do it|lets move on|let'?s move on|im ready|i'?m ready)\W*$",
+    r"let'?s go|lets do it|let'?s do it|lets move on|let'?s move on|im ready|i'?m ready)"
+    r"(?:\W+(?:then|thanks|thank you|cheers|ta|mate|coach|please|now|yeah|yes|thanks coach))*"
+    r"\W*$",
     re.I,
 )
 # Thanks said around what the user means: "thanks, that's enough", "that'll do, ta".

@@ -429,7 +429,7 @@ _TOTAL_ONLY = _rules(
     rf"(?:any )?more than\s+{_N}{_TAIL}",
     rf"{_LEAD}{_NO}(?:i\s+)?(?:stopped|gave up|quit|had to stop)\s+(?:at|after)\s+{_N}{_TAIL}",
     rf"{_LEAD}{_NO}(?:i\s+)?(?:managed|got(?=\s+to\b)|made it|got up|reached)\s+(?:to\s+)?"
-    rf"{_N}{_TAIL}",
+    rf"{_HEDGES}{_N}{_TAIL}",
     rf"{_LEAD}(?:{_DID}\s+)?{_N}{_REPS}{_LEG}(?:\s+done)?\s+(?:and (?:thats|that is) (?:it|all)|"
     rf"thats all|(?:and )?thats (?:the set|the leg|it for (?:this|that) (?:leg|side|set)|me done)|"
     rf"and stopped|then stopped|and done|max|tops|and i stopped|before i stopped)\s*$",

@@ -82,6 +82,8 @@ YES_IN_CONTEXT = [
     ("affirm", "yes I did"), ("continue_session", "ok, next leg"),
     ("nlu_fallback", "yup, all done"),
     ("continue_session", "yeah go on"), ("affirm", "sure did"), ("continue_session", "move on"),
+    ("continue_session", "go on then"), ("continue_session", "next please"),
+    ("affirm", "yes thanks"),
 ]  # fmt: skip
 
 
@@ -96,7 +98,8 @@ def test_a_yes_in_context_to_did_you_do_all_confirms_them_all(intent, said):
 @pytest.mark.parametrize(
     ("said", "done"),
     [("that one I did seven", 7), ("I did 6 on that one", 6), ("on that set I got 8", 8),
-     ("nine", 9), ("only managed five", 5), ("for this one I got 4", 4)],
+     ("nine", 9), ("only managed five", 5), ("for this one I got 4", 4),
+     ("I reckon I got to about 6 on that set", 6), ("managed roughly 7", 7)],
 )  # fmt: skip
 def test_a_number_to_did_you_do_all_is_how_many_were_done(said, done):
     chat = _asked_all_or_fewer()
