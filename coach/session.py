@@ -728,12 +728,19 @@ class Session:
 
     def ask_voice_total(self) -> list[Line]:
         self.total_asked += 1
-        if self.total_asked > 1:
+        if self.total_asked > 1 and self.total_asked % 2 == 0:
             return self._ask(
                 "voice_total",
                 self.target,
                 f"Sorry, I still need it for your record. Just say a number, or all of them:"
                 f" how many of the {self.target} on your {self.leg} leg did you do?",
+            )
+        if self.total_asked > 1:
+            return self._ask(
+                "voice_total",
+                self.target,
+                f"I didn't catch a number there. For your {self.leg} leg, say all {self.target},"
+                f" or the number you did, like 7.",
             )
         return self._ask(
             "voice_total",
