@@ -39,6 +39,11 @@ STOPS_WITH_THANKS = [
     ("thank", "ta very much, that'll do for tonight"),
     ("ask_dose", "thanks so much, that is enough for one day"),
     ("goodbye", "thats enough for today thank you"),
+    ("thank", "I reckon that's enough, ta"),
+    ("thank", "that's my lot, thanks"),
+    ("thank", "enough now, cheers"),
+    ("goodbye", "ok I'm off, thanks"),
+    ("thank", "that's all from me, thank you"),
 ]
 
 
@@ -249,3 +254,12 @@ def test_a_count_to_write_down_with_a_reason_after_it_is_no_pain_score(said):
 def test_plenty_said_for_the_end_stops(said):
     chat = _chat_at(2)
     assert "stop there" in chat.say("thank", said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["is that enough?", "not enough yet", "enough rest, let's go", "I'm off to the other leg"],
+)
+def test_enough_asked_denied_or_about_the_rest_is_no_stop(said):
+    chat = _chat_at(2)
+    assert "stop there" not in chat.say("nlu_fallback", said)
