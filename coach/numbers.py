@@ -305,9 +305,21 @@ _LESS_WORDS = [
     r"shouldnt|"
     r"should not|wont|dont|cant) count",
     r"dont count (?:that|the last|this|it)(?: one| rep)?",
-    r"(?:that last|that|the last|last|this)(?: one| rep| lift)? (?:was|is) (?:rubbish|bad|sloppy|"
-    r"crap|wrong|no good|not right|not proper|half a rep|a half rep)(?:\s+(?:so\s+)?"
+    r"(?:that last|that|the last|last|this)(?: one| rep| lift)? (?:was|is) (?:(?:a bit|pretty|"
+    r"really|quite|too|so) )?(?:rubbish|bad|sloppy|"
+    r"crap|wrong|no good|not right|not proper|half a rep|a half rep|dodgy|poor|awful|terrible|"
+    r"a mess|messy|wonky|lazy|rushed|no use|useless|a fail|half hearted|not great|shocking|"
+    r"a cheat|cheating|not a good one|not a real one|not a proper one)(?:\s+(?:so\s+)?"
     r"(?:dont|do not) count (?:it|that|that one))?",
+    # A rep named and taken off in other words: "minus that one", "not counting that one".
+    r"(?:minus|uncount|discount|subtract|deduct|knock off|take off|take away|scrub) (?:that|this|"
+    r"the last|that last)(?: one| rep| lift)?",
+    r"(?:im |i am |i )?not counting (?:that|this|the last|that last)(?: one| rep| lift)?",
+    r"(?:take|knock|scrub) (?:it|that) (?:off|back|away|out)",
+    r"count one less|one less",
+    r"(?:i )?(?:need to|have to|gotta|got to|want to|will|ill|should|better) (?:take|knock) "
+    r"(?:one|that one|that|this one|the last one|it) (?:back|off|away)",
+    r"rewind one|go back one|back one rep",
     r"(?:i )?double counted(?: (?:that|it|one|the last one))?",
     r"(?:i )?counted (?:that|it|one|the last one) twice",
     r"that (?:one )?was(?:nt| not) (?:a (?:proper|real|full|good) (?:one|rep)|proper|right)",
@@ -829,7 +841,8 @@ _MISCOUNTED = re.compile(
     r"\b(?:miscounted|mis counted|messed up (?:the |my )?count|lost count|lost track|"
     r"counted wrong|wrong count|got the count wrong|mixed up the count|count is wrong|"
     r"count was wrong|counted too many|over ?counted|"
-    r"(?:wasnt|was not|werent|not|stopped|forgot) (?:really )?counting(?: properly| right)?)\b"
+    r"(?:wasnt|was not|werent|not|stopped|forgot) (?:really )?counting(?: properly| right)?"
+    r"(?!\s+(?:that|this|the|it|those|them)\b))\b"
 )
 
 # What may follow a count that opens a sentence: the reason, not part of the count.

@@ -150,6 +150,12 @@ TAKEN_BACK_WITH_A_REASON = [
     "delete this rep, I rushed it",
     "wipe the last one off, my form went",
     "scratch that one, my hip rolled out",
+    "minus that one, bad form",
+    "not counting that one, my back dipped",
+    "uncount the last rep, I wobbled",
+    "that last one was dodgy, take it off",
+    "I need to take one back, my knee bent",
+    "that one was a bit rushed, don't count it",
 ]
 
 
