@@ -380,6 +380,16 @@ class Session:
         self.check = None
         if self.phase == DONE:
             return [self.status()]
+        if (
+            self.awaiting_feedback
+            and self.phase == ACTIVE
+            and count.kind == numbers.LESS
+            and count.value == 1
+            and not count.explicit
+        ):
+            # "That last one was bad, don't count it" after a paced set: how many of the
+            # set to record is asked, not a rep taken off the leg before.
+            return self.ask_voice_total()
         if count.kind in (numbers.LESS, numbers.SET_TO, numbers.MORE_INSTEAD):
             return self._correct(count, now)
         if count.or_value is not None:

@@ -269,3 +269,14 @@ def test_plenty_said_for_the_end_stops(said):
 def test_enough_asked_denied_or_about_the_rest_is_no_stop(said):
     chat = _chat_at(2)
     assert "stop there" not in chat.say("nlu_fallback", said)
+
+
+@pytest.mark.parametrize("said", ["that was poor", "that last one was bad, don't count it"])
+def test_voice_a_rep_taken_back_after_a_paced_set_asks_how_many_not_the_leg_before(said):
+    chat = Chat()
+    chat.say("start_session", "start my session", metadata=VOICE)
+    chat.say("continue_session", "ready", metadata=VOICE)
+    chat.say("affirm", "yes", metadata=VOICE)  # the left leg: all 10
+    reply = chat.say("feel_worse", said, metadata=VOICE)
+    assert "right leg" in reply and "how many" in reply
+    assert chat.session["reps"][0] == {"left": 10, "right": 0}
