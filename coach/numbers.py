@@ -346,7 +346,10 @@ _SETS_DOWN = (
     r"(?:call (?:it|that|this|me at|me on)|(?:put|mark|write|note|jot|log|chalk) (?:me|it|that|"
     r"this)(?: down)? (?:for|as|at|on)|(?:put|mark|write|note|jot|log|chalk|set) (?:me |it )?down"
     r"(?: for| as| at)?|(?:log|record|count|book|score) (?:it|that|this|me|them)(?: down)? "
-    r"(?:as|at|for)|(?:log|record|count|chalk up)|(?:put|mark|write|note) (?:down )?)"
+    r"(?:as|at|for)|(?:log|record|count|chalk up)|(?:put|mark|write|note) (?:down )?|"
+    r"(?:put|stick|book|pop) (?:me|it|that)(?: down| in)? (?:for|as|at|on)|chalk (?:it|that) up as|"
+    r"(?:(?:well|we will|we ll|i will|ill|i ll)\s+)?(?:just\s+)?(?:say|go with)|"
+    r"make (?:it|that|mine)|(?:update|set|change|correct) (?:it|that|the count|my count) to)"
 )
 _SET_TO = [
     rf"(?:no|nope|nah|sorry|oops|whoops|wait|hang on|hold on|my bad|actually|correction|"

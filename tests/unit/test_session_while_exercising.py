@@ -185,6 +185,8 @@ SET_DOWN = [
     ("put me down for seven", 7), ("mark me down as 4", 4), ("log it as 6", 6),
     ("count it as 3, I wasn't sure", 3), ("just call it six, lost count", 6),
     ("put me down for 2 please", 2), ("write down 8", 8), ("make that 4", 4),
+    ("let's just say 6", 6), ("go with 7", 7), ("stick me down for 3", 3),
+    ("chalk it up as 8", 8), ("set it to 2", 2), ("update it to 6", 6), ("pop me down for 4", 4),
 ]  # fmt: skip
 
 
@@ -280,3 +282,11 @@ def test_voice_a_rep_taken_back_after_a_paced_set_asks_how_many_not_the_leg_befo
     reply = chat.say("feel_worse", said, metadata=VOICE)
     assert "right leg" in reply and "how many" in reply
     assert chat.session["reps"][0] == {"left": 10, "right": 0}
+
+
+@pytest.mark.parametrize("said", ["say 6", "call it 6", "put me down for 6", "let's go with 6"])
+def test_asked_how_bad_mid_set_a_number_to_write_down_is_the_pain_score(said):
+    chat = _chat_at(3)
+    chat.say("pain", "ouch, that hurts")
+    reply = chat.say("count_rep", said)
+    assert "Pain of 6" in reply and chat.session["reps"][0]["left"] == 3
