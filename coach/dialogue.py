@@ -1665,6 +1665,18 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         work.say_text("Yes, that's today's session finished.")
         _todays_totals(work)
         return True
+    if (
+        TIRED.search(text)
+        and not is_question(text)
+        and not numbers.mentions_pain(text)
+        and _ended_within(work, RECENT_SESSION_SECONDS)
+    ):
+        # Tired just after a session: that is the work done; rest until the next one.
+        work.say_text(
+            "That's normal after a session: your muscles have worked. Rest and recover now."
+        )
+        work.say_text(progression.next_session_advice(_last_session(work)["ended_at"], work.tz))
+        return True
     if DONE_FOR_TODAY.match(text) and _ended_within(work, RECENT_SESSION_SECONDS):
         work.say_text("That's it for today: well done, and rest up.")
         work.say_text(progression.next_session_advice(_last_session(work)["ended_at"], work.tz))
