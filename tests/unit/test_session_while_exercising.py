@@ -292,7 +292,7 @@ def test_asked_how_bad_mid_set_a_number_to_write_down_is_the_pain_score(said):
     assert "Pain of 6" in reply and chat.session["reps"][0]["left"] == 3
 
 
-@pytest.mark.parametrize("said", ["I'm shattered", "so tired now", "legs are jelly"])
+@pytest.mark.parametrize("said", ["I'm shattered", "so tired now", "worn out"])
 def test_tired_just_after_a_session_is_told_to_rest_until_the_next(said):
     chat = _chat_resting()
     chat.say("stop_session", "stop for today")
