@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from coach import answers, red_flags
+from coach import answers, numbers, red_flags
 from coach.numbers import parse_number, unslipped
 from coach.vocabulary import canonical
 
@@ -182,6 +182,23 @@ def is_a_count(text: str) -> bool:
     # "fve", "sevn": one letter off a number word (not a chat short form such as "nite")
     slip = None if chat_short_form(text) else unslipped(said)
     return isinstance(parse_number(slip or said), int)
+
+
+def corrects_a_count(text: str) -> bool:
+    """A rep taken back or the count put right, a reason or not: "scrap that one, my back
+    arched", "make that 6, I lost count", "put me down for 6". No pain is said in it."""
+    if "?" in text or numbers.read_pain_score(text) is not None:
+        return False
+    if numbers.mentions_pain(text) and not numbers.says_no_pain(text):
+        return False
+    count = numbers.read_count(text)
+    if count is None:
+        return False
+    if count.kind == numbers.LESS:
+        return count.value is not None  # a rep taken back ("undo" alone: the classifier's)
+    # A count put right in words only a count is put right with ("no, 8" may answer
+    # anything).
+    return count.kind == numbers.SET_TO and numbers.says_count_correction(text)
 
 
 # "my hips ache, would these help?": asking whether the exercise helps, not a pain report.
@@ -383,7 +400,7 @@ def rule_verdict(
         return "red_flag"
     if written_in_another_script(text):
         return "nlu_fallback"
-    if is_a_count(text):
+    if is_a_count(text) or corrects_a_count(text):
         return "count_rep"
     if short := chat_short_form(text):
         return short

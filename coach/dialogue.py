@@ -168,7 +168,7 @@ WHERE_AM_I = re.compile(
     r"\bwhere did i get to\b|\bwhere did we leave off\b|"
     r"\blost (?:count|track)\b|\bwhat (?:was|am) i (?:doing|on|up to)\b|"
     r"\bare we (?:done|finished|nearly done|nearly there|there yet)\b|\bis that it\b|"
-    r"\bhow much (?:more|longer)\b|\bnearly (?:done|there)\b|\bwhere were we\b|"
+    r"\bhow much (?:more|longer)\b|\bnearly (?:done|there)\b(?=\W*\?)|\bwhere were we\b|"
     r"\bwhat'?s left\b|\bwhats left\b|\bhow many (?:are )?left\b|"
     r"\bhow many (?:\w+ ){0,3}(?:left|to go|remaining)\b|"
     # "how many sets have I still got left", "how many legs remain": the part of the
@@ -365,13 +365,16 @@ WHOLE_SESSION = re.compile(
 # Ending today's session in ordinary words (a stop, not the end of one leg).
 STOPPING = re.compile(
     r"\bstop(?:ping)? (?:it )?(?:here|there|now|for (?:today|now|the day|tonight))\b|"
-    r"\bcall(?:ing)? it a day\b|\b(?:that'?s|thats|that is) (?:enough|it|all|me) "
-    r"for (?:today|now|me|the day|tonight)\b|"
+    r"\bcall(?:ing)? it a day\b|\b(?:that'?s|thats|that is|that'?ll be|thatll be|that will be) "
+    r"(?:enough|plenty|it|all|me|lots|my lot|sufficient) "
+    r"for (?:today|now|me|the day|tonight|one day|this session|this morning|this evening)\b|"
     r"\b(?:i'?m|i am|we'?re) (?:done|finished) for (?:today|now|the day|tonight)\b|"
     r"\b(?:got to|gotta|have to|need to|must) (?:go|run|dash|leave)\b(?! (?:slower|faster|"
     r"higher|lower|up|down|back|further|easier|to the (?:loo|toilet|bathroom|door)))|"
     r"\bi'?ll (?:stop|leave it|finish) (?:there|here|now|for today)\b|"
-    r"\b(?:leave|end) it (?:there|here)(?: for today)?\b|\benough for (?:today|now|tonight)\b|"
+    r"\b(?:leave|end) it (?:there|here)(?: for today)?\b|"
+    r"\b(?:enough|plenty) for (?:today|now|tonight|one day|the day|this session|this morning|"
+    r"this evening)\b|"
     r"\bthink i'?ll stop\b|\bstopping (?:there|here|now)\b|"
     r"\bthat'?s me(?: done)?(?: for (?:today|now|the day|tonight))?\W*$|"
     r"\bno more (?:for )?(?:today|now|tonight)\b|"
@@ -388,7 +391,12 @@ STOPPING = re.compile(
     r"exercises?|leg lifts|training)(?: (?:now|here|there|for (?:today|now)|please))?\W*$|"
     r"^\W*(?:(?:ok|okay|yeah|yes|right|alright|fine|no|please)\W+)+stop"
     r"(?: (?:now|please|here|there|it))?\W*$|"
-    r"^\W*(?:ok(?:ay)?\W+|right\W+|well\W+)?(?:that'?s|thats|that is) enough\W*$|"
+    r"^\W*(?:ok(?:ay)?\W+|right\W+|well\W+)?(?:that'?s|thats|that is) (?:enough|plenty)\W*$|"
+    # "I think that's enough", "enough now", "that's my lot", "that's all from me", "I'm off"
+    r"^\W*(?:(?:ok(?:ay)?|right|well|yeah|so|i think|think|i reckon|reckon|i guess|probably|"
+    r"hmm+|um+|actually)\W+)*(?:(?:that'?s|thats|that is)\s+)?(?:enough|plenty|my lot|"
+    r"all from me|all for me)(?:\s+(?:now|then|i think|for me|from me))?\W*$|"
+    r"^\W*(?:(?:ok(?:ay)?|right|well)\W+)*(?:i'?m|im|i am) off(?: now| then)?\W*$|"
     r"\b(?:(?:i|we|i think i|think i)\s+)?(?<!n't )(?<!nt )(?<!not )(?<!never )"
     r"(?:need|have|got|want|gotta|going) to stop\b"
     r"(?! (?:if|when|because|\w+ing\b))|"
@@ -402,6 +410,44 @@ STOPPING = re.compile(
     r"(?: it| up| the session)?(?=\W*$|\s+(?:and|then|so|for|here|there|now|today|at that)\b)",
     re.I,
 )
+# A yes in context to "did you do all 10?" after a paced set: "fine", "yeah good", "next",
+# "let's go", "ready". No word of it says fewer, so all of them were done.
+CONFIRMS_ALL = re.compile(
+    r"^\W*(?:(?:um+|uh+|er+m?|oh|well|so|and|coach|mate|thanks|thank you|cheers|then|now|"
+    r"please|yes|yeah|yep|yup|yea|ya|aye|sure|ok|okay|k|fine|good|great|grand|alright|"
+    r"all right|all good|correct|right|perfect|lovely|brilliant|excellent|nice|cool|sound|"
+    r"absolutely|definitely|of course|indeed|uh huh|mhm+|i did|sure did|yes i did|did|done|"
+    r"all done|ready|im ready|i'?m ready|next|next one|next leg|next side|next set|lets go|"
+    r"let'?s go|go|go on|go ahead|move on|lets move on|let'?s move on|carry on|onwards|"
+    r"keep going|all of them|every one|the lot|all|all 10|all ten|yes all|that'?s right|"
+    r"thats right|got them all|got em all|did them all)\W+)*"
+    r"(?:yes|yeah|yep|yup|yea|ya|aye|sure|ok|okay|fine|good|great|grand|alright|all right|"
+    r"all good|correct|right|perfect|lovely|brilliant|excellent|nice|cool|sound|absolutely|"
+    r"definitely|of course|indeed|uh huh|mhm+|i did|sure did|did|done|all done|ready|next|"
+    r"next one|next leg|next side|next set|go|go on|go ahead|move on|carry on|onwards|"
+    r"keep going|all of them|every one|the lot|yes i did|thats right|that'?s right|lets go|"
+    r"let'?s go|lets do it|let'?s do it|lets move on|let'?s move on|im ready|i'?m ready)"
+    r"(?:\W+(?:then|thanks|thank you|cheers|ta|mate|coach|please|now|yeah|yes|thanks coach))*"
+    r"\W*$",
+    re.I,
+)
+# Thanks said around what the user means: "thanks, that's enough", "that'll do, ta".
+THANKS_AROUND = re.compile(
+    r"^\W*(?:(?:many |much )?(?:thanks?|thank you|thank u|thankyou|thx|ty|cheers|ta)"
+    r"(?: (?:so much|very much|a lot|mate|coach|pal|again|for that|for today))*\W+)+"
+    r"|(?:\W+(?:(?:many )?(?:thanks?|thank you|thank u|thankyou|thx|ty|cheers|ta)"
+    r"(?: (?:so much|very much|a lot|again|for that|for today|for the help))*|mate|coach|pal))+"
+    r"\W*$",
+    re.I,
+)
+
+
+def stops_for_today(text: str) -> bool:
+    """The session ended for today, thanks or not: "that's me, cheers", "thanks, enough"."""
+    bare = THANKS_AROUND.sub("", text).strip()
+    return bool(STOPPING.search(text) or (bare and bare != text.strip() and STOPPING.search(bare)))
+
+
 # "I'm done", "we're finished": between sets or at a leg switch, the end of today's session.
 DONE_NOW = re.compile(
     r"^\W*(?:(?:ok|okay|right|well|yeah|actually|no)\W+)*(?:i'?m|im|i am|we'?re|that'?s me)\s+"
@@ -1321,7 +1367,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             return True
         # Pain said with a stop or a pause is left to the pain flow and the classifier.
         hurts = numbers.mentions_pain(text) and not numbers.says_no_pain(text)
-        if STOPPING.search(text) and not is_question(text) and not hurts:
+        if stops_for_today(text) and not is_question(text) and not hurts:
             _stop_for_today(work, session)
             return True
         between = session.phase == "rest" or (
@@ -1373,9 +1419,23 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 and not CORRECTS_EARLIER.search(text)
             ):
                 count = numbers.Count(numbers.FINISHED, count.value, True)  # "no, only 6"
+            if (
+                session.check.get("kind") == "voice_total"
+                and count is not None
+                and count.kind in (numbers.TOTAL, numbers.COUNT)
+                and 0 < count.value < session.target
+            ):
+                count = numbers.Count(numbers.FINISHED, count.value, True)  # "I did 8"
             vague = _vague(work)
             answer = None if vague else _yes_or_no(work)
             intent = answer or ("continue_session" if vague else work.turn.intent)
+            if (
+                session.check.get("kind") == "voice_total"
+                and count is None
+                and CONFIRMS_ALL.match(text)
+            ):
+                # "fine", "yeah good", "next" to "did you do all 10?": yes, all of them.
+                answer = intent = "affirm"
             if (
                 session.check.get("kind") == "voice_total"
                 and count is None
@@ -1604,6 +1664,18 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     ):
         work.say_text("Yes, that's today's session finished.")
         _todays_totals(work)
+        return True
+    if (
+        TIRED.search(text)
+        and not is_question(text)
+        and not numbers.mentions_pain(text)
+        and _ended_within(work, RECENT_SESSION_SECONDS)
+    ):
+        # Tired just after a session: that is the work done; rest until the next one.
+        work.say_text(
+            "That's normal after a session: your muscles have worked. Rest and recover now."
+        )
+        work.say_text(progression.next_session_advice(_last_session(work)["ended_at"], work.tz))
         return True
     if DONE_FOR_TODAY.match(text) and _ended_within(work, RECENT_SESSION_SECONDS):
         work.say_text("That's it for today: well done, and rest up.")

@@ -78,6 +78,10 @@ def normalise(text: str) -> str:
     lowered = re.sub(r"(\d)\s*/\s*(\d)", r"\1 / \2", lowered)  # "6/10" -> "6 / 10"
     lowered = re.sub(r"(\d)(?:th|st|nd|rd)\b", r"\1", lowered)  # "8th" -> "8"
     lowered = re.sub(r"(\d)ish\b", r"\1 ish", lowered)  # "7ish" -> "7 ish"
+    # "6done", "3more", "2reps": a number typed against the word after it.
+    lowered = re.sub(
+        r"\b(\d{1,3})(done|more|reps?|left|to go|down|so far|now|in all|total)\b", r"\1 \2", lowered
+    )
     lowered = re.sub(r"\bx\s*(\d)", r"x \1", lowered)  # "done x4" -> "done x 4"
     lowered = re.sub(r"#\s*(\d)", r"\1", lowered)
     lowered = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", lowered)  # "twenty-one" -> "twenty one"
@@ -166,6 +170,7 @@ _REAL_WORDS = """
     line mine nice wine pine dine nines ninth nee nite nit fin
     men hen pen tan tin then teen tent tea tern tend tens tee tech term
     twelfth
+    ive weve youve theyve steven
 """
 REAL_WORDS_NEAR_NUMBERS = frozenset(_REAL_WORDS.split())
 
@@ -233,7 +238,9 @@ def _match(rules: list[re.Pattern], said: str) -> re.Match | None:
 _FILLER = (
     r"(?:ok|okay|k|kk|right|alright|so|and|um+|uh+|er+|erm|hmm+|yeah|yep|yes|well|oh|ah|"
     r"phew|great|good|cool|coach|hey|lol|ugh|oops|whoops|oh no|argh|about|around|maybe|"
-    r"probably|roughly|like|i think|think|i guess|i reckon)"
+    r"probably|roughly|like|i think|think|i guess|i reckon|"
+    # the set or rep the count is about, said first: "that one I did 8", "on that set, 7"
+    r"(?:on |for |in )?(?:that|this) (?:one|set|round|go|time|leg|side))"
 )
 _LEAD = rf"^(?:{_FILLER}\s+)*"
 _REPS = r"(?:\s+(?:reps?|repetitions?|lifts?|leg lifts?|times|of them|of those|more reps?))?"
@@ -286,14 +293,33 @@ _LESS_WORDS = [
     r"(?:cancel|delete|remove|ignore|forget|drop) (?:the last|this)(?: one| rep)?",
     r"(?:cancel|delete|remove|ignore|forget|drop) that (?:one|rep)",
     r"take (?:one|the last one) (?:back|off|away)",
+    # A rep named and taken back, whatever the verb: "bin that last rep", "take this one back".
+    r"(?:scratch|scrap|strike|bin|ditch|cancel|delete|remove|ignore|forget|drop|discount|void|"
+    r"chuck|wipe|erase|lose|nix|knock off|cross off|rub out) (?:that|the|this|my)"
+    r"(?: last| final| previous| latest)? (?:one|rep|lift|attempt|go)(?: (?:off|out|away))?",
+    r"take (?:that|the|this|my)(?: last| final| previous| latest)? (?:one|rep|lift|attempt) "
+    r"(?:back|off|away|out)",
+    r"take back (?:that|the|this|my)(?: last| final| previous| latest)? (?:one|rep|lift|attempt)",
     r"take back (?:the last)(?: one| rep)?",
     r"(?:that last|that|the last|last|this)(?: one| rep| lift)? (?:didnt|doesnt|did not|does not|"
     r"shouldnt|"
     r"should not|wont|dont|cant) count",
     r"dont count (?:that|the last|this|it)(?: one| rep)?",
-    r"(?:that last|that|the last|last|this)(?: one| rep| lift)? (?:was|is) (?:rubbish|bad|sloppy|"
-    r"crap|wrong|no good|not right|not proper|half a rep|a half rep)(?:\s+(?:so\s+)?"
+    r"(?:that last|that|the last|last|this)(?: one| rep| lift)? (?:was|is) (?:(?:a bit|pretty|"
+    r"really|quite|too|so) )?(?:rubbish|bad|sloppy|"
+    r"crap|wrong|no good|not right|not proper|half a rep|a half rep|dodgy|poor|awful|terrible|"
+    r"a mess|messy|wonky|lazy|rushed|no use|useless|a fail|half hearted|not great|shocking|"
+    r"a cheat|cheating|not a good one|not a real one|not a proper one)(?:\s+(?:so\s+)?"
     r"(?:dont|do not) count (?:it|that|that one))?",
+    # A rep named and taken off in other words: "minus that one", "not counting that one".
+    r"(?:minus|uncount|discount|subtract|deduct|knock off|take off|take away|scrub) (?:that|this|"
+    r"the last|that last)(?: one| rep| lift)?",
+    r"(?:im |i am |i )?not counting (?:that|this|the last|that last)(?: one| rep| lift)?",
+    r"(?:take|knock|scrub) (?:it|that) (?:off|back|away|out)",
+    r"count one less|one less",
+    r"(?:i )?(?:need to|have to|gotta|got to|want to|will|ill|should|better) (?:take|knock) "
+    r"(?:one|that one|that|this one|the last one|it) (?:back|off|away)",
+    r"rewind one|go back one|back one rep",
     r"(?:i )?double counted(?: (?:that|it|one|the last one))?",
     r"(?:i )?counted (?:that|it|one|the last one) twice",
     r"that (?:one )?was(?:nt| not) (?:a (?:proper|real|full|good) (?:one|rep)|proper|right)",
@@ -314,6 +340,17 @@ _MINUS = _rules(
     rf"the count))?\s*$",
     rf"{_LEAD}{_N}\s+(?:less|fewer)(?:\s+reps?)?\s*$",
 )
+# Words that give the count to be written down: "call it", "put me down for", "count it as".
+_SETS_DOWN = (
+    r"(?:(?:lets|let us|just|ok|okay|so|then)\s+)*"
+    r"(?:call (?:it|that|this|me at|me on)|(?:put|mark|write|note|jot|log|chalk) (?:me|it|that|"
+    r"this)(?: down)? (?:for|as|at|on)|(?:put|mark|write|note|jot|log|chalk|set) (?:me |it )?down"
+    r"(?: for| as| at)?|(?:log|record|count|book|score) (?:it|that|this|me|them)(?: down)? "
+    r"(?:as|at|for)|(?:log|record|count|chalk up)|(?:put|mark|write|note) (?:down )?|"
+    r"(?:put|stick|book|pop) (?:me|it|that)(?: down| in)? (?:for|as|at|on)|chalk (?:it|that) up as|"
+    r"(?:(?:well|we will|we ll|i will|ill|i ll)\s+)?(?:just\s+)?(?:say|go with)|"
+    r"make (?:it|that|mine)|(?:update|set|change|correct) (?:it|that|the count|my count) to)"
+)
 _SET_TO = [
     rf"(?:no|nope|nah|sorry|oops|whoops|wait|hang on|hold on|my bad|actually|correction|"
     rf"i miscounted|miscounted|wrong|not quite|no no|typo|my mistake)(?:\s+(?:no|wait|sorry|"
@@ -323,6 +360,8 @@ _SET_TO = [
     rf"i|just|reps?|i counted wrong|i miscounted))*\s+{_N}{_TAIL}",
     rf"(?:i\s+)?(?:meant|mean)\s+{_N}{_TAIL}",
     rf"(?:make|change|correct|fix|put)\s+(?:it|that|this|the count)\s+(?:to\s+|as\s+)?{_N}{_TAIL}",
+    # The count given to be written down: "call it 6", "put me down for 6", "log it as 7".
+    rf"{_SETS_DOWN}\s+{_N}{_TAIL}",
     rf"(?:it|that|the count)\s+(?:should be|should have been|is actually|was actually|"
     rf"shouldve been)\s+{_N}{_TAIL}",
     rf"(?:its|thats|it was|that was)\s+actually\s+{_N}{_TAIL}",
@@ -336,6 +375,21 @@ _SET_TO = [
     rf"meant\s+)?{_N}{_REPS}"
     rf"\s+(?:not|and not|rather than|instead of)\s+(?:the\s+)?{NUMBER}{_TAIL}",
 ]
+_CORRECTION_WORDS = re.compile(
+    rf"{_SETS_DOWN}\s+{NUMBER}\b|\b(?:make|change|correct|fix|put) (?:it|that|this|the count)"
+    rf"\s+(?:to\s+|as\s+)?{NUMBER}\b"
+)
+
+
+def says_count_correction(text: str) -> bool:
+    """The count put right in words only a count is put right with: "make that 6", "call it
+    6", "put me down for 6", "I lost count, 6"."""
+    said = normalise(text)
+    return bool(_CORRECTION_WORDS.search(said) or _MISCOUNTED.search(said))
+
+
+# Said first, the count to write down ("call it 6, I wasn't counting properly").
+_SETS_DOWN_FIRST = re.compile(rf"{_LEAD}{_SETS_DOWN}\s+{_N}{_REPS}{_LEG}{_NOW}\s*(?:$|[,;.!-])")
 _SET_TO_RE = _rules(*(rf"{_LEAD}(?:{rule})" for rule in _SET_TO))
 _MORE = _rules(
     rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+|then\s+|plus\s+)*(?:another|an extra|"
@@ -390,7 +444,7 @@ _TOTAL_ONLY = _rules(
     rf"(?:any )?more than\s+{_N}{_TAIL}",
     rf"{_LEAD}{_NO}(?:i\s+)?(?:stopped|gave up|quit|had to stop)\s+(?:at|after)\s+{_N}{_TAIL}",
     rf"{_LEAD}{_NO}(?:i\s+)?(?:managed|got(?=\s+to\b)|made it|got up|reached)\s+(?:to\s+)?"
-    rf"{_N}{_TAIL}",
+    rf"{_HEDGES}{_N}{_TAIL}",
     rf"{_LEAD}(?:{_DID}\s+)?{_N}{_REPS}{_LEG}(?:\s+done)?\s+(?:and (?:thats|that is) (?:it|all)|"
     rf"thats all|(?:and )?thats (?:the set|the leg|it for (?:this|that) (?:leg|side|set)|me done)|"
     rf"and stopped|then stopped|and done|max|tops|and i stopped|before i stopped)\s*$",
@@ -408,7 +462,8 @@ _COUNT = _rules(
     rf"(?:the\s+)?{_N}(?:\s+(?:rep|reps|one|lift|now|done|down|up|there|finished|complete|"
     rf"of them|of those|of em|in|so far|already|finish|"
     rf"on (?:this|my|the) (?:leg|side)|on (?:the|my) (?:left|right)(?: leg| side)?|"
-    rf"i think|i guess|maybe|probably|or so|i reckon|ish))*"
+    rf"i think|i guess|maybe|probably|or so|i reckon|ish|nearly there|nearly done|almost there|"
+    rf"almost done|getting there|halfway there|half way there))*"
     rf"(?:\s+{NUMBER}\s+(?:to go|left|more to go))?\s*$"
 )
 # An ordinal names the rep just done, a running count ("I've finished the third lift",
@@ -522,7 +577,7 @@ def read_count(text: str) -> Count | None:
         if values:
             return Count(SET_TO, values[-1], True)
     wrong = _SAYS_WRONG.match(whole)
-    if wrong and wrong.end() < len(whole):
+    if wrong and wrong.end() < len(whole) and not _LESS.match(whole):  # "scrap that one"
         # "wait that's wrong, 7", "no that was wrong it's 4": the number after the words
         # that say the count is wrong is the count put right, not a batch to ask about.
         rest = read_count(whole[wrong.end() :])
@@ -536,7 +591,9 @@ def read_count(text: str) -> Count | None:
     clauses = [whole] + [
         normalise(part)
         for part in re.split(
-            r"[,;:!]+|(?<!\d)\.(?!\d)|\s+(?:but|then|because|cause|cos|coz)\s+", text
+            r"[,;:!]+|(?<!\d)\.(?!\d)|\s+(?:but|then|because|cause|cos|coz)\s+"
+            r"|\s+[-\u2013\u2014]+\s+(?![\d\s])",
+            text,
         )
     ]
     for at, clause in enumerate(clauses):
@@ -786,7 +843,9 @@ _N_NOT_M = re.compile(rf"\b{_N}\s+(?:not|rather than|instead of)\s+(?:the\s+)?{N
 _MISCOUNTED = re.compile(
     r"\b(?:miscounted|mis counted|messed up (?:the |my )?count|lost count|lost track|"
     r"counted wrong|wrong count|got the count wrong|mixed up the count|count is wrong|"
-    r"count was wrong|counted too many|over ?counted)\b"
+    r"count was wrong|counted too many|over ?counted|"
+    r"(?:wasnt|was not|werent|not|stopped|forgot) (?:really )?counting(?: properly| right)?"
+    r"(?!\s+(?:that|this|the|it|those|them)\b))\b"
 )
 
 # What may follow a count that opens a sentence: the reason, not part of the count.
@@ -1160,6 +1219,8 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
         return None
     if _MISCOUNTED.search(said) and not _PAIN_WORD.search(said):
         return None  # "lost count, call it 6": the count, not a score
+    if not asked and not _PAIN_WORD.search(said) and _SETS_DOWN_FIRST.match(said):
+        return None  # "call it 6", "put me down for 6": a count to write down, not a score
     for match in _RANGE.finditer(said):
         a, b = _score_value(match.group("a")), _score_value(match.group("b"))
         context = said[: match.start()] + said[match.end() :]
@@ -1200,35 +1261,80 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
         scores = _lone_scores(said)
         if scores:
             return max(scores[-1], _strong_word_score(said, asked) or 0)
+    # A number said beside a word for how bad it is wins over the word ("a bit worse,
+    # maybe a six" is 6, "moderate, a 3" is 3), and a score is never read lower than the
+    # number said ("agony, a 10" is 10).
+    number = _number_beside_words(said, asked)
     strong = _strong_word_score(said, asked)
     if strong is not None:
-        return strong
+        return max(strong, number or 0)
     # "What if the pain is moderate?" asks; it reports no score.
     band = None if "?" in text or _QUESTION.search(said) else _band_score(said)
     if band is not None and not asked:
-        return band
+        return band if number is None else number
+    if not asked and number is not None and _SCORE_CONTEXT.search(said):
+        return number  # "getting worse, about a 6 now", "mild, maybe a 3"
+    worse = _GETTING_WORSE.search(said)
+    if worse and not _NO_PAIN.search(said) and _score_value(worse.group("a")) is not None:
+        return _score_value(worse.group("a"))  # "a bit worse, 6 now"
     if asked:
+        if number is not None:
+            return number
         for phrase, value in sorted(PAIN_WORDS.items(), key=lambda item: -len(item[0])):
             if re.search(rf"\b{phrase}\b", said):
                 return value
         if band is not None:
             return band
+    return None
+
+
+# How bad, said in words beside a number: with one, a number said the way a score is
+# ("maybe a six", "about 5") is the score, even unasked.
+_SCORE_CONTEXT = re.compile(
+    r"\b(?:worse|worsening|worser|mild|mildly|slight|slightly|moderate|moderately|"
+    r"severe|severely|a bit sore|bit sore|a little sore|quite sore|pretty sore)\b"
+)
+# A number said the way a score is said: after an article or a hedge, never after a verb
+# of doing reps ("did about 6" is a count).
+_HEDGED_SCORE = re.compile(
+    rf"{_AFTER_REP_VERB}(?<!did like )(?<!did about )(?<!done about )(?<!managed about )"
+    rf"\b(?:a|an|about|around|maybe|like|probably|roughly|more like|nearer|closer to|say)\s+"
+    rf"(?:(?:a|an)\s+)?(?P<a>{_SCORE_NUMBER})\b{_COUNTS_A_THING}"
+    rf"(?!\s*(?:reps?|times|sets?|seconds?|secs?|minutes?|mins?|days?|weeks?|hours?|hrs?|"
+    rf"months?|years?|lbs?|kg|more|in all|in total|total|so far|am|pm|oclock|of them|done|"
+    rf"finished|complete|completed|to go|left|each|per (?:leg|side)|a side))"
+)
+
+
+# Pain said to be getting worse, the pain word left out, then a score to end the message:
+# "a bit worse, 6 now", "worse - 7". Not the form getting worse ("worse form, 7 done").
+_GETTING_WORSE = re.compile(
+    rf"\b(?:worse|worsening|worser)\b(?!\s+(?:form|technique|posture|balance|control|"
+    rf"than))(?:\s+(?:now|again|still|today|i think|i reckon))*\s*[,;:.-]?\s+"
+    rf"(?:(?:now|its|it is|maybe|probably|like|about|around|roughly|prob)\s+)*"
+    rf"(?P<a>{_SCORE_NUMBER})(?:\s+(?:now|ish|i think|i reckon|maybe|probably|or so|/ 10|"
+    rf"out of (?:10|ten)))*\s*$"
+)
+
+
+def _number_beside_words(said: str, asked: bool) -> int | None:
+    """The last number in the message said as a score: when the coach has asked how bad,
+    any number that counts no reps; otherwise one said after an article or a hedge."""
+    if asked:
         # "it was a 2 before, now more like 4": the last score said is the one now.
         # ("did 10", "managed 8": reps done, even when the coach has asked how bad.)
-        scores = [
-            _score_value(m.group("a"))
-            for m in re.finditer(
-                rf"{_AFTER_REP_VERB}\b(?P<a>{_SCORE_NUMBER})\b{_COUNTS_A_THING}"
-                rf"(?!\s*(?:reps?|times|sets?|"
-                rf"seconds?|minutes?|days?|weeks?|hours?|am|pm|done|finished|complete|"
-                rf"completed|more|in all|in total|total|so far|of them))",
-                said,
-            )
-        ]
-        scores = [score for score in scores if score is not None]
-        if scores:
-            return scores[-1]
-    return None
+        matches = re.finditer(
+            rf"{_AFTER_REP_VERB}\b(?P<a>{_SCORE_NUMBER})\b{_COUNTS_A_THING}"
+            rf"(?!\s*(?:reps?|times|sets?|"
+            rf"seconds?|minutes?|days?|weeks?|hours?|am|pm|done|finished|complete|"
+            rf"completed|more|in all|in total|total|so far|of them))",
+            said,
+        )
+    else:
+        matches = _HEDGED_SCORE.finditer(said)
+    scores = [_score_value(m.group("a")) for m in matches]
+    scores = [score for score in scores if score is not None]
+    return scores[-1] if scores else None
 
 
 # A band said with a pain word is a score on its own, asked or not: "moderately sore",
@@ -1305,7 +1411,7 @@ def _mentions_pain(said: str) -> bool:
 _PAIN_WORD = re.compile(
     r"\b(?:pain|painful|hurts?|hurting|hurted|sore|soreness|ache|aches|aching|achy|twinge|"
     r"twinges|discomfort|agony|ouch|ow|sting|stings|stinging|burning|throbbing|sharp|cramp|"
-    r"cramping|pulled|tweaked|twinged|uncomfortable)\b"
+    r"cramping|pulled|tweaked|twinged|uncomfortable|sorer|achier)\b"
 )
 
 

@@ -79,6 +79,9 @@ class Session:
     next_target: int | None = None
     # How the exercise was eased for pain today, said again when the user asks what changed.
     eased: str = ""
+    # Voice: how often "did you do all of them?" has been asked about the leg just paced;
+    # asked again, it is put another way, never word for word.
+    total_asked: int = 0
 
     # -- building and storing -------------------------------------------------
 
@@ -377,6 +380,16 @@ class Session:
         self.check = None
         if self.phase == DONE:
             return [self.status()]
+        if (
+            self.awaiting_feedback
+            and self.phase == ACTIVE
+            and count.kind == numbers.LESS
+            and count.value == 1
+            and not count.explicit
+        ):
+            # "That last one was bad, don't count it" after a paced set: how many of the
+            # set to record is asked, not a rep taken off the leg before.
+            return self.ask_voice_total()
         if count.kind in (numbers.LESS, numbers.SET_TO, numbers.MORE_INSTEAD):
             return self._correct(count, now)
         if count.or_value is not None:
@@ -724,6 +737,21 @@ class Session:
         return self.ask_voice_total()
 
     def ask_voice_total(self) -> list[Line]:
+        self.total_asked += 1
+        if self.total_asked > 1 and self.total_asked % 2 == 0:
+            return self._ask(
+                "voice_total",
+                self.target,
+                f"Sorry, I still need it for your record. Just say a number, or all of them:"
+                f" how many of the {self.target} on your {self.leg} leg did you do?",
+            )
+        if self.total_asked > 1:
+            return self._ask(
+                "voice_total",
+                self.target,
+                f"I didn't catch a number there. For your {self.leg} leg, say all {self.target},"
+                f" or the number you did, like 7.",
+            )
         return self._ask(
             "voice_total",
             self.target,
@@ -947,6 +975,7 @@ class Session:
     def _pace_leg(self, intro: str) -> list[Line]:
         first = self.count + 1
         self.awaiting_feedback = True
+        self.total_asked = 0
         self.last_instruction = intro
         return [
             Line(intro),

@@ -544,3 +544,70 @@ def test_all_good_says_how_the_user_is_not_that_every_rep_is_done(said):
 )
 def test_all_of_them_is_still_the_whole_set(said):
     assert numbers.read_count(said) == numbers.Count(numbers.ALL)
+
+
+# A number said beside a word for how bad it is: the number wins over the band word, and a
+# score is never read lower than the number said (issue 17, a safety bug).
+NUMBER_OVER_BAND = [
+    ("getting a little worse, probably a seven now across my hip", 7),
+    ("slightly worse i'd say, around a 5", 5),
+    ("mild, maybe a 4", 4),
+    ("moderate, more like a 6", 6),
+    ("mildly achy, about a 3 in the back", 3),
+    ("worse than before, like an eight", 8),
+    ("a touch worse now, about 6 in my glute", 6),
+    ("slight ache, roughly a five", 5),
+    ("moderately painful, say a 7", 7),
+    ("its mild really, a 2", 2),
+    ("worsening, about a six now", 6),
+    ("pretty sore now, around a 6", 6),
+]
+
+
+@pytest.mark.parametrize(("text", "score"), NUMBER_OVER_BAND)
+def test_a_number_beside_a_band_word_wins_asked_or_not(text, score):
+    assert read_pain_score(text, asked=True) == score
+    assert read_pain_score(text) == score
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [("a bit, maybe 6", 6), ("mild i suppose, 5", 5), ("slight, but it's 7 now", 7),
+     ("not too bad, maybe a 4", 4), ("quite bad, 3", 3), ("a little, a six", 6)],
+)  # fmt: skip
+def test_asked_how_bad_a_number_wins_over_any_band_word(text, score):
+    assert read_pain_score(text, asked=True) == score
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [("agony, a 10", 10), ("it's awful, like a 9 in my back", 9), ("unbearable, 6", 10),
+     ("terrible pain, a ten now", 10)],
+)  # fmt: skip
+def test_a_strong_word_and_a_number_give_the_higher(text, score):
+    assert read_pain_score(text, asked=True) == score
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["slightly slower, about 6 seconds each", "worse form, did about 6", "mild day, 2 sets done",
+     "moderate pace, managed like 8"],
+)  # fmt: skip
+def test_a_band_word_beside_a_count_or_a_time_is_no_score(text):
+    assert read_pain_score(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [("getting sorer, 6 now", 6), ("worse, 7 now", 7), ("slightly worse - 6", 6),
+     ("a smidge worse, 5ish", 5), ("hip worse now, its 6", 6), ("achier now, maybe 5", 5)],
+)  # fmt: skip
+def test_pain_said_to_be_getting_worse_then_a_score_is_the_score_unasked(text, score):
+    assert read_pain_score(text) == score
+
+
+@pytest.mark.parametrize(
+    "text", ["worse than last time, did 7", "form got worse, 7 done", "worse form, 7"]
+)
+def test_the_form_or_a_session_getting_worse_beside_a_count_is_no_score(text):
+    assert read_pain_score(text) is None
