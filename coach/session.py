@@ -168,7 +168,8 @@ class Session:
         if self.phase == SETUP:
             return Line("Say ready when you're in position, and we'll start.")
         if self.phase == REST:
-            return Line(f"You're resting. {self._rest_prompt()}")
+            coming = f"set {self.set_number + 1} of {self.sets}, {self.target} reps on each leg"
+            return Line(f"You're resting. Next: {coming}. {self._rest_prompt()}")
         if self.awaiting_feedback:
             return Line(
                 f"Back to your set: did you get all {self.target} on your {self.leg} leg,"
