@@ -643,7 +643,8 @@ _ENDS_THE_SET = re.compile(
     r"(?:thats|that is|that was|which is|which was|thatll be)\s+(?:(?:the|this|my|that)\s+)?"
     r"(?:set|leg|side|lot|me done|me finished|it done|done|finished|all of them|the last ones?)"
     r"(?:\s+done|\s+finished)?"
-    r"|to (?:finish|finish off|finish up|end|close|complete)(?:\s+(?:the|this|my)\s+(?:set|leg|side))?"
+    r"|to (?:finish|finish off|finish up|end|close|complete)"
+    r"(?:\s+(?:the|this|my)\s+(?:set|leg|side))?"
     r"|(?:(?:im|i am)\s+)?(?:done|finished)\s+(?:with\s+)?(?:the|this|my|that)\s+(?:set|leg|side)"
     r")\s*$"
 )
