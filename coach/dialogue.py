@@ -82,7 +82,8 @@ LISTS_REMINDERS = re.compile(r"\b(what|which|any|list|show|do i have|have i got)
 
 # Ordinary replies during (or around) a session, read the same way whatever the classifier said.
 _LEAD = (
-    r"^\W*(?:(?:ok|okay|right|alright|so|um+|uh+|er+|hmm+|well|oh|and|sorry|wait|hey|coach|"
+    r"^\W*(?:(?:ok|okay|right|alright|so|uh+[ -]huh|mhm+|mm+[ -]hmm+|um+|uh+|er+m?|hmm+|"
+    r"well|oh|and|sorry|wait|hey|coach|"
     r"cool|fine|actually|go on|come on|then|great|good|yes|yeah|yep|hi|hiya|hello|"
     r"sounds (?:good|great|fine)|(?:i'?ve )?changed my mind|on second thoughts?)\W+)*"
 )

@@ -38,3 +38,11 @@ def test_ready_after_a_reminder_still_starts_the_set_uncounted():
     chat.say("affirm", "okay")
     chat.say("continue_session", "ready")
     assert chat.session["set_number"] == 2 and chat.session["reps"][1]["left"] == 0
+
+
+def test_a_spoken_filler_before_ready_still_starts_the_set():
+    from coach.dialogue import LETS_GO
+
+    for text in ("uh-huh, ready", "mhm ready", "mm hmm lets go", "erm ready now", "uh huh ready"):
+        assert LETS_GO.match(text), text
+    assert not LETS_GO.match("uh huh not ready")
