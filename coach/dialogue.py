@@ -82,7 +82,8 @@ LISTS_REMINDERS = re.compile(r"\b(what|which|any|list|show|do i have|have i got)
 
 # Ordinary replies during (or around) a session, read the same way whatever the classifier said.
 _LEAD = (
-    r"^\W*(?:(?:ok|okay|right|alright|so|um+|uh+|er+|hmm+|well|oh|and|sorry|wait|hey|coach|"
+    r"^\W*(?:(?:ok|okay|right|alright|so|uh+[ -]huh|mhm+|mm+[ -]hmm+|um+|uh+|er+m?|hmm+|"
+    r"well|oh|and|sorry|wait|hey|coach|"
     r"cool|fine|actually|go on|come on|then|great|good|yes|yeah|yep|hi|hiya|hello|"
     r"sounds (?:good|great|fine)|(?:i'?ve )?changed my mind|on second thoughts?)\W+)*"
 )
@@ -313,6 +314,16 @@ WHEN_NEXT = re.compile(
     r"do them|do this|do these|exercise|train|lift) (?:it |them |this )?(?:again|next)\b|"
     r"\b(?:when|how soon) (?:should|can|do|shall|could|will) (?:i|we) (?:have|try|give it) "
     r"(?:another|a second) (?:go|try|bash|shot)\b",
+    re.I,
+)
+# "What should I try next time?", "what can I do instead tomorrow": what the next session
+# should be, asked about the session to come (not "when").
+ASKS_WHAT_TO_TRY_NEXT = re.compile(
+    r"\bwhat (?:should|can|could|shall|do|would|will|must) (?:i|we) (?:try|do|change|go for)"
+    r"(?: (?:instead|differently|then|now))?"
+    r" (?:next time|next session|next go|tomorrow|instead|going forward|from now on)\b|"
+    r"\bwhat (?:instead|now) (?:next time|for next time|next session)\b|"
+    r"\bwhat(?:'?s| is) (?:the plan|my plan) (?:for|next time)\b(?!.*\btoday\b)",
     re.I,
 )
 # "Ok, I'll try it", "trying that now", "will do": the user takes up what the coach said.
@@ -1692,6 +1703,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     if TODAYS_SESSION.search(text) and (work.session is None or work.session.over):
         _todays_plan(work)  # "what's on for today?": the plan, then an offer to start it
         return True
+    if _eased_plan_next_time(work):
+        return True
     if WHEN_NEXT.search(text):
         _next_session(work)
         return True
@@ -1832,6 +1845,20 @@ def _counts_reps(count: numbers.Count | None) -> bool:
     if count.kind == numbers.MORE and count.value == 1 and not count.explicit:
         return False  # "done", "next": words that need a session to be a rep
     return not (count.kind in (numbers.ALL, numbers.FINISHED) and count.value is None)
+
+
+def _eased_plan_next_time(work: _Turn) -> bool:
+    """ "What should I try next time?" after pain stopped the last session: the eased plan."""
+    last = _last_session(work)
+    if not ASKS_WHAT_TO_TRY_NEXT.search(work.turn.text) or last is None:
+        return False
+    if not stopped_for_pain(last):
+        return False
+    work.say_text(
+        "After the pain that stopped your last session, go easier next time."
+        f" {_next_session_plan(work, physio_note=False)}"
+    )
+    return True
 
 
 def _last_session(work: _Turn) -> dict | None:
@@ -2181,6 +2208,8 @@ def _after_severe_pain(work: _Turn) -> bool:
         work.say_text("For today, rest from the leg lifts.")
     elif WILL_SEE_A_DOCTOR.search(text) and not is_question(text):
         work.say_text(pain.SEEING_A_CLINICIAN)
+    elif _eased_plan_next_time(work):
+        work.say_text("For today, rest from the leg lifts.")
     elif WHAT_NOW.search(text):
         work.say_text(pain.AFTER_SEVERE_PAIN)
     elif SHOULD_I_EXERCISE_TODAY.search(text) and not USUAL_SCHEDULE.search(text):
@@ -3250,7 +3279,7 @@ def _worse_next_morning(work: _Turn) -> None:
         work.set(plan={**work.plan, "recent_pain": {"at": work.now, "severity": severity}})
 
 
-def _next_session_plan(work: _Turn) -> str:
+def _next_session_plan(work: _Turn, physio_note: bool = True) -> str:
     level = p.LEVELS[p.level_index(work.level)]
     plan = (
         f"Next session: {p.SETS_PER_LEG} sets of {level.reps_per_set} reps on each leg,"
@@ -3261,7 +3290,10 @@ def _next_session_plan(work: _Turn) -> str:
         earliest, _ = progression.next_window(last["ended_at"], work.tz)
         earliest = progression.daytime(earliest)
         if earliest.timestamp() > work.now:
-            plan += f" Not before {progression.on_day(earliest, _now_local(work))}."
+            day = progression.on_day(earliest, _now_local(work)).removeprefix("on ")
+            plan += f" Not before {day}."
+    if not physio_note:
+        return plan
     return plan + " If it's still worse after that, check with your physio."
 
 

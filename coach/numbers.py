@@ -554,6 +554,14 @@ def read_count(text: str) -> Count | None:
     whole = normalise(text)
     if not whole or _QUESTION.search(whole):
         return None
+    tail = _ENDS_THE_SET.search(whole)
+    if tail and tail.start() > 0:
+        # "another 2 thats the set", "3 more to finish": a batch, then words that say it
+        # ends the set: the batch, said to end the leg (short of the target, the session
+        # asks). Any other count with such words is read as before ("9 done and thats the set").
+        head = read_count(whole[: tail.start()])
+        if head is not None and head.kind == MORE:
+            return Count(MORE, head.value, head.explicit, head.or_value, last=True)
     total = _SO_TOTAL.search(whole)
     if total and (value := _number(total)) is not None and 0 <= value <= 100:
         before = whole[: total.start()].strip()
@@ -626,6 +634,20 @@ def read_count(text: str) -> Count | None:
         or _read_soundalike_after(whole)
         or _read_slipped(whole)
     )
+
+
+# Words after a count that say it ends the set or the leg, unpunctuated: "... thats the set",
+# "... to finish", "... and thats me done".
+_ENDS_THE_SET = re.compile(
+    r"\s+(?:(?:and|so)\s+)?(?:"
+    r"(?:thats|that is|that was|which is|which was|thatll be)\s+(?:(?:the|this|my|that)\s+)?"
+    r"(?:set|leg|side|lot|me done|me finished|it done|done|finished|all of them|the last ones?)"
+    r"(?:\s+done|\s+finished)?"
+    r"|to (?:finish|finish off|finish up|end|close|complete)"
+    r"(?:\s+(?:the|this|my)\s+(?:set|leg|side))?"
+    r"|(?:(?:im|i am)\s+)?(?:done|finished)\s+(?:with\s+)?(?:the|this|my|that)\s+(?:set|leg|side)"
+    r")\s*$"
+)
 
 
 # A count that ends by saying where it leaves the user: "...so I'm on 4", "...which makes 7".

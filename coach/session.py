@@ -71,6 +71,9 @@ class Session:
     ended_early: bool = False
     last_active: float = 0.0
     rest_until: float | None = None  # when the rest between sets is over (for a chat page)
+    # At rest, the user has already been reminded to say ready: a "done" after that is a rep
+    # of the next set, begun without saying ready, not the end of the rest.
+    rest_reminded: bool = False
     # A question about a count the coach has asked ("5 more, or 5 in all?"), awaiting the answer.
     check: dict | None = None
     undo: dict | None = None  # where the count was before the last change ("undo", "I meant 5")
@@ -168,7 +171,9 @@ class Session:
         if self.phase == SETUP:
             return Line("Say ready when you're in position, and we'll start.")
         if self.phase == REST:
-            return Line(f"You're resting. {self._rest_prompt()}")
+            self.rest_reminded = True
+            coming = f"set {self.set_number + 1} of {self.sets}, {self.target} reps on each leg"
+            return Line(f"You're resting. Next: {coming}. {self._rest_prompt()}")
         if self.awaiting_feedback:
             return Line(
                 f"Back to your set: did you get all {self.target} on your {self.leg} leg,"
@@ -399,7 +404,10 @@ class Session:
         if self.phase == REST or (self.phase == PAUSED and self.paused_from == REST):
             if self.voice:
                 return self.ready(now)  # the coach leads the next set; counts come after it
-            if count.kind == numbers.MORE and count.value == 1 and not count.explicit:
+            # "done" once told to say ready is a first rep, begun without saying ready.
+            reminded = self.phase == REST and self.rest_reminded
+            one = count.kind == numbers.MORE and count.value == 1 and not count.explicit
+            if one and not reminded:
                 return self.ready(now)  # "done" / "next" after a rest: on to the next set
             if count.kind == numbers.FINISHED and count.value is None:
                 return [self.status()]
@@ -1038,6 +1046,7 @@ class Session:
 
     def _rest(self, now: float | None) -> None:
         self.phase = REST
+        self.rest_reminded = False
         self.rest_until = None if now is None else now + p.REST_BETWEEN_SETS_SECONDS
 
     def _start_next_set(self, rest_over: bool) -> list[Line]:

@@ -611,3 +611,19 @@ def test_pain_said_to_be_getting_worse_then_a_score_is_the_score_unasked(text, s
 )
 def test_the_form_or_a_session_getting_worse_beside_a_count_is_no_score(text):
     assert read_pain_score(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("plus 3 thats my set", 3), ("one more and thats the leg", 1), ("4 more to finish up", 4),
+     ("two more to close the set", 2), ("another five, that'll be the set done", 5),
+     ("and 3 more so thats me finished", 3), ("6 more done with this leg", 6),
+     ("another one to end", 1)],
+)  # fmt: skip
+def test_a_batch_then_words_that_end_the_set_is_the_batch_said_to_end_the_leg(text, value):
+    count = read_count(text)
+    assert (count.kind, count.value, count.last) == ("more", value, True)
+
+
+def test_words_that_end_the_set_alone_still_finish_the_leg():
+    assert read_count("thats the set").kind == "finished"

@@ -295,3 +295,30 @@ def test_lets_try_that_at_rest_after_a_pain_stop_starts_the_easier_set():
     assert "stop this set" in chat.say("pain", "my hip hurts, 6 out of 10")
     said = chat.say("affirm", "ok lets try that")
     assert not said.startswith("Good, go ahead") and "Set 2" in said
+
+
+@pytest.mark.parametrize("closing", ["plus 2 more thats my set", "2 more to finish off"])
+def test_a_batch_said_to_end_the_set_reaching_the_target_closes_the_leg(closing):
+    chat = in_a_set()
+    chat.say("count_rep", "did 5")
+    chat.say("count_rep", "carry on")
+    chat.say("count_rep", "3 more")
+    said = chat.say("nlu_fallback", closing)
+    assert chat.session["reps"][0]["left"] == 10 and "right leg" in said.lower()
+
+
+def test_a_batch_said_to_end_the_set_short_of_the_target_asks():
+    chat = in_a_set()
+    chat.say("count_rep", "did 5")
+    chat.say("count_rep", "carry on")
+    said = chat.say("nlu_fallback", "another 2 thats the leg")
+    assert chat.session["reps"][0]["left"] == 7 and "is that it" in said.lower()
+
+
+def test_what_is_next_while_resting_names_the_next_set_and_its_reps():
+    chat = in_a_set()
+    chat.say("count_rep", "did 10")
+    chat.say("continue_session", "ready")
+    chat.say("count_rep", "did 10")
+    said = chat.say("nlu_fallback", "what's next")
+    assert "set 2 of 2" in said.lower() and "10 reps" in said.lower()
