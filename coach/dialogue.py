@@ -598,6 +598,11 @@ _CHAT_SPELLINGS = (
     (re.compile(r"\bu\b", re.I), "you"),
     (re.compile(r"\bur\b", re.I), "your"),
     (re.compile(r"\bhows many\b", re.I), "how many"),
+    # Joined or vowel-less session words: "howmany left", "thts 5", "hw mny to go".
+    (re.compile(r"\bhow(?:many|much)\b", re.I), lambda m: "how " + m.group(0)[3:]),
+    (re.compile(r"\b(?:thts|tht's|thta|thtas|thats's)\b", re.I), "that's"),
+    (re.compile(r"\b(?:tht|thta)\b", re.I), "that"),
+    (re.compile(r"\b(?:whts|whta's|whtas)\b", re.I), "what's"),
     (re.compile(r"\b(?:hw|hwo|hiw)\b", re.I), "how"),
     (re.compile(r"\b(?:mnay|mny|manny)\b", re.I), "many"),
     (re.compile(r"\b(?:waht|wht|wat)\b", re.I), "what"),
