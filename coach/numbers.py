@@ -1229,6 +1229,22 @@ def read_felt_score(text: str) -> int | None:
     return read_pain_score(text, asked=True)
 
 
+# "one" standing for a thing, after a determiner and the words that name it: "the bent
+# knee one", "that one", "the easier one", "which one". Neither a score nor a count.
+_PRONOUN_ONE = re.compile(
+    r"\b(?:the|this|that|these|those|which|what|other|another|each|every|same|next|last|"
+    r"first|easy|easier|hard|harder|simpler|basic|beginner|straight|bent|new|old|different)"
+    r"(?:\s+(?!(?:is|was|its|at|about|like|a|an|maybe|around|now|feels?|felt|hurts?|pain|"
+    r"scored?|rated?|out|of|more|did|done|just|only)\b)[a-z]+){0,3}\s+one\b"
+    r"(?!\s*(?:/|out of|outta|ish|or\b|to\b|-|\d))"
+)
+
+
+def without_pronoun_one(said: str) -> str:
+    """The normalised message with a pronoun "one" ("the bent knee one") made "thing"."""
+    return _PRONOUN_ONE.sub(lambda m: m.group(0)[: -len("one")] + "thing", said)
+
+
 def _read_pain_score(text: str, asked: bool = False) -> int | None:
     """A 0-10 pain score in the message, or None.
 
@@ -1236,7 +1252,7 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
     the score; otherwise a number needs a pain word or an out-of-ten form beside it.
     A range ("5-6", "between 5 and 6", "5 or 6") reads as its higher end.
     """
-    said = normalise(text)
+    said = without_pronoun_one(normalise(text))
     if not said:
         return None
     if _MISCOUNTED.search(said) and not _PAIN_WORD.search(said):
