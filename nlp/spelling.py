@@ -50,7 +50,12 @@ WITHOUT_APOSTROPHE = frozenset((
 # Chat words no dictionary holds, kept as typed ("okey dokey" is no donkey).
 CHAT_WORDS = frozenset(("okey", "dokey", "dokie", "heya", "laters", "peasy", "argh"))
 # Chat spellings a dictionary would make into other words ("wats" into "was").
-CHAT_SPELLINGS = {"wats": "whats", "wots": "whats", "whts": "whats", "wuts": "whats"}
+CHAT_SPELLINGS = {
+    "wats": "whats", "wots": "whats", "whts": "whats", "wuts": "whats",
+    # session words typed without vowels or joined ("thts 5", "howmany left")
+    "thts": "thats", "tht": "that", "thta": "that", "thtas": "thats",
+    "howmany": "how many", "howmuch": "how much", "howlong": "how long",
+}  # fmt: skip
 
 
 def domain_words(texts: list[str]) -> set[str]:
