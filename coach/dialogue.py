@@ -1735,6 +1735,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         work.say_text("Okay, no problem. Say start my session whenever you want to exercise.")
         return True
     late = None if is_question(text) else numbers.read_count(text)
+    if late is not None and _unconfirmed_set_count(work, late):
+        return True  # "all of them" after stopping with a paced set unconfirmed
     if late is not None and _ended_within(work, RECENT_SESSION_SECONDS) and _late_count(work, late):
         return True  # "did the final 3" just after the end: that session's record
     if asks_something(text):
@@ -1912,9 +1914,67 @@ def _stop_for_today(work: _Turn, session: Session) -> None:
     if _counts_reps(count) or (count is not None and count.kind == numbers.MORE_INSTEAD):
         session.said(count, work.now)
         session.check = None
+    # A paced set the user has not yet confirmed (voice): the stop is at once, and the set
+    # is not guessed into the record; the user is told how to add it.
+    unconfirmed = not session.over and (
+        session.awaiting_feedback
+        or (session.check is not None and session.check.get("kind") == "voice_total")
+    )
+    leg, target = session.leg, session.target
     if not session.over:
         work.say(session.stop(work.now))
     work.close_session()
+    if unconfirmed:
+        work.say_text(
+            f"The set I just led on your {leg} leg ({target} reps) isn't in the record,"
+            " because you hadn't told me how it went. Say how many you managed, or all"
+            f" {target}, and I'll add them."
+        )
+        unsaid = {"record": session.record(), "set": session.set_number, "leg": leg}
+        work.set(plan={**work.plan, "unconfirmed_set": unsaid})
+
+
+def _unconfirmed_set_count(work: _Turn, count: numbers.Count) -> bool:
+    """How many of a paced set, said just after a stop that left it unconfirmed: put into
+    that session's record (saved now if the set was all it had)."""
+    unsaid = work.plan.get("unconfirmed_set")
+    if not isinstance(unsaid, dict) or not isinstance(unsaid.get("record"), dict):
+        return False
+    stored = unsaid["record"]
+    target = stored.get("target") or 0
+    if not isinstance(stored.get("ended_at"), int | float) or not (
+        0 <= work.now - stored["ended_at"] <= RECENT_SESSION_SECONDS
+    ):
+        return False
+    if count.kind == numbers.ALL and count.value in (None, target):
+        n = target
+    elif count.kind in (numbers.TOTAL, numbers.COUNT, numbers.FINISHED) and count.value:
+        n = count.value
+    else:
+        return False
+    if not 0 < n <= target:
+        return False
+    history = list(work.history)
+    last = _last_session(work)
+    if last is not None and (last.get("ended_at") or 0) > stored["ended_at"]:
+        return False  # another session since: not this one's set
+    saved = bool(history) and isinstance(history[-1], dict)
+    saved = saved and history[-1].get("ended_at") == stored.get("ended_at")
+    record = dict(history[-1] if saved else stored)
+    reps = [dict(done) for done in record.get("reps") or []]
+    number, leg = int(unsaid.get("set") or 1) - 1, str(unsaid.get("leg"))
+    if not 0 <= number < len(reps) or leg not in reps[number]:
+        return False
+    reps[number][leg] = n
+    record.update(reps=reps, total_reps=sum(sum(done.values()) for done in reps))
+    history = [*history[:-1], record] if saved else [*history, record]
+    plan = {key: value for key, value in work.plan.items() if key != "unconfirmed_set"}
+    work.set(history=history, plan=plan)
+    work.say_text(
+        f"Added: {n} on your {leg} leg in set {number + 1}, {record['total_reps']} reps"
+        " in today's record."
+    )
+    return True
     if work.turn.intent == "goodbye":
         work.say_text(answers.GOODBYE)
 
