@@ -683,6 +683,16 @@ PLAN_TODAY = re.compile(
     r"\bwhat'?s first\b|\bwhat are we doing\b|\bwhat'?s (?:on )?today'?s (?:plan|session)\b",
     re.I,
 )
+# "How many sets is it today?", "how many reps are we doing this session": the session's
+# own numbers, in any phase of it.
+TODAYS_NUMBERS = re.compile(
+    r"\bhow many (?:sets?|reps?|lifts?|rounds?)(?: (?:is it|are there|are we|am i|will it be|"
+    r"do (?:we|i)|have (?:we|i) got|is that|are we doing|am i doing|do we do|do i do|"
+    r"should i do|shall we do|will we do|we doing|i doing))?(?: \w+)?"
+    r" (?:today|this session|in this session|this time|tonight|this morning|now)\b|"
+    r"\bhow many (?:sets?|reps?) (?:is it|are there|are we doing|is today)\b",
+    re.I,
+)
 # "How do I do that?" right after the coach named a version: that version's steps.
 HOW_DO_I_DO_THAT = re.compile(
     r"\bhow (?:do|should|would|can|shall) (?:i|we) do (?:that|this|that one|this one|it then|"
@@ -2046,12 +2056,14 @@ def _plan_question(work: _Turn, session: Session | None) -> bool:
             f"{'Today' if active else 'At your level'}: {p.SETS_PER_LEG} sets of {target} reps on"
             f" each leg, the {level.name}."
         )
-    elif PLAN_TODAY.search(text) and active and session.phase == "setup":
+    elif active and (
+        (PLAN_TODAY.search(text) and session.phase == "setup") or TODAYS_NUMBERS.search(text)
+    ):
         level = p.LEVELS[p.level_index(session.level)]
         work.say_text(
             f"Today: {session.sets} sets of {session.target} reps on each leg, the {level.name},"
-            f" with {p.REST_BETWEEN_SETS_SECONDS} seconds of rest between sets. First, your"
-            f" {session.leg} leg."
+            f" with {p.REST_BETWEEN_SETS_SECONDS} seconds of rest between sets."
+            + (f" First, your {session.leg} leg." if session.phase == "setup" else "")
         )
     elif (
         HOW_DO_I_DO_THAT.search(text)

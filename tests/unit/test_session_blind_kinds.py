@@ -75,3 +75,18 @@ def test_all_of_them_after_the_stop_adds_the_whole_set():
     chat.say("stop_session", "got to go, stopping", metadata=VOICE)
     said = chat.say("nlu_fallback", "all of them", metadata=VOICE)
     assert "Added: 10" in said and chat.slots["history"][-1]["total_reps"] == 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how many sets is it today", "how many reps are we doing today", "how many sets are there"],
+)
+def test_todays_numbers_in_a_session_get_the_plan_whatever_the_classifier(text):
+    chat = Chat()
+    chat.say("start_session", "start my session")
+    said = chat.say("out_of_scope", text)
+    assert said.startswith("Today: 2 sets of 10 reps") and "only know" not in said
+    chat.say("continue_session", "ready")
+    chat.say("count_rep", "done")
+    said = chat.say("out_of_scope", text)
+    assert said.startswith("Today: 2 sets") and "First" not in said and "1 of 10" in said
