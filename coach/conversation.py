@@ -384,6 +384,19 @@ def _difficulty_turned_round(intent: str, text: str) -> str | None:
     return None
 
 
+# "Will it save what I did?", "is that recorded?", "do you keep track of my reps": about
+# the user's own record, answered from it (ask_progress), never by an answer about the exercise.
+ASKS_ABOUT_THE_RECORD = re.compile(
+    r"\b(?:will|does|did|do|is|was|has|have|are|were|can|could) (?:it|that|this|you|they|those|"
+    r"these|my (?:reps|sets|session|workout|progress)|today|everything|what i did)"
+    r"(?: \w+)? (?:be )?(?:saved?|saving|recorded?|recording|logged?|logging|stored?|"
+    r"kept|keep(?:ing)? (?:track|a record|a note|note)|remember(?:ed)?|track(?:ed)?)\b|"
+    r"\b(?:save|record|log|store|keep|remember) (?:what i (?:did|done|managed)|my (?:reps|sets|"
+    r"session|progress|workout)|(?:the )?(?:reps|sets) i did|that session|today'?s session)\b",
+    re.IGNORECASE,
+)
+
+
 def rule_verdict(
     intent: str, entities: list[dict], text: str = "", answer_key: str | None = None
 ) -> str | None:
@@ -408,6 +421,10 @@ def rule_verdict(
         text.replace("?", " ")
     ):
         return "start_session"  # "can we strat the excercise?" (spelling fixed first)
+    if intent in (QUESTION_INTENT, "nlu_fallback", "out_of_scope") and (
+        ASKS_ABOUT_THE_RECORD.search(text)
+    ):
+        return "ask_progress"  # "will it save what I did?": the record, not the benefits
     if intent == QUESTION_INTENT and "?" not in text and DEFERS_TO_LATER.search(text):
         return "deny"  # "I'll do them tomorrow": no question, so no answer said first
     if pain_from_doing_more(intent, text, answer_key):

@@ -3523,6 +3523,31 @@ def _stay_level(work: _Turn) -> None:
 
 
 def _progress(work: _Turn) -> None:
+    if conversation.ASKS_ABOUT_THE_RECORD.search(work.turn.text):
+        if work.session is not None and not work.session.over:
+            work.say_text(
+                "Yes: I keep every rep you tell me as you go, and the session is saved when it"
+                " ends, finished or not."
+            )
+            return
+        unsaid = work.plan.get("unconfirmed_set")
+        ended = unsaid.get("record", {}).get("ended_at") if isinstance(unsaid, dict) else None
+        if isinstance(ended, int | float) and 0 <= work.now - ended <= RECENT_SESSION_SECONDS:
+            target = unsaid["record"].get("target")
+            work.say_text(
+                "Yes, what you tell me is saved. The last set I led isn't in it yet: say how"
+                f" many you managed, or all {target}, and I'll add it."
+            )
+            return
+        if not progression.sessions_done(work.history):
+            work.say_text(
+                "Yes: every session is saved when it ends, but no reps have been recorded yet."
+            )
+            return
+        work.say_text(
+            "Yes, what you tell me is saved when a session ends. Here's your record; ask"
+            " for my progress any time to see it again."
+        )
     text = report.progress_summary(work.history, work.level, work.now, work.tz)
     shows = work.turn.capabilities.images
     chart = "chart" if progression.sessions_done(work.history) and shows else None

@@ -90,3 +90,36 @@ def test_todays_numbers_in_a_session_get_the_plan_whatever_the_classifier(text):
     chat.say("count_rep", "done")
     said = chat.say("out_of_scope", text)
     assert said.startswith("Today: 2 sets") and "First" not in said and "1 of 10" in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["will it save what i did", "is that saved", "did that get recorded", "do you keep my reps"],
+)
+def test_questions_about_the_record_are_about_the_record(text):
+    from coach import conversation
+
+    assert conversation.rule_verdict("faq", [], text) == "ask_progress"
+
+
+@pytest.mark.parametrize("text", ["will it help my back", "does it work", "is it good for me"])
+def test_questions_about_the_exercise_stay_questions(text):
+    from coach import conversation
+
+    assert conversation.rule_verdict("faq", [], text) is None
+
+
+def test_save_question_in_and_after_a_session():
+    chat = in_a_set()
+    chat.say("report_reps", "4")
+    assert "saved when it ends" in chat.say("ask_progress", "will that be saved")
+    chat.say("stop_session", "i have to stop now")
+    said = chat.say("ask_progress", "is that saved")
+    assert said.startswith("Yes") and "4 reps" in said
+
+
+def test_save_question_after_a_stop_with_the_paced_set_unconfirmed():
+    chat = voiced()
+    chat.say("stop_session", "i have to stop now", metadata=VOICE)
+    said = chat.say("ask_progress", "will it save what i did", metadata=VOICE)
+    assert "isn't in it yet" in said and "all 10" in said
