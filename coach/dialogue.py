@@ -1389,6 +1389,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             return True
         if _plan_question(work, session):
             return True
+        if SHORTFALL.search(text) and _shortfall(work, session.reps, session.target, session):
+            return True
         if _fine_to_carry_on(work):
             return True
         # Pain said with a stop or a pause is left to the pain flow and the classifier.
@@ -1916,6 +1918,44 @@ def _todays_totals(work: _Turn) -> None:
     total = record.get("total_reps", 0)
     work.say_text(f"Today's session: {total} reps in all ({per_set}).")
     work.say_text(progression.next_session_advice(record["ended_at"], work.tz))
+
+
+# "How many did I miss?", "how many short was I": the last leg's target minus what was done.
+SHORTFALL = re.compile(
+    r"\bhow many (?:did i|have i|i|did we|have we) (?:miss|missed|skip|skipped|lose|lost|drop|"
+    r"dropped|fall short|fell short|come short|came short)\b|\bhow (?:many|much|far) short\b|"
+    r"\bhow many (?:short|under|fewer|less|off)\b|"
+    r"\bhow many (?:was i|am i|did i come|was that|were we) (?:short|under|off|down|missing)\b|"
+    r"\bhow many (?:were|are) (?:missing|missed)\b",
+    re.I,
+)
+
+
+def _shortfall(
+    work: _Turn, reps: list, target: int, session: Session | None = None
+) -> bool:
+    """The last leg counted: how many short of its target, then where the user is."""
+    blocks = [(n, leg) for n in range(len(reps)) for leg in p.LEGS]
+    if session is not None and session.phase == "active" and not session.awaiting_feedback:
+        current = (session.set_number - 1, session.leg)
+        blocks = [b for b in blocks if b != current]  # the leg under way is not yet short
+    counted = [(n, leg) for n, leg in blocks if reps[n].get(leg, 0) > 0]
+    if not counted or not target:
+        if session is None:
+            return False
+        work.say_text("Nothing missed yet: no leg has been finished so far.")
+    else:
+        n, leg = counted[-1]
+        done = reps[n][leg]
+        short = max(target - done, 0)
+        work.say_text(
+            f"You were {short} short on your {leg} leg in set {n + 1}: {done} of {target}."
+            if short
+            else f"None: you did all {target} on your {leg} leg in set {n + 1}."
+        )
+    if session is not None:
+        _session_status(work)
+    return True
 
 
 def _stop_for_today(work: _Turn, session: Session) -> None:

@@ -123,3 +123,20 @@ def test_save_question_after_a_stop_with_the_paced_set_unconfirmed():
     chat.say("stop_session", "i have to stop now", metadata=VOICE)
     said = chat.say("ask_progress", "will it save what i did", metadata=VOICE)
     assert "isn't in it yet" in said and "all 10" in said
+
+
+@pytest.mark.parametrize(
+    "text", ["how many did i miss", "how many short was i", "how many was i short", "how far short"]
+)
+def test_shortfall_of_the_last_leg(text):
+    chat = voiced()
+    chat.say("report_reps", "i only managed 8", metadata=VOICE)
+    said = chat.say("nlu_fallback", text, metadata=VOICE)
+    assert "2 short on your left leg" in said and "right leg" in said
+
+
+def test_shortfall_before_any_leg_is_finished():
+    chat = in_a_set()
+    chat.say("count_rep", "done")
+    said = chat.say("nlu_fallback", "how many did i miss")
+    assert "Nothing missed yet" in said and "1 of 10" in said
