@@ -519,6 +519,29 @@ FELT_ONLY = re.compile(
     r"(?:\W+(?:one|set|that time|this time|thanks|though|tho|actually|now))*\W*$",
     re.I,
 )
+_DONE_THEN = re.compile(
+    r"^\W*(?:(?:um+|uh+|er+m?|ok|okay|yeah|yes|yep|right|so)\W+)*(?:all done|done|finished|"
+    r"did them all|did all of them|got them all|did all \d+|that'?s done|thats done|done them|"
+    r"all of them)\b\W*(?:(?:and|but)\W+)?(?P<rest>.*)$",
+    re.I,
+)
+_HARD_FEELING = re.compile(
+    r"\b(?:hard|harder|tough|tougher|brutal|killer|challeng\w*|heavy)\b", re.I
+)
+
+
+def _only_felt(text: str) -> bool:
+    """ "Bit hard but fine", "tough, ok though": only how it felt, in one clause or more."""
+    parts = [part for part in CLAUSES.split(text) if part and part.strip(" ,.;!")]
+    return bool(parts) and all(FELT_ONLY.match(part) for part in parts)
+
+
+def _done_and_felt(text: str) -> bool:
+    """ "Done, that was ok", "finished and it felt good": done, said with how it felt."""
+    match = _DONE_THEN.match(text)
+    return bool(match and match.group("rest").strip() and _only_felt(match.group("rest")))
+
+
 # Asking for a pause in ordinary words: "can I have a break", "give me a minute".
 _CAN_I_HAVE = r"\b(?:can|could|may) (?:i|we) (?:have|take|get|grab)"
 _A_BREAK_OF_SOME_LENGTH = (
@@ -1374,6 +1397,23 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             work.say(session.rest_left(now))  # "is the minute up?": what's left of the rest
             return True
         if (
+            session.phase == "rest"
+            and _only_felt(text)
+            and not CONFIRMS_ALL.match(text)  # "yeah okay", "fine": as before
+            and not _resting_after_pain(work)
+            and not numbers.mentions_pain(text)
+            and numbers.read_count(text) is None
+        ):
+            # "Bit hard but fine" at rest: heard, then where they are.
+            work.say_text(
+                "Thanks for telling me. If the next set feels too hard, lift a little lower and"
+                " slower."
+                if _HARD_FEELING.search(text)
+                else "Good, thanks for telling me."
+            )
+            _session_status(work)
+            return True
+        if (
             WHEN_NEXT.search(text)
             and (asks_something(text) or _asks_somewhere(text) or re.search(r"\bwhen", text, re.I))
             and not re.search(r"\b(?:sets?|legs?|sides?|reps?|rounds?|lifts?)\b", text, re.I)
@@ -1457,10 +1497,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             vague = _vague(work)
             answer = None if vague else _yes_or_no(work)
             intent = answer or ("continue_session" if vague else work.turn.intent)
-            if (
-                session.check.get("kind") == "voice_total"
-                and count is None
-                and CONFIRMS_ALL.match(text)
+            if session.check.get("kind") == "voice_total" and (
+                (count is None and CONFIRMS_ALL.match(text)) or _done_and_felt(text)
             ):
                 # "fine", "yeah good", "next" to "did you do all 10?": yes, all of them.
                 answer = intent = "affirm"
@@ -1563,6 +1601,15 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             if ASKS_ABOUT_SETS.search(text) and session.phase in ("active", "paused", "rest"):
                 work.say([session.sets_left()])  # "how many sets left": the sets first
             work.say(session.how_many_left())
+            return True
+        if (
+            session.awaiting_feedback
+            and _done_and_felt(text)
+            and not (numbers.mentions_pain(text) and not numbers.says_no_pain(text))
+        ):
+            # "done, that was ok" after a paced set: all of it, confirmed, with how it felt.
+            work.say(session.feedback(now))
+            _after_session_change(work)
             return True
         if session.awaiting_feedback and said_count is None and SOME_NOT_ALL.search(text):
             session.check = {"kind": "ask_total", "n": session.count}
@@ -1931,9 +1978,7 @@ SHORTFALL = re.compile(
 )
 
 
-def _shortfall(
-    work: _Turn, reps: list, target: int, session: Session | None = None
-) -> bool:
+def _shortfall(work: _Turn, reps: list, target: int, session: Session | None = None) -> bool:
     """The last leg counted: how many short of its target, then where the user is."""
     blocks = [(n, leg) for n in range(len(reps)) for leg in p.LEGS]
     if session is not None and session.phase == "active" and not session.awaiting_feedback:
@@ -1982,6 +2027,8 @@ def _stop_for_today(work: _Turn, session: Session) -> None:
         )
         unsaid = {"record": session.record(), "set": session.set_number, "leg": leg}
         work.set(plan={**work.plan, "unconfirmed_set": unsaid})
+    if work.turn.intent == "goodbye":
+        work.say_text(answers.GOODBYE)
 
 
 def _unconfirmed_set_count(work: _Turn, count: numbers.Count) -> bool:

@@ -140,3 +140,32 @@ def test_shortfall_before_any_leg_is_finished():
     chat.say("count_rep", "done")
     said = chat.say("nlu_fallback", "how many did i miss")
     assert "Nothing missed yet" in said and "1 of 10" in said
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["done that was ok", "done, it felt good", "finished and it was hard", "all done, tough"],
+)
+def test_done_with_a_feeling_confirms_a_paced_set(text):
+    chat = voiced()
+    said = chat.say("nlu_fallback", text, metadata=VOICE)
+    assert "10 on your left leg" in said and chat.session["reps"][0]["left"] == 10
+
+
+def test_done_with_a_feeling_answers_the_check_too():
+    chat = voiced()
+    chat.say("feel_fine", "fine", metadata=VOICE)  # asked: all 10?
+    assert "10 on your left leg" in chat.say("nlu_fallback", "done that was ok", metadata=VOICE)
+
+
+@pytest.mark.parametrize(
+    "text, hard", [("bit hard but fine", True), ("not bad, quite easy", False)]
+)
+def test_a_feeling_at_rest_is_heard_then_where_they_are(text, hard):
+    chat = voiced()
+    chat.say("nlu_fallback", "all of them", metadata=VOICE)
+    chat.say("nlu_fallback", "all of them", metadata=VOICE)
+    assert chat.session["phase"] == "rest"
+    said = chat.say("nlu_fallback", text, metadata=VOICE)
+    assert "didn't catch" not in said and "set 2 of 2" in said
+    assert ("lower and slower" in said) == hard
