@@ -390,7 +390,7 @@ ASKS_ABOUT_THE_RECORD = re.compile(
     r"\b(?:will|does|did|do|is|was|has|have|are|were|can|could) (?:it|that|this|you|they|those|"
     r"these|my (?:reps|sets|session|workout|progress)|today|everything|what i did)"
     r"(?: \w+)? (?:be )?(?:saved?|saving|recorded?|recording|logged?|logging|stored?|"
-    r"kept|keep(?:ing)? (?:track|a record|a note|note)|remember(?:ed)?|track(?:ed)?)\b|"
+    r"kept|keep(?:ing)? (?:track|a record|a note|note)|remember(?:ed)?|tracked)\b|"
     r"\b(?:save|record|log|store|keep|remember) (?:what i (?:did|done|managed)|my (?:reps|sets|"
     r"session|progress|workout)|(?:the )?(?:reps|sets) i did|that session|today'?s session)\b",
     re.IGNORECASE,

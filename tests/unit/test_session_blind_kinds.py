@@ -102,7 +102,9 @@ def test_questions_about_the_record_are_about_the_record(text):
     assert conversation.rule_verdict("faq", [], text) == "ask_progress"
 
 
-@pytest.mark.parametrize("text", ["will it help my back", "does it work", "is it good for me"])
+@pytest.mark.parametrize(
+    "text", ["will it help my back", "does it work", "is it good for me", "can you track my steps"]
+)
 def test_questions_about_the_exercise_stay_questions(text):
     from coach import conversation
 
