@@ -519,6 +519,13 @@ FELT_ONLY = re.compile(
     r"(?:\W+(?:one|set|that time|this time|thanks|though|tho|actually|now))*\W*$",
     re.I,
 )
+# "Let's stop", "I have to stop now", "stopping, got a meeting": a stop in plain words.
+SAYS_STOP = re.compile(
+    r"\b(?:let'?s|lets|i'?ll|ill|i'?m|im|i need to|i have to|i'?ve got to|ive got to|gotta|"
+    r"got to|going to|gonna|we'?ll|we should|i should|i must)\s+(?:just\s+)?(?:stop|end|"
+    r"finish|quit|call it)\b(?!\s+(?:the|this|my)\s+(?:set|leg|rep))|^\W*(?:\w+\W+){0,2}stopping\b",
+    re.I,
+)
 _DONE_THEN = re.compile(
     r"^\W*(?:(?:um+|uh+|er+m?|ok|okay|yeah|yes|yep|right|so)\W+)*(?:all done|done|finished|"
     r"did them all|did all of them|got them all|did all \d+|that'?s done|thats done|done them|"
@@ -1601,6 +1608,15 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             if ASKS_ABOUT_SETS.search(text) and session.phase in ("active", "paused", "rest"):
                 work.say([session.sets_left()])  # "how many sets left": the sets first
             work.say(session.how_many_left())
+            return True
+        if (
+            session.awaiting_feedback
+            and SAYS_STOP.search(text)
+            and not is_question(text)
+            and numbers.read_count(text) is None
+        ):
+            # "actually no, let's stop" to "did you get all 10?": a stop, not a "no".
+            _stop_for_today(work, session)
             return True
         if (
             session.awaiting_feedback

@@ -171,3 +171,12 @@ def test_a_feeling_at_rest_is_heard_then_where_they_are(text, hard):
     said = chat.say("nlu_fallback", text, metadata=VOICE)
     assert "didn't catch" not in said and "set 2 of 2" in said
     assert ("lower and slower" in said) == hard
+
+
+@pytest.mark.parametrize(
+    "text", ["no, let's just stop", "actually stopping, I'm late", "i need to end it here"]
+)
+def test_a_stop_in_plain_words_to_the_paced_set_question(text):
+    chat = voiced()
+    said = chat.say("deny", text, metadata=VOICE)
+    assert chat.session is None and "isn't in the record" in said
