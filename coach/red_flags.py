@@ -905,7 +905,7 @@ def _denied_after(hits: list[_Hit], message: _Message) -> list[tuple[int, int]]:
         i = hit.end
         while i < len(words) and words[i] in TRAILING_FILLER:
             i += 1
-        if i < len(words) and words[i] not in SENTENCE_ENDS:
+        if i < len(words) and words[i] not in SENTENCE_ENDS | MOVING_ON:
             continue
         if any(other.label not in NOT_SIGN_WORDS and other.start >= hit.start for other in hits):
             continue
@@ -950,6 +950,8 @@ TRAILING_FILLER = _words(
     ", at all thankfully luckily happily though tho really honestly whatsoever lol haha"
     " phew thank god goodness fortunately either so far yet as far i know can tell"
 )
+# A change of subject after it ends the sentence too: "..., not me though, anyway 8 done".
+MOVING_ON = _words("anyway anyways anyhow anyhoo")
 
 
 # A sign named as a question and answered at once: "tingling? no", "numbness: none".
