@@ -934,9 +934,19 @@ def _out_of_character(denial: _Hit, start: int, hits: list[_Hit], message: _Mess
         other.label == NOT_LIKE_ME and other.start <= denial.start < other.end for other in hits
     ):
         return False
+    words = message.words
     return any(
-        word in OWN_WORDS or word in NARRATED for word in message.words[start : denial.start]
+        (word in OWN_WORDS and not _names_another(i, words)) or word in NARRATED
+        for i, word in enumerate(words[start : denial.start], start)
     )
+
+
+def _names_another(position: int, words: list[str]) -> bool:
+    """Whether an own word only names another person: "my grandad", "a friend of mine"."""
+    word = words[position]
+    if word in ("my", "our"):
+        return position + 1 < len(words) and words[position + 1] in OTHER_PEOPLE
+    return word == "mine" and position > 1 and words[position - 2] in OTHER_PEOPLE
 
 
 SENTENCE_ENDS = _words(". ! ? ...")
