@@ -590,6 +590,7 @@ def vocabulary() -> frozenset[str]:
     for choices in GROUPS.values():
         for choice in choices:
             words.update(choice.split())
+    words.update(TRAILING_FILLER | MOVING_ON)  # "not me haha, anyway": a denial's ending
     return frozenset(word.lower() for word in words if word.isalpha() and len(word) > 1)
 
 
@@ -957,7 +958,8 @@ NARRATED = _words("woke waking wake found noticed happened")
 TRAILING_OPENERS = _words(", ; : - – — and but so though well luckily thankfully happily i")
 # After it: "none of that, thankfully", "i dont have any at all lol".
 TRAILING_FILLER = _words(
-    ", at all thankfully luckily happily though tho really honestly whatsoever lol haha"
+    ", at all thankfully luckily happily though tho really honestly whatsoever lol haha hah ha"
+    " hahaha hehe lmao"
     " phew thank god goodness fortunately either so far yet as far i know can tell"
 )
 # A change of subject after it ends the sentence too: "..., not me though, anyway 8 done".
