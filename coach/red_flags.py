@@ -590,6 +590,7 @@ def vocabulary() -> frozenset[str]:
     for choices in GROUPS.values():
         for choice in choices:
             words.update(choice.split())
+    words.update(TRAILING_FILLER | MOVING_ON)  # "not me haha, anyway": a denial's ending
     return frozenset(word.lower() for word in words if word.isalpha() and len(word) > 1)
 
 
@@ -905,7 +906,7 @@ def _denied_after(hits: list[_Hit], message: _Message) -> list[tuple[int, int]]:
         i = hit.end
         while i < len(words) and words[i] in TRAILING_FILLER:
             i += 1
-        if i < len(words) and words[i] not in SENTENCE_ENDS:
+        if i < len(words) and words[i] not in SENTENCE_ENDS | MOVING_ON:
             continue
         if any(other.label not in NOT_SIGN_WORDS and other.start >= hit.start for other in hits):
             continue
@@ -934,9 +935,19 @@ def _out_of_character(denial: _Hit, start: int, hits: list[_Hit], message: _Mess
         other.label == NOT_LIKE_ME and other.start <= denial.start < other.end for other in hits
     ):
         return False
+    words = message.words
     return any(
-        word in OWN_WORDS or word in NARRATED for word in message.words[start : denial.start]
+        (word in OWN_WORDS and not _names_another(i, words)) or word in NARRATED
+        for i, word in enumerate(words[start : denial.start], start)
     )
+
+
+def _names_another(position: int, words: list[str]) -> bool:
+    """Whether an own word only names another person: "my grandad", "a friend of mine"."""
+    word = words[position]
+    if word in ("my", "our"):
+        return position + 1 < len(words) and words[position + 1] in OTHER_PEOPLE
+    return word == "mine" and position > 1 and words[position - 2] in OTHER_PEOPLE
 
 
 SENTENCE_ENDS = _words(". ! ? ...")
@@ -947,9 +958,12 @@ NARRATED = _words("woke waking wake found noticed happened")
 TRAILING_OPENERS = _words(", ; : - – — and but so though well luckily thankfully happily i")
 # After it: "none of that, thankfully", "i dont have any at all lol".
 TRAILING_FILLER = _words(
-    ", at all thankfully luckily happily though tho really honestly whatsoever lol haha"
+    ", at all thankfully luckily happily though tho really honestly whatsoever lol haha hah ha"
+    " hahaha hehe lmao"
     " phew thank god goodness fortunately either so far yet as far i know can tell"
 )
+# A change of subject after it ends the sentence too: "..., not me though, anyway 8 done".
+MOVING_ON = _words("anyway anyways anyhow anyhoo")
 
 
 # A sign named as a question and answered at once: "tingling? no", "numbness: none".
