@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from coach import answers, red_flags
+from coach import answers, numbers, red_flags
 from coach.red_flags import EMERGENCY, RedFlag
 
 CHECK, SCREENING, CLINICIAN = "safety_check", "screening", "clinician_seen"
@@ -326,7 +326,8 @@ class Dialogue:
         text, intent = work.turn.text or "", work.turn.intent
         if red_flags.says(text, "CLEARED") and not NOT_YET.search(text):
             self._clear()
-        elif intent in SESSION_INTENTS or CARRY_ON.search(text):
+        elif intent in SESSION_INTENTS or CARRY_ON.search(text) or numbers.read_count(text):
+            # A count ("done", "6") is carrying on, whatever the classifier read it as.
             work.say_text(red_flags.reply("carry_on", flag))
         elif intent in KEEP_ADVICE_INTENTS:
             work.say_text(red_flags.reply("still_in_force", flag))

@@ -585,6 +585,15 @@ def test_in_force_a_question_answered_by_rasa_still_gets_the_reminder():
     assert said == red_flags.reply("reminder", SIGNS["bladder"])
 
 
+@pytest.mark.parametrize("intent", ["affirm", "stop_session", "nlu_fallback", "count_rep"])
+@pytest.mark.parametrize("text", ["done", "6", "did 3 more"])
+def test_in_force_a_count_is_carrying_on_whatever_the_classifier_read(intent, text):
+    chat = flagged_chat()
+    said = chat.say(intent, text)
+    assert said.startswith("Not yet") and SIGNS["bladder"].description in said, (intent, said)
+    assert chat.session is None
+
+
 def test_in_force_wanting_to_try_again_later_is_a_no_and_why():
     chat = flagged_chat()
     for text in ("could I have another go this evening", "maybe try it again after a nap"):
