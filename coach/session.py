@@ -867,17 +867,17 @@ class Session:
         """Fewer reps and a smaller lift for the rest of today."""
         lower = max(p.MIN_REPS_PER_SET, (self.next_target or self.target) - p.EASE_OFF_REPS)
         self.notes.append(reason)
-        text = "Let's make it easier for the rest of today: lift only as high as your lower back"
+        change = "lift only as high as your lower back"
         if lower < (self.next_target or self.target) and self.awaiting_feedback:
             self.next_target = lower  # the paced set was led at its number: asked about as led
-            text += f" stays still, and aim for {lower} reps per leg from the next leg."
+            change += f" stays still, and aim for {lower} reps per leg from the next leg."
         elif lower < self.target:
             self.target = lower
-            text += f" stays still, and aim for {lower} reps per leg."
+            change += f" stays still, and aim for {lower} reps per leg."
         else:
-            text += " stays still, and go slowly."
-        self.eased = text.replace("Let's make it easier for the rest of today: l", "L", 1)
-        lines = [Line(text)]
+            change += " stays still, and go slowly."
+        self.eased = change[0].upper() + change[1:]
+        lines = [Line(f"Let's make it easier for the rest of today: {change}")]
         if self.phase == ACTIVE and not self.awaiting_feedback and self.count >= self.target:
             lines += self._leg_finished(now)
         return lines
