@@ -2088,8 +2088,6 @@ def _unconfirmed_set_count(work: _Turn, count: numbers.Count) -> bool:
         " in today's record."
     )
     return True
-    if work.turn.intent == "goodbye":
-        work.say_text(answers.GOODBYE)
 
 
 def _vague(work: _Turn) -> bool:
@@ -3248,12 +3246,8 @@ def _todays_plan(work: _Turn) -> None:
     """What today's session would be, eased off as a session would be after pain today,
     and an offer to start it."""
     level = p.LEVELS[p.level_index(work.level)]
-    target = level.reps_per_set
-    recent = _recent_pain(work)
-    lighter = recent is not None and recent.get("severity", 0) > work.thresholds.fine_up_to
-    if lighter:
-        target = max(p.MIN_REPS_PER_SET, target - p.EASE_OFF_REPS)
-    because = " (lighter than usual, because of the pain you told me about)" if lighter else ""
+    target, eased_for = _todays_target(work)
+    because = " (lighter than usual, because of the pain you told me about)" if eased_for else ""
     work.say_text(
         f"Today's session: {p.SETS_PER_LEG} sets of {target} reps on each leg{because}, the"
         f" {level.name}, with {p.REST_BETWEEN_SETS_SECONDS} seconds of rest between sets."
@@ -3263,14 +3257,20 @@ def _todays_plan(work: _Turn) -> None:
     work.set(pending_offer="reminder_start")
 
 
+def _todays_target(work: _Turn) -> tuple[int, dict | None]:
+    """Reps a set for a session started now, and the pain report that eased them (None
+    when the level's own number stands)."""
+    target = p.LEVELS[p.level_index(work.level)].reps_per_set
+    recent = _recent_pain(work)
+    if recent is None or recent.get("severity", 0) <= work.thresholds.fine_up_to:
+        return target, None
+    return max(p.MIN_REPS_PER_SET, target - p.EASE_OFF_REPS), recent
+
+
 def _begin_session(work: _Turn, count: numbers.Count | dict | None = None) -> None:
     level = work.level
     first_time = not work.state.history
-    target = p.LEVELS[p.level_index(level)].reps_per_set
-    recent = _recent_pain(work)
-    lighter = recent is not None and recent.get("severity", 0) > work.thresholds.fine_up_to
-    if lighter:
-        target = max(p.MIN_REPS_PER_SET, target - p.EASE_OFF_REPS)
+    target, recent = _todays_target(work)
     work.session, lines = Session.begin(
         level,
         target,
@@ -3279,7 +3279,7 @@ def _begin_session(work: _Turn, count: numbers.Count | dict | None = None) -> No
         voice=work.turn.voice,
         timed_rest=work.turn.can_push,
     )
-    if lighter:
+    if recent is not None:
         work.session.notes.append("eased_off")
         lines.insert(
             0,
