@@ -878,7 +878,10 @@ ASKS_SOMETHING = re.compile(
     r"^\W*(?:[a-z]+ ){0,2}[a-z]+ or (?:[a-z]+ ){0,2}[a-z]+\W*$|"
     # a check after a statement: "only got to five, is that rubbish"
     r"\b(?:is|was) (?:that|this|it) (?:\w+ )?(?:ok|okay|alright|normal|bad|rubbish|good|enough|"
-    r"fine|right|wrong|poor|terrible)\W*$",
+    r"fine|right|wrong|poor|terrible)\W*$|"
+    # "should I" run on after a statement with no comma ("feels light now should i add
+    # some"): a statement says "I should", never "should I".
+    r"\b(?:should|shall) (?:i|we)\b",
     re.IGNORECASE,
 )
 

@@ -374,6 +374,7 @@ def test_asks_something_reads_questions_without_their_mark():
         "20 is easy now, whats next",
         "only got to four is that bad",
         "fast or slow",
+        "my bum barely works now should i add some",
     ):
         assert dialogue.asks_something(text), text
     for text in ("did 3", "do 10 more", "6 so far", "done", "that was 8", "cant do more"):
