@@ -323,7 +323,11 @@ ASKS_WHAT_TO_TRY_NEXT = re.compile(
     r"(?: (?:instead|differently|then|now))?"
     r" (?:next time|next session|next go|tomorrow|instead|going forward|from now on)\b|"
     r"\bwhat (?:instead|now) (?:next time|for next time|next session)\b|"
-    r"\bwhat(?:'?s| is) (?:the plan|my plan) (?:for|next time)\b(?!.*\btoday\b)",
+    r"\bwhat(?:'?s| is) (?:the plan|my plan) (?:for|next time)\b(?!.*\btoday\b)|"
+    # "what happens next session", "what changes for next time", "what about tomorrow then"
+    r"\bwhat (?:happens|will happen|is going to happen|changes|will change|comes|about)"
+    r"(?: (?:then|now))?(?: (?:for|with|at|in))?(?: (?:the|my))?"
+    r" (?:next time|next session|next go|next workout|tomorrow|going forward|from now on)\b",
     re.I,
 )
 # "Ok, I'll try it", "trying that now", "will do": the user takes up what the coach said.
@@ -618,6 +622,11 @@ HOW_MANY_IN_ALL = re.compile(
     r"\bhow many (?:reps? |lifts? )?(?:is that|was that|does that make|have i done|have we done|"
     r"did i do|did we do)(?: \w+)? (?:in all|in total|altogether|all together|overall|so far)\b|"
     r"\btotal (?:reps?|lifts?|count)\b|\b(?:reps?|lifts?) in total\b|"
+    # "how many is that in total", "what number am I on overall": the whole session so far.
+    r"\bhow many (?:reps? |lifts? )?(?:is|was|makes) (?:that|it|this) (?:in )?(?:total|all|"
+    r"overall|altogether)\b|"
+    r"\bwhat (?:number|rep|count|total) (?:am i|are we|was i) (?:on|at|up to) (?:overall|"
+    r"in total|in all|altogether|all up)\b|"
     r"^\W*(?:and |so )?(?:the |my )?total(?: so far| now| then)?\W*$)",
     re.I,
 )
@@ -1516,8 +1525,9 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 and intent == "feel_fine"
             ):
                 # "much better" to "did you do all 10?": how it felt, not how many. Asked
-                # again, so the set is recorded only as the user says it went.
-                work.say(session.ask_voice_total(), session.check_buttons())
+                # again once; said a second time, the set is taken as led, and said so.
+                work.say(session.unclear_voice_answer(now), session.check_buttons())
+                _after_session_change(work)
                 return True
             lines = session.answer_check(text, intent, count, now)
             if lines:
@@ -1533,6 +1543,12 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             work.say_text(
                 f"{left} reps to go in today's whole session: {session.total_reps} done so far."
             )
+            if session.awaiting_feedback and session.phase == "active":
+                # Voice: the set just led is not counted until the user says how it went.
+                work.say_text(
+                    f"If you got all {session.target} on your {session.leg} leg just now,"
+                    f" that's {left - session.target} to go."
+                )
             _session_status(work)
             return True
         if (
@@ -1638,7 +1654,11 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             and FELT_ONLY.match(text)
             and work.turn.intent not in ("feel_fine", "affirm")
         ):
-            work.say(session.ask_voice_total(), session.check_buttons())  # "tough one": how many?
+            if _HARD_FEELING.search(text):
+                work.say(session.ask_voice_total(), session.check_buttons())  # "tough one"
+            else:  # "ok", "good": nothing about how many, asked once, then taken as led
+                work.say(session.unclear_voice_answer(now), session.check_buttons())
+                _after_session_change(work)
             return True
         if (
             session.awaiting_feedback
@@ -1688,6 +1708,18 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             work.say(_said_in_turn(session, steps, now), session.check_buttons())
             _after_session_change(work)
             return True
+        if (
+            count is not None
+            and session.awaiting_feedback
+            and _wants_a_break_or_tired(text)
+            and not numbers.mentions_pain(text)
+            and count.kind in (numbers.FINISHED, numbers.TOTAL, numbers.COUNT, numbers.ALL)
+            and (count.value is None or 0 < count.value <= session.target)
+        ):
+            # "only managed 7, I'm shattered" after a paced set: the 7 kept, then a break
+            # before the next leg is led.
+            _recorded_then_break(work, session, count.value)
+            return True
         if count is not None and not (
             work.turn.intent == "skip"
             or (work.turn.intent == "pain" and numbers.mentions_pain(text))
@@ -1735,7 +1767,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             return True
         if ACKNOWLEDGE.match(text):
             if session.awaiting_feedback:
-                work.say(session.ask_voice_total(), session.check_buttons())
+                work.say(session.unclear_voice_answer(now), session.check_buttons())
+                _after_session_change(work)
             else:
                 work.say([session.status()])
             return True
@@ -2230,17 +2263,23 @@ def _no_pain_after_set(text: str) -> bool:
 def _set_done_without_pain(work: _Turn, session: Session) -> None:
     """The paced set done with no pain; tired or asking for a break: a pause follows."""
     if _wants_a_break_or_tired(work.turn.text):
-        lines = session.feedback_then_break(work.now)
-        if not session.over:
-            lines.insert(
-                1,
-                Line(
-                    "Being tired is fine, and it isn't pain: take as long a break as you need."
-                    " Tired muscles lose form, so rest until you feel fresh."
-                ),
-            )
-    else:
-        lines = session.feedback(work.now)
+        _recorded_then_break(work, session)
+        return
+    work.say(session.feedback(work.now), session.check_buttons())
+    _after_session_change(work)
+
+
+def _recorded_then_break(work: _Turn, session: Session, reps: int | None = None) -> None:
+    """Voice: the paced leg recorded (all of it, or `reps`), then a break before the next."""
+    lines = session.feedback_then_break(work.now, reps)
+    if not session.over:
+        lines.insert(
+            1,
+            Line(
+                "Being tired is fine, and it isn't pain: take as long a break as you need."
+                " Tired muscles lose form, so rest until you feel fresh."
+            ),
+        )
     work.say(lines, session.check_buttons())
     _after_session_change(work)
 
@@ -3105,7 +3144,7 @@ def _session_control(work: _Turn, session: Session) -> bool:
     if intent == "count_rep":
         lines = session.count_rep(_said_number(work.turn), now)
     elif intent == "report_reps" and session.awaiting_feedback:
-        lines = session.ask_voice_total()
+        lines = session.unclear_voice_answer(now)
     elif intent == "report_reps":
         lines = session.report(_said_number(work.turn), now)
     elif (
