@@ -1128,12 +1128,36 @@ def respond(
     if turn.reminder_at is not None:
         _reminder_fired(work, turn.reminder_at)
         return work.finish()
-    if not _answer_pending_question(work):
+    if not _answer_pending_question(work) and not _repeat_answer(work):
         _handle(work)
+    _remember_answers(work)
     _knee_padding_tip(work)
     dialogue.remind(answered_by_rasa)
     _maybe_ask_morning_check(work)
     return _with_disclaimer(work).finish()
+
+
+def _repeat_answer(work: _Turn) -> bool:
+    """ "Say that again" in a session just after a question was answered: the answer."""
+    session = work.session
+    if work.turn.intent != "repeat" or session is None or session.over:
+        return False
+    if not session.last_answers:
+        return False
+    for response in session.last_answers:
+        work.reply.messages.append(Message("", response=response))
+    _session_status(work)
+    return True
+
+
+def _remember_answers(work: _Turn) -> None:
+    """Keep this turn's answers in the session, for "say that again" next turn only."""
+    session = work.session
+    if session is None or session.over:
+        return
+    said = [m.response for m in work.reply.messages if m.response]
+    if said or work.turn.intent != "repeat":
+        session.last_answers = said
 
 
 # Knees sore on a hard floor: "my knees hurt on the tiles", "kneeling on wood kills".
@@ -1366,11 +1390,21 @@ CONTROL_INTENTS = (
 ANSWERABLE = (*conversation.INTENT_TOPICS, "ask_next_session", "ask_progress")
 
 
+# Asking the coach to say its last words again: "can you repeat that", "what was that?".
+ASKS_TO_REPEAT = re.compile(
+    r"\b(?:repeat|say (?:that|it|this) again|come again|pardon|what was that|what did you say|"
+    r"didn'?t (?:catch|hear) (?:that|it|you)|one more time)\b",
+    re.I,
+)
+
+
 def _question_intent(work: _Turn) -> str:
     """A question is answered, never taken as a pause or a count: the classifier's best
-    question intent for it, or the intent it gave."""
+    question intent for it, or the intent it gave. A request to repeat stays one."""
     intent = work.turn.intent
     if intent not in CONTROL_INTENTS or not QUESTION_START.match(work.turn.text):
+        return intent
+    if intent == "repeat" and ASKS_TO_REPEAT.search(work.turn.text):
         return intent
     for ranked in work.turn.ranking:
         if ranked == conversation.QUESTION_INTENT:

@@ -85,6 +85,9 @@ class Session:
     # Voice: how often "did you do all of them?" has been asked about the leg just paced;
     # asked again, it is put another way, never word for word.
     total_asked: int = 0
+    # The answers (data/responses keys) to a question asked in the last turn: "say that
+    # again" just after an answer repeats the answer, not the last instruction.
+    last_answers: list[str] = field(default_factory=list)
 
     # -- building and storing -------------------------------------------------
 
@@ -112,7 +115,8 @@ class Session:
         if first_time:
             lines.append(Line(session.setup_instructions()))
         lines.append(Line("Say ready when you're in position."))
-        session.last_instruction = " ".join(line.text for line in lines[1:])
+        # Said again on "repeat that": the plan too, not only how to get into position.
+        session.last_instruction = " ".join([plan, *(line.text for line in lines[1:])])
         return session, lines
 
     def setup_instructions(self) -> str:

@@ -96,3 +96,50 @@ def test_the_session_total_asked_in_a_set_is_the_total_not_what_is_left(question
     chat.say("report_reps", "did 4")
     reply = chat.say("faq", question)
     assert "14 reps in all" in reply
+
+
+def _responses(chat: Chat) -> list[str]:
+    return [m.response for m in chat.outcome.reply.messages if m.response]
+
+
+def test_say_that_again_just_after_an_answer_in_a_session_repeats_the_answer():
+    chat = after_a_paced_set()
+    chat.say(
+        "faq",
+        "how many seconds between sets?",
+        metadata=VOICE,
+        answer_key="rest_between_sets",
+        answer_said=False,
+    )
+    answer = _responses(chat)
+    assert answer
+    again = chat.say("repeat", "come again?", metadata=VOICE)
+    assert _responses(chat) == answer
+    assert "did you get all 10" in again  # and where the set stands
+
+
+def test_say_that_again_after_a_session_step_repeats_the_step_not_an_older_answer():
+    chat = after_a_paced_set()
+    chat.say(
+        "faq",
+        "how long is the hold",
+        metadata=VOICE,
+        answer_key="how_long_to_hold",
+        answer_said=False,
+    )
+    assert _responses(chat)
+    chat.say("continue_session", "all of them", metadata=VOICE)  # the right leg is led
+    chat.say("repeat", "pardon?", metadata=VOICE)
+    assert not _responses(chat)
+
+
+def test_asking_for_a_repeat_before_the_first_set_says_the_plan_again():
+    chat = Chat()
+    chat.say("start_session", "start my session")
+    again = chat.say(
+        "repeat",
+        "sorry, what did you say? could you repeat it",
+        ranking=["repeat", "ask_next_session"],
+    )
+    assert "2 sets of 10 reps" in again
+    assert "Say ready" in again
