@@ -4,17 +4,9 @@ about in a set. Phrasings are the team's own."""
 
 import pytest
 
-from tests.unit.chat import Chat, in_a_set
+from tests.unit.chat import Chat, after_a_paced_set, in_a_set
 
 VOICE = {"voice": True}
-
-
-def after_a_paced_set() -> Chat:
-    chat = Chat()
-    chat.say("start_session", "start", metadata=VOICE)
-    chat.say("continue_session", "ready", metadata=VOICE)
-    assert chat.session["awaiting_feedback"]
-    return chat
 
 
 def left_reps(chat: Chat) -> int:
