@@ -220,10 +220,14 @@ def test_a_contraction_typed_without_its_apostrophe_is_no_number(said):
     [("right, I've lost track now, reckon I've done 7", 7),
      ("ive lost count, im fairly sure its 8", 8), ("lost track, I've done 3 I think", 3)],
 )  # fmt: skip
-def test_lost_track_then_a_count_sets_the_count(said, value):
+@pytest.mark.parametrize("intent", ["count_rep", "red_flag"])
+def test_lost_track_then_a_count_sets_the_count(said, value, intent):
+    # "Lost" read by the classifier as a red flag: losing count is no sign, so no
+    # safety question, and the count is taken.
     chat = _chat_at(5)
-    reply = chat.say("count_rep", said)
+    reply = chat.say(intent, said)
     assert chat.session["reps"][0]["left"] == value and f"{value} of 10" in reply
+    assert "bladder" not in reply
 
 
 @pytest.mark.parametrize(
