@@ -541,6 +541,27 @@ _HARD_FEELING = re.compile(
 )
 
 
+# A feeling that may mean fewer were done ("tough one", "wobbly", "not great"): asked how
+# many, never assumed; and a bare "ok" or "alright", which says nothing about the set.
+_UNEASY_FEELING = re.compile(
+    r"\b(?:hard|harder|tough|tougher|brutal|killer|challeng\w*|heavy|tiring|wobbly|shaky|"
+    r"not(?! bad\b| too bad\b))\b",
+    re.I,
+)
+_JUST_OK = re.compile(
+    r"^\W*(?:(?:ok|okay|k|alright|all right|yeah|um+|uh+|er+m?|well)\W*)+$", re.I
+)
+
+
+def _felt_all_right(text: str) -> bool:
+    """ "Fine", "good", "that felt fine": to "did you get all 10, and how did it feel?", a
+    feeling with nothing wrong in it answers both halves: yes, all of them. One rule for
+    every form of it, whatever the classifier made of it."""
+    return bool(
+        FELT_ONLY.match(text) and not _UNEASY_FEELING.search(text) and not _JUST_OK.match(text)
+    )
+
+
 def _only_felt(text: str) -> bool:
     """ "Bit hard but fine", "tough, ok though": only how it felt, in one clause or more."""
     parts = [part for part in CLAUSES.split(text) if part and part.strip(" ,.;!")]
@@ -1548,7 +1569,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             answer = None if vague else _yes_or_no(work)
             intent = answer or ("continue_session" if vague else work.turn.intent)
             if session.check.get("kind") == "voice_total" and (
-                (count is None and CONFIRMS_ALL.match(text)) or _done_and_felt(text)
+                (count is None and (CONFIRMS_ALL.match(text) or _felt_all_right(text)))
+                or _done_and_felt(text)
             ):
                 # "fine", "yeah good", "next" to "did you do all 10?": yes, all of them.
                 answer = intent = "affirm"
@@ -1560,7 +1582,13 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             ):
                 # "much better" to "did you do all 10?": how it felt, not how many. Asked
                 # again once; said a second time, the set is taken as led, and said so.
-                work.say(session.unclear_voice_answer(now), session.check_buttons())
+                # "That was hard" may mean fewer: asked again, never assumed.
+                lines = (
+                    session.ask_voice_total()
+                    if _UNEASY_FEELING.search(text)
+                    else session.unclear_voice_answer(now)
+                )
+                work.say(lines, session.check_buttons())
                 _after_session_change(work)
                 return True
             lines = session.answer_check(text, intent, count, now)
@@ -1686,13 +1714,14 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             and said_count is None
             and not is_question(text)
             and FELT_ONLY.match(text)
-            and work.turn.intent not in ("feel_fine", "affirm")
         ):
-            if _HARD_FEELING.search(text):
+            if _felt_all_right(text):
+                work.say(session.feedback(now))  # "fine", "that felt good": all, said back
+            elif _UNEASY_FEELING.search(text):
                 work.say(session.ask_voice_total(), session.check_buttons())  # "tough one"
-            else:  # "ok", "good": nothing about how many, asked once, then taken as led
+            else:  # "ok": nothing about how many, asked once, then taken as led
                 work.say(session.unclear_voice_answer(now), session.check_buttons())
-                _after_session_change(work)
+            _after_session_change(work)
             return True
         if (
             session.awaiting_feedback
