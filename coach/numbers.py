@@ -252,7 +252,8 @@ _NOW = (
     r"(?:\s+(?:now|so far|then|already|done|complete|completed|finished|there|here|today|"
     r"i think|i guess|i reckon|maybe|probably|or so|roughly|ish|i believe|that time|this time|"
     r"on that one|that go|this go|that set|this round|that round|actually|in the end|after all|"
-    r"as well|too|in fact|by now|at this point|at the moment|for now))*"
+    # "again": the same batch said of a later leg or set ("did 10 again").
+    r"as well|too|again|in fact|by now|at this point|at the moment|for now))*"
 )
 _TAIL = rf"{_REPS}{_LEG}{_NOW}\s*$"
 _IN_ALL = r"(?:in all|in total|total|altogether|all together|overall|all up|all told|so far)"

@@ -300,3 +300,11 @@ def test_tired_just_after_a_session_is_told_to_rest_until_the_next(said):
     chat.say("stop_session", "stop for today")
     reply = chat.say("nlu_fallback", said)
     assert "Rest" in reply and "next session" in reply
+
+
+@pytest.mark.parametrize("said", ["finished 10 again", "i did ten again"])
+def test_a_batch_said_again_for_the_next_leg_is_that_legs_total(said):
+    chat = _chat_at(0)
+    chat.say("report_reps", "did 10")
+    reply = chat.say("nlu_fallback", said)
+    assert chat.session["reps"][0]["right"] == 10 and "10 on your right leg" in reply
