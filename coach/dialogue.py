@@ -548,9 +548,7 @@ _UNEASY_FEELING = re.compile(
     r"not(?! bad\b| too bad\b))\b",
     re.I,
 )
-_JUST_OK = re.compile(
-    r"^\W*(?:(?:ok|okay|k|alright|all right|yeah|um+|uh+|er+m?|well)\W*)+$", re.I
-)
+_JUST_OK = re.compile(r"^\W*(?:(?:ok|okay|k|alright|all right|yeah|um+|uh+|er+m?|well)\W*)+$", re.I)
 
 
 def _felt_all_right(text: str) -> bool:
