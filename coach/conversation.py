@@ -397,6 +397,16 @@ ASKS_ABOUT_THE_RECORD = re.compile(
 )
 
 
+# "What was the hold time again?": a question the classifier read as a choice to stay at
+# this level ("again" pulls it there). A level choice is never worded as what, how long or
+# how many; the question gets its answer.
+ASKS_WHAT_OR_HOW = re.compile(
+    r"^\W*(?:(?:so|and|ok|okay|sorry|wait|um+|er+m?|hang on|remind me)\W+)*"
+    r"(?:what(?:'?s| is| was| were)|how (?:long|many|much|often|slow|slowly|high|far)|which)\b",
+    re.IGNORECASE,
+)
+
+
 def rule_verdict(
     intent: str, entities: list[dict], text: str = "", answer_key: str | None = None
 ) -> str | None:
@@ -430,6 +440,8 @@ def rule_verdict(
     if pain_from_doing_more(intent, text, answer_key):
         return QUESTION_INTENT
     if intent == "too_hard" and ASKS_FOR_A_BREAK.search(text):
+        return QUESTION_INTENT
+    if intent == "stay_level" and answer_key and ASKS_WHAT_OR_HOW.match(text):
         return QUESTION_INTENT
     if turned := _difficulty_turned_round(intent, text):
         return turned

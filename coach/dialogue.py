@@ -323,7 +323,11 @@ ASKS_WHAT_TO_TRY_NEXT = re.compile(
     r"(?: (?:instead|differently|then|now))?"
     r" (?:next time|next session|next go|tomorrow|instead|going forward|from now on)\b|"
     r"\bwhat (?:instead|now) (?:next time|for next time|next session)\b|"
-    r"\bwhat(?:'?s| is) (?:the plan|my plan) (?:for|next time)\b(?!.*\btoday\b)",
+    r"\bwhat(?:'?s| is) (?:the plan|my plan) (?:for|next time)\b(?!.*\btoday\b)|"
+    # "what happens next session", "what changes for next time", "what about tomorrow then"
+    r"\bwhat (?:happens|will happen|is going to happen|changes|will change|comes|about)"
+    r"(?: (?:then|now))?(?: (?:for|with|at|in))?(?: (?:the|my))?"
+    r" (?:next time|next session|next go|next workout|tomorrow|going forward|from now on)\b",
     re.I,
 )
 # "Ok, I'll try it", "trying that now", "will do": the user takes up what the coach said.
@@ -537,6 +541,25 @@ _HARD_FEELING = re.compile(
 )
 
 
+# A feeling that may mean fewer were done ("tough one", "wobbly", "not great"): asked how
+# many, never assumed; and a bare "ok" or "alright", which says nothing about the set.
+_UNEASY_FEELING = re.compile(
+    r"\b(?:hard|harder|tough|tougher|brutal|killer|challeng\w*|heavy|tiring|wobbly|shaky|"
+    r"not(?! bad\b| too bad\b))\b",
+    re.I,
+)
+_JUST_OK = re.compile(r"^\W*(?:(?:ok|okay|k|alright|all right|yeah|um+|uh+|er+m?|well)\W*)+$", re.I)
+
+
+def _felt_all_right(text: str) -> bool:
+    """ "Fine", "good", "that felt fine": to "did you get all 10, and how did it feel?", a
+    feeling with nothing wrong in it answers both halves: yes, all of them. One rule for
+    every form of it, whatever the classifier made of it."""
+    return bool(
+        FELT_ONLY.match(text) and not _UNEASY_FEELING.search(text) and not _JUST_OK.match(text)
+    )
+
+
 def _only_felt(text: str) -> bool:
     """ "Bit hard but fine", "tough, ok though": only how it felt, in one clause or more."""
     parts = [part for part in CLAUSES.split(text) if part and part.strip(" ,.;!")]
@@ -618,6 +641,11 @@ HOW_MANY_IN_ALL = re.compile(
     r"\bhow many (?:reps? |lifts? )?(?:is that|was that|does that make|have i done|have we done|"
     r"did i do|did we do)(?: \w+)? (?:in all|in total|altogether|all together|overall|so far)\b|"
     r"\btotal (?:reps?|lifts?|count)\b|\b(?:reps?|lifts?) in total\b|"
+    # "how many is that in total", "what number am I on overall": the whole session so far.
+    r"\bhow many (?:reps? |lifts? )?(?:is|was|makes) (?:that|it|this) (?:in )?(?:total|all|"
+    r"overall|altogether)\b|"
+    r"\bwhat (?:number|rep|count|total) (?:am i|are we|was i) (?:on|at|up to) (?:overall|"
+    r"in total|in all|altogether|all up)\b|"
     r"^\W*(?:and |so )?(?:the |my )?total(?: so far| now| then)?\W*$)",
     re.I,
 )
@@ -1122,12 +1150,36 @@ def respond(
     if turn.reminder_at is not None:
         _reminder_fired(work, turn.reminder_at)
         return work.finish()
-    if not _answer_pending_question(work):
+    if not _answer_pending_question(work) and not _repeat_answer(work):
         _handle(work)
+    _remember_answers(work)
     _knee_padding_tip(work)
     dialogue.remind(answered_by_rasa)
     _maybe_ask_morning_check(work)
     return _with_disclaimer(work).finish()
+
+
+def _repeat_answer(work: _Turn) -> bool:
+    """ "Say that again" in a session just after a question was answered: the answer."""
+    session = work.session
+    if work.turn.intent != "repeat" or session is None or session.over:
+        return False
+    if not session.last_answers:
+        return False
+    for response in session.last_answers:
+        work.reply.messages.append(Message("", response=response))
+    _session_status(work)
+    return True
+
+
+def _remember_answers(work: _Turn) -> None:
+    """Keep this turn's answers in the session, for "say that again" next turn only."""
+    session = work.session
+    if session is None or session.over:
+        return
+    said = [m.response for m in work.reply.messages if m.response]
+    if said or work.turn.intent != "repeat":
+        session.last_answers = said
 
 
 # Knees sore on a hard floor: "my knees hurt on the tiles", "kneeling on wood kills".
@@ -1360,11 +1412,21 @@ CONTROL_INTENTS = (
 ANSWERABLE = (*conversation.INTENT_TOPICS, "ask_next_session", "ask_progress")
 
 
+# Asking the coach to say its last words again: "can you repeat that", "what was that?".
+ASKS_TO_REPEAT = re.compile(
+    r"\b(?:repeat|say (?:that|it|this) again|come again|pardon|what was that|what did you say|"
+    r"didn'?t (?:catch|hear) (?:that|it|you)|one more time)\b",
+    re.I,
+)
+
+
 def _question_intent(work: _Turn) -> str:
     """A question is answered, never taken as a pause or a count: the classifier's best
-    question intent for it, or the intent it gave."""
+    question intent for it, or the intent it gave. A request to repeat stays one."""
     intent = work.turn.intent
     if intent not in CONTROL_INTENTS or not QUESTION_START.match(work.turn.text):
+        return intent
+    if intent == "repeat" and ASKS_TO_REPEAT.search(work.turn.text):
         return intent
     for ranked in work.turn.ranking:
         if ranked == conversation.QUESTION_INTENT:
@@ -1508,7 +1570,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             answer = None if vague else _yes_or_no(work)
             intent = answer or ("continue_session" if vague else work.turn.intent)
             if session.check.get("kind") == "voice_total" and (
-                (count is None and CONFIRMS_ALL.match(text)) or _done_and_felt(text)
+                (count is None and (CONFIRMS_ALL.match(text) or _felt_all_right(text)))
+                or _done_and_felt(text)
             ):
                 # "fine", "yeah good", "next" to "did you do all 10?": yes, all of them.
                 answer = intent = "affirm"
@@ -1519,8 +1582,15 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 and intent == "feel_fine"
             ):
                 # "much better" to "did you do all 10?": how it felt, not how many. Asked
-                # again, so the set is recorded only as the user says it went.
-                work.say(session.ask_voice_total(), session.check_buttons())
+                # again once; said a second time, the set is taken as led, and said so.
+                # "That was hard" may mean fewer: asked again, never assumed.
+                lines = (
+                    session.ask_voice_total()
+                    if _UNEASY_FEELING.search(text)
+                    else session.unclear_voice_answer(now)
+                )
+                work.say(lines, session.check_buttons())
+                _after_session_change(work)
                 return True
             lines = session.answer_check(text, intent, count, now)
             if lines:
@@ -1536,6 +1606,12 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             work.say_text(
                 f"{left} reps to go in today's whole session: {session.total_reps} done so far."
             )
+            if session.awaiting_feedback and session.phase == "active":
+                # Voice: the set just led is not counted until the user says how it went.
+                work.say_text(
+                    f"If you got all {session.target} on your {session.leg} leg just now,"
+                    f" that's {left - session.target} to go."
+                )
             _session_status(work)
             return True
         if (
@@ -1639,9 +1715,14 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             and said_count is None
             and not is_question(text)
             and FELT_ONLY.match(text)
-            and work.turn.intent not in ("feel_fine", "affirm")
         ):
-            work.say(session.ask_voice_total(), session.check_buttons())  # "tough one": how many?
+            if _felt_all_right(text):
+                work.say(session.feedback(now))  # "fine", "that felt good": all, said back
+            elif _UNEASY_FEELING.search(text):
+                work.say(session.ask_voice_total(), session.check_buttons())  # "tough one"
+            else:  # "ok": nothing about how many, asked once, then taken as led
+                work.say(session.unclear_voice_answer(now), session.check_buttons())
+            _after_session_change(work)
             return True
         if (
             session.awaiting_feedback
@@ -1691,6 +1772,18 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             work.say(_said_in_turn(session, steps, now), session.check_buttons())
             _after_session_change(work)
             return True
+        if (
+            count is not None
+            and session.awaiting_feedback
+            and _wants_a_break_or_tired(text)
+            and not numbers.mentions_pain(text)
+            and count.kind in (numbers.FINISHED, numbers.TOTAL, numbers.COUNT, numbers.ALL)
+            and (count.value is None or 0 < count.value <= session.target)
+        ):
+            # "only managed 7, I'm shattered" after a paced set: the 7 kept, then a break
+            # before the next leg is led.
+            _recorded_then_break(work, session, count.value)
+            return True
         if count is not None and not (
             work.turn.intent == "skip"
             or (work.turn.intent == "pain" and numbers.mentions_pain(text))
@@ -1738,7 +1831,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             return True
         if ACKNOWLEDGE.match(text):
             if session.awaiting_feedback:
-                work.say(session.ask_voice_total(), session.check_buttons())
+                work.say(session.unclear_voice_answer(now), session.check_buttons())
+                _after_session_change(work)
             else:
                 work.say([session.status()])
             return True
@@ -2233,17 +2327,23 @@ def _no_pain_after_set(text: str) -> bool:
 def _set_done_without_pain(work: _Turn, session: Session) -> None:
     """The paced set done with no pain; tired or asking for a break: a pause follows."""
     if _wants_a_break_or_tired(work.turn.text):
-        lines = session.feedback_then_break(work.now)
-        if not session.over:
-            lines.insert(
-                1,
-                Line(
-                    "Being tired is fine, and it isn't pain: take as long a break as you need."
-                    " Tired muscles lose form, so rest until you feel fresh."
-                ),
-            )
-    else:
-        lines = session.feedback(work.now)
+        _recorded_then_break(work, session)
+        return
+    work.say(session.feedback(work.now), session.check_buttons())
+    _after_session_change(work)
+
+
+def _recorded_then_break(work: _Turn, session: Session, reps: int | None = None) -> None:
+    """Voice: the paced leg recorded (all of it, or `reps`), then a break before the next."""
+    lines = session.feedback_then_break(work.now, reps)
+    if not session.over:
+        lines.insert(
+            1,
+            Line(
+                "Being tired is fine, and it isn't pain: take as long a break as you need."
+                " Tired muscles lose form, so rest until you feel fresh."
+            ),
+        )
     work.say(lines, session.check_buttons())
     _after_session_change(work)
 
@@ -3108,7 +3208,7 @@ def _session_control(work: _Turn, session: Session) -> bool:
     if intent == "count_rep":
         lines = session.count_rep(_said_number(work.turn), now)
     elif intent == "report_reps" and session.awaiting_feedback:
-        lines = session.ask_voice_total()
+        lines = session.unclear_voice_answer(now)
     elif intent == "report_reps":
         lines = session.report(_said_number(work.turn), now)
     elif (

@@ -252,7 +252,8 @@ _NOW = (
     r"(?:\s+(?:now|so far|then|already|done|complete|completed|finished|there|here|today|"
     r"i think|i guess|i reckon|maybe|probably|or so|roughly|ish|i believe|that time|this time|"
     r"on that one|that go|this go|that set|this round|that round|actually|in the end|after all|"
-    r"as well|too|in fact|by now|at this point|at the moment|for now))*"
+    # "again": the same batch said of a later leg or set ("did 10 again").
+    r"as well|too|again|in fact|by now|at this point|at the moment|for now))*"
 )
 _TAIL = rf"{_REPS}{_LEG}{_NOW}\s*$"
 _IN_ALL = r"(?:in all|in total|total|altogether|all together|overall|all up|all told|so far)"
@@ -631,9 +632,38 @@ def read_count(text: str) -> Count | None:
     return (
         _read_range(whole)
         or _read_correction(whole)
+        or _read_closing(whole)
         or _read_soundalike_after(whole)
         or _read_slipped(whole)
     )
+
+
+# Where a spoken sentence's last clause may start, unpunctuated: "my legs gave out i managed
+# six", "couldnt keep up so i only did for".
+_CLAUSE_OPENER = re.compile(r"^(?:(?:so|and|but|well)\s+)?(?:i|ive|we|only|just)\b")
+# Number words that are ordinary words too ("oh", "one"): no count of their own before the
+# last clause.
+_NOT_A_COUNT_BEFORE = frozenset({"a", "an", "oh", "one", "none", "nil"})
+
+
+def _read_closing(whole: str) -> Count | None:
+    """How many were done, said in the last clause of an unpunctuated sentence ("um i
+    couldnt keep up i only did for"): read only when nothing before it says a number."""
+    words = whole.split()
+    for start in range(1, len(words) - 1):
+        head = words[:start]
+        if any(
+            word not in _NOT_A_COUNT_BEFORE and (word in UNITS or word in TENS or word.isdigit())
+            for word in head
+        ):
+            return None
+        tail = " ".join(words[start:])
+        if not _CLAUSE_OPENER.match(tail):
+            continue
+        reading = _read_clause(tail) or _read_soundalike_after(tail)
+        if reading is not None and reading.kind in (TOTAL, FINISHED) and reading.value:
+            return reading
+    return None
 
 
 # Words after a count that say it ends the set or the leg, unpunctuated: "... thats the set",
@@ -1179,7 +1209,7 @@ _SOUNDALIKE_WORD = (
 _THEN_PLACE = rf"(?:in|on|at|across|down)\s+(?:my|the|both)\s+(?:\w+\s+)?{_PLACE}\b"
 _SOUNDALIKE_SCORE = re.compile(
     r"\b(?P<cue>about|around|maybe|like|at|is|was|its|a|an|to|now|pain|hurts|sore|score|rating|"
-    r"level|say|solid|strong)\s+"
+    r"level|say|solid|strong|same)\s+"
     + _SOUNDALIKE_WORD
     + rf"(?=\s*(?:$|out of|/|ish\b|i think\b|i guess\b|maybe\b|now\b|or so\b|{_THEN_PLACE}))"
     # said first, with "out of ten" or the place after it: "sex out of ten", "to in my hip"
@@ -1211,6 +1241,9 @@ _SAID_AS_A_SCORE = re.compile(
     rf"(?:{_SCORE_NUMBER}|{'|'.join(SOUNDALIKES)})\b|"
     rf"\b(?:about|around|like|maybe|probably|roughly|was|is|its)\s+"
     rf"(?:{'|'.join(SOUNDALIKES)})\b(?=\s*$|\s+(?:ish|or so|out of|in|on|at)\b)|"
+    # the score said again: "about the same, a two", "same as before tree"
+    rf"\bsame(?: as (?:before|last time|earlier))?\s+(?:{_SCORE_NUMBER}|{'|'.join(SOUNDALIKES)})"
+    rf"\b(?=\s*$)|"
     rf"\b(?:{_SCORE_NUMBER}|{'|'.join(SOUNDALIKES)})\s+(?:in|on|at|across|down)\s+"
     rf"(?:my|the|both)\s+(?:\w+\s+)?{_PLACE}\b"
 )

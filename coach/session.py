@@ -85,6 +85,9 @@ class Session:
     # Voice: how often "did you do all of them?" has been asked about the leg just paced;
     # asked again, it is put another way, never word for word.
     total_asked: int = 0
+    # The answers (data/responses keys) to a question asked in the last turn: "say that
+    # again" just after an answer repeats the answer, not the last instruction.
+    last_answers: list[str] = field(default_factory=list)
 
     # -- building and storing -------------------------------------------------
 
@@ -112,7 +115,8 @@ class Session:
         if first_time:
             lines.append(Line(session.setup_instructions()))
         lines.append(Line("Say ready when you're in position."))
-        session.last_instruction = " ".join(line.text for line in lines[1:])
+        # Said again on "repeat that": the plan too, not only how to get into position.
+        session.last_instruction = " ".join([plan, *(line.text for line in lines[1:])])
         return session, lines
 
     def setup_instructions(self) -> str:
@@ -260,7 +264,7 @@ class Session:
             return self._start_next_set(rest_over=False)
         if self.awaiting_feedback:
             # Voice: "okay, ready" after a paced set says nothing about what was done.
-            return self.ask_voice_total()
+            return self.unclear_voice_answer(now)
         if self.count == 0:
             return [
                 Line(
@@ -324,15 +328,18 @@ class Session:
         self.reps[self.set_number - 1][self.leg] = self.target
         return self._leg_finished(now)
 
-    def feedback_then_break(self, now: float) -> list[Line]:
-        """Voice: the paced leg done, nothing wrong, and a break wanted before the next:
-        the leg is recorded, then a pause (the next leg is paced on resume, not now)."""
+    def feedback_then_break(self, now: float, reps: int | None = None) -> list[Line]:
+        """Voice: the paced leg done (all of it, or the `reps` the user says), and a break
+        wanted before the next: the leg is recorded, then a pause (the next leg is paced on
+        resume, not now)."""
         if not self.awaiting_feedback or self.phase != ACTIVE:
             return self.pause()
         self.awaiting_feedback = False
+        self.check = None
         self.undo = self._snapshot()
-        self.reps[self.set_number - 1][self.leg] = self.target
-        said = Line(f"{self.target} on your {self.leg} leg. Well done!")
+        done = self.target if reps is None else min(max(reps, 0), self.target)
+        self.reps[self.set_number - 1][self.leg] = done
+        said = Line(f"{done} on your {self.leg} leg. Well done!")
         if self.leg != p.LEGS[-1]:
             self.leg = _other(self.leg)
             return [said, *self.pause()]
@@ -743,6 +750,19 @@ class Session:
                 return self._ask_far_above(count.value)
             return self._set_count(count.value, now, finish=True)
         return self.ask_voice_total()
+
+    def unclear_voice_answer(self, now: float) -> list[Line]:
+        """Voice: a reply to "did you get all of them?" that says nothing about the set ("ok,
+        ready", "that was better"). Asked once; a second such reply is taken as the whole set
+        as led, and the coach says so, rather than asking the same again and again."""
+        if self.total_asked == 0 or not self.awaiting_feedback or self.phase != ACTIVE:
+            return self.ask_voice_total()
+        self.check = None
+        assumed = Line(
+            f"I didn't hear a number, so I've put down all {self.target} on your {self.leg} leg,"
+            " as I led them."
+        )
+        return [assumed, *self.feedback(now)]
 
     def ask_voice_total(self) -> list[Line]:
         self.total_asked += 1

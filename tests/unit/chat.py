@@ -75,3 +75,12 @@ def after_a_full_session(**slots) -> Chat:
         chat.say("continue_session", "ready")
         chat.say("report_reps", "did 10")
     return chat
+
+
+def after_a_paced_set() -> Chat:
+    """Voice: a session started and its first leg paced, awaiting "did you get all 10?"."""
+    chat = Chat()
+    chat.say("start_session", "start", metadata={"voice": True})
+    chat.say("continue_session", "ready", metadata={"voice": True})
+    assert chat.session["awaiting_feedback"]
+    return chat

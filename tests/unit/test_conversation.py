@@ -321,6 +321,22 @@ def test_difficulty_said_through_a_negation_is_turned_round(classified, text, ex
 
 
 @pytest.mark.parametrize(
+    ("text", "answer", "expected"),
+    [
+        ("sorry, how long did you say the hold was again", "how_long_to_hold", "faq"),
+        ("what's the rest between sets again", "rest_between_sets", "faq"),
+        ("how many reps was it again", "reps_per_set", "faq"),
+        ("i'll stay at this level again", "progression", "stay_level"),
+        ("keep it the same as last time", "progression", "stay_level"),
+    ],
+)
+def test_a_what_or_how_question_read_as_staying_at_the_level_gets_its_answer(
+    text, answer, expected
+):
+    assert corrected_intent("stay_level", [], text, answer) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("how long should i leave between sessions usually", "gap_between_sessions"),

@@ -83,6 +83,7 @@ COUNTS = [
     ("12 altogether", TOTAL, 12), ("did 6 so far", TOTAL, 6), ("6 so far", TOTAL, 6),
     ("that's 7 in all now", TOTAL, 7), ("im at 7", TOTAL, 7), ("I'm on 5", TOTAL, 5),
     ("up to 6", TOTAL, 6), ("a total of 9", TOTAL, 9), ("total 9", TOTAL, 9),
+    ("finished 9 again", TOTAL, 9), ("i did twelve again", TOTAL, 12),
     ("did 9 in all", TOTAL, 9), ("10 reps in total", TOTAL, 10), ("thats 10 total", TOTAL, 10),
     ("we're at eight", TOTAL, 8), ("I did twelve reps", TOTAL, 12), ("did a dozen", TOTAL, 12),
     ("knocked out 10", TOTAL, 10), ("managed 10 in all", TOTAL, 10),
@@ -627,3 +628,36 @@ def test_a_batch_then_words_that_end_the_set_is_the_batch_said_to_end_the_leg(te
 
 def test_words_that_end_the_set_alone_still_finish_the_leg():
     assert read_count("thats the set").kind == "finished"
+
+
+# Speech has no commas: the count may close a sentence that opens with something else.
+SPOKEN_CLOSING_COUNTS = [
+    ("my knee gave way i only did six", FINISHED, 6),
+    ("lost my rhythm so i only managed tree", FINISHED, 3),
+    ("my hip clicked and i stopped at ate", FINISHED, 8),
+    ("the timing threw me off so i got to for", FINISHED, 4),
+]
+NOT_SPOKEN_CLOSING_COUNTS = [
+    "it was hard i want to do 5",
+    "i did 3 sets yesterday i only did 4",  # a number before: which one is meant is unclear
+    "ok ready to try again",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), SPOKEN_CLOSING_COUNTS)
+def test_a_count_closing_an_unpunctuated_sentence(text, kind, value):
+    said = read_count(text)
+    assert said is not None, text
+    assert (said.kind, said.value) == (kind, value), said
+
+
+@pytest.mark.parametrize("text", NOT_SPOKEN_CLOSING_COUNTS)
+def test_no_count_read_from_the_close_of_a_sentence_that_says_none(text):
+    assert read_count(text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "score"), [("pretty much the same a two", 2), ("honestly the same for", 4)]
+)
+def test_the_same_score_said_again_after_how_did_it_feel(text, score):
+    assert read_felt_score(text) == score

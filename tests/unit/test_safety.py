@@ -108,6 +108,16 @@ def test_the_issues_near_misses_stay_quiet(text):
     assert result.flag is None and result.suspected is None and result.recognised
 
 
+@pytest.mark.parametrize("text", ["lost count there, sorry", "I've lost my place, call it 6"])
+def test_losing_count_is_read_and_no_sign(text):
+    result = check(text)
+    assert result.flag is None and result.suspected is None and result.recognised
+
+
+def test_losing_count_does_not_hide_a_sign_said_with_it():
+    assert screen("lost count because I wet myself on the last rep").sign == "incontinence"
+
+
 @pytest.mark.parametrize(
     ("text", "sign"),
     [

@@ -63,7 +63,7 @@ def test_spelling_keeps_chat_forms_of_session_words():
 
 def test_a_stop_with_a_paced_set_unconfirmed_says_so_and_can_add_it():
     chat = voiced()
-    chat.say("feel_fine", "fine", metadata=VOICE)  # asked: all 10?
+    chat.say("feel_fine", "ok", metadata=VOICE)  # asked: all 10?
     said = chat.say("stop_session", "sorry i have to stop now", metadata=VOICE)
     assert "stop" in said.lower() and "isn't in the record" in said and chat.session is None
     said = chat.say("report_reps", "i got 8", metadata=VOICE)
@@ -156,7 +156,7 @@ def test_done_with_a_feeling_confirms_a_paced_set(text):
 
 def test_done_with_a_feeling_answers_the_check_too():
     chat = voiced()
-    chat.say("feel_fine", "fine", metadata=VOICE)  # asked: all 10?
+    chat.say("feel_fine", "ok", metadata=VOICE)  # asked: all 10?
     assert "10 on your left leg" in chat.say("nlu_fallback", "done that was ok", metadata=VOICE)
 
 

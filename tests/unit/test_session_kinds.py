@@ -405,12 +405,38 @@ def _voice_after_a_paced_set() -> Chat:
     return chat
 
 
-@pytest.mark.parametrize("said", ["pretty tough that time", "felt ok", "quite hard", "doable"])
-def test_voice_how_it_felt_without_a_count_asks_how_many(said):
+@pytest.mark.parametrize("intent", ["nlu_fallback", "feel_fine"])
+@pytest.mark.parametrize(
+    "said", ["pretty tough that time", "quite hard", "a bit wobbly", "not great", "ok"]
+)
+def test_voice_a_hard_feeling_or_a_bare_ok_asks_how_many(said, intent):
     chat = _voice_after_a_paced_set()
-    reply = chat.say("nlu_fallback", said, metadata={"voice": True})
+    reply = chat.say(intent, said, metadata={"voice": True})
     assert "did you do all 10 on your left leg" in reply
     assert chat.session["reps"][0]["left"] == 0
+
+
+# "Did you get all 10, and how did it feel?" answered with a feeling and nothing wrong in
+# it: a yes to both halves, in every form and whatever the classifier read; the record
+# is said back ("10 on your left leg") so a wrong reading can be corrected.
+@pytest.mark.parametrize("intent", ["nlu_fallback", "feel_fine", "affirm"])
+@pytest.mark.parametrize(
+    "said", ["fine", "good", "felt ok", "doable", "that felt nice", "it was easy", "not bad"]
+)
+def test_voice_a_feeling_with_nothing_wrong_confirms_the_paced_set(said, intent):
+    chat = _voice_after_a_paced_set()
+    reply = chat.say(intent, said, metadata={"voice": True})
+    assert "10 on your left leg" in reply and "right leg" in reply
+    assert chat.session["reps"][0]["left"] == 10
+
+
+@pytest.mark.parametrize("said", ["fine", "felt good", "that felt alright"])
+def test_voice_a_feeling_with_nothing_wrong_to_the_question_asked_again_confirms_too(said):
+    chat = _voice_after_a_paced_set()
+    chat.say("continue_session", "ok ready", metadata={"voice": True})
+    reply = chat.say("feel_fine", said, metadata={"voice": True})
+    assert "put down" not in reply and "10 on your left leg" in reply
+    assert chat.session["reps"][0]["left"] == 10
 
 
 @pytest.mark.parametrize(

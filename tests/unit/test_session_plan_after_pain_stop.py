@@ -15,6 +15,10 @@ ASKS = [
     "whats the plan for next time",
     "what should i do instead",
     "what can i try from now on",
+    # what "happens" or "changes" at the next session
+    "and what changes for the next session",
+    "ok what will happen tomorrow then",
+    "what about next time",
 ]
 NOT_ASKS = [
     "what should i do now",
@@ -22,6 +26,8 @@ NOT_ASKS = [
     "what is the plan for today",
     "what do i do",
     "next time i will try harder",
+    "what happens if it hurts",
+    "what comes after the rest",
 ]
 
 

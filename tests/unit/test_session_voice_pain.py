@@ -6,17 +6,9 @@ easy" in a session. The phrasings are the team's own."""
 import pytest
 
 from coach import dialogue
-from tests.unit.chat import Chat
+from tests.unit.chat import Chat, after_a_paced_set
 
 VOICE = {"voice": True}
-
-
-def after_a_paced_set() -> Chat:
-    chat = Chat()
-    chat.say("start_session", "start", metadata=VOICE)
-    chat.say("continue_session", "ready", metadata=VOICE)
-    assert chat.session["awaiting_feedback"]
-    return chat
 
 
 FINE_SCORES = [
