@@ -317,7 +317,8 @@ def test_the_screen_imports_nothing_from_rasa():
         )
     }
     assert imported <= {
-        "re", "bisect", "dataclasses", "functools", "itertools", "pathlib", "spacy", "yaml"
+        "re", "bisect", "dataclasses", "functools", "itertools", "pathlib", "spacy", "yaml",
+        "spellchecker",
     }  # fmt: skip
 
 
