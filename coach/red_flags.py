@@ -666,11 +666,15 @@ def _in_general(hits: list["_Hit"]) -> bool:
 
 
 def _hypothetical(words: list[str]) -> bool:
-    """Whether the message opens with "what if" and asks what "would" follow: "what if my
-    feet went numb, would that be bad?" is a question about a sign, not a report of it.
+    """Whether the message opens with "what if" and asks what "would" follow, or says "if
+    ... ever": "what if my feet went numb, would that be bad?" is a question about a
+    sign, not a report of it.
     "What if I can't pee?" with no "would" may be the user's own, and is taken as said."""
     opening = next((i for i, word in enumerate(words) if word not in OPENERS), len(words))
-    return words[opening : opening + 2] == ["what", "if"] and "would" in words[opening + 2 :]
+    if words[opening : opening + 2] == ["what", "if"] and "would" in words[opening + 2 :]:
+        return True
+    # "What should I do if my legs ever go numb?": "if" with "ever" is a case to come.
+    return any(word == "if" and "ever" in words[i + 1 : i + 5] for i, word in enumerate(words))
 
 
 def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
@@ -687,6 +691,8 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
     for hit in hits:
         if hit.label in (HEARSAY, INFO_FOR) and hit.clause not in sign_clauses:
             framed.update(message.spans[hit.clause])
+        if hit.label == IN_GENERAL:  # "if I ever get it": a case to come, not a report
+            framed.update(range(hit.start, hit.end))
     # "? for my nursing essay" says what the question is for, not since when.
     purposes = [hit for hit in hits if hit.label == INFO_FOR]
     reports = [
