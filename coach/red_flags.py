@@ -611,10 +611,9 @@ def vocabulary() -> frozenset[str]:
 
 
 def spelled_as_a_sign_word(word: str) -> bool:
-    """Whether a spelling in the YAML, or a slip of the keys, reads the word as a sign's
-    word: "numbess", "saddel"."""
-    lowered = word.lower()
-    return bool(_SPELLING.fullmatch(lowered)) or _slip(lowered) is not None
+    """Whether a spelling in the YAML reads the word as a sign's word: "numbess". (A slip
+    such as "shuld" or "saddel" the corrector may fix: it fixes it to the word meant.)"""
+    return bool(_SPELLING.fullmatch(word.lower()))
 
 
 def prepare() -> None:
