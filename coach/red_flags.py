@@ -454,7 +454,9 @@ CLAUSE_WORDS = _words(
     "but although though however except apart besides whereas yet just only because cause"
     " cos coz since so now still anyway otherwise plus also"
 )
-# "my legs are so weak": "so" after these is "very", not "and so".
+# "my legs are so weak", "my groin is still numb": after these, "so" is "very" and "still"
+# goes on; no new clause starts.
+AFTER_BE = _words("so still now also just only")
 BE = _words("is are was were am m 's s feel feels felt get gets got been be look looks")
 # "and" starts a new clause before a new subject: "no fever and I can't pee".
 AND_BEFORE = _words(
@@ -647,9 +649,9 @@ def check(text: str) -> Screening:
             unsure.append(rule.sign)
     for rule in SUSPECT_RULES:
         found = _applies(rule, hits, message)
-        if found == USER and _in_general(hits) and _asks_about_signs(hits, message):
-            # "Is numbness something to worry about if it happens?": a part of a sign,
-            # asked about in general, is explained; "could this be sciatica?" is asked.
+        if found == USER and _in_general(hits, message) and _asks_about_signs(hits, message):
+            # "Is numbness something to worry about?": a part of a sign, asked about in
+            # general, is explained; "could this be sciatica?" is asked.
             return Screening(about=SIGNS[rule.sign], recognised=True)
         if found == USER or (found == SOMEONE_ELSE and involved and not _fine(rule, message)):
             unsure.append(rule.sign)
@@ -659,9 +661,16 @@ def check(text: str) -> Screening:
     return Screening(recognised=bool(message.seen - NOT_SIGN_WORDS))
 
 
-def _in_general(hits: list["_Hit"]) -> bool:
-    """Whether a question says it is about a case in general: "if it ever happens"."""
-    return any(hit.label == IN_GENERAL for hit in hits)
+# Words that point at what the user has: "could this be sciatica?" asks about their own.
+POINTING = _words("this these")
+
+
+def _in_general(hits: list["_Hit"], message: "_Message") -> bool:
+    """Whether a question is about a case in general: "if it ever happens", or one that
+    points at nothing of the user's ("is bladder trouble a worry with back pain?")."""
+    if any(hit.label == IN_GENERAL for hit in hits):
+        return True
+    return not any(word in POINTING for word in message.words)
 
 
 def _hypothetical(words: list[str]) -> bool:
@@ -826,7 +835,7 @@ def _read(doc: Doc, words: list[str], found: list[tuple[str, int, int]]) -> _Mes
         if (
             token.is_space
             or word in CLAUSE_PUNCTUATION
-            or (word in CLAUSE_WORDS and not (word == "so" and i and words[i - 1] in BE))
+            or (word in CLAUSE_WORDS and not (word in AFTER_BE and i and words[i - 1] in BE))
             or (
                 word == "and"
                 and i + 1 < len(words)
