@@ -230,10 +230,11 @@ PERSONS: dict[str, tuple[str, ...]] = {
 }
 # A sign word typed with one slip of the keys ("saddel", "numbnes", "bladdr"): one
 # general rule, not a list of typos. A word of SLIP_MIN_LENGTH letters or more that no
-# phrase uses and no English dictionary knows is read as the phrases' word one edit
-# from it (a letter added, dropped, changed, or two neighbours swapped; the first
-# letter kept), when only one such reading exists, or only one with the same letters.
-# A real word is never a slip of another: "bowls", "ladder", "election" mean themselves.
+# phrase uses and no English dictionary knows is read as the phrase word, of as many
+# letters or more, one edit from it (a letter added, dropped, changed, or two
+# neighbours swapped; the first letter kept), when only one such reading exists, or
+# only one with the same letters. A real word is never a slip of another: "bowls",
+# "ladder", "election" mean themselves.
 SLIP_MIN_LENGTH = 5
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -262,7 +263,7 @@ def _slip(norm: str) -> str | None:
     known = vocabulary()
     if norm in known or norm in _english():
         return None
-    near = [word for word in _edits(norm) if word in known and len(word) >= 4]
+    near = [word for word in _edits(norm) if word in known and len(word) >= SLIP_MIN_LENGTH]
     readings = {_fold(word) for word in near}
     if len(readings) > 1:  # "bowles": "bowels" (two letters swapped) before "bowls"
         readings = {_fold(word) for word in near if sorted(word) == sorted(norm)}
