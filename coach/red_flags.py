@@ -277,6 +277,8 @@ AGE_CLASSES = tuple(
     (int(DATA["ages"][name][0]), int(DATA["ages"][name][1]), cls)
     for name, cls in (("young", YOUNG), ("old", OLD), ("fifties", FIFTIES))
 )
+AGE_FIGURES = frozenset({YOUNG, OLD, FIFTIES})
+DURATIONS = _words("hours hrs hour minutes mins days weeks")  # after a number: a length of time
 # A bare age opening the message, before one of these ("61, never had back trouble"):
 # the concepts AGE_OPENING_OLD and AGE_OPENING_YOUNG, which the rules may use.
 OPENING_AGES = {OLD: "AGE_OPENING_OLD", YOUNG: "AGE_OPENING_YOUNG"}
@@ -792,8 +794,10 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
         text = pattern.sub(lambda m, read_as=read_as: (m["lead"] or "") + read_as, text)
     doc = nlp.make_doc(text.lower())
     words = []
-    for token in doc:
+    for i, token in enumerate(doc):
         word = _fold(token.norm_)
+        if word in AGE_FIGURES and i + 1 < len(doc) and doc[i + 1].norm_ in DURATIONS:
+            word = FIGURE  # "for 12 hours": a length of time, not an age
         if word != token.norm_:
             token.norm_ = word
         words.append(word)

@@ -482,3 +482,9 @@ def test_a_what_if_question_about_a_sign_is_answered_not_flagged(text):
 
 def test_a_what_if_without_would_is_still_taken_as_said():
     assert screen("what if I can't pee?") is not None
+
+
+def test_a_number_before_hours_is_a_length_of_time_not_an_age():
+    # 12 to 19 and over 55 are ages elsewhere ("I'm 17 and my back hurts").
+    assert red_flags.screen("haven't peed for 15 hours").sign == "bladder"
+    assert red_flags.screen("I'm 17 and my back hurts a lot").sign == "age"
