@@ -43,11 +43,13 @@ SIGNS_FILE = Path(__file__).with_name("red_flags.yml")
 DENIED_AFTER = "DENIED_AFTER"
 NOT_SIGN_WORDS = frozenset(
     {"ODD", "CLEARED", "ASKING", "HEARSAY", "OWN_REPORT", "RESOLVED", "LONG_AGO", DENIED_AFTER,
-     "NOT_LIKE_ME", "UNDER_CARE", "WORE_OFF", "INFO_FOR"}
+     "NOT_LIKE_ME", "UNDER_CARE", "WORE_OFF", "INFO_FOR", "IN_GENERAL"}
 )  # fmt: skip
 # The concept that makes a message a question about the signs rather than a report of one:
 # "is back pain at night a bad sign?", "I read that numbness down below is serious".
 ASKING, HEARSAY = "ASKING", "HEARSAY"
+# A question about a case that may come, not one the user has: "if it ever happens".
+IN_GENERAL = "IN_GENERAL"
 # What the question is for when not for the user: "asking for a leaflet I'm making".
 INFO_FOR = "INFO_FOR"
 # How long it has been going on, said after the question: the user's own sign.
@@ -222,35 +224,50 @@ SOUNDALIKES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     _soundalike(entry) for entry in DATA.get("soundalikes") or ()
 )
 _SPELLING = re.compile("|".join(f"(?P<{word}>{regex})" for word, regex in SPELLINGS.items()))
-# A long sign word typed with one slip of the keys: read as the word the phrases use.
-SLIPS: dict[str, str] = {str(k): str(v) for k, v in (DATA.get("slips") or {}).items()}
-SLIP_MIN_LENGTH = 6
 # The words a phrase says of the user, and what they are when said of someone else.
 PERSONS: dict[str, tuple[str, ...]] = {
     str(k): tuple(str(v).split()) for k, v in (DATA.get("persons") or {}).items()
 }
+# A sign word typed with one slip of the keys ("saddel", "numbnes", "bladdr"): one
+# general rule, not a list of typos. A word of SLIP_MIN_LENGTH letters or more that no
+# phrase uses and no English dictionary knows is read as the phrase word, of as many
+# letters or more, one edit from it (a letter added, dropped, changed, or two
+# neighbours swapped; the first letter kept), when only one such reading exists, or
+# only one with the same letters. A real word is never a slip of another: "bowls",
+# "ladder", "election" mean themselves.
+SLIP_MIN_LENGTH = 5
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-def _one_slip(typed: str, word: str) -> bool:
-    """One letter added, dropped or swapped with its neighbour, ends kept: "bladdr"."""
-    if typed == word or typed[:2] != word[:2] or typed[-1] != word[-1]:
-        return False
-    if len(typed) == len(word):
-        diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
-        if len(diff) != 2 or diff[1] != diff[0] + 1:
-            return False
-        first, second = diff
-        return typed[first] == word[second] and typed[second] == word[first]
-    longer, shorter = (typed, word) if len(typed) > len(word) else (word, typed)
-    if len(longer) != len(shorter) + 1:
-        return False
-    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(2, len(longer) - 1))
+@lru_cache(maxsize=1)
+def _english() -> frozenset[str]:
+    """The English words pyspellchecker ships (not Rasa): a typo is none of them."""
+    from spellchecker import SpellChecker
+
+    return frozenset(SpellChecker(distance=1).word_frequency.dictionary)
+
+
+def _edits(word: str) -> set[str]:
+    """Every word one edit from `word` that keeps its first letter."""
+    tail = range(1, len(word) + 1)
+    dropped = {word[:i] + word[i + 1 :] for i in tail}
+    swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(1, len(word) - 1)}
+    changed = {word[:i] + c + word[i + 1 :] for i in range(1, len(word)) for c in LETTERS}
+    added = {word[:i] + c + word[i:] for i in tail for c in LETTERS}
+    return (dropped | swapped | changed | added) - {word}
 
 
 def _slip(norm: str) -> str | None:
     if len(norm) < SLIP_MIN_LENGTH or not norm.isalpha():
         return None
-    return next((read for word, read in SLIPS.items() if _one_slip(norm, word)), None)
+    known = vocabulary()
+    if norm in known or norm in _english():
+        return None
+    near = [word for word in _edits(norm) if word in known and len(word) >= SLIP_MIN_LENGTH]
+    readings = {_fold(word) for word in near}
+    if len(readings) > 1:  # "bowles": "bowels" (two letters swapped) before "bowls"
+        readings = {_fold(word) for word in near if sorted(word) == sorted(norm)}
+    return readings.pop() if len(readings) == 1 else None
 
 
 # Numbers become a class: an age under 20 or over 55 matters, "15 reps" does not.
@@ -260,6 +277,8 @@ AGE_CLASSES = tuple(
     (int(DATA["ages"][name][0]), int(DATA["ages"][name][1]), cls)
     for name, cls in (("young", YOUNG), ("old", OLD), ("fifties", FIFTIES))
 )
+AGE_FIGURES = frozenset({YOUNG, OLD, FIFTIES})
+DURATIONS = _words("hours hrs hour minutes mins days weeks")  # after a number: a length of time
 # A bare age opening the message, before one of these ("61, never had back trouble"):
 # the concepts AGE_OPENING_OLD and AGE_OPENING_YOUNG, which the rules may use.
 OPENING_AGES = {OLD: "AGE_OPENING_OLD", YOUNG: "AGE_OPENING_YOUNG"}
@@ -438,7 +457,9 @@ CLAUSE_WORDS = _words(
     "but although though however except apart besides whereas yet just only because cause"
     " cos coz since so now still anyway otherwise plus also"
 )
-# "my legs are so weak": "so" after these is "very", not "and so".
+# "my legs are so weak", "my groin is still numb": after these, "so" is "very" and "still"
+# goes on; no new clause starts.
+AFTER_BE = _words("so still now also just only")
 BE = _words("is are was were am m 's s feel feels felt get gets got been be look looks")
 # "and" starts a new clause before a new subject: "no fever and I can't pee".
 AND_BEFORE = _words(
@@ -595,7 +616,8 @@ def vocabulary() -> frozenset[str]:
 
 
 def spelled_as_a_sign_word(word: str) -> bool:
-    """Whether a spelling in the YAML reads the word as a sign's word: "numbess"."""
+    """Whether a spelling in the YAML reads the word as a sign's word: "numbess". (A slip
+    such as "shuld" or "saddel" the corrector may fix: it fixes it to the word meant.)"""
     return bool(_SPELLING.fullmatch(word.lower()))
 
 
@@ -630,6 +652,10 @@ def check(text: str) -> Screening:
             unsure.append(rule.sign)
     for rule in SUSPECT_RULES:
         found = _applies(rule, hits, message)
+        if found == USER and _in_general(hits, message) and _asks_about_signs(hits, message):
+            # "Is numbness something to worry about?": a part of a sign, asked about in
+            # general, is explained; "could this be sciatica?" is asked.
+            return Screening(about=SIGNS[rule.sign], recognised=True)
         if found == USER or (found == SOMEONE_ELSE and involved and not _fine(rule, message)):
             unsure.append(rule.sign)
     if unsure:
@@ -638,12 +664,28 @@ def check(text: str) -> Screening:
     return Screening(recognised=bool(message.seen - NOT_SIGN_WORDS))
 
 
+# Words that point at what the user has: "could this be sciatica?" asks about their own.
+POINTING = _words("this these")
+
+
+def _in_general(hits: list["_Hit"], message: "_Message") -> bool:
+    """Whether a question is about a case in general: "if it ever happens", or one that
+    points at nothing of the user's ("is bladder trouble a worry with back pain?")."""
+    if any(hit.label == IN_GENERAL for hit in hits):
+        return True
+    return not any(word in POINTING for word in message.words)
+
+
 def _hypothetical(words: list[str]) -> bool:
-    """Whether the message opens with "what if" and asks what "would" follow: "what if my
-    feet went numb, would that be bad?" is a question about a sign, not a report of it.
+    """Whether the message opens with "what if" and asks what "would" follow, or says "if
+    ... ever": "what if my feet went numb, would that be bad?" is a question about a
+    sign, not a report of it.
     "What if I can't pee?" with no "would" may be the user's own, and is taken as said."""
     opening = next((i for i, word in enumerate(words) if word not in OPENERS), len(words))
-    return words[opening : opening + 2] == ["what", "if"] and "would" in words[opening + 2 :]
+    if words[opening : opening + 2] == ["what", "if"] and "would" in words[opening + 2 :]:
+        return True
+    # "What should I do if my legs ever go numb?": "if" with "ever" is a case to come.
+    return any(word == "if" and "ever" in words[i + 1 : i + 5] for i, word in enumerate(words))
 
 
 def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
@@ -660,6 +702,8 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
     for hit in hits:
         if hit.label in (HEARSAY, INFO_FOR) and hit.clause not in sign_clauses:
             framed.update(message.spans[hit.clause])
+        if hit.label == IN_GENERAL:  # "if I ever get it": a case to come, not a report
+            framed.update(range(hit.start, hit.end))
     # "? for my nursing essay" says what the question is for, not since when.
     purposes = [hit for hit in hits if hit.label == INFO_FOR]
     reports = [
@@ -696,8 +740,14 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
 def _user_involved(hits: list["_Hit"], message: "_Message") -> bool:
     """Whether a message about someone else's fall or illness brings the user in too:
     "landed on me", "we were rear-ended", or pain of the user's own ("and my back hurts").
-    "My sister had a fall and hurt her back" is hers alone: nothing to ask."""
-    if any(word in INVOLVED for word in message.words):
+    "My sister had a fall and hurt her back" is hers alone: nothing to ask. A "we" only
+    in a clause with no sign in it is what the two did next ("the wife has a fever, so we
+    skipped our walk"), not the user in the sign."""
+    sign_clauses = {hit.clause for hit in hits if hit.label not in NOT_SIGN_WORDS}
+    if any(
+        word in INVOLVED and (word not in SHARED or message.clauses[i] in sign_clauses)
+        for i, word in enumerate(message.words)
+    ):
         return True
     return any(hit.label in OWN_COMPLAINT and _owner_is_user(hit.start, message) for hit in hits)
 
@@ -744,8 +794,10 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
         text = pattern.sub(lambda m, read_as=read_as: (m["lead"] or "") + read_as, text)
     doc = nlp.make_doc(text.lower())
     words = []
-    for token in doc:
+    for i, token in enumerate(doc):
         word = _fold(token.norm_)
+        if word in AGE_FIGURES and i + 1 < len(doc) and doc[i + 1].norm_ in DURATIONS:
+            word = FIGURE  # "for 12 hours": a length of time, not an age
         if word != token.norm_:
             token.norm_ = word
         words.append(word)
@@ -788,7 +840,7 @@ def _read(doc: Doc, words: list[str], found: list[tuple[str, int, int]]) -> _Mes
         if (
             token.is_space
             or word in CLAUSE_PUNCTUATION
-            or (word in CLAUSE_WORDS and not (word == "so" and i and words[i - 1] in BE))
+            or (word in CLAUSE_WORDS and not (word in AFTER_BE and i and words[i - 1] in BE))
             or (
                 word == "and"
                 and i + 1 < len(words)
@@ -986,6 +1038,7 @@ FIRST_PERSON = _words("i me myself im i'm we us ourselves")
 # Words that make a message the user's own, outside a question frame ("my", "mine").
 OWN_WORDS = FIRST_PERSON | _words("my mine our")
 INVOLVED = _words("me us we ourselves myself")  # "my dad fell onto me"
+SHARED = _words("us we ourselves")  # the user among others: "we were rear-ended"
 VEHICLES = _words("car van motor vehicle bike motorbike truck lorry")
 OWN_COMPLAINT = frozenset({"PAIN", "BACK"})
 OTHER_PEOPLE = WORD_LISTS["FAMILY"] | _words("he she they him her his hers them their")

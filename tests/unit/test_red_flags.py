@@ -317,7 +317,8 @@ def test_the_screen_imports_nothing_from_rasa():
         )
     }
     assert imported <= {
-        "re", "bisect", "dataclasses", "functools", "itertools", "pathlib", "spacy", "yaml"
+        "re", "bisect", "dataclasses", "functools", "itertools", "pathlib", "spacy", "yaml",
+        "spellchecker",
     }  # fmt: skip
 
 
@@ -388,6 +389,11 @@ def test_plain_words_for_retention_leaks_sex_and_riding_falls(text, sign):
         ("my bowls aren't working, can't control them", "incontinence"),
         ("can't feel anything when I wipe after the toliet", "saddle_numbness"),
         ("can't get an erecton anymor since the back pain", "sexual_function"),
+        # No list of typos: any phrase word of five letters or more, one edit away.
+        ("my sadle area feels numb", "saddle_numbness"),
+        ("pins and needles in my perinium since Monday", "saddle_numbness"),
+        ("my genitls have felt numb since yesterday", "saddle_numbness"),
+        ("strugling to pass urine since this morning", "bladder"),
     ],
 )
 def test_a_long_sign_word_with_one_slip_is_still_read(text, sign):
@@ -406,10 +412,35 @@ def test_a_long_sign_word_with_one_slip_is_still_read(text, sign):
         "two cereal bowls and a coffee before the session",
         "the toilets at the gym were closed",
         "the controls on the treadmill are confusing",
+        "the grain in the wooden floor is numbing to look at",
+        "I saddled up the horse and my back was fine",
     ],
 )
 def test_a_real_word_one_letter_from_a_sign_word_is_not_a_slip(text):
     assert screen(text) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [("saddel", "saddle"), ("bowles", "bowels"), ("toliet", "toilet"), ("bowls", None),
+     ("ladder", None), ("tryna", None), ("urinte", None)],
+)  # fmt: skip
+def test_a_slip_is_read_only_when_one_sign_word_is_that_close(typed, read):
+    # "urinte" is as close to "urine" as to "urinate": no guess; "bowles" has the letters
+    # of "bowels"; a real word ("bowls") or chat ("tryna") is what it says.
+    assert red_flags._slip(typed) == read
+
+
+def test_a_general_question_about_a_part_of_a_sign_is_explained_not_asked():
+    found = red_flags.check("is pins and needles something to worry about if it ever happens?")
+    assert found.flag is None and found.suspected is None and found.about is not None
+    # Said of the user's own, the same part of a sign is asked about.
+    assert red_flags.check("I've got pins and needles, is that something to worry about?").suspected
+
+
+def test_what_the_user_did_next_with_someone_ill_does_not_make_it_theirs():
+    assert red_flags.check("my husband has a fever so we stayed in").suspected is None
+    assert red_flags.check("we both have a fever").flag is not None
 
 
 @pytest.mark.parametrize(
@@ -451,3 +482,9 @@ def test_a_what_if_question_about_a_sign_is_answered_not_flagged(text):
 
 def test_a_what_if_without_would_is_still_taken_as_said():
     assert screen("what if I can't pee?") is not None
+
+
+def test_a_number_before_hours_is_a_length_of_time_not_an_age():
+    # 12 to 19 and over 55 are ages elsewhere ("I'm 17 and my back hurts").
+    assert red_flags.screen("haven't peed for 15 hours").sign == "bladder"
+    assert red_flags.screen("I'm 17 and my back hurts a lot").sign == "age"
