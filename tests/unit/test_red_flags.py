@@ -438,6 +438,13 @@ def test_a_general_question_about_a_part_of_a_sign_is_explained_not_asked():
     assert red_flags.check("I've got pins and needles, is that something to worry about?").suspected
 
 
+def test_numbness_beside_a_machine_is_still_asked_about_when_it_is_the_users():
+    # A device in the message is no explanation of the user's own numbness: asked, never
+    # guessed away; numbness said of the device itself is not a symptom.
+    assert red_flags.check("my phone buzzed and then I went numb").suspected
+    assert red_flags.check("the video froze and the sound went numb").suspected is None
+
+
 def test_what_the_user_did_next_with_someone_ill_does_not_make_it_theirs():
     assert red_flags.check("my husband has a fever so we stayed in").suspected is None
     assert red_flags.check("we both have a fever").flag is not None
