@@ -395,6 +395,13 @@ def test_how_did_i_do_after_the_session_gives_its_totals(said):
     assert "40 reps in all" in reply
 
 
+@pytest.mark.parametrize("intent", ["nlu_fallback", "feel_fine"])
+@pytest.mark.parametrize("said", ["what's our final count", "and the grand total?"])
+def test_the_grand_total_after_the_session_is_its_reps_in_all(said, intent):
+    chat = ended_short(last=10)
+    assert "40 reps in all" in chat.say(intent, said)
+
+
 def test_a_late_correction_of_the_last_leg_by_name():
     chat = ended_short(last=10)
     chat.say("nlu_fallback", "wait i only did 8 on the last one")
