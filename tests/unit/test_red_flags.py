@@ -78,6 +78,8 @@ SOON_PHRASINGS = [
     ("my whole leg has gone numb", "one_leg"),
     ("my leg gave way", "leg_weakness"),
     ("my foot keeps dragging", "leg_weakness"),
+    ("five weeks of lifts and my back hurts as much as ever", "persistent_pain"),
+    ("my hip has ached for a couple of months despite the exercises", "persistent_pain"),
 ]
 
 NEAR_MISSES = [
@@ -97,6 +99,9 @@ NEAR_MISSES = [
     "can I do this to lose weight?",
     "got a cold and a runny nose, under the weather but no temperature",
     "the gym equipment stopped working halfway through",
+    "four weeks in and my back pain has nearly gone",
+    "how many weeks until the ache usually settles?",
+    "only two days of lifts so far and I'm still a little sore",
 ]
 
 DENIED = [
