@@ -646,6 +646,8 @@ def check(text: str) -> Screening:
                 # someone who asks may well have it.
                 flag = SIGNS[rule.sign]
                 unsure_too = flag if flag.urgency == EMERGENCY else None
+                if _denies_having(hits, message):  # "I don't have it": explained only
+                    unsure_too = None
                 return Screening(about=flag, suspected=unsure_too, recognised=True)
             return Screening(flag=SIGNS[rule.sign])
         if found == SOMEONE_ELSE and involved and not _fine(rule, message):
@@ -735,6 +737,26 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
     signs = [hit.start for hit in hits if hit.label not in NOT_SIGN_WORDS]
     first_sign = min(signs, default=len(words))
     return any(hit.label == HEARSAY and hit.start < first_sign for hit in frames)
+
+
+# After a denial of the user's own: "I don't have it", "I haven't got any", "not that I
+# have it". Not "I don't know if I have it", which is unsure.
+HAVING = _words("have has had got get gets experience experienced suffer notice noticed")
+NOT_SURE = _words("know sure think whether if certain")
+
+
+def _denies_having(hits: list["_Hit"], message: "_Message") -> bool:
+    """Whether a clause with no sign in it says the user does not have the sign asked about."""
+    sign_clauses = {hit.clause for hit in hits if hit.label not in NOT_SIGN_WORDS}
+    words = message.words
+    for cue in message.negations:
+        clause = message.clauses[cue]
+        if clause in sign_clauses or not OWN_WORDS & {words[i] for i in message.spans[clause]}:
+            continue
+        after = words[cue + 1 : cue + 4]
+        if any(w in HAVING for w in after) and not NOT_SURE & set(after):
+            return True
+    return False
 
 
 def _user_involved(hits: list["_Hit"], message: "_Message") -> bool:

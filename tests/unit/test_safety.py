@@ -507,6 +507,33 @@ def test_a_question_about_a_sign_is_answered_not_flagged(text, sign):
 @pytest.mark.parametrize(
     ("text", "sign"),
     [
+        ("what is meant by numbness in the saddle area? my nurse only brought it up, "
+         "I have not got it", "saddle_numbness"),
+        ("what does losing bladder control mean? I haven't got that, my physio once said it",
+         "incontinence"),
+    ],
+)  # fmt: skip
+def test_a_question_about_a_sign_the_user_says_they_lack_is_only_explained(text, sign):
+    result = check(text)
+    assert result.flag is None and result.about is SIGNS[sign], (text, result)
+    assert result.suspected is None  # said not to have it: nothing to ask
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what is meant by numbness in the saddle area? I think I might have it",
+        "what is meant by numbness in the saddle area? I do not know if I have it",
+    ],
+)
+def test_a_question_about_a_sign_the_user_may_have_is_still_taken_seriously(text):
+    result = check(text)
+    assert SIGNS["saddle_numbness"] in (result.flag, result.suspected), (text, result)
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
         ("is it serious that I can't feel my groin?", "saddle_numbness"),
         ("numbness down below since Monday, is that serious?", "saddle_numbness"),
         ("I read that pain at night is bad and mine wakes me at 3am", "night_pain"),
