@@ -360,6 +360,7 @@ STUDIED_SETS = [
     "2026-11-26u",
     "2026-11-26w",
     "2026-11-26x",
+    "2026-11-27y",
 ]
 
 
@@ -542,6 +543,8 @@ def test_a_question_about_a_sign_the_user_may_have_is_still_taken_seriously(text
         ("is it normal to have no feeling down below? been like that 2 days", "saddle_numbness"),
         ("should I worry about numb buttocks? started yesterday", "saddle_numbness"),
         ("is it ok to not be able to wee? since Sunday now", "bladder"),
+        # Lost feeling asked about as "normal": the user's own loss, not a general question.
+        ("is it normal to be losing sensation around my groin?", "saddle_numbness"),
     ],
 )
 def test_a_question_that_says_the_sign_is_the_users_own_is_flagged(text, sign):
