@@ -50,7 +50,8 @@ def test_the_clinical_notes_signs_are_all_in_the_yaml():
     # shared/reference/clinical-notes.md, "Red flags": one entry (or more) for each.
     for sign in ("bladder", "incontinence", "saddle_numbness", "both_legs", "legs_giving_way",
                  "sexual_function", "trauma", "fever", "unwell", "cancer", "weight_loss",
-                 "night_pain", "upper_back", "age", "immunity", "below_knee"):  # fmt: skip
+                 "night_pain", "upper_back", "age", "immunity", "below_knee",
+                 "persistent_pain"):  # fmt: skip
         assert sign in SIGNS
 
 
