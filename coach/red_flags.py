@@ -37,6 +37,8 @@ import spacy
 import yaml
 from spacy.tokens import Doc
 
+from coach import protocol
+
 SIGNS_FILE = Path(__file__).with_name("red_flags.yml")
 # Labels that say nothing about a sign on their own.
 # A denial said after the signs it denies ("numbness down below, weak legs, none of that").
@@ -380,13 +382,18 @@ for _concept, _entry in DATA["concepts"].items():
 
 # In order of priority: the first sign found wins, so every emergency comes first.
 SIGNS: dict[str, RedFlag] = {}
+# Numbers a sign's words may name, from the protocol, the one place they are kept.
+PROTOCOL_NUMBERS = {"see_doctor_after_weeks": protocol.SEE_DOCTOR_AFTER_WEEKS}
 _rules: list[Rule] = []
 _suspects: list[Rule] = []
 for _sign, _entry in DATA["signs"].items():
     if _entry.get("urgency") not in URGENCIES:
         raise SignsFileError(f"red_flags.yml {_sign}: urgency must be one of {URGENCIES}")
     SIGNS[_sign] = RedFlag(
-        _entry["urgency"], _sign, _entry["description"], _entry.get("question") or ""
+        _entry["urgency"],
+        _sign,
+        _entry["description"].format(**PROTOCOL_NUMBERS),
+        (_entry.get("question") or "").format(**PROTOCOL_NUMBERS),
     )
     _read_entry(_sign, _entry)
     _rules += [_read_rule(_sign, rule, _entry) for rule in _entry.get("made_of") or ()]
