@@ -106,6 +106,14 @@ def _other_exercise(entities: list[dict]) -> str | None:
     return None
 
 
+def _off_topic_kind(entities: list[dict]) -> str | None:
+    """The kind of off-topic thing the message names first (diet, sleep, sport, symptom)."""
+    for entity in entities:
+        if entity.get("entity") == "off_topic":
+            return canonical("off_topic", str(entity.get("value", "")))
+    return None
+
+
 def names_another_exercise(
     intent: str, entities: list[dict], answer_key: str | None = None
 ) -> bool:
@@ -476,6 +484,8 @@ def answer_question(
     reply = Reply(updates={"last_topic": topic, "pending_offer": None})
     if topic == "out_of_scope" and (exercise := _other_exercise(entities)):
         reply.say(answers.other_exercise_answer(exercise))
+    elif topic == "out_of_scope" and (kind := _off_topic_kind(entities)):
+        reply.say(answers.off_topic_answer(kind))
     elif answer.offer and offer_more:
         reply.say(f"{answer.short} {answer.offer}", YES_NO_BUTTONS)
         reply.updates["pending_offer"] = topic

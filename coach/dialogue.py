@@ -3037,10 +3037,18 @@ _BETWEEN_WHAT = re.compile(r"\b(?:sets?|reps?|legs?|sides?|lifts?|rounds?|goes)\
 _BETWEEN_SESSIONS = re.compile(r"\b(?:sessions?|workouts?|days?|times)\b", re.I)
 
 
+# "Did them yesterday, again today?": a day before and a day after, not a time of day.
+_DAY_BEFORE = re.compile(r"\b(?:yesterday|last (?:night|evening)|the day before)\b", re.I)
+_DAY_AFTER = re.compile(r"\b(?:today|tonight|tomorrow|this (?:morning|evening)|again)\b", re.I)
+
+
 def _gap_between_sessions_meant(work: _Turn) -> bool:
     """A question about the gap "between" that the selector answered with the rest between
-    sets, when it names sessions, or names nothing just after a question about how often."""
+    sets, when it names sessions, or names nothing just after a question about how often;
+    or one about going again a day later that it answered with the time of day."""
     text = work.turn.text
+    if work.turn.answer_key == "time_of_day":
+        return bool(_DAY_BEFORE.search(text) and _DAY_AFTER.search(text))
     return (
         work.turn.answer_key == "rest_between_sets"
         and re.search(r"\bbetween\b", text, re.I) is not None

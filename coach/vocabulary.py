@@ -121,6 +121,28 @@ MEDICAL_TESTS = {
     "blood test": ("blood test", "blood tests"),
 }  # fmt: skip
 
+# Things outside the exercise that people ask about, by kind: asked off-topic (even
+# beside back pain: "is a firm mattress good for my back?"), the coach says which kind
+# of thing it can't help with (answers.OFF_TOPIC). Only read when the question is
+# off-topic: "can I do it before bed?" stays a question about the exercise.
+OFF_TOPIC_KINDS = {
+    "diet": ("diet", "diets", "dieting", "keto", "ketogenic", "vegan", "vegetarian",
+             "calorie", "calories", "protein", "carbs", "carbohydrates", "sugar",
+             "supplement", "supplements", "vitamin", "vitamins", "fasting", "eat",
+             "eating", "food", "foods", "meal plan", "belly fat", "lose weight",
+             "weight loss"),
+    "sleep": ("sleep", "sleeping", "mattress", "mattresses", "pillows", "office chair",
+              "chair", "chairs", "desk", "standing desk", "sofa", "couch", "car seat",
+              "insomnia"),
+    "sport": ("football", "soccer", "tennis", "golf", "basketball", "rugby", "cricket",
+              "boxing", "marathon", "gym", "weightlifting", "hiking", "skiing",
+              "climbing", "dancing", "badminton", "netball", "volleyball", "sport",
+              "sports"),
+    "symptom": ("headache", "headaches", "migraine", "migraines", "cough", "coughing",
+                "sore throat", "rash", "acne", "heartburn", "indigestion", "toothache",
+                "earache", "anxiety", "stress", "blood pressure", "cholesterol"),
+}  # fmt: skip
+
 ENTITY_VOCABULARY = {
     "body_part": BODY_PARTS,
     "side": SIDES,
@@ -131,6 +153,7 @@ ENTITY_VOCABULARY = {
     "other_exercise": OTHER_EXERCISES,
     "medication": MEDICATIONS,
     "medical_test": MEDICAL_TESTS,
+    "off_topic": OFF_TOPIC_KINDS,
 }
 
 

@@ -44,6 +44,28 @@ def test_another_exercise_is_out_of_scope_whatever_the_intent():
     assert "squats" in texts(reply)[0] and "only coach" in texts(reply)[0]
 
 
+@pytest.mark.parametrize(
+    ("value", "kind_words"),
+    [
+        ("keto", "diet"),
+        ("Mattress", "mattresses"),
+        ("golf", "other sports"),
+        ("headaches", "other symptoms"),
+    ],
+)
+def test_an_off_topic_question_says_which_kind_of_thing_the_coach_cant_help_with(value, kind_words):
+    entities = [{"entity": "off_topic", "value": value}]
+    said = texts(answer_question("out_of_scope", entities, State(disclaimer_given=True)))[0]
+    assert kind_words in said and "can't help with" in said
+    assert said != answers.ANSWERS["out_of_scope"].short
+
+
+def test_an_off_topic_word_in_a_question_about_the_exercise_changes_nothing():
+    entities = [{"entity": "off_topic", "value": "sleep"}]
+    reply = answer_question("ask_hold", entities, State(disclaimer_given=True))
+    assert texts(reply)[0].startswith(answers.ANSWERS["hold"].short)
+
+
 def test_pain_with_another_exercise_named_is_still_a_pain_answer():
     entities = [{"entity": "other_exercise", "value": "squats"}]
     assert topic_for("pain", entities) == "pain"

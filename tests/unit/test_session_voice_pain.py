@@ -326,6 +326,20 @@ def test_how_long_between_sets_or_after_another_topic_keeps_the_rest_answer(said
     assert _responses(chat) == []
 
 
+@pytest.mark.parametrize(
+    ("said", "gap"),
+    [
+        ("trained yesterday evening, fine to repeat this morning?", True),
+        ("did a set last night, can i go again", True),
+        ("is the morning or evening better", False),  # no day before: the time of day
+    ],
+)
+def test_going_again_a_day_later_is_the_gap_not_the_time_of_day(said, gap):
+    chat = Chat()
+    chat.say("faq", said, answer_key="time_of_day")
+    assert _responses(chat) == (["utter_faq/gap_between_sessions"] if gap else [])
+
+
 def test_how_long_between_sessions_in_a_session_is_the_gap_between_sessions():
     chat = Chat()
     chat.say("start_session", "start")
