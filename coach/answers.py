@@ -226,7 +226,7 @@ ACKNOWLEDGE_YES = "Great. What would you like to know? Try asking how to do it, 
 # can't help with and who can, then what it can do; the rest get ANSWERS["out_of_scope"].
 OFF_TOPIC = {
     "diet": (
-        f"Sorry, I can't help with diet, food or weight loss: I only coach the"
+        f"Sorry, I can't help with diet, food and drink or weight loss: I only coach the"
         f" {p.EXERCISE_NAME}. A GP or dietitian can advise on eating. Ask me how to do"
         " the exercise, or how many reps."
     ),

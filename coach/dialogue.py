@@ -3438,6 +3438,14 @@ def _pain(work: _Turn) -> None:
         # answer (hands flat or forearms, or the face-down version), not a load to rate.
         _say_answer(work, "sore_wrists")
         return
+    if (
+        (work.session is None or work.session.over)
+        and report.location in pain.AWAY_FROM_THE_EXERCISE
+        and pain.ASKS_FOR_OTHER_HELP.search(work.turn.text)
+    ):
+        work.say_text(pain.PAIN_AWAY_FROM_THE_EXERCISE.format(place=report.location))
+        _screen_after_severe_pain(work, report)  # safety first, wherever it hurts
+        return
     if report.severity is None and not report.from_kneeling:
         if report.for_weeks:
             # Said now, so the advice after the score need not say it again.

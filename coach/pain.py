@@ -360,6 +360,20 @@ ASK_SEVERITY_AFTER_WEEKS = (
     " should be checked by a doctor or physiotherapist. For today, how bad is it, from 0"
     " (no pain) to 10 (the worst)?"
 )
+# Pain in a place the lift does not work, said while asking for help with something else
+# ("can you do my neck exercises too, my neck is agony"): never ignored, but it is for
+# their clinician, and only the exercise is coached.
+AWAY_FROM_THE_EXERCISE = ("neck", "shoulder")
+ASKS_FOR_OTHER_HELP = re.compile(
+    r"\b(?:help|coach|do|give|show)\b.*\b(?:as well|too|also|exercises|rehab|stretches)\b"
+    r"|\balso\b.*\b(?:help|coach)\b",
+    re.I,
+)
+PAIN_AWAY_FROM_THE_EXERCISE = (
+    f"Sorry it hurts. I can only coach the {p.EXERCISE_NAME}, so I can't help with your"
+    " {place}: pain there is one for your GP or physio. If it hurts when you take weight on"
+    " your arms, use the face-down version or leave the exercise for today."
+)
 ASK_MORNING = (
     "Last time you had some pain during the session. How did your back feel the next morning:"
     " better, the same, or worse?"

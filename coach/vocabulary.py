@@ -130,7 +130,7 @@ OFF_TOPIC_KINDS = {
              "calorie", "calories", "protein", "carbs", "carbohydrates", "sugar",
              "supplement", "supplements", "vitamin", "vitamins", "fasting", "eat",
              "eating", "food", "foods", "meal plan", "belly fat", "lose weight",
-             "weight loss"),
+             "weight loss", "alcohol", "beer", "beers", "wine", "pints"),
     "sleep": ("sleep", "sleeping", "mattress", "mattresses", "pillows", "office chair",
               "chair", "chairs", "desk", "standing desk", "sofa", "couch", "car seat",
               "insomnia"),

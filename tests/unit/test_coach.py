@@ -91,6 +91,18 @@ def test_wrists_aching_on_all_fours_get_the_wrists_answer_not_the_pain_score():
     assert "8" in said
 
 
+def test_neck_pain_said_with_a_request_for_other_rehab_goes_to_the_clinician():
+    neck = [{"entity": "body_part", "value": "neck"}, {"entity": "severity", "value": "agony"}]
+    said = Chat(disclaimer_given=True).say(
+        "pain", "could you coach my neck rehab too, my neck is agony", neck
+    )
+    assert "can only coach" in said and "GP or physio" in said
+    assert "9 out of 10" not in said
+    # Said on its own, it is a pain report like any other.
+    alone = Chat(disclaimer_given=True).say("pain", "my neck is agony", neck)
+    assert "can only coach" not in alone
+
+
 def test_pain_that_has_lasted_weeks_is_sent_to_a_clinician_before_the_score():
     chat = Chat(disclaimer_given=True)
     back = [{"entity": "body_part", "value": "back"}]
