@@ -668,6 +668,12 @@ _CHAT_SPELLINGS = (
     (re.compile(r"\b(?:lft|lef)\b", re.I), "left"),
     (re.compile(r"\bwats\b", re.I), "what's"),
     (re.compile(r"(?:^|(?<=\s))(?:n|&)(?=\s)", re.I), "and"),
+    # A session command typed as a real word one slip away, said on its own ("paws"):
+    # the command, where nothing else fits. The start: conversation.without_command_slips.
+    (re.compile(r"^\W*(?:paws|pose|pase|pauze|puase)\W*$", re.I), "pause"),
+    (re.compile(r"^\W*(?:resum|resune|presume|rsume|resum e)\W*$", re.I), "resume"),
+    (re.compile(r"^\W*(?:stoop|stopp|sotp|spot)\W*$", re.I), "stop"),
+    (re.compile(r"^\W*(?:reddy|redy|raedy|readt|rady)\W*$", re.I), "ready"),
 )
 
 
@@ -677,6 +683,7 @@ def tidy(text: str) -> str:
     tidied = _STUTTER.sub(r"\1", tidied)
     for pattern, word in _CHAT_SPELLINGS:
         tidied = pattern.sub(word, tidied)
+    tidied = conversation.without_command_slips(tidied)
     tidied = " ".join(tidied.split())
     return tidied or text
 
