@@ -1270,8 +1270,34 @@ def _with_disclaimer(work: _Turn) -> _Turn:
 # -- questions the coach asked ------------------------------------------------------
 
 
+# A pain band said on its own ("I'd say moderate", "more like severe really").
+BARE_BAND = re.compile(
+    r"^\W*(?:(?:ok|okay|well|so|no|actually|hmm|i'?d say|id say|i would say|i think|more like|"
+    r"probably|maybe|it'?s|its|it was|more|rather)\W+)*(?P<band>mild|moderate|severe)"
+    r"(?:\W+(?:i think|really|actually|i'?d say|id say|pain|now|to be honest|honestly))*\W*$",
+    re.I,
+)
+RERATE_SECONDS = 180
+
+
+def _rerated_pain(work: _Turn) -> bool:
+    """A band said on its own just after a pain was scored from a vague word ("aching a
+    bit" read as mild): the user's own rating of that pain, acted on if it is higher."""
+    band = BARE_BAND.match(work.turn.text)
+    recent = work.plan.get("recent_pain") or {}
+    if not band or work.state.pending_offer or work.now - recent.get("at", 0) > RERATE_SECONDS:
+        return False
+    severity = pain.BAND_WORDS[band.group("band").lower()]
+    if severity <= recent.get("severity", 0):
+        return False
+    _act_on_pain(work, pain.PainReport(severity=severity, location=recent.get("location")))
+    return True
+
+
 def _answer_pending_question(work: _Turn) -> bool:
     """Handle the reply to the coach's last question; False if this is not one."""
+    if _rerated_pain(work):
+        return True
     pending, intent = work.state.pending_offer, work.turn.intent
     if pending == "pain_severity":
         severity = numbers.read_pain_score(work.turn.text, asked=True)

@@ -59,3 +59,22 @@ def test_session_commands_mistyped_on_their_own_are_the_commands():
     assert tidy("paws") == "pause"
     assert tidy("reddy") == "ready"
     assert tidy("resum") == "resume"
+
+
+def test_a_band_said_after_a_vague_ache_rates_it_again():
+    chat = Chat()
+    chat.say("start_session", "begin my exercises")
+    chat.say("continue_session", "ready")
+    pains = [{"entity": "severity", "value": "a bit"}, {"entity": "body_part", "value": "back"}]
+    first = chat.say("pain", "back's niggling a bit", entities=pains)
+    assert "2 out of 10" in first
+    again = chat.say("nlu_fallback", "more like moderate really")
+    assert "5 out of 10" in again
+
+
+def test_a_lower_band_after_a_score_changes_nothing():
+    chat = Chat()
+    chat.say("start_session", "begin my exercises")
+    chat.say("continue_session", "ready")
+    chat.say("pain", "hip is at 6", entities=[{"entity": "number", "value": "6"}])
+    assert "out of 10" not in chat.say("nlu_fallback", "mild i think")
