@@ -5,7 +5,7 @@ soundalike count before "done", and a count with an unpunctuated reason after it
 from coach import numbers
 from coach.conversation import rule_verdict
 from coach.dialogue import tidy
-from tests.unit.chat import Chat
+from tests.unit.chat import Chat, in_a_set
 
 VOICE = {"voice": True}
 
@@ -62,9 +62,7 @@ def test_session_commands_mistyped_on_their_own_are_the_commands():
 
 
 def test_a_band_said_after_a_vague_ache_rates_it_again():
-    chat = Chat()
-    chat.say("start_session", "begin my exercises")
-    chat.say("continue_session", "ready")
+    chat = in_a_set()
     pains = [{"entity": "severity", "value": "a bit"}, {"entity": "body_part", "value": "back"}]
     first = chat.say("pain", "back's niggling a bit", entities=pains)
     assert "2 out of 10" in first
@@ -73,8 +71,6 @@ def test_a_band_said_after_a_vague_ache_rates_it_again():
 
 
 def test_a_lower_band_after_a_score_changes_nothing():
-    chat = Chat()
-    chat.say("start_session", "begin my exercises")
-    chat.say("continue_session", "ready")
+    chat = in_a_set()
     chat.say("pain", "hip is at 6", entities=[{"entity": "number", "value": "6"}])
     assert "out of 10" not in chat.say("nlu_fallback", "mild i think")
