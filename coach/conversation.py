@@ -333,6 +333,30 @@ ASKS_TO_START = re.compile(
 )
 
 
+# A start command that ends what someone says about where they are: "on the mat now,
+# get me started", "I'm down on the floor so count me in". The floor or the mat named
+# first is where they are, not a question about equipment.
+START_ME_OFF = re.compile(
+    r"(?:^|[,.;!]\s*|\s(?:so|and|now|then|ok|okay)\s+)(?:(?:please|just|ok|okay|now)\s+)?"
+    r"(?:start me off|start us off|start me up|get me started|get me going|get us going|"
+    r"start the count(?:ing)?|start counting|count me (?:in|off)|start me)"
+    r"(?:\W+(?:now|then|please|coach|thanks))*\W*$",
+    re.IGNORECASE,
+)
+# A session command typed as a real word one slip away ("stat session"): the command,
+# only beside a session word, where nothing else fits.
+_START_SLIP = re.compile(
+    r"\b(?:stat|star|stay|strat|statr|stsrt)(?=\s+(?:(?:my|the|a|todays|today'?s)\s+)?"
+    r"(?:session|workout|exercises?|leg lifts|reps|routine)\b)",
+    re.IGNORECASE,
+)
+
+
+def without_command_slips(text: str) -> str:
+    """The message with a mistyped start command put right ("stat session")."""
+    return _START_SLIP.sub("start", text)
+
+
 # Asking for a pause, or whether to push on ("so tired, can I stop for a bit?", "my
 # leg is shaking, should I push through"): a question, answered (breaks when tired),
 # never "too hard", which changes the plan. A statement of difficulty stays too_hard.
@@ -436,9 +460,13 @@ def rule_verdict(
     if short := chat_short_form(text):
         return short
     if intent in (QUESTION_INTENT, "nlu_fallback", "ask_next_session") and ASKS_TO_START.match(
-        text.replace("?", " ")
+        without_command_slips(text).replace("?", " ")
     ):
         return "start_session"  # "can we strat the excercise?" (spelling fixed first)
+    if intent in (QUESTION_INTENT, "nlu_fallback", "out_of_scope") and (
+        "?" not in text and START_ME_OFF.search(text)
+    ):
+        return "start_session"  # "on the mat, get me started": a start, not a mat question
     if intent in (QUESTION_INTENT, "nlu_fallback", "out_of_scope") and (
         ASKS_ABOUT_THE_RECORD.search(text)
     ):

@@ -668,6 +668,12 @@ _CHAT_SPELLINGS = (
     (re.compile(r"\b(?:lft|lef)\b", re.I), "left"),
     (re.compile(r"\bwats\b", re.I), "what's"),
     (re.compile(r"(?:^|(?<=\s))(?:n|&)(?=\s)", re.I), "and"),
+    # A session command typed as a real word one slip away, said on its own ("paws"):
+    # the command, where nothing else fits. The start: conversation.without_command_slips.
+    (re.compile(r"^\W*(?:paws|pose|pase|pauze|puase)\W*$", re.I), "pause"),
+    (re.compile(r"^\W*(?:resum|resune|presume|rsume|resum e)\W*$", re.I), "resume"),
+    (re.compile(r"^\W*(?:stoop|stopp|sotp|spot)\W*$", re.I), "stop"),
+    (re.compile(r"^\W*(?:reddy|redy|raedy|readt|rady)\W*$", re.I), "ready"),
 )
 
 
@@ -677,6 +683,7 @@ def tidy(text: str) -> str:
     tidied = _STUTTER.sub(r"\1", tidied)
     for pattern, word in _CHAT_SPELLINGS:
         tidied = pattern.sub(word, tidied)
+    tidied = conversation.without_command_slips(tidied)
     tidied = " ".join(tidied.split())
     return tidied or text
 
@@ -1263,8 +1270,34 @@ def _with_disclaimer(work: _Turn) -> _Turn:
 # -- questions the coach asked ------------------------------------------------------
 
 
+# A pain band said on its own ("I'd say moderate", "more like severe really").
+BARE_BAND = re.compile(
+    r"^\W*(?:(?:ok|okay|well|so|no|actually|hmm|i'?d say|id say|i would say|i think|more like|"
+    r"probably|maybe|it'?s|its|it was|more|rather)\W+)*(?P<band>mild|moderate|severe)"
+    r"(?:\W+(?:i think|really|actually|i'?d say|id say|pain|now|to be honest|honestly))*\W*$",
+    re.I,
+)
+RERATE_SECONDS = 180
+
+
+def _rerated_pain(work: _Turn) -> bool:
+    """A band said on its own just after a pain was scored from a vague word ("aching a
+    bit" read as mild): the user's own rating of that pain, acted on if it is higher."""
+    band = BARE_BAND.match(work.turn.text)
+    recent = work.plan.get("recent_pain") or {}
+    if not band or work.state.pending_offer or work.now - recent.get("at", 0) > RERATE_SECONDS:
+        return False
+    severity = pain.BAND_WORDS[band.group("band").lower()]
+    if severity <= recent.get("severity", 0):
+        return False
+    _act_on_pain(work, pain.PainReport(severity=severity, location=recent.get("location")))
+    return True
+
+
 def _answer_pending_question(work: _Turn) -> bool:
     """Handle the reply to the coach's last question; False if this is not one."""
+    if _rerated_pain(work):
+        return True
     pending, intent = work.state.pending_offer, work.turn.intent
     if pending == "pain_severity":
         severity = numbers.read_pain_score(work.turn.text, asked=True)

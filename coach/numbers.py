@@ -601,7 +601,9 @@ def read_count(text: str) -> Count | None:
         normalise(part)
         for part in re.split(
             r"[,;:!]+|(?<!\d)\.(?!\d)|\s+(?:but|then|because|cause|cos|coz)\s+"
-            r"|\s+[-\u2013\u2014]+\s+(?![\d\s])",
+            r"|\s+[-\u2013\u2014]+\s+(?![\d\s])"
+            # Said without a comma: "only did 8 the last two were too hard".
+            r"|\s+(?=the (?:last|other|final|rest) (?:\w+\s+)?(?:were|was|felt|hurt|too)\b)",
             text,
         )
     ]
@@ -832,7 +834,9 @@ _SOUNDALIKE_COUNT = re.compile(
     r"reached|only managed|managed|only did|only got)\s+"
     r"(?P<word>to|too|for|fore|tree|free|thee|ate|won|sex|sicks|tin|nein)"
     r"(?=\s*$|\s+(?:on (?:that|this|the|my)|then|and|before|reps?|of them|that time|this time|"
-    r"i think|maybe|or so|lifts?)\b)"
+    r"i think|maybe|or so|lifts?|done|but)\b"
+    # "only did ate the last two hurt": not "managed to the end", where "to" is no number.
+    r"|(?<!\bto)(?<!\btoo)(?<!\bfor)\s+the (?:last|rest|other|final)\b)"
 )
 
 
