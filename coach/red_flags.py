@@ -726,6 +726,8 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
     # "I don't take any": a clause of the user's own that denies, with no sign in it, is
     # an answer to the question, not a report.
     denying = {message.clauses[i] for i in message.negations} - sign_clauses
+    # "Mine are fine": a clause that says the user is clear answers the question too.
+    denying |= {hit.clause for hit in hits if hit.label == DENIED_AFTER}
     if any(
         word in OWN_WORDS and i not in framed and message.clauses[i] not in denying
         for i, word in enumerate(message.words)
@@ -743,7 +745,17 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
         return True
     signs = [hit.start for hit in hits if hit.label not in NOT_SIGN_WORDS]
     first_sign = min(signs, default=len(words))
+    # "Just curious, why is numbness a big deal?": the question opens the sign's clause.
+    sign_clause = message.clauses[first_sign] if first_sign < len(words) else None
+    if sign_clause is not None and _opens_with_question(message.spans[sign_clause], words):
+        return True
     return any(hit.label == HEARSAY and hit.start < first_sign for hit in frames)
+
+
+def _opens_with_question(clause: range, words: list[str]) -> bool:
+    """Whether a clause's first word, after any opener, is a question word."""
+    opening = next((i for i in clause if words[i] not in OPENERS), None)
+    return opening is not None and words[opening] in QUESTION_WORDS
 
 
 # After a denial of the user's own: "I don't have it", "I haven't got any", "not that I
