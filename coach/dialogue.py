@@ -1280,15 +1280,35 @@ BARE_BAND = re.compile(
 RERATE_SECONDS = 180
 
 
+# Just after a pain score, how it has moved, with no pain word: "ok now it's 8, really
+# bad", "gone up to 7". Words of doing reps make it a count instead.
+PAIN_MOVED = re.compile(
+    r"\b(?:worse|bad|awful|terrible|horrible|dreadful|agony|killing|unbearable|higher|"
+    r"gone up|going up|risen|rising|jumped|climbed|creeping up|more like)\b",
+    re.I,
+)
+REP_WORDS = re.compile(
+    r"\b(?:reps?|more|done|did|do|managed|left|to go|in all|total|another|each|leg|set|lifts?)\b",
+    re.I,
+)
+
+
 def _rerated_pain(work: _Turn) -> bool:
-    """A band said on its own just after a pain was scored from a vague word ("aching a
-    bit" read as mild): the user's own rating of that pain, acted on if it is higher."""
-    band = BARE_BAND.match(work.turn.text)
+    """Just after a pain score, the user's new rating of that pain, acted on if it is
+    higher: a band said on its own ("aching a bit" read as mild, then "I'd say
+    moderate"), or a number said with how it has moved ("now it's 8, really bad")."""
+    text = work.turn.text
     recent = work.plan.get("recent_pain") or {}
-    if not band or work.state.pending_offer or work.now - recent.get("at", 0) > RERATE_SECONDS:
+    if work.state.pending_offer or work.now - recent.get("at", 0) > RERATE_SECONDS:
         return False
-    severity = pain.BAND_WORDS[band.group("band").lower()]
-    if severity <= recent.get("severity", 0):
+    band = BARE_BAND.match(text)
+    if band:
+        severity = pain.BAND_WORDS[band.group("band").lower()]
+    elif PAIN_MOVED.search(text) and not REP_WORDS.search(text):
+        severity = numbers.read_pain_score(text, asked=True)
+    else:
+        return False
+    if severity is None or severity <= recent.get("severity", 0):
         return False
     _act_on_pain(work, pain.PainReport(severity=severity, location=recent.get("location")))
     return True

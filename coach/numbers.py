@@ -1135,12 +1135,15 @@ _OUT_OF = re.compile(
 )
 _PAIN_NUMBER = re.compile(
     rf"\b(?:pain|painful|hurts?|hurting|sore|soreness|ache|aches|aching|achy|twinge|discomfort|"
-    rf"score|level|rating|rate it|give it|call it|say|pains|back|hip|hips|knee|knees|"
+    rf"score|level|rating|rate it|give it|call it|say|pains|back|backs|hip|hips|knee|knees|"
     rf"(?<!left )(?<!right )(?<!other )(?<!first )(?<!second )leg|"
     rf"glute|glutes|"
     rf"hamstring|bum|butt|buttock|thigh|groin)\b(?:\s+(?:is|its|was|at|of|about|around|like|"
     rf"maybe|probably|roughly|a|an|level|score|rating|now|currently|right now|still|"
-    rf"up to|down to|solid|strong|good|weak|low|high|easy|definitely|more like|nearer|closer to))*"
+    rf"up to|down to|solid|strong|good|weak|low|high|easy|definitely|more like|nearer|closer to|"
+    # the score it has moved to: "my back's gone up to a 6", "hip has crept to 4"
+    rf"(?:has |have )?(?:gone|got|gotten|risen|rose|jumped|climbed|crept|shot|gone back)"
+    rf"(?: up| down)? to))*"
     rf"\s+(?P<a>{_SCORE_NUMBER})\b{_COUNTS_A_THING}(?!\s*(?:reps?|times|sets?|seconds?|minutes?|"
     rf"days?|weeks?|hours?|"
     rf"lbs?|kg|more|in all|total|am|pm|oclock|done|finished|complete|completed|down|each|"
