@@ -1293,6 +1293,16 @@ REP_WORDS = re.compile(
 )
 
 
+def _if_the_paced_set_was_done(work: _Turn, then: str) -> None:
+    """Voice: the set just led is not counted until the user says how it went, so a figure
+    asked for meanwhile is also said as it would be with that set done."""
+    session = work.session
+    if session.awaiting_feedback and session.phase == "active":
+        work.say_text(
+            f"If you got all {session.target} on your {session.leg} leg just now, {then}."
+        )
+
+
 def _rerated_pain(work: _Turn) -> bool:
     """Just after a pain score, the user's new rating of that pain, acted on if it is
     higher: a band said on its own ("aching a bit" read as mild, then "I'd say
@@ -1660,12 +1670,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             work.say_text(
                 f"{left} reps to go in today's whole session: {session.total_reps} done so far."
             )
-            if session.awaiting_feedback and session.phase == "active":
-                # Voice: the set just led is not counted until the user says how it went.
-                work.say_text(
-                    f"If you got all {session.target} on your {session.leg} leg just now,"
-                    f" that's {left - session.target} to go."
-                )
+            _if_the_paced_set_was_done(work, f"that's {left - session.target} to go")
             _session_status(work)
             return True
         if (
@@ -1676,6 +1681,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             done = session.reps
             legs = ", ".join(f"{leg} {sum(d.get(leg, 0) for d in done)}" for leg in p.LEGS)
             work.say_text(f"So far today: {session.total_reps} reps in all ({legs}).")
+            _if_the_paced_set_was_done(work, f"that's {session.total_reps + session.target}")
             _session_status(work)
             return True
         said_count = None if is_question(text) else numbers.read_count(text)

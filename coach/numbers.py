@@ -430,7 +430,9 @@ _TOTAL_EXPLICIT = _rules(
     rf"{_LEAD}(?:(?:{_DID}|thats|that is|that was|its|it is|im at|i am at|up to|at|on)\s+)*"
     rf"{_N}{_REPS}{_LEG}\s+{_IN_ALL}(?:\s+(?:now|done|then))?\s*$",
     rf"{_LEAD}(?:{_DID}\s+)?(?:(?:a )?total(?: of)?|all up|in all|altogether|so far)\s+{_N}{_TAIL}",
-    rf"{_LEAD}(?:im|i am|were|we are)\s+(?:at|on|up to)\s+{_N}{_TAIL}",
+    # "now I'm at 9 total", "we're on 12 in all now"
+    rf"{_LEAD}(?:now\s+)?(?:im|i am|were|we are)\s+(?:at|on|up to)\s+{_N}{_REPS}{_LEG}"
+    rf"(?:\s+{_IN_ALL})?{_NOW}\s*$",
     rf"{_LEAD}(?:(?:im|i am|thats|that is|its)\s+)?up to\s+{_N}{_TAIL}",
     rf"{_LEAD}(?:now\s+)?(?:all|total|the total|count|the count|my count|altogether|in total|"
     rf"all up)"

@@ -82,6 +82,7 @@ COUNTS = [
     ("that's 8 in all", TOTAL, 8), ("8 in total", TOTAL, 8), ("8 total", TOTAL, 8),
     ("12 altogether", TOTAL, 12), ("did 6 so far", TOTAL, 6), ("6 so far", TOTAL, 6),
     ("that's 7 in all now", TOTAL, 7), ("im at 7", TOTAL, 7), ("I'm on 5", TOTAL, 5),
+    ("so now I'm at 11 in all", TOTAL, 11), ("now we're on 6 total", TOTAL, 6),
     ("up to 6", TOTAL, 6), ("a total of 9", TOTAL, 9), ("total 9", TOTAL, 9),
     ("finished 9 again", TOTAL, 9), ("i did twelve again", TOTAL, 12),
     ("did 9 in all", TOTAL, 9), ("10 reps in total", TOTAL, 10), ("thats 10 total", TOTAL, 10),

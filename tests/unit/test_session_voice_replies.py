@@ -71,6 +71,13 @@ def test_the_unpunctuated_count_at_the_end_of_a_spoken_sentence_is_recorded():
     assert left_reps(chat) == 4
 
 
+def test_the_total_while_a_paced_set_awaits_its_answer_says_both_figures():
+    chat = after_a_paced_set()
+    reply = chat.say("faq", "so what's my total so far?", metadata=VOICE)
+    assert "So far today: 0 reps in all" in reply
+    assert "If you got all 10 on your left leg just now, that's 10" in reply
+
+
 def test_the_reps_left_while_a_paced_set_awaits_its_answer_say_both_figures():
     chat = after_a_paced_set()
     reply = chat.say("faq", "how many reps remaining overall?", metadata=VOICE)
