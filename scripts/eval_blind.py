@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from coach import answers  # noqa: E402
+from tests import blind  # noqa: E402
 from tests.e2e.coach_server import CoachServer  # noqa: E402
 
 BLIND_DIR = ROOT / "tests" / "blind"
@@ -105,10 +106,10 @@ def load_set(path: Path) -> list[dict]:
 
 
 def newest_set() -> Path:
-    sets = sorted(BLIND_DIR.glob("*questions.yml"))
+    sets = list(BLIND_DIR.glob("*questions.yml"))
     if not sets:
         raise SystemExit(f"no question set under {BLIND_DIR}")
-    return sets[-1]
+    return blind.newest(sets)
 
 
 def reply_text(messages: list[dict]) -> str:

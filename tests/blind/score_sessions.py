@@ -37,6 +37,7 @@ from pathlib import Path
 
 import yaml
 
+from tests.blind import newest
 from tests.e2e.coach_server import CoachServer, through_checklist
 
 HERE = Path(__file__).resolve().parent
@@ -182,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="write every result here")
     parser.add_argument("--show-failures", action="store_true")
     args = parser.parse_args(argv)
-    sets = args.sets or sorted(HERE.glob("*-sessions.yml"))[-1:]
+    sets = args.sets or [newest(list(HERE.glob("*-sessions.yml")))]
     if not sets:
         print("no blind session set in tests/blind/")
         return 2
