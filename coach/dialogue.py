@@ -536,17 +536,14 @@ _DONE_THEN = re.compile(
     r"all of them)\b\W*(?:(?:and|but)\W+)?(?P<rest>.*)$",
     re.I,
 )
-_HARD_FEELING = re.compile(
-    r"\b(?:hard|harder|tough|tougher|brutal|killer|challeng\w*|heavy)\b", re.I
-)
+_HARD_WORDS = r"hard|harder|tough|tougher|brutal|killer|challeng\w*|heavy"
+_HARD_FEELING = re.compile(rf"\b(?:{_HARD_WORDS})\b", re.I)
 
 
 # A feeling that may mean fewer were done ("tough one", "wobbly", "not great"): asked how
 # many, never assumed; and a bare "ok" or "alright", which says nothing about the set.
 _UNEASY_FEELING = re.compile(
-    r"\b(?:hard|harder|tough|tougher|brutal|killer|challeng\w*|heavy|tiring|wobbly|shaky|"
-    r"not(?! bad\b| too bad\b))\b",
-    re.I,
+    rf"\b(?:{_HARD_WORDS}|tiring|wobbly|shaky|not(?! bad\b| too bad\b))\b", re.I
 )
 _JUST_OK = re.compile(r"^\W*(?:(?:ok|okay|k|alright|all right|yeah|um+|uh+|er+m?|well)\W*)+$", re.I)
 
@@ -2204,18 +2201,26 @@ def _stop_for_today(work: _Turn, session: Session) -> None:
         work.say_text(answers.GOODBYE)
 
 
+def _unconfirmed_set(work: _Turn) -> dict | None:
+    """The paced set a stop just left unconfirmed ({"record", "set", "leg"}), while it can
+    still be added: within RECENT_SESSION_SECONDS of that session's end."""
+    unsaid = work.plan.get("unconfirmed_set")
+    if not isinstance(unsaid, dict) or not isinstance(unsaid.get("record"), dict):
+        return None
+    ended = unsaid["record"].get("ended_at")
+    if not isinstance(ended, int | float) or not 0 <= work.now - ended <= RECENT_SESSION_SECONDS:
+        return None
+    return unsaid
+
+
 def _unconfirmed_set_count(work: _Turn, count: numbers.Count) -> bool:
     """How many of a paced set, said just after a stop that left it unconfirmed: put into
     that session's record (saved now if the set was all it had)."""
-    unsaid = work.plan.get("unconfirmed_set")
-    if not isinstance(unsaid, dict) or not isinstance(unsaid.get("record"), dict):
+    unsaid = _unconfirmed_set(work)
+    if unsaid is None:
         return False
     stored = unsaid["record"]
     target = stored.get("target") or 0
-    if not isinstance(stored.get("ended_at"), int | float) or not (
-        0 <= work.now - stored["ended_at"] <= RECENT_SESSION_SECONDS
-    ):
-        return False
     if count.kind == numbers.ALL and count.value in (None, target):
         n = target
     elif count.kind in (numbers.TOTAL, numbers.COUNT, numbers.FINISHED) and count.value:
@@ -3812,9 +3817,8 @@ def _progress(work: _Turn) -> None:
                 " ends, finished or not."
             )
             return
-        unsaid = work.plan.get("unconfirmed_set")
-        ended = unsaid.get("record", {}).get("ended_at") if isinstance(unsaid, dict) else None
-        if isinstance(ended, int | float) and 0 <= work.now - ended <= RECENT_SESSION_SECONDS:
+        unsaid = _unconfirmed_set(work)
+        if unsaid is not None:
             target = unsaid["record"].get("target")
             work.say_text(
                 "Yes, what you tell me is saved. The last set I led isn't in it yet: say how"

@@ -697,6 +697,11 @@ def _hypothetical(words: list[str]) -> bool:
     return any(word == "if" and "ever" in words[i + 1 : i + 5] for i, word in enumerate(words))
 
 
+def _sign_clauses(hits: list["_Hit"]) -> set[int]:
+    """The clauses that hold a sign's words (not only a frame, a denial or a time)."""
+    return {hit.clause for hit in hits if hit.label not in NOT_SIGN_WORDS}
+
+
 def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
     """Whether the message asks about the signs in general ("is back pain at night a bad
     sign?", "I read that numbness down below is serious"): a question frame, and no word
@@ -707,7 +712,7 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
     framed = {i for hit in frames for i in range(hit.start, hit.end)}
     # "Asking for a leaflet I'm making": a clause that names where the question comes
     # from, with no sign in it, frames the question; its "I" reports nothing.
-    sign_clauses = {hit.clause for hit in hits if hit.label not in NOT_SIGN_WORDS}
+    sign_clauses = _sign_clauses(hits)
     for hit in hits:
         if hit.label in (HEARSAY, INFO_FOR) and hit.clause not in sign_clauses:
             framed.update(message.spans[hit.clause])
@@ -740,8 +745,7 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
     # Asked or read first: "numbness down below since Monday, is that serious?" and "had a
     # bad fall" are reports.
     words = message.words
-    opening = next((i for i, word in enumerate(words) if word not in OPENERS), len(words))
-    if opening < len(words) and words[opening] in QUESTION_WORDS:
+    if _opens_with_question(range(len(words)), words):
         return True
     signs = [hit.start for hit in hits if hit.label not in NOT_SIGN_WORDS]
     first_sign = min(signs, default=len(words))
@@ -766,7 +770,7 @@ NOT_SURE = _words("know sure think whether if certain")
 
 def _denies_having(hits: list["_Hit"], message: "_Message") -> bool:
     """Whether a clause with no sign in it says the user does not have the sign asked about."""
-    sign_clauses = {hit.clause for hit in hits if hit.label not in NOT_SIGN_WORDS}
+    sign_clauses = _sign_clauses(hits)
     words = message.words
     for cue in message.negations:
         clause = message.clauses[cue]
@@ -784,7 +788,7 @@ def _user_involved(hits: list["_Hit"], message: "_Message") -> bool:
     "My sister had a fall and hurt her back" is hers alone: nothing to ask. A "we" only
     in a clause with no sign in it is what the two did next ("the wife has a fever, so we
     skipped our walk"), not the user in the sign."""
-    sign_clauses = {hit.clause for hit in hits if hit.label not in NOT_SIGN_WORDS}
+    sign_clauses = _sign_clauses(hits)
     if any(
         word in INVOLVED and (word not in SHARED or message.clauses[i] in sign_clauses)
         for i, word in enumerate(message.words)
