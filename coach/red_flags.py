@@ -52,6 +52,8 @@ NOT_SIGN_WORDS = frozenset(
 ASKING, HEARSAY = "ASKING", "HEARSAY"
 # A question about a case that may come, not one the user has: "if it ever happens".
 IN_GENERAL = "IN_GENERAL"
+# Said to be over or fine: "I'm fine", "cleared up".
+RESOLVED, UNHURT = "RESOLVED", "UNHURT"
 # What the question is for when not for the user: "asking for a leaflet I'm making".
 INFO_FOR = "INFO_FOR"
 # How long it has been going on, said after the question: the user's own sign.
@@ -323,6 +325,30 @@ def _spelled_numbers(low: int, high: int) -> tuple[str, ...]:
     return tuple(spelled)
 
 
+# Spans of time said in words, in weeks, for pain that has gone on too long (a month
+# taken as four weeks): "a fortnight", "two and a half weeks", "since early last month".
+SPAN_WEEKS = {"week": 1, "wk": 1, "fortnight": 2, "month": 4}
+COUNTS = {"a": 1, "one": 1, "a couple of": 2, "couple of": 2, "two": 2, "a few": 3, "few": 3,
+          "a good few": 3, "several": 3, "three": 3, "tree": 3, "many": 4, "four": 4, "five": 5,
+          "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12}  # fmt: skip
+
+
+def _long_spells(weeks: int) -> tuple[str, ...]:
+    """Every span of `weeks` or more said in words: "two weeks", "a month", "a fortnight",
+    "two and a half weeks"; figures ("3 weeks") when every figure is long enough."""
+    spells = []
+    for unit, length in SPAN_WEEKS.items():
+        for count, n in COUNTS.items():
+            said = unit if n == 1 else unit + "s"
+            if n * length >= weeks:
+                spells += [f"{count} {said}", f"{count} and a half {said}"]
+        if length >= weeks:
+            spells += [f"early last {unit}", f"the start of last {unit}"]
+    if weeks <= 2:  # a figure before "weeks" is two or more: "1 week" is said singular
+        spells += [f"{figure} weeks" for figure in (YOUNG, OLD, FIFTIES, FIGURE)]
+    return tuple(spells)
+
+
 # Choices used in patterns as @NAME; each may be several words.
 GROUPS: dict[str, tuple[str, ...]] = {
     **{name: tuple(choices) for name, choices in DATA["word_groups"].items()},
@@ -331,6 +357,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "FIGURE": (YOUNG, OLD, FIFTIES, FIGURE),
     "YOUNG": (YOUNG, *_spelled_numbers(*AGE_CLASSES[0][:2])),
     "OLD": (OLD, *_spelled_numbers(*AGE_CLASSES[1][:2])),
+    "LONG_SPELL": _long_spells(protocol.SEE_DOCTOR_AFTER_WEEKS),
 }  # fmt: skip
 
 # Label -> specs: words separated by spaces, one slot per position. "a|b" is a
@@ -648,12 +675,14 @@ def check(text: str) -> Screening:
     for rule in RULES:
         found = _applies(rule, hits, message)
         if found == USER:
-            if _asks_about_signs(hits, message):
+            in_case = _only_in_case(hits, message)
+            if in_case or _asks_about_signs(hits, message):
                 # A question about an emergency sign is answered, then asked about too:
                 # someone who asks may well have it.
                 flag = SIGNS[rule.sign]
                 unsure_too = flag if flag.urgency == EMERGENCY else None
-                if _denies_having(hits, message):  # "I don't have it": explained only
+                # "I don't have it", "just asking in case": explained only.
+                if in_case or _denies_having(hits, message):
                     unsure_too = None
                 return Screening(about=flag, suspected=unsure_too, recognised=True)
             return Screening(flag=SIGNS[rule.sign])
@@ -661,7 +690,10 @@ def check(text: str) -> Screening:
             unsure.append(rule.sign)
     for rule in SUSPECT_RULES:
         found = _applies(rule, hits, message)
-        if found == USER and _in_general(hits, message) and _asks_about_signs(hits, message):
+        if found == USER and (
+            _only_in_case(hits, message)
+            or (_in_general(hits, message) and _asks_about_signs(hits, message))
+        ):
             # "Is numbness something to worry about?": a part of a sign, asked about in
             # general, is explained; "could this be sciatica?" is asked.
             return Screening(about=SIGNS[rule.sign], recognised=True)
@@ -697,6 +729,26 @@ def _hypothetical(words: list[str]) -> bool:
     return any(word == "if" and "ever" in words[i + 1 : i + 5] for i, word in enumerate(words))
 
 
+def _only_in_case(hits: list["_Hit"], message: "_Message") -> bool:
+    """Whether every clause with a sign in it is a question about a case to come, and a
+    clause beside them says so or that the user is fine: "what do I do if my groin ever
+    goes numb? I'm fine, just asking", "does numbness mean I stop? just asking in case".
+    Not "... I think I might have it", nor "... it started this morning" (a report)."""
+    # "I'm fine" is no sign of its own here.
+    sign_clauses = {h.clause for h in hits if h.label not in NOT_SIGN_WORDS and h.label != UNHURT}
+    if not sign_clauses or not any(hit.label == IN_GENERAL for hit in hits):
+        return False
+    if any(hit.label in (OWN_REPORT, NOT_LIKE_ME) for hit in hits):
+        return False
+    cases = {hit.clause for hit in hits if hit.label == IN_GENERAL}  # "if they ever go numb"
+    if not all(
+        c in cases or _opens_with_question(message.spans[c], message.words) for c in sign_clauses
+    ):
+        return False
+    asides = (hit for hit in hits if hit.clause not in sign_clauses)
+    return any(hit.label in (IN_GENERAL, RESOLVED) for hit in asides)
+
+
 def _sign_clauses(hits: list["_Hit"]) -> set[int]:
     """The clauses that hold a sign's words (not only a frame, a denial or a time)."""
     return {hit.clause for hit in hits if hit.label not in NOT_SIGN_WORDS}
@@ -720,10 +772,12 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
             framed.update(range(hit.start, hit.end))
     # "? for my nursing essay" says what the question is for, not since when.
     purposes = [hit for hit in hits if hit.label == INFO_FOR]
+    # "Is it normal to ...? Never had that before": new to the user, so the user's own.
+    asked_at = next((i for i, word in enumerate(message.words) if word == "?"), len(message.words))
     reports = [
         hit
         for hit in hits
-        if hit.label == OWN_REPORT
+        if (hit.label == OWN_REPORT or (hit.label == NOT_LIKE_ME and hit.start > asked_at))
         and not any(p.start < hit.end and hit.start < p.end for p in purposes)
     ]
     if _hypothetical(message.words) and not reports:
