@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coach import red_flags
+from coach import protocol, red_flags
 from coach.red_flags import EMERGENCY, SIGNS, SOON, advice, screen
 
 EMERGENCY_PHRASINGS = [
@@ -500,3 +500,69 @@ def test_a_number_before_hours_is_a_length_of_time_not_an_age():
     # 12 to 19 and over 55 are ages elsewhere ("I'm 17 and my back hurts").
     assert red_flags.screen("haven't peed for 15 hours").sign == "bladder"
     assert red_flags.screen("I'm 17 and my back hurts a lot").sign == "age"
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        # A question, then what shows it is the user's own: a time, a first, "it's happened".
+        ("is it normal that both knees fold under me on the stairs? happened again today",
+         "legs_giving_way"),
+        ("is it normal to not notice you've weed until your pants are wet? my back's been "
+         "playing up since monday", "incontinence"),
+        ("is it normal to not be able to orgasm with a bad back? never had this before",
+         "sexual_function"),
+        ("is it normal to feel awful all over with back pain? been like this since the weekend",
+         "unwell"),
+        # Less comes, or it stops.
+        ("my wee flow has nearly dried up since Saturday", "bladder"),
+        ("a weak stream when I pee since my back went", "bladder"),
+        ("it feels blocked when I try to wee", "bladder"),
+        # Sexual function, said politely, and new.
+        ("since the back flared up it just won't work in bed", "sexual_function"),
+        # Generally unwell in everyday words.
+        ("been proper poorly all week", "unwell"),
+        ("felt ill and rotten since Tuesday", "unwell"),
+        # Weakened immunity in medical words.
+        ("my white cell count has dropped very low", "immunity"),
+        # Weeks of pain, said by how long.
+        ("a fortnight and a bit now and the ache hasn't shifted", "persistent_pain"),
+        ("three and a half weeks on and it's still no easier", "persistent_pain"),
+        ("my back's hurt since the start of last month, no change at all", "persistent_pain"),
+    ],
+)  # fmt: skip
+def test_signs_said_in_everyday_words_or_after_a_question_are_found(text, sign):
+    flag = screen(text)
+    assert flag is not None and flag.sign == sign, (text, flag)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a week in and it's no better yet",  # under SEE_DOCTOR_AFTER_WEEKS
+        "ten days of lifts and the ache is the same",
+        "two weeks in and my form is no better",  # not the pain
+        "the heating doesn't work in the bedroom",
+        "my white cell count came back normal",
+    ],
+)
+def test_short_spells_other_things_unchanged_and_machines_are_no_red_flag(text):
+    assert screen(text) is None
+
+
+def test_the_weeks_of_pain_that_count_follow_the_protocol():
+    assert red_flags.GROUPS["LONG_SPELL"] == red_flags._long_spells(protocol.SEE_DOCTOR_AFTER_WEEKS)
+    two, three = red_flags._long_spells(2), red_flags._long_spells(3)
+    assert {"a fortnight", "two weeks", "two and a half weeks", "a month"} <= set(two)
+    assert "a week" not in two and "one and a half weeks" not in two
+    assert not {"a fortnight", "two weeks"} & set(three)
+    assert {"three weeks", "a month", "early last month"} <= set(three)
+
+
+def test_a_question_about_a_case_to_come_from_someone_fine_is_explained_not_asked():
+    result = red_flags.check("what would I do if my legs ever gave way? I'm fine, just planning")
+    assert result.flag is None and result.suspected is None
+    assert result.about is SIGNS["legs_giving_way"]
+    # Someone who thinks they may have it is still asked.
+    result = red_flags.check("if my legs ever give way what do I do? I think it nearly happened")
+    assert result.flag is not None or result.suspected is SIGNS["legs_giving_way"]
