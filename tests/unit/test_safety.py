@@ -400,6 +400,9 @@ def test_the_classifiers_red_flag_is_not_asked_about_when_the_screen_ruled_the_w
     assert "Just to check" not in said and chat.slots.get("pending_offer") != safety.CHECK
     said = chat.say("red_flag", "no numbness, no weakness, my back is just sore")
     assert "Just to check" not in said and "0 (no pain) to 10" in said
+    # "Fall" the season is read, and no fall: nothing to ask.
+    said = chat.say("red_flag", "loving the fall weather, did my lifts on the porch")
+    assert "Just to check" not in said and chat.slots.get("pending_offer") != safety.CHECK
 
 
 @pytest.mark.parametrize(
