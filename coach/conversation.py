@@ -323,7 +323,7 @@ NAMES_MORE_WORK = re.compile(
     re.I,
 )
 ASKS_ABOUT_THE_NEXT_MORNING = re.compile(
-    r"^(?=.*\b(?:next|following) (?:morning|day)\b|.*\b(?:morning|day) after\b)"
+    r"^(?=.*\b(?:next|following) (?:morning|day)\b|.*\b(?:morning|day) after\b|.*\bwoke\b)"
     r"(?=.*(?:\?|\b(?:is|was) (?:that|it|this) (?:bad|normal|ok|okay|a problem|a bad sign|"
     r"wrong|a worry)\b|\bshould i\b))",
     re.I,
@@ -332,6 +332,50 @@ PAIN_ANSWERS = {
     "pain_when_adding_reps": NAMES_MORE_WORK,
     "soreness_the_next_day": ASKS_ABOUT_THE_NEXT_MORNING,
 }
+
+
+# Questions whose words settle the answer, whatever the selector ranked first: asking
+# whether it starts lying face down is the start position (on hands and knees); the
+# back sagging or the hips riding above the shoulders is the back's position; a big
+# number already done and asked about ("I did 40, too much?") is the dose and the gap;
+# sorer the next morning, asked about, is that answer (reduce the load), not the gap.
+_FACE_DOWN = r"(?:belly|tummy|stomach|front|face ?down|lying (?:flat|down))"
+STARTS_FACE_DOWN = re.compile(
+    rf"\b(?:start|starts|begin|starting)\b.{{0,30}}\b{_FACE_DOWN}"
+    rf"|\b{_FACE_DOWN}\b.{{0,30}}\b(?:to start|to begin|at the start|first)\b",
+    re.I,
+)
+BACK_OUT_OF_LINE = re.compile(
+    r"\b(?:back|spine|middle)\b.{0,20}\b(?:sags?|sagging|dips?|dipping|droops?|drooping|"
+    r"sinks?|sinking|caves? in)\b"
+    r"|\b(?:bum|butt|backside|bottom|hips|pelvis)\b.{0,30}\b(?:higher|above|over)\b.{0,15}"
+    r"\b(?:shoulders?|head|upper body)\b",
+    re.I,
+)
+DID_TOO_MANY = re.compile(
+    r"\b(?:did|done|doing|managed|went to|got to)\b.{0,40}\b\d+\b.{0,60}"
+    r"(?:\btoo (?:much|many)\b|\bover ?d(?:o|one|id|oing)\b|\bexcessive\b|\boverkill\b)",
+    re.I,
+)
+SORER_THE_NEXT_MORNING = re.compile(
+    ASKS_ABOUT_THE_NEXT_MORNING.pattern
+    + r"(?=.*\b(?:sore\w*|ach\w*|stiff\w*|hurt\w*|pain\w*|worse)\b)",
+    re.I,
+)
+ANSWER_RULES = (
+    ("starting_position", STARTS_FACE_DOWN),
+    ("back_position", BACK_OUT_OF_LINE),
+    ("too_many_reps", DID_TOO_MANY),
+    ("soreness_the_next_day", SORER_THE_NEXT_MORNING),
+)
+
+
+def answer_named_by_words(text: str) -> str | None:
+    """The answer a question's own words settle, or None (the selector decides)."""
+    for key, words in ANSWER_RULES:
+        if words.search(text):
+            return key
+    return None
 
 
 def pain_from_doing_more(intent: str, text: str, answer_key: str | None) -> bool:

@@ -117,6 +117,7 @@ def test_a_question_naming_an_uncovered_off_topic_thing_is_out_of_scope(
     [
         ("my hip aches more the following morning, is that bad", True),
         ("sorer the day after than before, should i worry?", True),
+        ("woke up achy after the session, should i rest today?", True),
         ("my hip aches more the following morning", False),  # a report: asked how bad
         ("my back hurts now", False),
     ],
