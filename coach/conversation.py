@@ -353,7 +353,9 @@ BACK_OUT_OF_LINE = re.compile(
     re.I,
 )
 DID_TOO_MANY = re.compile(
-    r"\b(?:did|done|doing|managed|went to|got to)\b.{0,40}\b\d+\b.{0,60}"
+    # Reps, not sessions: "3 sessions this week, too many?" is the schedule's question.
+    r"^(?!.*\b(?:sessions?|times|days|weeks?)\b)"
+    r".*\b(?:did|done|doing|managed|went to|got to)\b.{0,40}\b\d+\b.{0,60}"
     r"(?:\btoo (?:much|many)\b|\bover ?d(?:o|one|id|oing)\b|\bexcessive\b|\boverkill\b)",
     re.I,
 )
