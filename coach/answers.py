@@ -222,34 +222,11 @@ ANYTHING_ELSE = "No problem. Anything else about the exercise?"
 ACKNOWLEDGE_YES = "Great. What would you like to know? Try asking how to do it, or how many reps."
 
 
-# Off-topic questions by kind (vocabulary.OFF_TOPIC_KINDS), each saying what the coach
-# can't help with and who can, then what it can do; the rest get ANSWERS["out_of_scope"].
-OFF_TOPIC = {
-    "diet": (
-        f"Sorry, I can't help with diet, food and drink or weight loss: I only coach the"
-        f" {p.EXERCISE_NAME}. A GP or dietitian can advise on eating. Ask me how to do"
-        " the exercise, or how many reps."
-    ),
-    "sleep": (
-        "Sorry, I can't help with sleep, mattresses, chairs or other furniture, even for a"
-        f" bad back: I only coach the {p.EXERCISE_NAME}. A physio can advise on those."
-        " Ask me how to do the lift, or how often."
-    ),
-    "sport": (
-        f"Sorry, I can't help with other sports or workouts: I only coach the"
-        f" {p.EXERCISE_NAME}. A trainer or physio can. Ask me anything about leg lifts,"
-        " like how long to hold or how many sets."
-    ),
-    "symptom": (
-        "Sorry, I can't help with other symptoms or health worries like that, and I can't"
-        " diagnose: your doctor or pharmacist can. I'm here for the"
-        f" {p.EXERCISE_NAME}: ask me how to do it, or what to do if it hurts."
-    ),
-}
-
-
-def off_topic_answer(kind: str) -> str:
-    return OFF_TOPIC.get(kind, ANSWERS["out_of_scope"].short)
+# Asked to book, find or recommend a physio or doctor: the coach can't, and says who can.
+FINDING_A_CLINICIAN = (
+    "Sorry, I can't book appointments or recommend a physio or doctor: I only coach the"
+    f" {p.EXERCISE_NAME}. Your GP surgery can refer you, or tell you how to find one near you."
+)
 
 
 def other_exercise_answer(exercise: str) -> str:

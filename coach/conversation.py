@@ -107,11 +107,67 @@ def _other_exercise(entities: list[dict]) -> str | None:
 
 
 def _off_topic_kind(entities: list[dict]) -> str | None:
-    """The kind of off-topic thing the message names first (diet, sleep, sport, symptom)."""
+    """The kind of off-topic thing the message names first (diet, sleep, sport, illness...)."""
     for entity in entities:
         if entity.get("entity") == "off_topic":
             return canonical("off_topic", str(entity.get("value", "")))
     return None
+
+
+# "Can you book me in with a physio?", "recommend a good doctor near me": a request the
+# coach can't carry out, whatever the classifier made of it; its own redirect says who can.
+_CLINICIAN = (
+    r"\b(?:physios?|physiotherapists?|doctors?|gps?|chiropractors?|osteopaths?|clinics?|"
+    r"specialists?|therapists?)\b"
+)
+ASKS_FOR_A_CLINICIAN = re.compile(
+    r"\b(?:can|could|will|would) you\b.{0,20}?\b(?:book\w*|recommend|suggest|find)\b.{0,40}?"
+    + _CLINICIAN
+    + r"|\b(?:recommend|suggest)\b(?: me)? (?:a|an|any|some)\b.{0,20}?"
+    + _CLINICIAN,
+    re.I,
+)
+
+
+def off_topic_response(kind: str) -> str:
+    """The Rasa response saying which kind of thing the coach can't help with, and who can."""
+    return f"utter_off_topic_{kind}"
+
+
+# Off-topic things an answer about the exercise can still be about: "can I eat before
+# it?" (eating_before), "should I do it with a cold?" (exercising_when_ill). Named with
+# any other answer ("what should I eat to lose belly fat?" read as the weight-loss
+# answer), the question is off-topic. Weight words alone stay with the weight-loss
+# answer ("will it help me lose belly fat?"). Sleep, furniture and sport are left to
+# the classifier: "desk job", "on the sofa" or "do I need a gym?" often come with a
+# question about the exercise.
+ANSWERS_ABOUT_OFF_TOPIC = {
+    "diet": ("eating_before",),
+    "illness": ("exercising_when_ill",),
+    "supplement": (),
+    "other_body_part": (),
+}
+WEIGHT_WORDS = ("belly fat", "lose weight", "weight loss", "calorie", "calories")
+# Food only fits the eating_before answer when it is around a session.
+AROUND_A_SESSION = re.compile(r"\b(?:before|after|beforehand|afterwards|stomach)\b", re.I)
+
+
+def asks_off_topic(intent: str, entities: list[dict], text: str, answer_key: str | None) -> bool:
+    """A question about food, supplements, an illness or another body part's condition
+    that the classifier took for a question about the exercise."""
+    if intent not in (QUESTION_INTENT, "nlu_fallback"):
+        return False
+    for entity in entities:
+        said = " ".join(str(entity.get("value", "")).lower().split())
+        kind = canonical("off_topic", said) if entity.get("entity") == "off_topic" else None
+        if kind not in ANSWERS_ABOUT_OFF_TOPIC or said in WEIGHT_WORDS:
+            continue
+        covered = answer_key in ANSWERS_ABOUT_OFF_TOPIC[kind]
+        if intent == "nlu_fallback" or not covered:
+            return True
+        if kind == "diet" and not AROUND_A_SESSION.search(text):
+            return True
+    return False
 
 
 def names_another_exercise(
@@ -256,9 +312,9 @@ def reports_pain(intent: str, entities: list[dict], text: str) -> bool:
 
 
 # Pain that came with doing more ("my back aches since I went up to 20 reps", "it
-# hurts more now that I've added a set"): when the answer selector read it as that
-# question, its answer (drop back, and say how bad if it is sharp) is the reply.
-MORE_WORK_ANSWER = "pain_when_adding_reps"
+# hurts more now that I've added a set"), or a worse next morning asked about ("sorer
+# the day after, is that bad?"): when the answer selector read it as that question,
+# its answer (drop back; reduce the load next time) is the reply, not "how bad is it?".
 NAMES_MORE_WORK = re.compile(
     r"\b(?:went up|gone up|going up|moved up|stepped up|step up|upped|increas\w*|added|adding|"
     r"bumped (?:it |them )?up|pushed (?:it |them |myself )?(?:up )?to|more (?:reps|lifts|sets)|"
@@ -266,14 +322,71 @@ NAMES_MORE_WORK = re.compile(
     r"|\b(?:since|now that|once)\b.{0,30}?\bdoing (?:\d+|ten|twelve|fifteen|eighteen|twenty)\b",
     re.I,
 )
+ASKS_ABOUT_THE_NEXT_MORNING = re.compile(
+    r"^(?=.*\b(?:next|following) (?:morning|day)\b|.*\b(?:morning|day) after\b|.*\bwoke\b)"
+    r"(?=.*(?:\?|\b(?:is|was) (?:that|it|this) (?:bad|normal|ok|okay|a problem|a bad sign|"
+    r"wrong|a worry)\b|\bshould i\b))",
+    re.I,
+)
+PAIN_ANSWERS = {
+    "pain_when_adding_reps": NAMES_MORE_WORK,
+    "soreness_the_next_day": ASKS_ABOUT_THE_NEXT_MORNING,
+}
+
+
+# Questions whose words settle the answer, whatever the selector ranked first: asking
+# whether it starts lying face down is the start position (on hands and knees); the
+# back sagging or the hips riding above the shoulders is the back's position; a big
+# number already done and asked about ("I did 40, too much?") is the dose and the gap;
+# sorer the next morning, asked about, is that answer (reduce the load), not the gap.
+_FACE_DOWN = r"(?:belly|tummy|stomach|front|face ?down|lying (?:flat|down))"
+STARTS_FACE_DOWN = re.compile(
+    rf"\b(?:start|starts|begin|starting)\b.{{0,30}}\b{_FACE_DOWN}"
+    rf"|\b{_FACE_DOWN}\b.{{0,30}}\b(?:to start|to begin|at the start|first)\b",
+    re.I,
+)
+BACK_OUT_OF_LINE = re.compile(
+    r"\b(?:back|spine|middle)\b.{0,20}\b(?:sags?|sagging|dips?|dipping|droops?|drooping|"
+    r"sinks?|sinking|caves? in)\b"
+    r"|\b(?:bum|butt|backside|bottom|hips|pelvis)\b.{0,30}\b(?:higher|above|over)\b.{0,15}"
+    r"\b(?:shoulders?|head|upper body)\b",
+    re.I,
+)
+DID_TOO_MANY = re.compile(
+    # Reps, not sessions: "3 sessions this week, too many?" is the schedule's question.
+    r"^(?!.*\b(?:sessions?|times|days|weeks?)\b)"
+    r".*\b(?:did|done|doing|managed|went to|got to)\b.{0,40}\b\d+\b.{0,60}"
+    r"(?:\btoo (?:much|many)\b|\bover ?d(?:o|one|id|oing)\b|\bexcessive\b|\boverkill\b)",
+    re.I,
+)
+SORER_THE_NEXT_MORNING = re.compile(
+    ASKS_ABOUT_THE_NEXT_MORNING.pattern
+    + r"(?=.*\b(?:sore\w*|ach\w*|stiff\w*|hurt\w*|pain\w*|worse)\b)",
+    re.I,
+)
+ANSWER_RULES = (
+    ("starting_position", STARTS_FACE_DOWN),
+    ("back_position", BACK_OUT_OF_LINE),
+    ("too_many_reps", DID_TOO_MANY),
+    ("soreness_the_next_day", SORER_THE_NEXT_MORNING),
+)
+
+
+def answer_named_by_words(text: str) -> str | None:
+    """The answer a question's own words settle, or None (the selector decides)."""
+    for key, words in ANSWER_RULES:
+        if words.search(text):
+            return key
+    return None
 
 
 def pain_from_doing_more(intent: str, text: str, answer_key: str | None) -> bool:
-    """Pain put down to more reps or sets, which its own answer covers."""
+    """Pain put down to more reps or sets, or a worse next morning asked about, which
+    its own answer covers."""
     return (
         intent in (QUESTION_INTENT, "pain", "feel_worse")
-        and answer_key == MORE_WORK_ANSWER
-        and bool(NAMES_MORE_WORK.search(text))
+        and answer_key in PAIN_ANSWERS
+        and bool(PAIN_ANSWERS[answer_key].search(text))
     )
 
 
@@ -489,6 +602,10 @@ def rule_verdict(
         return "ask_medical"
     if names_another_exercise(intent, entities, answer_key):
         return "out_of_scope"
+    if asks_off_topic(intent, entities, text, answer_key):
+        return "out_of_scope"
+    if intent in (QUESTION_INTENT, "nlu_fallback") and ASKS_FOR_A_CLINICIAN.search(text):
+        return "out_of_scope"
     return None
 
 
@@ -505,15 +622,21 @@ def topic_for(intent: str, entities: list[dict]) -> str:
 
 
 def answer_question(
-    intent: str, entities: list[dict], state: State, offer_more: bool = True
+    intent: str, entities: list[dict], state: State, offer_more: bool = True, text: str = ""
 ) -> Reply:
     topic = topic_for(intent, entities)
+    if intent == "out_of_scope" and _off_topic_kind(entities):
+        # The NLU read the text and settled it: "is keto good for back pain?" names
+        # a body part and pain, but is no pain report.
+        topic = "out_of_scope"
     answer = answers.answer_for(topic)
     reply = Reply(updates={"last_topic": topic, "pending_offer": None})
-    if topic == "out_of_scope" and (exercise := _other_exercise(entities)):
+    if topic == "out_of_scope" and ASKS_FOR_A_CLINICIAN.search(text):
+        reply.say(answers.FINDING_A_CLINICIAN)
+    elif topic == "out_of_scope" and (exercise := _other_exercise(entities)):
         reply.say(answers.other_exercise_answer(exercise))
     elif topic == "out_of_scope" and (kind := _off_topic_kind(entities)):
-        reply.say(answers.off_topic_answer(kind))
+        reply.messages.append(Message("", response=off_topic_response(kind)))
     elif answer.offer and offer_more:
         reply.say(f"{answer.short} {answer.offer}", YES_NO_BUTTONS)
         reply.updates["pending_offer"] = topic

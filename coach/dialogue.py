@@ -3182,6 +3182,7 @@ def _question(work: _Turn) -> None:
         and (work.session is None or work.session.over)
         and not (work.state.caution and topic in OFFERS_LEADING_TO_PROGRESSION)
         and not (check and check.earned),
+        text=work.turn.text,
     )
     work.reply.messages += reply.messages
     work.set(**reply.updates)

@@ -123,14 +123,17 @@ MEDICAL_TESTS = {
 
 # Things outside the exercise that people ask about, by kind: asked off-topic (even
 # beside back pain: "is a firm mattress good for my back?"), the coach says which kind
-# of thing it can't help with (answers.OFF_TOPIC). Only read when the question is
-# off-topic: "can I do it before bed?" stays a question about the exercise.
+# of thing it can't help with (its response utter_off_topic_<kind>, data/responses/
+# off_topic.yml). Only read when the question is off-topic: "can I do it before bed?"
+# stays a question about the exercise.
 OFF_TOPIC_KINDS = {
     "diet": ("diet", "diets", "dieting", "keto", "ketogenic", "vegan", "vegetarian",
              "calorie", "calories", "protein", "carbs", "carbohydrates", "sugar",
-             "supplement", "supplements", "vitamin", "vitamins", "fasting", "eat",
-             "eating", "food", "foods", "meal plan", "belly fat", "lose weight",
-             "weight loss", "alcohol", "beer", "beers", "wine", "pints"),
+             "fasting", "eat", "eating", "food", "foods", "meal plan", "belly fat",
+             "lose weight", "weight loss", "alcohol", "beer", "beers", "wine", "pints"),
+    "supplement": ("supplement", "supplements", "vitamin", "vitamins", "glucosamine",
+                   "chondroitin", "fish oil", "cod liver oil", "omega 3", "collagen",
+                   "turmeric", "magnesium", "creatine", "multivitamin", "multivitamins"),
     "sleep": ("sleep", "sleeping", "mattress", "mattresses", "pillows", "office chair",
               "chair", "chairs", "desk", "standing desk", "sofa", "couch", "car seat",
               "insomnia"),
@@ -138,9 +141,14 @@ OFF_TOPIC_KINDS = {
               "boxing", "marathon", "gym", "weightlifting", "hiking", "skiing",
               "climbing", "dancing", "badminton", "netball", "volleyball", "sport",
               "sports"),
-    "symptom": ("headache", "headaches", "migraine", "migraines", "cough", "coughing",
-                "sore throat", "rash", "acne", "heartburn", "indigestion", "toothache",
-                "earache", "anxiety", "stress", "blood pressure", "cholesterol"),
+    # Conditions of other parts of the body: the coach knows the back, hips and glutes.
+    "other_body_part": ("frozen shoulder", "rotator cuff", "tennis elbow",
+                        "golfer's elbow", "carpal tunnel", "plantar fasciitis",
+                        "shin splints", "bunion", "bunions", "whiplash"),
+    "illness": ("headache", "headaches", "migraine", "migraines", "cough", "coughing",
+                "sore throat", "a cold", "the flu", "flu", "common cold", "rash", "acne",
+                "heartburn", "indigestion", "toothache", "earache", "anxiety", "stress",
+                "blood pressure", "cholesterol", "hay fever", "sinus"),
 }  # fmt: skip
 
 ENTITY_VOCABULARY = {

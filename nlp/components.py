@@ -13,11 +13,29 @@ from coach import red_flags
 from coach.conversation import (
     QUESTION_INTENT,
     answer_fits_question,
+    answer_named_by_words,
     rule_verdict,
     written_in_another_script,
 )
 
 RESPONSE_SELECTOR = "response_selector"
+
+
+def select_answer(message: Message, key: str) -> None:
+    """Make `key` the selector's pick, first in its ranking and certain: the question's
+    own words settled it (coach/conversation.py answer_named_by_words). The action
+    utter_faq says the response `utter_action` names."""
+    selector = (message.get(RESPONSE_SELECTOR) or {}).get("default")
+    if not selector:
+        return
+    name = f"{QUESTION_INTENT}/{key}"
+    chosen = {"confidence": 1.0, "intent_response_key": name}
+    others = [e for e in selector.get("ranking") or [] if e.get("intent_response_key") != name]
+    # No response texts here: the selector's own texts were for its pick.
+    response = {**chosen, "responses": [], "utter_action": f"utter_{name}"}
+    outputs = dict(message.get(RESPONSE_SELECTOR))
+    outputs["default"] = {**selector, "response": response, "ranking": [chosen, *others]}
+    message.set(RESPONSE_SELECTOR, outputs, add_to_output=True)
 
 
 def selected_answer(message: Message) -> tuple[str | None, float]:
@@ -36,6 +54,8 @@ class EntityRulesIntentCorrector(GraphComponent):
     exercise: out_of_scope. "Should I take an advil first?" names a medicine:
     ask_medical. Text with no Latin letters at all is not English: nlu_fallback.
     A red-flag sign found by the rule-based screen is red_flag, whatever DIET said.
+    A question whose own words settle the answer ("do I start on my belly?": the
+    start position) gets that answer as the selector's pick.
     The rules themselves live in coach/conversation.py.
     """
 
@@ -57,6 +77,8 @@ class EntityRulesIntentCorrector(GraphComponent):
             if not name:
                 continue
             entities = message.get(ENTITIES) or []
+            if name == QUESTION_INTENT and (key := answer_named_by_words(message.get(TEXT) or "")):
+                select_answer(message, key)
             answer_key, _ = selected_answer(message)
             corrected = rule_verdict(name, entities, message.get(TEXT) or "", answer_key)
             # A rule that agrees with DIET still settles it: "that's four" is a count

@@ -45,19 +45,86 @@ def test_another_exercise_is_out_of_scope_whatever_the_intent():
 
 
 @pytest.mark.parametrize(
-    ("value", "kind_words"),
+    ("value", "kind"),
     [
         ("keto", "diet"),
-        ("Mattress", "mattresses"),
-        ("golf", "other sports"),
-        ("headaches", "other symptoms"),
+        ("Mattress", "sleep"),
+        ("golf", "sport"),
+        ("headaches", "illness"),
+        ("glucosamine", "supplement"),
+        ("frozen shoulder", "other_body_part"),
     ],
 )
-def test_an_off_topic_question_says_which_kind_of_thing_the_coach_cant_help_with(value, kind_words):
+def test_an_off_topic_question_gets_the_response_for_its_kind(value, kind):
     entities = [{"entity": "off_topic", "value": value}]
-    said = texts(answer_question("out_of_scope", entities, State(disclaimer_given=True)))[0]
-    assert kind_words in said and "can't help with" in said
-    assert said != answers.ANSWERS["out_of_scope"].short
+    reply = answer_question("out_of_scope", entities, State(disclaimer_given=True))
+    assert [m.response for m in reply.messages] == [f"utter_off_topic_{kind}"]
+
+
+def test_an_off_topic_question_naming_back_pain_is_no_pain_report():
+    entities = [
+        {"entity": "off_topic", "value": "keto"},
+        {"entity": "body_part", "value": "back"},
+        {"entity": "pain_word", "value": "pain"},
+    ]
+    reply = answer_question("out_of_scope", entities, State(disclaimer_given=True))
+    assert [m.response for m in reply.messages] == ["utter_off_topic_diet"]
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "asks"),
+    [
+        ("nlu_fallback", "could you recommend an osteopath round here", True),
+        ("faq", "can you get me booked in to see a doctor", True),
+        ("faq", "should i find a physio to check my form", False),  # the form answer says so
+        ("faq", "my physio recommended these, how many do i do", False),
+    ],
+)
+def test_asking_the_coach_to_find_or_book_a_clinician_gets_its_own_redirect(intent, text, asks):
+    verdict = conversation.rule_verdict(intent, [], text, None)
+    assert (verdict == "out_of_scope") is asks
+    if asks:
+        reply = answer_question("out_of_scope", [], State(disclaimer_given=True), text=text)
+        assert texts(reply) == [answers.FINDING_A_CLINICIAN]
+
+
+# An answer of the selector's that does not cover the off-topic thing named is no answer.
+@pytest.mark.parametrize(
+    ("value", "text", "answer_key", "off_topic"),
+    [
+        ("eat", "what do i eat to shift my tummy fat", "weight_loss", True),
+        ("protein", "how much protein do i need for bigger glutes", "eating_before", True),
+        ("eating", "can i do it straight after eating", "eating_before", False),
+        ("belly fat", "will these burn belly fat", "weight_loss", False),
+        ("glucosamine", "is glucosamine good for joints", "sacroiliac_joint", True),
+        ("migraine", "i have a migraine, what now", "harder_variations", True),
+        ("a cold", "should i skip it with a cold", "exercising_when_ill", False),
+        ("frozen shoulder", "exercises for a frozen shoulder", "mat", True),
+        ("golf", "do i need a gym", "where_to_do_it", False),  # sport: left to the classifier
+        ("desk", "desk job, will it help my back", "low_back_pain", False),
+    ],
+)
+def test_a_question_naming_an_uncovered_off_topic_thing_is_out_of_scope(
+    value, text, answer_key, off_topic
+):
+    entities = [{"entity": "off_topic", "value": value}]
+    verdict = conversation.rule_verdict("faq", entities, text, answer_key)
+    assert (verdict == "out_of_scope") is off_topic
+
+
+@pytest.mark.parametrize(
+    ("text", "answered"),
+    [
+        ("my hip aches more the following morning, is that bad", True),
+        ("sorer the day after than before, should i worry?", True),
+        ("woke up achy after the session, should i rest today?", True),
+        ("my hip aches more the following morning", False),  # a report: asked how bad
+        ("my back hurts now", False),
+    ],
+)
+def test_a_worse_next_morning_asked_about_gets_its_answer_not_how_bad(text, answered):
+    verdict = conversation.rule_verdict("pain", [], text, "soreness_the_next_day")
+    assert (verdict == "faq") is answered
 
 
 def test_an_off_topic_word_in_a_question_about_the_exercise_changes_nothing():

@@ -128,3 +128,39 @@ def test_a_rule_that_agrees_with_an_unsure_classifier_still_settles_it():
     unsure = message("hmm maybe", [("deny", 0.38), ("faq", 0.2)], [("toes", 0.1)])
     EntityRulesIntentCorrector().process([unsure])
     assert unsure.get(INTENT) == {"name": "deny", "confidence": 0.38}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("am i meant to begin on my stomach", "starting_position"),
+        ("my spine sags in the middle as the leg goes up, bad?", "back_position"),
+        ("managed 45 on each side today, have i overdone it", "too_many_reps"),
+        ("hips ached worse the morning after, what now?", "soreness_the_next_day"),
+    ],
+)
+def test_words_that_settle_the_answer_make_it_the_clear_pick(text, key):
+    from nlp.components import EntityRulesIntentCorrector
+
+    msg = message(text, [("faq", 0.9)], [("other_names", 0.6), ("speed", 0.3)])
+    EntityRulesIntentCorrector().process([msg])
+    picked = msg.get("response_selector")["default"]
+    assert picked["response"]["utter_action"] == f"utter_faq/{key}"
+    assert [e["intent_response_key"] for e in picked["ranking"]][:2] == [
+        f"faq/{key}",
+        "faq/other_names",
+    ]
+    assert intent_after(msg) == "faq"
+
+
+@pytest.mark.parametrize(
+    "text", ["why is it called prone", "i've done 4 sessions this week, is that too many?"]
+)
+def test_a_question_whose_words_settle_nothing_keeps_the_selectors_pick(text):
+    from nlp.components import EntityRulesIntentCorrector
+
+    msg = message(text, [("faq", 0.9)], [("other_names", 0.6), ("speed", 0.3)])
+    EntityRulesIntentCorrector().process([msg])
+    assert msg.get("response_selector")["default"]["response"]["intent_response_key"] == (
+        "faq/other_names"
+    )

@@ -8,8 +8,9 @@ import pytest
 import yaml
 
 from coach import protocol as p
-from coach.conversation import QUESTION_INTENT
+from coach.conversation import QUESTION_INTENT, off_topic_response
 from coach.pain import SEVERE_FROM, Thresholds
+from coach.vocabulary import OFF_TOPIC_KINDS
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIX = f"utter_{QUESTION_INTENT}/"
@@ -42,14 +43,25 @@ def _examples() -> dict[str, list[str]]:
     return found
 
 
-RESPONSES = _responses()
+ALL_RESPONSES = _responses()
+RESPONSES = {name: v for name, v in ALL_RESPONSES.items() if name.startswith(PREFIX)}
 ANSWERS = {name[len(PREFIX) :]: variants for name, variants in RESPONSES.items()}
+# The rest say which kind of off-topic thing the coach can't help with.
+OFF_TOPIC = {name: v for name, v in ALL_RESPONSES.items() if name not in RESPONSES}
 
 
 def test_at_least_80_distinct_answers_all_answers_to_questions():
-    assert all(name.startswith(PREFIX) for name in RESPONSES)
     texts = {variants[0]["text"] for variants in RESPONSES.values()}
     assert len(texts) == len(RESPONSES) >= MIN_ANSWERS
+
+
+def test_each_off_topic_kind_has_its_own_short_redirect():
+    assert set(OFF_TOPIC) == {off_topic_response(kind) for kind in OFF_TOPIC_KINDS}
+    texts = {variants[0]["text"] for variants in OFF_TOPIC.values()}
+    assert len(texts) == len(OFF_TOPIC)
+    for text in texts:
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+        assert len(sentences) <= 4 and "can't" in text and p.EXERCISE_NAME in text, text
 
 
 @pytest.mark.parametrize("key", sorted(ANSWERS))
