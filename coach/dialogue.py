@@ -1838,6 +1838,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         if count is not None and _felt(text) not in (None, 0):  # "did 8, no pain": a count
             _count_and_pain(work, session, count)
             return True
+        if count is not None and session.phase == "setup" and not session.voice:
+            count = _batches_so_far(text) or count  # started without "ready": so far, in all
         steps = (
             numbers.read_counts(text)
             if count is not None and not session.awaiting_feedback and session.phase == "active"
@@ -1997,11 +1999,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     if LETS_GO.match(text) or LETS_GO.match(ALL_CLEAR.sub(" ", text)):
         _start(work)  # "start then", "let's do this, no pain": whatever the classifier thought
         return True
-    count = numbers.read_count(text)
-    steps = numbers.read_counts(text)
-    if steps and all(step.kind == numbers.MORE for step in steps):
-        # "Did 4, then the dog came over, then 3 more", no session yet: 7 so far.
-        count = numbers.Count(numbers.TOTAL, sum(step.value or 1 for step in steps))
+    count = _batches_so_far(text) or numbers.read_count(text)
     said = numbers.parse_number(text.split()[-1]) if text.split() else None
     if count is not None and count.kind == numbers.ALL and isinstance(said, int) and said > 0:
         count = numbers.Count(numbers.TOTAL, said, True)  # "did all 10", no session yet: 10
@@ -2047,6 +2045,15 @@ def _count_then_done_check(work: _Turn, session: Session) -> bool:
     work.say(lines, session.check_buttons())
     _after_session_change(work)
     return True
+
+
+def _batches_so_far(text: str) -> numbers.Count | None:
+    """Batches said in one message before any set was counted ("did 4, then the dog came
+    over, then 3 more"): the reps so far, in all."""
+    steps = numbers.read_counts(text)
+    if not steps or any(step.kind != numbers.MORE for step in steps):
+        return None
+    return numbers.Count(numbers.TOTAL, sum(step.value or 1 for step in steps))
 
 
 def _said_in_turn(session: Session, steps: list[numbers.Count], now: float) -> list[Line]:
@@ -2840,6 +2847,7 @@ def _session_question(text: str) -> bool:
         WHERE_AM_I.search(text)
         or HOW_MANY_IN_ALL.search(text)
         or CHECKS_WHERE.search(text)
+        or CHECKS_LEG_DONE.search(text)
         or PLAN_TODAY.search(text)
     )
 
@@ -2866,7 +2874,6 @@ ASKS_WHERE_TO_FEEL_IT = re.compile(
 )
 # A yes said first: "yeah, a to" answers "did you get all of them?" before how it felt.
 YES_FIRST = re.compile(r"^\W*(?:yes|yeah|yep|yup|yea|ya|all of them|all|every one)\b", re.I)
-# A question whose words name its answer in a session, whatever the selector leaned to.
 # "What muscles is this working?", "which muscle does it target": what it works.
 ASKS_WHICH_MUSCLES = re.compile(
     r"\b(?:what|which) (?:muscles?|muscle groups?)\b|"
@@ -2874,6 +2881,7 @@ ASKS_WHICH_MUSCLES = re.compile(
     r"(?: \w+)? (?:work|working|target|targeting|targets|strengthen|strengthening)\b",
     re.I,
 )
+# A question whose words name its answer in a session, whatever the selector leaned to.
 QUESTIONS_BY_GRAMMAR = (
     (ASKS_WHEN_IT_GETS_EASY, PROGRESSION_ANSWER),
     (ASKS_WHERE_TO_FEEL_IT, "where_to_feel_it"),

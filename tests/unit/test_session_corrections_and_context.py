@@ -15,38 +15,30 @@ VOICE = {"voice": True}
 # -- decrements said with a miscount ------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("minus two, I miscounted", 2),
-        ("take off one, lost track there", 1),
-        ("subtract 3, my count was wrong", 3),
-        ("one less, I over counted", 1),
-        ("I think I miscounted, minus one", 1),
-        ("miscounted sorry so take off two", 2),
-        ("knock 2 off, lost count", 2),
-        ("minus one miscounted", 1),
-        ("3 less, counted wrong", 3),
-        ("lost track, take one off", 1),
-    ],
-)
-def test_a_decrement_with_a_miscount_takes_reps_off(text, value):
-    count = numbers.read_count(text)
-    assert count is not None and count.kind == numbers.LESS and count.value == value
+# A decrement with the miscount that explains it takes reps off; a miscount with the count
+# put right still sets it.
+MISCOUNTS = [
+    ("minus two, I miscounted", numbers.LESS, 2),
+    ("take off one, lost track there", numbers.LESS, 1),
+    ("subtract 3, my count was wrong", numbers.LESS, 3),
+    ("one less, I over counted", numbers.LESS, 1),
+    ("I think I miscounted, minus one", numbers.LESS, 1),
+    ("miscounted sorry so take off two", numbers.LESS, 2),
+    ("knock 2 off, lost count", numbers.LESS, 2),
+    ("minus two miscounted oops", numbers.LESS, 2),
+    ("3 less, counted wrong", numbers.LESS, 3),
+    ("lost track, take one off", numbers.LESS, 1),
+    ("miscounted, it's 6", numbers.SET_TO, 6),
+    ("lost count, 4", numbers.SET_TO, 4),
+    ("I miscounted, I've only done 2", numbers.SET_TO, 2),
+    ("lost track, it was 7 not 8", numbers.SET_TO, 7),
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("miscounted, it's 6", 6),
-        ("lost count, 4", 4),
-        ("I miscounted, I've only done 2", 2),
-        ("lost track, it was 7 not 8", 7),
-    ],
-)
-def test_a_miscount_with_the_count_put_right_still_sets_it(text, value):
+@pytest.mark.parametrize(("text", "kind", "value"), MISCOUNTS)
+def test_a_miscount_with_a_decrement_or_the_count_put_right(text, kind, value):
     count = numbers.read_count(text)
-    assert count is not None and count.kind == numbers.SET_TO and count.value == value
+    assert count is not None and (count.kind, count.value) == (kind, value)
 
 
 def test_minus_one_with_a_miscount_in_a_session_takes_one_off():
@@ -247,3 +239,19 @@ def test_how_many_done_with_a_paced_set_unconfirmed_gives_the_total_it_would_mak
     chat.say("report_reps", "no I only got to six", metadata=VOICE)
     reply = chat.say("ask_progress", "how many have I done", metadata=VOICE)
     assert "6 on your left leg" in reply and "16 in all" in reply
+
+
+def test_counts_with_a_story_before_ready_start_the_set_from_their_sum():
+    chat = Chat()
+    chat.say("start_session", "start my session")
+    reply = chat.say("count_rep", "did 2, then my son needed me, then another 6")
+    assert "8 of 10" in reply
+
+
+def test_a_count_then_whether_the_leg_is_done_gets_no_answer_about_the_exercise_first():
+    chat = in_a_set()
+    chat.say("count_rep", "did 8")
+    chat.say(
+        "faq", "2 more, is that the leg done?", answer_key="reps_first_session", answer_said=False
+    )
+    assert not any(m.response for m in chat.outcome.reply.messages)
