@@ -277,15 +277,21 @@ CAN_I_EXERCISE = re.compile(
 _IN_GENERAL = re.compile(r"^\W*(?:what if|if|when|whenever|suppose|say)\b", re.I)
 
 
+# A denial anywhere before the question: "I don't have any pain, can I still do them?"
+_DENIES = re.compile(r"\b(?:no|not|never|without|none|nothing)\b|n'?t\b", re.I)
+
+
 def pain_then_asks_to_exercise(text: str) -> bool:
+    """Pain said with no score, then whether to exercise: how bad it is decides."""
     asks = CAN_I_EXERCISE.search(text)
     if asks is None:
         return False
     said = text[: asks.start()]
     return (
         numbers.mentions_pain(said)
-        and not numbers.says_no_pain(said)
+        and not _DENIES.search(said)
         and not _IN_GENERAL.match(said)
+        and numbers.read_pain_score(text) is None  # a score said is advised on as it is
     )
 
 
@@ -394,6 +400,10 @@ _OPENS_A_QUESTION = re.compile(
 )
 
 
+# Asking leave, not asking to begin: "I had surgery in May. Can I start leg lifts?"
+_ASKS_LEAVE = re.compile(r"^\W*(?:can|could|should|may|shall|must)\s+i\b", re.I)
+
+
 def asks_to_start_after_context(text: str) -> bool:
     """A message whose last sentence or clause asks to start or to be taken through the
     exercise, after words that only give context (no question, no pain): a start."""
@@ -403,6 +413,8 @@ def asks_to_start_after_context(text: str) -> bool:
         return False
     if numbers.mentions_pain(context) and not numbers.says_no_pain(context):
         return False
+    if numbers.read_pain_score(context) is not None or _ASKS_LEAVE.match(last):
+        return False  # "back's about a 2, can we ...": the score; "can I start?" asks leave
     starts = (ASKS_TO_START.match(last.replace("?", " ")), _GUIDE_ME.match(last))
     return any(starts) or bool(_GO_AHEAD.match(last))
 

@@ -1537,7 +1537,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             and numbers.read_count(text) is None
         ):
             # "Am I finished?" before the last set: not yet, and where they are.
-            work.say_text(f"Not yet: today is {session.sets} sets on each leg.")
+            work.say_text(f"Not yet: today's session is {session.sets} sets on each leg.")
             _session_status(work)
             return True
         if session.phase == "rest" and REST_LEFT.search(text):

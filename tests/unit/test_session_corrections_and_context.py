@@ -255,3 +255,26 @@ def test_a_count_then_whether_the_leg_is_done_gets_no_answer_about_the_exercise_
         "faq", "2 more, is that the leg done?", answer_key="reps_first_session", answer_said=False
     )
     assert not any(m.response for m in chat.outcome.reply.messages)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My knee was operated on in June. Can I start the leg lifts?",
+        "Had a baby in the spring. Should I do the exercises",
+        "hip's been stiff, about a 3 today, could we do a session",
+    ],
+)
+def test_leave_asked_or_a_score_in_the_context_is_not_a_plain_start(text):
+    assert not conversation.asks_to_start_after_context(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've got no aches at all, can I still do them to stay strong",
+        "my knee's sore, about a 5, can I still exercise",
+    ],
+)
+def test_no_pain_or_a_score_said_is_no_how_bad_question(text):
+    assert not conversation.pain_then_asks_to_exercise(text)
