@@ -262,7 +262,7 @@ def test_a_count_then_whether_the_leg_is_done_gets_no_answer_about_the_exercise_
     [
         "My knee was operated on in June. Can I start the leg lifts?",
         "Had a baby in the spring. Should I do the exercises",
-        "hip's been stiff, about a 3 today, could we do a session",
+        "hip's been sore, about a 3 today, could we do a session",
     ],
 )
 def test_leave_asked_or_a_score_in_the_context_is_not_a_plain_start(text):
