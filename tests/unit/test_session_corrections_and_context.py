@@ -156,11 +156,19 @@ def test_a_position_with_a_question_or_more_is_not(text):
     assert conversation.rule_verdict(conversation.QUESTION_INTENT, [], text) is None
 
 
-def test_a_position_on_a_rug_after_the_steps_starts_the_set():
+@pytest.mark.parametrize(
+    ("intent", "text", "said"),
+    [
+        # A position on a rug or carpet: in position, not the padding tip.
+        ("start_session", "ok I'm down on all fours on the carpet", "Set 1, left leg"),
+        # Batches with a story between them, before ready: the set starts from their sum.
+        ("count_rep", "did 2, then my son needed me, then another 6", "8 of 10"),
+    ],
+)
+def test_said_after_the_steps_before_ready(intent, text, said):
     chat = Chat()
     chat.say("start_session", "start my session")
-    reply = chat.say("start_session", "ok I'm down on all fours on the carpet")
-    assert "Set 1, left leg" in reply
+    assert said in chat.say(intent, text)
 
 
 # -- counts with a story between them, and a count with "that's the leg done?" -------------
@@ -239,13 +247,6 @@ def test_how_many_done_with_a_paced_set_unconfirmed_gives_the_total_it_would_mak
     chat.say("report_reps", "no I only got to six", metadata=VOICE)
     reply = chat.say("ask_progress", "how many have I done", metadata=VOICE)
     assert "6 on your left leg" in reply and "16 in all" in reply
-
-
-def test_counts_with_a_story_before_ready_start_the_set_from_their_sum():
-    chat = Chat()
-    chat.say("start_session", "start my session")
-    reply = chat.say("count_rep", "did 2, then my son needed me, then another 6")
-    assert "8 of 10" in reply
 
 
 def test_a_count_then_whether_the_leg_is_done_gets_no_answer_about_the_exercise_first():
