@@ -378,8 +378,9 @@ ASKS_TO_START = re.compile(
 # context before it is no question to answer.
 _GUIDE_ME = re.compile(
     rf"^\W*(?:{_OPENERS}\W+)*(?:(?:can|could|would|will)\s+you\s+)?"
-    r"(?:(?:please|just)\s+)?(?:take|guide|lead|walk|talk|run|get)\s+(?:me|us)\s+"
-    r"(?:through|started on|going (?:on|with))\s+(?:them|these|those|the lot|it all)"
+    r"(?:(?:please|just)\s+)?(?:(?:take|guide|lead|walk|talk|run|get)\s+(?:me|us)\s+"
+    r"(?:through|started on|going (?:on|with))|help\s+(?:me|us)\s+(?:do|through))\s+"
+    r"(?:them|these|those|the lot|it all|it|this)"
     r"(?:\W+(?:now|then|please|today|coach|thanks|thank you))*\W*$",
     re.IGNORECASE,
 )
@@ -422,12 +423,15 @@ def asks_to_start_after_context(text: str) -> bool:
 # Where the user is, reported: "in position now", "down on all fours", "I'm on my hands and
 # knees on the rug". Said after the steps or before a session, it means ready: no question
 # about the mat or the floor it names.
+_PLACE = r"(?:on|in|at|by)\s+(?:the|my|a)\s+[a-z]+(?:\s+[a-z]+)?"
 REPORTS_POSITION = re.compile(
-    rf"^\W*(?:{_OPENERS}\W+)*(?:(?:i'?m|im|i am|we'?re|were)\s+)?(?:(?:now|all|down|got|"
-    r"getting|back|already)\s+)*(?:in (?:the )?(?:start(?:ing)? )?position|on all fours|"
-    r"on (?:my )?hands and knees|in place|positioned)"
-    r"(?:\s+(?:on|in|at|by)\s+(?:the|my|a)\s+[a-z]+(?:\s+[a-z]+)?)?"
-    r"(?:\W+(?:now|then|coach|already|and ready|ready|all set))*\W*$",
+    rf"^\W*(?:{_OPENERS}\W+)*(?:(?:i'?m|im|i am|we'?re|were)\s+)?(?:{_PLACE}\W+(?:and\s+)?)?"
+    r"(?:(?:i'?m|im|i am)\s+)?(?:(?:now|all|down|back|already|set up|kneeling)\s+)*"
+    r"(?:(?:in|into) (?:the )?(?:start(?:ing)? )?position|on all fours|on (?:my )?hands and knees|"
+    r"in place|positioned|(?:got|gotten|getting|get) (?:into|in) (?:the )?(?:start(?:ing)? )?"
+    r"position|kneeling)"
+    rf"(?:\s+{_PLACE})?"
+    r"(?:\W+(?:now|then|coach|already|(?:and )?ready(?: to go| now)?|all set|good to go))*\W*$",
     re.IGNORECASE,
 )
 

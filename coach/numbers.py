@@ -327,6 +327,15 @@ _LESS_WORDS = [
     r"that (?:one )?was(?:nt| not) (?:a (?:proper|real|full|good) (?:one|rep)|proper|right)",
     r"that was a mistake",
     r"(?:i )?(?:counted|pressed|said) (?:that |it )?(?:one )?(?:too many|twice|by mistake)",
+    # A tap or a word sent twice, or by mistake: "tapped done twice by accident", "hit it by
+    # mistake", "that was a double tap".
+    r"(?:i )?(?:accidentally |mistakenly )?(?:double )?(?:tapped|pressed|hit|clicked|sent|typed|"
+    r"entered|counted|said)(?: (?:that|it|done|next|one|that one|the button))?"
+    r"(?: (?:twice|two times|too many|double))?(?: (?:by accident|by mistake|accidentally))",
+    r"(?:i )?(?:accidentally |mistakenly )?(?:double )?(?:tapped|pressed|hit|clicked|sent|typed|"
+    r"entered)(?: (?:that|it|done|next|one|that one|the button))? (?:twice|two times|double)",
+    r"(?:i )?(?:accidentally )?double (?:tapped|clicked|pressed)(?: (?:that|it|done|next))?",
+    r"(?:that was |it was )?a double (?:tap|click|press|count)",
     r"one too many",
     r"oops(?:,? wrong| that was wrong| not that one)",
     r"go back one",
@@ -337,7 +346,8 @@ _LESS = re.compile(
 )
 _MINUS = _rules(
     rf"{_LEAD}(?:minus|take away|take off|subtract|knock off|remove|less|deduct|"
-    rf"take)\s+{_N}(?:\s+(?:off|away|rep|reps|from (?:that|it|the count)))*\s*$",
+    rf"take)\s+{_N}(?:\s+(?:off|away|rep|reps|from (?:that|it|the count)|sorry|oops|my bad))*"
+    rf"\s*$",
     rf"{_LEAD}(?:take|knock|minus|chop)\s+{_N}\s+(?:reps?\s+)?(?:off|away)(?:\s+(?:that|it|"
     rf"the count))?\s*$",
     rf"{_LEAD}{_N}\s+(?:less|fewer)(?:\s+reps?)?\s*$",

@@ -33,6 +33,28 @@ MISCOUNTS = [
     ("I miscounted, I've only done 2", numbers.SET_TO, 2),
     ("lost track, it was 7 not 8", numbers.SET_TO, 7),
 ]
+# A tap or a word sent twice or by mistake: one rep too many.
+TAPPED_TWICE = [
+    "oops clicked it twice by accident",
+    "I hit done two times",
+    "double clicked by accident",
+    "sent next twice by mistake",
+    "that was a double press",
+    "accidentally tapped that twice",
+    "minus one my bad",
+]
+
+
+@pytest.mark.parametrize("text", TAPPED_TWICE)
+def test_a_tap_sent_twice_takes_one_rep_off(text):
+    count = numbers.read_count(text)
+    assert count is not None and (count.kind, count.value) == (numbers.LESS, 1)
+
+
+@pytest.mark.parametrize("text", ["I pressed it", "tapped done", "hit my knee by accident"])
+def test_a_tap_said_without_twice_or_mistake_takes_nothing_off(text):
+    count = numbers.read_count(text)
+    assert count is None or count.kind != numbers.LESS
 
 
 @pytest.mark.parametrize(("text", "kind", "value"), MISCOUNTS)
@@ -107,6 +129,8 @@ def test_a_correction_is_applied_when_the_safety_question_is_asked():
         "I had a hip replacement last year and was told to do these. Start my session please.",
         "been putting these off for weeks, finally got the mat out. let's get started",
         "my sister does these and swears by them so here goes, lets go",
+        "I'm 59, and my nurse printed these out. Can you help me do them?",
+        "My chiropractor sent me here. Please guide me through it.",
     ],
 )
 def test_a_start_after_context_is_a_start(text):
@@ -120,6 +144,7 @@ def test_a_start_after_context_is_a_start(text):
         "I'm 50. What are the benefits? Take me through them",
         "how often should I do these, lets go",
         "take me through them",
+        "My form is off. Could you help me with it?",
     ],
 )
 def test_pain_or_a_question_in_the_context_is_not_a_plain_start(text):
@@ -142,6 +167,10 @@ def test_a_start_after_context_is_not_taken_from_an_in_session_go():
         "ok I'm on my hands and knees on the mat",
         "right, I'm down on all fours in the lounge",
         "I'm in the starting position",
+        "got into position",
+        "I'm on the yoga mat, on all fours",
+        "on hands and knees and ready to go",
+        "kneeling on the mat now",
     ],
 )
 def test_a_position_report_is_a_start(text):
