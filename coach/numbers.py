@@ -441,8 +441,9 @@ _TOTAL_EXPLICIT = _rules(
     rf"{_LEAD}(?:(?:{_DID}|thats|that is|that was|its|it is|im at|i am at|up to|at|on)\s+)*"
     rf"{_N}{_REPS}{_LEG}\s+{_IN_ALL}(?:\s+(?:now|done|then))?\s*$",
     rf"{_LEAD}(?:{_DID}\s+)?(?:(?:a )?total(?: of)?|all up|in all|altogether|so far)\s+{_N}{_TAIL}",
-    # "now I'm at 9 total", "we're on 12 in all now"
-    rf"{_LEAD}(?:now\s+)?(?:im|i am|were|we are)\s+(?:at|on|up to)\s+{_N}{_REPS}{_LEG}"
+    # "now I'm at 9 total", "we're on 12 in all now", "now at 7"
+    rf"{_LEAD}(?:(?:now\s+)?(?:im|i am|were|we are)\s+(?:at|on|up to)|now\s+(?:at|up to))"
+    rf"\s+{_N}{_REPS}{_LEG}"
     rf"(?:\s+{_IN_ALL})?{_NOW}\s*$",
     rf"{_LEAD}(?:(?:im|i am|thats|that is|its)\s+)?up to\s+{_N}{_TAIL}",
     rf"{_LEAD}(?:now\s+)?(?:all|total|the total|count|the count|my count|altogether|in total|"
@@ -765,8 +766,10 @@ def read_counts(text: str) -> list[Count]:
             continue  # "did 4 then the dog came over so I stopped, then 3 more": a story
         if reading is None or reading.kind in (FINISHED, ALL):
             return []  # "did 8 and that's all": one statement, read whole
-        if counts and reading.kind == LESS and counts[-1].kind == LESS:
-            continue  # "oops pressed that twice, undo": one take-back said twice
+        if counts and reading.kind == LESS and counts[-1].kind in (LESS, SET_TO):
+            # "oops pressed that twice, undo": one take-back said twice; "I only did 2,
+            # ignore that last one": the take-back the correction has made already.
+            continue
         if taken_back and counts and reading.kind in (MORE, TOTAL, COUNT, SET_TO):
             counts.pop()  # "did 5... no 6", "two more, no wait three more": said instead
             replaced = True

@@ -308,3 +308,18 @@ def test_leave_asked_or_a_score_in_the_context_is_not_a_plain_start(text):
 )
 def test_no_pain_or_a_score_said_is_no_how_bad_question(text):
     assert not conversation.pain_then_asks_to_exercise(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        # A correction and the take-back it already made: the correction alone.
+        ("hang on i only did 3, scrap that last one", numbers.SET_TO, 3),
+        # "Now at 7", no subject said: the reps so far.
+        ("now at 6", numbers.TOTAL, 6),
+    ],
+)
+def test_a_correction_with_its_take_back_and_a_bare_now_at(text, kind, value):
+    count = numbers.read_count(text)
+    assert count is not None and (count.kind, count.value) == (kind, value)
+    assert numbers.read_counts(text) == []
