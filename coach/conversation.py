@@ -311,6 +311,46 @@ def reports_pain(intent: str, entities: list[dict], text: str) -> bool:
     )
 
 
+# Whether to exercise today ("can I still train?"): answered from today's pain or schedule.
+CAN_I_EXERCISE = re.compile(
+    r"\b(?:can|could|should|may) i (?:still |even |actually )?(?:exercise|train|work ?out|"
+    r"do (?:it|them|the exercises?|my (?:session|exercises?|leg lifts|workout)|leg lifts|"
+    r"a session)|carry on exercising)\b"
+    # "can I do them on carpet / in bed / with a bad knee / while pregnant" asks where or
+    # whether at all, not whether today suits the schedule: the question is answered.
+    r"(?!\s+(?:on|in|at)\s+(?:a |an |the |my |some )?(?:carpets?|rugs?|mats?|floor|floors|"
+    r"floorboards|tiles?|bed|mattress|laminate|wood|wooden|hardwood|concrete|grass|sofa|couch|"
+    r"towel|yoga|hard|soft|gym|home|office|work|hotel|bedroom|living room)\b)"
+    r"(?!\s+(?:with|without|while|if|during|using|wearing|barefoot|pregnant|after\s+(?:\w+\s+)"
+    r"{0,3}(?:op|operation|surgery|replacement|baby|birth|c.section|injury|reconstruction)\b))",
+    re.I,
+)
+
+
+# Pain said, then whether to exercise with it: "my hip is sore today, can I still train".
+# How bad it is decides, so the coach asks that: a pain report, not a schedule question.
+# "If it hurts, can I still do them?" asks in general and is answered.
+_IN_GENERAL = re.compile(r"^\W*(?:what if|if|when|whenever|suppose|say)\b", re.I)
+
+
+# A denial anywhere before the question: "I don't have any pain, can I still do them?"
+_DENIES = re.compile(r"\b(?:no|not|never|without|none|nothing)\b|n'?t\b", re.I)
+
+
+def pain_then_asks_to_exercise(text: str) -> bool:
+    """Pain said with no score, then whether to exercise: how bad it is decides."""
+    asks = CAN_I_EXERCISE.search(text)
+    if asks is None:
+        return False
+    said = text[: asks.start()]
+    return (
+        numbers.mentions_pain(said)
+        and not _DENIES.search(said)
+        and not _IN_GENERAL.match(said)
+        and numbers.read_pain_score(text) is None  # a score said is advised on as it is
+    )
+
+
 # Pain that came with doing more ("my back aches since I went up to 20 reps", "it
 # hurts more now that I've added a set"), or a worse next morning asked about ("sorer
 # the day after, is that bad?"): when the answer selector read it as that question,
@@ -446,6 +486,69 @@ ASKS_TO_START = re.compile(
 )
 
 
+# Asking to be guided through the exercise, after saying who or why first: "I'm 70 and my
+# GP suggested these. Could you take me through them?" The request is what is asked; the
+# context before it is no question to answer.
+_GUIDE_ME = re.compile(
+    rf"^\W*(?:{_OPENERS}\W+)*(?:(?:can|could|would|will)\s+you\s+)?"
+    r"(?:(?:please|just)\s+)?(?:(?:take|guide|lead|walk|talk|run|get)\s+(?:me|us)\s+"
+    r"(?:through|started on|going (?:on|with))|help\s+(?:me|us)\s+(?:do|through))\s+"
+    r"(?:them|these|those|the lot|it all|it|this)"
+    r"(?:\W+(?:now|then|please|today|coach|thanks|thank you))*\W*$",
+    re.IGNORECASE,
+)
+
+
+# A go-ahead that ends a message after what the user says about themselves: "first time,
+# bit nervous. lets go", "... so here I am, let's get started".
+_GO_AHEAD = re.compile(
+    rf"^\W*(?:{_OPENERS}\W+)*(?:(?:let'?s|lets|let us)\s+(?:(?:just|now)\s+)?(?:go|start|begin|"
+    r"get (?:going|started|cracking|on with it)|crack on|do (?:this|it|them)))"
+    r"(?:\W+(?:now|then|please|today|coach|thanks))*\W*$",
+    re.IGNORECASE,
+)
+# What a message of context must not be: a question, said without its question mark.
+_OPENS_A_QUESTION = re.compile(
+    r"^\W*(?:how|what|why|when|where|which|who|should|can|could|is|are|do|does|will|would)\b",
+    re.I,
+)
+
+
+# Asking leave, not asking to begin: "I had surgery in May. Can I start leg lifts?"
+_ASKS_LEAVE = re.compile(r"^\W*(?:can|could|should|may|shall|must)\s+i\b", re.I)
+
+
+def asks_to_start_after_context(text: str) -> bool:
+    """A message whose last sentence or clause asks to start or to be taken through the
+    exercise, after words that only give context (no question, no pain): a start."""
+    last = re.split(r"(?<=[.!?])\s+|[,;]\s*|\s+-+\s+", text.strip())[-1]
+    context = text.strip()[: len(text.strip()) - len(last)].strip()
+    if not context or "?" in context or _OPENS_A_QUESTION.match(context):
+        return False
+    if numbers.mentions_pain(context) and not numbers.says_no_pain(context):
+        return False
+    if numbers.read_pain_score(context) is not None or _ASKS_LEAVE.match(last):
+        return False  # "back's about a 2, can we ...": the score; "can I start?" asks leave
+    starts = (ASKS_TO_START.match(last.replace("?", " ")), _GUIDE_ME.match(last))
+    return any(starts) or bool(_GO_AHEAD.match(last))
+
+
+# Where the user is, reported: "in position now", "down on all fours", "I'm on my hands and
+# knees on the rug". Said after the steps or before a session, it means ready: no question
+# about the mat or the floor it names.
+_PLACE = r"(?:on|in|at|by)\s+(?:the|my|a)\s+[a-z]+(?:\s+[a-z]+)?"
+REPORTS_POSITION = re.compile(
+    rf"^\W*(?:{_OPENERS}\W+)*(?:(?:i'?m|im|i am|we'?re|were)\s+)?(?:{_PLACE}\W+(?:and\s+)?)?"
+    r"(?:(?:i'?m|im|i am)\s+)?(?:(?:now|all|down|back|already|set up|kneeling)\s+)*"
+    r"(?:(?:in|into) (?:the )?(?:start(?:ing)? )?position|on all fours|on (?:my )?hands and knees|"
+    r"in place|positioned|(?:got|gotten|getting|get) (?:into|in) (?:the )?(?:start(?:ing)? )?"
+    r"position|kneeling)"
+    rf"(?:\s+{_PLACE})?"
+    r"(?:\W+(?:now|then|coach|already|(?:and )?ready(?: to go| now)?|all set|good to go))*\W*$",
+    re.IGNORECASE,
+)
+
+
 # A start command that ends what someone says about where they are: "on the mat now,
 # get me started", "I'm down on the floor so count me in". The floor or the mat named
 # first is where they are, not a question about equipment.
@@ -552,6 +655,17 @@ ASKS_WHAT_OR_HOW = re.compile(
 )
 
 
+# Intents a start said with other words is misread as: a question, chat, a greeting.
+NOT_A_START_INTENTS = (
+    QUESTION_INTENT,
+    "nlu_fallback",
+    "out_of_scope",
+    "greet",
+    "thank",
+    "ask_next_session",
+)
+
+
 def rule_verdict(
     intent: str, entities: list[dict], text: str = "", answer_key: str | None = None
 ) -> str | None:
@@ -576,6 +690,13 @@ def rule_verdict(
         without_command_slips(text).replace("?", " ")
     ):
         return "start_session"  # "can we strat the excercise?" (spelling fixed first)
+    read_as_talk = intent in NOT_A_START_INTENTS or (
+        intent in INTENT_TOPICS and intent not in ("pain", "ask_medical")
+    )
+    if read_as_talk and asks_to_start_after_context(text):
+        return "start_session"  # "I'm 70, my physio set these. Take me through them?"
+    if read_as_talk and "?" not in text and REPORTS_POSITION.match(text):
+        return "start_session"  # "down on all fours on the rug": ready, not the mat answer
     if intent in (QUESTION_INTENT, "nlu_fallback", "out_of_scope") and (
         "?" not in text and START_ME_OFF.search(text)
     ):
@@ -596,7 +717,9 @@ def rule_verdict(
         return turned
     if intent in ("feel_fine", "continue_session") and MILD_ACHE.search(text):
         return "pain"  # "knee's a bit tender still": a mild ache said, not "fine, go on"
-    if reports_pain(intent, entities, text):
+    if reports_pain(intent, entities, text) or (
+        intent not in ("pain", "feel_worse") and pain_then_asks_to_exercise(text)
+    ):
         return "pain"
     if asks_about_medicine(intent, entities):
         return "ask_medical"

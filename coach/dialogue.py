@@ -132,6 +132,13 @@ IN_POSITION = re.compile(
     r"sorted|in place|down|good to go|positioned)(?:\W+(?:then|now|coach))*\W*$",
     re.I,
 )
+
+
+def in_position(text: str) -> bool:
+    """ "Sorted", "in position now", "down on all fours on the rug": ready to go."""
+    return bool(IN_POSITION.match(text) or conversation.REPORTS_POSITION.match(text))
+
+
 # Asking to start: "can we start?", "shall we begin now?"
 START_REQUEST = re.compile(
     _LEAD + r"(?:can|could|shall|may) (?:we|i) (?:start|begin|get (?:going|started)|go|"
@@ -830,19 +837,6 @@ USUAL_SCHEDULE = re.compile(
     r"most weeks|each week|a week)\b",
     re.I,
 )
-CAN_I_EXERCISE = re.compile(
-    r"\b(?:can|could|should|may) i (?:still |even |actually )?(?:exercise|train|work ?out|"
-    r"do (?:it|them|the exercises?|my (?:session|exercises?|leg lifts|workout)|leg lifts|"
-    r"a session)|carry on exercising)\b"
-    # "can I do them on carpet / in bed / with a bad knee / while pregnant" asks where or
-    # whether at all, not whether today suits the schedule: the question is answered.
-    r"(?!\s+(?:on|in|at)\s+(?:a |an |the |my |some )?(?:carpets?|rugs?|mats?|floor|floors|"
-    r"floorboards|tiles?|bed|mattress|laminate|wood|wooden|hardwood|concrete|grass|sofa|couch|"
-    r"towel|yoga|hard|soft|gym|home|office|work|hotel|bedroom|living room)\b)"
-    r"(?!\s+(?:with|without|while|if|during|using|wearing|barefoot|pregnant|after\s+(?:\w+\s+)"
-    r"{0,3}(?:op|operation|surgery|replacement|baby|birth|c.section|injury|reconstruction)\b))",
-    re.I,
-)
 ASKS_TO_BE_REMINDED_HOW = re.compile(
     r"^\W*(?:can you |could you |please )?remind me (?:how|what|which|why|where)\b", re.I
 )
@@ -900,7 +894,8 @@ _NOT_A_SUBJECT = (
 )
 _SUBJECT = r"\s+(?:i|it|that|this|these|those|they|you|we|my|a|an|the|there)\b"
 ASKS_SOMETHING = re.compile(
-    r"^\W*(?:(?:so|and|but|ok|okay|right|well|hi|hey|also|just|quick question|um+|er+)\W+)*"
+    r"^\W*(?:(?:so|and|but|ok|okay|right|well|hi|hey|also|just|quick (?:question|q|one)|"
+    r"(?:one|a|random|silly) question|q|um+|er+)\W+)*"
     r"(?:(?:how|what|whats|why|when|where|which|who)\b|(?:is|isn'?t|are|am|was|were|do|does|"
     r"did|can|could|would|will|should|shall|may|might|any)\b" + _NOT_A_SUBJECT + r")|"
     r"(?:[,;.]|\b(?:and|but|so|then|tbh)\b)\s*(?:(?:so|and|then|ok|okay)\s+)*(?:(?:how|what|"
@@ -1147,6 +1142,7 @@ def respond(
     # A question about a sign, its answer, the checklist, an emergency still in force.
     if user_said and dialogue.handle(screening):
         _pause_before_safety_question(work)
+        _correction_before_safety_question(work)
         return _with_disclaimer(work).finish()
     if turn.timer_for_set is not None:
         if work.session is not None:
@@ -1247,6 +1243,24 @@ def _pause_before_safety_question(work: _Turn) -> None:
         return
     paused = [Message(line.text, (), line.ssml) for line in session.pause()]
     work.reply.messages[:0] = paused
+
+
+def _correction_before_safety_question(work: _Turn) -> None:
+    """ "Undo, I tapped it twice" with words the screen asks about: the count is put right
+    too (said first), so the safety question never loses it."""
+    session = work.session
+    if (
+        session is None
+        or session.over
+        or session.check
+        or work.reply.updates.get("pending_offer") != safety.CHECK
+    ):
+        return
+    count = numbers.read_count(work.turn.text)
+    if count is None or count.kind not in numbers.CORRECTIONS:
+        return
+    corrected = [Message(line.text, (), line.ssml) for line in session.said(count, work.now)]
+    work.reply.messages[:0] = corrected
 
 
 def _safety(work: _Turn) -> safety.Dialogue:
@@ -1523,7 +1537,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             and numbers.read_count(text) is None
         ):
             # "Am I finished?" before the last set: not yet, and where they are.
-            work.say_text(f"Not yet: today is {session.sets} sets on each leg.")
+            work.say_text(f"Not yet: today's session is {session.sets} sets on each leg.")
             _session_status(work)
             return True
         if session.phase == "rest" and REST_LEFT.search(text):
@@ -1598,6 +1612,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             return True
         # A question asked while the coach awaits an answer about a count is answered; the
         # coach's question stays open ("how many in total?" is not "that's it").
+        if _count_then_done_check(work, session):
+            return True
         asks = QUESTION_START.match(text) or re.search(r"\b(?:how|what|why|where)\b", text, re.I)
         if (
             session.check
@@ -1708,6 +1724,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             and not is_question(text)
             and not ASKS_IF_I_CAN.match(text)  # "can I do it on a rug" asks
             and said_count is None
+            # "On all fours on the rug" before a set: in position, so the set starts (below).
+            and not (in_position(text) and session.phase in ("setup", "rest", "paused"))
         ):
             if ASKS_IF_PADDING_IS_OK.search(text):  # "...can I put a towel under them"
                 work.say_text(
@@ -1820,6 +1838,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         if count is not None and _felt(text) not in (None, 0):  # "did 8, no pain": a count
             _count_and_pain(work, session, count)
             return True
+        if count is not None and session.phase == "setup" and not session.voice:
+            count = _batches_so_far(text) or count  # started without "ready": so far, in all
         steps = (
             numbers.read_counts(text)
             if count is not None and not session.awaiting_feedback and session.phase == "active"
@@ -1896,7 +1916,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         if (
             LETS_GO.match(text)
             or START_REQUEST.match(text)
-            or (IN_POSITION.match(text) and session.phase in ("setup", "rest", "paused"))
+            or (in_position(text) and session.phase in ("setup", "rest", "paused"))
         ):
             work.say(session.ready(now), session.check_buttons())
             _after_session_change(work)
@@ -1952,7 +1972,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         else:
             work.say_text(answers.NO_SESSION)
         return True
-    if CAN_I_EXERCISE.search(text):
+    if conversation.CAN_I_EXERCISE.search(text):
         _can_i_exercise(work)
         return True
     if _plan_question(work, None):
@@ -1979,7 +1999,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     if LETS_GO.match(text) or LETS_GO.match(ALL_CLEAR.sub(" ", text)):
         _start(work)  # "start then", "let's do this, no pain": whatever the classifier thought
         return True
-    count = numbers.read_count(text)
+    count = _batches_so_far(text) or numbers.read_count(text)
     said = numbers.parse_number(text.split()[-1]) if text.split() else None
     if count is not None and count.kind == numbers.ALL and isinstance(said, int) and said > 0:
         count = numbers.Count(numbers.TOTAL, said, True)  # "did all 10", no session yet: 10
@@ -1993,6 +2013,47 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         work.say_text(answers.ANYTHING_ELSE)
         return True
     return False
+
+
+# A check that the leg or set is over, said after a count: "3 more, that's the first leg
+# done right?"
+CHECKS_LEG_DONE = re.compile(
+    r"[,;.!-]?\s*(?:(?:so|and)\s+)?(?:that'?s|thats|that is|is that|does that make|so)\s+"
+    r"(?:(?:the|my|this|that|it for the|it for my|it for this)\s+)?"
+    r"(?:(?:first|second|left|right|other|last|1st|2nd)\s+)?(?:leg|side|set|one)\s+"
+    r"(?:done|finished|over|complete|completed|sorted)\W*"
+    r"(?:right|yeah|yes|then|now|is it|isn'?t it|correct|yep)?\W*\?\W*$",
+    re.I,
+)
+
+
+def _count_then_done_check(work: _Turn, session: Session) -> bool:
+    """A count, then whether it ends the leg: the count is counted, and the answer is what
+    it leads to ("10 on your left leg ... switch", or how many are still to go)."""
+    check = CHECKS_LEG_DONE.search(work.turn.text)
+    if check is None or session.phase != "active" or session.awaiting_feedback:
+        return False
+    count = numbers.read_count(work.turn.text[: check.start()])
+    if count is None or count.value is None or count.kind not in (numbers.MORE, numbers.TOTAL):
+        return False
+    leg = session.leg
+    lines = session.said(count, work.now)
+    if session.leg != leg or session.phase != "active":
+        lines.insert(0, Line(f"Yes, that's your {leg} leg done."))
+    elif not session.check:
+        lines.insert(0, Line("Not yet."))
+    work.say(lines, session.check_buttons())
+    _after_session_change(work)
+    return True
+
+
+def _batches_so_far(text: str) -> numbers.Count | None:
+    """Batches said in one message before any set was counted ("did 4, then the dog came
+    over, then 3 more"): the reps so far, in all."""
+    steps = numbers.read_counts(text)
+    if not steps or any(step.kind != numbers.MORE for step in steps):
+        return None
+    return numbers.Count(numbers.TOTAL, sum(step.value or 1 for step in steps))
 
 
 def _said_in_turn(session: Session, steps: list[numbers.Count], now: float) -> list[Line]:
@@ -2076,7 +2137,7 @@ def _asks_beyond_where_am_i(text: str) -> bool:
 def _counts_reps(count: numbers.Count | None) -> bool:
     """A count that says reps were done ("3", "two more", "did 4"), not a correction, nor
     "finished" on its own."""
-    if count is None or count.kind in (numbers.LESS, numbers.SET_TO, numbers.MORE_INSTEAD):
+    if count is None or count.kind in numbers.CORRECTIONS:
         return False
     if count.kind == numbers.MORE and count.value == 1 and not count.explicit:
         return False  # "done", "next": words that need a session to be a rep
@@ -2786,6 +2847,7 @@ def _session_question(text: str) -> bool:
         WHERE_AM_I.search(text)
         or HOW_MANY_IN_ALL.search(text)
         or CHECKS_WHERE.search(text)
+        or CHECKS_LEG_DONE.search(text)
         or PLAN_TODAY.search(text)
     )
 
@@ -2812,10 +2874,18 @@ ASKS_WHERE_TO_FEEL_IT = re.compile(
 )
 # A yes said first: "yeah, a to" answers "did you get all of them?" before how it felt.
 YES_FIRST = re.compile(r"^\W*(?:yes|yeah|yep|yup|yea|ya|all of them|all|every one)\b", re.I)
+# "What muscles is this working?", "which muscle does it target": what it works.
+ASKS_WHICH_MUSCLES = re.compile(
+    r"\b(?:what|which) (?:muscles?|muscle groups?)\b|"
+    r"\bwhat (?:is|does|do) (?:this|it|that|these|they|the (?:exercise|lift|leg lift)s?)"
+    r"(?: \w+)? (?:work|working|target|targeting|targets|strengthen|strengthening)\b",
+    re.I,
+)
 # A question whose words name its answer in a session, whatever the selector leaned to.
 QUESTIONS_BY_GRAMMAR = (
     (ASKS_WHEN_IT_GETS_EASY, PROGRESSION_ANSWER),
     (ASKS_WHERE_TO_FEEL_IT, "where_to_feel_it"),
+    (ASKS_WHICH_MUSCLES, "muscles_worked"),
 )
 
 
@@ -3289,7 +3359,7 @@ def _session_control(work: _Turn, session: Session) -> bool:
         intent in ("affirm", "feel_fine", "ask_more")
         and session.phase in ("rest", "paused")
         and _resting_after_pain(work)
-        and not (LETS_GO.match(work.turn.text) or IN_POSITION.match(work.turn.text))
+        and not (LETS_GO.match(work.turn.text) or in_position(work.turn.text))
         # "It's eased off now", "no pain now": the pain has settled, so on they go.
         and not (PAIN_EASING.search(work.turn.text) or numbers.says_no_pain(work.turn.text))
     ):

@@ -199,6 +199,7 @@ def _read_slipped(text: str) -> "Count | None":
 COUNT, MORE, TOTAL, FINISHED, ALL, LESS, SET_TO, MORE_INSTEAD = (
     "count", "more", "total", "finished", "all", "less", "set_to", "more_instead",
 )  # fmt: skip
+CORRECTIONS = (LESS, SET_TO, MORE_INSTEAD)  # kinds that put an earlier count right
 
 
 @dataclass(frozen=True)
@@ -326,6 +327,15 @@ _LESS_WORDS = [
     r"that (?:one )?was(?:nt| not) (?:a (?:proper|real|full|good) (?:one|rep)|proper|right)",
     r"that was a mistake",
     r"(?:i )?(?:counted|pressed|said) (?:that |it )?(?:one )?(?:too many|twice|by mistake)",
+    # A tap or a word sent twice, or by mistake: "tapped done twice by accident", "hit it by
+    # mistake", "that was a double tap".
+    r"(?:i )?(?:accidentally |mistakenly )?(?:double )?(?:tapped|pressed|hit|clicked|sent|typed|"
+    r"entered|counted|said)(?: (?:that|it|done|next|one|that one|the button))?"
+    r"(?: (?:twice|two times|too many|double))?(?: (?:by accident|by mistake|accidentally))",
+    r"(?:i )?(?:accidentally |mistakenly )?(?:double )?(?:tapped|pressed|hit|clicked|sent|typed|"
+    r"entered)(?: (?:that|it|done|next|one|that one|the button))? (?:twice|two times|double)",
+    r"(?:i )?(?:accidentally )?double (?:tapped|clicked|pressed)(?: (?:that|it|done|next))?",
+    r"(?:that was |it was )?a double (?:tap|click|press|count)",
     r"one too many",
     r"oops(?:,? wrong| that was wrong| not that one)",
     r"go back one",
@@ -336,7 +346,8 @@ _LESS = re.compile(
 )
 _MINUS = _rules(
     rf"{_LEAD}(?:minus|take away|take off|subtract|knock off|remove|less|deduct|"
-    rf"take)\s+{_N}(?:\s+(?:off|away|rep|reps|from (?:that|it|the count)))*\s*$",
+    rf"take)\s+{_N}(?:\s+(?:off|away|rep|reps|from (?:that|it|the count)|sorry|oops|my bad))*"
+    rf"\s*$",
     rf"{_LEAD}(?:take|knock|minus|chop)\s+{_N}\s+(?:reps?\s+)?(?:off|away)(?:\s+(?:that|it|"
     rf"the count))?\s*$",
     rf"{_LEAD}{_N}\s+(?:less|fewer)(?:\s+reps?)?\s*$",
@@ -430,8 +441,9 @@ _TOTAL_EXPLICIT = _rules(
     rf"{_LEAD}(?:(?:{_DID}|thats|that is|that was|its|it is|im at|i am at|up to|at|on)\s+)*"
     rf"{_N}{_REPS}{_LEG}\s+{_IN_ALL}(?:\s+(?:now|done|then))?\s*$",
     rf"{_LEAD}(?:{_DID}\s+)?(?:(?:a )?total(?: of)?|all up|in all|altogether|so far)\s+{_N}{_TAIL}",
-    # "now I'm at 9 total", "we're on 12 in all now"
-    rf"{_LEAD}(?:now\s+)?(?:im|i am|were|we are)\s+(?:at|on|up to)\s+{_N}{_REPS}{_LEG}"
+    # "now I'm at 9 total", "we're on 12 in all now", "now at 7"
+    rf"{_LEAD}(?:(?:now\s+)?(?:im|i am|were|we are)\s+(?:at|on|up to)|now\s+(?:at|up to))"
+    rf"\s+{_N}{_REPS}{_LEG}"
     rf"(?:\s+{_IN_ALL})?{_NOW}\s*$",
     rf"{_LEAD}(?:(?:im|i am|thats|that is|its)\s+)?up to\s+{_N}{_TAIL}",
     rf"{_LEAD}(?:now\s+)?(?:all|total|the total|count|the count|my count|altogether|in total|"
@@ -578,7 +590,10 @@ def read_count(text: str) -> Count | None:
     )
     if instead and (value := _number(instead)) is not None:
         return Count(MORE_INSTEAD, value, True)  # "I meant 3 more, not 2"
-    if _MISCOUNTED.search(whole):
+    miscounted = _MISCOUNTED.search(whole)
+    if miscounted and (taken_off := _taken_off_for_a_miscount(whole, miscounted)) is not None:
+        return taken_off  # "minus one, miscounted": reps taken off, the miscount only why
+    if miscounted:
         said = _N_NOT_M.search(whole)
         if said and (value := _number(said)) is not None:
             return Count(SET_TO, value, True)  # "lost track, it was 9 not 8": the first
@@ -747,10 +762,14 @@ def read_counts(text: str) -> list[Count]:
         reading = read_count(part)
         if reading is None and marker:
             reading = read_count(rest)
+        if reading is None and counts and _an_interruption(part):
+            continue  # "did 4 then the dog came over so I stopped, then 3 more": a story
         if reading is None or reading.kind in (FINISHED, ALL):
             return []  # "did 8 and that's all": one statement, read whole
-        if counts and reading.kind == LESS and counts[-1].kind == LESS:
-            continue  # "oops pressed that twice, undo": one take-back said twice
+        if counts and reading.kind == LESS and counts[-1].kind in (LESS, SET_TO):
+            # "oops pressed that twice, undo": one take-back said twice; "I only did 2,
+            # ignore that last one": the take-back the correction has made already.
+            continue
         if taken_back and counts and reading.kind in (MORE, TOTAL, COUNT, SET_TO):
             counts.pop()  # "did 5... no 6", "two more, no wait three more": said instead
             replaced = True
@@ -760,6 +779,11 @@ def read_counts(text: str) -> list[Count]:
             counts[-1] = Count(MORE, counts[-1].value, True)  # "did 3 then another 2": 3 more
         counts.append(reading)
     return counts if len(counts) >= 2 or replaced else []
+
+
+def _an_interruption(part: str) -> bool:
+    """A part between counts that tells what happened, with no number and no pain in it."""
+    return not re.search(rf"\b{NUMBER}\b", part) and not mentions_pain(part)
 
 
 # -- counts said along in one message: "9 and 10 done", "8, 9, 10" -----------------------
@@ -905,6 +929,26 @@ _MISCOUNTED = re.compile(
     r"(?:wasnt|was not|werent|not|stopped|forgot) (?:really )?counting(?: properly| right)?"
     r"(?!\s+(?:that|this|the|it|those|them)\b))\b"
 )
+
+# Words joining a miscount to the count put right: "minus one, I miscounted", "sorry, miscounted
+# so take off two", "I think I miscounted, minus one".
+_MISCOUNT_JOINER = re.compile(
+    r"^(?:(?:i think|i must have|must have|i have|ive|i|think|sorry|oops|whoops|so|and|because|"
+    r"cause|cos|coz|as|since|just)\s+)+|(?:\s+(?:i think|i must have|i|sorry|so|and|because|"
+    r"cause|cos|coz|as|since|just|my|the))+$"
+)
+
+
+def _taken_off_for_a_miscount(whole: str, miscounted: re.Match) -> Count | None:
+    """A decrement said with the miscount that explains it ("minus one, miscounted", "I
+    miscounted, take off two"): reps taken off, never a total of the number said."""
+    for part in (whole[: miscounted.start()], whole[miscounted.end() :]):
+        part = _MISCOUNT_JOINER.sub("", part.strip(" -")).strip(" -")
+        reading = _read_clause(part) if part else None
+        if reading is not None and reading.kind == LESS and reading.value is not None:
+            return reading
+    return None
+
 
 # What may follow a count that opens a sentence: the reason, not part of the count.
 _GOES_ON = re.compile(

@@ -367,6 +367,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
 PATTERNS: dict[str, tuple[str, ...]] = {}
 VETO_IN_CLAUSE: dict[str, frozenset[str]] = {}  # a word in the clause: not the sign
 VETO_NEXT: dict[str, frozenset[str]] = {}  # the word right after: not the sign
+VETO_PREVIOUS: dict[str, frozenset[str]] = {}  # the word right before: not the sign
 PLACES: set[str] = set()  # concepts denied only from close by: "numb, but not in my groin"
 
 
@@ -380,6 +381,8 @@ def _read_entry(label: str, entry: dict) -> None:
             VETO_IN_CLAUSE[name] = _word_set(variant["not_in_clause"], where)
         if variant.get("not_before"):
             VETO_NEXT[name] = _word_set(variant["not_before"], where)
+        if variant.get("not_after"):
+            VETO_PREVIOUS[name] = _word_set(variant["not_after"], where)
 
 
 def _read_rule(sign: str, rule: list | dict, entry: dict) -> Rule:
@@ -904,8 +907,11 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
     if len(words) > 1 and words[0] in OPENING_AGES and words[1] in OPENING_AGE_BEFORE:
         found.append((OPENING_AGES[words[0]], 0, 1))
     for label, start, end in matcher(words):
-        if not (end < len(words) and words[end] in VETO_NEXT.get(label, ())):
-            found.append((label, start, end))
+        if end < len(words) and words[end] in VETO_NEXT.get(label, ()):
+            continue
+        if start > 0 and words[start - 1] in VETO_PREVIOUS.get(label, ()):
+            continue
+        found.append((label, start, end))
     found.sort(key=lambda f: (f[1], f[2]))
     message = _read(doc, words, found)
     hits, vetoed = [], {}  # (label, clause) -> whether a veto word is in that clause

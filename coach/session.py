@@ -200,11 +200,13 @@ class Session:
             done = self.reps[self.set_number - 1]
             others = [leg for leg in p.LEGS if leg != self.leg and done[leg]]
             before = "".join(f"{done[leg]} on your {leg} leg. " for leg in others)
+            # The set just led is not counted until confirmed: the total it would make.
+            whole = f", {self.total_reps + self.target} in all if you got them" if before else ""
             return self._ask(
                 "voice_total",
                 self.target,
-                f"{before}I led you through {self.target} on your {self.leg} leg. Did you get all"
-                " of them? Say all of them, or tell me how many you managed.",
+                f"{before}I led you through {self.target} on your {self.leg} leg{whole}. Did you"
+                " get all of them? Say all of them, or tell me how many you managed.",
             )
         if self.phase in (ACTIVE, PAUSED) and (self.paused_from or self.phase) == ACTIVE:
             left = max(self.target - self.count, 0)
@@ -402,7 +404,7 @@ class Session:
             # "That last one was bad, don't count it" after a paced set: how many of the
             # set to record is asked, not a rep taken off the leg before.
             return self.ask_voice_total()
-        if count.kind in (numbers.LESS, numbers.SET_TO, numbers.MORE_INSTEAD):
+        if count.kind in numbers.CORRECTIONS:
             return self._correct(count, now)
         if count.or_value is not None:
             return self._ask_which(count)

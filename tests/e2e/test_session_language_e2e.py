@@ -131,3 +131,20 @@ def test_everyday_words_start_count_ask_and_stop_over_rest(coach):
     reply, _ = say("right, stopping there, got to go")
     assert "set 1: left 6, right 0" in reply
     assert stored_slot(coach.database, sender, "history")[-1]["total_reps"] == 6
+
+
+def test_context_then_a_start_position_and_corrections_over_rest(coach):
+    """Who they are, then "guide me through them": a start; where they are: ready; a
+    take-back said "by accident" and a decrement with a miscount: reps taken off."""
+    say = talk(coach, "e2e-language-context")
+    reply, _ = say(
+        "Hello there. I'm 66 and my doctor wants me doing these. Would you guide me through them?"
+    )
+    assert "2 sets of 10 reps" in reply
+    assert "Set 1, left leg" in say("ok I'm down on all fours on the carpet")[0]
+    for _ in range(5):
+        say("done")
+    reply, _ = say("undo please, I clicked it by accident")
+    assert "4 of 10" in reply and "fall" not in reply
+    assert "7 of 10" in say("3 more")[0]
+    assert "5 of 10" in say("take off two, I lost count")[0]
