@@ -77,24 +77,38 @@ class EntityRulesIntentCorrector(GraphComponent):
             if not name:
                 continue
             entities = message.get(ENTITIES) or []
-            if name == QUESTION_INTENT and (key := answer_named_by_words(message.get(TEXT) or "")):
+            key = answer_named_by_words(message.get(TEXT) or "")
+            if key == "too_many_reps" and name in REP_INTENTS:
+                # "did 30 yesterday, too much?" asks about the reps it names
+                name = QUESTION_INTENT
+                relabel(message, name)
+            if name == QUESTION_INTENT and key:
                 select_answer(message, key)
             answer_key, _ = selected_answer(message)
             corrected = rule_verdict(name, entities, message.get(TEXT) or "", answer_key)
             # A rule that agrees with DIET still settles it: "that's four" is a count
             # even when DIET was too unsure of it for the fallback classifier.
             if corrected is not None and (corrected != name or intent.get("confidence", 0) < 1):
-                # A rule's verdict is certain: the fallback classifier after us must not
-                # overrule a red flag (or a bare "three") because DIET was unsure.
-                relabelled = {"name": corrected, "confidence": 1.0}
-                ranking = [
-                    entry
-                    for entry in message.get(INTENT_RANKING_KEY) or []
-                    if entry.get("name") not in (corrected, name)
-                ]
-                message.set(INTENT, relabelled, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, [relabelled, *ranking], add_to_output=True)
+                relabel(message, corrected)
         return messages
+
+
+REP_INTENTS = ("report_reps", "count_rep")
+
+
+def relabel(message: Message, name: str) -> None:
+    """Make `name` the message's intent. A rule's verdict is certain: the fallback
+    classifier after us must not overrule a red flag (or a bare "three") because DIET
+    was unsure."""
+    relabelled = {"name": name, "confidence": 1.0}
+    was = (message.get(INTENT) or {}).get("name")
+    ranking = [
+        entry
+        for entry in message.get(INTENT_RANKING_KEY) or []
+        if entry.get("name") not in (name, was)
+    ]
+    message.set(INTENT, relabelled, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [relabelled, *ranking], add_to_output=True)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

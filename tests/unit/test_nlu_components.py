@@ -164,3 +164,19 @@ def test_a_question_whose_words_settle_nothing_keeps_the_selectors_pick(text):
     assert msg.get("response_selector")["default"]["response"]["intent_response_key"] == (
         "faq/other_names"
     )
+
+
+@pytest.mark.parametrize("intent", ["report_reps", "count_rep"])
+def test_reps_named_and_asked_about_are_a_question_not_a_count(intent):
+    from nlp.components import EntityRulesIntentCorrector
+
+    msg = message("got to 40 a side on sunday, was that overdoing it?", [(intent, 0.8)],
+                  [("speed", 0.6)])  # fmt: skip
+    EntityRulesIntentCorrector().process([msg])
+    assert msg.get(INTENT) == {"name": "faq", "confidence": 1.0}
+    assert msg.get("response_selector")["default"]["response"]["intent_response_key"] == (
+        "faq/too_many_reps"
+    )
+    reported = message("got to 40 a side on sunday", [(intent, 0.8)], [("speed", 0.6)])
+    EntityRulesIntentCorrector().process([reported])
+    assert reported.get(INTENT)["name"] == intent
