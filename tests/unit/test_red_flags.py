@@ -595,6 +595,8 @@ def test_a_question_about_a_case_to_come_from_someone_fine_is_explained_not_aske
         # More than the protocol's weeks, said as a comparison or as lasting.
         ("my back pain has been there well over two and a half weeks", "persistent_pain"),
         ("the ache has lasted a month now", "persistent_pain"),
+        ("my hip pain has gone on for over three weeks", "persistent_pain"),
+        ("woke with a soaked pad, I never got the urge", "incontinence"),
     ],
 )
 def test_new_leaks_toilet_control_slang_routes_and_spells_are_found(text, sign):
