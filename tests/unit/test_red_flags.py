@@ -566,3 +566,65 @@ def test_a_question_about_a_case_to_come_from_someone_fine_is_explained_not_aske
     # Someone who thinks they may have it is still asked.
     result = red_flags.check("if my legs ever give way what do I do? I think it nearly happened")
     assert result.flag is not None or result.suspected is SIGNS["legs_giving_way"]
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        # A new leak of urine, or a pad soaked with no urge felt.
+        ("urine escapes when I walk, this only started on monday", "incontinence"),
+        ("my pad was drenched this morning and I hadn't felt any need to wee", "incontinence"),
+        ("I'm not feeling when my bladder is full anymore", "bladder"),
+        # The toilet named, or both kinds: control of either lost.
+        ("no control over when I use the loo now", "incontinence"),
+        ("can't hold it in time, either kind, I barely reach the toilet", "incontinence"),
+        # Slang or a description for the perineum, numb.
+        ("my taint is numb since this morning", "saddle_numbness"),
+        ("no feeling between my bum and my bits", "saddle_numbness"),
+        ("is it normal for the saddle area to feel numb like this?", "saddle_numbness"),
+        # The legs stop holding the user up, or go and nearly drop them.
+        ("my legs stop taking my weight on the stairs", "legs_giving_way"),
+        ("nearly went down in the hall when my legs went", "legs_giving_way"),
+        # Asked of the user's own pain: "is it normal that the pain ...".
+        (
+            "is it normal that the pain is worse at night than at lunch and won't ease with rest?",
+            "night_pain",
+        ),
+        # The route from the back to the foot; "lower" here is the back.
+        ("the ache runs from my lower back down the side of my leg to my foot", "below_knee"),
+        # More than the protocol's weeks, said as a comparison or as lasting.
+        ("my back pain has been there well over two and a half weeks", "persistent_pain"),
+        ("the ache has lasted a month now", "persistent_pain"),
+        ("my hip pain has gone on for over three weeks", "persistent_pain"),
+        ("woke with a soaked pad, I never got the urge", "incontinence"),
+    ],
+)
+def test_new_leaks_toilet_control_slang_routes_and_spells_are_found(text, sign):
+    flag = screen(text)
+    assert flag is not None and flag.sign == sign, (text, flag)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it doesn't reach below my knee, it stays in my lower back",
+        "my numb brain lost count of the reps",
+        "bit of brain fog today, which set was I on?",
+        "my back has ached for more than a week",  # under SEE_DOCTOR_AFTER_WEEKS
+        "I hurt my back over two weeks ago and it's fine now",
+        "my knee pads were soaked from the wet floor",
+    ],
+)
+def test_denied_routes_figurative_numbness_and_short_or_past_spells_are_no_red_flag(text):
+    assert screen(text) is None
+
+
+def test_a_leak_said_to_be_years_old_is_asked_about_not_flagged():
+    result = red_flags.check("I leak a little when I sneeze, I have for years since the kids")
+    assert result.flag is None and result.suspected is SIGNS["incontinence"]
+
+
+def test_more_than_the_protocols_weeks_counts_and_fewer_does_not():
+    weeks = protocol.SEE_DOCTOR_AFTER_WEEKS
+    assert screen(f"my back has hurt for more than {weeks} weeks") is not None
+    assert screen(f"my back has hurt for more than {weeks - 1} week") is None
