@@ -368,8 +368,7 @@ _SET_TO = [
     rf"i miscounted|miscounted|wrong|not quite|no no|typo|my mistake)(?:\s+(?:no|wait|sorry|"
     rf"actually|i mean|i meant|meant|mean|typo|my mistake|its|it is|it was|that was|thats|"
     rf"that is|make it|make that|it should be|"
-    rf"should be|i only did|i only got|i only managed|only managed|i did|ive done|ive only done|"
-    rf"i have only done|only|"
+    rf"should be|i only did|i only got|i did|ive done|ive only done|i have only done|only|"
     rf"i|just|reps?|i counted wrong|i miscounted))*\s+{_N}{_TAIL}",
     rf"(?:i\s+)?(?:meant|mean)\s+{_N}{_TAIL}",
     rf"(?:make|change|correct|fix|put)\s+(?:it|that|this|the count)\s+(?:to\s+|as\s+)?{_N}{_TAIL}",
@@ -630,7 +629,10 @@ def read_count(text: str) -> Count | None:
         if reading is not None and at > 1 and _CORRECTION_LEAD.match(clauses[at - 1]):
             # "wait, I only did 3, carrying on": the lead before the comma makes the count
             # the one put right, not the leg ended at 3.
-            reading = _read_clause(f"{clauses[at - 1]} {clause}") or reading
+            joined = _read_clause(f"{clauses[at - 1]} {clause}")
+            if joined is None and reading.kind == FINISHED and reading.value is not None:
+                joined = Count(SET_TO, reading.value, True)  # "wait, only managed 3, ..."
+            reading = joined or reading
         if reading is not None and reading.kind == LESS and not reading.explicit:
             # "Scratch that, it was 6": the undo says a count is wrong, the number says
             # what it should be.
@@ -719,12 +721,12 @@ _SO_TOTAL = re.compile(
 _THAT_ONE = re.compile(r"\b(?:that|this|the|last|the last|each|every|which|other|another) one\b")
 
 
-# Words that say the last count is wrong, opening a message: what follows puts it right.
 # A clause that only says the count is about to be put right: "wait", "hold on", "oops".
 _CORRECTION_LEAD = re.compile(
     r"^(?:(?:no|nope|wait|oops|whoops|hang on|hold on|hold up|sorry|actually|my bad|"
     r"correction)\s*)+$"
 )
+# Words that say the last count is wrong, opening a message: what follows puts it right.
 _SAYS_WRONG = re.compile(
     r"^(?:(?:no|nope|nah|wait|oh|oops|whoops|hang on|hold on|hold up|sorry|um+|er+m?|hmm+|"
     r"ah|ugh|actually)\s+)*"
