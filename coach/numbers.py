@@ -470,6 +470,8 @@ _TOTAL = _rules(
     # A leg named, then its count: "left side 7 complete", "the right leg was 9".
     rf"{_LEAD}(?:(?:my|the|that|this)\s+)?(?:left|right|other|first|second)\s+(?:leg|side)\s+"
     rf"(?:(?:is|was|at|on|done|finished|complete|completed)\s+)*{_N}{_TAIL}",
+    # "and 10 on the other side": the batch for the leg switched to, the verb left out.
+    rf"{_LEAD}{_N}{_REPS}\s+on\s+(?:the|my)\s+other\s+(?:leg|side){_NOW}\s*$",
 )
 _COUNT = _rules(
     rf"{_LEAD}(?:(?:thats|that is|that was|thats rep|number|rep|no|and|its|it is|now|on|"

@@ -95,3 +95,15 @@ def test_a_corrected_count_leaves_the_leg_open():
     chat.say("count_rep", "did 7")
     said = chat.say("count_rep", "hang on, I only did 5, still at it").lower()
     assert "5" in said and "right leg" not in said
+
+
+@pytest.mark.parametrize("text", ["and 8 on the other side", "eight on my other leg as well"])
+def test_a_batch_for_the_other_leg_without_a_verb_is_its_total(text):
+    assert numbers.read_count(text) == numbers.Count(numbers.TOTAL, 8)
+
+
+def test_the_batch_said_after_the_switch_ends_that_leg():
+    chat = in_a_set()
+    chat.say("count_rep", "did 10")
+    said = chat.say("nlu_fallback", "and 10 on the other side").lower()
+    assert "10 on your right leg" in said and "didn't catch" not in said
