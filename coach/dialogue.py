@@ -2915,8 +2915,16 @@ ASKS_WHICH_MUSCLES = re.compile(
     re.I,
 )
 # A question whose words name its answer in a session, whatever the selector leaned to.
+# "How often am I meant to do this?": sessions a week, not sets or reps.
+ASKS_HOW_OFTEN = re.compile(
+    r"\bhow often (?:(?:should|do|must|shall|can|am|are|would|ought) )?(?:i|we|im|i'm)\b"
+    r"(?:\s+\w+){0,3}?\s+(?:do|doing|train|training|exercise|exercising)\b"
+    r"(?!.*\b(?:sets?|reps?|breathe|breaths?|rest|hold)\b)",
+    re.I,
+)
 QUESTIONS_BY_GRAMMAR = (
     (ASKS_WHEN_IT_GETS_EASY, PROGRESSION_ANSWER),
+    (ASKS_HOW_OFTEN, "sessions_per_week"),
     (ASKS_WHERE_TO_FEEL_IT, "where_to_feel_it"),
     (ASKS_WHICH_MUSCLES, "muscles_worked"),
 )
@@ -3185,7 +3193,7 @@ def _answered_by_response(work: _Turn) -> None:
         _say_answer(work, SESSION_GAP_ANSWER)
         return
     named = _answer_named_by_grammar(work.turn.text) if asks_something(work.turn.text) else None
-    if named and named != key:
+    if named and named != key and conversation.answer_response(key or "") not in SESSION_GAP_TOPICS:
         # "What do I do once it gets easy?" read as another question: the one its words
         # name follows the answer Rasa chose.
         _say_answer(work, named)

@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from coach import numbers, red_flags, when
-from coach.dialogue import _asks_about_next_go  # noqa: F401  (the grammar under test)
+from coach.dialogue import ASKS_HOW_OFTEN
 from tests.unit.chat import Chat, in_a_set
 from tests.unit.test_session_plan_after_pain_stop import _stopped_for_severe_pain
 
@@ -107,3 +107,25 @@ def test_the_batch_said_after_the_switch_ends_that_leg():
     chat.say("count_rep", "did 10")
     said = chat.say("nlu_fallback", "and 10 on the other side").lower()
     assert "10 on your right leg" in said and "didn't catch" not in said
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("so how often am i supposed to be doing these?", True),
+        ("how often should we train", True),
+        ("how often do i do the reps", False),
+        ("how often do people get hurt doing this", False),
+    ],
+)
+def test_how_often_to_exercise_named_by_grammar(text, asks):
+    assert bool(ASKS_HOW_OFTEN.search(text)) is asks
+
+
+def test_how_often_asked_at_rest_is_sessions_a_week_whatever_the_classifier_read():
+    chat = in_a_set()
+    chat.say("count_rep", "did 10")
+    chat.say("count_rep", "did 10")
+    chat.say("nlu_fallback", "so how often am i supposed to be doing these?")
+    responses = [m.response for m in chat.outcome.reply.messages if m.response]
+    assert responses == ["utter_faq/sessions_per_week"]
