@@ -2914,7 +2914,6 @@ ASKS_WHICH_MUSCLES = re.compile(
     r"(?: \w+)? (?:work|working|target|targeting|targets|strengthen|strengthening)\b",
     re.I,
 )
-# A question whose words name its answer in a session, whatever the selector leaned to.
 # "How often am I meant to do this?": sessions a week, not sets or reps.
 ASKS_HOW_OFTEN = re.compile(
     r"\bhow often (?:(?:should|do|must|shall|can|am|are|would|ought) )?(?:i|we|im|i'm)\b"
@@ -2922,6 +2921,7 @@ ASKS_HOW_OFTEN = re.compile(
     r"(?!.*\b(?:sets?|reps?|breathe|breaths?|rest|hold)\b)",
     re.I,
 )
+# A question whose words name its answer in a session, whatever the selector leaned to.
 QUESTIONS_BY_GRAMMAR = (
     (ASKS_WHEN_IT_GETS_EASY, PROGRESSION_ANSWER),
     (ASKS_HOW_OFTEN, "sessions_per_week"),
