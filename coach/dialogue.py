@@ -1959,7 +1959,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         return True
     if _eased_plan_next_time(work):
         return True
-    if WHEN_NEXT.search(text):
+    if WHEN_NEXT.search(text) or _says_when_last_done(work):
         _next_session(work)
         return True
     if (
@@ -2619,6 +2619,8 @@ def _after_severe_pain(work: _Turn) -> bool:
         work.say_text("For today, rest from the leg lifts.")
     elif WHAT_NOW.search(text):
         work.say_text(pain.AFTER_SEVERE_PAIN)
+    elif _asks_about_next_go(work):
+        _next_go_after_severe_pain(work)
     elif SHOULD_I_EXERCISE_TODAY.search(text) and not USUAL_SCHEDULE.search(text):
         work.say_text("Not today: skip the leg lifts and rest.")
         work.say_text(pain.how_long_to_rest(work.thresholds))
@@ -2628,6 +2630,37 @@ def _after_severe_pain(work: _Turn) -> bool:
         return False
     work.set(pending_offer=None)
     return True
+
+
+# "When could I have another go?", "how soon can I get back to them?": a later go.
+WHEN_AGAIN = re.compile(
+    r"\b(?:when|how soon|how long)\b.*\b(?:again|another (?:go|try|session|round)|back (?:to|into)"
+    r" (?:it|them|the (?:exercises?|leg lifts)))\b",
+    re.I,
+)
+
+
+def _asks_about_next_go(work: _Turn) -> bool:
+    """ "Can I try again tomorrow?", "when can I do them again?": the next session asked about,
+    not more reps today."""
+    text = work.turn.text
+    if USUAL_SCHEDULE.search(text) or PAIN_WHAT_IF.search(text) or not is_question(text):
+        return False  # "what if it's still sore tomorrow?" is about the pain
+    if WHEN_NEXT.search(text) or HOW_LONG_TO_REST.search(text):
+        return True
+    said = when.read_when(text, _now_local(work))
+    later_day = said is not None and said.day is not None and said.day > _now_local(work).date()
+    return later_day or bool(WHEN_AGAIN.search(text))
+
+
+def _next_go_after_severe_pain(work: _Turn) -> None:
+    """When the next session is (the recovery gap from today's), then only once the pain has
+    settled, easier, and when to see someone if it does not settle."""
+    if progression.last_session(work.history) is None:
+        work.say_text("Not until the pain has settled: rest from the leg lifts for now.")
+    else:
+        _next_session(work)
+    work.say_text(pain.next_time_after_severe_pain(work.thresholds))
 
 
 # How the pain is going after a stop: easing ("it's settling now") or not ("still sore").
@@ -2881,9 +2914,17 @@ ASKS_WHICH_MUSCLES = re.compile(
     r"(?: \w+)? (?:work|working|target|targeting|targets|strengthen|strengthening)\b",
     re.I,
 )
+# "How often am I meant to do this?": sessions a week, not sets or reps.
+ASKS_HOW_OFTEN = re.compile(
+    r"\bhow often (?:(?:should|do|must|shall|can|am|are|would|ought) )?(?:i|we|im|i'm)\b"
+    r"(?:\s+\w+){0,3}?\s+(?:do|doing|train|training|exercise|exercising)\b"
+    r"(?!.*\b(?:sets?|reps?|breathe|breaths?|rest|hold)\b)",
+    re.I,
+)
 # A question whose words name its answer in a session, whatever the selector leaned to.
 QUESTIONS_BY_GRAMMAR = (
     (ASKS_WHEN_IT_GETS_EASY, PROGRESSION_ANSWER),
+    (ASKS_HOW_OFTEN, "sessions_per_week"),
     (ASKS_WHERE_TO_FEEL_IT, "where_to_feel_it"),
     (ASKS_WHICH_MUSCLES, "muscles_worked"),
 )
@@ -3152,7 +3193,7 @@ def _answered_by_response(work: _Turn) -> None:
         _say_answer(work, SESSION_GAP_ANSWER)
         return
     named = _answer_named_by_grammar(work.turn.text) if asks_something(work.turn.text) else None
-    if named and named != key:
+    if named and named != key and conversation.answer_response(key or "") not in SESSION_GAP_TOPICS:
         # "What do I do once it gets easy?" read as another question: the one its words
         # name follows the answer Rasa chose.
         _say_answer(work, named)
@@ -3749,8 +3790,28 @@ def _now_local(work: _Turn) -> datetime:
     return datetime.fromtimestamp(work.now, work.tz)
 
 
+def _says_when_last_done(work: _Turn) -> bool:
+    """ "Did them yesterday, okay to go today?" with no session on record: a schedule question
+    answered from the day said, whatever the classifier read."""
+    text = work.turn.text
+    return (
+        (is_question(text) or ABOUT_A_DAY.search(text) is not None)
+        and when.read_last_done(text, _now_local(work).date()) is not None
+        and progression.last_session(work.history) is None
+    )
+
+
 def _next_session(work: _Turn) -> None:
-    said = when.read_when(work.turn.text, _now_local(work))
+    now = _now_local(work)
+    last_done = when.read_last_done(work.turn.text, now.date())
+    if last_done is not None and progression.last_session(work.history) is None:
+        # No session on record, but the user says when they last did one: from that day.
+        done, rest = last_done
+        said = when.read_when(rest, now)
+        asked_day = said.day if said is not None else None
+        work.say_text(progression.answer_from_said_day(done, now.date(), asked_day))
+        return
+    said = when.read_when(work.turn.text, now)
     asked_day = said.day if said is not None else None
     work.say_text(progression.next_session_answer(work.history, work.now, work.tz, asked_day))
 

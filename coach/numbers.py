@@ -470,6 +470,8 @@ _TOTAL = _rules(
     # A leg named, then its count: "left side 7 complete", "the right leg was 9".
     rf"{_LEAD}(?:(?:my|the|that|this)\s+)?(?:left|right|other|first|second)\s+(?:leg|side)\s+"
     rf"(?:(?:is|was|at|on|done|finished|complete|completed)\s+)*{_N}{_TAIL}",
+    # "and 10 on the other side": the batch for the leg switched to, the verb left out.
+    rf"{_LEAD}{_N}{_REPS}\s+on\s+(?:the|my)\s+other\s+(?:leg|side){_NOW}\s*$",
 )
 _COUNT = _rules(
     rf"{_LEAD}(?:(?:thats|that is|that was|thats rep|number|rep|no|and|its|it is|now|on|"
@@ -626,6 +628,13 @@ def read_count(text: str) -> Count | None:
     ]
     for at, clause in enumerate(clauses):
         reading = _read_clause(clause)
+        if reading is not None and at > 1 and _CORRECTION_LEAD.match(clauses[at - 1]):
+            # "wait, I only did 3, carrying on": the lead before the comma makes the count
+            # the one put right, not the leg ended at 3.
+            joined = _read_clause(f"{clauses[at - 1]} {clause}")
+            if joined is None and reading.kind == FINISHED and reading.value is not None:
+                joined = Count(SET_TO, reading.value, True)  # "wait, only managed 3, ..."
+            reading = joined or reading
         if reading is not None and reading.kind == LESS and not reading.explicit:
             # "Scratch that, it was 6": the undo says a count is wrong, the number says
             # what it should be.
@@ -714,6 +723,11 @@ _SO_TOTAL = re.compile(
 _THAT_ONE = re.compile(r"\b(?:that|this|the|last|the last|each|every|which|other|another) one\b")
 
 
+# A clause that only says the count is about to be put right: "wait", "hold on", "oops".
+_CORRECTION_LEAD = re.compile(
+    r"^(?:(?:no|nope|wait|oops|whoops|hang on|hold on|hold up|sorry|actually|my bad|"
+    r"correction)\s*)+$"
+)
 # Words that say the last count is wrong, opening a message: what follows puts it right.
 _SAYS_WRONG = re.compile(
     r"^(?:(?:no|nope|nah|wait|oh|oops|whoops|hang on|hold on|hold up|sorry|um+|er+m?|hmm+|"

@@ -306,6 +306,15 @@ def how_long_to_rest(thresholds: Thresholds) -> str:
     )
 
 
+def next_time_after_severe_pain(thresholds: Thresholds) -> str:
+    """ "Can I go again tomorrow?" after severe pain: said after when the next session is."""
+    return (
+        f"Only go again once the pain has settled to {thresholds.fine_up_to} out of 10 or less,"
+        " and then start with an easier version. If it hasn't settled by then, keeps getting"
+        f" worse, or is still there after {p.SEE_DOCTOR_AFTER_WEEKS} weeks, see a doctor or physio."
+    )
+
+
 # After severe pain stopped today's exercise: what to do now, and when to get it checked.
 AFTER_SEVERE_PAIN = (
     "For today: no more leg lifts. Rest in whatever position eases it and keep moving gently"

@@ -465,6 +465,26 @@ def next_session_answer(
     return f"Yes, any time now. {since}. {week}"
 
 
+def answer_from_said_day(done: date, today: date, asked_day: date | None = None) -> str:
+    """ "Did them yesterday, can I go again today?" with no session on record: the recovery
+    gap counted from the day the user said."""
+    asked = asked_day or today
+    name = when.day_words(asked, today)
+    days_ago = (today - done).days
+    since = {0: "today", 1: "yesterday"}.get(days_ago, f"{days_ago} days ago")
+    gap = p.HOURS_BETWEEN_SESSIONS.spoken("hours")
+    earliest = done + timedelta(days=p.HOURS_BETWEEN_SESSIONS.low // 24)
+    if asked < earliest:
+        return (
+            f"Better not {name}: you last did them {since}, and muscles need {gap} to"
+            f" recover. The best day is {when.day_words(earliest, today)}."
+        )
+    return (
+        f"Yes, {name} is fine: you last did them {since}, which gives your muscles the {gap}"
+        f" they need to recover. Then aim for about {p.SESSIONS_PER_WEEK} sessions a week."
+    )
+
+
 def missed_sessions_answer(history: list[dict] | None, now: float, level: str) -> str:
     """ "I missed a week": from the history, without the level change (the coach does that)."""
     record = last_session(history)

@@ -366,6 +366,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
 # ("NUMB.cantfeel", a variant) only selects vetoes; rules use the part before it.
 PATTERNS: dict[str, tuple[str, ...]] = {}
 VETO_IN_CLAUSE: dict[str, frozenset[str]] = {}  # a word in the clause: not the sign
+VETO_IN_MESSAGE: dict[str, frozenset[str]] = {}  # a word anywhere in the message: not the sign
 VETO_NEXT: dict[str, frozenset[str]] = {}  # the word right after: not the sign
 VETO_PREVIOUS: dict[str, frozenset[str]] = {}  # the word right before: not the sign
 PLACES: set[str] = set()  # concepts denied only from close by: "numb, but not in my groin"
@@ -379,6 +380,8 @@ def _read_entry(label: str, entry: dict) -> None:
             PATTERNS[name] = tuple(variant["phrases"])
         if variant.get("not_in_clause"):
             VETO_IN_CLAUSE[name] = _word_set(variant["not_in_clause"], where)
+        if variant.get("not_in_message"):
+            VETO_IN_MESSAGE[name] = _word_set(variant["not_in_message"], where)
         if variant.get("not_before"):
             VETO_NEXT[name] = _word_set(variant["not_before"], where)
         if variant.get("not_after"):
@@ -910,6 +913,8 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
         if end < len(words) and words[end] in VETO_NEXT.get(label, ()):
             continue
         if start > 0 and words[start - 1] in VETO_PREVIOUS.get(label, ()):
+            continue
+        if not VETO_IN_MESSAGE.get(label, frozenset()).isdisjoint(words):
             continue
         found.append((label, start, end))
     found.sort(key=lambda f: (f[1], f[2]))

@@ -144,6 +144,46 @@ def read_when(text: str, now: datetime.datetime) -> WhenSaid | None:
     return WhenSaid(day, time_of_day, moment, next_session, moment <= now)
 
 
+# A session the user says they did: "did them", "got through my leg lifts", "trained",
+# "my last workout", "previous session".
+_SESSION_DONE = re.compile(
+    r"\b(?:(?:did|done|finished|completed|had|got through|managed)\s+(?:them|it|these|those|"
+    r"(?:my|the|a|an|one|some|\d+)\s+(?:\w+\s+)?(?:sessions?|workouts?|leg lifts?|lifts|"
+    r"exercises?|reps|sets?|training|routine))|trained|exercised|worked out|(?:last|previous|"
+    r"most recent|latest)\s+(?:sessions?|workouts?|time|go|one|training|leg lifts?))\b"
+)
+# The day it was done, counted back from today: "yesterday", "3 days ago", "on monday".
+_DAYS_BACK = (
+    (re.compile(r"\b(?:the\s+)?day\s+before\s+yesterday\b"), lambda _, __: 2),
+    (re.compile(r"\b(?:yesterday|last\s+night)\b"), lambda _, __: 1),
+    (re.compile(r"\b(?:earlier\s+today|this\s+morning)\b"), lambda _, __: 0),
+    (re.compile(r"\b(?P<n>\d+)\s+days?\s+ago\b"), lambda match, _: int(match["n"])),
+    (re.compile(r"\ba\s+couple\s+(?:of\s+)?days\s+ago\b"), lambda _, __: 2),
+    (re.compile(r"\b(?:a\s+week\s+ago|last\s+week)\b"), lambda _, __: 7),
+    (
+        re.compile(
+            r"\b(?:on\s+|last\s+|this\s+(?:past\s+)?)?(?P<weekday>monday|tuesday|wednesday|"
+            r"thursday|friday|saturday|sunday|mon|tues|tue|weds|wed|thurs|thur|thu|fri)\b"
+        ),
+        # The latest such day before today: said on a Monday, "Monday" is a week ago.
+        lambda match, today: (today.weekday() - WEEKDAYS.index(match["weekday"][:3])) % 7 or 7,
+    ),
+)
+
+
+def read_last_done(text: str, today: datetime.date) -> tuple[datetime.date, str] | None:
+    """The day the user says they last exercised ("did them yesterday", "last session was
+    Monday"), and the rest of their words, where a day asked about may be; else None."""
+    said = _normalise(text)
+    if not _SESSION_DONE.search(said):
+        return None
+    for pattern, days_back in _DAYS_BACK:
+        match = pattern.search(said)
+        if match:
+            return today - days_back(match, today) * ONE_DAY, _take(said, match)
+    return None
+
+
 def read_time_of_day(text: str) -> datetime.time | None:
     """The time of day in an answer to "What time on Thursday?": "6pm", "half six", "morning"."""
     said = _normalise(text)

@@ -71,6 +71,20 @@ def test_pain_sets_the_plan_over_rest(coach):
     assert stored_slot(coach.database, "e2e-language-severe", "session")["phase"] == "setup"
 
 
+def test_the_next_session_asked_about_after_a_stop_or_from_a_day_said(coach):
+    say = talk(coach, "e2e-language-next-go")
+    say("start my session")
+    say("ready")
+    say("did 3")
+    assert "stop the exercise for today" in say("my lower back hurts, a 9")[0]
+    reply, _ = say("how soon could I have another go at them?")
+    assert "48 to 72 hours" in reply and "easier version" in reply and "doctor" in reply
+
+    say = talk(coach, "e2e-language-said-day")
+    reply, _ = say("got through my leg lifts yesterday, okay to go again today?")
+    assert "48 to 72 hours" in reply and "any time is good" not in reply
+
+
 def test_pain_after_a_session_goes_in_its_record(coach):
     sender = "e2e-language-after"
     say = talk(coach, sender)
