@@ -248,6 +248,12 @@ def is_a_count(text: str) -> bool:
     return isinstance(parse_number(slip or said), int)
 
 
+NAMES_A_THING = re.compile(
+    r"\b(?:reminders?|alarms?|notifications?|messages?|texts?|data|history|records?|account)\b",
+    re.I,
+)
+
+
 def corrects_a_count(text: str) -> bool:
     """A rep taken back or the count put right, a reason or not: "scrap that one, my back
     arched", "make that 6, I lost count", "put me down for 6". No pain is said in it."""
@@ -259,7 +265,9 @@ def corrects_a_count(text: str) -> bool:
     if count is None:
         return False
     if count.kind == numbers.LESS:
-        return count.value is not None  # a rep taken back ("undo" alone: the classifier's)
+        # A rep taken back ("undo" alone: the classifier's); "take it away" said of a
+        # reminder or a message takes that away, not a rep.
+        return count.value is not None and not NAMES_A_THING.search(text)
     # A count put right in words only a count is put right with ("no, 8" may answer
     # anything).
     return count.kind == numbers.SET_TO and numbers.says_count_correction(text)

@@ -460,3 +460,16 @@ def test_a_mild_ache_said_calmly_is_a_pain_report(said):
 )
 def test_fine_without_an_ache_stays_fine(said):
     assert conversation.rule_verdict("feel_fine", [], said) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "correction"),
+    [
+        ("take it away", True),
+        ("take that one off", True),
+        ("no need for the saturday reminder now, take it away", False),
+        ("that message was a mistake, take it back", False),
+    ],
+)
+def test_taking_away_a_reminder_or_a_message_is_no_rep_taken_back(text, correction):
+    assert conversation.corrects_a_count(text) is correction
