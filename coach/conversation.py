@@ -368,9 +368,22 @@ ASKS_ABOUT_THE_NEXT_MORNING = re.compile(
     r"wrong|a worry)\b|\bshould i\b))",
     re.I,
 )
+# The next morning no worse than before, asked about ("woke up with no new aches,
+# what does that mean?"): a good sign, whatever pain word is in it.
+NO_WORSE_THE_NEXT_MORNING = re.compile(
+    r"^(?=.*\b(?:next|following) (?:morning|day)\b|.*\b(?:morning|day) after\b|.*\bwoke\b"
+    r"|.*\bthis morning\b)"
+    r"(?=.*\b(?:no|zero|without|not any|none of the) (?:extra |more |new |real |added )?"
+    r"(?:pain|soreness|aches?|stiffness|twinges?)\b"
+    r"|.*\bno worse\b|.*\bnot (?:sore|stiff|achy|worse)\b)"
+    r"(?=.*(?:\?|\bwhat does (?:that|it|this) mean\b|\b(?:is|was) (?:that|it|this) (?:good|ok|okay|"
+    r"normal|right|a good sign)\b|\bshould i\b|\bgood sign\b))",
+    re.I,
+)
 PAIN_ANSWERS = {
     "pain_when_adding_reps": NAMES_MORE_WORK,
     "soreness_the_next_day": ASKS_ABOUT_THE_NEXT_MORNING,
+    "no_pain_the_next_day": NO_WORSE_THE_NEXT_MORNING,
 }
 
 
@@ -405,6 +418,7 @@ SORER_THE_NEXT_MORNING = re.compile(
     re.I,
 )
 ANSWER_RULES = (
+    ("no_pain_the_next_day", NO_WORSE_THE_NEXT_MORNING),
     ("starting_position", STARTS_FACE_DOWN),
     ("back_position", BACK_OUT_OF_LINE),
     ("too_many_reps", DID_TOO_MANY),
@@ -418,6 +432,34 @@ def answer_named_by_words(text: str) -> str | None:
         if words.search(text):
             return key
     return None
+
+
+# Whether the exercise suits a condition, asked with its pain word in it ("I get hip pain
+# on stairs, would this be good for it?", "does it help knee pain too?"): the answer on
+# that condition, not "how bad is it?". Asking whether to exercise today, or a score
+# said, is still a pain report.
+CONDITION_ANSWERS = (
+    "hip_pain", "low_back_pain", "who_it_is_for", "how_it_helps_the_back", "injury_prevention",
+    "after_back_surgery", "after_hip_replacement", "after_knee_surgery", "after_surgery",
+)  # fmt: skip
+ASKS_IF_IT_SUITS = re.compile(
+    r"\b(?:good|any good|helpful|useful|suitable|recommended|beneficial|meant|designed)\s+for\b"
+    r"|\b(?:help|helps|fix|fixes|ease|eases|treat|treats|work for|works for)\s+(?:with\s+)?"
+    r"(?:that|it|this|my|a|the|hip|hips|back|backs|knee|knees|people)\b"
+    r"|\bonly (?:for|good for|meant for) (?:backs?|hips?|the back|the hip|back pain)\b",
+    re.I,
+)
+
+
+def asks_if_it_suits_a_condition(intent: str, text: str, answer_key: str | None) -> bool:
+    """A question whether the exercise helps a painful condition, read as a pain report."""
+    return (
+        intent == "pain"
+        and answer_key in CONDITION_ANSWERS
+        and bool(ASKS_IF_IT_SUITS.search(text))
+        and not CAN_I_EXERCISE.search(text)
+        and numbers.read_pain_score(text) is None
+    )
 
 
 def pain_from_doing_more(intent: str, text: str, answer_key: str | None) -> bool:
@@ -708,6 +750,8 @@ def rule_verdict(
     if intent == QUESTION_INTENT and "?" not in text and DEFERS_TO_LATER.search(text):
         return "deny"  # "I'll do them tomorrow": no question, so no answer said first
     if pain_from_doing_more(intent, text, answer_key):
+        return QUESTION_INTENT
+    if asks_if_it_suits_a_condition(intent, text, answer_key):
         return QUESTION_INTENT
     if intent == "too_hard" and ASKS_FOR_A_BREAK.search(text):
         return QUESTION_INTENT
