@@ -3795,7 +3795,21 @@ def _now_local(work: _Turn) -> datetime:
     return datetime.fromtimestamp(work.now, work.tz)
 
 
+# A session done yesterday without the coach ("did them yesterday, again today?"): the
+# gap counts from it, not from an empty record.
+DONE_YESTERDAY = re.compile(
+    r"\b(?:did|done|had|finished|managed)\s+(?:them|it|these|those|my (?:session|leg lifts|"
+    r"exercises?|workout|reps)|a session|the (?:exercises?|leg lifts|session))\b.{0,20}?"
+    r"\b(?:yesterday|last night)\b"
+    r"|\b(?:yesterday|last night)\b.{0,20}?\bi\s+(?:did|done|had|finished)\b",
+    re.I,
+)
+
+
 def _next_session(work: _Turn) -> None:
+    if not work.history and DONE_YESTERDAY.search(work.turn.text):
+        work.say_text(progression.after_a_session_yesterday())
+        return
     said = when.read_when(work.turn.text, _now_local(work))
     asked_day = said.day if said is not None else None
     work.say_text(progression.next_session_answer(work.history, work.now, work.tz, asked_day))

@@ -413,6 +413,16 @@ def _week_line(history: list[dict] | None, now: float, tz: tzinfo) -> str:
     return f"You've done {done} of your {target} sessions this week."
 
 
+def after_a_session_yesterday() -> str:
+    """A session done yesterday that the coach has no record of: not today."""
+    gap = p.HOURS_BETWEEN_SESSIONS.spoken("hours")
+    return (
+        f"Not today: your muscles need {gap} to recover, so after yesterday's session wait"
+        " until tomorrow at the earliest. Do your next one with me and I'll keep track of the"
+        " gaps."
+    )
+
+
 def next_session_answer(
     history: list[dict] | None, now: float, tz: tzinfo, asked_day: date | None = None
 ) -> str:

@@ -88,3 +88,12 @@ def test_another_exercise_for_a_condition_in_general_is_redirected_but_a_symptom
     chat = Chat(disclaimer_given=True)
     chat.say("out_of_scope", "my sciatica flares up, is pilates any use", yoga)
     assert chat.slots.get("pending_offer") == "safety_check"
+
+
+def test_a_session_done_yesterday_without_the_coach_still_counts_for_the_gap():
+    said = Chat(disclaimer_given=True).say(
+        "ask_next_session", "finished my session last night, fine to go once more today?"
+    )
+    assert said.startswith("Not today") and "48 to 72 hours" in said
+    said = Chat(disclaimer_given=True).say("ask_next_session", "can i do them today?")
+    assert "any time is good" in said
