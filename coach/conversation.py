@@ -417,8 +417,22 @@ SORER_THE_NEXT_MORNING = re.compile(
     + r"(?=.*\b(?:sore\w*|ach\w*|stiff\w*|hurt\w*|pain\w*|worse)\b)",
     re.I,
 )
+# Where to look is where the head goes: "look at the floor or straight ahead?"
+WHERE_TO_LOOK = re.compile(
+    r"\bwhere (?:do|should|shall|am) i (?:supposed to |meant to )?look\b"
+    r"|\blook(?:ing)? (?:up|down|ahead|forward|forwards|straight ahead) or\b",
+    re.I,
+)
+# The core asked about as a choice, in short: "abs tight or loose?", "core braced y/n".
+CORE_ON_OR_OFF = re.compile(
+    r"\b(?:core|abs|tummy|stomach|belly)\b.{0,25}?\b(?:on or off|off or on|in or out|"
+    r"or (?:relaxed|loose|not|soft)|y/n|yes or no)\b",
+    re.I,
+)
 ANSWER_RULES = (
     ("no_pain_the_next_day", NO_WORSE_THE_NEXT_MORNING),
+    ("neck_and_head", WHERE_TO_LOOK),
+    ("tummy_squeeze", CORE_ON_OR_OFF),
     ("starting_position", STARTS_FACE_DOWN),
     ("back_position", BACK_OUT_OF_LINE),
     ("too_many_reps", DID_TOO_MANY),
@@ -451,11 +465,31 @@ ASKS_IF_IT_SUITS = re.compile(
 )
 
 
-def asks_if_it_suits_a_condition(intent: str, text: str, answer_key: str | None) -> bool:
+# The condition a painful part names, when the selector leaned to another answer ("my
+# hip hurts when I walk, good for that?" read as the walking answer).
+CONDITION_OF_PART = {"hip": "hip_pain", "lower back": "low_back_pain"}
+
+
+def condition_answer(entities: list[dict], answer_key: str | None) -> str | None:
+    """The answer on the condition a question is about: the selector's, if it is one,
+    otherwise the one for the painful part named."""
+    if answer_key in CONDITION_ANSWERS:
+        return answer_key
+    for entity in entities:
+        if entity.get("entity") == "body_part":
+            part = canonical("body_part", str(entity.get("value", "")))
+            if part in CONDITION_OF_PART:
+                return CONDITION_OF_PART[part]
+    return None
+
+
+def asks_if_it_suits_a_condition(
+    intent: str, text: str, answer_key: str | None, entities: list[dict] = ()
+) -> bool:
     """A question whether the exercise helps a painful condition, read as a pain report."""
     return (
         intent == "pain"
-        and answer_key in CONDITION_ANSWERS
+        and condition_answer(list(entities), answer_key) is not None
         and bool(ASKS_IF_IT_SUITS.search(text))
         and not CAN_I_EXERCISE.search(text)
         and numbers.read_pain_score(text) is None
@@ -751,7 +785,7 @@ def rule_verdict(
         return "deny"  # "I'll do them tomorrow": no question, so no answer said first
     if pain_from_doing_more(intent, text, answer_key):
         return QUESTION_INTENT
-    if asks_if_it_suits_a_condition(intent, text, answer_key):
+    if asks_if_it_suits_a_condition(intent, text, answer_key, entities):
         return QUESTION_INTENT
     if intent == "too_hard" and ASKS_FOR_A_BREAK.search(text):
         return QUESTION_INTENT

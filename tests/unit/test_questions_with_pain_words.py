@@ -97,3 +97,28 @@ def test_a_session_done_yesterday_without_the_coach_still_counts_for_the_gap():
     assert said.startswith("Not today") and "48 to 72 hours" in said
     said = Chat(disclaimer_given=True).say("ask_next_session", "can i do them today?")
     assert "any time is good" in said
+
+
+def test_a_painful_part_names_the_condition_when_the_selector_leaned_elsewhere():
+    hip = [{"entity": "body_part", "value": "hips"}]
+    text = "my hips ache on long walks, would this be good for that"
+    assert conversation.rule_verdict("pain", hip, text, "walking") == conversation.QUESTION_INTENT
+    assert conversation.condition_answer(hip, "walking") == "hip_pain"
+    assert conversation.condition_answer(hip, "after_hip_replacement") == "after_hip_replacement"
+    assert conversation.rule_verdict("pain", [], text, "walking") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("should my eyes look ahead or down while i lift", "neck_and_head"),
+        ("where am i meant to look during the hold", "neck_and_head"),
+        ("looking forward or down, which is right", "neck_and_head"),
+        ("look down or ahead?", "neck_and_head"),
+        ("tummy in or out?", "tummy_squeeze"),
+        ("stomach braced, yes or no", "tummy_squeeze"),
+        ("will it give me stronger abs", None),
+    ],
+)
+def test_where_to_look_and_the_core_as_a_choice_are_settled_by_their_words(text, key):
+    assert conversation.answer_named_by_words(text) == key
