@@ -470,6 +470,10 @@ ASKS_IF_IT_SUITS = re.compile(
 CONDITION_OF_PART = {"hip": "hip_pain", "lower back": "low_back_pain"}
 
 
+def _says_pain(entities: list[dict]) -> bool:
+    return any(entity.get("entity") in ("pain_word", "pain_kind") for entity in entities)
+
+
 def condition_answer(entities: list[dict], answer_key: str | None) -> str | None:
     """The answer on the condition a question is about: the selector's, if it is one,
     otherwise the one for the painful part named."""
@@ -486,9 +490,11 @@ def condition_answer(entities: list[dict], answer_key: str | None) -> str | None
 def asks_if_it_suits_a_condition(
     intent: str, text: str, answer_key: str | None, entities: list[dict] = ()
 ) -> bool:
-    """A question whether the exercise helps a painful condition, read as a pain report."""
+    """A question whether the exercise helps a painful condition, read (or about to be
+    read, for its pain word) as a pain report."""
     return (
-        intent == "pain"
+        intent in ("pain", QUESTION_INTENT)
+        and (intent == "pain" or _says_pain(entities))
         and condition_answer(list(entities), answer_key) is not None
         and bool(ASKS_IF_IT_SUITS.search(text))
         and not CAN_I_EXERCISE.search(text)
@@ -785,8 +791,6 @@ def rule_verdict(
         return "deny"  # "I'll do them tomorrow": no question, so no answer said first
     if pain_from_doing_more(intent, text, answer_key):
         return QUESTION_INTENT
-    if asks_if_it_suits_a_condition(intent, text, answer_key, entities):
-        return QUESTION_INTENT
     if intent == "too_hard" and ASKS_FOR_A_BREAK.search(text):
         return QUESTION_INTENT
     if intent == "stay_level" and answer_key and ASKS_WHAT_OR_HOW.match(text):
@@ -795,6 +799,8 @@ def rule_verdict(
         return turned
     if intent in ("feel_fine", "continue_session") and MILD_ACHE.search(text):
         return "pain"  # "knee's a bit tender still": a mild ache said, not "fine, go on"
+    if asks_if_it_suits_a_condition(intent, text, answer_key, entities):
+        return QUESTION_INTENT
     if reports_pain(intent, entities, text) or (
         intent not in ("pain", "feel_worse") and pain_then_asks_to_exercise(text)
     ):
