@@ -487,6 +487,24 @@ def condition_answer(entities: list[dict], answer_key: str | None) -> str | None
     return None
 
 
+# A pain's level said first, then where: "moderate now, my left hip", "it's severe, low
+# back". Safety first: a rating is acted on, never taken for a question.
+RATING_FIRST = re.compile(
+    r"^\W*(?:(?:it'?s|its|it is|now|still|the pain(?:'s| is)|pain(?:'s| is)|getting)\s+)*"
+    r"(?:mild|moderate|severe)(?:\s+(?:now|again|today|pain|ache))?"
+    r"\s*(?:[,.;:!-]|$|\s+(?:in|on|at|down|around|across|at the)\b)",
+    re.I,
+)
+
+
+def rates_a_part(entities: list[dict], text: str) -> bool:
+    return (
+        "?" not in text
+        and bool(RATING_FIRST.match(text))
+        and any(entity.get("entity") == "body_part" for entity in entities)
+    )
+
+
 def asks_if_it_suits_a_condition(
     intent: str, text: str, answer_key: str | None, entities: list[dict] = ()
 ) -> bool:
@@ -801,6 +819,8 @@ def rule_verdict(
         return "pain"  # "knee's a bit tender still": a mild ache said, not "fine, go on"
     if asks_if_it_suits_a_condition(intent, text, answer_key, entities):
         return QUESTION_INTENT
+    if intent in (QUESTION_INTENT, "nlu_fallback") and rates_a_part(entities, text):
+        return "pain"  # "it's moderate now, in my lower back": how bad it is, not a question
     if reports_pain(intent, entities, text) or (
         intent not in ("pain", "feel_worse") and pain_then_asks_to_exercise(text)
     ):

@@ -122,3 +122,17 @@ def test_a_painful_part_names_the_condition_when_the_selector_leaned_elsewhere()
 )
 def test_where_to_look_and_the_core_as_a_choice_are_settled_by_their_words(text, key):
     assert conversation.answer_named_by_words(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "rated"),
+    [
+        ("severe now, in my right hip", True),
+        ("it's mild, the back of my thigh", True),
+        ("moderate pain in the hip, is that too much?", False),  # asked: its answer
+        ("mild stretch or a proper burn in the glutes, which is right", False),
+    ],
+)
+def test_a_level_said_first_then_the_part_is_a_pain_report(text, rated):
+    part = [{"entity": "body_part", "value": "hip"}]
+    assert (conversation.rule_verdict("faq", part, text, "pain_that_persists") == "pain") is rated
