@@ -376,9 +376,22 @@ ASKS_ABOUT_THE_NEXT_MORNING = re.compile(
     r"wrong|a worry)\b|\bshould i\b))",
     re.I,
 )
+# The next morning no worse than before, asked about ("woke up with no new aches,
+# what does that mean?"): a good sign, whatever pain word is in it.
+NO_WORSE_THE_NEXT_MORNING = re.compile(
+    r"^(?=.*\b(?:next|following) (?:morning|day)\b|.*\b(?:morning|day) after\b|.*\bwoke\b"
+    r"|.*\bthis morning\b)"
+    r"(?=.*\b(?:no|zero|without|not any|none of the) (?:extra |more |new |real |added )?"
+    r"(?:pain|soreness|aches?|stiffness|twinges?)\b"
+    r"|.*\bno worse\b|.*\bnot (?:sore|stiff|achy|worse)\b)"
+    r"(?=.*(?:\?|\bwhat does (?:that|it|this) mean\b|\b(?:is|was) (?:that|it|this) (?:good|ok|okay|"
+    r"normal|right|a good sign)\b|\bshould i\b|\bgood sign\b))",
+    re.I,
+)
 PAIN_ANSWERS = {
     "pain_when_adding_reps": NAMES_MORE_WORK,
     "soreness_the_next_day": ASKS_ABOUT_THE_NEXT_MORNING,
+    "no_pain_the_next_day": NO_WORSE_THE_NEXT_MORNING,
 }
 
 
@@ -412,7 +425,22 @@ SORER_THE_NEXT_MORNING = re.compile(
     + r"(?=.*\b(?:sore\w*|ach\w*|stiff\w*|hurt\w*|pain\w*|worse)\b)",
     re.I,
 )
+# Where to look is where the head goes: "look at the floor or straight ahead?"
+WHERE_TO_LOOK = re.compile(
+    r"\bwhere (?:do|should|shall|am) i (?:supposed to |meant to )?look\b"
+    r"|\blook(?:ing)? (?:up|down|ahead|forward|forwards|straight ahead) or\b",
+    re.I,
+)
+# The core asked about as a choice, in short: "abs tight or loose?", "core braced y/n".
+CORE_ON_OR_OFF = re.compile(
+    r"\b(?:core|abs|tummy|stomach|belly)\b.{0,25}?\b(?:on or off|off or on|in or out|"
+    r"or (?:relaxed|loose|not|soft)|y/n|yes or no)\b",
+    re.I,
+)
 ANSWER_RULES = (
+    ("no_pain_the_next_day", NO_WORSE_THE_NEXT_MORNING),
+    ("neck_and_head", WHERE_TO_LOOK),
+    ("tummy_squeeze", CORE_ON_OR_OFF),
     ("starting_position", STARTS_FACE_DOWN),
     ("back_position", BACK_OUT_OF_LINE),
     ("too_many_reps", DID_TOO_MANY),
@@ -426,6 +454,78 @@ def answer_named_by_words(text: str) -> str | None:
         if words.search(text):
             return key
     return None
+
+
+# Whether the exercise suits a condition, asked with its pain word in it ("I get hip pain
+# on stairs, would this be good for it?", "does it help knee pain too?"): the answer on
+# that condition, not "how bad is it?". Asking whether to exercise today, or a score
+# said, is still a pain report.
+CONDITION_ANSWERS = (
+    "hip_pain", "low_back_pain", "who_it_is_for", "how_it_helps_the_back", "injury_prevention",
+    "after_back_surgery", "after_hip_replacement", "after_knee_surgery", "after_surgery",
+)  # fmt: skip
+ASKS_IF_IT_SUITS = re.compile(
+    r"\b(?:good|any good|helpful|useful|suitable|recommended|beneficial|meant|designed)\s+for\b"
+    r"|\b(?:help|helps|fix|fixes|ease|eases|treat|treats|work for|works for)\s+(?:with\s+)?"
+    r"(?:that|it|this|my|a|the|hip|hips|back|backs|knee|knees|people)\b"
+    r"|\bonly (?:for|good for|meant for) (?:backs?|hips?|the back|the hip|back pain)\b",
+    re.I,
+)
+
+
+# The condition a painful part names, when the selector leaned to another answer ("my
+# hip hurts when I walk, good for that?" read as the walking answer).
+CONDITION_OF_PART = {"hip": "hip_pain", "lower back": "low_back_pain"}
+
+
+def _says_pain(entities: list[dict]) -> bool:
+    return any(entity.get("entity") in ("pain_word", "pain_kind") for entity in entities)
+
+
+def condition_answer(entities: list[dict], answer_key: str | None) -> str | None:
+    """The answer on the condition a question is about: the selector's, if it is one,
+    otherwise the one for the painful part named."""
+    if answer_key in CONDITION_ANSWERS:
+        return answer_key
+    for entity in entities:
+        if entity.get("entity") == "body_part":
+            part = canonical("body_part", str(entity.get("value", "")))
+            if part in CONDITION_OF_PART:
+                return CONDITION_OF_PART[part]
+    return None
+
+
+# A pain's level said first, then where: "moderate now, my left hip", "it's severe, low
+# back". Safety first: a rating is acted on, never taken for a question.
+RATING_FIRST = re.compile(
+    r"^\W*(?:(?:it'?s|its|it is|now|still|the pain(?:'s| is)|pain(?:'s| is)|getting)\s+)*"
+    r"(?:mild|moderate|severe)(?:\s+(?:now|again|today|pain|ache))?"
+    r"\s*(?:[,.;:!-]|$|\s+(?:in|on|at|down|around|across|at the)\b)",
+    re.I,
+)
+
+
+def rates_a_part(entities: list[dict], text: str) -> bool:
+    return (
+        "?" not in text
+        and bool(RATING_FIRST.match(text))
+        and any(entity.get("entity") == "body_part" for entity in entities)
+    )
+
+
+def asks_if_it_suits_a_condition(
+    intent: str, text: str, answer_key: str | None, entities: list[dict] = ()
+) -> bool:
+    """A question whether the exercise helps a painful condition, read (or about to be
+    read, for its pain word) as a pain report."""
+    return (
+        intent in ("pain", QUESTION_INTENT)
+        and (intent == "pain" or _says_pain(entities))
+        and condition_answer(list(entities), answer_key) is not None
+        and bool(ASKS_IF_IT_SUITS.search(text))
+        and not CAN_I_EXERCISE.search(text)
+        and numbers.read_pain_score(text) is None
+    )
 
 
 def pain_from_doing_more(intent: str, text: str, answer_key: str | None) -> bool:
@@ -725,6 +825,10 @@ def rule_verdict(
         return turned
     if intent in ("feel_fine", "continue_session") and MILD_ACHE.search(text):
         return "pain"  # "knee's a bit tender still": a mild ache said, not "fine, go on"
+    if asks_if_it_suits_a_condition(intent, text, answer_key, entities):
+        return QUESTION_INTENT
+    if intent in (QUESTION_INTENT, "nlu_fallback") and rates_a_part(entities, text):
+        return "pain"  # "it's moderate now, in my lower back": how bad it is, not a question
     if reports_pain(intent, entities, text) or (
         intent not in ("pain", "feel_worse") and pain_then_asks_to_exercise(text)
     ):

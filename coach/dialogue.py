@@ -3603,7 +3603,9 @@ def _pain(work: _Turn) -> None:
         report = pain.PainReport(location=report.location or "lower back", side=report.side)
     if report.severity is None and pain.asks_in_general(work.turn.text):
         # "What if it hurts?": the general answer, and an open door to rate it.
-        work.say_text(f"{answers.ANSWERS['pain'].short} {pain.RATE_IT_IF_NOW}")
+        work.say_text(answers.ANSWERS["pain"].short)
+        _say_if_a_diagnosis_asked(work)
+        work.say_text(pain.RATE_IT_IF_NOW)
         work.set(
             last_topic="pain", pending_offer="pain_severity", pending_pain=_report_dict(report)
         )
@@ -3622,16 +3624,59 @@ def _pain(work: _Turn) -> None:
         work.say_text(pain.PAIN_AWAY_FROM_THE_EXERCISE.format(place=report.location))
         _screen_after_severe_pain(work, report)  # safety first, wherever it hurts
         return
+    if report.severity is None and _form_question_asked(work):
+        # "My neck gets sore, should I look up?": the form question is answered (the right
+        # form may be what stops it hurting), and the door to rate the pain stays open.
+        _say_answer(work, work.turn.answer_key)
+        work.say_text(pain.RATE_IT_IF_NOW)
+        work.set(pending_offer="pain_severity", pending_pain=_report_dict(report))
+        return
     if report.severity is None and not report.from_kneeling:
         if report.for_weeks:
             # Said now, so the advice after the score need not say it again.
             work.say_text(pain.ASK_SEVERITY_AFTER_WEEKS)
             report = pain.PainReport(**{**report.__dict__, "for_weeks": False})
         else:
+            _say_if_a_diagnosis_asked(work)
             work.say_text(pain.ASK_SEVERITY)
         work.set(pending_offer="pain_severity", pending_pain=_report_dict(report))
         return
     _act_on_pain(work, report)
+
+
+def _say_if_a_diagnosis_asked(work: _Turn) -> None:
+    """The coach never diagnoses: asked what the pain is, it says who can tell."""
+    if pain.ASKS_FOR_A_DIAGNOSIS.search(work.turn.text):
+        work.say_text(pain.CANT_DIAGNOSE)
+
+
+# Answers on how to hold the body: a question about one, asked with a sore part named,
+# gets its answer before the pain is rated.
+FORM_ANSWERS = (
+    "neck_and_head", "back_position", "keeping_the_pelvis_still", "how_high_to_lift",
+    "knee_straight", "toes", "arms_and_thighs", "starting_position", "the_lift",
+    "tummy_squeeze", "arching_the_back", "breathing", "speed", "lowering_the_leg",
+)  # fmt: skip
+FORM_ANSWER_MIN_CONFIDENCE = 0.5
+# Asked inside the report, with no mark or comma: "... doing this am i meant to look up"
+ASKS_HOW_TO_HOLD = re.compile(
+    r"\b(?:am i|should i|do i|shall i|is it|are they|is my \w+)\s+(?:\w+\s+)?"
+    r"(?:supposed|meant|right|ok|okay|correct|wrong|to)\b",
+    re.I,
+)
+
+
+def _form_question_asked(work: _Turn) -> bool:
+    readings = work.turn.selector_readings
+    return (
+        work.turn.answer_key in FORM_ANSWERS
+        and bool(readings)
+        and readings[0][0] == work.turn.answer_key
+        and readings[0][1] >= FORM_ANSWER_MIN_CONFIDENCE
+        and (asks_something(work.turn.text) or bool(ASKS_HOW_TO_HOLD.search(work.turn.text)))
+        # "it hurts, can I still do them?" is answered from how bad it is
+        and not conversation.CAN_I_EXERCISE.search(work.turn.text)
+    )
 
 
 def _report_dict(report: pain.PainReport) -> dict:
@@ -3654,6 +3699,7 @@ def _act_on_pain(work: _Turn, report: pain.PainReport) -> None:
         set_running=in_session and session.phase == "active",
     )
     work.say([Line(text) for text in advice.lines])
+    _say_if_a_diagnosis_asked(work)
     if advice.band == pain.STOP:
         work.set(caution={"reason": "pain", "severity": report.severity, "at": work.now})
     if advice.new_level:

@@ -359,6 +359,20 @@ PAIN_IS_NOT_NORMAL = (
 
 RATE_IT_IF_NOW = "If it's hurting right now, tell me how bad, from 0 to 10."
 
+# "Have I got a slipped disc? my back is killing me": the pain is dealt with as ever,
+# and the question of what it is goes to someone who can examine it.
+ASKS_FOR_A_DIAGNOSIS = re.compile(
+    r"\b(?:tell me|know|say|think|reckon|wonder)\b.{0,12}\b(?:if|whether)\s+(?:i'?ve|i have|i)"
+    r"\s+(?:got|have)\b|\b(?:have i got|do i have|could (?:it|this|that) be|is (?:it|this|that)"
+    r" (?:a |an |my )?(?:slipped|herniated|bulging|trapped|pinched|prolapsed)|diagnos\w*|"
+    r"what(?:'s| is) wrong with (?:me|my)|what(?:'s| is) causing)\b",
+    re.I,
+)
+CANT_DIAGNOSE = (
+    "I can't diagnose what's causing it, so I can't say what it is: a GP or physio can"
+    " examine you and tell you."
+)
+
 ASK_SEVERITY = (
     "Sorry it hurts. How bad is it, from 0 (no pain) to 10 (the worst)? You can also say"
     " mild, moderate or severe."

@@ -85,6 +85,23 @@ def _says_nothing_else(turn) -> bool:
     )
 
 
+# The user's own words: "my", "I have"; without them a question is about a condition in
+# general, not a report of a sign.
+SPEAKS_OF_THEMSELVES = re.compile(r"\b(?:i|i'?m|im|i'?ve|ive|i'?d|my|me|mine|myself)\b", re.I)
+
+
+def _asks_in_general_about_other_exercise(turn, suspected: RedFlag) -> bool:
+    """A question about another exercise for a condition ("is pilates good for
+    sciatica?"), no symptom of the user's said: off-topic, not a sign to ask about.
+    Emergency signs are always asked about."""
+    return (
+        suspected.urgency != EMERGENCY
+        and turn.intent == "out_of_scope"
+        and any(entity.get("entity") == "other_exercise" for entity in turn.entities)
+        and not SPEAKS_OF_THEMSELVES.search(turn.text or "")
+    )
+
+
 def flagged(caution: dict | None) -> RedFlag | None:
     """The red flag the user's caution is about, if it is one."""
     if not caution or caution.get("reason") != "red_flag":
@@ -165,6 +182,8 @@ class Dialogue:
                 work.turn.intent = (
                     "pain" if red_flags.says(work.turn.text, "PAIN") else "nlu_fallback"
                 )
+        if suspected is not None and _asks_in_general_about_other_exercise(work.turn, suspected):
+            suspected = None  # "which yoga poses suit sciatica?": the redirect, no one's sign
         if suspected is not None:
             if work.turn.intent == "ask_medical":
                 # "Do you think I have sciatica?": a question naming a condition, not a

@@ -14,6 +14,8 @@ from coach.conversation import (
     QUESTION_INTENT,
     answer_fits_question,
     answer_named_by_words,
+    asks_if_it_suits_a_condition,
+    condition_answer,
     rule_verdict,
     written_in_another_script,
 )
@@ -90,6 +92,13 @@ class EntityRulesIntentCorrector(GraphComponent):
             # even when DIET was too unsure of it for the fallback classifier.
             if corrected is not None and (corrected != name or intent.get("confidence", 0) < 1):
                 relabel(message, corrected)
+            if corrected == QUESTION_INTENT and asks_if_it_suits_a_condition(
+                name, message.get(TEXT) or "", answer_key, entities
+            ):
+                # "my hip hurts on walks, any good for that?": the condition's answer
+                condition = condition_answer(entities, answer_key)
+                if condition and condition != answer_key:
+                    select_answer(message, condition)
         return messages
 
 
