@@ -723,6 +723,10 @@ def _in_general(hits: list["_Hit"], message: "_Message") -> bool:
     return not any(word in POINTING for word in message.words)
 
 
+# Words for a change to come: "if it goes numb", "if they start to tingle".
+STARTS = _words("goes go gets get starts start turns turn went")
+
+
 def _hypothetical(words: list[str]) -> bool:
     """Whether the message opens with "what if" and asks what "would" follow, or says "if
     ... ever": "what if my feet went numb, would that be bad?" is a question about a
@@ -731,6 +735,11 @@ def _hypothetical(words: list[str]) -> bool:
     opening = next((i for i, word in enumerate(words) if word not in OPENERS), len(words))
     if words[opening : opening + 2] == ["what", "if"] and "would" in words[opening + 2 :]:
         return True
+    # "What do I do if my foot goes numb?": what to do should it start, a case to come;
+    # "what do I do if I can't pee?" may be the user's own now.
+    if words[opening : opening + 4] in (["what", "should", "i", "do"], ["what", "do", "i", "do"]):
+        case = words[opening + 4 : opening + 10]
+        return "if" in case[:2] and not STARTS.isdisjoint(case)
     # "What should I do if my legs ever go numb?": "if" with "ever" is a case to come.
     return any(word == "if" and "ever" in words[i + 1 : i + 5] for i, word in enumerate(words))
 
