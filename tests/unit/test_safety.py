@@ -496,6 +496,21 @@ def test_feverish_beside_hay_fever_is_asked_about():
 
 
 @pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # A change to come ("goes numb", "starts to tingle") is a case, explained.
+        ("what should I do if my calf starts to tingle during a set?", False),
+        ("what do I do if my leg gets numb halfway through?", False),
+        # No change said: it may be the user's own now, so it stays a flag.
+        ("what do I do if I can't pee?", True),
+        ("what should I do if my legs give way on the stairs", True),
+    ],
+)
+def test_what_to_do_if_a_sign_starts_is_a_case_to_come(text, flagged):
+    assert (screen(text) is not None) is flagged, (text, check(text))
+
+
+@pytest.mark.parametrize(
     ("text", "sign"),
     [
         ("is pain at night a red flag for back problems?", "night_pain"),
