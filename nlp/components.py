@@ -79,7 +79,9 @@ class EntityRulesIntentCorrector(GraphComponent):
             if not name:
                 continue
             entities = message.get(ENTITIES) or []
-            key = answer_named_by_words(message.get(TEXT) or "")
+            text = message.get(TEXT) or ""
+            # Only a question, or a count that may be one, can have its answer settled.
+            key = answer_named_by_words(text) if name in (QUESTION_INTENT, *REP_INTENTS) else None
             if key == "too_many_reps" and name in REP_INTENTS:
                 # "did 30 yesterday, too much?" asks about the reps it names
                 name = QUESTION_INTENT
@@ -87,7 +89,7 @@ class EntityRulesIntentCorrector(GraphComponent):
             if name == QUESTION_INTENT and key:
                 select_answer(message, key)
             answer_key, _ = selected_answer(message)
-            corrected = rule_verdict(name, entities, message.get(TEXT) or "", answer_key)
+            corrected = rule_verdict(name, entities, text, answer_key)
             # A rule that agrees with DIET still settles it: "that's four" is a count
             # even when DIET was too unsure of it for the fallback classifier.
             if corrected is not None and (corrected != name or intent.get("confidence", 0) < 1):
