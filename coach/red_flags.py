@@ -825,10 +825,18 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
     return any(hit.label == HEARSAY and hit.start < first_sign for hit in frames)
 
 
+# Who a negated opening asks about: "can't I ...?", "isn't it ...?" are questions.
+ASKED_OF = _words("i you it we he she they that this there")
+
+
 def _opens_with_question(clause: range, words: list[str]) -> bool:
-    """Whether a clause's first word, after any opener, is a question word."""
+    """Whether a clause's first word, after any opener, is a question word. A negated
+    one with no one asked of after it is a report: "cant piss", "can't feel my feet"."""
     opening = next((i for i in clause if words[i] not in OPENERS), None)
-    return opening is not None and words[opening] in QUESTION_WORDS
+    if opening is None or words[opening] not in QUESTION_WORDS:
+        return False
+    after = words[opening + 1 : opening + 3]
+    return not (after[:1] == ["not"] and after[1:] and after[1] not in ASKED_OF)
 
 
 # After a denial of the user's own: "I don't have it", "I haven't got any", "not that I
