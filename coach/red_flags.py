@@ -45,7 +45,7 @@ SIGNS_FILE = Path(__file__).with_name("red_flags.yml")
 DENIED_AFTER = "DENIED_AFTER"
 NOT_SIGN_WORDS = frozenset(
     {"ODD", "CLEARED", "ASKING", "HEARSAY", "OWN_REPORT", "RESOLVED", "LONG_AGO", DENIED_AFTER,
-     "NOT_LIKE_ME", "UNDER_CARE", "WORE_OFF", "INFO_FOR", "IN_GENERAL"}
+     "NOT_LIKE_ME", "UNDER_CARE", "WORE_OFF", "INFO_FOR", "IN_GENERAL", "IS_IT_NORMAL"}
 )  # fmt: skip
 # The concept that makes a message a question about the signs rather than a report of one:
 # "is back pain at night a bad sign?", "I read that numbness down below is serious".
@@ -58,6 +58,10 @@ RESOLVED, UNHURT = "RESOLVED", "UNHURT"
 INFO_FOR = "INFO_FOR"
 # How long it has been going on, said after the question: the user's own sign.
 OWN_REPORT = "OWN_REPORT"
+# "Is it normal to ...?": asked by someone who may well have the sign.
+IS_IT_NORMAL = "IS_IT_NORMAL"
+# When a sign started or how long it has lasted: "since Monday", "all day", "still".
+SINCE_WHEN = frozenset({"LASTING", "DAYS_SINCE", "LONG_WHILE", "NEW"})
 EMERGENCY = "emergency"  # same-day urgent care now (possible cauda equina)
 SOON = "soon"  # see a doctor/physio promptly; stop exercise advice
 URGENCIES = (EMERGENCY, SOON)
@@ -686,7 +690,9 @@ def check(text: str) -> Screening:
                 # A question about an emergency sign is answered, then asked about too:
                 # someone who asks may well have it.
                 flag = SIGNS[rule.sign]
-                unsure_too = flag if flag.urgency == EMERGENCY else None
+                # "Is it normal to feel feverish?": asked by someone who may have it.
+                normal = any(hit.label == IS_IT_NORMAL for hit in hits)
+                unsure_too = flag if flag.urgency == EMERGENCY or normal else None
                 # "I don't have it", "just asking in case": explained only.
                 if in_case or _denies_having(hits, message):
                     unsure_too = None
@@ -795,6 +801,8 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
         if (hit.label == OWN_REPORT or (hit.label == NOT_LIKE_ME and hit.start > asked_at))
         and not any(p.start < hit.end and hit.start < p.end for p in purposes)
     ]
+    if _reported_after(asked_at, hits, message):
+        return False
     if _hypothetical(message.words) and not reports:
         return True
     # "I don't take any": a clause of the user's own that denies, with no sign in it, is
@@ -827,6 +835,28 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
 
 # Who a negated opening asks about: "can't I ...?", "isn't it ...?" are questions.
 ASKED_OF = _words("i you it we he she they that this there")
+
+
+def _reported_after(asked_at: int, hits: list["_Hit"], message: "_Message") -> bool:
+    """Whether a sentence after the question states a sign with when it started or how
+    long it has lasted, and asks nothing: "Is it normal to ...? Sex feels numb since
+    Monday." is the user's own report."""
+    words = message.words
+    sentence = [0] * len(words)
+    for i in range(1, len(words)):
+        sentence[i] = sentence[i - 1] + (words[i - 1] in SENTENCE_ENDS)
+    later: dict[int, set[str]] = {}
+    for hit in hits:
+        if hit.start > asked_at:
+            later.setdefault(sentence[hit.start], set()).add(hit.label)
+    frames = {ASKING, HEARSAY, INFO_FOR, IN_GENERAL}
+    for number, labels in later.items():
+        end = max(i for i, n in enumerate(sentence) if n == number)
+        if words[end] == "?" or labels & frames:
+            continue
+        if labels & SINCE_WHEN and labels - NOT_SIGN_WORDS - SINCE_WHEN:
+            return True
+    return False
 
 
 def _opens_with_question(clause: range, words: list[str]) -> bool:
