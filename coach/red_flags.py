@@ -891,13 +891,19 @@ def _denies_having(hits: list["_Hit"], message: "_Message") -> bool:
 
 def _user_involved(hits: list["_Hit"], message: "_Message") -> bool:
     """Whether a message about someone else's fall or illness brings the user in too:
-    "landed on me", "we were rear-ended", or pain of the user's own ("and my back hurts").
+    "landed on me", "we were rear-ended", or pain of the user's own ("and my back hurts"),
+    not "... so it doesn't happen to me".
     "My sister had a fall and hurt her back" is hers alone: nothing to ask. A "we" only
     in a clause with no sign in it is what the two did next ("the wife has a fever, so we
     skipped our walk"), not the user in the sign."""
     sign_clauses = _sign_clauses(hits)
+    # "..., so it doesn't happen to me": a clause that denies, with no sign in it, keeps
+    # the user out of it.
+    denying = {message.clauses[i] for i in message.negations} - sign_clauses
     if any(
-        word in INVOLVED and (word not in SHARED or message.clauses[i] in sign_clauses)
+        word in INVOLVED
+        and (word not in SHARED or message.clauses[i] in sign_clauses)
+        and message.clauses[i] not in denying
         for i, word in enumerate(message.words)
     ):
         return True
