@@ -20,13 +20,13 @@ def verdict(text: str) -> tuple[str | None, str | None]:
 # Pain that stays for the weeks the clinical notes name, said with or without a number
 # or the word pain, in any order, and inside a count or a score.
 PERSISTENT = [
-    "it's been weeks and my lower back still aches",
+    "my lower back still aches, been weeks of this",
     "been months now and the hip pain is still there",
     "ever since January my back hurts every day",
-    "nine weeks of lifts and still a 6 out of 10",
-    "three weeks of these and I'm still 4/10 most mornings",
-    "my back isn't getting any better, a month now",
-    "six weeks now and it's not feeling one bit easier",
+    "the score hasn't moved in a month, still a 6 out of 10",
+    "I'm still 4/10 most mornings, three weeks into the plan",
+    "a month in, my back is not feeling any easier",
+    "the ache hasn't got any better since the start of last month",
     "been ages and it's still sore every morning",
     "still pain every day after four weeks of the programme",
 ]
@@ -56,15 +56,15 @@ def test_pain_below_the_span_or_easing_is_not_persistent(text):
 
 # Emergencies in slang or indirect words.
 EMERGENCY_SLANG = [
-    ("cant pee. pain 6. help", "bladder"),
+    ("cant go for a wee since lunch, 7/10 today", "bladder"),
     ("cant have a wee at all today, what now", "bladder"),
     ("can't have a slash since last night", "bladder"),
-    ("cant piss 8/10 what should i do", "bladder"),
-    ("a couple of mishaps with my bowels this week, never felt them coming", "incontinence"),
-    ("had a mishap with my bowels on the train", "incontinence"),
+    ("cant pass water since breakfast 8/10", "bladder"),
+    ("another mishap from my bowels last night, I didn't even notice it", "incontinence"),
+    ("bit of a bowel mishap on the train this morning", "incontinence"),
     ("can't feel my feet properly today", "both_legs"),
     ("my feet have gone numb and they're staying that way", "both_legs"),
-    ("I can't feel my foot, either of them, since lunch", "both_legs"),
+    ("my foot is numb, in fact either of them is", "both_legs"),
 ]
 NOT_EMERGENCY_SLANG = [
     "a little mishap with the dumbbell, dropped it on the mat",
@@ -91,7 +91,7 @@ def test_a_negated_opening_is_a_report_but_one_that_asks_of_someone_is_a_questio
 
 # Cancer, now or in the past, said as what the user was or is.
 CANCER = [
-    "former bowel cancer patient, are these ok for me?",
+    "ex chemo patient from years back, is this safe?",
     "cancer survivor here, is lifting safe",
     "in remission since 2021 (prostate), can I start these?",
     "had ovarian cancer a few years ago",
@@ -119,7 +119,7 @@ def test_work_with_cancer_or_a_relatives_cancer_is_not_the_users(text):
 BELOW_KNEE = [
     "stabbing pain in my shin that starts from my lower back",
     "a burning ache into my foot, it begins in my bum",
-    "shooting pain down my calf, starting in my hip",
+    "electric pain along my shin which begins at my hip",
 ]
 NOT_BELOW_KNEE = [
     "my shin hurts, I bumped it on the bed frame",
@@ -142,19 +142,19 @@ def test_a_knock_or_a_cramp_in_the_leg_itself_is_not_spreading_pain(text):
 # "what does it mean?" and a question asked in advance are only explained.
 IS_IT_NORMAL_ASKED = [
     ("is it normal to run a temperature with a bad back?", "fever"),
-    ("is it common to drop weight for no reason with back pain?", "weight_loss"),
+    ("is it usual to be losing weight out of the blue with a bad back?", "weight_loss"),
     ("is it normal to get night sweats with back ache?", "night_sweats"),
 ]
 IS_IT_NORMAL_REPORTED = [
-    ("is it normal to not be able to hold a poo in? it keeps happening", "incontinence"),
-    ("is it usual to lose feeling down below with sciatica? it's gone numb since Friday.",
-     "saddle_numbness"),  # fmt: skip
+    ("is it common to leak from the back passage with sciatica? it keeps happening", "incontinence"),
+    ("is it usual to go numb around the back passage with sciatica? My bum's been numb since "
+     "Friday.", "saddle_numbness"),  # fmt: skip
     ("is it normal to have a fever with back pain? mine's been high all week", "fever"),
 ]
 ONLY_EXPLAINED = [
     "what does a fever mean when you have back pain?",
     "what should I do if I ever get a fever? just asking in advance",
-    "what should I do if I ever get numb between my legs? I want to know ahead of time",
+    "if my bottom ever went numb, who would I call? asking beforehand so I'm ready",
 ]
 
 
@@ -180,11 +180,11 @@ def test_what_a_sign_means_or_a_case_in_advance_is_explained_not_asked(text):
 
 # Near misses that read like a sign and are not the user's.
 NEAR_MISSES = [
-    "does pain at night mean something serious? mine only comes during the day",
+    "are night pains a warning sign? for me it only hurts in the afternoons",
     "is night pain a warning sign? I sleep fine, it's just mornings",
-    "I'm 18, never had back pain, doing these to get stronger for football",
+    "never had a sore back in my life, I'm 17 and just want a strong core",
     "I'm 16 and I've never had backache, my coach suggested these",
-    "my grandad's legs gave way and he's in hospital now, I do these so that doesn't happen to me",
+    "my uncle collapsed when his legs buckled, he's in hospital; I started these so it won't happen to me",
 ]
 
 
