@@ -23,7 +23,8 @@ guessing. The borderline decisions are written beside the signs in the YAML.
 A message that asks about a sign rather than reports it ("is back pain at night a
 bad sign?", "I read that numbness down below is serious": a question word or what
 was read comes first, and no "I" or "my" outside the question) comes back as
-`about`: the coach explains the sign, and asks about an emergency sign too.
+`about`: the coach explains the sign, and asks about an emergency sign too, or about
+any sign asked as "is it normal to ...?" (whoever asks that may well have it).
 """
 
 import re

@@ -194,6 +194,16 @@ def test_a_question_naming_a_condition_gets_a_clinician_first_then_the_signs_que
     assert said.startswith("Just to check") and "diagnose" not in said
 
 
+def test_is_it_normal_to_have_a_sign_is_explained_then_asked_and_yes_gets_the_advice():
+    # "Is it normal to ...?" is asked by someone who may have it: the explanation, then the
+    # sign's yes/no question, even for a see-a-doctor-soon sign.
+    chat = Chat(disclaimer_given=True)
+    said = chat.say("ask_medical", "is it normal to run a temperature with a bad back?")
+    assert said.endswith(SIGNS["fever"].question)
+    assert chat.slots["pending_offer"] == safety.CHECK
+    assert chat.say("affirm", "yes") == red_flags.advice(SIGNS["fever"])
+
+
 # -- a flag that stays in force ----------------------------------------------------------------
 
 
