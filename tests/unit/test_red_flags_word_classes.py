@@ -146,9 +146,15 @@ IS_IT_NORMAL_ASKED = [
     ("is it normal to get night sweats with back ache?", "night_sweats"),
 ]
 IS_IT_NORMAL_REPORTED = [
-    ("is it common to leak from the back passage with sciatica? it keeps happening", "incontinence"),
-    ("is it usual to go numb around the back passage with sciatica? My bum's been numb since "
-     "Friday.", "saddle_numbness"),  # fmt: skip
+    (
+        "is it common to leak from the back passage with sciatica? it keeps happening",
+        "incontinence",
+    ),  # fmt: skip
+    (
+        "is it usual to go numb around the back passage with sciatica? My bum's been numb since "
+        "Friday.",
+        "saddle_numbness",
+    ),  # fmt: skip
     ("is it normal to have a fever with back pain? mine's been high all week", "fever"),
 ]
 ONLY_EXPLAINED = [
@@ -184,7 +190,8 @@ NEAR_MISSES = [
     "is night pain a warning sign? I sleep fine, it's just mornings",
     "never had a sore back in my life, I'm 17 and just want a strong core",
     "I'm 16 and I've never had backache, my coach suggested these",
-    "my uncle collapsed when his legs buckled, he's in hospital; I started these so it won't happen to me",
+    "my uncle collapsed when his legs buckled, he's in hospital; I started these so it won't "
+    "happen to me",
 ]
 
 
