@@ -17,26 +17,67 @@ def verdict(text: str) -> tuple[str | None, str | None]:
     return None, None
 
 
-# Pain that stays for the weeks the clinical notes name, said with or without a number
-# or the word pain, in any order, and inside a count or a score.
-PERSISTENT = [
-    "my lower back still aches, been weeks of this",
-    "been months now and the hip pain is still there",
-    "ever since January my back hurts every day",
-    "the score hasn't moved in a month, still a 6 out of 10",
-    "I'm still 4/10 most mornings, three weeks into the plan",
-    "a month in, my back is not feeling any easier",
-    "the ache hasn't got any better since the start of last month",
-    "been ages and it's still sore every morning",
-    "still pain every day after four weeks of the programme",
-]
-NOT_PERSISTENT = [
+# Each family said several ways -> (sign, urgency); and its near misses, which stay clear.
+FOUND = [
+    # Pain that stays for the weeks the clinical notes name, said with or without a number
+    # or the word pain, in any order, and inside a count or a score.
+    *[
+        (text, "persistent_pain", SOON)
+        for text in (
+            "my lower back still aches, been weeks of this",
+            "been months now and the hip pain is still there",
+            "ever since January my back hurts every day",
+            "the score hasn't moved in a month, still a 6 out of 10",
+            "I'm still 4/10 most mornings, three weeks into the plan",
+            "a month in, my back is not feeling any easier",
+            "the ache hasn't got any better since the start of last month",
+            "been ages and it's still sore every morning",
+            "still pain every day after four weeks of the programme",
+        )
+    ],
+    # Emergencies in slang or indirect words, a pain score after them or not.
+    ("cant go for a wee since lunch, 7/10 today", "bladder", EMERGENCY),
+    ("cant have a wee at all today, what now", "bladder", EMERGENCY),
+    ("can't have a slash since last night", "bladder", EMERGENCY),
+    ("cant pass water since breakfast 8/10", "bladder", EMERGENCY),
+    ("another mishap from my bowels last night, I didn't even notice it", "incontinence",
+     EMERGENCY),
+    ("bit of a bowel mishap on the train this morning", "incontinence", EMERGENCY),
+    ("can't feel my feet properly today", "both_legs", EMERGENCY),
+    ("my feet have gone numb and they're staying that way", "both_legs", EMERGENCY),
+    ("my foot is numb, in fact either of them is", "both_legs", EMERGENCY),
+    # Cancer, now or in the past, said as what the user was or is.
+    ("ex chemo patient from years back, is this safe?", "cancer", SOON),
+    ("cancer survivor here, is lifting safe", "cancer", SOON),
+    ("in remission since 2021 (prostate), can I start these?", "cancer", SOON),
+    ("had ovarian cancer a few years ago", "cancer", SOON),
+    # Pain below the knee with its start named, in any order.
+    ("stabbing pain in my shin that starts from my lower back", "below_knee", SOON),
+    ("a burning ache into my foot, it begins in my bum", "below_knee", SOON),
+    ("electric pain along my shin which begins at my hip", "below_knee", SOON),
+]  # fmt: skip
+CLEAR = [
+    # Below the weeks that count, or easing.
     "stiff for a week after I began, fine since",
     "my back ached for one week and then eased",
     "still 0/10 after three weeks, love it",
     "three weeks in and much better, not getting any worse",
     "five weeks of lifts and my back feels great",
     "how many weeks until it stops being sore?",
+    # Slang words with their ordinary reason.
+    "a little mishap with the dumbbell, dropped it on the mat",
+    "my feet went numb after sitting on them",
+    "my feet are numb from the cold walk home",
+    # Work with cancer, a relative's, or another illness in remission.
+    "I'm an oncology nurse, the shifts wreck my back",
+    "I work on a cancer ward and lift people all day",
+    "my uncle had cancer but is in remission",
+    "my gran is a cancer survivor",
+    "my colitis has been in remission for a year",
+    # A knock or a cramp in the leg itself.
+    "my shin hurts, I bumped it on the bed frame",
+    "sharp pain in my calf from a cramp last night",
+    "the ache in my ankle is a bruise from football",
 ]
 
 
@@ -44,42 +85,13 @@ def test_the_weeks_that_count_come_from_the_protocol():
     assert protocol.SEE_DOCTOR_AFTER_WEEKS == 2  # "a week" is below it, "weeks" is not
 
 
-@pytest.mark.parametrize("text", PERSISTENT)
-def test_pain_still_there_after_weeks_is_persistent_pain(text):
-    assert verdict(text) == ("persistent_pain", SOON), text
+@pytest.mark.parametrize(("text", "sign", "urgency"), FOUND)
+def test_each_family_in_new_words_is_found_at_its_urgency(text, sign, urgency):
+    assert verdict(text) == (sign, urgency), text
 
 
-@pytest.mark.parametrize("text", NOT_PERSISTENT)
-def test_pain_below_the_span_or_easing_is_not_persistent(text):
-    assert screen(text) is None, text
-
-
-# Emergencies in slang or indirect words.
-EMERGENCY_SLANG = [
-    ("cant go for a wee since lunch, 7/10 today", "bladder"),
-    ("cant have a wee at all today, what now", "bladder"),
-    ("can't have a slash since last night", "bladder"),
-    ("cant pass water since breakfast 8/10", "bladder"),
-    ("another mishap from my bowels last night, I didn't even notice it", "incontinence"),
-    ("bit of a bowel mishap on the train this morning", "incontinence"),
-    ("can't feel my feet properly today", "both_legs"),
-    ("my feet have gone numb and they're staying that way", "both_legs"),
-    ("my foot is numb, in fact either of them is", "both_legs"),
-]
-NOT_EMERGENCY_SLANG = [
-    "a little mishap with the dumbbell, dropped it on the mat",
-    "my feet went numb after sitting on them",
-    "my feet are numb from the cold walk home",
-]
-
-
-@pytest.mark.parametrize(("text", "sign"), EMERGENCY_SLANG)
-def test_emergencies_in_slang_or_indirect_words_are_emergencies(text, sign):
-    assert verdict(text) == (sign, EMERGENCY), text
-
-
-@pytest.mark.parametrize("text", NOT_EMERGENCY_SLANG)
-def test_slang_near_misses_stay_clear(text):
+@pytest.mark.parametrize("text", CLEAR)
+def test_each_familys_near_misses_stay_clear(text):
     assert screen(text) is None, text
 
 
@@ -87,55 +99,6 @@ def test_a_negated_opening_is_a_report_but_one_that_asks_of_someone_is_a_questio
     assert screen("cant go for a wee, what do i do") is not None
     assert red_flags._opens_with_question(range(3), ["can", "not", "i"])
     assert not red_flags._opens_with_question(range(3), ["can", "not", "pee"])
-
-
-# Cancer, now or in the past, said as what the user was or is.
-CANCER = [
-    "ex chemo patient from years back, is this safe?",
-    "cancer survivor here, is lifting safe",
-    "in remission since 2021 (prostate), can I start these?",
-    "had ovarian cancer a few years ago",
-]
-NOT_CANCER = [
-    "I'm an oncology nurse, the shifts wreck my back",
-    "I work on a cancer ward and lift people all day",
-    "my uncle had cancer but is in remission",
-    "my gran is a cancer survivor",
-    "my colitis has been in remission for a year",
-]
-
-
-@pytest.mark.parametrize("text", CANCER)
-def test_a_cancer_history_said_as_a_survivor_or_in_remission_is_found(text):
-    assert verdict(text) == ("cancer", SOON), text
-
-
-@pytest.mark.parametrize("text", NOT_CANCER)
-def test_work_with_cancer_or_a_relatives_cancer_is_not_the_users(text):
-    assert screen(text) is None, text
-
-
-# Pain below the knee with its start named, in any order.
-BELOW_KNEE = [
-    "stabbing pain in my shin that starts from my lower back",
-    "a burning ache into my foot, it begins in my bum",
-    "electric pain along my shin which begins at my hip",
-]
-NOT_BELOW_KNEE = [
-    "my shin hurts, I bumped it on the bed frame",
-    "sharp pain in my calf from a cramp last night",
-    "the ache in my ankle is a bruise from football",
-]
-
-
-@pytest.mark.parametrize("text", BELOW_KNEE)
-def test_pain_below_the_knee_with_its_route_from_the_back_or_hip_is_found(text):
-    assert verdict(text) == ("below_knee", SOON), text
-
-
-@pytest.mark.parametrize("text", NOT_BELOW_KNEE)
-def test_a_knock_or_a_cramp_in_the_leg_itself_is_not_spreading_pain(text):
-    assert screen(text) is None, text
 
 
 # "Is it normal to <sign>?": asked about when bare, flagged when something personal follows;
