@@ -151,7 +151,7 @@ def test_what_a_sign_means_or_a_case_in_advance_is_explained_not_asked(text):
 NEAR_MISSES = [
     "are night pains a warning sign? for me it only hurts in the afternoons",
     "is night pain a warning sign? I sleep fine, it's just mornings",
-    "never had a sore back in my life, I'm 17 and just want a strong core",
+    "never had a sore back, I'm 17 and just want a strong core",
     "I'm 16 and I've never had backache, my coach suggested these",
     "my uncle collapsed when his legs buckled, he's in hospital; I started these so it won't "
     "happen to me",
@@ -168,6 +168,7 @@ def test_near_misses_with_a_sign_word_are_neither_flagged_nor_asked(text):
     [
         ("I'm 17 and never had back pain until this week", "age"),
         ("I'm 18, never had back pain, but my back hurts now", "age"),
+        ("aged 58 and never had back trouble in my life, this ache turned up in May", "age"),
         ("my back pain wakes me at night, it's only eased in the day", "night_pain"),
     ],
 )
