@@ -33,6 +33,8 @@ FOUND = [
             "the ache hasn't got any better since the start of last month",
             "been ages and it's still sore every morning",
             "still pain every day after four weeks of the programme",
+            "week five and my back still aches",
+            "on these since October and it's not going away",
         )
     ],
     # Emergencies in slang or indirect words, a pain score after them or not.
@@ -64,6 +66,7 @@ CLEAR = [
     "three weeks in and much better, not getting any worse",
     "five weeks of lifts and my back feels great",
     "how many weeks until it stops being sore?",
+    "week two and it's still a little sore",
     # Slang words with their ordinary reason.
     "a little mishap with the dumbbell, dropped it on the mat",
     "my feet went numb after sitting on them",
