@@ -53,6 +53,7 @@ FOUND = [
     ("cancer survivor here, is lifting safe", "cancer", SOON),
     ("in remission since 2021 (prostate), can I start these?", "cancer", SOON),
     ("had ovarian cancer a few years ago", "cancer", SOON),
+    ("I had lymphoma as a kid", "cancer", SOON),
     # Pain below the knee with its start named, in any order.
     ("stabbing pain in my shin that starts from my lower back", "below_knee", SOON),
     ("a burning ache into my foot, it begins in my bum", "below_knee", SOON),
@@ -77,6 +78,7 @@ CLEAR = [
     "my uncle had cancer but is in remission",
     "my gran is a cancer survivor",
     "my colitis has been in remission for a year",
+    "my son had leukaemia as a child",
     # A knock or a cramp in the leg itself.
     "my shin hurts, I bumped it on the bed frame",
     "sharp pain in my calf from a cramp last night",
