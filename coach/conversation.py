@@ -209,19 +209,22 @@ ABOUT_THIS_SESSION = re.compile(
 )
 
 
+def asks_for_training(text: str) -> bool:
+    """Stretches for something, or a routine or class, asked for: not around a session."""
+    return not ABOUT_THIS_SESSION.search(text) and bool(
+        STRETCHES_FOR.search(text) or (ASKS_FOR_ONE.search(text) and OTHER_TRAINING.search(text))
+    )
+
+
 def asks_for_other_training(
     intent: str, entities: list[dict], text: str, answer_key: str | None
 ) -> bool:
     """A routine of another exercise, or stretches for another body part, asked for."""
-    if intent != QUESTION_INTENT or ABOUT_THIS_SESSION.search(text):
+    if intent != QUESTION_INTENT or not asks_for_training(text):
         return False
     if answer_key == "stretching_afterwards":
         return bool(STRETCHES_FOR.search(text))
-    return (
-        _other_exercise(entities) is not None
-        and bool(ASKS_FOR_ONE.search(text))
-        and bool(OTHER_TRAINING.search(text))
-    )
+    return _other_exercise(entities) is not None and bool(OTHER_TRAINING.search(text))
 
 
 def asks_about_medicine(intent: str, entities: list[dict]) -> bool:
@@ -961,6 +964,9 @@ def answer_question(
         reply.say(answers.other_exercise_answer(exercise))
     elif topic == "out_of_scope" and (kind := _off_topic_kind(entities)):
         reply.messages.append(Message("", response=off_topic_response(kind)))
+    elif topic == "out_of_scope" and asks_for_training(text):
+        # "good stretches for tight calves?": another exercise, though none is named
+        reply.say(answers.other_exercise_answer(answers.OTHER_TRAINING))
     elif answer.offer and offer_more:
         reply.say(f"{answer.short} {answer.offer}", YES_NO_BUTTONS)
         reply.updates["pending_offer"] = topic

@@ -61,3 +61,11 @@ def test_asking_if_it_sorts_out_a_back_ache_gets_the_low_back_answer(text, answe
 def test_other_training_asked_for_is_out_of_scope(text, entities, answer, off_topic):
     verdict = conversation.rule_verdict("faq", entities, text, answer)
     assert (verdict == "out_of_scope") is off_topic
+
+
+def test_other_training_asked_for_gets_the_other_exercise_redirect():
+    state = conversation.State(disclaimer_given=True)
+    asked = conversation.answer_question("out_of_scope", [], state, text="stretches for my calves?")
+    assert "only coach" in asked.messages[0].text
+    other = conversation.answer_question("out_of_scope", [], state, text="tell me a joke")
+    assert other.messages[0].text != asked.messages[0].text
