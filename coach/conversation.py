@@ -490,9 +490,43 @@ SETS_UP = re.compile(
 # Going higher than level is the lift height's question (only up to about level: higher
 # arches the low back), whatever reason comes with it ("for a stretch", "I'm flexible").
 GOES_ABOVE_LEVEL = re.compile(
+    # The pelvis twisting to get higher is the pelvis's question.
+    r"^(?!.*\b(?:twist\w*|rotat\w*|roll\w*|tilt\w*|open\w*|pelvis)\b).*?(?:"
     r"\b(?:go|going|lift|lifting|raise|raising|bring|bringing|take|taking|get|getting|swing)"
     r"\b.{0,25}?\b(?:higher|above|past|beyond)\b(?: than)?(?: the line of)?"
-    r" (?:my |the |your )?(?:back|spine|level|parallel|hips?|hip height|bum|body|torso)\b",
+    r" (?:my |the |your )?(?:back|spine|level|parallel|hips?|hip height|bum|body|torso)\b"
+    r"|\b(?:force|push|lift|take|bring|raise)\w* (?:it|the leg|my leg)(?: up)? higher\b)",
+    re.I | re.S,
+)
+# A minute's rest asked about between reps ("a minute after every rep, really?") is the
+# rest between sets: that minute comes between sets, not reps.
+REST_BETWEEN_REPS = re.compile(
+    r"\b(?:rest|minute|60 seconds)\b.{0,30}?\bbetween (?:each |every |the )?"
+    r"(?:reps?|repetitions?|lifts?)\b",
+    re.I,
+)
+# Locking the knee out is keeping it straight; moving on from the bent-knee version to a
+# straight leg is that step, not the straight knee itself.
+LOCKS_THE_KNEE = re.compile(
+    r"\block(?:ed|ing)?(?: out)? (?:the |my |your )?knee\b|\bknee\b.{0,10}\block(?:ed|ing)? out\b",
+    re.I,
+)
+BENT_TO_STRAIGHT = re.compile(
+    r"\bbent[- ]knee\b.{0,60}?\b(?:switch|move|change|progress|go|graduate|swap)\w*\b"
+    r".{0,15}?\bstraight\b",
+    re.I,
+)
+# Pain that comes with doing more, asked about ("it hurts when I add reps, what now?").
+PAIN_WITH_MORE_WORK = re.compile(
+    r"^(?!.*(?:\bno\b|\bnot\b|n't\b|\bwithout\b))"
+    r"(?=.*\b(?:hurt\w*|pain\w*|sore|aches?|aching)\b)(?=.*(?:" + NAMES_MORE_WORK.pattern + r"))",
+    re.I | re.S,
+)
+# The knee's operation named: the answer after knee surgery (the surgeon's plan first).
+AFTER_A_KNEE_OPERATION = re.compile(
+    r"\b(?:knee|acl|meniscus)\b.{0,40}?\b(?:op|operation|surgery|replacement|replaced|"
+    r"reconstruction|repair|arthroscopy)\b"
+    r"|\b(?:op|operation|surgery|reconstruction)\b.{0,20}?\b(?:knee|acl)\b",
     re.I,
 )
 # Asking for a pause, or whether to push on ("so tired, can I stop for a bit?", "my
@@ -546,6 +580,11 @@ ANSWER_RULES = (
     ("soreness_the_next_day", SORER_THE_NEXT_MORNING.search),
     ("breaks_when_tired", TIRED_AND_ASKS_FOR_A_BREAK.search),
     ("harder_variations", asks_what_next_at_the_top),
+    ("rest_between_sets", REST_BETWEEN_REPS.search),
+    ("knee_straight", LOCKS_THE_KNEE.search),
+    ("from_bent_to_straight_leg", BENT_TO_STRAIGHT.search),
+    ("pain_when_adding_reps", PAIN_WITH_MORE_WORK.search),
+    ("after_knee_surgery", AFTER_A_KNEE_OPERATION.search),
 )
 
 

@@ -29,6 +29,17 @@ ACHE = [{"entity": "pain_word", "value": "achy"}, {"entity": "body_part", "value
         ("I can do 3 sets of 25 easily, what now?", "harder_variations"),
         ("what comes next after twenty a side", "harder_variations"),
         ("what comes next after 2 sets of 10", None),  # below the top: the build-up
+        ("is it ok if my hips turn so the leg gets higher than my back", None),  # the pelvis
+        ("should I push the leg higher even if it's hard", "how_high_to_lift"),
+        ("a whole minute of rest between every lift, really?", "rest_between_sets"),
+        ("do I lock out my knee or keep a slight bend", "knee_straight"),
+        (
+            "the bent-knee version is fine now, when can I go to a straight leg",
+            "from_bent_to_straight_leg",
+        ),
+        ("my hip gets sore when I add extra reps, what now", "pain_when_adding_reps"),
+        ("no pain at all when I add extra reps, what now", None),
+        ("my meniscus repair was in May, are these ok for me", "after_knee_surgery"),
     ],
 )
 def test_the_questions_own_words_settle_its_answer(text, key):
