@@ -229,6 +229,10 @@ FINDING_A_CLINICIAN = (
 )
 
 
+# What a request for other training is about, when it names no exercise.
+OTHER_TRAINING = "other exercises, stretches or routines"
+
+
 def other_exercise_answer(exercise: str) -> str:
     return (
         f"Sorry, I only coach the {p.EXERCISE_NAME}, so I can't help with {exercise}."

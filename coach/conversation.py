@@ -11,6 +11,7 @@ from typing import Any
 
 from coach import answers, numbers, red_flags
 from coach.numbers import parse_number, unslipped
+from coach.protocol import BUILD_UP_REPS
 from coach.vocabulary import canonical
 
 # Slots that belong to one conversation and are reset when a new one starts.
@@ -186,6 +187,44 @@ def names_another_exercise(
         and topic not in TOPICS_ABOUT_THE_USER
         and _other_exercise(entities) is not None
     )
+
+
+# Asking for other training ("a good pilates class for beginners?", "stretches for a
+# stiff neck"): out of scope, unless it is about around a session ("stretches for after
+# these?", "can I do it after yoga?"), which the exercise's own answers cover.
+ASKS_FOR_ONE = re.compile(
+    r"\b(?:good|best|decent|nice|easy|recommend\w*|suggest\w*|give me|show me|teach me)\b",
+    re.I,
+)
+OTHER_TRAINING = re.compile(
+    r"\b(?:flows?|sequences?|routines?|workouts?|class|classes|programmes?|programs?|"
+    r"circuits?|poses?)\b",
+    re.I,
+)
+STRETCHES_FOR = re.compile(r"\bstretch(?:es|ing)?\b.{0,20}?\bfor\b", re.I)
+ABOUT_THIS_SESSION = re.compile(
+    r"\b(?:before|after|afterwards|beforehand|cool ?down|warm ?up|this|these|it|them|"
+    r"leg lifts?|leg raises?|session|with|alongside)\b",
+    re.I,
+)
+
+
+def asks_for_training(text: str) -> bool:
+    """Stretches for something, or a routine or class, asked for: not around a session."""
+    return not ABOUT_THIS_SESSION.search(text) and bool(
+        STRETCHES_FOR.search(text) or (ASKS_FOR_ONE.search(text) and OTHER_TRAINING.search(text))
+    )
+
+
+def asks_for_other_training(
+    intent: str, entities: list[dict], text: str, answer_key: str | None
+) -> bool:
+    """A routine of another exercise, or stretches for another body part, asked for."""
+    if intent != QUESTION_INTENT or not asks_for_training(text):
+        return False
+    if answer_key == "stretching_afterwards":
+        return bool(STRETCHES_FOR.search(text))
+    return _other_exercise(entities) is not None and bool(OTHER_TRAINING.search(text))
 
 
 def asks_about_medicine(intent: str, entities: list[dict]) -> bool:
@@ -437,21 +476,122 @@ CORE_ON_OR_OFF = re.compile(
     r"or (?:relaxed|loose|not|soft)|y/n|yes or no)\b",
     re.I,
 )
+# Setting up before the lift is the start position, however much scene comes first
+# ("I'm 60, my physio showed me once... how do I set myself up?"). Setting up a thing
+# ("set up the band", "set up a reminder") is not.
+SETS_UP = re.compile(
+    r"\bset(?:ting)? (?:myself|me|yourself|everything|things) up\b"
+    r"|\b(?:how|where) (?:(?:do|should|shall|am|would|can) )?i(?:'m| am)? (?:be )?"
+    r"(?:meant to |supposed to |going to )?"
+    r"(?:set|get set) up\b(?! (?:the|a|an|my|some|ankle|band|weights?|reminders?)\b)"
+    r"|\bset-?up (?:position|posture)\b|\bstarting set-?up\b",
+    re.I,
+)
+# Going higher than level is the lift height's question (only up to about level: higher
+# arches the low back), whatever reason comes with it ("for a stretch", "I'm flexible").
+GOES_ABOVE_LEVEL = re.compile(
+    # The pelvis twisting to get higher is the pelvis's question.
+    r"^(?!.*\b(?:twist\w*|rotat\w*|roll\w*|tilt\w*|open\w*|pelvis)\b).*?(?:"
+    r"\b(?:go|going|lift|lifting|raise|raising|bring|bringing|take|taking|get|getting|swing)"
+    r"\b.{0,25}?\b(?:higher|above|past|beyond)\b(?: than)?(?: the line of)?"
+    r" (?:my |the |your )?(?:back|spine|level|parallel|hips?|hip height|bum|body|torso)\b"
+    r"|\b(?:force|push|lift|take|bring|raise)\w* (?:it|the leg|my leg)(?: up)? higher\b)",
+    re.I | re.S,
+)
+# A minute's rest asked about between reps ("a minute after every rep, really?") is the
+# rest between sets: that minute comes between sets, not reps.
+REST_BETWEEN_REPS = re.compile(
+    r"\b(?:rest|minute|60 seconds)\b.{0,30}?\bbetween (?:each |every |the )?"
+    r"(?:reps?|repetitions?|lifts?)\b",
+    re.I,
+)
+# Locking the knee out is keeping it straight; moving on from the bent-knee version to a
+# straight leg is that step, not the straight knee itself.
+LOCKS_THE_KNEE = re.compile(
+    r"\block(?:ed|ing)?(?: out)? (?:the |my |your )?knee\b|\bknee\b.{0,10}\block(?:ed|ing)? out\b",
+    re.I,
+)
+BENT_TO_STRAIGHT = re.compile(
+    r"\bbent[- ]knee\b.{0,60}?\b(?:switch|move|change|progress|go|graduate|swap)\w*\b"
+    r".{0,15}?\bstraight\b",
+    re.I,
+)
+# Pain that comes with doing more, asked about ("it hurts when I add reps, what now?").
+PAIN_WITH_MORE_WORK = re.compile(
+    r"^(?!.*(?:\bno\b|\bnot\b|n't\b|\bwithout\b))"
+    r"(?=.*\b(?:hurt\w*|pain\w*|sore|aches?|aching)\b)(?=.*(?:" + NAMES_MORE_WORK.pattern + r"))",
+    re.I | re.S,
+)
+# The knee's operation named: the answer after knee surgery (the surgeon's plan first).
+AFTER_A_KNEE_OPERATION = re.compile(
+    r"\b(?:knee|acl|meniscus)\b.{0,40}?\b(?:op|operation|surgery|replacement|replaced|"
+    r"reconstruction|repair|arthroscopy)\b"
+    r"|\b(?:op|operation|surgery|reconstruction)\b.{0,20}?\b(?:knee|acl)\b",
+    re.I,
+)
+# Asking for a pause, or whether to push on ("so tired, can I stop for a bit?", "my
+# leg is shaking, should I push through"): a question, answered (breaks when tired),
+# never "too hard", which changes the plan. A statement of difficulty stays too_hard.
+ASKS_FOR_A_BREAK = re.compile(
+    r"\b(?:can|could|may|should|shall|must|do|is it (?:ok|okay|alright|all right|fine)"
+    r"(?: for me)?(?: if i| to)|am i allowed to|mind if)\s+(?:i\s+|we\s+)?(?:just\s+)?"
+    r"(?:stop|pause|rest|take (?:a|five|ten|some)|have (?:a|five|some)|catch my breath|"
+    r"push (?:on|through)|keep going|carry on|force|grind|sit out|break)\b"
+    r"|\b(?:a|short|quick|little)\s+(?:break|breather|rest|pause)\b[^.!]*\?",
+    re.IGNORECASE,
+)
+# Tired and asking to stop for a bit ("worn out after a few, can I pause?"): a break,
+# then carry on with fewer good reps; not a question about the lift.
+_TIRED = (
+    r"\b(?:tired|tiring|knackered|exhausted|shattered|worn out|wiped out|done in|pooped|"
+    r"fatigued|out of (?:puff|breath|steam|gas)|puffed out|running out of)\b"
+)
+TIRED_AND_ASKS_FOR_A_BREAK = re.compile(
+    rf"^(?=.*{_TIRED})(?=.*(?:{ASKS_FOR_A_BREAK.pattern}))", re.I | re.S
+)
+# "What's next after 2 sets of 20?": asked at the top of the build-up range, the next
+# step is the harder version (weight, band, ball), not the starting dose.
+ASKS_WHAT_NEXT = re.compile(
+    r"\b(?:next (?:step|stage|level|thing|move|challenge)|what(?:'s| is)? next|what now|"
+    r"what comes (?:next|after)|where (?:do|can|should) i go from (?:here|there)|"
+    r"what do i do (?:next|after that|now)|move on to|step up to)\b",
+    re.I,
+)
+_ANY_NUMBER = re.compile(rf"\b{numbers.NUMBER}\b", re.I)
+
+
+def asks_what_next_at_the_top(text: str) -> bool:
+    """Asks for the next step with a count at or past the top of the build-up range."""
+    if not ASKS_WHAT_NEXT.search(text):
+        return False
+    said = (numbers.value_of(m.group(0).lower()) for m in _ANY_NUMBER.finditer(text))
+    return any(value is not None and value >= BUILD_UP_REPS.high for value in said)
+
+
 ANSWER_RULES = (
-    ("no_pain_the_next_day", NO_WORSE_THE_NEXT_MORNING),
-    ("neck_and_head", WHERE_TO_LOOK),
-    ("tummy_squeeze", CORE_ON_OR_OFF),
-    ("starting_position", STARTS_FACE_DOWN),
-    ("back_position", BACK_OUT_OF_LINE),
-    ("too_many_reps", DID_TOO_MANY),
-    ("soreness_the_next_day", SORER_THE_NEXT_MORNING),
+    ("no_pain_the_next_day", NO_WORSE_THE_NEXT_MORNING.search),
+    ("neck_and_head", WHERE_TO_LOOK.search),
+    ("tummy_squeeze", CORE_ON_OR_OFF.search),
+    ("starting_position", STARTS_FACE_DOWN.search),
+    ("starting_position", SETS_UP.search),
+    ("back_position", BACK_OUT_OF_LINE.search),
+    ("how_high_to_lift", GOES_ABOVE_LEVEL.search),
+    ("too_many_reps", DID_TOO_MANY.search),
+    ("soreness_the_next_day", SORER_THE_NEXT_MORNING.search),
+    ("breaks_when_tired", TIRED_AND_ASKS_FOR_A_BREAK.search),
+    ("harder_variations", asks_what_next_at_the_top),
+    ("rest_between_sets", REST_BETWEEN_REPS.search),
+    ("knee_straight", LOCKS_THE_KNEE.search),
+    ("from_bent_to_straight_leg", BENT_TO_STRAIGHT.search),
+    ("pain_when_adding_reps", PAIN_WITH_MORE_WORK.search),
+    ("after_knee_surgery", AFTER_A_KNEE_OPERATION.search),
 )
 
 
 def answer_named_by_words(text: str) -> str | None:
     """The answer a question's own words settle, or None (the selector decides)."""
-    for key, words in ANSWER_RULES:
-        if words.search(text):
+    for key, settles in ANSWER_RULES:
+        if settles(text):
             return key
     return None
 
@@ -468,7 +608,9 @@ ASKS_IF_IT_SUITS = re.compile(
     r"\b(?:good|any good|helpful|useful|suitable|recommended|beneficial|meant|designed)\s+for\b"
     r"|\b(?:help|helps|fix|fixes|ease|eases|treat|treats|work for|works for)\s+(?:with\s+)?"
     r"(?:that|it|this|my|a|the|hip|hips|back|backs|knee|knees|people)\b"
-    r"|\bonly (?:for|good for|meant for) (?:backs?|hips?|the back|the hip|back pain)\b",
+    r"|\bonly (?:for|good for|meant for) (?:backs?|hips?|the back|the hip|back pain)\b"
+    # "would it sort it out?", "will this get rid of it?"
+    r"|\bsorts? (?:it|that|this|them|things|my \w+(?: \w+)?) out\b|\bget rid of\b",
     re.I,
 )
 
@@ -681,19 +823,6 @@ def without_command_slips(text: str) -> str:
     return _START_SLIP.sub("start", text)
 
 
-# Asking for a pause, or whether to push on ("so tired, can I stop for a bit?", "my
-# leg is shaking, should I push through"): a question, answered (breaks when tired),
-# never "too hard", which changes the plan. A statement of difficulty stays too_hard.
-ASKS_FOR_A_BREAK = re.compile(
-    r"\b(?:can|could|may|should|shall|must|do|is it (?:ok|okay|alright|all right|fine)"
-    r"(?: for me)?(?: if i| to)|am i allowed to|mind if)\s+(?:i\s+|we\s+)?(?:just\s+)?"
-    r"(?:stop|pause|rest|take (?:a|five|ten|some)|have (?:a|five|some)|catch my breath|"
-    r"push (?:on|through)|keep going|carry on|force|grind|sit out|break)\b"
-    r"|\b(?:a|short|quick|little)\s+(?:break|breather|rest|pause)\b[^.!]*\?",
-    re.IGNORECASE,
-)
-
-
 # Difficulty said through a negation: a bag of words hears "hard" in "not hard enough"
 # and "easy" in "it isn't easy", so the classifier's too_hard / too_easy is turned
 # round when the words negate it ("my legs aren't working hard enough", "not even
@@ -837,6 +966,8 @@ def rule_verdict(
         return "ask_medical"
     if names_another_exercise(intent, entities, answer_key):
         return "out_of_scope"
+    if asks_for_other_training(intent, entities, text, answer_key):
+        return "out_of_scope"
     if asks_off_topic(intent, entities, text, answer_key):
         return "out_of_scope"
     if intent in (QUESTION_INTENT, "nlu_fallback") and ASKS_FOR_A_CLINICIAN.search(text):
@@ -872,6 +1003,9 @@ def answer_question(
         reply.say(answers.other_exercise_answer(exercise))
     elif topic == "out_of_scope" and (kind := _off_topic_kind(entities)):
         reply.messages.append(Message("", response=off_topic_response(kind)))
+    elif topic == "out_of_scope" and asks_for_training(text):
+        # "good stretches for tight calves?": another exercise, though none is named
+        reply.say(answers.other_exercise_answer(answers.OTHER_TRAINING))
     elif answer.offer and offer_more:
         reply.say(f"{answer.short} {answer.offer}", YES_NO_BUTTONS)
         reply.updates["pending_offer"] = topic
