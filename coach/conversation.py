@@ -842,6 +842,10 @@ def rule_verdict(
         ASKS_ABOUT_THE_RECORD.search(text)
     ):
         return "ask_progress"  # "will it save what I did?": the record, not the benefits
+    if intent in (QUESTION_INTENT, "nlu_fallback", "repeat") and (
+        numbers.read_total_said_back(text) is not None
+    ):
+        return "ask_progress"  # "that's 20 in all, right?": the running total, no answer said
     if intent == QUESTION_INTENT and "?" not in text and DEFERS_TO_LATER.search(text):
         return "deny"  # "I'll do them tomorrow": no question, so no answer said first
     if pain_from_doing_more(intent, text, answer_key):

@@ -259,3 +259,8 @@ def test_a_start_by_another_name_is_a_start_whatever_the_classifier(text):
 
 def test_a_question_about_starting_one_is_not():
     assert conversation.rule_verdict("faq", [], "how do i begin a hip extension") is None
+
+
+@pytest.mark.parametrize("intent", ["faq", "nlu_fallback", "repeat"])
+def test_a_total_said_back_is_about_progress_whatever_the_classifier(intent):
+    assert conversation.rule_verdict(intent, [], "so 14 altogether, yeah?") == "ask_progress"
