@@ -473,7 +473,7 @@ def stops_for_today(text: str) -> bool:
 # Leaving words ("thanks bye", "see ya", "gotta go"): in a session the user is going, so
 # the session ends with its summary and a goodbye, as "bye" on its own does.
 LEAVING = re.compile(
-    r"\b(?:bye+|bye bye|good ?bye|good ?night|night night|cya|laters|ttyl|ttfn|"
+    r"\b(?:bye+|bye bye|good ?bye|good ?night(?:\W+\w+)?\W*$|night night|cya|laters|ttyl|ttfn|"
     r"see (?:ya|you|u)(?: later| soon| next time| tomorrow)?\W*$|catch (?:you|ya) later|"
     # "have to go" ending its clause: not "have to go slower", "need to go to the loo"
     r"(?:gotta|got to|have to|need to) (?:go|run|dash|head off)(?: now| sorry| mate)*"
@@ -483,7 +483,11 @@ LEAVING = re.compile(
 )
 # "Cheers, that's me done": thanks with it, the user is leaving, not ending one leg.
 THANKS_WORD = re.compile(r"\b(?:thanks?|thank you|thank u|thankyou|thx|ty|cheers|ta)\b", re.I)
-SAYS_DONE = re.compile(r"\b(?:that'?s me|i'?m|im|i am|we'?re) (?:done|finished|off|out)\b", re.I)
+SAYS_DONE = re.compile(  # ending its clause: not "done with this leg"
+    r"\b(?:that'?s me|i'?m|im|i am|we'?re) (?:done|finished|off|out)"
+    r"(?: now| for (?:today|now|the day|tonight))?(?=\W*$|\s*[,.;!])",
+    re.I,
+)
 
 
 def leaving(text: str) -> bool:

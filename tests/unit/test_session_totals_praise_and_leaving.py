@@ -160,7 +160,8 @@ def test_praise_by_voice_after_a_paced_set_keeps_the_question():
 
 
 @pytest.mark.parametrize(
-    "text", ["ta, see ya", "thanks, gotta run", "cheers, i'm finished", "ok bye now"]
+    "text",
+    ["ta, see ya", "thanks, gotta run", "cheers, i'm finished", "ok bye now", "good night all"],
 )
 def test_leaving_is_read(text):
     assert leaving(text)
@@ -175,6 +176,8 @@ def test_leaving_is_read(text):
         "10 done",
         "i need to go a bit slower",
         "have to go to the toilet",
+        "had a good night's sleep so i feel strong",
+        "thanks, i'm done with this leg",
     ],
 )
 def test_not_leaving(text):
