@@ -257,6 +257,34 @@ CHAT_SHORT_FORMS = {
     "affirm": ("y", "ye"),
     "deny": ("n", "nah", "nope"),
 }  # fmt: skip
+# A kind word for the coach ("you're a star", "love this app", "nice work coach"): a
+# thanks back and on with the step, never a pain question, whatever "pretty" or
+# "killing it" lead the classifier to.
+_COACH = r"(?:coach|trainer|teacher|app|bot|helper|one|guy|lad|mate)"
+PRAISE = re.compile(
+    r"\b(?:you(?:'?re| are| r)|youre|ur|u r)\s+(?:(?:a|an|the|so|such a|really|very|pretty|"
+    r"quite|honestly|genuinely|actually|seriously|just|definitely|bloody|real)\s+)*"
+    r"(?:good|great|brilliant|amazing|awesome|fantastic|excellent|lovely|helpful|the best|"
+    r"a star|a legend|ace|fab|fabulous|wonderful|superb|cool|nice|the man|the woman|"
+    r"killing it|smashing it)\b|"
+    r"\b(?:good|great|brilliant|amazing|awesome|fantastic|excellent|lovely|helpful|nice|"
+    rf"best|fab|wonderful|superb|cool) (?:little )?{_COACH}\b|"
+    r"\b(?:i )?(?:love|loving|really like|enjoying|like) (?:this|it|you|this app|the app|"
+    r"this coach|these sessions|your coaching|working with you)\b(?! (?:hurts?|aches?|pain))|"
+    rf"\b(?:good|great|nice|top) (?:job|work)(?:,? {_COACH})?\W*$|"
+    rf"\b(?:good|great|nice|top) one,? {_COACH}\W*$",
+    re.I,
+)
+_DOING_WELL = re.compile(r"\b(?:killing|smashing|nailing) it\b", re.I)
+
+
+def praises_the_coach(text: str) -> bool:
+    """A compliment with no pain in it: "you're a great coach", not "great, but it hurts"."""
+    if not PRAISE.search(text) or numbers.read_pain_score(text) is not None:
+        return False
+    return not numbers.mentions_pain(_DOING_WELL.sub(" ", text))
+
+
 _SHORT_FORM_OF = {form: intent for intent, forms in CHAT_SHORT_FORMS.items() for form in forms}
 _LETTER_RUN = re.compile(r"([a-z])\1+")
 
@@ -715,7 +743,8 @@ _SESSION_THING = (
     r"programme))|(?:(?:leg|prone|first|"
     r"guided|exercise|workout|next)\s+)*(?:session|workout|exercises?|excercises?|routine|"
     r"reps|lifts|leg lifts|leg raises|raises|set|sets|set (?:one|1)|first set|training|program|"
-    r"programme))"
+    # the exercise by its other names, as the article gives them
+    r"programme|hip extensions?|straight leg raises|leg extensions))"
 )
 ASKS_TO_START = re.compile(
     rf"^\W*(?:{_OPENERS}\W+)*(?:"
@@ -942,6 +971,10 @@ def rule_verdict(
         ASKS_ABOUT_THE_RECORD.search(text)
     ):
         return "ask_progress"  # "will it save what I did?": the record, not the benefits
+    if intent in (QUESTION_INTENT, "nlu_fallback", "repeat") and (
+        numbers.read_total_said_back(text) is not None
+    ):
+        return "ask_progress"  # "that's 20 in all, right?": the running total, no answer said
     if intent == QUESTION_INTENT and "?" not in text and DEFERS_TO_LATER.search(text):
         return "deny"  # "I'll do them tomorrow": no question, so no answer said first
     if pain_from_doing_more(intent, text, answer_key):

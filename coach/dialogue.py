@@ -470,6 +470,36 @@ def stops_for_today(text: str) -> bool:
     return bool(STOPPING.search(text) or (bare and bare != text.strip() and STOPPING.search(bare)))
 
 
+# Leaving words ("thanks bye", "see ya", "gotta go"): in a session the user is going, so
+# the session ends with its summary and a goodbye, as "bye" on its own does.
+LEAVING = re.compile(
+    r"\b(?:bye+|bye bye|good ?bye|good ?night(?:\W+\w+)?\W*$|night night|cya|laters|ttyl|ttfn|"
+    r"see (?:ya|you|u)(?: later| soon| next time| tomorrow)?\W*$|catch (?:you|ya) later|"
+    # "have to go" ending its clause: not "have to go slower", "need to go to the loo"
+    r"(?:gotta|got to|have to|need to) (?:go|run|dash|head off)(?: now| sorry| mate)*"
+    r"(?=\W*$|\s*[,.;!])|i'?m off\W*$|signing off|"
+    r"logging off)\b",
+    re.I,
+)
+# "Cheers, that's me done": thanks with it, the user is leaving, not ending one leg.
+THANKS_WORD = re.compile(r"\b(?:thanks?|thank you|thank u|thankyou|thx|ty|cheers|ta)\b", re.I)
+SAYS_DONE = re.compile(  # ending its clause: not "done with this leg"
+    r"\b(?:that'?s me|i'?m|im|i am|we'?re) (?:done|finished|off|out)"
+    r"(?: now| for (?:today|now|the day|tonight))?(?=\W*$|\s*[,.;!])",
+    re.I,
+)
+
+
+def leaving(text: str) -> bool:
+    """A goodbye with no question and no pain in it: the user is going now."""
+    hurts = numbers.mentions_pain(text) and not numbers.says_no_pain(text)
+    return (
+        bool(LEAVING.search(text) or THANKS_WORD.search(text) and SAYS_DONE.search(text))
+        and not is_question(text)
+        and not hurts
+    )
+
+
 # "I'm done", "we're finished": between sets or at a leg switch, the end of today's session.
 DONE_NOW = re.compile(
     r"^\W*(?:(?:ok|okay|right|well|yeah|actually|no)\W+)*(?:i'?m|im|i am|we'?re|that'?s me)\s+"
@@ -1151,13 +1181,40 @@ def respond(
     if turn.reminder_at is not None:
         _reminder_fired(work, turn.reminder_at)
         return work.finish()
+    before = _where_the_count_is(work.session)
     if not _answer_pending_question(work) and not _repeat_answer(work):
         _handle(work)
+        _ask_unanswered_check_again(work, before)
     _remember_answers(work)
     _knee_padding_tip(work)
     dialogue.remind(answered_by_rasa)
     _maybe_ask_morning_check(work)
     return _with_disclaimer(work).finish()
+
+
+def _where_the_count_is(session: Session | None) -> tuple | None:
+    """The session's count and the coach's question about it, to see what a turn changed."""
+    if session is None or session.over:
+        return None
+    check = dict(session.check) if session.check else None
+    return check, session.phase, session.set_number, session.leg, session.count, session.total_reps
+
+
+def _ask_unanswered_check_again(work: _Turn, before: tuple | None) -> None:
+    """ "5 more, or 5 in all?" answered by "how many left?" or "ready": that is answered,
+    and the question is asked again; only an answer or a new count settles it."""
+    session = work.session
+    if before is None or before[0] is None or session is None or session.over:
+        return
+    if session.check not in (None, before[0]) or _where_the_count_is(session)[1:] != before[1:]:
+        return
+    text = work.turn.text
+    if numbers.mentions_pain(text) or numbers.read_pain_score(text) is not None:
+        return  # the pain comes first, and its own question
+    lines = session.ask_again(before[0])
+    said = {message.text for message in work.reply.messages}
+    if lines and not any(line.text in said for line in lines):
+        work.say(lines, session.check_buttons())
 
 
 def _repeat_answer(work: _Turn) -> bool:
@@ -1686,11 +1743,14 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             _if_the_paced_set_was_done(work, f"that's {left - session.target} to go")
             _session_status(work)
             return True
-        if (
-            (HOW_MANY_IN_ALL.search(text) and in_total or DONE_TODAY.search(text))
+        said_back = numbers.read_total_said_back(text)
+        if not left_to_do and (
+            said_back is not None
+            or (HOW_MANY_IN_ALL.search(text) and in_total or DONE_TODAY.search(text))
             and is_question(text)
-            and not left_to_do
         ):
+            if said_back is not None:  # "that's 20 altogether, right?": yes, or the right one
+                work.say_text(_checked_total(said_back, session.total_reps))
             done = session.reps
             legs = ", ".join(f"{leg} {sum(d.get(leg, 0) for d in done)}" for leg in p.LEGS)
             work.say_text(f"So far today: {session.total_reps} reps in all ({legs}).")
@@ -1946,10 +2006,11 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         work.say_text("That's it for today: well done, and rest up.")
         work.say_text(progression.next_session_advice(_last_session(work)["ended_at"], work.tz))
         return True
-    if (HOW_MANY_IN_ALL.search(text) or DONE_TODAY.search(text)) and _todays_session(
-        work
-    ) is not None:
-        _todays_totals(work)
+    said_back = numbers.read_total_said_back(text)
+    if (
+        said_back is not None or HOW_MANY_IN_ALL.search(text) or DONE_TODAY.search(text)
+    ) and _todays_session(work) is not None:
+        _todays_totals(work, said_back)
         return True
     if DONE_TODAY.search(text) and is_question(text):
         work.say_text(NOTHING_TODAY)
@@ -2182,12 +2243,19 @@ NOTHING_TODAY = (
 )
 
 
-def _todays_totals(work: _Turn) -> None:
+def _checked_total(said: int, total: int) -> str:
+    """The answer to a total said back ("that's 20 in all, right?"): yes, or the right one."""
+    return "Yes, that's right." if said == total else f"Not quite: it's {total}."
+
+
+def _todays_totals(work: _Turn, said_back: int | None = None) -> None:
     """ "How many did I do altogether?" after today's session: its reps, then what's next."""
     record = _todays_session(work)
     if not record.get("total_reps"):
         work.say_text(NOTHING_TODAY)
         return
+    if said_back is not None:
+        work.say_text(_checked_total(said_back, record["total_reps"]))
     per_set = "; ".join(
         f"set {number}: " + ", ".join(f"{leg} {done.get(leg, 0)}" for leg in p.LEGS)
         for number, done in enumerate(record.get("reps") or [], start=1)
@@ -2258,8 +2326,8 @@ def _stop_for_today(work: _Turn, session: Session) -> None:
         )
         unsaid = {"record": session.record(), "set": session.set_number, "leg": leg}
         work.set(plan={**work.plan, "unconfirmed_set": unsaid})
-    if work.turn.intent == "goodbye":
-        work.say_text(answers.GOODBYE)
+    if work.turn.intent == "goodbye" or THANKS_WORD.search(work.turn.text):
+        work.say_text(answers.GOODBYE)  # stopping with thanks is a leave-taking too
 
 
 def _unconfirmed_set(work: _Turn) -> dict | None:
@@ -2921,9 +2989,24 @@ ASKS_HOW_OFTEN = re.compile(
     r"(?!.*\b(?:sets?|reps?|breathe|breaths?|rest|hold)\b)",
     re.I,
 )
+# When to make it harder ("how soon can I add a band?", "at what point do I go to ankle
+# weights?"): the timing, the progression rule, not how to use the thing.
+ASKS_WHEN_TO_STEP_UP = re.compile(
+    r"(?:\b(?:when|how soon|at what (?:point|stage))\s+(?:can|could|should|shall|do|will|"
+    r"would|might|must|am|is it (?:ok|okay|safe) to)|\bhow long (?:until|till|before) (?:i|we))"
+    r"\s+(?:(?:i|we|be|ready|able|allowed|to|can|could|should)\s+)*"
+    r"(?:\w+\s+){0,3}?"
+    r"(?:use|using|add|adding|try|trying|put on|wear|start|starting|go|move|step|switch|"
+    r"progress|get|have|level|do|doing)\b[^?.]*?"
+    r"\b(?:bands?|resistance|ankle weights?|weights?|weighted|ball|harder|tougher|"
+    r"(?:(?<=step )|(?<=move )|(?<=level ))up|"
+    r"next (?:level|step|version)|straight leg|more reps|extra reps)\b",
+    re.I,
+)
 # A question whose words name its answer in a session, whatever the selector leaned to.
 QUESTIONS_BY_GRAMMAR = (
     (ASKS_WHEN_IT_GETS_EASY, PROGRESSION_ANSWER),
+    (ASKS_WHEN_TO_STEP_UP, PROGRESSION_ANSWER),
     (ASKS_HOW_OFTEN, "sessions_per_week"),
     (ASKS_WHERE_TO_FEEL_IT, "where_to_feel_it"),
     (ASKS_WHICH_MUSCLES, "muscles_worked"),
@@ -2947,9 +3030,21 @@ def _asks_what_changed(work: _Turn) -> bool:
     )
 
 
+THANKS_FOR_PRAISE = "Thank you, that's kind! Glad it's helping."
+
+
 def _handle(work: _Turn) -> None:
     session = work.session
     active = session is not None and not session.over
+    said_by_rasa = work.turn.intent == conversation.QUESTION_INTENT and work.turn.answer_said
+    if conversation.praises_the_coach(work.turn.text) and not said_by_rasa:
+        work.say_text(THANKS_FOR_PRAISE)  # "you're a great coach": thanked, then the step
+        _session_status(work)
+        return
+    if active and leaving(work.turn.text):
+        work.turn.intent = "goodbye"  # "thanks, bye" mid-session: the summary and a goodbye
+        _stop_for_today(work, session)
+        return
     if not work.turn.answer_said and _gap_between_sessions_meant(work):
         work.turn.answer_key = SESSION_GAP_ANSWER
     if (

@@ -708,6 +708,29 @@ _ENDS_THE_SET = re.compile(
 )
 
 
+# A running total said back to be checked: "that's 20 altogether, right?", "so 24 so far?",
+# "in total that's 30 yeah". Only asked (a question mark or a tag such as "right"): said
+# plainly, "that's 8 in all" is a count that corrects the leg's (read_count).
+_TOTAL_SAID_BACK = re.compile(
+    rf"(?:^|\s){_N}{_REPS}\s+{_IN_ALL}\b|"
+    rf"\b{_IN_ALL}\s+(?:thats|that is|its|it is|is it|is that|im on|i am on|ive done|weve done)"
+    rf"\s+(?P<m>{NUMBER})\b"
+)
+_CHECK_TAG = re.compile(
+    r"\b(?:right|yeah|yes|yep|yea|correct|innit|isnt it|is it|aye|eh|no|yh)\s*$"
+)
+
+
+def read_total_said_back(text: str) -> int | None:
+    """The total in a question checking it ("that's 20 in all, right?"), else None."""
+    said = normalise(text)
+    match = _TOTAL_SAID_BACK.search(said)
+    if match is None or ("?" not in text and not _CHECK_TAG.search(said)):
+        return None
+    value = value_of(match.group("n") or match.group("m"))
+    return int(value) if value is not None else None
+
+
 # A count that ends by saying where it leaves the user: "...so I'm on 4", "...which makes 7".
 _SO_TOTAL = re.compile(
     rf"(?:^|\s)(?:so|which|that|meaning|making|and)\s+(?:(?:now|that|it|i)\s+)?"

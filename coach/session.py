@@ -577,6 +577,22 @@ class Session:
             f" ({n} more would make {self.count + n}.)",
         )
 
+    def ask_again(self, check: dict) -> list[Line]:
+        """A question about what a count meant, left unanswered while the user asked or
+        said something else: asked again, as it was, until it is answered or a new count
+        settles it. [] for the other questions, which the next report answers anyway."""
+        kind, n = check["kind"], check["n"]
+        if kind == "more_or_total":
+            return self._ask_more_or_total(n)
+        if kind == "far_above":
+            return self._ask_far_above(n)
+        if kind == "past_target":
+            return self._ask_past_target(n)
+        if kind == "which":
+            more = numbers.MORE if check.get("more") else numbers.TOTAL
+            return self._ask_which(Count(more, n, or_value=check.get("or")))
+        return []
+
     def ask_what_to_skip(self) -> list[Line]:
         """ "Skip" alone in the middle of a set: the rest of the set, or carry on? Asked."""
         last = " (that would finish today's session)" if self.set_number >= self.sets else ""

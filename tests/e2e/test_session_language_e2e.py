@@ -162,3 +162,24 @@ def test_context_then_a_start_position_and_corrections_over_rest(coach):
     assert "4 of 10" in reply and "fall" not in reply
     assert "7 of 10" in say("3 more")[0]
     assert "5 of 10" in say("take off two, I lost count")[0]
+
+
+def test_totals_praise_an_open_question_and_thanks_bye_over_rest(coach):
+    say = talk(coach, "e2e-language-totals")
+    say("start my session")
+    say("ready")
+    say("did 10")
+    say("ready")
+    say("did 10")
+    reply, _ = say("so that comes to 20 altogether, yeah?")
+    assert reply.startswith("Yes, that's right.") and "20 reps in all" in reply
+    reply, _ = say("you're a really good trainer you know")
+    assert reply.startswith("Thank you") and "0 (no pain)" not in reply
+    say("ready")
+    say("did 2")
+    reply, buttons = say("did 6")
+    assert "6 more, or 6 in all" in reply and buttons == ["6 more", "6 in all"]
+    reply, buttons = say("how many have i got left")
+    assert "8 to go" in reply and "6 more, or 6 in all" in reply and buttons
+    reply, _ = say("ta, gotta run")
+    assert "22 in all" in reply and answers.GOODBYE in reply

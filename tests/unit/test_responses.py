@@ -125,3 +125,17 @@ def test_the_clinician_comes_first_where_the_answer_is_about_health():
     for key in ("after_surgery", "after_hip_replacement", "after_back_surgery", "pregnancy"):
         text = ANSWERS[key][0]["text"].lower()
         assert any(who in text for who in ("surgeon", "physio", "doctor", "midwife")), key
+
+
+EXAMPLES = _examples()
+WH_OPENER = re.compile(r"^\W*(?:how|what|whats|what's|when|where|which|why|who)\b", re.I)
+
+
+@pytest.mark.parametrize("key", sorted(ANSWERS))
+def test_a_yes_opens_only_answers_to_yes_no_questions(key):
+    """ "How long do I rest?" is not answered "Yes, rest ...": an answer whose questions are
+    a third or more how/what/when questions does not open with a yes."""
+    questions = EXAMPLES.get(key, [])
+    asked_wh = sum(bool(WH_OPENER.match(q)) for q in questions)
+    if questions and asked_wh * 3 >= len(questions):
+        assert not re.match(r"^\W*yes\b", ANSWERS[key][0]["text"], re.I)
