@@ -442,6 +442,13 @@ def test_the_classifiers_red_flag_is_not_asked_about_when_the_screen_ruled_the_w
         "my dad is 60 and wants to try this",
         "should I stop if it doesn't go away by the weekend?",
         "my phone crashed between sets",
+        # Titles and idioms with a sign word in them.
+        "dancing round the kitchen to Saturday Night Fever between sets",
+        "binge watching Cold Feet on the sofa after my lifts",
+        "my sister got cold feet about the house move",
+        "the match went to fever pitch in extra time",
+        "my crush waved at me and I went weak at the knees",
+        "been on pins and needles all day waiting to hear about the job",
     ],
 )
 def test_ordinary_exercise_talk_is_neither_flagged_nor_asked_about(text):
@@ -536,6 +543,9 @@ def test_what_to_do_if_a_sign_starts_is_a_case_to_come(text, flagged):
         ("is unexplained weight loss something to worry about?", "weight_loss"),
         ("is numbness between the legs a warning sign? been reading about it", "saddle_numbness"),
         ("is it normal to not be able to pee with a bad back?", "bladder"),
+        # Going on every day, said of anyone: still a question in general.
+        ("what happens if your legs go numb every day?", "both_legs"),
+        ("is it normal for someone to get numb feet every day?", "both_legs"),
     ],
 )
 def test_a_question_about_a_sign_is_answered_not_flagged(text, sign):
@@ -585,16 +595,6 @@ def test_a_question_about_a_sign_the_user_may_have_is_still_taken_seriously(text
         ("is it ok to not be able to wee? since Sunday now", "bladder"),
         # Lost feeling asked about as "normal": the user's own loss, not a general question.
         ("is it normal to be losing sensation around my groin?", "saddle_numbness"),
-    ],
-)
-def test_a_question_that_says_the_sign_is_the_users_own_is_flagged(text, sign):
-    result = check(text)
-    assert result.about is None and result.flag is SIGNS[sign], (text, result)
-
-
-@pytest.mark.parametrize(
-    ("text", "sign"),
-    [
         # Going on now, said inside the question: the user's own, not a general question.
         ("is it normal that my groin feels numb these days?", "saddle_numbness"),
         ("is it normal to feel weak in both legs every morning?", "both_legs"),
@@ -603,21 +603,9 @@ def test_a_question_that_says_the_sign_is_the_users_own_is_flagged(text, sign):
         ("is it normal that the pain wakes me all night nowadays?", "night_pain"),
     ],
 )
-def test_an_is_it_normal_question_with_ongoing_words_is_flagged(text, sign):
+def test_a_question_that_says_the_sign_is_the_users_own_is_flagged(text, sign):
     result = check(text)
     assert result.about is None and result.flag is SIGNS[sign], (text, result)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "what happens if your legs go numb every day?",
-        "is it normal for someone to get numb feet every day?",
-    ],
-)
-def test_ongoing_words_said_of_anyone_keep_the_question_general(text):
-    result = check(text)
-    assert result.flag is None and result.about is SIGNS["both_legs"], (text, result)
 
 
 @pytest.mark.parametrize(
@@ -643,22 +631,6 @@ def test_pain_said_to_be_unchanged_after_weeks_is_persistent_pain(text):
 )
 def test_the_same_routine_or_no_pain_after_weeks_is_no_sign(text):
     assert screen(text) is None, text
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "dancing round the kitchen to Saturday Night Fever between sets",
-        "binge watching Cold Feet on the sofa after my lifts",
-        "my sister got cold feet about the house move",
-        "the match went to fever pitch in extra time",
-        "my crush waved at me and I went weak at the knees",
-        "been on pins and needles all day waiting to hear about the job",
-    ],
-)
-def test_titles_and_idioms_with_a_sign_word_are_no_sign(text):
-    result = check(text)
-    assert result.flag is None and result.suspected is None, (text, result)
 
 
 @pytest.mark.parametrize(
