@@ -377,6 +377,7 @@ STUDIED_SETS = [
     "2026-11-27cc",
     "2026-11-27dd",
     "2026-11-27ee",
+    "2026-11-27ff",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
@@ -441,6 +442,13 @@ def test_the_classifiers_red_flag_is_not_asked_about_when_the_screen_ruled_the_w
         "my dad is 60 and wants to try this",
         "should I stop if it doesn't go away by the weekend?",
         "my phone crashed between sets",
+        # Titles and idioms with a sign word in them.
+        "dancing round the kitchen to Saturday Night Fever between sets",
+        "binge watching Cold Feet on the sofa after my lifts",
+        "my sister got cold feet about the house move",
+        "the match went to fever pitch in extra time",
+        "my crush waved at me and I went weak at the knees",
+        "been on pins and needles all day waiting to hear about the job",
     ],
 )
 def test_ordinary_exercise_talk_is_neither_flagged_nor_asked_about(text):
@@ -535,6 +543,9 @@ def test_what_to_do_if_a_sign_starts_is_a_case_to_come(text, flagged):
         ("is unexplained weight loss something to worry about?", "weight_loss"),
         ("is numbness between the legs a warning sign? been reading about it", "saddle_numbness"),
         ("is it normal to not be able to pee with a bad back?", "bladder"),
+        # Going on every day, said of anyone: still a question in general.
+        ("what happens if your legs go numb every day?", "both_legs"),
+        ("is it normal for someone to get numb feet every day?", "both_legs"),
     ],
 )
 def test_a_question_about_a_sign_is_answered_not_flagged(text, sign):
@@ -584,11 +595,55 @@ def test_a_question_about_a_sign_the_user_may_have_is_still_taken_seriously(text
         ("is it ok to not be able to wee? since Sunday now", "bladder"),
         # Lost feeling asked about as "normal": the user's own loss, not a general question.
         ("is it normal to be losing sensation around my groin?", "saddle_numbness"),
+        # Going on now, said inside the question: the user's own, not a general question.
+        ("is it normal that my groin feels numb these days?", "saddle_numbness"),
+        ("is it normal to feel weak in both legs every morning?", "both_legs"),
+        ("is it normal that my feet tingle on both sides constantly?", "both_legs"),
+        ("is it normal to have no feeling in my bum lately?", "saddle_numbness"),
+        ("is it normal that the pain wakes me all night nowadays?", "night_pain"),
     ],
 )
 def test_a_question_that_says_the_sign_is_the_users_own_is_flagged(text, sign):
     result = check(text)
     assert result.about is None and result.flag is SIGNS[sign], (text, result)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my lower back is no different after four weeks of the lifts",
+        "the ache in my hip is unchanged after five weeks",
+        "it's still exactly the same pain after a month of these",
+        "three weeks of exercises and my back is still just the same",
+    ],
+)
+def test_pain_said_to_be_unchanged_after_weeks_is_persistent_pain(text):
+    assert screen(text) is SIGNS["persistent_pain"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a month on, my back is fine and I still do exactly the same routine",
+        "week five and my reps are still exactly the same, back feels good",
+        "a month in, my strength is unchanged but the back is fine",
+    ],
+)
+def test_the_same_routine_or_no_pain_after_weeks_is_no_sign(text):
+    assert screen(text) is None, text
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("got a fever of 38.6 and Saturday Night Fever is on the radio", "fever"),
+        ("the radio's on and I think I have a fever", "fever"),
+        ("I've been on pins and needles in both feet since lunch", "both_legs"),
+        ("both legs went weak at the knees and I dropped to the floor", "both_legs"),
+    ],
+)
+def test_a_real_sign_beside_a_title_or_idiom_is_still_flagged(text, sign):
+    assert screen(text) is SIGNS[sign], text
 
 
 def test_a_question_about_an_emergency_sign_explains_it_then_asks():
