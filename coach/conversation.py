@@ -1079,6 +1079,10 @@ def rule_verdict(
         return QUESTION_INTENT
     if intent == "too_hard" and ASKS_FOR_A_BREAK.search(text):
         return QUESTION_INTENT
+    if intent in ("missed_sessions", "nlu_fallback", "out_of_scope") and EXPLAIN_SIMPLY.search(
+        text
+    ):
+        return QUESTION_INTENT  # "never exercised, explain it simply": how to do it, not a gap
     if intent == "stay_level" and answer_key and ASKS_WHAT_OR_HOW.match(text):
         return QUESTION_INTENT
     if turned := _difficulty_turned_round(intent, text):

@@ -121,3 +121,14 @@ def test_side_lying_leg_raises_are_another_exercise(text):
     assert vocabulary.canonical("other_exercise", text.split("do ")[-1].removeprefix("a ")) == (
         "side-lying leg raises"
     )
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "verdict"),
+    [
+        ("missed_sessions", "never worked out before, explain this in plain english", "faq"),
+        ("missed_sessions", "I missed two sessions last week", None),
+    ],
+)
+def test_a_beginner_asking_it_explained_simply_is_a_question(intent, text, verdict):
+    assert conversation.rule_verdict(intent, [], text, None) == verdict
