@@ -11,7 +11,7 @@ from typing import Any
 
 from coach import answers, numbers, red_flags
 from coach.numbers import parse_number, unslipped
-from coach.protocol import BUILD_UP_REPS
+from coach.protocol import BUILD_UP_REPS, REPS_PER_SET
 from coach.vocabulary import canonical
 
 # Slots that belong to one conversation and are reset when a new one starts.
@@ -550,13 +550,19 @@ PAIN_WITH_MORE_WORK = re.compile(
     r"(?=.*\b(?:hurt\w*|pain\w*|sore|aches?|aching)\b)(?=.*(?:" + NAMES_MORE_WORK.pattern + r"))",
     re.I | re.S,
 )
+
+
+def _operation_on(part: str, procedures: str) -> re.Pattern:
+    """An operation on a named part, either way round ("knee op", "surgery on my hip")."""
+    return re.compile(
+        rf"\b(?:{part})\b.{{0,40}}?\b(?:op|operation|surgery|replacement|replaced|{procedures})\b"
+        rf"|\b(?:op|operation|surgery|reconstruction)\b.{{0,20}}?\b(?:{part})\b",
+        re.I,
+    )
+
+
 # The knee's operation named: the answer after knee surgery (the surgeon's plan first).
-AFTER_A_KNEE_OPERATION = re.compile(
-    r"\b(?:knee|acl|meniscus)\b.{0,40}?\b(?:op|operation|surgery|replacement|replaced|"
-    r"reconstruction|repair|arthroscopy)\b"
-    r"|\b(?:op|operation|surgery|reconstruction)\b.{0,20}?\b(?:knee|acl)\b",
-    re.I,
-)
+AFTER_A_KNEE_OPERATION = _operation_on("knee|acl|meniscus", "reconstruction|repair|arthroscopy")
 # Asking for a pause, or whether to push on ("so tired, can I stop for a bit?", "my
 # leg is shaking, should I push through"): a question, answered (breaks when tired),
 # never "too hard", which changes the plan. A statement of difficulty stays too_hard.
@@ -580,7 +586,7 @@ TIRED_AND_ASKS_FOR_A_BREAK = re.compile(
 # "What's next after 2 sets of 20?": asked at the top of the build-up range, the next
 # step is the harder version (weight, band, ball), not the starting dose.
 ASKS_WHAT_NEXT = re.compile(
-    r"\b(?:next (?:step|stage|level|thing|move|challenge)|what(?:'s| is)? next|what now|"
+    r"\b(?:next (?:step|stage|level|thing|move|challenge)|what(?:'?s| is)? next|what now|"
     r"what comes (?:next|after)|where (?:do|can|should) i go from (?:here|there)|"
     r"what do i do (?:next|after that|now)|move on to|step up to)\b",
     re.I,
@@ -588,12 +594,95 @@ ASKS_WHAT_NEXT = re.compile(
 _ANY_NUMBER = re.compile(rf"\b{numbers.NUMBER}\b", re.I)
 
 
+def _most_reps_in_a_what_next(text: str) -> int | None:
+    """The largest number said in a question asking what comes next, or None."""
+    if not ASKS_WHAT_NEXT.search(text):
+        return None
+    said = [numbers.value_of(m.group(0).lower()) for m in _ANY_NUMBER.finditer(text)]
+    return max((value for value in said if value is not None), default=None)
+
+
 def asks_what_next_at_the_top(text: str) -> bool:
     """Asks for the next step with a count at or past the top of the build-up range."""
-    if not ASKS_WHAT_NEXT.search(text):
-        return False
-    said = (numbers.value_of(m.group(0).lower()) for m in _ANY_NUMBER.finditer(text))
-    return any(value is not None and value >= BUILD_UP_REPS.high for value in said)
+    most = _most_reps_in_a_what_next(text)
+    return most is not None and most >= BUILD_UP_REPS.high
+
+
+def asks_what_next_in_the_starting_range(text: str) -> bool:
+    """Asks for the next step with reps in the starting range said ("2 sets of 10 are
+    easy now, what next?"): the build-up (more reps), not a harder version yet."""
+    most = _most_reps_in_a_what_next(text)
+    return most is not None and REPS_PER_SET.low <= most < BUILD_UP_REPS.high
+
+
+# Explaining the whole exercise to a beginner ("like I'm five", "in plain words, I've
+# never exercised") asks how to do it, not the steps listed or a schedule.
+EXPLAIN_SIMPLY = re.compile(
+    r"\blike (?:i'?m|i am|im) (?:five|5|a (?:child|kid|beginner|total beginner))\b"
+    r"|\b(?:explain|describe|tell me|walk me through|talk me through)\b.{0,40}?"
+    r"\b(?:simply|simple (?:terms|words|language)|plain (?:english|words|terms|language)|"
+    r"for (?:a|an absolute|a total|a complete) beginner|for dummies|never (?:\w+ )?"
+    r"(?:exercised|done (?:any )?exercise|worked out|been to a gym))\b",
+    re.I,
+)
+# How high to go, asked as "as high as I can?": only to about level. Not managing
+# level ("can't get anywhere near parallel") is the smaller lift: that is fine.
+AS_HIGH_AS_POSSIBLE = re.compile(
+    r"^(?!.*(?:\bcan(?:no|'?)t\b|\bunable\b|\bstruggl\w*|\bnot able\b))"
+    r".*\bas (?:high|far up|far) as (?:i can|possible|it (?:will )?goes?|i'?m able|you can)\b",
+    re.I,
+)
+SHORT_OF_LEVEL = re.compile(
+    r"\b(?:can(?:no|'?)t|unable to|struggl\w* to|not able to|never)\b.{0,30}?"
+    r"\b(?:anywhere near|nowhere near|near|up to|as high as|as far as|all the way to)\b"
+    r"\s+(?:the |my |being )?(?:level|parallel|flat|straight out|hip height|"
+    r"(?:in )?line with my back|horizontal)\b"
+    r"|\bnowhere near (?:level|parallel|horizontal|hip height)\b"
+    r"|\b(?:can(?:no|'?)t|unable to)\b.{0,20}?\bas (?:high|far) as (?:you|it|the \w+) "
+    r"(?:said|says|shows?|suggests?)\b",
+    re.I,
+)
+# The body or hips swinging, rolling or turning to a side with the lift: the pelvis
+# stays level, with no twist (not the speed).
+BODY_TURNS_TO_A_SIDE = re.compile(
+    r"\b(?:body|hips?|pelvis|torso|trunk|bum|butt|bottom|whole (?:body|side)|upper body)\b"
+    r".{0,30}?\b(?:swing\w*|swung|roll\w*|turn\w*|twist\w*|rotat\w*|tip\w*|tilt\w*|"
+    r"lean\w*|drop\w*|sway\w*|shift\w*|veer\w*)\b.{0,25}?"
+    r"\b(?:sides?|sideways|left|right|round|around|over|open|away)\b",
+    re.I,
+)
+# A whole session asked about, start to end: the session plan (sets, reps a leg, rest).
+WHOLE_SESSION = re.compile(
+    r"\b(?:full|whole|complete|entire|typical|normal|standard)\s+(?:session|workout|routine)\b"
+    r".{0,40}?\b(?:look like|start to (?:finish|end)|beginning to end|involve|consist)\b"
+    r"|\b(?:session|workout)\b.{0,20}?\bfrom (?:start|beginning) to (?:finish|end)\b",
+    re.I,
+)
+# One's own long-standing back trouble, asked whether it is worth it: the low back
+# pain answer (with its check-first note), not how the exercise helps the back.
+OWN_BACK_TROUBLE_WORTH_IT = re.compile(
+    r"^(?!.*\b(?:avoid|prevent\w*|not injured|no (?:back )?(?:pain|problems?))\b)"
+    r"(?=.*\b(?:bad|sore|dodgy|achy|aching|painful|stiff|weak|grumbling) (?:lower |low )?back\b"
+    r"|.*\b(?:my|i'?ve (?:got|had)|i (?:have|had|get|suffer from))"
+    r" (?:a |some |long.term |chronic )?(?:lower |low )?back"
+    r" (?:pain|problems?|issues?|trouble|aches?)\b)"
+    r"(?=.*\b(?:waste of (?:time|effort)|worth (?:it|doing|the effort|bothering)|"
+    r"(?:will|would|does|can|could) (?:it|this|these|that) (?:actually |really |even )?"
+    r"(?:help|work|do anything|make a difference)|any (?:use|good|point))\b)"
+    r"(?!.*\b(?:during|while (?:i|lifting|doing)|when i (?:lift|do|am doing))\b)",
+    re.I | re.S,
+)
+# The hip's operation named: after a hip replacement (the surgeon's plan first).
+AFTER_A_HIP_OPERATION = _operation_on("hip", "resurfacing|arthroplasty|arthroscopy")
+# Another operation a short while ago, asked whether it's allowed yet (the back's has
+# its own answer).
+AFTER_AN_OPERATION = re.compile(
+    r"^(?!.*\b(?:back|spine|spinal|disc)\b)"
+    r"(?=.*\b(?:op|operation|surgery|operated on)\b.{0,60}?\b(?:ago|recently|last (?:week|month)|"
+    r"this (?:week|month|year))\b)"
+    r"(?=.*\b(?:allowed|ok|okay|safe|too soon|too early|yet|wait)\b)",
+    re.I | re.S,
+)
 
 
 ANSWER_RULES = (
@@ -613,6 +702,15 @@ ANSWER_RULES = (
     ("from_bent_to_straight_leg", BENT_TO_STRAIGHT.search),
     ("pain_when_adding_reps", PAIN_WITH_MORE_WORK.search),
     ("after_knee_surgery", AFTER_A_KNEE_OPERATION.search),
+    ("after_hip_replacement", AFTER_A_HIP_OPERATION.search),
+    ("after_surgery", AFTER_AN_OPERATION.search),
+    ("the_build_up_target", asks_what_next_in_the_starting_range),
+    ("how_to_do_it", EXPLAIN_SIMPLY.search),
+    ("how_high_to_lift", AS_HIGH_AS_POSSIBLE.search),
+    ("smaller_lift", SHORT_OF_LEVEL.search),
+    ("keeping_the_pelvis_still", BODY_TURNS_TO_A_SIDE.search),
+    ("first_session", WHOLE_SESSION.search),
+    ("low_back_pain", OWN_BACK_TROUBLE_WORTH_IT.search),
 )
 
 
@@ -981,6 +1079,10 @@ def rule_verdict(
         return QUESTION_INTENT
     if intent == "too_hard" and ASKS_FOR_A_BREAK.search(text):
         return QUESTION_INTENT
+    if intent in ("missed_sessions", "nlu_fallback", "out_of_scope") and EXPLAIN_SIMPLY.search(
+        text
+    ):
+        return QUESTION_INTENT  # "never exercised, explain it simply": how to do it, not a gap
     if intent == "stay_level" and answer_key and ASKS_WHAT_OR_HOW.match(text):
         return QUESTION_INTENT
     if turned := _difficulty_turned_round(intent, text):

@@ -94,6 +94,8 @@ class EntityRulesIntentCorrector(GraphComponent):
             # even when DIET was too unsure of it for the fallback classifier.
             if corrected is not None and (corrected != name or intent.get("confidence", 0) < 1):
                 relabel(message, corrected)
+            if corrected == QUESTION_INTENT != name and (key := answer_named_by_words(text)):
+                select_answer(message, key)  # made a question: its own words may settle it
             if corrected == QUESTION_INTENT and asks_if_it_suits_a_condition(
                 name, message.get(TEXT) or "", answer_key, entities
             ):

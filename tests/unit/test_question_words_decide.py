@@ -5,7 +5,7 @@ training asked for."""
 
 import pytest
 
-from coach import conversation
+from coach import conversation, vocabulary
 
 YOGA = [{"entity": "other_exercise", "value": "yoga"}]
 ACHE = [{"entity": "pain_word", "value": "achy"}, {"entity": "body_part", "value": "lower back"}]
@@ -28,7 +28,8 @@ ACHE = [{"entity": "pain_word", "value": "achy"}, {"entity": "body_part", "value
         ("can I stop for a bit?", None),  # no tiredness said: the selector decides
         ("I can do 3 sets of 25 easily, what now?", "harder_variations"),
         ("what comes next after twenty a side", "harder_variations"),
-        ("what comes next after 2 sets of 10", None),  # below the top: the build-up
+        ("what comes next after 2 sets of 10", "the_build_up_target"),  # below the top
+        ("week three now, whats next", None),  # no rep count said: the selector decides
         ("is it ok if my hips turn so the leg gets higher than my back", None),  # the pelvis
         ("should I push the leg higher even if it's hard", "how_high_to_lift"),
         ("a whole minute of rest between every lift, really?", "rest_between_sets"),
@@ -80,3 +81,54 @@ def test_other_training_asked_for_gets_the_other_exercise_redirect():
     assert "only coach" in asked.messages[0].text
     other = conversation.answer_question("out_of_scope", [], state, text="tell me a joke")
     assert other.messages[0].text != asked.messages[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # A beginner asking for the whole exercise in plain words: how to do it.
+        ("never been to a gym in my life, describe it simply please", "how_to_do_it"),
+        ("talk me through it like I'm a kid", "how_to_do_it"),
+        # As high as possible is the lift height; not reaching level is the smaller lift.
+        ("do I raise it as far as it goes?", "how_high_to_lift"),
+        ("I cannot get my foot up to level with my hips", "smaller_lift"),
+        ("I can't lift it as high as you said", "smaller_lift"),
+        # The body turning to a side with the lift: the pelvis, not the speed.
+        ("my hips keep tipping over to the left when I raise my leg", "keeping_the_pelvis_still"),
+        ("my torso rotates sideways each lift", "keeping_the_pelvis_still"),
+        # A whole session asked for, start to end: the session plan.
+        ("what does a normal session involve", "first_session"),
+        ("run me through a workout from beginning to end", "first_session"),
+        # A long-standing back of one's own, worth it or not: the low back pain answer.
+        ("I've got a dodgy lower back for years now, will this do anything?", "low_back_pain"),
+        ("no back problems, I just want to prevent them, worth it?", None),
+        # An operation a few weeks ago, allowed yet: the surgeon's plan first.
+        ("my hip was replaced in spring, can I do these yet", "after_hip_replacement"),
+        ("shoulder operation four weeks ago, am I allowed to start?", "after_surgery"),
+        ("I had spinal surgery last month, is it safe yet?", None),  # the back's own answer
+    ],
+)
+def test_the_kinds_set_ff_showed_are_settled_by_their_words(text, key):
+    assert conversation.answer_named_by_words(text) == key
+
+
+@pytest.mark.parametrize(
+    "text", ["how do I do side lying leg raises", "how do you do a side-lying leg lift"]
+)
+def test_side_lying_leg_raises_are_another_exercise(text):
+    other = [{"entity": "other_exercise", "value": "side lying leg raises"}]
+    assert conversation.names_another_exercise("faq", other, "how_to_do_it")
+    assert vocabulary.canonical("other_exercise", text.split("do ")[-1].removeprefix("a ")) == (
+        "side-lying leg raises"
+    )
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "verdict"),
+    [
+        ("missed_sessions", "never worked out before, explain this in plain english", "faq"),
+        ("missed_sessions", "I missed two sessions last week", None),
+    ],
+)
+def test_a_beginner_asking_it_explained_simply_is_a_question(intent, text, verdict):
+    assert conversation.rule_verdict(intent, [], text, None) == verdict
