@@ -269,7 +269,9 @@ PRAISE = re.compile(
     r"killing it|smashing it)\b|"
     r"\b(?:good|great|brilliant|amazing|awesome|fantastic|excellent|lovely|helpful|nice|"
     rf"best|fab|wonderful|superb|cool) (?:little )?{_COACH}\b|"
-    r"\b(?:i )?(?:love|loving|really like|enjoying|like) (?:this|it|you|this app|the app|"
+    # "like" with its liker or alone, not a likeness: "it's been like this for weeks".
+    r"(?:\b(?:i )?(?:love|loving|really like|enjoying)|(?:^\W*|\b(?:i|we) )like) (?:this|it|you|"
+    r"this app|the app|"
     r"this coach|these sessions|your coaching|working with you)\b(?! (?:hurts?|aches?|pain))|"
     rf"\b(?:good|great|nice|top) (?:job|work)(?:,? {_COACH})?\W*$|"
     rf"\b(?:good|great|nice|top) one,? {_COACH}\W*$",

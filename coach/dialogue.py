@@ -1483,9 +1483,46 @@ def _answer_pending_question(work: _Turn) -> bool:
         else:
             work.say_text("No problem. Say start my session whenever you're ready.")
         return True
+    if (
+        pending in START_QUESTIONS
+        and not yes_or_no
+        and intent != "start_session"  # "Start now" pressed: the start, checked as ever
+        and safety.says_a_session_word(work.turn)
+    ):
+        _session_word_to_a_start_question(work, pending)
+        return True
     if pending:
         work.set(pending_offer=None)
     return False
+
+
+# A question before a session starts, asked again plainly when the reply is neither a yes
+# nor a no; the two a count can answer yes to (not the ones after pain or a warning sign).
+START_QUESTIONS = {
+    "reminder_start": ("Shall we start today's session now?", REMINDER_BUTTONS),
+    "start_anyway": ("Do you want to go ahead anyway?", START_BUTTONS),
+    "start_after_severe_pain": ("Do you want to go ahead anyway?", SEVERE_PAIN_BUTTONS),
+    "start_after_red_flag": (
+        "Has a doctor or physiotherapist seen you and said exercising is okay?",
+        conversation.YES_NO_BUTTONS,
+    ),
+}
+COUNT_MEANS_YES = ("reminder_start", "start_anyway")
+
+
+def _session_word_to_a_start_question(work: _Turn, pending: str) -> None:
+    """ "done", "did 3", "ok go" to "Shall we start now?": the user is exercising, so a
+    yes, counting from there; to anything else ("finished"), or where only an explicit
+    yes will do (after severe pain or a warning sign), the question again."""
+    count = numbers.read_count(work.turn.text)
+    counted = numbers.counts_reps(count) or numbers.is_bare_rep(count)
+    if pending in COUNT_MEANS_YES and (counted or LETS_GO.match(work.turn.text)):
+        work.set(pending_offer=None)
+        _start(work, checked=pending, count=count if counted else None)
+        return
+    question, buttons = START_QUESTIONS[pending]
+    work.say_text(f"I need a yes or a no first. {question}", buttons)
+    work.set(pending_offer=pending)
 
 
 def _yes_or_no(work: _Turn) -> str | None:
@@ -2064,7 +2101,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     said = numbers.parse_number(text.split()[-1]) if text.split() else None
     if count is not None and count.kind == numbers.ALL and isinstance(said, int) and said > 0:
         count = numbers.Count(numbers.TOTAL, said, True)  # "did all 10", no session yet: 10
-    if _counts_reps(count) and not _ended_within(work, RECENT_SESSION_SECONDS):
+    if numbers.counts_reps(count) and not _ended_within(work, RECENT_SESSION_SECONDS):
         _start(work, count=count)  # already exercising: a session, counting from there
         return True
     if NOT_TODAY.search(text) and work.turn.intent not in ANSWERABLE:
@@ -2148,7 +2185,7 @@ def _late_count(work: _Turn, count: numbers.Count) -> bool:
     if last is None or last is not _last_session(work):
         return False
     correction = count.kind in (numbers.SET_TO, numbers.LESS) and count.value is not None
-    if not (_counts_reps(count) or correction or count.kind == numbers.ALL):
+    if not (numbers.counts_reps(count) or correction or count.kind == numbers.ALL):
         return False
     rest = (
         " No more today, though: after that pain, rest is the right call."
@@ -2193,16 +2230,6 @@ def _asks_beyond_where_am_i(text: str) -> bool:
     with no session running, the rest of the message is the question."""
     rest = re.sub(r"[^\w' ]+", " ", WHERE_AM_I.sub(" ", text)).split()
     return len(rest) >= 4
-
-
-def _counts_reps(count: numbers.Count | None) -> bool:
-    """A count that says reps were done ("3", "two more", "did 4"), not a correction, nor
-    "finished" on its own."""
-    if count is None or count.kind in numbers.CORRECTIONS:
-        return False
-    if count.kind == numbers.MORE and count.value == 1 and not count.explicit:
-        return False  # "done", "next": words that need a session to be a rep
-    return not (count.kind in (numbers.ALL, numbers.FINISHED) and count.value is None)
 
 
 def _eased_plan_next_time(work: _Turn) -> bool:
@@ -2305,7 +2332,7 @@ def _shortfall(work: _Turn, reps: list, target: int, session: Session | None = N
 def _stop_for_today(work: _Turn, session: Session) -> None:
     """ "Stopping there, got to go": a count said with it is kept, then the session ends."""
     count = numbers.read_count(work.turn.text)
-    if _counts_reps(count) or (count is not None and count.kind == numbers.MORE_INSTEAD):
+    if numbers.counts_reps(count) or (count is not None and count.kind == numbers.MORE_INSTEAD):
         session.said(count, work.now)
         session.check = None
     # A paced set the user has not yet confirmed (voice): the stop is at once, and the set
@@ -3850,11 +3877,29 @@ def _offer_start_after_pain(work: _Turn, report: pain.PainReport, advice: pain.A
         or report.severity >= pain.SEVERE_FROM
         or work.reply.updates.get("pending_offer")
         or _ended_within(work, RECENT_SESSION_SECONDS)
-        or not (work.turn.intent == "start_session" or WANTS_A_SESSION.search(work.turn.text))
+        or not (
+            work.turn.intent == "start_session"
+            or WANTS_A_SESSION.search(work.turn.text)
+            or _says_start_now(work.turn.text)
+        )
     ):
+        return
+    if _says_start_now(work.turn.text):
+        _start(work)  # "back's a 2, let's start": already asked, so no question back
         return
     work.say_text("Shall we start today's session now?", REMINDER_BUTTONS)
     work.set(pending_offer="reminder_start")
+
+
+# A message's clauses: "bit sore, 3/10, go", "it's a 2 so let's begin".
+CLAUSE_BREAK = re.compile(r"[,.;:!?]+|\s(?=(?:so|and|but|then|now)\s)", re.I)
+
+
+def _says_start_now(text: str) -> bool:
+    """A clause of the message is a go-ahead on its own ("let's start", "go", "can we
+    begin"), not a wish ("I'd like to train today") or a question about it."""
+    clauses = (clause.strip() for clause in CLAUSE_BREAK.split(text))
+    return any(LETS_GO.match(clause) or START_REQUEST.match(clause) for clause in clauses if clause)
 
 
 def _screen_after_severe_pain(work: _Turn, report: pain.PainReport) -> None:

@@ -1622,3 +1622,18 @@ def read_score_correction(text: str) -> int | None:
         return count.value
     again = _SCORE_AGAIN.match(normalise(said))
     return _score_value(again.group("n")) if again else None
+
+
+def counts_reps(count: Count | None) -> bool:
+    """A count that says reps were done ("3", "two more", "did 4"), not a correction, nor
+    "finished" on its own."""
+    if count is None or count.kind in CORRECTIONS:
+        return False
+    if is_bare_rep(count):
+        return False  # "done", "next": words that need a session to be a rep
+    return not (count.kind in (ALL, FINISHED) and count.value is None)
+
+
+def is_bare_rep(count: Count | None) -> bool:
+    """ "done", "next": one rep, said with no number."""
+    return count is not None and count.kind == MORE and count.value == 1 and not count.explicit

@@ -71,6 +71,16 @@ def _said_yes(turn) -> bool | None:
     return None
 
 
+def says_a_session_word(turn) -> bool:
+    """ "done", "ok go", "did 3": words of exercising, not a question and not pain."""
+    text = turn.text or ""
+    return (
+        "?" not in text
+        and not numbers.mentions_pain(text)
+        and (turn.intent in SESSION_INTENTS or numbers.read_count(text) is not None)
+    )
+
+
 def _says_nothing_else(turn) -> bool:
     """A message with no question, number or pain in it: nothing to act on but the words."""
     from coach import numbers  # pure, like this module
@@ -279,9 +289,21 @@ class Dialogue:
         state = self.safety.get("screening") or {}
         step = state.get("step", 0)
         yes = _said_yes(work.turn)
-        if yes is None or not 0 <= step < len(red_flags.CHECKLIST):
+        if not 0 <= step < len(red_flags.CHECKLIST):
             return False
         item = red_flags.CHECKLIST[step]
+        if yes is None and state.get("reason") == FIRST_SESSION and says_a_session_word(work.turn):
+            # "done", "did 3" before a first session: never a yes or a no to a sign. The
+            # question again, and a count said is kept for the session that starts once the
+            # answers are in.
+            count = numbers.read_count(work.turn.text)
+            kept = {"count": count.__dict__} if numbers.counts_reps(count) else {}
+            work.say_text(f"{red_flags.reply('check_again')} {item.question}", BUTTONS)
+            work.set(pending_offer=SCREENING)
+            self.keep(screening={**state, **kept})
+            return True
+        if yes is None:
+            return False
         answers = {**state.get("answers", {}), item.sign: "yes" if yes else "no"}
         if yes:
             self._record(answers, state.get("reason"))

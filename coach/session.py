@@ -77,6 +77,8 @@ class Session:
     # A question about a count the coach has asked ("5 more, or 5 in all?"), awaiting the answer.
     check: dict | None = None
     undo: dict | None = None  # where the count was before the last change ("undo", "I meant 5")
+    # The reps left, as the coach has just said them ("7 to go"): "did 7" next is those 7.
+    told_left: int | None = None
     # Voice: fewer reps decided while the coach awaits how a paced set went, for the next leg
     # (the set just led keeps the number it was led with).
     next_target: int | None = None
@@ -212,6 +214,7 @@ class Session:
             left = max(self.target - self.count, 0)
             after = self._what_comes_after_this_leg()
             paused = " We're paused: say resume when you're ready." if self.paused_from else ""
+            self.told_left = left
             return [Line(f"{left} to go on your {self.leg} leg ({self.where()}). {after}{paused}")]
         if (self.paused_from or self.phase) == REST:
             # "How many did I do on the left?" while resting: the set just done, leg by leg.
@@ -392,6 +395,9 @@ class Session:
     def said(self, count: Count, now: float) -> list[Line]:
         """A message about reps, read by the grammar: counted, corrected or asked about."""
         self.check = None
+        told_left, self.told_left = self.told_left, None
+        if self._does_what_was_left(count, told_left):
+            count = Count(numbers.MORE, count.value, explicit=True)
         if self.phase == DONE:
             return [self.status()]
         if (
@@ -428,6 +434,18 @@ class Session:
         if self.awaiting_feedback:
             return self._voice_answer(count, now)
         return [*started, *self._apply(count, now)]
+
+    def _does_what_was_left(self, count: Count, told_left: int | None) -> bool:
+        """ "did 7" just after the coach said "7 to go": the 7 left, done (not 7 in all,
+        which is what a total said mid-leg is otherwise asked about)."""
+        return (
+            self.phase == ACTIVE
+            and not self.awaiting_feedback
+            and count.kind == numbers.TOTAL
+            and not count.explicit
+            and self.count > 0
+            and count.value == told_left == self.target - self.count
+        )
 
     def _count_carried_on(self, count: Count) -> list[Line] | None:
         """ "8" just after "7" finished the left leg, nothing counted since: the count goes on

@@ -183,3 +183,18 @@ def test_totals_praise_an_open_question_and_thanks_bye_over_rest(coach):
     assert "8 to go" in reply and "6 more, or 6 in all" in reply and buttons
     reply, _ = say("ta, gotta run")
     assert "22 in all" in reply and answers.GOODBYE in reply
+
+
+def test_a_go_ahead_with_mild_pain_and_exercising_words_to_a_start_question_over_rest(coach):
+    say = talk(coach, "e2e-language-go-ahead")
+    reply, _ = say("my hamstring is tight, maybe a 1, ok let's begin")
+    assert "Shall we start" not in reply and "ready" in reply.lower()
+    say("ready")
+    say("2 done")
+    assert "8 to go" in say("how many have I got left")[0]
+    assert "Switch to your right leg" in say("did 8")[0]
+    say = talk(coach, "e2e-language-start-question")
+    reply, _ = say("my knee is a 2 but I'm keen to exercise")
+    assert reply.endswith("Shall we start today's session now?")
+    reply, _ = say("done")
+    assert "already started" in reply and answers.NOT_UNDERSTOOD not in reply

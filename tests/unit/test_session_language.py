@@ -1257,7 +1257,7 @@ def test_a_count_that_skips_ahead_after_a_switch_is_still_the_new_leg():
 @pytest.mark.parametrize(
     ("said", "target"),
     [("my knee is moderately painful but I'd like to train", 7),
-     ("lower back's a bit sore, 4 out of 10, can we start", 7),
+     ("lower back's a bit sore, 4 out of 10, keen to train today", 7),
      ("hip aches, maybe a 3, still want to do my exercises", 10)],
 )  # fmt: skip
 def test_pain_with_a_wish_to_exercise_offers_the_adjusted_session_and_ok_starts_it(said, target):

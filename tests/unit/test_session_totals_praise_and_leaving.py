@@ -117,6 +117,8 @@ def test_a_new_count_settles_the_question():
         "great little app",
         "you're killing it mate",
         "nice work coach",
+        "i really like this",
+        "like it!",
     ],
 )
 def test_praise_is_read(text):
@@ -132,6 +134,8 @@ def test_praise_is_read(text):
         "good",  # to "how did it feel?": the set, not the coach
         "that was good",
         "you are great, pain about 5",
+        "my hip has felt like this since monday",  # a likeness, not a liking
+        "it's been like it for a fortnight",
     ],
 )
 def test_no_praise_where_it_hurts_or_answers_the_set(text):
