@@ -2569,11 +2569,32 @@ def _recorded_then_break(work: _Turn, session: Session, reps: int | None = None)
     _after_session_change(work)
 
 
+# "7 - my knee aches, about a 2": a number, a mark, then pain with its own score.
+_COUNT_THEN_PAIN = re.compile(r"^\s*(?P<count>\w+)\s*[-\u2013\u2014,:;]+\s*(?P<pain>\S.*)$")
+
+
+def _count_then_scored_pain(text: str) -> tuple[numbers.Count, int] | None:
+    """The count said first and the pain after it, scored on its own: the leading number is
+    how many, the later one how much it hurts. Without a second score it stays ambiguous."""
+    match = _COUNT_THEN_PAIN.match(text)
+    if not match:
+        return None
+    count = numbers.read_count(match.group("count"))
+    said = match.group("pain")
+    if count is None or count.value is None or not numbers.mentions_pain(said):
+        return None
+    score = numbers.read_pain_score(said)
+    return None if score is None else (count, score)
+
+
 def _count_with_pain(text: str) -> bool:
     """ "Got to five and it's unbearable": a count that says how many, and pain beside it.
     A bare number is not enough ("my back hurts, 6" is a score)."""
     if is_question(text):
         return False
+    leading = _count_then_scored_pain(text)
+    if leading:
+        return leading[1] > 0
     count = numbers.read_count(text)
     says_how_many = count is not None and (
         count.kind in (numbers.ALL, numbers.FINISHED, numbers.TOTAL)
@@ -2585,7 +2606,10 @@ def _count_with_pain(text: str) -> bool:
 def _count_and_pain(work: _Turn, session: Session, count: numbers.Count) -> None:
     """A count with pain in the same message: the count is kept, then the pain is acted on.
     Pain that stops the set keeps the count where the user stopped instead of moving on."""
-    severity = _felt(work.turn.text)
+    leading = _count_then_scored_pain(work.turn.text)
+    if leading:
+        count = leading[0]
+    severity = leading[1] if leading else _felt(work.turn.text)
     report = pain.read_report(work.turn.entities, work.turn.text)
     stops = severity is not None and severity >= 0
     stops = stops and work.thresholds.band(severity) == pain.STOP
@@ -3011,8 +3035,10 @@ ASKS_WHICH_MUSCLES = re.compile(
 )
 # "How often am I meant to do this?": sessions a week, not sets or reps.
 ASKS_HOW_OFTEN = re.compile(
-    r"\bhow often (?:(?:should|do|must|shall|can|am|are|would|ought) )?(?:i|we|im|i'm)\b"
+    r"(?:\bhow often (?:(?:should|do|must|shall|can|am|are|would|ought) )?(?:i|we|im|i'm)\b"
     r"(?:\s+\w+){0,3}?\s+(?:do|doing|train|training|exercise|exercising)\b"
+    # "how many days per week do I train?": a count of sessions in a week is how often
+    r"|\bhow many (?:times|days|sessions|workouts|goes)\b[^?.]*?\b(?:a|per|each|every|in a) week\b)"
     r"(?!.*\b(?:sets?|reps?|breathe|breaths?|rest|hold)\b)",
     re.I,
 )

@@ -198,3 +198,19 @@ def test_a_go_ahead_with_mild_pain_and_exercising_words_to_a_start_question_over
     assert reply.endswith("Shall we start today's session now?")
     reply, _ = say("done")
     assert "already started" in reply and answers.NOT_UNDERSTOOD not in reply
+
+
+def test_a_count_with_mild_pain_and_a_days_a_week_question_over_rest(coach):
+    """The count said first and pain scored after it: both kept. "How many days a week"
+    mid-set is how often to train, not how long a session takes."""
+    say = talk(coach, "e2e-language-count-then-pain")
+    say("start my session")
+    say("let's go")
+    say("1")
+    say("2")
+    reply, _ = say("3 - knee's a little achy, about a 2")
+    assert "2 out of 10" in reply and "3 of 10" in reply
+    assert say("4")[0].startswith("4")
+    reply, _ = say("how many days per week am I meant to train this")
+    assert "3 sessions a week" in reply and "48 to 72 hours" in reply
+    assert "4 of 10" in reply
