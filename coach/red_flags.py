@@ -338,6 +338,15 @@ COUNTS = {"a": 1, "one": 1, "a couple of": 2, "couple of": 2, "two": 2, "a few":
           "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12}  # fmt: skip
 
 
+def _counted_in(norm: str) -> str | None:
+    """A figure counted in from the start, after "week" or "month", in words: "month 2"
+    is "month two", as the patterns say it; an age or a plain figure it is not."""
+    number = re.fullmatch(r"\d{1,2}", norm)
+    if not number or not 0 < int(norm) < 20:
+        return None
+    return (UNITS + TEENS)[int(norm) - 1]
+
+
 def _long_spells(weeks: int) -> tuple[str, ...]:
     """Every span of `weeks` or more said in words: "two weeks", "a month", "a fortnight",
     "two and a half weeks"; figures ("3 weeks") when every figure is long enough."""
@@ -957,6 +966,8 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
         word = _fold(token.norm_)
         if word in AGE_FIGURES and i + 1 < len(doc) and doc[i + 1].norm_ in DURATIONS:
             word = FIGURE  # "for 12 hours": a length of time, not an age
+        if i and words[i - 1] in SPAN_WEEKS:
+            word = _counted_in(token.norm_) or word
         if word != token.norm_:
             token.norm_ = word
         words.append(word)

@@ -179,3 +179,51 @@ def test_near_misses_with_a_sign_word_are_neither_flagged_nor_asked(text):
 )
 def test_the_same_words_with_the_sign_new_or_at_night_are_still_found(text, sign):
     assert verdict(text)[0] == sign, text
+
+
+# A week or month counted in with a figure ("week 6", "month 3") is read as its word, so a
+# long spell said that way counts; "week 1" is too short. A climax that won't come in bed is
+# found after a count or a score in a clause of its own.
+COUNTED_IN_AND_AFTER_A_COUNT = [
+    ("week 6 of these exercises, my hip pain is still the same, no change", "persistent_pain"),
+    ("month 3 of the lifts twice a week, still the same pain, nothing changing",
+     "persistent_pain"),  # fmt: skip
+    ("two sets done, pain 2. i cant finish any more in bed, started after my back went",
+     "sexual_function"),  # fmt: skip
+    ("first set done. pain 4. also i cant finish in bed now, that is new since my back went",
+     "sexual_function"),  # fmt: skip
+]
+
+
+@pytest.mark.parametrize(("text", "sign"), COUNTED_IN_AND_AFTER_A_COUNT)
+def test_a_counted_in_spell_or_a_sign_after_a_count_is_found(text, sign):
+    assert verdict(text)[0] == sign, text
+
+
+# A night pain that used to be and is gone, and a "-free" compound, say the sign is absent.
+SAID_ABSENT = [
+    "my hip used to throb at night but since doing the lifts it's gone",
+    "my back used to hurt at night, it has gone since I started these",
+    "i take a steroid-free tablet for my joints, is that ok?",
+    "the fever-free spell has been nice, the back is fine too",
+    "week 1 of these, still the same pain",
+    "month 2 of doing these and the pain is much better",
+    "cant finish my sets in bed anymore, too tired",
+]
+
+
+@pytest.mark.parametrize("text", SAID_ABSENT)
+def test_a_sign_over_or_absent_is_not_flagged(text):
+    assert screen(text) is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my back used to hurt at night and it still does",
+        "i'm used to it hurting at night, it's gone a bit worse",
+        "my foot's gone numb at night and the back hurts at night too",
+    ],
+)
+def test_a_night_pain_still_there_is_still_found(text):
+    assert verdict(text)[0] is not None, text
