@@ -227,3 +227,28 @@ def test_a_sign_over_or_absent_is_not_flagged(text):
 )
 def test_a_night_pain_still_there_is_still_found(text):
     assert verdict(text)[0] is not None, text
+
+
+# A wee that won't come said with minutes on the loo, or with a verb before the dribble.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on the toilet fifteen minutes now and i just can't go, my back has been bad",
+        "been on the loo for 15 mins and can't go. sciatica since monday",
+        "my bladder is bursting and i can just squeeze a few drops out, since my back went",
+        "feels full down there but i only manage a trickle, bladder not right",
+    ],
+)
+def test_a_wee_that_wont_come_with_minutes_or_a_verb_is_the_emergency(text):
+    assert verdict(text) == ("bladder", EMERGENCY), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sat on the toilet for ten minutes reading, all done now",
+        "the tap only gets a trickle out since the plumber came",
+    ],
+)
+def test_minutes_on_the_loo_or_a_trickle_elsewhere_is_no_sign(text):
+    assert verdict(text) == (None, None), text
