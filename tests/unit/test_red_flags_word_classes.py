@@ -252,3 +252,20 @@ def test_a_wee_that_wont_come_with_minutes_or_a_verb_is_the_emergency(text):
 )
 def test_minutes_on_the_loo_or_a_trickle_elsewhere_is_no_sign(text):
     assert verdict(text) == (None, None), text
+
+
+# Saddle numbness by a simile whose long sit is denied: nothing explains the numbness.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "like i'd sat on a hard seat all day but i didn't, it's numb down below",
+        "as if i'd been on a saddle for hours, though i haven't, that whole area has no feeling",
+    ],
+)
+def test_a_simile_of_a_long_sit_that_never_happened_is_saddle_numbness(text):
+    assert verdict(text) == ("saddle_numbness", EMERGENCY), text
+
+
+def test_a_denied_sit_with_a_numb_limb_is_not_the_emergency():
+    text = "feels like i sat on my leg for hours but i haven't, it's numb"
+    assert verdict(text)[1] != EMERGENCY, text
