@@ -269,3 +269,29 @@ def test_a_simile_of_a_long_sit_that_never_happened_is_saddle_numbness(text):
 def test_a_denied_sit_with_a_numb_limb_is_not_the_emergency():
     text = "feels like i sat on my leg for hours but i haven't, it's numb"
     assert verdict(text)[1] != EMERGENCY, text
+
+
+# Control lost, said indirectly: a new accident with a wee named, an adult's wet bed with
+# the back, or the feeling of needing to go lost and found out afterwards.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had a small accident when i bent down, wee. never happened before",
+        "woke up to a wet bed, i'm 52 and my back has been bad since monday",
+        "is it ok to not sense when you need a poo? i only noticed when i looked at my pants",
+    ],
+)
+def test_control_lost_said_indirectly_is_the_emergency(text):
+    assert verdict(text) == ("incontinence", EMERGENCY), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son had a little accident, wee, never happened before",
+        "the bed was wet this morning, my back hurts, the dog got in",
+        "had a small accident in the car park, first time ever, bumped a post",
+    ],
+)
+def test_a_childs_or_a_pets_wet_bed_or_a_car_accident_is_not_the_emergency(text):
+    assert verdict(text)[1] != EMERGENCY, text
