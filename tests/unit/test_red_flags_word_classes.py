@@ -295,3 +295,24 @@ def test_control_lost_said_indirectly_is_the_emergency(text):
 )
 def test_a_childs_or_a_pets_wet_bed_or_a_car_accident_is_not_the_emergency(text):
     assert verdict(text)[1] != EMERGENCY, text
+
+
+# Weakened immunity said as no spleen or as poor immunity; illness said as two words and a
+# spell with no verb before them.
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("my spleen was taken out years back and my immunity's low, back aching", "immunity"),
+        ("had a splenectomy, now my lower back hurts", "immunity"),
+        ("achy and poorly all weekend, new pain in my back", "unwell"),
+    ],
+)
+def test_no_spleen_poor_immunity_or_a_spell_of_illness_gets_the_soon_advice(text, sign):
+    assert verdict(text) == (sign, SOON), text
+
+
+@pytest.mark.parametrize(
+    "text", ["is my spleen involved in back pain?", "sick and tired all week of the rain"]
+)
+def test_the_spleen_asked_about_or_sick_of_something_is_no_sign(text):
+    assert screen(text) is None, text
