@@ -46,7 +46,8 @@ SIGNS_FILE = Path(__file__).with_name("red_flags.yml")
 DENIED_AFTER = "DENIED_AFTER"
 NOT_SIGN_WORDS = frozenset(
     {"ODD", "CLEARED", "ASKING", "HEARSAY", "OWN_REPORT", "RESOLVED", "LONG_AGO", DENIED_AFTER,
-     "NOT_LIKE_ME", "UNDER_CARE", "WORE_OFF", "INFO_FOR", "IN_GENERAL", "IS_IT_NORMAL"}
+     "NOT_LIKE_ME", "UNDER_CARE", "WORE_OFF", "INFO_FOR", "IN_GENERAL", "IS_IT_NORMAL",
+     "USED_TO", "NO_SUCH_SIT"}
 )  # fmt: skip
 # The concept that makes a message a question about the signs rather than a report of one:
 # "is back pain at night a bad sign?", "I read that numbness down below is serious".
@@ -706,6 +707,10 @@ def check(text: str) -> Screening:
                 # "I don't have it", "just asking in case": explained only.
                 if in_case or _denies_having(hits, message):
                     unsure_too = None
+                elif normal and _signs_together(hits):
+                    # "Is it normal to have night sweats and a fever?": two signs at once
+                    # are the user's own, not a question in general.
+                    return Screening(flag=flag)
                 return Screening(about=flag, suspected=unsure_too, recognised=True)
             return Screening(flag=SIGNS[rule.sign])
         if found == SOMEONE_ELSE and involved and not _fine(rule, message):
@@ -725,6 +730,15 @@ def check(text: str) -> Screening:
         order = list(SIGNS)  # the most urgent first
         return Screening(suspected=SIGNS[min(unsure, key=order.index)])
     return Screening(recognised=bool(message.seen - NOT_SIGN_WORDS))
+
+
+def _signs_together(hits: list["_Hit"]) -> bool:
+    """Whether two different signs are named in words of their own: "night sweats and a
+    fever"; not one word that reads as two ("feverish": a fever, and unwell)."""
+    named = [hit for hit in hits if hit.label in SIGNS]
+    return any(
+        a.label != b.label and (a.end <= b.start or b.end <= a.start) for a in named for b in named
+    )
 
 
 # Words that point at what the user has: "could this be sciatica?" asks about their own.

@@ -186,12 +186,18 @@ def test_the_same_words_with_the_sign_new_or_at_night_are_still_found(text, sign
 # found after a count or a score in a clause of its own.
 COUNTED_IN_AND_AFTER_A_COUNT = [
     ("week 6 of these exercises, my hip pain is still the same, no change", "persistent_pain"),
-    ("month 3 of the lifts twice a week, still the same pain, nothing changing",
-     "persistent_pain"),  # fmt: skip
-    ("two sets done, pain 2. i cant finish any more in bed, started after my back went",
-     "sexual_function"),  # fmt: skip
-    ("first set done. pain 4. also i cant finish in bed now, that is new since my back went",
-     "sexual_function"),  # fmt: skip
+    (
+        "month 3 of the lifts twice a week, still the same pain, nothing changing",
+        "persistent_pain",
+    ),  # fmt: skip
+    (
+        "two sets done, pain 2. i cant finish any more in bed, started after my back went",
+        "sexual_function",
+    ),  # fmt: skip
+    (
+        "first set done. pain 4. also i cant finish in bed now, that is new since my back went",
+        "sexual_function",
+    ),  # fmt: skip
 ]
 
 
@@ -316,3 +322,19 @@ def test_no_spleen_poor_immunity_or_a_spell_of_illness_gets_the_soon_advice(text
 )
 def test_the_spleen_asked_about_or_sick_of_something_is_no_sign(text):
     assert screen(text) is None, text
+
+
+def test_is_it_normal_with_two_signs_named_is_the_users_report():
+    text = "is it normal to get night sweats and a high temperature with a bad back?"
+    assert verdict(text) == ("fever", SOON), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it normal to feel feverish with back pain?",
+        "is it normal to have a fever with back pain?",
+    ],
+)
+def test_is_it_normal_with_one_sign_or_one_word_for_two_is_still_asked(text):
+    assert verdict(text)[1] == "asked", text
