@@ -338,3 +338,18 @@ def test_is_it_normal_with_two_signs_named_is_the_users_report():
 )
 def test_is_it_normal_with_one_sign_or_one_word_for_two_is_still_asked(text):
     assert verdict(text)[1] == "asked", text
+
+
+# The pain named after "same", with a spell counted in: no change over the weeks.
+@pytest.mark.parametrize(
+    "text", ["into month 2, same pain as ever", "six weeks in, exactly the same ache"]
+)
+def test_the_same_pain_named_after_same_over_weeks_is_persistent(text):
+    assert verdict(text) == ("persistent_pain", SOON), text
+
+
+@pytest.mark.parametrize(
+    "text", ["is it the same pain as before or a new one?", "week 2, same pain as before"]
+)
+def test_the_same_pain_asked_about_or_too_soon_is_not_persistent(text):
+    assert verdict(text)[0] != "persistent_pain", text
