@@ -46,7 +46,8 @@ SIGNS_FILE = Path(__file__).with_name("red_flags.yml")
 DENIED_AFTER = "DENIED_AFTER"
 NOT_SIGN_WORDS = frozenset(
     {"ODD", "CLEARED", "ASKING", "HEARSAY", "OWN_REPORT", "RESOLVED", "LONG_AGO", DENIED_AFTER,
-     "NOT_LIKE_ME", "UNDER_CARE", "WORE_OFF", "INFO_FOR", "IN_GENERAL", "IS_IT_NORMAL"}
+     "NOT_LIKE_ME", "UNDER_CARE", "WORE_OFF", "INFO_FOR", "IN_GENERAL", "IS_IT_NORMAL",
+     "USED_TO", "NO_SUCH_SIT"}
 )  # fmt: skip
 # The concept that makes a message a question about the signs rather than a report of one:
 # "is back pain at night a bad sign?", "I read that numbness down below is serious".
@@ -336,6 +337,15 @@ SPAN_WEEKS = {"week": 1, "wk": 1, "fortnight": 2, "month": 4}
 COUNTS = {"a": 1, "one": 1, "a couple of": 2, "couple of": 2, "two": 2, "a few": 3, "few": 3,
           "a good few": 3, "several": 3, "three": 3, "tree": 3, "many": 4, "four": 4, "five": 5,
           "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12}  # fmt: skip
+
+
+def _counted_in(norm: str) -> str | None:
+    """A figure counted in from the start, after "week" or "month", in words: "month 2"
+    is "month two", as the patterns say it; an age or a plain figure it is not."""
+    number = re.fullmatch(r"\d{1,2}", norm)
+    if not number or not 0 < int(norm) < 20:
+        return None
+    return (UNITS + TEENS)[int(norm) - 1]
 
 
 def _long_spells(weeks: int) -> tuple[str, ...]:
@@ -697,6 +707,10 @@ def check(text: str) -> Screening:
                 # "I don't have it", "just asking in case": explained only.
                 if in_case or _denies_having(hits, message):
                     unsure_too = None
+                elif normal and _signs_together(hits):
+                    # "Is it normal to have night sweats and a fever?": two signs at once
+                    # are the user's own, not a question in general.
+                    return Screening(flag=flag)
                 return Screening(about=flag, suspected=unsure_too, recognised=True)
             return Screening(flag=SIGNS[rule.sign])
         if found == SOMEONE_ELSE and involved and not _fine(rule, message):
@@ -716,6 +730,15 @@ def check(text: str) -> Screening:
         order = list(SIGNS)  # the most urgent first
         return Screening(suspected=SIGNS[min(unsure, key=order.index)])
     return Screening(recognised=bool(message.seen - NOT_SIGN_WORDS))
+
+
+def _signs_together(hits: list["_Hit"]) -> bool:
+    """Whether two different signs are named in words of their own: "night sweats and a
+    fever"; not one word that reads as two ("feverish": a fever, and unwell)."""
+    named = [hit for hit in hits if hit.label in SIGNS]
+    return any(
+        a.label != b.label and (a.end <= b.start or b.end <= a.start) for a in named for b in named
+    )
 
 
 # Words that point at what the user has: "could this be sciatica?" asks about their own.
@@ -957,6 +980,8 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
         word = _fold(token.norm_)
         if word in AGE_FIGURES and i + 1 < len(doc) and doc[i + 1].norm_ in DURATIONS:
             word = FIGURE  # "for 12 hours": a length of time, not an age
+        if i and words[i - 1] in SPAN_WEEKS:
+            word = _counted_in(token.norm_) or word
         if word != token.norm_:
             token.norm_ = word
         words.append(word)

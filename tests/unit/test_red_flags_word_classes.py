@@ -179,3 +179,177 @@ def test_near_misses_with_a_sign_word_are_neither_flagged_nor_asked(text):
 )
 def test_the_same_words_with_the_sign_new_or_at_night_are_still_found(text, sign):
     assert verdict(text)[0] == sign, text
+
+
+# A week or month counted in with a figure ("week 6", "month 3") is read as its word, so a
+# long spell said that way counts; "week 1" is too short. A climax that won't come in bed is
+# found after a count or a score in a clause of its own.
+COUNTED_IN_AND_AFTER_A_COUNT = [
+    ("week 6 of these exercises, my hip pain is still the same, no change", "persistent_pain"),
+    (
+        "month 3 of the lifts twice a week, still the same pain, nothing changing",
+        "persistent_pain",
+    ),  # fmt: skip
+    (
+        "two sets done, pain 2. i cant finish any more in bed, started after my back went",
+        "sexual_function",
+    ),  # fmt: skip
+    (
+        "first set done. pain 4. also i cant finish in bed now, that is new since my back went",
+        "sexual_function",
+    ),  # fmt: skip
+]
+
+
+@pytest.mark.parametrize(("text", "sign"), COUNTED_IN_AND_AFTER_A_COUNT)
+def test_a_counted_in_spell_or_a_sign_after_a_count_is_found(text, sign):
+    assert verdict(text)[0] == sign, text
+
+
+# A night pain that used to be and is gone, and a "-free" compound, say the sign is absent.
+SAID_ABSENT = [
+    "my hip used to throb at night but since doing the lifts it's gone",
+    "my back used to hurt at night, it has gone since I started these",
+    "i take a steroid-free tablet for my joints, is that ok?",
+    "the fever-free spell has been nice, the back is fine too",
+    "week 1 of these, still the same pain",
+    "month 2 of doing these and the pain is much better",
+    "cant finish my sets in bed anymore, too tired",
+]
+
+
+@pytest.mark.parametrize("text", SAID_ABSENT)
+def test_a_sign_over_or_absent_is_not_flagged(text):
+    assert screen(text) is None, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my back used to hurt at night and it still does",
+        "i'm used to it hurting at night, it's gone a bit worse",
+        "my foot's gone numb at night and the back hurts at night too",
+    ],
+)
+def test_a_night_pain_still_there_is_still_found(text):
+    assert verdict(text)[0] is not None, text
+
+
+# A wee that won't come said with minutes on the loo, or with a verb before the dribble.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on the toilet fifteen minutes now and i just can't go, my back has been bad",
+        "been on the loo for 15 mins and can't go. sciatica since monday",
+        "my bladder is bursting and i can just squeeze a few drops out, since my back went",
+        "feels full down there but i only manage a trickle, bladder not right",
+    ],
+)
+def test_a_wee_that_wont_come_with_minutes_or_a_verb_is_the_emergency(text):
+    assert verdict(text) == ("bladder", EMERGENCY), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sat on the toilet for ten minutes reading, all done now",
+        "the tap only gets a trickle out since the plumber came",
+    ],
+)
+def test_minutes_on_the_loo_or_a_trickle_elsewhere_is_no_sign(text):
+    assert verdict(text) == (None, None), text
+
+
+# Saddle numbness by a simile whose long sit is denied: nothing explains the numbness.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "like i'd sat on a hard seat all day but i didn't, it's numb down below",
+        "as if i'd been on a saddle for hours, though i haven't, that whole area has no feeling",
+    ],
+)
+def test_a_simile_of_a_long_sit_that_never_happened_is_saddle_numbness(text):
+    assert verdict(text) == ("saddle_numbness", EMERGENCY), text
+
+
+def test_a_denied_sit_with_a_numb_limb_is_not_the_emergency():
+    text = "feels like i sat on my leg for hours but i haven't, it's numb"
+    assert verdict(text)[1] != EMERGENCY, text
+
+
+# Control lost, said indirectly: a new accident with a wee named, an adult's wet bed with
+# the back, or the feeling of needing to go lost and found out afterwards.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had a small accident when i bent down, wee. never happened before",
+        "woke up to a wet bed, i'm 52 and my back has been bad since monday",
+        "is it ok to not sense when you need a poo? i only noticed when i looked at my pants",
+    ],
+)
+def test_control_lost_said_indirectly_is_the_emergency(text):
+    assert verdict(text) == ("incontinence", EMERGENCY), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son had a little accident, wee, never happened before",
+        "the bed was wet this morning, my back hurts, the dog got in",
+        "had a small accident in the car park, first time ever, bumped a post",
+    ],
+)
+def test_a_childs_or_a_pets_wet_bed_or_a_car_accident_is_not_the_emergency(text):
+    assert verdict(text)[1] != EMERGENCY, text
+
+
+# Weakened immunity said as no spleen or as poor immunity; illness said as two words and a
+# spell with no verb before them.
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("my spleen was taken out years back and my immunity's low, back aching", "immunity"),
+        ("had a splenectomy, now my lower back hurts", "immunity"),
+        ("achy and poorly all weekend, new pain in my back", "unwell"),
+    ],
+)
+def test_no_spleen_poor_immunity_or_a_spell_of_illness_gets_the_soon_advice(text, sign):
+    assert verdict(text) == (sign, SOON), text
+
+
+@pytest.mark.parametrize(
+    "text", ["is my spleen involved in back pain?", "sick and tired all week of the rain"]
+)
+def test_the_spleen_asked_about_or_sick_of_something_is_no_sign(text):
+    assert screen(text) is None, text
+
+
+def test_is_it_normal_with_two_signs_named_is_the_users_report():
+    text = "is it normal to get night sweats and a high temperature with a bad back?"
+    assert verdict(text) == ("fever", SOON), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it normal to feel feverish with back pain?",
+        "is it normal to have a fever with back pain?",
+    ],
+)
+def test_is_it_normal_with_one_sign_or_one_word_for_two_is_still_asked(text):
+    assert verdict(text)[1] == "asked", text
+
+
+# The pain named after "same", with a spell counted in: no change over the weeks.
+@pytest.mark.parametrize(
+    "text", ["into month 2, same pain as ever", "six weeks in, exactly the same ache"]
+)
+def test_the_same_pain_named_after_same_over_weeks_is_persistent(text):
+    assert verdict(text) == ("persistent_pain", SOON), text
+
+
+@pytest.mark.parametrize(
+    "text", ["is it the same pain as before or a new one?", "week 2, same pain as before"]
+)
+def test_the_same_pain_asked_about_or_too_soon_is_not_persistent(text):
+    assert verdict(text)[0] != "persistent_pain", text
