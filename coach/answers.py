@@ -229,6 +229,14 @@ FINDING_A_CLINICIAN = (
 )
 
 
+# Asked to set a timer or play music: the coach can't, and says what it does time.
+DEVICE_JOBS = (
+    "Sorry, I can't help with timers, music or other jobs for your phone: I only coach the"
+    f" {p.EXERCISE_NAME}. In a guided session I count your reps with you and say how long"
+    " to rest between sets."
+)
+
+
 # What a request for other training is about, when it names no exercise.
 OTHER_TRAINING = "other exercises, stretches or routines"
 

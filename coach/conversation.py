@@ -125,7 +125,27 @@ ASKS_FOR_A_CLINICIAN = re.compile(
     r"\b(?:can|could|will|would) you\b.{0,20}?\b(?:book\w*|recommend|suggest|find)\b.{0,40}?"
     + _CLINICIAN
     + r"|\b(?:recommend|suggest)\b(?: me)? (?:a|an|any|some)\b.{0,20}?"
-    + _CLINICIAN,
+    + _CLINICIAN
+    # "where can I find an osteopath locally?", "how would I get an appointment with a GP?"
+    + r"|\b(?:how|where) (?:do|can|would|should) i\b.{0,15}?"
+    r"\b(?:book\w*|find|get (?:an appointment|a referral|referred|seen))\b"
+    r"(?: (?:in|myself in|an appointment|a slot|seen))?(?: with| to see| at)?.{0,15}?"
+    + _CLINICIAN
+    + r"|"
+    + _CLINICIAN
+    + r".{0,20}?\b(?:near me|nearby|locally|in my area|round here|near here)\b",
+    re.I,
+)
+
+
+# A request for a phone or smart-speaker job ("start a stopwatch", "put my playlist on"):
+# the coach can't, and says what it can time. An alarm is a reminder: the coach sets those.
+ASKS_A_DEVICE = re.compile(
+    r"\b(?:set|start|run)(?: me| up)?(?: a| an| the| my)? (?:\d+ \w+ )?"
+    r"(?:timer|countdown|stopwatch|stop watch)\b"
+    r"|\b(?:play|put(?: on)?|stream|shuffle)\b(?: me)?(?: some| a| my| the)? ?"
+    r"(?:music|songs?|playlists?|radio|podcasts?|tunes|spotify)\b"
+    r"|\bturn (?:on|off|up|down) (?:the |my )?(?:lights?|volume|music|tv|telly|heating)\b",
     re.I,
 )
 
@@ -590,10 +610,15 @@ TIRED_AND_ASKS_FOR_A_BREAK = re.compile(
 ASKS_WHAT_NEXT = re.compile(
     r"\b(?:next (?:step|stage|level|thing|move|challenge)|what(?:'?s| is)? next|what now|"
     r"what comes (?:next|after)|where (?:do|can|should) i go from (?:here|there)|"
-    r"what do i do (?:next|after that|now)|move on to|step up to)\b",
+    r"what do i do (?:next|after that|now)|move on to|step up to|"
+    # "should I be moving up?", "time to step up?", "ready to progress?"
+    r"(?:should|can|could|shall|do) i (?:be |start )?(?:mov\w* up|step\w* up|go\w* up|"
+    r"progress\w*|level\w* up)|(?:time|ready) to (?:move up|step up|go up|progress))\b",
     re.I,
 )
 _ANY_NUMBER = re.compile(rf"\b{numbers.NUMBER}\b", re.I)
+# "2x10", "3 x 12": sets by reps, the reps last.
+_SETS_BY_REPS = re.compile(r"\b\d+\s*[x\u00d7]\s*(\d+)\b", re.I)
 
 
 def _most_reps_in_a_what_next(text: str) -> int | None:
@@ -601,6 +626,7 @@ def _most_reps_in_a_what_next(text: str) -> int | None:
     if not ASKS_WHAT_NEXT.search(text):
         return None
     said = [numbers.value_of(m.group(0).lower()) for m in _ANY_NUMBER.finditer(text)]
+    said += [int(m.group(1)) for m in _SETS_BY_REPS.finditer(text)]
     return max((value for value in said if value is not None), default=None)
 
 
@@ -653,6 +679,32 @@ BODY_TURNS_TO_A_SIDE = re.compile(
     r"\b(?:sides?|sideways|left|right|round|around|over|open|away)\b",
     re.I,
 )
+# "Higher = better?", "the higher the better?": how high to lift, not more reps.
+HIGHER_IS_BETTER = re.compile(
+    r"\bhigher\s*(?:=+|is|means|equals|the)?\s*better\b|\bthe higher\b.{0,25}?\bthe better\b",
+    re.I,
+)
+# How many times or days a week, asked: the sessions a week, not a session's length.
+HOW_OFTEN_A_WEEK = re.compile(
+    r"\bhow many (?:times|days|sessions|workouts|goes)\b.{0,20}?\b(?:a|per|each|every|in a) week"
+    r"|\bhow often\b.{0,30}?\b(?:a|per|each|every|in a) week"
+    r"|\bhow often (?:should|do|can|must|would) (?:i|we|you)\b(?!.{0,25}\b(?:rest|breathe|"
+    r"break|hold|pause|switch|swap|change|check|stop|ice|heat)\b)",
+    re.I,
+)
+# A product for the back or sleep asked for ("any good pillows for a stiff back?"): the
+# furniture and sleep off-topic reply, not an answer about the back. Not a surface to
+# do the exercise on ("is a firm mattress ok to do them on?").
+PRODUCT_RECOMMENDED = re.compile(
+    r"^(?!.*\b(?:do|doing|lift|lifting|exercise|exercising)\b(?: \w+){0,3} on\b)"
+    r"(?!.*\b(?:under|beneath|between) (?:my|your|the)\b)"
+    r".*\b(?:recommend\w*|suggest\w*|best|(?:a|any|some) (?:good|decent)|which|what kind of|"
+    r"buy|buying)\b(?: \w+){0,2}? (?:mattress(?:es)?|mattress toppers?|pillows?|"
+    r"(?:office |desk |gaming )?chairs?|sofas?|couch(?:es)?|car seats?|standing desks?)\b",
+    re.I,
+)
+
+
 # A whole session asked about, start to end: the session plan (sets, reps a leg, rest).
 WHOLE_SESSION = re.compile(
     r"\b(?:full|whole|complete|entire|typical|normal|standard)\s+(?:session|workout|routine)\b"
@@ -688,6 +740,8 @@ AFTER_AN_OPERATION = re.compile(
 
 
 ANSWER_RULES = (
+    # Asking to step up from a dose in the starting range outweighs a good morning after.
+    ("the_build_up_target", asks_what_next_in_the_starting_range),
     ("no_pain_the_next_day", NO_WORSE_THE_NEXT_MORNING.search),
     ("neck_and_head", WHERE_TO_LOOK.search),
     ("tummy_squeeze", CORE_ON_OR_OFF.search),
@@ -695,6 +749,8 @@ ANSWER_RULES = (
     ("starting_position", SETS_UP.search),
     ("back_position", BACK_OUT_OF_LINE.search),
     ("how_high_to_lift", GOES_ABOVE_LEVEL.search),
+    ("how_high_to_lift", HIGHER_IS_BETTER.search),
+    ("sessions_per_week", HOW_OFTEN_A_WEEK.search),
     ("too_many_reps", DID_TOO_MANY.search),
     ("soreness_the_next_day", SORER_THE_NEXT_MORNING.search),
     ("breaks_when_tired", TIRED_AND_ASKS_FOR_A_BREAK.search),
@@ -706,7 +762,6 @@ ANSWER_RULES = (
     ("after_knee_surgery", AFTER_A_KNEE_OPERATION.search),
     ("after_hip_replacement", AFTER_A_HIP_OPERATION.search),
     ("after_surgery", AFTER_AN_OPERATION.search),
-    ("the_build_up_target", asks_what_next_in_the_starting_range),
     ("how_to_do_it", EXPLAIN_SIMPLY.search),
     ("how_high_to_lift", AS_HIGH_AS_POSSIBLE.search),
     ("smaller_lift", SHORT_OF_LEVEL.search),
@@ -1044,7 +1099,11 @@ def rule_verdict(
     goes the same way, so that the coach's safety step answers it.
     """
     screening = red_flags.check(text)
-    if screening.flag is not None or screening.about is not None or intent == "red_flag":
+    if screening.flag is not None or screening.about is not None:
+        return "red_flag"
+    if ASKS_A_DEVICE.search(text) and screening.suspected is None:
+        return "out_of_scope"  # "set a timer for five minutes": no sign in it, a device job
+    if intent == "red_flag":
         return "red_flag"
     if written_in_another_script(text):
         return "nlu_fallback"
@@ -1109,6 +1168,8 @@ def rule_verdict(
         return "out_of_scope"
     if intent in (QUESTION_INTENT, "nlu_fallback") and ASKS_FOR_A_CLINICIAN.search(text):
         return "out_of_scope"
+    if intent in (QUESTION_INTENT, "nlu_fallback") and PRODUCT_RECOMMENDED.search(text):
+        return "out_of_scope"
     return None
 
 
@@ -1136,10 +1197,14 @@ def answer_question(
     reply = Reply(updates={"last_topic": topic, "pending_offer": None})
     if topic == "out_of_scope" and ASKS_FOR_A_CLINICIAN.search(text):
         reply.say(answers.FINDING_A_CLINICIAN)
+    elif topic == "out_of_scope" and ASKS_A_DEVICE.search(text):
+        reply.say(answers.DEVICE_JOBS)
     elif topic == "out_of_scope" and (exercise := _other_exercise(entities)):
         reply.say(answers.other_exercise_answer(exercise))
     elif topic == "out_of_scope" and (kind := _off_topic_kind(entities)):
         reply.messages.append(Message("", response=off_topic_response(kind)))
+    elif topic == "out_of_scope" and PRODUCT_RECOMMENDED.search(text):
+        reply.messages.append(Message("", response=off_topic_response("sleep")))
     elif topic == "out_of_scope" and asks_for_training(text):
         # "good stretches for tight calves?": another exercise, though none is named
         reply.say(answers.other_exercise_answer(answers.OTHER_TRAINING))

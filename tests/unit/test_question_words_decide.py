@@ -5,7 +5,7 @@ training asked for."""
 
 import pytest
 
-from coach import conversation, vocabulary
+from coach import answers, conversation, vocabulary
 
 YOGA = [{"entity": "other_exercise", "value": "yoga"}]
 ACHE = [{"entity": "pain_word", "value": "achy"}, {"entity": "body_part", "value": "lower back"}]
@@ -132,3 +132,61 @@ def test_side_lying_leg_raises_are_another_exercise(text):
 )
 def test_a_beginner_asking_it_explained_simply_is_a_question(intent, text, verdict):
     assert conversation.rule_verdict(intent, [], text, None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # How many days or times a week: the sessions a week, not how long one takes.
+        ("roughly how many days per week do people do these", "sessions_per_week"),
+        ("how often am I meant to fit these in each week", "sessions_per_week"),
+        ("how often do I do the lifts", "sessions_per_week"),
+        ("how often should I breathe in", None),  # not the schedule
+        ("how many times do I lift the right leg", None),  # reps, not a week
+        # Higher counted as better: how high to lift, not the reps.
+        ("the higher the leg goes the better, yeah?", "how_high_to_lift"),
+        ("so is higher better?", "how_high_to_lift"),
+        # A step up asked for with a dose in the starting range: the build-up, even
+        # with a good morning after said too.
+        ("3x12 for ten days, no pain the next day, can I step up now?", "the_build_up_target"),
+        ("sets of eleven feel fine, ready to progress?", "the_build_up_target"),
+        ("no pain the next morning, is that a good sign?", "no_pain_the_next_day"),
+    ],
+)
+def test_the_kinds_set_gg_showed_are_settled_by_their_words(text, key):
+    assert conversation.answer_named_by_words(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "off_topic"),
+    [
+        ("which pillow would you suggest for a stiff neck and back", True),
+        ("what's the best office chair if I sit all day", True),
+        ("should I put a pillow under my hips for the lift?", False),
+        ("is a soft mattress fine to do these on", False),
+    ],
+)
+def test_a_product_asked_for_is_off_topic(text, off_topic):
+    verdict = conversation.rule_verdict("faq", [], text, "low_back_pain")
+    assert (verdict == "out_of_scope") is off_topic
+    if off_topic:
+        reply = conversation.answer_question("out_of_scope", [], conversation.State(), text=text)
+        assert reply.messages[0].response == "utter_off_topic_sleep"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["where would I find a chiropractor locally", "how can I book an appointment with a GP"],
+)
+def test_finding_a_clinician_gets_the_redirect(text):
+    assert conversation.rule_verdict("faq", [], text, "doing_it_alone") == "out_of_scope"
+
+
+@pytest.mark.parametrize(
+    "text", ["start a countdown for thirty seconds", "can you play me some songs"]
+)
+def test_a_device_job_is_out_of_scope_whatever_the_classifier_read(text):
+    for intent in ("red_flag", "faq", "nlu_fallback"):
+        assert conversation.rule_verdict(intent, [], text, None) == "out_of_scope"
+    reply = conversation.answer_question("out_of_scope", [], conversation.State(), text=text)
+    assert reply.messages[0].text == answers.DEVICE_JOBS

@@ -414,6 +414,14 @@ def test_the_nlu_keeps_an_unconfirmed_red_flag_for_the_coach_to_ask_about():
     assert corrected_intent("pain", [], "my groin is numb") == "red_flag"
 
 
+def test_the_classifiers_red_flag_with_no_word_of_a_sign_or_the_body_is_not_asked_about():
+    chat = Chat(disclaimer_given=True)
+    said = chat.say("red_flag", "remind me what the weather app said")
+    assert "Just to check" not in said and chat.slots.get("pending_offer") != safety.CHECK
+    said = chat.say("red_flag", "something feels strange down below")  # a sign's words
+    assert "Just to check" in said
+
+
 def test_the_classifiers_red_flag_is_not_asked_about_when_the_screen_ruled_the_words_out():
     chat = Chat(disclaimer_given=True)
     said = chat.say("red_flag", "my foot tingled from kneeling, all gone now")
