@@ -100,12 +100,6 @@ def _says_nothing_else(turn) -> bool:
 SPEAKS_OF_THEMSELVES = re.compile(r"\b(?:i|i'?m|im|i'?ve|ive|i'?d|my|me|mine|myself)\b", re.I)
 
 
-def _names_the_body(entities: list[dict]) -> bool:
-    """A body part, a pain or how bad it is, read by the NLU."""
-    kinds = ("body_part", "pain_word", "pain_kind", "severity")
-    return any(entity.get("entity") in kinds for entity in entities)
-
-
 def _asks_in_general_about_other_exercise(turn, suspected: RedFlag) -> bool:
     """A question about another exercise for a condition ("is pilates good for
     sciatica?"), no symptom of the user's said: off-topic, not a sign to ask about.
@@ -190,10 +184,7 @@ class Dialogue:
             return True
         suspected = screening.suspected
         if suspected is None and work.turn.intent == "red_flag":
-            if not screening.sign_words and not _names_the_body(work.turn.entities):
-                # "Set a timer for ten minutes": no word of a sign or the body, not a red flag.
-                work.turn.intent = "nlu_fallback"
-            elif not screening.recognised:
+            if not screening.recognised:
                 suspected = red_flags.UNSURE  # the classifier's reading, no sign's words
             else:
                 # The screen read the sign's words and ruled them out ("no numbness",
