@@ -12,7 +12,7 @@ from typing import Any
 from coach import answers, numbers, red_flags
 from coach.numbers import parse_number, unslipped
 from coach.protocol import BUILD_UP_REPS, REPS_PER_SET
-from coach.vocabulary import canonical
+from coach.vocabulary import MEDICATIONS, canonical
 
 # Slots that belong to one conversation and are reset when a new one starts.
 CONVERSATION_SLOTS = (
@@ -221,7 +221,13 @@ OTHER_TRAINING = re.compile(
     r"circuits?|poses?)\b",
     re.I,
 )
-STRETCHES_FOR = re.compile(r"\bstretch(?:es|ing)?\b.{0,20}?\bfor\b", re.I)
+# Stretches for something, with words between: "stretches that are good for", "what
+# stretching would help", "a stretch to loosen".
+STRETCHES_FOR = re.compile(
+    r"\bstretch(?:es|ing)?\b.{0,25}?\b(?:for|(?:would|will|could|might) help|helps?|"
+    r"to (?:loosen|ease|release|free))\b",
+    re.I,
+)
 ABOUT_THIS_SESSION = re.compile(
     r"\b(?:before|after|afterwards|beforehand|cool ?down|warm ?up|this|these|it|them|"
     r"leg lifts?|leg raises?|session|with|alongside)\b",
@@ -242,18 +248,33 @@ def asks_for_other_training(
     """A routine of another exercise, or stretches for another body part, asked for."""
     if intent != QUESTION_INTENT or not asks_for_training(text):
         return False
-    if answer_key == "stretching_afterwards":
-        return bool(STRETCHES_FOR.search(text))
+    # Stretches for another part are other training, whichever answer the selector
+    # leaned to ("for tight hamstrings" is no question about the hamstrings' work here).
+    if STRETCHES_FOR.search(text):
+        return True
     return _other_exercise(entities) is not None and bool(OTHER_TRAINING.search(text))
 
 
-def asks_about_medicine(intent: str, entities: list[dict]) -> bool:
+# A medicine's name in the text, for the names the entity ruler splits ("co-codamol").
+NAMES_A_MEDICINE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(name) for names in MEDICATIONS.values() for name in names)
+    + r")\b",
+    re.I,
+)
+
+
+def asks_about_medicine(intent: str, entities: list[dict], text: str = "") -> bool:
     """Any message naming a medicine or a medical test, except a pain report, is a
-    medical question: the coach never advises on those. Also applied in NLU."""
+    medical question: the coach never advises on those ("take co-codamol first so it
+    hurts less?": don't mask pain, ask a pharmacist). Also applied in NLU."""
     return (
         (intent in INTENT_TOPICS or intent in PROGRESS_QUESTIONS or intent == QUESTION_INTENT)
         and intent != "pain"
-        and any(entity.get("entity") in ("medication", "medical_test") for entity in entities)
+        and (
+            any(entity.get("entity") in ("medication", "medical_test") for entity in entities)
+            or bool(NAMES_A_MEDICINE.search(text))
+        )
     )
 
 
@@ -309,6 +330,18 @@ def praises_the_coach(text: str) -> bool:
 
 _SHORT_FORM_OF = {form: intent for intent, forms in CHAT_SHORT_FORMS.items() for form in forms}
 _LETTER_RUN = re.compile(r"([a-z])\1+")
+
+
+# Small talk asked of the coach, the whole message: a greeting back, not "didn't catch that".
+HOW_ARE_YOU = re.compile(
+    r"^\W*(?:(?:hi|hey|hello|hiya|morning|good (?:morning|afternoon|evening))\W+)?"
+    r"(?:how (?:are|r) (?:you|u|ya)(?: doing| keeping)?"
+    r"|how'?s (?:it|things|your day|life|everything)(?: going)?"
+    r"|how (?:is|was) your (?:day|morning|weekend)|how have you been"
+    r"|you (?:ok|okay|alright|good)|(?:are )?you doing (?:ok|okay|alright|well))"
+    r"(?: today| this (?:morning|afternoon|evening)| then| mate| coach)?\W*$",
+    re.I,
+)
 
 
 def chat_short_form(text: str) -> str | None:
@@ -705,6 +738,37 @@ PRODUCT_RECOMMENDED = re.compile(
 )
 
 
+# The user's pain now, said with a product question: a pain report comes first.
+PAIN_NOW = re.compile(
+    r"\b(?:hurts?|hurting|killing me|agony|right now|at the moment|today|tonight|currently|"
+    r"flared?(?: up)?|since (?:yesterday|this morning|last night))\b",
+    re.I,
+)
+
+
+def asks_for_a_product(text: str) -> bool:
+    """A product for the back or sleep asked for, with no pain of the user's now in it."""
+    return (
+        bool(PRODUCT_RECOMMENDED.search(text))
+        and not PAIN_NOW.search(text)
+        and numbers.read_pain_score(text) is None
+    )
+
+
+# Where the knees go ("knees hip width apart?", "knees right below my hips?"): the
+# start position, which places them.
+KNEES_PLACED = re.compile(
+    r"\bknees?\b.{0,30}?\b(?:hip.?width|apart|together|(?:right |directly |straight )?"
+    r"(?:under|below|beneath|behind|in line with) (?:my |the |your )?hips?)\b",
+    re.I,
+)
+# A reminder of how many, asked ("the sheet's lost, can you remind me how many?"):
+# the reps, however long the story before it.
+REMIND_HOW_MANY = re.compile(
+    r"\b(?:remind me|tell me again|forgot(?:ten)?|can'?t (?:read|remember|recall))\b"
+    r"[^.?!]{0,20}?\bhow many\b(?!\s+(?:sets?|times|days|sessions|seconds|secs|weeks|rounds)\b)",
+    re.I,
+)
 # A whole session asked about, start to end: the session plan (sets, reps a leg, rest).
 WHOLE_SESSION = re.compile(
     r"\b(?:full|whole|complete|entire|typical|normal|standard)\s+(?:session|workout|routine)\b"
@@ -747,6 +811,8 @@ ANSWER_RULES = (
     ("tummy_squeeze", CORE_ON_OR_OFF.search),
     ("starting_position", STARTS_FACE_DOWN.search),
     ("starting_position", SETS_UP.search),
+    ("starting_position", KNEES_PLACED.search),
+    ("reps_per_set", REMIND_HOW_MANY.search),
     ("back_position", BACK_OUT_OF_LINE.search),
     ("how_high_to_lift", GOES_ABOVE_LEVEL.search),
     ("how_high_to_lift", HIGHER_IS_BETTER.search),
@@ -796,6 +862,28 @@ ASKS_IF_IT_SUITS = re.compile(
     r"|\bsorts? (?:it|that|this|them|things|my \w+(?: \w+)?) out\b|\bget rid of\b",
     re.I,
 )
+
+
+# A question about the exercise's names ("is X the same as Y?", "what's it called?"):
+# only then is the other-names answer the answer. A name said in passing ("my mate says
+# prone leg lifts will sort it out, is that what they're for?") leaves the rest of the
+# question to decide.
+ASKS_ABOUT_NAMES = re.compile(
+    r"\b(?:names?|named|called|call (?:it|this|them|that)|known as|aka|same (?:as|thing|"
+    r"exercise|one|move)|different (?:from|to|than)|difference|another word|other word|"
+    r"term|stands? for|short for|mean|means|meaning|what is|what'?s|whats|what are)\b",
+    re.I,
+)
+
+
+def answer_beyond_names(text: str, entities: list[dict], ranked: list[str]) -> str | None:
+    """For the other-names answer picked where no name is asked about: the condition
+    the question asks the exercise to help, else the selector's next reading."""
+    if ASKS_ABOUT_NAMES.search(text):
+        return None
+    if ASKS_IF_IT_SUITS.search(text) and (condition := condition_answer(entities, None)):
+        return condition
+    return next((key for key in ranked if key != "other_names"), None)
 
 
 # The condition a painful part names, when the selector leaned to another answer ("my
@@ -1111,6 +1199,8 @@ def rule_verdict(
         return "count_rep"
     if short := chat_short_form(text):
         return short
+    if HOW_ARE_YOU.match(text):
+        return "greet"  # whatever DIET made of it, however unsure: small talk
     if intent in (QUESTION_INTENT, "nlu_fallback", "ask_next_session") and ASKS_TO_START.match(
         without_command_slips(text).replace("?", " ")
     ):
@@ -1154,11 +1244,13 @@ def rule_verdict(
         return QUESTION_INTENT
     if intent in (QUESTION_INTENT, "nlu_fallback") and rates_a_part(entities, text):
         return "pain"  # "it's moderate now, in my lower back": how bad it is, not a question
+    if intent in (QUESTION_INTENT, "nlu_fallback", "pain") and asks_for_a_product(text):
+        return "out_of_scope"  # "best mattress for back pain?": a product, no pain said now
     if reports_pain(intent, entities, text) or (
         intent not in ("pain", "feel_worse") and pain_then_asks_to_exercise(text)
     ):
         return "pain"
-    if asks_about_medicine(intent, entities):
+    if asks_about_medicine(intent, entities, text):
         return "ask_medical"
     if names_another_exercise(intent, entities, answer_key):
         return "out_of_scope"
@@ -1167,8 +1259,6 @@ def rule_verdict(
     if asks_off_topic(intent, entities, text, answer_key):
         return "out_of_scope"
     if intent in (QUESTION_INTENT, "nlu_fallback") and ASKS_FOR_A_CLINICIAN.search(text):
-        return "out_of_scope"
-    if intent in (QUESTION_INTENT, "nlu_fallback") and PRODUCT_RECOMMENDED.search(text):
         return "out_of_scope"
     return None
 

@@ -3297,6 +3297,7 @@ def _handle(work: _Turn) -> None:
     elif (
         intent in ("greet", "goodbye", "thank")
         and not SOCIAL_START.match(text)
+        and not conversation.HOW_ARE_YOU.match(text)  # small talk asks no exercise question
         and _answer_misread_question(work)
     ):
         pass  # "are nights or mornings best" asks about a time of day, greets nobody

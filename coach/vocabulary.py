@@ -106,7 +106,7 @@ MEDICATIONS = {
     "paracetamol": ("paracetamol", "acetaminophen", "tylenol"),
     "naproxen": ("naproxen", "aleve"),
     "aspirin": ("aspirin",),
-    "codeine": ("codeine", "tramadol", "opioid", "opioids"),
+    "codeine": ("codeine", "co-codamol", "cocodamol", "tramadol", "opioid", "opioids"),
     "anti-inflammatory": (
         "anti inflammatory",
         "anti inflammatories",

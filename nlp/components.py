@@ -12,6 +12,7 @@ from rasa.shared.nlu.training_data.message import Message
 from coach import red_flags
 from coach.conversation import (
     QUESTION_INTENT,
+    answer_beyond_names,
     answer_fits_question,
     answer_named_by_words,
     asks_if_it_suits_a_condition,
@@ -38,6 +39,13 @@ def select_answer(message: Message, key: str) -> None:
     outputs = dict(message.get(RESPONSE_SELECTOR))
     outputs["default"] = {**selector, "response": response, "ranking": [chosen, *others]}
     message.set(RESPONSE_SELECTOR, outputs, add_to_output=True)
+
+
+def ranked_answers(message: Message) -> list[str]:
+    """The selector's faq keys, likeliest first."""
+    selector = (message.get(RESPONSE_SELECTOR) or {}).get("default") or {}
+    keys = [str(e.get("intent_response_key") or "") for e in selector.get("ranking") or []]
+    return [key.split("/", 1)[1] for key in keys if "/" in key]
 
 
 def selected_answer(message: Message) -> tuple[str | None, float]:
@@ -89,6 +97,12 @@ class EntityRulesIntentCorrector(GraphComponent):
             if name == QUESTION_INTENT and key:
                 select_answer(message, key)
             answer_key, _ = selected_answer(message)
+            if name == QUESTION_INTENT and answer_key == "other_names":
+                # the exercise's name said in passing: the rest of the question decides
+                other = answer_beyond_names(text, entities, ranked_answers(message))
+                if other:
+                    select_answer(message, other)
+                    answer_key = other
             corrected = rule_verdict(name, entities, text, answer_key)
             # A rule that agrees with DIET still settles it: "that's four" is a count
             # even when DIET was too unsure of it for the fallback classifier.

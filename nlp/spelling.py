@@ -55,6 +55,9 @@ CHAT_SPELLINGS = {
     # session words typed without vowels or joined ("thts 5", "howmany left")
     "thts": "thats", "tht": "that", "thta": "that", "thtas": "thats",
     "howmany": "how many", "howmuch": "how much", "howlong": "how long",
+    # sound-alikes a dictionary keeps: in this coach a leg or back is only ever straight
+    "strait": "straight", "straigt": "straight", "staight": "straight", "streight": "straight",
+    "strieght": "straight", "straght": "straight",
 }  # fmt: skip
 
 

@@ -95,6 +95,8 @@ def corrector():
         ("pleeease", "please"),
         ("sooo easy", "so easy"),
         ("my bacck hurts", "my back hurts"),
+        # A sound-alike the dictionary keeps is the domain's word here.
+        ("keep the knee strait", "keep the knee straight"),
     ],
 )
 def test_typos_are_corrected_toward_the_domain(corrector, typed, corrected):
@@ -154,15 +156,31 @@ def test_words_that_settle_the_answer_make_it_the_clear_pick(text, key):
 
 
 @pytest.mark.parametrize(
-    "text", ["why is it called prone", "i've done 4 sessions this week, is that too many?"]
+    ("text", "pick"),
+    [
+        ("why is it called prone", "other_names"),
+        ("what does prone mean, is it another name for it", "other_names"),
+        ("i've done 4 sessions this week, is that too many?", "speed"),
+    ],
 )
-def test_a_question_whose_words_settle_nothing_keeps_the_selectors_pick(text):
+def test_a_question_whose_words_settle_nothing_keeps_the_selectors_pick(text, pick):
     from nlp.components import EntityRulesIntentCorrector
 
-    msg = message(text, [("faq", 0.9)], [("other_names", 0.6), ("speed", 0.3)])
+    msg = message(text, [("faq", 0.9)], [(pick, 0.6), ("rest_between_sets", 0.3)])
     EntityRulesIntentCorrector().process([msg])
     assert msg.get("response_selector")["default"]["response"]["intent_response_key"] == (
-        "faq/other_names"
+        f"faq/{pick}"
+    )
+
+
+def test_a_name_said_in_passing_leaves_the_selectors_next_reading():
+    from nlp.components import EntityRulesIntentCorrector
+
+    msg = message("my coach calls them prone SLRs, how slowly do I go", [("faq", 0.9)],
+                  [("other_names", 0.6), ("speed", 0.3)])  # fmt: skip
+    EntityRulesIntentCorrector().process([msg])
+    assert msg.get("response_selector")["default"]["response"]["intent_response_key"] == (
+        "faq/speed"
     )
 
 

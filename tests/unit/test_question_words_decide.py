@@ -190,3 +190,77 @@ def test_a_device_job_is_out_of_scope_whatever_the_classifier_read(text):
         assert conversation.rule_verdict(intent, [], text, None) == "out_of_scope"
     reply = conversation.answer_question("out_of_scope", [], conversation.State(), text=text)
     assert reply.messages[0].text == answers.DEVICE_JOBS
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "off_topic"),
+    [
+        # Stretches for another part, whatever words come between, and whichever
+        # answer the selector leaned to.
+        ("which stretching routine is best for stiff quads", "hamstrings_and_thighs", True),
+        ("any stretches that will help my tight calves", "muscles_worked", True),
+        ("a stretch to loosen my shoulders?", "stretching_afterwards", True),
+        ("what stretches should I do once I've finished the leg lifts", "stretching_afterwards",
+         False),
+    ],
+)  # fmt: skip
+def test_stretches_for_another_part_are_other_training(text, answer, off_topic):
+    verdict = conversation.rule_verdict("faq", [], text, answer)
+    assert (verdict == "out_of_scope") is off_topic
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # Where the knees go: the start position places them.
+        ("should my knees be under my hips or further back", "starting_position"),
+        ("how far apart do the knees go, hip-width?", "starting_position"),
+        # A reminder of the reps asked after a long story: the reps.
+        ("my physio's note is smudged now and I forgot how many", "reps_per_set"),
+        ("I can't remember how many sets", None),  # the sets: the selector decides
+    ],
+)
+def test_the_kinds_set_hh_showed_are_settled_by_their_words(text, key):
+    assert conversation.answer_named_by_words(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "ranked", "answer"),
+    [
+        # The exercise's name said in passing: the rest of the question decides.
+        ("a friend told me prone hip extensions would ease it, right?", ["other_names"],
+         "low_back_pain"),
+        ("my physio gave me prone SLRs, how slowly do I go", ["other_names", "speed"], "speed"),
+        # A question about the names keeps the names answer.
+        ("is a prone hip extension the same as this", ["other_names", "speed"], None),
+        ("what else is it called", ["other_names", "speed"], None),
+    ],
+)  # fmt: skip
+def test_the_other_names_answer_is_only_for_a_question_about_names(text, ranked, answer):
+    assert conversation.answer_beyond_names(text, ACHE, ranked) == answer
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "verdict"),
+    [
+        ("faq", "is ibuprofen ok to have first so the exercise is easier", "ask_medical"),
+        ("faq", "should I have some co-codamol beforehand", "ask_medical"),
+        ("pain", "which mattress is best for a bad back", "out_of_scope"),
+        ("pain", "best mattress for my back? it hurts right now", None),  # pain said now
+        ("nlu_fallback", "hello, how are you doing?", "greet"),
+        ("deny", "how's things", "greet"),
+        ("faq", "how are you meant to breathe", None),
+    ],
+)
+def test_medicine_products_and_small_talk_get_their_replies(intent, text, verdict):
+    assert conversation.rule_verdict(intent, [], text, "no_pain_the_next_day") == verdict
+
+
+def test_small_talk_gets_the_greeting_not_a_misread_answer():
+    from tests.unit.chat import Chat
+
+    readings = (("how_to_do_it", 0.7), ("speed", 0.1))
+    said = Chat().say("greet", "how's your day going?", selector_readings=readings)
+    assert answers.GREETING in said
+    asked = Chat().say("greet", "how long do I hold it?", selector_readings=readings)
+    assert answers.GREETING not in asked  # a question misread as a greeting is answered
