@@ -364,6 +364,8 @@ def _long_spells(weeks: int) -> tuple[str, ...]:
             spells += [f"early last {unit}", f"the start of last {unit}"]
     if weeks <= 2:  # a figure before "weeks" is two or more: "1 week" is said singular
         spells += [f"{figure} weeks" for figure in (YOUNG, OLD, FIFTIES, FIGURE)]
+    if weeks <= 2 * SPAN_WEEKS["month"]:  # "3 months": two or more, as for weeks
+        spells += [f"{figure} months" for figure in (YOUNG, OLD, FIFTIES, FIGURE)]
     return tuple(spells)
 
 
@@ -1241,8 +1243,17 @@ def _applies(rule: Rule, hits: list[_Hit], message: _Message) -> str | None:
     only about another person ("my son fell off his bike"), or None."""
     if not all(any(hit.label in group for hit in hits) for group in rule.context):
         return None
+    # "Hasn't gone away": the easing words inside the rule's own not-better phrase are
+    # that phrase, negated, so they explain nothing away.
+    needed = {
+        i
+        for hit in hits
+        if any(hit.label in group for group in rule.needs)
+        for i in range(hit.start, hit.end)
+    }
+    said = [hit for hit in hits if not set(range(hit.start, hit.end)) <= needed]
     if rule.unless_said and all(
-        any(hit.label in group for hit in hits) for group in rule.unless_said
+        any(hit.label in group for hit in said) for group in rule.unless_said
     ):
         return None
     other = None

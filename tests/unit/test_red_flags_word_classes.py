@@ -353,3 +353,34 @@ def test_the_same_pain_named_after_same_over_weeks_is_persistent(text):
 )
 def test_the_same_pain_asked_about_or_too_soon_is_not_persistent(text):
     assert verdict(text)[0] != "persistent_pain", text
+
+
+# One rule for pain that stays: the pain (or "it"), not improving in any negated or still
+# form, and a span at or above the threshold, before or after, in any clause. The easing
+# words inside a negated phrase ("hasn't gone away") are no easing.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my back ache still hasn't gone away, coming up to six weeks",
+        "three months or so of these and it won't go away",
+        "it's been 3+ weeks and the pain isn't getting any easier",
+        "the hip pain hasn't eased off at all for 4-5 weeks",
+        "after two months on the plan, the ache hasn't gone",
+        "my sore back doesn't seem to be improving, 2+ months now",
+    ],
+)
+def test_pain_not_improving_over_a_long_span_is_persistent(text):
+    assert verdict(text) == ("persistent_pain", SOON), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the pain has gone away after three weeks of lifts",
+        "my back ache went away after a month or so",
+        "the pain doesn't go below my knee, been three weeks",
+        "only 4 days and the ache hasn't gone away yet",
+    ],
+)
+def test_pain_gone_a_route_denied_or_too_short_is_not_persistent(text):
+    assert verdict(text)[0] != "persistent_pain", text
