@@ -384,3 +384,55 @@ def test_pain_not_improving_over_a_long_span_is_persistent(text):
 )
 def test_pain_gone_a_route_denied_or_too_short_is_not_persistent(text):
     assert verdict(text)[0] != "persistent_pain", text
+
+
+# A stream that won't start, said bare ("can't get going") with the bladder or the toilet
+# named in the message: urine hesitancy, an emergency. Not a slow start to the exercises.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my waterworks are acting strange, i can't get going when i'm on the toilet",
+        "the plumbing down there is playing up, sat on the loo and just can't get started",
+    ],
+)
+def test_a_stream_that_wont_start_said_bare_is_a_bladder_emergency(text):
+    assert verdict(text) == ("bladder", EMERGENCY), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can't get started with the lifts today, need a wee first",
+        "can't get going in the mornings until i've had a wee",
+    ],
+)
+def test_a_slow_start_to_the_day_or_the_lifts_is_no_bladder_sign(text):
+    assert verdict(text)[0] != "bladder", text
+
+
+# Legs that went, then on the floor of a named room, with a trip denied: legs giving way.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ended up on the bathroom floor because my legs just went, i didn't trip",
+        "wound up on the hall carpet, my legs just went and I hadn't tripped on anything",
+    ],
+)
+def test_legs_that_went_and_a_fall_onto_a_rooms_floor_is_legs_giving_way(text):
+    assert verdict(text) == ("legs_giving_way", EMERGENCY), text
+
+
+def test_legs_that_went_after_a_trip_is_not_legs_giving_way():
+    text = "my legs just went and I landed on the floor after I tripped on the rug"
+    assert verdict(text)[0] != "legs_giving_way", text
+
+
+# The route from the back with the spread, and below the knee in a clause of its own.
+def test_a_route_from_the_back_then_below_the_knee_apart_is_flagged():
+    text = "an ache shooting from my lower back down my leg, below the knee"
+    assert verdict(text) == ("below_knee", SOON), text
+
+
+def test_a_route_from_the_back_that_stops_above_the_knee_is_clear():
+    text = "pain spreading from my hip into my thigh, not below the knee though"
+    assert verdict(text) == (None, None), text
