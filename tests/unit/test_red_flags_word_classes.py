@@ -436,3 +436,37 @@ def test_a_route_from_the_back_then_below_the_knee_apart_is_flagged():
 def test_a_route_from_the_back_that_stops_above_the_knee_is_clear():
     text = "pain spreading from my hip into my thigh, not below the knee though"
     assert verdict(text) == (None, None), text
+
+
+# "Is it normal ...?" then the asker's own: an age and sex, "it sort of just happens now",
+# "began this morning": the user's own sign, flagged; asked bare, it is only asked about.
+@pytest.mark.parametrize(
+    "text, sign",
+    [
+        ("Is it normal to have difficulty staying hard once a bad back starts? (m, 47)",
+         "sexual_function"),
+        ("is it normal to have trouble getting hard with back pain? 61M", "sexual_function"),
+        ("is it normal to not feel when you need a wee? it sort of just happens now", "bladder"),
+        ("is it normal to not feel when you need a number two? it kinda happens now",
+         "incontinence"),
+        ("is it normal for my knees to buckle when i stand up? began this morning, both of them",
+         "legs_giving_way"),
+    ],
+)  # fmt: skip
+def test_is_it_normal_with_the_askers_own_is_flagged(text, sign):
+    assert verdict(text) == (sign, EMERGENCY), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it normal to have trouble getting hard with back pain?",
+        "is it normal for your legs to give out with sciatica?",
+    ],
+)
+def test_is_it_normal_asked_bare_is_only_asked_about(text):
+    assert verdict(text)[1] == "asked", text
+
+
+def test_knees_that_give_way_after_a_long_run_asked_in_general_are_clear():
+    assert verdict("is it normal for knees to give way after a long run?") == (None, None)
