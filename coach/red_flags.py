@@ -710,7 +710,7 @@ def check(text: str) -> Screening:
                 normal = any(hit.label == IS_IT_NORMAL for hit in hits)
                 unsure_too = flag if flag.urgency == EMERGENCY or normal else None
                 # "I don't have it", "just asking in case": explained only.
-                if in_case or _denies_having(hits, message):
+                if in_case or _denies_having(hits, message) or _term_read_about(hits, message):
                     unsure_too = None
                 elif normal and _signs_together(hits):
                     # "Is it normal to have night sweats and a fever?": two signs at once
@@ -797,6 +797,20 @@ def _only_in_case(hits: list["_Hit"], message: "_Message") -> bool:
         return False
     asides = (hit for hit in hits if hit.clause not in sign_clauses)
     return any(hit.label in (IN_GENERAL, RESOLVED) for hit in asides)
+
+
+MEANS = _words("mean means meant")
+
+
+def _term_read_about(hits: list["_Hit"], message: "_Message") -> bool:
+    """Whether the message asks what a sign's name means, and says where the user read
+    it: "what does X mean? the booklet lists it". A term looked up, explained only."""
+    words = message.words
+    opening = next((i for i, word in enumerate(words) if word not in OPENERS), len(words))
+    if words[opening : opening + 1] != ["what"] or MEANS.isdisjoint(words):
+        return False
+    sign_clauses = _sign_clauses(hits)
+    return any(hit.label == HEARSAY and hit.clause not in sign_clauses for hit in hits)
 
 
 def _sign_clauses(hits: list["_Hit"]) -> set[int]:

@@ -470,3 +470,38 @@ def test_is_it_normal_asked_bare_is_only_asked_about(text):
 
 def test_knees_that_give_way_after_a_long_run_asked_in_general_are_clear():
     assert verdict("is it normal for knees to give way after a long run?") == (None, None)
+
+
+# Near misses: numbness from a hard seat gone "the moment" the user stood; a sign's name
+# looked up from a leaflet or booklet; a fever asked about for a week to come, fine now.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numb bottom from the hard chairs at the theatre, went away the moment i got up",
+        "numb behind from the bleachers, back to normal the minute i stood",
+    ],
+)
+def test_numbness_from_a_seat_gone_the_moment_the_user_stood_is_clear(text):
+    assert verdict(text) == (None, None), text
+
+
+def test_a_signs_name_looked_up_from_a_booklet_is_explained_not_asked():
+    text = "what does numbness in the saddle area mean? the booklet from my physio lists it"
+    found = red_flags.check(text)
+    assert found.about is not None and found.about.sign == "saddle_numbness"
+    assert found.flag is None and found.suspected is None
+
+
+def test_a_signs_name_asked_bare_is_still_asked_about():
+    assert verdict("what does saddle numbness mean?") == ("saddle_numbness", "asked")
+
+
+def test_a_fever_asked_about_for_a_week_to_come_is_explained_not_flagged():
+    text = "should i skip the lifts if i get a temperature? planning ahead for the weekend, fine"
+    found = red_flags.check(text)
+    assert found.flag is None and found.suspected is None
+    assert found.about is not None and found.about.sign == "fever"
+
+
+def test_a_fever_asked_about_and_had_now_is_flagged():
+    assert verdict("can i exercise if i have a fever? i have one today") == ("fever", SOON)
