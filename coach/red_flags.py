@@ -791,9 +791,7 @@ def _only_in_case(hits: list["_Hit"], message: "_Message") -> bool:
     if any(hit.label in (OWN_REPORT, NOT_LIKE_ME) for hit in hits):
         return False
     cases = {hit.clause for hit in hits if hit.label == IN_GENERAL}  # "if they ever go numb"
-    if not all(
-        c in cases or _opens_with_question(message.spans[c], message.words) for c in sign_clauses
-    ):
+    if not all(c in cases or _asked_in(c, message) for c in sign_clauses):
         return False
     asides = (hit for hit in hits if hit.clause not in sign_clauses)
     return any(hit.label in (IN_GENERAL, RESOLVED) for hit in asides)
@@ -811,6 +809,19 @@ def _term_read_about(hits: list["_Hit"], message: "_Message") -> bool:
         return False
     sign_clauses = _sign_clauses(hits)
     return any(hit.label == HEARSAY and hit.clause not in sign_clauses for hit in hits)
+
+
+def _asked_in(clause: int, message: "_Message") -> bool:
+    """Whether a clause is a question, or goes on one that a word such as "still" split:
+    "can I | still exercise if I have a fever?"."""
+    words, span = message.words, message.spans[clause]
+    if _opens_with_question(span, words):
+        return True
+    return (
+        clause > 0
+        and words[span.start] in CLAUSE_WORDS
+        and _opens_with_question(message.spans[clause - 1], words)
+    )
 
 
 def _sign_clauses(hits: list["_Hit"]) -> set[int]:

@@ -505,3 +505,9 @@ def test_a_fever_asked_about_for_a_week_to_come_is_explained_not_flagged():
 
 def test_a_fever_asked_about_and_had_now_is_flagged():
     assert verdict("can i exercise if i have a fever? i have one today") == ("fever", SOON)
+
+
+def test_a_question_split_by_still_keeps_its_case_to_come():
+    text = "can i still exercise if i have a fever? asking about next month, i feel well now"
+    found = red_flags.check(text)
+    assert found.flag is None and found.suspected is None, text
