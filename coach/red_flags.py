@@ -364,6 +364,8 @@ def _long_spells(weeks: int) -> tuple[str, ...]:
             spells += [f"early last {unit}", f"the start of last {unit}"]
     if weeks <= 2:  # a figure before "weeks" is two or more: "1 week" is said singular
         spells += [f"{figure} weeks" for figure in (YOUNG, OLD, FIFTIES, FIGURE)]
+    if weeks <= 2 * SPAN_WEEKS["month"]:  # "3 months": two or more, as for weeks
+        spells += [f"{figure} months" for figure in (YOUNG, OLD, FIFTIES, FIGURE)]
     return tuple(spells)
 
 
@@ -708,7 +710,7 @@ def check(text: str) -> Screening:
                 normal = any(hit.label == IS_IT_NORMAL for hit in hits)
                 unsure_too = flag if flag.urgency == EMERGENCY or normal else None
                 # "I don't have it", "just asking in case": explained only.
-                if in_case or _denies_having(hits, message):
+                if in_case or _denies_having(hits, message) or _term_read_about(hits, message):
                     unsure_too = None
                 elif normal and _signs_together(hits):
                     # "Is it normal to have night sweats and a fever?": two signs at once
@@ -789,12 +791,37 @@ def _only_in_case(hits: list["_Hit"], message: "_Message") -> bool:
     if any(hit.label in (OWN_REPORT, NOT_LIKE_ME) for hit in hits):
         return False
     cases = {hit.clause for hit in hits if hit.label == IN_GENERAL}  # "if they ever go numb"
-    if not all(
-        c in cases or _opens_with_question(message.spans[c], message.words) for c in sign_clauses
-    ):
+    if not all(c in cases or _asked_in(c, message) for c in sign_clauses):
         return False
     asides = (hit for hit in hits if hit.clause not in sign_clauses)
     return any(hit.label in (IN_GENERAL, RESOLVED) for hit in asides)
+
+
+MEANS = _words("mean means meant")
+
+
+def _term_read_about(hits: list["_Hit"], message: "_Message") -> bool:
+    """Whether the message asks what a sign's name means, and says where the user read
+    it: "what does X mean? the booklet lists it". A term looked up, explained only."""
+    words = message.words
+    opening = next((i for i, word in enumerate(words) if word not in OPENERS), len(words))
+    if words[opening : opening + 1] != ["what"] or MEANS.isdisjoint(words):
+        return False
+    sign_clauses = _sign_clauses(hits)
+    return any(hit.label == HEARSAY and hit.clause not in sign_clauses for hit in hits)
+
+
+def _asked_in(clause: int, message: "_Message") -> bool:
+    """Whether a clause is a question, or goes on one that a word such as "still" split:
+    "can I | still exercise if I have a fever?"."""
+    words, span = message.words, message.spans[clause]
+    if _opens_with_question(span, words):
+        return True
+    return (
+        clause > 0
+        and words[span.start] in CLAUSE_WORDS
+        and _opens_with_question(message.spans[clause - 1], words)
+    )
 
 
 def _sign_clauses(hits: list["_Hit"]) -> set[int]:
@@ -1241,8 +1268,17 @@ def _applies(rule: Rule, hits: list[_Hit], message: _Message) -> str | None:
     only about another person ("my son fell off his bike"), or None."""
     if not all(any(hit.label in group for hit in hits) for group in rule.context):
         return None
+    # "Hasn't gone away": the easing words inside the rule's own not-better phrase are
+    # that phrase, negated, so they explain nothing away.
+    needed = {
+        i
+        for hit in hits
+        if any(hit.label in group for group in rule.needs)
+        for i in range(hit.start, hit.end)
+    }
+    said = [hit for hit in hits if not set(range(hit.start, hit.end)) <= needed]
     if rule.unless_said and all(
-        any(hit.label in group for hit in hits) for group in rule.unless_said
+        any(hit.label in group for hit in said) for group in rule.unless_said
     ):
         return None
     other = None

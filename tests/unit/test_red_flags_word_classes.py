@@ -353,3 +353,161 @@ def test_the_same_pain_named_after_same_over_weeks_is_persistent(text):
 )
 def test_the_same_pain_asked_about_or_too_soon_is_not_persistent(text):
     assert verdict(text)[0] != "persistent_pain", text
+
+
+# One rule for pain that stays: the pain (or "it"), not improving in any negated or still
+# form, and a span at or above the threshold, before or after, in any clause. The easing
+# words inside a negated phrase ("hasn't gone away") are no easing.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my back ache still hasn't gone away, coming up to six weeks",
+        "three months or so of these and it won't go away",
+        "it's been 3+ weeks and the pain isn't getting any easier",
+        "the hip pain hasn't eased off at all for 4-5 weeks",
+        "after two months on the plan, the ache hasn't gone",
+        "my sore back doesn't seem to be improving, 2+ months now",
+    ],
+)
+def test_pain_not_improving_over_a_long_span_is_persistent(text):
+    assert verdict(text) == ("persistent_pain", SOON), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the pain has gone away after three weeks of lifts",
+        "my back ache went away after a month or so",
+        "the pain doesn't go below my knee, been three weeks",
+        "only 4 days and the ache hasn't gone away yet",
+    ],
+)
+def test_pain_gone_a_route_denied_or_too_short_is_not_persistent(text):
+    assert verdict(text)[0] != "persistent_pain", text
+
+
+# A stream that won't start, said bare ("can't get going") with the bladder or the toilet
+# named in the message: urine hesitancy, an emergency. Not a slow start to the exercises.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my waterworks are acting strange, i can't get going when i'm on the toilet",
+        "the plumbing down there is playing up, sat on the loo and just can't get started",
+    ],
+)
+def test_a_stream_that_wont_start_said_bare_is_a_bladder_emergency(text):
+    assert verdict(text) == ("bladder", EMERGENCY), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can't get started with the lifts today, need a wee first",
+        "can't get going in the mornings until i've had a wee",
+    ],
+)
+def test_a_slow_start_to_the_day_or_the_lifts_is_no_bladder_sign(text):
+    assert verdict(text)[0] != "bladder", text
+
+
+# Legs that went, then on the floor of a named room, with a trip denied: legs giving way.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ended up on the bathroom floor because my legs just went, i didn't trip",
+        "wound up on the hall carpet, my legs just went and I hadn't tripped on anything",
+    ],
+)
+def test_legs_that_went_and_a_fall_onto_a_rooms_floor_is_legs_giving_way(text):
+    assert verdict(text) == ("legs_giving_way", EMERGENCY), text
+
+
+def test_legs_that_went_after_a_trip_is_not_legs_giving_way():
+    text = "my legs just went and I landed on the floor after I tripped on the rug"
+    assert verdict(text)[0] != "legs_giving_way", text
+
+
+# The route from the back with the spread, and below the knee in a clause of its own.
+def test_a_route_from_the_back_then_below_the_knee_apart_is_flagged():
+    text = "an ache shooting from my lower back down my leg, below the knee"
+    assert verdict(text) == ("below_knee", SOON), text
+
+
+def test_a_route_from_the_back_that_stops_above_the_knee_is_clear():
+    text = "pain spreading from my hip into my thigh, not below the knee though"
+    assert verdict(text) == (None, None), text
+
+
+# "Is it normal ...?" then the asker's own: an age and sex, "it sort of just happens now",
+# "began this morning": the user's own sign, flagged; asked bare, it is only asked about.
+@pytest.mark.parametrize(
+    "text, sign",
+    [
+        ("Is it normal to have difficulty staying hard once a bad back starts? (m, 47)",
+         "sexual_function"),
+        ("is it normal to have trouble getting hard with back pain? 61M", "sexual_function"),
+        ("is it normal to not feel when you need a wee? it sort of just happens now", "bladder"),
+        ("is it normal to not feel when you need a number two? it kinda happens now",
+         "incontinence"),
+        ("is it normal for my knees to buckle when i stand up? began this morning, both of them",
+         "legs_giving_way"),
+    ],
+)  # fmt: skip
+def test_is_it_normal_with_the_askers_own_is_flagged(text, sign):
+    assert verdict(text) == (sign, EMERGENCY), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it normal to have trouble getting hard with back pain?",
+        "is it normal for your legs to give out with sciatica?",
+    ],
+)
+def test_is_it_normal_asked_bare_is_only_asked_about(text):
+    assert verdict(text)[1] == "asked", text
+
+
+def test_knees_that_give_way_after_a_long_run_asked_in_general_are_clear():
+    assert verdict("is it normal for knees to give way after a long run?") == (None, None)
+
+
+# Near misses: numbness from a hard seat gone "the moment" the user stood; a sign's name
+# looked up from a leaflet or booklet; a fever asked about for a week to come, fine now.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numb bottom from the hard chairs at the theatre, went away the moment i got up",
+        "numb behind from the bleachers, back to normal the minute i stood",
+    ],
+)
+def test_numbness_from_a_seat_gone_the_moment_the_user_stood_is_clear(text):
+    assert verdict(text) == (None, None), text
+
+
+def test_a_signs_name_looked_up_from_a_booklet_is_explained_not_asked():
+    text = "what does numbness in the saddle area mean? the booklet from my physio lists it"
+    found = red_flags.check(text)
+    assert found.about is not None and found.about.sign == "saddle_numbness"
+    assert found.flag is None and found.suspected is None
+
+
+def test_a_signs_name_asked_bare_is_still_asked_about():
+    assert verdict("what does saddle numbness mean?") == ("saddle_numbness", "asked")
+
+
+def test_a_fever_asked_about_for_a_week_to_come_is_explained_not_flagged():
+    text = "should i skip the lifts if i get a temperature? planning ahead for the weekend, fine"
+    found = red_flags.check(text)
+    assert found.flag is None and found.suspected is None
+    assert found.about is not None and found.about.sign == "fever"
+
+
+def test_a_fever_asked_about_and_had_now_is_flagged():
+    assert verdict("can i exercise if i have a fever? i have one today") == ("fever", SOON)
+
+
+def test_a_question_split_by_still_keeps_its_case_to_come():
+    text = "can i still exercise if i have a fever? asking about next month, i feel well now"
+    found = red_flags.check(text)
+    assert found.flag is None and found.suspected is None, text

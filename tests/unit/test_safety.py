@@ -379,6 +379,7 @@ STUDIED_SETS = [
     "2026-11-27ee",
     "2026-11-27ff",
     "2026-11-27gg",
+    "2026-11-27hh",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
