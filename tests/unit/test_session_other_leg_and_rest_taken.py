@@ -23,6 +23,13 @@ def test_a_count_for_the_other_leg_ends_this_one_and_counts_on_the_next(said, le
     assert chat.session["reps"][0] == {"left": left, "right": right}
 
 
+def test_a_count_for_the_other_leg_answers_is_that_it_for_this_leg():
+    chat = in_a_set()
+    chat.say("count_rep", "finished 7", number(7))  # "carrying on, or is that it?"
+    chat.say("report_reps", "the other side got 3", number(3))
+    assert chat.session["reps"][0] == {"left": 7, "right": 3}
+
+
 def test_a_count_for_this_leg_stays_on_it():
     chat = in_a_set()
     chat.say("count_rep", "6 so far", number(6))
