@@ -1729,9 +1729,9 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             work.say(session.stop(now))
             work.close_session()
             return True
-        if session.check and session.check.get("kind") == "finished_or_carry_on":
-            if OTHER_LEG_COUNT.match(text):
-                session.check = None  # "is that it?" answered by the next leg's count, below
+        check_kind = (session.check or {}).get("kind")
+        if check_kind == "finished_or_carry_on" and OTHER_LEG_COUNT.match(text):
+            session.check = None  # "is that it?" answered by the next leg's count, below
         if session.check and not asks:
             count = None if is_question(text) else numbers.read_count(text)
             if (
