@@ -3389,7 +3389,21 @@ def _answered_by_response(work: _Turn) -> None:
         _say_answer(work, named)
         return
     work.set(last_topic=conversation.answer_response(key) if key else None, pending_offer=None)
+    if work.session is None and LAST_CLAUSE_STARTS.search(work.turn.text):
+        _start(work)  # "...had a knee op in May. Shall we get started?": answered, then begun
+        return
     _session_status(work)
+
+
+# The message's last clause asks to begin now, after words that needed an answer first.
+LAST_CLAUSE_STARTS = re.compile(
+    r"(?:^|[.!?;,]\s*|\bso\s+|\band\s+)(?:(?:ok|okay|right|so|well|now)\W+)*"
+    r"(?:i(?:'?d| would) (?:like|love) to|i want to|i wanna|let'?s|lets|"
+    r"(?:can|could|shall|may) (?:we|i))\s+"
+    r"(?:start|begin|get (?:going|started)|do (?:a|my|the|our|today'?s|some) (?:session|"
+    r"exercises?|workout|leg lifts|reps))(?:\W+(?:now|then|please|today))*\W*$",
+    re.I,
+)
 
 
 # Answers about how often to train: "how long between?" after one of them is between sessions.

@@ -5,7 +5,7 @@ the next session, and a goodbye after the session."""
 import pytest
 
 from coach import answers, dialogue, numbers
-from tests.unit.chat import after_a_full_session, in_a_set, number
+from tests.unit.chat import Chat, after_a_full_session, in_a_set, number
 
 
 @pytest.mark.parametrize(
@@ -86,3 +86,25 @@ def test_days_till_the_next_one_is_the_gap_not_a_guess():
 def test_a_goodbye_after_the_session_says_goodbye(said):
     chat = after_a_full_session()
     assert answers.GOODBYE in chat.say("nlu_fallback", said)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Morning. My surgeon wants me doing these since my knee op. I'd like to start.",
+        "sore back for ages, I've got twenty minutes so shall we do a session now?",
+    ],
+)
+def test_a_last_clause_asking_to_begin_starts_after_the_answer(said):
+    chat = Chat()
+    chat.say("faq", said, answer_key="knee_pain", answer_said=True)
+    assert chat.session is not None and chat.session["phase"] == "setup"
+
+
+@pytest.mark.parametrize(
+    "said", ["is it fine for my knee? I want to know before I start", "I'd like to start tomorrow"]
+)
+def test_an_answer_with_no_start_at_the_end_starts_nothing(said):
+    chat = Chat()
+    chat.say("faq", said, answer_key="knee_pain", answer_said=True)
+    assert chat.session is None
