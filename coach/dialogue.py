@@ -474,7 +474,8 @@ def stops_for_today(text: str) -> bool:
 # the session ends with its summary and a goodbye, as "bye" on its own does.
 LEAVING = re.compile(
     r"\b(?:bye+|bye bye|good ?bye|good ?night(?:\W+\w+)?\W*$|night night|cya|laters|ttyl|ttfn|"
-    r"see (?:ya|you|u)(?: later| soon| next time| tomorrow)?\W*$|catch (?:you|ya) later|"
+    r"see (?:ya|you|u)(?: later| soon| next time| tomorrow| then| again| around)?\W*$|"
+    r"catch (?:you|ya) later|"
     # "have to go" ending its clause: not "have to go slower", "need to go to the loo"
     r"(?:gotta|got to|have to|need to) (?:go|run|dash|head off)(?: now| sorry| mate)*"
     r"(?=\W*$|\s*[,.;!])|i'?m off\W*$|signing off|"
@@ -521,6 +522,9 @@ REST_OVER = re.compile(
     r"\b(?:finished|done|over|through)(?: with)? (?:the |my |this |that )?(?:rest(?:ing)?|"
     r"break|breather|recovering)\b|"
     r"\b(?:rest|break|breather)(?:'?s| is| has| was)?(?: been)? (?:over|done|finished|up)\b|"
+    # "took my full minute's break, off again": the rest taken, said in passing.
+    r"\b(?:had|taken|took|got) (?:my|the|our|a|me) (?:(?:full|whole|one|1|60|sixty)[ -])?"
+    r"(?:(?:minute|min|second)'?s? )?(?:rest|break|breather)\b(?! from| of)|"
     r"^\W*(?:ok(?:ay)?\W+|right\W+)?(?:i'?m |im |i am |all |feeling )?(?:rested|recovered)"
     r"(?:\W+(?:now|enough|up))*\W*$",
     re.I,
@@ -1342,7 +1346,10 @@ def _with_disclaimer(work: _Turn) -> _Turn:
 BARE_BAND = re.compile(
     r"^\W*(?:(?:ok|okay|well|so|no|actually|hmm|i'?d say|id say|i would say|i think|more like|"
     r"probably|maybe|it'?s|its|it was|more|rather)\W+)*(?P<band>mild|moderate|severe)"
-    r"(?:\W+(?:i think|really|actually|i'?d say|id say|pain|now|to be honest|honestly))*\W*$",
+    r"(?:\W+(?:i think|really|actually|i'?d say|id say|pain|now|to be honest|honestly))*"
+    # Where it is, said with the band: "severe, it's round my knee" (a place, no question).
+    r"(?:\W+(?:and\s+|but\s+)?(?:(?:it'?s|its|it is|mostly|just)\s+)?(?:in|on|at|around|round)"
+    r"\s+(?:my|the)\s+(?P<place>[a-z]+(?:\s+[a-z]+)?))?\W*$",
     re.I,
 )
 RERATE_SECONDS = 180
@@ -1388,7 +1395,8 @@ def _rerated_pain(work: _Turn) -> bool:
         return False
     if severity is None or severity <= recent.get("severity", 0):
         return False
-    _act_on_pain(work, pain.PainReport(severity=severity, location=recent.get("location")))
+    place = band and band.group("place") and _place_named(text)
+    _act_on_pain(work, pain.PainReport(severity=severity, location=place or recent.get("location")))
     return True
 
 
@@ -1721,6 +1729,9 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             work.say(session.stop(now))
             work.close_session()
             return True
+        check_kind = (session.check or {}).get("kind")
+        if check_kind == "finished_or_carry_on" and OTHER_LEG_COUNT.match(text):
+            session.check = None  # "is that it?" answered by the next leg's count, below
         if session.check and not asks:
             count = None if is_question(text) else numbers.read_count(text)
             if (
@@ -1815,6 +1826,22 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                     session.said(numbers.Count(numbers.FINISHED), now), session.check_buttons()
                 )
                 _after_session_change(work)
+            return True
+        other_leg_count = OTHER_LEG_COUNT.match(text)
+        if (
+            other_leg_count
+            and session.phase == "active"
+            and session.count > 0
+            and not session.awaiting_feedback
+            and not session.check
+        ):
+            # "2nd side managed 6" mid-leg: this leg ends where it is, the count is the next's.
+            lines = session.said(numbers.Count(numbers.FINISHED, session.count, True), now)
+            if not session.check and session.phase == "active" and session.count == 0:
+                value = numbers.value_of(other_leg_count.group("n"))
+                lines += session.said(numbers.Count(numbers.TOTAL, value, explicit=True), now)
+            work.say(lines, session.check_buttons())
+            _after_session_change(work)
             return True
         if (
             PADDED.search(text)
@@ -2970,6 +2997,15 @@ def _other_leg_named(text: str, session: Session) -> str | None:
     return None
 
 
+# A count named for the other leg: "other side did 6", "the other leg got 4 done".
+OTHER_LEG_COUNT = re.compile(
+    r"^\W*(?:(?:and|ok|okay|then|now)\W+)*(?:the |my )?other (?:leg|side)\W+"
+    r"(?:(?:did|done|got|managed|was|is|had)\s+)?(?:(?:about|like|maybe)\s+)?"
+    rf"(?P<n>{numbers.NUMBER})(?:\s+(?:reps?|done|lifts?|of them|there))*\W*$",
+    re.I,
+)
+
+
 # A score said again as a change, with no pain word: "it's gone up to seven", "now a 5".
 PAIN_GONE_UP = re.compile(
     r"^(?=.*\b(?:gone|went|going|crept|shot|jumped|risen|rose|climbed|up to|down to|now|more|worse|"
@@ -3098,6 +3134,8 @@ def _handle(work: _Turn) -> None:
         work.turn.intent = "goodbye"  # "thanks, bye" mid-session: the summary and a goodbye
         _stop_for_today(work, session)
         return
+    if not active and work.turn.intent == "nlu_fallback" and leaving(work.turn.text):
+        work.turn.intent = "goodbye"  # "cheers, see you then" after the session: going
     if not work.turn.answer_said and _gap_between_sessions_meant(work):
         work.turn.answer_key = SESSION_GAP_ANSWER
     if (
@@ -3321,6 +3359,10 @@ def _handle(work: _Turn) -> None:
         # The intent classifier was lost ("can i do them on a rug" half read as a day to
         # train) but the answer selector is sure which question it is.
         _say_answer(work, work.turn.selector_readings[0][0])
+    elif SESSION_GAP_ANSWER in dict(work.turn.answer_candidates) and ASKS_DAYS_TILL_NEXT.search(
+        text
+    ):
+        _say_answer(work, SESSION_GAP_ANSWER)  # days before the next one: the gap, not a guess
     elif named := conversation.named_among(work.turn.text, work.turn.answer_candidates):
         _say_answer(work, named)  # the question names one of the readings in its own words
     elif work.turn.answer_candidates:
@@ -3348,7 +3390,21 @@ def _answered_by_response(work: _Turn) -> None:
         _say_answer(work, named)
         return
     work.set(last_topic=conversation.answer_response(key) if key else None, pending_offer=None)
+    if work.session is None and LAST_CLAUSE_STARTS.search(work.turn.text):
+        _start(work)  # "...had a knee op in May. Shall we get started?": answered, then begun
+        return
     _session_status(work)
+
+
+# The message's last clause asks to begin now, after words that needed an answer first.
+LAST_CLAUSE_STARTS = re.compile(
+    r"(?:^|[.!?;,]\s*|\bso\s+|\band\s+)(?:(?:ok|okay|right|so|well|now)\W+)*"
+    r"(?:i(?:'?d| would) (?:like|love) to|i want to|i wanna|let'?s|lets|"
+    r"(?:can|could|shall|may) (?:we|i))\s+"
+    r"(?:start|begin|get (?:going|started)|do (?:a|my|the|our|today'?s|some) (?:session|"
+    r"exercises?|workout|leg lifts|reps))(?:\W+(?:now|then|please|today))*\W*$",
+    re.I,
+)
 
 
 # Answers about how often to train: "how long between?" after one of them is between sessions.
@@ -3357,6 +3413,12 @@ SESSION_GAP_TOPICS = tuple(
     for key in ("sessions_per_week", "gap_between_sessions", "every_day")
 )
 SESSION_GAP_ANSWER = "gap_between_sessions"
+# "How many days off till my next go?": the wait in days before the next session.
+ASKS_DAYS_TILL_NEXT = re.compile(
+    r"\bhow (?:many|much) (?:days?|time|rest)\b.*\b(?:before|till|until|between)\b.*\b"
+    r"(?:next|another|sessions?|workouts?)\b",
+    re.I,
+)
 _BETWEEN_WHAT = re.compile(r"\b(?:sets?|reps?|legs?|sides?|lifts?|rounds?|goes)\b", re.I)
 _BETWEEN_SESSIONS = re.compile(r"\b(?:sessions?|workouts?|days?|times)\b", re.I)
 

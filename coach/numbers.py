@@ -894,7 +894,7 @@ def _read_correction(whole: str) -> Count | None:
 # for on that one", "got to tree then it hurt", "only managed sex".
 _SOUNDALIKE_COUNT = re.compile(
     r"\b(?P<cue>stopped at|stopped after|gave up at|gave up after|got to|got up to|made it to|"
-    r"reached|only managed|managed|only did|only got)\s+"
+    r"reached|only managed|managed|only did|only got|only)\s+"
     r"(?P<word>to|too|for|fore|tree|free|thee|ate|won|sex|sicks|tin|nein)"
     r"(?=\s*$|\s+(?:on (?:that|this|the|my)|then|and|before|reps?|of them|that time|this time|"
     r"i think|maybe|or so|lifts?|done|but)\b"

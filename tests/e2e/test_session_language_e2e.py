@@ -214,3 +214,19 @@ def test_a_count_with_mild_pain_and_a_days_a_week_question_over_rest(coach):
     reply, _ = say("how many days per week am I meant to train this")
     assert "3 sessions a week" in reply and "48 to 72 hours" in reply
     assert "4 of 10" in reply
+
+
+def test_a_count_for_the_other_leg_a_rest_taken_and_see_you_over_rest(coach):
+    """A count named for the other leg ends this one and counts on the next; a rest said
+    to be taken starts the next set; "see you then" after the session is a goodbye."""
+    sender = "e2e-language-other-leg"
+    say = talk(coach, sender)
+    say("start my session")
+    say("let's go")
+    assert "6 of 10" in say("done 6")[0]
+    reply, _ = say("other side did 4")
+    assert "6 on your left leg" in reply and "4 of 10 on your right leg" in reply
+    assert "set 1 done" in say("6 more")[0]
+    assert "Set 2, left leg" in say("took my full minute break, going again")[0]
+    say("stop for today")
+    assert answers.GOODBYE in say("cheers, see you then")[0]
