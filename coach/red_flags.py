@@ -116,9 +116,6 @@ class Screening:
     # Words of the signs seen at all, even if denied or explained away ("no numbness",
     # "from kneeling"): then the screen has read the message and found no sign in it.
     recognised: bool = False
-    # Any word the screen knows at all ("weird", "down there"): a red flag the classifier
-    # reads in a message with none ("set a timer for ten minutes") is no sign to ask about.
-    sign_words: bool = False
     # A question about a sign, not a report of it ("is numbness in the groin serious?"):
     # the coach explains the sign and what to do if it applies, without raising the flag.
     about: RedFlag | None = None
@@ -734,7 +731,7 @@ def check(text: str) -> Screening:
     if unsure:
         order = list(SIGNS)  # the most urgent first
         return Screening(suspected=SIGNS[min(unsure, key=order.index)])
-    return Screening(recognised=bool(message.seen - NOT_SIGN_WORDS), sign_words=bool(message.seen))
+    return Screening(recognised=bool(message.seen - NOT_SIGN_WORDS))
 
 
 def _signs_together(hits: list["_Hit"]) -> bool:
