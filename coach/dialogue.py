@@ -453,11 +453,13 @@ CONFIRMS_ALL = re.compile(
     r"\W*$",
     re.I,
 )
+# A word of thanks, however it is typed.
+_THANKS = r"(?:thanks?|thank you|thank u|thankyou|thx|ty|cheers|ta)"
 # Thanks said around what the user means: "thanks, that's enough", "that'll do, ta".
 THANKS_AROUND = re.compile(
-    r"^\W*(?:(?:many |much )?(?:thanks?|thank you|thank u|thankyou|thx|ty|cheers|ta)"
+    rf"^\W*(?:(?:many |much )?{_THANKS}"
     r"(?: (?:so much|very much|a lot|mate|coach|pal|again|for that|for today))*\W+)+"
-    r"|(?:\W+(?:(?:many )?(?:thanks?|thank you|thank u|thankyou|thx|ty|cheers|ta)"
+    rf"|(?:\W+(?:(?:many )?{_THANKS}"
     r"(?: (?:so much|very much|a lot|again|for that|for today|for the help))*|mate|coach|pal))+"
     r"\W*$",
     re.I,
@@ -483,7 +485,7 @@ LEAVING = re.compile(
     re.I,
 )
 # "Cheers, that's me done": thanks with it, the user is leaving, not ending one leg.
-THANKS_WORD = re.compile(r"\b(?:thanks?|thank you|thank u|thankyou|thx|ty|cheers|ta)\b", re.I)
+THANKS_WORD = re.compile(rf"\b{_THANKS}\b", re.I)
 SAYS_DONE = re.compile(  # ending its clause: not "done with this leg"
     r"\b(?:that'?s me|i'?m|im|i am|we'?re) (?:done|finished|off|out)"
     r"(?: now| for (?:today|now|the day|tonight))?(?=\W*$|\s*[,.;!])",
