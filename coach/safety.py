@@ -83,8 +83,6 @@ def says_a_session_word(turn) -> bool:
 
 def _says_nothing_else(turn) -> bool:
     """A message with no question, number or pain in it: nothing to act on but the words."""
-    from coach import numbers  # pure, like this module
-
     text = turn.text or ""
     return (
         "?" not in text

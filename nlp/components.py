@@ -111,7 +111,7 @@ class EntityRulesIntentCorrector(GraphComponent):
             if corrected == QUESTION_INTENT != name and (key := answer_named_by_words(text)):
                 select_answer(message, key)  # made a question: its own words may settle it
             if corrected == QUESTION_INTENT and asks_if_it_suits_a_condition(
-                name, message.get(TEXT) or "", answer_key, entities
+                name, text, answer_key, entities
             ):
                 # "my hip hurts on walks, any good for that?": the condition's answer
                 condition = condition_answer(entities, answer_key)
