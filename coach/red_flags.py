@@ -386,6 +386,9 @@ VETO_IN_CLAUSE: dict[str, frozenset[str]] = {}  # a word in the clause: not the 
 VETO_IN_MESSAGE: dict[str, frozenset[str]] = {}  # a word anywhere in the message: not the sign
 VETO_NEXT: dict[str, frozenset[str]] = {}  # the word right after: not the sign
 VETO_PREVIOUS: dict[str, frozenset[str]] = {}  # the word right before: not the sign
+# A concept's hits dropped when the named concept is said after them: numbness gone on
+# standing "but it came back" has not worn off.
+UNDONE_BY: dict[str, str] = {}
 PLACES: set[str] = set()  # concepts denied only from close by: "numb, but not in my groin"
 
 
@@ -403,6 +406,8 @@ def _read_entry(label: str, entry: dict) -> None:
             VETO_NEXT[name] = _word_set(variant["not_before"], where)
         if variant.get("not_after"):
             VETO_PREVIOUS[name] = _word_set(variant["not_after"], where)
+    if entry.get("undone_by"):
+        UNDONE_BY[label] = str(entry["undone_by"])
 
 
 def _read_rule(sign: str, rule: list | dict, entry: dict) -> Rule:
@@ -1039,7 +1044,16 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
         if not vetoed.get((label, clause)):
             hits.append(_Hit(label.split(".")[0], start, end, clause))
     message.seen.update(label.split(".")[0] for label, _, _ in found)
+    hits = [hit for hit in hits if not _undone(hit, hits)]
     return _undenied(hits, message), message
+
+
+def _undone(hit: _Hit, hits: list[_Hit]) -> bool:
+    """Whether a concept that undoes this hit is said after it."""
+    undoing = UNDONE_BY.get(hit.label)
+    return undoing is not None and any(
+        other.label == undoing and other.start >= hit.end for other in hits
+    )
 
 
 def _read(doc: Doc, words: list[str], found: list[tuple[str, int, int]]) -> _Message:

@@ -185,6 +185,19 @@ def test_soon_signs_are_found(text, sign):
     assert (flag.sign, flag.urgency) == (sign, SOON)
 
 
+# The span of weeks and "the same" in any order, in separate clauses, with words between.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "five weeks in, lifting most days, the ache completely the same",
+        "three weeks now. done every set. pain just the same",
+        "the ache is exactly the same, and I've done the lifts for five weeks",
+    ],
+)
+def test_pain_the_same_after_weeks_is_persistent_in_either_order(text):
+    assert screen(text).sign == "persistent_pain"
+
+
 @pytest.mark.parametrize("text", NEAR_MISSES)
 def test_near_misses_are_not_red_flags(text):
     assert screen(text) is None

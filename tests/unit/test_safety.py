@@ -109,6 +109,14 @@ def test_the_issues_near_misses_stay_quiet(text):
     assert result.flag is None and result.suspected is None and result.recognised
 
 
+def test_numbness_that_came_back_after_standing_has_not_worn_off():
+    # Safety: the numbness returned, so "gone when I stood up" no longer explains it away.
+    assert screen("my bottom went numb, wore off when I walked, then it returned") is not None
+    assert screen("my bottom went numb, wore off when I walked") is None
+    # Said before the easing, "came back" is the feeling returning, not the numbness.
+    assert screen("numb bum after the match, feeling came back once I stood up") is None
+
+
 @pytest.mark.parametrize("text", ["lost count there, sorry", "I've lost my place, call it 6"])
 def test_losing_count_is_read_and_no_sign(text):
     result = check(text)
@@ -380,6 +388,7 @@ STUDIED_SETS = [
     "2026-11-27ff",
     "2026-11-27gg",
     "2026-11-27hh",
+    "2026-11-27ii",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
