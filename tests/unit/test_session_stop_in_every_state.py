@@ -1,10 +1,13 @@
-"""A stop word with more said after it ends the session in every state the coach can be
-waiting in: before the first rep, mid-set, on the "did you get all 10?" check after a
-paced voice set, on "carrying on, or is that it?", at rest and while paused. The
-classifier may not know the wording, so each is played as its worst guess."""
+"""Session control said in ordinary words. A stop word with more said after it ends the
+session in every state the coach can be waiting in: before the first rep, mid-set, on the
+"did you get all 10?" check after a paced voice set, on "carrying on, or is that it?", at
+rest and while paused; the classifier may not know the wording, so each is played as its
+worst guess. Also: leaving with thanks at rest, a rest asked for between legs, and a total
+put right with a reason after it."""
 
 import pytest
 
+from coach import numbers
 from coach.dialogue import WANTS_A_BREAK
 from tests.unit.chat import Chat
 
@@ -109,3 +112,12 @@ def test_a_rest_asked_for_between_legs_is_a_pause(text):
 def test_a_rest_day_is_no_pause():
     assert not WANTS_A_BREAK.search("I take a rest day between sessions")
     assert not WANTS_A_BREAK.search("you need a rest between sets")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("wait its 12 in all, i missed adding one", 12), ("actually thats 9 total, lost one", 9)],
+)
+def test_a_total_put_right_with_a_reason_after_it_is_read(text, value):
+    reading = numbers.read_count(text)
+    assert reading.kind == numbers.SET_TO and reading.value == value
