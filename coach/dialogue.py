@@ -405,8 +405,8 @@ STOPPING = re.compile(
     r"\bcall(?:ing)? it (?:quits|there|here)\b|\bi (?:give up|quit)\b(?! on)|"
     r"\b(?:cba|can'?t be (?:arsed|bothered))\b|[,;.]\s*stop(?: now| please| it| there)?\W*$|"
     # "that'll do for today", "I think that will do"
-    r"\b(?:that'?ll|thatll|that will|this will|this'?ll) do(?: (?:for (?:today|now|tonight|me)|"
-    r"me))?(?:,? thanks?(?: you)?)?\W*$|"
+    r"\b(?:that'?ll|thatll|that will|this will|this'?ll) do(?: (?:for )?me)?(?: (?:for )?(?:today|"
+    r"now|tonight|the day))?(?:,? thanks?(?: you)?)?\W*$|"
     # "ok stop the session", "end my workout", "yeah stop": the session named, or stop alone
     r"(?<!n't )(?<!nt )(?<!not )(?<!how do i )(?<!how to )\b(?:stop|end|quit|cancel|abort|"
     r"wrap up|pack in)(?: up)? (?:the |this |my |our |today'?s |todays )?(?:session|workout|"
@@ -429,7 +429,17 @@ STOPPING = re.compile(
     # "I'll stop and try again next time": a stop said as a plan, not a condition.
     r"(?<!n't )(?<!nt )(?<!not )\b(?:i'?ll|ill|i will|i shall|i'?m going to|im going to|"
     r"i'?m gonna|im gonna|gonna) (?:just |probably |prob )?(?:stop|end|wrap up|pack in)"
-    r"(?: it| up| the session)?(?=\W*$|\s+(?:and|then|so|for|here|there|now|today|at that)\b)",
+    r"(?: it| up| the session)?(?=\W*$|\s+(?:and|then|so|for|here|there|now|today|at that)\b)|"
+    # A message led by a stop word and more said after it ("stop, I'm finished", "end it
+    # now please"): a stop, unless what follows makes it a pause, a question, a condition
+    # or part of the set ("stop for a sec", "stop if it hurts?", "finish the set").
+    r"^\W*(?:(?:ok(?:ay)?|right|yeah|yes|no|please|just|so|hey|coach|alright|oh|um+|uh+)\W+)*"
+    r"(?:stop|end|quit|finish)\b(?=\W+\w)(?!\W+(?:if|when|whenever|before|after|while|until|"
+    r"till|at|of|on|with|counting|me|the (?:set|leg|rep|side|count)|this (?:set|leg|rep|side)|"
+    r"that (?:set|leg|rep|side))\b)(?!.*(?:\?|\b(?:break|breather|breath|rest|pause|sec|"
+    r"second|moment|minute|min|mo|bit|while|tick)\b))|"
+    # "I'm done, stop" said the other way round, with or without the comma
+    r"\b(?:i'?m|im|i am|we'?re|were|we are) (?:done|finished)\W+(?:stop|end it|quit)\W*$",
     re.I,
 )
 # A yes in context to "did you do all 10?" after a paced set: "fine", "yeah good", "next",
@@ -623,6 +633,9 @@ WANTS_A_BREAK = re.compile(
     r"second)\b|"
     rf"\b(?:need|want|taking|take|have|grab|having){_A_BREAK_OF_SOME_LENGTH}(?:break|breather|"
     r"pause|minute|moment|sec|second)\b|"
+    # "need a short rest first": a rest asked for now, not a rest day or the rest between sets
+    rf"\b(?:need|want|taking|take|grab|having){_A_BREAK_OF_SOME_LENGTH}rest\b"
+    r"(?! (?:days?|between|period|interval|times?)\b)|"
     r"\b(?:more|extra|a bit more|a little more) (?:time|rest) (?:to rest |before|between)\b|"
     r"\b(?:give me|hang on|hold on|wait) (?:a |one )?(?:sec|second|minute|moment|mo|tick)\b|"
     r"\bone (?:sec|second|moment|minute|mo)\b|\bbrb\b|\bbe right back\b|"
@@ -3348,9 +3361,12 @@ def _handle(work: _Turn) -> None:
         _session_status(work)
     elif intent == "goodbye":
         work.say_text(answers.GOODBYE)
+    elif intent == "thank" and work.session is not None and not work.session.over:
+        # Thanks mid-session is no question asked: a short thanks, and where they are.
+        work.say_text("You're welcome!")
+        _session_status(work)
     elif intent == "thank":
         work.say_text("You're welcome! Anything else about your leg lifts?")
-        _session_status(work)
     elif intent in ("affirm", "deny", "ask_more"):
         _reply_to_offer(work)
     elif intent in conversation.INTENT_TOPICS:

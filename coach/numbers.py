@@ -628,6 +628,12 @@ def read_count(text: str) -> Count | None:
     ]
     for at, clause in enumerate(clauses):
         reading = _read_clause(clause)
+        lead = _TAKES_BACK.match(clause)
+        if reading is None and lead and lead.end() < len(clause):
+            # "actually that's 12 in all now, ...": a total put right, the lead said first.
+            put_right = _read_clause(clause[lead.end() :])
+            if put_right is not None and put_right.kind == TOTAL:
+                reading = Count(SET_TO, put_right.value, True)
         if reading is not None and at > 1 and _CORRECTION_LEAD.match(clauses[at - 1]):
             # "wait, I only did 3, carrying on": the lead before the comma makes the count
             # the one put right, not the leg ended at 3.

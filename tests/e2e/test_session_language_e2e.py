@@ -230,3 +230,28 @@ def test_a_count_for_the_other_leg_a_rest_taken_and_see_you_over_rest(coach):
     assert "Set 2, left leg" in say("took my full minute break, going again")[0]
     say("stop for today")
     assert answers.GOODBYE in say("cheers, see you then")[0]
+
+
+def test_a_stop_with_more_said_after_it_over_voice_rest_and_thanks_at_rest(coach):
+    voice = "e2e-language-stop-voice"
+
+    def speak(text: str) -> str:
+        replies = coach.replies(voice, text, {"voice": True})
+        said = " ".join(r.get("text", "") for r in replies if r.get("text"))
+        if asks_checklist(said):
+            return f"{said} {speak('no')}"
+        return said
+
+    speak("start my session")
+    assert "Did you get all 10" in speak("ready")
+    reply = speak("stop now, i'm finished")
+    assert "we'll stop there" in reply and answers.NOT_UNDERSTOOD not in reply
+    say = talk(coach, "e2e-language-leave-at-rest")
+    say("start my session")
+    say("ready")
+    say("did 10")
+    assert "rest" in say("did 10")[0].lower()
+    reply, _ = say("thanks")
+    assert "Anything else" not in reply and "resting" in reply
+    reply, _ = say("cheers, that will do me for now")
+    assert "we'll stop there" in reply and "20 in all" in reply
