@@ -155,6 +155,16 @@ WANTS_TO_START = re.compile(
     r"(?!.*\b(?:tomorrow|later|tonight|next|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)",
     re.I,
 )
+# A start wished for at the end of a longer message: "... so I'd like to begin now, if
+# that's okay".
+START_WISH_AT_END = re.compile(
+    r"\b(?:i(?:'?d| would) (?:like|love) to|i want to|i wanna|i'?m ready to|can i|could i|"
+    r"may i|can we|could we|let'?s)\s+(?:start|begin|get started|get going|make a start)"
+    r"(?:\s+(?:now|today|then|please|right away|straight away))*"
+    r"(?:\W+if (?:that'?s|that is|it'?s|it is|you don'?t mind)"
+    r"(?:\s+(?:ok|okay|alright|all right|fine|possible))?)?\W*$",
+    re.I,
+)
 ASKS_ABOUT_SETS = re.compile(r"\b(?:sets?|rounds?|legs|sides)\b", re.I)
 WHERE_AM_I = re.compile(
     # "where am I?", "where was I up to": not "where am I meant to feel it?" (technique).
@@ -486,7 +496,9 @@ def stops_for_today(text: str) -> bool:
 # the session ends with its summary and a goodbye, as "bye" on its own does.
 LEAVING = re.compile(
     r"\b(?:bye+|bye bye|good ?bye|good ?night(?:\W+\w+)?\W*$|night night|cya|laters|ttyl|ttfn|"
-    r"see (?:ya|you|u)(?: later| soon| next time| tomorrow| then| again| around)?\W*$|"
+    r"see (?:ya|you|u)(?: later| soon| next time| tomorrow| then| again| around|"
+    r"(?: on| next| this)? (?:mon|tues|wednes|thurs|fri|satur|sun)day| next week| at the weekend)?"
+    r"\W*$|"
     r"catch (?:you|ya) later|"
     # "have to go" ending its clause: not "have to go slower", "need to go to the loo"
     r"(?:gotta|got to|have to|need to) (?:go|run|dash|head off)(?: now| sorry| mate)*"
@@ -767,7 +779,8 @@ DURATION = re.compile(
     re.I,
 )
 REST_WORD = re.compile(
-    r"\b(?:rest|resting|break|breather|wait|waiting|pause|recover|between (?:the )?sets|minute)\b",
+    r"\b(?:rest|resting|break|breather|wait|waiting|pause|recover|between (?:the )?sets|minute|"
+    r"chill|chilling|relax|relaxing|recovery)\b",
     re.I,
 )
 NOT_THE_REST_BETWEEN_SETS = re.compile(r"\b(?:sessions?|days?|hours?|weeks?|hold|holding)\b", re.I)
@@ -827,6 +840,12 @@ INSTEAD = re.compile(
 # A count and how it felt in one message: "managed six then it got severe".
 PAIN_BAND = re.compile(
     r"\b(?:mild|moderate|severe|agony|agonising|agonizing|unbearable|excruciating|killing me)\b",
+    re.I,
+)
+SAME_ON_THE_OTHER_LEG = re.compile(
+    r"^\W*(?:(?:and|ok|okay|then)\W+)*(?:the\s+)?same(?:\s+again)?(?:\s+(?:on|for|with)\s+"
+    r"(?:the|my|this)\s+(?:other|second|next)(?:\s+(?:(?P<leg>leg|side)|one))?)?"
+    r"(?:\s+(?:too|as well|done))?\W*$",
     re.I,
 )
 CLAUSES = re.compile(r"[,;.!]+|\s+(?:but|then|and|though|although|because|cos|so)\s+", re.I)
@@ -2117,7 +2136,11 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         return True
     if _plan_question(work, None):
         return True
-    if START_REQUEST.match(text) or conversation.ASKS_TO_START.match(text.replace("?", " ")):
+    if (
+        START_REQUEST.match(text)
+        or conversation.ASKS_TO_START.match(text.replace("?", " "))
+        or START_WISH_AT_END.search(text)
+    ):
         _start(work)  # "can we start?", "ready for set one": a request, not a question
         return True
     if conversation.DEFERS_TO_LATER.search(text) and not is_question(text):
@@ -2145,6 +2168,9 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         count = numbers.Count(numbers.TOTAL, said, True)  # "did all 10", no session yet: 10
     if numbers.counts_reps(count) and not _ended_within(work, RECENT_SESSION_SECONDS):
         _start(work, count=count)  # already exercising: a session, counting from there
+        return True
+    if count is not None and count.kind not in numbers.CORRECTIONS:
+        work.say_text(answers.NO_SESSION)  # "done" with nothing running: how to start one
         return True
     if NOT_TODAY.search(text) and work.turn.intent not in ANSWERABLE:
         work.say_text("Okay, no problem. Say start my session whenever you want to exercise.")
@@ -2497,8 +2523,7 @@ def _plan_question(work: _Turn, session: Session | None) -> bool:
     if not is_question(text) and not QUESTION_START.match(text):
         return False
     active = session is not None and not session.over
-    about_rest = DURATION.search(text) and REST_WORD.search(text)
-    if about_rest and not NOT_THE_REST_BETWEEN_SETS.search(text):
+    if _asks_rest_length(text):
         if not active:
             return False
         work.say_text(
@@ -2571,6 +2596,28 @@ def _felt(text: str) -> int | None:
 
 def _wants_a_break_or_tired(text: str) -> bool:
     return bool(WANTS_A_BREAK.search(text) or TIRED.search(text))
+
+
+def _last_leg_count(session: Session) -> int | None:
+    """Reps on the leg counted just before the one the session is on now."""
+    if session.phase != "active" or session.count or session.awaiting_feedback or session.check:
+        return None
+    at = p.LEGS.index(session.leg)
+    if at > 0:
+        return session.reps[session.set_number - 1].get(p.LEGS[at - 1]) or None
+    if session.set_number > 1:
+        return session.reps[session.set_number - 2].get(p.LEGS[-1]) or None
+    return None
+
+
+def _hurts_now(text: str) -> bool:
+    """A report of pain, not a question about it nor knees sore from a hard floor."""
+    return (
+        numbers.mentions_pain(text)
+        and not numbers.says_no_pain(text)
+        and not asks_something(text)
+        and not KNEES_ON_A_HARD_FLOOR.search(text)
+    )
 
 
 def _no_pain_after_set(text: str) -> bool:
@@ -3055,6 +3102,15 @@ def _session_question(text: str) -> bool:
     )
 
 
+def _asks_rest_length(text: str) -> bool:
+    """ "How long's the break?", "how long do I chill for?": the rest between sets."""
+    return bool(
+        DURATION.search(text)
+        and REST_WORD.search(text)
+        and not NOT_THE_REST_BETWEEN_SETS.search(text)
+    )
+
+
 # A question about what to do when the exercise gets easy, or how to make it harder.
 ASKS_WHEN_IT_GETS_EASY = re.compile(
     r"\b(?:when|once|if|after|whenever|as soon as|till|until)\b[^?.,]*?"
@@ -3066,6 +3122,7 @@ ASKS_WHEN_IT_GETS_EASY = re.compile(
     re.I,
 )
 PROGRESSION_ANSWER = "when_to_progress"
+REST_ANSWER = "rest_between_sets"
 # "Where am I supposed to feel this?", "where should it burn": where the work is felt
 # (not where it hurts: "where does it hurt" reports pain).
 ASKS_WHERE_TO_FEEL_IT = re.compile(
@@ -3149,7 +3206,11 @@ def _handle(work: _Turn) -> None:
         work.turn.intent = "goodbye"  # "thanks, bye" mid-session: the summary and a goodbye
         _stop_for_today(work, session)
         return
-    if not active and work.turn.intent == "nlu_fallback" and leaving(work.turn.text):
+    if (
+        not active
+        and work.turn.intent in ("nlu_fallback", "thank", "greet")
+        and leaving(work.turn.text)
+    ):
         work.turn.intent = "goodbye"  # "cheers, see you then" after the session: going
     if not work.turn.answer_said and _gap_between_sessions_meant(work):
         work.turn.answer_key = SESSION_GAP_ANSWER
@@ -3182,6 +3243,8 @@ def _handle(work: _Turn) -> None:
         and _asks_somewhere(work.turn.text)
         and not _session_question(work.turn.text)
         and work.turn.answer_key
+        # "How long do I chill for?": the rest between sets, whatever else the selector read.
+        and not (_asks_rest_length(work.turn.text) and work.turn.answer_key != REST_ANSWER)
         and ANSWER_KEY.fullmatch(work.turn.answer_key)
         and not (
             PAIN_WHAT_IF.search(work.turn.text)
@@ -3216,11 +3279,18 @@ def _handle(work: _Turn) -> None:
         # "it's gone up to seven" just after a pain score: the pain, not a count.
         work.turn.text = f"pain is {rising.group('n')} now"
         work.turn.intent = "pain"
+    same = SAME_ON_THE_OTHER_LEG.match(work.turn.text)
+    if same and active and (last := _last_leg_count(session)):
+        # "Same on the other side": the count of the leg before, for the leg it is on now.
+        work.turn.text = f"{last} on the other {same.group('leg') or 'leg'}"
     intent = work.turn.intent
     text = work.turn.text
     score = numbers.read_pain_score(text)
     if score is None and active and session.awaiting_feedback:
         felt = numbers.read_felt_score(text)
+        if felt is None and PAIN_BAND.search(text) and not asks_something(text):
+            # "It was moderate" to "how did it feel?": a band on its own is the pain asked for.
+            felt = numbers.read_pain_score(text, asked=True)
         if felt is not None and YES_FIRST.match(text) and felt <= work.thresholds.fine_up_to:
             # "Yeah, a to": yes to the set, and a fine score, noted; the set is answered.
             session.record_pain(felt)
@@ -3245,6 +3315,16 @@ def _handle(work: _Turn) -> None:
         and numbers.read_count(text) is None
     ):
         intent = work.turn.intent = "pain"  # "it stings a bit": pain, whatever the classifier
+    if (
+        active
+        and (session.phase == "setup" or session.awaiting_feedback)
+        and score is None
+        and intent != "pain"
+        and _hurts_now(text)
+    ):
+        # "It was okay, a bit of pain though" while waiting for ready or the set's answer:
+        # the pain wins over the okay, and is asked about.
+        intent = work.turn.intent = "pain"
     if active and (score is not None or intent in ("pain", "feel_worse")):
         session.check = None
     if not active and _after_red_flag(work):
@@ -3454,7 +3534,7 @@ def _gap_between_sessions_meant(work: _Turn) -> bool:
     if work.turn.answer_key == "time_of_day":
         return bool(_DAY_BEFORE.search(text) and _DAY_AFTER.search(text))
     return (
-        work.turn.answer_key == "rest_between_sets"
+        work.turn.answer_key == REST_ANSWER
         and re.search(r"\bbetween\b", text, re.I) is not None
         and not _BETWEEN_WHAT.search(text)
         and bool(_BETWEEN_SESSIONS.search(text) or work.state.last_topic in SESSION_GAP_TOPICS)

@@ -470,8 +470,10 @@ _TOTAL = _rules(
     # A leg named, then its count: "left side 7 complete", "the right leg was 9".
     rf"{_LEAD}(?:(?:my|the|that|this)\s+)?(?:left|right|other|first|second)\s+(?:leg|side)\s+"
     rf"(?:(?:is|was|at|on|done|finished|complete|completed)\s+)*{_N}{_TAIL}",
-    # "and 10 on the other side": the batch for the leg switched to, the verb left out.
-    rf"{_LEAD}{_N}{_REPS}\s+on\s+(?:the|my)\s+other\s+(?:leg|side){_NOW}\s*$",
+    # "and 10 on the other side", "8 on the second": the batch for the leg switched to,
+    # named by its place, the verb left out.
+    rf"{_LEAD}{_N}{_REPS}\s+(?:on|with|for)\s+(?:the|my|this)\s+(?:other|second|2nd|next)"
+    rf"(?:\s+(?:leg|side|one))?{_NOW}\s*$",
 )
 _COUNT = _rules(
     rf"{_LEAD}(?:(?:thats|that is|that was|thats rep|number|rep|no|and|its|it is|now|on|"

@@ -400,6 +400,10 @@ class Session:
             count = Count(numbers.MORE, count.value, explicit=True)
         if self.phase == DONE:
             return [self.status()]
+        if self.phase == SETUP and count.value and count.kind in (numbers.SET_TO, numbers.FINISHED):
+            # "No, I only got four", "managed 6 already" before "ready": nothing counted yet
+            # to put right; reps already done, the start of the set, asked about as "did 4" is.
+            count = Count(numbers.TOTAL, count.value)
         if (
             self.awaiting_feedback
             and self.phase == ACTIVE
