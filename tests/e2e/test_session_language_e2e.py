@@ -255,3 +255,23 @@ def test_a_stop_with_more_said_after_it_over_voice_rest_and_thanks_at_rest(coach
     assert "Anything else" not in reply and "resting" in reply
     reply, _ = say("cheers, that will do me for now")
     assert "we'll stop there" in reply and "20 in all" in reply
+
+
+def test_counts_before_ready_pain_beside_an_okay_and_a_goodbye_over_rest(coach):
+    """A put-right count before "ready" starts the set from it; "done" with no session says
+    how to start one; a count named by the leg's place counts there; pain said beside an
+    okay before ready is asked about; thanks with a day to meet again is a goodbye."""
+    say = talk(coach, "e2e-language-before-ready")
+    reply, _ = say("done")
+    assert answers.NO_SESSION in reply
+    say("start my session")
+    reply, _ = say("no, I only got to 4")
+    assert "4 of 10 on your left leg" in reply and "nothing to correct" not in reply
+    assert "Switch to your right leg" in say("that's it for this leg")[0]
+    assert "9 of 10 on your right leg" in say("and 9 on the second one")[0]
+    say("stop for today")
+    assert answers.GOODBYE in say("thank you, see you on saturday")[0]
+    ache = talk(coach, "e2e-language-okay-but-sore")
+    ache("start my session")
+    reply, _ = ache("yes fine, though my back is a bit sore")
+    assert "out of 10" in reply and "Set 1" not in reply  # the pain heard, the set not led
