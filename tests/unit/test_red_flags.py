@@ -704,3 +704,16 @@ def test_issue_15_kinds_are_found(text, sign):
 
 def test_a_score_that_rose_over_weeks_is_not_read_as_an_easing():
     assert screen("over three weeks the pain went from a 3 to a 6, no better") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("the sciatica I had last year has cleared up completely", None),
+        ("sciatica's all gone now", None),
+        ("my sciatica is playing up again", "below_knee"),
+    ],
+)
+def test_sciatica_is_asked_about_unless_said_to_be_over(text, asked):
+    result = red_flags.check(text)
+    assert result.flag is None and result.suspected is (SIGNS[asked] if asked else None)
