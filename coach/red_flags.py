@@ -38,7 +38,7 @@ import spacy
 import yaml
 from spacy.tokens import Doc
 
-from coach import protocol
+from coach import numbers, protocol
 
 SIGNS_FILE = Path(__file__).with_name("red_flags.yml")
 # Labels that say nothing about a sign on their own.
@@ -47,7 +47,8 @@ DENIED_AFTER = "DENIED_AFTER"
 NOT_SIGN_WORDS = frozenset(
     {"ODD", "CLEARED", "ASKING", "HEARSAY", "OWN_REPORT", "RESOLVED", "LONG_AGO", DENIED_AFTER,
      "NOT_LIKE_ME", "UNDER_CARE", "WORE_OFF", "INFO_FOR", "IN_GENERAL", "IS_IT_NORMAL",
-     "USED_TO", "NO_SUCH_SIT"}
+     "USED_TO", "NO_SUCH_SIT", "AFTER_BACK_HURT",
+     "TREATS_OTHERS"}
 )  # fmt: skip
 # The concept that makes a message a question about the signs rather than a report of one:
 # "is back pain at night a bad sign?", "I read that numbness down below is serious".
@@ -62,6 +63,8 @@ INFO_FOR = "INFO_FOR"
 OWN_REPORT = "OWN_REPORT"
 # "Is it normal to ...?": asked by someone who may well have the sign.
 IS_IT_NORMAL = "IS_IT_NORMAL"
+# "... after hurting my back": the sign asked about is tied to the asker's own back.
+AFTER_BACK_HURT = "AFTER_BACK_HURT"
 # When a sign started or how long it has lasted: "since Monday", "all day", "still".
 SINCE_WHEN = frozenset({"LASTING", "DAYS_SINCE", "LONG_WHILE", "NEW"})
 EMERGENCY = "emergency"  # same-day urgent care now (possible cauda equina)
@@ -229,6 +232,60 @@ def _soundalike(entry: dict) -> tuple[re.Pattern[str], str]:
     return re.compile(pattern, re.IGNORECASE), str(entry["read_as"])
 
 
+# A temperature read off a thermometer: a number in figures or words ("38.5", "thirty
+# nine point two", "a hundred and one"), a few linking words after a temperature word.
+FEVER_READING, NORMAL_READING = "feverreading", "normalreading"
+_TENTHS = {**{word: n for word, n in numbers.UNITS.items() if n < 10}, "oh": 0, "nought": 0}
+_READING = re.compile(
+    r"(?P<lead>\b(?:temp\w*|thermometer\w*|fever\w*)(?:'s)?"
+    r"(?:\s+(?:is|was|s|'s|are|were|of|at|reads?|reading|says?|said|show(?:s|ed|ing)?|been|has|"
+    r"had|hit|hits|reached|over|above|about|around|up|to|went|gone|just|like|almost|nearly|"
+    r"still|a|my|the|it|measured|taken|took|came|back|out|as|on|high|spiked|spiking|running|"
+    r"peaked|rose|climbed|stuck|sitting|stayed|staying|this|morning|today|tonight|now)){0,5}?\s+)"
+    r"(?P<number>" + numbers.NUMBER.replace(" ", r"[\s-]+") + r")"
+    r"(?:\s+point\s+(?P<tenths>\d|" + "|".join(_TENTHS) + r"))?"
+    r"(?![\w.]*\d)(?!\s*(?:reps?|lifts?|sets?|times|min|mins|minutes?|secs?|seconds?|hours?|"
+    r"hrs?|days?|weeks?|months?|years?|yrs?|kgs?|kilos?|lbs?|pounds|stone|%|percent|/|out\s+of))",
+    re.IGNORECASE,
+)
+
+
+def _reading(match: re.Match[str]) -> str:
+    """A temperature reading as the word for what it says, or as said when no body's."""
+    value = numbers.value_of(match["number"].lower().replace("-", " "))
+    if value is None:
+        return match[0]
+    if match["tenths"]:
+        tenths = match["tenths"].lower()
+        value += (int(tenths) if tenths.isdigit() else _TENTHS[tenths]) / 10
+    scale = DATA["temperature_reading"]["fahrenheit" if value >= 90 else "celsius"]
+    if not float(scale["normal_from"]) <= value <= float(scale["highest"]):
+        return match[0]
+    word = FEVER_READING if value >= float(scale["fever_from"]) else NORMAL_READING
+    return match["lead"] + word
+
+
+# A pain score said to have moved, "fell from 5 to 2", "went from a 6 to a 3": lower at the
+# end it is an easing ("has eased"), not a fall nor pain that stays; higher, it is left as said.
+_NOT_SCORES = ("a", "an", "oh", "none")
+_SCORE_WORDS = [w for w, n in numbers.UNITS.items() if n <= 10 and w not in _NOT_SCORES]
+_SCORE = r"(?:an?\s+)?(10|[0-9]|" + "|".join(_SCORE_WORDS) + r")(?:\s*/\s*10)?"
+_SCORE_MOVED = re.compile(
+    r"\b(?:fell|fallen|falls|falling|dropped|drops|dropping|went|gone|goes|going|come|came|"
+    r"coming|moved|eased|improved|down)(?:\s+down)?\s+(?:from\s+)?"
+    + _SCORE
+    + r"\s+(?:to|down\s+to|->|-)\s+"
+    + _SCORE
+    + r"\b(?!\s*(?:am|pm|o'?clock|weeks?|days?|feet|foot|ft|metres?|meters?|m|steps|stairs))",
+    re.IGNORECASE,
+)
+
+
+def _score_moved(match: re.Match[str]) -> str:
+    before, after = (numbers.value_of(match[i].lower()) for i in (1, 2))
+    return "has eased" if before is not None and after is not None and after < before else match[0]
+
+
 # What a speech recogniser writes for a sign word, read as that word (data in the YAML).
 SOUNDALIKES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     _soundalike(entry) for entry in DATA.get("soundalikes") or ()
@@ -308,7 +365,20 @@ def _fold(norm: str) -> str:
     spelling = _SPELLING.fullmatch(norm)
     if spelling:
         return spelling.lastgroup
-    return _slip(norm) or norm
+    return _dropped_g(norm) or _slip(norm) or norm
+
+
+# The apostrophe of a dropped g ("givin' way"), which the tokenizer would split off.
+_DROPPED_G_MARK = re.compile(r"(?<=[a-z]in)'(?![a-z])", re.IGNORECASE)
+
+
+def _dropped_g(norm: str) -> str | None:
+    """An -ing word said with its g dropped ("givin", "goin'", "feelin") is the -ing word
+    the phrases use: one rule for every such word. A real word ("thin", "skin") is itself."""
+    stem = norm.removesuffix("'")
+    if not stem.endswith("in") or len(stem) < 4 or not stem.isalpha() or stem in _english():
+        return None
+    return _fold(stem + "g") if stem + "g" in vocabulary() else None
 
 
 UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -714,9 +784,12 @@ def check(text: str) -> Screening:
                 # "I don't have it", "just asking in case": explained only.
                 if in_case or _denies_having(hits, message) or _term_read_about(hits, message):
                     unsure_too = None
-                elif normal and _signs_together(hits):
+                elif normal and (
+                    _signs_together(hits) or any(hit.label == AFTER_BACK_HURT for hit in hits)
+                ):
                     # "Is it normal to have night sweats and a fever?": two signs at once
-                    # are the user's own, not a question in general.
+                    # are the user's own, not a question in general; so is a sign tied to
+                    # a back the asker hurt ("... after putting your back out?").
                     return Screening(flag=flag)
                 return Screening(about=flag, suspected=unsure_too, recognised=True)
             return Screening(flag=SIGNS[rule.sign])
@@ -1002,6 +1075,9 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
     text = text[: nlp.max_length]
     if _ABBREVIATION is not None:
         text = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m[1]], text)
+    text = _DROPPED_G_MARK.sub("", text)
+    text = _READING.sub(_reading, text)
+    text = _SCORE_MOVED.sub(_score_moved, text)
     for pattern, read_as in REWRITES:
         text = pattern.sub(read_as, text)
     for pattern, read_as in SOUNDALIKES:

@@ -83,6 +83,18 @@ SOON_PHRASINGS = [
 ]
 
 NEAR_MISSES = [
+    # Issue 15: a normal thermometer reading, an age of others', a score that fell, the
+    # user's job giving treatment, a back hurt with no sign.
+    "my temperature is 37.1, nothing unusual",
+    "thermometer says ninety eight point six",
+    "my temp was fine so I did 40 reps",
+    "we're both 35 and my back started hurting on Friday",
+    "my grandparents are both 80 and my back is great",
+    "the ache came down from an 8 to a 3 over the last month",
+    "I prescribe prednisolone most days at the practice, is this exercise fine for me?",
+    "part of my job is giving chemo, my back gets tight",
+    "I work on a chemotherapy unit, my lower back is tight after shifts",
+    "is it normal to ache a little after tweaking your back?",
     "my leg went to sleep while sitting",
     "my foot fell asleep",
     "my left leg tingled briefly after sitting",
@@ -632,12 +644,76 @@ def test_denied_routes_figurative_numbness_and_short_or_past_spells_are_no_red_f
     assert screen(text) is None
 
 
-def test_a_leak_said_to_be_years_old_is_asked_about_not_flagged():
-    result = red_flags.check("I leak a little when I sneeze, I have for years since the kids")
-    assert result.flag is None and result.suspected is SIGNS["incontinence"]
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("I leak a little when I sneeze, I have for years since the kids", "incontinence"),
+        # Nothing ties the sign to the asker: asked about by design (its yes/no question).
+        ("is it normal to lose feeling in the groin?", "saddle_numbness"),
+    ],
+)
+def test_a_years_old_leak_or_a_bare_is_it_normal_question_is_asked_about_not_flagged(text, sign):
+    result = red_flags.check(text)
+    assert result.flag is None and result.suspected is SIGNS[sign]
 
 
 def test_more_than_the_protocols_weeks_counts_and_fewer_does_not():
     weeks = protocol.SEE_DOCTOR_AFTER_WEEKS
     assert screen(f"my back has hurt for more than {weeks} weeks") is not None
     assert screen(f"my back has hurt for more than {weeks - 1} week") is None
+
+
+# -- issue 15 (2026-11-27jj, studied by kind) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("said", "read"),
+    [("givin", "giving"), ("collapsin'", "collapsing"), ("droppin", "dropping"), ("thin", "thin")],
+)
+def test_a_dropped_g_reads_as_the_ing_word_and_a_real_word_as_itself(said, read):
+    assert red_flags._fold(said) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("both my legs keep collapsin' on the landing", "legs_giving_way"),
+        ("legs givin out from under me since this mornin", "legs_giving_way"),
+        ("my knees keep bucking when I get up from the chair", "legs_giving_way"),
+        # A sign asked as "is it normal ...?" tied to the asker's own back: their sign.
+        ("is it normal to lose feeling in the saddle area after jarring your back?",
+         "saddle_numbness"),
+        ("is it normal to have no sensation in the saddle area after a disc injury?",
+         "saddle_numbness"),
+        # A thermometer reading of a fever, in figures or words, in either scale.
+        ("temperature's sitting at 38.4 since lunch", "fever"),
+        ("the thermometer showed a hundred and one", "fever"),
+        ("my temp was thirty-nine point one last night", "fever"),
+        # An age given with someone else's: the user's too.
+        ("we're both 64, my back only started aching at the weekend", "age"),
+        ("me and my brother are in our sixties, first time my back has gone", "age"),
+        # Pain still there after weeks of the user's own exercise, asked as a question.
+        ("is it normal for the ache to still be hanging around after five weeks of these?",
+         "persistent_pain"),
+    ],
+)  # fmt: skip
+def test_issue_15_kinds_are_found(text, sign):
+    flag = screen(text)
+    assert flag is not None and flag.sign == sign, (text, flag)
+
+
+def test_a_score_that_rose_over_weeks_is_not_read_as_an_easing():
+    assert screen("over three weeks the pain went from a 3 to a 6, no better") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("the sciatica I had last year has cleared up completely", None),
+        ("sciatica's all gone now", None),
+        ("my sciatica is playing up again", "below_knee"),
+    ],
+)
+def test_sciatica_is_asked_about_unless_said_to_be_over(text, asked):
+    result = red_flags.check(text)
+    assert result.flag is None and result.suspected is (SIGNS[asked] if asked else None)

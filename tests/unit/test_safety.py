@@ -389,6 +389,9 @@ STUDIED_SETS = [
     "2026-11-27gg",
     "2026-11-27hh",
     "2026-11-27ii",
+    # Scored fresh: emergencies 91/93 (+1 asked), other signs 104/107, near misses 2/97
+    # (+3 asked); after issue 15: 93/93, 107/107, 0/97 (+3 asked).
+    "2026-11-27jj",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
