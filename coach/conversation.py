@@ -725,6 +725,26 @@ HOW_OFTEN_A_WEEK = re.compile(
     r"break|hold|pause|switch|swap|change|check|stop|ice|heat)\b)",
     re.I,
 )
+# A count of sessions a week asked about ("is twice a week ok?", "can I do 5 days a week?"):
+# the sessions a week, not the reps.
+COUNT_A_WEEK = re.compile(
+    r"\b(?:once|twice|thrice|(?:\d+|one|two|three|four|five|six|seven)\s*(?:x|times?|days?|"
+    r"sessions?|workouts?|goes))\s+(?:a|per|each|every|in a)\s+week\b"
+    r"|\b(?:once|twice|(?:\d+|two|three|four|five|six) (?:times|days))\s+weekly\b",
+    re.I,
+)
+# Why a form cue matters, or whether it is needed ("is bracing really necessary?",
+# "what's the point of a flat back?"): a question about that cue, whose answer says why.
+ASKS_WHY_A_CUE = re.compile(
+    r"^(?!.*\b(?:exercises|workouts?|routines?|training|class(?:es)?|planks?|crunch\w*|sit.?ups?)\b)"
+    r"(?=.*\b(?:necessary|needed|essential|important|matter|matters|point of|the point|why|"
+    r"have to|need to|must i|skip|leave out|bother)\b)"
+    r"(?=.*\b(?:tummy|stomach|belly|abs?|ab squeeze|abdominals?|core|brace|bracing|squeeze|"
+    r"back flat|flat back|spine (?:flat|straight|level)|toes?|knee straight|straight knee|pelvis|"
+    r"hips? (?:still|level|square)|"
+    r"lower(?:ing)? (?:it |the leg )?slowly|slow lowering|the hold|hold at the top)\b)",
+    re.I | re.S,
+)
 # A product for the back or sleep asked for ("any good pillows for a stiff back?"): the
 # furniture and sleep off-topic reply, not an answer about the back. Not a surface to
 # do the exercise on ("is a firm mattress ok to do them on?").
@@ -784,8 +804,8 @@ OWN_BACK_TROUBLE_WORTH_IT = re.compile(
     r"|.*\b(?:my|i'?ve (?:got|had)|i (?:have|had|get|suffer from))"
     r" (?:a |some |long.term |chronic )?(?:lower |low )?back"
     r" (?:pain|problems?|issues?|trouble|aches?)\b)"
-    r"(?=.*\b(?:waste of (?:time|effort)|worth (?:it|doing|the effort|bothering)|"
-    r"(?:will|would|does|can|could) (?:it|this|these|that) (?:actually |really |even )?"
+    r"(?=.*\b(?:waste of (?:time|effort)|wasting my time|worth (?:it|doing|the effort|bothering)|"
+    r"(?:will|would|does|can|could) (?:it|this|these|they|that) (?:actually |really |even )?"
     r"(?:help|work|do anything|make a difference)|any (?:use|good|point))\b)"
     r"(?!.*\b(?:during|while (?:i|lifting|doing)|when i (?:lift|do|am doing))\b)",
     re.I | re.S,
@@ -817,6 +837,7 @@ ANSWER_RULES = (
     ("how_high_to_lift", GOES_ABOVE_LEVEL.search),
     ("how_high_to_lift", HIGHER_IS_BETTER.search),
     ("sessions_per_week", HOW_OFTEN_A_WEEK.search),
+    ("sessions_per_week", COUNT_A_WEEK.search),
     ("too_many_reps", DID_TOO_MANY.search),
     ("soreness_the_next_day", SORER_THE_NEXT_MORNING.search),
     ("breaks_when_tired", TIRED_AND_ASKS_FOR_A_BREAK.search),
@@ -859,7 +880,12 @@ ASKS_IF_IT_SUITS = re.compile(
     r"(?:that|it|this|my|a|the|hip|hips|back|backs|knee|knees|people)\b"
     r"|\bonly (?:for|good for|meant for) (?:backs?|hips?|the back|the hip|back pain)\b"
     # "would it sort it out?", "will this get rid of it?"
-    r"|\bsorts? (?:it|that|this|them|things|my \w+(?: \w+)?) out\b|\bget rid of\b",
+    r"|\bsorts? (?:it|that|this|them|things|my \w+(?: \w+)?) out\b|\bget rid of\b"
+    # "will they actually help or am I wasting my time?"
+    # (not with pain today: whether to exercise now is asked from how bad it is)
+    r"|^(?!.*\b(?:today|tonight|right now|at the moment)\b).*?\b(?:will|would|could|can|does|do)"
+    r"\s+(?:it|this|these|they|that)\s+(?:actually\s+|really\s+|even\s+)?(?:help|work|do anything"
+    r"|do any good|make a difference)\b|\bwast(?:e|ing) (?:of )?my time\b",
     re.I,
 )
 
@@ -1260,6 +1286,8 @@ def rule_verdict(
         return "out_of_scope"
     if intent in (QUESTION_INTENT, "nlu_fallback") and ASKS_FOR_A_CLINICIAN.search(text):
         return "out_of_scope"
+    if intent in ("out_of_scope", "nlu_fallback") and ASKS_WHY_A_CUE.search(text):
+        return QUESTION_INTENT  # "is the tummy squeeze really needed?": that cue's answer
     return None
 
 

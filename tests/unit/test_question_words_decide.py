@@ -264,3 +264,34 @@ def test_small_talk_gets_the_greeting_not_a_misread_answer():
     assert answers.GREETING in said
     asked = Chat().say("greet", "how long do I hold it?", selector_readings=readings)
     assert answers.GREETING not in asked  # a question misread as a greeting is answered
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # A count of sessions a week asked about: the sessions a week, not the reps.
+        ("would 4 days a week be fine with my rota", "sessions_per_week"),
+        ("only once a week, any use?", "sessions_per_week"),
+        ("could I do three sessions per week", "sessions_per_week"),
+        ("is doing them twice weekly alright", "sessions_per_week"),
+        ("can I do 12 reps twice", None),  # reps, no week
+        ("12 weeks after my op, ok?", None),  # weeks since, not a week's sessions
+    ],
+)
+def test_a_count_of_sessions_a_week_gets_the_how_often_answer(text, key):
+    assert conversation.answer_named_by_words(text) == key
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "verdict"),
+    [
+        # Why a form cue matters, or whether it's needed: a question about that cue.
+        ("out_of_scope", "do I honestly have to brace my belly, so much to remember", "faq"),
+        ("out_of_scope", "what's the point of a flat back here", "faq"),
+        ("nlu_fallback", "is pointing the toes really needed", "faq"),
+        ("out_of_scope", "do I need to do core exercises too", None),  # other training
+        ("out_of_scope", "why is the sky blue", None),
+    ],
+)
+def test_asking_why_a_form_cue_matters_is_a_question(intent, text, verdict):
+    assert conversation.rule_verdict(intent, [], text, None) == verdict
