@@ -556,7 +556,10 @@ WHERE_TO_LOOK = re.compile(
 # The core asked about as a choice, in short: "abs tight or loose?", "core braced y/n".
 CORE_ON_OR_OFF = re.compile(
     r"\b(?:core|abs|tummy|stomach|belly)\b.{0,25}?\b(?:on or off|off or on|in or out|"
-    r"or (?:relaxed|loose|not|soft)|y/n|yes or no)\b",
+    r"or (?:relaxed|loose|not|soft)|y/n|yes or no)\b"
+    # "squeeze my bum or my tummy?": which to squeeze, the tummy brace says
+    r"|\b(?:bum|butt|glutes?|buttocks?)\s+or\s+(?:my\s+|the\s+)?(?:core|abs|tummy|stomach|belly)\b"
+    r"|\b(?:core|abs|tummy|stomach|belly)\s+or\s+(?:my\s+|the\s+)?(?:bum|butt|glutes?|buttocks?)\b",
     re.I,
 )
 # Setting up before the lift is the start position, however much scene comes first
@@ -584,7 +587,7 @@ GOES_ABOVE_LEVEL = re.compile(
 # A minute's rest asked about between reps ("a minute after every rep, really?") is the
 # rest between sets: that minute comes between sets, not reps.
 REST_BETWEEN_REPS = re.compile(
-    r"\b(?:rest|minute|60 seconds)\b.{0,30}?\bbetween (?:each |every |the )?"
+    r"\b(?:rest|minute|60 seconds)\b.{0,30}?\b(?:between|after) (?:each |every |the )?(?:single )?"
     r"(?:reps?|repetitions?|lifts?)\b",
     re.I,
 )
@@ -728,6 +731,9 @@ HOW_OFTEN_A_WEEK = re.compile(
 # A count of sessions a week asked about ("is twice a week ok?", "can I do 5 days a week?"):
 # the sessions a week, not the reps.
 COUNT_A_WEEK = re.compile(
+    # asked, not told ("I play football twice a week" is another sport's schedule)
+    r"(?:^\W*|[,.;?!]\s*|\b(?:is|would|will|can|could|should|do|does|just|only|if|about)\b"
+    r"[^,.;?!]{0,25}?)"
     r"\b(?:once|twice|thrice|(?:\d+|one|two|three|four|five|six|seven)\s*(?:x|times?|days?|"
     r"sessions?|workouts?|goes))\s+(?:a|per|each|every|in a)\s+week\b"
     r"|\b(?:once|twice|(?:\d+|two|three|four|five|six) (?:times|days))\s+weekly\b",
@@ -812,6 +818,25 @@ OWN_BACK_TROUBLE_WORTH_IT = re.compile(
 )
 # The hip's operation named: after a hip replacement (the surgeon's plan first).
 AFTER_A_HIP_OPERATION = _operation_on("hip", "resurfacing|arthroplasty|arthroscopy")
+# A ball for the exercise asked about ("got a gym ball, can I use it?"): the ball version.
+BALL_NAMED = re.compile(
+    r"\b(?:swiss|exercise|stability|gym|fit|physio|yoga|pilates)\s+ball\b", re.I
+)
+# Gear for another sport ("good running shoes for flat feet?"): beyond the exercise.
+GEAR_FOR_ANOTHER_SPORT = re.compile(
+    r"\b(?:running|walking|hiking|football|tennis|golf|cycling|trail)\s+(?:shoes|trainers|boots|"
+    r"socks|insoles)\b",
+    re.I,
+)
+# Hip trouble with no operation named, asked whether the exercise suits it: the hip pain
+# answer, not the one after a hip replacement.
+HIP_TROUBLE_ASKS_IF_IT_SUITS = re.compile(
+    r"^(?!.*\b(?:op|operation|surgery|surgeon|replace\w*|new hip|thr|arthroplasty|resurfacing)\b)"
+    r"(?=.*\bhips?\b.{0,15}?\b(?:pain|aches?|aching|hurts?|sore|stiff|trouble|problems?)\b"
+    r"|.*\b(?:pain|aches?|sore(?:ness)?)\s+in\s+(?:my|the)\s+hips?\b)"
+    r"(?=.*\b(?:suitable|suit|suits|good for|right for|any good|help|helps|worth)\b)",
+    re.I | re.S,
+)
 # Another operation a short while ago, asked whether it's allowed yet (the back's has
 # its own answer).
 AFTER_AN_OPERATION = re.compile(
@@ -848,12 +873,14 @@ ANSWER_RULES = (
     ("pain_when_adding_reps", PAIN_WITH_MORE_WORK.search),
     ("after_knee_surgery", AFTER_A_KNEE_OPERATION.search),
     ("after_hip_replacement", AFTER_A_HIP_OPERATION.search),
+    ("hip_pain", HIP_TROUBLE_ASKS_IF_IT_SUITS.search),
     ("after_surgery", AFTER_AN_OPERATION.search),
     ("how_to_do_it", EXPLAIN_SIMPLY.search),
     ("how_high_to_lift", AS_HIGH_AS_POSSIBLE.search),
     ("smaller_lift", SHORT_OF_LEVEL.search),
     ("keeping_the_pelvis_still", BODY_TURNS_TO_A_SIDE.search),
     ("first_session", WHOLE_SESSION.search),
+    ("ball_variation", BALL_NAMED.search),
     ("low_back_pain", OWN_BACK_TROUBLE_WORTH_IT.search),
 )
 
@@ -1256,6 +1283,8 @@ def rule_verdict(
         return QUESTION_INTENT
     if intent == "too_hard" and ASKS_FOR_A_BREAK.search(text):
         return QUESTION_INTENT
+    if intent in ("out_of_scope", "nlu_fallback") and TIRED_AND_ASKS_FOR_A_BREAK.search(text):
+        return QUESTION_INTENT  # "worn out after a few, can I stop a bit?": the break answer
     if intent in ("missed_sessions", "nlu_fallback", "out_of_scope") and EXPLAIN_SIMPLY.search(
         text
     ):
@@ -1285,6 +1314,8 @@ def rule_verdict(
     if asks_off_topic(intent, entities, text, answer_key):
         return "out_of_scope"
     if intent in (QUESTION_INTENT, "nlu_fallback") and ASKS_FOR_A_CLINICIAN.search(text):
+        return "out_of_scope"
+    if intent == QUESTION_INTENT and GEAR_FOR_ANOTHER_SPORT.search(text):
         return "out_of_scope"
     if intent in ("out_of_scope", "nlu_fallback") and ASKS_WHY_A_CUE.search(text):
         return QUESTION_INTENT  # "is the tummy squeeze really needed?": that cue's answer
