@@ -828,6 +828,20 @@ GEAR_FOR_ANOTHER_SPORT = re.compile(
     r"socks|insoles)\b",
     re.I,
 )
+# A pet's doings, with nothing of the exercise in the message ("the cat wakes me at 5,
+# any tips?"): an everyday question, out of scope.
+PET_WORDS = re.compile(rf"\b(?:{'|'.join(sorted(red_flags.PETS))})\b", re.I)
+EXERCISE_WORDS = re.compile(
+    r"\b(?:lifts?|lifting|legs?|exercis\w*|reps?|sets?|sessions?|kneel\w*|all fours|floor|mat|"
+    r"these|them|workout|back|hips?|knees?|glutes?)\b",
+    re.I,
+)
+
+
+def only_about_a_pet(text: str) -> bool:
+    return bool(PET_WORDS.search(text)) and not EXERCISE_WORDS.search(text)
+
+
 # Hip trouble with no operation named, asked whether the exercise suits it: the hip pain
 # answer, not the one after a hip replacement.
 HIP_TROUBLE_ASKS_IF_IT_SUITS = re.compile(
@@ -1314,6 +1328,8 @@ def rule_verdict(
     if asks_off_topic(intent, entities, text, answer_key):
         return "out_of_scope"
     if intent in (QUESTION_INTENT, "nlu_fallback") and ASKS_FOR_A_CLINICIAN.search(text):
+        return "out_of_scope"
+    if intent == QUESTION_INTENT and only_about_a_pet(text):
         return "out_of_scope"
     if intent == QUESTION_INTENT and GEAR_FOR_ANOTHER_SPORT.search(text):
         return "out_of_scope"

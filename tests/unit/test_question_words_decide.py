@@ -295,3 +295,31 @@ def test_a_count_of_sessions_a_week_gets_the_how_often_answer(text, key):
 )
 def test_asking_why_a_form_cue_matters_is_a_question(intent, text, verdict):
     assert conversation.rule_verdict(intent, [], text, None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("glutes or stomach, which one do I tighten", "tummy_squeeze"),
+        ("should there be a minute's rest after each lift?", "rest_between_sets"),
+        ("my hip aches after long walks, would this suit me", "hip_pain"),
+        ("my hip was replaced in june, would this suit me", "after_hip_replacement"),
+        ("could I do these over a stability ball", "ball_variation"),
+        ("I swim twice a week, is that enough cardio", None),  # another sport's schedule
+    ],
+)
+def test_the_kinds_kept_after_retraining_are_settled_by_their_words(text, answer):
+    assert conversation.answer_named_by_words(text) == answer
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "verdict"),
+    [
+        ("out_of_scope", "shattered after four, could I rest a moment", "faq"),
+        ("faq", "good hiking boots for wide feet?", "out_of_scope"),
+        ("faq", "my puppy chews everything, any advice?", "out_of_scope"),
+        ("faq", "my dog lies on the mat when I'm on all fours, tips?", None),  # the exercise
+    ],
+)
+def test_everyday_and_tired_questions_get_their_verdict(intent, text, verdict):
+    assert conversation.rule_verdict(intent, [], text, None) == verdict
