@@ -842,6 +842,15 @@ def only_about_a_pet(text: str) -> bool:
     return bool(PET_WORDS.search(text)) and not EXERCISE_WORDS.search(text)
 
 
+# A baby born, said ("just had my second baby", "after giving birth"): the postnatal
+# answer (midwife, GP or physio first), not the pregnancy one, unless a pregnancy is said.
+AFTER_A_BIRTH = re.compile(
+    r"^(?!.*\b(?:pregnant|pregnancy|expecting|trimester|bump)\b)"
+    r".*\b(?:(?:just |recently )?had (?:my|a|our|the) (?:\w+ )?(?:baby|babies|twins|son|daughter)"
+    r"|gave birth|giving birth|given birth|postpartum|post.?partum|postnatal|post.?natal|"
+    r"c.?section|caesarean|new mum|since the birth|after (?:the|my) (?:birth|delivery))\b",
+    re.I,
+)
 # Hip trouble with no operation named, asked whether the exercise suits it: the hip pain
 # answer, not the one after a hip replacement.
 HIP_TROUBLE_ASKS_IF_IT_SUITS = re.compile(
@@ -888,6 +897,7 @@ ANSWER_RULES = (
     ("after_knee_surgery", AFTER_A_KNEE_OPERATION.search),
     ("after_hip_replacement", AFTER_A_HIP_OPERATION.search),
     ("hip_pain", HIP_TROUBLE_ASKS_IF_IT_SUITS.search),
+    ("postnatal", AFTER_A_BIRTH.search),
     ("after_surgery", AFTER_AN_OPERATION.search),
     ("how_to_do_it", EXPLAIN_SIMPLY.search),
     ("how_high_to_lift", AS_HIGH_AS_POSSIBLE.search),

@@ -323,3 +323,16 @@ def test_the_kinds_kept_after_retraining_are_settled_by_their_words(text, answer
 )
 def test_everyday_and_tired_questions_get_their_verdict(intent, text, verdict):
     assert conversation.rule_verdict(intent, [], text, None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("good for mums? I had my first baby in spring", "postnatal"),
+        ("three months postpartum, ok to start", "postnatal"),
+        ("is it ok after a c-section", "postnatal"),
+        ("I'm pregnant again and had a baby last year, is it safe", None),  # pregnant now
+    ],
+)
+def test_a_baby_born_gets_the_postnatal_answer(text, answer):
+    assert conversation.answer_named_by_words(text) == answer
