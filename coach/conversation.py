@@ -556,7 +556,10 @@ WHERE_TO_LOOK = re.compile(
 # The core asked about as a choice, in short: "abs tight or loose?", "core braced y/n".
 CORE_ON_OR_OFF = re.compile(
     r"\b(?:core|abs|tummy|stomach|belly)\b.{0,25}?\b(?:on or off|off or on|in or out|"
-    r"or (?:relaxed|loose|not|soft)|y/n|yes or no)\b",
+    r"or (?:relaxed|loose|not|soft)|y/n|yes or no)\b"
+    # "squeeze my bum or my tummy?": which to squeeze, the tummy brace says
+    r"|\b(?:bum|butt|glutes?|buttocks?)\s+or\s+(?:my\s+|the\s+)?(?:core|abs|tummy|stomach|belly)\b"
+    r"|\b(?:core|abs|tummy|stomach|belly)\s+or\s+(?:my\s+|the\s+)?(?:bum|butt|glutes?|buttocks?)\b",
     re.I,
 )
 # Setting up before the lift is the start position, however much scene comes first
@@ -584,7 +587,7 @@ GOES_ABOVE_LEVEL = re.compile(
 # A minute's rest asked about between reps ("a minute after every rep, really?") is the
 # rest between sets: that minute comes between sets, not reps.
 REST_BETWEEN_REPS = re.compile(
-    r"\b(?:rest|minute|60 seconds)\b.{0,30}?\bbetween (?:each |every |the )?"
+    r"\b(?:rest|minute|60 seconds)\b.{0,30}?\b(?:between|after) (?:each |every |the )?(?:single )?"
     r"(?:reps?|repetitions?|lifts?)\b",
     re.I,
 )
@@ -725,6 +728,29 @@ HOW_OFTEN_A_WEEK = re.compile(
     r"break|hold|pause|switch|swap|change|check|stop|ice|heat)\b)",
     re.I,
 )
+# A count of sessions a week asked about ("is twice a week ok?", "can I do 5 days a week?"):
+# the sessions a week, not the reps.
+COUNT_A_WEEK = re.compile(
+    # asked, not told ("I play football twice a week" is another sport's schedule)
+    r"(?:^\W*|[,.;?!]\s*|\b(?:is|would|will|can|could|should|do|does|just|only|if|about)\b"
+    r"[^,.;?!]{0,25}?)"
+    r"\b(?:once|twice|thrice|(?:\d+|one|two|three|four|five|six|seven)\s*(?:x|times?|days?|"
+    r"sessions?|workouts?|goes))\s+(?:a|per|each|every|in a)\s+week\b"
+    r"|\b(?:once|twice|(?:\d+|two|three|four|five|six) (?:times|days))\s+weekly\b",
+    re.I,
+)
+# Why a form cue matters, or whether it is needed ("is bracing really necessary?",
+# "what's the point of a flat back?"): a question about that cue, whose answer says why.
+ASKS_WHY_A_CUE = re.compile(
+    r"^(?!.*\b(?:exercises|workouts?|routines?|training|class(?:es)?|planks?|crunch\w*|sit.?ups?)\b)"
+    r"(?=.*\b(?:necessary|needed|essential|important|matter|matters|point of|the point|why|"
+    r"have to|need to|must i|skip|leave out|bother)\b)"
+    r"(?=.*\b(?:tummy|stomach|belly|abs?|ab squeeze|abdominals?|core|brace|bracing|squeeze|"
+    r"back flat|flat back|spine (?:flat|straight|level)|toes?|knee straight|straight knee|pelvis|"
+    r"hips? (?:still|level|square)|"
+    r"lower(?:ing)? (?:it |the leg )?slowly|slow lowering|the hold|hold at the top)\b)",
+    re.I | re.S,
+)
 # A product for the back or sleep asked for ("any good pillows for a stiff back?"): the
 # furniture and sleep off-topic reply, not an answer about the back. Not a surface to
 # do the exercise on ("is a firm mattress ok to do them on?").
@@ -784,14 +810,56 @@ OWN_BACK_TROUBLE_WORTH_IT = re.compile(
     r"|.*\b(?:my|i'?ve (?:got|had)|i (?:have|had|get|suffer from))"
     r" (?:a |some |long.term |chronic )?(?:lower |low )?back"
     r" (?:pain|problems?|issues?|trouble|aches?)\b)"
-    r"(?=.*\b(?:waste of (?:time|effort)|worth (?:it|doing|the effort|bothering)|"
-    r"(?:will|would|does|can|could) (?:it|this|these|that) (?:actually |really |even )?"
+    r"(?=.*\b(?:waste of (?:time|effort)|wasting my time|worth (?:it|doing|the effort|bothering)|"
+    r"(?:will|would|does|can|could) (?:it|this|these|they|that) (?:actually |really |even )?"
     r"(?:help|work|do anything|make a difference)|any (?:use|good|point))\b)"
     r"(?!.*\b(?:during|while (?:i|lifting|doing)|when i (?:lift|do|am doing))\b)",
     re.I | re.S,
 )
 # The hip's operation named: after a hip replacement (the surgeon's plan first).
 AFTER_A_HIP_OPERATION = _operation_on("hip", "resurfacing|arthroplasty|arthroscopy")
+# A ball for the exercise asked about ("got a gym ball, can I use it?"): the ball version.
+BALL_NAMED = re.compile(
+    r"\b(?:swiss|exercise|stability|gym|fit|physio|yoga|pilates)\s+ball\b", re.I
+)
+# Gear for another sport ("good running shoes for flat feet?"): beyond the exercise.
+GEAR_FOR_ANOTHER_SPORT = re.compile(
+    r"\b(?:running|walking|hiking|football|tennis|golf|cycling|trail)\s+(?:shoes|trainers|boots|"
+    r"socks|insoles)\b",
+    re.I,
+)
+# A pet's doings, with nothing of the exercise in the message ("the cat wakes me at 5,
+# any tips?"): an everyday question, out of scope.
+PET_WORDS = re.compile(rf"\b(?:{'|'.join(sorted(red_flags.PETS))})\b", re.I)
+EXERCISE_WORDS = re.compile(
+    r"\b(?:lifts?|lifting|legs?|exercis\w*|reps?|sets?|sessions?|kneel\w*|all fours|floor|mat|"
+    r"these|them|workout|back|hips?|knees?|glutes?)\b",
+    re.I,
+)
+
+
+def only_about_a_pet(text: str) -> bool:
+    return bool(PET_WORDS.search(text)) and not EXERCISE_WORDS.search(text)
+
+
+# A baby born, said ("just had my second baby", "after giving birth"): the postnatal
+# answer (midwife, GP or physio first), not the pregnancy one, unless a pregnancy is said.
+AFTER_A_BIRTH = re.compile(
+    r"^(?!.*\b(?:pregnant|pregnancy|expecting|trimester|bump)\b)"
+    r".*\b(?:(?:just |recently )?had (?:my|a|our|the) (?:\w+ )?(?:baby|babies|twins|son|daughter)"
+    r"|gave birth|giving birth|given birth|postpartum|post.?partum|postnatal|post.?natal|"
+    r"c.?section|caesarean|new mum|since the birth|after (?:the|my) (?:birth|delivery))\b",
+    re.I,
+)
+# Hip trouble with no operation named, asked whether the exercise suits it: the hip pain
+# answer, not the one after a hip replacement.
+HIP_TROUBLE_ASKS_IF_IT_SUITS = re.compile(
+    r"^(?!.*\b(?:op|operation|surgery|surgeon|replace\w*|new hip|thr|arthroplasty|resurfacing)\b)"
+    r"(?=.*\bhips?\b.{0,15}?\b(?:pain|aches?|aching|hurts?|sore|stiff|trouble|problems?)\b"
+    r"|.*\b(?:pain|aches?|sore(?:ness)?)\s+in\s+(?:my|the)\s+hips?\b)"
+    r"(?=.*\b(?:suitable|suit|suits|good for|right for|any good|help|helps|worth)\b)",
+    re.I | re.S,
+)
 # Another operation a short while ago, asked whether it's allowed yet (the back's has
 # its own answer).
 AFTER_AN_OPERATION = re.compile(
@@ -817,6 +885,7 @@ ANSWER_RULES = (
     ("how_high_to_lift", GOES_ABOVE_LEVEL.search),
     ("how_high_to_lift", HIGHER_IS_BETTER.search),
     ("sessions_per_week", HOW_OFTEN_A_WEEK.search),
+    ("sessions_per_week", COUNT_A_WEEK.search),
     ("too_many_reps", DID_TOO_MANY.search),
     ("soreness_the_next_day", SORER_THE_NEXT_MORNING.search),
     ("breaks_when_tired", TIRED_AND_ASKS_FOR_A_BREAK.search),
@@ -827,12 +896,15 @@ ANSWER_RULES = (
     ("pain_when_adding_reps", PAIN_WITH_MORE_WORK.search),
     ("after_knee_surgery", AFTER_A_KNEE_OPERATION.search),
     ("after_hip_replacement", AFTER_A_HIP_OPERATION.search),
+    ("hip_pain", HIP_TROUBLE_ASKS_IF_IT_SUITS.search),
+    ("postnatal", AFTER_A_BIRTH.search),
     ("after_surgery", AFTER_AN_OPERATION.search),
     ("how_to_do_it", EXPLAIN_SIMPLY.search),
     ("how_high_to_lift", AS_HIGH_AS_POSSIBLE.search),
     ("smaller_lift", SHORT_OF_LEVEL.search),
     ("keeping_the_pelvis_still", BODY_TURNS_TO_A_SIDE.search),
     ("first_session", WHOLE_SESSION.search),
+    ("ball_variation", BALL_NAMED.search),
     ("low_back_pain", OWN_BACK_TROUBLE_WORTH_IT.search),
 )
 
@@ -859,7 +931,12 @@ ASKS_IF_IT_SUITS = re.compile(
     r"(?:that|it|this|my|a|the|hip|hips|back|backs|knee|knees|people)\b"
     r"|\bonly (?:for|good for|meant for) (?:backs?|hips?|the back|the hip|back pain)\b"
     # "would it sort it out?", "will this get rid of it?"
-    r"|\bsorts? (?:it|that|this|them|things|my \w+(?: \w+)?) out\b|\bget rid of\b",
+    r"|\bsorts? (?:it|that|this|them|things|my \w+(?: \w+)?) out\b|\bget rid of\b"
+    # "will they actually help or am I wasting my time?"
+    # (not with pain today: whether to exercise now is asked from how bad it is)
+    r"|^(?!.*\b(?:today|tonight|right now|at the moment)\b).*?\b(?:will|would|could|can|does|do)"
+    r"\s+(?:it|this|these|they|that)\s+(?:actually\s+|really\s+|even\s+)?(?:help|work|do anything"
+    r"|do any good|make a difference)\b|\bwast(?:e|ing) (?:of )?my time\b",
     re.I,
 )
 
@@ -1230,6 +1307,8 @@ def rule_verdict(
         return QUESTION_INTENT
     if intent == "too_hard" and ASKS_FOR_A_BREAK.search(text):
         return QUESTION_INTENT
+    if intent in ("out_of_scope", "nlu_fallback") and TIRED_AND_ASKS_FOR_A_BREAK.search(text):
+        return QUESTION_INTENT  # "worn out after a few, can I stop a bit?": the break answer
     if intent in ("missed_sessions", "nlu_fallback", "out_of_scope") and EXPLAIN_SIMPLY.search(
         text
     ):
@@ -1260,6 +1339,12 @@ def rule_verdict(
         return "out_of_scope"
     if intent in (QUESTION_INTENT, "nlu_fallback") and ASKS_FOR_A_CLINICIAN.search(text):
         return "out_of_scope"
+    if intent == QUESTION_INTENT and only_about_a_pet(text):
+        return "out_of_scope"
+    if intent == QUESTION_INTENT and GEAR_FOR_ANOTHER_SPORT.search(text):
+        return "out_of_scope"
+    if intent in ("out_of_scope", "nlu_fallback") and ASKS_WHY_A_CUE.search(text):
+        return QUESTION_INTENT  # "is the tummy squeeze really needed?": that cue's answer
     return None
 
 

@@ -264,3 +264,51 @@ def test_small_talk_gets_the_greeting_not_a_misread_answer():
     assert answers.GREETING in said
     asked = Chat().say("greet", "how long do I hold it?", selector_readings=readings)
     assert answers.GREETING not in asked  # a question misread as a greeting is answered
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # A count of sessions a week asked about: the sessions a week, not the reps.
+        ("would 4 days a week be fine with my rota", "sessions_per_week"),
+        ("only once a week, any use?", "sessions_per_week"),
+        ("could I do three sessions per week", "sessions_per_week"),
+        ("is doing them twice weekly alright", "sessions_per_week"),
+        ("can I do 12 reps twice", None),  # reps, no week
+        ("12 weeks after my op, ok?", None),  # weeks since, not a week's sessions
+        ("I swim twice a week, is that enough cardio", None),  # another sport's schedule
+        # The kinds that kept the older sets where they were after retraining.
+        ("glutes or stomach, which one do I tighten", "tummy_squeeze"),
+        ("should there be a minute's rest after each lift?", "rest_between_sets"),
+        ("my hip aches after long walks, would this suit me", "hip_pain"),
+        ("my hip was replaced in june, would this suit me", "after_hip_replacement"),
+        ("could I do these over a stability ball", "ball_variation"),
+        # A baby born: the postnatal answer, unless a pregnancy is said.
+        ("good for mums? I had my first baby in spring", "postnatal"),
+        ("three months postpartum, ok to start", "postnatal"),
+        ("is it ok after a c-section", "postnatal"),
+        ("I'm pregnant again and had a baby last year, is it safe", None),
+    ],
+)
+def test_the_kinds_set_jj_showed_are_settled_by_their_words(text, key):
+    assert conversation.answer_named_by_words(text) == key
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "verdict"),
+    [
+        # Why a form cue matters, or whether it's needed: a question about that cue.
+        ("out_of_scope", "do I honestly have to brace my belly, so much to remember", "faq"),
+        ("out_of_scope", "what's the point of a flat back here", "faq"),
+        ("nlu_fallback", "is pointing the toes really needed", "faq"),
+        ("out_of_scope", "do I need to do core exercises too", None),  # other training
+        ("out_of_scope", "why is the sky blue", None),
+        # Tired and asking for a rest; gear for another sport; a pet's doings.
+        ("out_of_scope", "shattered after four, could I rest a moment", "faq"),
+        ("faq", "good hiking boots for wide feet?", "out_of_scope"),
+        ("faq", "my puppy chews everything, any advice?", "out_of_scope"),
+        ("faq", "my dog lies on the mat when I'm on all fours, tips?", None),  # the exercise
+    ],
+)
+def test_the_kinds_set_jj_showed_get_their_verdict(intent, text, verdict):
+    assert conversation.rule_verdict(intent, [], text, None) == verdict

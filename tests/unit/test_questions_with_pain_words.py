@@ -136,3 +136,16 @@ def test_where_to_look_and_the_core_as_a_choice_are_settled_by_their_words(text,
 def test_a_level_said_first_then_the_part_is_a_pain_report(text, rated):
     part = [{"entity": "body_part", "value": "hip"}]
     assert (conversation.rule_verdict("faq", part, text, "pain_that_persists") == "pain") is rated
+
+
+@pytest.mark.parametrize(
+    ("text", "answered"),
+    [
+        ("my back has niggled on and off for years, will they really help?", True),
+        ("bad back for a decade, am i wasting my time with these", True),
+        ("my back hurts right now, will these help", False),  # pain now: how bad first
+    ],
+)
+def test_whether_it_helps_a_long_standing_condition_is_that_answer(text, answered):
+    verdict = conversation.rule_verdict("pain", BACK, text, "low_back_pain")
+    assert (verdict == conversation.QUESTION_INTENT) is answered

@@ -122,9 +122,23 @@ def test_units_a_speaker_would_misread_have_a_voice_variant():
 
 
 def test_the_clinician_comes_first_where_the_answer_is_about_health():
-    for key in ("after_surgery", "after_hip_replacement", "after_back_surgery", "pregnancy"):
+    for key in (
+        "after_surgery", "after_hip_replacement", "after_back_surgery", "pregnancy", "postnatal"
+    ):  # fmt: skip
         text = ANSWERS[key][0]["text"].lower()
         assert any(who in text for who in ("surgeon", "physio", "doctor", "midwife")), key
+
+
+def test_after_an_operation_the_answer_also_names_an_easier_version():
+    assert "bent-knee" in ANSWERS["after_knee_surgery"][0]["text"]
+    for key in ("after_surgery", "after_hip_replacement", "after_back_surgery"):
+        text = ANSWERS[key][0]["text"].lower()
+        assert "plan comes first" in text and ("bent" in text or "pillow" in text), key
+
+
+def test_after_having_a_baby_is_not_the_pregnancy_answer():
+    text = ANSWERS["postnatal"][0]["text"].lower()
+    assert "caesarean" in text and "pregnan" not in text
 
 
 WH_OPENER = re.compile(r"^\W*(?:how|what|whats|what's|when|where|which|why|who)\b", re.I)
