@@ -44,10 +44,12 @@ SIGNS_FILE = Path(__file__).with_name("red_flags.yml")
 # Labels that say nothing about a sign on their own.
 # A denial said after the signs it denies ("numbness down below, weak legs, none of that").
 DENIED_AFTER = "DENIED_AFTER"
+# "Not dieting", "eating the same": the weight was not meant to go.
+NOT_DIETING = "NOT_DIETING"
 NOT_SIGN_WORDS = frozenset(
     {"ODD", "CLEARED", "ASKING", "HEARSAY", "OWN_REPORT", "RESOLVED", "LONG_AGO", DENIED_AFTER,
      "NOT_LIKE_ME", "UNDER_CARE", "WORE_OFF", "INFO_FOR", "IN_GENERAL", "IS_IT_NORMAL",
-     "USED_TO", "NO_SUCH_SIT", "AFTER_BACK_HURT",
+     "USED_TO", "NO_SUCH_SIT", "AFTER_BACK_HURT", NOT_DIETING, "OWN_SETTING",
      "TREATS_OTHERS"}
 )  # fmt: skip
 # The concept that makes a message a question about the signs rather than a report of one:
@@ -65,6 +67,8 @@ OWN_REPORT = "OWN_REPORT"
 IS_IT_NORMAL = "IS_IT_NORMAL"
 # "... after hurting my back": the sign asked about is tied to the asker's own back.
 AFTER_BACK_HURT = "AFTER_BACK_HURT"
+# "Is it normal to ... during sex / when I lie down?": a setting of the asker's own life.
+OWN_SETTING = "OWN_SETTING"
 # When a sign started or how long it has lasted: "since Monday", "all day", "still".
 SINCE_WHEN = frozenset({"LASTING", "DAYS_SINCE", "LONG_WHILE", "NEW"})
 EMERGENCY = "emergency"  # same-day urgent care now (possible cauda equina)
@@ -785,7 +789,9 @@ def check(text: str) -> Screening:
                 if in_case or _denies_having(hits, message) or _term_read_about(hits, message):
                     unsure_too = None
                 elif normal and (
-                    _signs_together(hits) or any(hit.label == AFTER_BACK_HURT for hit in hits)
+                    _signs_together(hits)
+                    or any(hit.label == AFTER_BACK_HURT for hit in hits)
+                    or _own_setting(hits)
                 ):
                     # "Is it normal to have night sweats and a fever?": two signs at once
                     # are the user's own, not a question in general; so is a sign tied to
@@ -902,6 +908,13 @@ def _asked_in(clause: int, message: "_Message") -> bool:
 def _sign_clauses(hits: list["_Hit"]) -> set[int]:
     """The clauses that hold a sign's words (not only a frame, a denial or a time)."""
     return {hit.clause for hit in hits if hit.label not in NOT_SIGN_WORDS}
+
+
+def _own_setting(hits: list["_Hit"]) -> bool:
+    """Whether "is it normal to ...?" names a setting of the asker's own life ("during sex",
+    "when I lie down"), and not what the question is for ("for a quiz", "in general")."""
+    labels = {hit.label for hit in hits}
+    return OWN_SETTING in labels and not labels & {INFO_FOR, IN_GENERAL}
 
 
 def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
@@ -1166,7 +1179,11 @@ def _read(doc: Doc, words: list[str], found: list[tuple[str, int, int]]) -> _Mes
             first = i
     # A denial said after the signs is a denial in its own place too: "I don't have any
     # tingling in my groin".
-    inside = {i for label, start, end in found if label != DENIED_AFTER for i in range(start, end)}
+    # So is the "not" of "not dieting" (NOT_DIETING): it still denies the diet, not the loss.
+    inside = {
+        i for label, start, end in found if label not in (DENIED_AFTER, NOT_DIETING)
+        for i in range(start, end)
+    }
     return _Message(words, clauses, spans, _negations(words, clauses, inside))
 
 
