@@ -1181,7 +1181,9 @@ def _read(doc: Doc, words: list[str], found: list[tuple[str, int, int]]) -> _Mes
     # tingling in my groin".
     # So is the "not" of "not dieting" (NOT_DIETING): it still denies the diet, not the loss.
     inside = {
-        i for label, start, end in found if label not in (DENIED_AFTER, NOT_DIETING)
+        i
+        for label, start, end in found
+        if label not in (DENIED_AFTER, NOT_DIETING)
         for i in range(start, end)
     }
     return _Message(words, clauses, spans, _negations(words, clauses, inside))

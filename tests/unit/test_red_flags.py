@@ -638,9 +638,17 @@ def test_new_leaks_toilet_control_slang_routes_and_spells_are_found(text, sign):
         "my back has ached for more than a week",  # under SEE_DOCTOR_AFTER_WEEKS
         "I hurt my back over two weeks ago and it's fine now",
         "my knee pads were soaked from the wet floor",
+        # A crash looked on at, on a screen: no trauma of the user's.
+        "watched a race with a nasty bike crash on lap two, ok let's start",
+        "a horrible accident on the news this morning, anyway ready",
+        # A hand or arm that slipped in the exercise, nothing hit: no trauma.
+        "my elbow slipped off the mat during the lift, carrying on",
+        # What the clothes or the loss come from is said: no sign.
+        "my trousers are getting baggy since I started cutting calories on my diet",
+        "lost loads of money on the horses, not trying that again",
     ],
 )
-def test_denied_routes_figurative_numbness_and_short_or_past_spells_are_no_red_flag(text):
+def test_denied_routes_scenes_looked_on_at_and_explained_signs_are_no_red_flag(text):
     assert screen(text) is None
 
 
@@ -695,6 +703,24 @@ def test_a_dropped_g_reads_as_the_ing_word_and_a_real_word_as_itself(said, read)
         # Pain still there after weeks of the user's own exercise, asked as a question.
         ("is it normal for the ache to still be hanging around after five weeks of these?",
          "persistent_pain"),
+        # 2026-11-27kk kinds.
+        # Legs that fail to stand the user up, even after a set: not tired legs.
+        ("after the last round of reps I could not get up, both legs just not working",
+         "legs_giving_way"),
+        # A spread down the leg, with below the knee said in a clause of its own.
+        ("a scalding pain creeping down my leg, past the knee into the calf", "below_knee"),
+        ("burning pain shooting down my leg, it reaches the ankle", "below_knee"),
+        # A lot of weight gone, said loosely, with no diet to explain it.
+        ("my dresses have gone baggy on me and I'm eating as usual", "weight_loss"),
+        ("dropped masses since the spring and I'm not on a diet", "weight_loss"),
+        ("is it normal to shed weight when your back aches? I've lost a stone", "weight_loss"),
+        # An age in brackets or beside a role: the user's own.
+        ("(69) my lower back started aching on Monday", "age"),
+        ("retiree here, 71, new ache across my lower back", "age"),
+        # "Is it normal ...?" with a setting of the asker's own life: their sign.
+        ("is it normal to go numb around the back passage while having sex?", "saddle_numbness"),
+        ("is it normal for my back to hurt more at night? it doesn't ease off even lying down",
+         "night_pain"),
     ],
 )  # fmt: skip
 def test_issue_15_kinds_are_found(text, sign):
@@ -717,3 +743,15 @@ def test_a_score_that_rose_over_weeks_is_not_read_as_an_easing():
 def test_sciatica_is_asked_about_unless_said_to_be_over(text, asked):
     result = red_flags.check(text)
     assert result.flag is None and result.suspected is (SIGNS[asked] if asked else None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it normal to feel numb in the saddle area during sex? asking for a quiz",
+        "is it normal to have back pain at night in bed? asking in general",
+    ],
+)
+def test_is_it_normal_with_a_setting_but_asked_for_something_else_is_not_a_flag(text):
+    result = red_flags.check(text)
+    assert result.flag is None and result.about is not None

@@ -392,6 +392,9 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 91/93 (+1 asked), other signs 104/107, near misses 2/97
     # (+3 asked); after issue 15: 93/93, 107/107, 0/97 (+3 asked).
     "2026-11-27jj",
+    # Scored fresh: emergencies 96/98 (+1 asked), other signs 95/100 (+1 asked), near misses
+    # 1/95 (+2 asked); after issue 15: 98/98, 100/100, 0/95 (+2 asked).
+    "2026-11-27kk",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
