@@ -751,6 +751,59 @@ ASKS_WHY_A_CUE = re.compile(
     r"lower(?:ing)? (?:it |the leg )?slowly|slow lowering|the hold|hold at the top)\b)",
     re.I | re.S,
 )
+# The answer for each cue ASKS_WHY_A_CUE reads, in that order: each says why the cue matters.
+CUE_ANSWERS = (
+    ("tummy_squeeze", r"tummy|stomach|belly|abs?|abdominals?|core|brace|bracing|squeeze"),
+    ("back_position", r"back flat|flat back|spine (?:flat|straight|level)"),
+    ("knee_straight", r"knee straight|straight knee"),
+    ("toes", r"toes?"),
+    ("keeping_the_pelvis_still", r"pelvis|hips? (?:still|level|square)"),
+    ("lowering_the_leg", r"lower(?:ing)? (?:it |the leg )?slowly|slow lowering"),
+    ("how_long_to_hold", r"the hold|hold at the top"),
+)
+# Pain said with the cue is a pain question, not why the cue matters.
+PAIN_SAID = re.compile(r"\b(?:pain\w*|hurts?|hurting|aches?|aching|sore)\b", re.I)
+
+
+def _why_this_cue(pattern: str):
+    cue = re.compile(rf"\b(?:{pattern})\b", re.I)
+
+    def asks_why(text: str) -> bool:
+        return bool(ASKS_WHY_A_CUE.search(text) and cue.search(text)) and not PAIN_SAID.search(text)
+
+    return asks_why
+
+
+WHY_A_CUE_RULES = tuple((key, _why_this_cue(pattern)) for key, pattern in CUE_ANSWERS)
+
+# Age asked with a number or as too old / too young ("I'm 81, is that past it?"): the age
+# answer, whatever the number and whatever else is said (a dog walked, a hobby).
+ASKS_ABOUT_AGE = re.compile(
+    r"\b(?:too old|too young|old enough|past it|too late for me)\b"
+    r"|\bat my age\b(?=.*\b(?:this|these|it|them|leg lifts?|the exercise)\b)"
+    # "I'm 70, is it safe?" (not "I'm 10 reps in")
+    r"|^(?=.*\b(?:i'?m|i am|aged?|(?:he|she)'?s|(?:he|she) is)"
+    r" (?:\d{2,3}|in (?:my|his|her) \d0'?s)\b"
+    r"(?!\s*(?:reps?|sets?|times?|mins?|minutes?|secs?|seconds?|lbs?|kgs?|kilos?|pounds?|days?|"
+    r"weeks?|sessions?|in\b|into|done|down|through|out of)))"
+    r"(?=.*\b(?:safe|ok|okay|alright|suit\w*|manage|still do|can (?:i|he|she) do)\b)"
+    r"(?=.*\b(?:this|these|it|them|leg lifts?|the exercise)\b)",
+    re.I | re.S,
+)
+# A noise or catch in a part the exercise does not concern, asked about ("my elbow grinds,
+# what causes that?"): a medical question, so the doctor or physio, never a diagnosis.
+# Pain is left to the pain steps, which ask how bad it is.
+OTHER_PART_SYMPTOM = re.compile(
+    r"^(?!.*\b(?:during|while|doing|after) (?:the |my |these |them|it\b|this|leg lifts?|reps?|"
+    r"sets?|exercis)|.*\b(?:leg lifts?|the exercise|all fours|kneeling|hands and knees)\b)"
+    r"(?=.*\b(?:shoulders?|elbows?|jaw|fingers?|thumbs?|ears?|collarbone)\b)"
+    r"(?=.*\b(?:clicks?|clicking|cracks?|cracking|pops?|popping|grinds?|grinding|creaks?|creaking|"
+    r"clunks?|clunking|snaps?|snapping|locks? up)\b)"
+    r"(?=.*\b(?:what(?:'?s| is) (?:that|it|this|wrong|causing|going on)|what causes|"
+    r"why (?:does|do|is|would|has)|is (?:that|it|this) (?:normal|bad|serious|something)|"
+    r"should i worry)\b)",
+    re.I | re.S,
+)
 # A product for the back or sleep asked for ("any good pillows for a stiff back?"): the
 # furniture and sleep off-topic reply, not an answer about the back. Not a surface to
 # do the exercise on ("is a firm mattress ok to do them on?").
@@ -875,6 +928,9 @@ ANSWER_RULES = (
     # Asking to step up from a dose in the starting range outweighs a good morning after.
     ("the_build_up_target", asks_what_next_in_the_starting_range),
     ("no_pain_the_next_day", NO_WORSE_THE_NEXT_MORNING.search),
+    # "why squeeze my tummy first, it's a leg exercise?": that cue's answer, which says why
+    *WHY_A_CUE_RULES,
+    ("age", ASKS_ABOUT_AGE.search),
     ("neck_and_head", WHERE_TO_LOOK.search),
     ("tummy_squeeze", CORE_ON_OR_OFF.search),
     ("starting_position", STARTS_FACE_DOWN.search),
@@ -1325,6 +1381,8 @@ def rule_verdict(
         return "pain"  # "it's moderate now, in my lower back": how bad it is, not a question
     if intent in (QUESTION_INTENT, "nlu_fallback", "pain") and asks_for_a_product(text):
         return "out_of_scope"  # "best mattress for back pain?": a product, no pain said now
+    if OTHER_PART_SYMPTOM.search(text):
+        return "ask_medical"  # "why does my elbow crack?": the doctor or physio, no diagnosis
     if reports_pain(intent, entities, text) or (
         intent not in ("pain", "feel_worse") and pain_then_asks_to_exercise(text)
     ):
@@ -1339,7 +1397,7 @@ def rule_verdict(
         return "out_of_scope"
     if intent in (QUESTION_INTENT, "nlu_fallback") and ASKS_FOR_A_CLINICIAN.search(text):
         return "out_of_scope"
-    if intent == QUESTION_INTENT and only_about_a_pet(text):
+    if intent == QUESTION_INTENT and only_about_a_pet(text) and not answer_named_by_words(text):
         return "out_of_scope"
     if intent == QUESTION_INTENT and GEAR_FOR_ANOTHER_SPORT.search(text):
         return "out_of_scope"

@@ -312,3 +312,48 @@ def test_the_kinds_set_jj_showed_are_settled_by_their_words(text, key):
 )
 def test_the_kinds_set_jj_showed_get_their_verdict(intent, text, verdict):
     assert conversation.rule_verdict(intent, [], text, None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # Why a cue is needed, with a reason after it: that cue's answer, which says why.
+        ("why must I tighten my belly when only the leg moves?", "tummy_squeeze"),
+        ("why do I need to keep my back flat, nobody else bothers", "back_position"),
+        ("why do I have to point my toes, seems fussy", "toes"),
+        ("do I need to brace my tummy even though my back hurts", None),  # pain decides
+        # Age said with a number or as too old / too young: the age answer, whatever else.
+        ("I'm 82 and do gardening every day, am I too old to start these?", "age"),
+        ("my granddaughter is 9, too young for this?", "age"),
+        ("I'm 74, is it safe for me to do these?", "age"),
+        ("I'm 12 reps in, is it okay to stop?", None),  # reps, not an age
+        ("what's a healthy heart rate at my age", None),  # nothing of the exercise
+    ],
+)
+def test_the_kinds_set_kk_showed_are_settled_by_their_words(text, key):
+    assert conversation.answer_named_by_words(text) == key
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "verdict"),
+    [
+        # A noise in a part the exercise does not concern: the doctor or physio.
+        ("faq", "my elbow makes a grinding noise when I straighten it, what causes that?",
+         "ask_medical"),
+        ("faq", "why do my fingers crack so much", "ask_medical"),
+        ("faq", "my jaw pops when I yawn, is that bad?", "ask_medical"),
+        ("faq", "my knee clicks on the way up, why is that", None),  # the exercise's own part
+        ("faq", "my shoulder clicks while doing the leg lifts, is that ok", None),  # the exercise
+        # An age and a pet in one message: the age question, not an everyday one.
+        ("faq", "I'm 80, too old for this? I still take the dog out twice a day", None),
+    ],
+)  # fmt: skip
+def test_the_kinds_set_kk_showed_get_their_verdict(intent, text, verdict):
+    assert conversation.rule_verdict(intent, [], text, None) == verdict
+
+
+def test_asked_if_a_person_is_there_the_coach_says_it_is_automated():
+    reply = conversation.answer_question("ask_capabilities", [], conversation.State())
+    said = reply.messages[0].text
+    assert "automated" in said and "not a person" in said
+    assert answers.CAPABILITIES in said  # then what it does
