@@ -733,7 +733,7 @@ HOW_OFTEN_A_WEEK = re.compile(
 COUNT_A_WEEK = re.compile(
     # asked, not told ("I play football twice a week" is another sport's schedule)
     r"(?:^\W*|[,.;?!]\s*|\b(?:is|would|will|can|could|should|do|does|just|only|if|about)\b"
-    r"[^,.;?!]{0,25}?)"
+    r"(?:(?!\b(?:play|plays|playing|swim|swims|run|runs|train|trains|cycle|ride)\b)[^,.;?!]){0,25}?)"
     r"\b(?:once|twice|thrice|(?:\d+|one|two|three|four|five|six|seven)\s*(?:x|times?|days?|"
     r"sessions?|workouts?|goes))\s+(?:a|per|each|every|in a)\s+week\b"
     r"|\b(?:once|twice|(?:\d+|two|three|four|five|six) (?:times|days))\s+weekly\b",

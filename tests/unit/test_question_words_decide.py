@@ -5,7 +5,7 @@ training asked for."""
 
 import pytest
 
-from coach import answers, conversation, vocabulary
+from coach import answers, conversation, numbers, vocabulary
 
 YOGA = [{"entity": "other_exercise", "value": "yoga"}]
 ACHE = [{"entity": "pain_word", "value": "achy"}, {"entity": "body_part", "value": "lower back"}]
@@ -328,6 +328,8 @@ def test_the_kinds_set_jj_showed_get_their_verdict(intent, text, verdict):
         ("I'm 74, is it safe for me to do these?", "age"),
         ("I'm 12 reps in, is it okay to stop?", None),  # reps, not an age
         ("what's a healthy heart rate at my age", None),  # nothing of the exercise
+        # Another sport's schedule told, not sessions asked about.
+        ("no aches at all, I only play seven-a-side once a week, worth it?", None),
     ],
 )
 def test_the_kinds_set_kk_showed_are_settled_by_their_words(text, key):
@@ -357,3 +359,15 @@ def test_asked_if_a_person_is_there_the_coach_says_it_is_automated():
     said = reply.messages[0].text
     assert "automated" in said and "not a person" in said
     assert answers.CAPABILITIES in said  # then what it does
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("no aches, I play 11-a-side on Sundays, good to do these?", None),  # a team game
+        ("no pain, just five-a-side on Thursdays", None),
+        ("pain is a 5 after my six-a-side game", 5),  # the score still said
+    ],
+)
+def test_a_team_games_size_is_no_pain_score(text, score):
+    assert numbers.read_pain_score(text) == score
