@@ -804,6 +804,53 @@ OTHER_PART_SYMPTOM = re.compile(
     r"should i worry)\b)",
     re.I | re.S,
 )
+# Questions a less sure selector split between two answers (the retrained model, kk):
+# the words settle them. Injury prevention named ("any use for preventing injuries?").
+NAMES_INJURY_PREVENTION = re.compile(
+    r"\b(?:injury prevention|prevent(?:s|ing)? (?:an? |getting )?injur\w*|"
+    r"avoid(?:s|ing)? (?:an? |getting )?injur\w*)",
+    re.I,
+)
+# The back's shape offered as a choice ("curved or flat?", "arched, rounded or straight?").
+_BACK_SHAPES = r"arched|rounded|curved|flat|straight|neutral|hollow"
+BACK_SHAPE_CHOICE = re.compile(
+    rf"^(?=.*\b(?:back|spine)\b).*\b(?:{_BACK_SHAPES})\b[\s,]+(?:(?:{_BACK_SHAPES})[\s,]+)?"
+    rf"or\s+(?:{_BACK_SHAPES})\b",
+    re.I | re.S,
+)
+# A longer hold in seconds weighed up ("20 seconds instead, better?").
+_SECONDS = r"(?:\d+|five|ten|fifteen|twenty|thirty|sixty)\s*(?:s|secs?|seconds?)"
+LONGER_HOLD = re.compile(
+    rf"(?:\bhold\w*\b.{{0,25}}?\b{_SECONDS}\b|\b{_SECONDS}\s+holds?\b)"
+    r"(?=.*\b(?:better|longer|more|instead|rather)\b)",
+    re.I | re.S,
+)
+# How much pain is allowed, asked ("how much hurt is fine while doing them?").
+HOW_MUCH_PAIN = re.compile(r"\bhow much (?:pain|hurt|discomfort)\b", re.I)
+# What the pain should be like the day after: no worse than before (the soreness answer).
+PAIN_EXPECTED_NEXT_DAY = re.compile(
+    r"\bwhat (?:should|will|would) (?:the |my )?(?:pain|soreness|ache)\b.{0,20}?\bbe like\b"
+    r"(?=.*\b(?:next|morning|day after|tomorrow)\b)",
+    re.I | re.S,
+)
+# Tips for doing it well ("any pointers to do it right?"): the form tips.
+ASKS_FOR_TIPS = re.compile(
+    r"\b(?:tips|pointers)\b(?=.*\b(?:properly|right|correctly|well|form|technique)\b)", re.I
+)
+POSTURE_HELPED = re.compile(
+    r"\b(?:help|helps|improve|improves|good for)\b.{0,20}?\bposture\b", re.I
+)
+# How the leg is lifted ("how exactly should I raise my leg?"): the lift itself.
+HOW_TO_LIFT_THE_LEG = re.compile(
+    r"\bhow (?:exactly |actually |precisely )?(?:do|should|must|shall) (?:i|you|we)"
+    r" (?:lift|raise|move) (?:the|my|your|each) legs?\b(?!.{0,20}\b(?:higher|high|far|down)\b)",
+    re.I,
+)
+WORKS_THE_GLUTES = re.compile(
+    r"\b(?:work|works|use|uses|target|targets|hit|hits|train|trains) (?:the |my |your )?"
+    r"(?:glutes?|bum|butt|buttocks?)\b",
+    re.I,
+)
 # A product for the back or sleep asked for ("any good pillows for a stiff back?"): the
 # furniture and sleep off-topic reply, not an answer about the back. Not a surface to
 # do the exercise on ("is a firm mattress ok to do them on?").
@@ -925,6 +972,7 @@ AFTER_AN_OPERATION = re.compile(
 
 
 ANSWER_RULES = (
+    ("injury_prevention", NAMES_INJURY_PREVENTION.search),  # "5 a side" is then no count
     # Asking to step up from a dose in the starting range outweighs a good morning after.
     ("the_build_up_target", asks_what_next_in_the_starting_range),
     ("no_pain_the_next_day", NO_WORSE_THE_NEXT_MORNING.search),
@@ -962,6 +1010,14 @@ ANSWER_RULES = (
     ("first_session", WHOLE_SESSION.search),
     ("ball_variation", BALL_NAMED.search),
     ("low_back_pain", OWN_BACK_TROUBLE_WORTH_IT.search),
+    ("back_position", BACK_SHAPE_CHOICE.search),
+    ("how_long_to_hold", LONGER_HOLD.search),
+    ("how_much_pain_is_ok", HOW_MUCH_PAIN.search),
+    ("soreness_the_next_day", PAIN_EXPECTED_NEXT_DAY.search),
+    ("form_tips", ASKS_FOR_TIPS.search),
+    ("posture", POSTURE_HELPED.search),
+    ("the_lift", HOW_TO_LIFT_THE_LEG.search),
+    ("glutes", WORKS_THE_GLUTES.search),
 )
 
 

@@ -371,3 +371,27 @@ def test_asked_if_a_person_is_there_the_coach_says_it_is_automated():
 )
 def test_a_team_games_size_is_no_pain_score(text, score):
     assert numbers.read_pain_score(text) == score
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # Questions a less sure selector split between two answers: the words settle them.
+        (
+            "could these help with preventing injuries, I do 7 a side on Mondays",
+            "injury_prevention",
+        ),
+        ("is a curved or straight spine right for this", "back_position"),
+        ("is a 20 seconds hold better, I want results faster", "how_long_to_hold"),
+        ("I hold 3 seconds, how many reps then", None),  # a hold said, not weighed up
+        ("how much discomfort is acceptable with these", "how_much_pain_is_ok"),
+        ("what will my soreness be like tomorrow morning", "soreness_the_next_day"),
+        ("any pointers for getting the form right", "form_tips"),
+        ("will it improve my posture at the desk", "posture"),
+        ("how should I raise my leg, exactly", "the_lift"),
+        ("how do I raise my leg higher", "how_high_to_lift"),  # the height, not the movement
+        ("will this target my bum", "glutes"),
+    ],
+)
+def test_answers_a_less_sure_selector_split_are_settled_by_their_words(text, key):
+    assert conversation.answer_named_by_words(text) == key
