@@ -489,6 +489,7 @@ NAMES_MORE_WORK = re.compile(
     r"\b(?:went up|gone up|going up|moved up|stepped up|step up|upped|increas\w*|added|adding|"
     r"bumped (?:it |them )?up|pushed (?:it |them |myself )?(?:up )?to|more (?:reps|lifts|sets)|"
     r"extra (?:reps|lifts|sets?))\b"
+    r"|\bfrom (?:\d+|ten|twelve|fifteen) up to\b"  # "tried going from 10 up to 15"
     r"|\b(?:since|now that|once)\b.{0,30}?\bdoing (?:\d+|ten|twelve|fifteen|eighteen|twenty)\b",
     re.I,
 )
@@ -603,9 +604,14 @@ BENT_TO_STRAIGHT = re.compile(
     re.I,
 )
 # Pain that comes with doing more, asked about ("it hurts when I add reps, what now?").
+# Only pain denied rules it out: "not terrible, but it twinges" is still pain.
 PAIN_WITH_MORE_WORK = re.compile(
-    r"^(?!.*(?:\bno\b|\bnot\b|n't\b|\bwithout\b))"
-    r"(?=.*\b(?:hurt\w*|pain\w*|sore|aches?|aching)\b)(?=.*(?:" + NAMES_MORE_WORK.pattern + r"))",
+    r"^(?!.*(?:\bno\b|\bnot\b|n't\b|\b(?:did|does|do|was|is|has|have)nt\b|\bwithout\b)"
+    r"\s+(?:\w+\s+){0,2}?"
+    r"(?:hurt|pain|sore|ach|twing|problem|bother|issue))"
+    r"(?=.*\b(?:hurt\w*|pain\w*|sore|aches?|aching|twing\w*)\b)(?=.*(?:"
+    + NAMES_MORE_WORK.pattern
+    + r"))",
     re.I | re.S,
 )
 

@@ -391,6 +391,12 @@ def test_a_team_games_size_is_no_pain_score(text, score):
         ("how should I raise my leg, exactly", "the_lift"),
         ("how do I raise my leg higher", "how_high_to_lift"),  # the height, not the movement
         ("will this target my bum", "glutes"),
+        # Pain with more reps, hedged ("not awful") or as a twinge: still that pain.
+        (
+            "pushed from 10 up to 14 and my back twinges now, not awful, back off?",
+            "pain_when_adding_reps",
+        ),
+        ("upped it to 18, didnt hurt, should i add weight", None),  # pain denied
     ],
 )
 def test_answers_a_less_sure_selector_split_are_settled_by_their_words(text, key):
