@@ -51,7 +51,7 @@ ANSWERS: dict[str, Answer] = {
     ),
     "technique": Answer(
         short=(
-            "On hands and knees, brace your tummy, lift one straight leg back until it is"
+            "On hands and knees, brace your tummy, push one straight leg back until it is"
             f" about level with the floor, hold {p.HOLD_SECONDS.spoken('seconds')}, then lower"
             " it slowly. Keep your hips from twisting."
         ),
@@ -198,7 +198,9 @@ CAPABILITIES = (
     f"I coach one exercise, the {p.EXERCISE_NAME}. Ask me how to do it, how long to hold,"
     " how many reps, how often, what it works, or what to do if it hurts."
 )
-ANSWERS["capabilities"] = Answer(short=CAPABILITIES)
+# Asked what it is or whether a person is there, it says plainly it is automated.
+IDENTITY = "I'm an automated coach, a bot, not a person."
+ANSWERS["capabilities"] = Answer(short=f"{IDENTITY} {CAPABILITIES}")
 
 
 def answer_for(topic: str) -> Answer:

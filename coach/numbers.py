@@ -1315,9 +1315,14 @@ _SOUNDALIKE_SCORE = re.compile(
 )
 
 
+# A team game named by its side's size ("five-a-side", "7-a-side"): no number said.
+A_SIDE_GAME = re.compile(r"\b(?:\d{1,2}|five|six|seven|eleven)-a-side\b", re.I)
+
+
 def read_pain_score(text: str, asked: bool = False) -> int | None:
     """A 0-10 pain score (see _read_pain_score), a soundalike where a score goes read first
     as the number it sounds like."""
+    text = A_SIDE_GAME.sub("football", text)
     said = normalise(text)
     heard = _SOUNDALIKE_SCORE.sub(
         lambda m: (

@@ -5,7 +5,7 @@ training asked for."""
 
 import pytest
 
-from coach import answers, conversation, vocabulary
+from coach import answers, conversation, numbers, vocabulary
 
 YOGA = [{"entity": "other_exercise", "value": "yoga"}]
 ACHE = [{"entity": "pain_word", "value": "achy"}, {"entity": "body_part", "value": "lower back"}]
@@ -312,3 +312,92 @@ def test_the_kinds_set_jj_showed_are_settled_by_their_words(text, key):
 )
 def test_the_kinds_set_jj_showed_get_their_verdict(intent, text, verdict):
     assert conversation.rule_verdict(intent, [], text, None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # Why a cue is needed, with a reason after it: that cue's answer, which says why.
+        ("why must I tighten my belly when only the leg moves?", "tummy_squeeze"),
+        ("why do I need to keep my back flat, nobody else bothers", "back_position"),
+        ("why do I have to point my toes, seems fussy", "toes"),
+        ("do I need to brace my tummy even though my back hurts", None),  # pain decides
+        # Age said with a number or as too old / too young: the age answer, whatever else.
+        ("I'm 82 and do gardening every day, am I too old to start these?", "age"),
+        ("my granddaughter is 9, too young for this?", "age"),
+        ("I'm 74, is it safe for me to do these?", "age"),
+        ("I'm 12 reps in, is it okay to stop?", None),  # reps, not an age
+        ("what's a healthy heart rate at my age", None),  # nothing of the exercise
+        # Another sport's schedule told, not sessions asked about.
+        ("no aches at all, I only play seven-a-side once a week, worth it?", None),
+    ],
+)
+def test_the_kinds_set_kk_showed_are_settled_by_their_words(text, key):
+    assert conversation.answer_named_by_words(text) == key
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "verdict"),
+    [
+        # A noise in a part the exercise does not concern: the doctor or physio.
+        ("faq", "my elbow makes a grinding noise when I straighten it, what causes that?",
+         "ask_medical"),
+        ("faq", "why do my fingers crack so much", "ask_medical"),
+        ("faq", "my jaw pops when I yawn, is that bad?", "ask_medical"),
+        ("faq", "my knee clicks on the way up, why is that", None),  # the exercise's own part
+        ("faq", "my shoulder clicks while doing the leg lifts, is that ok", None),  # the exercise
+        # An age and a pet in one message: the age question, not an everyday one.
+        ("faq", "I'm 80, too old for this? I still take the dog out twice a day", None),
+    ],
+)  # fmt: skip
+def test_the_kinds_set_kk_showed_get_their_verdict(intent, text, verdict):
+    assert conversation.rule_verdict(intent, [], text, None) == verdict
+
+
+def test_asked_if_a_person_is_there_the_coach_says_it_is_automated():
+    reply = conversation.answer_question("ask_capabilities", [], conversation.State())
+    said = reply.messages[0].text
+    assert "automated" in said and "not a person" in said
+    assert answers.CAPABILITIES in said  # then what it does
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("no aches, I play 11-a-side on Sundays, good to do these?", None),  # a team game
+        ("no pain, just five-a-side on Thursdays", None),
+        ("pain is a 5 after my six-a-side game", 5),  # the score still said
+    ],
+)
+def test_a_team_games_size_is_no_pain_score(text, score):
+    assert numbers.read_pain_score(text) == score
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # Questions a less sure selector split between two answers: the words settle them.
+        (
+            "could these help with preventing injuries, I do 7 a side on Mondays",
+            "injury_prevention",
+        ),
+        ("is a curved or straight spine right for this", "back_position"),
+        ("is a 20 seconds hold better, I want results faster", "how_long_to_hold"),
+        ("I hold 3 seconds, how many reps then", None),  # a hold said, not weighed up
+        ("how much discomfort is acceptable with these", "how_much_pain_is_ok"),
+        ("what will my soreness be like tomorrow morning", "soreness_the_next_day"),
+        ("any pointers for getting the form right", "form_tips"),
+        ("will it improve my posture at the desk", "posture"),
+        ("how should I raise my leg, exactly", "the_lift"),
+        ("how do I raise my leg higher", "how_high_to_lift"),  # the height, not the movement
+        ("will this target my bum", "glutes"),
+        # Pain with more reps, hedged ("not awful") or as a twinge: still that pain.
+        (
+            "pushed from 10 up to 14 and my back twinges now, not awful, back off?",
+            "pain_when_adding_reps",
+        ),
+        ("upped it to 18, didnt hurt, should i add weight", None),  # pain denied
+    ],
+)
+def test_answers_a_less_sure_selector_split_are_settled_by_their_words(text, key):
+    assert conversation.answer_named_by_words(text) == key

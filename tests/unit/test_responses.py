@@ -163,3 +163,18 @@ def test_a_yes_opens_only_answers_to_yes_no_questions(key):
     """ "How long do I rest?" is not answered "Yes, rest ...": an answer whose questions are
     a third or more how/what/when questions does not open with a yes."""
     assert not re.match(r"^\W*yes\b", ANSWERS[key][0]["text"], re.I)
+
+
+@pytest.mark.parametrize("key", ["ankle_weights", "when_to_progress"])
+def test_the_ankle_weight_step_is_the_protocols(key):
+    # The weight comes after the top of the build-up, in the protocol's amount.
+    said = ANSWERS[key][0]["text"]
+    assert re.search(rf"\b{p.BUILD_UP_REPS.high} (?:reps )?are easy", said)
+    assert p.ANKLE_WEIGHT_LB.spoken("lb") in said
+
+
+def test_the_steps_push_the_leg_straight_back():
+    # The movement itself: the leg pushed back, knee straight, up to about level.
+    for key in ("steps_one_by_one", "how_to_do_it", "the_lift"):
+        said = ANSWERS[key][0]["text"]
+        assert re.search(r"\bpush\b.*\bback\b", said) and "level" in said, key
