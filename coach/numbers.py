@@ -646,6 +646,10 @@ def read_count(text: str) -> Count | None:
             rest = None  # "scrap that, 3 and 2 more since": more than one count, read on
         if rest is not None and rest.kind in (COUNT, TOTAL, SET_TO) and rest.value is not None:
             return Count(SET_TO, rest.value, True)
+    stopped = _STOPPED_THERE.search(whole)
+    head = read_count(whole[: stopped.start()]) if stopped else None
+    if head is not None and head.kind in (TOTAL, COUNT) and head.value:
+        return Count(FINISHED, head.value, explicit=True)  # "did 4 then my arm slipped"
     run = _RUN_OF_COUNTS.match(whole)
     if run and (value := _consecutive_run(run.group("run"))) is not None:
         return Count(COUNT, value)  # "9 and 10 done": counted along, up to the last
@@ -1032,6 +1036,16 @@ _GOES_ON = re.compile(
     r"then|and|but|because|cause|cos|coz|cuz|as|so|since|my|i|im|ive|it|its|before|"
     r"after|when|till|until|though|tho|now|ok|okay|pretty|bit|feeling|felt|feels|legs?|"
     r"knee|back|hip|with|lol|haha|think|reckon|guess|ugh)\b"
+)
+
+
+# A reason after the count that says the set stopped there: "... then my arm slipped",
+# "... before my knee slid", "... until my legs gave out". The count is the whole set.
+_STOPPED_THERE = re.compile(
+    r"\s(?:and |but )?(?:then|before|until|till|when|but)\s+(?:\w+\s+){0,3}?"
+    r"(?:slipped|slid|gave (?:out|way|up)|buckled|collapsed|cramped|wobbled|gave in|went|"
+    r"had to stop|couldnt|could not|stopped|lost|dropped|caved|failed|started (?:to )?shak|"
+    r"fell|tripped|toppled|tumbled|had a fall|took a tumble)"
 )
 
 

@@ -725,3 +725,23 @@ def test_no_score_when_pain_is_denied_outright(text):
 )
 def test_a_score_said_beside_a_partial_denial_is_read(text, score):
     assert numbers.read_pain_score(text) == score
+
+
+# A count with the reason the set stopped after it: the set is that many.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("i did six then my hand slipped", 6),
+        ("managed 4 but my knee slid off the mat", 4),
+        ("reckon i did two until my wrist gave way", 2),
+        ("eight then i had to stop", 8),
+        ("i think 3 and then i toppled over", 3),
+    ],
+)
+def test_a_count_then_why_the_set_stopped_ends_the_leg(text, value):
+    assert numbers.read_count(text) == numbers.Count(FINISHED, value, explicit=True)
+
+
+@pytest.mark.parametrize("text", ["i did 5 then had a rest", "did 3 then another 2"])
+def test_a_count_then_more_going_on_is_not_the_end_of_the_leg(text):
+    assert numbers.read_count(text).kind != FINISHED
