@@ -1388,8 +1388,8 @@ def _keep_count_for_safety_question(work: _Turn) -> None:
 
 
 def _kept_count_recorded(work: _Turn) -> None:
-    """The answer to the screen's question: the count kept with it is recorded first, its
-    lines held for the reply (_say_kept_count)."""
+    """The answer to the screen's question, or a stop instead of one: the count kept with
+    it is recorded first, its lines held for the reply (_say_kept_count)."""
     kept = ((work.state.safety or {}).get("check") or {}).get("count")
     session = work.session
     if (
@@ -1397,10 +1397,13 @@ def _kept_count_recorded(work: _Turn) -> None:
         or not isinstance(kept, dict)
         or session is None
         or session.over
-        or not safety.answers_the_check(work.turn)
+        or not (safety.answers_the_check(work.turn) or work.turn.intent == "stop_session")
     ):
         return
+    stopping = work.turn.intent == "stop_session"
+    voice, session.voice = session.voice, session.voice and not stopping  # none led at a stop
     work.kept_count_lines = session.said(numbers.Count(**kept), work.now)
+    session.voice = voice
 
 
 def _say_kept_count(work: _Turn) -> None:

@@ -209,3 +209,11 @@ def test_a_count_kept_through_the_screen_waits_for_a_real_answer():
     chat.say("nlu_fallback", "what do you mean", metadata=VOICE)  # asked again
     assert chat.session["reps"][0]["left"] == 0
     assert "6 on your left leg" in chat.say("deny", "no", metadata=VOICE)
+
+
+def test_a_count_kept_through_the_screen_is_in_the_record_after_a_stop():
+    chat = voiced()
+    chat.say("report_reps", SLIPPED_AFTER_A_COUNT, metadata=VOICE)
+    said = chat.say("stop_session", "that'll do me for today", metadata=VOICE)
+    assert "6 in all" in said and "isn't in the record" not in said
+    assert chat.slots["history"][-1]["total_reps"] == 6
