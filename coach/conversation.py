@@ -737,9 +737,11 @@ HOW_OFTEN_A_WEEK = re.compile(
 # A count of sessions a week asked about ("is twice a week ok?", "can I do 5 days a week?"):
 # the sessions a week, not the reps.
 COUNT_A_WEEK = re.compile(
-    # asked, not told ("I play football twice a week" is another sport's schedule)
-    r"(?:^\W*|[,.;?!]\s*|\b(?:is|would|will|can|could|should|do|does|just|only|if|about)\b"
-    r"(?:(?!\b(?:play|plays|playing|swim|swims|run|runs|train|trains|cycle|ride)\b)[^,.;?!]){0,25}?)"
+    # asked, not told ("I play football twice a week" is another sport's schedule; "just"
+    # and "only" ask just before the count: "just twice a week?", not "I just cycle twice")
+    r"(?:^\W*|[,.;?!]\s*|\b(?:is|would|will|can|could|should|do|does|if|about)\b"
+    r"(?:(?!\b(?:play|plays|playing|swim|swims|run|runs|train|trains|cycle|ride)\b)[^,.;?!]){0,25}?"
+    r"|\b(?:just|only)\s+)"
     r"\b(?:once|twice|thrice|(?:\d+|one|two|three|four|five|six|seven)\s*(?:x|times?|days?|"
     r"sessions?|workouts?|goes))\s+(?:a|per|each|every|in a)\s+week\b"
     r"|\b(?:once|twice|(?:\d+|two|three|four|five|six) (?:times|days))\s+weekly\b",

@@ -15,7 +15,7 @@ the Reply into messages, slot events and a reminder.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -1101,6 +1101,8 @@ class _Turn:
         self.tz: tzinfo = progression.zone(said_zone or state.timezone)
         self.morning_check_due = _morning_check_due(state, self.session, now, self.tz)
         self.was_resting = self.session is not None and self.session.phase == "rest"
+        # A count kept through the screen's question, recorded as it is answered.
+        self.kept_count_lines: list[Line] = []
 
     def say(self, lines: list[Line], buttons: tuple[tuple[str, str], ...] = ()) -> None:
         for index, line in enumerate(lines):
@@ -1208,9 +1210,13 @@ def respond(
     dialogue = _safety(work)
     user_said = turn.timer_for_set is None and turn.reminder_at is None
     # A question about a sign, its answer, the checklist, an emergency still in force.
+    if user_said:
+        _kept_count_recorded(work)
     if user_said and dialogue.handle(screening):
         _pause_before_safety_question(work)
         _correction_before_safety_question(work)
+        _keep_count_for_safety_question(work)
+        _say_kept_count(work)
         return _with_disclaimer(work).finish()
     if turn.timer_for_set is not None:
         if work.session is not None:
@@ -1356,6 +1362,61 @@ def _correction_before_safety_question(work: _Turn) -> None:
         return
     corrected = [Message(line.text, (), line.ssml) for line in session.said(count, work.now)]
     work.reply.messages[:0] = corrected
+
+
+# -- a count said with words the screen asks about ----------------------------------------
+# "Did 4 then my arm slipped" after a set: the screen's question comes first, the count is
+# kept with it and recorded once the question is answered (a yes stops the session with the
+# count in its record; a no says the count back and the session goes on from it).
+
+
+def _keep_count_for_safety_question(work: _Turn) -> None:
+    session, safety_now = work.session, work.reply.updates.get("safety")
+    if (
+        session is None
+        or session.over
+        or work.reply.updates.get("pending_offer") != safety.CHECK
+        or not isinstance(safety_now, dict)
+        or not safety_now.get("check")
+    ):
+        return
+    count = numbers.read_count(work.turn.text)
+    if count is None or count.kind in numbers.CORRECTIONS or not numbers.counts_reps(count):
+        return
+    check = {**safety_now["check"], "count": asdict(count)}
+    work.set(safety={**safety_now, "check": check})
+
+
+def _kept_count_recorded(work: _Turn) -> None:
+    """The answer to the screen's question, or a stop instead of one: the count kept with
+    it is recorded first, its lines held for the reply (_say_kept_count)."""
+    kept = ((work.state.safety or {}).get("check") or {}).get("count")
+    session = work.session
+    if (
+        work.state.pending_offer != safety.CHECK
+        or not isinstance(kept, dict)
+        or session is None
+        or session.over
+        or not (safety.answers_the_check(work.turn) or work.turn.intent == "stop_session")
+    ):
+        return
+    stopping = work.turn.intent == "stop_session"
+    voice, session.voice = session.voice, session.voice and not stopping  # none led at a stop
+    work.kept_count_lines = session.said(numbers.Count(**kept), work.now)
+    session.voice = voice
+
+
+def _say_kept_count(work: _Turn) -> None:
+    """After "no" to the screen's question, the kept count said back in place of where the
+    session stands (the status said then is replaced; a pain question stays last)."""
+    lines, session = work.kept_count_lines, work.session
+    if not lines or session is None or session.over:
+        return
+    messages = [Message(line.text, (), line.ssml) for line in lines]
+    status = session.status().text
+    kept = [message for message in work.reply.messages if message.text != status]
+    at = 1 if kept else 0  # after "Thanks, good to know"
+    work.reply.messages[:] = kept[:at] + messages + kept[at:]
 
 
 def _safety(work: _Turn) -> safety.Dialogue:

@@ -70,10 +70,41 @@ _OUT_OF_TEN = re.compile(r"^(?P<value>.+?)\s*(?:/|out of|outta|of)\s*(?:10|ten)$
 _DIGITS = re.compile(r"^\d+(?:\.\d+)?$")
 
 
+# A number that is part of a name ("five-a-side", "a two-seater", "a one-off", "5-minute",
+# "catch-22", "a 9 to 5 job", "24/7") counts nothing and scores nothing: the name is joined
+# into one word, so no rule below reads its number. Not a number joined to another number
+# ("twenty-one", "5-6") or to a word that goes with a count or a score ("6-ish", "10-reps").
+_CARDINAL = "|".join(w for w in (*UNITS, *TENS) if len(w) > 2)
+_JOINED_TO_NUMBER = (
+    rf"(?:{_CARDINAL}|{'|'.join(ORDINALS)}|ish|or|to|and|out|of|more|reps?|times|done|left|"
+    r"now|total|tops|max)"
+)
+_NAME_WITH_A_NUMBER = re.compile(
+    rf"\b(?:\d+|{_CARDINAL})"
+    rf"(?:-(?!{_JOINED_TO_NUMBER}\b)[a-z]+)+\b"
+    rf"|\b(?:\d+|{_CARDINAL})\s+"
+    r"(?:seaters?|wheelers?|pointers?|liners?|piece suit|a side)\b"
+    r"|\b[a-z]{3,}-\d+\b"
+    r"|\b(?:9|nine)(?:\s*-\s*|\s+)(?:to|til|till)(?:\s*-\s*|\s+)(?:5|five)"
+    r"(?=s?\s+(?:job|jobs|work|shift|shifts|day|days|office|life|grind|routine)\b|ers?\b)"
+    r"|\b(?:9|nine)-(?:to|til|till)-(?:5|five)(?:ers?)?\b"
+    r"|\b24\s*(?:/|-|x)\s*7\b"
+)
+# Words that may carry a number after a hyphen and are a score or a count: "pain-6", "rep-5".
+_CUE_BEFORE_NUMBER = re.compile(r"^(?:pain|score|level|rep|reps|set|number|rating|hurts)-")
+
+
+def _joined_name(match: re.Match) -> str:
+    name = match.group(0)
+    return name if _CUE_BEFORE_NUMBER.match(name) else re.sub(r"[^a-z0-9]", "", name)
+
+
 def normalise(text: str) -> str:
-    """Lower case, apostrophes dropped, punctuation to spaces; '/', '-' and '.' in numbers kept."""
+    """Lower case, apostrophes dropped, punctuation to spaces; '/', '-' and '.' in numbers kept;
+    a name with a number in it ("five-a-side") made one word."""
     lowered = text.lower().replace("’", "'").replace("‘", "'")
     lowered = lowered.replace("'", "")
+    lowered = _NAME_WITH_A_NUMBER.sub(_joined_name, lowered)
     lowered = re.sub(r"(\d)\s*-\s*(\d)", r"\1 - \2", lowered)  # "5-6" -> "5 - 6"
     lowered = re.sub(r"(\d)\s*/\s*(\d)", r"\1 / \2", lowered)  # "6/10" -> "6 / 10"
     lowered = re.sub(r"(\d)(?:th|st|nd|rd)\b", r"\1", lowered)  # "8th" -> "8"
@@ -615,6 +646,10 @@ def read_count(text: str) -> Count | None:
             rest = None  # "scrap that, 3 and 2 more since": more than one count, read on
         if rest is not None and rest.kind in (COUNT, TOTAL, SET_TO) and rest.value is not None:
             return Count(SET_TO, rest.value, True)
+    stopped = _STOPPED_THERE.search(whole)
+    head = read_count(whole[: stopped.start()]) if stopped else None
+    if head is not None and head.kind in (TOTAL, COUNT) and head.value:
+        return Count(FINISHED, head.value, explicit=True)  # "did 4 then my arm slipped"
     run = _RUN_OF_COUNTS.match(whole)
     if run and (value := _consecutive_run(run.group("run"))) is not None:
         return Count(COUNT, value)  # "9 and 10 done": counted along, up to the last
@@ -1004,6 +1039,16 @@ _GOES_ON = re.compile(
 )
 
 
+# A reason after the count that says the set stopped there: "... then my arm slipped",
+# "... before my knee slid", "... until my legs gave out". The count is the whole set.
+_STOPPED_THERE = re.compile(
+    r"\s(?:and |but )?(?:then|before|until|till|when|but)\s+(?:\w+\s+){0,3}?"
+    r"(?:slipped|slid|gave (?:out|way|up)|buckled|collapsed|cramped|wobbled|gave in|went|"
+    r"had to stop|couldnt|could not|stopped|lost|dropped|caved|failed|started (?:to )?shak|"
+    r"fell|tripped|toppled|tumbled|had a fall|took a tumble)"
+)
+
+
 def _read_opening(clause: str) -> Count | None:
     """A count that opens a longer clause: "only for my legs were tired"."""
     words = clause.split()
@@ -1315,14 +1360,9 @@ _SOUNDALIKE_SCORE = re.compile(
 )
 
 
-# A team game named by its side's size ("five-a-side", "7-a-side"): no number said.
-A_SIDE_GAME = re.compile(r"\b(?:\d{1,2}|five|six|seven|eleven)-a-side\b", re.I)
-
-
 def read_pain_score(text: str, asked: bool = False) -> int | None:
     """A 0-10 pain score (see _read_pain_score), a soundalike where a score goes read first
     as the number it sounds like."""
-    text = A_SIDE_GAME.sub("football", text)
     said = normalise(text)
     heard = _SOUNDALIKE_SCORE.sub(
         lambda m: (
@@ -1416,6 +1456,12 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
     match = _OUT_OF.search(said)
     if match and _score_value(match.group("a")) is not None:
         return _score_value(match.group("a"))
+    if (
+        not asked
+        and _DENIED_OUTRIGHT.search(said)
+        and not _mentions_pain(_DENIED_OUTRIGHT.sub(" ", said))
+    ):
+        return None  # "no pain at all, I run twice a week": a number there is no score
     denied = [m.span() for m in _NO_PAIN.finditer(said)]
     match = next(
         # "no pain, 10 done": a number after a denied pain word is no score.
@@ -1589,10 +1635,23 @@ _PAIN_WORD = re.compile(
 )
 
 
+# Pain denied outright, the whole message about no pain: "I don't have any pain", "no pain at
+# all", "pain free" (not "not much pain" or "doesn't hurt much", which may go on to a score).
+_NONE_AT_ALL = (
+    r"|\b(?:dont|do not|didnt|did not|havent|have not|hasnt|not|never)\s+(?:really\s+)?"
+    r"(?:have|had|got|get|feel|felt|in|having)?\s*(?:any|got any)\s+(?:real\s+)?"
+    r"(?:pain|hurt|discomfort|soreness|aches?|twinges?)\b"
+)
+_DENIED_OUTRIGHT = re.compile(
+    r"\b(?:no|without|zero|not any)\s+(?:real\s+)?(?:pain|discomfort|soreness|aches?)\b"
+    r"|\bpain ?free\b|\bpainless\b" + _NONE_AT_ALL
+)
 _NO_PAIN = re.compile(
     r"\b(?:no|without|zero|not any|not much|hardly any|barely any)\s+(?:real\s+)?(?:pain|hurt|"
     r"discomfort|soreness|aches?|twinges?)\b|\bpain ?free\b|\bpainless\b|"
     r"\b(?:doesnt|didnt|did not|does not|wasnt|isnt|not)\s+(?:really\s+)?(?:hurt|painful|sore)"
+    # "I don't have any pain", "haven't got any pain", "not in any pain"
+    + _NONE_AT_ALL
 )
 
 

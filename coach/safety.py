@@ -71,6 +71,11 @@ def _said_yes(turn) -> bool | None:
     return None
 
 
+def answers_the_check(turn) -> bool:
+    """The message is a yes or a no to the sign's question (see Dialogue._answer_check)."""
+    return _said_yes(turn) is not None
+
+
 def says_a_session_word(turn) -> bool:
     """ "done", "ok go", "did 3": words of exercising, not a question and not pain."""
     text = turn.text or ""

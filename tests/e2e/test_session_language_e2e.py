@@ -24,6 +24,17 @@ def talk(coach, sender):
     return say
 
 
+def talk_by_voice(coach, sender):
+    def speak(text: str) -> str:
+        replies = coach.replies(sender, text, {"voice": True})
+        said = " ".join(r.get("text", "") for r in replies if r.get("text"))
+        if asks_checklist(said):  # the safety checklist: answered "no"
+            return f"{said} {speak('no')}"
+        return said
+
+    return speak
+
+
 def test_counts_corrections_and_questions_in_a_chat_session(coach):
     say = talk(coach, "e2e-language-counts")
     assert "ready" in say("start my session")[0].lower()
@@ -233,14 +244,7 @@ def test_a_count_for_the_other_leg_a_rest_taken_and_see_you_over_rest(coach):
 
 
 def test_a_stop_with_more_said_after_it_over_voice_rest_and_thanks_at_rest(coach):
-    voice = "e2e-language-stop-voice"
-
-    def speak(text: str) -> str:
-        replies = coach.replies(voice, text, {"voice": True})
-        said = " ".join(r.get("text", "") for r in replies if r.get("text"))
-        if asks_checklist(said):
-            return f"{said} {speak('no')}"
-        return said
+    speak = talk_by_voice(coach, "e2e-language-stop-voice")
 
     speak("start my session")
     assert "Did you get all 10" in speak("ready")
@@ -275,3 +279,17 @@ def test_counts_before_ready_pain_beside_an_okay_and_a_goodbye_over_rest(coach):
     ache("start my session")
     reply, _ = ache("yes fine, though my back is a bit sore")
     assert "out of 10" in reply and "Set 1" not in reply  # the pain heard, the set not led
+
+
+def test_a_count_said_with_a_fall_after_a_paced_set_is_kept_through_the_question(coach):
+    """ "Did six then I fell over" after a paced set: the fall is asked about first, and the
+    six is recorded and said back once the user answers no."""
+    voice = "e2e-language-count-through-screen"
+    speak = talk_by_voice(coach, voice)
+
+    speak("start my session")
+    assert "Did you get all 10" in speak("ready")
+    asked = speak("i did six then i fell over")
+    assert asked.rstrip().endswith("?") and "6 on your left leg" not in asked
+    assert "6 on your left leg" in speak("no")
+    assert stored_slot(coach.database, voice, "session")["reps"][0]["left"] == 6

@@ -662,3 +662,86 @@ def test_no_count_read_from_the_close_of_a_sentence_that_says_none(text):
 )
 def test_the_same_score_said_again_after_how_did_it_feel(text, score):
     assert read_felt_score(text) == score
+
+
+# A number that is part of a name is neither a pain score nor a count.
+NAMES_WITH_A_NUMBER = [
+    "my back aches after seven-a-side football",
+    "my hip hurts since I did that 10k race",
+    "sore knee from a 5k this morning",
+    "my back is sore, I drive a two-seater all day",
+    "the hip pain was a one-off",
+    "back hurts at my 9 to 5 job",
+    "my back has been aching 24/7",
+    "my glute is sore, a real catch-22",
+    "my knee hurts after a 3-day hike",
+]
+
+
+@pytest.mark.parametrize("text", NAMES_WITH_A_NUMBER)
+def test_a_number_in_a_name_is_no_score_or_count(text):
+    assert numbers.read_pain_score(text) is None
+    assert numbers.read_count(text) is None
+
+
+# The number still read where it is said as a score or a count beside the name.
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("my back aches after seven-a-side, about a 4", 4),
+        ("pain 6 since the 10k", 6),
+        ("pain is 5-6", 6),
+        ("pain-3", 3),
+    ],
+)
+def test_a_score_beside_a_name_is_still_read(text, score):
+    assert numbers.read_pain_score(text) == score
+
+
+# A message that says it has no pain at all is no score, whatever number is in it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't have any pain, I just want to be stronger for my 3 kids",
+        "no pain at all, I lift twice a week, 4 sets",
+        "haven't got any pain, is 8 enough?",
+        "I'm not in any pain, my physio said 6 weeks",
+        "pain free, just did 9",
+    ],
+)
+def test_no_score_when_pain_is_denied_outright(text):
+    assert numbers.says_no_pain(text)
+    assert numbers.read_pain_score(text) is None
+
+
+# A denial of one place, or of "much" pain, still lets a score elsewhere be read.
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("no pain in my back but my hip is 4", 4),
+        ("no pain before, 5/10 now", 5),
+        ("no pain in the hip, back is a 3", 3),
+    ],
+)
+def test_a_score_said_beside_a_partial_denial_is_read(text, score):
+    assert numbers.read_pain_score(text) == score
+
+
+# A count with the reason the set stopped after it: the set is that many.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("i did six then my hand slipped", 6),
+        ("managed 4 but my knee slid off the mat", 4),
+        ("reckon i did two until my wrist gave way", 2),
+        ("eight then i had to stop", 8),
+        ("i think 3 and then i toppled over", 3),
+    ],
+)
+def test_a_count_then_why_the_set_stopped_ends_the_leg(text, value):
+    assert numbers.read_count(text) == numbers.Count(FINISHED, value, explicit=True)
+
+
+@pytest.mark.parametrize("text", ["i did 5 then had a rest", "did 3 then another 2"])
+def test_a_count_then_more_going_on_is_not_the_end_of_the_leg(text):
+    assert numbers.read_count(text).kind != FINISHED

@@ -277,6 +277,8 @@ def test_small_talk_gets_the_greeting_not_a_misread_answer():
         ("can I do 12 reps twice", None),  # reps, no week
         ("12 weeks after my op, ok?", None),  # weeks since, not a week's sessions
         ("I swim twice a week, is that enough cardio", None),  # another sport's schedule
+        ("I only cycle to work 3 times a week, will this help", None),
+        ("just twice a week, enough?", "sessions_per_week"),
         # The kinds that kept the older sets where they were after retraining.
         ("glutes or stomach, which one do I tighten", "tummy_squeeze"),
         ("should there be a minute's rest after each lift?", "rest_between_sets"),

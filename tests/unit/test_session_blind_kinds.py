@@ -180,3 +180,40 @@ def test_a_stop_in_plain_words_to_the_paced_set_question(text):
     chat = voiced()
     said = chat.say("deny", text, metadata=VOICE)
     assert chat.session is None and "isn't in the record" in said
+
+
+# A count said after a paced set with words the screen asks about ("... then my arm
+# fell over"): the screen's question first; the count is kept and recorded with the answer.
+SLIPPED_AFTER_A_COUNT = "i did six then i fell over"
+
+
+def test_a_count_kept_through_the_screen_is_said_back_after_a_no():
+    chat = voiced()
+    asked = chat.say("report_reps", SLIPPED_AFTER_A_COUNT, metadata=VOICE)
+    assert asked.rstrip().endswith("?") and chat.session["reps"][0]["left"] == 0
+    said = chat.say("deny", "no", metadata=VOICE)
+    assert said.startswith("Thanks") and "6 on your left leg" in said
+    assert chat.session["reps"][0]["left"] == 6 and "right leg" in said
+
+
+def test_a_count_kept_through_the_screen_is_in_the_record_after_a_yes():
+    chat = voiced()
+    chat.say("report_reps", SLIPPED_AFTER_A_COUNT, metadata=VOICE)
+    chat.say("affirm", "yes", metadata=VOICE)
+    assert chat.session is None and chat.slots["history"][-1]["total_reps"] == 6
+
+
+def test_a_count_kept_through_the_screen_waits_for_a_real_answer():
+    chat = voiced()
+    chat.say("report_reps", SLIPPED_AFTER_A_COUNT, metadata=VOICE)
+    chat.say("nlu_fallback", "what do you mean", metadata=VOICE)  # asked again
+    assert chat.session["reps"][0]["left"] == 0
+    assert "6 on your left leg" in chat.say("deny", "no", metadata=VOICE)
+
+
+def test_a_count_kept_through_the_screen_is_in_the_record_after_a_stop():
+    chat = voiced()
+    chat.say("report_reps", SLIPPED_AFTER_A_COUNT, metadata=VOICE)
+    said = chat.say("stop_session", "that'll do me for today", metadata=VOICE)
+    assert "6 in all" in said and "isn't in the record" not in said
+    assert chat.slots["history"][-1]["total_reps"] == 6
