@@ -267,14 +267,32 @@ YES_START = re.compile(
 )
 NO_START = re.compile(r"^\W*(?:no|nope|nah|n|not really|don'?t)\b", re.I)
 KEEP_IT = re.compile(r"\bkeep (?:it|them|everything|my|all)\b|\bdon'?t delete\b|\bcancel\b", re.I)
+# More pain than before, in any of its words: "worse", "sorer", "aches more", "hurts a bit
+# more" (not "no worse", "doesn't hurt more").
+_MORE_PAIN = (
+    r"(?<!no )(?<!not )(?<!n't )(?<!nt )(?<!nothing )(?<!any )"
+    r"\b(?:worse|stiffer|more sore|sorer|achier|more painful|more pain|"
+    r"(?:hurts?|hurting|aches?|aching|throbs?|throbbing)"
+    r"(?: (?:a (?:lot|bit|little)|much|way))? more)\b"
+)
 WORSE_NEXT_MORNING = re.compile(
-    r"(?<!no )(?<!not )(?<!n't )(?<!nt )(?<!nothing )(?<!any )\bworse\b.*\b(?:morning|next day|"
-    r"day after|today|woke|"
-    r"waking|overnight|since)\b|"
-    r"\b(?:morning|next day|day after|woke up|waking up|overnight)\b.*(?<!no )(?<!not )(?<!n't )"
-    r"(?<!nt )(?<!nothing )(?<!any )\b(?:worse|stiffer|more sore|sorer|hurt more|more pain)\b",
+    rf"{_MORE_PAIN}.*\b(?:morning|next day|day after|today|woke|waking|overnight|since|"
+    r"than (?:yesterday|last night))\b|"
+    rf"\b(?:morning|next day|day after|woke up|waking up|overnight)\b.*{_MORE_PAIN}",
     re.I,
 )
+_CLAUSES = re.compile(r"[^.!?;,]+[.!?;,]*")
+
+
+def _reports_worse_next_morning(text: str) -> bool:
+    """A clause that says the pain is worse a day on and asks nothing ("hurts more this
+    morning, should I rest?" reports; "is it normal to ache more the day after?" asks)."""
+    return any(
+        WORSE_NEXT_MORNING.search(clause) and not asks_something(clause)
+        for clause in _CLAUSES.findall(text)
+    )
+
+
 # "No worse than usual", "nothing worse", "isn't any sorer": the same as before, not worse.
 NO_WORSE = re.compile(
     r"\b(?:no|not|nothing|none|isn'?t|isnt|wasn'?t|wasnt|aren'?t|arent)\s+(?:any\s+)?"
@@ -3408,7 +3426,7 @@ def _handle(work: _Turn) -> None:
     ):
         _settled_next_morning(work)
     elif (
-        WORSE_NEXT_MORNING.search(text)
+        _reports_worse_next_morning(text)
         and not active
         and (intent in ("pain", "feel_worse") or score is None)
     ):
@@ -4176,12 +4194,18 @@ def _add_to_last_session(work: _Turn, severity: int | None) -> bool:
 
 def _worse_next_morning(work: _Turn) -> None:
     """ "It was worse the next morning": less load, and what the next session will be."""
+    severity = pain.read_severity(work.turn.entities, work.turn.text)
+    if severity is not None and severity >= pain.SEVERE_FROM:
+        # Severe pain said with it: safety first (stop for today, the checklist again).
+        work.set(pending_offer=None, morning_check=None)
+        _note_next_morning(work, "worse")
+        _act_on_pain(work, pain.read_report(work.turn.entities, work.turn.text))
+        return
     level, text = pain.morning_check(True, work.level)
     work.say_text(text)
     work.set(pending_offer=None, morning_check=None, level=level)
     _note_next_morning(work, "worse")
     work.say_text(_next_session_plan(work))
-    severity = pain.read_severity(work.turn.entities, work.turn.text)
     if severity is None:
         work.say_text("How bad is it now, from 0 to 10?")
         work.set(pending_offer="pain_severity", pending_pain={"location": "lower back"})

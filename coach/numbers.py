@@ -1066,12 +1066,20 @@ _CHAT_TAIL = re.compile(
     r"(?:\s+(?:lol|lmao|rofl|haha+|hehe+|ha|ez|ezpz|innit|bro|bruh|dude|"
     r"yay|woo+|woohoo|tbh|xd|no sweat|boom))+\s*$"
 )
+# Words that only insist the count is right now ("7 for real this time", "9 this time for
+# sure", "8 no joke"): no reason, no question, so the count before them is read.
+_INSISTS_TAIL = re.compile(
+    r"(?<!\bnot)(?:\s+(?:for real|for sure|for certain|honestly|honest|seriously|definitely|"
+    r"properly|truly|genuinely|really|no joke|no kidding|no lie|i swear|i promise|promise|"
+    r"correctly|now|this time|that time|this go|this round|(?:this|that) time round))+\s*$"
+)
 
 
 def _read_clause(said: str) -> Count | None:
     said = re.sub(r"\b(please|thanks|thank you|mate|coach)\b", " ", said)
     said = " ".join(said.split())
     said = _CHAT_TAIL.sub("", said)  # "5 done lol", "3 more ez": the count, not the banter
+    said = _INSISTS_TAIL.sub("", said)
     if not said or _QUESTION.search(said):
         return None
     if _UNDO.match(said):
