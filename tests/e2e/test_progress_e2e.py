@@ -124,3 +124,15 @@ def test_delete_my_data_leaves_nothing_in_the_tracker_store(coach):
     # Coming back is starting fresh.
     assert "nothing" in user.say("how am I doing?").lower()
     assert stored_slot(coach.database, user.sender, "history") is None
+
+
+def test_pain_worse_a_day_on_eases_the_next_session_over_rest(coach):
+    # Issue 17: said without being asked, the morning after a session.
+    user = User(coach, datetime(2026, 11, 2, 17, tzinfo=LONDON))
+    user.session()
+    user.days_later(0.7)
+    said = user.say("my lower back aches more this morning than it did yesterday")
+    assert "step down a level" in said and "Next session:" in said
+    assert "How bad is it now" in said  # safety first: the score is still asked
+    assert stored_slot(coach.database, user.sender, "level") != "standard"
+    assert "fine to work with" in user.say("about a 3")
