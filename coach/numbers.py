@@ -1066,10 +1066,12 @@ _CHAT_TAIL = re.compile(
     r"(?:\s+(?:lol|lmao|rofl|haha+|hehe+|ha|ez|ezpz|innit|bro|bruh|dude|"
     r"yay|woo+|woohoo|tbh|xd|no sweat|boom))+\s*$"
 )
-# Words that only insist the count is right now ("7 for real this time", "9 this time for
-# sure", "8 no joke"): no reason, no question, so the count before them is read.
+# Words that only insist the count is right now ("6 for real now", "5, honestly this
+# time", "4 no kidding"): no reason, no question, so the count before them is read. Not after
+# "by" or "not" ("7 by now", "5 not really"), which other rules read.
 _INSISTS_TAIL = re.compile(
-    r"(?<!\bnot)(?:\s+(?:for real|for sure|for certain|honestly|honest|seriously|definitely|"
+    r"(?<!\bnot)(?<!\bby)(?<!\buntil)(?<!\btill)"
+    r"(?:\s+(?:for real|for sure|for certain|honestly|honest|seriously|definitely|"
     r"properly|truly|genuinely|really|no joke|no kidding|no lie|i swear|i promise|promise|"
     r"correctly|now|this time|that time|this go|this round|(?:this|that) time round))+\s*$"
 )
