@@ -413,6 +413,11 @@ COUNTS = {"a": 1, "one": 1, "a couple of": 2, "couple of": 2, "two": 2, "a few":
           "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12}  # fmt: skip
 
 
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+            "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+            "seventeenth", "eighteenth", "nineteenth")  # fmt: skip
+
+
 def _counted_in(norm: str) -> str | None:
     """A figure counted in from the start, after "week" or "month", in words: "month 2"
     is "month two", as the patterns say it; an age or a plain figure it is not."""
@@ -432,7 +437,14 @@ def _long_spells(weeks: int) -> tuple[str, ...]:
             if n * length >= weeks:
                 spells += [f"{count} {said}", f"{count} and a half {said}"]
         if length >= weeks:
-            spells += [f"early last {unit}", f"the start of last {unit}"]
+            spells += [f"early last {unit}"]
+            for start in ("start", "beginning"):
+                spells += [f"the {start} of last {unit}", f"since the {start} of the {unit}"]
+        # Counted in from the start: "week four", "the third week", "month two". In the
+        # Nth week, N - 1 whole weeks have gone.
+        for n, (word, ordinal) in enumerate(zip(UNITS + TEENS, ORDINALS, strict=True), 1):
+            if (n - 1) * length >= weeks:
+                spells += [f"{unit} {word}", f"{ordinal} {unit}"]
     if weeks <= 2:  # a figure before "weeks" is two or more: "1 week" is said singular
         spells += [f"{figure} weeks" for figure in (YOUNG, OLD, FIFTIES, FIGURE)]
     if weeks <= 2 * SPAN_WEEKS["month"]:  # "3 months": two or more, as for weeks
