@@ -71,6 +71,8 @@ AFTER_BACK_HURT = "AFTER_BACK_HURT"
 OWN_SETTING = "OWN_SETTING"
 # When a sign started or how long it has lasted: "since Monday", "all day", "still".
 SINCE_WHEN = frozenset({"LASTING", "DAYS_SINCE", "LONG_WHILE", "NEW"})
+# Said of the past, and said to be over: together, a sign that has gone.
+PAST_AND_GONE = (frozenset({"USED_TO", "LONG_AGO"}), frozenset({RESOLVED}))
 EMERGENCY = "emergency"  # same-day urgent care now (possible cauda equina)
 SOON = "soon"  # see a doctor/physio promptly; stop exercise advice
 URGENCIES = (EMERGENCY, SOON)
@@ -540,6 +542,8 @@ for _sign, _entry in DATA["signs"].items():
     _rules += [_read_rule(_sign, rule, _entry) for rule in _entry.get("made_of") or ()]
     _suspects += [_read_rule(_sign, rule, _entry) for rule in _entry.get("suspect") or ()]
 RULES: tuple[Rule, ...] = tuple(_rules)
+# Signs that are a history, there even when over: a cancer treated years ago.
+PAST_COUNTS = frozenset(sign for sign, entry in DATA["signs"].items() if entry.get("past_counts"))
 SUSPECT_RULES: tuple[Rule, ...] = tuple(_suspects)
 _labels = {label.split(".")[0] for label in PATTERNS} | set(OPENING_AGES.values())
 for _rule in RULES + SUSPECT_RULES:
@@ -1397,6 +1401,14 @@ def _applies(rule: Rule, hits: list[_Hit], message: _Message) -> str | None:
     said = [hit for hit in hits if not set(range(hit.start, hit.end)) <= needed]
     if rule.unless_said and all(
         any(hit.label in group for hit in said) for group in rule.unless_said
+    ):
+        return None
+    # "It used to ache at night, gone since", "the tingling I had last year cleared up": a
+    # sign of the past, now over, is no sign now. Only a "soon" sign: an emergency is asked.
+    if (
+        SIGNS[rule.sign].urgency == SOON
+        and rule.sign not in PAST_COUNTS
+        and all(any(hit.label in group for hit in said) for group in PAST_AND_GONE)
     ):
         return None
     other = None
