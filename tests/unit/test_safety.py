@@ -652,10 +652,27 @@ def test_a_question_that_says_the_sign_is_the_users_own_is_flagged(text, sign):
         "the ache in my hip is unchanged after five weeks",
         "it's still exactly the same pain after a month of these",
         "three weeks of exercises and my back is still just the same",
+        # The span counted in from the start, in any form the protocol's weeks allow.
+        "into my sixth week, the ache is just where it began",
+        "month 3 of the plan and the pain has not budged",
+        "since the start of the month my back has hurt daily, no better",
     ],
 )
 def test_pain_said_to_be_unchanged_after_weeks_is_persistent_pain(text):
     assert screen(text) is SIGNS["persistent_pain"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # In the second week, only one week has gone: under the protocol's weeks.
+        "my second week, the ache is just where it began",
+        # A soon sign said of the past and said to be over.
+        "my calf used to tingle when I sat, that has cleared up since the summer",
+    ],
+)
+def test_a_short_span_or_a_sign_that_has_gone_is_no_sign(text):
+    assert screen(text) is None, (text, check(text))
 
 
 @pytest.mark.parametrize(
