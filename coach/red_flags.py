@@ -71,6 +71,8 @@ AFTER_BACK_HURT = "AFTER_BACK_HURT"
 OWN_SETTING = "OWN_SETTING"
 # When a sign started or how long it has lasted: "since Monday", "all day", "still".
 SINCE_WHEN = frozenset({"LASTING", "DAYS_SINCE", "LONG_WHILE", "NEW"})
+# Said of the past, and said to be over: together, a sign that has gone.
+PAST_AND_GONE = (frozenset({"USED_TO", "LONG_AGO"}), frozenset({RESOLVED}))
 EMERGENCY = "emergency"  # same-day urgent care now (possible cauda equina)
 SOON = "soon"  # see a doctor/physio promptly; stop exercise advice
 URGENCIES = (EMERGENCY, SOON)
@@ -413,6 +415,11 @@ COUNTS = {"a": 1, "one": 1, "a couple of": 2, "couple of": 2, "two": 2, "a few":
           "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12}  # fmt: skip
 
 
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+            "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+            "seventeenth", "eighteenth", "nineteenth")  # fmt: skip
+
+
 def _counted_in(norm: str) -> str | None:
     """A figure counted in from the start, after "week" or "month", in words: "month 2"
     is "month two", as the patterns say it; an age or a plain figure it is not."""
@@ -432,7 +439,14 @@ def _long_spells(weeks: int) -> tuple[str, ...]:
             if n * length >= weeks:
                 spells += [f"{count} {said}", f"{count} and a half {said}"]
         if length >= weeks:
-            spells += [f"early last {unit}", f"the start of last {unit}"]
+            spells += [f"early last {unit}"]
+            for start in ("start", "beginning"):
+                spells += [f"the {start} of last {unit}", f"since the {start} of the {unit}"]
+        # Counted in from the start: "week four", "the third week", "month two". In the
+        # Nth week, N - 1 whole weeks have gone.
+        for n, (word, ordinal) in enumerate(zip(UNITS + TEENS, ORDINALS, strict=True), 1):
+            if (n - 1) * length >= weeks:
+                spells += [f"{unit} {word}", f"{ordinal} {unit}"]
     if weeks <= 2:  # a figure before "weeks" is two or more: "1 week" is said singular
         spells += [f"{figure} weeks" for figure in (YOUNG, OLD, FIFTIES, FIGURE)]
     if weeks <= 2 * SPAN_WEEKS["month"]:  # "3 months": two or more, as for weeks
@@ -528,6 +542,8 @@ for _sign, _entry in DATA["signs"].items():
     _rules += [_read_rule(_sign, rule, _entry) for rule in _entry.get("made_of") or ()]
     _suspects += [_read_rule(_sign, rule, _entry) for rule in _entry.get("suspect") or ()]
 RULES: tuple[Rule, ...] = tuple(_rules)
+# Signs that are a history, there even when over: a cancer treated years ago.
+PAST_COUNTS = frozenset(sign for sign, entry in DATA["signs"].items() if entry.get("past_counts"))
 SUSPECT_RULES: tuple[Rule, ...] = tuple(_suspects)
 _labels = {label.split(".")[0] for label in PATTERNS} | set(OPENING_AGES.values())
 for _rule in RULES + SUSPECT_RULES:
@@ -1385,6 +1401,14 @@ def _applies(rule: Rule, hits: list[_Hit], message: _Message) -> str | None:
     said = [hit for hit in hits if not set(range(hit.start, hit.end)) <= needed]
     if rule.unless_said and all(
         any(hit.label in group for hit in said) for group in rule.unless_said
+    ):
+        return None
+    # "It used to ache at night, gone since", "the tingling I had last year cleared up": a
+    # sign of the past, now over, is no sign now. Only a "soon" sign: an emergency is asked.
+    if (
+        SIGNS[rule.sign].urgency == SOON
+        and rule.sign not in PAST_COUNTS
+        and all(any(hit.label in group for hit in said) for group in PAST_AND_GONE)
     ):
         return None
     other = None

@@ -395,6 +395,9 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 96/98 (+1 asked), other signs 95/100 (+1 asked), near misses
     # 1/95 (+2 asked); after issue 15: 98/98, 100/100, 0/95 (+2 asked).
     "2026-11-27kk",
+    # Scored fresh: emergencies 89/91 (+1 asked), other signs 89/94 (+2 asked), near misses
+    # 1/86; after issue 15: 91/91, 93/94 (+1 asked), 0/86.
+    "2026-11-27ll",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
@@ -575,6 +578,8 @@ def test_what_to_do_if_a_sign_starts_is_a_case_to_come(text, flagged):
         # Going on every day, said of anyone: still a question in general.
         ("what happens if your legs go numb every day?", "both_legs"),
         ("is it normal for someone to get numb feet every day?", "both_legs"),
+        # Nothing pointed at the asker's own state: still a question in general.
+        ("is it normal to wet yourself with a bad back?", "incontinence"),
     ],
 )
 def test_a_question_about_a_sign_is_answered_not_flagged(text, sign):
@@ -630,6 +635,9 @@ def test_a_question_about_a_sign_the_user_may_have_is_still_taken_seriously(text
         ("is it normal that my feet tingle on both sides constantly?", "both_legs"),
         ("is it normal to have no feeling in my bum lately?", "saddle_numbness"),
         ("is it normal that the pain wakes me all night nowadays?", "night_pain"),
+        # A pointing word at the asker's own state, or "it" for the asker's pain.
+        ("is it normal to leak wee when your back gets that bad?", "incontinence"),
+        ("is it normal that painkillers don't touch it and it throbs all night?", "night_pain"),
     ],
 )
 def test_a_question_that_says_the_sign_is_the_users_own_is_flagged(text, sign):
@@ -644,10 +652,27 @@ def test_a_question_that_says_the_sign_is_the_users_own_is_flagged(text, sign):
         "the ache in my hip is unchanged after five weeks",
         "it's still exactly the same pain after a month of these",
         "three weeks of exercises and my back is still just the same",
+        # The span counted in from the start, in any form the protocol's weeks allow.
+        "into my sixth week, the ache is just where it began",
+        "month 3 of the plan and the pain has not budged",
+        "since the start of the month my back has hurt daily, no better",
     ],
 )
 def test_pain_said_to_be_unchanged_after_weeks_is_persistent_pain(text):
     assert screen(text) is SIGNS["persistent_pain"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # In the second week, only one week has gone: under the protocol's weeks.
+        "my second week, the ache is just where it began",
+        # A soon sign said of the past and said to be over.
+        "my calf used to tingle when I sat, that has cleared up since the summer",
+    ],
+)
+def test_a_short_span_or_a_sign_that_has_gone_is_no_sign(text):
+    assert screen(text) is None, (text, check(text))
 
 
 @pytest.mark.parametrize(
