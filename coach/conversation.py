@@ -1000,9 +1000,9 @@ AFTER_AN_OPERATION = re.compile(
 # better?"): the dose answer (2 sets; reps built up first), whatever else is said, a
 # grandchild or an event, which is no age asked about.
 MORE_SETS_OR_REPS = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|more|extra|another|fewer|less)\s+"
+    r"\b(?:\d+|one|two|three|four|five|six|more|extra|another)\s+"
     r"(?:sets?|rounds?|reps?|repetitions?)\b.{0,30}?\b(?:better|worse|quicker|faster|instead|"
-    r"rather|more effective|enough|worth it)\b"
+    r"rather|more effective|worth it)\b"
     r"|\b(?:better|worth it)\b.{0,20}?\b(?:more|extra|another|\d+|three|four)\s+"
     r"(?:sets?|rounds?|reps?)\b",
     re.I | re.S,
