@@ -427,6 +427,7 @@ def test_answers_a_less_sure_selector_split_are_settled_by_their_words(text, key
         ("is 4 sets better than 2 if I want results quicker for my son's graduation?",
          "number_of_sets"),
         ("would doing more reps be better?", "number_of_sets"),
+        ("are 6 reps enough when starting out?", None),  # a starting dose, left to the selector
         ("I'm 75, is this safe for me?", "age"),  # an age asked about still gets its answer
         # What pain is allowed, asked as a level or a score: the answer with the bands.
         ("which pain score is fine while lifting?", "how_much_pain_is_ok"),
