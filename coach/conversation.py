@@ -812,6 +812,16 @@ OTHER_PART_SYMPTOM = re.compile(
     r"should i worry)\b)",
     re.I | re.S,
 )
+# A skin or body thing the user asks the coach to look at ("could you check this lump on
+# my leg?", "what's this rash?"): a medical question, so the doctor or pharmacist; the
+# coach never diagnoses, and it is no "didn't catch that".
+LOOK_AT_A_BODY_THING = re.compile(
+    r"\b(?:look at|looking at|have a look|take a look|check|see|examine|what(?:'?s| is)|"
+    r"what do you (?:think|make) of|is (?:this|that|it))\b.{0,30}?"
+    r"\b(?:moles?|rash(?:es)?|lumps?|bruis(?:e|es|ing)|swellings?|cysts?|warts?|"
+    r"blisters?|freckles?|skin tags?|patch(?:es)? of skin)\b",
+    re.I | re.S,
+)
 # Questions a less sure selector split between two answers (the retrained model, kk):
 # the words settle them. Injury prevention named ("any use for preventing injuries?").
 NAMES_INJURY_PREVENTION = re.compile(
@@ -834,7 +844,14 @@ LONGER_HOLD = re.compile(
     re.I | re.S,
 )
 # How much pain is allowed, asked ("how much hurt is fine while doing them?").
-HOW_MUCH_PAIN = re.compile(r"\bhow much (?:pain|hurt|discomfort)\b", re.I)
+HOW_MUCH_PAIN = re.compile(
+    r"\bhow much (?:pain|hurt|discomfort)\b"
+    # "which pain score is allowed?", "what level of pain is fine while lifting?"
+    r"|\b(?:what|which|how high a|how bad a)\s+(?:pain\s+(?:level|score|number|rating)|"
+    r"(?:level|score|amount|degree) of (?:pain|hurt|discomfort))\b"
+    r"(?=.*\b(?:acceptable|ok|okay|fine|allowed|normal|safe|too much|tolerable|alright)\b)",
+    re.I | re.S,
+)
 # What the pain should be like the day after: no worse than before (the soreness answer).
 PAIN_EXPECTED_NEXT_DAY = re.compile(
     r"\bwhat (?:should|will|would) (?:the |my )?(?:pain|soreness|ache)\b.{0,20}?\bbe like\b"
@@ -979,6 +996,29 @@ AFTER_AN_OPERATION = re.compile(
 )
 
 
+# More sets or reps weighed up ("is 4 sets better than 2?", "would doing more reps be
+# better?"): the dose answer (2 sets; reps built up first), whatever else is said, a
+# grandchild or an event, which is no age asked about.
+MORE_SETS_OR_REPS = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|more|extra|another)\s+"
+    r"(?:sets?|rounds?|reps?|repetitions?)\b.{0,30}?\b(?:better|worse|quicker|faster|instead|"
+    r"rather|more effective|worth it)\b"
+    r"|\b(?:better|worth it)\b.{0,20}?\b(?:more|extra|another|\d+|three|four)\s+"
+    r"(?:sets?|rounds?|reps?)\b",
+    re.I | re.S,
+)
+# Why the exercise is set at all ("why has my doctor got me doing these?", "what good is this
+# one meant to do?"): the benefits, not the muscles worked.
+WHY_DO_IT_AT_ALL = re.compile(
+    r"\bwhat(?:'?s| is) the (?:point|purpose|use|idea) (?:of|in|behind) (?:this|these|it|them|"
+    r"doing|the (?:exercise|lifts?|leg lifts?))\b"
+    r"|\bwhy (?:is|does|did|has|have|would|do) (?:my|the|your) (?:physio\w*|doctor|gp|"
+    r"therapist|surgeon|trainer|consultant)s?\b.{0,20}?\b(?:make|making|made|have|having|"
+    r"got|give|giving|gave|want|wants|set|prescribe\w*|recommend\w*)\b"
+    r"|\bwhy (?:should|must|do|would) i (?:even |bother (?:to )?)?(?:do|doing|bother with) "
+    r"(?:this|these|it|them)\b(?! (?:first|before|after|slowly|on|with))",
+    re.I,
+)
 ANSWER_RULES = (
     ("injury_prevention", NAMES_INJURY_PREVENTION.search),  # "5 a side" is then no count
     # Asking to step up from a dose in the starting range outweighs a good morning after.
@@ -986,6 +1026,7 @@ ANSWER_RULES = (
     ("no_pain_the_next_day", NO_WORSE_THE_NEXT_MORNING.search),
     # "why squeeze my tummy first, it's a leg exercise?": that cue's answer, which says why
     *WHY_A_CUE_RULES,
+    ("number_of_sets", MORE_SETS_OR_REPS.search),
     ("age", ASKS_ABOUT_AGE.search),
     ("neck_and_head", WHERE_TO_LOOK.search),
     ("tummy_squeeze", CORE_ON_OR_OFF.search),
@@ -1021,6 +1062,7 @@ ANSWER_RULES = (
     ("back_position", BACK_SHAPE_CHOICE.search),
     ("how_long_to_hold", LONGER_HOLD.search),
     ("how_much_pain_is_ok", HOW_MUCH_PAIN.search),
+    ("benefits", lambda text: bool(WHY_DO_IT_AT_ALL.search(text)) and not PAIN_SAID.search(text)),
     ("soreness_the_next_day", PAIN_EXPECTED_NEXT_DAY.search),
     ("form_tips", ASKS_FOR_TIPS.search),
     ("posture", POSTURE_HELPED.search),
@@ -1073,14 +1115,30 @@ ASKS_ABOUT_NAMES = re.compile(
 )
 
 
-def answer_beyond_names(text: str, entities: list[dict], ranked: list[str]) -> str | None:
-    """For the other-names answer picked where no name is asked about: the condition
-    the question asks the exercise to help, else the selector's next reading."""
-    if ASKS_ABOUT_NAMES.search(text):
+# An age or an older or younger person said: only then is the age answer the answer. A
+# grandchild or a family event ("strong for my grandson's wedding") says no age.
+SAYS_AN_AGE = re.compile(
+    r"\b(?:ages?|aged|ageing|aging|old|older|oldies?|elderly|young|younger|years? old|yrs|"
+    r"pensioners?|seniors?|retired|teen\w*|child(?:ren)?|kids?|grand(?:ma|mother|ad|dad|father|pa)s?|"
+    r"grann(?:y|ies)|nans?|\d0s|(?:six|seven|eigh|nine)ties)\b"
+    r"|\b(?:i'?m|i am|(?:he|she)'?s|(?:he|she) is|turn(?:ed|ing|s)?|at) \d{2,3}\b",
+    re.I,
+)
+# Answers the selector may pick on a word said in passing: each needs its subject asked.
+SUBJECT_ASKED = {"other_names": ASKS_ABOUT_NAMES, "age": SAYS_AN_AGE}
+
+
+def answer_beyond_a_passing_word(
+    text: str, entities: list[dict], ranked: list[str], answer_key: str
+) -> str | None:
+    """For an answer picked on a word said in passing (a name of the exercise, a grandchild)
+    with its subject not asked about: the condition the question asks the exercise to help,
+    else the selector's next reading."""
+    if answer_key not in SUBJECT_ASKED or SUBJECT_ASKED[answer_key].search(text):
         return None
     if ASKS_IF_IT_SUITS.search(text) and (condition := condition_answer(entities, None)):
         return condition
-    return next((key for key in ranked if key != "other_names"), None)
+    return next((key for key in ranked if key not in SUBJECT_ASKED), None)
 
 
 # The condition a painful part names, when the selector leaned to another answer ("my
@@ -1447,6 +1505,8 @@ def rule_verdict(
         return "out_of_scope"  # "best mattress for back pain?": a product, no pain said now
     if OTHER_PART_SYMPTOM.search(text):
         return "ask_medical"  # "why does my elbow crack?": the doctor or physio, no diagnosis
+    if intent != "pain" and LOOK_AT_A_BODY_THING.search(text) and not PAIN_SAID.search(text):
+        return "ask_medical"  # "can you check this lump?": the doctor or pharmacist
     if reports_pain(intent, entities, text) or (
         intent not in ("pain", "feel_worse") and pain_then_asks_to_exercise(text)
     ):

@@ -12,7 +12,8 @@ from rasa.shared.nlu.training_data.message import Message
 from coach import red_flags
 from coach.conversation import (
     QUESTION_INTENT,
-    answer_beyond_names,
+    SUBJECT_ASKED,
+    answer_beyond_a_passing_word,
     answer_fits_question,
     answer_named_by_words,
     asks_if_it_suits_a_condition,
@@ -97,9 +98,11 @@ class EntityRulesIntentCorrector(GraphComponent):
             if name == QUESTION_INTENT and key:
                 select_answer(message, key)
             answer_key, _ = selected_answer(message)
-            if name == QUESTION_INTENT and answer_key == "other_names":
-                # the exercise's name said in passing: the rest of the question decides
-                other = answer_beyond_names(text, entities, ranked_answers(message))
+            if name == QUESTION_INTENT and answer_key in SUBJECT_ASKED:
+                # a name or a grandchild said in passing: the rest of the question decides
+                other = answer_beyond_a_passing_word(
+                    text, entities, ranked_answers(message), answer_key
+                )
                 if other:
                     select_answer(message, other)
                     answer_key = other

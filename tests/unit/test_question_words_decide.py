@@ -237,7 +237,22 @@ def test_the_kinds_set_hh_showed_are_settled_by_their_words(text, key):
     ],
 )  # fmt: skip
 def test_the_other_names_answer_is_only_for_a_question_about_names(text, ranked, answer):
-    assert conversation.answer_beyond_names(text, ACHE, ranked) == answer
+    assert conversation.answer_beyond_a_passing_word(text, ACHE, ranked, ranked[0]) == answer
+
+
+@pytest.mark.parametrize(
+    ("text", "ranked", "answer"),
+    [
+        # A grandchild or a family event said, no age: the selector's next reading.
+        ("how long should I rest, I'm training for my grandson's christening", ["age", "speed"],
+         "speed"),
+        # An age or an older person said keeps the age answer.
+        ("can my grandad do these at 88?", ["age", "speed"], None),
+        ("are these ok for older people", ["age", "speed"], None),
+    ],
+)  # fmt: skip
+def test_the_age_answer_is_only_for_an_age_asked_about(text, ranked, answer):
+    assert conversation.answer_beyond_a_passing_word(text, [], ranked, ranked[0]) == answer
 
 
 @pytest.mark.parametrize(
@@ -403,3 +418,39 @@ def test_a_team_games_size_is_no_pain_score(text, score):
 )
 def test_answers_a_less_sure_selector_split_are_settled_by_their_words(text, key):
     assert conversation.answer_named_by_words(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # More sets or reps weighed up, a family event said too: the dose, not the age answer.
+        ("is 4 sets better than 2 if I want results quicker for my son's graduation?",
+         "number_of_sets"),
+        ("would doing more reps be better?", "number_of_sets"),
+        ("are 6 reps enough when starting out?", None),  # a starting dose, left to the selector
+        ("I'm 75, is this safe for me?", "age"),  # an age asked about still gets its answer
+        # What pain is allowed, asked as a level or a score: the answer with the bands.
+        ("which pain score is fine while lifting?", "how_much_pain_is_ok"),
+        ("what level of pain is ok during the reps?", "how_much_pain_is_ok"),
+        # Why it is set at all: the benefits, not the muscles worked.
+        ("why has my doctor got me doing these?", "benefits"),
+        ("what is the point of doing these leg lifts", "benefits"),
+        ("why squeeze my tummy, what's the point of it?", "tummy_squeeze"),  # a cue's why
+    ],
+)  # fmt: skip
+def test_the_kinds_set_ll_showed_are_settled_by_their_words(text, key):
+    assert conversation.answer_named_by_words(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # A skin or body thing to look at: the doctor or pharmacist, never a diagnosis.
+        ("could you check this lump on my thigh", "ask_medical"),
+        ("what's this rash on my neck", "ask_medical"),
+        ("what's a good spot to do them", None),
+        ("my knee swelling hurts, what is it", None),  # pain: the pain steps ask how bad
+    ],
+)  # fmt: skip
+def test_the_kinds_set_ll_showed_get_their_verdict(text, verdict):
+    assert conversation.rule_verdict("nlu_fallback", [], text, None) == verdict

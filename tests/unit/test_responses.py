@@ -103,6 +103,12 @@ def test_key_numbers_are_stated_as_the_protocol_has_them():
     assert f"{p.SEE_DOCTOR_AFTER_WEEKS} weeks" in text("pain_that_persists")
     assert f"up to {Thresholds().fine_up_to} out of 10" in text("how_much_pain_is_ok")
     assert f"above {Thresholds().stop_above}" in text("how_much_pain_is_ok")
+    # Pain during the lift, whatever the question's wording, comes with the bands too.
+    assert f"up to {Thresholds().fine_up_to} out of 10" in text("pain_during_the_exercise")
+    assert f"above {Thresholds().stop_above}" in text("pain_during_the_exercise")
+    # More sets is answered with the build-up first; a band comes after 20 easy reps.
+    assert f"{p.BUILD_UP_REPS.low} to {p.BUILD_UP_REPS.high} reps" in text("number_of_sets")
+    assert f"once {p.BUILD_UP_REPS.high} reps are easy" in text("resistance_band").lower()
     assert f"{SEVERE_FROM} or more severe" in text("pain_scale")
     assert f"up to {Thresholds().fine_up_to} is fine" in text("pain_scale")
 
