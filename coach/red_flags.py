@@ -387,10 +387,13 @@ def _dropped_g(norm: str) -> str | None:
     return _fold(stem + "g") if stem + "g" in vocabulary() else None
 
 
-UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-         "eighteen", "nineteen")  # fmt: skip
-TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+# Number words as the numbers module spells them, in order: one source for both readers.
+# Read backwards so the first spelling wins: "one", not "a" or "an".
+_WORD_FOR = {value: word for word, value in reversed(numbers.UNITS.items())}
+UNITS = tuple(_WORD_FOR[n] for n in range(1, 10))
+TEENS = tuple(_WORD_FOR[n] for n in range(10, 20))
+TENS = tuple(numbers.TENS)
+ORDINALS = tuple(word for word, n in numbers.ORDINALS.items() if n < 20)  # first .. nineteenth
 
 
 def _spelled_numbers(low: int, high: int) -> tuple[str, ...]:
@@ -413,11 +416,6 @@ SPAN_WEEKS = {"week": 1, "wk": 1, "fortnight": 2, "month": 4}
 COUNTS = {"a": 1, "one": 1, "a couple of": 2, "couple of": 2, "two": 2, "a few": 3, "few": 3,
           "a good few": 3, "several": 3, "three": 3, "tree": 3, "many": 4, "four": 4, "five": 5,
           "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12}  # fmt: skip
-
-
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-            "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
-            "seventeenth", "eighteenth", "nineteenth")  # fmt: skip
 
 
 def _counted_in(norm: str) -> str | None:
