@@ -1036,6 +1036,9 @@ NOT_SURE = _words("know sure think whether if certain")
 def _denies_having(hits: list["_Hit"], message: "_Message") -> bool:
     """Whether a clause with no sign in it says the user does not have the sign asked about."""
     sign_clauses = _sign_clauses(hits)
+    # "What is X? the physio mentioned it but I don't have it": a denial phrase of its own.
+    if any(hit.label == DENIED_AFTER and hit.clause not in sign_clauses for hit in hits):
+        return True
     words = message.words
     for cue in message.negations:
         clause = message.clauses[cue]
@@ -1289,7 +1292,7 @@ def _denied_after(hits: list[_Hit], message: _Message) -> list[tuple[int, int]]:
     don't have any", "tingling, weak legs, none of that", "numb groin? nope not me",
     and by voice, without commas: "numb groin or weak legs none of that". The denial
     comes right after the signs (only words such as "and", "but", "so" between), names
-    no sign after it and ends the sentence (or only filler follows); it takes back the
+    no sign after it in that sentence and ends it (or only filler follows); it takes back the
     signs said before it in that sentence."""
     spans = []
     words = message.words
@@ -1301,7 +1304,11 @@ def _denied_after(hits: list[_Hit], message: _Message) -> list[tuple[int, int]]:
             i += 1
         if i < len(words) and words[i] not in SENTENCE_ENDS | MOVING_ON:
             continue
-        if any(other.label not in NOT_SIGN_WORDS and other.start >= hit.start for other in hits):
+        # A sign in a later sentence is a new matter: "..., I said no. Can I start now?"
+        ends = next((k for k in range(i, len(words)) if words[k] in SENTENCE_ENDS), len(words))
+        if any(
+            other.label not in NOT_SIGN_WORDS and hit.start <= other.start < ends for other in hits
+        ):
             continue
         j = hit.start - 1
         while j >= 0 and words[j] in TRAILING_OPENERS:
