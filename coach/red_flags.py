@@ -44,13 +44,15 @@ SIGNS_FILE = Path(__file__).with_name("red_flags.yml")
 # Labels that say nothing about a sign on their own.
 # A denial said after the signs it denies ("numbness down below, weak legs, none of that").
 DENIED_AFTER = "DENIED_AFTER"
+# "I said no", an answer that denies only the signs after ASKED_IF_HAD ("asked if I had ...").
+SAID_NO, ASKED_IF_HAD = "SAID_NO", "ASKED_IF_HAD"
 # "Not dieting", "eating the same": the weight was not meant to go.
 NOT_DIETING = "NOT_DIETING"
 NOT_SIGN_WORDS = frozenset(
     {"ODD", "CLEARED", "ASKING", "HEARSAY", "OWN_REPORT", "RESOLVED", "LONG_AGO", DENIED_AFTER,
      "NOT_LIKE_ME", "UNDER_CARE", "WORE_OFF", "INFO_FOR", "IN_GENERAL", "IS_IT_NORMAL",
      "USED_TO", "NO_SUCH_SIT", "AFTER_BACK_HURT", NOT_DIETING, "OWN_SETTING",
-     "TREATS_OTHERS"}
+     "TREATS_OTHERS", SAID_NO, ASKED_IF_HAD}
 )  # fmt: skip
 # The concept that makes a message a question about the signs rather than a report of one:
 # "is back pain at night a bad sign?", "I read that numbness down below is serious".
@@ -1293,11 +1295,12 @@ def _denied_after(hits: list[_Hit], message: _Message) -> list[tuple[int, int]]:
     and by voice, without commas: "numb groin or weak legs none of that". The denial
     comes right after the signs (only words such as "and", "but", "so" between), names
     no sign after it in that sentence and ends it (or only filler follows); it takes back the
-    signs said before it in that sentence."""
+    signs said before it in that sentence. "I said no" takes back only the signs someone
+    asked the user about: "my GP asked if I had any numbness, I said no"."""
     spans = []
     words = message.words
     for hit in hits:
-        if hit.label != DENIED_AFTER:
+        if hit.label not in (DENIED_AFTER, SAID_NO):
             continue
         i = hit.end
         while i < len(words) and words[i] in TRAILING_FILLER:
@@ -1320,6 +1323,11 @@ def _denied_after(hits: list[_Hit], message: _Message) -> list[tuple[int, int]]:
         ):
             continue  # the signs come right before the denial
         start = next((k + 1 for k in range(j, -1, -1) if words[k] in SENTENCE_ENDS), 0)
+        if hit.label == SAID_NO:
+            asked = [a.end for a in hits if a.label == ASKED_IF_HAD and start <= a.start < j]
+            if not asked:
+                continue
+            start = max(asked)
         if _out_of_character(hit, start, hits, message):
             continue
         spans.append((start, hit.start))
