@@ -46,13 +46,14 @@ SIGNS_FILE = Path(__file__).with_name("red_flags.yml")
 DENIED_AFTER = "DENIED_AFTER"
 # "I said no", an answer that denies only the signs after ASKED_IF_HAD ("asked if I had ...").
 SAID_NO, ASKED_IF_HAD = "SAID_NO", "ASKED_IF_HAD"
+DENIES_IT = "DENIES_IT"  # "but I don't have it", after a question about a sign
 # "Not dieting", "eating the same": the weight was not meant to go.
 NOT_DIETING = "NOT_DIETING"
 NOT_SIGN_WORDS = frozenset(
     {"ODD", "CLEARED", "ASKING", "HEARSAY", "OWN_REPORT", "RESOLVED", "LONG_AGO", DENIED_AFTER,
      "NOT_LIKE_ME", "UNDER_CARE", "WORE_OFF", "INFO_FOR", "IN_GENERAL", "IS_IT_NORMAL",
      "USED_TO", "NO_SUCH_SIT", "AFTER_BACK_HURT", NOT_DIETING, "OWN_SETTING",
-     "TREATS_OTHERS", SAID_NO, ASKED_IF_HAD}
+     "TREATS_OTHERS", SAID_NO, ASKED_IF_HAD, DENIES_IT}
 )  # fmt: skip
 # The concept that makes a message a question about the signs rather than a report of one:
 # "is back pain at night a bad sign?", "I read that numbness down below is serious".
@@ -969,7 +970,7 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
     # an answer to the question, not a report.
     denying = {message.clauses[i] for i in message.negations} - sign_clauses
     # "Mine are fine": a clause that says the user is clear answers the question too.
-    denying |= {hit.clause for hit in hits if hit.label == DENIED_AFTER}
+    denying |= {hit.clause for hit in hits if hit.label in (DENIED_AFTER, DENIES_IT)}
     if any(
         word in OWN_WORDS and i not in framed and message.clauses[i] not in denying
         for i, word in enumerate(message.words)
@@ -1039,7 +1040,8 @@ def _denies_having(hits: list["_Hit"], message: "_Message") -> bool:
     """Whether a clause with no sign in it says the user does not have the sign asked about."""
     sign_clauses = _sign_clauses(hits)
     # "What is X? the physio mentioned it but I don't have it": a denial phrase of its own.
-    if any(hit.label == DENIED_AFTER and hit.clause not in sign_clauses for hit in hits):
+    denials = (DENIED_AFTER, DENIES_IT)
+    if any(hit.label in denials and hit.clause not in sign_clauses for hit in hits):
         return True
     words = message.words
     for cue in message.negations:

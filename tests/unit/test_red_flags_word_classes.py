@@ -530,12 +530,15 @@ def test_a_denial_after_someone_asked_is_never_an_emergency(text):
     assert verdict(text)[1] != EMERGENCY, text
 
 
-# "I said no" answers what was asked: "was it new?" is no denial of the numbness said first.
+# A denial answers what was asked or named: "was it new?" is no denial of the numbness said
+# first.
 @pytest.mark.parametrize(
     ("text", "sign"),
     [
         ("my groin has gone numb, the doctor asked if it was new and i said no", "saddle_numbness"),
         ("both legs are weak, the nurse asked about numbness down below, i said no", "both_legs"),
+        # "It" is the cause a friend named, not the numbness.
+        ("both my legs are numb, a friend reckons it's sciatica but i don't have it", "both_legs"),
     ],
 )
 def test_i_said_no_takes_back_only_what_was_asked(text, sign):
