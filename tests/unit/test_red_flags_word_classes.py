@@ -541,7 +541,7 @@ def test_a_denial_after_someone_asked_is_never_an_emergency(text):
         ("both my legs are numb, a friend reckons it's sciatica but i don't have it", "both_legs"),
     ],
 )
-def test_i_said_no_takes_back_only_what_was_asked(text, sign):
+def test_a_denial_takes_back_only_what_was_asked_or_named(text, sign):
     assert verdict(text) == (sign, EMERGENCY), text
 
 
