@@ -44,13 +44,16 @@ SIGNS_FILE = Path(__file__).with_name("red_flags.yml")
 # Labels that say nothing about a sign on their own.
 # A denial said after the signs it denies ("numbness down below, weak legs, none of that").
 DENIED_AFTER = "DENIED_AFTER"
+# "I said no", an answer that denies only the signs after ASKED_IF_HAD ("asked if I had ...").
+SAID_NO, ASKED_IF_HAD = "SAID_NO", "ASKED_IF_HAD"
+DENIES_IT = "DENIES_IT"  # "but I don't have it", after a question about a sign
 # "Not dieting", "eating the same": the weight was not meant to go.
 NOT_DIETING = "NOT_DIETING"
 NOT_SIGN_WORDS = frozenset(
     {"ODD", "CLEARED", "ASKING", "HEARSAY", "OWN_REPORT", "RESOLVED", "LONG_AGO", DENIED_AFTER,
      "NOT_LIKE_ME", "UNDER_CARE", "WORE_OFF", "INFO_FOR", "IN_GENERAL", "IS_IT_NORMAL",
      "USED_TO", "NO_SUCH_SIT", "AFTER_BACK_HURT", NOT_DIETING, "OWN_SETTING",
-     "TREATS_OTHERS"}
+     "TREATS_OTHERS", SAID_NO, ASKED_IF_HAD, DENIES_IT}
 )  # fmt: skip
 # The concept that makes a message a question about the signs rather than a report of one:
 # "is back pain at night a bad sign?", "I read that numbness down below is serious".
@@ -965,7 +968,7 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
     # an answer to the question, not a report.
     denying = {message.clauses[i] for i in message.negations} - sign_clauses
     # "Mine are fine": a clause that says the user is clear answers the question too.
-    denying |= {hit.clause for hit in hits if hit.label == DENIED_AFTER}
+    denying |= {hit.clause for hit in hits if hit.label in (DENIED_AFTER, DENIES_IT)}
     if any(
         word in OWN_WORDS and i not in framed and message.clauses[i] not in denying
         for i, word in enumerate(message.words)
@@ -1034,6 +1037,10 @@ NOT_SURE = _words("know sure think whether if certain")
 def _denies_having(hits: list["_Hit"], message: "_Message") -> bool:
     """Whether a clause with no sign in it says the user does not have the sign asked about."""
     sign_clauses = _sign_clauses(hits)
+    # "What is X? the physio mentioned it but I don't have it": a denial phrase of its own.
+    denials = (DENIED_AFTER, DENIES_IT)
+    if any(hit.label in denials and hit.clause not in sign_clauses for hit in hits):
+        return True
     words = message.words
     for cue in message.negations:
         clause = message.clauses[cue]
@@ -1287,19 +1294,24 @@ def _denied_after(hits: list[_Hit], message: _Message) -> list[tuple[int, int]]:
     don't have any", "tingling, weak legs, none of that", "numb groin? nope not me",
     and by voice, without commas: "numb groin or weak legs none of that". The denial
     comes right after the signs (only words such as "and", "but", "so" between), names
-    no sign after it and ends the sentence (or only filler follows); it takes back the
-    signs said before it in that sentence."""
+    no sign after it in that sentence and ends it (or only filler follows); it takes back the
+    signs said before it in that sentence. "I said no" takes back only the signs someone
+    asked the user about: "my GP asked if I had any numbness, I said no"."""
     spans = []
     words = message.words
     for hit in hits:
-        if hit.label != DENIED_AFTER:
+        if hit.label not in (DENIED_AFTER, SAID_NO):
             continue
         i = hit.end
         while i < len(words) and words[i] in TRAILING_FILLER:
             i += 1
         if i < len(words) and words[i] not in SENTENCE_ENDS | MOVING_ON:
             continue
-        if any(other.label not in NOT_SIGN_WORDS and other.start >= hit.start for other in hits):
+        # A sign in a later sentence is a new matter: "..., I said no. Can I start now?"
+        ends = next((k for k in range(i, len(words)) if words[k] in SENTENCE_ENDS), len(words))
+        if any(
+            other.label not in NOT_SIGN_WORDS and hit.start <= other.start < ends for other in hits
+        ):
             continue
         j = hit.start - 1
         while j >= 0 and words[j] in TRAILING_OPENERS:
@@ -1311,6 +1323,11 @@ def _denied_after(hits: list[_Hit], message: _Message) -> list[tuple[int, int]]:
         ):
             continue  # the signs come right before the denial
         start = next((k + 1 for k in range(j, -1, -1) if words[k] in SENTENCE_ENDS), 0)
+        if hit.label == SAID_NO:
+            asked = [a.end for a in hits if a.label == ASKED_IF_HAD and start <= a.start < j]
+            if not asked:
+                continue
+            start = max(asked)
         if _out_of_character(hit, start, hits, message):
             continue
         spans.append((start, hit.start))

@@ -511,3 +511,68 @@ def test_a_question_split_by_still_keeps_its_case_to_come():
     text = "can i still exercise if i have a fever? asking about next month, i feel well now"
     found = red_flags.check(text)
     assert found.flag is None and found.suspected is None, text
+
+
+# -- issue 15 (2026-11-27mm, studied by kind) --------------------------------------------------
+
+
+# A denial said a little after the sign, once someone asked or mentioned it: at most asked.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what's cauda equina? the nurse brought it up but i don't have it",
+        "what does numb down below mean? my trainer mentioned it, i do not have it",
+        "the physio checked whether my waterworks were ok, i told her no. shall we begin?",
+        "my doctor asked about leg weakness, i said no",
+    ],
+)
+def test_a_denial_after_someone_asked_is_never_an_emergency(text):
+    assert verdict(text)[1] != EMERGENCY, text
+
+
+# A denial answers what was asked or named: "was it new?" is no denial of the numbness said
+# first.
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("my groin has gone numb, the doctor asked if it was new and i said no", "saddle_numbness"),
+        ("both legs are weak, the nurse asked about numbness down below, i said no", "both_legs"),
+        # "It" is the cause a friend named, not the numbness.
+        ("both my legs are numb, a friend reckons it's sciatica but i don't have it", "both_legs"),
+    ],
+)
+def test_a_denial_takes_back_only_what_was_asked_or_named(text, sign):
+    assert verdict(text) == (sign, EMERGENCY), text
+
+
+def test_a_sign_in_the_sentence_after_a_denial_still_counts():
+    text = "the nurse asked about numbness down below, i said no. but now i cannot pee at all"
+    assert verdict(text) == ("bladder", EMERGENCY)
+
+
+# A long time on the toilet only to pass urine, and new: an emergency; not new: asked.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "fifteen minutes on the loo just to get a trickle of wee out, first time that's happened",
+        "sat in the bathroom for half an hour to get some pee going today, that's new for me",
+    ],
+)
+def test_a_long_time_to_pass_urine_that_is_new_is_an_emergency(text):
+    assert verdict(text) == ("bladder", EMERGENCY), text
+
+
+def test_a_long_time_to_pass_urine_said_bare_is_asked_about():
+    assert verdict("took ten minutes on the toilet to get any wee out") == ("bladder", "asked")
+
+
+# "After" at the end of "is it normal ...?": after the asker's own exercise, so their own.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is it normal for both legs to tingle for ages afterwards?",
+        "is it normal that both legs stay numb after the workout?",
+    ],
+)
+def test_is_it_normal_with_after_the_askers_exercise_is_flagged(text):
+    assert verdict(text) == ("both_legs", EMERGENCY), text

@@ -398,11 +398,15 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 89/91 (+1 asked), other signs 89/94 (+2 asked), near misses
     # 1/86; after issue 15: 91/91, 93/94 (+1 asked), 0/86.
     "2026-11-27ll",
+    # Scored fresh: emergencies 89/91 (+1 asked), other signs 84/85 (+1 asked), near misses
+    # 2/101; after issue 15: 91/91, 84/85 (+1 asked), 0/101.
+    "2026-11-27mm",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
-# the user's own said, get the sign's yes/no question (issue 15), not the advice.
-ASKED_BY_DESIGN = {"2026-11-27ee": 2}
+# the user's own said, get the sign's yes/no question (issue 15), not the advice; in mm, one
+# such fever question.
+ASKED_BY_DESIGN = {"2026-11-27ee": 2, "2026-11-27mm": 1}
 
 
 @pytest.mark.parametrize("name", STUDIED_SETS)
