@@ -843,13 +843,17 @@ ASKS_ABOUT_AGE = re.compile(
     r"(?=.*\b(?:this|these|it|them|leg lifts?|the exercise)\b)",
     re.I | re.S,
 )
+# The exercise said with it ("clicks during the lifts"): the exercise's rules decide.
+NOT_WITH_THE_EXERCISE = (
+    r"^(?!.*\b(?:during|while|doing|after) (?:the |my |these |them|it\b|this|leg lifts?|reps?|"
+    r"sets?|exercis)|.*\b(?:leg lifts?|the exercise|all fours|kneeling|hands and knees)\b)"
+)
 # A noise or catch in a part the exercise does not concern, asked about ("my elbow grinds,
 # what causes that?"): a medical question, so the doctor or physio, never a diagnosis.
 # Pain is left to the pain steps, which ask how bad it is.
 OTHER_PART_SYMPTOM = re.compile(
-    r"^(?!.*\b(?:during|while|doing|after) (?:the |my |these |them|it\b|this|leg lifts?|reps?|"
-    r"sets?|exercis)|.*\b(?:leg lifts?|the exercise|all fours|kneeling|hands and knees)\b)"
-    r"(?=.*\b(?:shoulders?|elbows?|jaw|fingers?|thumbs?|ears?|collarbone)\b)"
+    NOT_WITH_THE_EXERCISE
+    + r"(?=.*\b(?:shoulders?|elbows?|jaw|fingers?|thumbs?|ears?|collarbone)\b)"
     r"(?=.*\b(?:clicks?|clicking|cracks?|cracking|pops?|popping|grinds?|grinding|creaks?|creaking|"
     r"clunks?|clunking|snaps?|snapping|locks? up)\b)"
     r"(?=.*\b(?:what(?:'?s| is) (?:that|it|this|wrong|causing|going on)|what causes|"
@@ -861,9 +865,8 @@ OTHER_PART_SYMPTOM = re.compile(
 # rolled wrist?", "how should I look after a pulled calf?"): a medical question, so the
 # doctor, physio or pharmacist; asked with the exercise, the exercise's rules decide.
 TREATS_AN_INJURY = re.compile(
-    r"^(?!.*\b(?:during|while|doing|after) (?:the |my |these |them|it\b|this|leg lifts?|reps?|"
-    r"sets?|exercis)|.*\b(?:leg lifts?|the exercise|all fours|kneeling|hands and knees)\b)"
-    r"(?=.*\b(?:treat\w*|heal\w*|cure|ice|icing|strap\w*|tape|taping|rehab\w*|recover\w*|"
+    NOT_WITH_THE_EXERCISE
+    + r"(?=.*\b(?:treat\w*|heal\w*|cure|ice|icing|strap\w*|tape|taping|rehab\w*|recover\w*|"
     r"best (?:thing|way)|what (?:should|do|can|would) i (?:do|take|use|put)|"
     r"how (?:do|should|can|would) i (?:fix|sort|help|deal with|look after|care for))\b)"
     r"(?=.*\b(?:sprain\w*|strain\w*|twist\w*|pulled|torn|tear|broken|fractur\w*|dislocat\w*|"
