@@ -808,7 +808,11 @@ DOING_A_CUE = (
         "keeping_the_pelvis_still",
         r"\b(?:hips?|pelvis)\b(?: (?:\w+ ){0,3}?)(?:still|level|square|steady|flat|facing down)\b",
     ),
-    ("knee_straight", r"\bknees? (?:(?:\w+ ){0,2}?)straight\b"),
+    # trying the straight leg after the bent-knee version is that step, not this cue
+    (
+        "knee_straight",
+        r"^(?!.*\b(?:bent|bend|try|now|yet|progress)\b).*\bknees? (?:(?:\w+ ){0,2}?)straight\b",
+    ),
     ("toes", r"\bpoint\w* (?:my |the |your )?toes\b|\btoes\b.{0,10}?\b(?:pointed|point\w*|down)\b"),
 )
 
@@ -866,13 +870,14 @@ OTHER_PART_SYMPTOM = re.compile(
 # doctor, physio or pharmacist; asked with the exercise, the exercise's rules decide.
 TREATS_AN_INJURY = re.compile(
     NOT_WITH_THE_EXERCISE
-    + r"(?=.*\b(?:treat\w*|heal\w*|cure|ice|icing|strap\w*|tape|taping|rehab\w*|recover\w*|"
+    + r"(?=.*\b(?:treat\w*|heal\w*|cure|ice|icing|strap\w*|tape|taping|rehab\w*|"
     r"best (?:thing|way)|what (?:should|do|can|would) i (?:do|take|use|put)|"
     r"how (?:do|should|can|would) i (?:fix|sort|help|deal with|look after|care for))\b)"
     r"(?=.*\b(?:sprain\w*|strain\w*|twist\w*|pulled|torn|tear|broken|fractur\w*|dislocat\w*|"
     r"rolled|jarred|injur\w*|bruised)\b)"
-    r"(?=.*\b(?:ankles?|wrists?|feet|foot|toes?|fingers?|thumbs?|elbows?|shoulders?|hamstrings?|"
-    r"calf|calves|shins?|arms?|hands?|achilles|groin|ribs?|collarbone)\b)",
+    # (not the wrists and hands the exercise leans on: their answer says what helps)
+    r"(?=.*\b(?:ankles?|feet|foot|toes?|fingers?|thumbs?|elbows?|shoulders?|hamstrings?|"
+    r"calf|calves|shins?|arms?|achilles|groin|ribs?|collarbone)\b)",
     re.I | re.S,
 )
 # A skin or body thing the user asks the coach to look at ("could you check this lump on
@@ -1088,9 +1093,9 @@ MORE_SETS_OR_REPS = re.compile(
     re.I | re.S,
 )
 # Rounds, lots or goes counted are sets ("how many goes at it per session?"); a week's or
-# a day's count is the schedule's.
+# a day's count is the schedule's, and goes on each leg are reps.
 HOW_MANY_ROUNDS = re.compile(
-    r"^(?!.*\b(?:week|weekly|days?|daily)\b)"
+    r"^(?!.*\b(?:week|weekly|days?|daily|(?:each|per|a|every|one) (?:leg|side))\b)"
     r".*\b(?:how many|number of|what number of)\s+(?:\w+\s+)?(?:rounds|lots|goes|circuits)\b",
     re.I | re.S,
 )

@@ -472,6 +472,8 @@ def test_the_kinds_set_ll_showed_get_their_verdict(text, verdict):
         ("how many lots per session", "number_of_sets"),
         ("how many goes should I be having", "number_of_sets"),
         ("how many rounds a week", None),
+        ("how many goes per side", None),  # goes on a leg are reps
+        ("may I have a go with the knee straight yet", None),  # the step from the bent knee
         # A name written down, asked whether it is this exercise: the other names.
         ("the handout lists PHE, is it the same thing", "other_names"),
     ],
@@ -487,6 +489,8 @@ def test_the_kinds_set_mm_showed_are_settled_by_their_words(text, key):
         ("nlu_fallback", "best way to heal a jarred thumb?", "ask_medical"),
         ("faq", "how should I look after a pulled calf", "ask_medical"),
         ("faq", "can I do the lifts with a strained wrist?", None),  # the exercise decides
+        ("faq", "had a torn hamstring in spring, is this ok for me", None),  # no treatment asked
+        ("faq", "how do I heal a strained wrist", None),  # the wrists the exercise leans on
         # A pet's own body is beyond the coach; the user's own body is theirs to tell.
         ("faq", "our cat has gone lame on her hind leg, any ideas", "out_of_scope"),
         ("faq", "the puppy chewed his paw, what now", "out_of_scope"),
