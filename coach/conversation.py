@@ -773,16 +773,65 @@ CUE_ANSWERS = (
 PAIN_SAID = re.compile(r"\b(?:pain\w*|hurts?|hurting|aches?|aching|sore)\b", re.I)
 
 
-def _why_this_cue(pattern: str):
-    cue = re.compile(rf"\b(?:{pattern})\b", re.I)
+def _asked_about_a_cue(question: re.Pattern, cue: re.Pattern):
+    """A rule: the question asked (why, or whether to) about the cue, with no pain said."""
 
-    def asks_why(text: str) -> bool:
-        return bool(ASKS_WHY_A_CUE.search(text) and cue.search(text)) and not PAIN_SAID.search(text)
+    def asks(text: str) -> bool:
+        return bool(question.search(text) and cue.search(text)) and not PAIN_SAID.search(text)
 
-    return asks_why
+    return asks
 
 
-WHY_A_CUE_RULES = tuple((key, _why_this_cue(pattern)) for key, pattern in CUE_ANSWERS)
+WHY_A_CUE_RULES = tuple(
+    (key, _asked_about_a_cue(ASKS_WHY_A_CUE, re.compile(rf"\b(?:{pattern})\b", re.I)))
+    for key, pattern in CUE_ANSWERS
+)
+
+# A yes/no question about doing a cue ("do I brace my core before lifting?", "must the
+# pelvis stay level throughout?"): that cue's answer, which says how. The cue is named by
+# doing it, so "do I start on my stomach?" stays the start position.
+ASKS_WHETHER_TO = re.compile(
+    r"^\W*(?:(?:so|and|ok|okay|also|um+|er+m?)\W+)*"
+    r"(?:do|does|should|shall|must|am|is|are|can|could|need|have)\b(?!n?'t\b|nt\b)",
+    re.I,
+)
+_TUMMY = r"(?:tummy|stomach|belly|abs|abdominals?|core)"
+DOING_A_CUE = (
+    (
+        "tummy_squeeze",
+        r"\b(?:squeez|tighten|brac|engag|clench|contract|pull(?:ing)? in|suck(?:ing)? in|"
+        r"hold(?:ing)? in)\w*\b.{0,25}?\b" + _TUMMY + r"\b"
+        r"|\b" + _TUMMY + r"(?: muscles)?\b.{0,15}?\b(?:tight|tense|braced|engaged|squeezed|"
+        r"pulled in|sucked in|held in)\b",
+    ),
+    (
+        "keeping_the_pelvis_still",
+        r"\b(?:hips?|pelvis)\b(?: (?:\w+ ){0,3}?)(?:still|level|square|steady|flat|facing down)\b",
+    ),
+    # trying the straight leg after the bent-knee version is that step, not this cue
+    (
+        "knee_straight",
+        r"^(?!.*\b(?:bent|bend|try|now|yet|progress)\b).*\bknees? (?:(?:\w+ ){0,2}?)straight\b",
+    ),
+    ("toes", r"\bpoint\w* (?:my |the |your )?toes\b|\btoes\b.{0,10}?\b(?:pointed|point\w*|down)\b"),
+)
+
+
+DOING_A_CUE_RULES = tuple(
+    (key, _asked_about_a_cue(ASKS_WHETHER_TO, re.compile(pattern, re.I)))
+    for key, pattern in DOING_A_CUE
+)
+
+# Lowering fast asked about ("is it fine to let my leg flop back down?", "can I drop it
+# fast?"): the slow-lowering answer, not an easier version.
+LOWERS_FAST = re.compile(
+    r"\blet(?:ting)? (?:it|the leg|my leg|them|the legs|my legs)(?: just)?"
+    r" (?:drop|fall|flop|crash|swing|slam|come down)\w*\b"
+    r"|\b(?:drop|lower|bring|put|let)\w*(?: (?:it|the leg|my leg|them)(?: back)?)?(?: down)?"
+    r" (?:quick\w*|fast\w*|rapid\w*|straight away|in one go)\b"
+    r"|\b(?:drop|flop|fall)\w* (?:it|the leg|my leg)(?: back)? down\b",
+    re.I,
+)
 
 # Age asked with a number or as too old / too young ("I'm 81, is that past it?"): the age
 # answer, whatever the number and whatever else is said (a dog walked, a hobby).
@@ -798,18 +847,37 @@ ASKS_ABOUT_AGE = re.compile(
     r"(?=.*\b(?:this|these|it|them|leg lifts?|the exercise)\b)",
     re.I | re.S,
 )
+# The exercise said with it ("clicks during the lifts"): the exercise's rules decide.
+NOT_WITH_THE_EXERCISE = (
+    r"^(?!.*\b(?:during|while|doing|after) (?:the |my |these |them|it\b|this|leg lifts?|reps?|"
+    r"sets?|exercis)|.*\b(?:leg lifts?|the exercise|all fours|kneeling|hands and knees)\b)"
+)
 # A noise or catch in a part the exercise does not concern, asked about ("my elbow grinds,
 # what causes that?"): a medical question, so the doctor or physio, never a diagnosis.
 # Pain is left to the pain steps, which ask how bad it is.
 OTHER_PART_SYMPTOM = re.compile(
-    r"^(?!.*\b(?:during|while|doing|after) (?:the |my |these |them|it\b|this|leg lifts?|reps?|"
-    r"sets?|exercis)|.*\b(?:leg lifts?|the exercise|all fours|kneeling|hands and knees)\b)"
-    r"(?=.*\b(?:shoulders?|elbows?|jaw|fingers?|thumbs?|ears?|collarbone)\b)"
+    NOT_WITH_THE_EXERCISE
+    + r"(?=.*\b(?:shoulders?|elbows?|jaw|fingers?|thumbs?|ears?|collarbone)\b)"
     r"(?=.*\b(?:clicks?|clicking|cracks?|cracking|pops?|popping|grinds?|grinding|creaks?|creaking|"
     r"clunks?|clunking|snaps?|snapping|locks? up)\b)"
     r"(?=.*\b(?:what(?:'?s| is) (?:that|it|this|wrong|causing|going on)|what causes|"
     r"why (?:does|do|is|would|has)|is (?:that|it|this) (?:normal|bad|serious|something)|"
     r"should i worry)\b)",
+    re.I | re.S,
+)
+# An injury to a part the exercise does not work, asked how to treat ("what's best for a
+# rolled wrist?", "how should I look after a pulled calf?"): a medical question, so the
+# doctor, physio or pharmacist; asked with the exercise, the exercise's rules decide.
+TREATS_AN_INJURY = re.compile(
+    NOT_WITH_THE_EXERCISE
+    + r"(?=.*\b(?:treat\w*|heal\w*|cure|ice|icing|strap\w*|tape|taping|rehab\w*|"
+    r"best (?:thing|way)|what (?:should|do|can|would) i (?:do|take|use|put)|"
+    r"how (?:do|should|can|would) i (?:fix|sort|help|deal with|look after|care for))\b)"
+    r"(?=.*\b(?:sprain\w*|strain\w*|twist\w*|pulled|torn|tear|broken|fractur\w*|dislocat\w*|"
+    r"rolled|jarred|injur\w*|bruised)\b)"
+    # (not the wrists and hands the exercise leans on: their answer says what helps)
+    r"(?=.*\b(?:ankles?|feet|foot|toes?|fingers?|thumbs?|elbows?|shoulders?|hamstrings?|"
+    r"calf|calves|shins?|arms?|achilles|groin|ribs?|collarbone)\b)",
     re.I | re.S,
 )
 # A skin or body thing the user asks the coach to look at ("could you check this lump on
@@ -967,6 +1035,23 @@ def only_about_a_pet(text: str) -> bool:
     return bool(PET_WORDS.search(text)) and not EXERCISE_WORDS.search(text)
 
 
+# A pet's own body in trouble ("the cat's gone lame on a front paw"): not the user's, so no
+# pain report and no exercise question; out of scope (a vet's question).
+PETS_BODY = re.compile(
+    r"\b(?:limp\w*|lame|paws?|hind legs?|vets?|(?:his|her|its) (?:back |front |hind )?"
+    r"(?:legs?|hips?|back|knees?|tail))\b",
+    re.I,
+)
+
+
+# The user's own body said ("tripped on the dog's paw, my hip's sore") is theirs to tell.
+OWN_BODY = re.compile(r"\bmy (?:\w+ )?(?:back|hips?|knees?|legs?|bum|glutes?|buttocks?)\b", re.I)
+
+
+def about_a_pets_body(text: str) -> bool:
+    return bool(PET_WORDS.search(text) and PETS_BODY.search(text)) and not OWN_BODY.search(text)
+
+
 # A baby born, said ("just had my second baby", "after giving birth"): the postnatal
 # answer (midwife, GP or physio first), not the pregnancy one, unless a pregnancy is said.
 AFTER_A_BIRTH = re.compile(
@@ -1007,6 +1092,24 @@ MORE_SETS_OR_REPS = re.compile(
     r"(?:sets?|rounds?|reps?)\b",
     re.I | re.S,
 )
+# Rounds, lots or goes counted are sets ("how many goes at it per session?"); a week's or
+# a day's count is the schedule's, and goes on each leg are reps.
+HOW_MANY_ROUNDS = re.compile(
+    r"^(?!.*\b(?:week|weekly|days?|daily|(?:each|per|a|every|one) (?:leg|side))\b)"
+    r".*\b(?:how many|number of|what number of)\s+(?:\w+\s+)?(?:rounds|lots|goes|circuits)\b",
+    re.I | re.S,
+)
+# A name written down or said, asked whether it is this exercise ("the leaflet says PHE,
+# same thing?"): the other-names answer.
+NAME_ASKED_IF_THIS = (
+    r"\b(?:is|are) (?:that|it|this|those|these) (?:this|the same|the one|the exercise|it)\b"
+    r"|\bsame (?:thing|exercise|one|move)\b"
+)
+WRITTEN_NAME_ASKED = re.compile(
+    r"(?=.*\b(?:wrote|written|writes|says|said|calls?|called|sheet|paper|handout|leaflet|plan|"
+    r"programme|program|letter|notes?|printout)\b)(?=.*(?:" + NAME_ASKED_IF_THIS + "))",
+    re.I | re.S,
+)
 # Why the exercise is set at all ("why has my doctor got me doing these?", "what good is this
 # one meant to do?"): the benefits, not the muscles worked.
 WHY_DO_IT_AT_ALL = re.compile(
@@ -1026,6 +1129,10 @@ ANSWER_RULES = (
     ("no_pain_the_next_day", NO_WORSE_THE_NEXT_MORNING.search),
     # "why squeeze my tummy first, it's a leg exercise?": that cue's answer, which says why
     *WHY_A_CUE_RULES,
+    *DOING_A_CUE_RULES,
+    ("lowering_the_leg", LOWERS_FAST.search),
+    ("number_of_sets", HOW_MANY_ROUNDS.search),
+    ("other_names", WRITTEN_NAME_ASKED.search),
     ("number_of_sets", MORE_SETS_OR_REPS.search),
     ("age", ASKS_ABOUT_AGE.search),
     ("neck_and_head", WHERE_TO_LOOK.search),
@@ -1110,7 +1217,8 @@ ASKS_IF_IT_SUITS = re.compile(
 ASKS_ABOUT_NAMES = re.compile(
     r"\b(?:names?|named|called|call (?:it|this|them|that)|known as|aka|same (?:as|thing|"
     r"exercise|one|move)|different (?:from|to|than)|difference|another word|other word|"
-    r"term|stands? for|short for|mean|means|meaning|what is|what'?s|whats|what are)\b",
+    r"term|stands? for|short for|mean|means|meaning|what is|what'?s|whats|what are)\b|"
+    + NAME_ASKED_IF_THIS,
     re.I,
 )
 
@@ -1430,6 +1538,10 @@ NOT_A_START_INTENTS = (
 )
 
 
+# A question, or a message the classifier could not place or put beyond the exercise.
+ASKED_OR_UNREAD = (QUESTION_INTENT, "nlu_fallback", "out_of_scope")
+
+
 def rule_verdict(
     intent: str, entities: list[dict], text: str = "", answer_key: str | None = None
 ) -> str | None:
@@ -1507,6 +1619,10 @@ def rule_verdict(
         return "ask_medical"  # "why does my elbow crack?": the doctor or physio, no diagnosis
     if intent != "pain" and LOOK_AT_A_BODY_THING.search(text) and not PAIN_SAID.search(text):
         return "ask_medical"  # "can you check this lump?": the doctor or pharmacist
+    if intent in ASKED_OR_UNREAD and TREATS_AN_INJURY.search(text):
+        return "ask_medical"  # "how do I strap a rolled wrist?": the doctor or pharmacist
+    if intent in (QUESTION_INTENT, "nlu_fallback") and about_a_pets_body(text):
+        return "out_of_scope"  # the dog's bad leg is no pain of the user's, nor the exercise's
     if reports_pain(intent, entities, text) or (
         intent not in ("pain", "feel_worse") and pain_then_asks_to_exercise(text)
     ):

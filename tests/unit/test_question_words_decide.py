@@ -454,3 +454,48 @@ def test_the_kinds_set_ll_showed_are_settled_by_their_words(text, key):
 )  # fmt: skip
 def test_the_kinds_set_ll_showed_get_their_verdict(text, verdict):
     assert conversation.rule_verdict("nlu_fallback", [], text, None) == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # A yes/no question about doing a cue gets that cue's answer.
+        ("should I brace my abs before the leg goes up", "tummy_squeeze"),
+        ("is my pelvis meant to stay level throughout", "keeping_the_pelvis_still"),
+        ("must the knee be kept straight", "knee_straight"),
+        ("do I start on my tummy", "starting_position"),  # lying on it is no squeeze
+        ("can't keep my hips level, can I still do these?", None),  # a can't, no question
+        # Lowering fast is the slow-lowering answer, not an easier version.
+        ("is it fine to let my legs flop back down", "lowering_the_leg"),
+        ("could I lower it fast to save time", "lowering_the_leg"),
+        # Rounds, lots and goes counted are sets; a week's count is the schedule's.
+        ("how many lots per session", "number_of_sets"),
+        ("how many goes should I be having", "number_of_sets"),
+        ("how many rounds a week", None),
+        ("how many goes per side", None),  # goes on a leg are reps
+        ("may I have a go with the knee straight yet", None),  # the step from the bent knee
+        # A name written down, asked whether it is this exercise: the other names.
+        ("the handout lists PHE, is it the same thing", "other_names"),
+    ],
+)
+def test_the_kinds_set_mm_showed_are_settled_by_their_words(text, key):
+    assert conversation.answer_named_by_words(text) == key
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "verdict"),
+    [
+        # Another part's injury, asked how to treat: the doctor or pharmacist.
+        ("nlu_fallback", "best way to heal a jarred thumb?", "ask_medical"),
+        ("faq", "how should I look after a pulled calf", "ask_medical"),
+        ("faq", "can I do the lifts with a strained wrist?", None),  # the exercise decides
+        ("faq", "had a torn hamstring in spring, is this ok for me", None),  # no treatment asked
+        ("faq", "how do I heal a strained wrist", None),  # the wrists the exercise leans on
+        # A pet's own body is beyond the coach; the user's own body is theirs to tell.
+        ("faq", "our cat has gone lame on her hind leg, any ideas", "out_of_scope"),
+        ("faq", "the puppy chewed his paw, what now", "out_of_scope"),
+        ("faq", "my dog's limping and my back is stiff from carrying him", None),
+    ],
+)
+def test_the_kinds_set_mm_showed_get_their_verdict(intent, text, verdict):
+    assert conversation.rule_verdict(intent, [], text, None) == verdict
