@@ -3308,6 +3308,8 @@ def _handle(work: _Turn) -> None:
         work.say_text(THANKS_FOR_PRAISE)  # "you're a great coach": thanked, then the step
         _session_status(work)
         return
+    if active and not said_by_rasa and _remark_in_session(work):
+        return  # "phew, I'm dripping": a remark on the effort, whatever the classifier guessed
     if active and leaving(work.turn.text):
         work.turn.intent = "goodbye"  # "thanks, bye" mid-session: the summary and a goodbye
         _stop_for_today(work, session)
@@ -3663,6 +3665,15 @@ UNWELL_WORDS = re.compile(
 )
 
 
+# Words that answer or steer the session ("hard work, let's stop", "sweaty but done"): read
+# by the rules for those, never passed off as a remark.
+SAYS_MORE_THAN_A_REMARK = re.compile(
+    r"\b(?:yes|yeah|yep|yup|no|nope|nah|done|all|finished|ready|stop\w*|pause|rest|break|"
+    r"skip|next|go|again|more|enough|quit|end|leave|bye|later|tomorrow|today|can'?t|cannot)\b",
+    re.I,
+)
+
+
 def _remark_in_session(work: _Turn) -> bool:
     """A remark on the effort in a session ("phew, I'm dripping already"): a short friendly
     word, then the pending question, never "didn't catch that". Only the effort: any other
@@ -3674,6 +3685,7 @@ def _remark_in_session(work: _Turn) -> bool:
         or work.session.over
         or not EFFORT_REMARK.search(text)
         or UNWELL_WORDS.search(text)
+        or SAYS_MORE_THAN_A_REMARK.search(text)
         or asks_something(text)
         or re.search(r"\d", text)
         or numbers.read_count(text) is not None

@@ -113,3 +113,19 @@ def test_other_remarks_are_not_waved_through_as_effort(text):
     chat = after_a_paced_set()
     reply = chat.say("nlu_fallback", text, metadata=VOICE)
     assert "working hard" not in reply
+
+
+@pytest.mark.parametrize(
+    ("intent", "text"),
+    [("bot_challenge", "blimey I'm dripping"), ("out_of_scope", "quite the workout this")],
+)
+def test_an_effort_remark_wins_over_the_classifiers_guess(intent, text):
+    chat = after_a_paced_set()
+    assert chat.say(intent, text, metadata=VOICE).startswith("Sounds like you're working hard")
+
+
+def test_an_effort_remark_with_a_stop_in_it_stops():
+    chat = in_a_set()
+    chat.say("report_reps", "did 4")
+    reply = chat.say("stop_session", "proper workout, let's stop there")
+    assert "working hard" not in reply
