@@ -473,7 +473,8 @@ STOPPING = re.compile(
 # A yes in context to "did you do all 10?" after a paced set: "fine", "yeah good", "next",
 # "let's go", "ready". No word of it says fewer, so all of them were done.
 CONFIRMS_ALL = re.compile(
-    r"^\W*(?:(?:um+|uh+|er+m?|oh|well|so|and|coach|mate|thanks|thank you|cheers|then|now|"
+    r"^\W*(?:(?:um+|uh+|er+m?|oh|ah|well|so|and|sorry|oops|coach|mate|thanks|thank you|cheers|"
+    r"then|now|"
     r"please|yes|yeah|yep|yup|yea|ya|aye|sure|ok|okay|k|fine|good|great|grand|alright|"
     r"all right|all good|correct|right|perfect|lovely|brilliant|excellent|nice|cool|sound|"
     r"absolutely|definitely|of course|indeed|uh huh|mhm+|i did|sure did|yes i did|did|done|"
@@ -1910,6 +1911,12 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             or (HOW_MANY_IN_ALL.search(text) and in_total or DONE_TODAY.search(text))
             and is_question(text)
         ):
+            if said_back is not None and _count_before_total_check(work, session, text):
+                # "8 more. that's 36 in all, right?": the count is applied, then the total checked
+                # (not while the count itself is being asked about).
+                if not session.check:
+                    work.say_text(_checked_total(said_back, session.total_reps))
+                return True
             if said_back is not None:  # "that's 20 altogether, right?": yes, or the right one
                 work.say_text(_checked_total(said_back, session.total_reps))
             done = session.reps
@@ -2415,6 +2422,26 @@ NOTHING_TODAY = (
     "No reps recorded today: nothing was counted in a session yet. Say start my session"
     " when you want to do your sets, and I'll count with you."
 )
+
+
+# Where a message's leading count ends and a total check begins: "6 more. that's 26, right?"
+COUNT_THEN_CHECK = re.compile(r"[.,;!]+\s*|\s+(?:so|and)\s+(?=that|thats|that's|its|it's|is)")
+
+
+def _count_before_total_check(work: _Turn, session: Session, text: str) -> bool:
+    """A count said before a total check in one message: recorded first, the check after."""
+    if session.phase != "active" or session.awaiting_feedback or session.check:
+        return False
+    parts = COUNT_THEN_CHECK.split(text.strip(), maxsplit=1)
+    if len(parts) < 2 or numbers.read_total_said_back(parts[1]) is None:
+        return False  # "I'm on 25 overall now, right?": one total checked, no count before it
+    opening = parts[0]
+    count = numbers.read_count(opening)
+    if count is None or count.value is None or is_question(opening):
+        return False
+    work.say(session.said(count, work.now), session.check_buttons())
+    _after_session_change(work)
+    return True
 
 
 def _checked_total(said: int, total: int) -> str:
@@ -3281,6 +3308,8 @@ def _handle(work: _Turn) -> None:
         work.say_text(THANKS_FOR_PRAISE)  # "you're a great coach": thanked, then the step
         _session_status(work)
         return
+    if active and not said_by_rasa and _remark_in_session(work):
+        return  # "phew, I'm dripping": a remark on the effort, whatever the classifier guessed
     if active and leaving(work.turn.text):
         work.turn.intent = "goodbye"  # "thanks, bye" mid-session: the summary and a goodbye
         _stop_for_today(work, session)
@@ -3547,7 +3576,7 @@ def _handle(work: _Turn) -> None:
         work.reply.messages += reply.messages
         work.set(**reply.updates)
         _session_status(work)
-    else:
+    elif not _remark_in_session(work):
         work.say_text(answers.NOT_UNDERSTOOD)
         _session_status(work)
 
@@ -3620,11 +3649,60 @@ def _gap_between_sessions_meant(work: _Turn) -> bool:
     )
 
 
+# A remark on the effort, said in passing: "phew, I'm dripping", "this is a workout".
+EFFORT_REMARK = re.compile(
+    r"\b(?:sweat\w*|dripping|boiling|roasting|warm(?:ing)? up|hot in here|puff\w*|panting|"
+    r"workout|work out|hard work|good work ?out|feel(?:ing)? the burn|feel(?:ing)? it now)\b",
+    re.I,
+)
+
+
+# Words that may say something is wrong ("sweating and dizzy"): never passed off as chit-chat.
+UNWELL_WORDS = re.compile(
+    r"\b(?:feel\w*|dizz\w*|faint\w*|sick|nause\w*|light ?headed|chest|breath\w*|numb\w*|"
+    r"tingl\w*|weak\w*|cold|clammy|fever\w*|night|shak\w*|heart|pounding|unwell|ill)\b",
+    re.I,
+)
+
+
+# Words that answer or steer the session ("hard work, let's stop", "sweaty but done"): read
+# by the rules for those, never passed off as a remark.
+SAYS_MORE_THAN_A_REMARK = re.compile(
+    r"\b(?:yes|yeah|yep|yup|no|nope|nah|done|all|finished|ready|stop\w*|pause|rest|break|"
+    r"skip|next|go|again|more|enough|quit|end|leave|bye|later|tomorrow|today|can'?t|cannot)\b",
+    re.I,
+)
+
+
+def _remark_in_session(work: _Turn) -> bool:
+    """A remark on the effort in a session ("phew, I'm dripping already"): a short friendly
+    word, then the pending question, never "didn't catch that". Only the effort: any other
+    remark, or one with a number, pain, a question or a word that may mean feeling unwell,
+    is left to the rules that read those."""
+    text = work.turn.text
+    if (
+        work.session is None
+        or work.session.over
+        or not EFFORT_REMARK.search(text)
+        or UNWELL_WORDS.search(text)
+        or SAYS_MORE_THAN_A_REMARK.search(text)
+        or asks_something(text)
+        or re.search(r"\d", text)
+        or numbers.read_count(text) is not None
+        or numbers.mentions_pain(text)
+        or len(text.split()) > 12
+    ):
+        return False
+    work.say_text("Sounds like you're working hard: good.")
+    _session_status(work)
+    return True
+
+
 def _unsaid_answer(work: _Turn) -> None:
     """A question in a session, which Rasa left to the coach: the selector's answer."""
     if work.turn.answer_key and ANSWER_KEY.fullmatch(work.turn.answer_key):
         _say_answer(work, work.turn.answer_key)
-    else:
+    elif not _remark_in_session(work):
         work.say_text(answers.NOT_UNDERSTOOD)
         _session_status(work)
 

@@ -637,6 +637,9 @@ def read_count(text: str) -> Count | None:
         values = [v for v in values if isinstance(v, int) and 0 <= v <= 100]
         if values:
             return Count(SET_TO, values[-1], True)
+    apology = _APOLOGY_THEN_YES.match(whole)
+    if apology:
+        return read_count(whole[apology.end() :])  # "sorry yes all ten": the yes is the answer
     wrong = _SAYS_WRONG.match(whole)
     if wrong and wrong.end() < len(whole) and not _LESS.match(whole):  # "scrap that one"
         # "wait that's wrong, 7", "no that was wrong it's 4": the number after the words
@@ -793,6 +796,12 @@ _THAT_ONE = re.compile(r"\b(?:that|this|the|last|the last|each|every|which|other
 _CORRECTION_LEAD = re.compile(
     r"^(?:(?:no|nope|wait|oops|whoops|hang on|hold on|hold up|sorry|actually|my bad|"
     r"correction)\s*)+$"
+)
+# An apology or filler before a yes: "sorry yes all ten", "oh sorry yeah 8". Only said with a
+# yes after it: "sorry, 7" alone puts the count right (_SAYS_WRONG).
+_APOLOGY_THEN_YES = re.compile(
+    r"^(?:(?:oh|ah|um+|uh+|er+m?|oops|whoops)\s+)*(?:sorry|so sorry|pardon|my apologies)"
+    r"(?:\s+(?:oh|ah|um+|uh+|er+m?))*\s+(?=(?:yes|yeah|yep|yup|yea|aye)\b)"
 )
 # Words that say the last count is wrong, opening a message: what follows puts it right.
 _SAYS_WRONG = re.compile(

@@ -293,3 +293,23 @@ def test_a_count_said_with_a_fall_after_a_paced_set_is_kept_through_the_question
     assert asked.rstrip().endswith("?") and "6 on your left leg" not in asked
     assert "6 on your left leg" in speak("no")
     assert stored_slot(coach.database, voice, "session")["reps"][0]["left"] == 6
+
+
+def test_an_apology_before_yes_a_remark_and_a_count_with_a_total_check_over_rest(coach):
+    """By voice, "sorry yes" confirms the paced set and a remark on the effort gets a word
+    and the question again; by chat, a count said with a total check is counted first."""
+    voice = "e2e-language-apology-and-effort"
+    speak = talk_by_voice(coach, voice)
+    speak("start my session")
+    assert "Did you get all 10" in speak("ready")
+    remark = speak("phew getting a real sweat on")
+    assert "working hard" in remark and "all 10 on your left leg" in remark
+    assert "Switch to your right leg" in speak("oops sorry yep got them all")
+    assert stored_slot(coach.database, voice, "session")["reps"][0]["left"] == 10
+
+    say = talk(coach, "e2e-language-count-and-total-check")
+    say("start my session")
+    say("ready")
+    say("did 10")
+    reply, _ = say("6 more, so that's 16 altogether right?")
+    assert reply.index("6 of 10 on your right leg") < reply.index("Yes, that's right.")
