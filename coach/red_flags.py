@@ -595,6 +595,9 @@ NEGATIONS = _words("no not never without none nothing nor neither nobody zero")
 # "not sure if my groin is numb" denies nothing, nor does "no, my groin is numb".
 NOT_A_NEGATION_BEFORE = _words("sure certain know only just matter doubt")
 NO_AS_ANSWER_BEFORE = _words("i my it the but that this we you he she they there")
+# "Not (even) joking, I wet myself", "no lie": a word that vouches for what follows.
+VOUCHING = _words("joking kidding kid exaggerating")
+NO_VOUCHING = VOUCHING | _words("lie joke jokes")
 DOING = _words("doing do did does")
 # "I can't walk, my legs won't move" by voice, without the comma: a "can't" before what
 # the body no longer does states a sign, it denies nothing after it.
@@ -1237,6 +1240,9 @@ def _negations(words: list[str], clauses: list[int], inside: set[int]) -> list[i
             continue
         after = words[i + 1] if i + 1 < len(words) else ""
         if after in NOT_A_NEGATION_BEFORE or (word == "no" and after in NO_AS_ANSWER_BEFORE):
+            continue
+        vouched = words[i + 2] if after == "even" and i + 2 < len(words) else after
+        if (word == "not" and vouched in VOUCHING) or (word == "no" and vouched in NO_VOUCHING):
             continue
         if word == "not" and i and words[i - 1] in MODALS and after in CANT_DO:
             stated.add(clauses[i])
