@@ -53,7 +53,7 @@ NOT_SIGN_WORDS = frozenset(
     {"ODD", "CLEARED", "ASKING", "HEARSAY", "OWN_REPORT", "RESOLVED", "LONG_AGO", DENIED_AFTER,
      "NOT_LIKE_ME", "UNDER_CARE", "WORE_OFF", "INFO_FOR", "IN_GENERAL", "IS_IT_NORMAL",
      "USED_TO", "NO_SUCH_SIT", "AFTER_BACK_HURT", NOT_DIETING, "OWN_SETTING",
-     "TREATS_OTHERS", SAID_NO, ASKED_IF_HAD, DENIES_IT}
+     "TREATS_OTHERS", SAID_NO, ASKED_IF_HAD, DENIES_IT, "KIN_HAS_IT"}
 )  # fmt: skip
 # The concept that makes a message a question about the signs rather than a report of one:
 # "is back pain at night a bad sign?", "I read that numbness down below is serious".
@@ -411,6 +411,26 @@ def _spelled_numbers(low: int, high: int) -> tuple[str, ...]:
             [tens] if not unit else [f"{tens} {UNITS[unit - 1]}", f"{tens}-{UNITS[unit - 1]}"]
         )
     return tuple(spelled)
+
+
+# The same ages in words: "sixty one, never had back trouble", "seventeen and ...".
+SPELLED_AGES = {
+    spelled.replace("-", " "): age
+    for age, (low, high) in ((YOUNG, AGE_CLASSES[0][:2]), (OLD, AGE_CLASSES[1][:2]))
+    for spelled in _spelled_numbers(low, high)
+}
+
+
+def _opening_age(words: list[str]) -> tuple[str, int, int] | None:
+    """A bare age that opens the message, after a greeting, in figures or words, as
+    (concept, start, end): "hi, sixty two here, ...", "17 and ..."."""
+    start = next((i for i, word in enumerate(words) if word not in OPENERS), len(words))
+    for end in range(start + 3, start, -1):  # "sixty - one", "sixty one", "61"
+        said = " ".join(word for word in words[start:end] if word != "-")
+        age = said if said in OPENING_AGES else SPELLED_AGES.get(said)
+        if age and end < len(words) and words[end] in OPENING_AGE_BEFORE:
+            return OPENING_AGES[age], start, end
+    return None
 
 
 # Spans of time said in words, in weeks, for pain that has gone on too long (a month
@@ -1131,8 +1151,9 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
             token.norm_ = word
         words.append(word)
     found = []
-    if len(words) > 1 and words[0] in OPENING_AGES and words[1] in OPENING_AGE_BEFORE:
-        found.append((OPENING_AGES[words[0]], 0, 1))
+    opening = _opening_age(words)
+    if opening:
+        found.append(opening)
     for label, start, end in matcher(words):
         if end < len(words) and words[end] in VETO_NEXT.get(label, ()):
             continue

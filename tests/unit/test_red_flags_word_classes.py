@@ -58,6 +58,9 @@ FOUND = [
     ("stabbing pain in my shin that starts from my lower back", "below_knee", SOON),
     ("a burning ache into my foot, it begins in my bum", "below_knee", SOON),
     ("electric pain along my shin which begins at my hip", "below_knee", SOON),
+    # "Not kidding", "no joke": words that vouch for what follows deny nothing (nn kinds).
+    ("no joke, my groin went numb during the second set", "saddle_numbness", EMERGENCY),
+    ("not even kidding, both legs buckled on the stairs", "legs_giving_way", EMERGENCY),
 ]  # fmt: skip
 CLEAR = [
     # Below the weeks that count, or easing.
@@ -83,6 +86,9 @@ CLEAR = [
     "my shin hurts, I bumped it on the bed frame",
     "sharp pain in my calf from a cramp last night",
     "the ache in my ankle is a bruise from football",
+    # "Nothing is numb", "nothing feels weak": a denial, also after "and" and beside a reason.
+    "peeing's normal and nothing feels numb in the saddle area, my GP said to check",
+    "both legs are okay and nothing has gone tingly, just asking because of a leaflet",
 ]
 
 
@@ -112,6 +118,9 @@ IS_IT_NORMAL_ASKED = [
     ("is it normal to run a temperature with a bad back?", "fever"),
     ("is it usual to be losing weight out of the blue with a bad back?", "weight_loss"),
     ("is it normal to get night sweats with back ache?", "night_sweats"),
+    # Weight gone, asked with "you" and the back (nn kinds): whose it is, the coach asks.
+    ("is it normal to lose weight when you have a bad back?", "weight_loss"),
+    ("is it normal to drop weight without meaning to while your back is sore?", "weight_loss"),
 ]
 IS_IT_NORMAL_REPORTED = [
     (
@@ -576,3 +585,11 @@ def test_a_long_time_to_pass_urine_said_bare_is_asked_about():
 )
 def test_is_it_normal_with_after_the_askers_exercise_is_flagged(text):
     assert verdict(text) == ("both_legs", EMERGENCY), text
+
+
+# -- 2026-11-27nn kinds ------------------------------------------------------------------------
+
+
+# Trouble with sex in general words: the sign when new or with the back; asked when bare.
+def test_trouble_with_sex_said_bare_is_asked_about():
+    assert verdict("there are problems with my sex life") == ("sexual_function", "asked")

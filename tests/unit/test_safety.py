@@ -401,12 +401,15 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 89/91 (+1 asked), other signs 84/85 (+1 asked), near misses
     # 2/101; after issue 15: 91/91, 84/85 (+1 asked), 0/101.
     "2026-11-27mm",
+    # Scored fresh: emergencies 74/76, other signs 81/84, near misses 2/82 (+1 asked); after
+    # issue 15: 76/76, 83/84 (+1 asked), 0/82.
+    "2026-11-27nn",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
 # the user's own said, get the sign's yes/no question (issue 15), not the advice; in mm, one
-# such fever question.
-ASKED_BY_DESIGN = {"2026-11-27ee": 2, "2026-11-27mm": 1}
+# such fever question; in nn, one such weight-loss question asked with "your back".
+ASKED_BY_DESIGN = {"2026-11-27ee": 2, "2026-11-27mm": 1, "2026-11-27nn": 1}
 
 
 @pytest.mark.parametrize("name", STUDIED_SETS)
