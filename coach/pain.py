@@ -87,6 +87,22 @@ def _entity(entities: list[dict], name: str) -> str | None:
     return None
 
 
+# A quantity that says how much of an activity ("walk a lot", "sit loads", "run much"),
+# not how bad the pain is.
+_QUANTITY_OF_AN_ACTIVITY = re.compile(
+    r"\b(?:walk|sit|stand|run|jog|cycle|ride|drive|bend|lift|garden|climb|swim|work|kneel|"
+    r"train|play|type|travel|hike|dance|carry|stoop)(?:s|ed|ing)?\s+(?:(?:for|around|about)\s+)?"
+    r"(?:a lot|alot|lots|loads|a load|much|too much|so much|a bit|a little|for a bit|a fair bit)\b"
+)
+
+
+def _said_outside_an_activity(entities: list[dict], rest: str) -> bool:
+    """Whether a severity word the extractor found is still said once the quantities of an
+    activity are taken out."""
+    said = [str(e.get("value", "")).lower() for e in entities if e.get("entity") == "severity"]
+    return any(re.search(rf"\b{re.escape(word)}\b", rest) for word in said if word)
+
+
 def read_severity(entities: list[dict], text: str) -> int | None:
     """A 0-10 score, or a band word turned into its middle, or None if not said."""
     said = read_pain_score(text)
@@ -109,6 +125,10 @@ def read_severity(entities: list[dict], text: str) -> int | None:
     if named:
         return max(named)
     word = _entity(entities, "severity")
+    if _QUANTITY_OF_AN_ACTIVITY.search(lowered) and not _said_outside_an_activity(
+        entities, _QUANTITY_OF_AN_ACTIVITY.sub(" ", lowered)
+    ):
+        return None  # "aches when I walk a lot": how much walking, not how bad
     if word in BAND_WORDS:
         return BAND_WORDS[word]
     return None
