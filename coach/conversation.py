@@ -539,8 +539,10 @@ STARTS_FACE_DOWN = re.compile(
     rf"|\b{_FACE_DOWN}\b.{{0,30}}\b(?:to start|to begin|at the start|first)\b"
     # Which way up, asked as a doubt ("face up or down?", "on my back??"): the start
     # position (hands and knees, facing the floor). No pain in it: "lying on my back
-    # hurts" is a report.
-    r"|^(?!.*\b(?:pain\w*|hurts?|hurting|aches?|aching|sore|sleep\w*|bed)\b)(?:"
+    # hurts" is a report; lying down asked for instead of kneeling is that version.
+    r"|^(?!.*\b(?:pain\w*|hurts?|hurting|aches?|aching|sore|sleep\w*|bed|instead|rather|"
+    r"alternative|kneel\w*|all fours|hands and knees|(?:can|could|may) i|"
+    r"is it (?:ok|okay|fine))\b)(?:"
     r".*\bwhich way (?:up|round)\b"
     r"|.*\bface (?:up|down) or (?:face )?(?:up|down)\b"
     r"|.*\b(?:lie|lying|laying|lay|be|go|get|start|do (?:it|this|them|these))\s+(?:flat\s+)?"
