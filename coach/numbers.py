@@ -1253,6 +1253,15 @@ def _read_numbered(said: str) -> Count | None:
 
 # -- pain scores -----------------------------------------------------------------------
 
+# A quantity that says how much of an activity ("walk a lot", "sit loads", "run much"),
+# not how bad the pain is.
+QUANTITY_OF_AN_ACTIVITY = re.compile(
+    r"\b(?:walk|sit|stand|run|jog|cycle|ride|drive|bend|lift|garden|climb|swim|work|kneel|"
+    r"train|play|type|travel|hike|dance|carry|stoop)(?:s|ed|ing)?\s+(?:(?:for|around|about)\s+)?"
+    r"(?:a lot|alot|lots|loads|a load|much|too much|so much|a bit|a little|for a bit|a fair bit)\b"
+)
+
+
 # Words that put a number at 10 or near it.
 PAIN_WORDS = {
     "unbearable": 10, "excruciating": 10, "worst pain": 10, "worst ever": 10,
@@ -1517,8 +1526,10 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
     if asked:
         if number is not None:
             return number
+        # "only when I walk a bit": how much walking, not how bad
+        unqualified = QUANTITY_OF_AN_ACTIVITY.sub(" ", said)
         for phrase, value in sorted(PAIN_WORDS.items(), key=lambda item: -len(item[0])):
-            if re.search(rf"\b{phrase}\b", said):
+            if re.search(rf"\b{phrase}\b", unqualified):
                 return value
         if band is not None:
             return band

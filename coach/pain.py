@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from coach import protocol as p
-from coach.numbers import parse_number, read_pain_score
+from coach.numbers import QUANTITY_OF_AN_ACTIVITY, parse_number, read_pain_score
 from coach.vocabulary import canonical
 
 FINE, ACCEPTABLE, STOP = "fine", "acceptable", "stop"
@@ -87,15 +87,6 @@ def _entity(entities: list[dict], name: str) -> str | None:
     return None
 
 
-# A quantity that says how much of an activity ("walk a lot", "sit loads", "run much"),
-# not how bad the pain is.
-_QUANTITY_OF_AN_ACTIVITY = re.compile(
-    r"\b(?:walk|sit|stand|run|jog|cycle|ride|drive|bend|lift|garden|climb|swim|work|kneel|"
-    r"train|play|type|travel|hike|dance|carry|stoop)(?:s|ed|ing)?\s+(?:(?:for|around|about)\s+)?"
-    r"(?:a lot|alot|lots|loads|a load|much|too much|so much|a bit|a little|for a bit|a fair bit)\b"
-)
-
-
 def _said_outside_an_activity(entities: list[dict], rest: str) -> bool:
     """Whether a severity word the extractor found is still said once the quantities of an
     activity are taken out."""
@@ -125,8 +116,8 @@ def read_severity(entities: list[dict], text: str) -> int | None:
     if named:
         return max(named)
     word = _entity(entities, "severity")
-    if _QUANTITY_OF_AN_ACTIVITY.search(lowered) and not _said_outside_an_activity(
-        entities, _QUANTITY_OF_AN_ACTIVITY.sub(" ", lowered)
+    if QUANTITY_OF_AN_ACTIVITY.search(lowered) and not _said_outside_an_activity(
+        entities, QUANTITY_OF_AN_ACTIVITY.sub(" ", lowered)
     ):
         return None  # "aches when I walk a lot": how much walking, not how bad
     if word in BAND_WORDS:
