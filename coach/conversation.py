@@ -1123,6 +1123,17 @@ AFTER_AN_OPERATION = re.compile(
 )
 
 
+# The conditions it is given for, asked ("which injuries is it meant to help?"): who it
+# is for, not what it builds. Problems it causes are the mistakes' or pain's question.
+CONDITIONS_ASKED = re.compile(
+    r"^(?!.*\b(?:cause[sd]?|causing|mistakes?|wrong|avoid|risks?|side effects?)\b)"
+    r".*\b(?:what|which)\s+(?:kinds? of |sorts? of |types? of )?(?:medical )?(?:conditions?|"
+    r"injur(?:y|ies)|complaints?|ailments?|diagnos[ie]s)\b.{0,40}?\b(?:good for|for|help\w*|"
+    r"treats?|used|prescribed|given|meant|suit\w*)\b",
+    re.I | re.S,
+)
+
+
 # More sets or reps weighed up ("is 4 sets better than 2?", "would doing more reps be
 # better?"): the dose answer (2 sets; reps built up first), whatever else is said, a
 # grandchild or an event, which is no age asked about.
@@ -1201,6 +1212,7 @@ ANSWER_RULES = (
     ("hip_pain", HIP_TROUBLE_ASKS_IF_IT_SUITS.search),
     ("postnatal", AFTER_A_BIRTH.search),
     ("after_surgery", AFTER_AN_OPERATION.search),
+    ("who_it_is_for", CONDITIONS_ASKED.search),
     ("how_to_do_it", EXPLAIN_SIMPLY.search),
     ("how_high_to_lift", AS_HIGH_AS_POSSIBLE.search),
     ("smaller_lift", SHORT_OF_LEVEL.search),

@@ -528,6 +528,9 @@ STIFF_SHOULDER = [
         # Pain denied with the next step at the top: the harder versions.
         ("twenty a side, pain free for a month, what now?", "harder_variations"),
         ("zero soreness adding extra reps, what now", None),  # no pain, so no pain answer
+        # The conditions it is given for, asked: who it is for, not the benefits.
+        ("which sorts of injuries are these lifts meant for", "who_it_is_for"),
+        ("what conditions could doing it wrong cause", None),
     ],
 )
 def test_the_kinds_set_nn_showed_are_settled_by_their_words(text, key):
