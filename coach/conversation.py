@@ -242,6 +242,16 @@ def asks_for_training(text: str) -> bool:
     )
 
 
+def asks_for_training_for_a_part(text: str) -> bool:
+    """Stretches for another part asked for, the part's stiffness or ache only its reason
+    ("best stretch for a stiff shoulder?"): no score or strong pain word said."""
+    return (
+        bool(STRETCHES_FOR.search(text))
+        and asks_for_training(text)
+        and numbers.read_pain_score(text) is None
+    )
+
+
 def asks_for_other_training(
     intent: str, entities: list[dict], text: str, answer_key: str | None
 ) -> bool:
@@ -526,7 +536,17 @@ PAIN_ANSWERS = {
 _FACE_DOWN = r"(?:belly|tummy|stomach|front|face ?down|lying (?:flat|down))"
 STARTS_FACE_DOWN = re.compile(
     rf"\b(?:start|starts|begin|starting)\b.{{0,30}}\b{_FACE_DOWN}"
-    rf"|\b{_FACE_DOWN}\b.{{0,30}}\b(?:to start|to begin|at the start|first)\b",
+    rf"|\b{_FACE_DOWN}\b.{{0,30}}\b(?:to start|to begin|at the start|first)\b"
+    # Which way up, asked as a doubt ("face up or down?", "on my back??"): the start
+    # position (hands and knees, facing the floor). No pain in it: "lying on my back
+    # hurts" is a report; lying down asked for instead of kneeling is that version.
+    r"|^(?!.*\b(?:pain\w*|hurts?|hurting|aches?|aching|sore|sleep\w*|bed|instead|rather|"
+    r"alternative|kneel\w*|all fours|hands and knees|(?:can|could|may) i|"
+    r"is it (?:ok|okay|fine))\b)(?:"
+    r".*\bwhich way (?:up|round)\b"
+    r"|.*\bface (?:up|down) or (?:face )?(?:up|down)\b"
+    r"|.*\b(?:lie|lying|laying|lay|be|go|get|start|do (?:it|this|them|these))\s+(?:flat\s+)?"
+    r"(?:on|onto)\s+(?:my|your|the|one)\s+(?:back|front|side)\b[^.!?]*\?)",
     re.I,
 )
 BACK_OUT_OF_LINE = re.compile(
@@ -551,7 +571,14 @@ SORER_THE_NEXT_MORNING = re.compile(
 # Where to look is where the head goes: "look at the floor or straight ahead?"
 WHERE_TO_LOOK = re.compile(
     r"\bwhere (?:do|should|shall|am) i (?:supposed to |meant to )?look\b"
-    r"|\blook(?:ing)? (?:up|down|ahead|forward|forwards|straight ahead) or\b",
+    r"|\blook(?:ing)? (?:up|down|ahead|forward|forwards|straight ahead) or\b"
+    # The head raised for a tool or an aim ("chin up so I can see the screen", "watch the
+    # TV while I do it"): the head and neck cue (in line), not the mirror answer.
+    r"|(?:\b(?:head|chin|face|neck)\b.{0,20}?\b(?:up|raised?|lifted|lift)"
+    r"|\b(?:lift|lifting|raise|raising|tilt|tilting)\s+(?:my|your|the)\s+(?:head|chin|face))\b.{0,25}?"
+    r"\b(?:so (?:that )?i can|to|and) (?:see|watch|look|check|follow|keep an eye)\b"
+    r"|\b(?:look|looking|watch|watching)\s+(?:at\s+)?(?:the|my)\s+(?:tv|telly|television|"
+    r"screen|phone|laptop|tablet|mirror)\b.{0,20}?\b(?:while|during|as) (?:i|doing|lifting)\b",
     re.I,
 )
 # The core asked about as a choice, in short: "abs tight or loose?", "core braced y/n".
@@ -606,9 +633,10 @@ BENT_TO_STRAIGHT = re.compile(
 # Pain that comes with doing more, asked about ("it hurts when I add reps, what now?").
 # Only pain denied rules it out: "not terrible, but it twinges" is still pain.
 PAIN_WITH_MORE_WORK = re.compile(
-    r"^(?!.*(?:\bno\b|\bnot\b|n't\b|\b(?:did|does|do|was|is|has|have)nt\b|\bwithout\b)"
+    r"^(?!.*(?:\bno\b|\bnot\b|n't\b|\b(?:did|does|do|was|is|has|have)nt\b|\bwithout\b|\bzero\b)"
     r"\s+(?:\w+\s+){0,2}?"
     r"(?:hurt|pain|sore|ach|twing|problem|bother|issue))"
+    r"(?!.*\bpain[- ]?(?:free|less)\b)"
     r"(?=.*\b(?:hurt\w*|pain\w*|sore|aches?|aching|twing\w*)\b)(?=.*(?:"
     + NAMES_MORE_WORK.pattern
     + r"))",
@@ -651,7 +679,7 @@ TIRED_AND_ASKS_FOR_A_BREAK = re.compile(
 # step is the harder version (weight, band, ball), not the starting dose.
 ASKS_WHAT_NEXT = re.compile(
     r"\b(?:next (?:step|stage|level|thing|move|challenge)|what(?:'?s| is)? next|what now|"
-    r"what comes (?:next|after)|where (?:do|can|should) i go from (?:here|there)|"
+    r"what comes (?:next|after)|where (?:do|can|should) i go from (?:here|there)|where next|"
     r"what do i do (?:next|after that|now)|move on to|step up to|"
     # "should I be moving up?", "time to step up?", "ready to progress?"
     r"(?:should|can|could|shall|do) i (?:be |start )?(?:mov\w* up|step\w* up|go\w* up|"
@@ -661,6 +689,10 @@ ASKS_WHAT_NEXT = re.compile(
 _ANY_NUMBER = re.compile(rf"\b{numbers.NUMBER}\b", re.I)
 # "2x10", "3 x 12": sets by reps, the reps last.
 _SETS_BY_REPS = re.compile(r"\b\d+\s*[x\u00d7]\s*(\d+)\b", re.I)
+
+
+# Intents a "what's next" at the top is misread as when it says its pain is none.
+AT_THE_TOP_MISREAD = ("too_easy", "feel_fine", "pain", "feel_worse", "nlu_fallback")
 
 
 def _most_reps_in_a_what_next(text: str) -> int | None:
@@ -773,11 +805,16 @@ CUE_ANSWERS = (
 PAIN_SAID = re.compile(r"\b(?:pain\w*|hurts?|hurting|aches?|aching|sore)\b", re.I)
 
 
+def pain_said(text: str) -> bool:
+    """A pain word that is not denied: "pain free" or "no pain at all" says no pain."""
+    return bool(PAIN_SAID.search(text)) and not numbers.only_denies_pain(text)
+
+
 def _asked_about_a_cue(question: re.Pattern, cue: re.Pattern):
     """A rule: the question asked (why, or whether to) about the cue, with no pain said."""
 
     def asks(text: str) -> bool:
-        return bool(question.search(text) and cue.search(text)) and not PAIN_SAID.search(text)
+        return bool(question.search(text) and cue.search(text)) and not pain_said(text)
 
     return asks
 
@@ -911,9 +948,14 @@ LONGER_HOLD = re.compile(
     r"(?=.*\b(?:better|longer|more|instead|rather)\b)",
     re.I | re.S,
 )
+_ALLOWED = r"ok|okay|fine|alright|acceptable|allowed|safe|too (?:much|high|bad)"
 # How much pain is allowed, asked ("how much hurt is fine while doing them?").
 HOW_MUCH_PAIN = re.compile(
     r"\bhow much (?:pain|hurt|discomfort)\b"
+    # a score asked about ("is 5/10 too much?", "what about a 3 out of 10?"): the thresholds
+    rf"|\b(?:is|would|what about|how about|and)\s+(?:a\s+)?{numbers.SCORE_NUMBER}\s*"
+    rf"(?:/|out of|outta)\s*(?:10|ten)\b(?=.*(?:\?|\b(?:{_ALLOWED})\b|\bnormal\b))"
+    rf"|\bis\s+a\s+{numbers.SCORE_NUMBER}\s+(?:{_ALLOWED})\b"
     # "which pain score is allowed?", "what level of pain is fine while lifting?"
     r"|\b(?:what|which|how high a|how bad a)\s+(?:pain\s+(?:level|score|number|rating)|"
     r"(?:level|score|amount|degree) of (?:pain|hurt|discomfort))\b"
@@ -1081,6 +1123,17 @@ AFTER_AN_OPERATION = re.compile(
 )
 
 
+# The conditions it is given for, asked ("which injuries is it meant to help?"): who it
+# is for, not what it builds. Problems it causes are the mistakes' or pain's question.
+CONDITIONS_ASKED = re.compile(
+    r"^(?!.*\b(?:cause[sd]?|causing|mistakes?|wrong|avoid|risks?|side effects?)\b)"
+    r".*\b(?:what|which)\s+(?:kinds? of |sorts? of |types? of )?(?:medical )?(?:conditions?|"
+    r"injur(?:y|ies)|complaints?|ailments?|diagnos[ie]s)\b.{0,40}?\b(?:good for|for|help\w*|"
+    r"treats?|used|prescribed|given|meant|suit\w*)\b",
+    re.I | re.S,
+)
+
+
 # More sets or reps weighed up ("is 4 sets better than 2?", "would doing more reps be
 # better?"): the dose answer (2 sets; reps built up first), whatever else is said, a
 # grandchild or an event, which is no age asked about.
@@ -1159,6 +1212,7 @@ ANSWER_RULES = (
     ("hip_pain", HIP_TROUBLE_ASKS_IF_IT_SUITS.search),
     ("postnatal", AFTER_A_BIRTH.search),
     ("after_surgery", AFTER_AN_OPERATION.search),
+    ("who_it_is_for", CONDITIONS_ASKED.search),
     ("how_to_do_it", EXPLAIN_SIMPLY.search),
     ("how_high_to_lift", AS_HIGH_AS_POSSIBLE.search),
     ("smaller_lift", SHORT_OF_LEVEL.search),
@@ -1169,7 +1223,7 @@ ANSWER_RULES = (
     ("back_position", BACK_SHAPE_CHOICE.search),
     ("how_long_to_hold", LONGER_HOLD.search),
     ("how_much_pain_is_ok", HOW_MUCH_PAIN.search),
-    ("benefits", lambda text: bool(WHY_DO_IT_AT_ALL.search(text)) and not PAIN_SAID.search(text)),
+    ("benefits", lambda text: bool(WHY_DO_IT_AT_ALL.search(text)) and not pain_said(text)),
     ("soreness_the_next_day", PAIN_EXPECTED_NEXT_DAY.search),
     ("form_tips", ASKS_FOR_TIPS.search),
     ("posture", POSTURE_HELPED.search),
@@ -1201,6 +1255,9 @@ ASKS_IF_IT_SUITS = re.compile(
     r"|\bonly (?:for|good for|meant for) (?:backs?|hips?|the back|the hip|back pain)\b"
     # "would it sort it out?", "will this get rid of it?"
     r"|\bsorts? (?:it|that|this|them|things|my \w+(?: \w+)?) out\b|\bget rid of\b"
+    # "would this be any use?", "is it worth doing?"
+    r"|\b(?:be|is|it|this|these|they|them)\s+(?:\w+\s+)?(?:any (?:use|good|help)|of any use|"
+    r"worth (?:doing|it|trying|a go|a try|bothering))\b|\bworth (?:doing|trying|a go|a try)\W*$"
     # "will they actually help or am I wasting my time?"
     # (not with pain today: whether to exercise now is asked from how bad it is)
     r"|^(?!.*\b(?:today|tonight|right now|at the moment)\b).*?\b(?:will|would|could|can|does|do)"
@@ -1595,6 +1652,8 @@ def rule_verdict(
         return "deny"  # "I'll do them tomorrow": no question, so no answer said first
     if pain_from_doing_more(intent, text, answer_key):
         return QUESTION_INTENT
+    if intent in AT_THE_TOP_MISREAD and asks_what_next_at_the_top(text) and not pain_said(text):
+        return QUESTION_INTENT  # "2x20, zero pain, what next?": the harder versions, no pain
     if intent == "too_hard" and ASKS_FOR_A_BREAK.search(text):
         return QUESTION_INTENT
     if intent in ("out_of_scope", "nlu_fallback") and TIRED_AND_ASKS_FOR_A_BREAK.search(text):
@@ -1617,12 +1676,16 @@ def rule_verdict(
         return "out_of_scope"  # "best mattress for back pain?": a product, no pain said now
     if OTHER_PART_SYMPTOM.search(text):
         return "ask_medical"  # "why does my elbow crack?": the doctor or physio, no diagnosis
-    if intent != "pain" and LOOK_AT_A_BODY_THING.search(text) and not PAIN_SAID.search(text):
+    if intent != "pain" and LOOK_AT_A_BODY_THING.search(text) and not pain_said(text):
         return "ask_medical"  # "can you check this lump?": the doctor or pharmacist
     if intent in ASKED_OR_UNREAD and TREATS_AN_INJURY.search(text):
         return "ask_medical"  # "how do I strap a rolled wrist?": the doctor or pharmacist
     if intent in (QUESTION_INTENT, "nlu_fallback") and about_a_pets_body(text):
         return "out_of_scope"  # the dog's bad leg is no pain of the user's, nor the exercise's
+    if intent in ("pain", "nlu_fallback", "out_of_scope", QUESTION_INTENT) and (
+        asks_for_training_for_a_part(text)
+    ):
+        return "out_of_scope"  # "a stretch for a tight calf?": other training, no pain report
     if reports_pain(intent, entities, text) or (
         intent not in ("pain", "feel_worse") and pain_then_asks_to_exercise(text)
     ):
@@ -1662,7 +1725,9 @@ def answer_question(
     intent: str, entities: list[dict], state: State, offer_more: bool = True, text: str = ""
 ) -> Reply:
     topic = topic_for(intent, entities)
-    if intent == "out_of_scope" and _off_topic_kind(entities):
+    if intent == "out_of_scope" and (
+        _off_topic_kind(entities) or asks_for_training_for_a_part(text)
+    ):
         # The NLU read the text and settled it: "is keto good for back pain?" names
         # a body part and pain, but is no pain report.
         topic = "out_of_scope"

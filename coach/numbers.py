@@ -1253,6 +1253,15 @@ def _read_numbered(said: str) -> Count | None:
 
 # -- pain scores -----------------------------------------------------------------------
 
+# A quantity that says how much of an activity ("walk a lot", "sit loads", "run much"),
+# not how bad the pain is.
+QUANTITY_OF_AN_ACTIVITY = re.compile(
+    r"\b(?:walk|sit|stand|run|jog|cycle|ride|drive|bend|lift|garden|climb|swim|work|kneel|"
+    r"train|play|type|travel|hike|dance|carry|stoop)(?:s|ed|ing)?\s+(?:(?:for|around|about)\s+)?"
+    r"(?:a lot|alot|lots|loads|a load|much|too much|so much|a bit|a little|for a bit|a fair bit)\b"
+)
+
+
 # Words that put a number at 10 or near it.
 PAIN_WORDS = {
     "unbearable": 10, "excruciating": 10, "worst pain": 10, "worst ever": 10,
@@ -1272,7 +1281,7 @@ _PAIN_CUE = (
     r"around|maybe|like|roughly|probably|at|a|an|is|say|prob|approx|approximately|"
     r"honestly|hmm|um|uh|ok|okay|so|well|oh|ouch|ow|now|currently|right now|still)"
 )
-_SCORE_NUMBER = r"(?:10|[0-9]|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
+SCORE_NUMBER = r"(?:10|[0-9]|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
 # A number that counts the thing after it ("one side", "two legs", "one more question") is
 # a number of things, never a score.
 _COUNTS_A_THING = (
@@ -1282,12 +1291,10 @@ _COUNTS_A_THING = (
     r"thing|cheek|buttock|glute|bum|half|halves|person|people|week|weeks|month|months)\b)"
 )
 _RANGE = re.compile(
-    rf"(?:between\s+)?(?P<a>{_SCORE_NUMBER})\s*(?:-|to|or|and|slash|/)\s*(?P<b>{_SCORE_NUMBER})"
+    rf"(?:between\s+)?(?P<a>{SCORE_NUMBER})\s*(?:-|to|or|and|slash|/)\s*(?P<b>{SCORE_NUMBER})"
     rf"(?!\s*(?:/|out of|outta)\s*(?:10|ten)\b)(?:\s*(?:/|out of|outta)\s*(?:10|ten))?\b"
 )
-_OUT_OF = re.compile(
-    rf"(?P<a>{_SCORE_NUMBER})\s*(?:/|out of|outta|of|on a scale of)\s*(?:10|ten)\b"
-)
+_OUT_OF = re.compile(rf"(?P<a>{SCORE_NUMBER})\s*(?:/|out of|outta|of|on a scale of)\s*(?:10|ten)\b")
 _PAIN_NUMBER = re.compile(
     rf"\b(?:pain|painful|hurts?|hurting|sore|soreness|ache|aches|aching|achy|twinge|discomfort|"
     rf"score|level|rating|rate it|give it|call it|say|pains|back|backs|hip|hips|knee|knees|"
@@ -1299,7 +1306,7 @@ _PAIN_NUMBER = re.compile(
     # the score it has moved to: "my back's gone up to a 6", "hip has crept to 4"
     rf"(?:has |have )?(?:gone|got|gotten|risen|rose|jumped|climbed|crept|shot|gone back)"
     rf"(?: up| down)? to))*"
-    rf"\s+(?P<a>{_SCORE_NUMBER})\b{_COUNTS_A_THING}(?!\s*(?:reps?|times|sets?|seconds?|minutes?|"
+    rf"\s+(?P<a>{SCORE_NUMBER})\b{_COUNTS_A_THING}(?!\s*(?:reps?|times|sets?|seconds?|minutes?|"
     rf"days?|weeks?|hours?|"
     rf"lbs?|kg|more|in all|total|am|pm|oclock|done|finished|complete|completed|down|each|"
     rf"per (?:leg|side)|a side|to go|left))"
@@ -1313,14 +1320,14 @@ _PLACE = rf"(?:{_PLACE_NOT_A_LEG}|legs?|side)"
 # "it was 4 in the back".
 _SCORE_IN_PLACE = re.compile(
     rf"(?<!did )(?<!done )(?<!managed )(?<!got )(?<!do )"
-    rf"\b(?:a|an|about|around|like|maybe|probably|roughly)\s+(?P<a>{_SCORE_NUMBER})"
+    rf"\b(?:a|an|about|around|like|maybe|probably|roughly)\s+(?P<a>{SCORE_NUMBER})"
     rf"(?:\s+(?:ish|or so|maybe|probably))?\s+(?:in|at|across|down)\s+(?:my|the|both)\s+"
     rf"(?:(?:lower|upper|low|left|right|middle|mid)\s+)?{_PLACE}\b"
 )
 # "It was 4 in the back": a bare number after "was"/"is", then a place that is no leg or
 # side ("it's 2 on my left leg" counts reps on that leg).
 _SCORE_IS_IN_PLACE = re.compile(
-    rf"\b(?:was|is|its)\s+(?P<a>{_SCORE_NUMBER})\s+(?:in|across|down)\s+(?:my|the|both)\s+"
+    rf"\b(?:was|is|its)\s+(?P<a>{SCORE_NUMBER})\s+(?:in|across|down)\s+(?:my|the|both)\s+"
     rf"(?:(?:lower|upper|low|middle|mid)\s+)?{_PLACE_NOT_A_LEG}\b"
 )
 # How a place feels, then a lone score: "hip feels ok now, 3ish", "back's better, maybe a 2".
@@ -1329,11 +1336,11 @@ _PLACE_FEELS_SCORE = re.compile(
     rf"(?:(?:feels?|feeling|is|s)\s+)?(?:(?:a bit|a lot|much|way|lot) )?"
     rf"(?:ok|okay|fine|better|good|alright|all right|easier|worse|not bad|sore|achy|tight|stiff)"
     rf"(?:\s+now)?\s+"
-    rf"(?:(?:about|maybe|like|around|roughly|a|an|probably)\s+)*(?P<a>{_SCORE_NUMBER})"
+    rf"(?:(?:about|maybe|like|around|roughly|a|an|probably)\s+)*(?P<a>{SCORE_NUMBER})"
     rf"(?:\s+(?:ish|or so|maybe|probably|i think))*\s*$"
 )
 _BARE_SCORE = re.compile(
-    rf"^(?:{_PAIN_CUE}\s+)*(?P<a>{_SCORE_NUMBER})(?:\s+(?:ish|maybe|probably|i think|i guess|"
+    rf"^(?:{_PAIN_CUE}\s+)*(?P<a>{SCORE_NUMBER})(?:\s+(?:ish|maybe|probably|i think|i guess|"
     rf"or so|at most|at least|now|today|i reckon|really|tops|max|out of 10|/ 10))*\s*$"
 )
 
@@ -1346,7 +1353,7 @@ _AFTER_REP_VERB = (
 _LONE_SCORE = re.compile(
     rf"(?<!did )(?<!done )(?<!managed )(?<!finished )(?<!rep )(?<!reps )(?<!number )(?<!after )"
     rf"(?<!for )(?<!since )(?<!last )(?<!every )(?<!each )(?<!set )(?<!got to )(?<!get to )"
-    rf"(?<!up to )(?<!reached )(?<!made it to )\b(?P<a>{_SCORE_NUMBER})\b{_COUNTS_A_THING}"
+    rf"(?<!up to )(?<!reached )(?<!made it to )\b(?P<a>{SCORE_NUMBER})\b{_COUNTS_A_THING}"
     rf"(?!\s*(?:reps?|times|sets?|seconds?|secs?|minutes?|mins?|days?|weeks?|hours?|hrs?|months?|"
     rf"years?|lbs?|kg|more|in all|total|so far|am|pm|oclock|of them|out of (?!10|ten)))"
 )
@@ -1400,13 +1407,13 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
 _SAID_AS_A_SCORE = re.compile(
     rf"(?<!did )(?<!done )(?<!managed )(?<!got )(?<!finished )"
     rf"\b(?:a|an)\s+(?:(?:solid|strong|good|low|high|decent|firm|weak|mild)\s+)?"
-    rf"(?:{_SCORE_NUMBER}|{'|'.join(SOUNDALIKES)})\b|"
+    rf"(?:{SCORE_NUMBER}|{'|'.join(SOUNDALIKES)})\b|"
     rf"\b(?:about|around|like|maybe|probably|roughly|was|is|its)\s+"
     rf"(?:{'|'.join(SOUNDALIKES)})\b(?=\s*$|\s+(?:ish|or so|out of|in|on|at)\b)|"
     # the score said again: "about the same, a two", "same as before tree"
-    rf"\bsame(?: as (?:before|last time|earlier))?\s+(?:{_SCORE_NUMBER}|{'|'.join(SOUNDALIKES)})"
+    rf"\bsame(?: as (?:before|last time|earlier))?\s+(?:{SCORE_NUMBER}|{'|'.join(SOUNDALIKES)})"
     rf"\b(?=\s*$)|"
-    rf"\b(?:{_SCORE_NUMBER}|{'|'.join(SOUNDALIKES)})\s+(?:in|on|at|across|down)\s+"
+    rf"\b(?:{SCORE_NUMBER}|{'|'.join(SOUNDALIKES)})\s+(?:in|on|at|across|down)\s+"
     rf"(?:my|the|both)\s+(?:\w+\s+)?{_PLACE}\b"
 )
 
@@ -1519,8 +1526,10 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
     if asked:
         if number is not None:
             return number
+        # "only when I walk a bit": how much walking, not how bad
+        unqualified = QUANTITY_OF_AN_ACTIVITY.sub(" ", said)
         for phrase, value in sorted(PAIN_WORDS.items(), key=lambda item: -len(item[0])):
-            if re.search(rf"\b{phrase}\b", said):
+            if re.search(rf"\b{phrase}\b", unqualified):
                 return value
         if band is not None:
             return band
@@ -1538,7 +1547,7 @@ _SCORE_CONTEXT = re.compile(
 _HEDGED_SCORE = re.compile(
     rf"{_AFTER_REP_VERB}(?<!did like )(?<!did about )(?<!done about )(?<!managed about )"
     rf"\b(?:a|an|about|around|maybe|like|probably|roughly|more like|nearer|closer to|say)\s+"
-    rf"(?:(?:a|an)\s+)?(?P<a>{_SCORE_NUMBER})\b{_COUNTS_A_THING}"
+    rf"(?:(?:a|an)\s+)?(?P<a>{SCORE_NUMBER})\b{_COUNTS_A_THING}"
     rf"(?!\s*(?:reps?|times|sets?|seconds?|secs?|minutes?|mins?|days?|weeks?|hours?|hrs?|"
     rf"months?|years?|lbs?|kg|more|in all|in total|total|so far|am|pm|oclock|of them|done|"
     rf"finished|complete|completed|to go|left|each|per (?:leg|side)|a side))"
@@ -1551,7 +1560,7 @@ _GETTING_WORSE = re.compile(
     rf"\b(?:worse|worsening|worser)\b(?!\s+(?:form|technique|posture|balance|control|"
     rf"than))(?:\s+(?:now|again|still|today|i think|i reckon))*\s*[,;:.-]?\s+"
     rf"(?:(?:now|its|it is|maybe|probably|like|about|around|roughly|prob)\s+)*"
-    rf"(?P<a>{_SCORE_NUMBER})(?:\s+(?:now|ish|i think|i reckon|maybe|probably|or so|/ 10|"
+    rf"(?P<a>{SCORE_NUMBER})(?:\s+(?:now|ish|i think|i reckon|maybe|probably|or so|/ 10|"
     rf"out of (?:10|ten)))*\s*$"
 )
 
@@ -1563,7 +1572,7 @@ def _number_beside_words(said: str, asked: bool) -> int | None:
         # "it was a 2 before, now more like 4": the last score said is the one now.
         # ("did 10", "managed 8": reps done, even when the coach has asked how bad.)
         matches = re.finditer(
-            rf"{_AFTER_REP_VERB}\b(?P<a>{_SCORE_NUMBER})\b{_COUNTS_A_THING}"
+            rf"{_AFTER_REP_VERB}\b(?P<a>{SCORE_NUMBER})\b{_COUNTS_A_THING}"
             rf"(?!\s*(?:reps?|times|sets?|"
             rf"seconds?|minutes?|days?|weeks?|hours?|am|pm|done|finished|complete|"
             rf"completed|more|in all|in total|total|so far|of them))",
@@ -1696,10 +1705,10 @@ def reports_pain_score(text: str) -> bool:
 
 
 # A score said again as a correction: "sorry, it's a 3 not a 9", "should have said 3".
-_A_SCORE = re.compile(rf"\ba\s+(?={_SCORE_NUMBER}\b)")
+_A_SCORE = re.compile(rf"\ba\s+(?={SCORE_NUMBER}\b)")
 _SCORE_AGAIN = re.compile(
     rf"^(?:.*\s)?(?:should have said|shouldve said|meant to (?:say|type|put)|more like|"
-    rf"nearer|closer to)\s+(?P<n>{_SCORE_NUMBER})(?:\s+(?:out of|/)\s+(?:10|ten))?$"
+    rf"nearer|closer to)\s+(?P<n>{SCORE_NUMBER})(?:\s+(?:out of|/)\s+(?:10|ten))?$"
 )
 
 

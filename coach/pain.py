@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from coach import protocol as p
-from coach.numbers import parse_number, read_pain_score
+from coach.numbers import QUANTITY_OF_AN_ACTIVITY, parse_number, read_pain_score
 from coach.vocabulary import canonical
 
 FINE, ACCEPTABLE, STOP = "fine", "acceptable", "stop"
@@ -87,6 +87,13 @@ def _entity(entities: list[dict], name: str) -> str | None:
     return None
 
 
+def _said_outside_an_activity(entities: list[dict], rest: str) -> bool:
+    """Whether a severity word the extractor found is still said once the quantities of an
+    activity are taken out."""
+    said = [str(e.get("value", "")).lower() for e in entities if e.get("entity") == "severity"]
+    return any(re.search(rf"\b{re.escape(word)}\b", rest) for word in said if word)
+
+
 def read_severity(entities: list[dict], text: str) -> int | None:
     """A 0-10 score, or a band word turned into its middle, or None if not said."""
     said = read_pain_score(text)
@@ -109,6 +116,10 @@ def read_severity(entities: list[dict], text: str) -> int | None:
     if named:
         return max(named)
     word = _entity(entities, "severity")
+    if QUANTITY_OF_AN_ACTIVITY.search(lowered) and not _said_outside_an_activity(
+        entities, QUANTITY_OF_AN_ACTIVITY.sub(" ", lowered)
+    ):
+        return None  # "aches when I walk a lot": how much walking, not how bad
     if word in BAND_WORDS:
         return BAND_WORDS[word]
     return None

@@ -745,3 +745,15 @@ def test_a_count_then_why_the_set_stopped_ends_the_leg(text, value):
 @pytest.mark.parametrize("text", ["i did 5 then had a rest", "did 3 then another 2"])
 def test_a_count_then_more_going_on_is_not_the_end_of_the_leg(text):
     assert numbers.read_count(text).kind != FINISHED
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("just when I garden a little", None),  # how much gardening, not how bad
+        ("only if I stand for a bit", None),
+        ("it's sore a bit, more so when I walk loads", 2),
+    ],
+)
+def test_a_quantity_of_an_activity_is_no_pain_score(text, score):
+    assert read_pain_score(text, asked=True) == score

@@ -34,6 +34,10 @@ def entity(name, value):
         ("a little twinge but moderate", [entity("severity", "a little")], 5),
         ("mild to moderate", [], 5),
         ("kind of severe, not just a bit", [entity("severity", "a bit")], 8),
+        # A quantity of an activity says how much of it, not how bad the pain is.
+        ("my knee aches when I stand a lot", [entity("severity", "a lot")], None),
+        ("back twinges if I sit for a bit", [entity("severity", "a bit")], None),
+        ("it hurts a lot when I run a lot", [entity("severity", "a lot")], 8),
     ],
 )
 def test_severity_is_read_from_numbers_scores_and_words(text, entities, severity):

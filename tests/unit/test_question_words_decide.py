@@ -499,3 +499,70 @@ def test_the_kinds_set_mm_showed_are_settled_by_their_words(text, key):
 )
 def test_the_kinds_set_mm_showed_get_their_verdict(intent, text, verdict):
     assert conversation.rule_verdict(intent, [], text, None) == verdict
+
+
+STIFF_SHOULDER = [
+    {"entity": "pain_word", "value": "stiff"},
+    {"entity": "body_part", "value": "shoulder"},
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # Which way up, asked as a doubt: the start position (hands and knees, facing down).
+        ("face down or face up for these?", "starting_position"),
+        ("hmm which way round do I go, on my front?", "starting_position"),
+        ("do I lie on my side for this one?", "starting_position"),
+        ("lying on my back makes my hip sore, is that ok?", None),  # pain said: not the start
+        ("could I go on my front rather than on all fours?", None),  # the face-down version
+        # The head raised for a tool or an aim: the head and neck cue.
+        ("can I tilt my chin up to follow the video on my tablet?", "neck_and_head"),
+        ("is it ok looking at my phone while lifting?", "neck_and_head"),
+        ("do I need a mirror to check my form?", None),  # no head cue asked: the selector
+        # A score asked about: how much pain is ok (the thresholds), not the dose.
+        ("would a 3 out of 10 be fine?", "how_much_pain_is_ok"),
+        ("what about 6/10?", "how_much_pain_is_ok"),
+        ("is a 5 too much?", "how_much_pain_is_ok"),
+        ("is 5 mild or moderate", None),  # the scale's question
+        # Pain denied with the next step at the top: the harder versions.
+        ("twenty a side, pain free for a month, what now?", "harder_variations"),
+        ("zero soreness adding extra reps, what now", None),  # no pain, so no pain answer
+        # The conditions it is given for, asked: who it is for, not the benefits.
+        ("which sorts of injuries are these lifts meant for", "who_it_is_for"),
+        ("what conditions could doing it wrong cause", None),
+    ],
+)
+def test_the_kinds_set_nn_showed_are_settled_by_their_words(text, key):
+    assert conversation.answer_named_by_words(text) == key
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "entities", "verdict"),
+    [
+        # A "what next" at the top with pain denied is a question, however it was read.
+        ("too_easy", "2 sets of 20 with no pain at all, where next?", [], "faq"),
+        ("pain", "3x20 and zero pain, what next", [], "faq"),
+        ("pain", "3x20 but it hurts now, what next", [], None),  # pain said: a report
+        # Stretches for another part, read as pain: other training, out of scope.
+        ("pain", "what stretch is good for a stiff shoulder", STIFF_SHOULDER, "out_of_scope"),
+        ("pain", "stiff shoulder and it's agony, a stretch for it?", STIFF_SHOULDER, None),
+        ("out_of_scope", "best stretch for a stiff shoulder", STIFF_SHOULDER, "out_of_scope"),
+    ],
+)
+def test_the_kinds_set_nn_showed_get_their_verdict(intent, text, entities, verdict):
+    assert conversation.rule_verdict(intent, entities, text, None) == verdict
+
+
+HIP_ACHE = [{"entity": "pain_word", "value": "aches"}, {"entity": "body_part", "value": "hip"}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my hip aches after I walk loads, is it worth doing?",
+        "hip gets achy when I stand much, would these be any use",
+    ],
+)
+def test_a_condition_asked_any_use_is_a_question_on_it(text):
+    assert conversation.asks_if_it_suits_a_condition("pain", text, None, HIP_ACHE)
