@@ -1614,6 +1614,8 @@ _SEVERITY_WORDS = (
     "bad", "severe", "moderate", "mild", "slight",
 )  # fmt: skip
 _PLACE_SEVERITY = re.compile(
+    # someone else's back is no report: "for when your back is bad", "whose hip is terrible"
+    rf"(?<!your )(?<!whose )(?<!his )(?<!her )(?<!their )(?<!someones )(?<!peoples )"
     rf"\b(?:{_PLACE_NOT_A_LEG}|(?<!left )(?<!right )(?<!other )(?<!first )(?<!second )(?<!this )"
     rf"(?<!that )legs?|backs)\s+"
     rf"(?:(?:is|s|was|are|were|feels?|feeling|felt|seems|has|have|been|getting|gone|still|now|"

@@ -109,6 +109,8 @@ def test_a_place_and_how_bad_it_is_read_as_the_pain_model_reads_the_word(said, s
         "is it okay if my knee is bad",
         "my back isnt bad",
         "my form was bad",
+        "is it for when your back is bad",
+        "good for people whose knees are moderate",
     ],
 )
 def test_no_pain_score_without_a_place_said_to_hurt(said):
