@@ -35,7 +35,7 @@ from coach import protocol as p
 from coach.capabilities import Capabilities
 from coach.conversation import Message, Reply
 from coach.numbers import parse_number
-from coach.session import Session, add_late_reps, late_count, stopped_for_pain
+from coach.session import Session, add_late_reps, late_count, stopped_for_pain, time_taken
 from coach.speech import Line
 
 SESSION_INTENTS = (
@@ -710,6 +710,16 @@ DONE_TODAY = re.compile(
     r"^\W*(?:(?:so|ok|okay|well|right)\W+)*how(?:'?d| did) (?:i|we) (?:do|get on|go)"
     r"(?: then| there| in the end| overall)?\W*$|"
     r"\b(?:today'?s|my) (?:numbers|tally|score|stats|totals?)\b",
+    re.I,
+)
+# Just after a session, about that session: "how many was that?", "how long did that take?"
+# (not when the next one is: that stays with WHEN_NEXT).
+JUST_DONE = re.compile(
+    r"\bhow (?:many|much)(?: (?:reps?|lifts?|work))? (?:was|were|is) (?:that|it|this|those|"
+    r"that session|the session)\b|"
+    r"\bhow long (?:was|did|took) (?:that|it|this|those|i|we|my|the)\b(?! (?:hold|wait|rest))|"
+    r"\bhow (?:many|much) (?:did|have|had) (?:i|we) (?:just )?(?:do|done|did|manage|managed)\b|"
+    r"\bhow long (?:have|had) (?:i|we) been (?:at it|going|exercising|doing)\b",
     re.I,
 )
 HOW_MANY_IN_ALL = re.compile(
@@ -2192,7 +2202,10 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         return True
     said_back = numbers.read_total_said_back(text)
     if (
-        said_back is not None or HOW_MANY_IN_ALL.search(text) or DONE_TODAY.search(text)
+        said_back is not None
+        or HOW_MANY_IN_ALL.search(text)
+        or DONE_TODAY.search(text)
+        or (JUST_DONE.search(text) and _ended_within(work, RECENT_SESSION_SECONDS))
     ) and _todays_session(work) is not None:
         _todays_totals(work, said_back)
         return True
@@ -2463,7 +2476,8 @@ def _todays_totals(work: _Turn, said_back: int | None = None) -> None:
         if any(done.values())
     )
     total = record.get("total_reps", 0)
-    work.say_text(f"Today's session: {total} reps in all ({per_set}).")
+    took = time_taken(record["ended_at"] - record.get("started_at", record["ended_at"]))
+    work.say_text(f"Today's session: {total} reps in all ({per_set}). Time: {took}.")
     work.say_text(progression.next_session_advice(record["ended_at"], work.tz))
 
 
@@ -3416,7 +3430,7 @@ def _handle(work: _Turn) -> None:
         intent = work.turn.intent = "feel_fine"  # "ready, no pain at all": nothing hurts
     elif (
         intent == "nlu_fallback"
-        and numbers.mentions_pain(text)
+        and (numbers.mentions_pain(text) or numbers.troubles_a_place(text))
         and not numbers.says_no_pain(text)
         and not asks_something(text)
         and not ASKS_IF_PADDING_IS_OK.search(text)  # "... can I put a towel under them"

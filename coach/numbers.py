@@ -946,7 +946,7 @@ def _read_correction(whole: str) -> Count | None:
 # for on that one", "got to tree then it hurt", "only managed sex".
 _SOUNDALIKE_COUNT = re.compile(
     r"\b(?P<cue>stopped at|stopped after|gave up at|gave up after|got to|got up to|made it to|"
-    r"reached|only managed|managed|only did|only got|only)\s+"
+    r"reached|only managed|managed|only did|only got|only|did|^)\s*"
     r"(?P<word>to|too|for|fore|tree|free|thee|ate|won|sex|sicks|tin|nein)"
     r"(?=\s*$|\s+(?:on (?:that|this|the|my)|then|and|before|reps?|of them|that time|this time|"
     r"i think|maybe|or so|lifts?|done|but)\b"
@@ -1614,13 +1614,47 @@ _BAND_SCORE = re.compile(
 )
 
 
+# A place, then how bad it is, the pain word left out: "my back is moderate today", "hips
+# terrible", "knee's pretty bad". Valued as PAIN_WORDS values the words; "left leg was bad"
+# may be about the reps, so a leg named by side or turn is left out.
+_SEVERITY_WORDS = (
+    "unbearable", "excruciating", "agonising", "agonizing", "agony", "awful", "terrible",
+    "horrible", "really bad", "very bad", "pretty bad", "quite bad", "not too bad", "not bad",
+    "bad", "severe", "moderate", "mild", "slight",
+)  # fmt: skip
+_PLACE_SEVERITY = re.compile(
+    # someone else's back is no report: "for when your back is bad", "whose hip is terrible"
+    rf"(?<!your )(?<!whose )(?<!his )(?<!her )(?<!their )(?<!someones )(?<!peoples )"
+    rf"\b(?:{_PLACE_NOT_A_LEG}|(?<!left )(?<!right )(?<!other )(?<!first )(?<!second )(?<!this )"
+    rf"(?<!that )legs?|backs)\s+"
+    rf"(?:(?:is|s|was|are|were|feels?|feeling|felt|seems|has|have|been|getting|gone|still|now|"
+    rf"today|quite|pretty|fairly|really|very|so|rather|a bit|a little|kind of|kinda|somewhat)\s+)*?"
+    rf"(?P<e>{'|'.join(_SEVERITY_WORDS)})\b(?!\s+(?:at|for|with|idea|news|luck|form)\b)"
+)
+
+
+# A place said to be troubling, with no word for how much: "my back was rough this morning",
+# "hips playing up". Pain to ask about, never dropped.
+_PLACE_TROUBLE = re.compile(
+    rf"\b(?:{_PLACE_NOT_A_LEG}|backs)\s+(?:(?:is|s|was|are|were|feels?|feeling|felt|has been|"
+    rf"been|still|really|quite|a bit|a little)\s+)*(?:rough|not great|not good|not right|dodgy|"
+    rf"iffy|playing up|acting up|flaring(?: up)?|flared(?: up)?|niggling|giving me (?:grief|"
+    rf"trouble|gyp|jip)|bothering me|killing)\b"
+)
+
+
+def troubles_a_place(text: str) -> bool:
+    """A body part said to be bad without a pain word or score: pain to ask about."""
+    return bool(_PLACE_TROUBLE.search(normalise(text)))
+
+
 def _band_score(said: str) -> int | None:
     if _NO_PAIN.search(said):
         return None
-    match = _BAND_SCORE.search(said)
+    match = _BAND_SCORE.search(said) or _PLACE_SEVERITY.search(said)
     if match is None:
         return None
-    word = match.group("a") or match.group("b") or match.group("c") or match.group("d")
+    word = next(word for word in match.groupdict().values() if word)
     # Of two bands, the higher: "slightly achy, moderate really" is moderate.
     named = [_BAND_SCORES[w] for w in re.findall(r"\b(?:mild|moderate|severe)\b", said)]
     return max([_BAND_SCORES.get(word) or PAIN_WORDS.get(word) or 0, *named])

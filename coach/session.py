@@ -39,7 +39,8 @@ def _other(leg: str) -> str:
     return p.LEGS[1 - p.LEGS.index(leg)]
 
 
-def _minutes(seconds: float) -> str:
+def time_taken(seconds: float) -> str:
+    """How long a session took, as the end-of-session summary says it."""
     minutes = round(seconds / 60)
     if minutes < 1:
         return "under a minute"
@@ -1003,7 +1004,7 @@ class Session:
                 parts.append(f"set {number}: {legs}")
         if not parts:
             return "No reps recorded this time."
-        took = _minutes((self.ended_at or self.started_at) - self.started_at)
+        took = time_taken((self.ended_at or self.started_at) - self.started_at)
         return f"Your reps: {self.total_reps} in all ({'; '.join(parts)}). Time: {took}."
 
     # -- internals ------------------------------------------------------------------

@@ -313,3 +313,29 @@ def test_an_apology_before_yes_a_remark_and_a_count_with_a_total_check_over_rest
     say("did 10")
     reply, _ = say("6 more, so that's 16 altogether right?")
     assert reply.index("6 of 10 on your right leg") < reply.index("Yes, that's right.")
+
+
+def test_the_session_just_stopped_is_recapped_and_a_bad_place_is_pain(coach):
+    """Just after a stop, "how many reps was it?" gets that session's reps and time (by chat
+    and by voice), not when the next one is; a place said to be moderate, the word pain left
+    out, is a pain report that makes the next session lighter."""
+    say = talk(coach, "e2e-language-recap")
+    say("start my session")
+    say("ready")
+    say("did 10")
+    say("4")
+    say("stop for today")
+    reply, _ = say("so how many reps was it?")
+    assert "14 reps in all (set 1: left 10, right 4)" in reply and "Time:" in reply
+    assert "Your last session was" not in reply
+
+    speak = talk_by_voice(coach, "e2e-language-place-severity")
+    reply = speak("my lower back feels moderate this evening")
+    assert "5 out of 10" in reply and "lighter" in reply
+    assert "2 sets of 7 reps" in speak("start my session")
+    assert "Did you get all 7" in speak("ready")
+    assert "6 on your left leg" in speak("only managed sicks")
+    stop = speak("stop for today")
+    assert "Your reps: 6 in all" in stop
+    recap = speak("how long did that take?")
+    assert "6 reps in all" in recap and "Your last session was" not in recap
