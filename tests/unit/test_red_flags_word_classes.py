@@ -593,3 +593,16 @@ def test_is_it_normal_with_after_the_askers_exercise_is_flagged(text):
 # Trouble with sex in general words: the sign when new or with the back; asked when bare.
 def test_trouble_with_sex_said_bare_is_asked_about():
     assert verdict("there are problems with my sex life") == ("sexual_function", "asked")
+
+
+# A partner worried, or fear named, beside trouble that came with the back: no longer
+# clear either way, so asked, never passed over.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "our love life has been a real struggle since my back went and my wife is worried",
+        "trouble with our sex life since the back flared and I'm nervous about it",
+    ],
+)
+def test_trouble_with_sex_with_worry_beside_it_is_asked_about(text):
+    assert verdict(text) == ("sexual_function", "asked"), text
