@@ -405,7 +405,7 @@ STUDIED_SETS = [
     # issue 15: 76/76, 83/84 (+1 asked), 0/82.
     "2026-11-27nn",
     # Scored fresh: emergencies 93/100 (+4 asked), other signs 92/96 (+2 asked), near misses
-    # 3/93 (+2 asked); after issue 15: 100/100, 95/96 (+1 asked), 0/93 (+3 asked).
+    # 3/93 (+2 asked); after issue 15: 100/100, 95/96 (+1 asked), 0/93 (+2 asked).
     "2026-11-27oo",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
