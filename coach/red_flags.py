@@ -1407,11 +1407,18 @@ ANSWERS_NO = _words("no nope nah none nil negative never")
 ANSWER_ENDS = CLAUSE_PUNCTUATION | _words(", at really thankfully thank and but just")
 
 
+ANSWERED_QUESTION_TAIL = 3  # "the pain wakes me up? no": words of the question after the sign
+
+
 def _answered_no(hit: _Hit, message: _Message) -> bool:
-    words, end = message.words, hit.end
-    if not (end + 1 < len(words) and words[end] in ASKED_MARKS and words[end + 1] in ANSWERS_NO):
+    """Whether the sign is asked in a question its own clause closes, then answered no."""
+    words, clauses = message.words, message.clauses
+    last = min(hit.end + ANSWERED_QUESTION_TAIL, len(words) - 2)
+    marks = range(hit.end, last + 1)
+    mark = next((i for i in marks if words[i] in ASKED_MARKS and words[i + 1] in ANSWERS_NO), None)
+    if mark is None or any(clauses[i] != hit.clause for i in range(hit.end, mark)):
         return False
-    return end + 2 >= len(words) or words[end + 2] in ANSWER_ENDS
+    return mark + 2 >= len(words) or words[mark + 2] in ANSWER_ENDS
 
 
 USER, SOMEONE_ELSE = "user", "someone else"

@@ -755,3 +755,57 @@ def test_sciatica_is_asked_about_unless_said_to_be_over(text, asked):
 def test_is_it_normal_with_a_setting_but_asked_for_something_else_is_not_a_flag(text):
     result = red_flags.check(text)
     assert result.flag is None and result.about is not None
+
+
+# A stream that stops and starts is asked about alone; with effort or said to be a change
+# ("never used to") it is the sign. "Not used to the lifts" is no change.
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("my pee keeps stopping and starting", False),
+        ("my pee keeps stopping and starting and I have to bear down", True),
+        ("my wee is stop start now, it never used to be", True),
+        ("I'm not used to these lifts and my wee is stop start", False),
+    ],
+)
+def test_a_stop_start_stream_is_the_sign_only_with_effort_or_a_change(text, flagged):
+    result = red_flags.check(text)
+    assert result.suspected is not None or result.flag is not None, text
+    assert (result.flag is not None) == flagged, text
+
+
+# A sign asked as a question and answered no a few words later, in the same message.
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("the ache wakes me up? no, out like a light", False),
+        ("does the ache wake me at night? nope", False),
+        ("the ache wakes me up at night? yes, most nights", True),
+        ("the ache wakes me up at night, no idea why", True),
+    ],
+)
+def test_a_sign_answered_no_right_after_its_question_is_denied(text, flagged):
+    assert (screen(text) is not None) == flagged, text
+
+
+# Leaks tied to having a baby (a pelvic floor weakened by the birth) are asked about, never
+# taken as the emergency; a leak with nothing to explain it is the sign.
+def test_leaks_after_a_birth_are_asked_about_not_flagged():
+    result = red_flags.check("will the lifts help the wee leaks I've had since the baby came?")
+    assert result.flag is None and result.suspected.sign == "incontinence"
+    assert screen("I leak a bit of wee when I cough now").sign == "incontinence"
+
+
+# Legs that fold on standing up are the sign even after a set; folding in the middle of
+# a hard set is not; a chair's or a stool's legs are nobody's.
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("stood up from the mat after set two and my legs just went", "legs_giving_way"),
+        ("my knees gave out halfway through the last set, I was spent", None),
+        ("the chair leg gave way under me", None),
+        ("the stool legs buckled when I stood on it", None),
+    ],
+)
+def test_legs_that_fold_on_standing_are_the_sign_and_furniture_legs_are_not(text, sign):
+    assert getattr(screen(text), "sign", None) == sign, text
