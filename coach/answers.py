@@ -231,11 +231,11 @@ FINDING_A_CLINICIAN = (
 )
 
 
-# Asked to set a timer or play music: the coach can't, and says what it does time.
+# Asked to set a timer, play music or fix a gadget: the coach can't, and says what it does time.
 DEVICE_JOBS = (
-    "Sorry, I can't help with timers, music or other jobs for your phone: I only coach the"
-    f" {p.EXERCISE_NAME}. In a guided session I count your reps with you and say how long"
-    " to rest between sets."
+    "Sorry, I can't help with timers, music or other jobs for your phone or computer: I"
+    f" only coach the {p.EXERCISE_NAME}. In a guided session I count your reps with you and"
+    " say how long to rest between sets."
 )
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from coach import answers, numbers, red_flags
 from coach.numbers import parse_number, unslipped
-from coach.protocol import BUILD_UP_REPS, REPS_PER_SET
+from coach.protocol import BUILD_UP_REPS, OTHER_NAMES, REPS_PER_SET
 from coach.vocabulary import MEDICATIONS, canonical
 
 # Slots that belong to one conversation and are reset when a new one starts.
@@ -138,14 +138,23 @@ ASKS_FOR_A_CLINICIAN = re.compile(
 )
 
 
-# A request for a phone or smart-speaker job ("start a stopwatch", "put my playlist on"):
-# the coach can't, and says what it can time. An alarm is a reminder: the coach sets those.
+# A request for a phone or smart-speaker job ("start a stopwatch", "put my playlist on"),
+# or a gadget to reset or fix: the coach can't, and says what it can time. An alarm is a
+# reminder: the coach sets those. Resetting a count or restarting a session names no gadget.
+_GADGET = (
+    r"(?:routers?|modems?|wi-?fi|broadband|internet|passwords?|laptops?|computers?|pcs?|"
+    r"printers?|phones?|tablets?|ipads?|tvs?|telly|emails?|bluetooth)"
+)
+_FIX = r"(?:reset|reboot|restart|fix|repair|update|unlock|connect|set up|setup)"
 ASKS_A_DEVICE = re.compile(
     r"\b(?:set|start|run)(?: me| up)?(?: a| an| the| my)? (?:\d+ \w+ )?"
     r"(?:timer|countdown|stopwatch|stop watch)\b"
     r"|\b(?:play|put(?: on)?|stream|shuffle)\b(?: me)?(?: some| a| my| the)? ?"
     r"(?:music|songs?|playlists?|radio|podcasts?|tunes|spotify)\b"
-    r"|\bturn (?:on|off|up|down) (?:the |my )?(?:lights?|volume|music|tv|telly|heating)\b",
+    r"|\bturn (?:on|off|up|down) (?:the |my )?(?:lights?|volume|music|tv|telly|heating)\b"
+    # "reboot the modem", "my laptop won't connect, how do I fix it"
+    rf"|\b{_FIX}\b.{{0,25}}?\b{_GADGET}\b"
+    rf"|\b{_GADGET}\b.{{0,40}}?\bhow (?:do|can|should|would) i {_FIX}\b",
     re.I,
 )
 
@@ -902,6 +911,24 @@ OTHER_PART_SYMPTOM = re.compile(
     r"should i worry)\b)",
     re.I | re.S,
 )
+# Which practitioner to see for another part ("a chiro or an osteo for my jaw?", "would a
+# sports massage help my elbow?"): a medical question, so the doctor or physio, not the
+# part's cue. Booking or finding one is the clinician redirect; pain is the pain steps'.
+_PRACTITIONER = (
+    r"(?:chiropractors?|chiros?|osteopaths?|osteos?|physios?|physiotherapists?|doctors?|gps?|"
+    r"specialists?|consultants?|massage|masseurs?|masseuses?|acupuncturists?|podiatrists?|"
+    r"chiropodists?|orthopa?edic\w*|surgeons?|therapists?)"
+)
+PRACTITIONER_FOR_A_PART = re.compile(
+    NOT_WITH_THE_EXERCISE + r"(?!.*\b(?:pain\w*|hurts?|hurting|aches?|aching|sore)\b)"
+    rf"(?=.*\b{_PRACTITIONER}\b)"
+    r"(?=.*\b(?:should i|shall i|do i need|would (?:a|an|it)|could (?:a|an)|which|who|better|"
+    r"worth)\b)"
+    r"(?=.*\b(?:for|about|with|on|help|fix|sort|treat) (?:my|the|a|his|her) (?:\w+ )?"
+    r"(?:neck|shoulders?|elbows?|wrists?|hands?|fingers?|thumbs?|arms?|jaw|ankles?|feet|foot|"
+    r"toes?|shins?|calf|calves|ribs?|collarbone|head)\b)",
+    re.I | re.S,
+)
 # An injury to a part the exercise does not work, asked how to treat ("what's best for a
 # rolled wrist?", "how should I look after a pulled calf?"): a medical question, so the
 # doctor, physio or pharmacist; asked with the exercise, the exercise's rules decide.
@@ -1175,6 +1202,39 @@ WHY_DO_IT_AT_ALL = re.compile(
     r"(?:this|these|it|them)\b(?! (?:first|before|after|slowly|on|with))",
     re.I,
 )
+
+
+def _bare_names() -> list[str]:
+    """The exercise's other names as a user may type them alone: in full, without "prone",
+    and as initials ("prone hip extension", "hip extension", "phe"; "slr" for the raise)."""
+    forms = set()
+    for name in OTHER_NAMES:
+        words = name.split()
+        unprefixed = words[1:] if words[0] == "prone" else words
+        forms |= {name, " ".join(unprefixed), "".join(w[0] for w in words)}
+        forms.add("".join(w[0] for w in unprefixed))
+    return sorted((form for form in forms if len(form) >= 3), key=len, reverse=True)
+
+
+# Another name of the exercise typed alone with question marks ("PSLR??"): which exercise
+# that is, so the other-names answer, whatever a letter string made the selector think.
+BARE_NAME_ASKED = re.compile(
+    r"^\W*(?:" + "|".join(re.escape(name) for name in _bare_names()) + r")s?\s*\?+\W*$", re.I
+)
+# Kneeling or lying, asked as a doubt ("was it on all fours or flat on my front?"), or lying
+# face down tied to the name "prone": the start position (hands and knees, facing the floor).
+# Lying asked for instead of kneeling is that version; pain is the pain steps'.
+_KNEELING = r"(?:kneel\w*|all fours|hands and knees|on (?:my|your) knees)"
+_LYING = r"(?:lie|lying|laying|lay|flat|on (?:my|your) (?:front|belly|tummy|stomach)|face ?down)"
+KNEEL_OR_LIE_ASKED = re.compile(
+    r"^(?!.*\b(?:instead|rather|alternative|easier|(?:can|could|may) i|is it (?:ok|okay|fine)|"
+    r"pain\w*|hurts?|hurting|aches?|aching|sore)\b)(?:"
+    rf".*\b{_KNEELING}\b.{{0,30}}?\bor\b.{{0,20}}?\b{_LYING}\b"
+    rf"|.*\b{_LYING}\b.{{0,30}}?\bor\b.{{0,20}}?\b{_KNEELING}\b"
+    r"|(?=.*\bprone\b).*\b(?:lie|lying|laying|lay)\b.{0,15}?\b(?:flat|front|belly|tummy|stomach|"
+    r"face ?down)\b)",
+    re.I | re.S,
+)
 ANSWER_RULES = (
     ("injury_prevention", NAMES_INJURY_PREVENTION.search),  # "5 a side" is then no count
     # Asking to step up from a dose in the starting range outweighs a good morning after.
@@ -1185,7 +1245,10 @@ ANSWER_RULES = (
     *DOING_A_CUE_RULES,
     ("lowering_the_leg", LOWERS_FAST.search),
     ("number_of_sets", HOW_MANY_ROUNDS.search),
+    # "the name says prone, so lying flat?": a doubt about the position, not about names
+    ("starting_position", KNEEL_OR_LIE_ASKED.search),
     ("other_names", WRITTEN_NAME_ASKED.search),
+    ("other_names", BARE_NAME_ASKED.search),
     ("number_of_sets", MORE_SETS_OR_REPS.search),
     ("age", ASKS_ABOUT_AGE.search),
     ("neck_and_head", WHERE_TO_LOOK.search),
@@ -1275,7 +1338,9 @@ ASKS_ABOUT_NAMES = re.compile(
     r"\b(?:names?|named|called|call (?:it|this|them|that)|known as|aka|same (?:as|thing|"
     r"exercise|one|move)|different (?:from|to|than)|difference|another word|other word|"
     r"term|stands? for|short for|mean|means|meaning|what is|what'?s|whats|what are)\b|"
-    + NAME_ASKED_IF_THIS,
+    + NAME_ASKED_IF_THIS
+    + "|"
+    + BARE_NAME_ASKED.pattern,
     re.I,
 )
 
@@ -1625,6 +1690,8 @@ def rule_verdict(
         return short
     if HOW_ARE_YOU.match(text):
         return "greet"  # whatever DIET made of it, however unsure: small talk
+    if BARE_NAME_ASKED.match(text):
+        return QUESTION_INTENT  # "PHE??": which exercise that is, however unsure DIET was
     if intent in (QUESTION_INTENT, "nlu_fallback", "ask_next_session") and ASKS_TO_START.match(
         without_command_slips(text).replace("?", " ")
     ):
@@ -1676,6 +1743,8 @@ def rule_verdict(
         return "out_of_scope"  # "best mattress for back pain?": a product, no pain said now
     if OTHER_PART_SYMPTOM.search(text):
         return "ask_medical"  # "why does my elbow crack?": the doctor or physio, no diagnosis
+    if PRACTITIONER_FOR_A_PART.search(text) and not ASKS_FOR_A_CLINICIAN.search(text):
+        return "ask_medical"  # "an osteo or a chiro for my jaw?": the doctor or physio
     if intent != "pain" and LOOK_AT_A_BODY_THING.search(text) and not pain_said(text):
         return "ask_medical"  # "can you check this lump?": the doctor or pharmacist
     if intent in ASKED_OR_UNREAD and TREATS_AN_INJURY.search(text):

@@ -108,6 +108,40 @@ def test_numbers_short_words_and_domain_words_are_left_alone(corrector, text):
     assert corrector.correct(text) == text
 
 
+@pytest.fixture(scope="module")
+def dose_corrector():
+    """Domain words one letter from common English words: rest, sets, reps, lift, hold."""
+    return Corrector(domain_words(["rest between sets", "how many reps", "lift and hold"]))
+
+
+@pytest.mark.parametrize(
+    ("word", "domain_neighbour"),
+    [
+        ("reset", "rest"),
+        ("resets", "rest"),
+        ("rests", "rest"),
+        ("seats", "sets"),
+        ("setts", "sets"),
+        ("rope", "reps"),
+        ("ropes", "reps"),
+        ("loft", "lift"),
+        ("left", "lift"),
+        ("gift", "lift"),
+        ("bold", "hold"),
+        ("holt", "hold"),
+        ("router", "rotate"),
+        ("reboot", "rebound"),
+    ],
+)
+def test_a_correctly_spelled_english_word_is_never_made_a_domain_word(
+    dose_corrector, word, domain_neighbour
+):
+    assert dose_corrector.correct(word) == word
+    assert dose_corrector.correct(f"how do I {word} it?") == f"how do I {word} it?"
+    # the domain word itself is kept too, so the two stay apart
+    assert dose_corrector.correct(domain_neighbour) == domain_neighbour
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -566,3 +566,87 @@ HIP_ACHE = [{"entity": "pain_word", "value": "aches"}, {"entity": "body_part", "
 )
 def test_a_condition_asked_any_use_is_a_question_on_it(text):
     assert conversation.asks_if_it_suits_a_condition("pain", text, None, HIP_ACHE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you reboot the modem for me",
+        "my laptop keeps dropping the wifi, how do I fix it",
+        "help me reset my email password",
+    ],
+)
+def test_a_gadget_to_fix_is_a_device_job_not_the_rest_answer(text):
+    assert conversation.rule_verdict("faq", [], text, "rest_between_sets") == "out_of_scope"
+    reply = conversation.answer_question("out_of_scope", [], conversation.State(), text=text)
+    assert reply.messages[0].text == answers.DEVICE_JOBS
+
+
+@pytest.mark.parametrize("text", ["reset my count", "restart the session", "fix my form"])
+def test_session_words_with_fix_or_reset_are_no_device_job(text):
+    assert conversation.rule_verdict("faq", [], text, None) != "out_of_scope"
+
+
+@pytest.mark.parametrize("text", ["PSLR?", "phe???", "  hip extension ?", "straight leg raises??"])
+def test_another_name_alone_with_question_marks_is_the_other_names_answer(text):
+    assert conversation.answer_named_by_words(text) == "other_names"
+    # whatever DIET read in a string of letters, it is a question about the names
+    assert conversation.rule_verdict("nlu_fallback", [], text, "standing_version") == "faq"
+
+
+@pytest.mark.parametrize("text", ["slr", "PHE is it hard?", "prone leg lift?"])
+def test_a_name_with_more_words_or_none_asked_is_left_to_the_selector(text):
+    assert conversation.answer_named_by_words(text) != "other_names"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my old handout got thrown away and I forget a lot these days, was it done on all"
+        " fours or flat on my front?",
+        "prone sounds like lying face down to me, is that how I do it",
+        "face down on the floor or kneeling, which one?",
+    ],
+)
+def test_a_doubt_between_kneeling_and_lying_is_the_start_position(text):
+    assert conversation.answer_named_by_words(text) == "starting_position"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can I do it lying flat instead of kneeling",  # asks for the lying version
+        "kneeling is sore, could I lie on my front",  # pain: the pain steps
+    ],
+)
+def test_lying_asked_for_is_no_doubt_about_the_start(text):
+    assert conversation.answer_named_by_words(text) != "starting_position"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "would an acupuncturist or a physio be better for my wrist",
+        "is it worth going to a podiatrist about my feet",
+        "which is better for a stiff jaw, osteo or chiro",
+    ],
+)
+def test_which_practitioner_for_another_part_is_the_medical_redirect(text):
+    assert conversation.rule_verdict("faq", [], text, "neck_and_head") == "ask_medical"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "could you find me a chiropractor for my neck",  # finding one: who can help find
+        "should I see a physio for my shoulder pain",  # pain said: how bad it is first
+        "should my physio check my hips before I do these",  # no other part
+    ],
+)
+def test_finding_one_pain_or_this_exercise_is_no_practitioner_question(text):
+    assert conversation.rule_verdict("faq", [], text, None) != "ask_medical"
+
+
+def test_a_practitioner_already_seen_is_no_question_of_whom_to_see():
+    text = "I see a physio for my shoulder already, can I still do this one?"
+    assert conversation.rule_verdict("faq", [], text, None) != "ask_medical"
