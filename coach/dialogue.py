@@ -134,9 +134,22 @@ IN_POSITION = re.compile(
 )
 
 
-def in_position(text: str) -> bool:
-    """ "Sorted", "in position now", "down on all fours on the rug": ready to go."""
+def _reports_position(text: str) -> bool:
     return bool(IN_POSITION.match(text) or conversation.REPORTS_POSITION.match(text))
+
+
+def in_position(text: str) -> bool:
+    """ "Sorted", "in position now", "down on all fours on the rug": ready to go; and the
+    same said with a go word after it ("kneeling now, off we go"), split where the go word
+    starts."""
+    if _reports_position(text):
+        return True
+    words = text.split()
+    return any(
+        _reports_position(" ".join(words[:cut]).rstrip(",;.!- "))
+        and LETS_GO.match(" ".join(words[cut:]))
+        for cut in range(1, len(words))
+    )
 
 
 # Asking to start: "can we start?", "shall we begin now?"
@@ -603,7 +616,8 @@ FELT_ONLY = re.compile(
     r"not)\W+)*"
     r"(?:good|fine|ok|okay|alright|all right|easy|easier|hard|harder|tough|tougher|tiring|brutal|"
     r"a killer|killer|manageable|doable|not bad|great|grand|decent|challenging|a challenge|"
-    r"heavy|solid|nice|comfortable|strong|wobbly|shaky|tough one|hard one|good one|easy one)"
+    r"heavy|solid|nice|comfortable|strong|wobbly|shaky|tough one|hard one|good one|easy one|"
+    r"hard going|heavy going|tough going)"
     r"(?:\W+(?:one|set|that time|this time|thanks|though|tho|actually|now))*\W*$",
     re.I,
 )
@@ -645,6 +659,15 @@ def _only_felt(text: str) -> bool:
     """ "Bit hard but fine", "tough, ok though": only how it felt, in one clause or more."""
     parts = [part for part in CLAUSES.split(text) if part and part.strip(" ,.;!")]
     return bool(parts) and all(FELT_ONLY.match(part) for part in parts)
+
+
+def _remark_then_go(text: str) -> tuple[str, bool]:
+    """A remark and a go word in its last clause ("hard going, ok next set"): the remark
+    alone and True; any other message as it is and False."""
+    parts = [part for part in CLAUSES.split(text) if part and part.strip(" ,.;!")]
+    if len(parts) > 1 and LETS_GO.match(parts[-1]):
+        return text[: text.rindex(parts[-1])], True
+    return text, False
 
 
 def _done_and_felt(text: str) -> bool:
@@ -1769,22 +1792,28 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         if session.phase == "rest" and REST_LEFT.search(text):
             work.say(session.rest_left(now))  # "is the minute up?": what's left of the rest
             return True
+        remark, go = _remark_then_go(text)
         if (
-            session.phase == "rest"
-            and _only_felt(text)
+            session.phase in ("setup", "rest", "paused")
+            and _only_felt(remark)
             and not CONFIRMS_ALL.match(text)  # "yeah okay", "fine": as before
             and not _resting_after_pain(work)
             and not numbers.mentions_pain(text)
-            and numbers.read_count(text) is None
+            and numbers.read_count(remark) is None
         ):
-            # "Bit hard but fine" at rest: heard, then where they are.
+            # "Bit hard but fine" before a set, at rest or paused: heard, then where they
+            # are, or the set they asked to start ("tough going, right, next set").
             work.say_text(
                 "Thanks for telling me. If the next set feels too hard, lift a little lower and"
                 " slower."
-                if _HARD_FEELING.search(text)
+                if _HARD_FEELING.search(remark)
                 else "Good, thanks for telling me."
             )
-            _session_status(work)
+            if go:
+                work.say(session.ready(now), session.check_buttons())
+                _after_session_change(work)
+            else:
+                _session_status(work)
             return True
         if (
             WHEN_NEXT.search(text)

@@ -339,3 +339,25 @@ def test_the_session_just_stopped_is_recapped_and_a_bad_place_is_pain(coach):
     assert "Your reps: 6 in all" in stop
     recap = speak("how long did that take?")
     assert "6 reps in all" in recap and "Your last session was" not in recap
+
+
+def test_position_with_a_go_word_starts_and_a_remark_while_waiting_is_heard(coach):
+    """Waiting to start, a remark on the effort gets a word and the step again, never "didn't
+    catch that"; where they are said with a go word starts the set, by chat and by voice,
+    not the steps again."""
+    say = talk(coach, "e2e-language-position-go")
+    say("start my session")
+    reply, _ = say("well that felt heavy")
+    assert answers.NOT_UNDERSTOOD not in reply and "thanks for telling me" in reply.lower()
+    assert "Say ready when you're in position" in reply
+    reply, _ = say("I'm kneeling on the mat now, let's begin")
+    assert "Set 1, left leg" in reply and "toes pointed" not in reply
+    say("did 10")
+    say("did 10")
+    reply, _ = say("pretty tiring, ok though")
+    assert answers.NOT_UNDERSTOOD not in reply and "Say ready when you've rested" in reply
+
+    speak = talk_by_voice(coach, "e2e-language-position-go-voice")
+    speak("start my session")
+    reply = speak("down on all fours, here we go")
+    assert "Did you get all 10" in reply and "toes pointed" not in reply
