@@ -35,7 +35,14 @@ from coach import protocol as p
 from coach.capabilities import Capabilities
 from coach.conversation import Message, Reply
 from coach.numbers import parse_number
-from coach.session import Session, add_late_reps, late_count, stopped_for_pain, time_taken
+from coach.session import (
+    Session,
+    add_late_reps,
+    late_count,
+    reps_by_set,
+    stopped_for_pain,
+    time_taken,
+)
 from coach.speech import Line
 
 SESSION_INTENTS = (
@@ -2499,11 +2506,7 @@ def _todays_totals(work: _Turn, said_back: int | None = None) -> None:
         return
     if said_back is not None:
         work.say_text(_checked_total(said_back, record["total_reps"]))
-    per_set = "; ".join(
-        f"set {number}: " + ", ".join(f"{leg} {done.get(leg, 0)}" for leg in p.LEGS)
-        for number, done in enumerate(record.get("reps") or [], start=1)
-        if any(done.values())
-    )
+    per_set = reps_by_set(record.get("reps") or [])
     total = record.get("total_reps", 0)
     took = time_taken(record["ended_at"] - record.get("started_at", record["ended_at"]))
     work.say_text(f"Today's session: {total} reps in all ({per_set}). Time: {took}.")

@@ -39,6 +39,15 @@ def _other(leg: str) -> str:
     return p.LEGS[1 - p.LEGS.index(leg)]
 
 
+def reps_by_set(reps: list[dict]) -> str:
+    """ "set 1: left 10, right 3; set 2: ...": the sets with any reps, as summaries say them."""
+    return "; ".join(
+        f"set {number}: " + ", ".join(f"{leg} {done.get(leg, 0)}" for leg in p.LEGS)
+        for number, done in enumerate(reps, start=1)
+        if any(done.values())
+    )
+
+
 def time_taken(seconds: float) -> str:
     """How long a session took, as the end-of-session summary says it."""
     minutes = round(seconds / 60)
@@ -997,15 +1006,11 @@ class Session:
         }
 
     def summary(self) -> str:
-        parts = []
-        for number, done in enumerate(self.reps, start=1):
-            if any(done.values()):
-                legs = ", ".join(f"{leg} {done[leg]}" for leg in p.LEGS)
-                parts.append(f"set {number}: {legs}")
-        if not parts:
+        per_set = reps_by_set(self.reps)
+        if not per_set:
             return "No reps recorded this time."
         took = time_taken((self.ended_at or self.started_at) - self.started_at)
-        return f"Your reps: {self.total_reps} in all ({'; '.join(parts)}). Time: {took}."
+        return f"Your reps: {self.total_reps} in all ({per_set}). Time: {took}."
 
     # -- internals ------------------------------------------------------------------
 
