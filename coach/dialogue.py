@@ -4428,11 +4428,16 @@ def _feels_easy(work: _Turn) -> None:
     first, when the answer selector has one."""
     check = work.step_up_check()
     readings = work.turn.selector_readings
-    if not check.earned and readings and asks_something(work.turn.text):
-        work.reply.messages.append(
-            Message("", response=conversation.answer_response(readings[0][0]))
-        )
-        work.set(last_topic=conversation.answer_response(readings[0][0]))
+    first = readings[0][0] if readings else None
+    if check.verdict == progression.NO_HISTORY and conversation.ASKS_WHAT_NEXT.search(
+        work.turn.text
+    ):
+        # "what next?" with no sessions kept: the harder versions, unless its words (reps in
+        # the starting range) settle another answer
+        first = conversation.answer_named_by_words(work.turn.text) or "harder_variations"
+    if not check.earned and first and asks_something(work.turn.text):
+        work.reply.messages.append(Message("", response=conversation.answer_response(first)))
+        work.set(last_topic=conversation.answer_response(first))
     if check.earned:
         _offer_step_up(work, check)
     elif check.verdict == progression.NO_HISTORY:
