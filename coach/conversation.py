@@ -1488,6 +1488,11 @@ ASKS_TO_START = re.compile(
     rf"|ready\s+(?:for|to (?:start|begin|do))\s+{_SESSION_THING}"
     rf"|(?:i\s+|i'?d\s+)?(?:want|wanna|would like|like)\s+to\s+(?:start|begin|do)\s+"
     rf"{_SESSION_THING}"
+    # their own exercise begun now: "beginning today's routine", "I'm starting my reps";
+    # "starting position?" names no session, so it stays the start position's question
+    rf"|(?:(?:i'?m|im|i am|we'?re|were)\s+)?(?:just\s+)?(?:starting|beginning|kicking off|"
+    rf"starting on|getting going with|getting started (?:on|with))\s+"
+    rf"(?:my|our|todays|today'?s|today s)\s+{_SESSION_THING}"
     rf")(?:\W+(?:now|then|please|today|coach|thanks|with you|together))*\W*$",
     re.IGNORECASE,
 )
