@@ -2023,6 +2023,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             and not session.check
         ):
             # "2nd side managed 6" mid-leg: this leg ends where it is, the count is the next's.
+            # Safest for the record: the part-counted leg keeps only what was said (never
+            # credited with reps nobody reported), and no count said is lost to it.
             lines = session.said(numbers.Count(numbers.FINISHED, session.count, True), now)
             if not session.check and session.phase == "active" and session.count == 0:
                 said = other_leg_count.group("n") or other_leg_count.group("first")
