@@ -200,16 +200,22 @@ def asks_off_topic(intent: str, entities: list[dict], text: str, answer_key: str
     return False
 
 
+# A dose or a how-to asked ("how many of those?", "how long for each?"): about an exercise.
+ASKS_A_DOSE = re.compile(r"\bhow (?:many|much|long|often|do i do)\b|\b(?:sets|reps)\b", re.I)
+
+
 def names_another_exercise(
-    intent: str, entities: list[dict], answer_key: str | None = None
+    intent: str, entities: list[dict], answer_key: str | None = None, text: str = ""
 ) -> bool:
-    """A question about the exercise that names another one ("how do I do a squat?").
+    """A question about the exercise that names another one ("how do I do a squat?"),
+    or its dose asked with the classifier unsure ("how many crunches a day?").
 
     Also applied in the NLU pipeline (nlp/components.py), so that the intent
     itself says out_of_scope.
     """
-    if intent == QUESTION_INTENT:
-        return answer_key in EXERCISE_ONLY_ANSWERS and _other_exercise(entities) is not None
+    if intent in (QUESTION_INTENT, "nlu_fallback"):
+        about_the_exercise = answer_key in EXERCISE_ONLY_ANSWERS or ASKS_A_DOSE.search(text)
+        return bool(about_the_exercise) and _other_exercise(entities) is not None
     topic = INTENT_TOPICS.get(intent)
     return (
         topic is not None
@@ -235,6 +241,11 @@ OTHER_TRAINING = re.compile(
 STRETCHES_FOR = re.compile(
     r"\bstretch(?:es|ing)?\b.{0,25}?\b(?:for|(?:would|will|could|might) help|helps?|"
     r"to (?:loosen|ease|release|free))\b",
+    re.I,
+)
+# A whole workout or routine ("a complete leg routine", "full gym workout"): other training.
+WHOLE_WORKOUT = re.compile(
+    r"\b(?:full|whole|complete|entire)\b.{0,20}?\b(?:workouts?|routines?|programmes?|programs?)\b",
     re.I,
 )
 ABOUT_THIS_SESSION = re.compile(
@@ -264,12 +275,13 @@ def asks_for_training_for_a_part(text: str) -> bool:
 def asks_for_other_training(
     intent: str, entities: list[dict], text: str, answer_key: str | None
 ) -> bool:
-    """A routine of another exercise, or stretches for another body part, asked for."""
-    if intent != QUESTION_INTENT or not asks_for_training(text):
+    """A routine of another exercise, stretches for another body part, or a whole workout
+    asked for."""
+    if intent not in (QUESTION_INTENT, "nlu_fallback") or not asks_for_training(text):
         return False
     # Stretches for another part are other training, whichever answer the selector
     # leaned to ("for tight hamstrings" is no question about the hamstrings' work here).
-    if STRETCHES_FOR.search(text):
+    if STRETCHES_FOR.search(text) or WHOLE_WORKOUT.search(text):
         return True
     return _other_exercise(entities) is not None and bool(OTHER_TRAINING.search(text))
 
@@ -912,8 +924,9 @@ OTHER_PART_SYMPTOM = re.compile(
     re.I | re.S,
 )
 # Which practitioner to see for another part ("a chiro or an osteo for my jaw?", "would a
-# sports massage help my elbow?"): a medical question, so the doctor or physio, not the
-# part's cue. Booking or finding one is the clinician redirect; pain is the pain steps'.
+# sports massage help my elbow?"), or which of two, no part named ("a podiatrist or a
+# physio, which?"): a medical question, so the doctor or physio, not the part's cue.
+# Booking or finding one is the clinician redirect; pain is the pain steps'.
 _PRACTITIONER = (
     r"(?:chiropractors?|chiros?|osteopaths?|osteos?|physios?|physiotherapists?|doctors?|gps?|"
     r"specialists?|consultants?|massage|masseurs?|masseuses?|acupuncturists?|podiatrists?|"
@@ -926,7 +939,8 @@ PRACTITIONER_FOR_A_PART = re.compile(
     r"worth)\b)"
     r"(?=.*\b(?:for|about|with|on|help|fix|sort|treat) (?:my|the|a|his|her) (?:\w+ )?"
     r"(?:neck|shoulders?|elbows?|wrists?|hands?|fingers?|thumbs?|arms?|jaw|ankles?|feet|foot|"
-    r"toes?|shins?|calf|calves|ribs?|collarbone|head)\b)",
+    r"toes?|shins?|calf|calves|ribs?|collarbone|head)\b"
+    rf"|.*\b{_PRACTITIONER}\b,? or (?:(?:a|an|the|my) )?(?:\w+ )?{_PRACTITIONER}\b)",
     re.I | re.S,
 )
 # An injury to a part the exercise does not work, asked how to treat ("what's best for a
@@ -989,10 +1003,13 @@ HOW_MUCH_PAIN = re.compile(
     r"(?=.*\b(?:acceptable|ok|okay|fine|allowed|normal|safe|too much|tolerable|alright)\b)",
     re.I | re.S,
 )
-# What the pain should be like the day after: no worse than before (the soreness answer).
+# What the pain should be like the day after, or how to tell a session was too much ("how
+# can I tell I pushed it too far?"): no worse the next morning (the soreness answer).
 PAIN_EXPECTED_NEXT_DAY = re.compile(
     r"\bwhat (?:should|will|would) (?:the |my )?(?:pain|soreness|ache)\b.{0,20}?\bbe like\b"
-    r"(?=.*\b(?:next|morning|day after|tomorrow)\b)",
+    r"(?=.*\b(?:next|morning|day after|tomorrow)\b)"
+    r"|\bhow (?:do|can|would|will|should|could) (?:i|you) (?:know|tell)\b.{0,30}?"
+    r"\b(?:over ?d(?:o|one|id|oing)|too (?:much|far|hard)|pushed (?:it |myself )?too)\b",
     re.I | re.S,
 )
 # Tips for doing it well ("any pointers to do it right?"): the form tips.
@@ -1313,6 +1330,8 @@ CONDITION_ANSWERS = (
 )  # fmt: skip
 ASKS_IF_IT_SUITS = re.compile(
     r"\b(?:good|any good|helpful|useful|suitable|recommended|beneficial|meant|designed)\s+for\b"
+    # "is this one suitable?", "ok for someone like me?": suitability, said with no "for"
+    r"|\b(?:suitable|unsuitable)\b|\b(?:ok|okay|alright|right) for (?:me|someone like me)\b(?! to)"
     r"|\b(?:help|helps|fix|fixes|ease|eases|treat|treats|work for|works for)\s+(?:with\s+)?"
     r"(?:that|it|this|my|a|the|hip|hips|back|backs|knee|knees|people)\b"
     r"|\bonly (?:for|good for|meant for) (?:backs?|hips?|the back|the hip|back pain)\b"
@@ -1488,6 +1507,11 @@ ASKS_TO_START = re.compile(
     rf"|ready\s+(?:for|to (?:start|begin|do))\s+{_SESSION_THING}"
     rf"|(?:i\s+|i'?d\s+)?(?:want|wanna|would like|like)\s+to\s+(?:start|begin|do)\s+"
     rf"{_SESSION_THING}"
+    # their own exercise begun now: "beginning today's routine", "I'm starting my reps";
+    # "starting position?" names no session, so it stays the start position's question
+    rf"|(?:(?:i'?m|im|i am|we'?re|were)\s+)?(?:just\s+)?(?:starting|beginning|kicking off|"
+    rf"starting on|getting going with|getting started (?:on|with))\s+"
+    rf"(?:my|our|todays|today'?s|today s)\s+{_SESSION_THING}"
     rf")(?:\W+(?:now|then|please|today|coach|thanks|with you|together))*\W*$",
     re.IGNORECASE,
 )
@@ -1761,7 +1785,7 @@ def rule_verdict(
         return "pain"
     if asks_about_medicine(intent, entities, text):
         return "ask_medical"
-    if names_another_exercise(intent, entities, answer_key):
+    if names_another_exercise(intent, entities, answer_key, text):
         return "out_of_scope"
     if asks_for_other_training(intent, entities, text, answer_key):
         return "out_of_scope"

@@ -1285,11 +1285,13 @@ def respond(
         _reminder_fired(work, turn.reminder_at)
         return work.finish()
     before = _where_the_count_is(work.session)
+    reps_before = work.session.total_reps if work.session is not None else None
     if not _answer_pending_question(work) and not _repeat_answer(work):
         _handle(work)
         _ask_unanswered_check_again(work, before)
     _remember_answers(work)
     _knee_padding_tip(work)
+    _after_a_mishap(work, reps_before)
     dialogue.remind(answered_by_rasa)
     _maybe_ask_morning_check(work)
     return _with_disclaimer(work).finish()
@@ -1374,6 +1376,32 @@ def _knee_padding_tip(work: _Turn) -> None:
         else len(messages)
     )
     messages.insert(at, line)
+
+
+# A count that ends in a mishap: "managed six, then my hand slid off the mat". A fall is
+# the screen's (it asks about it first); a slip is asked about here, once the count is in.
+MISHAP = re.compile(
+    r"\b(?:slipped|slipping|slid|sliding|skidded|gave way|buckled|wobbled|lost my (?:balance|"
+    r"footing|grip)|went from under me)\b",
+    re.I,
+)
+AFTER_A_MISHAP = "Sorry about the slip. If anything hurts now, tell me how bad, from 0 to 10."
+
+
+def _after_a_mishap(work: _Turn, reps_before: int | None) -> None:
+    """The count was recorded and said back: then the slip, asked about before the coach
+    leads on (in a voice session the next set's lines follow the count's)."""
+    session, messages = work.session, work.reply.messages
+    if (
+        reps_before is None
+        or session is None
+        or session.total_reps <= reps_before
+        or not MISHAP.search(work.turn.text)
+        or numbers.mentions_pain(work.turn.text)  # pain said with it: the pain step has it
+        or not messages
+    ):
+        return
+    messages.insert(1, Message(AFTER_A_MISHAP))
 
 
 # -- safety -----------------------------------------------------------------------
@@ -2002,9 +2030,12 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             and not session.check
         ):
             # "2nd side managed 6" mid-leg: this leg ends where it is, the count is the next's.
+            # Safest for the record: the part-counted leg keeps only what was said (never
+            # credited with reps nobody reported), and no count said is lost to it.
             lines = session.said(numbers.Count(numbers.FINISHED, session.count, True), now)
             if not session.check and session.phase == "active" and session.count == 0:
-                value = numbers.value_of(other_leg_count.group("n"))
+                said = other_leg_count.group("n") or other_leg_count.group("first")
+                value = numbers.value_of(said)
                 lines += session.said(numbers.Count(numbers.TOTAL, value, explicit=True), now)
             work.say(lines, session.check_buttons())
             _after_session_change(work)
@@ -3215,7 +3246,11 @@ def _other_leg_named(text: str, session: Session) -> str | None:
 OTHER_LEG_COUNT = re.compile(
     r"^\W*(?:(?:and|ok|okay|then|now)\W+)*(?:the |my )?other (?:leg|side)\W+"
     r"(?:(?:did|done|got|managed|was|is|had)\s+)?(?:(?:about|like|maybe)\s+)?"
-    rf"(?P<n>{numbers.NUMBER})(?:\s+(?:reps?|done|lifts?|of them|there))*\W*$",
+    rf"(?P<n>{numbers.NUMBER})(?:\s+(?:reps?|done|lifts?|of them|there))*\W*$|"
+    # the count first: "8 on the other side", "did 10 with my other leg"
+    r"^\W*(?:(?:and|ok|okay|then|now)\W+)*(?:(?:i\s+)?(?:did|done|got|managed|had)\s+)?"
+    rf"(?P<first>{numbers.NUMBER})(?:\s+(?:reps?|lifts?|done))?\s+(?:on|with|for|off)\s+"
+    r"(?:the |my )?other (?:leg|side)(?:\s+(?:too|as well|now|then|done))*\W*$",
     re.I,
 )
 
@@ -4431,11 +4466,16 @@ def _feels_easy(work: _Turn) -> None:
     first, when the answer selector has one."""
     check = work.step_up_check()
     readings = work.turn.selector_readings
-    if not check.earned and readings and asks_something(work.turn.text):
-        work.reply.messages.append(
-            Message("", response=conversation.answer_response(readings[0][0]))
-        )
-        work.set(last_topic=conversation.answer_response(readings[0][0]))
+    first = readings[0][0] if readings else None
+    if check.verdict == progression.NO_HISTORY and conversation.ASKS_WHAT_NEXT.search(
+        work.turn.text
+    ):
+        # "what next?" with no sessions kept: the harder versions, unless its words (reps in
+        # the starting range) settle another answer
+        first = conversation.answer_named_by_words(work.turn.text) or "harder_variations"
+    if not check.earned and first and asks_something(work.turn.text):
+        work.reply.messages.append(Message("", response=conversation.answer_response(first)))
+        work.set(last_topic=conversation.answer_response(first))
     if check.earned:
         _offer_step_up(work, check)
     elif check.verdict == progression.NO_HISTORY:

@@ -592,6 +592,14 @@ _QUESTION = re.compile(
 )
 
 
+# "Got it." before more words takes up advice: no rep "got" ("got it. 4 more, bit sore").
+_ACKNOWLEDGED_FIRST = re.compile(
+    r"^\W*(?:ok(?:ay)?\W+)?(?:got it|gotcha|understood|noted|will do|makes sense)"
+    r"\s*[.,;:!]+\s*(?=\S)",
+    re.I,
+)
+
+
 def read_count(text: str) -> Count | None:
     """What the message says about reps, or None if it says nothing about them.
 
@@ -601,6 +609,7 @@ def read_count(text: str) -> Count | None:
     """
     if "?" in text:
         return None
+    text = _ACKNOWLEDGED_FIRST.sub("", text)
     whole = normalise(text)
     if not whole or _QUESTION.search(whole):
         return None
@@ -946,7 +955,8 @@ def _read_correction(whole: str) -> Count | None:
 # for on that one", "got to tree then it hurt", "only managed sex".
 _SOUNDALIKE_COUNT = re.compile(
     r"\b(?P<cue>stopped at|stopped after|gave up at|gave up after|got to|got up to|made it to|"
-    r"reached|only managed|managed|only did|only got|only|did|^)\s*"
+    r"reached|only managed|managed|only did|only got|only|did|got through|went through|"
+    r"completed|knocked out|^)\s*"
     r"(?P<word>to|too|for|fore|tree|free|thee|ate|won|sex|sicks|tin|nein)"
     r"(?=\s*$|\s+(?:on (?:that|this|the|my)|then|and|before|reps?|of them|that time|this time|"
     r"i think|maybe|or so|lifts?|done|but)\b"

@@ -634,7 +634,8 @@ CLAUSE_WORDS = _words(
     " cos coz since so now still anyway otherwise plus also"
 )
 # "my legs are so weak", "my groin is still numb": after these, "so" is "very" and "still"
-# goes on; no new clause starts.
+# goes on; no new clause starts. Nor in a case put as "if": "if it still hurts in a month"
+# keeps "if" with the pain it is about.
 AFTER_BE = _words("so still now also just only")
 BE = _words("is are was were am m 's s feel feels felt get gets got been be look looks")
 # "and" starts a new clause before a new subject: "no fever and I can't pee".
@@ -825,8 +826,14 @@ def check(text: str) -> Screening:
                 # "Is it normal to feel feverish?": asked by someone who may have it.
                 normal = any(hit.label == IS_IT_NORMAL for hit in hits)
                 unsure_too = flag if flag.urgency == EMERGENCY or normal else None
-                # "I don't have it", "just asking in case": explained only.
-                if in_case or _denies_having(hits, message) or _term_read_about(hits, message):
+                # "I don't have it", "just asking in case", "what if I ever got it?":
+                # explained only.
+                if (
+                    in_case
+                    or _only_hypothetical(message.words)
+                    or _denies_having(hits, message)
+                    or _term_read_about(hits, message)
+                ):
                     unsure_too = None
                 elif normal and (
                     _signs_together(hits)
@@ -891,13 +898,23 @@ def _hypothetical(words: list[str]) -> bool:
     opening = next((i for i, word in enumerate(words) if word not in OPENERS), len(words))
     if words[opening : opening + 2] == ["what", "if"] and "would" in words[opening + 2 :]:
         return True
+    # "What should I do if my legs ever go numb?": "if" with "ever" is a case to come,
+    # whatever verb follows ("if I ever got ...").
+    if any(word == "if" and "ever" in words[i + 1 : i + 5] for i, word in enumerate(words)):
+        return True
     # "What do I do if my foot goes numb?": what to do should it start, a case to come;
     # "what do I do if I can't pee?" may be the user's own now.
     if words[opening : opening + 4] in (["what", "should", "i", "do"], ["what", "do", "i", "do"]):
         case = words[opening + 4 : opening + 10]
         return "if" in case[:2] and not STARTS.isdisjoint(case)
-    # "What should I do if my legs ever go numb?": "if" with "ever" is a case to come.
-    return any(word == "if" and "ever" in words[i + 1 : i + 5] for i, word in enumerate(words))
+    return False
+
+
+def _only_hypothetical(words: list[str]) -> bool:
+    """Whether the message is a case to come and nothing after the question: "what should
+    I do if I ever got it?"; not "... what do I do? I think it nearly happened"."""
+    asked_at = next((i for i, word in enumerate(words) if word == "?"), len(words))
+    return _hypothetical(words) and all(w in CLAUSE_PUNCTUATION for w in words[asked_at:])
 
 
 def _only_in_case(hits: list["_Hit"], message: "_Message") -> bool:
@@ -1204,7 +1221,11 @@ def _read(doc: Doc, words: list[str], found: list[tuple[str, int, int]]) -> _Mes
         if (
             token.is_space
             or word in CLAUSE_PUNCTUATION
-            or (word in CLAUSE_WORDS and not (word in AFTER_BE and i and words[i - 1] in BE))
+            or (
+                word in CLAUSE_WORDS
+                and not (word in AFTER_BE and i and words[i - 1] in BE)
+                and not (word == "still" and "if" in words[max(i - 3, 0) : i])
+            )
             or (
                 word == "and"
                 and i + 1 < len(words)

@@ -361,3 +361,25 @@ def test_position_with_a_go_word_starts_and_a_remark_while_waiting_is_heard(coac
     speak("start my session")
     reply = speak("down on all fours, here we go")
     assert "Did you get all 10" in reply and "toes pointed" not in reply
+
+
+def test_own_start_a_count_first_for_the_other_leg_and_a_slip_after_a_count(coach):
+    """ "I'm beginning my workout" starts a session (not the start position's answer); a
+    count named first for the other leg, with this one part-counted, goes to the leg not
+    in progress; by voice, a count that ends in a slip is recorded and said back, and the
+    slip is asked about after it."""
+    sender = "e2e-language-own-start"
+    say = talk(coach, sender)
+    reply, _ = say("i'm beginning my workout")
+    assert "Say ready" in reply
+    say("ready")
+    assert "4 of 10" in say("done 4")[0]
+    reply, _ = say("7 on the other side")
+    assert "4 on your left leg" in reply and "7 of 10 on your right leg" in reply
+    voice = "e2e-language-slip-voice"
+    speak = talk_by_voice(coach, voice)
+    speak("start my session")
+    assert "Did you get all 10" in speak("ready")
+    reply = speak("completed ate and then my hand slid off")
+    assert reply.index("8 on your left leg") < reply.index("Sorry about the slip")
+    assert stored_slot(coach.database, voice, "session")["reps"][0]["left"] == 8

@@ -606,3 +606,52 @@ def test_trouble_with_sex_said_bare_is_asked_about():
 )
 def test_trouble_with_sex_with_worry_beside_it_is_asked_about(text):
     assert verdict(text) == ("sexual_function", "asked"), text
+
+
+# -- 2026-11-27pp kinds ------------------------------------------------------------------------
+
+
+# Ill said in everyday words, twice over, beside the back: feeling generally unwell, and the
+# asker's own even with "is that normal?" after it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "feeling queasy and totally drained, and my lower back throbs",
+        "not been well all week, zero energy, and the back is sore with it",
+        "I feel nauseous and washed out and my back hurts, is that to be expected?",
+    ],
+)
+def test_ill_in_everyday_words_with_the_back_is_feeling_unwell(text):
+    assert verdict(text) == ("unwell", SOON), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "felt sick and drained after the gym, my back's fine",
+        "no energy at all today, a cold has got me",
+    ],
+)
+def test_worn_out_by_a_workout_or_a_cold_is_not_feeling_unwell(text):
+    assert verdict(text) != ("unwell", SOON), text
+
+
+# "During this" in "is it normal to ...?": the exercise the asker is doing now, so theirs.
+def test_is_it_normal_with_during_this_is_the_askers_own():
+    text = "is it normal to ache up between my shoulder blades while doing this?"
+    assert verdict(text) == ("upper_back", SOON)
+    assert verdict("is it normal to get upper back pain during this?") == ("upper_back", SOON)
+
+
+# Cases to come and things long over stay clear.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what should I do if I ever lost feeling around my bottom?",
+        "should I book the GP if my back still aches in a month or so?",
+        "toes went tingly out in the frosty yard, they've warmed up now",
+        "fell off a ladder years back, no back trouble since, I'm here for my knee",
+    ],
+)
+def test_cases_to_come_and_things_long_over_stay_clear(text):
+    assert verdict(text) == (None, None), text

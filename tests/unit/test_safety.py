@@ -407,13 +407,23 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 93/100 (+4 asked), other signs 92/96 (+2 asked), near misses
     # 3/93 (+2 asked); after issue 15: 100/100, 95/96 (+1 asked), 0/93 (+2 asked).
     "2026-11-27oo",
+    # Scored fresh: emergencies 90/90, other signs 102/106 (+2 asked), near misses 3/92 (+1
+    # asked); after issue 15: 90/90, 105/106 (+1 asked), 0/92.
+    "2026-11-27pp",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
 # the user's own said, get the sign's yes/no question (issue 15), not the advice; in mm, one
 # such fever question; in nn, one such weight-loss question asked with "your back"; in oo,
-# a relative's weight loss, a sign of someone else's (a soon sign) that is asked about.
-ASKED_BY_DESIGN = {"2026-11-27ee": 2, "2026-11-27mm": 1, "2026-11-27nn": 1, "2026-11-27oo": 1}
+# a relative's weight loss, a sign of someone else's (a soon sign) that is asked about; in pp,
+# one bare fever question.
+ASKED_BY_DESIGN = {
+    "2026-11-27ee": 2,
+    "2026-11-27mm": 1,
+    "2026-11-27nn": 1,
+    "2026-11-27oo": 1,
+    "2026-11-27pp": 1,
+}
 
 
 @pytest.mark.parametrize("name", STUDIED_SETS)
