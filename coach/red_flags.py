@@ -637,6 +637,8 @@ CLAUSE_WORDS = _words(
 # goes on; no new clause starts. Nor in a case put as "if": "if it still hurts in a month"
 # keeps "if" with the pain it is about.
 AFTER_BE = _words("so still now also just only")
+# "if it still hurts after a few weeks": the time to come that keeps "still" with its "if".
+LATER_IN_IF = _words("after in by past beyond week weeks month months")
 BE = _words("is are was were am m 's s feel feels felt get gets got been be look looks")
 # "and" starts a new clause before a new subject: "no fever and I can't pee".
 AND_BEFORE = _words(
@@ -1207,6 +1209,19 @@ def _undone(hit: _Hit, hits: list[_Hit]) -> bool:
     )
 
 
+def _if_still_later(words: list[str], i: int) -> bool:
+    """Whether "still" at i is part of a case put as "if" about a time to come: "if it
+    still hurts in a month"; not "if it still aches I stop, been aching 3 weeks", where the
+    weeks are a report of their own."""
+    if "if" not in words[max(i - 3, 0) : i]:
+        return False
+    rest = words[i + 1 :]
+    clause = rest[
+        : next((n for n, w in enumerate(rest) if w in CLAUSE_PUNCTUATION or w == ","), len(rest))
+    ]
+    return not LATER_IN_IF.isdisjoint(clause)
+
+
 def _read(doc: Doc, words: list[str], found: list[tuple[str, int, int]]) -> _Message:
     """Clauses (punctuation and words such as "but" start a new one) and denials."""
     ends_from: dict[int, int] = {}
@@ -1224,7 +1239,7 @@ def _read(doc: Doc, words: list[str], found: list[tuple[str, int, int]]) -> _Mes
             or (
                 word in CLAUSE_WORDS
                 and not (word in AFTER_BE and i and words[i - 1] in BE)
-                and not (word == "still" and "if" in words[max(i - 3, 0) : i])
+                and not (word == "still" and _if_still_later(words, i))
             )
             or (
                 word == "and"
