@@ -30,7 +30,7 @@ any sign asked as "is it normal to ...?" (whoever asks that may well have it).
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import product
 from pathlib import Path
 
@@ -343,7 +343,46 @@ def _slip(norm: str) -> str | None:
     readings = {_fold(word) for word in near}
     if len(readings) > 1:  # "bowles": "bowels" (two letters swapped) before "bowls"
         readings = {_fold(word) for word in near if sorted(word) == sorted(norm)}
+    if not near:  # "trubble": spelled as it sounds, vowels and double letters astray
+        alike = [
+            word
+            for word in _by_skeleton().get(_skeleton(norm), ())
+            if abs(len(word) - len(norm)) <= SKELETON_LENGTH_GAP
+        ]
+        # "trubble" is "trouble" (two edits), not "terrible" (three): the nearest only.
+        nearest = min(map(partial(_distance, norm), alike), default=None)
+        readings = {_fold(word) for word in alike if _distance(norm, word) == nearest}
     return readings.pop() if len(readings) == 1 else None
+
+
+# A word's consonants in order, its first letter kept and double letters made single:
+# "trubble" and "trouble" are both "trbl". A misspelling by sound keeps this skeleton.
+SKELETON_LENGTH_GAP = 2
+
+
+def _skeleton(word: str) -> str:
+    tail = re.sub(r"(.)\1+", r"\1", word[1:])
+    return word[0] + re.sub("[aeiou]", "", tail)
+
+
+def _distance(a: str, b: str) -> int:
+    """The fewest letters added, dropped or changed to make `a` into `b` (Levenshtein)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        last, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            last, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, last + (x != y))
+    return row[-1]
+
+
+@lru_cache(maxsize=1)
+def _by_skeleton() -> dict[str, tuple[str, ...]]:
+    """The phrase words of SLIP_MIN_LENGTH letters or more, by their skeletons."""
+    found: dict[str, list[str]] = {}
+    for word in vocabulary():
+        if len(word) >= SLIP_MIN_LENGTH:
+            found.setdefault(_skeleton(word), []).append(word)
+    return {key: tuple(words) for key, words in found.items()}
 
 
 # Numbers become a class: an age under 20 or over 55 matters, "15 reps" does not.

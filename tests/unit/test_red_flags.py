@@ -424,6 +424,10 @@ def test_plain_words_for_retention_leaks_sex_and_riding_falls(text, sign):
         ("pins and needles in my perinium since Monday", "saddle_numbness"),
         ("my genitls have felt numb since yesterday", "saddle_numbness"),
         ("strugling to pass urine since this morning", "bladder"),
+        # Spelled as it sounds, two edits or more: the same consonants, the nearest word.
+        ("got some trubbel peeing since sunday", "bladder"),
+        ("real dificullty urinatting this week", "bladder"),
+        ("my streem has gone weak, that's new", "bladder"),
     ],
 )
 def test_a_long_sign_word_with_one_slip_is_still_read(text, sign):
@@ -453,11 +457,13 @@ def test_a_real_word_one_letter_from_a_sign_word_is_not_a_slip(text):
 @pytest.mark.parametrize(
     ("typed", "read"),
     [("saddel", "saddle"), ("bowles", "bowels"), ("toliet", "toilet"), ("bowls", None),
-     ("ladder", None), ("tryna", None), ("urinte", None)],
+     ("ladder", None), ("tryna", None), ("urinte", None), ("trubble", "trouble"),
+     ("stramm", "stream")],
 )  # fmt: skip
 def test_a_slip_is_read_only_when_one_sign_word_is_that_close(typed, read):
     # "urinte" is as close to "urine" as to "urinate": no guess; "bowles" has the letters
-    # of "bowels"; a real word ("bowls") or chat ("tryna") is what it says.
+    # of "bowels"; a real word ("bowls") or chat ("tryna") is what it says. "trubble" has
+    # the consonants of "trouble" and of "terrible": the nearer wins.
     assert red_flags._slip(typed) == read
 
 

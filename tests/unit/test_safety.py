@@ -410,6 +410,9 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 90/90, other signs 102/106 (+2 asked), near misses 3/92 (+1
     # asked); after issue 15: 90/90, 105/106 (+1 asked), 0/92.
     "2026-11-27pp",
+    # Scored fresh: emergencies 87/91 (+1 asked), other signs 96/96, near misses 0/89; after
+    # issue 15: 91/91, 96/96, 0/89.
+    "2026-11-27qq",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
