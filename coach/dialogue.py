@@ -3079,7 +3079,11 @@ CONDITIONAL = re.compile(
     r"\b(?:if|once|when|until|till|unless|hopefully|hope|in case|what if|suppose)\b", re.I
 )
 WHAT_WENT_WRONG = re.compile(
-    r"\bwhat (?:did|have) i do(?:ne)? wrong\b|\bwhat went wrong\b|\bwhy did (?:it|that|this|my"
+    r"\bwhat (?:did|have) i do(?:ne)? wrong\b|\bwhat went wrong\b|"
+    # asked while it hurts: "what am I doing wrong?", "am I doing it wrong?"
+    r"\bwhat (?:am i|are we|i'?m|im) doing wrong\b"
+    r"|\b(?:doing|do) (?:it|this|them|something) wrong\b|"
+    r"\bwhy did (?:it|that|this|my"
     r" \w+) (?:hurt|happen|go)\b|\bwhat (?:caused|causes|made) (?:it|that|this|the pain|my)\b|"
     r"\b(?:was it|is it|was that) (?:my|bad) (?:form|technique|fault)\b|\bmy fault\b",
     re.I,
@@ -4176,6 +4180,14 @@ def _pain(work: _Turn) -> None:
         # form may be what stops it hurting), and the door to rate the pain stays open.
         _say_answer(work, work.turn.answer_key)
         work.say_text(pain.RATE_IT_IF_NOW)
+        work.set(pending_offer="pain_severity", pending_pain=_report_dict(report))
+        return
+    if report.severity is None and not report.for_weeks and WHAT_WENT_WRONG.search(work.turn.text):
+        # "It hurts when I lift, what am I doing wrong?": the usual form faults and the cue
+        # for that place, then how bad, since pain during the lift is rated before going on.
+        work.say_text(pain.WHAT_WENT_WRONG)
+        work.say_text(pain.form_cue(report.location))
+        work.say_text(pain.HOW_BAD)
         work.set(pending_offer="pain_severity", pending_pain=_report_dict(report))
         return
     if report.severity is None and not report.from_kneeling:
