@@ -1806,10 +1806,9 @@ def rule_verdict(
         numbers.read_total_said_back(text) is not None
     ):
         return "ask_progress"  # "that's 20 in all, right?": the running total, no answer said
-    if intent in (QUESTION_INTENT, "nlu_fallback", "repeat", "out_of_scope") and (
-        TERSE_TOTAL.match(text)
-    ):
-        return "ask_progress"  # "total then?": the session's total, in a word
+    if TERSE_TOTAL.match(text):
+        # "total then?": the session's total, in a word, whatever DIET made of so few words
+        return "ask_progress"
     if intent == QUESTION_INTENT and "?" not in text and DEFERS_TO_LATER.search(text):
         return "deny"  # "I'll do them tomorrow": no question, so no answer said first
     if pain_from_doing_more(intent, text, answer_key):
