@@ -394,8 +394,8 @@ def test_the_other_leg_on_ready_a_last_rep_taken_back_and_scores_said_after_a_re
     pain in words replaces the one read from the words."""
     voice = "e2e-language-switch-on-ready"
     speak = talk_by_voice(coach, voice)
-    speak("start my session")
-    assert "Did you get all 10" in speak("ready")
+    for said, expected in [("start my session", "Say ready"), ("ready", "Did you get all 10")]:
+        assert expected in speak(said)
     reply = speak("got them all, except the final one was a bit sloppy")
     assert "9 on your left leg" in reply and "Switch to your right leg" in reply
     assert "Lift." not in reply and "Say ready" in reply

@@ -81,6 +81,14 @@ def test_a_start_said_as_begin_it_after_a_pre_session_pain_answer_starts(said):
         assert "Let's do it" in chat.say("nlu_fallback", said)
 
 
+def _after_a_pain_in_words() -> Chat:
+    """One rep into a set, then a pain said in words that the coach reads as 2."""
+    chat = in_a_set()
+    chat.say("count_rep", "done")
+    assert "2 out of 10" in chat.say("pain", "slight ache in my back now")
+    return chat
+
+
 @pytest.mark.parametrize(
     "intent, said, score",
     [
@@ -90,9 +98,7 @@ def test_a_start_said_as_begin_it_after_a_pre_session_pain_answer_starts(said):
     ],
 )
 def test_a_score_on_its_own_after_a_pain_in_words_is_that_reports_score(intent, said, score):
-    chat = in_a_set()
-    chat.say("count_rep", "done")
-    assert "2 out of 10" in chat.say("pain", "slight ache in my back now")
+    chat = _after_a_pain_in_words()
     reply = chat.say(intent, said)
     assert f"Pain of {score} out of 10" in reply
     assert chat.session["pain"] == [score] and chat.session["reps"][0]["left"] == 1
@@ -100,9 +106,7 @@ def test_a_score_on_its_own_after_a_pain_in_words_is_that_reports_score(intent, 
 
 @pytest.mark.parametrize("said", ["maybe 3", "did a 3"])
 def test_a_count_after_a_pain_in_words_is_no_score(said):
-    chat = in_a_set()
-    chat.say("count_rep", "done")
-    chat.say("pain", "slight ache in my back now")
+    chat = _after_a_pain_in_words()
     chat.say("nlu_fallback", said)
     assert chat.session["pain"] == [2]
 
