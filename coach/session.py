@@ -448,7 +448,10 @@ class Session:
         if (carried := self._count_carried_on(count)) is not None:
             return carried
         if self.awaiting_ready and self.phase == ACTIVE:
-            return self.ready(now)  # the coach leads the leg it named; counts come after it
+            bare = count.value is None or (count.kind == numbers.MORE and not count.explicit)
+            if count.kind != numbers.ALL and bare:
+                return self.ready(now)  # "done", "next": the coach leads the leg it named
+            self.awaiting_ready = False  # "all ten that time": the leg done on their own
         if self.phase == REST or (self.phase == PAUSED and self.paused_from == REST):
             if self.voice:
                 return self.ready(now)  # the coach leads the next set; counts come after it

@@ -126,3 +126,13 @@ def test_a_soundalike_score_said_with_the_day_is_that_score(said, score):
 
 def test_a_soundalike_with_a_day_and_no_article_is_no_score():
     assert numbers.read_pain_score("i want to do a set for today") is None
+
+
+@pytest.mark.parametrize(
+    "intent, said, right", [("report_reps", "yep the whole ten on that side too", 10)]
+)
+def test_the_named_leg_reported_done_on_ones_own_is_recorded_not_paced(intent, said, right):
+    chat = after_a_paced_set()
+    chat.say("affirm", "yes", metadata=VOICE)
+    reply = chat.say(intent, said, metadata=VOICE)
+    assert "Counting reps" not in reply and chat.session["reps"][0]["right"] == right
