@@ -3992,7 +3992,11 @@ def _session_control(work: _Turn, session: Session) -> bool:
     elif intent == "continue_session" or (
         # "ok" / "go on" / "carry on" read as yes or "tell me more": here they mean go.
         intent in ("affirm", "feel_fine", "ask_more")
-        and (session.phase in ("setup", "rest", "paused") or session.awaiting_feedback)
+        and (
+            session.phase in ("setup", "rest", "paused")
+            or session.awaiting_feedback
+            or session.awaiting_ready  # "yes" to "say ready when you're in position"
+        )
     ):
         lines = session.ready(now)
     elif intent in ("affirm", "feel_fine", "deny"):

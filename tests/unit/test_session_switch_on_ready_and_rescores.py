@@ -22,7 +22,13 @@ def test_a_confirmed_leg_names_the_other_and_paces_it_on_ready():
 
 
 @pytest.mark.parametrize(
-    "intent, said", [("count_rep", "next"), ("continue_session", "go"), ("nlu_fallback", "ok go")]
+    "intent, said",
+    [
+        ("count_rep", "next"),
+        ("continue_session", "go"),
+        ("nlu_fallback", "ok go"),
+        ("affirm", "yes"),
+    ],
 )
 def test_a_go_word_with_the_next_leg_named_paces_it(intent, said):
     chat = after_a_paced_set()
