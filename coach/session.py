@@ -1099,6 +1099,7 @@ class Session:
         if self.voice:
             # On a speaker: the switch, then the count on "ready", not straight away.
             self.awaiting_ready = True
+            self.check = None  # "did you do all 10?" was about the leg just done
             self.last_instruction = f"{said} {READY_PROMPT}"
             return [Line(self.last_instruction)]
         switch = Line(said, ssml=f"{said}{speech.pause(p.LEG_SWITCH_SECONDS * 1000)}")

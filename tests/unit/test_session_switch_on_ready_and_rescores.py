@@ -142,3 +142,12 @@ def test_the_named_leg_reported_done_on_ones_own_is_recorded_not_paced(intent, s
     chat.say("affirm", "yes", metadata=VOICE)
     reply = chat.say(intent, said, metadata=VOICE)
     assert "Counting reps" not in reply and chat.session["reps"][0]["right"] == right
+
+
+def test_ready_after_a_leg_confirmed_once_asked_paces_the_next_not_records_it():
+    chat = after_a_paced_set()
+    chat.say("continue_session", "ready", metadata=VOICE)  # asked: all 10?
+    chat.say("feel_fine", "felt okay, zero pain", metadata=VOICE)
+    assert chat.session["reps"][0]["left"] == 10 and chat.session["check"] is None
+    reply = chat.say("continue_session", "ready", metadata=VOICE)
+    assert "Counting reps" in reply and chat.session["reps"][0]["right"] == 0
