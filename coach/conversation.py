@@ -701,13 +701,24 @@ TIRED_AND_ASKS_FOR_A_BREAK = re.compile(
 ASKS_WHAT_NEXT = re.compile(
     r"\b(?:next (?:step|stage|level|thing|move|challenge)|what(?:'?s| is)? next|what now|"
     r"what comes (?:next|after)|where (?:do|can|should) i go from (?:here|there)|where next|"
-    r"what do i do (?:next|after that|now)|move on to|step up to|"
+    r"what (?:do|should|can|shall) i do (?:next|after that|now)|move on to|step up to|"
     # "should I be moving up?", "time to step up?", "ready to progress?"
     r"(?:should|can|could|shall|do) i (?:be |start )?(?:mov\w* up|step\w* up|go\w* up|"
     r"progress\w*|level\w* up)|(?:time|ready) to (?:move up|step up|go up|progress))\b",
     re.I,
 )
-_ANY_NUMBER = re.compile(rf"\b{numbers.NUMBER}\b", re.I)
+# A count said, not a time ("for 3 weeks", "6 days in"): a time says how long, not how many.
+_ANY_NUMBER = re.compile(
+    rf"\b{numbers.NUMBER}\b"
+    r"(?! (?:of )?(?:days?|weeks?|months?|years?|minutes?|mins?|hours?)\b)",
+    re.I,
+)
+# How long it has been done, told with no count ("been on them for weeks", "a month now").
+HISTORY_TOLD = re.compile(
+    r"\b(?:for|over) (?:a few |several |some |many |a couple of |(?:about|around) )?"
+    r"(?:a |\w+ )?(?:days|weeks?|months?|while|fortnight)\b|\b(?:weeks?|months?) now\b",
+    re.I,
+)
 # "2x10", "3 x 12": sets by reps, the reps last.
 _SETS_BY_REPS = re.compile(r"\b\d+\s*[x\u00d7]\s*(\d+)\b", re.I)
 
@@ -733,9 +744,16 @@ def asks_what_next_at_the_top(text: str) -> bool:
 
 def asks_what_next_in_the_starting_range(text: str) -> bool:
     """Asks for the next step with reps in the starting range said ("2 sets of 10 are
-    easy now, what next?"): the build-up (more reps), not a harder version yet."""
+    easy now, what next?"), or with no count but weeks of doing it told: the build-up
+    (more reps), not a harder version yet."""
     most = _most_reps_in_a_what_next(text)
-    return most is not None and REPS_PER_SET.low <= most < BUILD_UP_REPS.high
+    if most is None:
+        # no count, but weeks of it told ("been at it for weeks, all fine, what now?"): the
+        # build-up first, then the harder versions; a pain said is the pain steps'
+        return bool(ASKS_WHAT_NEXT.search(text) and HISTORY_TOLD.search(text)) and not pain_said(
+            text
+        )
+    return REPS_PER_SET.low <= most < BUILD_UP_REPS.high
 
 
 # Explaining the whole exercise to a beginner ("like I'm five", "in plain words, I've
@@ -1330,8 +1348,10 @@ CONDITION_ANSWERS = (
 )  # fmt: skip
 ASKS_IF_IT_SUITS = re.compile(
     r"\b(?:good|any good|helpful|useful|suitable|recommended|beneficial|meant|designed)\s+for\b"
-    # "is this one suitable?", "ok for someone like me?": suitability, said with no "for"
-    r"|\b(?:suitable|unsuitable)\b|\b(?:ok|okay|alright|right) for (?:me|someone like me)\b(?! to)"
+    # "is this one suitable?", "ok for someone like me?", "hip trouble, is it ok for that?":
+    # suitability, said with no "for" or with the condition pointed back to
+    r"|\b(?:suitable|unsuitable)\b"
+    r"|\b(?:ok|okay|alright|right) for (?:me|someone like me|that|this|it|them)\b(?! to)"
     r"|\b(?:help|helps|fix|fixes|ease|eases|treat|treats|work for|works for)\s+(?:with\s+)?"
     r"(?:that|it|this|my|a|the|hip|hips|back|backs|knee|knees|people)\b"
     r"|\bonly (?:for|good for|meant for) (?:backs?|hips?|the back|the hip|back pain)\b"
@@ -1545,6 +1565,36 @@ _OPENS_A_QUESTION = re.compile(
 )
 
 
+# A dose said back for a check after a start request ("shall we start? 2 sets of 12,
+# yeah?", "let's begin, it's 3x8 isn't it"): the start, whose reply states the dose.
+DOSE_CHECKED = re.compile(
+    r"^\W*(?:(?:so|and|it'?s|its|it is|that'?s|thats|that is|we'?re doing|were doing|i do|"
+    r"i'?m doing|im doing|doing|still)\s+)*"
+    rf"(?:\d+\s*[x\u00d7]\s*\d+|{numbers.NUMBER}\s+(?:sets?|rounds?)\s+of\s+{numbers.NUMBER}"
+    rf"|{numbers.NUMBER}\s+(?:reps?|lifts))(?:\s+(?:reps?|each|a side|per (?:leg|side)|each leg))*"
+    r"\W*(?:right|correct|yeah|yes|yep|isn'?t it|is it|aren'?t they|innit|no|or not)?\W*$",
+    re.I,
+)
+
+
+# A start asked with nothing named ("can we begin", "let's get going"), before a dose.
+_BARE_START = re.compile(
+    rf"^\W*(?:{_OPENERS}\W+)*(?:(?:can|could|shall|may) (?:we|i) (?:(?:please|now|just) )?"
+    r"(?:start|begin|get (?:started|going)|go)|(?:let'?s|lets|let us) (?:(?:just|now) )?"
+    r"(?:start|begin|go|get (?:started|going))|(?:i'?m |im |i am )?ready to (?:start|begin|go))"
+    r"(?:\W+(?:now|then|please|coach))*\W*$",
+    re.I,
+)
+
+
+def asks_to_start_then_checks_the_dose(text: str) -> bool:
+    """A start request, then the dose said back to check it: a start."""
+    parts = re.split(r"[?.!,]|\s+-+\s+", text.strip(), maxsplit=1)
+    if len(parts) != 2 or not DOSE_CHECKED.match(parts[1]):
+        return False
+    return bool(ASKS_TO_START.match(parts[0]) or _BARE_START.match(parts[0]))
+
+
 # Asking leave, not asking to begin: "I had surgery in May. Can I start leg lifts?"
 _ASKS_LEAVE = re.compile(r"^\W*(?:can|could|should|may|shall|must)\s+i\b", re.I)
 
@@ -1662,6 +1712,16 @@ ASKS_ABOUT_THE_RECORD = re.compile(
     re.IGNORECASE,
 )
 
+# The total asked in a word or two ("total?", "so total today", "grand total then"): the
+# session's total, as "how many did I do today?" is.
+TERSE_TOTAL = re.compile(
+    r"^\W*(?:(?:so|and|ok|okay|right|well|then|what'?s|whats|what is|the|my|our|grand|"
+    r"running|overall)\W+)*(?:total|tally|sum)"
+    r"(?:\W+(?:then|now|today|tonight|so far|for today|in all|please|pls|again|was|is|count|"
+    r"reps?))*\W*$",
+    re.I,
+)
+
 
 # "What was the hold time again?": a question the classifier read as a choice to stay at
 # this level ("again" pulls it there). A level choice is never worded as what, how long or
@@ -1720,6 +1780,13 @@ def rule_verdict(
         without_command_slips(text).replace("?", " ")
     ):
         return "start_session"  # "can we strat the excercise?" (spelling fixed first)
+    if intent in (
+        QUESTION_INTENT,
+        "nlu_fallback",
+        "ask_next_session",
+        "out_of_scope",
+    ) and asks_to_start_then_checks_the_dose(without_command_slips(text)):
+        return "start_session"  # "can we begin? 2 sets of 10, right?": the start states it
     read_as_talk = intent in NOT_A_START_INTENTS or (
         intent in INTENT_TOPICS and intent not in ("pain", "ask_medical")
     )
@@ -1739,6 +1806,9 @@ def rule_verdict(
         numbers.read_total_said_back(text) is not None
     ):
         return "ask_progress"  # "that's 20 in all, right?": the running total, no answer said
+    if TERSE_TOTAL.match(text):
+        # "total then?": the session's total, in a word, whatever DIET made of so few words
+        return "ask_progress"
     if intent == QUESTION_INTENT and "?" not in text and DEFERS_TO_LATER.search(text):
         return "deny"  # "I'll do them tomorrow": no question, so no answer said first
     if pain_from_doing_more(intent, text, answer_key):

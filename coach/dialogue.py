@@ -92,6 +92,7 @@ _LEAD = (
     r"^\W*(?:(?:ok|okay|right|alright|so|uh+[ -]huh|mhm+|mm+[ -]hmm+|um+|uh+|er+m?|hmm+|"
     r"well|oh|and|sorry|wait|hey|coach|"
     r"cool|fine|actually|go on|come on|then|great|good|yes|yeah|yep|hi|hiya|hello|"
+    r"lovely|nice|perfect|brilliant|excellent|awesome|"
     r"sounds (?:good|great|fine)|(?:i'?ve )?changed my mind|on second thoughts?)\W+)*"
 )
 ACKNOWLEDGE = re.compile(
@@ -110,7 +111,8 @@ LETS_GO = re.compile(
     r"let'?s get (?:going|started|cracking|on with it)|let'?s begin|let'?s crack on|crack on|"
     r"let'?s (?:try|give) (?:it|that|this)(?: a go| a try)?|(?:i'?ll |let'?s )?(?:give it|have) a "
     r"(?:go|try|bash)|go for it|(?:let'?s )?get on with it|"
-    r"good to go|start(?: the next set)?|next set|begin|here we go|off we go|go ahead|"
+    r"good to go|start(?: the next set)?|next set|begin|(?:start|begin) (?:it|them|this|that)|"
+    r"here we go|off we go|go ahead|"
     r"carry on|keep going|continue|let'?s continue|let'?s carry on|on we go|i'?m back|back|"
     r"ready when you are|when you'?re ready|all set|(?:i'?m |all )?(?:ready|set) for (?:the )?"
     r"(?:next|second|another|other)(?: (?:one|lot|set|round|go|bit|leg|side))?|round (?:two|2)|"
@@ -1535,6 +1537,16 @@ BARE_BAND = re.compile(
     re.I,
 )
 RERATE_SECONDS = 180
+# Just after a pain report, a score said on its own with its article: "probably a 3", "I'd
+# say a 2 really": that report's score (the article makes it a score, not a count of reps).
+BARE_SCORE = re.compile(
+    r"^\W*(?:(?:ok|okay|well|so|hmm|um|erm|er|i'?d say|id say|i would say|i think|i guess|"
+    r"prob|probs|probably|maybe|perhaps|more like|about|around|roughly|like|it'?s|its|it was|"
+    r"call it|say|only|just|actually)\W+)*an?\s+(?P<score>[a-z0-9]+?)(?:ish)?"
+    r"(?:\s*(?:/|out of)\s*(?:10|ten))?"
+    r"(?:\W+(?:i think|i guess|i reckon|maybe|probably|tops|at most|really|now|or so))*\W*$",
+    re.I,
+)
 
 
 # Just after a pain score, how it has moved, with no pain word: "ok now it's 8, really
@@ -1573,12 +1585,27 @@ def _rerated_pain(work: _Turn) -> bool:
         severity = pain.BAND_WORDS[band.group("band").lower()]
     elif PAIN_MOVED.search(text) and not REP_WORDS.search(text):
         severity = numbers.read_pain_score(text, asked=True)
+    elif BARE_SCORE.match(text):
+        return _rescored_pain(work, recent, numbers.read_pain_score(text, asked=True))
     else:
         return False
     if severity is None or severity <= recent.get("severity", 0):
         return False
     place = band and band.group("place") and _place_named(text)
     _act_on_pain(work, pain.PainReport(severity=severity, location=place or recent.get("location")))
+    return True
+
+
+def _rescored_pain(work: _Turn, recent: dict, severity: int | None) -> bool:
+    """The user's own score for the pain just reported: it replaces the one the coach
+    read from their words, and the advice is said for it."""
+    if severity is None or not 0 <= severity <= 10 or "at" not in recent:
+        return False
+    session = work.session
+    if session is not None and session.phase == "active":
+        session.pain = _without_last(session.pain, recent.get("severity"))
+    place = recent.get("location")
+    _act_on_pain(work, pain.PainReport(severity=severity, location=place))
     return True
 
 
@@ -1666,9 +1693,10 @@ def _answer_pending_question(work: _Turn) -> bool:
     if pending == "reminder_time" and intent not in ("cancel_reminder", "stop_session"):
         work.set(pending_offer=None, pending_reminder=None)
         return _reminder_time_answer(work)
-    if pending == "reminder_start" and yes_or_no:
+    go_word = yes_or_no is None and LETS_GO.match(work.turn.text)  # "great, begin it then"
+    if pending == "reminder_start" and (yes_or_no or go_word):
         work.set(pending_offer=None)
-        if yes_or_no == "affirm":
+        if yes_or_no == "affirm" or go_word:
             _start(work)
         else:
             work.say_text("No problem. Say start my session whenever you're ready.")
@@ -2013,7 +2041,10 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             and not session.awaiting_feedback
             and not session.check
         ):
-            if session.count == 0:  # the coach has switched already: where they are
+            if session.awaiting_ready:  # voice: the leg named, and "next" is the go-ahead
+                work.say(session.ready(now), session.check_buttons())
+                _after_session_change(work)
+            elif session.count == 0:  # the coach has switched already: where they are
                 work.say([session.status()])
             else:  # the leg is over: all of it, or where they stopped (asked if short)
                 work.say(
@@ -2156,6 +2187,11 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             # "got one" after a paced set: one rep, or a towel fetched? Not all of them: asked.
             work.say(session.ask_voice_total(), session.check_buttons())
             return True
+        if session.awaiting_feedback and numbers.all_but_the_last(text):
+            # "Did them, but the last one didn't count": the set as led, less that rep.
+            kept = max(session.target - 1, 0)
+            work.say_text("Okay, I've left out the one that didn't count.")
+            count = numbers.Count(numbers.FINISHED, kept, True)
         if count is not None and _felt(text) not in (None, 0):  # "did 8, no pain": a count
             _count_and_pain(work, session, count)
             return True
@@ -3079,7 +3115,11 @@ CONDITIONAL = re.compile(
     r"\b(?:if|once|when|until|till|unless|hopefully|hope|in case|what if|suppose)\b", re.I
 )
 WHAT_WENT_WRONG = re.compile(
-    r"\bwhat (?:did|have) i do(?:ne)? wrong\b|\bwhat went wrong\b|\bwhy did (?:it|that|this|my"
+    r"\bwhat (?:did|have) i do(?:ne)? wrong\b|\bwhat went wrong\b|"
+    # asked while it hurts: "what am I doing wrong?", "am I doing it wrong?"
+    r"\bwhat (?:am i|are we|i'?m|im) doing wrong\b"
+    r"|\b(?:doing|do) (?:it|this|them|something) wrong\b|"
+    r"\bwhy did (?:it|that|this|my"
     r" \w+) (?:hurt|happen|go)\b|\bwhat (?:caused|causes|made) (?:it|that|this|the pain|my)\b|"
     r"\b(?:was it|is it|was that) (?:my|bad) (?:form|technique|fault)\b|\bmy fault\b",
     re.I,
@@ -3956,7 +3996,11 @@ def _session_control(work: _Turn, session: Session) -> bool:
     elif intent == "continue_session" or (
         # "ok" / "go on" / "carry on" read as yes or "tell me more": here they mean go.
         intent in ("affirm", "feel_fine", "ask_more")
-        and (session.phase in ("setup", "rest", "paused") or session.awaiting_feedback)
+        and (
+            session.phase in ("setup", "rest", "paused")
+            or session.awaiting_feedback
+            or session.awaiting_ready  # "yes" to "say ready when you're in position"
+        )
     ):
         lines = session.ready(now)
     elif intent in ("affirm", "feel_fine", "deny"):
@@ -4176,6 +4220,14 @@ def _pain(work: _Turn) -> None:
         # form may be what stops it hurting), and the door to rate the pain stays open.
         _say_answer(work, work.turn.answer_key)
         work.say_text(pain.RATE_IT_IF_NOW)
+        work.set(pending_offer="pain_severity", pending_pain=_report_dict(report))
+        return
+    if report.severity is None and not report.for_weeks and WHAT_WENT_WRONG.search(work.turn.text):
+        # "It hurts when I lift, what am I doing wrong?": the usual form faults and the cue
+        # for that place, then how bad, since pain during the lift is rated before going on.
+        work.say_text(pain.WHAT_WENT_WRONG)
+        work.say_text(pain.form_cue(report.location))
+        work.say_text(pain.HOW_BAD)
         work.set(pending_offer="pain_severity", pending_pain=_report_dict(report))
         return
     if report.severity is None and not report.from_kneeling:

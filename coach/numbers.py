@@ -833,6 +833,27 @@ _TAKES_BACK = re.compile(
 )
 
 
+# "Did them all, but the last one didn't count": the whole set said, then its last rep
+# taken back in the same breath.
+_BUT_THE_LAST_TAKEN_BACK = re.compile(
+    r"\b(?:but|though|although|only)\b.*?\b(?:the |that |my )?(?:last|final)(?: one| rep| lift)?"
+    r" (?:didnt|doesnt|did not|does not|shouldnt|should not|wont|dont|cant) count\b|"
+    r"\b(?:but|though|although)\b.*?\b(?:the |that |my )?(?:last|final)(?: one| rep| lift)?"
+    r" (?:was|is)(?: a bit| pretty| really| too)? (?:no good|rubbish|bad|sloppy|wrong|not right|"
+    r"dodgy|poor|messy|a mess|wonky|half a rep)\b|"
+    r"\b(?:except|apart from|bar|besides) (?:the |that |my )?(?:last|final)(?: one| rep| lift)?\b"
+)
+
+
+def all_but_the_last(text: str) -> bool:
+    """The whole set said done, with its last rep taken back in the same message."""
+    count = read_count(text)
+    whole = count is not None and (
+        count.kind == ALL or (count.kind == FINISHED and count.value is None)
+    )
+    return whole and bool(_BUT_THE_LAST_TAKEN_BACK.search(normalise(text)))
+
+
 def read_counts(text: str) -> list[Count]:
     """The counts of a message that says more than one, in order, or [] when it says one
     or none, or has a part that is no count (then read_count reads it as ever). A part
@@ -1393,6 +1414,9 @@ _SOUNDALIKE_SCORE = re.compile(
     + rf"(?=\s*(?:$|out of|/|ish\b|i think\b|i guess\b|maybe\b|now\b|or so\b|{_THEN_PLACE}))"
     # said first, with "out of ten" or the place after it: "sex out of ten", "to in my hip"
     + rf"|^{_SOUNDALIKE_WORD.replace('word', 'first')}(?=\s*(?:out of|/|{_THEN_PLACE}))"
+    # with its article and the day after it: "my back's about a tree today"
+    + rf"|\b(?P<article>a|an)\s+{_SOUNDALIKE_WORD.replace('word', 'dated')}"
+    + r"(?=\s+(?:today|tonight|this (?:morning|afternoon|evening)|right now|at the moment)\b)"
 )
 
 
@@ -1404,6 +1428,8 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
         lambda m: (
             SOUNDALIKES[m.group("first")]
             if m.group("first")
+            else f"{m.group('article')} {SOUNDALIKES[m.group('dated')]}"
+            if m.group("dated")
             else f"{m.group('cue')} {SOUNDALIKES[m.group('word')]}"
         ),
         said,

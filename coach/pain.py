@@ -384,10 +384,10 @@ CANT_DIAGNOSE = (
     " examine you and tell you."
 )
 
-ASK_SEVERITY = (
-    "Sorry it hurts. How bad is it, from 0 (no pain) to 10 (the worst)? You can also say"
-    " mild, moderate or severe."
+HOW_BAD = (
+    "How bad is it, from 0 (no pain) to 10 (the worst)? You can also say mild, moderate or severe."
 )
+ASK_SEVERITY = f"Sorry it hurts. {HOW_BAD}"
 # Pain that has gone on for weeks: the clinician first, then how bad it is today.
 ASK_SEVERITY_AFTER_WEEKS = (
     f"Sorry it hurts. Pain that is still there after {p.SEE_DOCTOR_AFTER_WEEKS} weeks or more"

@@ -33,6 +33,7 @@ CUES = (
 COUNT_WORDINGS = ("{n}.", "{n}, good.", "That's {n}.", "{n}, nice and steady.")
 # Session attributes that are facts about the channel of the turn, not stored.
 CHANNEL_FACTS = frozenset({"voice", "timed_rest"})
+READY_PROMPT = "Say ready when you're in position."
 
 
 def _other(leg: str) -> str:
@@ -71,6 +72,9 @@ class Session:
     voice: bool = field(default=False, compare=False)
     timed_rest: bool = field(default=False, compare=False)  # it can push "rest over" itself
     awaiting_feedback: bool = False  # voice: a set was paced, waiting for "how did it feel"
+    # Voice: the next leg is named and waits for "ready": on a speaker the user needs time
+    # to change legs before the coach counts again (as between sets).
+    awaiting_ready: bool = False
     started_at: float = 0.0
     started_level: str = ""  # the level stays in the record if pain steps the session down
     ended_at: float | None = None
@@ -126,7 +130,7 @@ class Session:
         lines = [Line(f"Let's do it. {plan}")]
         if first_time:
             lines.append(Line(session.setup_instructions()))
-        lines.append(Line("Say ready when you're in position."))
+        lines.append(Line(READY_PROMPT))
         # Said again on "repeat that": the plan too, not only how to get into position.
         session.last_instruction = " ".join([plan, *(line.text for line in lines[1:])])
         return session, lines
@@ -195,6 +199,8 @@ class Session:
                 f"Back to your set: did you get all {self.target} on your {self.leg} leg,"
                 " and how did it feel?"
             )
+        if self.awaiting_ready:
+            return Line(f"Next: {self.target} on your {self.leg} leg. {READY_PROMPT}")
         return Line(f"Back to it: {self.where()}.")
 
     def reps_left_in_session(self) -> int:
@@ -220,6 +226,12 @@ class Session:
                 f"{before}I led you through {self.target} on your {self.leg} leg{whole}. Did you"
                 " get all of them? Say all of them, or tell me how many you managed.",
             )
+        if self.phase == ACTIVE and self.awaiting_ready:
+            # Voice, the next leg named but not begun: the leg just done, then what's next.
+            done = self.reps[self.set_number - 1]
+            legs = " and ".join(f"{done[leg]} on your {leg} leg" for leg in p.LEGS if done[leg])
+            said = f"Set {self.set_number} so far: {legs}; {self.total_reps} in all."
+            return [Line(said), self.status()]
         if self.phase in (ACTIVE, PAUSED) and (self.paused_from or self.phase) == ACTIVE:
             left = max(self.target - self.count, 0)
             after = self._what_comes_after_this_leg()
@@ -277,6 +289,8 @@ class Session:
             return self._start_leg(first_of_session=True)
         if self.phase == REST:
             return self._start_next_set(rest_over=False)
+        if self.awaiting_ready:
+            return self._start_leg()
         if self.awaiting_feedback:
             # Voice: "okay, ready" after a paced set says nothing about what was done.
             return self.unclear_voice_answer(now)
@@ -312,6 +326,8 @@ class Session:
         """One rep done. A number the user says is their own count, if it moves forward."""
         if self.phase == REST or (self.phase == PAUSED and self.paused_from == REST):
             return self.ready(now)  # "done" / "next" after a rest: on to the next set
+        if self.awaiting_ready and self.phase == ACTIVE:
+            return self.ready(now)  # "done" / "next" with the next leg named: the coach leads it
         started = self._carry_on_counting(now) if not self.voice else []
         if self.phase != ACTIVE:
             return [self.status()]
@@ -393,6 +409,7 @@ class Session:
         self.reps = reps_now
         self.phase = ACTIVE
         self.rest_until = None
+        self.awaiting_ready = False
         return True
 
     def _last_step(self) -> int | None:
@@ -430,6 +447,11 @@ class Session:
             return self._ask_which(count)
         if (carried := self._count_carried_on(count)) is not None:
             return carried
+        if self.awaiting_ready and self.phase == ACTIVE:
+            bare = count.value is None or (count.kind == numbers.MORE and not count.explicit)
+            if count.kind != numbers.ALL and bare:
+                return self.ready(now)  # "done", "next": the coach leads the leg it named
+            self.awaiting_ready = False  # "all ten that time": the leg done on their own
         if self.phase == REST or (self.phase == PAUSED and self.paused_from == REST):
             if self.voice:
                 return self.ready(now)  # the coach leads the next set; counts come after it
@@ -1048,6 +1070,7 @@ class Session:
 
     def _pace_leg(self, intro: str) -> list[Line]:
         first = self.count + 1
+        self.awaiting_ready = False
         self.awaiting_feedback = True
         self.total_asked = 0
         self.last_instruction = intro
@@ -1063,6 +1086,7 @@ class Session:
         ]
 
     def _leg_finished(self, now: float | None) -> list[Line]:
+        self.awaiting_ready = False
         done = self.count
         said = Line(f"{done} on your {self.leg} leg. Well done!")
         if self.leg != p.LEGS[-1]:
@@ -1072,6 +1096,12 @@ class Session:
     def _next_leg(self) -> list[Line]:
         self.leg = _other(self.leg)
         said = speech.SWITCH_LEG.format(leg=self.leg)
+        if self.voice:
+            # On a speaker: the switch, then the count on "ready", not straight away.
+            self.awaiting_ready = True
+            self.check = None  # "did you do all 10?" was about the leg just done
+            self.last_instruction = f"{said} {READY_PROMPT}"
+            return [Line(self.last_instruction)]
         switch = Line(said, ssml=f"{said}{speech.pause(p.LEG_SWITCH_SECONDS * 1000)}")
         return [switch, *self._start_leg()]
 

@@ -58,6 +58,8 @@ CHAT_SPELLINGS = {
     # sound-alikes a dictionary keeps: in this coach a leg or back is only ever straight
     "strait": "straight", "straigt": "straight", "staight": "straight", "streight": "straight",
     "strieght": "straight", "straght": "straight",
+    # hedges cut short ("prob a 2"): a dictionary makes "prob" into "prop"
+    "prob": "probably", "probs": "probably", "prolly": "probably",
 }  # fmt: skip
 
 

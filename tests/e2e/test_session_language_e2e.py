@@ -128,7 +128,9 @@ def test_a_voice_session_over_alexa_records_only_what_is_confirmed(coach):
     assert "all 10" in speak("okay I'm ready")
     session = stored_slot(coach.database, user, "session")
     assert session["reps"][0]["left"] == 0
-    assert speak("all of them").count("Lift.") == 10  # the right leg, paced
+    switch = speak("all of them")  # the right leg named; paced once the user is ready
+    assert "Switch to your right leg" in switch and "Lift." not in switch
+    assert speak("ready").count("Lift.") == 10
     # Counting along with the paced set: each number up is one rep, never the total.
     assert "1" in speak("one") and "2" in speak("to")
     session = stored_slot(coach.database, user, "session")
@@ -383,3 +385,30 @@ def test_own_start_a_count_first_for_the_other_leg_and_a_slip_after_a_count(coac
     reply = speak("completed ate and then my hand slid off")
     assert reply.index("8 on your left leg") < reply.index("Sorry about the slip")
     assert stored_slot(coach.database, voice, "session")["reps"][0]["left"] == 8
+
+
+def test_the_other_leg_on_ready_a_last_rep_taken_back_and_scores_said_after_a_report(coach):
+    """By voice, a confirmed leg names the other and waits for "ready" before pacing it; the
+    set said done with its last rep taken back records one fewer. By chat, a start said as
+    "begin it" after a pre-session pain answer starts, and a score said on its own after a
+    pain in words replaces the one read from the words."""
+    voice = "e2e-language-switch-on-ready"
+    speak = talk_by_voice(coach, voice)
+    for said, expected in [("start my session", "Say ready"), ("ready", "Did you get all 10")]:
+        assert expected in speak(said)
+    reply = speak("got them all, except the final one was a bit sloppy")
+    assert "9 on your left leg" in reply and "Switch to your right leg" in reply
+    assert "Lift." not in reply and "Say ready" in reply
+    assert "Did you get all 10" in speak("ok ready")
+    assert stored_slot(coach.database, voice, "session")["reps"][0] == {"left": 9, "right": 0}
+
+    say = talk(coach, "e2e-language-begin-it-and-rescore")
+    reply, _ = say("my hip is at a 1 this morning, can I still train?")
+    assert "1 out of 10" in reply
+    reply, _ = say("lovely, begin it then")
+    assert "Say ready when you're in position" in reply
+    say("ready")
+    say("did 3")
+    say("slight ache in my back now")
+    reply, _ = say("I'd say a 3 really")
+    assert "3 out of 10" in reply and answers.NOT_UNDERSTOOD not in reply

@@ -97,6 +97,8 @@ def corrector():
         ("my bacck hurts", "my back hurts"),
         # A sound-alike the dictionary keeps is the domain's word here.
         ("keep the knee strait", "keep the knee straight"),
+        # A hedge cut short is the hedge, not "prop": "prob a 4" is a score said.
+        ("prob a 4 i reckon", "probably a 4 i reckon"),
     ],
 )
 def test_typos_are_corrected_toward_the_domain(corrector, typed, corrected):

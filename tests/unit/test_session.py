@@ -283,10 +283,11 @@ def test_voice_paces_a_whole_leg_then_asks_how_it_felt():
     # "ready" says nothing about what was done: asked, not recorded
     session.ready(T0 + 90)
     assert session.reps[0]["left"] == 0 and session.check["kind"] == "voice_total"
-    # "fine" records the paced set and moves straight on to the other leg
+    # "fine" records the paced set and names the other leg; "ready" then paces it
     lines = session.feedback(T0 + 95)
     assert session.reps[0]["left"] == 10 and session.leg == "right"
-    assert speech.to_ssml(lines).count("Lift.") == 10
+    assert "Lift." not in speech.to_ssml(lines) and "Say ready" in lines[-1].text
+    assert speech.to_ssml(session.ready(T0 + 110)).count("Lift.") == 10
 
 
 def test_voice_feedback_with_a_number_records_it():

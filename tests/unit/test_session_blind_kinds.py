@@ -166,6 +166,7 @@ def test_done_with_a_feeling_answers_the_check_too():
 def test_a_feeling_at_rest_is_heard_then_where_they_are(text, hard):
     chat = voiced()
     chat.say("nlu_fallback", "all of them", metadata=VOICE)
+    chat.say("continue_session", "ready", metadata=VOICE)
     chat.say("nlu_fallback", "all of them", metadata=VOICE)
     assert chat.session["phase"] == "rest"
     said = chat.say("nlu_fallback", text, metadata=VOICE)

@@ -225,6 +225,7 @@ def test_voice_records_a_paced_set_only_when_confirmed():
     assert "0 of 10" not in said and "all of them" in said and reps(chat) == 0
     chat.say("report_reps", "I managed 8", metadata=voice)
     assert reps(chat) == 8 and chat.session["leg"] == "right"
+    chat.say("continue_session", "ready", metadata=voice)
     chat.say("nlu_fallback", "all of them", metadata=voice)
     assert reps(chat, "right") == 10 and chat.session["phase"] == "rest"
     rest = chat.outcome.reply.messages[-1].ssml
@@ -351,6 +352,7 @@ def test_voice_how_many_said_in_any_form_is_recorded_and_ok_is_not_a_yes():
     chat.say("continue_session", "ready", metadata=voice)
     chat.say("deny", "nah only got to six", metadata=voice)
     assert reps(chat) == 6 and chat.session["leg"] == "right"
+    chat.say("continue_session", "ready", metadata=voice)
     chat.say("count_rep", "nine", metadata=voice)
     assert reps(chat, "right") == 9 and chat.session["phase"] == "rest"
     chat.say("continue_session", "ready", metadata=voice)
@@ -426,6 +428,7 @@ def test_a_score_before_the_place_it_hurts_and_right_is_no_eight():
 def test_all_again_n_not_m_and_a_hedged_soundalike():
     chat = voiced_set()
     chat.say("report_reps", "all of them", metadata={"voice": True})
+    chat.say("continue_session", "ready", metadata={"voice": True})
     chat.say("report_reps", "every one again", metadata={"voice": True})
     assert reps(chat, "right") == 10 and chat.session["phase"] == "rest"
     chat = in_a_set()
@@ -546,7 +549,8 @@ def test_voice_counting_along_with_a_paced_set_counts_each_rep():
         chat.say("count_rep", word, metadata=voice)
     said = chat.say("count_rep", "ten", metadata=voice)
     assert "10 on your left leg" in said and chat.session["leg"] == "right"
-    # The next leg is paced again, and counting along starts again from one.
+    # The next leg is paced again on "ready", and counting along starts again from one.
+    chat.say("continue_session", "ready", metadata=voice)
     assert chat.session["awaiting_feedback"]
     assert chat.say("count_rep", "one", metadata=voice).startswith("1")
 

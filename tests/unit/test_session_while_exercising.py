@@ -130,6 +130,7 @@ def test_a_second_unclear_answer_is_taken_as_the_set_led_and_said_not_asked_agai
 def test_a_new_paced_leg_asks_once_before_it_assumes_anything():
     chat = _asked_all_or_fewer()
     chat.say("nlu_fallback", "hmm", metadata=VOICE)  # the left leg taken as led
+    assert "Counting reps" in chat.say("continue_session", "ok ready", metadata=VOICE)
     reply = chat.say("continue_session", "ok ready", metadata=VOICE)
     assert "did you do all 10 on your right leg" in reply
     assert chat.session["reps"][0]["right"] == 0
@@ -281,6 +282,7 @@ def test_voice_a_rep_taken_back_after_a_paced_set_asks_how_many_not_the_leg_befo
     chat.say("start_session", "start my session", metadata=VOICE)
     chat.say("continue_session", "ready", metadata=VOICE)
     chat.say("affirm", "yes", metadata=VOICE)  # the left leg: all 10
+    chat.say("continue_session", "ready", metadata=VOICE)  # the right leg paced
     reply = chat.say("feel_worse", said, metadata=VOICE)
     assert "right leg" in reply and "how many" in reply
     assert chat.session["reps"][0] == {"left": 10, "right": 0}
