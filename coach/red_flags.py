@@ -30,6 +30,7 @@ any sign asked as "is it normal to ...?" (whoever asks that may well have it).
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache, partial
 from itertools import product
 from pathlib import Path
@@ -349,9 +350,9 @@ def _slip(norm: str) -> str | None:
             for word in _by_skeleton().get(_skeleton(norm), ())
             if abs(len(word) - len(norm)) <= SKELETON_LENGTH_GAP
         ]
-        # "trubble" is "trouble" (two edits), not "terrible" (three): the nearest only.
-        nearest = min(map(partial(_distance, norm), alike), default=None)
-        readings = {_fold(word) for word in alike if _distance(norm, word) == nearest}
+        # "trubble" is "trouble", not "terrible": the most alike only.
+        nearest = max(map(partial(_alike, norm), alike), default=None)
+        readings = {_fold(word) for word in alike if _alike(norm, word) == nearest}
     return readings.pop() if len(readings) == 1 else None
 
 
@@ -365,14 +366,9 @@ def _skeleton(word: str) -> str:
     return word[0] + re.sub("[aeiou]", "", tail)
 
 
-def _distance(a: str, b: str) -> int:
-    """The fewest letters added, dropped or changed to make `a` into `b` (Levenshtein)."""
-    row = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        last, row[0] = row[0], i
-        for j, y in enumerate(b, 1):
-            last, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, last + (x != y))
-    return row[-1]
+def _alike(a: str, b: str) -> float:
+    """How alike two spellings are, 0 to 1 (the standard library's sequence matcher)."""
+    return SequenceMatcher(None, a, b).ratio()
 
 
 @lru_cache(maxsize=1)

@@ -347,7 +347,8 @@ def test_the_screen_imports_nothing_from_rasa():
         )
     }
     assert imported <= {
-        "re", "bisect", "dataclasses", "functools", "itertools", "pathlib", "spacy", "yaml",
+        "re", "bisect", "dataclasses", "difflib", "functools", "itertools", "pathlib", "spacy",
+        "yaml",
         "spellchecker", "coach",  # coach: the protocol's numbers, pure too
     }  # fmt: skip
 
