@@ -390,6 +390,10 @@ AGE_CLASSES = tuple(
 )
 AGE_FIGURES = frozenset({YOUNG, OLD, FIFTIES})
 DURATIONS = _words("hours hrs hour minutes mins days weeks")  # after a number: a length of time
+# A count of days that makes the weeks the protocol says to see a doctor after ("20 days"):
+# read as one word before "days", which @LONG_SPELL holds.
+LONG_DAYS = "numlongdays"
+LONG_DAYS_FROM = 7 * protocol.SEE_DOCTOR_AFTER_WEEKS
 # A bare age opening the message, before one of these ("61, never had back trouble"):
 # the concepts AGE_OPENING_OLD and AGE_OPENING_YOUNG, which the rules may use.
 OPENING_AGES = {OLD: "AGE_OPENING_OLD", YOUNG: "AGE_OPENING_YOUNG"}
@@ -507,6 +511,9 @@ def _long_spells(weeks: int) -> tuple[str, ...]:
         spells += [f"{figure} weeks" for figure in (YOUNG, OLD, FIFTIES, FIGURE)]
     if weeks <= 2 * SPAN_WEEKS["month"]:  # "3 months": two or more, as for weeks
         spells += [f"{figure} months" for figure in (YOUNG, OLD, FIFTIES, FIGURE)]
+    # Days that make the weeks: "20 days" (read as LONG_DAYS), "eighteen days".
+    days = [LONG_DAYS, *_spelled_numbers(7 * weeks, 99)]
+    spells += [f"{count} days" for count in days]
     return tuple(spells)
 
 
@@ -1199,6 +1206,8 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
         word = _fold(token.norm_)
         if word in AGE_FIGURES and i + 1 < len(doc) and doc[i + 1].norm_ in DURATIONS:
             word = FIGURE  # "for 12 hours": a length of time, not an age
+        if i + 1 < len(doc) and doc[i + 1].norm_ == "days" and token.norm_.isdigit():
+            word = LONG_DAYS if int(token.norm_) >= LONG_DAYS_FROM else word
         if i and words[i - 1] in SPAN_WEEKS:
             word = _counted_in(token.norm_) or word
         if word != token.norm_:

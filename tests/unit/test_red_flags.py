@@ -678,6 +678,13 @@ def test_more_than_the_protocols_weeks_counts_and_fewer_does_not():
     assert screen(f"my back has hurt for more than {weeks - 1} week") is None
 
 
+def test_days_count_as_persistent_pain_from_the_protocols_weeks_on():
+    days = 7 * protocol.SEE_DOCTOR_AFTER_WEEKS
+    assert screen(f"my back still aches {days} days on, despite the lifts") is not None
+    assert screen(f"my back still aches {days - 1} days on, despite the lifts") is None
+    assert screen("the ache is still there after nineteen days of these, despite resting") is not None
+
+
 # -- issue 15 (2026-11-27jj, studied by kind) --------------------------------------------------
 
 
