@@ -984,11 +984,24 @@ MEANS = _words("mean means meant")
 
 def _term_read_about(hits: list["_Hit"], message: "_Message") -> bool:
     """Whether the message asks what a sign's name means, and says where the user read
-    it: "what does X mean? the booklet lists it". A term looked up, explained only."""
+    it ("what does X mean? the booklet lists it") or says nothing of the user's own ("what
+    does X mean?"): a term looked up, explained only."""
     words = message.words
     opening = next((i for i, word in enumerate(words) if word not in OPENERS), len(words))
     if words[opening : opening + 1] != ["what"] or MEANS.isdisjoint(words):
         return False
+    # "What does saddle numbness mean?": only the term between "what does" and "mean", and
+    # nothing after; not "what does it mean when you can't pee?", which may be the user's.
+    means_at = next(i for i, word in enumerate(words) if word in MEANS)
+    term = range(opening + 2, means_at)
+    named = {i for hit in hits for i in range(hit.start, hit.end)}
+    if (
+        words[opening + 1 : opening + 2] in (["does"], ["do"])
+        and term
+        and all(i in named for i in term)
+        and all(word in CLAUSE_PUNCTUATION for word in words[means_at + 1 :])
+    ):
+        return True
     sign_clauses = _sign_clauses(hits)
     return any(hit.label == HEARSAY and hit.clause not in sign_clauses for hit in hits)
 

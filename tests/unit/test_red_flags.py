@@ -682,7 +682,27 @@ def test_days_count_as_persistent_pain_from_the_protocols_weeks_on():
     days = 7 * protocol.SEE_DOCTOR_AFTER_WEEKS
     assert screen(f"my back still aches {days} days on, despite the lifts") is not None
     assert screen(f"my back still aches {days - 1} days on, despite the lifts") is None
-    assert screen("the ache is still there after nineteen days of these, despite resting") is not None
+    assert screen("the ache is still there after nineteen days, despite resting") is not None
+
+
+def test_a_sign_term_asked_about_bare_is_explained_and_one_said_as_the_users_is_not():
+    explained = red_flags.check("what does urinary retention mean?")
+    assert explained.about is SIGNS["bladder"] and explained.suspected is None
+    assert explained.flag is None
+    assert screen("what does it mean if my groin is numb?") is not None
+    assert red_flags.check("what does it mean when you cant pee?").suspected is SIGNS["bladder"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "halfway through my third set I was hit by real weariness",
+        "my backside went numb on the long drive, it passed the moment I got out",
+    ],
+)
+def test_a_feeling_that_hits_and_numbness_gone_on_standing_are_not_asked_about(text):
+    result = red_flags.check(text)
+    assert result.flag is None and result.suspected is None
 
 
 # -- issue 15 (2026-11-27jj, studied by kind) --------------------------------------------------

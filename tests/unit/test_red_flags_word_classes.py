@@ -501,8 +501,12 @@ def test_a_signs_name_looked_up_from_a_booklet_is_explained_not_asked():
     assert found.flag is None and found.suspected is None
 
 
-def test_a_signs_name_asked_bare_is_still_asked_about():
-    assert verdict("what does saddle numbness mean?") == ("saddle_numbness", "asked")
+def test_a_signs_name_asked_bare_is_explained_not_asked():
+    # Issue 15 (rr): a term asked about with nothing of the user's own is explained; the
+    # explanation says what to do if they have it.
+    found = red_flags.check("what does saddle numbness mean?")
+    assert found.about is not None and found.about.sign == "saddle_numbness"
+    assert found.flag is None and found.suspected is None
 
 
 def test_a_fever_asked_about_for_a_week_to_come_is_explained_not_flagged():

@@ -413,19 +413,24 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 87/91 (+1 asked), other signs 96/96, near misses 0/89; after
     # issue 15: 91/91, 96/96, 0/89.
     "2026-11-27qq",
+    # Scored fresh: emergencies 87/94 (+5 asked), other signs 98/103 (+2 asked), near misses
+    # 0/96 (+3 asked); after issue 15: 94/94, 101/103 (+2 asked by design), 0/96.
+    "2026-11-27rr",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
 # the user's own said, get the sign's yes/no question (issue 15), not the advice; in mm, one
 # such fever question; in nn, one such weight-loss question asked with "your back"; in oo,
 # a relative's weight loss, a sign of someone else's (a soon sign) that is asked about; in pp,
-# one bare fever question.
+# one bare fever question; in rr, two bare "is it normal" questions (weight loss, the upper
+# spine hurting).
 ASKED_BY_DESIGN = {
     "2026-11-27ee": 2,
     "2026-11-27mm": 1,
     "2026-11-27nn": 1,
     "2026-11-27oo": 1,
     "2026-11-27pp": 1,
+    "2026-11-27rr": 2,
 }
 
 
