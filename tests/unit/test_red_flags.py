@@ -693,16 +693,10 @@ def test_a_sign_term_asked_about_bare_is_explained_and_one_said_as_the_users_is_
     assert red_flags.check("what does it mean when you cant pee?").suspected is SIGNS["bladder"]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "halfway through my third set I was hit by real weariness",
-        "my backside went numb on the long drive, it passed the moment I got out",
-    ],
-)
-def test_a_feeling_that_hits_and_numbness_gone_on_standing_are_not_asked_about(text):
-    result = red_flags.check(text)
-    assert result.flag is None and result.suspected is None
+def test_a_feeling_that_hits_and_numbness_gone_on_standing_are_not_asked_about():
+    weary = red_flags.check("halfway through my third set I was hit by real weariness")
+    numb = red_flags.check("my backside went numb on the long drive, it passed when I got out")
+    assert (weary.flag, weary.suspected, numb.flag, numb.suspected) == (None,) * 4
 
 
 # -- issue 15 (2026-11-27jj, studied by kind) --------------------------------------------------
