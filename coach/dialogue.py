@@ -1592,7 +1592,10 @@ def _rerated_pain(work: _Turn) -> bool:
     if severity is None or severity <= recent.get("severity", 0):
         return False
     place = band and band.group("place") and _place_named(text)
-    _act_on_pain(work, pain.PainReport(severity=severity, location=place or recent.get("location")))
+    report = pain.PainReport(
+        severity=severity, in_words=bool(band), location=place or recent.get("location")
+    )
+    _act_on_pain(work, report)
     return True
 
 
@@ -1624,7 +1627,13 @@ def _answer_pending_question(work: _Turn) -> bool:
             number = _said_number(work.turn)
             severity = number if number is not None and 0 <= number <= 10 else None
         if severity is not None:
-            report = pain.PainReport(**{**(work.state.pending_pain or {}), "severity": severity})
+            report = pain.PainReport(
+                **{
+                    **(work.state.pending_pain or {}),
+                    "severity": severity,
+                    "in_words": pain.said_in_words(work.turn.text),
+                }
+            )
             work.set(pending_offer=None, pending_pain=None)
             _act_on_pain(work, report)
             return True
@@ -2717,19 +2726,20 @@ def _fine_to_carry_on(work: _Turn) -> bool:
     if not (is_question(text) and _wants_to_carry_on(text)) or STOPPING.search(text):
         return False
     severity = numbers.read_pain_score(text, asked=True)
+    in_words = severity is not None and pain.said_in_words(text)
     if severity is None and numbers.mentions_pain(text) and not numbers.says_no_pain(text):
         return False  # hurting, how much unsaid: the pain flow asks
     if severity is None:
-        recent = _recent_pain(work)
-        severity = recent.get("severity") if recent else None
+        recent = _recent_pain(work) or {}
+        severity, in_words = recent.get("severity"), bool(recent.get("in_words"))
     if severity is None:
         work.say_text("Yes, carry on.")
     elif work.thresholds.band(severity) != pain.FINE:
         return False
     else:
         work.say_text(
-            f"Yes, carry on: pain of {severity} out of 10 is fine to work with. Stop the set if"
-            f" it goes above {work.thresholds.stop_above}."
+            f"Yes, carry on: {pain.said_score(severity, in_words)} is fine to work with. Stop"
+            f" the set if it goes above {work.thresholds.stop_above}."
         )
     _session_status(work)
     return True
@@ -3233,20 +3243,21 @@ def _can_i_exercise(work: _Turn) -> None:
         _next_session(work)
         return
     severity = recent.get("severity", 0)
+    said = pain.said_score(severity, bool(recent.get("in_words")))
     band = work.thresholds.band(severity)
     if band == pain.FINE:
         work.say_text(
-            f"Yes: pain of {severity} out of 10 is fine to work with. Keep the lift small and"
-            f" slow, and stop the set if it goes above {work.thresholds.stop_above}."
+            f"Yes: {said} is fine to work with. Keep the lift small and slow, and stop the set"
+            f" if it goes above {work.thresholds.stop_above}."
         )
     elif band == pain.ACCEPTABLE:
         work.say_text(
-            f"Yes, gently: with pain of {severity} out of 10 today's session will be lighter,"
-            " with fewer reps and a smaller lift. Stop if it gets worse."
+            f"Yes, gently: with {said} today's session will be lighter, with fewer reps and a"
+            " smaller lift. Stop if it gets worse."
         )
     else:
         work.say_text(
-            f"Not today: with pain of {severity} out of 10, rest is the right call."
+            f"Not today: with {said}, rest is the right call."
             " Next time we'll start with an easier version."
         )
 
@@ -4279,7 +4290,10 @@ def _form_question_asked(work: _Turn) -> bool:
 
 
 def _report_dict(report: pain.PainReport) -> dict:
-    return {key: value for key, value in report.__dict__.items() if key != "severity"}
+    """What is kept of a report while its score is asked for (the score comes later)."""
+    return {
+        key: value for key, value in report.__dict__.items() if key not in ("severity", "in_words")
+    }
 
 
 def _act_on_pain(work: _Turn, report: pain.PainReport) -> None:
@@ -4307,6 +4321,7 @@ def _act_on_pain(work: _Turn, report: pain.PainReport) -> None:
         recent = {
             "at": work.now,
             "severity": report.severity,
+            "in_words": report.in_words,
             "level_before": level,
             "location": report.location,
         }
@@ -4421,7 +4436,12 @@ def _worse_next_morning(work: _Turn) -> None:
         work.say_text("How bad is it now, from 0 to 10?")
         work.set(pending_offer="pain_severity", pending_pain={"location": "lower back"})
     else:
-        work.set(plan={**work.plan, "recent_pain": {"at": work.now, "severity": severity}})
+        recent = {
+            "at": work.now,
+            "severity": severity,
+            "in_words": pain.said_in_words(work.turn.text),
+        }
+        work.set(plan={**work.plan, "recent_pain": recent})
 
 
 def _next_session_plan(work: _Turn, physio_note: bool = True) -> str:

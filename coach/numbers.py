@@ -1438,6 +1438,13 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
     return score if score is not None else _read_pain_score(text, asked)
 
 
+def says_a_number(text: str) -> bool:
+    """A number said (digits, a number word, or a soundalike where a score goes), as against
+    a score read from words alone ("a bit sore", "it's agony")."""
+    said = normalise(text)
+    return bool(re.search(rf"\d|\b{SCORE_NUMBER}\b", said) or _SOUNDALIKE_SCORE.search(said))
+
+
 # A number said the way a score is said, not a count: "a six", "about a tree", "like an
 # ate", "for in my back" (a soundalike or a number with an article, or with a place after it).
 _SAID_AS_A_SCORE = re.compile(
