@@ -1631,7 +1631,7 @@ def _answer_pending_question(work: _Turn) -> bool:
                 **{
                     **(work.state.pending_pain or {}),
                     "severity": severity,
-                    "in_words": pain.said_in_words(work.turn.text),
+                    "in_words": pain.said_in_words(work.turn.text, severity),
                 }
             )
             work.set(pending_offer=None, pending_pain=None)
@@ -2726,7 +2726,7 @@ def _fine_to_carry_on(work: _Turn) -> bool:
     if not (is_question(text) and _wants_to_carry_on(text)) or STOPPING.search(text):
         return False
     severity = numbers.read_pain_score(text, asked=True)
-    in_words = severity is not None and pain.said_in_words(text)
+    in_words = severity is not None and pain.said_in_words(text, severity)
     if severity is None and numbers.mentions_pain(text) and not numbers.says_no_pain(text):
         return False  # hurting, how much unsaid: the pain flow asks
     if severity is None:
@@ -3032,7 +3032,7 @@ def _rest_after_severe_pain(work: _Turn) -> bool:
     ):
         return False
     work.say_text(
-        f"Not today: with pain of {recent['severity']} out of 10, rest is the right call, not"
+        f"Not today: with {_said_pain(recent)}, rest is the right call, not"
         " more reps or the other leg. Next time we'll start with an easier version."
     )
     return True
@@ -3243,7 +3243,7 @@ def _can_i_exercise(work: _Turn) -> None:
         _next_session(work)
         return
     severity = recent.get("severity", 0)
-    said = pain.said_score(severity, bool(recent.get("in_words")))
+    said = _said_pain(recent)
     band = work.thresholds.band(severity)
     if band == pain.FINE:
         work.say_text(
@@ -4067,6 +4067,11 @@ def _resting_after_pain(work: _Turn) -> bool:
 START_CHECKS = ("start_after_red_flag", "start_after_severe_pain", "start_anyway")
 
 
+def _said_pain(recent: dict) -> str:
+    """Today's pain as the user gave it: its number, or its band if said in words."""
+    return pain.said_score(recent.get("severity", 0), bool(recent.get("in_words")))
+
+
 def _recent_pain(work: _Turn) -> dict | None:
     """Pain reported today (the user's day), if any: {"at": ..., "severity": ...}."""
     recent = work.plan.get("recent_pain")
@@ -4111,7 +4116,7 @@ def _start(work: _Turn, checked: str | None = None, count: numbers.Count | None 
         and went_ahead < recent["at"]
     ):
         work.say_text(
-            f"Earlier today you rated your pain {recent['severity']} out of 10. With pain"
+            f"Earlier today you told me about {_said_pain(recent)}. With pain"
             " that strong, rest today is the safer choice. Do you want to go ahead anyway?",
             SEVERE_PAIN_BUTTONS,
         )
@@ -4174,7 +4179,7 @@ def _begin_session(work: _Turn, count: numbers.Count | dict | None = None) -> No
         lines.insert(
             0,
             Line(
-                f"You told me about pain of {recent['severity']} out of 10 today, so we'll go"
+                f"You told me about {_said_pain(recent)} today, so we'll go"
                 f" lighter: {target} reps a set instead of"
                 f" {p.LEVELS[p.level_index(level)].reps_per_set}, lifting only as high as your"
                 " lower back stays still. Stop if it gets worse."
@@ -4439,7 +4444,7 @@ def _worse_next_morning(work: _Turn) -> None:
         recent = {
             "at": work.now,
             "severity": severity,
-            "in_words": pain.said_in_words(work.turn.text),
+            "in_words": pain.said_in_words(work.turn.text, severity),
         }
         work.set(plan={**work.plan, "recent_pain": recent})
 

@@ -1424,7 +1424,15 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
     """A 0-10 pain score (see _read_pain_score), a soundalike where a score goes read first
     as the number it sounds like."""
     said = normalise(text)
-    heard = _SOUNDALIKE_SCORE.sub(
+    heard = _as_heard(said)
+    score = _read_pain_score(heard, asked) if heard != said else None
+    return score if score is not None else _read_pain_score(text, asked)
+
+
+def _as_heard(said: str) -> str:
+    """A soundalike where a score goes as the number it sounds like: "about a tree" -> "about
+    a three"."""
+    return _SOUNDALIKE_SCORE.sub(
         lambda m: (
             SOUNDALIKES[m.group("first")]
             if m.group("first")
@@ -1434,15 +1442,15 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
         ),
         said,
     )
-    score = _read_pain_score(heard, asked) if heard != said else None
-    return score if score is not None else _read_pain_score(text, asked)
 
 
-def says_a_number(text: str) -> bool:
-    """A number said (digits, a number word, or a soundalike where a score goes), as against
-    a score read from words alone ("a bit sore", "it's agony")."""
-    said = normalise(text)
-    return bool(re.search(rf"\d|\b{SCORE_NUMBER}\b", said) or _SOUNDALIKE_SCORE.search(said))
+def says_the_score(text: str, score: int) -> bool:
+    """Whether the message says this number (digits, a word, or a soundalike where a score
+    goes), as against a score read from words alone ("a bit sore", "it went severe")."""
+    return any(
+        re.fullmatch(SCORE_NUMBER, word) and value_of(word) == score
+        for word in re.findall(r"[a-z0-9]+", _as_heard(normalise(text)))
+    )
 
 
 # A number said the way a score is said, not a count: "a six", "about a tree", "like an

@@ -16,7 +16,7 @@ from coach.numbers import (
     QUANTITY_OF_AN_ACTIVITY,
     parse_number,
     read_pain_score,
-    says_a_number,
+    says_the_score,
 )
 from coach.vocabulary import canonical
 
@@ -105,12 +105,6 @@ def _said_outside_an_activity(entities: list[dict], rest: str) -> bool:
 
 def read_severity(entities: list[dict], text: str) -> int | None:
     """A 0-10 score, or a band word turned into its middle, or None if not said."""
-    said = _read_number(entities, text)
-    return said if said is not None else _read_band(entities, text)
-
-
-def _read_number(entities: list[dict], text: str) -> int | None:
-    """A score the grammar or the extractor reads ("pain 6", "a six", "agony")."""
     said = read_pain_score(text)
     if said is not None:
         return said
@@ -124,11 +118,6 @@ def _read_number(entities: list[dict], text: str) -> int | None:
             value = parse_number(str(entity.get("value", "")))
             if isinstance(value, int) and 0 <= value <= 10:
                 return value
-    return None
-
-
-def _read_band(entities: list[dict], text: str) -> int | None:
-    """A band word turned into its middle: "mild", "a bit sore"."""
     # A band named in so many words wins over a softer word the extractor picked up ("a bit
     # sore, moderate I'd say" is moderate); of two bands, the higher ("mild to moderate").
     lowered = text.lower()
@@ -147,12 +136,10 @@ def _read_band(entities: list[dict], text: str) -> int | None:
 
 def read_report(entities: list[dict], text: str) -> PainReport:
     location = _entity(entities, "body_part")
-    number = _read_number(entities, text)
-    severity = number if number is not None else _read_band(entities, text)
+    severity = read_severity(entities, text)
     return PainReport(
         severity=severity,
-        # "did 5, back's a bit sore": a number said, but not as the score
-        in_words=severity is not None and (number is None or said_in_words(text)),
+        in_words=severity is not None and said_in_words(text, severity),
         location=location,
         side=_entity(entities, "side"),
         kind=_entity(entities, "pain_kind"),
@@ -177,9 +164,10 @@ def form_cue(location: str | None) -> str:
     return "Slow it down and lift a little lower, keeping your back and hips still."
 
 
-def said_in_words(text: str) -> bool:
-    """ "A bit sore", "it's agony": a pain score the user gave without a number."""
-    return not says_a_number(text)
+def said_in_words(text: str, severity: int) -> bool:
+    """ "A bit sore", "it's agony", "did 5, bit sore": a score the user gave without its
+    number."""
+    return not says_the_score(text, severity)
 
 
 def said_score(severity: int, in_words: bool = False) -> str:

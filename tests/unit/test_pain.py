@@ -193,6 +193,7 @@ def test_a_number_said_keeps_its_number_and_needs_no_rating():
     assert not report.in_words and "Pain of 2 out of 10" in lines and "(none)" not in lines
 
 
-def test_a_soundalike_score_counts_as_a_number_said():
-    assert not pain.said_in_words("maybe a tree in my hip")
-    assert pain.said_in_words("just a touch achy")
+def test_a_soundalike_score_counts_as_its_number_said():
+    assert not pain.said_in_words("maybe a tree in my hip", 3)
+    assert pain.said_in_words("just a touch achy", 2)
+    assert pain.said_in_words("did 7 and then it went severe", 8)  # the count is no score
