@@ -1628,6 +1628,11 @@ def _answer_pending_question(work: _Turn) -> bool:
             work.set(pending_offer=None, pending_pain=None)
             _act_on_pain(work, report)
             return True
+        if PLACE_ONLY.match(work.turn.text) and (place := _place_named(work.turn.text)):
+            # "left knee, on the inside": where that pain is; how bad is still asked.
+            work.say_text(f"Thanks, noted: your {place}. {pain.form_cue(place)} {pain.HOW_BAD}")
+            work.set(pending_pain={**(work.state.pending_pain or {}), "location": place})
+            return True
         work.set(pending_offer=None, pending_pain=None)
         return False
     if pending == "morning_check" and (
@@ -2113,6 +2118,9 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 work.say_text(f"Your {other} leg this set: {done}, {gap}. We've moved on from it.")
             if ASKS_ABOUT_SETS.search(text) and session.phase in ("active", "paused", "rest"):
                 work.say([session.sets_left()])  # "how many sets left": the sets first
+            elif WHAT_NOW.search(text) and session.phase == "rest" and session.stopped_for_pain:
+                # "what do I do now?" after pain stopped a set: the plan before the count
+                work.say_text(pain.plan_after_a_set_stop(session.level))
             work.say(session.how_many_left())
             return True
         if (
@@ -3143,6 +3151,11 @@ PLACE_ONLY = re.compile(
     r"outside|inside|front|top|bottom|side)(?: of)?\s+(?:(?:my|the)\s+)?)*"
     rf"(?:{_PLACES})"
     r"(?:\s+(?:mostly|mainly|area|region|side|again|too|as well|really|i think|only|mate))*"
+    # which part of it: "left knee, on the inside", "hip, round the back of it"
+    r"(?:\W+(?:(?:just|more|mostly|kind of|sort of)\s+)?(?:round|around|on|at|in|down|towards?|"
+    r"near|by|along|up)\s+(?:the\s+|my\s+)?(?:side|sides|outside|inside|front|back|top|bottom|"
+    r"edge|middle|centre|center|outer side|inner side|outer edge|inner edge)(?:\s+of (?:it|that))?"
+    r"(?:\s+(?:bit|part|mostly|mainly))?)?"
     r"\W*$",
     re.I,
 )

@@ -197,6 +197,20 @@ class Advice:
     check_next_morning: bool = False
 
 
+CARRY_ON_IF_IT_SETTLES = (
+    "If the pain settles after a rest, you can carry on with that version;"
+    " if it doesn't, we'll stop for today."
+)
+
+
+def plan_after_a_set_stop(level: str) -> str:
+    """What to do now, asked at the rest after pain stopped a set: the next set's easier
+    version, or stop for today if the pain does not settle."""
+    chosen = p.LEVELS[p.level_index(level)]
+    easier = f"The next set uses the easier version, the {chosen.name}: {chosen.how}"
+    return f"{easier} {CARRY_ON_IF_IT_SETTLES}"
+
+
 def how_to(level: str) -> str:
     chosen = p.LEVELS[p.level_index(level)]
     return f"The easier version is the {chosen.name}: {chosen.how}"
@@ -269,10 +283,7 @@ def advise(
         if advice.new_level != level:
             advice.lines.append(how_to(advice.new_level))
         if not severe and in_session:
-            advice.lines.append(
-                "If the pain settles after a rest, you can carry on with that version;"
-                " if it doesn't, we'll stop for today."
-            )
+            advice.lines.append(CARRY_ON_IF_IT_SETTLES)
     if report.for_weeks:
         advice.lines.append(
             f"Pain that has lasted {p.SEE_DOCTOR_AFTER_WEEKS} weeks or more should be checked"
