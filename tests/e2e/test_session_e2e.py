@@ -88,7 +88,7 @@ def test_a_place_after_a_pain_stop_is_noted_and_what_now_gives_the_plan(coach):
     say("ready")
     for _ in range(2):
         say("done")
-    assert "stop this set" in say("argh that really hurts, a 7")
+    assert "stop this set" in say("argh that really hurts, a 6")
     reply = say("right knee, on the inside")
     assert "noted: your knee" in reply and "15 slow reps" not in reply, reply
     assert stored_slot(coach.database, sender, "plan")["recent_pain"]["location"] == "knee"
