@@ -1592,7 +1592,10 @@ def _rerated_pain(work: _Turn) -> bool:
     if severity is None or severity <= recent.get("severity", 0):
         return False
     place = band and band.group("place") and _place_named(text)
-    _act_on_pain(work, pain.PainReport(severity=severity, location=place or recent.get("location")))
+    report = pain.PainReport(
+        severity=severity, in_words=bool(band), location=place or recent.get("location")
+    )
+    _act_on_pain(work, report)
     return True
 
 
@@ -1624,9 +1627,20 @@ def _answer_pending_question(work: _Turn) -> bool:
             number = _said_number(work.turn)
             severity = number if number is not None and 0 <= number <= 10 else None
         if severity is not None:
-            report = pain.PainReport(**{**(work.state.pending_pain or {}), "severity": severity})
+            report = pain.PainReport(
+                **{
+                    **(work.state.pending_pain or {}),
+                    "severity": severity,
+                    "in_words": pain.said_in_words(work.turn.text, severity),
+                }
+            )
             work.set(pending_offer=None, pending_pain=None)
             _act_on_pain(work, report)
+            return True
+        if PLACE_ONLY.match(work.turn.text) and (place := _place_named(work.turn.text)):
+            # "left knee, on the inside": where that pain is; how bad is still asked.
+            work.say_text(f"Thanks, noted: your {place}. {pain.form_cue(place)} {pain.HOW_BAD}")
+            work.set(pending_pain={**(work.state.pending_pain or {}), "location": place})
             return True
         work.set(pending_offer=None, pending_pain=None)
         return False
@@ -2113,6 +2127,9 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 work.say_text(f"Your {other} leg this set: {done}, {gap}. We've moved on from it.")
             if ASKS_ABOUT_SETS.search(text) and session.phase in ("active", "paused", "rest"):
                 work.say([session.sets_left()])  # "how many sets left": the sets first
+            elif WHAT_NOW.search(text) and session.phase == "rest" and session.stopped_for_pain:
+                # "what do I do now?" after pain stopped a set: the plan before the count
+                work.say_text(pain.plan_after_a_set_stop(session.level))
             work.say(session.how_many_left())
             return True
         if (
@@ -2717,19 +2734,20 @@ def _fine_to_carry_on(work: _Turn) -> bool:
     if not (is_question(text) and _wants_to_carry_on(text)) or STOPPING.search(text):
         return False
     severity = numbers.read_pain_score(text, asked=True)
+    in_words = severity is not None and pain.said_in_words(text, severity)
     if severity is None and numbers.mentions_pain(text) and not numbers.says_no_pain(text):
         return False  # hurting, how much unsaid: the pain flow asks
     if severity is None:
-        recent = _recent_pain(work)
-        severity = recent.get("severity") if recent else None
+        recent = _recent_pain(work) or {}
+        severity, in_words = recent.get("severity"), bool(recent.get("in_words"))
     if severity is None:
         work.say_text("Yes, carry on.")
     elif work.thresholds.band(severity) != pain.FINE:
         return False
     else:
         work.say_text(
-            f"Yes, carry on: pain of {severity} out of 10 is fine to work with. Stop the set if"
-            f" it goes above {work.thresholds.stop_above}."
+            f"Yes, carry on: {pain.said_score(severity, in_words)} is fine to work with. Stop"
+            f" the set if it goes above {work.thresholds.stop_above}."
         )
     _session_status(work)
     return True
@@ -3022,7 +3040,7 @@ def _rest_after_severe_pain(work: _Turn) -> bool:
     ):
         return False
     work.say_text(
-        f"Not today: with pain of {recent['severity']} out of 10, rest is the right call, not"
+        f"Not today: with {_said_pain(recent)}, rest is the right call, not"
         " more reps or the other leg. Next time we'll start with an easier version."
     )
     return True
@@ -3143,6 +3161,11 @@ PLACE_ONLY = re.compile(
     r"outside|inside|front|top|bottom|side)(?: of)?\s+(?:(?:my|the)\s+)?)*"
     rf"(?:{_PLACES})"
     r"(?:\s+(?:mostly|mainly|area|region|side|again|too|as well|really|i think|only|mate))*"
+    # which part of it: "left knee, on the inside", "hip, round the back of it"
+    r"(?:\W+(?:(?:just|more|mostly|kind of|sort of)\s+)?(?:round|around|on|at|in|down|towards?|"
+    r"near|by|along|up)\s+(?:the\s+|my\s+)?(?:side|sides|outside|inside|front|back|top|bottom|"
+    r"edge|middle|centre|center|outer side|inner side|outer edge|inner edge)(?:\s+of (?:it|that))?"
+    r"(?:\s+(?:bit|part|mostly|mainly))?)?"
     r"\W*$",
     re.I,
 )
@@ -3233,20 +3256,21 @@ def _can_i_exercise(work: _Turn) -> None:
         _next_session(work)
         return
     severity = recent.get("severity", 0)
+    said = _said_pain(recent)
     band = work.thresholds.band(severity)
     if band == pain.FINE:
         work.say_text(
-            f"Yes: pain of {severity} out of 10 is fine to work with. Keep the lift small and"
-            f" slow, and stop the set if it goes above {work.thresholds.stop_above}."
+            f"Yes: {said} is fine to work with. Keep the lift small and slow, and stop the set"
+            f" if it goes above {work.thresholds.stop_above}."
         )
     elif band == pain.ACCEPTABLE:
         work.say_text(
-            f"Yes, gently: with pain of {severity} out of 10 today's session will be lighter,"
-            " with fewer reps and a smaller lift. Stop if it gets worse."
+            f"Yes, gently: with {said} today's session will be lighter, with fewer reps and a"
+            " smaller lift. Stop if it gets worse."
         )
     else:
         work.say_text(
-            f"Not today: with pain of {severity} out of 10, rest is the right call."
+            f"Not today: with {said}, rest is the right call."
             " Next time we'll start with an easier version."
         )
 
@@ -4056,6 +4080,11 @@ def _resting_after_pain(work: _Turn) -> bool:
 START_CHECKS = ("start_after_red_flag", "start_after_severe_pain", "start_anyway")
 
 
+def _said_pain(recent: dict) -> str:
+    """Today's pain as the user gave it: its number, or its band if said in words."""
+    return pain.said_score(recent.get("severity", 0), bool(recent.get("in_words")))
+
+
 def _recent_pain(work: _Turn) -> dict | None:
     """Pain reported today (the user's day), if any: {"at": ..., "severity": ...}."""
     recent = work.plan.get("recent_pain")
@@ -4100,7 +4129,7 @@ def _start(work: _Turn, checked: str | None = None, count: numbers.Count | None 
         and went_ahead < recent["at"]
     ):
         work.say_text(
-            f"Earlier today you rated your pain {recent['severity']} out of 10. With pain"
+            f"Earlier today you told me about {_said_pain(recent)}. With pain"
             " that strong, rest today is the safer choice. Do you want to go ahead anyway?",
             SEVERE_PAIN_BUTTONS,
         )
@@ -4163,7 +4192,7 @@ def _begin_session(work: _Turn, count: numbers.Count | dict | None = None) -> No
         lines.insert(
             0,
             Line(
-                f"You told me about pain of {recent['severity']} out of 10 today, so we'll go"
+                f"You told me about {_said_pain(recent)} today, so we'll go"
                 f" lighter: {target} reps a set instead of"
                 f" {p.LEVELS[p.level_index(level)].reps_per_set}, lifting only as high as your"
                 " lower back stays still. Stop if it gets worse."
@@ -4279,7 +4308,10 @@ def _form_question_asked(work: _Turn) -> bool:
 
 
 def _report_dict(report: pain.PainReport) -> dict:
-    return {key: value for key, value in report.__dict__.items() if key != "severity"}
+    """What is kept of a report while its score is asked for (the score comes later)."""
+    return {
+        key: value for key, value in report.__dict__.items() if key not in ("severity", "in_words")
+    }
 
 
 def _act_on_pain(work: _Turn, report: pain.PainReport) -> None:
@@ -4307,6 +4339,7 @@ def _act_on_pain(work: _Turn, report: pain.PainReport) -> None:
         recent = {
             "at": work.now,
             "severity": report.severity,
+            "in_words": report.in_words,
             "level_before": level,
             "location": report.location,
         }
@@ -4421,7 +4454,12 @@ def _worse_next_morning(work: _Turn) -> None:
         work.say_text("How bad is it now, from 0 to 10?")
         work.set(pending_offer="pain_severity", pending_pain={"location": "lower back"})
     else:
-        work.set(plan={**work.plan, "recent_pain": {"at": work.now, "severity": severity}})
+        recent = {
+            "at": work.now,
+            "severity": severity,
+            "in_words": pain.said_in_words(work.turn.text, severity),
+        }
+        work.set(plan={**work.plan, "recent_pain": recent})
 
 
 def _next_session_plan(work: _Turn, physio_note: bool = True) -> str:

@@ -285,7 +285,9 @@ _NOW = (
     r"i think|i guess|i reckon|maybe|probably|or so|roughly|ish|i believe|that time|this time|"
     r"on that one|that go|this go|that set|this round|that round|actually|in the end|after all|"
     # "again": the same batch said of a later leg or set ("did 10 again").
-    r"as well|too|again|in fact|by now|at this point|at the moment|for now))*"
+    r"as well|too|again|in fact|by now|at this point|at the moment|for now|"
+    # who counted them: "did 3 more on my own" while the coach was not pacing.
+    r"on my own|by myself|myself|without you|off my own bat))*"
 )
 _TAIL = rf"{_REPS}{_LEG}{_NOW}\s*$"
 _IN_ALL = r"(?:in all|in total|total|altogether|all together|overall|all up|all told|so far)"
@@ -973,14 +975,15 @@ def _read_correction(whole: str) -> Count | None:
 
 
 # A speech recogniser's soundalike where a count goes, inside a sentence: "I stopped at
-# for on that one", "got to tree then it hurt", "only managed sex".
+# for on that one", "got to tree then it hurt", "only managed sex", or a batch with words
+# after it ("did for more by myself").
 _SOUNDALIKE_COUNT = re.compile(
     r"\b(?P<cue>stopped at|stopped after|gave up at|gave up after|got to|got up to|made it to|"
     r"reached|only managed|managed|only did|only got|only|did|got through|went through|"
     r"completed|knocked out|^)\s*"
     r"(?P<word>to|too|for|fore|tree|free|thee|ate|won|sex|sicks|tin|nein)"
     r"(?=\s*$|\s+(?:on (?:that|this|the|my)|then|and|before|reps?|of them|that time|this time|"
-    r"i think|maybe|or so|lifts?|done|but)\b"
+    r"i think|maybe|or so|lifts?|done|but|more)\b"
     # "only did ate the last two hurt": not "managed to the end", where "to" is no number.
     r"|(?<!\bto)(?<!\btoo)(?<!\bfor)\s+the (?:last|rest|other|final)\b)"
 )
@@ -1424,7 +1427,15 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
     """A 0-10 pain score (see _read_pain_score), a soundalike where a score goes read first
     as the number it sounds like."""
     said = normalise(text)
-    heard = _SOUNDALIKE_SCORE.sub(
+    heard = _as_heard(said)
+    score = _read_pain_score(heard, asked) if heard != said else None
+    return score if score is not None else _read_pain_score(text, asked)
+
+
+def _as_heard(said: str) -> str:
+    """A soundalike where a score goes as the number it sounds like: "about a tree" -> "about
+    a three"."""
+    return _SOUNDALIKE_SCORE.sub(
         lambda m: (
             SOUNDALIKES[m.group("first")]
             if m.group("first")
@@ -1434,8 +1445,15 @@ def read_pain_score(text: str, asked: bool = False) -> int | None:
         ),
         said,
     )
-    score = _read_pain_score(heard, asked) if heard != said else None
-    return score if score is not None else _read_pain_score(text, asked)
+
+
+def says_the_score(text: str, score: int) -> bool:
+    """Whether the message says this number (digits, a word, or a soundalike where a score
+    goes), as against a score read from words alone ("a bit sore", "it went severe")."""
+    return any(
+        re.fullmatch(SCORE_NUMBER, word) and value_of(word) == score
+        for word in re.findall(r"[a-z0-9]+", _as_heard(normalise(text)))
+    )
 
 
 # A number said the way a score is said, not a count: "a six", "about a tree", "like an

@@ -12,13 +12,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from coach import protocol as p
-from coach.numbers import QUANTITY_OF_AN_ACTIVITY, parse_number, read_pain_score
+from coach.numbers import (
+    QUANTITY_OF_AN_ACTIVITY,
+    parse_number,
+    read_pain_score,
+    says_the_score,
+)
 from coach.vocabulary import canonical
 
 FINE, ACCEPTABLE, STOP = "fine", "acceptable", "stop"
 SEVERE_FROM = 7  # 7-10 is "severe" on the numeric scale: stop the session, two steps down
 # Voice users answer in bands more easily than with numbers: each band's middle.
 BAND_WORDS = {"mild": 2, "moderate": 5, "severe": 8}
+# The top of each band on the 0-10 scale (clinical notes: mild 1-3, moderate 4-6, severe 7-10):
+# a score read from words is said back as its band, never as a number the user did not say.
+BAND_TOPS = {"mild": 3, "moderate": SEVERE_FROM - 1, "severe": 10}
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,7 @@ class PainReport:
     location: str | None = None
     side: str | None = None
     kind: str | None = None
+    in_words: bool = False  # the score was read from words ("a bit sore"), no number said
     from_kneeling: bool = False  # sore knees from the floor: a comfort problem, not a load one
     for_weeks: bool = False
 
@@ -127,8 +136,10 @@ def read_severity(entities: list[dict], text: str) -> int | None:
 
 def read_report(entities: list[dict], text: str) -> PainReport:
     location = _entity(entities, "body_part")
+    severity = read_severity(entities, text)
     return PainReport(
-        severity=read_severity(entities, text),
+        severity=severity,
+        in_words=severity is not None and said_in_words(text, severity),
         location=location,
         side=_entity(entities, "side"),
         kind=_entity(entities, "pain_kind"),
@@ -153,9 +164,33 @@ def form_cue(location: str | None) -> str:
     return "Slow it down and lift a little lower, keeping your back and hips still."
 
 
-def _score(severity: int) -> str:
-    """ "Pain of 4 out of 10": the word pain said, so no one wonders what the number is."""
-    return f"Pain of {severity} out of 10"
+def said_in_words(text: str, severity: int) -> bool:
+    """ "A bit sore", "it's agony", "did 5, bit sore": a score the user gave without its
+    number."""
+    return not says_the_score(text, severity)
+
+
+def said_score(severity: int, in_words: bool = False) -> str:
+    """ "pain of 4 out of 10": the word pain said, so no one wonders what the number is; a
+    score read from words is said in the user's terms ("mild pain"), since they gave none."""
+    if in_words:
+        band = next(band for band, top in BAND_TOPS.items() if severity <= top)
+        return f"{band} pain"
+    return f"pain of {severity} out of 10"
+
+
+def _score(severity: int, in_words: bool = False) -> str:
+    said = said_score(severity, in_words)
+    return said[0].upper() + said[1:]
+
+
+def _more_than_said(severity: int) -> str:
+    """After a score read from words: how to rate it, in case it is worse than the word."""
+    band = said_score(severity, in_words=True).removesuffix(" pain")
+    return (
+        f"If it's more than {band}, give me a number from 0 (none) to 10 (the worst) and I'll"
+        " tell you what it means for the exercise."
+    )
 
 
 def persisting(history: list[dict] | None, now: float) -> bool:
@@ -197,6 +232,20 @@ class Advice:
     check_next_morning: bool = False
 
 
+CARRY_ON_IF_IT_SETTLES = (
+    "If the pain settles after a rest, you can carry on with that version;"
+    " if it doesn't, we'll stop for today."
+)
+
+
+def plan_after_a_set_stop(level: str) -> str:
+    """What to do now, asked at the rest after pain stopped a set: the next set's easier
+    version, or stop for today if the pain does not settle."""
+    chosen = p.LEVELS[p.level_index(level)]
+    easier = f"The next set uses the easier version, the {chosen.name}: {chosen.how}"
+    return f"{easier} {CARRY_ON_IF_IT_SETTLES}"
+
+
 def how_to(level: str) -> str:
     chosen = p.LEVELS[p.level_index(level)]
     return f"The easier version is the {chosen.name}: {chosen.how}"
@@ -215,19 +264,16 @@ def advise(
     severity = report.severity if report.severity is not None else 0
     band = thresholds.band(severity)
     advice = Advice(band=band)
+    said = _score(severity, report.in_words)
     if report.from_kneeling and band != STOP:
         advice.lines.append(p.KNEE_COMFORT)
     elif band == FINE:
         carry_on = " Carry on if it stays there." if in_session else ""
-        advice.lines.append(
-            f"{_score(severity)} is fine to work with.{carry_on} {form_cue(report.location)}"
-        )
+        advice.lines.append(f"{said} is fine to work with.{carry_on} {form_cue(report.location)}")
     elif band == ACCEPTABLE:
         advice.ease_off = in_session
         advice.check_next_morning = True
-        advice.lines.append(
-            f"{_score(severity)} is okay if you take care. {form_cue(report.location)}"
-        )
+        advice.lines.append(f"{said} is okay if you take care. {form_cue(report.location)}")
         if not in_session:
             # The session that starts today is lighter (coach.dialogue._begin_session).
             advice.lines.append(
@@ -251,28 +297,25 @@ def advise(
         advice.check_next_morning = True
         advice.new_level = step_down(level, 2 if severe else 1)
         if severe:
-            advice.lines.append(
-                f"{_score(severity)} is too much: stop the exercise for today and rest."
-            )
+            advice.lines.append(f"{said} is too much: stop the exercise for today and rest.")
         elif in_session and (set_running is None or set_running):
-            advice.lines.append(f"{_score(severity)} is more than we want: stop this set now.")
+            advice.lines.append(f"{said} is more than we want: stop this set now.")
         elif in_session:
             advice.lines.append(
-                f"{_score(severity)} is more than we want: take the rest, and the next set uses"
+                f"{said} is more than we want: take the rest, and the next set uses"
                 " the easier version."
             )
         else:
             advice.lines.append(
-                f"{_score(severity)} is more than we want: don't exercise through it. Rest it"
+                f"{said} is more than we want: don't exercise through it. Rest it"
                 " today, and next time use the easier version."
             )
         if advice.new_level != level:
             advice.lines.append(how_to(advice.new_level))
         if not severe and in_session:
-            advice.lines.append(
-                "If the pain settles after a rest, you can carry on with that version;"
-                " if it doesn't, we'll stop for today."
-            )
+            advice.lines.append(CARRY_ON_IF_IT_SETTLES)
+    if report.in_words and band != STOP and not report.from_kneeling:
+        advice.lines.append(_more_than_said(severity))
     if report.for_weeks:
         advice.lines.append(
             f"Pain that has lasted {p.SEE_DOCTOR_AFTER_WEEKS} weeks or more should be checked"

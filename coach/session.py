@@ -167,6 +167,11 @@ class Session:
         return self.reps[self.set_number - 1][self.leg]
 
     @property
+    def stopped_for_pain(self) -> bool:
+        """Pain stopped a set today: the later sets use the easier version."""
+        return "pain_stop_set" in self.notes
+
+    @property
     def total_reps(self) -> int:
         return sum(sum(done.values()) for done in self.reps)
 

@@ -79,3 +79,19 @@ def test_pain_mid_set_is_asked_about_and_the_count_kept(coach):
     reply = joined(coach.say(sender, "about a 2"))
     assert "3 of 10 done on your left leg" in reply, reply
     assert joined(coach.say(sender, "next")).startswith("4")
+
+
+def test_a_place_after_a_pain_stop_is_noted_and_what_now_gives_the_plan(coach):
+    sender = "e2e-pain-stop-place"
+    say = lambda text: joined(coach.say(sender, text))  # noqa: E731
+    through_checklist(say("let's do my leg lifts"), lambda: say("no"))
+    say("ready")
+    for _ in range(2):
+        say("done")
+    assert "stop this set" in say("argh that really hurts, a 6")
+    reply = say("right knee, on the inside")
+    assert "noted: your knee" in reply and "15 slow reps" not in reply, reply
+    assert stored_slot(coach.database, sender, "plan")["recent_pain"]["location"] == "knee"
+    reply = say("ok so what do I do now")
+    assert "next set uses the easier version" in reply and "stop for today" in reply, reply
+    assert "2 on your left leg" in reply, reply

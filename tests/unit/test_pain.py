@@ -168,3 +168,32 @@ def test_comfortable_means_within_the_configured_fine_band():
     default = pain.advise(PainReport(4), Thresholds(), level="reps_20", history=history)
     strict = pain.advise(PainReport(4), Thresholds(1, 5), level="reps_20", history=history)
     assert default.new_level == "reps_15" and strict.new_level is None
+
+
+# A score read from words is said back in the user's terms, never as a number they did not say.
+@pytest.mark.parametrize(
+    ("text", "entities", "said"),
+    [
+        ("my lower back twinges slightly as the leg goes up", [("severity", "slightly")], "Mild"),
+        ("hip feels moderate when i lift", [("body_part", "hip")], "Moderate"),
+        # a count said with it is not the score
+        ("did 5 and my back's a bit sore now", [("severity", "a bit")], "Mild"),
+    ],
+)
+def test_a_score_read_from_words_is_said_as_its_band_with_how_to_rate_it(text, entities, said):
+    report = pain.read_report([{"entity": e, "value": v} for e, v in entities], text)
+    lines = " ".join(pain.advise(report, Thresholds(), level="standard").lines)
+    assert report.in_words and lines.startswith(f"{said} pain")
+    assert "out of 10" not in lines and "0 (none) to 10" in lines  # how to rate it
+
+
+def test_a_number_said_keeps_its_number_and_needs_no_rating():
+    report = pain.read_report([], "about a 2 in my back when the leg goes up")
+    lines = " ".join(pain.advise(report, Thresholds(), level="standard").lines)
+    assert not report.in_words and "Pain of 2 out of 10" in lines and "(none)" not in lines
+
+
+def test_a_soundalike_score_counts_as_its_number_said():
+    assert not pain.said_in_words("maybe a tree in my hip", 3)
+    assert pain.said_in_words("just a touch achy", 2)
+    assert pain.said_in_words("did 7 and then it went severe", 8)  # the count is no score

@@ -149,3 +149,14 @@ def test_a_level_said_first_then_the_part_is_a_pain_report(text, rated):
 def test_whether_it_helps_a_long_standing_condition_is_that_answer(text, answered):
     verdict = conversation.rule_verdict("pain", BACK, text, "low_back_pain")
     assert (verdict == conversation.QUESTION_INTENT) is answered
+
+
+def test_pain_in_words_asked_about_the_lift_gets_the_cue_and_how_to_rate_it():
+    """No number said: the band in the user's terms, the form cue, how to give a number;
+    the answer to "can I still exercise?" keeps the same terms."""
+    chat = Chat()
+    words = [{"entity": "severity", "value": "slight"}, {"entity": "body_part", "value": "hip"}]
+    said = chat.say("pain", "slight pull in my hip at the top of the lift, ok?", entities=words)
+    assert "Mild pain" in said and "out of 10" not in said
+    assert pain.form_cue("hip") in said and "0 (none) to 10" in said
+    assert "mild pain" in chat.say("nlu_fallback", "can I still exercise today?")

@@ -193,7 +193,7 @@ def test_mild_pain_asked_about_mid_set_gets_the_scores_advice(text):
     chat = in_a_set()
     chat.say("count_rep", "one")
     said = chat.say("faq", text, answer_key="pain_during_the_exercise", answer_said=False)
-    assert "2 out of 10" in said and "carry on" in said.lower()
+    assert "mild pain" in said.lower() and "carry on" in said.lower()
     assert not any(m.response for m in chat.outcome.reply.messages)  # no unrelated answer
 
 
