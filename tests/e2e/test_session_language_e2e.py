@@ -334,7 +334,7 @@ def test_the_session_just_stopped_is_recapped_and_a_bad_place_is_pain(coach):
 
     speak = talk_by_voice(coach, "e2e-language-place-severity")
     reply = speak("my lower back feels moderate this evening")
-    assert "5 out of 10" in reply and "lighter" in reply
+    assert "moderate pain" in reply.lower() and "lighter" in reply  # said back as said
     assert "2 sets of 7 reps" in speak("start my session")
     assert "Did you get all 7" in speak("ready")
     assert "6 on your left leg" in speak("only managed sicks")
