@@ -475,9 +475,11 @@ def _opening_age(words: list[str]) -> tuple[str, int, int] | None:
 # Spans of time said in words, in weeks, for pain that has gone on too long (a month
 # taken as four weeks): "a fortnight", "two and a half weeks", "since early last month".
 SPAN_WEEKS = {"week": 1, "wk": 1, "fortnight": 2, "month": 4}
-COUNTS = {"a": 1, "one": 1, "a couple of": 2, "couple of": 2, "two": 2, "a few": 3, "few": 3,
-          "a good few": 3, "several": 3, "three": 3, "tree": 3, "many": 4, "four": 4, "five": 5,
-          "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12}  # fmt: skip
+# "A couple weeks": chat often drops the "of".
+COUNTS = {"a": 1, "one": 1, "a couple of": 2, "couple of": 2, "a couple": 2, "two": 2,
+          "a few": 3, "few": 3, "a good few": 3, "several": 3, "three": 3, "tree": 3, "many": 4,
+          "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+          "twelve": 12}  # fmt: skip
 
 
 def _counted_in(norm: str) -> str | None:

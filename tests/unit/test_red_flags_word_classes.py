@@ -61,6 +61,20 @@ FOUND = [
     # "Not kidding", "no joke": words that vouch for what follows deny nothing (nn kinds).
     ("no joke, my groin went numb during the second set", "saddle_numbness", EMERGENCY),
     ("not even kidding, both legs buckled on the stairs", "legs_giving_way", EMERGENCY),
+    # ss kinds: an adverb inside "gave out"; "is it normal ...?" after the coach's exercise
+    # named with its limb; an erection that "won't come"; weakness with tiredness denied
+    # beside the reps; a euphemism for urine; a leak through the clothes with no warning;
+    # weight loss called unexplained beside exercise; pain that "keeps going" for weeks.
+    ("both my legs just totally gave out in the car park", "legs_giving_way", EMERGENCY),
+    ("is it normal for your legs to give way after the leg lifts?", "legs_giving_way",
+     EMERGENCY),
+    ("erection isn't happening any more, first time in my life", "sexual_function", EMERGENCY),
+    ("two sets done, both legs so weak all at once, nothing to do with the workout",
+     "both_legs", EMERGENCY),
+    ("can't go to the toilet for a number one since lunch", "bladder", EMERGENCY),
+    ("peed right through my leggings, didn't feel it coming at all", "incontinence", EMERGENCY),
+    ("unexplained weight loss over the winter, can I still do the sets?", "weight_loss", SOON),
+    ("my back pain goes on and on, a couple weeks now", "persistent_pain", SOON),
 ]  # fmt: skip
 CLEAR = [
     # Below the weeks that count, or easing.
@@ -89,6 +103,11 @@ CLEAR = [
     # "Nothing is numb", "nothing feels weak": a denial, also after "and" and beside a reason.
     "peeing's normal and nothing feels numb in the saddle area, my GP said to check",
     "both legs are okay and nothing has gone tingly, just asking because of a leaflet",
+    # A period or a bottle through the clothes; the user who keeps going; a stand put up.
+    "my period came through my leggings with no warning",
+    "spilt my squash right through my shorts, never done that before",
+    "no pain a couple weeks on, I'll keep going",
+    "the stand erection won't happen before Friday",
 ]
 
 

@@ -416,6 +416,9 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 87/94 (+5 asked), other signs 98/103 (+2 asked), near misses
     # 0/96 (+3 asked); after issue 15: 94/94, 101/103 (+2 asked by design), 0/96.
     "2026-11-27rr",
+    # Scored fresh: emergencies 89/96 (+2 asked), other signs 84/87 (+1 asked), near misses
+    # 0/91; after issue 15: 96/96, 86/87 (+1 asked by design), 0/91.
+    "2026-11-27ss",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
@@ -423,7 +426,8 @@ STUDIED_SETS = [
 # such fever question; in nn, one such weight-loss question asked with "your back"; in oo,
 # a relative's weight loss, a sign of someone else's (a soon sign) that is asked about; in pp,
 # one bare fever question; in rr, two bare "is it normal" questions (weight loss, the upper
-# spine hurting).
+# spine hurting); in ss, one bare "is it normal" question naming the mid back (the sign's
+# place, not a setting of the asker's own life).
 ASKED_BY_DESIGN = {
     "2026-11-27ee": 2,
     "2026-11-27mm": 1,
@@ -431,6 +435,7 @@ ASKED_BY_DESIGN = {
     "2026-11-27oo": 1,
     "2026-11-27pp": 1,
     "2026-11-27rr": 2,
+    "2026-11-27ss": 1,
 }
 
 
