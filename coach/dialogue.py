@@ -3139,7 +3139,8 @@ WHAT_WENT_WRONG = re.compile(
     r"|\b(?:doing|do) (?:it|this|them|something) wrong\b|"
     r"\bwhy did (?:it|that|this|my"
     r" \w+) (?:hurt|happen|go)\b|\bwhat (?:caused|causes|made) (?:it|that|this|the pain|my)\b|"
-    r"\b(?:was it|is it|was that) (?:my|bad) (?:form|technique|fault)\b|\bmy fault\b",
+    r"\b(?:was it|is it|was that) (?:my|bad) (?:form|technique|fault)\b|\bmy fault\b"
+    r"|\b(?:is|was) my (?:form|technique) (?:off|wrong|bad|to blame)\b",
     re.I,
 )
 
@@ -4251,6 +4252,14 @@ def _pain(work: _Turn) -> None:
         work.say_text(pain.RATE_IT_IF_NOW)
         work.set(pending_offer="pain_severity", pending_pain=_report_dict(report))
         return
+    form_answer = _form_answer_for_the_fault(work, report)
+    if form_answer and report.severity is None and WHAT_WENT_WRONG.search(work.turn.text):
+        # "My neck aches when I look up, am I doing it wrong?": the part's or the
+        # movement's own form answer first, then how bad.
+        _say_answer(work, form_answer)
+        work.say_text(pain.HOW_BAD)
+        work.set(pending_offer="pain_severity", pending_pain=_report_dict(report))
+        return
     if report.severity is None and not report.for_weeks and WHAT_WENT_WRONG.search(work.turn.text):
         # "It hurts when I lift, what am I doing wrong?": the usual form faults and the cue
         # for that place, then how bad, since pain during the lift is rated before going on.
@@ -4305,6 +4314,14 @@ def _form_question_asked(work: _Turn) -> bool:
         # "it hurts, can I still do them?" is answered from how bad it is
         and not conversation.CAN_I_EXERCISE.search(work.turn.text)
     )
+
+
+def _form_answer_for_the_fault(work: _Turn, report: pain.PainReport) -> str | None:
+    """The form answer a fault names: a movement's by its words, else the place's own."""
+    named = conversation.answer_named_by_words(work.turn.text)
+    if named in FORM_ANSWERS:
+        return named
+    return pain.FORM_ANSWER_FOR_PLACE.get(report.location)
 
 
 def _report_dict(report: pain.PainReport) -> dict:
@@ -4557,13 +4574,13 @@ def _feels_easy(work: _Turn) -> None:
     check = work.step_up_check()
     readings = work.turn.selector_readings
     first = readings[0][0] if readings else None
-    if check.verdict == progression.NO_HISTORY and conversation.ASKS_WHAT_NEXT.search(
-        work.turn.text
-    ):
-        # "what next?" with no sessions kept: the harder versions, unless its words (reps in
-        # the starting range) settle another answer
+    no_history = check.verdict == progression.NO_HISTORY
+    if no_history:
+        # Too easy or "what next?" with no sessions kept: the harder versions and when to
+        # move on to them, unless its words (reps in the starting range) settle another
+        # answer; the check question follows.
         first = conversation.answer_named_by_words(work.turn.text) or "harder_variations"
-    if not check.earned and first and asks_something(work.turn.text):
+    if not check.earned and first and (no_history or asks_something(work.turn.text)):
         work.reply.messages.append(Message("", response=conversation.answer_response(first)))
         work.set(last_topic=conversation.answer_response(first))
     if check.earned:

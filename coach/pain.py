@@ -148,6 +148,11 @@ def read_report(entities: list[dict], text: str) -> PainReport:
     )
 
 
+# A place the form answers cover in full ("my neck aches when I look up, am I doing it
+# wrong?"): that answer, not the back's usual faults.
+FORM_ANSWER_FOR_PLACE = {"neck": "neck_and_head"}
+
+
 def form_cue(location: str | None) -> str:
     """One cue that matches where it hurts."""
     if location in ("lower back", "back"):
@@ -443,6 +448,9 @@ ASK_SEVERITY_AFTER_WEEKS = (
 AWAY_FROM_THE_EXERCISE = ("neck", "shoulder")
 ASKS_FOR_OTHER_HELP = re.compile(
     r"\b(?:help|coach|do|give|show)\b.*\b(?:as well|too|also|exercises|rehab|stretches)\b"
+    # "any exercises for that?", "got a stretch for it?"
+    r"|\b(?:exercises?|stretch(?:es)?|rehab)\s+(?:for|to help|to fix|to ease)\s+"
+    r"(?:that|it|this|them|my|the)\b"
     r"|\balso\b.*\b(?:help|coach)\b",
     re.I,
 )
