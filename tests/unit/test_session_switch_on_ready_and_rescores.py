@@ -62,6 +62,9 @@ def test_chat_still_moves_straight_on_to_the_other_leg():
     [
         "got every one but the last one doesn't count, my hips twisted",
         "finished them all, though the final rep was sloppy",
+        # the whole set said done, then the rep left out after "except" or "apart from"
+        "all finished besides the last one",
+        "got through them all bar my final lift",
     ],
 )
 def test_a_set_said_done_with_its_last_rep_taken_back_records_one_fewer(said):
