@@ -15,7 +15,7 @@ the Reply into messages, slot events and a reminder.
 """
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -1069,6 +1069,9 @@ class Turn:
     # The selector's likeliest answers whatever the intent was: for a question the
     # classifier took for a session command while no session runs.
     selector_readings: tuple[tuple[str, float], ...] = ()
+    # The pain score the coach wrote into the text came from words ("it went severe" to
+    # "how did it feel?"): said back as its band, never as a number the user did not say.
+    score_in_words: bool = False
 
     @property
     def capabilities(self) -> Capabilities:
@@ -1631,7 +1634,7 @@ def _answer_pending_question(work: _Turn) -> bool:
                 **{
                     **(work.state.pending_pain or {}),
                     "severity": severity,
-                    "in_words": pain.said_in_words(work.turn.text, severity),
+                    "in_words": _said_in_words(work, severity),
                 }
             )
             work.set(pending_offer=None, pending_pain=None)
@@ -2936,7 +2939,7 @@ def _count_and_pain(work: _Turn, session: Session, count: numbers.Count) -> None
     if leading:
         count = leading[0]
     severity = leading[1] if leading else _felt(work.turn.text)
-    report = pain.read_report(work.turn.entities, work.turn.text)
+    report = _pain_report(work)
     stops = severity is not None and severity >= 0
     stops = stops and work.thresholds.band(severity) == pain.STOP
     if stops and session.phase == "active" and count.kind != numbers.LESS:
@@ -3550,6 +3553,7 @@ def _handle(work: _Turn) -> None:
         elif felt is not None:
             # "About a tree" to "how did it feel?": a score, as the recogniser heard it.
             score = felt
+            work.turn.score_in_words = pain.said_in_words(text, felt)
             work.turn.text = text = f"pain {felt} out of 10, {text}"
             intent = work.turn.intent = "pain"
     all_clear = ALL_CLEAR.search(text) and not numbers.mentions_pain(ALL_CLEAR.sub(" ", text))
@@ -4217,8 +4221,21 @@ def _count_from(data: dict) -> numbers.Count | None:
 # -- pain ------------------------------------------------------------------------------
 
 
-def _pain(work: _Turn) -> None:
+def _said_in_words(work: _Turn, severity: int) -> bool:
+    return work.turn.score_in_words or pain.said_in_words(work.turn.text, severity)
+
+
+def _pain_report(work: _Turn) -> pain.PainReport:
+    """The pain the turn reports, its score marked as said in words if the user gave no
+    number (the coach may have written one into the text)."""
     report = pain.read_report(work.turn.entities, work.turn.text)
+    if work.turn.score_in_words and report.severity is not None:
+        return replace(report, in_words=True)
+    return report
+
+
+def _pain(work: _Turn) -> None:
+    report = _pain_report(work)
     if work.turn.intent == "feel_worse" and report.severity is None and work.session is None:
         report = pain.PainReport(location=report.location or "lower back", side=report.side)
     if report.severity is None and pain.asks_in_general(work.turn.text):
@@ -4443,7 +4460,7 @@ def _worse_next_morning(work: _Turn) -> None:
         # Severe pain said with it: safety first (stop for today, the checklist again).
         work.set(pending_offer=None, morning_check=None)
         _note_next_morning(work, "worse")
-        _act_on_pain(work, pain.read_report(work.turn.entities, work.turn.text))
+        _act_on_pain(work, _pain_report(work))
         return
     level, text = pain.morning_check(True, work.level)
     work.say_text(text)
@@ -4457,7 +4474,7 @@ def _worse_next_morning(work: _Turn) -> None:
         recent = {
             "at": work.now,
             "severity": severity,
-            "in_words": pain.said_in_words(work.turn.text, severity),
+            "in_words": _said_in_words(work, severity),
         }
         work.set(plan={**work.plan, "recent_pain": recent})
 
