@@ -2133,6 +2133,9 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             elif WHAT_NOW.search(text) and session.phase == "rest" and session.stopped_for_pain:
                 # "what do I do now?" after pain stopped a set: the plan before the count
                 work.say_text(pain.plan_after_a_set_stop(session.level))
+            elif WHAT_NOW.search(text) and session.eased and not session.stopped_for_pain:
+                # "what now?" in a set eased for pain: the eased plan before the count
+                work.say_text(pain.plan_while_eased(session.eased, work.thresholds))
             work.say(session.how_many_left())
             return True
         if (
@@ -3159,9 +3162,10 @@ _PLACES = "|".join(
 PLACE_ONLY = re.compile(
     r"^\W*(?:(?:um+|uh+|er+m?|oh|ah|well|so|and|it'?s|its|it is|it was|that was|thats|that'?s|"
     r"the pain'?s|the pain is|pain'?s|mostly|mainly|just|only|right|kind of|sort of|more)\W+)*"
-    r"(?:(?:in|on|at|around|across|down|along|into|through|near|by)\s+)?"
+    r"(?:(?:in|on|at|around|across|down|along|into|through|near|by|behind)\s+)?"
+    # the part of it first: "the back of my knee" ("back" only with "of": "back" is a place)
     r"(?:(?:my|the|both|me|mine)\s+)?(?:(?:left|right|lower|upper|low|middle|mid|outer|inner|"
-    r"outside|inside|front|top|bottom|side)(?: of)?\s+(?:(?:my|the)\s+)?)*"
+    r"outside|inside|front|top|bottom|side|back(?= of\b))(?: of)?\s+(?:(?:my|the)\s+)?)*"
     rf"(?:{_PLACES})"
     r"(?:\s+(?:mostly|mainly|area|region|side|again|too|as well|really|i think|only|mate))*"
     # which part of it: "left knee, on the inside", "hip, round the back of it"
@@ -3186,7 +3190,11 @@ def _where_it_hurts(work: _Turn, active: bool) -> bool:
         or not PLACE_ONLY.match(text)
     ):
         return False
-    place = pain.read_report(work.turn.entities, text).location or _place_named(text)
+    named = _place_named(text)
+    if BACK_OF.search(text) and named != "lower back":
+        place = named  # "the back of my knee": the knee, whatever back the extractor tagged
+    else:
+        place = pain.read_report(work.turn.entities, text).location or named
     if not place:
         return False
     work.set(plan={**work.plan, "recent_pain": {**recent, "location": place}})
@@ -3199,9 +3207,20 @@ def _where_it_hurts(work: _Turn, active: bool) -> bool:
     return True
 
 
+# "The back of my knee": a part of the place named after it, not the lower back.
+BACK_OF = re.compile(r"\bback of\b", re.I)
+
+
 def _place_named(text: str) -> str | None:
     """The body part a message names, as vocabulary.BODY_PARTS calls it (longest first)."""
     said = text.lower()
+    place = _longest_place_in(said)
+    if place == "lower back" and BACK_OF.search(said):
+        place = _longest_place_in(BACK_OF.sub(" ", said)) or place  # "back of my knee"
+    return place
+
+
+def _longest_place_in(said: str) -> str | None:
     named = [
         (len(phrase), place)
         for place, phrases in vocabulary.BODY_PARTS.items()

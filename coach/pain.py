@@ -246,6 +246,15 @@ def plan_after_a_set_stop(level: str) -> str:
     return f"{easier} {CARRY_ON_IF_IT_SETTLES}"
 
 
+def plan_while_eased(eased: str, thresholds: Thresholds) -> str:
+    """What to do now, asked while the session runs eased for pain it may carry on with: the
+    easier way for the rest of today, and when the pain would stop it."""
+    return (
+        f"We have eased off for the rest of today. {eased} If the pain gets worse, tell me:"
+        f" above {thresholds.stop_above} out of 10, we stop."
+    )
+
+
 def how_to(level: str) -> str:
     chosen = p.LEVELS[p.level_index(level)]
     return f"The easier version is the {chosen.name}: {chosen.how}"
