@@ -95,3 +95,20 @@ def test_a_place_after_a_pain_stop_is_noted_and_what_now_gives_the_plan(coach):
     reply = say("ok so what do I do now")
     assert "next set uses the easier version" in reply and "stop for today" in reply, reply
     assert "2 on your left leg" in reply, reply
+
+
+def test_what_now_in_a_set_eased_for_pain_gives_the_plan_and_a_knee_part_is_the_knee(coach):
+    sender = "e2e-eased-what-now"
+    say = lambda text: joined(coach.say(sender, text))  # noqa: E731
+    through_checklist(say("let's do my leg lifts"), lambda: say("no"))
+    say("ready")
+    for _ in range(2):
+        say("done")
+    assert "easier for the rest of today" in say("ouch, my leg aches, about a 4")
+    reply = say("back of my left knee")
+    assert "noted: your knee" in reply, reply
+    reply = say("so what now")
+    assert "eased off" in reply and "above 5 out of 10" in reply, reply
+    assert reply.index("eased off") < reply.index("2 of 7"), reply
+    reply = say("then I only did 5 more by myself")  # a batch: 2 + 5 ends the eased leg
+    assert "7 on your left leg" in reply and "Switch to your right leg" in reply, reply
