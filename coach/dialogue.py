@@ -2211,9 +2211,10 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             work.say(session.ask_voice_total(), session.check_buttons())
             return True
         if session.awaiting_feedback and numbers.all_but_the_last(text):
-            # "Did them, but the last one didn't count": the set as led, less that rep.
+            # "Did them, but the last one didn't count", "all of them except the last": the
+            # set as led, less that rep (not done or not counted, the words fit both).
             kept = max(session.target - 1, 0)
-            work.say_text("Okay, I've left out the one that didn't count.")
+            work.say_text("Okay, all but the last one: I've left that one out.")
             count = numbers.Count(numbers.FINISHED, kept, True)
         if count is not None and _felt(text) not in (None, 0):  # "did 8, no pain": a count
             _count_and_pain(work, session, count)
