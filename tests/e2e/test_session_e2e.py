@@ -81,14 +81,20 @@ def test_pain_mid_set_is_asked_about_and_the_count_kept(coach):
     assert joined(coach.say(sender, "next")).startswith("4")
 
 
-def test_a_place_after_a_pain_stop_is_noted_and_what_now_gives_the_plan(coach):
-    sender = "e2e-pain-stop-place"
+def _two_reps_then_pain(coach, sender, pain):
+    """A chat session two reps into its first set, then a pain said: the say, the reply."""
     say = lambda text: joined(coach.say(sender, text))  # noqa: E731
     through_checklist(say("let's do my leg lifts"), lambda: say("no"))
     say("ready")
     for _ in range(2):
         say("done")
-    assert "stop this set" in say("argh that really hurts, a 6")
+    return say, say(pain)
+
+
+def test_a_place_after_a_pain_stop_is_noted_and_what_now_gives_the_plan(coach):
+    sender = "e2e-pain-stop-place"
+    say, reply = _two_reps_then_pain(coach, sender, "argh that really hurts, a 6")
+    assert "stop this set" in reply
     reply = say("right knee, on the inside")
     assert "noted: your knee" in reply and "15 slow reps" not in reply, reply
     assert stored_slot(coach.database, sender, "plan")["recent_pain"]["location"] == "knee"
@@ -98,13 +104,8 @@ def test_a_place_after_a_pain_stop_is_noted_and_what_now_gives_the_plan(coach):
 
 
 def test_what_now_in_a_set_eased_for_pain_gives_the_plan_and_a_knee_part_is_the_knee(coach):
-    sender = "e2e-eased-what-now"
-    say = lambda text: joined(coach.say(sender, text))  # noqa: E731
-    through_checklist(say("let's do my leg lifts"), lambda: say("no"))
-    say("ready")
-    for _ in range(2):
-        say("done")
-    assert "easier for the rest of today" in say("ouch, my leg aches, about a 4")
+    say, reply = _two_reps_then_pain(coach, "e2e-eased-what-now", "ouch, my leg aches, about a 4")
+    assert "easier for the rest of today" in reply
     reply = say("back of my left knee")
     assert "noted: your knee" in reply, reply
     reply = say("so what now")
