@@ -352,9 +352,19 @@ PRAISE = re.compile(
 _DOING_WELL = re.compile(r"\b(?:killing|smashing|nailing) it\b", re.I)
 
 
+# "What's a good app for ...?", "any decent trainer near me?": one asked for, no compliment.
+ASKS_FOR_A_GOOD_ONE = re.compile(
+    r"\b(?:what(?:'?s| is| are)|whats|which|any|recommend\w*|suggest\w*|know)\b[^.!?]{0,20}?"
+    rf"\b(?:good|great|best|nice|decent) (?:little )?{_COACH}s?\b",
+    re.I,
+)
+
+
 def praises_the_coach(text: str) -> bool:
     """A compliment with no pain in it: "you're a great coach", not "great, but it hurts"."""
     if not PRAISE.search(text) or numbers.read_pain_score(text) is not None:
+        return False
+    if ASKS_FOR_A_GOOD_ONE.search(text):
         return False
     return not numbers.mentions_pain(_DOING_WELL.sub(" ", text))
 
@@ -1125,6 +1135,21 @@ GEAR_FOR_ANOTHER_SPORT = re.compile(
     r"socks|insoles)\b",
     re.I,
 )
+# Everyday life beyond the exercise, asked with nothing of it named ("sitting at a
+# computer all day ruins my posture, what helps?", "join a gym or train in the lounge?",
+# "best watch for tracking steps?"): out of scope. "Does it help posture?" names it.
+EVERYDAY_LIFE = re.compile(
+    r"^(?!.*\b(?:this|these|them|leg lifts?|leg raises?|the exercise|the lift|hip extensions?"
+    r"|(?:do|doing|does|with|for|from) it)\b)"
+    r".*(?:\bposture\b.{0,30}?\b(?:desk|sitting|sat|seated|computer|laptop|office|driving|"
+    r"all day)\b|\b(?:desk|computer|laptop|office)\b.{0,30}?\bposture\b"
+    r"|\bgym (?:membership|subscription|pass)\b|\bhome workouts?\b"
+    r"|\b(?:apps?|trackers?|watch(?:es)?|pedometers?)\b.{0,25}?\b(?:count\w*|track\w*|log\w*)"
+    r" (?:my |your |daily )?steps\b|\bstep count(?:er|ing)?\b)",
+    re.I | re.S,
+)
+
+
 # A pet's doings, with nothing of the exercise in the message ("the cat wakes me at 5,
 # any tips?"): an everyday question, out of scope.
 PET_WORDS = re.compile(rf"\b(?:{'|'.join(sorted(red_flags.PETS))})\b", re.I)
@@ -1270,6 +1295,24 @@ KNEEL_OR_LIE_ASKED = re.compile(
     r"face ?down)\b)",
     re.I | re.S,
 )
+# One side weaker or worse, asked whether to train only it ("my right's the feeble one,
+# just that side then?"): both sides, each in turn, as the protocol says.
+ONE_SIDE_ONLY = re.compile(
+    r"^(?!.*\b(?:at a time|at once|together|first|the other|switch\w*|pain\w*|hurts?|sore)\b)"
+    r"(?=.*\b(?:weak\w*|strong\w*|feebl\w*|worse|better|bad|good|injured|dodgy|left|right|"
+    r"imbalanc\w*|uneven)\b)"
+    r".*(?:\b(?:only|just)\b.{0,25}?\b(?:leg|side)\b|\b(?:leg|side) only\b)",
+    re.I | re.S,
+)
+# The leg that won't stay straight ("can't get my knee straight when I lift it"): the
+# bent-knee version, the easier one (an operation's own answer is settled before).
+CANT_KEEP_IT_STRAIGHT = re.compile(
+    r"\b(?:can'?t|cannot|can not|unable to|struggl\w* to|hard to|hardly)\s+(?:keep|get|hold)"
+    r"\s+(?:it|my|the)?\s*(?:leg|knee)?s?\s*straight\b"
+    r"|\b(?:leg|knee)s? (?:\w+ )?(?:won'?t|doesn'?t|will not|does not|never)"
+    r" (?:stay|go|keep) straight\b",
+    re.I,
+)
 ANSWER_RULES = (
     ("injury_prevention", NAMES_INJURY_PREVENTION.search),  # "5 a side" is then no count
     # Asking to step up from a dose in the starting range outweighs a good morning after.
@@ -1310,6 +1353,8 @@ ANSWER_RULES = (
     ("hip_pain", HIP_TROUBLE_ASKS_IF_IT_SUITS.search),
     ("postnatal", AFTER_A_BIRTH.search),
     ("after_surgery", AFTER_AN_OPERATION.search),
+    ("bent_knee_version", CANT_KEEP_IT_STRAIGHT.search),
+    ("switching_legs", ONE_SIDE_ONLY.search),
     ("who_it_is_for", CONDITIONS_ASKED.search),
     ("how_to_do_it", EXPLAIN_SIMPLY.search),
     ("how_high_to_lift", AS_HIGH_AS_POSSIBLE.search),
@@ -1865,7 +1910,9 @@ def rule_verdict(
         return "out_of_scope"
     if intent == QUESTION_INTENT and only_about_a_pet(text) and not answer_named_by_words(text):
         return "out_of_scope"
-    if intent == QUESTION_INTENT and GEAR_FOR_ANOTHER_SPORT.search(text):
+    if intent in (QUESTION_INTENT, "nlu_fallback") and (
+        GEAR_FOR_ANOTHER_SPORT.search(text) or EVERYDAY_LIFE.search(text)
+    ):
         return "out_of_scope"
     if intent in ("out_of_scope", "nlu_fallback") and ASKS_WHY_A_CUE.search(text):
         return QUESTION_INTENT  # "is the tummy squeeze really needed?": that cue's answer

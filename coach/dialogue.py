@@ -15,7 +15,7 @@ the Reply into messages, slot events and a reminder.
 """
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -1069,6 +1069,9 @@ class Turn:
     # The selector's likeliest answers whatever the intent was: for a question the
     # classifier took for a session command while no session runs.
     selector_readings: tuple[tuple[str, float], ...] = ()
+    # The pain score the coach wrote into the text came from words ("it went severe" to
+    # "how did it feel?"): said back as its band, never as a number the user did not say.
+    score_in_words: bool = False
 
     @property
     def capabilities(self) -> Capabilities:
@@ -1631,7 +1634,7 @@ def _answer_pending_question(work: _Turn) -> bool:
                 **{
                     **(work.state.pending_pain or {}),
                     "severity": severity,
-                    "in_words": pain.said_in_words(work.turn.text, severity),
+                    "in_words": _said_in_words(work, severity),
                 }
             )
             work.set(pending_offer=None, pending_pain=None)
@@ -2130,6 +2133,9 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             elif WHAT_NOW.search(text) and session.phase == "rest" and session.stopped_for_pain:
                 # "what do I do now?" after pain stopped a set: the plan before the count
                 work.say_text(pain.plan_after_a_set_stop(session.level))
+            elif WHAT_NOW.search(text) and session.eased and not session.stopped_for_pain:
+                # "what now?" in a set eased for pain: the eased plan before the count
+                work.say_text(pain.plan_while_eased(session.eased, work.thresholds))
             work.say(session.how_many_left())
             return True
         if (
@@ -2205,9 +2211,10 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             work.say(session.ask_voice_total(), session.check_buttons())
             return True
         if session.awaiting_feedback and numbers.all_but_the_last(text):
-            # "Did them, but the last one didn't count": the set as led, less that rep.
+            # "Did them, but the last one didn't count", "all of them except the last": the
+            # set as led, less that rep (not done or not counted, the words fit both).
             kept = max(session.target - 1, 0)
-            work.say_text("Okay, I've left out the one that didn't count.")
+            work.say_text("Okay, all but the last one: I've left that one out.")
             count = numbers.Count(numbers.FINISHED, kept, True)
         if count is not None and _felt(text) not in (None, 0):  # "did 8, no pain": a count
             _count_and_pain(work, session, count)
@@ -2936,7 +2943,7 @@ def _count_and_pain(work: _Turn, session: Session, count: numbers.Count) -> None
     if leading:
         count = leading[0]
     severity = leading[1] if leading else _felt(work.turn.text)
-    report = pain.read_report(work.turn.entities, work.turn.text)
+    report = _pain_report(work)
     stops = severity is not None and severity >= 0
     stops = stops and work.thresholds.band(severity) == pain.STOP
     if stops and session.phase == "active" and count.kind != numbers.LESS:
@@ -3139,7 +3146,8 @@ WHAT_WENT_WRONG = re.compile(
     r"|\b(?:doing|do) (?:it|this|them|something) wrong\b|"
     r"\bwhy did (?:it|that|this|my"
     r" \w+) (?:hurt|happen|go)\b|\bwhat (?:caused|causes|made) (?:it|that|this|the pain|my)\b|"
-    r"\b(?:was it|is it|was that) (?:my|bad) (?:form|technique|fault)\b|\bmy fault\b",
+    r"\b(?:was it|is it|was that) (?:my|bad) (?:form|technique|fault)\b|\bmy fault\b"
+    r"|\b(?:is|was) my (?:form|technique) (?:off|wrong|bad|to blame)\b",
     re.I,
 )
 
@@ -3156,9 +3164,10 @@ _PLACES = "|".join(
 PLACE_ONLY = re.compile(
     r"^\W*(?:(?:um+|uh+|er+m?|oh|ah|well|so|and|it'?s|its|it is|it was|that was|thats|that'?s|"
     r"the pain'?s|the pain is|pain'?s|mostly|mainly|just|only|right|kind of|sort of|more)\W+)*"
-    r"(?:(?:in|on|at|around|across|down|along|into|through|near|by)\s+)?"
+    r"(?:(?:in|on|at|around|across|down|along|into|through|near|by|behind)\s+)?"
+    # the part of it first: "the back of my knee" ("back" only with "of": "back" is a place)
     r"(?:(?:my|the|both|me|mine)\s+)?(?:(?:left|right|lower|upper|low|middle|mid|outer|inner|"
-    r"outside|inside|front|top|bottom|side)(?: of)?\s+(?:(?:my|the)\s+)?)*"
+    r"outside|inside|front|top|bottom|side|back(?= of\b))(?: of)?\s+(?:(?:my|the)\s+)?)*"
     rf"(?:{_PLACES})"
     r"(?:\s+(?:mostly|mainly|area|region|side|again|too|as well|really|i think|only|mate))*"
     # which part of it: "left knee, on the inside", "hip, round the back of it"
@@ -3183,7 +3192,11 @@ def _where_it_hurts(work: _Turn, active: bool) -> bool:
         or not PLACE_ONLY.match(text)
     ):
         return False
-    place = pain.read_report(work.turn.entities, text).location or _place_named(text)
+    named = _place_named(text)
+    if BACK_OF.search(text) and named != "lower back":
+        place = named  # "the back of my knee": the knee, whatever back the extractor tagged
+    else:
+        place = pain.read_report(work.turn.entities, text).location or named
     if not place:
         return False
     work.set(plan={**work.plan, "recent_pain": {**recent, "location": place}})
@@ -3196,9 +3209,20 @@ def _where_it_hurts(work: _Turn, active: bool) -> bool:
     return True
 
 
+# "The back of my knee": a part of the place named after it, not the lower back.
+BACK_OF = re.compile(r"\bback of\b", re.I)
+
+
 def _place_named(text: str) -> str | None:
     """The body part a message names, as vocabulary.BODY_PARTS calls it (longest first)."""
     said = text.lower()
+    place = _longest_place_in(said)
+    if place == "lower back" and BACK_OF.search(said):
+        place = _longest_place_in(BACK_OF.sub(" ", said)) or place  # "back of my knee"
+    return place
+
+
+def _longest_place_in(said: str) -> str | None:
     named = [
         (len(phrase), place)
         for place, phrases in vocabulary.BODY_PARTS.items()
@@ -3550,6 +3574,7 @@ def _handle(work: _Turn) -> None:
         elif felt is not None:
             # "About a tree" to "how did it feel?": a score, as the recogniser heard it.
             score = felt
+            work.turn.score_in_words = pain.said_in_words(text, felt)
             work.turn.text = text = f"pain {felt} out of 10, {text}"
             intent = work.turn.intent = "pain"
     all_clear = ALL_CLEAR.search(text) and not numbers.mentions_pain(ALL_CLEAR.sub(" ", text))
@@ -4217,8 +4242,21 @@ def _count_from(data: dict) -> numbers.Count | None:
 # -- pain ------------------------------------------------------------------------------
 
 
-def _pain(work: _Turn) -> None:
+def _said_in_words(work: _Turn, severity: int) -> bool:
+    return work.turn.score_in_words or pain.said_in_words(work.turn.text, severity)
+
+
+def _pain_report(work: _Turn) -> pain.PainReport:
+    """The pain the turn reports, its score marked as said in words if the user gave no
+    number (the coach may have written one into the text)."""
     report = pain.read_report(work.turn.entities, work.turn.text)
+    if work.turn.score_in_words and report.severity is not None:
+        return replace(report, in_words=True)
+    return report
+
+
+def _pain(work: _Turn) -> None:
+    report = _pain_report(work)
     if work.turn.intent == "feel_worse" and report.severity is None and work.session is None:
         report = pain.PainReport(location=report.location or "lower back", side=report.side)
     if report.severity is None and pain.asks_in_general(work.turn.text):
@@ -4249,6 +4287,14 @@ def _pain(work: _Turn) -> None:
         # form may be what stops it hurting), and the door to rate the pain stays open.
         _say_answer(work, work.turn.answer_key)
         work.say_text(pain.RATE_IT_IF_NOW)
+        work.set(pending_offer="pain_severity", pending_pain=_report_dict(report))
+        return
+    form_answer = _form_answer_for_the_fault(work, report)
+    if form_answer and report.severity is None and WHAT_WENT_WRONG.search(work.turn.text):
+        # "My neck aches when I look up, am I doing it wrong?": the part's or the
+        # movement's own form answer first, then how bad.
+        _say_answer(work, form_answer)
+        work.say_text(pain.HOW_BAD)
         work.set(pending_offer="pain_severity", pending_pain=_report_dict(report))
         return
     if report.severity is None and not report.for_weeks and WHAT_WENT_WRONG.search(work.turn.text):
@@ -4305,6 +4351,14 @@ def _form_question_asked(work: _Turn) -> bool:
         # "it hurts, can I still do them?" is answered from how bad it is
         and not conversation.CAN_I_EXERCISE.search(work.turn.text)
     )
+
+
+def _form_answer_for_the_fault(work: _Turn, report: pain.PainReport) -> str | None:
+    """The form answer a fault names: a movement's by its words, else the place's own."""
+    named = conversation.answer_named_by_words(work.turn.text)
+    if named in FORM_ANSWERS:
+        return named
+    return pain.FORM_ANSWER_FOR_PLACE.get(report.location)
 
 
 def _report_dict(report: pain.PainReport) -> dict:
@@ -4443,7 +4497,7 @@ def _worse_next_morning(work: _Turn) -> None:
         # Severe pain said with it: safety first (stop for today, the checklist again).
         work.set(pending_offer=None, morning_check=None)
         _note_next_morning(work, "worse")
-        _act_on_pain(work, pain.read_report(work.turn.entities, work.turn.text))
+        _act_on_pain(work, _pain_report(work))
         return
     level, text = pain.morning_check(True, work.level)
     work.say_text(text)
@@ -4457,7 +4511,7 @@ def _worse_next_morning(work: _Turn) -> None:
         recent = {
             "at": work.now,
             "severity": severity,
-            "in_words": pain.said_in_words(work.turn.text, severity),
+            "in_words": _said_in_words(work, severity),
         }
         work.set(plan={**work.plan, "recent_pain": recent})
 
@@ -4557,13 +4611,13 @@ def _feels_easy(work: _Turn) -> None:
     check = work.step_up_check()
     readings = work.turn.selector_readings
     first = readings[0][0] if readings else None
-    if check.verdict == progression.NO_HISTORY and conversation.ASKS_WHAT_NEXT.search(
-        work.turn.text
-    ):
-        # "what next?" with no sessions kept: the harder versions, unless its words (reps in
-        # the starting range) settle another answer
+    no_history = check.verdict == progression.NO_HISTORY
+    if no_history:
+        # Too easy or "what next?" with no sessions kept: the harder versions and when to
+        # move on to them, unless its words (reps in the starting range) settle another
+        # answer; the check question follows.
         first = conversation.answer_named_by_words(work.turn.text) or "harder_variations"
-    if not check.earned and first and asks_something(work.turn.text):
+    if not check.earned and first and (no_history or asks_something(work.turn.text)):
         work.reply.messages.append(Message("", response=conversation.answer_response(first)))
         work.set(last_topic=conversation.answer_response(first))
     if check.earned:

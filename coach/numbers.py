@@ -436,6 +436,10 @@ def says_count_correction(text: str) -> bool:
 # Said first, the count to write down ("call it 6, I wasn't counting properly").
 _SETS_DOWN_FIRST = re.compile(rf"{_LEAD}{_SETS_DOWN}\s+{_N}{_REPS}{_LEG}{_NOW}\s*(?:$|[,;.!-])")
 _SET_TO_RE = _rules(*(rf"{_LEAD}(?:{rule})" for rule in _SET_TO))
+_BATCH_AFTER = (
+    rf"{_LEAD}(?:(?:then|and then|after that|after which|since then|i|ive|i have|we|only|just)"
+    rf"\s+)+(?:did|done|managed|finished|completed|knocked out|squeezed out|squeezed in|added)\s+"
+)
 _MORE = _rules(
     rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+|then\s+|plus\s+)*(?:another|an extra|"
     rf"a further|"
@@ -463,6 +467,11 @@ _MORE = _rules(
     rf"(?:another|an extra|a further|extra)\s+{_N}(?:\s+more)?{_TAIL}",
     rf"{_LEAD}(?:(?:i|ive|i have|we|weve|just|now|then|and)\s+)*(?:{_ANY_VERB}\s+){{1,2}}{_N}"
     rf"\s+(?:more|extra){_TAIL}",
+    # A batch said after what came before it, or as less than hoped: "then I only did 2 more",
+    # "after that I managed another 3 by myself". A verb of doing must follow "only" ("I've
+    # only got 2 more" is what is left).
+    rf"{_BATCH_AFTER}{_N}\s+(?:more|extra){_TAIL}",
+    rf"{_BATCH_AFTER}another\s+{_N}{_TAIL}",
 )
 # The rules of _MORE that name the last reps ("the last one", "final 3 done").
 _MORE_LAST = {5, 6}
@@ -848,12 +857,20 @@ _BUT_THE_LAST_TAKEN_BACK = re.compile(
 
 
 def all_but_the_last(text: str) -> bool:
-    """The whole set said done, with its last rep taken back in the same message."""
-    count = read_count(text)
-    whole = count is not None and (
-        count.kind == ALL or (count.kind == FINISHED and count.value is None)
-    )
-    return whole and bool(_BUT_THE_LAST_TAKEN_BACK.search(normalise(text)))
+    """The whole set said done, with its last rep taken back in the same message ("did them
+    all, but the last one didn't count", "all finished except the final lift")."""
+    said = normalise(text)
+    taken_back = _BUT_THE_LAST_TAKEN_BACK.search(said)
+    if not taken_back:
+        return False
+    # The whole message, or what it says before "except the last" ("all done apart from ...").
+    for part in (text, said[: taken_back.start()]):
+        count = read_count(part)
+        if count is not None and (
+            count.kind == ALL or (count.kind == FINISHED and count.value is None)
+        ):
+            return True
+    return False
 
 
 def read_counts(text: str) -> list[Count]:

@@ -148,6 +148,11 @@ def read_report(entities: list[dict], text: str) -> PainReport:
     )
 
 
+# A place the form answers cover in full ("my neck aches when I look up, am I doing it
+# wrong?"): that answer, not the back's usual faults.
+FORM_ANSWER_FOR_PLACE = {"neck": "neck_and_head"}
+
+
 def form_cue(location: str | None) -> str:
     """One cue that matches where it hurts."""
     if location in ("lower back", "back"):
@@ -244,6 +249,15 @@ def plan_after_a_set_stop(level: str) -> str:
     chosen = p.LEVELS[p.level_index(level)]
     easier = f"The next set uses the easier version, the {chosen.name}: {chosen.how}"
     return f"{easier} {CARRY_ON_IF_IT_SETTLES}"
+
+
+def plan_while_eased(eased: str, thresholds: Thresholds) -> str:
+    """What to do now, asked while the session runs eased for pain it may carry on with: the
+    easier way for the rest of today, and when the pain would stop it."""
+    return (
+        f"We have eased off for the rest of today. {eased} If the pain gets worse, tell me:"
+        f" above {thresholds.stop_above} out of 10, we stop."
+    )
 
 
 def how_to(level: str) -> str:
@@ -443,6 +457,9 @@ ASK_SEVERITY_AFTER_WEEKS = (
 AWAY_FROM_THE_EXERCISE = ("neck", "shoulder")
 ASKS_FOR_OTHER_HELP = re.compile(
     r"\b(?:help|coach|do|give|show)\b.*\b(?:as well|too|also|exercises|rehab|stretches)\b"
+    # "any exercises for that?", "got a stretch for it?"
+    r"|\b(?:exercises?|stretch(?:es)?|rehab)\s+(?:for|to help|to fix|to ease)\s+"
+    r"(?:that|it|this|them|my|the)\b"
     r"|\balso\b.*\b(?:help|coach)\b",
     re.I,
 )

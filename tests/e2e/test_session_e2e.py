@@ -81,17 +81,35 @@ def test_pain_mid_set_is_asked_about_and_the_count_kept(coach):
     assert joined(coach.say(sender, "next")).startswith("4")
 
 
-def test_a_place_after_a_pain_stop_is_noted_and_what_now_gives_the_plan(coach):
-    sender = "e2e-pain-stop-place"
+def _two_reps_then_pain(coach, sender, pain):
+    """A chat session two reps into its first set, then a pain said: the say, the reply."""
     say = lambda text: joined(coach.say(sender, text))  # noqa: E731
     through_checklist(say("let's do my leg lifts"), lambda: say("no"))
     say("ready")
     for _ in range(2):
         say("done")
-    assert "stop this set" in say("argh that really hurts, a 6")
+    return say, say(pain)
+
+
+def test_a_place_after_a_pain_stop_is_noted_and_what_now_gives_the_plan(coach):
+    sender = "e2e-pain-stop-place"
+    say, reply = _two_reps_then_pain(coach, sender, "argh that really hurts, a 6")
+    assert "stop this set" in reply
     reply = say("right knee, on the inside")
     assert "noted: your knee" in reply and "15 slow reps" not in reply, reply
     assert stored_slot(coach.database, sender, "plan")["recent_pain"]["location"] == "knee"
     reply = say("ok so what do I do now")
     assert "next set uses the easier version" in reply and "stop for today" in reply, reply
     assert "2 on your left leg" in reply, reply
+
+
+def test_what_now_in_a_set_eased_for_pain_gives_the_plan_and_a_knee_part_is_the_knee(coach):
+    say, reply = _two_reps_then_pain(coach, "e2e-eased-what-now", "ouch, my leg aches, about a 4")
+    assert "easier for the rest of today" in reply
+    reply = say("back of my left knee")
+    assert "noted: your knee" in reply, reply
+    reply = say("so what now")
+    assert "eased off" in reply and "above 5 out of 10" in reply, reply
+    assert reply.index("eased off") < reply.index("2 of 7"), reply
+    reply = say("then I only did 5 more by myself")  # a batch: 2 + 5 ends the eased leg
+    assert "7 on your left leg" in reply and "Switch to your right leg" in reply, reply

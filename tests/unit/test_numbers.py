@@ -757,3 +757,24 @@ def test_a_count_then_more_going_on_is_not_the_end_of_the_leg(text):
 )
 def test_a_quantity_of_an_activity_is_no_pain_score(text, score):
     assert read_pain_score(text, asked=True) == score
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("and then I only did 4 more", 4),
+        ("after that we managed another 2 by myself", 2),
+        ("only finished 3 more on my own", 3),
+        ("since then I did five more without you", 5),
+        ("then just did 6 extra myself", 6),
+    ],
+)
+def test_a_batch_said_after_what_came_before_or_with_only_is_a_batch(text, value):
+    count = read_count(text)
+    assert count is not None and (count.kind, count.value) == (MORE, value)
+
+
+@pytest.mark.parametrize("text", ["ive only got 2 more", "I only did 3", "then I did 7"])
+def test_only_or_then_without_a_batch_word_is_no_batch(text):
+    count = read_count(text)
+    assert count is None or count.kind != MORE

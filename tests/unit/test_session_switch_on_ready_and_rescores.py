@@ -62,13 +62,16 @@ def test_chat_still_moves_straight_on_to_the_other_leg():
     [
         "got every one but the last one doesn't count, my hips twisted",
         "finished them all, though the final rep was sloppy",
+        # the whole set said done, then the rep left out after "except" or "apart from"
+        "all finished besides the last one",
+        "got through them all bar my final lift",
     ],
 )
 def test_a_set_said_done_with_its_last_rep_taken_back_records_one_fewer(said):
     assert numbers.all_but_the_last(said)
     chat = after_a_paced_set()
     reply = chat.say("report_reps", said, metadata=VOICE)
-    assert "9 on your left leg" in reply and "left out" in reply
+    assert "9 on your left leg" in reply and "all but the last one" in reply
     assert chat.session["reps"][0]["left"] == 9
 
 

@@ -423,3 +423,12 @@ def test_that_will_do_mid_session_stops(said):
     chat.say("report_reps", "did 4")
     reply = chat.say("nlu_fallback", said)
     assert "stop" in reply and chat.session is None
+
+
+@pytest.mark.parametrize(
+    "said, band", [("it got pretty severe", "Severe pain"), ("felt moderate", "Moderate pain")]
+)
+def test_a_band_answered_to_how_it_felt_is_said_back_as_its_band_not_a_number(said, band):
+    chat = after_a_paced_set()
+    reply = chat.say("nlu_fallback", said, metadata={"voice": True})
+    assert band in reply and "out of 10 is" not in reply
