@@ -1334,7 +1334,7 @@ SCALES_IT_BACK = re.compile(
 MISTAKES_ASKED = re.compile(
     r"^(?!.*\b(?:neck|head|back|spine|knees?|hips?|pelvis|feet|foot|toes?|arms?|shoulders?|"
     r"wrists?|legs?|tummy|stomach)\b)"
-    r"(?!.*\b(?:if|when|happens)\b)"
+    r"(?!.*\b(?:if|when|happens|cause[sd]?|lead to|leads to|result in)\b)"  # harm done asks more
     r".*\b(?:what|where|which \w+)\b.{0,40}?\b(?:(?:get|go|do|goe)(?:s|ing)?\s+(?:\w+\s+)?wrong"
     r"|(?:mess|muck|slip|trip)(?:es|s|ping|ing)?\s+(?:\w+\s+)?up)\b",
     re.I | re.S,

@@ -18,6 +18,7 @@ HIP = [{"entity": "body_part", "value": "hip"}, {"entity": "pain_word", "value":
         ("where do beginners tend to slip up?", "common_mistakes"),
         ("what's the thing people usually get wrong with these", "common_mistakes"),
         ("what happens if I get it wrong", None),
+        ("what injuries can doing them wrong lead to", None),
         ("what goes up must come down", None),
         ("my neck aches, what am I doing wrong?", None),  # that part's own answer decides
         ("a physio put the ache in my hip down to my glutes, a good idea?", "hip_pain"),
