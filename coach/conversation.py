@@ -154,7 +154,13 @@ ASKS_A_DEVICE = re.compile(
     r"|\bturn (?:on|off|up|down) (?:the |my )?(?:lights?|volume|music|tv|telly|heating)\b"
     # "reboot the modem", "my laptop won't connect, how do I fix it"
     rf"|\b{_FIX}\b.{{0,25}}?\b{_GADGET}\b"
-    rf"|\b{_GADGET}\b.{{0,40}}?\bhow (?:do|can|should|would) i {_FIX}\b",
+    rf"|\b{_GADGET}\b.{{0,40}}?\bhow (?:do|can|should|would) i {_FIX}\b"
+    # an errand to be reminded of ("remind me to ring the bank", "add eggs to my shopping
+    # list"); a reminder to exercise is the coach's own (set_reminder)
+    r"|\b(?:remind me|reminders?) to (?!.*\b(?:exercis\w*|legs?|lifts?|sessions?|workouts?|"
+    r"train\w*|reps?|sets|stretch\w*|physio|practi[cs]e|do|doing|work ?out|mat|mov\w*|"
+    r"keep (?:going|at it|it up|them up))\b)\w+"
+    r"|\b(?:shopping|grocery|to-?do) list\b",
     re.I,
 )
 

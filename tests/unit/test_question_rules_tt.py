@@ -3,7 +3,7 @@ condition a clinician named asked as "would it be sensible", and what most often
 
 import pytest
 
-from coach import conversation
+from coach import answers, conversation
 
 HIP = [{"entity": "body_part", "value": "hip"}, {"entity": "pain_word", "value": "ache"}]
 
@@ -39,3 +39,20 @@ def test_doing_less_and_the_usual_mistakes_are_settled_by_their_words(text, key)
 def test_a_condition_asked_as_sensible_to_try_is_that_conditions_answer(text, answered):
     verdict = conversation.rule_verdict("pain", HIP, text, None)
     assert (verdict == conversation.QUESTION_INTENT) is answered
+
+
+@pytest.mark.parametrize(
+    ("text", "device_job"),
+    [
+        ("can you remind me to ring the dentist at noon", True),
+        ("pop some eggs on the grocery list", True),
+        ("remind me to do my leg lifts after work", False),  # the coach's own reminder
+        ("set a reminder to exercise at 6", False),
+        ("set a reminder for tomorrow morning", False),
+    ],
+)
+def test_an_errand_to_be_reminded_of_is_a_device_job_a_session_reminder_is_not(text, device_job):
+    assert (conversation.rule_verdict("set_reminder", [], text) == "out_of_scope") is device_job
+    if device_job:
+        reply = conversation.answer_question("out_of_scope", [], conversation.State(), text=text)
+        assert reply.messages[0].text == answers.DEVICE_JOBS
