@@ -1017,6 +1017,16 @@ LONGER_HOLD = re.compile(
     r"(?=.*\b(?:better|longer|more|instead|rather)\b)",
     re.I | re.S,
 )
+# How long the leg stays up, asked, whatever is said around it ("by the way, how long do I
+# keep it raised? I was told once but can't recall"). Not the breath, not holding off or
+# back, not how long to keep going or keep at it (weeks, not seconds).
+HOW_LONG_UP = re.compile(
+    r"^(?!.*\bbreath)(?=.*\b(?:how long|how many seconds|for how long)\b)"
+    r".*\b(?:(?:hold|holding)\b(?!\s+(?:off|back|on to|onto)\b)"
+    r"|(?:keep|keeping|leave|stay|staying)\s+(?:(?:it|the|my|your|each|that)\s+)?(?:leg\s+)?"
+    r"(?:up|raised|lifted|in the air|there|at the top|level)\b)",
+    re.I | re.S,
+)
 _ALLOWED = r"ok|okay|fine|alright|acceptable|allowed|safe|too (?:much|high|bad)"
 # How much pain is allowed, asked ("how much hurt is fine while doing them?").
 HOW_MUCH_PAIN = re.compile(
@@ -1365,6 +1375,7 @@ ANSWER_RULES = (
     ("low_back_pain", OWN_BACK_TROUBLE_WORTH_IT.search),
     ("back_position", BACK_SHAPE_CHOICE.search),
     ("how_long_to_hold", LONGER_HOLD.search),
+    ("how_long_to_hold", HOW_LONG_UP.search),
     ("how_much_pain_is_ok", HOW_MUCH_PAIN.search),
     ("benefits", lambda text: bool(WHY_DO_IT_AT_ALL.search(text)) and not pain_said(text)),
     ("soreness_the_next_day", PAIN_EXPECTED_NEXT_DAY.search),
