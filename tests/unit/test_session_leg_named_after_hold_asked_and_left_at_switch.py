@@ -10,24 +10,9 @@ from coach.numbers import TOTAL, read_count
 from tests.unit.chat import after_a_paced_set, in_a_set
 
 
-@pytest.mark.parametrize(
-    ("said", "value"),
-    [
-        ("and 9 right", 9),
-        ("7 left", 7),
-        ("and 10 left leg", 10),
-        ("ten right side", 10),
-        ("so 6 my right", 6),
-        ("8 right done", 8),
-    ],
-)
-def test_a_count_with_its_leg_said_after_it_is_that_legs_total(said, value):
-    reading = read_count(said)
-    assert reading is not None and reading.kind == TOTAL and reading.value == value
-
-
 @pytest.mark.parametrize("said", ["2 left to go", "how many left", "is 3 left ok?"])
 def test_reps_still_to_do_or_a_question_are_no_leg_count(said):
+    # the leg after a count is read in tests/unit/test_numbers.py
     reading = read_count(said)
     assert reading is None or reading.kind != TOTAL
 
