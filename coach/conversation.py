@@ -154,7 +154,13 @@ ASKS_A_DEVICE = re.compile(
     r"|\bturn (?:on|off|up|down) (?:the |my )?(?:lights?|volume|music|tv|telly|heating)\b"
     # "reboot the modem", "my laptop won't connect, how do I fix it"
     rf"|\b{_FIX}\b.{{0,25}}?\b{_GADGET}\b"
-    rf"|\b{_GADGET}\b.{{0,40}}?\bhow (?:do|can|should|would) i {_FIX}\b",
+    rf"|\b{_GADGET}\b.{{0,40}}?\bhow (?:do|can|should|would) i {_FIX}\b"
+    # an errand to be reminded of ("remind me to ring the bank", "add eggs to my shopping
+    # list"); a reminder to exercise is the coach's own (set_reminder)
+    r"|\b(?:remind me|reminders?) to (?!.*\b(?:exercis\w*|legs?|lifts?|sessions?|workouts?|"
+    r"train\w*|reps?|sets|stretch\w*|physio|practi[cs]e|do|doing|work ?out|mat|mov\w*|"
+    r"keep (?:going|at it|it up|them up))\b)\w+"
+    r"|\b(?:shopping|grocery|to-?do) list\b",
     re.I,
 )
 
@@ -1017,6 +1023,16 @@ LONGER_HOLD = re.compile(
     r"(?=.*\b(?:better|longer|more|instead|rather)\b)",
     re.I | re.S,
 )
+# How long the leg stays up, asked, whatever is said around it ("by the way, how long do I
+# keep it raised? I was told once but can't recall"). Not the breath, not holding off or
+# back, not how long to keep going or keep at it (weeks, not seconds).
+HOW_LONG_UP = re.compile(
+    r"^(?!.*\bbreath)(?=.*\b(?:how long|how many seconds|for how long)\b)"
+    r".*\b(?:(?:hold|holding)\b(?!\s+(?:off|back|on to|onto)\b)"
+    r"|(?:keep|keeping|leave|stay|staying)\s+(?:(?:it|the|my|your|each|that)\s+)?(?:leg\s+)?"
+    r"(?:up|raised|lifted|in the air|there|at the top|level)\b)",
+    re.I | re.S,
+)
 _ALLOWED = r"ok|okay|fine|alright|acceptable|allowed|safe|too (?:much|high|bad)"
 # How much pain is allowed, asked ("how much hurt is fine while doing them?").
 HOW_MUCH_PAIN = re.compile(
@@ -1190,13 +1206,21 @@ AFTER_A_BIRTH = re.compile(
     r"c.?section|caesarean|new mum|since the birth|after (?:the|my) (?:birth|delivery))\b",
     re.I,
 )
+# Whether trying it would be wise ("a sensible thing to try?", "a good idea?"): whether it
+# suits, with nothing said about carrying on today.
+SENSIBLE_TO_TRY = (
+    r"(?:a |the )?(?:sensible|wise|advisable|appropriate|good idea|sensible idea)"
+    r"(?:\s+(?:thing|things|choice|option|idea|move|place to start|to try|to start)\b"
+    r"|\s*[?.!]|\s*$)"
+)
 # Hip trouble with no operation named, asked whether the exercise suits it: the hip pain
 # answer, not the one after a hip replacement.
 HIP_TROUBLE_ASKS_IF_IT_SUITS = re.compile(
     r"^(?!.*\b(?:op|operation|surgery|surgeon|replace\w*|new hip|thr|arthroplasty|resurfacing)\b)"
     r"(?=.*\bhips?\b.{0,15}?\b(?:pain|aches?|aching|hurts?|sore|stiff|trouble|problems?)\b"
     r"|.*\b(?:pain|aches?|sore(?:ness)?)\s+in\s+(?:my|the)\s+hips?\b)"
-    r"(?=.*\b(?:suitable|suit|suits|good for|right for|any good|help|helps|worth)\b)",
+    r"(?=.*\b(?:suitable|suit|suits|good for|right for|any good|help|helps|worth)\b"
+    r"|.*\b" + SENSIBLE_TO_TRY + ")",
     re.I | re.S,
 )
 # Another operation a short while ago, asked whether it's allowed yet (the back's has
@@ -1313,6 +1337,24 @@ CANT_KEEP_IT_STRAIGHT = re.compile(
     r" (?:stay|go|keep) straight\b",
     re.I,
 )
+# Asking to do less of it ("can I tone it down a bit?", "what should I cut back on?"): the
+# easier versions, which say fewer reps is fine too. A pain said is acted on first.
+SCALES_IT_BACK = re.compile(
+    r"\b(?:scale|dial|tone|cut|pare|rein)(?:s|d|ed|ing)?\s+(?:(?:it|this|that|them|things|"
+    r"everything|the \w+|my \w+)\s+)?(?:a (?:bit|little|touch)\s+)?(?:back|down|in)\b"
+    r"(?!\s+on\s+(?!(?:the |my )?(?:reps|sets|lifts|exercise|session)))",
+    re.I,
+)
+# What usually goes wrong, asked with no part named ("where do most people slip up?"):
+# the common mistakes. A fault of one's own with a part named is that part's answer.
+MISTAKES_ASKED = re.compile(
+    r"^(?!.*\b(?:neck|head|back|spine|knees?|hips?|pelvis|feet|foot|toes?|arms?|shoulders?|"
+    r"wrists?|legs?|tummy|stomach)\b)"
+    r"(?!.*\b(?:if|when|happens|cause[sd]?|lead to|leads to|result in)\b)"  # harm done asks more
+    r".*\b(?:what|where|which \w+)\b.{0,40}?\b(?:(?:get|go|do|goe)(?:s|ing)?\s+(?:\w+\s+)?wrong"
+    r"|(?:mess|muck|slip|trip)(?:es|s|ping|ing)?\s+(?:\w+\s+)?up)\b",
+    re.I | re.S,
+)
 ANSWER_RULES = (
     ("injury_prevention", NAMES_INJURY_PREVENTION.search),  # "5 a side" is then no count
     # Asking to step up from a dose in the starting range outweighs a good morning after.
@@ -1341,6 +1383,7 @@ ANSWER_RULES = (
     ("sessions_per_week", HOW_OFTEN_A_WEEK.search),
     ("sessions_per_week", COUNT_A_WEEK.search),
     ("too_many_reps", DID_TOO_MANY.search),
+    ("easier_versions", lambda text: bool(SCALES_IT_BACK.search(text)) and not pain_said(text)),
     ("soreness_the_next_day", SORER_THE_NEXT_MORNING.search),
     ("breaks_when_tired", TIRED_AND_ASKS_FOR_A_BREAK.search),
     ("harder_variations", asks_what_next_at_the_top),
@@ -1365,10 +1408,12 @@ ANSWER_RULES = (
     ("low_back_pain", OWN_BACK_TROUBLE_WORTH_IT.search),
     ("back_position", BACK_SHAPE_CHOICE.search),
     ("how_long_to_hold", LONGER_HOLD.search),
+    ("how_long_to_hold", HOW_LONG_UP.search),
     ("how_much_pain_is_ok", HOW_MUCH_PAIN.search),
     ("benefits", lambda text: bool(WHY_DO_IT_AT_ALL.search(text)) and not pain_said(text)),
     ("soreness_the_next_day", PAIN_EXPECTED_NEXT_DAY.search),
     ("form_tips", ASKS_FOR_TIPS.search),
+    ("common_mistakes", lambda text: bool(MISTAKES_ASKED.search(text)) and not pain_said(text)),
     ("posture", POSTURE_HELPED.search),
     ("the_lift", HOW_TO_LIFT_THE_LEG.search),
     ("glutes", WORKS_THE_GLUTES.search),
@@ -1405,6 +1450,8 @@ ASKS_IF_IT_SUITS = re.compile(
     # "would this be any use?", "is it worth doing?"
     r"|\b(?:be|is|it|this|these|they|them)\s+(?:\w+\s+)?(?:any (?:use|good|help)|of any use|"
     r"worth (?:doing|it|trying|a go|a try|bothering))\b|\bworth (?:doing|trying|a go|a try)\W*$"
+    # "would these be a sensible thing to try?" (not "is it wise to carry on today?")
+    r"|\b(?:be|is|it|this|these|they|them)\s+(?:\w+\s+)?" + SENSIBLE_TO_TRY +
     # "will they actually help or am I wasting my time?"
     # (not with pain today: whether to exercise now is asked from how bad it is)
     r"|^(?!.*\b(?:today|tonight|right now|at the moment)\b).*?\b(?:will|would|could|can|does|do)"

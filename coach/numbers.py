@@ -516,6 +516,10 @@ _TOTAL = _rules(
     # named by its place, the verb left out.
     rf"{_LEAD}{_N}{_REPS}\s+(?:on|with|for)\s+(?:the|my|this)\s+(?:other|second|2nd|next)"
     rf"(?:\s+(?:leg|side|one))?{_NOW}\s*$",
+    # "10 right", "and 8 left": the batch with the leg it was on said after it, the verb
+    # left out ("2 left to go" is reps still to do, not a batch).
+    rf"{_LEAD}{_N}{_REPS}\s+(?:(?:the|my)\s+)?(?:left|right)"
+    rf"(?:\s+(?:leg|side|one))?{_NOW}\s*$",
 )
 _COUNT = _rules(
     rf"{_LEAD}(?:(?:thats|that is|that was|thats rep|number|rep|no|and|its|it is|now|on|"

@@ -1068,6 +1068,8 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
     denying = {message.clauses[i] for i in message.negations} - sign_clauses
     # "Mine are fine": a clause that says the user is clear answers the question too.
     denying |= {hit.clause for hit in hits if hit.label in (DENIED_AFTER, DENIES_IT)}
+    # "... just wondering, I'm fine": a clause that only says the user is well answers it too.
+    denying |= _fine_clauses(hits, message)
     if any(
         word in OWN_WORDS and i not in framed and message.clauses[i] not in denying
         for i, word in enumerate(message.words)
@@ -1089,6 +1091,23 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
     if sign_clause is not None and _opens_with_question(message.spans[sign_clause], words):
         return True
     return any(hit.label == HEARSAY and hit.start < first_sign for hit in frames)
+
+
+# "Fine otherwise", "fine now": well but for something, or well again after it.
+FINE_BUT = _words("otherwise apart except besides now though but mostly again")
+
+
+def _fine_clauses(hits: list["_Hit"], message: "_Message") -> set[int]:
+    """The clauses that say only that the user is well ("I'm fine", "all good here"), with
+    no sign in them and nothing that leaves room for one ("fine otherwise", "fine now")."""
+    signed = {hit.clause for hit in hits if hit.label in SIGNS}
+    return {
+        hit.clause
+        for hit in hits
+        if hit.label == UNHURT
+        and hit.clause not in signed
+        and FINE_BUT.isdisjoint(message.words[message.spans[hit.clause].start : hit.end + 2])
+    }
 
 
 # Who a negated opening asks about: "can't I ...?", "isn't it ...?" are questions.

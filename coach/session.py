@@ -232,11 +232,16 @@ class Session:
                 " get all of them? Say all of them, or tell me how many you managed.",
             )
         if self.phase == ACTIVE and self.awaiting_ready:
-            # Voice, the next leg named but not begun: the leg just done, then what's next.
+            # Voice, the next leg named but not begun: the leg just done, then what is left
+            # of the whole session, as mid-leg (the leg about to start, and what follows it).
             done = self.reps[self.set_number - 1]
             legs = " and ".join(f"{done[leg]} on your {leg} leg" for leg in p.LEGS if done[leg])
             said = f"Set {self.set_number} so far: {legs}; {self.total_reps} in all."
-            return [Line(said), self.status()]
+            left = (
+                f"{self.reps_left_in_session()} reps to go today: {self.target} on your"
+                f" {self.leg} leg next. {self._what_comes_after_this_leg()}"
+            )
+            return [Line(said), Line(left), Line(READY_PROMPT)]
         if self.phase in (ACTIVE, PAUSED) and (self.paused_from or self.phase) == ACTIVE:
             left = max(self.target - self.count, 0)
             after = self._what_comes_after_this_leg()

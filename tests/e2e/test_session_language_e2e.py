@@ -413,3 +413,26 @@ def test_the_other_leg_on_ready_a_last_rep_taken_back_and_scores_said_after_a_re
     say("slight ache in my back now")
     reply, _ = say("I'd say a 3 really")
     assert "3 out of 10" in reply and answers.NOT_UNDERSTOOD not in reply
+
+
+def test_a_count_with_its_leg_after_it_the_hold_amid_other_words_and_left_at_the_switch(coach):
+    """By chat, a count with the leg said after it finishes that leg, and how long to hold,
+    asked with other words around it, is the hold answer mid-set. By voice, "how many left"
+    at the leg switch says what is left of the whole session and records nothing."""
+    say = talk(coach, "e2e-language-leg-after-the-count")
+    say("start my session")
+    say("ready")
+    say("3")
+    reply, _ = say("oh before I forget, how long do I keep it raised? I was told once")
+    assert p.HOLD_SECONDS.spoken("seconds") in reply and "3 of 10" in reply
+    assert "Switch to your right leg" in say("10 left")[0]
+    assert "set 1 done" in say("and 10 right")[0]
+
+    voice = "e2e-language-left-at-the-switch"
+    speak = talk_by_voice(coach, voice)
+    speak("start my session")
+    assert "Did you get all 10" in speak("ready")
+    assert "Say ready" in speak("yes all ten, felt fine")
+    reply = speak("how many left")
+    assert "30 reps to go today" in reply and "right leg next" in reply
+    assert stored_slot(coach.database, voice, "session")["reps"][0] == {"left": 10, "right": 0}

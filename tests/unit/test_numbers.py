@@ -88,6 +88,9 @@ COUNTS = [
     ("did 9 in all", TOTAL, 9), ("10 reps in total", TOTAL, 10), ("thats 10 total", TOTAL, 10),
     ("we're at eight", TOTAL, 8), ("I did twelve reps", TOTAL, 12), ("did a dozen", TOTAL, 12),
     ("knocked out 10", TOTAL, 10), ("managed 10 in all", TOTAL, 10),
+    # the leg said after the batch, no verb: that leg's total
+    ("and 9 right", TOTAL, 9), ("7 left", TOTAL, 7), ("and 10 left leg", TOTAL, 10),
+    ("ten right side", TOTAL, 10), ("so 6 my right", TOTAL, 6), ("8 right done", TOTAL, 8),
     # the end of a leg at a number
     ("I managed 8", FINISHED, 8), ("only managed 7", FINISHED, 7), ("only did 5", FINISHED, 5),
     ("i only got 6", FINISHED, 6), ("just 4", FINISHED, 4), ("could only do 3", FINISHED, 3),

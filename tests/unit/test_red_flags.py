@@ -837,3 +837,36 @@ def test_leaks_after_a_birth_are_asked_about_not_flagged():
 )
 def test_legs_that_fold_on_standing_are_the_sign_and_furniture_legs_are_not(text, sign):
     assert getattr(screen(text), "sign", None) == sign, text
+
+
+# Weight said to go with "has been", "'s been": the verb form, not only "is dropping".
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the kilos have been coming off with no cause, 3 kg in four weeks",
+        "my weight's been dropping, no idea why, half a stone in a month",
+    ],
+)
+def test_weight_that_has_been_going_is_the_unexplained_loss(text):
+    assert getattr(screen(text), "sign", None) == "weight_loss", text
+
+
+# A flow of an app or a talk is no urine stream; the same words said of the loo still are.
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("can't get the flow going in this meditation app", None),
+        ("couldn't start the flow of the conversation", None),
+        ("can't get the flow going on the toilet since last night", "bladder"),
+        ("it's been hard to get the flow going since yesterday", "bladder"),
+    ],
+)
+def test_a_flow_of_other_things_is_no_bladder_emergency(text, sign):
+    assert getattr(screen(text), "sign", None) == sign, text
+
+
+def test_a_general_question_with_i_am_fine_is_explained_and_fine_otherwise_is_asked():
+    asked = "do people skip the lifts when feverish? just wondering, I'm fine"
+    assert (red_flags.check(asked).about.sign, red_flags.check(asked).suspected) == ("fever", None)
+    for but in ("otherwise", "now"):
+        assert red_flags.check(f"{asked} {but}").suspected.sign == "fever"

@@ -419,6 +419,9 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 89/96 (+2 asked), other signs 84/87 (+1 asked), near misses
     # 0/91; after issue 15: 96/96, 86/87 (+1 asked by design), 0/91.
     "2026-11-27ss",
+    # Scored fresh: emergencies 91/91, other signs 89/91 (+1 asked), near misses 0/95 (+1
+    # asked); after issue 15: 91/91, 90/91 (+1 asked by design), 0/95.
+    "2026-11-27tt",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
@@ -427,7 +430,8 @@ STUDIED_SETS = [
 # a relative's weight loss, a sign of someone else's (a soon sign) that is asked about; in pp,
 # one bare fever question; in rr, two bare "is it normal" questions (weight loss, the upper
 # spine hurting); in ss, one bare "is it normal" question naming the mid back (the sign's
-# place, not a setting of the asker's own life).
+# place, not a setting of the asker's own life); in tt, one bare "is it normal that ..."
+# question about an ache worse at night, with no "I", "my" or time of the asker's own.
 ASKED_BY_DESIGN = {
     "2026-11-27ee": 2,
     "2026-11-27mm": 1,
@@ -436,6 +440,7 @@ ASKED_BY_DESIGN = {
     "2026-11-27pp": 1,
     "2026-11-27rr": 2,
     "2026-11-27ss": 1,
+    "2026-11-27tt": 1,
 }
 
 
