@@ -516,10 +516,12 @@ _TOTAL = _rules(
     # named by its place, the verb left out.
     rf"{_LEAD}{_N}{_REPS}\s+(?:on|with|for)\s+(?:the|my|this)\s+(?:other|second|2nd|next)"
     rf"(?:\s+(?:leg|side|one))?{_NOW}\s*$",
-    # "10 right", "and 8 left": the batch with the leg it was on said after it, the verb
-    # left out ("2 left to go" is reps still to do, not a batch).
-    rf"{_LEAD}{_N}{_REPS}\s+(?:(?:the|my)\s+)?(?:left|right)"
-    rf"(?:\s+(?:leg|side|one))?{_NOW}\s*$",
+    # "10 right", "and 8 the left": the batch with the leg it was on said after it, the
+    # verb left out. A bare "8 left" may be reps still to do ("8 left to go"), so "left"
+    # needs "the"/"my" before it or "leg"/"side" after it to name the leg.
+    rf"{_LEAD}{_N}{_REPS}\s+(?:(?:the|my)\s+)?right(?:\s+(?:leg|side|one))?{_NOW}\s*$",
+    rf"{_LEAD}{_N}{_REPS}\s+(?:(?:the|my)\s+left(?:\s+(?:leg|side|one))?|left\s+(?:leg|side|one))"
+    rf"{_NOW}\s*$",
 )
 _COUNT = _rules(
     rf"{_LEAD}(?:(?:thats|that is|that was|thats rep|number|rep|no|and|its|it is|now|on|"

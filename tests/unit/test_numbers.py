@@ -89,7 +89,7 @@ COUNTS = [
     ("we're at eight", TOTAL, 8), ("I did twelve reps", TOTAL, 12), ("did a dozen", TOTAL, 12),
     ("knocked out 10", TOTAL, 10), ("managed 10 in all", TOTAL, 10),
     # the leg said after the batch, no verb: that leg's total
-    ("and 9 right", TOTAL, 9), ("7 left", TOTAL, 7), ("and 10 left leg", TOTAL, 10),
+    ("and 9 right", TOTAL, 9), ("7 the left", TOTAL, 7), ("and 10 left leg", TOTAL, 10),
     ("ten right side", TOTAL, 10), ("so 6 my right", TOTAL, 6), ("8 right done", TOTAL, 8),
     # the end of a leg at a number
     ("I managed 8", FINISHED, 8), ("only managed 7", FINISHED, 7), ("only did 5", FINISHED, 5),
@@ -217,6 +217,8 @@ NOT_COUNTS = [
     "done with that", "did 2 sets", "done 3 sets of 10", "my physio said 15",
     "right", "right, keep going", "there you go", "height of the lift", "alright then",
     "the other one", "switch to the other leg", "on to the other side", "got that",
+    # a bare "8 left" may be reps still to do: not read as the left leg's batch
+    "8 left", "and 3 left",
 ]  # fmt: skip
 
 
