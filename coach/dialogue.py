@@ -4289,22 +4289,22 @@ def _pain(work: _Turn) -> None:
         work.say_text(pain.RATE_IT_IF_NOW)
         work.set(pending_offer="pain_severity", pending_pain=_report_dict(report))
         return
-    form_answer = _form_answer_for_the_fault(work, report)
-    if form_answer and report.severity is None and WHAT_WENT_WRONG.search(work.turn.text):
-        # "My neck aches when I look up, am I doing it wrong?": the part's or the
-        # movement's own form answer first, then how bad.
-        _say_answer(work, form_answer)
-        work.say_text(pain.HOW_BAD)
-        work.set(pending_offer="pain_severity", pending_pain=_report_dict(report))
-        return
-    if report.severity is None and not report.for_weeks and WHAT_WENT_WRONG.search(work.turn.text):
-        # "It hurts when I lift, what am I doing wrong?": the usual form faults and the cue
-        # for that place, then how bad, since pain during the lift is rated before going on.
-        work.say_text(pain.WHAT_WENT_WRONG)
-        work.say_text(pain.form_cue(report.location))
-        work.say_text(pain.HOW_BAD)
-        work.set(pending_offer="pain_severity", pending_pain=_report_dict(report))
-        return
+    if report.severity is None and WHAT_WENT_WRONG.search(work.turn.text):
+        form_answer = _form_answer_for_the_fault(work, report)
+        if form_answer or not report.for_weeks:
+            if form_answer:
+                # "My neck aches when I look up, am I doing it wrong?": the part's or the
+                # movement's own form answer first.
+                _say_answer(work, form_answer)
+            else:
+                # "It hurts when I lift, what am I doing wrong?": the usual form faults and
+                # the cue for that place.
+                work.say_text(pain.WHAT_WENT_WRONG)
+                work.say_text(pain.form_cue(report.location))
+            # Then how bad, since pain during the lift is rated before going on.
+            work.say_text(pain.HOW_BAD)
+            work.set(pending_offer="pain_severity", pending_pain=_report_dict(report))
+            return
     if report.severity is None and not report.from_kneeling:
         if report.for_weeks:
             # Said now, so the advice after the score need not say it again.

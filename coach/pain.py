@@ -179,9 +179,13 @@ def said_score(severity: int, in_words: bool = False) -> str:
     """ "pain of 4 out of 10": the word pain said, so no one wonders what the number is; a
     score read from words is said in the user's terms ("mild pain"), since they gave none."""
     if in_words:
-        band = next(band for band, top in BAND_TOPS.items() if severity <= top)
-        return f"{band} pain"
+        return f"{_band_word(severity)} pain"
     return f"pain of {severity} out of 10"
+
+
+def _band_word(severity: int) -> str:
+    """ "mild", "moderate" or "severe": the band a score falls in (BAND_TOPS)."""
+    return next(band for band, top in BAND_TOPS.items() if severity <= top)
 
 
 def _score(severity: int, in_words: bool = False) -> str:
@@ -191,10 +195,9 @@ def _score(severity: int, in_words: bool = False) -> str:
 
 def _more_than_said(severity: int) -> str:
     """After a score read from words: how to rate it, in case it is worse than the word."""
-    band = said_score(severity, in_words=True).removesuffix(" pain")
     return (
-        f"If it's more than {band}, give me a number from 0 (none) to 10 (the worst) and I'll"
-        " tell you what it means for the exercise."
+        f"If it's more than {_band_word(severity)}, give me a number from 0 (none) to 10"
+        " (the worst) and I'll tell you what it means for the exercise."
     )
 
 
