@@ -75,6 +75,16 @@ FOUND = [
     ("peed right through my leggings, didn't feel it coming at all", "incontinence", EMERGENCY),
     ("unexplained weight loss over the winter, can I still do the sets?", "weight_loss", SOON),
     ("my back pain goes on and on, a couple weeks now", "persistent_pain", SOON),
+    # uu kinds: a small wetting said unmeant beside a score and reps; control that "slips";
+    # function lost down there; a numb spot sat on that stays on standing; moving or not;
+    # a month with the "a" dropped.
+    ("3/10, 15 lifts, then weed a tiny bit unintentionally, first time ever", "incontinence",
+     EMERGENCY),
+    ("my bladder control has started to slip since the back went", "incontinence", EMERGENCY),
+    ("losing function in my tackle since the back flare, I'm 50", "sexual_function", EMERGENCY),
+    ("sat on a numb bit constantly, even when I'm stood", "saddle_numbness", EMERGENCY),
+    ("it throbs whether I rest or not, nights are worst", "night_pain", SOON),
+    ("months in and my back still hurts every day", "persistent_pain", SOON),
 ]  # fmt: skip
 CLEAR = [
     # Below the weeks that count, or easing.
@@ -108,6 +118,10 @@ CLEAR = [
     "spilt my squash right through my shorts, never done that before",
     "no pain a couple weeks on, I'll keep going",
     "the stand erection won't happen before Friday",
+    # Function lost or a part "not working" that is a knee; an old crash, long healed.
+    "my knee has stopped working properly on the stairs",
+    "a month in and the lifts feel easier every day",
+    "fell off a ladder years back, completely healed, no pain at all now",
 ]
 
 

@@ -422,6 +422,9 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 91/91, other signs 89/91 (+1 asked), near misses 0/95 (+1
     # asked); after issue 15: 91/91, 90/91 (+1 asked by design), 0/95.
     "2026-11-27tt",
+    # Scored fresh: emergencies 92/97 (+1 asked), other signs 80/82, near misses 0/94 (+1
+    # asked); after issue 15: 97/97, 82/82, 0/94.
+    "2026-11-27uu",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
