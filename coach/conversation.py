@@ -1603,6 +1603,15 @@ def rates_a_part(entities: list[dict], text: str) -> bool:
     )
 
 
+# The exercise asked about as the subject ("will it help?", "are these any good for..."):
+# a desk or a diet said beside it is only background.
+THE_EXERCISE_ASKED_ABOUT = re.compile(
+    r"\b(?:will|would|does|do|can|could|is|are|might) (?:it|this|these|they|that|"
+    r"(?:this|the) (?:exercise|lift|one)|leg lifts)\b",
+    re.I,
+)
+
+
 def asks_if_something_else_suits(intent: str, entities: list[dict], text: str) -> bool:
     """Whether a diet, supplement, sport or the like helps a condition: asked of that thing,
     not of the exercise, however the pain word in it was read. A score said is a report."""
@@ -1612,6 +1621,7 @@ def asks_if_something_else_suits(intent: str, entities: list[dict], text: str) -
         and kind is not None
         and kind != "illness"
         and bool(ASKS_IF_IT_SUITS.search(text))
+        and not THE_EXERCISE_ASKED_ABOUT.search(text)
         and not CAN_I_EXERCISE.search(text)
         and numbers.read_pain_score(text) is None
     )

@@ -60,9 +60,18 @@ def test_a_diet_asked_to_suit_a_condition_is_off_topic(intent):
     assert conversation.rule_verdict("pain", entities, text + ", it's 7/10", None) is None
 
 
-def test_the_exercise_asked_to_suit_a_condition_is_still_that_conditions_answer():
-    text = "is this good for back pain"
-    verdict = conversation.rule_verdict("pain", BACK_PAIN, text, "low_back_pain")
+@pytest.mark.parametrize(
+    ("text", "entities"),
+    [
+        ("is this good for back pain", BACK_PAIN),
+        (
+            "sore back for ages, office chair all day, would these help my back pain?",
+            [{"entity": "off_topic", "value": "office chair"}, *BACK_PAIN],
+        ),
+    ],
+)
+def test_the_exercise_asked_to_suit_a_condition_is_still_that_conditions_answer(text, entities):
+    verdict = conversation.rule_verdict("pain", entities, text, "low_back_pain")
     assert verdict == conversation.QUESTION_INTENT
 
 
