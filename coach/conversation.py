@@ -191,13 +191,21 @@ AROUND_A_SESSION = re.compile(r"\b(?:before|after|beforehand|afterwards|stomach)
 def asks_off_topic(intent: str, entities: list[dict], text: str, answer_key: str | None) -> bool:
     """A question about food, supplements, an illness or another body part's condition
     that the classifier took for a question about the exercise."""
-    if intent not in (QUESTION_INTENT, "nlu_fallback"):
+    # Read as another question topic ("is keto good for back pain?" as the benefits): the
+    # food, supplement or other part is still what it asks about, unless the exercise has
+    # an answer for it (eating around a session, exercising when ill).
+    as_a_topic = intent in INTENT_TOPICS and intent not in ("pain", "ask_medical")
+    if intent not in (QUESTION_INTENT, "nlu_fallback") and not as_a_topic:
         return False
     for entity in entities:
         said = " ".join(str(entity.get("value", "")).lower().split())
         kind = canonical("off_topic", said) if entity.get("entity") == "off_topic" else None
         if kind not in ANSWERS_ABOUT_OFF_TOPIC or said in WEIGHT_WORDS:
             continue
+        if as_a_topic and intent != QUESTION_INTENT:
+            if kind == "illness" or (kind == "diet" and AROUND_A_SESSION.search(text)):
+                continue
+            return True
         covered = answer_key in ANSWERS_ABOUT_OFF_TOPIC[kind]
         if intent == "nlu_fallback" or not covered:
             return True
@@ -254,6 +262,15 @@ WHOLE_WORKOUT = re.compile(
     r"\b(?:full|whole|complete|entire)\b.{0,20}?\b(?:workouts?|routines?|programmes?|programs?)\b",
     re.I,
 )
+# Exercises other than this one asked for, even beside it ("other exercises for the
+# glutes?", "shoulder exercises too", "ab exercises apart from these"): the redirect.
+OTHER_EXERCISES_ASKED = re.compile(
+    r"\b(?:other|different|extra|additional) (?:\w+ )?exercises\b"
+    r"|\bexercises?\b.{0,20}?\b(?:besides|other than|apart from|on top of|in addition to)\b"
+    r"|\b(?:neck|shoulder|knee|ankle|wrist|arm|core|ab|abs|chest|pelvic floor|calf|"
+    r"upper body) exercises?\b.{0,25}?\b(?:too|as well|also)\b",
+    re.I,
+)
 ABOUT_THIS_SESSION = re.compile(
     r"\b(?:before|after|afterwards|beforehand|cool ?down|warm ?up|this|these|it|them|"
     r"leg lifts?|leg raises?|session|with|alongside)\b",
@@ -262,7 +279,10 @@ ABOUT_THIS_SESSION = re.compile(
 
 
 def asks_for_training(text: str) -> bool:
-    """Stretches for something, or a routine or class, asked for: not around a session."""
+    """Stretches for something, or a routine or class, asked for: not around a session;
+    other exercises asked for, even beside this one."""
+    if OTHER_EXERCISES_ASKED.search(text):
+        return True
     return not ABOUT_THIS_SESSION.search(text) and bool(
         STRETCHES_FOR.search(text) or (ASKS_FOR_ONE.search(text) and OTHER_TRAINING.search(text))
     )
@@ -287,7 +307,11 @@ def asks_for_other_training(
         return False
     # Stretches for another part are other training, whichever answer the selector
     # leaned to ("for tight hamstrings" is no question about the hamstrings' work here).
-    if STRETCHES_FOR.search(text) or WHOLE_WORKOUT.search(text):
+    if (
+        STRETCHES_FOR.search(text)
+        or WHOLE_WORKOUT.search(text)
+        or OTHER_EXERCISES_ASKED.search(text)
+    ):
         return True
     return _other_exercise(entities) is not None and bool(OTHER_TRAINING.search(text))
 
@@ -662,11 +686,6 @@ LOCKS_THE_KNEE = re.compile(
     r"\block(?:ed|ing)?(?: out)? (?:the |my |your )?knee\b|\bknee\b.{0,10}\block(?:ed|ing)? out\b",
     re.I,
 )
-BENT_TO_STRAIGHT = re.compile(
-    r"\bbent[- ]knee\b.{0,60}?\b(?:switch|move|change|progress|go|graduate|swap)\w*\b"
-    r".{0,15}?\bstraight\b",
-    re.I,
-)
 # Pain that comes with doing more, asked about ("it hurts when I add reps, what now?").
 # Only pain denied rules it out: "not terrible, but it twinges" is still pain.
 PAIN_WITH_MORE_WORK = re.compile(
@@ -737,6 +756,19 @@ HISTORY_TOLD = re.compile(
 )
 # "2x10", "3 x 12": sets by reps, the reps last.
 _SETS_BY_REPS = re.compile(r"\b\d+\s*[x\u00d7]\s*(\d+)\b", re.I)
+
+
+# The ladder's next rung from the bent-knee version is the straight leg: asked by name
+# ("switch from bent knee to straight?") or as what comes next ("doing them with a bent
+# knee and they're fine now, next step?"), unless it is still too hard.
+BENT_TO_STRAIGHT = re.compile(
+    r"\bbent[- ]knee\b.{0,60}?\b(?:switch|move|change|progress|go|graduate|swap)\w*\b"
+    r".{0,15}?\bstraight\b"
+    r"|^(?!.*\btoo (?:hard|difficult|much)\b)"
+    r"(?=.*\b(?:(?:bent|bend|bending)(?: \w+)? knees?|knees? bent)\b)"
+    r"(?=.*(?:" + ASKS_WHAT_NEXT.pattern + r"))",
+    re.I,
+)
 
 
 # Intents a "what's next" at the top is misread as when it says its pain is none.
@@ -1234,6 +1266,32 @@ AFTER_AN_OPERATION = re.compile(
 )
 
 
+# Other versions of the lift asked for ("are there variants of it?", "other ways of
+# doing the exercise?"): the variations, unless an easier one is asked for.
+OTHER_VERSIONS_ASKED = re.compile(
+    r"^(?!.*\b(?:easier|easy|gentler|simpler|beginners?|too hard|too difficult)\b)"
+    r"(?=.*\b(?:(?:other|different|alternative|more) (?:versions?|variations?|variants?|"
+    r"progressions?)"
+    r"|(?:other|different|alternative) (?:ways?|forms?) (?:of doing|to do|of|to perform) "
+    r"(?:it|this|that|them|the (?:lift|exercise|move)|this (?:one|lift|exercise))"
+    r"|(?:versions?|variations?|variants?) (?:of|for) (?:it|this|the (?:lift|exercise))"
+    r")\b)",
+    re.I,
+)
+
+
+# A back operation named, by part ("lumbar op", "spinal surgery") or by name
+# ("discectomy"), and whether or when to start asked: the back-surgery answer, not the
+# general one beside it.
+AFTER_BACK_SURGERY = re.compile(
+    r"(?=.*(?:\b(?:back|spine|spinal|lumbar|disc|l\d(?:/l?\d| ?- ?l?\d)?)\b.{0,25}?"
+    r"\b(?:op|operation|surgery|fusion|operated on)\b"
+    r"|\b(?:micro)?discectomy\b|\blaminectomy\b|\bspinal (?:fusion|decompression)\b))"
+    r"(?=.*\b(?:allowed|ok|okay|safe|too soon|too early|yet|wait|start\w*|begin|can i|should i)\b)",
+    re.I | re.S,
+)
+
+
 # The conditions it is given for, asked ("which injuries is it meant to help?"): who it
 # is for, not what it builds. Problems it causes are the mistakes' or pain's question.
 CONDITIONS_ASKED = re.compile(
@@ -1358,6 +1416,8 @@ MISTAKES_ASKED = re.compile(
 ANSWER_RULES = (
     ("injury_prevention", NAMES_INJURY_PREVENTION.search),  # "5 a side" is then no count
     # Asking to step up from a dose in the starting range outweighs a good morning after.
+    # From the bent-knee version, what comes next is the straight leg, whatever the count.
+    ("from_bent_to_straight_leg", lambda text: bool(BENT_TO_STRAIGHT.search(text))),
     ("the_build_up_target", asks_what_next_in_the_starting_range),
     ("no_pain_the_next_day", NO_WORSE_THE_NEXT_MORNING.search),
     # "why squeeze my tummy first, it's a leg exercise?": that cue's answer, which says why
@@ -1389,12 +1449,12 @@ ANSWER_RULES = (
     ("harder_variations", asks_what_next_at_the_top),
     ("rest_between_sets", REST_BETWEEN_REPS.search),
     ("knee_straight", LOCKS_THE_KNEE.search),
-    ("from_bent_to_straight_leg", BENT_TO_STRAIGHT.search),
     ("pain_when_adding_reps", PAIN_WITH_MORE_WORK.search),
     ("after_knee_surgery", AFTER_A_KNEE_OPERATION.search),
     ("after_hip_replacement", AFTER_A_HIP_OPERATION.search),
     ("hip_pain", HIP_TROUBLE_ASKS_IF_IT_SUITS.search),
     ("postnatal", AFTER_A_BIRTH.search),
+    ("after_back_surgery", AFTER_BACK_SURGERY.search),
     ("after_surgery", AFTER_AN_OPERATION.search),
     ("bent_knee_version", CANT_KEEP_IT_STRAIGHT.search),
     ("switching_legs", ONE_SIDE_ONLY.search),
@@ -1405,6 +1465,7 @@ ANSWER_RULES = (
     ("keeping_the_pelvis_still", BODY_TURNS_TO_A_SIDE.search),
     ("first_session", WHOLE_SESSION.search),
     ("ball_variation", BALL_NAMED.search),
+    ("harder_variations", OTHER_VERSIONS_ASKED.search),
     ("low_back_pain", OWN_BACK_TROUBLE_WORTH_IT.search),
     ("back_position", BACK_SHAPE_CHOICE.search),
     ("how_long_to_hold", LONGER_HOLD.search),
@@ -1539,6 +1600,30 @@ def rates_a_part(entities: list[dict], text: str) -> bool:
         "?" not in text
         and bool(RATING_FIRST.match(text))
         and any(entity.get("entity") == "body_part" for entity in entities)
+    )
+
+
+# The exercise asked about as the subject ("will it help?", "are these any good for..."):
+# a desk or a diet said beside it is only background.
+THE_EXERCISE_ASKED_ABOUT = re.compile(
+    r"\b(?:will|would|does|do|can|could|is|are|might) (?:it|this|these|they|that|"
+    r"(?:this|the) (?:exercise|lift|one)|leg lifts)\b",
+    re.I,
+)
+
+
+def asks_if_something_else_suits(intent: str, entities: list[dict], text: str) -> bool:
+    """Whether a diet, supplement, sport or the like helps a condition: asked of that thing,
+    not of the exercise, however the pain word in it was read. A score said is a report."""
+    kind = _off_topic_kind(entities)
+    return (
+        (intent in ("pain", QUESTION_INTENT, "nlu_fallback") or intent in INTENT_TOPICS)
+        and kind is not None
+        and kind != "illness"
+        and bool(ASKS_IF_IT_SUITS.search(text))
+        and not THE_EXERCISE_ASKED_ABOUT.search(text)
+        and not CAN_I_EXERCISE.search(text)
+        and numbers.read_pain_score(text) is None
     )
 
 
@@ -1921,6 +2006,8 @@ def rule_verdict(
         return turned
     if intent in ("feel_fine", "continue_session") and MILD_ACHE.search(text):
         return "pain"  # "knee's a bit tender still": a mild ache said, not "fine, go on"
+    if asks_if_something_else_suits(intent, entities, text):
+        return "out_of_scope"  # "is keto good for back pain?": the diet is what is asked about
     if asks_if_it_suits_a_condition(intent, text, answer_key, entities):
         return QUESTION_INTENT
     if intent in (QUESTION_INTENT, "nlu_fallback") and rates_a_part(entities, text):
@@ -1963,6 +2050,8 @@ def rule_verdict(
         return "out_of_scope"
     if intent in ("out_of_scope", "nlu_fallback") and ASKS_WHY_A_CUE.search(text):
         return QUESTION_INTENT  # "is the tummy squeeze really needed?": that cue's answer
+    if intent != QUESTION_INTENT and OTHER_VERSIONS_ASKED.search(text):
+        return QUESTION_INTENT  # "other versions of it?", whatever DIET made of it: the variations
     return None
 
 

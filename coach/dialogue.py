@@ -2521,9 +2521,11 @@ def _answer_late_reps(work: _Turn, answer: str) -> None:
 
 def _asks_beyond_where_am_i(text: str) -> bool:
     """ "12 a leg is simple now, whats next" asks about more than where the user is:
-    with no session running, the rest of the message is the question."""
+    with no session running, the rest of the message is the question, as is a step up
+    asked for."""
     rest = re.sub(r"[^\w' ]+", " ", WHERE_AM_I.sub(" ", text)).split()
-    return len(rest) >= 4
+    # "too easy, what next": however short, a step up asked for, not where they are
+    return len(rest) >= 4 or bool(WANTS_TO_STEP_UP.search(text))
 
 
 def _eased_plan_next_time(work: _Turn) -> bool:
@@ -3440,7 +3442,16 @@ ASKS_WHEN_TO_STEP_UP = re.compile(
     re.I,
 )
 # A question whose words name its answer in a session, whatever the selector leaned to.
+# The reps' speed said with a dose asked ("20 a side, done quick, too many?"): slow,
+# controlled reps follow the dose, since speed is half of what was asked.
+SPEED_OF_REPS_SAID = re.compile(
+    r"\b(?:as (?:fast|quick|quickly) as (?:i|you|we) can|(?:fast|quick|rapid|speedy) "
+    r"(?:reps?|lifts?|ones)|(?:reps?|lifts?|them|these) (?:fast|quickly|rapidly|at speed)"
+    r"|speed (?:them|it) up|rush(?:ing)? (?:them|through))\b",
+    re.I,
+)
 QUESTIONS_BY_GRAMMAR = (
+    (SPEED_OF_REPS_SAID, "speed"),
     (ASKS_WHEN_IT_GETS_EASY, PROGRESSION_ANSWER),
     (ASKS_WHEN_TO_STEP_UP, PROGRESSION_ANSWER),
     (ASKS_HOW_OFTEN, "sessions_per_week"),
@@ -3712,6 +3723,14 @@ def _handle(work: _Turn) -> None:
         and _answer_misread_question(work)
     ):
         pass  # "are nights or mornings best" asks about a time of day, greets nobody
+    elif (
+        intent in (*SESSION_INTENTS, "feel_fine")
+        and WANTS_TO_STEP_UP.search(text)
+        and (work.session is None or work.session.over)
+    ):
+        # "it's too easy, what next" read as a session command with none running: the
+        # step-up answer, never another feature's state
+        _feels_easy(work)
     elif intent in SESSION_INTENTS or intent in ("feel_fine",):
         _no_session(work)
     elif intent == "greet":

@@ -155,6 +155,20 @@ OFF_TOPIC_KINDS = {
                 "sore throat", "a cold", "the flu", "flu", "common cold", "rash", "acne",
                 "heartburn", "indigestion", "toothache", "earache", "anxiety", "stress",
                 "blood pressure", "cholesterol", "hay fever", "sinus"),
+    # Requests nothing to do with health: each kind gets its own refusal, so no single
+    # reply answers every stray request.
+    "general_knowledge": ("weather", "forecast", "news", "headlines", "meaning of life",
+                          "capital of", "stock market", "election", "quiz", "trivia",
+                          "general knowledge"),
+    "chat": ("joke", "jokes", "poem", "poems", "riddle", "riddles", "story", "stories",
+             "cover letter", "essay", "lyrics", "limerick", "favourite colour",
+             "favorite color", "favourite color", "favorite colour", "small talk"),
+    "errand": ("taxi", "cab", "uber", "takeaway", "pizza", "book a table", "restaurant",
+               "flight", "flights", "hotel", "train ticket", "train tickets",
+               "cinema tickets", "delivery", "parcel", "haircut"),
+    "language": ("translate", "translated", "translating", "translation", "in french",
+                 "in spanish", "in german", "in italian", "in mandarin", "in japanese",
+                 "in portuguese", "in arabic", "in welsh"),
 }  # fmt: skip
 
 ENTITY_VOCABULARY = {

@@ -53,6 +53,10 @@ def test_another_exercise_is_out_of_scope_whatever_the_intent():
         ("headaches", "illness"),
         ("glucosamine", "supplement"),
         ("frozen shoulder", "other_body_part"),
+        ("forecast", "general_knowledge"),
+        ("limerick", "chat"),
+        ("uber", "errand"),
+        ("in welsh", "language"),
     ],
 )
 def test_an_off_topic_question_gets_the_response_for_its_kind(value, kind):

@@ -105,7 +105,7 @@ def test_other_training_asked_for_gets_the_other_exercise_redirect():
         # An operation a few weeks ago, allowed yet: the surgeon's plan first.
         ("my hip was replaced in spring, can I do these yet", "after_hip_replacement"),
         ("shoulder operation four weeks ago, am I allowed to start?", "after_surgery"),
-        ("I had spinal surgery last month, is it safe yet?", None),  # the back's own answer
+        ("I had spinal surgery last month, is it safe yet?", "after_back_surgery"),  # the back's
     ],
 )
 def test_the_kinds_set_ff_showed_are_settled_by_their_words(text, key):
