@@ -1413,7 +1413,20 @@ MISTAKES_ASKED = re.compile(
     r"|(?:mess|muck|slip|trip)(?:es|s|ping|ing)?\s+(?:\w+\s+)?up)\b",
     re.I | re.S,
 )
+# A clinician's plan set against the coach's ("the physio wants fewer lifts than you, whose
+# do I go by?"): their plan wins, whatever number or part the question names.
+CLINICIAN_PLAN_DIFFERS = re.compile(
+    r"(?=.*\b(?:physio\w*|surgeons?|doctors?|gps?|consultants?|therapists?|specialists?|"
+    r"nurses?|osteo\w*|chiro\w*|hospital|clinic|rehab team)\b)"
+    r"(?=.*\b(?:different|differs?|disagrees?|contradicts?|conflicts?|not what you|"
+    r"(?:more|fewer|less)\b.{0,25}?\bthan (?:you|yours)|than you (?:say|said|told|gave)|"
+    r"(?:you|yours) or (?:theirs|(?:my|the) \w+)|or (?:you|yours)\b)\b)"
+    r"(?=.*\b(?:which|whose|who)\b.{0,30}?\b(?:follow|go by|go with|listen|stick|trust|right|"
+    r"correct|do i do|should i do)\b|.*\b(?:or (?:you|yours)|(?:you|yours) or)\b)",
+    re.I | re.S,
+)
 ANSWER_RULES = (
+    ("instead_of_physio", CLINICIAN_PLAN_DIFFERS.search),
     ("injury_prevention", NAMES_INJURY_PREVENTION.search),  # "5 a side" is then no count
     # Asking to step up from a dose in the starting range outweighs a good morning after.
     # From the bent-knee version, what comes next is the straight leg, whatever the count.

@@ -225,11 +225,18 @@ class Session:
             before = "".join(f"{done[leg]} on your {leg} leg. " for leg in others)
             # The set just led is not counted until confirmed: the total it would make.
             whole = f", {self.total_reps + self.target} in all if you got them" if before else ""
+            # "how many left?" asks what follows too: what is left if this leg is all done.
+            after = self.reps_left_in_session() - self.target
+            ahead = (
+                f" If you got them all, {after} to go today. {self._what_comes_after_this_leg()}"
+                if after
+                else " If you got them all, that's today's session done."
+            )
             return self._ask(
                 "voice_total",
                 self.target,
-                f"{before}I led you through {self.target} on your {self.leg} leg{whole}. Did you"
-                " get all of them? Say all of them, or tell me how many you managed.",
+                f"{before}I led you through {self.target} on your {self.leg} leg{whole}.{ahead}"
+                " Did you get all of them? Say all of them, or tell me how many you managed.",
             )
         if self.phase == ACTIVE and self.awaiting_ready:
             # Voice, the next leg named but not begun: the leg just done, then what is left

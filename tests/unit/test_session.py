@@ -308,3 +308,11 @@ def test_long_pauses_are_split_into_allowed_breaks():
     assert all(
         int(ms) <= speech.MAX_BREAK_MS for ms in re.findall(r"(\d+)ms", speech.pause(25_000))
     )
+
+
+def test_voice_how_many_left_before_the_set_is_confirmed_says_what_follows_it():
+    session, _ = Session.begin(p.STANDARD_LEVEL, 10, T0, first_time=False, voice=True)
+    session.ready(T0)
+    said = texts(session.how_many_left())
+    assert "30 to go today" in said and "right leg" in said and "all of them?" in said
+    assert session.reps[0]["left"] == 0  # still asked, not recorded
