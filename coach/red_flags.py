@@ -258,6 +258,23 @@ _READING = re.compile(
     r"hrs?|days?|weeks?|months?|years?|yrs?|kgs?|kilos?|lbs?|pounds|stone|%|percent|/|out\s+of))",
     re.IGNORECASE,
 )
+# A reading said with its unit, the temperature word further off: "is a high temperature
+# normal? it was 39 degrees", "feel hot, 101°F". Not an angle ("lift to 40 degrees") nor
+# the weather, a room or a bath: the YAML's lists say which words make it a body's.
+_DEGREES = re.compile(
+    r"(?P<lead>(?<![\w.]))(?P<number>" + numbers.NUMBER.replace(" ", r"[\s-]+") + r")"
+    r"(?:\s+point\s+(?P<tenths>\d|" + "|".join(_TENTHS) + r"))?"
+    r"\s*(?:degrees?|deg|°)\s*(?:c|f|celsius|centigrade|fahrenheit)?(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def _any_of(key: str) -> re.Pattern[str]:
+    words = str(DATA["temperature_reading"][key]).split()
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
+_BODY_HEAT, _NOT_BODY_HEAT = _any_of("body"), _any_of("not_body")
 
 
 def _reading(match: re.Match[str]) -> str:
@@ -334,6 +351,11 @@ def _edits(word: str) -> set[str]:
     return (dropped | swapped | changed | added) - {word}
 
 
+def _undoubled(word: str) -> set[str]:
+    """The word with one of its doubled letters typed once: "leggs" -> "legs"."""
+    return {word[:i] + word[i + 1 :] for i in range(1, len(word)) if word[i] == word[i - 1]}
+
+
 def _slip(norm: str) -> str | None:
     if len(norm) < SLIP_MIN_LENGTH or not norm.isalpha():
         return None
@@ -341,6 +363,8 @@ def _slip(norm: str) -> str | None:
     if norm in known or norm in _english():
         return None
     near = [word for word in _edits(norm) if word in known and len(word) >= SLIP_MIN_LENGTH]
+    if not near:  # "leggs", "calff": a letter typed twice; the word meant may be short
+        near = [word for word in _undoubled(norm) if word in known]
     readings = {_fold(word) for word in near}
     if len(readings) > 1:  # "bowles": "bowels" (two letters swapped) before "bowls"
         readings = {_fold(word) for word in near if sorted(word) == sorted(norm)}
@@ -1229,6 +1253,8 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
         text = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m[1]], text)
     text = _DROPPED_G_MARK.sub("", text)
     text = _READING.sub(_reading, text)
+    if _BODY_HEAT.search(text) and not _NOT_BODY_HEAT.search(text):
+        text = _DEGREES.sub(_reading, text)
     text = _SCORE_MOVED.sub(_score_moved, text)
     for pattern, read_as in REWRITES:
         text = pattern.sub(read_as, text)

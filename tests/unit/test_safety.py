@@ -425,6 +425,9 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 92/97 (+1 asked), other signs 80/82, near misses 0/94 (+1
     # asked); after issue 15: 97/97, 82/82, 0/94.
     "2026-11-27uu",
+    # Scored fresh: emergencies 94/97, other signs 94/98, near misses 0/95; after issue 15:
+    # 97/97, 98/98, 0/95.
+    "2026-11-27vv",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
