@@ -3337,9 +3337,11 @@ OTHER_LEG_COUNT = re.compile(
     r"^\W*(?:(?:and|ok|okay|then|now)\W+)*(?:the |my )?other (?:leg|side)\W+"
     r"(?:(?:did|done|got|managed|was|is|had)\s+)?(?:(?:about|like|maybe)\s+)?"
     rf"(?P<n>{numbers.NUMBER})(?:\s+(?:reps?|done|lifts?|of them|there))*\W*$|"
-    # the count first: "8 on the other side", "did 10 with my other leg"
+    # the count first: "8 on the other side", "did 10 with my other leg", "another 6 other
+    # side", "7 more the other leg"
     r"^\W*(?:(?:and|ok|okay|then|now)\W+)*(?:(?:i\s+)?(?:did|done|got|managed|had)\s+)?"
-    rf"(?P<first>{numbers.NUMBER})(?:\s+(?:reps?|lifts?|done))?\s+(?:on|with|for|off)\s+"
+    rf"(?:another\s+)?(?P<first>{numbers.NUMBER})(?:\s+more)?(?:\s+(?:reps?|lifts?|done))?"
+    r"\s+(?:(?:on|with|for|off)\s+)?"
     r"(?:the |my )?other (?:leg|side)(?:\s+(?:too|as well|now|then|done))*\W*$",
     re.I,
 )

@@ -290,6 +290,12 @@ _NOW = (
     r"on my own|by myself|myself|without you|off my own bat))*"
 )
 _TAIL = rf"{_REPS}{_LEG}{_NOW}\s*$"
+# A leg said in so many words after a batch ("10 more other leg", "5 more on the left side",
+# "8 more for the other one"): unlike _LEG, never a bare "left" ("3 more left" is to go).
+_LEG_NAMED = (
+    r"(?:\s+(?:on|with|for|using))?(?:\s+(?:my|the|this|that))?"
+    r"\s+(?:(?:(?:left|right|other|first|second)\s+)?(?:leg|side)|other(?:\s+one)?)"
+)
 _IN_ALL = r"(?:in all|in total|total|altogether|all together|overall|all up|all told|so far)"
 # A word that may be a verb before a batch ("bashed out another 3"): not one that says
 # what the user wants or means to do ("I want 2 more", "let's do another 3").
@@ -449,7 +455,7 @@ _MORE = _rules(
     rf"(?:\s+more)?{_TAIL}",
     rf"{_LEAD}(?:{_DID}\s+|thats\s+|that was\s+|and\s+|plus\s+)?(?:another\s+)?{_N}\s+more"
     rf"(?:\s+(?:done|reps?|down|in|finished|finish|complete|completed|of them|now|there|too|"
-    rf"on (?:this|my|the) (?:leg|side)))*"
+    rf"on (?:this|my|the) (?:leg|side)))*(?:{_LEG_NAMED}(?:\s+(?:done|now|too))*)?"
     rf"(?:\s+(?:and\s+)?(?:thats|that is)\s+(?:it|all|(?:the|my|this)\s+(?:leg|side|set)))?\s*$",
     rf"{_LEAD}{_N}\s+(?:again|extra)(?:\s+reps?)?\s*$",
     rf"{_LEAD}(?:(?:done|did|rep|reps|another|one more)\s+)?(?:x|times)\s+{_N}\s*$",

@@ -286,7 +286,11 @@ def advise(
         advice.lines.append(p.KNEE_COMFORT)
     elif band == FINE:
         carry_on = " Carry on if it stays there." if in_session else ""
-        advice.lines.append(f"{said} is fine to work with.{carry_on} {form_cue(report.location)}")
+        # A form cue only for low pain that says where or how it hurts: "pain 0" or a bare
+        # "2" has nothing to put right.
+        needs_a_cue = severity > 0 and (report.location or report.kind)
+        cue = f" {form_cue(report.location)}" if needs_a_cue else ""
+        advice.lines.append(f"{said} is fine to work with.{carry_on}{cue}")
     elif band == ACCEPTABLE:
         advice.ease_off = in_session
         advice.check_next_morning = True
