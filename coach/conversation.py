@@ -2082,7 +2082,8 @@ def rule_verdict(
     if intent != "pain" and LOOK_AT_A_BODY_THING.search(text) and not pain_said(text):
         return "ask_medical"  # "can you check this lump?": the doctor or pharmacist
     if (
-        (intent in ("nlu_fallback", "out_of_scope") or SYMPTOMS_NAMED.search(text))
+        intent != "pain"
+        and (SYMPTOMS_NAMED.search(text) or not EXERCISE_WORDS.search(text))
         and ASKS_IF_I_HAVE_SOMETHING.search(text)
         and not pain_said(text)
     ):
@@ -2091,6 +2092,12 @@ def rule_verdict(
         return "ask_medical"  # "how do I strap a rolled wrist?": the doctor or pharmacist
     if intent in (QUESTION_INTENT, "nlu_fallback") and about_a_pets_body(text):
         return "out_of_scope"  # the dog's bad leg is no pain of the user's, nor the exercise's
+    if (
+        intent in ("pain", "nlu_fallback", QUESTION_INTENT)
+        and _asked_about_another(entities, text)
+        and numbers.read_pain_score(text) is None
+    ):
+        return "out_of_scope"  # "is rowing ok for my sore hips?": the other sport, no score
     if intent in ("pain", "nlu_fallback", "out_of_scope", QUESTION_INTENT) and (
         asks_for_training_for_a_part(text)
     ):

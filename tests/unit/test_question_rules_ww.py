@@ -49,10 +49,17 @@ def _exercise(text: str, said: str, value: str) -> list[dict]:
         ("i go swimming on mondays, which day for these?", "swimming", "swimming", False),
     ],
 )
-def test_another_sport_asked_about_gets_the_redirect(text, said, value, redirect):
+@pytest.mark.parametrize("intent", ["nlu_fallback", "pain"])
+def test_another_sport_asked_about_gets_the_redirect(text, said, value, redirect, intent):
     entities = _exercise(text, said, value)
-    verdict = conversation.rule_verdict("nlu_fallback", entities, text, None)
+    verdict = conversation.rule_verdict(intent, entities, text, None)
     assert (verdict == "out_of_scope") is redirect
+
+
+def test_a_pain_score_said_beside_another_sport_stays_a_pain_report():
+    text = "is a treadmill ok for a dodgy ankle, pain about 6"
+    entities = _exercise(text, "treadmill", "running")
+    assert conversation.rule_verdict("pain", entities, text, None) != "out_of_scope"
 
 
 @pytest.mark.parametrize(
@@ -63,7 +70,8 @@ def test_another_sport_asked_about_gets_the_redirect(text, said, value, redirect
         ("can you work out if i have gout", "out_of_scope", True),
         ("do i have hay fever, what are the symptoms", "faq", True),
         ("do i have to do both legs", "nlu_fallback", False),
-        ("do i have a rest between the sets", "nlu_fallback", False),
+        ("do i have a rest between the sets", "faq", False),
+        ("could i be diabetic, always hungry", "faq", True),
         ("could i be doing more reps", "nlu_fallback", False),
     ],
 )
