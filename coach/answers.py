@@ -51,9 +51,9 @@ ANSWERS: dict[str, Answer] = {
     ),
     "technique": Answer(
         short=(
-            "On hands and knees, brace your tummy, push one straight leg back until it is"
-            f" about level with the floor, hold {p.HOLD_SECONDS.spoken('seconds')}, then lower"
-            " it slowly. Keep your hips from twisting."
+            "For each lift, on hands and knees, brace your tummy, push one straight leg back"
+            f" until it is about level with the floor, hold {p.HOLD_SECONDS.spoken('seconds')},"
+            " then lower it slowly. Keep your hips from twisting."
         ),
         offer="Want the steps one by one?",
         detail=_numbered(p.START_POSITION + p.STEPS),

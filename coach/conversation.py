@@ -228,13 +228,34 @@ def names_another_exercise(
     itself says out_of_scope.
     """
     if intent in (QUESTION_INTENT, "nlu_fallback"):
-        about_the_exercise = answer_key in EXERCISE_ONLY_ANSWERS or ASKS_A_DOSE.search(text)
+        about_the_exercise = (
+            answer_key in EXERCISE_ONLY_ANSWERS
+            or ASKS_A_DOSE.search(text)
+            or _asked_about_another(entities, text)
+        )
         return bool(about_the_exercise) and _other_exercise(entities) is not None
     topic = INTENT_TOPICS.get(intent)
     return (
         topic is not None
         and topic not in TOPICS_ABOUT_THE_USER
         and _other_exercise(entities) is not None
+    )
+
+
+# Another exercise is what the question asks about ("is rowing kind to the hips?", "would a
+# swim help my back?"): the redirect, whatever answer the selector leaned to.
+ASKS_ABOUT_IT = re.compile(
+    r"\b(?:is|are|would|will|does|do|could|can|should i (?:do|try|take up|start))\s+"
+    r"(?:(?:a|an|some|more|the|doing|going)\s+)?$",
+    re.I,
+)
+
+
+def _asked_about_another(entities: list[dict], text: str) -> bool:
+    return any(
+        entity.get("entity") == "other_exercise"
+        and ASKS_ABOUT_IT.search(text[: entity.get("start", 0)])
+        for entity in entities
     )
 
 
@@ -1034,6 +1055,20 @@ LOOK_AT_A_BODY_THING = re.compile(
     r"blisters?|freckles?|skin tags?|patch(?:es)? of skin)\b",
     re.I | re.S,
 )
+# A diagnosis of something asked for ("might I have an allergy?", "can you say if it's
+# gout?"): the doctor or pharmacist. Not "do I have to...", "have I got time", the form.
+ASKS_IF_I_HAVE_SOMETHING = re.compile(
+    r"\b(?:(?:do|might|could) i have|have i got|(?:might|could) i be)\s+"
+    r"(?!to\b|time\b|enough\b|any (?:more|left|sets?|reps?)\b|the (?:right|wrong)\b|"
+    r"(?:a|an) (?:rest|break|pause|go|day)\b|"
+    r"(?:it|them|my|this|that|these|those)\b|(?:doing|lifting|done|ready|allowed|meant|supposed|"
+    r"ok|okay|fine|able|too|going|on|at|in)\b)"
+    r"|\b(?:tell me|know|say|check|work out)\b.{0,12}\b(?:if|whether)\s+(?:i'?ve|i have|i)"
+    r"\s+(?:got|have|am)\s+(?!to\b)"
+    r"|\bcould (?:it|this|that)(?: \w+)? be\b(?!.{0,20}\b(?:the|my) (?:form|technique|exercise)\b)",
+    re.I | re.S,
+)
+SYMPTOMS_NAMED = re.compile(r"\b(?:symptoms?|signs? of)\b", re.I)
 # Questions a less sure selector split between two answers (the retrained model, kk):
 # the words settle them. Injury prevention named ("any use for preventing injuries?").
 NAMES_INJURY_PREVENTION = re.compile(
@@ -1076,7 +1111,14 @@ HOW_MUCH_PAIN = re.compile(
     # "which pain score is allowed?", "what level of pain is fine while lifting?"
     r"|\b(?:what|which|how high a|how bad a)\s+(?:pain\s+(?:level|score|number|rating)|"
     r"(?:level|score|amount|degree) of (?:pain|hurt|discomfort))\b"
-    r"(?=.*\b(?:acceptable|ok|okay|fine|allowed|normal|safe|too much|tolerable|alright)\b)",
+    r"(?=.*\b(?:acceptable|ok|okay|fine|allowed|normal|safe|too much|tolerable|alright)\b)"
+    # a mild ache while lifting, asked if it is normal ("slight soreness in my glute as I
+    # lift, is that ok?"): mild is fine, and how bad on 0 to 10
+    r"|^(?!.*\b(?:sharp|stabbing|shooting|worse|worsening)\b).*?"
+    r"\b(?:bit of (?:an? )?|bit |slight(?:ly)? |little |mild(?:ly)? |small |touch of )"
+    r"(?:ache|aching|achy|sore|soreness|burn|burning|discomfort)\b"
+    r".{0,40}?\b(?:while|whilst|during|when|as)\b.{0,40}?"
+    rf"\b(?:normal|expected|{_ALLOWED})\b",
     re.I | re.S,
 )
 # What the pain should be like the day after, or how to tell a session was too much ("how
@@ -1147,8 +1189,14 @@ KNEES_PLACED = re.compile(
 # the reps, however long the story before it.
 REMIND_HOW_MANY = re.compile(
     r"\b(?:remind me|tell me again|forgot(?:ten)?|can'?t (?:read|remember|recall))\b"
-    r"[^.?!]{0,20}?\bhow many\b(?!\s+(?:sets?|times|days|sessions|seconds|secs|weeks|rounds)\b)",
-    re.I,
+    r"[^.?!]{0,20}?\bhow many\b(?!\s+(?:sets?|times|days|sessions|seconds|secs|weeks|rounds)\b)"
+    # a count from the user's own sheet weighed up ("the handout says 8, too few?"): the
+    # protocol's numbers and the build-up, their clinician's plan first
+    r"|\b(?:sheet|plan|programme|program|handout|leaflet|print ?out|exercise card)\b"
+    r"[^?]{0,20}?\b(?:says?|said|has|had|gives?|gave|shows?|lists?)\b\D{0,15}\d+\b"
+    r"(?!\s*(?:sets?|times|days|sessions|seconds|secs|weeks|rounds)\b)"
+    r".{0,50}?\b(?:enough|more|too (?:few|many|much|little|low|high))\b",
+    re.I | re.S,
 )
 # A whole session asked about, start to end: the session plan (sets, reps a leg, rest).
 WHOLE_SESSION = re.compile(
@@ -2033,10 +2081,23 @@ def rule_verdict(
         return "ask_medical"  # "an osteo or a chiro for my jaw?": the doctor or physio
     if intent != "pain" and LOOK_AT_A_BODY_THING.search(text) and not pain_said(text):
         return "ask_medical"  # "can you check this lump?": the doctor or pharmacist
+    if (
+        intent != "pain"
+        and (SYMPTOMS_NAMED.search(text) or not EXERCISE_WORDS.search(text))
+        and ASKS_IF_I_HAVE_SOMETHING.search(text)
+        and not pain_said(text)
+    ):
+        return "ask_medical"  # "could I be anaemic, always tired?": no diagnosis, who can
     if intent in ASKED_OR_UNREAD and TREATS_AN_INJURY.search(text):
         return "ask_medical"  # "how do I strap a rolled wrist?": the doctor or pharmacist
     if intent in (QUESTION_INTENT, "nlu_fallback") and about_a_pets_body(text):
         return "out_of_scope"  # the dog's bad leg is no pain of the user's, nor the exercise's
+    if (
+        intent in ("pain", "nlu_fallback", QUESTION_INTENT)
+        and _asked_about_another(entities, text)
+        and numbers.read_pain_score(text) is None
+    ):
+        return "out_of_scope"  # "is rowing ok for my sore hips?": the other sport, no score
     if intent in ("pain", "nlu_fallback", "out_of_scope", QUESTION_INTENT) and (
         asks_for_training_for_a_part(text)
     ):

@@ -1345,6 +1345,13 @@ _PAIN_CUE = (
     r"honestly|hmm|um|uh|ok|okay|so|well|oh|ouch|ow|now|currently|right now|still)"
 )
 SCORE_NUMBER = r"(?:10|[0-9]|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
+# A unit after a number makes it a quantity (time, weight, distance, age, reps), never a pain
+# score: "sit 10 hrs a day", "9 stone", "walk 5 miles", "8 years old".
+QUANTITY_UNIT = (
+    r"(?:reps?|times|sets?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|"
+    r"years?|yrs?|yo|lbs?|pounds?|kgs?|kilos?|stone|miles?|km|kms|metres?|meters?|steps?|"
+    r"floors?|flights?|laps?|lengths?)\b"
+)
 # A number that counts the thing after it ("one side", "two legs", "one more question") is
 # a number of things, never a score.
 _COUNTS_A_THING = (
@@ -1417,8 +1424,7 @@ _LONE_SCORE = re.compile(
     rf"(?<!did )(?<!done )(?<!managed )(?<!finished )(?<!rep )(?<!reps )(?<!number )(?<!after )"
     rf"(?<!for )(?<!since )(?<!last )(?<!every )(?<!each )(?<!set )(?<!got to )(?<!get to )"
     rf"(?<!up to )(?<!reached )(?<!made it to )\b(?P<a>{SCORE_NUMBER})\b{_COUNTS_A_THING}"
-    rf"(?!\s*(?:reps?|times|sets?|seconds?|secs?|minutes?|mins?|days?|weeks?|hours?|hrs?|months?|"
-    rf"years?|lbs?|kg|more|in all|total|so far|am|pm|oclock|of them|out of (?!10|ten)))"
+    rf"(?!\s*(?:{QUANTITY_UNIT}|more|in all|total|so far|am|pm|oclock|of them|out of (?!10|ten)))"
 )
 
 
@@ -1631,8 +1637,7 @@ _HEDGED_SCORE = re.compile(
     rf"{_AFTER_REP_VERB}(?<!did like )(?<!did about )(?<!done about )(?<!managed about )"
     rf"\b(?:a|an|about|around|maybe|like|probably|roughly|more like|nearer|closer to|say)\s+"
     rf"(?:(?:a|an)\s+)?(?P<a>{SCORE_NUMBER})\b{_COUNTS_A_THING}"
-    rf"(?!\s*(?:reps?|times|sets?|seconds?|secs?|minutes?|mins?|days?|weeks?|hours?|hrs?|"
-    rf"months?|years?|lbs?|kg|more|in all|in total|total|so far|am|pm|oclock|of them|done|"
+    rf"(?!\s*(?:{QUANTITY_UNIT}|more|in all|in total|total|so far|am|pm|oclock|of them|done|"
     rf"finished|complete|completed|to go|left|each|per (?:leg|side)|a side))"
 )
 
@@ -1656,8 +1661,7 @@ def _number_beside_words(said: str, asked: bool) -> int | None:
         # ("did 10", "managed 8": reps done, even when the coach has asked how bad.)
         matches = re.finditer(
             rf"{_AFTER_REP_VERB}\b(?P<a>{SCORE_NUMBER})\b{_COUNTS_A_THING}"
-            rf"(?!\s*(?:reps?|times|sets?|"
-            rf"seconds?|minutes?|days?|weeks?|hours?|am|pm|done|finished|complete|"
+            rf"(?!\s*(?:{QUANTITY_UNIT}|am|pm|done|finished|complete|"
             rf"completed|more|in all|in total|total|so far|of them))",
             said,
         )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from coach import protocol as p
 from coach.numbers import (
     QUANTITY_OF_AN_ACTIVITY,
+    QUANTITY_UNIT,
     parse_number,
     read_pain_score,
     says_the_score,
@@ -73,7 +74,7 @@ class PainReport:
 _SCORE = re.compile(
     r"(?:\b(?:like|about|around|maybe|roughly|probably|say|is|at|its|it's|a|an)\s+(?:a\s+)?"
     r"|^\s*)(?P<number>\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b"
-    r"(?!\s*(?:reps?|times|sets?|seconds?|minutes?|days?|weeks?|hours?|lbs?|kg))",
+    rf"(?!\s*{QUANTITY_UNIT})",
     re.IGNORECASE,
 )
 _OUT_OF_TEN = re.compile(r"\b(\d{1,2}|\w+)\s*(?:/|out of|outta)\s*(?:10|ten)\b", re.IGNORECASE)

@@ -77,11 +77,14 @@ OTHER_EXERCISES = {
     "bench press": ("bench press",),
     "pull-ups": ("pull up", "pull ups", "pullup", "pullups", "chin up", "chin ups"),
     "burpees": ("burpee", "burpees"),
-    "running": ("running", "jogging"),
+    "running": ("running", "jogging", "jog", "jogs", "a run", "run for", "treadmill"),
     "yoga": ("yoga",),
     "pilates": ("pilates",),
-    "swimming": ("swimming",),
-    "cycling": ("cycling", "biking"),
+    "swimming": ("swimming", "swim", "swims", "aqua aerobics"),
+    "cycling": ("cycling", "biking", "exercise bike", "spin bike", "spin class", "spinning",
+                "static bike", "stationary bike", "bike ride", "bike rides"),
+    "rowing": ("rowing", "rowing machine", "rower"),
+    "cross trainer": ("cross trainer", "cross-trainer", "elliptical"),
     "stretches": ("hamstring stretch", "cat cow", "bird dog", "superman", "supermans"),
 }  # fmt: skip
 
