@@ -1205,6 +1205,9 @@ def _user_involved(hits: list["_Hit"], message: "_Message") -> bool:
     # "..., so it doesn't happen to me": a clause that denies, with no sign in it, keeps
     # the user out of it.
     denying = {message.clauses[i] for i in message.negations} - sign_clauses
+    # "..., so I'm doing these to stay strong myself": the user's own exercise, with no
+    # sign in it, keeps the user out of another's fall.
+    denying |= {hit.clause for hit in hits if hit.label == OWN_SETTING} - sign_clauses
     if any(
         word in INVOLVED
         and (word not in SHARED or message.clauses[i] in sign_clauses)
@@ -1713,6 +1716,11 @@ def _their_known_condition(chosen: tuple[_Hit, ...], message: _Message) -> bool:
     ) and not any(word in FIRST_PERSON for word in before[-4:])
 
 
+# Clause openers after which the subject is the one named just before: "the cat just ...".
+SUBJECT_CARRIED = _words("just also then")
+PET_POSSESSIVES = _words("his her its their")
+
+
 def _about_someone_else(rule: Rule, chosen: tuple[_Hit, ...], message: _Message) -> bool:
     """Whether, before the sign's words in their clause, another person is the last one
     named: "my partner fell off a ladder", but not "I fell over my son's bike"."""
@@ -1727,7 +1735,24 @@ def _about_someone_else(rule: Rule, chosen: tuple[_Hit, ...], message: _Message)
     ):
         return False  # "someone went into the back of my car": the user was in it
     clause = message.spans[chosen[0].clause]
-    for i in range(first - 1, clause.start - 1, -1):
+    start = clause.start
+    # "The dog, just lost control of his bladder": a clause opened by "just" with no one
+    # of its own says what the one named before it did.
+    if (
+        start > 0
+        and message.words[start] in SUBJECT_CARRIED
+        and not any(message.words[i] in OWN_WORDS for i in clause)
+    ):
+        start = message.spans[chosen[0].clause - 1].start
+    # "My cat wet the rug, lost control of her bladder": a pet named earlier, and the
+    # sign's clause says whose it is ("her", "its"), with nothing of the user's in it.
+    if (
+        not any(message.words[i] in OWN_WORDS for i in clause)
+        and any(message.words[i] in PET_POSSESSIVES for i in clause)
+        and any(w in PETS and w in rule.someone_else for w in message.words[:first])
+    ):
+        return True
+    for i in range(first - 1, start - 1, -1):
         word = message.words[i]
         if word in FIRST_PERSON:
             return False

@@ -692,3 +692,59 @@ def test_is_it_normal_with_during_this_is_the_askers_own():
 )
 def test_cases_to_come_and_things_long_over_stay_clear(text):
     assert verdict(text) == (None, None), text
+
+
+# The medical words a leaflet uses for each emergency sign, copied into a message.
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("I've had faecal leakage since Monday", "incontinence"),
+        ("some fecal soiling the last two days", "incontinence"),
+        ("the doctor once mentioned loss of anal tone, I think I have it now", "incontinence"),
+        ("new urinary hesitancy this week", "bladder"),
+        ("difficulty micturating since yesterday", "bladder"),
+        ("loss of bladder sensation since the weekend", "bladder"),
+        ("I think this is saddle anaesthesia", "saddle_numbness"),
+        ("altered perineal sensation since Sunday", "saddle_numbness"),
+        ("paraesthesia down both legs today", "both_legs"),
+        ("both feet have paresthesia now", "both_legs"),
+    ],
+)
+def test_a_signs_leaflet_words_are_the_emergency(text, sign):
+    assert verdict(text) == (sign, EMERGENCY), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Wet clothes, with no "my", said to come without warning.
+        "zero warning, just soaked jeans, that's new since my back flared",
+        # Both thighs' insides numb, asked as "is it normal ...?": a count of the asker's own.
+        "is it normal for both inner thighs to tingle?",
+        # Both legs numb, wobbly and walking gone, beside a score.
+        "score 3, both legs strange, numb and shaky, I can hardly walk",
+        # Both feet catching: a foot drop on both sides.
+        "both feet keep tripping over the toes since thursday",
+    ],
+)
+def test_the_emergency_said_loosely_or_as_a_question_is_flagged(text):
+    assert verdict(text)[1] == EMERGENCY, text
+
+
+def test_pain_still_here_after_weeks_asked_as_normal_is_persistent_pain():
+    text = "is it normal my ache is still here after a few weeks of these?"
+    assert verdict(text) == ("persistent_pain", SOON)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A pet's bladder, the pet named before "just" or before "her".
+        "the cat just lost control of her bladder on the bed, one sec",
+        "my puppy chewed a shoe, lost control of his bladder too",
+        # A relative's fall, and the user's own training with "myself".
+        "my uncle came off a ladder on saturday, so I'm doing these to stay fit myself",
+    ],
+)
+def test_a_pets_bladder_or_a_relatives_fall_is_clear(text):
+    assert verdict(text) == (None, None), text

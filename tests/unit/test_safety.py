@@ -428,6 +428,9 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 94/97, other signs 94/98, near misses 0/95; after issue 15:
     # 97/97, 98/98, 0/95.
     "2026-11-27vv",
+    # Scored fresh: emergencies 80/85 (+2 asked), other signs 81/82, near misses 1/88 (+1
+    # asked); after issue 15: 85/85, 82/82, 0/88.
+    "2026-11-27ww",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
