@@ -708,6 +708,9 @@ def test_cases_to_come_and_things_long_over_stay_clear(text):
         ("altered perineal sensation since Sunday", "saddle_numbness"),
         ("paraesthesia down both legs today", "both_legs"),
         ("both feet have paresthesia now", "both_legs"),
+        ("anesthesia over the saddle region since friday", "saddle_numbness"),
+        ("new bowel dysfunction this week", "incontinence"),
+        ("anorgasmia since the back trouble began", "sexual_function"),
     ],
 )
 def test_a_signs_leaflet_words_are_the_emergency(text, sign):
