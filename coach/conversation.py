@@ -275,7 +275,9 @@ OTHER_TRAINING = re.compile(
 # stretching would help", "a stretch to loosen".
 STRETCHES_FOR = re.compile(
     r"\bstretch(?:es|ing)?\b.{0,25}?\b(?:for|(?:would|will|could|might) help|helps?|"
-    r"to (?:loosen|ease|release|free))\b",
+    r"to (?:loosen|ease|release|free))\b"
+    r"|\b(?:hamstrings?|calf|calves|quads?|quadriceps|hip flexors?|groin|piriformis|it band|"
+    r"neck|shoulders?|chest|thighs?|ankles?|wrists?)\s+stretch(?:es)?\b",
     re.I,
 )
 # A whole workout or routine ("a complete leg routine", "full gym workout"): other training.
@@ -759,8 +761,9 @@ ASKS_WHAT_NEXT = re.compile(
     r"what comes (?:next|after)|where (?:do|can|should) i go from (?:here|there)|where next|"
     r"what (?:do|should|can|shall) i do (?:next|after that|now)|move on to|step up to|"
     # "should I be moving up?", "time to step up?", "ready to progress?"
-    r"(?:should|can|could|shall|do) i (?:be |start )?(?:mov\w* up|step\w* up|go\w* up|"
-    r"progress\w*|level\w* up)|(?:time|ready) to (?:move up|step up|go up|progress))\b",
+    r"(?:should|can|could|shall|do) i (?:be |start )?(?:(?:mov|step|go|level|ramp|bump)\w*"
+    r" (?:it |things |them |this )?up|progress\w*)"
+    r"|(?:time|ready) to (?:(?:move|step|go|ramp) (?:it |things )?up|progress))\b",
     re.I,
 )
 # A count said, not a time ("for 3 weeks", "6 days in"): a time says how long, not how many.
@@ -839,7 +842,8 @@ EXPLAIN_SIMPLY = re.compile(
 # level ("can't get anywhere near parallel") is the smaller lift: that is fine.
 AS_HIGH_AS_POSSIBLE = re.compile(
     r"^(?!.*(?:\bcan(?:no|'?)t\b|\bunable\b|\bstruggl\w*|\bnot able\b))"
-    r".*\bas (?:high|far up|far) as (?:i can|possible|it (?:will )?goes?|i'?m able|you can)\b",
+    r".*\bas (?:high|far up|far) as "
+    r"(?:i (?:\w+ )?can|possible|it (?:will )?goes?|i'?m able|you can)\b",
     re.I,
 )
 SHORT_OF_LEVEL = re.compile(
@@ -1127,7 +1131,10 @@ PAIN_EXPECTED_NEXT_DAY = re.compile(
     r"\bwhat (?:should|will|would) (?:the |my )?(?:pain|soreness|ache)\b.{0,20}?\bbe like\b"
     r"(?=.*\b(?:next|morning|day after|tomorrow)\b)"
     r"|\bhow (?:do|can|would|will|should|could) (?:i|you) (?:know|tell)\b.{0,30}?"
-    r"\b(?:over ?d(?:o|one|id|oing)|too (?:much|far|hard)|pushed (?:it |myself )?too)\b",
+    r"\b(?:over ?d(?:o|one|id|oing)|too (?:much|far|hard)|pushed (?:it |myself )?too)\b"
+    r"|\bwhat (?:should|do|must|shall|would|will) (?:i|you) (?:look out for|watch (?:out )?for|"
+    r"check|notice|expect|keep an eye on)\b(?=.*\b(?:next|following) (?:day|morning)\b"
+    r"|.*\b(?:day|morning) after\b|.*\btomorrow\b)",
     re.I | re.S,
 )
 # Tips for doing it well ("any pointers to do it right?"): the form tips.
@@ -1298,8 +1305,10 @@ SENSIBLE_TO_TRY = (
 HIP_TROUBLE_ASKS_IF_IT_SUITS = re.compile(
     r"^(?!.*\b(?:op|operation|surgery|surgeon|replace\w*|new hip|thr|arthroplasty|resurfacing)\b)"
     r"(?=.*\bhips?\b.{0,15}?\b(?:pain|aches?|aching|hurts?|sore|stiff|trouble|problems?)\b"
-    r"|.*\b(?:pain|aches?|sore(?:ness)?)\s+in\s+(?:my|the)\s+hips?\b)"
-    r"(?=.*\b(?:suitable|suit|suits|good for|right for|any good|help|helps|worth)\b"
+    r"|.*\b(?:pain|aches?|sore(?:ness)?)\s+in\s+(?:my|the)\s+hips?\b"
+    r"|.*\b(?:sore|stiff|achy|aching|painful|dodgy|grumbling)\s+hips?\b)"
+    r"(?=.*\b(?:suitable|suit|suits|good for|right for|any good|help|helps|helpful|useful|worth|"
+    r"waste of time)\b"
     r"|.*\b" + SENSIBLE_TO_TRY + ")",
     re.I | re.S,
 )
@@ -1468,7 +1477,8 @@ CLINICIAN_PLAN_DIFFERS = re.compile(
     r"nurses?|osteo\w*|chiro\w*|hospital|clinic|rehab team)\b)"
     r"(?=.*\b(?:different|differs?|disagrees?|contradicts?|conflicts?|not what you|"
     r"(?:more|fewer|less)\b.{0,25}?\bthan (?:you|yours)|than you (?:say|said|told|gave)|"
-    r"(?:you|yours) or (?:theirs|(?:my|the) \w+)|or (?:you|yours)\b)\b)"
+    r"(?:you|yours) or (?:theirs|(?:my|the) \w+)|or (?:you|yours)\b"
+    r"|(?:the |this )?(?:app|coach|you) (?:said|says|say|told|tells|gave|gives|suggests?)\b)\b)"
     r"(?=.*\b(?:which|whose|who)\b.{0,30}?\b(?:follow|go by|go with|listen|stick|trust|right|"
     r"correct|do i do|should i do)\b|.*\b(?:or (?:you|yours)|(?:you|yours) or)\b)",
     re.I | re.S,
@@ -1559,7 +1569,8 @@ CONDITION_ANSWERS = (
     "after_back_surgery", "after_hip_replacement", "after_knee_surgery", "after_surgery",
 )  # fmt: skip
 ASKS_IF_IT_SUITS = re.compile(
-    r"\b(?:good|any good|helpful|useful|suitable|recommended|beneficial|meant|designed)\s+for\b"
+    r"\b(?:good|any good|(?:a )?good idea|helpful|useful|suitable|recommended|beneficial|meant|"
+    r"designed)\s+for\b"
     # "is this one suitable?", "ok for someone like me?", "hip trouble, is it ok for that?":
     # suitability, said with no "for" or with the condition pointed back to
     r"|\b(?:suitable|unsuitable)\b"
@@ -1571,14 +1582,15 @@ ASKS_IF_IT_SUITS = re.compile(
     r"|\bsorts? (?:it|that|this|them|things|my \w+(?: \w+)?) out\b|\bget rid of\b"
     # "would this be any use?", "is it worth doing?"
     r"|\b(?:be|is|it|this|these|they|them)\s+(?:\w+\s+)?(?:any (?:use|good|help)|of any use|"
-    r"worth (?:doing|it|trying|a go|a try|bothering))\b|\bworth (?:doing|trying|a go|a try)\W*$"
+    r"useful|helpful|worth (?:doing|it|trying|a go|a try|bothering))\b"
+    r"|\bworth (?:doing|trying|a go|a try)\W*$"
     # "would these be a sensible thing to try?" (not "is it wise to carry on today?")
     r"|\b(?:be|is|it|this|these|they|them)\s+(?:\w+\s+)?" + SENSIBLE_TO_TRY +
     # "will they actually help or am I wasting my time?"
     # (not with pain today: whether to exercise now is asked from how bad it is)
     r"|^(?!.*\b(?:today|tonight|right now|at the moment)\b).*?\b(?:will|would|could|can|does|do)"
     r"\s+(?:it|this|these|they|that)\s+(?:actually\s+|really\s+|even\s+)?(?:help|work|do anything"
-    r"|do any good|make a difference)\b|\bwast(?:e|ing) (?:of )?my time\b",
+    r"|do any good|make a difference)\b|\bwast(?:e|ing) (?:of )?(?:my )?time\b",
     re.I,
 )
 
@@ -2093,7 +2105,7 @@ def rule_verdict(
     if intent in (QUESTION_INTENT, "nlu_fallback") and about_a_pets_body(text):
         return "out_of_scope"  # the dog's bad leg is no pain of the user's, nor the exercise's
     if (
-        intent in ("pain", "nlu_fallback", QUESTION_INTENT)
+        intent in ("pain", "nlu_fallback", "out_of_scope", QUESTION_INTENT)
         and _asked_about_another(entities, text)
         and numbers.read_pain_score(text) is None
     ):
