@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from coach import answers, speech
+from coach import answers, numbers, speech
 from coach import protocol as p
 from tests.unit.chat import HOUR, Chat, after_a_full_session, in_a_set, number
 
@@ -1326,3 +1326,20 @@ def test_next_just_after_the_coach_switched_legs_is_no_rep(said):
     reply = chat.say("count_rep", said)
     assert chat.session["reps"][0] == {"left": 10, "right": 0}
     assert "right leg" in reply
+
+
+@pytest.mark.parametrize(
+    "text, score",
+    [
+        ("hmm it's a seven now, in my left hip", 7),
+        ("about a five, the upper back", 5),
+        ("pain's at a six now", 6),
+    ],
+)
+def test_a_score_said_as_a_number_beside_a_sore_place_is_the_pain(text, score):
+    assert numbers.read_pain_score(text) == score
+
+
+@pytest.mark.parametrize("text", ["maybe a 4 on my right leg", "did about 6 on my left leg"])
+def test_a_number_beside_a_leg_stays_a_count(text):
+    assert numbers.read_pain_score(text) is None
