@@ -22,6 +22,8 @@ inside a sentence, where they are ordinary words.
 import re
 from dataclasses import dataclass
 
+from coach import vocabulary
+
 UNITS = {
     "zero": 0, "nil": 0, "none": 0, "oh": 0, "nought": 0,
     "one": 1, "a": 1, "an": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -1609,6 +1611,9 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
         return band if number is None else number
     if not asked and number is not None and _SCORE_CONTEXT.search(said):
         return number  # "getting worse, about a 6 now", "mild, maybe a 3"
+    hedged = None if asked else _HEDGED_SCORE.search(said)
+    if hedged and _SORE_PLACE.search(said) and _score_value(hedged.group("a")) is not None:
+        return _score_value(hedged.group("a"))  # "it's a 7 now, in my hip": where it hurts
     worse = _GETTING_WORSE.search(said)
     if worse and not _NO_PAIN.search(said) and _score_value(worse.group("a")) is not None:
         return _score_value(worse.group("a"))  # "a bit worse, 6 now"
@@ -1625,6 +1630,25 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
     return None
 
 
+# A body place said with "my"/"the" (a leg is left out: "left leg" goes with counts): a
+# score said the way a score is ("a six") beside one is how much it hurts there.
+_SORE_PLACE = re.compile(
+    r"\b(?:(?:my|the|of|in)\s+(?:(?:left|right|lower|upper)\s+)?|(?:left|right)\s+)"
+    r"(?:side of (?:my|the)\s+)?(?:"
+    + "|".join(
+        sorted(
+            (
+                re.escape(w)
+                for key, words in vocabulary.BODY_PARTS.items()
+                if key != "leg"
+                for w in words
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b"
+)
 # How bad, said in words beside a number: with one, a number said the way a score is
 # ("maybe a six", "about 5") is the score, even unasked.
 _SCORE_CONTEXT = re.compile(

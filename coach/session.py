@@ -576,6 +576,12 @@ class Session:
             return self._set_count(n, now, one_by_one=True)  # "done six" at 5, rep by rep
         if n > done and done + n > self.target:
             return self._set_count(n, now, carry_on=True)  # n more would overshoot: in all
+        if done > 0 and done + n <= self.target and n != done:
+            # "did 4" then "did 3": people mean 3 more. The new count is said, so someone
+            # who meant 3 in all can put it right; asked when "more" would overshoot, or
+            # when "in all" is the count already said (then it may be just a check).
+            lines = self._set_count(done + n, now)
+            return [Line(f"Counted as {n} more."), *lines]
         if done > 0:
             return self._ask_more_or_total(n)
         self.undo = self._snapshot()
@@ -647,6 +653,15 @@ class Session:
             f"You're on {self.count} on your {self.leg} leg. Is that {n} more, or {n} in all?"
             f" ({n} more would make {self.count + n}.)",
         )
+
+    def keep_unanswered_batch(self, check: dict | None, now: float | None = None) -> None:
+        """A batch asked about ("3 more, or 3 in all?") and not answered before another
+        count or the end: counted as more, as people mostly mean, never dropped."""
+        if check and check["kind"] == "more_or_total" and self.phase == ACTIVE:
+            self.undo = self._snapshot()
+            self.reps[self.set_number - 1][self.leg] = self.count + check["n"]
+            if now is not None and self.count >= self.target:
+                self._leg_finished(now)  # the next count is on the next leg
 
     def ask_again(self, check: dict) -> list[Line]:
         """A question about what a count meant, left unanswered while the user asked or
@@ -794,6 +809,16 @@ class Session:
             return [Line(f"How many did you manage on your {self.leg} leg?")]
         if kind in ("voice_total",) and intent in ("affirm", "feel_fine"):
             return self.feedback(now)
+        if kind == "more_or_total" and count is not None:
+            if count.kind == numbers.LESS and count.value is None:
+                # "undo" to the question: the batch asked about is not counted.
+                return [Line(f"Okay, not counted: {self.where()}.")]
+            settles = count.explicit or (count.value or 0) >= self.target
+            if count.kind in (numbers.TOTAL, numbers.COUNT, numbers.MORE) and not settles:
+                # "did 2" next: another batch, so the one asked about counts too.
+                self.keep_unanswered_batch(check, now)
+                if self.over or self.phase != ACTIVE:
+                    return [self.status()]
         if count is not None:
             if count.kind == numbers.TOTAL and kind in (
                 "more_or_total",
@@ -804,6 +829,8 @@ class Session:
             ):
                 count = Count(numbers.TOTAL, count.value, explicit=True)
             return self.said(count, now)
+        if intent in ("stop_session", "goodbye"):
+            self.keep_unanswered_batch(check)  # stopping: the batch asked about still counts
         return []
 
     def _voice_answer(self, count: Count, now: float) -> list[Line]:
@@ -1024,6 +1051,8 @@ class Session:
             return []
         if reason not in self.notes:
             self.notes.append(reason)
+        check, self.check = self.check, None
+        self.keep_unanswered_batch(check)
         return self._finish(now, early=True)
 
     def record_pain(self, severity: int | None) -> None:

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from coach import answers, speech
+from coach import answers, numbers, speech
 from coach import protocol as p
 from tests.unit.chat import HOUR, Chat, after_a_full_session, in_a_set, number
 
@@ -905,11 +905,28 @@ def test_the_next_number_up_said_as_a_batch_is_the_next_rep():
     assert "more, or" not in said and reps(chat) == 5
 
 
-def test_the_next_number_after_a_batch_is_still_asked_about():
+def test_a_second_batch_within_the_target_is_counted_as_more_and_said():
     chat = in_a_set()
     chat.say("report_reps", "did 3")
     chat.say("continue_session", "carrying on")
-    assert "4 more, or 4 in all" in chat.say("report_reps", "did 4")
+    said = chat.say("report_reps", "did 4")
+    assert "more, or" not in said and "7 of 10" in said and reps(chat) == 7
+
+
+def test_a_second_batch_put_right_as_in_all():
+    chat = in_a_set()
+    chat.say("report_reps", "did 3")
+    chat.say("report_reps", "did 2")
+    chat.say("report_reps", "2 in all")
+    assert reps(chat) == 2
+
+
+def test_undo_after_a_second_batch_takes_back_only_that_batch():
+    chat = in_a_set()
+    chat.say("report_reps", "did 5")
+    chat.say("report_reps", "did 2")
+    said = chat.say("undo_count", "undo")
+    assert reps(chat) == 5 and "5 of 10" in said
 
 
 def test_a_batch_that_would_overshoot_the_target_as_more_is_a_total():
@@ -1309,3 +1326,20 @@ def test_next_just_after_the_coach_switched_legs_is_no_rep(said):
     reply = chat.say("count_rep", said)
     assert chat.session["reps"][0] == {"left": 10, "right": 0}
     assert "right leg" in reply
+
+
+@pytest.mark.parametrize(
+    "text, score",
+    [
+        ("hmm it's a seven now, in my left hip", 7),
+        ("about a five, the upper back", 5),
+        ("pain's at a six now", 6),
+    ],
+)
+def test_a_score_said_as_a_number_beside_a_sore_place_is_the_pain(text, score):
+    assert numbers.read_pain_score(text) == score
+
+
+@pytest.mark.parametrize("text", ["maybe a 4 on my right leg", "did about 6 on my left leg"])
+def test_a_number_beside_a_leg_stays_a_count(text):
+    assert numbers.read_pain_score(text) is None

@@ -118,8 +118,8 @@ def test_a_total_equal_to_the_reps_left_just_said_is_those_reps():
     assert left_leg(chat) == 10 and "right leg" in reply
 
 
-def test_a_total_equal_to_the_reps_left_unsaid_is_asked_about():
+def test_a_batch_that_reaches_the_target_as_more_finishes_the_leg():
     chat = in_a_set()
     chat.say("report_reps", "did 4", number(4))
     reply = chat.say("report_reps", "did 6", number(6))
-    assert "6 more, or 6 in all?" in reply and left_leg(chat) == 4
+    assert "more, or" not in reply and left_leg(chat) == 10

@@ -75,26 +75,26 @@ ASKED = "Is that 6 more, or 6 in all?"
 
 def asked_more_or_total() -> Chat:
     chat = in_a_set()
-    chat.say("report_reps", "did 2")
-    assert ASKED in chat.say("report_reps", "did 6")
+    chat.say("report_reps", "did 7")
+    assert ASKED in chat.say("report_reps", "did 6")  # 6 more would overshoot 10
     return chat
 
 
 @pytest.mark.parametrize(
     "intent, text, answered",
     [
-        ("ask_reps", "how many have i got left", "8 to go"),
-        ("continue_session", "ok go", "2 of 10"),
+        ("ask_reps", "how many have i got left", "3 to go"),
+        ("continue_session", "ok go", "7 of 10"),
     ],
 )
 def test_an_unanswered_count_question_is_asked_again(intent, text, answered):
     chat = asked_more_or_total()
     reply = chat.say(intent, text)
     assert answered in reply
-    assert reply.endswith("(6 more would make 8.)")
-    assert chat.session["reps"][0]["left"] == 2
+    assert reply.endswith("(6 more would make 13.)")
+    assert chat.session["reps"][0]["left"] == 7
     # Still open: the answer settles it.
-    assert chat.say("report_reps", "6 more").startswith("8 of 10")
+    assert chat.say("report_reps", "6 more").startswith("13 on your left leg")
 
 
 def test_a_new_count_settles_the_question():
@@ -103,6 +103,23 @@ def test_a_new_count_settles_the_question():
     reply = chat.say("report_reps", "did 10")
     assert "more, or" not in reply
     assert chat.session["leg"] == "right"
+
+
+def test_another_batch_keeps_the_one_asked_about():
+    chat = asked_more_or_total()
+    chat.say("report_reps", "did 2")
+    assert chat.session["reps"][0] == {"left": 13, "right": 2}
+
+
+def test_stopping_keeps_the_batch_asked_about():
+    chat = asked_more_or_total()
+    assert "13 in all" in chat.say("stop_session", "stop")
+
+
+def test_undo_drops_the_batch_asked_about():
+    chat = asked_more_or_total()
+    assert "not counted" in chat.say("nlu_fallback", "undo")
+    assert chat.session["reps"][0]["left"] == 7
 
 
 # -- praise for the coach ---------------------------------------------------------------
