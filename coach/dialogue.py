@@ -1167,6 +1167,7 @@ class _Turn:
         self.was_resting = self.session is not None and self.session.phase == "rest"
         # A count kept through the screen's question, recorded as it is answered.
         self.kept_count_lines: list[Line] = []
+        self.check_answered = False  # the coach's question about a count got its answer
 
     def say(self, lines: list[Line], buttons: tuple[tuple[str, str], ...] = ()) -> None:
         for index, line in enumerate(lines):
@@ -1316,6 +1317,8 @@ def _ask_unanswered_check_again(work: _Turn, before: tuple | None) -> None:
     session = work.session
     if before is None or before[0] is None or session is None or session.over:
         return
+    if work.check_answered:
+        return  # "5 in all" at 5: answered, though the count did not move
     if session.check not in (None, before[0]) or _where_the_count_is(session)[1:] != before[1:]:
         return
     text = work.turn.text
@@ -2009,6 +2012,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 return True
             lines = session.answer_check(text, intent, count, now)
             if lines:
+                work.check_answered = True
                 work.say(lines, session.check_buttons())
                 _after_session_change(work)
                 return True

@@ -88,3 +88,15 @@ def test_pain_zero_in_a_set_gets_no_correction():
     chat = in_a_set()
     reply = chat.say("pain", "pain is 0", number(0))
     assert "fine to work with" in reply and pain.form_cue(None) not in reply
+
+
+def test_in_all_that_keeps_the_count_answers_the_question_and_undo_takes_back_a_rep():
+    chat = in_a_set()
+    for n, word in ((1, "one"), (2, "two"), (3, "three")):
+        chat.say("count_rep", word, number(n))
+    chat.say("report_reps", "2 more", number(2))
+    assert "5 more, or 5 in all" in chat.say("report_reps", "did 5", number(5))
+    reply = chat.say("report_reps", "5 in all", number(5))
+    assert "5 to go" in reply and "or 5 in all" not in reply
+    assert chat.session["check"] is None
+    assert "4 of 10" in chat.say("undo", "undo")
