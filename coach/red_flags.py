@@ -54,7 +54,8 @@ NOT_SIGN_WORDS = frozenset(
     {"ODD", "CLEARED", "ASKING", "HEARSAY", "OWN_REPORT", "RESOLVED", "LONG_AGO", DENIED_AFTER,
      "NOT_LIKE_ME", "UNDER_CARE", "WORE_OFF", "INFO_FOR", "IN_GENERAL", "IS_IT_NORMAL",
      "USED_TO", "NO_SUCH_SIT", "AFTER_BACK_HURT", NOT_DIETING, "OWN_SETTING",
-     "TREATS_OTHERS", SAID_NO, ASKED_IF_HAD, DENIES_IT, "KIN_HAS_IT"}
+     "TREATS_OTHERS", SAID_NO, ASKED_IF_HAD, DENIES_IT, "KIN_HAS_IT", "LONG_EFFORT",
+     "THEY_EXERCISE"}
 )  # fmt: skip
 # The concept that makes a message a question about the signs rather than a report of one:
 # "is back pain at night a bad sign?", "I read that numbness down below is serious".
@@ -634,6 +635,9 @@ RULES: tuple[Rule, ...] = tuple(_rules)
 # Signs that are a history, there even when over: a cancer treated years ago.
 PAST_COUNTS = frozenset(sign for sign, entry in DATA["signs"].items() if entry.get("past_counts"))
 SUSPECT_RULES: tuple[Rule, ...] = tuple(_suspects)
+# Signs that are a condition's name ("cauda equina"): asked what it is, it is a term
+# looked up, explained only (the name is not a symptom the asker may have).
+TERM_SIGNS = frozenset(sign for sign, entry in DATA["signs"].items() if entry.get("a_term"))
 _labels = {label.split(".")[0] for label in PATTERNS} | set(OPENING_AGES.values())
 for _rule in RULES + SUSPECT_RULES:
     for _group in (
@@ -903,6 +907,7 @@ def check(text: str) -> Screening:
                     or _only_hypothetical(message.words)
                     or _denies_having(hits, message)
                     or _term_read_about(hits, message)
+                    or rule.sign in TERM_SIGNS
                 ):
                     unsure_too = None
                 elif normal and (
@@ -1634,7 +1639,11 @@ def _applies(rule: Rule, hits: list[_Hit], message: _Message) -> str | None:
                 continue
             if rule.unless_said_near and _said_near(rule, chosen, hits, message):
                 continue
-            if rule.someone_else and _about_someone_else(rule, chosen, message):
+            if (
+                rule.someone_else
+                and _about_someone_else(rule, chosen, message)
+                and not _they_exercise(chosen, hits, message)
+            ):
                 other = SOMEONE_ELSE
                 continue
             if _theirs(chosen, message) and not _taken_for_them(rule, chosen, message, hits):
@@ -1677,9 +1686,23 @@ def _taken_for_them(
     when she needs the loo") gets the advice; a pet's does not, and a soon sign of
     someone else's is asked about only when the user is in it too."""
     if SIGNS[rule.sign].urgency != EMERGENCY:
-        return False
+        return _they_exercise(chosen, hits, message)
     if any(hit.label == UNDER_CARE for hit in hits):
         return False  # "she's seeing the doctor about it": already in a doctor's hands
+    first = min(hit.start for hit in chosen)
+    return not any(word in PETS for word in message.words[:first])
+
+
+# "She wants to do her lifts": the other person named is the one who exercises.
+THEY_EXERCISE = "THEY_EXERCISE"
+
+
+def _they_exercise(chosen: tuple[_Hit, ...], hits: list[_Hit], message: _Message) -> bool:
+    """Whether the user writes for the person whose sign it is, who does the exercises:
+    "Dad is 80 and fell yesterday, his back hurts, he wants to do the lifts" (the sign is
+    the exerciser's, as if their own); never a pet's."""
+    if not any(hit.label == THEY_EXERCISE for hit in hits):
+        return False
     first = min(hit.start for hit in chosen)
     return not any(word in PETS for word in message.words[:first])
 

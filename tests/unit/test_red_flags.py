@@ -45,6 +45,13 @@ EMERGENCY_PHRASINGS = [
     ("losing my water without warning since Friday", "incontinence"),
     ("my pee comes out slower and weaker than it used to", "bladder"),
     ("I can't lift my toes on either side, my feet just flop", "both_legs"),
+    # Issue 15: a strong need and nothing passing; a leak not felt; tiptoes failing on both
+    # sides; the condition itself named as the user's own.
+    ("sat on the loo and couldn't go although I badly needed to", "bladder"),
+    ("my leggings were damp when I got home and I never felt myself leak", "incontinence"),
+    ("I can't rise up on my toes on either side, neither leg has the strength", "both_legs"),
+    ("the A&E doctor suspects cauda equina syndrome", "cauda_equina"),
+    ("my consultant thinks I have bilateral sciatica", "cauda_equina"),
 ]
 
 SOON_PHRASINGS = [
@@ -80,6 +87,9 @@ SOON_PHRASINGS = [
     ("my foot keeps dragging", "leg_weakness"),
     ("five weeks of lifts and my back hurts as much as ever", "persistent_pain"),
     ("my hip has ached for a couple of months despite the exercises", "persistent_pain"),
+    # Issue 15: written for an older parent who does the exercises; a school year as the age.
+    ("dad is 84 and slipped in the garden, his back aches, he'd like to do his lifts", "trauma"),
+    ("year 9 pupil here, my back began hurting this week", "age"),
 ]
 
 NEAR_MISSES = [
@@ -114,6 +124,11 @@ NEAR_MISSES = [
     "four weeks in and my back pain has nearly gone",
     "how many weeks until the ache usually settles?",
     "only two days of lifts so far and I'm still a little sore",
+    # Issue 15: legs heavy after a long ride that still work; a condition asked about or
+    # heard of and denied.
+    "legs were heavy after cycling 80 miles yesterday, they work fine though",
+    "what is cauda equina syndrome?",
+    "my friend told me about cauda equina, I don't have it",
 ]
 
 DENIED = [

@@ -431,6 +431,9 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 80/85 (+2 asked), other signs 81/82, near misses 1/88 (+1
     # asked); after issue 15: 85/85, 82/82, 0/88.
     "2026-11-27ww",
+    # Scored fresh: emergencies 97/100 (+3 asked), other signs 99/101 (+1 asked), near misses
+    # 0/95 (+1 asked); after issue 15: 100/100, 101/101, 0/95.
+    "2026-11-27xx",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
