@@ -702,7 +702,8 @@ _A_BREAK_OF_SOME_LENGTH = (
 # Back from a pause: "resume", "unpause", "I'm back", "ok back" ("my back" is a body part).
 RESUMES = re.compile(
     r"\b(?:resume|resuming|unpause|un-pause)\b|"
-    r"(?:^|[,;.!]\s*|\b(?:ok(?:ay)?|right|i'?m|im|i am|we'?re)\s+)back\b(?! (?:hurts|is|pain))",
+    r"(?:^|[,;.!]\s*|\b(?:ok(?:ay)?|right|i'?m|im|i am|we'?re)\s+)back\b"
+    r"(?!\W*(?:hurts?|is|pain|aches?|achy|feels?|sore|twinge|tight|spasm))",
     re.I,
 )
 WANTS_A_BREAK = re.compile(
