@@ -187,6 +187,14 @@ START_WISH_AT_END = re.compile(
     r"(?:\s+(?:ok|okay|alright|all right|fine|possible))?)?\W*$",
     re.I,
 )
+# A go-ahead closing a remark on getting set up: "mat's down, on all fours, start",
+# "got my towel under my knees so let's go".
+START_AT_END = re.compile(
+    r"(?:[,;.!]|\s-|\b(?:so|and|now|then)\b)\s*(?:(?:ok(?:ay)?|right|so|and|now)\W+)*"
+    r"(?:start|begin|let'?s (?:go|start|begin|get going|do (?:it|this))|go|ready)"
+    r"(?:\W+(?:now|then|please))*\W*$",
+    re.I,
+)
 ASKS_ABOUT_SETS = re.compile(r"\b(?:sets?|rounds?|legs|sides)\b", re.I)
 WHERE_AM_I = re.compile(
     # "where am I?", "where was I up to": not "where am I meant to feel it?" (technique).
@@ -690,6 +698,13 @@ _CAN_I_HAVE = r"\b(?:can|could|may) (?:i|we) (?:have|take|get|grab)"
 _A_BREAK_OF_SOME_LENGTH = (
     r" (?:a |an )?(?:quick |short |little |small |bit of a |longer |long |proper |bit longer |"
     r"extra |another )?"
+)
+# Back from a pause: "resume", "unpause", "I'm back", "ok back" ("my back" is a body part).
+RESUMES = re.compile(
+    r"\b(?:resume|resuming|unpause|un-pause)\b|"
+    r"(?:^|[,;.!]\s*|\b(?:ok(?:ay)?|right|i'?m|im|i am|we'?re)\s+)back\b"
+    r"(?!\W*(?:hurts?|is|pain|aches?|achy|feels?|sore|twinge|tight|spasm))",
+    re.I,
 )
 WANTS_A_BREAK = re.compile(
     rf"{_CAN_I_HAVE}{_A_BREAK_OF_SOME_LENGTH}(?:break|breather|rest|pause|minute|moment|sec|"
@@ -1965,6 +1980,27 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             work.say(session.stop(now))
             work.close_session()
             return True
+        if (
+            session.check
+            and work.turn.intent == "pause_session"
+            and session.phase in ("active", "rest")
+            and not asks
+            and numbers.read_count(text) is None
+        ):
+            work.say(session.pause())  # a pause answers nothing: the question waits
+            return True
+        if (
+            session.check
+            and session.phase == "paused"
+            and not asks
+            and (RESUMES.search(text) or LETS_GO.match(text))
+            and numbers.read_count(text) is None
+        ):
+            # "I'm back, resume" while a question about a count is open: back to the set,
+            # never an answer to it (session.resume says what becomes of the question).
+            work.say(session.resume(now), session.check_buttons())
+            _after_session_change(work)
+            return True
         check_kind = (session.check or {}).get("kind")
         if check_kind == "finished_or_carry_on" and OTHER_LEG_COUNT.match(text):
             session.check = None  # "is that it?" answered by the next leg's count, below
@@ -2302,6 +2338,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             LETS_GO.match(text)
             or START_REQUEST.match(text)
             or (in_position(text) and session.phase in ("setup", "rest", "paused"))
+            or (START_AT_END.search(text) and session.phase == "setup" and not is_question(text))
         ):
             work.say(session.ready(now), session.check_buttons())
             _after_session_change(work)
@@ -2389,7 +2426,11 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     ):
         _start(work)
         return True
-    if LETS_GO.match(text) or LETS_GO.match(ALL_CLEAR.sub(" ", text)):
+    if (
+        LETS_GO.match(text)
+        or LETS_GO.match(ALL_CLEAR.sub(" ", text))
+        or (START_AT_END.search(text) and not is_question(text))
+    ):
         _start(work)  # "start then", "let's do this, no pain": whatever the classifier thought
         return True
     count = _batches_so_far(text) or numbers.read_count(text)

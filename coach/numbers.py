@@ -385,12 +385,14 @@ _LESS_WORDS = [
 _LESS = re.compile(
     rf"{_LEAD}(?:no |sorry |wait |oops |whoops |actually )*(?:{'|'.join(_LESS_WORDS)})\s*$"
 )
+# Words that may close a correction down without changing it: "minus 1 actually".
+_MINUS_TAIL = r"(?:\s+(?:sorry|oops|my bad|actually|then|instead|please|now|there|i think))*"
 _MINUS = _rules(
     rf"{_LEAD}(?:minus|take away|take off|subtract|knock off|remove|less|deduct|"
-    rf"take)\s+{_N}(?:\s+(?:off|away|rep|reps|from (?:that|it|the count)|sorry|oops|my bad))*"
+    rf"take)\s+{_N}(?:\s+(?:off|away|rep|reps|from (?:that|it|the count)))*{_MINUS_TAIL}"
     rf"\s*$",
     rf"{_LEAD}(?:take|knock|minus|chop)\s+{_N}\s+(?:reps?\s+)?(?:off|away)(?:\s+(?:that|it|"
-    rf"the count))?\s*$",
+    rf"the count))?{_MINUS_TAIL}\s*$",
     rf"{_LEAD}{_N}\s+(?:less|fewer)(?:\s+reps?)?\s*$",
 )
 # Words that give the count to be written down: "call it", "put me down for", "count it as".
@@ -739,6 +741,7 @@ def read_count(text: str) -> Count | None:
             return reading
     return (
         _read_range(whole)
+        or _read_batch_then_how(whole)
         or _read_correction(whole)
         or _read_closing(whole)
         or _read_soundalike_after(whole)
@@ -1121,6 +1124,24 @@ _STOPPED_THERE = re.compile(
     r"had to stop|couldnt|could not|stopped|lost|dropped|caved|failed|started (?:to )?shak|"
     r"fell|tripped|toppled|tumbled|had a fall|took a tumble)"
 )
+
+
+# A batch done, then how it was done ("did 3 more holding each one", "knocked out 2 more
+# nice and slow"): still that many more. Not what is left or planned ("3 more to go",
+# "2 more sets"), a comparison ("2 more than yesterday") or a second number.
+_BATCH_THEN_HOW = re.compile(
+    rf"{_LEAD}(?:(?:{_DID}|and|then|thats|that was)\s+)+(?:another\s+)?{_N}\s+more\s+"
+    r"(?!(?:to go|to do|left|remaining|than|sets?|rounds?|times?|weeks?|days?|sessions?|"
+    r"minutes?|mins?|seconds?|secs?|or|if|please|reps? (?:left|to go))\b)[a-z]"
+)
+
+
+def _read_batch_then_how(whole: str) -> Count | None:
+    match = _BATCH_THEN_HOW.match(whole)
+    if not match or re.search(rf"\d|\b(?!one\b)(?:{_CARDINAL})\b", whole[match.end() - 1 :]):
+        return None
+    value = _number(match)
+    return Count(MORE, value, True) if value is not None else None
 
 
 def _read_opening(clause: str) -> Count | None:

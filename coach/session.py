@@ -969,9 +969,15 @@ class Session:
         if was == SETUP:
             self.phase = ACTIVE
             return self._start_leg(first_of_session=True)
+        # Resuming is carrying on: "carrying on, or is that it?" is answered; a question
+        # about what a count meant is still open, so it is asked again.
+        check = self.check
+        if check and check["kind"] == "finished_or_carry_on":
+            self.check = None
+        again = self.ask_again(check) if check else []
         if self.voice:
-            return self._pace_leg(f"Back to your {self.leg} leg.")
-        return [Line(f"Welcome back. {self.where()}: carry on from rep {self.count + 1}.")]
+            return [*self._pace_leg(f"Back to your {self.leg} leg."), *again]
+        return [Line(f"Welcome back. {self.where()}: carry on from rep {self.count + 1}."), *again]
 
     def skip(self, whole_set: bool, now: float, rest_only: bool = False) -> list[Line]:
         """Skip the rest of this leg (or this set); what was done is kept."""
