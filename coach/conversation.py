@@ -218,6 +218,17 @@ def asks_off_topic(intent: str, entities: list[dict], text: str, answer_key: str
 ASKS_A_DOSE = re.compile(r"\bhow (?:many|much|long|often|do i do)\b|\b(?:sets|reps)\b", re.I)
 
 
+# Another exercise set against this one, or asked to be coached instead ("are planks
+# harder than these? walk me through them instead"): about that exercise.
+COMPARED_OR_INSTEAD = re.compile(
+    r"\b(?:better|easier|harder|safer|more effective|quicker)\s+than\s+(?:this|these|those|"
+    r"leg lifts?|the leg lifts?|this one)\b"
+    r"|\b(?:coach|teach|show|guide|walk|take|talk)\s+(?:me|us)\s+(?:through\s+)?"
+    r"(?:(?:those|them|that|these|it|how)\s+)?(?:\w+\s+){0,2}instead\b",
+    re.I,
+)
+
+
 def names_another_exercise(
     intent: str, entities: list[dict], answer_key: str | None = None, text: str = ""
 ) -> bool:
@@ -231,6 +242,7 @@ def names_another_exercise(
         about_the_exercise = (
             answer_key in EXERCISE_ONLY_ANSWERS
             or ASKS_A_DOSE.search(text)
+            or COMPARED_OR_INSTEAD.search(text)
             or _asked_about_another(entities, text)
         )
         return bool(about_the_exercise) and _other_exercise(entities) is not None
@@ -1134,7 +1146,12 @@ PAIN_EXPECTED_NEXT_DAY = re.compile(
     r"\b(?:over ?d(?:o|one|id|oing)|too (?:much|far|hard)|pushed (?:it |myself )?too)\b"
     r"|\bwhat (?:should|do|must|shall|would|will) (?:i|you) (?:look out for|watch (?:out )?for|"
     r"check|notice|expect|keep an eye on)\b(?=.*\b(?:next|following) (?:day|morning)\b"
-    r"|.*\b(?:day|morning) after\b|.*\btomorrow\b)",
+    r"|.*\b(?:day|morning) after\b|.*\btomorrow\b)"
+    # the next-morning check asked for as a rule ("what's the guideline on aches the day
+    # after?"): the rule itself, not the good-sign answer for a morning already fine
+    r"|\b(?:rules?|guidelines?|guidance|test|check|principle)\b.{0,25}?"
+    r"\b(?:pain|soreness|sore|aches?|aching|stiffness)\b.{0,25}?"
+    r"\b(?:(?:next|following) (?:morning|day)|(?:morning|day) after)\b",
     re.I | re.S,
 )
 # Tips for doing it well ("any pointers to do it right?"): the form tips.
@@ -1147,8 +1164,26 @@ POSTURE_HELPED = re.compile(
 # How the leg is lifted ("how exactly should I raise my leg?"): the lift itself.
 HOW_TO_LIFT_THE_LEG = re.compile(
     r"\bhow (?:exactly |actually |precisely )?(?:do|should|must|shall) (?:i|you|we)"
-    r" (?:lift|raise|move) (?:the|my|your|each) legs?\b(?!.{0,20}\b(?:higher|high|far|down)\b)",
+    r" (?:lift|raise|move) (?:the|my|your|each) legs?\b(?!.{0,20}\b(?:higher|high|far|down)\b)"
+    # In the start position already, asking what comes next ("knelt down and set, then
+    # what?"): the lift itself, the step after the set-up, not the how-to from the start.
+    r"|\b(?:on all fours|on (?:my |your )?hands and knees|kneeling|knelt|in (?:the )?"
+    r"(?:start(?:ing)? )?position|in place|set up)\b.{0,25}?\b(?:now what|what now|"
+    r"what next|what'?s next|then what|what do i do (?:now|next)|what should i do (?:now|next)|"
+    r"next step)\b",
     re.I,
+)
+# How fast to go, asked with no dose ("should the reps be rushed or steady?", "what
+# pace?"): the slow, controlled reps. The way down, results or pain are other answers.
+SPEED_ASKED = re.compile(
+    r"^(?!.*\b(?:how (?:many|much|long|often)|minutes?|mins|results?|progress\w*|improve\w*|"
+    r"stronger|notice|difference|heal\w*|recover\w*|build(?:ing)? up|step(?:ping)? up|"
+    r"quick (?:question|one|q)|every (?:single )?day|daily|pain\w*|hurts?|sore\w*|drop\w*|down|"
+    r"lower(?:s|ing)? (?:it|them|the|my|each))\b)"
+    r".*(?:\b(?:fast|quick|quickly|slow|slowly)\s+or\s+(?:fast|quick|quickly|slow|slowly)\b"
+    r"|\b(?:tempo|pace)\b|\bspeed\b(?!\s+(?:\w+\s+)?up\b)"
+    r"|\bhow (?:fast|quick|quickly|slow|slowly)\b|\b(?:rush|hurry)\w*\b)",
+    re.I | re.S,
 )
 WORKS_THE_GLUTES = re.compile(
     r"\b(?:work|works|use|uses|target|targets|hit|hits|train|trains) (?:the |my |your )?"
@@ -1495,6 +1530,7 @@ ANSWER_RULES = (
     *WHY_A_CUE_RULES,
     *DOING_A_CUE_RULES,
     ("lowering_the_leg", LOWERS_FAST.search),
+    ("speed", SPEED_ASKED.search),
     ("number_of_sets", HOW_MANY_ROUNDS.search),
     # "the name says prone, so lying flat?": a doubt about the position, not about names
     ("starting_position", KNEEL_OR_LIE_ASKED.search),
