@@ -221,7 +221,8 @@ ASKS_A_DOSE = re.compile(r"\bhow (?:many|much|long|often|do i do)\b|\b(?:sets|re
 # Another exercise set against this one, or asked to be coached instead ("are planks
 # harder than these? walk me through them instead"): about that exercise.
 COMPARED_OR_INSTEAD = re.compile(
-    r"\b(?:better|easier|harder|safer|more effective|quicker)\s+than\s+(?:this|these|those|"
+    r"\b(?:better|easier|harder|safer|more effective|quicker)\s+(?:for (?:me|you|my \w+|"
+    r"someone like me)\s+)?than\s+(?:this|these|those|"
     r"leg lifts?|the leg lifts?|this one)\b"
     r"|\b(?:coach|teach|show|guide|walk|take|talk)\s+(?:me|us)\s+(?:through\s+)?"
     r"(?:(?:those|them|that|these|it|how)\s+)?(?:\w+\s+){0,2}instead\b",
@@ -718,7 +719,11 @@ REST_BETWEEN_REPS = re.compile(
 # Locking the knee out is keeping it straight; moving on from the bent-knee version to a
 # straight leg is that step, not the straight knee itself.
 LOCKS_THE_KNEE = re.compile(
-    r"\block(?:ed|ing)?(?: out)? (?:the |my |your )?knee\b|\bknee\b.{0,10}\block(?:ed|ing)? out\b",
+    r"\block(?:ed|ing)?(?: out)? (?:the |my |your )?knee\b|\bknee\b.{0,10}\block(?:ed|ing)? out\b"
+    # the knee giving way into a bend by itself ("my knee starts to fold as I tire"): the
+    # straight knee again, not a question about the bent-knee version
+    r"|\bknees? (?:\w+ ){0,3}?(?:bends|starts? (?:to bend|bending)|keeps? bending|creeps? bent|"
+    r"goes bent|softens|folds|starts? to fold)\b",
     re.I,
 )
 # Pain that comes with doing more, asked about ("it hurts when I add reps, what now?").
@@ -864,6 +869,9 @@ SHORT_OF_LEVEL = re.compile(
     r"\s+(?:the |my |being )?(?:level|parallel|flat|straight out|hip height|"
     r"(?:in )?line with my back|horizontal)\b"
     r"|\bnowhere near (?:level|parallel|horizontal|hip height)\b"
+    # the full height itself too much ("raising it right up is too hard for me yet")
+    r"|\b(?:all the way|right|fully|that far|that high) up\b.{0,15}?\b(?:is|feels|seems)?\s*"
+    r"too (?:much|hard|difficult|high|far|tough|big)\b"
     r"|\b(?:can(?:no|'?)t|unable to)\b.{0,20}?\bas (?:high|far) as (?:you|it|the \w+) "
     r"(?:said|says|shows?|suggests?)\b",
     re.I,
@@ -1278,7 +1286,8 @@ GEAR_FOR_ANOTHER_SPORT = re.compile(
 # "best watch for tracking steps?"): out of scope. "Does it help posture?" names it.
 EVERYDAY_LIFE = re.compile(
     r"^(?!.*\b(?:this|these|them|leg lifts?|leg raises?|the exercise|the lift|hip extensions?"
-    r"|(?:do|doing|does|with|for|from) it)\b)"
+    r"|(?:do|doing|does|with|for|from) it"
+    r"|(?:will|would|could|can|does|do) (?:it|they) (?:\w+ )?(?:help|improve|fix|sort))\b)"
     r".*(?:\bposture\b.{0,30}?\b(?:desk|sitting|sat|seated|computer|laptop|office|driving|"
     r"all day)\b|\b(?:desk|computer|laptop|office)\b.{0,30}?\bposture\b"
     r"|\bgym (?:membership|subscription|pass)\b|\bhome workouts?\b"
@@ -1419,9 +1428,16 @@ NAME_ASKED_IF_THIS = (
     r"\b(?:is|are) (?:that|it|this|those|these) (?:this|the same|the one|the exercise|it)\b"
     r"|\bsame (?:thing|exercise|one|move)\b"
 )
+# Its other names asked for ("any other name for it?", "what else does it go by?", "a
+# name to search for clips?"): the other names too.
 WRITTEN_NAME_ASKED = re.compile(
     r"(?=.*\b(?:wrote|written|writes|says|said|calls?|called|sheet|paper|handout|leaflet|plan|"
-    r"programme|program|letter|notes?|printout)\b)(?=.*(?:" + NAME_ASKED_IF_THIS + "))",
+    r"programme|program|letter|notes?|printout)\b)(?=.*(?:" + NAME_ASKED_IF_THIS + "))"
+    r"|\bwhat else (?:is|are|do|does|might|would|could) (?:it|this|these|they|people|you|"
+    r"(?:this|the) (?:exercise|move|one)) (?:\w+ )?(?:called|call it|call them|known as|go by)\b"
+    r"|\b(?:other|another|alternative|different|proper|official) names?\b"
+    r"|\b(?:also|otherwise|sometimes|usually) (?:called|known as|named)\b"
+    r"|\b(?:called|names?)\b.{0,40}?\b(?:look\w* up|search\w*|google\w*|find|youtube)\b",
     re.I | re.S,
 )
 # Why the exercise is set at all ("why has my doctor got me doing these?", "what good is this
