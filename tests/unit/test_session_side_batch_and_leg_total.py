@@ -1,0 +1,45 @@
+"""Kinds from scored blind sessions: "N more on the left/right" is a batch on that side
+(a bare "N more left" is still what is to go), and "N in total on this leg" below the
+target is the leg's count so far, the leg carrying on."""
+
+import pytest
+
+from coach import numbers
+from tests.unit.chat import in_a_set
+
+
+@pytest.mark.parametrize(
+    ("said", "kind", "value"),
+    [
+        # A side named with "on the": a batch on that side.
+        ("twelve more on the left", numbers.MORE, 12),
+        ("ok 6 more on the right now", numbers.MORE, 6),
+        ("did 4 more on my left", numbers.MORE, 4),
+        # A total, then the leg it is of: the leg's count so far.
+        ("so I've got 7 in total on this leg", numbers.TOTAL, 7),
+        ("that's 6 altogether on this one", numbers.TOTAL, 6),
+        ("done 9 so far on the right side", numbers.TOTAL, 9),
+    ],
+)
+def test_a_side_batch_and_a_leg_total_are_read(said, kind, value):
+    count = numbers.read_count(said)
+    assert count is not None and (count.kind, count.value) == (kind, value)
+
+
+@pytest.mark.parametrize("said", ["4 more left", "3 more left to go", "only 2 more left"])
+def test_n_more_left_without_on_the_is_not_a_batch(said):
+    count = numbers.read_count(said)
+    assert count is None or count.kind != numbers.MORE
+
+
+def test_a_side_batch_from_nothing_counts_that_many():
+    chat = in_a_set()
+    reply = chat.say("report_reps", "six more on the left")
+    assert "6 of 10" in reply and "Switch" not in reply
+
+
+def test_a_leg_total_below_the_target_carries_on_and_more_stays_on_that_leg():
+    chat = in_a_set()
+    reply = chat.say("report_reps", "right, 7 in total on this leg")
+    assert "7 of 10" in reply and "Switch" not in reply
+    assert "10 on your left leg" in chat.say("report_reps", "3 more")
