@@ -43,3 +43,23 @@ def test_a_leg_total_below_the_target_carries_on_and_more_stays_on_that_leg():
     reply = chat.say("report_reps", "right, 7 in total on this leg")
     assert "7 of 10" in reply and "Switch" not in reply
     assert "10 on your left leg" in chat.say("report_reps", "3 more")
+
+
+@pytest.mark.parametrize(
+    "between", [(), (("ask_reps_left", "how many have I got to go"),)], ids=["at once", "asked"]
+)
+def test_the_same_batch_again_at_carrying_on_or_is_that_it_is_that_many_more(between):
+    chat = in_a_set()
+    assert "is that it for this leg" in chat.say("report_reps", "did 3")
+    for intent, said in between:
+        chat.say(intent, said)
+    reply = chat.say("report_reps", "did 3")
+    assert "Counted as 3 more" in reply and "6 of 10" in reply
+
+
+@pytest.mark.parametrize("said", ["3 in all", "3 so far"])
+def test_the_same_count_in_all_at_carrying_on_or_is_that_it_stays(said):
+    chat = in_a_set()
+    chat.say("report_reps", "did 3")
+    reply = chat.say("report_reps", said)
+    assert "3 of 10" in reply and "more" not in reply
