@@ -1,29 +1,12 @@
 """Kinds from scored blind sessions: "N more on the left/right" is a batch on that side
 (a bare "N more left" is still what is to go), and "N in total on this leg" below the
-target is the leg's count so far, the leg carrying on."""
+target is the leg's count so far, the leg carrying on. The wordings are read in
+test_session_batch_how_minus_and_resume.py's table."""
 
 import pytest
 
 from coach import numbers
 from tests.unit.chat import in_a_set
-
-
-@pytest.mark.parametrize(
-    ("said", "kind", "value"),
-    [
-        # A side named with "on the": a batch on that side.
-        ("twelve more on the left", numbers.MORE, 12),
-        ("ok 6 more on the right now", numbers.MORE, 6),
-        ("did 4 more on my left", numbers.MORE, 4),
-        # A total, then the leg it is of: the leg's count so far.
-        ("so I've got 7 in total on this leg", numbers.TOTAL, 7),
-        ("that's 6 altogether on this one", numbers.TOTAL, 6),
-        ("done 9 so far on the right side", numbers.TOTAL, 9),
-    ],
-)
-def test_a_side_batch_and_a_leg_total_are_read(said, kind, value):
-    count = numbers.read_count(said)
-    assert count is not None and (count.kind, count.value) == (kind, value)
 
 
 @pytest.mark.parametrize("said", ["4 more left", "3 more left to go", "only 2 more left"])
