@@ -295,8 +295,10 @@ _TAIL = rf"{_REPS}{_LEG}{_NOW}\s*$"
 # A leg said in so many words after a batch ("10 more other leg", "5 more on the left side",
 # "8 more for the other one"): unlike _LEG, never a bare "left" ("3 more left" is to go).
 _LEG_NAMED = (
-    r"(?:\s+(?:on|with|for|using))?(?:\s+(?:my|the|this|that))?"
-    r"\s+(?:(?:(?:left|right|other|first|second)\s+)?(?:leg|side)|other(?:\s+one)?)"
+    r"(?:(?:\s+(?:on|with|for|using))?(?:\s+(?:my|the|this|that))?"
+    r"\s+(?:(?:(?:left|right|other|first|second)\s+)?(?:leg|side)|other(?:\s+one)?)|"
+    # "10 more on the left": with "on the" a side, never what is to go.
+    r"\s+on\s+(?:the|my)\s+(?:left|right))"
 )
 _IN_ALL = r"(?:in all|in total|total|altogether|all together|overall|all up|all told|so far)"
 # A word that may be a verb before a batch ("bashed out another 3"): not one that says
@@ -489,9 +491,14 @@ _LAST_ALONE = re.compile(
     rf"{_LEAD}(?:(?:and|thats|that was|this is|its|now)\s+)*(?:the\s+)?(?:last|final)"
     rf"(?:\s+(?:one|rep|lift|time))?(?:\s+(?:done|finished|finish|complete|down|now|there))*\s*$"
 )
+# The leg a total is of, said after it: "8 in total on this one" is the leg's count so far.
+_ON_THIS_LEG = (
+    r"(?:\s+(?:on|for)\s+(?:this|that|my|the)(?:\s+(?:last|first|second|left|right|other))?"
+    r"\s+(?:one|leg|side))?"
+)
 _TOTAL_EXPLICIT = _rules(
     rf"{_LEAD}(?:(?:{_DID}|thats|that is|that was|its|it is|im at|i am at|up to|at|on)\s+)*"
-    rf"{_N}{_REPS}{_LEG}\s+{_IN_ALL}(?:\s+(?:now|done|then))?\s*$",
+    rf"{_N}{_REPS}{_LEG}\s+{_IN_ALL}(?:\s+(?:now|done|then))?{_ON_THIS_LEG}\s*$",
     rf"{_LEAD}(?:{_DID}\s+)?(?:(?:a )?total(?: of)?|all up|in all|altogether|so far)\s+{_N}{_TAIL}",
     # "now I'm at 9 total", "we're on 12 in all now", "now at 7"
     rf"{_LEAD}(?:(?:now\s+)?(?:im|i am|were|we are)\s+(?:at|on|up to)|now\s+(?:at|up to))"

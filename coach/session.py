@@ -580,8 +580,7 @@ class Session:
             # "did 4" then "did 3": people mean 3 more. The new count is said, so someone
             # who meant 3 in all can put it right; asked when "more" would overshoot, or
             # when "in all" is the count already said (then it may be just a check).
-            lines = self._set_count(done + n, now)
-            return [Line(f"Counted as {n} more."), *lines]
+            return self._counted_as_more(n, now)
         if done > 0:
             return self._ask_more_or_total(n)
         self.undo = self._snapshot()
@@ -592,6 +591,12 @@ class Session:
             f"{n} of {self.target} on your {self.leg} leg. Carrying on, or is that it for"
             " this leg?",
         )
+
+    def _counted_as_more(self, n: int, now: float) -> list[Line]:
+        """N more, said back with the new count, so someone who meant N in all can put it
+        right."""
+        lines = self._set_count(self.count + n, now)
+        return [Line(f"Counted as {n} more."), *lines]
 
     def _set_count(
         self,
@@ -772,6 +777,8 @@ class Session:
             if count is not None and count.kind == numbers.FINISHED and count.value is None:
                 return self._set_count(self.count, now, finish=True)
             if count is not None and count.kind == numbers.TOTAL and count.value == n:
+                if not count.explicit and self.count + n <= self.target:
+                    return self._counted_as_more(n, now)  # "did 4" again: 4 more, as elsewhere
                 count = Count(numbers.TOTAL, n, explicit=True)  # "4 in all": said again
             if count is not None:
                 return self.said(count, now)  # carrying on: "done", "2 more"

@@ -1,6 +1,7 @@
 """Kinds from scored blind sessions: a batch said with how it was done is still N more, a
 correction down by N may close on a filler word, resuming after a pause while "carrying
-on, or is that it?" is open carries on, and a start closing a set-up remark starts."""
+on, or is that it?" is open carries on, and a start closing a set-up remark starts. The
+table also reads a batch on a named side and a total said of the leg it is on."""
 
 import pytest
 
@@ -23,9 +24,17 @@ from tests.unit.chat import Chat, in_a_set
         ("take 1 off please", numbers.LESS, 1),
         ("knock two off actually", numbers.LESS, 2),
         ("minus one", numbers.LESS, 1),
+        # A side named with "on the": a batch on that side.
+        ("twelve more on the left", numbers.MORE, 12),
+        ("ok 6 more on the right now", numbers.MORE, 6),
+        ("did 4 more on my left", numbers.MORE, 4),
+        # A total, then the leg it is of: the leg's count so far.
+        ("so I've got 7 in total on this leg", numbers.TOTAL, 7),
+        ("that's 6 altogether on this one", numbers.TOTAL, 6),
+        ("done 9 so far on the right side", numbers.TOTAL, 9),
     ],
 )
-def test_a_batch_then_how_and_minus_n_then_a_filler_are_read(said, kind, value):
+def test_batch_and_total_wordings_from_scored_sessions_are_read(said, kind, value):
     count = numbers.read_count(said)
     assert count is not None and (count.kind, count.value) == (kind, value)
 
