@@ -61,3 +61,28 @@ def test_it_wins_over_a_set_and_never_asks_a_pain_score():
 def test_it_wins_before_any_session():
     said = Chat().say("pain", "my chest feels crushed and I can't breathe")
     assert "999" in said and "0 to 10" not in said
+
+
+# Other kinds from the same round, in the screen's own tables' style.
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("a bad back changes stuff in the bedroom? can't finish now, it's new", "sexual_function"),
+        ("my immune system is very low lately and my back began to hurt", "immunity"),
+        ("ache in my back for weeks, lifting every other day, nothing changes", "persistent_pain"),
+    ],
+)  # fmt: skip
+def test_other_signs_said_in_passing_are_found(text, sign):
+    assert screen(text).sign == sign
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a bloke at my gym is on steroids, is that why he lifts so much?",
+        "my back was sore before, nothing changes in my routine though",
+        "what happens in the bedroom stays there, ha",
+    ],
+)
+def test_someone_elses_medicine_and_a_routine_unchanged_stay_clear(text):
+    assert screen(text) is None
