@@ -11,6 +11,8 @@ from coach import protocol, red_flags
 from coach.red_flags import EMERGENCY, SIGNS, SOON, advice, screen
 
 EMERGENCY_PHRASINGS = [
+    ("I've a heavy pain across my chest", "medical_emergency"),
+    ("my mouth has gone lopsided", "medical_emergency"),
     ("I can't pee", "bladder"),
     ("cant pee since this morning", "bladder"),
     ("I haven't peed all day", "bladder"),

@@ -434,6 +434,9 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 97/100 (+3 asked), other signs 99/101 (+1 asked), near misses
     # 0/95 (+1 asked); after issue 15: 100/100, 101/101, 0/95.
     "2026-11-27xx",
+    # Scored fresh: emergencies 90/91, other signs 80/84 (+2 asked), near misses 2/92; after
+    # issue 15: 91/91, 82/84 (+2 asked by design), 1/92.
+    "2026-11-27yy",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
@@ -443,7 +446,8 @@ STUDIED_SETS = [
 # one bare fever question; in rr, two bare "is it normal" questions (weight loss, the upper
 # spine hurting); in ss, one bare "is it normal" question naming the mid back (the sign's
 # place, not a setting of the asker's own life); in tt, one bare "is it normal that ..."
-# question about an ache worse at night, with no "I", "my" or time of the asker's own.
+# question about an ache worse at night, with no "I", "my" or time of the asker's own; in
+# yy, two bare "is it normal" questions (fever, weight loss).
 ASKED_BY_DESIGN = {
     "2026-11-27ee": 2,
     "2026-11-27mm": 1,
@@ -453,6 +457,7 @@ ASKED_BY_DESIGN = {
     "2026-11-27rr": 2,
     "2026-11-27ss": 1,
     "2026-11-27tt": 1,
+    "2026-11-27yy": 2,
 }
 
 
