@@ -3201,13 +3201,7 @@ WHAT_WENT_WRONG = re.compile(
 
 # Only where it hurts, as the answer to a pain report just made: "in my back", "mostly
 # the left hip", "it's my lower back", "back of my thigh".
-_PLACES = "|".join(
-    sorted(
-        (re.escape(phrase) for phrases in vocabulary.BODY_PARTS.values() for phrase in phrases),
-        key=len,
-        reverse=True,
-    )
-)
+_PLACES = vocabulary.body_part_alternation()
 PLACE_ONLY = re.compile(
     r"^\W*(?:(?:um+|uh+|er+m?|oh|ah|well|so|and|it'?s|its|it is|it was|that was|thats|that'?s|"
     r"the pain'?s|the pain is|pain'?s|mostly|mainly|just|only|right|kind of|sort of|more)\W+)*"

@@ -1663,18 +1663,7 @@ def _read_pain_score(text: str, asked: bool = False) -> int | None:
 _SORE_PLACE = re.compile(
     r"\b(?:(?:my|the|of|in)\s+(?:(?:left|right|lower|upper)\s+)?|(?:left|right)\s+)"
     r"(?:side of (?:my|the)\s+)?(?:"
-    + "|".join(
-        sorted(
-            (
-                re.escape(w)
-                for key, words in vocabulary.BODY_PARTS.items()
-                if key != "leg"
-                for w in words
-            ),
-            key=len,
-            reverse=True,
-        )
-    )
+    + vocabulary.body_part_alternation(leaving_out=("leg",))
     + r")\b"
 )
 # How bad, said in words beside a number: with one, a number said the way a score is

@@ -1689,8 +1689,7 @@ def _taken_for_them(
         return _they_exercise(chosen, hits, message)
     if any(hit.label == UNDER_CARE for hit in hits):
         return False  # "she's seeing the doctor about it": already in a doctor's hands
-    first = min(hit.start for hit in chosen)
-    return not any(word in PETS for word in message.words[:first])
+    return _no_pet_before(chosen, message)
 
 
 # "She wants to do her lifts": the other person named is the one who exercises.
@@ -1701,8 +1700,11 @@ def _they_exercise(chosen: tuple[_Hit, ...], hits: list[_Hit], message: _Message
     """Whether the user writes for the person whose sign it is, who does the exercises:
     "Dad is 80 and fell yesterday, his back hurts, he wants to do the lifts" (the sign is
     the exerciser's, as if their own); never a pet's."""
-    if not any(hit.label == THEY_EXERCISE for hit in hits):
-        return False
+    return any(hit.label == THEY_EXERCISE for hit in hits) and _no_pet_before(chosen, message)
+
+
+def _no_pet_before(chosen: tuple[_Hit, ...], message: _Message) -> bool:
+    """No pet named before the sign's words: a pet's sign is never taken as a person's."""
     first = min(hit.start for hit in chosen)
     return not any(word in PETS for word in message.words[:first])
 
@@ -1759,18 +1761,15 @@ def _about_someone_else(rule: Rule, chosen: tuple[_Hit, ...], message: _Message)
         return False  # "someone went into the back of my car": the user was in it
     clause = message.spans[chosen[0].clause]
     start = clause.start
+    users_own = any(message.words[i] in OWN_WORDS for i in clause)
     # "The dog, just lost control of his bladder": a clause opened by "just" with no one
     # of its own says what the one named before it did.
-    if (
-        start > 0
-        and message.words[start] in SUBJECT_CARRIED
-        and not any(message.words[i] in OWN_WORDS for i in clause)
-    ):
+    if start > 0 and message.words[start] in SUBJECT_CARRIED and not users_own:
         start = message.spans[chosen[0].clause - 1].start
     # "My cat wet the rug, lost control of her bladder": a pet named earlier, and the
     # sign's clause says whose it is ("her", "its"), with nothing of the user's in it.
     if (
-        not any(message.words[i] in OWN_WORDS for i in clause)
+        not users_own
         and any(message.words[i] in PET_POSSESSIVES for i in clause)
         and any(w in PETS and w in rule.someone_else for w in message.words[:first])
     ):

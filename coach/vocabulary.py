@@ -4,6 +4,8 @@
 Each entity maps a canonical value to the phrases that mean it.
 """
 
+import re
+
 BODY_PARTS = {
     "lower back": ("lower back", "low back", "lumbar", "back", "spine", "lower spine"),
     "upper back": ("upper back", "thoracic", "between my shoulder blades"),
@@ -206,3 +208,15 @@ def protected_words() -> set[str]:
         for phrase in (value, *phrases)
         for word in phrase.lower().replace("-", " ").split()
     }
+
+
+def body_part_alternation(leaving_out: tuple[str, ...] = ()) -> str:
+    """Every body-part phrase as one regex alternation, longest first so that "lower back"
+    wins over "back"; the parts in `leaving_out` are left out."""
+    phrases = (
+        re.escape(phrase)
+        for part, phrases in BODY_PARTS.items()
+        if part not in leaving_out
+        for phrase in phrases
+    )
+    return "|".join(sorted(phrases, key=len, reverse=True))
