@@ -437,6 +437,9 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 90/91, other signs 80/84 (+2 asked), near misses 2/92; after
     # issue 15: 91/91, 82/84 (+2 asked by design), 1/92.
     "2026-11-27yy",
+    # Scored fresh: emergencies 72/73, other signs 92/93, near misses 3/87 (+1 asked); after
+    # issue 15: 73/73, 93/93, 0/87.
+    "2026-11-27zz",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
