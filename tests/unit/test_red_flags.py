@@ -941,7 +941,7 @@ def test_weight_loss_called_odd_or_with_no_diet_is_unexplained(text, sign):
         ("both legs tingled on a long drive, gone once i got out", None),
         ("both my legs, they just went numb", "both_legs"),
         ("my legs went numb while sitting and they're still numb", "both_legs"),
-        ("legs numb from sitting on the loo, fine once i got up but then it came back", "both_legs"),
+        ("legs numb from sitting on the loo, fine once i got up, then it came back", "both_legs"),
     ],
 )
 def test_legs_numb_from_a_sit_that_wore_off_are_clear(text, sign):
