@@ -3811,6 +3811,9 @@ def _handle(work: _Turn) -> None:
         _session_status(work)
 
 
+OPERATION_ANSWERS = tuple(key for key, _ in conversation.OPERATION_RULES)
+
+
 def _answered_by_response(work: _Turn) -> None:
     """Rasa has said the answer (utter_faq): remember it, then say where the session is."""
     key = work.turn.answer_key
@@ -3826,6 +3829,9 @@ def _answered_by_response(work: _Turn) -> None:
         _say_answer(work, named)
         return
     work.set(last_topic=conversation.answer_response(key) if key else None, pending_offer=None)
+    if key in OPERATION_ANSWERS and conversation.WRITTEN_NAME_ASKED.search(work.turn.text):
+        # "new hip; is the hip extension on my sheet this one?": the surgeon's plan, then yes
+        work.say_text(answers.SAME_EXERCISE)
     if work.session is None and LAST_CLAUSE_STARTS.search(work.turn.text):
         _start(work)  # "...had a knee op in May. Shall we get started?": answered, then begun
         return
