@@ -4325,7 +4325,12 @@ def _pain(work: _Turn) -> None:
     report = _pain_report(work)
     if work.turn.intent == "feel_worse" and report.severity is None and work.session is None:
         report = pain.PainReport(location=report.location or "lower back", side=report.side)
-    if report.severity is None and pain.asks_in_general(work.turn.text):
+    if (
+        report.severity is None
+        and pain.asks_in_general(work.turn.text)
+        # "is it sciatica? it hurts when I bend": no diagnosis, then how bad (below)
+        and not pain.NAMES_A_DIAGNOSIS.search(work.turn.text)
+    ):
         # "What if it hurts?": the general answer, and an open door to rate it.
         work.say_text(answers.ANSWERS["pain"].short)
         _say_if_a_diagnosis_asked(work)

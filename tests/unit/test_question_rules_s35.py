@@ -54,3 +54,9 @@ def test_the_names_follow_the_operation_answer_when_asked():
 
 def test_the_reps_answer_says_each_leg():
     assert "on each leg" in answers.ANSWERS["reps"].short
+
+
+def test_a_diagnosis_asked_is_not_taken_for_pain_during_the_lift():
+    said = Chat(disclaimer_given=True).say("pain", "is this arthritis? it hurts on stairs")
+    assert pain.CANT_DIAGNOSE in said and "during the lift" not in said
+    assert "how bad" in said.lower()
