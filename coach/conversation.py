@@ -2241,6 +2241,8 @@ def answer_question(
     elif topic == "out_of_scope" and asks_for_training(text):
         # "good stretches for tight calves?": another exercise, though none is named
         reply.say(answers.other_exercise_answer(answers.OTHER_TRAINING))
+    elif topic == "medical" and pain.NAMES_A_DIAGNOSIS.search(text):
+        reply.say(f"{pain.CANT_DIAGNOSE} {pain.MEANWHILE}")  # "could it be a trapped nerve?"
     elif answer.offer and offer_more:
         reply.say(f"{answer.short} {answer.offer}", YES_NO_BUTTONS)
         reply.updates["pending_offer"] = topic

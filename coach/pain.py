@@ -471,6 +471,11 @@ CANT_DIAGNOSE = (
     "I can't diagnose what's causing it, so I can't say what it is: a GP or physio can"
     " examine you and tell you."
 )
+# With no pain said now: what to do until a GP or physio has seen it.
+MEANWHILE = (
+    "Meanwhile, go gently with whatever brings it on, and if it's still there after"
+    f" {p.SEE_DOCTOR_AFTER_WEEKS} weeks, do get it checked."
+)
 
 HOW_BAD = (
     "How bad is it, from 0 (no pain) to 10 (the worst)? You can also say mild, moderate or severe."

@@ -60,3 +60,10 @@ def test_a_diagnosis_asked_is_not_taken_for_pain_during_the_lift():
     said = Chat(disclaimer_given=True).say("pain", "is this arthritis? it hurts on stairs")
     assert pain.CANT_DIAGNOSE in said and "during the lift" not in said
     assert "how bad" in said.lower()
+
+
+def test_a_diagnosis_asked_with_no_pain_says_who_can_tell_and_what_to_do_meanwhile():
+    said = Chat(disclaimer_given=True).say("ask_medical", "could it be a pinched nerve?")
+    assert pain.CANT_DIAGNOSE in said and pain.MEANWHILE in said
+    said = Chat(disclaimer_given=True).say("ask_medical", "can I take ibuprofen first?")
+    assert pain.CANT_DIAGNOSE not in said
