@@ -78,14 +78,14 @@ ANSWERS: dict[str, Answer] = {
         ),
         offer="Want to know how many to do?",
         detail=(
-            f"Do {p.REPS_PER_SET.spoken()} slow reps on one leg, then the same on the other."
-            f" That is one set; aim for {p.SETS_PER_LEG} sets per leg."
+            f"Do {p.REPS_PER_SET.spoken()} slow reps on each leg, one leg and then the other:"
+            f" that is one set. Aim for {p.SETS_PER_LEG} sets on each leg."
         ),
     ),
     "reps": Answer(
         short=(
-            f"Do {p.REPS_PER_SET.spoken()} slow reps on one leg, then switch to the other."
-            f" Aim for {p.SETS_PER_LEG} sets per leg each session."
+            f"Do {p.REPS_PER_SET.spoken()} slow reps on each leg, one leg and then the other."
+            f" Aim for {p.SETS_PER_LEG} sets on each leg each session."
         ),
         offer="Want to know how to build up from there?",
         detail=(
@@ -228,6 +228,13 @@ ACKNOWLEDGE_YES = "Great. What would you like to know? Try asking how to do it, 
 FINDING_A_CLINICIAN = (
     "Sorry, I can't book appointments or recommend a physio or doctor: I only coach the"
     f" {p.EXERCISE_NAME}. Your GP surgery can refer you, or tell you how to find one near you."
+)
+
+
+# Its names asked with an operation named: said after the operation's answer.
+SAME_EXERCISE = (
+    f"And yes, {_join(p.OTHER_NAMES)} are other names for this same exercise, the"
+    f" {p.EXERCISE_NAME}."
 )
 
 

@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from coach import answers, numbers, red_flags
+from coach import answers, numbers, pain, red_flags
 from coach.numbers import parse_number, unslipped
 from coach.protocol import BUILD_UP_REPS, OTHER_NAMES, REPS_PER_SET
 from coach.vocabulary import MEDICATIONS, canonical
@@ -741,10 +741,12 @@ PAIN_WITH_MORE_WORK = re.compile(
 
 
 def _operation_on(part: str, procedures: str) -> re.Pattern:
-    """An operation on a named part, either way round ("knee op", "surgery on my hip")."""
+    """An operation on a named part, either way round ("knee op", "surgery on my hip"), or
+    the new part it gave ("since my new knee")."""
     return re.compile(
         rf"\b(?:{part})\b.{{0,40}}?\b(?:op|operation|surgery|replacement|replaced|{procedures})\b"
-        rf"|\b(?:op|operation|surgery|reconstruction)\b.{{0,20}}?\b(?:{part})\b",
+        rf"|\b(?:op|operation|surgery|reconstruction)\b.{{0,20}}?\b(?:{part})\b"
+        rf"|\b(?:new|replacement|artificial|metal) (?:{part})s?\b",
         re.I,
     )
 
@@ -1534,8 +1536,17 @@ CLINICIAN_PLAN_DIFFERS = re.compile(
     r"correct|do i do|should i do)\b|.*\b(?:or (?:you|yours)|(?:you|yours) or)\b)",
     re.I | re.S,
 )
+# An operation named: its answer (the surgeon's and physio's plan first) outranks whatever
+# else the message asks (a name on the sheet, the position); the names are said after it.
+OPERATION_RULES = (
+    ("after_knee_surgery", AFTER_A_KNEE_OPERATION.search),
+    ("after_hip_replacement", AFTER_A_HIP_OPERATION.search),
+    ("after_back_surgery", AFTER_BACK_SURGERY.search),
+    ("after_surgery", AFTER_AN_OPERATION.search),
+)
 ANSWER_RULES = (
     ("instead_of_physio", CLINICIAN_PLAN_DIFFERS.search),
+    *OPERATION_RULES,
     ("injury_prevention", NAMES_INJURY_PREVENTION.search),  # "5 a side" is then no count
     # Asking to step up from a dose in the starting range outweighs a good morning after.
     # From the bent-knee version, what comes next is the straight leg, whatever the count.
@@ -1573,12 +1584,8 @@ ANSWER_RULES = (
     ("rest_between_sets", REST_BETWEEN_REPS.search),
     ("knee_straight", LOCKS_THE_KNEE.search),
     ("pain_when_adding_reps", PAIN_WITH_MORE_WORK.search),
-    ("after_knee_surgery", AFTER_A_KNEE_OPERATION.search),
-    ("after_hip_replacement", AFTER_A_HIP_OPERATION.search),
     ("hip_pain", HIP_TROUBLE_ASKS_IF_IT_SUITS.search),
     ("postnatal", AFTER_A_BIRTH.search),
-    ("after_back_surgery", AFTER_BACK_SURGERY.search),
-    ("after_surgery", AFTER_AN_OPERATION.search),
     ("bent_knee_version", CANT_KEEP_IT_STRAIGHT.search),
     ("switching_legs", ONE_SIDE_ONLY.search),
     ("who_it_is_for", CONDITIONS_ASKED.search),
@@ -2141,6 +2148,10 @@ def rule_verdict(
         return "out_of_scope"  # "best mattress for back pain?": a product, no pain said now
     if OTHER_PART_SYMPTOM.search(text):
         return "ask_medical"  # "why does my elbow crack?": the doctor or physio, no diagnosis
+    if pain.NAMES_A_DIAGNOSIS.search(text) and numbers.read_pain_score(text) is None:
+        # "is it arthritis, it aches in bed?": never a diagnosis, whatever everyday thing
+        # is said with it; a pain said is then rated, with who can tell what it is
+        return "pain" if pain_said(text) else "ask_medical"
     if PRACTITIONER_FOR_A_PART.search(text) and not ASKS_FOR_A_CLINICIAN.search(text):
         return "ask_medical"  # "an osteo or a chiro for my jaw?": the doctor or physio
     if intent != "pain" and LOOK_AT_A_BODY_THING.search(text) and not pain_said(text):
@@ -2230,6 +2241,8 @@ def answer_question(
     elif topic == "out_of_scope" and asks_for_training(text):
         # "good stretches for tight calves?": another exercise, though none is named
         reply.say(answers.other_exercise_answer(answers.OTHER_TRAINING))
+    elif topic == "medical" and pain.NAMES_A_DIAGNOSIS.search(text):
+        reply.say(f"{pain.CANT_DIAGNOSE} {pain.MEANWHILE}")  # "could it be a trapped nerve?"
     elif answer.offer and offer_more:
         reply.say(f"{answer.short} {answer.offer}", YES_NO_BUTTONS)
         reply.updates["pending_offer"] = topic

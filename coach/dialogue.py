@@ -3811,6 +3811,9 @@ def _handle(work: _Turn) -> None:
         _session_status(work)
 
 
+OPERATION_ANSWERS = tuple(key for key, _ in conversation.OPERATION_RULES)
+
+
 def _answered_by_response(work: _Turn) -> None:
     """Rasa has said the answer (utter_faq): remember it, then say where the session is."""
     key = work.turn.answer_key
@@ -3826,6 +3829,9 @@ def _answered_by_response(work: _Turn) -> None:
         _say_answer(work, named)
         return
     work.set(last_topic=conversation.answer_response(key) if key else None, pending_offer=None)
+    if key in OPERATION_ANSWERS and conversation.WRITTEN_NAME_ASKED.search(work.turn.text):
+        # "new hip; is the hip extension on my sheet this one?": the surgeon's plan, then yes
+        work.say_text(answers.SAME_EXERCISE)
     if work.session is None and LAST_CLAUSE_STARTS.search(work.turn.text):
         _start(work)  # "...had a knee op in May. Shall we get started?": answered, then begun
         return
@@ -4319,7 +4325,12 @@ def _pain(work: _Turn) -> None:
     report = _pain_report(work)
     if work.turn.intent == "feel_worse" and report.severity is None and work.session is None:
         report = pain.PainReport(location=report.location or "lower back", side=report.side)
-    if report.severity is None and pain.asks_in_general(work.turn.text):
+    if (
+        report.severity is None
+        and pain.asks_in_general(work.turn.text)
+        # "is it sciatica? it hurts when I bend": no diagnosis, then how bad (below)
+        and not pain.NAMES_A_DIAGNOSIS.search(work.turn.text)
+    ):
         # "What if it hurts?": the general answer, and an open door to rate it.
         work.say_text(answers.ANSWERS["pain"].short)
         _say_if_a_diagnosis_asked(work)

@@ -437,16 +437,44 @@ RATE_IT_IF_NOW = "If it's hurting right now, tell me how bad, from 0 to 10."
 
 # "Have I got a slipped disc? my back is killing me": the pain is dealt with as ever,
 # and the question of what it is goes to someone who can examine it.
+# A diagnosis asked for by a condition's name, or what is wrong with a part ("is it a
+# trapped nerve? it aches when I put my socks on", "what's wrong with my hip?"): the coach
+# can't tell what causes it, whatever everyday things (socks, a chair) are said with it.
+_CONDITION_NAMES = (
+    r"(?:slipped|herniated|bulging|prolapsed|ruptured|degenerat\w+) discs?|disc (?:problem|"
+    r"injury|prolapse|herniation|bulge)s?|sciatica|(?:osteo)?arthritis|spondyl\w+|stenosis|"
+    r"(?:trapped|pinched|compressed) nerves?|nerve damage|bursitis|tendin\w+|"
+    r"(?:torn|pulled) (?:muscle|ligament|tendon|hamstring)s?|(?:muscle|ligament|tendon) tears?|"
+    r"(?:muscle|back|hamstring|groin) strains?|fractures?|piriformis|sprains?|hernias?|"
+    r"sacroiliitis"
+)
+_PARTS = r"back|spine|hips?|knees?|legs?|neck|bum|buttocks?|glutes?|hamstrings?|thighs?|me"
+NAMES_A_DIAGNOSIS = re.compile(
+    r"\b(?:(?:do|might|could|may) i (?:have|have got)|have i got|(?:is|could|might) (?:it|this|"
+    r"that|the pain) (?:be )?|(?:does|would) (?:it|this|that) (?:sound|seem) like|"
+    r"(?:am i|i might be|i could be) (?:getting|developing))"
+    rf"\s*(?:(?:a|an|the|some|early|bad|mild|my)\s+)*(?:{_CONDITION_NAMES})\b"
+    rf"|\bwhat(?:'?s| is) (?:wrong|going on) with (?:my |me\b)(?:(?:lower|upper|left|right) )?"
+    rf"(?:{_PARTS})\b",
+    re.I,
+)
 ASKS_FOR_A_DIAGNOSIS = re.compile(
     r"\b(?:tell me|know|say|think|reckon|wonder)\b.{0,12}\b(?:if|whether)\s+(?:i'?ve|i have|i)"
     r"\s+(?:got|have)\b|\b(?:have i got|do i have|could (?:it|this|that) be|is (?:it|this|that)"
     r" (?:a |an |my )?(?:slipped|herniated|bulging|trapped|pinched|prolapsed)|diagnos\w*|"
-    r"what(?:'s| is) wrong with (?:me|my)|what(?:'s| is) causing)\b",
+    r"what(?:'s| is) wrong with (?:me|my)|what(?:'s| is) causing)\b"
+    + "|"
+    + NAMES_A_DIAGNOSIS.pattern,
     re.I,
 )
 CANT_DIAGNOSE = (
     "I can't diagnose what's causing it, so I can't say what it is: a GP or physio can"
     " examine you and tell you."
+)
+# With no pain said now: what to do until a GP or physio has seen it.
+MEANWHILE = (
+    "Meanwhile, go gently with whatever brings it on, and if it's still there after"
+    f" {p.SEE_DOCTOR_AFTER_WEEKS} weeks, do get it checked."
 )
 
 HOW_BAD = (
