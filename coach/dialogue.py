@@ -808,6 +808,11 @@ _CHAT_SPELLINGS = (
     (re.compile(r"\b(?:waht|wht|wat)\b", re.I), "what"),
     (re.compile(r"\b(?:lft|lef)\b", re.I), "left"),
     (re.compile(r"\bwats\b", re.I), "what's"),
+    # Texting short forms of the session words: "nxt", "rdy", "n e x t" (before "n" is "and").
+    (re.compile(r"^\W*n\s+e\s+x\s+t\W*$", re.I), "next"),
+    (re.compile(r"\b(?:nxt|nex|nxet|nextt)\b", re.I), "next"),
+    (re.compile(r"\b(?:rdy|redi)\b", re.I), "ready"),
+    (re.compile(r"^\W*k+\W*$", re.I), "ok"),  # "k" on its own
     (re.compile(r"(?:^|(?<=\s))(?:n|&)(?=\s)", re.I), "and"),
     # A session command typed as a real word one slip away, said on its own ("paws"):
     # the command, where nothing else fits. The start: conversation.without_command_slips.
