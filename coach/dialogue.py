@@ -2006,6 +2006,15 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             work.say(session.resume(now), session.check_buttons())
             _after_session_change(work)
             return True
+        if (
+            session.short_paced_leg_open
+            and _wants_a_break_or_tired(text)
+            and not asks
+            and not numbers.mentions_pain(text)
+        ):
+            # "Tired now" to "carry on, or call that leg done?": the leg as said, then a break.
+            _recorded_then_break(work, session, session.count)
+            return True
         check_kind = (session.check or {}).get("kind")
         if check_kind == "finished_or_carry_on" and OTHER_LEG_COUNT.match(text):
             session.check = None  # "is that it?" answered by the next leg's count, below

@@ -380,7 +380,7 @@ class Session:
         """Voice: the paced leg done (all of it, or the `reps` the user says), and a break
         wanted before the next: the leg is recorded, then a pause (the next leg is paced on
         resume, not now)."""
-        if not self.awaiting_feedback or self.phase != ACTIVE:
+        if not (self.awaiting_feedback or self.short_paced_leg_open) or self.phase != ACTIVE:
             return self.pause()
         self.awaiting_feedback = False
         self.check = None
@@ -885,6 +885,11 @@ class Session:
                 return self._ask_paced_short(count.value)
             return self._set_count(count.value, now, finish=True)
         return self.ask_voice_total()
+
+    @property
+    def short_paced_leg_open(self) -> bool:
+        """Voice: a paced set said to be short, and carry on or call the leg done asked."""
+        return bool(self.check and self.check.get("paced"))
 
     def _ask_paced_short(self, reps: int) -> list[Line]:
         """Fewer than the paced set's target: recorded, and the leg left open (never ended

@@ -59,3 +59,10 @@ def test_pain_after_a_short_paced_set_still_wins():
 def test_the_whole_target_still_ends_the_leg():
     chat = paced_left_leg()
     assert "right leg" in chat.say("report_reps", "i did 10", metadata=VOICE)
+
+
+def test_tired_after_a_short_paced_set_calls_the_leg_done_then_a_break():
+    chat, _ = short_by_three()
+    reply = chat.say("nlu_fallback", "i'm worn out now", metadata=VOICE)
+    assert "7 on your left leg" in reply and chat.session["phase"] == "paused"
+    assert chat.session["leg"] == "right" and chat.session["reps"][0]["left"] == 7
