@@ -2269,7 +2269,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             # set as led, less that rep (not done or not counted, the words fit both).
             kept = max(session.target - 1, 0)
             work.say_text("Okay, all but the last one: I've left that one out.")
-            count = numbers.Count(numbers.FINISHED, kept, True)
+            count = numbers.Count(numbers.FINISHED, kept, True, last=True)  # the leg is done
         if count is not None and _felt(text) not in (None, 0):  # "did 8, no pain": a count
             _count_and_pain(work, session, count)
             return True

@@ -804,7 +804,7 @@ class Session:
                 r"\b(carry|carrying|going|keep|continue|not done|not finished)\b", lowered
             ):
                 if check.get("paced"):  # the rest of the paced set, paced again
-                    return self._pace_leg(f"The last {self.target - self.count}, {self.leg} leg.")
+                    return self._pace_the_rest()
                 left = self.target - self.count
                 return [Line(f"Okay, {self.count} so far: {left} to go. Keep going.")]
             if intent == "affirm" or re.search(
@@ -813,6 +813,10 @@ class Session:
                 lowered,
             ):
                 return self._set_count(self.count, now, finish=True)
+            if check.get("paced") and intent in ("deny", "continue_session"):
+                if intent == "deny":  # "no": to which half of the question? Asked again.
+                    return [self._carry_on_or_done()]
+                return self._pace_the_rest()
             if intent in ("deny", "continue_session"):
                 left = self.target - self.count
                 return [Line(f"Okay, {self.count} so far: {left} to go. Keep going.")]
@@ -881,7 +885,7 @@ class Session:
             if self.far_above(count.value):
                 self.awaiting_feedback = True
                 return self._ask_far_above(count.value)
-            if count.value < self.target:
+            if count.value < self.target and not count.last:
                 return self._ask_paced_short(count.value)
             return self._set_count(count.value, now, finish=True)
         return self.ask_voice_total()
@@ -898,11 +902,16 @@ class Session:
         self.reps[self.set_number - 1][self.leg] = reps
         self.counted_turns += 1
         left = self.target - reps
-        self.check = {"kind": "finished_or_carry_on", "n": reps, "paced": True}
-        return [
-            Line(f"Okay, {reps} of {self.target} recorded on your {self.leg} leg."),
-            Line(f"Carry on for the last {left} on your {self.leg} leg, or call that leg done?"),
-        ]
+        said = Line(f"Okay, {reps} on your {self.leg} leg recorded, {left} short of {self.target}.")
+        return [said, self._carry_on_or_done()]
+
+    def _carry_on_or_done(self) -> Line:
+        self.check = {"kind": "finished_or_carry_on", "n": self.count, "paced": True}
+        left = self.target - self.count
+        return Line(f"Carry on for the last {left} on your {self.leg} leg, or call that leg done?")
+
+    def _pace_the_rest(self) -> list[Line]:
+        return self._pace_leg(f"The last {self.target - self.count}, {self.leg} leg.")
 
     def unclear_voice_answer(self, now: float) -> list[Line]:
         """Voice: a reply to "did you get all of them?" that says nothing about the set ("ok,

@@ -21,7 +21,7 @@ def short_by_three():
 
 def test_a_short_paced_set_is_recorded_and_asked_about():
     chat, reply = short_by_three()
-    assert "7 of 10 recorded on your left leg" in reply
+    assert "7 on your left leg recorded, 3 short of 10" in reply
     assert "Carry on for the last 3 on your left leg, or call that leg done?" in reply
     assert chat.session["leg"] == "left" and chat.session["reps"][0]["left"] == 7
     titles = [title for title, _ in chat.outcome.reply.messages[-1].buttons]
@@ -66,3 +66,16 @@ def test_tired_after_a_short_paced_set_calls_the_leg_done_then_a_break():
     reply = chat.say("nlu_fallback", "i'm worn out now", metadata=VOICE)
     assert "7 on your left leg" in reply and chat.session["phase"] == "paused"
     assert chat.session["leg"] == "right" and chat.session["reps"][0]["left"] == 7
+
+
+def test_a_bare_no_to_carry_on_or_done_asks_again():
+    chat, _ = short_by_three()
+    reply = chat.say("deny", "no", metadata=VOICE)
+    assert reply == "Carry on for the last 3 on your left leg, or call that leg done?"
+    assert chat.session["leg"] == "left" and chat.session["reps"][0]["left"] == 7
+
+
+def test_all_but_the_last_after_a_paced_set_still_ends_the_leg():
+    chat = paced_left_leg()
+    reply = chat.say("nlu_fallback", "did the lot apart from the last one", metadata=VOICE)
+    assert "9 on your left leg" in reply and chat.session["leg"] == "right"
