@@ -392,7 +392,7 @@ CHAT_SHORT_FORMS = {
                 "nighty night", "ciao", "laters"),
     "greet": ("hi", "hiya", "heya", "hey", "hey there", "hi there", "yo", "sup", "wassup",
               "howdy", "hello", "hullo"),
-    "affirm": ("y", "ye"),
+    "affirm": ("y", "ye", "yep", "yup", "ya", "yah", "yeh"),
     "deny": ("n", "nah", "nope"),
 }  # fmt: skip
 # A kind word for the coach ("you're a star", "love this app", "nice work coach"): a

@@ -808,6 +808,11 @@ _CHAT_SPELLINGS = (
     (re.compile(r"\b(?:waht|wht|wat)\b", re.I), "what"),
     (re.compile(r"\b(?:lft|lef)\b", re.I), "left"),
     (re.compile(r"\bwats\b", re.I), "what's"),
+    # Texting short forms of the session words: "nxt", "rdy", "n e x t" (before "n" is "and").
+    (re.compile(r"^\W*n\s+e\s+x\s+t\W*$", re.I), "next"),
+    (re.compile(r"\b(?:nxt|nex|nxet|nextt)\b", re.I), "next"),
+    (re.compile(r"\b(?:rdy|redi)\b", re.I), "ready"),
+    (re.compile(r"^\W*k+\W*$", re.I), "ok"),  # "k" on its own
     (re.compile(r"(?:^|(?<=\s))(?:n|&)(?=\s)", re.I), "and"),
     # A session command typed as a real word one slip away, said on its own ("paws"):
     # the command, where nothing else fits. The start: conversation.without_command_slips.
@@ -2001,6 +2006,15 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             work.say(session.resume(now), session.check_buttons())
             _after_session_change(work)
             return True
+        if (
+            session.short_paced_leg_open
+            and _wants_a_break_or_tired(text)
+            and not asks
+            and not numbers.mentions_pain(text)
+        ):
+            # "Tired now" to "carry on, or call that leg done?": the leg as said, then a break.
+            _recorded_then_break(work, session, session.count)
+            return True
         check_kind = (session.check or {}).get("kind")
         if check_kind == "finished_or_carry_on" and OTHER_LEG_COUNT.match(text):
             session.check = None  # "is that it?" answered by the next leg's count, below
@@ -2255,7 +2269,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             # set as led, less that rep (not done or not counted, the words fit both).
             kept = max(session.target - 1, 0)
             work.say_text("Okay, all but the last one: I've left that one out.")
-            count = numbers.Count(numbers.FINISHED, kept, True)
+            count = numbers.Count(numbers.FINISHED, kept, True, last=True)  # the leg is done
         if count is not None and _felt(text) not in (None, 0):  # "did 8, no pain": a count
             _count_and_pain(work, session, count)
             return True

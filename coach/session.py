@@ -380,7 +380,7 @@ class Session:
         """Voice: the paced leg done (all of it, or the `reps` the user says), and a break
         wanted before the next: the leg is recorded, then a pause (the next leg is paced on
         resume, not now)."""
-        if not self.awaiting_feedback or self.phase != ACTIVE:
+        if not (self.awaiting_feedback or self.short_paced_leg_open) or self.phase != ACTIVE:
             return self.pause()
         self.awaiting_feedback = False
         self.check = None
@@ -705,6 +705,12 @@ class Session:
             return ((f"Yes, {n}", "/affirm"), ("No", "/deny"))
         if kind == "all_or_some":
             return ((f"All {self.target}", "all of them"), (f"Stopped at {n}", f"only {n}"))
+        if kind == "finished_or_carry_on" and self.check.get("paced"):
+            left = self.target - self.count
+            return (
+                (f"Carry on for the last {left}", "carry on"),
+                ("Call that leg done", "that's it for this leg"),
+            )
         if kind == "finished_or_carry_on":
             return (
                 ("Carrying on", "carry on"),
@@ -776,6 +782,8 @@ class Session:
         if kind == "finished_or_carry_on":
             if count is not None and count.kind == numbers.FINISHED and count.value is None:
                 return self._set_count(self.count, now, finish=True)
+            if check.get("paced") and numbers.is_bare_rep(count):
+                return self._set_count(self.count, now, finish=True)  # "done": no reps counted
             if count is not None and count.kind == numbers.TOTAL and count.value == n:
                 if not count.explicit and self.count + n <= self.target:
                     return self._counted_as_more(n, now)  # "did 4" again: 4 more, as elsewhere
@@ -795,6 +803,8 @@ class Session:
             if re.search(
                 r"\b(carry|carrying|going|keep|continue|not done|not finished)\b", lowered
             ):
+                if check.get("paced"):  # the rest of the paced set, paced again
+                    return self._pace_the_rest()
                 left = self.target - self.count
                 return [Line(f"Okay, {self.count} so far: {left} to go. Keep going.")]
             if intent == "affirm" or re.search(
@@ -803,6 +813,10 @@ class Session:
                 lowered,
             ):
                 return self._set_count(self.count, now, finish=True)
+            if check.get("paced") and intent in ("deny", "continue_session"):
+                if intent == "deny":  # "no": to which half of the question? Asked again.
+                    return [self._carry_on_or_done()]
+                return self._pace_the_rest()
             if intent in ("deny", "continue_session"):
                 left = self.target - self.count
                 return [Line(f"Okay, {self.count} so far: {left} to go. Keep going.")]
@@ -871,8 +885,33 @@ class Session:
             if self.far_above(count.value):
                 self.awaiting_feedback = True
                 return self._ask_far_above(count.value)
+            if count.value < self.target and not count.last:
+                return self._ask_paced_short(count.value)
             return self._set_count(count.value, now, finish=True)
         return self.ask_voice_total()
+
+    @property
+    def short_paced_leg_open(self) -> bool:
+        """Voice: a paced set said to be short, and carry on or call the leg done asked."""
+        return bool(self.check and self.check.get("paced"))
+
+    def _ask_paced_short(self, reps: int) -> list[Line]:
+        """Fewer than the paced set's target: recorded, and the leg left open (never ended
+        silently): carry on for the rest, paced again, or call the leg done."""
+        self.undo = self._snapshot()
+        self.reps[self.set_number - 1][self.leg] = reps
+        self.counted_turns += 1
+        left = self.target - reps
+        said = Line(f"Okay, {reps} on your {self.leg} leg recorded, {left} short of {self.target}.")
+        return [said, self._carry_on_or_done()]
+
+    def _carry_on_or_done(self) -> Line:
+        self.check = {"kind": "finished_or_carry_on", "n": self.count, "paced": True}
+        left = self.target - self.count
+        return Line(f"Carry on for the last {left} on your {self.leg} leg, or call that leg done?")
+
+    def _pace_the_rest(self) -> list[Line]:
+        return self._pace_leg(f"The last {self.target - self.count}, {self.leg} leg.")
 
     def unclear_voice_answer(self, now: float) -> list[Line]:
         """Voice: a reply to "did you get all of them?" that says nothing about the set ("ok,

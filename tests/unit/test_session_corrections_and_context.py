@@ -274,6 +274,7 @@ def test_how_many_done_with_a_paced_set_unconfirmed_gives_the_total_it_would_mak
     chat.say("start_session", "start", metadata=VOICE)
     chat.say("continue_session", "ready", metadata=VOICE)
     chat.say("report_reps", "no I only got to six", metadata=VOICE)
+    chat.say("count_rep", "that's it for this leg", metadata=VOICE)  # the leg called done
     chat.say("continue_session", "ready", metadata=VOICE)
     reply = chat.say("ask_progress", "how many have I done", metadata=VOICE)
     assert "6 on your left leg" in reply and "16 in all" in reply

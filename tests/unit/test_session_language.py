@@ -224,6 +224,7 @@ def test_voice_records_a_paced_set_only_when_confirmed():
     said = chat.say("ask_reps", "how many left", metadata=voice)
     assert "0 of 10" not in said and "all of them" in said and reps(chat) == 0
     chat.say("report_reps", "I managed 8", metadata=voice)
+    chat.say("count_rep", "that's it for this leg", metadata=voice)  # the leg called done
     assert reps(chat) == 8 and chat.session["leg"] == "right"
     chat.say("continue_session", "ready", metadata=voice)
     chat.say("nlu_fallback", "all of them", metadata=voice)
@@ -322,6 +323,7 @@ def test_a_count_with_a_reason_is_a_count_and_tired_is_not_pain():
     chat.say("start_session", "start", metadata=voice)
     chat.say("continue_session", "ready", metadata=voice)
     chat.say("pain", "just for, arms were shaking", metadata=voice)
+    chat.say("count_rep", "that's it for this leg", metadata=voice)  # the leg called done
     assert reps(chat) == 4 and chat.session["leg"] == "right"
 
 
@@ -351,9 +353,11 @@ def test_voice_how_many_said_in_any_form_is_recorded_and_ok_is_not_a_yes():
     chat.say("start_session", "start", metadata=voice)
     chat.say("continue_session", "ready", metadata=voice)
     chat.say("deny", "nah only got to six", metadata=voice)
+    chat.say("count_rep", "that's it for this leg", metadata=voice)  # the leg called done
     assert reps(chat) == 6 and chat.session["leg"] == "right"
     chat.say("continue_session", "ready", metadata=voice)
     chat.say("count_rep", "nine", metadata=voice)
+    chat.say("count_rep", "that's it for this leg", metadata=voice)  # the leg called done
     assert reps(chat, "right") == 9 and chat.session["phase"] == "rest"
     chat.say("continue_session", "ready", metadata=voice)
     chat.say("deny", "no", metadata=voice)
@@ -512,6 +516,7 @@ def test_lost_count_with_a_number_sets_the_count():
 def test_voice_how_many_after_a_leg_says_that_leg():
     chat = voiced_set()
     chat.say("report_reps", "seven", metadata={"voice": True})
+    chat.say("count_rep", "that's it for this leg", metadata={"voice": True})  # the leg called done
     said = chat.say("ask_reps", "how many have I done", metadata={"voice": True})
     assert "7 on your left leg" in said and reps(chat, "right") == 0
 
@@ -519,10 +524,12 @@ def test_voice_how_many_after_a_leg_says_that_leg():
 def test_voice_no_only_n_is_how_many_and_a_later_correction_goes_back():
     chat = voiced_set()
     said = chat.say("deny", "nope, I only did five", metadata={"voice": True})
+    chat.say("count_rep", "that's it for this leg", metadata={"voice": True})  # the leg called done
     assert reps(chat) == 5 and chat.session["leg"] == "right" and "5" in said
     chat = voiced_set()
     chat.say("continue_session", "okay I'm ready", metadata={"voice": True})
     chat.say("deny", "no just 7", metadata={"voice": True})
+    chat.say("count_rep", "that's it for this leg", metadata={"voice": True})  # the leg called done
     assert reps(chat) == 7 and chat.session["leg"] == "right"
     chat = voiced_set()
     chat.say("report_reps", "all of them", metadata={"voice": True})
@@ -566,6 +573,8 @@ def test_voice_a_total_below_the_target_asks_whether_the_leg_is_done():
     assert "10 on your left leg" in chat.say("count_rep", "ten", metadata=voice)
     chat = voiced_set()
     said = chat.say("report_reps", "I only managed eight that time", metadata=voice)
+    assert "Carry on for the last 2" in said
+    chat.say("count_rep", "that's it for this leg", metadata=voice)  # the leg called done
     assert reps(chat) == 8 and chat.session["leg"] == "right", said
 
 
@@ -714,6 +723,7 @@ def test_voice_most_of_them_asks_how_many():
     said = chat.say("nlu_fallback", "most of them", metadata=voice)
     assert "How many did you manage" in said and reps(chat) == 0
     chat.say("count_rep", "eight", metadata=voice)
+    chat.say("count_rep", "that's it for this leg", metadata=voice)  # the leg called done
     assert reps(chat) == 8 and chat.session["leg"] == "right"
 
 

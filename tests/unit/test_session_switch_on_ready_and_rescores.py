@@ -40,6 +40,7 @@ def test_a_go_word_with_the_next_leg_named_paces_it(intent, said):
 def test_how_many_with_the_next_leg_named_says_the_leg_done_and_whats_next():
     chat = after_a_paced_set()
     chat.say("report_reps", "eight", metadata=VOICE)
+    chat.say("count_rep", "that's it for this leg", metadata=VOICE)  # the leg called done
     reply = chat.say("ask_reps", "how many have I done so far", metadata=VOICE)
     assert "8" in reply and "10 on your right leg" in reply and "ready" in reply
 
