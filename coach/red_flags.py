@@ -973,6 +973,10 @@ def _hypothetical(words: list[str]) -> bool:
     opening = next((i for i, word in enumerate(words) if word not in OPENERS), len(words))
     if words[opening : opening + 2] == ["what", "if"] and "would" in words[opening + 2 :]:
         return True
+    # "What if I get pins and needles, what does that mean?": a case to come and what it
+    # would mean; "what if I can't pee?" alone may be the user's own.
+    if words[opening : opening + 2] == ["what", "if"] and not MEANS.isdisjoint(words):
+        return True
     # "What should I do if my legs ever go numb?": "if" with "ever" is a case to come,
     # whatever verb follows ("if I ever got ...").
     if any(word == "if" and "ever" in words[i + 1 : i + 5] for i, word in enumerate(words)):
@@ -1062,6 +1066,10 @@ def _own_setting(hits: list["_Hit"]) -> bool:
     return OWN_SETTING in labels and not labels & {INFO_FOR, IN_GENERAL}
 
 
+# Words that say a sign is new to the user or began at a time: "never had that", "it started".
+BEGUN = frozenset({"NOT_LIKE_ME", "NEW", "FIRST_TIME"})
+
+
 def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
     """Whether the message asks about the signs in general ("is back pain at night a bad
     sign?", "I read that numbness down below is serious"): a question frame, and no word
@@ -1080,12 +1088,13 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
             framed.update(range(hit.start, hit.end))
     # "? for my nursing essay" says what the question is for, not since when.
     purposes = [hit for hit in hits if hit.label == INFO_FOR]
-    # "Is it normal to ...? Never had that before": new to the user, so the user's own.
+    # "Is it normal to ...? Never had that before", "... ? It started on Monday": new to
+    # the user, or begun at a time, so the user's own.
     asked_at = next((i for i, word in enumerate(message.words) if word == "?"), len(message.words))
     reports = [
         hit
         for hit in hits
-        if (hit.label == OWN_REPORT or (hit.label == NOT_LIKE_ME and hit.start > asked_at))
+        if (hit.label == OWN_REPORT or (hit.label in BEGUN and hit.start > asked_at))
         and not any(p.start < hit.end and hit.start < p.end for p in purposes)
     ]
     if _reported_after(asked_at, hits, message):

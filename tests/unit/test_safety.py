@@ -440,6 +440,9 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 72/73, other signs 92/93, near misses 3/87 (+1 asked); after
     # issue 15: 73/73, 93/93, 0/87.
     "2026-11-27zz",
+    # Scored fresh: emergencies 91/94 (+1 asked), other signs 96/99, near misses 1/89 (+1
+    # asked); after issue 15: 94/94, 99/99, 0/89.
+    "2026-11-27s35a",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
