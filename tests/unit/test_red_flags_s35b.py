@@ -4,29 +4,21 @@ score that has not moved for weeks; and the near misses that must stay clear."""
 
 import pytest
 
-from coach import red_flags
 from coach.red_flags import EMERGENCY, SOON
-
-
-def verdict(text: str) -> tuple[str | None, str | None]:
-    """The sign and urgency flagged, ("asked", sign) for a yes/no question, or (None, None)."""
-    found = red_flags.check(text)
-    if found.flag is not None:
-        return found.flag.sign, found.flag.urgency
-    if found.suspected is not None:
-        return found.suspected.sign, "asked"
-    return None, None
-
+from tests.unit.test_red_flags_word_classes import verdict
 
 FOUND = [
     # The back passage named in plain or coy words, something getting out of it unfelt.
     ("my bottom is letting me down, things come out and I don't feel them", "incontinence"),
     ("my backside has stopped behaving, things slip out without me noticing", "incontinence"),
+    ("the back passage is no longer holding properly", "incontinence"),
+    ("my rear end keeps leaking since Sunday", "incontinence"),
     # Sexual function lost, said in general words, inside an "is it normal" question too.
     ("I seem to lose sexual function whenever my sciatica flares", "sexual_function"),
     ("is it normal to lose sexual function overnight? it started on Tuesday", "sexual_function"),
     # An adult's wet bed, said to be a first.
     ("the sheets were wet when I got up and that has never happened", "incontinence"),
+    ("I woke up damp last night, a first for me as a grown-up", "incontinence"),
 ]
 
 NIGHT = "night_pain"
@@ -53,6 +45,9 @@ CLEAR = [
     "cut out snacking in the evenings and lost a few pounds",
     # A bum said of the glutes, nothing coming out.
     "my bum doesn't seem to work during the lift, is that my form?",
+    # A car's rear end, and sweat on waking.
+    "the rear end of the van isn't working properly after the bump",
+    "woke up damp with sweat, first time in ages",
     # Things in a bag, not the body.
     "things come out of my gym bag without me noticing",
 ]
