@@ -977,6 +977,9 @@ def _hypothetical(words: list[str]) -> bool:
     # would mean; "what if I can't pee?" alone may be the user's own.
     if words[opening : opening + 2] == ["what", "if"] and not MEANS.isdisjoint(words):
         return True
+    # "What if I get numb?", "what if my feet start to tingle?": a change to come.
+    if words[opening : opening + 2] == ["what", "if"]:
+        return not STARTS.isdisjoint(words[opening + 2 : opening + 5])
     # "What should I do if my legs ever go numb?": "if" with "ever" is a case to come,
     # whatever verb follows ("if I ever got ...").
     if any(word == "if" and "ever" in words[i + 1 : i + 5] for i, word in enumerate(words)):

@@ -8,6 +8,8 @@ from coach.red_flags import EMERGENCY, SOON
 from tests.unit.test_red_flags_word_classes import verdict
 
 FOUND = [
+    # "What if" with no change to come may be the user's own now.
+    ("what if I can't pee?", "bladder"),
     # The back passage named in plain or coy words, something getting out of it unfelt.
     ("my bottom is letting me down, things come out and I don't feel them", "incontinence"),
     ("my backside has stopped behaving, things slip out without me noticing", "incontinence"),
@@ -40,9 +42,11 @@ CLEAR = [
     "what if my feet start tingling, what would that mean?",
     "what if I got numbness in my toes, what does it mean?",
     "what should I do if my leg goes numb during the lift?",
+    "what if I get numbness in my groin?",
     # Weight gone for a plain reason.
     "stopped the crisps and takeaways and dropped half a stone",
     "cut out snacking in the evenings and lost a few pounds",
+    "quit the beer in January and I'm down a stone",
     # A bum said of the glutes, nothing coming out.
     "my bum doesn't seem to work during the lift, is that my form?",
     # A car's rear end, and sweat on waking.
