@@ -1558,6 +1558,16 @@ OPERATION_RULES = (
     ("after_back_surgery", AFTER_BACK_SURGERY.search),
     ("after_surgery", AFTER_AN_OPERATION.search),
 )
+
+
+def tired_and_asks_to_go_on(text: str) -> bool:
+    """Tired or shaking and asking whether to go on: a pain said is answered from how bad
+    it is, and a leg that won't stay straight by the bent-knee version."""
+    return bool(TIRED_AND_ASKS_FOR_A_BREAK.search(text)) and not (
+        pain_said(text) or CANT_KEEP_IT_STRAIGHT.search(text)
+    )
+
+
 # Calories asked about the exercise ("how many calories would a set use up?"): few, as
 # the weight-loss answer says; calories in food or another sport are not its question.
 CALORIES_ASKED = re.compile(
@@ -1600,10 +1610,7 @@ ANSWER_RULES = (
     ("too_many_reps", DID_TOO_MANY.search),
     ("easier_versions", lambda text: bool(SCALES_IT_BACK.search(text)) and not pain_said(text)),
     ("soreness_the_next_day", SORER_THE_NEXT_MORNING.search),
-    (
-        "breaks_when_tired",
-        lambda text: bool(TIRED_AND_ASKS_FOR_A_BREAK.search(text)) and not pain_said(text),
-    ),
+    ("breaks_when_tired", tired_and_asks_to_go_on),
     ("harder_variations", asks_what_next_at_the_top),
     ("rest_between_sets", REST_BETWEEN_REPS.search),
     ("knee_straight", LOCKS_THE_KNEE.search),

@@ -55,3 +55,8 @@ def test_where_to_feel_it_in_back_or_hip_is_not_who_it_is_for():
 )
 def test_calories_asked_about_the_exercise_are_the_weight_loss_answer(text, key):
     assert conversation.answer_named_by_words(text) == key
+
+
+def test_a_leg_that_wont_stay_straight_is_the_bent_knee_version_even_when_shaking():
+    text = "my knee won't stay straight and it trembles, should I carry on?"
+    assert conversation.answer_named_by_words(text) == "bent_knee_version"
