@@ -1643,12 +1643,25 @@ ANSWER_RULES = (
 )
 
 
+# The sentences of a message: a question asked after a story ends the last one.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
 def answer_named_by_words(text: str) -> str | None:
-    """The answer a question's own words settle, or None (the selector decides)."""
-    for key, settles in ANSWER_RULES:
-        if settles(text):
-            return key
+    """The answer a question's own words settle, or None (the selector decides). A story
+    told first can hide the question: then its last sentence, if a question, decides
+    (with no pain said anywhere, which is answered from how bad it is)."""
+    key = _first_rule_that_settles(text)
+    if key or pain_said(text):
+        return key
+    sentences = SENTENCE_BREAK.split(text.strip())
+    if len(sentences) > 1 and "?" in sentences[-1]:
+        return _first_rule_that_settles(sentences[-1])
     return None
+
+
+def _first_rule_that_settles(text: str) -> str | None:
+    return next((key for key, settles in ANSWER_RULES if settles(text)), None)
 
 
 # Whether the exercise suits a condition, asked with its pain word in it ("I get hip pain

@@ -60,3 +60,13 @@ def test_calories_asked_about_the_exercise_are_the_weight_loss_answer(text, key)
 def test_a_leg_that_wont_stay_straight_is_the_bent_knee_version_even_when_shaking():
     text = "my knee won't stay straight and it trembles, should I carry on?"
     assert conversation.answer_named_by_words(text) == "bent_knee_version"
+
+
+def test_the_question_after_a_story_decides_the_answer():
+    text = "I took these up for my back in the spring after a fall. Where do most people slip up?"
+    assert conversation.answer_named_by_words(text) == "common_mistakes"
+
+
+def test_a_pain_said_in_the_story_leaves_the_last_question_to_the_pain_reading():
+    text = "My back aches after gardening. Where do most people slip up?"
+    assert conversation.answer_named_by_words(text) is None
