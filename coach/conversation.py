@@ -761,14 +761,20 @@ ASKS_FOR_A_BREAK = re.compile(
     r"(?: for me)?(?: if i| to)|am i allowed to|mind if)\s+(?:i\s+|we\s+)?(?:just\s+)?"
     r"(?:stop|pause|rest|take (?:a|five|ten|some)|have (?:a|five|some)|catch my breath|"
     r"push (?:on|through)|keep going|carry on|force|grind|sit out|break)\b"
-    r"|\b(?:a|short|quick|little)\s+(?:break|breather|rest|pause)\b[^.!]*\?",
+    r"|\b(?:a|short|quick|little)\s+(?:break|breather|rest|pause)\b[^.!]*\?"
+    # "push through or stop?", "keep going or call it?": the two choices weighed
+    r"|\b(?:push (?:on|through)(?: it)?|keep going|carry on|power through)\s+or\s+(?:should i\s+)?"
+    r"(?:stop|rest|pause|call it|leave it|quit|take a break)\b",
     re.IGNORECASE,
 )
 # Tired and asking to stop for a bit ("worn out after a few, can I pause?"): a break,
-# then carry on with fewer good reps; not a question about the lift.
+# then carry on with fewer good reps; not a question about the lift. Muscles shaking or
+# burning out near the end of a set are tired muscles too (a pain said is answered first).
 _TIRED = (
     r"\b(?:tired|tiring|knackered|exhausted|shattered|worn out|wiped out|done in|pooped|"
-    r"fatigued|out of (?:puff|breath|steam|gas)|puffed out|running out of)\b"
+    r"fatigued|out of (?:puff|breath|steam|gas)|puffed out|running out of|"
+    r"shak(?:e|es|ing|y)|trembl\w*|wobbl\w*|quiver\w*|burn(?:s|ing|ed|t)? out|"
+    r"like jelly)\b"
 )
 TIRED_AND_ASKS_FOR_A_BREAK = re.compile(
     rf"^(?=.*{_TIRED})(?=.*(?:{ASKS_FOR_A_BREAK.pattern}))", re.I | re.S
@@ -1397,11 +1403,19 @@ AFTER_BACK_SURGERY = re.compile(
 
 # The conditions it is given for, asked ("which injuries is it meant to help?"): who it
 # is for, not what it builds. Problems it causes are the mistakes' or pain's question.
+_BACK_OR_HIP = r"(?:backs?|spines?|lower backs?|hips?)"
 CONDITIONS_ASKED = re.compile(
-    r"^(?!.*\b(?:cause[sd]?|causing|mistakes?|wrong|avoid|risks?|side effects?)\b)"
+    r"^(?!.*\b(?:cause[sd]?|causing|mistakes?|wrong|avoid|risks?|side effects?)\b)(?:"
     r".*\b(?:what|which)\s+(?:kinds? of |sorts? of |types? of )?(?:medical )?(?:conditions?|"
     r"injur(?:y|ies)|complaints?|ailments?|diagnos[ie]s)\b.{0,40}?\b(?:good for|for|help\w*|"
-    r"treats?|used|prescribed|given|meant|suit\w*)\b",
+    r"treats?|used|prescribed|given|meant|suit\w*)\b"
+    # back and hip weighed ("is it really for backs, or more of a hips one?"): it is given for
+    # both, so who it is for, however long the story before the question
+    rf"|.*\b(?:meant|designed|aimed|intended|made|mainly|mostly|more|really|actually|just|only)"
+    rf"\s+(?:for|at)\s+(?:the |my |your |people'?s |bad )?{_BACK_OR_HIP}\b.{{0,40}}?\bor\b"
+    rf".{{0,30}}?\b{_BACK_OR_HIP}\b"
+    rf"|.*\b{_BACK_OR_HIP}\b.{{0,40}}?\bor\b.{{0,30}}?\b{_BACK_OR_HIP}\s+(?:thing|exercise|"
+    r"one|move|workout)\b)",
     re.I | re.S,
 )
 
@@ -1544,6 +1558,23 @@ OPERATION_RULES = (
     ("after_back_surgery", AFTER_BACK_SURGERY.search),
     ("after_surgery", AFTER_AN_OPERATION.search),
 )
+
+
+def tired_and_asks_to_go_on(text: str) -> bool:
+    """Tired or shaking and asking whether to go on: a pain said is answered from how bad
+    it is, and a leg that won't stay straight by the bent-knee version."""
+    return bool(TIRED_AND_ASKS_FOR_A_BREAK.search(text)) and not (
+        pain_said(text) or CANT_KEEP_IT_STRAIGHT.search(text)
+    )
+
+
+# Calories asked about the exercise ("how many calories would a set use up?"): few, as
+# the weight-loss answer says; calories in food or another sport are not its question.
+CALORIES_ASKED = re.compile(
+    r"^(?!.*\b(?:eat\w*|food|meals?|banana|diet\w*|cycling|running|jogging|swimming|walking)\b)"
+    r"(?=.*\b(?:burn\w*|use[sd]?|using|uses up)\b).*\b(?:calor\w*|kcals?)\b",
+    re.I | re.S,
+)
 ANSWER_RULES = (
     ("instead_of_physio", CLINICIAN_PLAN_DIFFERS.search),
     *OPERATION_RULES,
@@ -1579,7 +1610,7 @@ ANSWER_RULES = (
     ("too_many_reps", DID_TOO_MANY.search),
     ("easier_versions", lambda text: bool(SCALES_IT_BACK.search(text)) and not pain_said(text)),
     ("soreness_the_next_day", SORER_THE_NEXT_MORNING.search),
-    ("breaks_when_tired", TIRED_AND_ASKS_FOR_A_BREAK.search),
+    ("breaks_when_tired", tired_and_asks_to_go_on),
     ("harder_variations", asks_what_next_at_the_top),
     ("rest_between_sets", REST_BETWEEN_REPS.search),
     ("knee_straight", LOCKS_THE_KNEE.search),
@@ -1608,15 +1639,29 @@ ANSWER_RULES = (
     ("posture", POSTURE_HELPED.search),
     ("the_lift", HOW_TO_LIFT_THE_LEG.search),
     ("glutes", WORKS_THE_GLUTES.search),
+    ("weight_loss", CALORIES_ASKED.search),
 )
 
 
+# The sentences of a message: a question asked after a story ends the last one.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
 def answer_named_by_words(text: str) -> str | None:
-    """The answer a question's own words settle, or None (the selector decides)."""
-    for key, settles in ANSWER_RULES:
-        if settles(text):
-            return key
+    """The answer a question's own words settle, or None (the selector decides). A story
+    told first can hide the question: then its last sentence, if a question, decides
+    (with no pain said anywhere, which is answered from how bad it is)."""
+    key = _first_rule_that_settles(text)
+    if key or pain_said(text):
+        return key
+    sentences = SENTENCE_BREAK.split(text.strip())
+    if len(sentences) > 1 and "?" in sentences[-1]:
+        return _first_rule_that_settles(sentences[-1])
     return None
+
+
+def _first_rule_that_settles(text: str) -> str | None:
+    return next((key for key, settles in ANSWER_RULES if settles(text)), None)
 
 
 # Whether the exercise suits a condition, asked with its pain word in it ("I get hip pain
