@@ -3849,7 +3849,8 @@ def _answered_by_response(work: _Turn) -> None:
     if work.session is None and LAST_CLAUSE_STARTS.search(work.turn.text):
         _start(work)  # "...had a knee op in May. Shall we get started?": answered, then begun
         return
-    if work.session is None and key in OPERATION_ANSWERS and cleared_and_asks_to_start(work.turn.text):
+    cleared = key in OPERATION_ANSWERS and cleared_and_asks_to_start(work.turn.text)
+    if work.session is None and cleared:
         # "new knee, my surgeon says I'm good to go, take me through one?": begun, their
         # plan first; without their go-ahead, the operation's answer alone.
         work.say_text(answers.CLEARED_PLAN_FIRST)
@@ -3872,7 +3873,8 @@ LAST_CLAUSE_STARTS = re.compile(
 # all-clear"), not awaited ("not cleared yet", "once I'm cleared", "before they sign me off").
 CLINICIAN_CLEARED = re.compile(
     r"^(?!.*\b(?:not|n'?t|never|yet to|waiting|wait|until|till|once|before|when|if|whether)\b"
-    r"(?:\W+\w+){0,4}?\W+(?:cleared|clearance|all[- ]clear|go[- ]ahead|green light|signed|okayed)\b)"
+    r"(?:\W+\w+){0,4}?\W+"
+    r"(?:cleared|clearance|all[- ]clear|go[- ]ahead|green light|signed|okayed)\b)"
     r"(?=.*\b(?:physio\w*|surgeons?|doctors?|gps?|consultants?|therapists?|specialists?|"
     r"nurses?|rehab team|team|they)\b)"
     r"(?=.*\b(?:cleared|clearance|(?:the|an?) all[- ]clear|(?:the|a) go[- ]ahead|(?:the|a) "
