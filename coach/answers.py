@@ -232,6 +232,12 @@ FINDING_A_CLINICIAN = (
 
 
 # Its names asked with an operation named: said after the operation's answer.
+# Cleared by their clinician after an operation and asking to begin: the session starts,
+# with their plan said to come first.
+CLEARED_PLAN_FIRST = (
+    "Good that you've been cleared. Your surgeon's and physio's plan and any limits they gave"
+    " you come first: where theirs differs from mine, follow theirs."
+)
 SAME_EXERCISE = (
     f"And yes, {_join(p.OTHER_NAMES)} are other names for this same exercise, the"
     f" {p.EXERCISE_NAME}."

@@ -3849,6 +3849,13 @@ def _answered_by_response(work: _Turn) -> None:
     if work.session is None and LAST_CLAUSE_STARTS.search(work.turn.text):
         _start(work)  # "...had a knee op in May. Shall we get started?": answered, then begun
         return
+    cleared = key in OPERATION_ANSWERS and cleared_and_asks_to_start(work.turn.text)
+    if work.session is None and cleared:
+        # "new knee, my surgeon says I'm good to go, take me through one?": begun, their
+        # plan first; without their go-ahead, the operation's answer alone.
+        work.say_text(answers.CLEARED_PLAN_FIRST)
+        _start(work)
+        return
     _session_status(work)
 
 
@@ -3861,6 +3868,33 @@ LAST_CLAUSE_STARTS = re.compile(
     r"exercises?|workout|leg lifts|reps))(?:\W+(?:now|then|please|today))*\W*$",
     re.I,
 )
+
+# A clinician's go-ahead said as given ("my physio has cleared me", "the surgeon gave me the
+# all-clear"), not awaited ("not cleared yet", "once I'm cleared", "before they sign me off").
+CLINICIAN_CLEARED = re.compile(
+    r"^(?!.*\b(?:not|n'?t|never|yet to|waiting|wait|until|till|once|before|when|if|whether)\b"
+    r"(?:\W+\w+){0,4}?\W+"
+    r"(?:cleared|clearance|all[- ]clear|go[- ]ahead|green light|signed|okayed)\b)"
+    r"(?=.*\b(?:physio\w*|surgeons?|doctors?|gps?|consultants?|therapists?|specialists?|"
+    r"nurses?|rehab team|team|they)\b)"
+    r"(?=.*\b(?:cleared|clearance|(?:the|an?) all[- ]clear|(?:the|a) go[- ]ahead|(?:the|a) "
+    r"green light|signed me off|okayed|ok'?d|good to go|(?:said|says|told me) (?:that )?"
+    r"(?:i can|i'?m (?:ready|fine|ok|okay|allowed)|it'?s (?:fine|ok|okay|safe)))\b)",
+    re.I | re.S,
+)
+# Asks the coach to lead a session now: "walk me through one", "can we start a session".
+ASKS_TO_BE_LED = re.compile(
+    r"\b(?:walk|take|talk|guide|lead|coach|run|get) me (?:through|into|started on|going on)\b"
+    r"|\b(?:start|begin|do|try|have) (?:a|my|the|our|today'?s|first|my first) "
+    r"(?:session|workout|set|sets|go)\b"
+    r"|\b(?:let'?s|lets|can we|could we|shall we) (?:start|begin|go|get (?:going|started))\b",
+    re.I,
+)
+
+
+def cleared_and_asks_to_start(text: str) -> bool:
+    """Cleared by their clinician, and asking to be led through a session now."""
+    return bool(CLINICIAN_CLEARED.search(text) and ASKS_TO_BE_LED.search(text))
 
 
 # Answers about how often to train: "how long between?" after one of them is between sessions.

@@ -1375,12 +1375,21 @@ _PAIN_CUE = (
     r"honestly|hmm|um|uh|ok|okay|so|well|oh|ouch|ow|now|currently|right now|still)"
 )
 SCORE_NUMBER = r"(?:10|[0-9]|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
-# A unit after a number makes it a quantity (time, weight, distance, age, reps), never a pain
-# score: "sit 10 hrs a day", "9 stone", "walk 5 miles", "8 years old".
+# A unit or a counted noun after a number makes it a quantity (time, weight, distance, age,
+# reps, exercises, people, things), never a pain score: "sit 10 hrs a day", "9 stone",
+# "walk 5 miles", "8 years old", "a list of about 5 moves", "lift 3 boxes".
 QUANTITY_UNIT = (
     r"(?:reps?|times|sets?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|"
     r"years?|yrs?|yo|lbs?|pounds?|kgs?|kilos?|stone|miles?|km|kms|metres?|meters?|steps?|"
-    r"floors?|flights?|laps?|lengths?)\b"
+    r"floors?|flights?|laps?|lengths?|"
+    # exercise counted: moves, sessions, rounds
+    r"exercises?|moves?|movements?|stretch(?:es)?|lifts?|raises?|rounds?|goes|sessions?|"
+    r"workouts?|classes?|drills?|positions?|versions?|variations?|kinds?|types?|"
+    # people counted
+    r"people|persons?|kids?|children|grandchildren|grandkids?|friends?|patients?|"
+    # things counted
+    r"boxes?|bags?|bottles?|cups?|glasses?|pills?|tablets?|pages?|sheets?|items?|pieces?|"
+    r"things?|questions?|stairs?|blocks?)\b"
 )
 # A number that counts the thing after it ("one side", "two legs", "one more question") is
 # a number of things, never a score.
@@ -1406,9 +1415,8 @@ _PAIN_NUMBER = re.compile(
     # the score it has moved to: "my back's gone up to a 6", "hip has crept to 4"
     rf"(?:has |have )?(?:gone|got|gotten|risen|rose|jumped|climbed|crept|shot|gone back)"
     rf"(?: up| down)? to))*"
-    rf"\s+(?P<a>{SCORE_NUMBER})\b{_COUNTS_A_THING}(?!\s*(?:reps?|times|sets?|seconds?|minutes?|"
-    rf"days?|weeks?|hours?|"
-    rf"lbs?|kg|more|in all|total|am|pm|oclock|done|finished|complete|completed|down|each|"
+    rf"\s+(?P<a>{SCORE_NUMBER})\b{_COUNTS_A_THING}(?!\s*(?:{QUANTITY_UNIT}|"
+    rf"more|in all|total|am|pm|oclock|done|finished|complete|completed|down|each|"
     rf"per (?:leg|side)|a side|to go|left))"
 )
 # Where it hurts, said after a score; a leg or a side may instead be where reps were done.

@@ -104,6 +104,13 @@ def _said_outside_an_activity(entities: list[dict], rest: str) -> bool:
     return any(re.search(rf"\b{re.escape(word)}\b", rest) for word in said if word)
 
 
+def _counts_a_thing(entity: dict, text: str) -> bool:
+    """A number the extractor took for a score, with a counted noun after it ("six
+    exercises", "4 boxes"): a quantity, never a score."""
+    end = entity.get("end")
+    return isinstance(end, int) and re.match(rf"\s*{QUANTITY_UNIT}", text[end:], re.I) is not None
+
+
 def read_severity(entities: list[dict], text: str) -> int | None:
     """A 0-10 score, or a band word turned into its middle, or None if not said."""
     said = read_pain_score(text)
@@ -115,7 +122,7 @@ def read_severity(entities: list[dict], text: str) -> int | None:
             if isinstance(value, int) and 0 <= value <= 10:
                 return value
     for entity in entities:
-        if entity.get("entity") == "pain_score":
+        if entity.get("entity") == "pain_score" and not _counts_a_thing(entity, text):
             value = parse_number(str(entity.get("value", "")))
             if isinstance(value, int) and 0 <= value <= 10:
                 return value

@@ -798,8 +798,9 @@ class Session:
                 and not carry_on_words
                 and re.search(r"\b(go|next|ready|move on)\b", lowered)
             ):
-                # Voice: "ok, go" after a paced set leads on, to what the coach leads next.
-                return self._set_count(self.count, now, finish=True)
+                # Voice: "ok, go" after a paced set leads on, to what the coach leads next:
+                # "ready" when the other leg is next starts it now, without a second ready.
+                return self._lead_on(self._set_count(self.count, now, finish=True))
             if re.search(
                 r"\b(carry|carrying|going|keep|continue|not done|not finished)\b", lowered
             ):
@@ -909,6 +910,13 @@ class Session:
         self.check = {"kind": "finished_or_carry_on", "n": self.count, "paced": True}
         left = self.target - self.count
         return Line(f"Carry on for the last {left} on your {self.leg} leg, or call that leg done?")
+
+    def _lead_on(self, said: list[Line]) -> list[Line]:
+        """The leg just called done: when the switch now waits for "ready", the word already
+        said starts the other leg, after the switch's pause, in place of asking again."""
+        if not (self.awaiting_ready and self.phase == ACTIVE):
+            return said
+        return [*said[:-1], self._switch_line(), *self._start_leg()]
 
     def _pace_the_rest(self) -> list[Line]:
         return self._pace_leg(f"The last {self.target - self.count}, {self.leg} leg.")
@@ -1200,8 +1208,11 @@ class Session:
             self.check = None  # "did you do all 10?" was about the leg just done
             self.last_instruction = f"{said} {READY_PROMPT}"
             return [Line(self.last_instruction)]
-        switch = Line(said, ssml=f"{said}{speech.pause(p.LEG_SWITCH_SECONDS * 1000)}")
-        return [switch, *self._start_leg()]
+        return [self._switch_line(), *self._start_leg()]
+
+    def _switch_line(self) -> Line:
+        said = speech.SWITCH_LEG.format(leg=self.leg)
+        return Line(said, ssml=f"{said}{speech.pause(p.LEG_SWITCH_SECONDS * 1000)}")
 
     def _rest_prompt(self) -> str:
         if self.timed_rest:

@@ -783,3 +783,25 @@ def test_a_batch_said_after_what_came_before_or_with_only_is_a_batch(text, value
 def test_only_or_then_without_a_batch_word_is_no_batch(text):
     count = read_count(text)
     assert count is None or count.kind != MORE
+
+
+# A number followed by a counted noun is a quantity, never a pain score, in every reader.
+COUNTED_NOT_SCORED = [
+    "my physio handed me a list with roughly five moves on it",
+    "the leaflet has maybe 7 exercises on it",
+    "i do about 4 sessions a week and my back aches",
+    "my hip aches after carrying about 5 boxes",
+    "back pain at 3 people lifting the sofa",
+    "knee hurts like 2 stretches in",
+]
+
+
+@pytest.mark.parametrize("text", COUNTED_NOT_SCORED)
+def test_a_counted_noun_after_a_number_is_no_score(text):
+    # asked or not: "how bad is it?" open changes nothing for a counted thing
+    assert [numbers.read_pain_score(text, asked) for asked in (False, True)] == [None, None]
+
+
+@pytest.mark.parametrize("text", ["my back hurts maybe a 4", "hip about a 5, after 3 sets"])
+def test_a_score_beside_a_counted_thing_is_still_read(text):
+    assert numbers.read_pain_score(text) in (4, 5)

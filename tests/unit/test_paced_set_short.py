@@ -79,3 +79,23 @@ def test_all_but_the_last_after_a_paced_set_still_ends_the_leg():
     chat = paced_left_leg()
     reply = chat.say("nlu_fallback", "did the lot apart from the last one", metadata=VOICE)
     assert "9 on your left leg" in reply and chat.session["leg"] == "right"
+
+
+def test_ready_to_carry_on_or_done_starts_the_other_leg_at_once():
+    for intent, said in (("ready", "ready"), ("continue_session", "lets go")):
+        chat, _ = short_by_three()
+        reply = chat.say(intent, said, metadata=VOICE)
+        assert "7 on your left leg" in reply and "Switch to your right leg" in reply
+        assert "Set 1, right leg" in reply and "Counting reps 1 to 10" in reply
+        assert "Say ready" not in reply
+        assert chat.session["reps"][0]["left"] == 7 and chat.session["leg"] == "right"
+
+
+def test_ready_to_carry_on_or_done_on_the_right_leg_rests_first():
+    chat, _ = short_by_three()
+    chat.say("count_rep", "that's it for this leg", metadata=VOICE)
+    chat.say("ready", "ready", metadata=VOICE)
+    chat.say("report_reps", "only eight", metadata=VOICE)
+    reply = chat.say("ready", "ready", metadata=VOICE)
+    assert "That's set 1 done" in reply and "Set 2," not in reply
+    assert chat.session["phase"] == "rest" and chat.session["reps"][0]["right"] == 8

@@ -197,3 +197,12 @@ def test_a_soundalike_score_counts_as_its_number_said():
     assert not pain.said_in_words("maybe a tree in my hip", 3)
     assert pain.said_in_words("just a touch achy", 2)
     assert pain.said_in_words("did 7 and then it went severe", 8)  # the count is no score
+
+
+def test_a_score_entity_on_a_counted_thing_is_no_score():
+    text = "the sheet lists around eight moves, is this one there"
+    entity = {"entity": "pain_score", "value": "eight", "end": text.index(" moves")}
+    assert pain.read_severity([entity], text) is None
+    said = "it's sore, eight i think"
+    entity = {"entity": "pain_score", "value": "eight", "end": said.index(" i think")}
+    assert pain.read_severity([entity], said) == 8
