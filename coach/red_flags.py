@@ -55,7 +55,7 @@ NOT_SIGN_WORDS = frozenset(
      "NOT_LIKE_ME", "UNDER_CARE", "WORE_OFF", "INFO_FOR", "IN_GENERAL", "IS_IT_NORMAL",
      "USED_TO", "NO_SUCH_SIT", "AFTER_BACK_HURT", NOT_DIETING, "OWN_SETTING",
      "TREATS_OTHERS", SAID_NO, ASKED_IF_HAD, DENIES_IT, "KIN_HAS_IT", "LONG_EFFORT",
-     "THEY_EXERCISE"}
+     "THEY_EXERCISE", "NORMAL_FOR_YOUR"}
 )  # fmt: skip
 # The concept that makes a message a question about the signs rather than a report of one:
 # "is back pain at night a bad sign?", "I read that numbness down below is serious".
@@ -74,6 +74,8 @@ IS_IT_NORMAL = "IS_IT_NORMAL"
 AFTER_BACK_HURT = "AFTER_BACK_HURT"
 # "Is it normal to ... during sex / when I lie down?": a setting of the asker's own life.
 OWN_SETTING = "OWN_SETTING"
+# "Is it normal for your legs to give out?": "your" for the asker's own body.
+NORMAL_FOR_YOUR = "NORMAL_FOR_YOUR"
 # When a sign started or how long it has lasted: "since Monday", "all day", "still".
 SINCE_WHEN = frozenset({"LASTING", "DAYS_SINCE", "LONG_WHILE", "NEW"})
 # Said of the past, and said to be over: together, a sign that has gone.
@@ -941,12 +943,11 @@ def check(text: str) -> Screening:
 
 
 def _signs_together(hits: list["_Hit"]) -> bool:
-    """Whether two different signs are named in words of their own: "night sweats and a
-    fever"; not one word that reads as two ("feverish": a fever, and unwell)."""
+    """Whether two signs, or one sign twice, are named in words of their own: "night
+    sweats and a fever", "shivering and a temperature" (an illness described, not a term
+    asked about); not one word that reads as two ("feverish": a fever, and unwell)."""
     named = [hit for hit in hits if hit.label in SIGNS]
-    return any(
-        a.label != b.label and (a.end <= b.start or b.end <= a.start) for a in named for b in named
-    )
+    return any(a.end <= b.start for a in named for b in named)
 
 
 # Words that point at what the user has: "could this be sciatica?" asks about their own.
@@ -1064,9 +1065,10 @@ def _sign_clauses(hits: list["_Hit"]) -> set[int]:
 
 def _own_setting(hits: list["_Hit"]) -> bool:
     """Whether "is it normal to ...?" names a setting of the asker's own life ("during sex",
-    "when I lie down"), and not what the question is for ("for a quiz", "in general")."""
+    "when I lie down") or asks of "your" body ("for your legs to buckle"), and not what the
+    question is for ("for a quiz", "in general")."""
     labels = {hit.label for hit in hits}
-    return OWN_SETTING in labels and not labels & {INFO_FOR, IN_GENERAL}
+    return bool(labels & {OWN_SETTING, NORMAL_FOR_YOUR}) and not labels & {INFO_FOR, IN_GENERAL}
 
 
 # Words that say a sign is new to the user or began at a time: "never had that", "it started".
