@@ -503,7 +503,8 @@ def test_is_it_normal_with_the_askers_own_is_flagged(text, sign):
     "text",
     [
         "is it normal to have trouble getting hard with back pain?",
-        "is it normal for your legs to give out with sciatica?",
+        # With no one's legs named; "your legs" is the asker's own (test_red_flags_s35c).
+        "is it normal for legs to give out with sciatica?",
     ],
 )
 def test_is_it_normal_asked_bare_is_only_asked_about(text):

@@ -443,6 +443,9 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 91/94 (+1 asked), other signs 96/99, near misses 1/89 (+1
     # asked); after issue 15: 94/94, 99/99, 0/89.
     "2026-11-27s35a",
+    # Scored fresh: emergencies 88/90 (+2 asked), other signs 83/86 (+1 asked), near misses
+    # 0/91 (+1 asked); after issue 15: 90/90, 86/86, 0/91.
+    "2026-11-27s35b",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
