@@ -863,10 +863,11 @@ EXPLAIN_SIMPLY = re.compile(
     r"(?:exercised|done (?:any )?exercise|worked out|been to a gym))\b"
     # Asked to be led through it from nothing ("bit by bit from the top, I'm brand new",
     # "a beginner's guide please"): how to do it, never how to make it harder. A dose,
-    # a schedule, a progression or a pain asked about is that question's own.
+    # a schedule, a whole session, a progression or a pain asked about is its own question.
     r"|^(?!.*\b(?:how (?:many|often|long|much)|reps?|sets|a week|every day|harder|progress\w*|"
     r"step (?:it )?up|build (?:it )?up|weights?|next level|advanced|hurts?|pain\w*|sore\w*|"
-    r"missed|restart\w*|start(?:ing)? again|back after)\b)"
+    r"missed|restart\w*|start(?:ing)? again|back after|sessions?|workouts?|routines?|"
+    r"to (?:the )?(?:end|finish))\b)"
     r"(?:.*(?:\bstep[- ]by[- ]step\b|\b(?:idiot|dummy|dummie|beginner)'?s'? guide\b"
     r"|\b(?:explain|show|take|talk|walk|run|guide|go|teach)\b.{0,25}?\b(?:from|at) (?:the )?"
     r"(?:very )?(?:start|beginning|scratch|top)\b"
