@@ -195,10 +195,11 @@ ANSWERS: dict[str, Answer] = {
 
 
 CAPABILITIES = (
-    f"I coach one exercise, the {p.EXERCISE_NAME}. Ask me how to do it, how long to hold,"
+    f"I only coach one exercise, the {p.EXERCISE_NAME}. Ask me how to do it, how long to hold,"
     " how many reps, how often, what it works, or what to do if it hurts."
 )
-# Asked what it is or whether a person is there, it says plainly it is automated.
+# Asked what it is or whether a person is there, it says plainly it is automated; asked
+# something personal ("got a girlfriend?"), the capabilities that follow say "only".
 IDENTITY = "I'm an automated coach, a bot, not a person."
 ANSWERS["capabilities"] = Answer(short=f"{IDENTITY} {CAPABILITIES}")
 

@@ -860,8 +860,25 @@ EXPLAIN_SIMPLY = re.compile(
     r"|\b(?:explain|describe|tell me|walk me through|talk me through)\b.{0,40}?"
     r"\b(?:simply|simple (?:terms|words|language)|plain (?:english|words|terms|language)|"
     r"for (?:a|an absolute|a total|a complete) beginner|for dummies|never (?:\w+ )?"
-    r"(?:exercised|done (?:any )?exercise|worked out|been to a gym))\b",
-    re.I,
+    r"(?:exercised|done (?:any )?exercise|worked out|been to a gym))\b"
+    # Asked to be led through it from nothing ("bit by bit from the top, I'm brand new",
+    # "a beginner's guide please"): how to do it, never how to make it harder. A dose,
+    # a schedule, a whole session, a progression or a pain asked about is its own question.
+    r"|^(?!.*\b(?:how (?:many|often|long|much)|reps?|sets|a week|every day|harder|progress\w*|"
+    r"step (?:it )?up|build (?:it )?up|weights?|next level|advanced|hurts?|pain\w*|sore\w*|"
+    r"missed|restart\w*|start(?:ing)? again|back after|sessions?|workouts?|routines?|"
+    r"to (?:the )?(?:end|finish))\b)"
+    r"(?:.*(?:\bstep[- ]by[- ]step\b|\b(?:idiot|dummy|dummie|beginner)'?s'? guide\b"
+    r"|\b(?:explain|show|take|talk|walk|run|guide|go|teach)\b.{0,25}?\b(?:from|at) (?:the )?"
+    r"(?:very )?(?:start|beginning|scratch|top)\b"
+    r"|\b(?:talk|walk|take) me through (?:it|this|them|the (?:exercise|lift|move|whole thing))\b)"
+    # a beginner said, asking only to be shown ("brand-new novice, how do I go about it?")
+    r"|(?=.*\b(?:(?:total|complete|absolute|utter|real) (?:beginner|novice|newbie)|"
+    r"as (?:a|an) (?:beginner|novice|newbie))\b)"
+    r"(?!.*\b(?:safe|ok|okay|suit\w*|age|old|mat|wear|equipment|why|when|where|which)\b)"
+    r".*\b(?:please|help|show|teach|explain|guide|how (?:do|to|should|would)|what do i do|"
+    r"mess (?:it|this|them) up|get (?:it|this) right|do (?:it|this) right)\b)",
+    re.I | re.S,
 )
 # How high to go, asked as "as high as I can?": only to about level. Not managing
 # level ("can't get anywhere near parallel") is the smaller lift: that is fine.
@@ -1243,6 +1260,24 @@ KNEES_PLACED = re.compile(
     r"(?:under|below|beneath|behind|in line with) (?:my |the |your )?hips?)\b",
     re.I,
 )
+# A dose doubted for oneself ("at 80 with weak legs, must I really manage 20?", "is 15 too
+# much for me?", "could I get away with fewer?"): doing fewer is fine, built up slowly.
+_A_COUNT = r"(?:\d+|ten|twelve|fifteen|twenty|that many|so many|all (?:of )?(?:them|those|that))"
+DOSE_DOUBTED = re.compile(
+    # "must I do 10?" alone is the dose asked: doubt needs a "really" or a reason said
+    r"^(?=.*\b(?:really|actually|honestly|truly|old\w*|age|aged|elderly|\d0s|i'?m \d{2}|"
+    r"weak\w*|strong|strength|fit|unfit|fitness|frail|beginner|stiff|struggl\w*)\b)"
+    r".*\b(?:(?:do|must|should|would) i (?:\w+ )?(?:have to|need to|got to|gotta|be expected to)"
+    r"|must i(?: \w+)?(?= (?:do|manage|get through|aim for) ))"
+    rf" (?:do |manage |get through |aim for )?(?:all )?{_A_COUNT}\b"
+    r"(?!\s*(?:sets?|times|days|sessions|seconds|secs|weeks|rounds)\b)"
+    rf"|\b{_A_COUNT} (?:\w+ ){{0,3}}(?:is |are |seems |sounds )?(?:too (?:many|much)|a lot)"
+    r" for (?:me|someone like me|my age|an old\w*|a \w+ (?:like me|my age))\b"
+    r"|\b(?:can|could|may) i (?:just |not |get away with |start with |stick to )?(?:do )?"
+    r"(?:fewer|less|a few less|not as many)\b"
+    r"|\bok(?:ay)? (?:if i|to) (?:just )?do (?:fewer|less|not as many)\b",
+    re.I,
+)
 # A reminder of how many, asked ("the sheet's lost, can you remind me how many?"):
 # the reps, however long the story before it.
 REMIND_HOW_MANY = re.compile(
@@ -1301,6 +1336,22 @@ EVERYDAY_LIFE = re.compile(
     r"|\bgym (?:membership|subscription|pass)\b|\bhome workouts?\b"
     r"|\b(?:apps?|trackers?|watch(?:es)?|pedometers?)\b.{0,25}?\b(?:count\w*|track\w*|log\w*)"
     r" (?:my |your |daily )?steps\b|\bstep count(?:er|ing)?\b)",
+    re.I | re.S,
+)
+
+
+# When a shop or place opens or shuts ("is the chemist open bank holiday monday?", "what
+# time does the post office close?"): an errand, whatever day is named; a day alone
+# must not pull the sessions-a-week answers.
+OPENING_HOURS = re.compile(
+    r"\b(?:opening|closing) (?:hours|times?)\b|\bhours of business\b"
+    r"|^(?!.*\b(?:legs?|lifts?|hips?|knees?|eyes?|mouth|jaw|exercis\w*|session|glutes?)\b)"
+    r"(?=.*\b(?:shops?|stores?|supermarkets?|tesco|asda|aldi|lidl|sainsbury'?s|morrisons|"
+    r"waitrose|co-?op|boots|chemists?|pharmac\w+|banks?|post office|library|libraries|tip|"
+    r"pubs?|cafes?|restaurants?|garage|petrol station|market|mall|centre|center|cinema|"
+    r"museum|(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?|bank holiday|christmas)\b)"
+    r".*\b(?:what time|when|how late|till when|until when|is|are|will)\b.{0,40}?"
+    r"\b(?:open|opens|opening|close|closes|closing|shut|shuts|shutting)\b",
     re.I | re.S,
 )
 
@@ -1595,6 +1646,8 @@ ANSWER_RULES = (
     ("other_names", WRITTEN_NAME_ASKED.search),
     ("other_names", BARE_NAME_ASKED.search),
     ("number_of_sets", MORE_SETS_OR_REPS.search),
+    # "I'm 80, is 15 too many for me?": fewer is fine; a pain said is acted on first
+    ("cutting_back", lambda text: bool(DOSE_DOUBTED.search(text)) and not pain_said(text)),
     ("age", ASKS_ABOUT_AGE.search),
     ("neck_and_head", WHERE_TO_LOOK.search),
     ("tummy_squeeze", CORE_ON_OR_OFF.search),
@@ -2239,7 +2292,9 @@ def rule_verdict(
     if intent == QUESTION_INTENT and only_about_a_pet(text) and not answer_named_by_words(text):
         return "out_of_scope"
     if intent in (QUESTION_INTENT, "nlu_fallback") and (
-        GEAR_FOR_ANOTHER_SPORT.search(text) or EVERYDAY_LIFE.search(text)
+        GEAR_FOR_ANOTHER_SPORT.search(text)
+        or EVERYDAY_LIFE.search(text)
+        or OPENING_HOURS.search(text)
     ):
         return "out_of_scope"
     if intent in ("out_of_scope", "nlu_fallback") and ASKS_WHY_A_CUE.search(text):
@@ -2281,6 +2336,8 @@ def answer_question(
         reply.say(answers.other_exercise_answer(exercise))
     elif topic == "out_of_scope" and (kind := _off_topic_kind(entities)):
         reply.messages.append(Message("", response=off_topic_response(kind)))
+    elif topic == "out_of_scope" and OPENING_HOURS.search(text):
+        reply.messages.append(Message("", response=off_topic_response("errand")))
     elif topic == "out_of_scope" and PRODUCT_RECOMMENDED.search(text):
         reply.messages.append(Message("", response=off_topic_response("sleep")))
     elif topic == "out_of_scope" and asks_for_training(text):

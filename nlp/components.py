@@ -34,7 +34,14 @@ def select_answer(message: Message, key: str) -> None:
         return
     name = f"{QUESTION_INTENT}/{key}"
     chosen = {"confidence": 1.0, "intent_response_key": name}
-    others = [e for e in selector.get("ranking") or [] if e.get("intent_response_key") != name]
+    # The selector's own readings rank below the certain pick, and by a clear margin: its
+    # former favourite at 0.996 would otherwise tie with the pick (within the answer
+    # fallback's ambiguity threshold), and a settled question be asked back as buttons.
+    others = [
+        {**e, "confidence": float(e.get("confidence") or 0) / 2}
+        for e in selector.get("ranking") or []
+        if e.get("intent_response_key") != name
+    ]
     # No response texts here: the selector's own texts were for its pick.
     response = {**chosen, "responses": [], "utter_action": f"utter_{name}"}
     outputs = dict(message.get(RESPONSE_SELECTOR))

@@ -5,7 +5,7 @@ import pytest
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from nlp.components import AnswerConfidenceFallback
+from nlp.components import AnswerConfidenceFallback, select_answer
 from nlp.spelling import Corrector, domain_words
 
 
@@ -54,6 +54,18 @@ def test_a_clear_answer_overrules_an_unsure_intent_when_a_question_is_likeliest(
     ranking = [("nlu_fallback", 0.4), ("faq", 0.35), ("pain", 0.3)]
     msg = message("toes?", ranking, [("toes", 0.7), ("speed", 0.05)])
     assert intent_after(msg) == "faq"
+
+
+def test_an_answer_a_rule_settled_is_clear_even_against_a_sure_selector():
+    # the selector all but certain of another reading: the rule's pick still stands
+    msg = message("go through it with me", [("faq", 0.9)], [("steps_one_by_one", 0.996)])
+    select_answer(msg, "how_to_do_it")
+    assert intent_after(msg) == "faq"
+    ranking = msg.get("response_selector")["default"]["ranking"]
+    assert [entry["intent_response_key"] for entry in ranking] == [
+        "faq/how_to_do_it",
+        "faq/steps_one_by_one",
+    ]
 
 
 def test_other_intents_and_rule_verdicts_are_left_alone():
