@@ -1887,6 +1887,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             and not re.search(r"\b(?:legs?|sides?|sets?|reps?)\b", text, re.I)
             and not session.check
             and numbers.read_count(text) is None
+            and not _count_before_check(text)  # "did 6, all done?": counted first, below
         ):
             # "Am I finished?" before the last set: not yet, and where they are.
             work.say_text(f"Not yet: today's session is {session.sets} sets on each leg.")
@@ -2491,10 +2492,21 @@ CHECKS_ALL_DONE = re.compile(
 )
 
 
+def _count_before_check(text: str) -> bool:
+    """A count said before a check that the leg or the session is over."""
+    check = CHECKS_LEG_DONE.search(text) or CHECKS_ALL_DONE.search(text)
+    return (
+        check is not None
+        and check.start() > 0
+        and numbers.read_count(text[: check.start()]) is not None
+    )
+
+
 def _count_then_done_check(work: _Turn, session: Session) -> bool:
     """A count, then whether it ends the leg or the session: the count is counted, and the
     answer is what it leads to ("10 on your left leg ... switch", or what is still to go)."""
-    check = CHECKS_LEG_DONE.search(work.turn.text) or CHECKS_ALL_DONE.search(work.turn.text)
+    leg_check = CHECKS_LEG_DONE.search(work.turn.text)
+    check = leg_check or CHECKS_ALL_DONE.search(work.turn.text)
     if check is None or session.phase != "active" or session.awaiting_feedback:
         return False
     head = work.turn.text[: check.start()]
@@ -2511,7 +2523,8 @@ def _count_then_done_check(work: _Turn, session: Session) -> bool:
     if session.over:
         lines.insert(0, Line("Yes, that's everything: today's session is complete."))
     elif session.leg != leg or session.phase != "active":
-        lines.insert(0, Line(f"Yes, that's your {leg} leg done."))
+        answer = "Yes," if leg_check else "Not yet:"  # a leg is over, the session is not
+        lines.insert(0, Line(f"{answer} that's your {leg} leg done."))
     elif not session.check:
         lines.insert(0, Line("Not yet."))
     work.say(lines, session.check_buttons())

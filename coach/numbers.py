@@ -531,7 +531,7 @@ _TOTAL = _rules(
     rf"(?:(?:is|was|at|on|done|finished|complete|completed)\s+)*{_N}{_TAIL}",
     # "and 10 on the other side", "8 on the second", "9 with my first leg": the batch for a
     # leg named by its place, the verb left out (the dialogue checks it is the one under way).
-    rf"{_LEAD}{_N}{_REPS}\s+(?:on|with|for)\s+(?:the|my|this)\s+(?:other|second|2nd|next|first|1st)"
+    rf"{_LEAD}{_N}{_REPS}\s+(?:on|with|for)\s+(?:the|my|this)\s+(?:other|second|2nd|next|first)"
     rf"(?:\s+(?:leg|side|one))?{_NOW}\s*$",
     # "10 right", "and 8 the left": the batch with the leg it was on said after it, the
     # verb left out. A bare "8 left" may be reps still to do ("8 left to go"), so "left"
@@ -1922,7 +1922,7 @@ _BOTH_LEGS = re.compile(
     rf"^(?:{_FILLER}\s+)*(?:(?:i\s+)?(?:did|done|got|managed)\s+)?(?:"
     rf"(?P<a>{NUMBER})\s+(?:and|plus)\s+(?P<b>{NUMBER})"
     rf"(?:\s+(?:reps?|done|each|both legs|both sides|on both|complete|finished))*"
-    rf"|(?P<n>{NUMBER})(?:\s+reps?)?\s+(?:(?:on|with|for|per|a)\s+)?(?:each|both|every|a)\s+"
+    rf"|(?P<n>{NUMBER})(?:\s+reps?)?\s+(?:(?:on|with|for)\s+)?(?:each|both|every|per)\s+"
     rf"(?:legs?|sides?)(?:\s+(?:done|complete|finished|now))*"
     rf"|(?:on\s+)?(?:both|each)\s+(?:legs|sides|leg|side)\s+(?:(?:did|done|got|at|were|was)\s+)?"
     rf"(?P<m>{NUMBER})(?:\s+(?:reps?|each|done))*"
