@@ -68,11 +68,10 @@ def test_a_leg_said_over_before_its_total_counts_no_extra_rep():
 
 def test_the_last_batch_with_is_that_all_is_counted_and_the_session_complete():
     chat = in_a_set()
-    chat.say("report_reps", "did 10")
-    chat.say("report_reps", "did 10")
-    chat.say("continue_session", "ready")
-    chat.say("report_reps", "9 with my first leg")
-    chat.say("report_reps", "1 more")
+    for intent, said in [("report_reps", "10 plus 10"), ("continue_session", "ready")]:
+        chat.say(intent, said)
+    assert "9 of 10 on your left leg" in chat.say("report_reps", "9 with my first leg")
+    assert "Switch to your right leg" in chat.say("report_reps", "1 more")
     reply = chat.say(MISREAD_AS_A_QUESTION, "12 for the other side. was that everything?")
     assert "complete" in reply and "42 in all" in reply
 
