@@ -1973,6 +1973,8 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         # coach's question stays open ("how many in total?" is not "that's it").
         if _count_then_done_check(work, session) or _both_legs_batch(work, session):
             return True
+        if _batch_for_the_leg_before(work, session):
+            return True
         asks = QUESTION_START.match(text) or re.search(r"\b(?:how|what|why|where)\b", text, re.I)
         if (
             session.check
@@ -2543,8 +2545,25 @@ def _both_legs_steps(text: str, session: Session) -> list[numbers.Count] | None:
 def _names_a_leg_not_under_way(text: str, session: Session) -> bool:
     """A batch for the set's first leg said once the second is under way ("9 with the first
     leg" after the switch) is not the second leg's."""
-    first = re.search(r"\b(?:first|1st)\s+(?:leg|side|one)\b|\bwith the first\b", text, re.I)
+    first = re.search(r"\b(?:first|1st)\s+(?:leg|side)\b|\bwith the first\b", text, re.I)
     return bool(first) and session.leg != p.LEGS[0]
+
+
+def _batch_for_the_leg_before(work: _Turn, session: Session) -> bool:
+    """ "9 with the first leg" once the second is under way: never the second leg's reps;
+    what the first leg has this set, and where the user is."""
+    if session.phase != "active" or session.check or session.awaiting_feedback:
+        return False
+    count = numbers.read_count(work.turn.text)
+    if count is None or count.kind not in (numbers.MORE, numbers.TOTAL):
+        return False
+    if not _names_a_leg_not_under_way(work.turn.text, session):
+        return False
+    first = p.LEGS[0]
+    done = session.reps[session.set_number - 1].get(first, 0)
+    work.say_text(f"Your {first} leg is behind us this set, with {done} counted on it.")
+    work.say([session.status()])
+    return True
 
 
 def _both_legs_batch(work: _Turn, session: Session) -> bool:

@@ -87,3 +87,11 @@ def test_a_batch_that_ends_a_leg_with_a_finishing_question_says_what_is_left():
     chat = in_a_set()
     reply = chat.say(MISREAD_AS_A_QUESTION, "10 on the first side, all done?")
     assert reply.startswith("Not yet: that's your left leg done") and "right leg" in reply
+
+
+def test_a_batch_for_the_first_leg_said_on_the_second_is_not_the_second_legs():
+    chat = in_a_set()
+    chat.say("report_reps", "did 10")
+    reply = chat.say("report_reps", "7 for my first side")
+    assert "left leg is behind us" in reply and "10 counted" in reply
+    assert chat.session["reps"][0]["right"] == 0
