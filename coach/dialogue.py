@@ -1887,6 +1887,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             and not re.search(r"\b(?:legs?|sides?|sets?|reps?)\b", text, re.I)
             and not session.check
             and numbers.read_count(text) is None
+            and not _count_before_check(text)  # "did 6, all done?": counted first, below
         ):
             # "Am I finished?" before the last set: not yet, and where they are.
             work.say_text(f"Not yet: today's session is {session.sets} sets on each leg.")
@@ -1970,7 +1971,9 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             return True
         # A question asked while the coach awaits an answer about a count is answered; the
         # coach's question stays open ("how many in total?" is not "that's it").
-        if _count_then_done_check(work, session):
+        if _count_then_done_check(work, session) or _both_legs_batch(work, session):
+            return True
+        if _batch_for_the_leg_before(work, session):
             return True
         asks = QUESTION_START.match(text) or re.search(r"\b(?:how|what|why|where)\b", text, re.I)
         if (
@@ -2478,24 +2481,110 @@ CHECKS_LEG_DONE = re.compile(
 )
 
 
+# A check that today's session is over, said after a count: "9 on the other leg, that's
+# everything?", "and 10, are we finished for today?".
+CHECKS_ALL_DONE = re.compile(
+    r"[,;.!-]?\s*(?:(?:so|and|ok)\s+)*(?:(?:that'?s|thats|that is|is that|was that)\s+"
+    r"(?:it|all|everything|the lot|the session|the whole session|us|me)(?:\s+(?:done|finished))?|"
+    r"(?:are|am|were)\s+(?:we|i)\s+(?:all\s+)?(?:done|finished|through)|"
+    r"(?:all\s+)?(?:done|finished)|(?:do|did)\s+(?:we|i)\s+finish)"
+    r"(?:\s+(?:for|with)\s+(?:today|now|the day|the session|this session))?\W*"
+    r"(?:right|yeah|yes|then|now|is it|isn'?t it|correct|yep|innit)?\W*\?\W*$",
+    re.I,
+)
+
+
+def _count_before_check(text: str) -> bool:
+    """A count said before a check that the leg or the session is over."""
+    check = CHECKS_LEG_DONE.search(text) or CHECKS_ALL_DONE.search(text)
+    return (
+        check is not None
+        and check.start() > 0
+        and numbers.read_count(text[: check.start()]) is not None
+    )
+
+
 def _count_then_done_check(work: _Turn, session: Session) -> bool:
-    """A count, then whether it ends the leg: the count is counted, and the answer is what
-    it leads to ("10 on your left leg ... switch", or how many are still to go)."""
-    check = CHECKS_LEG_DONE.search(work.turn.text)
+    """A count, then whether it ends the leg or the session: the count is counted, and the
+    answer is what it leads to ("10 on your left leg ... switch", or what is still to go)."""
+    leg_check = CHECKS_LEG_DONE.search(work.turn.text)
+    check = leg_check or CHECKS_ALL_DONE.search(work.turn.text)
     if check is None or session.phase != "active" or session.awaiting_feedback:
         return False
-    count = numbers.read_count(work.turn.text[: check.start()])
-    if count is None or count.value is None or count.kind not in (numbers.MORE, numbers.TOTAL):
-        return False
+    head = work.turn.text[: check.start()]
+    steps = _both_legs_steps(head, session)
+    if steps is None:
+        count = numbers.read_count(head)
+        if count is None or count.value is None or count.kind not in (numbers.MORE, numbers.TOTAL):
+            return False
+        if _names_a_leg_not_under_way(head, session):
+            return False
+        steps = [count]
     leg = session.leg
-    lines = session.said(count, work.now)
-    if session.leg != leg or session.phase != "active":
-        lines.insert(0, Line(f"Yes, that's your {leg} leg done."))
+    lines = _said_for_each(session, steps, work.now)
+    if session.over:
+        lines.insert(0, Line("Yes, that's everything: today's session is complete."))
+    elif session.leg != leg or session.phase != "active":
+        answer = "Yes," if leg_check else "Not yet:"  # a leg is over, the session is not
+        lines.insert(0, Line(f"{answer} that's your {leg} leg done."))
     elif not session.check:
         lines.insert(0, Line("Not yet."))
     work.say(lines, session.check_buttons())
     _after_session_change(work)
     return True
+
+
+def _both_legs_steps(text: str, session: Session) -> list[numbers.Count] | None:
+    """ "10 + 10 done" on a set's first leg: a total for each leg of the set, in order."""
+    both = numbers.read_both_legs(text)
+    if both is None or session.leg != p.LEGS[0] or session.check:
+        return None
+    return [numbers.Count(numbers.FINISHED, n, explicit=True) for n in both]
+
+
+def _names_a_leg_not_under_way(text: str, session: Session) -> bool:
+    """A batch for the set's first leg said once the second is under way ("9 with the first
+    leg" after the switch) is not the second leg's."""
+    first = re.search(r"\b(?:first|1st)\s+(?:leg|side)\b|\bwith the first\b", text, re.I)
+    return bool(first) and session.leg != p.LEGS[0]
+
+
+def _batch_for_the_leg_before(work: _Turn, session: Session) -> bool:
+    """ "9 with the first leg" once the second is under way: never the second leg's reps;
+    what the first leg has this set, and where the user is."""
+    if session.phase != "active" or session.check or session.awaiting_feedback:
+        return False
+    count = numbers.read_count(work.turn.text)
+    if count is None or count.kind not in (numbers.MORE, numbers.TOTAL):
+        return False
+    if not _names_a_leg_not_under_way(work.turn.text, session):
+        return False
+    first = p.LEGS[0]
+    done = session.reps[session.set_number - 1].get(first, 0)
+    work.say_text(f"Your {first} leg is behind us this set, with {done} counted on it.")
+    work.say([session.status()])
+    return True
+
+
+def _both_legs_batch(work: _Turn, session: Session) -> bool:
+    """Both legs' batches in one message ("10 and 10", "ten each side"): each leg counted."""
+    steps = _both_legs_steps(work.turn.text, session)
+    if steps is None or session.phase != "active" or session.awaiting_feedback:
+        return False
+    work.say(_said_for_each(session, steps, work.now), session.check_buttons())
+    _after_session_change(work)
+    return True
+
+
+def _said_for_each(session: Session, steps: list[numbers.Count], now: float) -> list[Line]:
+    """A leg's count each, in order: the next only once the one before finished its leg."""
+    lines: list[Line] = []
+    for step in steps:
+        leg = session.leg
+        lines += session.said(step, now)
+        if session.check or session.phase != "active" or session.leg == leg:
+            break
+    return lines
 
 
 def _batches_so_far(text: str) -> numbers.Count | None:

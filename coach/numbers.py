@@ -529,9 +529,9 @@ _TOTAL = _rules(
     # A leg named, then its count: "left side 7 complete", "the right leg was 9".
     rf"{_LEAD}(?:(?:my|the|that|this)\s+)?(?:left|right|other|first|second)\s+(?:leg|side)\s+"
     rf"(?:(?:is|was|at|on|done|finished|complete|completed)\s+)*{_N}{_TAIL}",
-    # "and 10 on the other side", "8 on the second": the batch for the leg switched to,
-    # named by its place, the verb left out.
-    rf"{_LEAD}{_N}{_REPS}\s+(?:on|with|for)\s+(?:the|my|this)\s+(?:other|second|2nd|next)"
+    # "and 10 on the other side", "8 on the second", "9 with my first leg": the batch for a
+    # leg named by its place, the verb left out (the dialogue checks it is the one under way).
+    rf"{_LEAD}{_N}{_REPS}\s+(?:on|with|for)\s+(?:the|my|this)\s+(?:other|second|2nd|next|first)"
     rf"(?:\s+(?:leg|side|one))?{_NOW}\s*$",
     # "10 right", "and 8 the left": the batch with the leg it was on said after it, the
     # verb left out. A bare "8 left" may be reps still to do ("8 left to go"), so "left"
@@ -602,7 +602,7 @@ _FINISHED = re.compile(
     rf"|{_LEAD}(?:(?:i am|im|i have|ive|i|all)\s+)*(?:finished|done|completed|done with|"
     rf"finished with|through with)\s+(?:(?:on|with)\s+)?(?:the|my|this|that)?\s*"
     rf"(?:(?:left|right|first|second|other)?\s*(?:leg|side)|(?:left|right|other) one|left|right)"
-    rf"(?:\s+now)?\s*$"
+    rf"(?:\s+(?:now|too|as well|also))*\s*$"
     rf"|{_LEAD}(?:(?:thats|that is)\s+)?(?:the\s+|my\s+|this\s+|that\s+)?(?:(?:left|right|"
     rf"first|second|other|this|that)\s+(?:leg|side)|(?:left|right|other) one)\s+(?:is\s+)?"
     rf"(?:done|finished|complete|"
@@ -696,6 +696,13 @@ def read_count(text: str) -> Count | None:
     head = read_count(whole[: stopped.start()]) if stopped else None
     if head is not None and head.kind in (TOTAL, COUNT) and head.value:
         return Count(FINISHED, head.value, explicit=True)  # "did 4 then my arm slipped"
+    leg_done = re.match(r"^([^,;:.!]+)[,;:.!]+\s*(.+)$", text.strip())
+    if leg_done and _read_clause(normalise(leg_done.group(1))) == Count(FINISHED):
+        # "done the other side too, ten": the leg said over, then its total; the "done"
+        # is no rep of its own.
+        after = _read_clause(normalise(leg_done.group(2)))
+        if after is not None and after.kind in (COUNT, TOTAL) and after.value:
+            return Count(TOTAL, after.value)
     run = _RUN_OF_COUNTS.match(whole)
     if run and (value := _consecutive_run(run.group("run"))) is not None:
         return Count(COUNT, value)  # "9 and 10 done": counted along, up to the last
@@ -1907,3 +1914,34 @@ def counts_reps(count: Count | None) -> bool:
 def is_bare_rep(count: Count | None) -> bool:
     """ "done", "next": one rep, said with no number."""
     return count is not None and count.kind == MORE and count.value == 1 and not count.explicit
+
+
+# Both legs' batches in one message: "8 + 8 done", "did 10 and 10", "9 each side", "both
+# legs 10". Not a run counted along ("9 and 10 done" is read by read_count).
+_BOTH_LEGS = re.compile(
+    rf"^(?:{_FILLER}\s+)*(?:(?:i\s+)?(?:did|done|got|managed)\s+)?(?:"
+    rf"(?P<a>{NUMBER})\s+(?:and|plus)\s+(?P<b>{NUMBER})"
+    rf"(?:\s+(?:reps?|done|each|both legs|both sides|on both|complete|finished))*"
+    rf"|(?P<n>{NUMBER})(?:\s+reps?)?\s+(?:(?:on|with|for)\s+)?(?:each|both|every|per)\s+"
+    rf"(?:legs?|sides?)(?:\s+(?:done|complete|finished|now))*"
+    rf"|(?:on\s+)?(?:both|each)\s+(?:legs|sides|leg|side)\s+(?:(?:did|done|got|at|were|was)\s+)?"
+    rf"(?P<m>{NUMBER})(?:\s+(?:reps?|each|done))*"
+    r")\s*$"
+)
+
+
+def read_both_legs(text: str) -> tuple[int, int] | None:
+    """The two legs' batches when one message gives both ("10 + 10 done"), else None."""
+    whole = normalise(text.replace("+", " plus ").replace("&", " and "))
+    said = _BOTH_LEGS.match(whole)
+    run = _RUN_OF_COUNTS.match(whole)
+    if said is None or (run and _consecutive_run(run.group("run")) is not None):
+        return None
+    if said.group("a"):
+        a, b = said.group("a"), said.group("b")
+    else:
+        a = b = said.group("n") or said.group("m")
+    first, second = value_of(a), value_of(b)
+    if not all(isinstance(v, int) and 0 < v <= 100 for v in (first, second)):
+        return None
+    return first, second
