@@ -93,9 +93,7 @@ def test_the_position_then_one_at_the_set_up_starts_and_counts_the_set():
 def test_a_count_then_a_question_is_counted_after_the_answer():
     chat = in_a_set()
     chat.say("count_rep", "2", entities=number(2))
-    reply = chat.say(
-        "faq", "Three, but my wrists get sore on these tiles. Could I use a cushion?"
-    )
+    reply = chat.say("faq", "Three, but my wrists get sore on these tiles. Could I use a cushion?")
     assert chat.session["reps"][0]["left"] == 3
     assert "3" in reply and "out of 10" not in reply
 
