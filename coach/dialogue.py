@@ -3708,7 +3708,9 @@ def _handle(work: _Turn) -> None:
     intent = work.turn.intent
     text = work.turn.text
     score = numbers.read_pain_score(text)
-    exclaimed = numbers.exclaimed_score(text) if active and score is None else None
+    exclaimed = (
+        numbers.exclaimed_score(text) if active and score is None and not session.check else None
+    )
     if exclaimed is not None:
         # "ugh thats a six" mid-session: a pain score with no pain word; pain wins.
         score = exclaimed

@@ -1460,8 +1460,9 @@ _BARE_SCORE = re.compile(
 # the cry or "that's" makes it one said about how it feels, with no pain word.
 _EXCLAIMED_SCORE = re.compile(
     r"^(?:(?P<cry>ugh+|urgh+|argh+|ah+|ahh+|oh+|oof+|ooh+|ow+|ouch|yikes|eek|meh|hmm+|phew|"
-    r"gah|jeez|geez|blimey|crikey|damn|dang|god|oh god|oh no|wow|whoa|welp|yeah|yep|ok|okay|"
-    r"well|um+|uh+|erm|honestly|ngl)\s+)*"
+    r"gah|jeez|geez|blimey|crikey|damn|dang|god|oh god|oh no|wow|whoa|welp)\s+|"
+    # fillers, no cry: "ok a ten" may answer a question about a count
+    r"(?:yeah|yep|ok|okay|well|um+|uh+|erm|honestly|ngl)\s+)*"
     r"(?P<that>(?:thats|that is|its|it is|it was|thats now|its now|now its)\s+)?"
     r"(?:(?:like|about|around|maybe|probably|prob|more like|easily|at least|already|def|"
     r"definitely|honestly|solidly|now)\s+)*"

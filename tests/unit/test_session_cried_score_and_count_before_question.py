@@ -19,7 +19,7 @@ def test_a_score_with_a_cry_or_thats_is_read(said, score):
     assert numbers.exclaimed_score(said) == score
 
 
-@pytest.mark.parametrize("said", ["a six", "did a six", "thats six", "ugh six", "oof"])
+@pytest.mark.parametrize("said", ["a six", "did a six", "thats six", "ugh six", "oof", "ok a ten"])
 def test_no_article_or_no_cry_is_no_exclaimed_score(said):
     assert numbers.exclaimed_score(said) is None
 
