@@ -3266,7 +3266,8 @@ def _feels_better_mid_set(work: _Turn, session: Session) -> bool:
         and not session.check
         and work.turn.intent in ("nlu_fallback", "feel_fine", "affirm", "pain", "feel_worse")
         and not asks_something(text)
-        and numbers.read_count(text) is None
+        # "better now, maybe a 2": a number is a new score (or a count), for their steps
+        and not re.search(rf"\b{numbers.SCORE_NUMBER}\b", numbers.normalise(text))
     )
 
 

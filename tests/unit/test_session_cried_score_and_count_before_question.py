@@ -103,3 +103,11 @@ def test_a_count_then_a_question_with_a_score_is_left_to_the_pain_step():
     chat.say("count_rep", "2", entities=number(2))
     reply = chat.say("faq", "Three. My hip hurts, a 6 out of 10, should I stop?")
     assert "6 out of 10" in reply
+
+
+def test_better_with_a_new_score_mid_set_is_the_score_not_only_heard():
+    chat = in_a_set()
+    chat.say("count_rep", "2", entities=number(2))
+    chat.say("pain", "pain 5 in my hip")
+    reply = chat.say("nlu_fallback", "easing off now, about a 1")
+    assert FEELS_BETTER_MID_SET not in reply
