@@ -3264,6 +3264,7 @@ def _feels_better_mid_set(work: _Turn, session: Session) -> bool:
         # at rest, "yes"/"feels fine" to a pain stop's advice have their own step
         and (session.phase == "active" or work.turn.intent == "nlu_fallback")
         and not session.check
+        and not session.awaiting_feedback  # "how did it feel?" has its own answers
         and work.turn.intent in ("nlu_fallback", "feel_fine", "affirm", "pain", "feel_worse")
         and not asks_something(text)
         # "better now, maybe a 2": a number is a new score (or a count), for their steps
