@@ -1313,7 +1313,9 @@ def respond(
     before = _where_the_count_is(work.session)
     reps_before = work.session.total_reps if work.session is not None else None
     if not _answer_pending_question(work) and not _repeat_answer(work):
+        counted_first = _count_before_a_question(work)
         _handle(work)
+        _say_count_after_the_answer(work, counted_first)
         _ask_unanswered_check_again(work, before)
     _remember_answers(work)
     _knee_padding_tip(work)
@@ -1321,6 +1323,51 @@ def respond(
     dialogue.remind(answered_by_rasa)
     _maybe_ask_morning_check(work)
     return _with_disclaimer(work).finish()
+
+
+# A rep counted, then a question: "Four, but my wrist twinges on the tiles. Can I kneel
+# on a cushion?". The number leads, alone before the first stop.
+COUNT_THEN_QUESTION = re.compile(
+    r"^\W*(?P<count>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\s*[,.;:!]+\s*(?P<rest>\S.*)$",
+    re.I | re.S,
+)
+
+
+def _count_before_a_question(work: _Turn) -> list[Line]:
+    """A rep counted mid-set with a question after it: the count is recorded and the rest
+    is handled as the question it is (the count's lines are said after the answer)."""
+    session, text = work.session, work.turn.text
+    match = COUNT_THEN_QUESTION.match(text)
+    if (
+        match is None
+        or session is None
+        or session.over
+        or session.phase != "active"
+        or session.check
+        or session.awaiting_feedback
+        or session.awaiting_ready
+        or not asks_something(match.group("rest"))
+        or numbers.read_pain_score(match.group("rest")) is not None  # a score: pain's step
+    ):
+        return []
+    said = parse_number(match.group("count"))
+    if not isinstance(said, int) or said <= session.count:
+        return []
+    work.turn.text = match.group("rest")
+    work.turn.entities = [e for e in work.turn.entities if e.get("entity") != "number"]
+    return session.count_rep(said, work.now)
+
+
+def _say_count_after_the_answer(work: _Turn, lines: list[Line]) -> None:
+    """The count's lines after the answer, in place of where the session stands."""
+    session = work.session
+    if not lines:
+        return
+    if session is not None and not session.over:
+        status = session.status().text
+        work.reply.messages[:] = [m for m in work.reply.messages if m.text != status]
+    work.say(lines)
 
 
 def _where_the_count_is(session: Session | None) -> tuple | None:
@@ -3282,6 +3329,38 @@ PAIN_NOT_EASING = re.compile(
     r"aching|achy|painful|bad|there|throbbing|killing)\b",
     re.I,
 )
+# How it feels now, said mid-set with no count: "feels fine again", "my hip's ok now".
+FEELS_OK_AGAIN = re.compile(
+    r"^\W*(?:(?:ok|okay|yeah|yep|oh|well|actually|right|phew|and)\W+)*"
+    r"(?:(?:it|that|this|the pain|pain|everything|all|(?:my|the)\s+(?:lower\s+)?"
+    r"(?:back|knees?|hips?|legs?))\s*(?:'?s|is|are|feels?|feeling|seems?)?\s+|"
+    r"(?:i\s+)?(?:feel|feeling|feels|i'?m|im)\s+)?(?:(?:much|a bit|a lot|a little|way|loads)\s+)?"
+    r"(?:ok|okay|fine|alright|all right|good|better|grand)"
+    r"(?:\W+(?:now|again|thanks|actually|i think|tho|though))*\W*$",
+    re.I,
+)
+FEELS_BETTER_MID_SET = "Good, glad it feels better. If the pain comes back, stop and tell me."
+
+
+def _feels_better_mid_set(work: _Turn, session: Session) -> bool:
+    """ "Feels ok now", "it's eased" mid-set, no count said: heard, and the set goes on."""
+    text = work.turn.text
+    said_how_it_feels = (
+        FEELS_OK_AGAIN.match(text) and re.search(r"\b(?:now|again|feels?|feeling|feel)\b", text)
+    ) or (PAIN_EASING.search(text) and not PAIN_NOT_EASING.search(text))
+    return bool(
+        said_how_it_feels
+        # at rest, "yes"/"feels fine" to a pain stop's advice have their own step
+        and (session.phase == "active" or work.turn.intent == "nlu_fallback")
+        and not session.check
+        and not session.awaiting_feedback  # "how did it feel?" has its own answers
+        and work.turn.intent in ("nlu_fallback", "feel_fine", "affirm", "pain", "feel_worse")
+        and not asks_something(text)
+        # "better now, maybe a 2": a number is a new score (or a count), for their steps
+        and not re.search(rf"\b{numbers.SCORE_NUMBER}\b", numbers.normalise(text))
+    )
+
+
 # "What happens if it gets worse?", "what do I do if it starts hurting": about pain.
 PAIN_WHAT_IF = re.compile(
     r"\b(?:if|when|once|in case)\b.*\b(?:worse|hurts?|hurting|painful|pain|sore|sorer)\b", re.I
@@ -3314,11 +3393,13 @@ PLACE_ONLY = re.compile(
     r"outside|inside|front|top|bottom|side|back(?= of\b))(?: of)?\s+(?:(?:my|the)\s+)?)*"
     rf"(?:{_PLACES})"
     r"(?:\s+(?:mostly|mainly|area|region|side|again|too|as well|really|i think|only|mate))*"
-    # which part of it: "left knee, on the inside", "hip, round the back of it"
-    r"(?:\W+(?:(?:just|more|mostly|kind of|sort of)\s+)?(?:round|around|on|at|in|down|towards?|"
-    r"near|by|along|up)\s+(?:the\s+|my\s+)?(?:side|sides|outside|inside|front|back|top|bottom|"
+    # which part of it: "left knee, on the inside", "hip, round the back of it", "knee,
+    # inner side" (after a comma the "on" may be left out)
+    r"(?:\W+(?:(?:just|more|mostly|kind of|sort of)\s+)?(?:(?:round|around|on|at|in|down|towards?|"
+    r"near|by|along|up)\s+)?(?:the\s+|my\s+)?(?:left|right|upper|lower|"
+    r"side|sides|outside|inside|front|back|top|bottom|"
     r"edge|middle|centre|center|outer side|inner side|outer edge|inner edge)(?:\s+of (?:it|that))?"
-    r"(?:\s+(?:bit|part|mostly|mainly))?)?"
+    r"(?:\s+(?:side|bit|part|mostly|mainly))?)?"
     r"\W*$",
     re.I,
 )
@@ -3718,6 +3799,15 @@ def _handle(work: _Turn) -> None:
     intent = work.turn.intent
     text = work.turn.text
     score = numbers.read_pain_score(text)
+    exclaimed = (
+        numbers.exclaimed_score(text) if active and score is None and not session.check else None
+    )
+    if exclaimed is not None:
+        # "ugh thats a six" mid-session: a pain score with no pain word; pain wins.
+        score = exclaimed
+        work.turn.score_in_words = pain.said_in_words(text, exclaimed)
+        work.turn.text = text = f"pain {exclaimed} out of 10, {text}"
+        intent = work.turn.intent = "pain"
     if score is None and active and session.awaiting_feedback:
         felt = numbers.read_felt_score(text)
         if felt is None and PAIN_BAND.search(text) and not asks_something(text):
@@ -3798,6 +3888,9 @@ def _handle(work: _Turn) -> None:
         pass  # "only four, my legs were tired": a count, and tired is not pain
     elif active and session.awaiting_feedback and _no_pain_after_set(text):
         _set_done_without_pain(work, session)
+    elif active and score is None and _feels_better_mid_set(work, session):
+        work.say_text(FEELS_BETTER_MID_SET)
+        _session_status(work)
     elif active and _count_with_pain(text):
         _count_and_pain(work, session, numbers.read_count(text))
     elif (

@@ -1413,7 +1413,9 @@ _RANGE = re.compile(
 _OUT_OF = re.compile(rf"(?P<a>{SCORE_NUMBER})\s*(?:/|out of|outta|of|on a scale of)\s*(?:10|ten)\b")
 _PAIN_NUMBER = re.compile(
     rf"\b(?:pain|painful|hurts?|hurting|sore|soreness|ache|aches|aching|achy|twinge|discomfort|"
-    rf"score|level|rating|rate it|give it|call it|say|pains|back|backs|hip|hips|knee|knees|"
+    rf"score|level|rating|rate it|give it|call it|say|pains|back|backs|hip|hips|knee|"
+    # "on my hands and knees. one": the position, then the first rep
+    rf"(?<!hands and )(?<!hand and )knees|"
     rf"(?<!left )(?<!right )(?<!other )(?<!first )(?<!second )leg|"
     rf"glute|glutes|"
     rf"hamstring|bum|butt|buttock|thigh|groin)\b(?:\s+(?:is|its|was|at|of|about|around|like|"
@@ -1458,6 +1460,31 @@ _BARE_SCORE = re.compile(
     rf"^(?:{_PAIN_CUE}\s+)*(?P<a>{SCORE_NUMBER})(?:\s+(?:ish|maybe|probably|i think|i guess|"
     rf"or so|at most|at least|now|today|i reckon|really|tops|max|out of 10|/ 10))*\s*$"
 )
+
+
+# A score said on its own with a cry or "that's" before it, mid-session: "ugh thats a six",
+# "it's like a seven", "oof an eight". The article makes it a score (a count has none), and
+# the cry or "that's" makes it one said about how it feels, with no pain word.
+_EXCLAIMED_SCORE = re.compile(
+    r"^(?:(?P<cry>ugh+|urgh+|argh+|ah+|ahh+|oh+|oof+|ooh+|ow+|ouch|yikes|eek|meh|hmm+|phew|"
+    r"gah|jeez|geez|blimey|crikey|damn|dang|god|oh god|oh no|wow|whoa|welp)\s+|"
+    # fillers, no cry: "ok a ten" may answer a question about a count
+    r"(?:yeah|yep|ok|okay|well|um+|uh+|erm|honestly|ngl)\s+)*"
+    r"(?P<that>(?:thats|that is|its|it is|it was|thats now|its now|now its)\s+)?"
+    r"(?:(?:like|about|around|maybe|probably|prob|more like|easily|at least|already|def|"
+    r"definitely|honestly|solidly|now)\s+)*"
+    rf"(?:a|an)\s+(?P<a>{SCORE_NUMBER})"
+    r"(?:\s+(?:now|already|ish|or so|i think|i reckon|i guess|maybe|honestly|tbh|at least|"
+    r"right now|out of 10|/ 10))*\s*$"
+)
+
+
+def exclaimed_score(text: str) -> int | None:
+    """A score said alone with a cry or "that's" ("ugh thats a six"), else None."""
+    match = _EXCLAIMED_SCORE.match(normalise(text))
+    if match is None or not (match.group("cry") or match.group("that")):
+        return None
+    return _score_value(match.group("a"))
 
 
 # A number just after a verb of doing reps is a count, never a pain score.
