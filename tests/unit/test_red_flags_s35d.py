@@ -1,0 +1,38 @@
+"""Red-flag kinds that came back in the s35c round: a denial typed with its apostrophe
+astray or its vowels dropped, "even" inside a denial, and "went" typed without its vowel
+before where the legs went."""
+
+import pytest
+
+from coach.red_flags import EMERGENCY
+from tests.unit.test_red_flags_word_classes import verdict
+
+FOUND = [
+    # The apostrophe in the wrong place, or the vowels left out, is still a denial.
+    ("i had'nt passed any water by lunchtime and my back aches", "bladder"),
+    ("did'nt feel the need for a wee once today", "bladder"),
+    ("hvnt had a wee since yesterday tea time", "bladder"),
+    # "Even" only stresses the denial.
+    ("i never even get the urge to wee these days", "bladder"),
+    ("I don't even notice when I need the loo now", "bladder"),
+    # "Went" typed as "wnt", before where the legs went.
+    ("both legs wnt out from under me on the stairs", "legs_giving_way"),
+    ("me legs wnt down under me in the garden", "legs_giving_way"),
+]
+
+CLEAR = [
+    # "Wnt" elsewhere may be "want": nothing read into it.
+    "i wnt to try the harder level today",
+    # A denial stressed with "even" stays a denial.
+    "not even a hint of numbness anywhere, all good",
+]
+
+
+@pytest.mark.parametrize(("text", "sign"), FOUND)
+def test_a_typed_denial_or_dropped_vowel_still_reads_the_emergency(text, sign):
+    assert verdict(text) == (sign, EMERGENCY)
+
+
+@pytest.mark.parametrize("text", CLEAR)
+def test_a_near_miss_stays_clear(text):
+    assert verdict(text) == (None, None)
