@@ -1657,6 +1657,7 @@ def _applies(rule: Rule, hits: list[_Hit], message: _Message) -> str | None:
                 rule.someone_else
                 and _about_someone_else(rule, chosen, message)
                 and not _they_exercise(chosen, hits, message)
+                and not _their_back_hurts(rule, chosen, hits, message)
             ):
                 other = SOMEONE_ELSE
                 continue
@@ -1698,12 +1699,37 @@ def _taken_for_them(
     """Whether another person's sign is taken as reported: an emergency told for a
     person the user helps ("my dad's legs keep going from under him", "she can't feel
     when she needs the loo") gets the advice; a pet's does not, and a soon sign of
-    someone else's is asked about only when the user is in it too."""
+    someone else's gets it when the user writes for them, as the one who exercises or
+    the one whose back hurts ("mum has been on steroids for years, her back aches now")."""
     if SIGNS[rule.sign].urgency != EMERGENCY:
-        return _they_exercise(chosen, hits, message)
+        return _they_exercise(chosen, hits, message) or _their_back_hurts(
+            rule, chosen, hits, message
+        )
     if any(hit.label == UNDER_CARE for hit in hits):
         return False  # "she's seeing the doctor about it": already in a doctor's hands
     return _no_pet_before(chosen, message)
+
+
+# An injury's hurt back is the injury itself ("my brother came off his bike and hurt his
+# back"): not back pain that shows the user writes for them.
+HURT_IN_IT = frozenset({"trauma"})
+
+
+def _their_back_hurts(
+    rule: Rule, chosen: tuple[_Hit, ...], hits: list[_Hit], message: _Message
+) -> bool:
+    """Whether back pain is said after the other person's sign with nothing of the user's
+    between ("my dad takes steroids, his back aches"): the back pain is theirs, so the
+    user writes about them; not "mum's on steroids and my back hurts"."""
+    if rule.sign in HURT_IN_IT:
+        return False
+    end = max(hit.end for hit in chosen)
+    return _no_pet_before(chosen, message) and any(
+        hit.label in OWN_COMPLAINT
+        and hit.start >= end
+        and OWN_WORDS.isdisjoint(message.words[end : hit.end])
+        for hit in hits
+    )
 
 
 # "She wants to do her lifts": the other person named is the one who exercises.

@@ -446,6 +446,9 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 88/90 (+2 asked), other signs 83/86 (+1 asked), near misses
     # 0/91 (+1 asked); after issue 15: 90/90, 86/86, 0/91.
     "2026-11-27s35b",
+    # Scored fresh: emergencies 94/97, other signs 90/91, near misses 2/104 (+2 asked);
+    # after issue 15 (s35d): 97/97, 91/91, 2/104.
+    "2026-11-27s35c",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
