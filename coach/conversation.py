@@ -184,8 +184,17 @@ ANSWERS_ABOUT_OFF_TOPIC = {
     "other_body_part": (),
 }
 WEIGHT_WORDS = ("belly fat", "lose weight", "weight loss", "calorie", "calories")
-# Food only fits the eating_before answer when it is around a session.
-AROUND_A_SESSION = re.compile(r"\b(?:before|after|beforehand|afterwards|stomach)\b", re.I)
+# Food only fits the eating_before answer when it is around a session: not a date ("before
+# the holidays"), nor eating to lose weight, which is a diet question.
+AROUND_A_SESSION = re.compile(
+    r"^(?!.*\b(?:to|help me|so i can|and|i want to|i need to) (?:lose|shed|drop|burn off|"
+    r"get rid of|slim)\b)"
+    r".*(?:\b(?:before|after)\b(?!\s+(?:christmas|xmas|easter|summer|spring|winter|autumn|"
+    r"new year|the (?:holidays?|wedding|summer|new year|party|end of)|my (?:wedding|holiday|"
+    r"birthday|trip)|\w+day\b|next\b|january|june|july|august|december))"
+    r"|\b(?:beforehand|afterwards|stomach)\b)",
+    re.I | re.S,
+)
 
 
 def asks_off_topic(intent: str, entities: list[dict], text: str, answer_key: str | None) -> bool:
@@ -788,7 +797,11 @@ ASKS_WHAT_NEXT = re.compile(
     # "should I be moving up?", "time to step up?", "ready to progress?"
     r"(?:should|can|could|shall|do) i (?:be |start )?(?:(?:mov|step|go|level|ramp|bump)\w*"
     r" (?:it |things |them |this )?up|progress\w*)"
-    r"|(?:time|ready) to (?:(?:move|step|go|ramp) (?:it |things )?up|progress))\b",
+    r"|(?:time|ready) to (?:(?:move|step|go|ramp) (?:it |things )?up|progress)"
+    # "they're getting easy, can I do more?": more of the same, with no pain said in it
+    r"|^(?!.*\b(?:hurt\w*|pain\w*|sore\w*|ach(?:e|es|ing|y))\b)(?=.*\b(?:easy|easier|no bother|"
+    r"no problem)\b).*\b(?:can|could|should|shall|may) i (?:do|add|try|go for|manage) "
+    r"(?:a (?:few|couple|bit|little) |some |a few )?more\b(?! sets?\b))\b",
     re.I,
 )
 # A count said, not a time ("for 3 weeks", "6 days in"): a time says how long, not how many.
@@ -901,13 +914,20 @@ SHORT_OF_LEVEL = re.compile(
     r"(?:said|says|shows?|suggests?)\b",
     re.I,
 )
-# The body or hips swinging, rolling or turning to a side with the lift: the pelvis
-# stays level, with no twist (not the speed).
+# The body or hips swinging, rolling or turning to a side with the lift, or turned to get
+# the leg higher: the pelvis stays level, with no twist (not the speed, nor the hold).
+_TURNS = (
+    r"(?:swing\w*|swung|roll\w*|turn\w*|twist\w*|rotat\w*|tip\w*|tilt\w*|"
+    r"lean\w*|drop\w*|sway\w*|shift\w*|veer\w*)"
+)
+_TRUNK = r"(?:body|hips?|pelvis|torso|trunk|bum|butt|bottom|whole (?:body|side)|upper body)"
 BODY_TURNS_TO_A_SIDE = re.compile(
-    r"\b(?:body|hips?|pelvis|torso|trunk|bum|butt|bottom|whole (?:body|side)|upper body)\b"
-    r".{0,30}?\b(?:swing\w*|swung|roll\w*|turn\w*|twist\w*|rotat\w*|tip\w*|tilt\w*|"
-    r"lean\w*|drop\w*|sway\w*|shift\w*|veer\w*)\b.{0,25}?"
-    r"\b(?:sides?|sideways|left|right|round|around|over|open|away)\b",
+    rf"\b{_TRUNK}\b.{{0,30}}?\b{_TURNS}\b.{{0,25}}?"
+    r"\b(?:sides?|sideways|left|right|round|around|over|open|away)\b"
+    # turned to gain height ("twisting my hips a little so the leg goes up further?")
+    rf"|\b(?:{_TRUNK}\b.{{0,30}}?\b{_TURNS}|{_TURNS}\b.{{0,20}}?\b{_TRUNK})\b"
+    r".{0,40}?\b(?:higher|further up|more height|extra height|"
+    r"(?:up|lift|raise|get) (?:it |the leg |my leg )?(?:further|more|higher))\b",
     re.I,
 )
 # "Higher = better?", "the higher the better?": how high to lift, not more reps.
@@ -1048,15 +1068,18 @@ NOT_WITH_THE_EXERCISE = (
 )
 # A noise or catch in a part the exercise does not concern, asked about ("my elbow grinds,
 # what causes that?"): a medical question, so the doctor or physio, never a diagnosis.
-# Pain is left to the pain steps, which ask how bad it is.
+# Its pain asked why ("my elbow aches at night, what's causing it?") goes the same way: the
+# cause is a diagnosis. Other pain is left to the pain steps, which ask how bad it is.
 OTHER_PART_SYMPTOM = re.compile(
     NOT_WITH_THE_EXERCISE
     + r"(?=.*\b(?:shoulders?|elbows?|jaw|fingers?|thumbs?|ears?|collarbone)\b)"
-    r"(?=.*\b(?:clicks?|clicking|cracks?|cracking|pops?|popping|grinds?|grinding|creaks?|creaking|"
-    r"clunks?|clunking|snaps?|snapping|locks? up)\b)"
+    r"(?:(?=.*\b(?:clicks?|clicking|cracks?|cracking|pops?|popping|grinds?|grinding|creaks?|"
+    r"creaking|clunks?|clunking|snaps?|snapping|locks? up)\b)"
     r"(?=.*\b(?:what(?:'?s| is) (?:that|it|this|wrong|causing|going on)|what causes|"
     r"why (?:does|do|is|would|has)|is (?:that|it|this) (?:normal|bad|serious|something)|"
-    r"should i worry)\b)",
+    r"should i worry)\b)"
+    r"|(?=.*\b(?:hurts?|hurting|aches?|aching|achy|pain\w*|sore|throbs?|throbbing)\b)"
+    r"(?=.*\b(?:what(?:'?s| is) (?:causing|behind|wrong)|what causes|what could cause|why\b)))",
     re.I | re.S,
 )
 # Which practitioner to see for another part ("a chiro or an osteo for my jaw?", "would a
@@ -1626,6 +1649,24 @@ CALORIES_ASKED = re.compile(
     r"(?=.*\b(?:burn\w*|use[sd]?|using|uses up)\b).*\b(?:calor\w*|kcals?)\b",
     re.I | re.S,
 )
+# When to start on weights, asked ("when can I add some resistance?"): the ankle weight's
+# answer, which says when (once 20 are easy) and how light, not a fallback.
+WHEN_TO_ADD_WEIGHT = re.compile(
+    r"\b(?:when|at what (?:point|stage)|how soon)\b.{0,30}?\b(?:add|adding|start|starting|use|"
+    r"using|put on|bring in|introduc\w*|"
+    r"move on to|go on to|try|trying)\b.{0,20}?\b(?:weights?|ankle weights?|resistance|load|"
+    r"weighted)\b"
+    r"|\b(?:ready|time) (?:for|to (?:add|use|start|try)) (?:some |an? |the )?(?:ankle )?"
+    r"(?:weights?|resistance)\b",
+    re.I,
+)
+
+
+def asks_when_to_add_weight(text: str) -> bool:
+    """When to start on weights, with no pain said (a pain said is answered first)."""
+    return bool(WHEN_TO_ADD_WEIGHT.search(text)) and not pain_said(text)
+
+
 ANSWER_RULES = (
     ("instead_of_physio", CLINICIAN_PLAN_DIFFERS.search),
     *OPERATION_RULES,
@@ -1693,6 +1734,7 @@ ANSWER_RULES = (
     ("the_lift", HOW_TO_LIFT_THE_LEG.search),
     ("glutes", WORKS_THE_GLUTES.search),
     ("weight_loss", CALORIES_ASKED.search),
+    ("ankle_weights", asks_when_to_add_weight),
 )
 
 
@@ -2299,6 +2341,8 @@ def rule_verdict(
         return "out_of_scope"
     if intent in ("out_of_scope", "nlu_fallback") and ASKS_WHY_A_CUE.search(text):
         return QUESTION_INTENT  # "is the tummy squeeze really needed?": that cue's answer
+    if intent in ("out_of_scope", "nlu_fallback") and asks_when_to_add_weight(text):
+        return QUESTION_INTENT  # "when can I add some resistance?": the ankle weight's answer
     if intent != QUESTION_INTENT and OTHER_VERSIONS_ASKED.search(text):
         return QUESTION_INTENT  # "other versions of it?", whatever DIET made of it: the variations
     return None

@@ -30,7 +30,11 @@ ACHE = [{"entity": "pain_word", "value": "achy"}, {"entity": "body_part", "value
         ("what comes next after twenty a side", "harder_variations"),
         ("what comes next after 2 sets of 10", "the_build_up_target"),  # below the top
         ("week three now, whats next", None),  # no rep count said: the selector decides
-        ("is it ok if my hips turn so the leg gets higher than my back", None),  # the pelvis
+        # the pelvis turned for height: its own words now settle the pelvis answer
+        (
+            "is it ok if my hips turn so the leg gets higher than my back",
+            "keeping_the_pelvis_still",
+        ),
         ("should I push the leg higher even if it's hard", "how_high_to_lift"),
         ("a whole minute of rest between every lift, really?", "rest_between_sets"),
         ("do I lock out my knee or keep a slight bend", "knee_straight"),
