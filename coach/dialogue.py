@@ -1349,6 +1349,7 @@ def _count_before_a_question(work: _Turn) -> list[Line]:
         or session.awaiting_ready
         or not asks_something(match.group("rest"))
         or numbers.read_pain_score(match.group("rest")) is not None  # a score: pain's step
+        or _count_before_check(text)  # "6, all done?": counted and answered in one step
     ):
         return []
     said = parse_number(match.group("count"))
@@ -2562,7 +2563,9 @@ def _count_then_done_check(work: _Turn, session: Session) -> bool:
     steps = _both_legs_steps(head, session)
     if steps is None:
         count = numbers.read_count(head)
-        if count is None or count.value is None or count.kind not in (numbers.MORE, numbers.TOTAL):
+        # a bare running count too ("6, all done?"): counted, then answered from the state
+        said_kinds = (numbers.MORE, numbers.TOTAL, numbers.COUNT)
+        if count is None or count.value is None or count.kind not in said_kinds:
             return False
         if _names_a_leg_not_under_way(head, session):
             return False
