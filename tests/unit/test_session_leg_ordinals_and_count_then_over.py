@@ -41,3 +41,13 @@ def test_a_bare_count_that_ends_the_leg_then_a_check_says_the_leg_is_over():
     reply = chat.say("report_reps", "10. done?", number(10))
     assert chat.session["reps"][0] == {"left": 10, "right": 0}
     assert "left leg done" in reply and "right leg" in reply
+
+
+@pytest.mark.parametrize(("first", "said", "right"), [(10, "9 plus 9", 9), (8, "8 and 6", 6)])
+def test_both_legs_said_on_the_second_leg_keep_the_first_and_say_so(first, said, right):
+    chat = in_a_set()
+    chat.say("report_reps", f"{first} that's it for this leg", number(first))
+    assert chat.session["leg"] == "right"
+    reply = chat.say("report_reps", said)
+    assert chat.session["reps"][0] == {"left": first, "right": right}
+    assert reply.startswith("Your left leg") and f"{first}" in reply
