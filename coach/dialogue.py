@@ -1349,6 +1349,7 @@ def _count_before_a_question(work: _Turn) -> list[Line]:
         or session.awaiting_ready
         or not asks_something(match.group("rest"))
         or numbers.read_pain_score(match.group("rest")) is not None  # a score: pain's step
+        or _count_before_check(text)  # "6, all done?": counted and answered in one step
     ):
         return []
     said = parse_number(match.group("count"))
@@ -2562,7 +2563,9 @@ def _count_then_done_check(work: _Turn, session: Session) -> bool:
     steps = _both_legs_steps(head, session)
     if steps is None:
         count = numbers.read_count(head)
-        if count is None or count.value is None or count.kind not in (numbers.MORE, numbers.TOTAL):
+        # a bare running count too ("6, all done?"): counted, then answered from the state
+        said_kinds = (numbers.MORE, numbers.TOTAL, numbers.COUNT)
+        if count is None or count.value is None or count.kind not in said_kinds:
             return False
         if _names_a_leg_not_under_way(head, session):
             return False
@@ -2615,10 +2618,28 @@ def _batch_for_the_leg_before(work: _Turn, session: Session) -> bool:
 
 def _both_legs_batch(work: _Turn, session: Session) -> bool:
     """Both legs' batches in one message ("10 and 10", "ten each side"): each leg counted."""
-    steps = _both_legs_steps(work.turn.text, session)
-    if steps is None or session.phase != "active" or session.awaiting_feedback:
+    if session.phase != "active" or session.awaiting_feedback:
         return False
+    steps = _both_legs_steps(work.turn.text, session)
+    if steps is None:
+        return _both_legs_on_the_second(work, session)
     work.say(_said_for_each(session, steps, work.now), session.check_buttons())
+    _after_session_change(work)
+    return True
+
+
+def _both_legs_on_the_second(work: _Turn, session: Session) -> bool:
+    """ "10 and 10" once the first leg is counted and the second under way: the first leg
+    keeps what it has, the second number is the second leg's, and the coach says so."""
+    both = numbers.read_both_legs(work.turn.text)
+    if both is None or session.leg != p.LEGS[1] or session.check or session.count:
+        return False
+    first = p.LEGS[0]
+    done = session.reps[session.set_number - 1].get(first, 0)
+    kept = "already has its" if both[0] == done else "stays at the"
+    work.say_text(f"Your {first} leg {kept} {done}, so I've taken the {both[1]} as this leg's.")
+    step = numbers.Count(numbers.FINISHED, both[1], explicit=True)
+    work.say(session.said(step, work.now), session.check_buttons())
     _after_session_change(work)
     return True
 
@@ -3332,7 +3353,7 @@ PAIN_NOT_EASING = re.compile(
 # How it feels now, said mid-set with no count: "feels fine again", "my hip's ok now".
 FEELS_OK_AGAIN = re.compile(
     r"^\W*(?:(?:ok|okay|yeah|yep|oh|well|actually|right|phew|and)\W+)*"
-    r"(?:(?:it|that|this|the pain|pain|everything|all|(?:my|the)\s+(?:lower\s+)?"
+    r"(?:(?:it|that|this|the pain|pain|everything|all|(?:(?:my|the)\s+)?(?:lower\s+)?"
     r"(?:back|knees?|hips?|legs?))\s*(?:'?s|is|are|feels?|feeling|seems?)?\s+|"
     r"(?:i\s+)?(?:feel|feeling|feels|i'?m|im)\s+)?(?:(?:much|a bit|a lot|a little|way|loads)\s+)?"
     r"(?:ok|okay|fine|alright|all right|good|better|grand)"
@@ -3340,6 +3361,19 @@ FEELS_OK_AGAIN = re.compile(
     re.I,
 )
 FEELS_BETTER_MID_SET = "Good, glad it feels better. If the pain comes back, stop and tell me."
+
+
+EASING_MID_SET = "Good to hear it's easing."
+
+
+def _eases_to_a_score(text: str, score: int | None, thresholds: pain.Thresholds) -> bool:
+    """A score said as the pain eases ("calming down, maybe a 2"), low enough to go on."""
+    return (
+        score is not None
+        and score <= thresholds.stop_above
+        and bool(PAIN_EASING.search(text))
+        and not PAIN_NOT_EASING.search(text)
+    )
 
 
 def _feels_better_mid_set(work: _Turn, session: Session) -> bool:
@@ -3354,7 +3388,11 @@ def _feels_better_mid_set(work: _Turn, session: Session) -> bool:
         and (session.phase == "active" or work.turn.intent == "nlu_fallback")
         and not session.check
         and not session.awaiting_feedback  # "how did it feel?" has its own answers
-        and work.turn.intent in ("nlu_fallback", "feel_fine", "affirm", "pain", "feel_worse")
+        and (
+            work.turn.intent in ("nlu_fallback", "feel_fine", "affirm", "pain", "feel_worse")
+            # "back's ok now" read as carrying on: the easing is heard once pain was said today
+            or (work.turn.intent == "continue_session" and _recent_pain(work) is not None)
+        )
         and not asks_something(text)
         # "better now, maybe a 2": a number is a new score (or a count), for their steps
         and not re.search(rf"\b{numbers.SCORE_NUMBER}\b", numbers.normalise(text))
@@ -4684,6 +4722,8 @@ def _act_on_pain(work: _Turn, report: pain.PainReport) -> None:
         # Set-level advice ("stop this set") only while a set runs.
         set_running=in_session and session.phase == "active",
     )
+    if in_session and _eases_to_a_score(work.turn.text, report.severity, work.thresholds):
+        work.say_text(EASING_MID_SET)  # "settling now, a 1": heard, then the score's advice
     work.say([Line(text) for text in advice.lines])
     _say_if_a_diagnosis_asked(work)
     if advice.band == pain.STOP:

@@ -109,6 +109,9 @@ def normalise(text: str) -> str:
     lowered = _NAME_WITH_A_NUMBER.sub(_joined_name, lowered)
     lowered = re.sub(r"(\d)\s*-\s*(\d)", r"\1 - \2", lowered)  # "5-6" -> "5 - 6"
     lowered = re.sub(r"(\d)\s*/\s*(\d)", r"\1 / \2", lowered)  # "6/10" -> "6 / 10"
+    # "1st leg" is the first leg, never a rep numbered 1 ("10 on the 1st leg").
+    lowered = re.sub(r"\b1st(?=\s+(?:leg|side)\b)", "first", lowered)
+    lowered = re.sub(r"\b2nd(?=\s+(?:leg|side)\b)", "second", lowered)
     lowered = re.sub(r"(\d)(?:th|st|nd|rd)\b", r"\1", lowered)  # "8th" -> "8"
     lowered = re.sub(r"(\d)ish\b", r"\1 ish", lowered)  # "7ish" -> "7 ish"
     # "6done", "3more", "2reps": a number typed against the word after it.

@@ -783,7 +783,10 @@ class Session:
             if count is not None and count.kind == numbers.FINISHED and count.value is None:
                 return self._set_count(self.count, now, finish=True)
             if check.get("paced") and numbers.is_bare_rep(count):
-                return self._set_count(self.count, now, finish=True)  # "done": no reps counted
+                finished = self._set_count(self.count, now, finish=True)  # "done": none counted
+                # Voice: "next one, go" also says to lead on now, as "ok, go" does below.
+                goes_now = self.voice and re.search(r"\b(go|ready|move on)\b", lowered)
+                return self._lead_on(finished) if goes_now else finished
             if count is not None and count.kind == numbers.TOTAL and count.value == n:
                 if not count.explicit and self.count + n <= self.target:
                     return self._counted_as_more(n, now)  # "did 4" again: 4 more, as elsewhere
