@@ -1656,8 +1656,7 @@ def _applies(rule: Rule, hits: list[_Hit], message: _Message) -> str | None:
             if (
                 rule.someone_else
                 and _about_someone_else(rule, chosen, message)
-                and not _they_exercise(chosen, hits, message)
-                and not _their_back_hurts(rule, chosen, hits, message)
+                and not _written_for_them(rule, chosen, hits, message)
             ):
                 other = SOMEONE_ELSE
                 continue
@@ -1702,12 +1701,18 @@ def _taken_for_them(
     someone else's gets it when the user writes for them, as the one who exercises or
     the one whose back hurts ("mum has been on steroids for years, her back aches now")."""
     if SIGNS[rule.sign].urgency != EMERGENCY:
-        return _they_exercise(chosen, hits, message) or _their_back_hurts(
-            rule, chosen, hits, message
-        )
+        return _written_for_them(rule, chosen, hits, message)
     if any(hit.label == UNDER_CARE for hit in hits):
         return False  # "she's seeing the doctor about it": already in a doctor's hands
     return _no_pet_before(chosen, message)
+
+
+def _written_for_them(
+    rule: Rule, chosen: tuple[_Hit, ...], hits: list[_Hit], message: _Message
+) -> bool:
+    """Whether the user writes for the other person: the one who exercises, or the one
+    whose back hurts after their sign."""
+    return _they_exercise(chosen, hits, message) or _their_back_hurts(rule, chosen, hits, message)
 
 
 # An injury's hurt back is the injury itself ("my brother came off his bike and hurt his
