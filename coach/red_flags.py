@@ -55,7 +55,8 @@ NOT_SIGN_WORDS = frozenset(
      "NOT_LIKE_ME", "UNDER_CARE", "WORE_OFF", "INFO_FOR", "IN_GENERAL", "IS_IT_NORMAL",
      "USED_TO", "NO_SUCH_SIT", "AFTER_BACK_HURT", NOT_DIETING, "OWN_SETTING",
      "TREATS_OTHERS", SAID_NO, ASKED_IF_HAD, DENIES_IT, "KIN_HAS_IT", "LONG_EFFORT",
-     "THEY_EXERCISE", "NORMAL_FOR_YOUR"}
+     "THEY_EXERCISE", "NORMAL_FOR_YOUR", "FEARED", "FEAR_AHEAD", "LATER", "WILL",
+     "WITH_BACK_PAIN"}
 )  # fmt: skip
 # The concept that makes a message a question about the signs rather than a report of one:
 # "is back pain at night a bad sign?", "I read that numbness down below is serious".
@@ -916,6 +917,7 @@ def check(text: str) -> Screening:
                     _signs_together(hits)
                     or any(hit.label == AFTER_BACK_HURT for hit in hits)
                     or _own_setting(hits)
+                    or (flag.urgency == EMERGENCY and _tied_to_back_pain(hits, message))
                 ):
                     # "Is it normal to have night sweats and a fever?": two signs at once
                     # are the user's own, not a question in general; so is a sign tied to
@@ -942,6 +944,22 @@ def check(text: str) -> Screening:
     return Screening(recognised=bool(message.seen - NOT_SIGN_WORDS))
 
 
+# Said of people in general, not the asker: "is it normal for someone to ...?".
+ANYONE = _words("someone somebody anyone anybody people person persons patients folk folks")
+
+
+def _tied_to_back_pain(hits: list["_Hit"], message: "_Message") -> bool:
+    """Whether "is it normal to ...?" ties the sign to back pain ("after back pain", "with
+    a bad back"), the asker's condition, and asks of no one else and for nothing else
+    (a quiz, a case to come): then the asker's own emergency, not a question in general."""
+    labels = {hit.label for hit in hits}
+    return (
+        "WITH_BACK_PAIN" in labels
+        and not labels & {INFO_FOR, IN_GENERAL, HEARSAY}
+        and ANYONE.isdisjoint(message.words)
+    )
+
+
 def _signs_together(hits: list["_Hit"]) -> bool:
     """Whether two signs, or one sign twice, are named in words of their own: "night
     sweats and a fever", "shivering and a temperature" (an illness described, not a term
@@ -962,6 +980,8 @@ def _in_general(hits: list["_Hit"], message: "_Message") -> bool:
     return not any(word in POINTING for word in message.words)
 
 
+# Words that say a case is so now: "should I stop if my legs are numb right now?".
+NOW = _words("now currently already today right tonight still again")
 # Words for a change to come: "if it goes numb", "if they start to tingle".
 STARTS = _words("goes go gets get starts start turns turn went")
 
@@ -985,6 +1005,11 @@ def _hypothetical(words: list[str]) -> bool:
     # whatever verb follows ("if I ever got ...").
     if any(word == "if" and "ever" in words[i + 1 : i + 5] for i, word in enumerate(words)):
         return True
+    # "Should I stop if I feel numb?", "do I stop the set if my legs tingle?": what to do
+    # in a case put as "if", not a report, unless said to be so now ("... if my legs are
+    # numb right now?").
+    if _stop_if(words, opening):
+        return True
     # "What do I do if my foot goes numb?": what to do should it start, a case to come;
     # "what do I do if I can't pee?" may be the user's own now.
     if words[opening : opening + 4] in (["what", "should", "i", "do"], ["what", "do", "i", "do"]):
@@ -993,10 +1018,32 @@ def _hypothetical(words: list[str]) -> bool:
     return False
 
 
+def _stop_if(words: list[str], opening: int) -> bool:
+    """Whether the message asks whether to stop in a case put as "if": "should I stop if I
+    feel numb?", "do I stop if my legs tingle?"; not one said to be so now ("... if my
+    legs are numb right now?")."""
+    return (
+        words[opening : opening + 1] in (["should"], ["do"], ["must"], ["shall"])
+        and words[opening + 1 : opening + 2] == ["i"]
+        and words[opening + 2 : opening + 3] in (["stop"], ["quit"], ["rest"])
+        and "if" in words[opening + 3 : opening + 7]
+        and NOW.isdisjoint(words)
+    )
+
+
+# A time to come in a case put as "if": "should I stop if I go numb at some point?".
+TO_COME = _words("ever point later during halfway mid midway sometime future")
+
+
 def _only_hypothetical(words: list[str]) -> bool:
     """Whether the message is a case to come and nothing after the question: "what should
-    I do if I ever got it?"; not "... what do I do? I think it nearly happened"."""
+    I do if I ever got it?"; not "... what do I do? I think it nearly happened". "Should I
+    stop if I can't pee?" may be asked by someone who can't: only with a change or a time
+    to come ("if I go numb", "at some point") is it a case to come alone."""
     asked_at = next((i for i, word in enumerate(words) if word == "?"), len(words))
+    opening = next((i for i, word in enumerate(words) if word not in OPENERS), len(words))
+    if _stop_if(words, opening) and STARTS.isdisjoint(words) and TO_COME.isdisjoint(words):
+        return False
     return _hypothetical(words) and all(w in CLAUSE_PUNCTUATION for w in words[asked_at:])
 
 
@@ -1453,14 +1500,46 @@ def _since_childhood(negation: int, words: list[str], clauses: list[int]) -> boo
     return any(word in CHILDHOOD for word in words[end + 1 : end + 6])
 
 
+# A sign feared or guarded against ("scared of getting ...", "in case I ever get ..."), a
+# fear with a time to come in its clause ("... when I'm older"), and that time to come.
+FEARED, FEAR_AHEAD, LATER, WILL = "FEARED", "FEAR_AHEAD", "LATER", "WILL"
+
+
+def _feared_spans(hits: list[_Hit], message: _Message) -> list[tuple[int, int]]:
+    """The spans of signs the user fears may come, not has: after FEARED to the end of its
+    clause ("terrified of ending up incontinent"), or after a fear with a time to come in
+    its clause ("I dread losing bladder control in old age"). A sign followed by "will" is
+    there now and may worsen ("worried the numbness will spread"): see _undenied."""
+    later = {hit.clause for hit in hits if hit.label in (LATER, WILL)}
+    return [
+        (hit.end, message.spans[hit.clause].stop)
+        for hit in hits
+        if hit.label == FEARED or (hit.label == FEAR_AHEAD and hit.clause in later)
+    ]
+
+
+def _feared(hit: _Hit, spans: list[tuple[int, int]], hits: list[_Hit]) -> bool:
+    """Whether a sign's words are feared, not had (_feared_spans)."""
+    if hit.label in NOT_SIGN_WORDS or not any(start <= hit.start < end for start, end in spans):
+        return False
+    # "Scared the numbness will spread": the sign is the subject of what may come.
+    return not any(
+        other.label == WILL and other.clause == hit.clause and other.start >= hit.end
+        for other in hits
+    ) or any(other.label == FEARED and other.clause == hit.clause for other in hits)
+
+
 def _undenied(hits: list[_Hit], message: _Message) -> list[_Hit]:
     """The hits not denied. A denial carries along a list: "no numbness or tingling"."""
     kept, denied_end = [], {}  # clause -> end of the last denied hit in it
     denied_before = _denied_after(hits, message)
+    feared = _feared_spans(hits, message)
     for hit in hits:
         if hit.label not in NOT_SIGN_WORDS and any(
             start <= hit.start < end for start, end in denied_before
         ):
+            continue
+        if _feared(hit, feared, hits):
             continue
         window = PLACE_NEGATION_WINDOW if hit.label in PLACES else NEGATION_WINDOW
         end = denied_end.get(hit.clause)
@@ -1628,9 +1707,9 @@ def _applies(rule: Rule, hits: list[_Hit], message: _Message) -> str | None:
     context = {
         i
         for hit in hits
-        if any(hit.label in group for group in rule.context)
+        if any(hit.label in group for group in rule.context) or hit.label == NOT_DIETING
         for i in range(hit.start, hit.end)
-    }
+    }  # "I haven't changed my diet" (NOT_DIETING) names a diet that explains nothing
     first, *others = rule.needs
     starts = [hit.start for hit in hits]
     explanations: dict[int, list[int]] = {}  # clause (-1: message) -> unless words in it

@@ -447,8 +447,11 @@ STUDIED_SETS = [
     # 0/91 (+1 asked); after issue 15: 90/90, 86/86, 0/91.
     "2026-11-27s35b",
     # Scored fresh: emergencies 94/97, other signs 90/91, near misses 2/104 (+2 asked);
-    # after issue 15 (s35d): 97/97, 91/91, 2/104.
+    # after issue 15 (s35d): 97/97, 91/91, 2/104; after s36a: 97/97, 91/91, 0/104.
     "2026-11-27s35c",
+    # Scored fresh: emergencies 90/92 (+2 asked), other signs 98/99, near misses 0/92; after
+    # issue 15 (s36a): 92/92, 99/99, 0/92.
+    "2026-11-27s35d",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
@@ -459,7 +462,9 @@ STUDIED_SETS = [
 # spine hurting); in ss, one bare "is it normal" question naming the mid back (the sign's
 # place, not a setting of the asker's own life); in tt, one bare "is it normal that ..."
 # question about an ache worse at night, with no "I", "my" or time of the asker's own; in
-# yy, two bare "is it normal" questions (fever, weight loss).
+# yy, two bare "is it normal" questions (fever, weight loss). Since s36a, an emergency
+# sign asked about this way and tied to back pain ("... after back pain?", "... with a bad
+# back?") is the asker's own and flagged; a soon sign (fever, weight loss) is still asked.
 ASKED_BY_DESIGN = {
     "2026-11-27ee": 2,
     "2026-11-27mm": 1,
@@ -642,12 +647,14 @@ def test_what_to_do_if_a_sign_starts_is_a_case_to_come(text, flagged):
         ("I've read that losing control of your bowels is an emergency", "incontinence"),
         ("is unexplained weight loss something to worry about?", "weight_loss"),
         ("is numbness between the legs a warning sign? been reading about it", "saddle_numbness"),
-        ("is it normal to not be able to pee with a bad back?", "bladder"),
+        ("is it normal to not be able to pee?", "bladder"),
         # Going on every day, said of anyone: still a question in general.
         ("what happens if your legs go numb every day?", "both_legs"),
         ("is it normal for someone to get numb feet every day?", "both_legs"),
-        # Nothing pointed at the asker's own state: still a question in general.
-        ("is it normal to wet yourself with a bad back?", "incontinence"),
+        # Nothing pointed at the asker's own state: still a question in general. (Tied to
+        # back pain, "... with a bad back?", an emergency sign is the asker's own: see
+        # test_red_flags_s36a.py.)
+        ("is it normal to wet yourself?", "incontinence"),
     ],
 )
 def test_a_question_about_a_sign_is_answered_not_flagged(text, sign):
