@@ -499,16 +499,21 @@ def test_is_it_normal_with_the_askers_own_is_flagged(text, sign):
     assert verdict(text) == (sign, EMERGENCY), text
 
 
+# Since s36a, an emergency sign asked about as "is it normal ...?" and tied to back pain
+# ("with back pain", "with sciatica") is the asker's own, flagged (test_red_flags_s36a).
 @pytest.mark.parametrize(
-    "text",
+    ("text", "sign"),
     [
-        "is it normal to have trouble getting hard with back pain?",
-        # With no one's legs named; "your legs" is the asker's own (test_red_flags_s35c).
-        "is it normal for legs to give out with sciatica?",
+        ("is it normal to have trouble getting hard with back pain?", "sexual_function"),
+        ("is it normal for legs to give out with sciatica?", "legs_giving_way"),
     ],
 )
-def test_is_it_normal_asked_bare_is_only_asked_about(text):
-    assert verdict(text)[1] == "asked", text
+def test_is_it_normal_asked_bare_with_back_pain_is_flagged(text, sign):
+    assert verdict(text) == (sign, EMERGENCY), text
+
+
+def test_is_it_normal_asked_bare_without_back_pain_is_only_asked_about():
+    assert verdict("is it normal to have trouble getting hard?")[1] == "asked"
 
 
 def test_knees_that_give_way_after_a_long_run_asked_in_general_are_clear():
