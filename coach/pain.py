@@ -494,8 +494,8 @@ def depends_on_how_bad(thresholds: Thresholds) -> str:
     """A short answer to "should I stop?" or "is that normal?" about pain not yet rated."""
     return (
         "Sorry it hurts. Muscles working hard is normal, but pain is a signal: it depends on"
-        f" how bad it is. Up to {thresholds.fine_up_to} out of 10 you can usually carry on"
-        f" gently; above {thresholds.stop_above}, stop the set."
+        f" how bad it is. Up to {thresholds.fine_up_to} out of 10 is usually fine to work with"
+        f" gently; above {thresholds.stop_above}, don't push on."
     )
 
 
