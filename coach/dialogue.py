@@ -1312,11 +1312,15 @@ def respond(
         return work.finish()
     before = _where_the_count_is(work.session)
     reps_before = work.session.total_reps if work.session is not None else None
+    said, pain_before = turn.text, _pain_so_far(work)
     if not _answer_pending_question(work) and not _repeat_answer(work):
         counted_first = _count_before_a_question(work)
+        if not counted_first:
+            work.say(_count_before_pain(work))  # the count first, then the pain's question
         _handle(work)
         _say_count_after_the_answer(work, counted_first)
         _ask_unanswered_check_again(work, before)
+    _ask_how_bad_if_unheard(work, said, pain_before)
     _remember_answers(work)
     _knee_padding_tip(work)
     _after_a_mishap(work, reps_before)
@@ -1358,6 +1362,116 @@ def _count_before_a_question(work: _Turn) -> list[Line]:
     work.turn.text = match.group("rest")
     work.turn.entities = [e for e in work.turn.entities if e.get("entity") != "number"]
     return session.count_rep(said, work.now)
+
+
+def _count_before_pain(work: _Turn) -> list[Line]:
+    """A count said first and pain with no score after it, maybe with a question ("did 4,
+    my hip's aching now, ok to go on?"; by voice, "got them all, bit achy though" to "did
+    you get all 10?"): the count is recorded, and the rest is the pain it is (asked how
+    bad, the question answered). Only a count that settles nothing to ask about; a score
+    after the count is _count_and_pain's."""
+    session, text = work.session, work.turn.text
+    if (
+        session is None
+        or session.over
+        or session.phase != "active"
+        or session.check
+        or session.awaiting_ready
+    ):
+        return []
+    first_break = COUNT_CLAUSE_END.search(text)
+    if first_break is None:
+        return []
+    head, rest = text[: first_break.start()], text[first_break.end() :]
+    count = numbers.read_count(head)
+    if (
+        count is None
+        or count.kind in numbers.CORRECTIONS
+        or numbers.mentions_pain(head)
+        or not numbers.mentions_pain(rest)
+        or numbers.only_denies_pain(rest)
+        or numbers.read_pain_score(rest) is not None  # a score after it: _count_and_pain
+        # "7, knee aches": a bare number beside pain may be its score; only "did 7" is reps.
+        or (count.kind == numbers.COUNT and numbers.read_pain_score(text) is not None)
+    ):
+        return []
+    trial = Session.from_dict(session.to_dict())
+    trial.said(count, work.now)
+    if trial.check and trial.total_reps == session.total_reps:
+        return []  # "5 more, or 5 in all?" unsettled: the usual steps, the pain asked after
+    # Counted, even if the coach would have asked whether the leg is done: pain comes first
+    # and that question with it is dropped (the user counts on, or says the leg is done).
+    work.turn.text = rest
+    work.turn.intent = "pain"
+    work.turn.entities = [e for e in work.turn.entities if e.get("entity") != "number"]
+    lines = session.said(count, work.now)
+    if session.check:
+        session.check = None  # "carrying on, or is that it?" waits: the pain is asked first
+        done, target = session.count, session.target
+        return [Line(f"{done} of {target} on your {session.leg} leg, {target - done} to go.")]
+    return lines
+
+
+# Where one clause of a message ends: a stop, or "but" and "and" between a count and pain.
+COUNT_CLAUSE_END = re.compile(r"\s*[,.;:!?]+\s*|\s+-+\s+|\s+(?:but|and|though)\s+", re.I)
+
+
+def _pain_so_far(work: _Turn) -> tuple:
+    """What the coach knows of the user's pain before a turn, to see whether it heard any,
+    and whether a session was under way (questions outside one have their own answers)."""
+    in_session = work.session is not None and not work.session.over
+    pain_said = list(work.session.pain) if work.session is not None else []
+    return in_session, pain_said
+
+
+def _pain_heard(work: _Turn, pain_before: tuple) -> bool:
+    """The turn dealt with pain: asked how bad, acted on a score, or noted one."""
+    updates = work.reply.updates
+    if updates.get("pending_offer") == "pain_severity" or updates.get("pending_pain"):
+        return True
+    if "caution" in updates or "morning_check" in updates:
+        return True
+    recent = (updates.get("plan") or {}).get("recent_pain")
+    if isinstance(recent, dict) and recent.get("at") == work.now:
+        return True
+    if work.session is not None and list(work.session.pain) != pain_before[1]:
+        return True
+    replied = " ".join(message.text for message in work.reply.messages)
+    return bool(ASKED_HOW_BAD.search(replied))
+
+
+def _after_a_pain_stop(work: _Turn) -> bool:
+    """Pain that stopped today's exercise is known and acted on: what is said of it after
+    ("still hurts", "easing now") has its own answers, with no new score to ask for."""
+    recent = _recent_pain(work)
+    active = work.session is not None and not work.session.over
+    return (
+        not active and recent is not None and recent.get("severity", 0) > work.thresholds.fine_up_to
+    )
+
+
+ASKED_HOW_BAD = re.compile(r"\bhow bad\b|\b0 to 10\b|\bout of 10\b|\brate it\b", re.I)
+
+
+def _ask_how_bad_if_unheard(work: _Turn, said: str, pain_before: tuple) -> None:
+    """Pain said with no score in a session is never lost: whatever else the message held
+    (a count, a question, a remark) and whatever the step did with it, how bad is asked."""
+    all_clear = ALL_CLEAR.search(said) and not numbers.mentions_pain(ALL_CLEAR.sub(" ", said))
+    if (
+        not pain_before[0]
+        or not numbers.mentions_pain(said)
+        or numbers.only_denies_pain(said)
+        or all_clear  # "let's go, nothing hurts today"
+        or numbers.read_pain_score(said) is not None
+        or _pain_heard(work, pain_before)
+        or _after_a_pain_stop(work)
+    ):
+        return
+    report = pain.read_report(work.turn.entities, said)
+    if report.from_kneeling or (report.location == "wrist" and not report.for_weeks):
+        return  # sore kneecaps or wrists from the floor: a comfort answer, not a load to rate
+    work.say_text(pain.ASK_SEVERITY)
+    work.set(pending_offer="pain_severity", pending_pain=_report_dict(report))
 
 
 def _say_count_after_the_answer(work: _Turn, lines: list[Line]) -> None:
@@ -2632,12 +2746,22 @@ def _both_legs_on_the_second(work: _Turn, session: Session) -> bool:
     """ "10 and 10" once the first leg is counted and the second under way: the first leg
     keeps what it has, the second number is the second leg's, and the coach says so."""
     both = numbers.read_both_legs(work.turn.text)
-    if both is None or session.leg != p.LEGS[1] or session.check or session.count:
+    if both is None or session.leg != p.LEGS[1] or session.check:
         return False
     first = p.LEGS[0]
     done = session.reps[session.set_number - 1].get(first, 0)
     kept = "already has its" if both[0] == done else "stays at the"
-    work.say_text(f"Your {first} leg {kept} {done}, so I've taken the {both[1]} as this leg's.")
+    counted = session.count
+    if both[1] < counted:
+        # "2 on both legs" with 3 already counted on this leg: 2 more, or a slip? Asked.
+        work.say_text(f"Your {first} leg {kept} {done}.")
+        work.say(session.ask_more_or_total(both[1]), session.check_buttons())
+        return True
+    # Reps already counted on this leg are part of its total, never added to it again.
+    so_far = f" (with the {counted} you'd counted on it)" if counted else ""
+    work.say_text(
+        f"Your {first} leg {kept} {done}, so I've taken the {both[1]} as this leg's{so_far}."
+    )
     step = numbers.Count(numbers.FINISHED, both[1], explicit=True)
     work.say(session.said(step, work.now), session.check_buttons())
     _after_session_change(work)
@@ -3876,6 +4000,17 @@ def _handle(work: _Turn) -> None:
         and numbers.read_count(text) is None
     ):
         intent = work.turn.intent = "pain"  # "it stings a bit": pain, whatever the classifier
+    elif (
+        active
+        and intent in ("nlu_fallback", "count_rep", "report_reps")
+        and score is None
+        and numbers.mentions_pain(text)
+        and not numbers.says_no_pain(text)
+        and numbers.read_count(text) is None
+        and not _SOFT_WORDS.search(text)  # "... can I kneel on a cushion": padding asked
+    ):
+        # "my calf's aching, is that ok?" mid-set: pain with a question, never a count.
+        intent = work.turn.intent = "pain"
     if (
         active
         and (session.phase == "setup" or session.awaiting_feedback)
@@ -4649,6 +4784,11 @@ def _pain(work: _Turn) -> None:
             # Said now, so the advice after the score need not say it again.
             work.say_text(pain.ASK_SEVERITY_AFTER_WEEKS)
             report = pain.PainReport(**{**report.__dict__, "for_weeks": False})
+        elif is_question(work.turn.text) and not pain.NAMES_A_DIAGNOSIS.search(work.turn.text):
+            # "my hip's aching, should I stop?": what to do depends on how bad, so that is
+            # said briefly, and asked.
+            work.say_text(pain.depends_on_how_bad(work.thresholds))
+            work.say_text(pain.HOW_BAD)
         else:
             _say_if_a_diagnosis_asked(work)
             work.say_text(pain.ASK_SEVERITY)

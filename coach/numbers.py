@@ -1865,7 +1865,7 @@ def _mentions_pain(said: str) -> bool:
 
 _PAIN_WORD = re.compile(
     r"\b(?:pain|painful|hurts?|hurting|hurted|sore|soreness|ache|aches|aching|achy|twinge|"
-    r"twinges|discomfort|agony|ouch|ow|sting|stings|stinging|burning|throbbing|sharp|cramp|"
+    r"twinges|twinging|throbs|throbbing|discomfort|agony|ouch|ow|sting|stings|stinging|burning|throbbing|sharp|cramp|"
     r"cramping|pulled|tweaked|twinged|uncomfortable|sorer|achier)\b"
 )
 
@@ -1949,7 +1949,7 @@ def is_bare_rep(count: Count | None) -> bool:
 # Both legs' batches in one message: "8 + 8 done", "did 10 and 10", "9 each side", "both
 # legs 10". Not a run counted along ("9 and 10 done" is read by read_count).
 _BOTH_LEGS = re.compile(
-    rf"^(?:{_FILLER}\s+)*(?:(?:i\s+)?(?:did|done|got|managed)\s+)?(?:"
+    rf"^(?:{_FILLER}\s+)*(?:(?:i\s+)?(?:did|done|got|managed|finished|completed)\s+)?(?:"
     rf"(?P<a>{NUMBER})\s+(?:and|plus)\s+(?P<b>{NUMBER})"
     rf"(?:\s+(?:reps?|done|each|both legs|both sides|on both|complete|finished))*"
     rf"|(?P<n>{NUMBER})(?:\s+reps?)?\s+(?:(?:on|with|for)\s+)?(?:each|both|every|per)\s+"

@@ -488,6 +488,17 @@ HOW_BAD = (
     "How bad is it, from 0 (no pain) to 10 (the worst)? You can also say mild, moderate or severe."
 )
 ASK_SEVERITY = f"Sorry it hurts. {HOW_BAD}"
+
+
+def depends_on_how_bad(thresholds: Thresholds) -> str:
+    """A short answer to "should I stop?" or "is that normal?" about pain not yet rated."""
+    return (
+        "Sorry it hurts. Muscles working hard is normal, but pain is a signal: it depends on"
+        f" how bad it is. Up to {thresholds.fine_up_to} out of 10 is usually fine to work with"
+        f" gently; above {thresholds.stop_above}, don't push on."
+    )
+
+
 # Pain that has gone on for weeks: the clinician first, then how bad it is today.
 ASK_SEVERITY_AFTER_WEEKS = (
     f"Sorry it hurts. Pain that is still there after {p.SEE_DOCTOR_AFTER_WEEKS} weeks or more"

@@ -564,7 +564,7 @@ class Session:
                 return [Line(f"Yes, {done} so far on your {self.leg} leg. Keep going.")]
             if self.far_above(n):
                 return self._ask_far_above(n)
-            return self._ask_more_or_total(n)
+            return self.ask_more_or_total(n)
         # A total.
         if self.far_above(n):
             return self._ask_far_above(n)
@@ -582,7 +582,7 @@ class Session:
             # when "in all" is the count already said (then it may be just a check).
             return self._counted_as_more(n, now)
         if done > 0:
-            return self._ask_more_or_total(n)
+            return self.ask_more_or_total(n)
         self.undo = self._snapshot()
         self.reps[self.set_number - 1][self.leg] = n
         return self._ask(
@@ -651,7 +651,7 @@ class Session:
         what = "more" if more else "in all"
         return [Line(f"{low} or {high} {what}? Tell me which, so I count it right.")]
 
-    def _ask_more_or_total(self, n: int) -> list[Line]:
+    def ask_more_or_total(self, n: int) -> list[Line]:
         return self._ask(
             "more_or_total",
             n,
@@ -674,7 +674,7 @@ class Session:
         settles it. [] for the other questions, which the next report answers anyway."""
         kind, n = check["kind"], check["n"]
         if kind == "more_or_total":
-            return self._ask_more_or_total(n)
+            return self.ask_more_or_total(n)
         if kind == "far_above":
             return self._ask_far_above(n)
         if kind == "past_target":
