@@ -63,6 +63,24 @@ EXERCISE_ONLY_ANSWERS = (
 )  # fmt: skip
 
 
+def _names_spelled() -> str:
+    """The exercise's names without "prone", longest first, as regex alternatives."""
+    names = {"leg lift", "leg raise", "lift", *OTHER_NAMES}
+    forms = {" ".join(name.split()[1:]) if name.startswith("prone ") else name for name in names}
+    return "|".join(sorted((re.escape(form) for form in forms), key=len, reverse=True))
+
+
+# One of the exercise's names, with or without "prone", in the plural too.
+EXERCISE_NAMED = re.compile(rf"\b(?:prone\s+)?(?:{_names_spelled()})s?\b", re.I)
+# The exercise asked about as what might help (the subject of "would ... help"): a
+# pronoun, "the exercise", or any of its names, after "doing" too ("would prone hip
+# extensions help", "will doing the leg raises help").
+THIS_EXERCISE = (
+    r"(?:doing\s+)?(?:it|this|these|they|that|them|(?:this|the) exercises?|these exercises"
+    rf"|(?:(?:the|these|those|my)\s+)?{EXERCISE_NAMED.pattern})"
+)
+
+
 @dataclass
 class Message:
     text: str
@@ -237,6 +255,53 @@ COMPARED_OR_INSTEAD = re.compile(
     r"(?:(?:those|them|that|these|it|how)\s+)?(?:\w+\s+){0,2}instead\b",
     re.I,
 )
+
+
+# Two exercises weighed against each other ("what's better for glutes, squats or lunges?",
+# "deadlifts vs hip thrusts for the bum"): about those exercises, even when a muscle this
+# one works is named. Gym moves the entity ruler does not know are named here.
+OTHER_MOVES = re.compile(
+    r"\b(?:(?:barbell |banded |single.leg )?hip thrusts?|(?:glute |cable )?kick ?backs?|"
+    r"donkey kicks?|step[- ]?ups?|good mornings?|rdls?|romanian deadlifts?|leg press(?:es)?|"
+    r"(?:leg|hamstring) curls?|hip abductions?|abductor machine|wall sits?|calf raises?|"
+    r"hip hinges?|kettlebell swings?)\b",
+    re.I,
+)
+WEIGHS_UP = re.compile(
+    r"\b(?:better|best|more effective|most effective|superior|prefer\w*|versus|vs|compared?|"
+    r"comparison|which|(?:should|do|shall) i (?:do|pick|choose|go (?:for|with)|try))\b",
+    re.I,
+)
+# The other exercise as one of the options: right after "or"/"vs"/"than", or right before
+# "or"/"vs" ("before or after a run?" weighs times, not exercises).
+_OPTION_BEFORE = re.compile(
+    r"\b(?:or|vs\.?|versus|compared (?:to|with)|against|than)\s+(?:(?:the|a|an|doing|some)\s+)?$",
+    re.I,
+)
+_OPTION_AFTER = re.compile(
+    r"^\s*[,?]?\s*(?:or|vs\.?|versus|compared (?:to|with)|against)\b"
+    r"(?!\s+(?:before|after|during|not|first|later|instead|afterwards|beforehand)\b)",
+    re.I,
+)
+
+
+def compares_another_exercise(entities: list[dict], text: str) -> bool:
+    """Another exercise is one side of an "X or Y" weighed up: its question, not ours."""
+    if not WEIGHS_UP.search(text):
+        return False
+    spans = [match.span() for match in OTHER_MOVES.finditer(text)]
+    for entity in entities:
+        if entity.get("entity") == "other_exercise":
+            said = str(entity.get("value", ""))
+            start = entity.get("start")
+            start = start if isinstance(start, int) else text.lower().find(said.lower())
+            end = entity.get("end")
+            if start >= 0:
+                spans.append((start, end if isinstance(end, int) else start + len(said)))
+    return any(
+        _OPTION_BEFORE.search(text[:start]) or _OPTION_AFTER.match(text[end:])
+        for start, end in spans
+    )
 
 
 def names_another_exercise(
@@ -513,8 +578,8 @@ def corrects_a_count(text: str) -> bool:
 
 # "my hips ache, would these help?": asking whether the exercise helps, not a pain report.
 ASKS_IF_IT_HELPS = re.compile(
-    r"\b(would|will|could|can|does|do|is|are)\s+(it|this|these|they|that|prone leg lifts"
-    r"|leg lifts|the exercise|this exercise)\s+(help|work|be good|be any good|do anything)\b",
+    rf"\b(?:would|will|could|can|does|do|is|are|might)\s+{THIS_EXERCISE}\s+"
+    r"(?:actually\s+|really\s+|even\s+)?(?:help|work|be good|be any good|do anything)\b",
     re.IGNORECASE,
 )
 
@@ -714,7 +779,8 @@ GOES_ABOVE_LEVEL = re.compile(
     r"^(?!.*\b(?:twist\w*|rotat\w*|roll\w*|tilt\w*|open\w*|pelvis)\b).*?(?:"
     r"\b(?:go|going|lift|lifting|raise|raising|bring|bringing|take|taking|get|getting|swing)"
     r"\b.{0,25}?\b(?:higher|above|past|beyond)\b(?: than)?(?: the line of)?"
-    r" (?:my |the |your )?(?:back|spine|level|parallel|hips?|hip height|bum|body|torso)\b"
+    r" (?:my |the |your )?(?:back|spine|level|parallel|flat|horizontal|hips?|hip height|bum|body|"
+    r"torso)\b"
     r"|\b(?:force|push|lift|take|bring|raise)\w* (?:it|the leg|my leg)(?: up)? higher\b)",
     re.I | re.S,
 )
@@ -864,6 +930,38 @@ def asks_what_next_in_the_starting_range(text: str) -> bool:
             text
         )
     return REPS_PER_SET.low <= most < BUILD_UP_REPS.high
+
+
+# The number to build up to, asked ("what should I be working up to?", "what's the target
+# number of reps?", "how far do I build up once 10 is easy?"): the build-up target, whatever
+# context pulls elsewhere (easy now, adding, increasing). Sets, seconds, sessions or weight
+# asked for are their own answers.
+_NOT_REPS = (
+    r"(?:sets|rounds|seconds|secs|sessions|times|days|weeks|months|minutes|mins|lbs?|kgs?|"
+    r"kilos|pounds|weights?)"
+)
+BUILD_UP_ASKED = re.compile(
+    rf"^(?!.*\b(?:how many|how much|how long|number of|up to)\s+(?:\w+\s+)?{_NOT_REPS}\b)(?:"
+    r".*\b(?:what(?:'?s)?|how many|how far|which|where)\b.{0,60}?\b(?:work|build|get|go|increas|"
+    r"progress|"
+    r"ramp|move|head|aim)\w*\s+(?:(?:it|them|things|myself|the reps)\s+)?up\s+to\b"
+    r"|.*\bhow far\b.{0,30}?\b(?:build|work|increas|progress|ramp)\w*"
+    r"|(?=.*(?:\?|\b(?:what(?:'?s)?|whats|how|which)\b))"
+    r".*\b(?:target|goal|end goal|maximum|max|upper limit|ceiling|top end|the most)\b.{0,20}?"
+    r"\b(?:reps?|repetitions?|lifts)\b"
+    r"|.*\b(?:reps?|repetitions?|lifts)\b.{0,25}?\b(?:to aim for|to (?:build|work) (?:up )?to|"
+    r"eventually|ultimately|in the end|long.term)\b)",
+    re.I | re.S,
+)
+
+
+def asks_the_build_up_target(text: str) -> bool:
+    """The number to work up to asked, with no pain said (the pain steps' question) and no
+    count at the top of the range said (the harder versions come next)."""
+    if not BUILD_UP_ASKED.search(text) or pain_said(text):
+        return False
+    said = [numbers.value_of(m.group(0).lower()) for m in _ANY_NUMBER.finditer(text)]
+    return all(value is None or value < BUILD_UP_REPS.high for value in said)
 
 
 # Explaining the whole exercise to a beginner ("like I'm five", "in plain words, I've
@@ -1330,7 +1428,7 @@ OWN_BACK_TROUBLE_WORTH_IT = re.compile(
     r" (?:a |some |long.term |chronic )?(?:lower |low )?back"
     r" (?:pain|problems?|issues?|trouble|aches?)\b)"
     r"(?=.*\b(?:waste of (?:time|effort)|wasting my time|worth (?:it|doing|the effort|bothering)|"
-    r"(?:will|would|does|can|could) (?:it|this|these|they|that) (?:actually |really |even )?"
+    rf"(?:will|would|does|can|could) {THIS_EXERCISE} (?:actually |really |even )?"
     r"(?:help|work|do anything|make a difference)|any (?:use|good|point))\b)"
     r"(?!.*\b(?:during|while (?:i|lifting|doing)|when i (?:lift|do|am doing))\b)",
     re.I | re.S,
@@ -1430,7 +1528,9 @@ SENSIBLE_TO_TRY = (
 # answer, not the one after a hip replacement.
 HIP_TROUBLE_ASKS_IF_IT_SUITS = re.compile(
     r"^(?!.*\b(?:op|operation|surgery|surgeon|replace\w*|new hip|thr|arthroplasty|resurfacing)\b)"
-    r"(?=.*\bhips?\b.{0,15}?\b(?:pain|aches?|aching|hurts?|sore|stiff|trouble|problems?)\b"
+    # (the hip in the exercise's name, "prone hip extensions", is no hip trouble)
+    r"(?=.*\bhips?\b(?!\s+extensions?\b).{0,15}?\b(?:pain|aches?|aching|hurts?|sore|stiff|"
+    r"trouble|problems?)\b"
     r"|.*\b(?:pain|aches?|sore(?:ness)?)\s+in\s+(?:my|the)\s+hips?\b"
     r"|.*\b(?:sore|stiff|achy|aching|painful|dodgy|grumbling)\s+hips?\b)"
     r"(?=.*\b(?:suitable|suit|suits|good for|right for|any good|help|helps|helpful|useful|worth|"
@@ -1667,6 +1767,42 @@ def asks_when_to_add_weight(text: str) -> bool:
     return bool(WHEN_TO_ADD_WEIGHT.search(text)) and not pain_said(text)
 
 
+# A movement fault said as what brings a pain on ("my back twinges when I take the leg past
+# flat", "it aches if I arch", "my hip hurts as my pelvis rolls"): that fault's form answer
+# comes before how bad it is, since the right form may be what stops it hurting.
+ARCHES_THE_BACK = re.compile(
+    r"\barch(?:es|ed|ing)?\b(?! of\b)(?!.{0,15}\b(?:foot|feet|neck)\b)", re.I | re.S
+)
+TOO_HIGH = re.compile(
+    r"\b(?:lift\w*|rais\w*|go|goes|going|gets?|getting|tak\w*|bring\w*|swing\w*|kick\w*|"
+    r"leg|it)\b(?:\s+\w+){0,3}?\s+(?:too|so|really|very|way) (?:high|far up)\b",
+    re.I,
+)
+PELVIS_TWISTS = re.compile(
+    r"^(?!.*\b(?:roll\w* over|turn\w* over|in bed|sleep\w*)\b)"
+    rf"(?:.*\b{_TRUNK}\b.{{0,20}}?\b(?:twist|rotat|tilt|tip|roll|swing|swung|sway)\w*"
+    rf"|.*\b(?:twist|rotat|tilt|roll)\w*\b.{{0,25}}?\b(?:{_TRUNK}|higher|the leg up|my leg up)\b)",
+    re.I | re.S,
+)
+MOVEMENT_FAULTS = (
+    ("keeping_the_pelvis_still", PELVIS_TWISTS.search),
+    ("arching_the_back", ARCHES_THE_BACK.search),
+    ("how_high_to_lift", GOES_ABOVE_LEVEL.search),
+    ("how_high_to_lift", TOO_HIGH.search),
+    ("how_high_to_lift", AS_HIGH_AS_POSSIBLE.search),
+    ("back_position", BACK_OUT_OF_LINE.search),
+    ("lowering_the_leg", LOWERS_FAST.search),
+)
+
+
+def fault_that_brings_pain(text: str) -> str | None:
+    """The form answer for a movement fault named in a pain report, or None (a pain denied
+    is put down to nothing)."""
+    if numbers.only_denies_pain(text):
+        return None
+    return next((key for key, names in MOVEMENT_FAULTS if names(text)), None)
+
+
 ANSWER_RULES = (
     ("instead_of_physio", CLINICIAN_PLAN_DIFFERS.search),
     *OPERATION_RULES,
@@ -1675,6 +1811,9 @@ ANSWER_RULES = (
     # From the bent-knee version, what comes next is the straight leg, whatever the count.
     ("from_bent_to_straight_leg", lambda text: bool(BENT_TO_STRAIGHT.search(text))),
     ("the_build_up_target", asks_what_next_in_the_starting_range),
+    # "it's getting easy, what number do I work up to before adding weight?": the target,
+    # not pain with more reps nor the weights
+    ("the_build_up_target", asks_the_build_up_target),
     ("no_pain_the_next_day", NO_WORSE_THE_NEXT_MORNING.search),
     # "why squeeze my tummy first, it's a leg exercise?": that cue's answer, which says why
     *WHY_A_CUE_RULES,
@@ -1788,7 +1927,7 @@ ASKS_IF_IT_SUITS = re.compile(
     # "will they actually help or am I wasting my time?"
     # (not with pain today: whether to exercise now is asked from how bad it is)
     r"|^(?!.*\b(?:today|tonight|right now|at the moment)\b).*?\b(?:will|would|could|can|does|do)"
-    r"\s+(?:it|this|these|they|that)\s+(?:actually\s+|really\s+|even\s+)?(?:help|work|do anything"
+    rf"\s+{THIS_EXERCISE}\s+(?:actually\s+|really\s+|even\s+)?(?:help|work|do anything"
     r"|do any good|make a difference)\b|\bwast(?:e|ing) (?:of )?(?:my )?time\b",
     re.I,
 )
@@ -1830,7 +1969,7 @@ def answer_beyond_a_passing_word(
     else the selector's next reading."""
     if answer_key not in SUBJECT_ASKED or SUBJECT_ASKED[answer_key].search(text):
         return None
-    if ASKS_IF_IT_SUITS.search(text) and (condition := condition_answer(entities, None)):
+    if ASKS_IF_IT_SUITS.search(text) and (condition := condition_answer(entities, None, text)):
         return condition
     return next((key for key in ranked if key not in SUBJECT_ASKED), None)
 
@@ -1844,12 +1983,17 @@ def _says_pain(entities: list[dict]) -> bool:
     return any(entity.get("entity") in ("pain_word", "pain_kind") for entity in entities)
 
 
-def condition_answer(entities: list[dict], answer_key: str | None) -> str | None:
+def condition_answer(entities: list[dict], answer_key: str | None, text: str = "") -> str | None:
     """The answer on the condition a question is about: the selector's, if it is one,
-    otherwise the one for the painful part named."""
+    otherwise the one for the painful part named (not a part in the exercise's own name:
+    "my knee aches, would prone hip extensions help?" names no hip trouble)."""
     if answer_key in CONDITION_ANSWERS:
         return answer_key
+    in_a_name = [match.span() for match in EXERCISE_NAMED.finditer(text)]
     for entity in entities:
+        start = entity.get("start")
+        if isinstance(start, int) and any(a <= start < b for a, b in in_a_name):
+            continue
         if entity.get("entity") == "body_part":
             part = canonical("body_part", str(entity.get("value", "")))
             if part in CONDITION_OF_PART:
@@ -1878,8 +2022,7 @@ def rates_a_part(entities: list[dict], text: str) -> bool:
 # The exercise asked about as the subject ("will it help?", "are these any good for..."):
 # a desk or a diet said beside it is only background.
 THE_EXERCISE_ASKED_ABOUT = re.compile(
-    r"\b(?:will|would|does|do|can|could|is|are|might) (?:it|this|these|they|that|"
-    r"(?:this|the) (?:exercise|lift|one)|leg lifts)\b",
+    rf"\b(?:will|would|does|do|can|could|is|are|might) (?:{THIS_EXERCISE}|(?:this|the) one)\b",
     re.I,
 )
 
@@ -1907,7 +2050,7 @@ def asks_if_it_suits_a_condition(
     return (
         intent in ("pain", QUESTION_INTENT)
         and (intent == "pain" or _says_pain(entities))
-        and condition_answer(list(entities), answer_key) is not None
+        and condition_answer(list(entities), answer_key, text) is not None
         and bool(ASKS_IF_IT_SUITS.search(text))
         and not CAN_I_EXERCISE.search(text)
         and numbers.read_pain_score(text) is None
@@ -2264,6 +2407,8 @@ def rule_verdict(
         return QUESTION_INTENT
     if intent in AT_THE_TOP_MISREAD and asks_what_next_at_the_top(text) and not pain_said(text):
         return QUESTION_INTENT  # "2x20, zero pain, what next?": the harder versions, no pain
+    if intent in (*AT_THE_TOP_MISREAD, "out_of_scope") and asks_the_build_up_target(text):
+        return QUESTION_INTENT  # "easy now, what do I work up to?": the target, however read
     if intent == "too_hard" and ASKS_FOR_A_BREAK.search(text):
         return QUESTION_INTENT
     if intent in ("out_of_scope", "nlu_fallback") and TIRED_AND_ASKS_FOR_A_BREAK.search(text):
@@ -2313,6 +2458,12 @@ def rule_verdict(
         and numbers.read_pain_score(text) is None
     ):
         return "out_of_scope"  # "is rowing ok for my sore hips?": the other sport, no score
+    if (
+        intent in ("pain", "nlu_fallback", "out_of_scope", QUESTION_INTENT)
+        and compares_another_exercise(entities, text)
+        and numbers.read_pain_score(text) is None
+    ):
+        return "out_of_scope"  # "squats or lunges, which is best for the glutes?": not ours
     if intent in ("pain", "nlu_fallback", "out_of_scope", QUESTION_INTENT) and (
         asks_for_training_for_a_part(text)
     ):
@@ -2384,7 +2535,7 @@ def answer_question(
         reply.messages.append(Message("", response=off_topic_response("errand")))
     elif topic == "out_of_scope" and PRODUCT_RECOMMENDED.search(text):
         reply.messages.append(Message("", response=off_topic_response("sleep")))
-    elif topic == "out_of_scope" and asks_for_training(text):
+    elif topic == "out_of_scope" and (asks_for_training(text) or OTHER_MOVES.search(text)):
         # "good stretches for tight calves?": another exercise, though none is named
         reply.say(answers.other_exercise_answer(answers.OTHER_TRAINING))
     elif topic == "medical" and pain.NAMES_A_DIAGNOSIS.search(text):

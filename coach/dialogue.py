@@ -4779,22 +4779,42 @@ def _pain(work: _Turn) -> None:
             work.say_text(pain.HOW_BAD)
             work.set(pending_offer="pain_severity", pending_pain=_report_dict(report))
             return
+    fault = conversation.fault_that_brings_pain(work.turn.text)
+    if report.severity is None and not report.from_kneeling and fault:
+        # "My back twinges when I take the leg past flat": the fault's own form answer (the
+        # right form may be what stops it), then how bad, as pain in the lift is rated.
+        response = conversation.answer_response(fault)
+        work.reply.messages.append(Message("", response=response))
+        work.set(last_topic=response)
+        _ask_how_bad(work, report, then=pain.HOW_BAD)
+        return
     if report.severity is None and not report.from_kneeling:
-        if report.for_weeks:
-            # Said now, so the advice after the score need not say it again.
-            work.say_text(pain.ASK_SEVERITY_AFTER_WEEKS)
-            report = pain.PainReport(**{**report.__dict__, "for_weeks": False})
-        elif is_question(work.turn.text) and not pain.NAMES_A_DIAGNOSIS.search(work.turn.text):
+        if (
+            not report.for_weeks
+            and is_question(work.turn.text)
+            and not pain.NAMES_A_DIAGNOSIS.search(work.turn.text)
+        ):
             # "my hip's aching, should I stop?": what to do depends on how bad, so that is
             # said briefly, and asked.
             work.say_text(pain.depends_on_how_bad(work.thresholds))
-            work.say_text(pain.HOW_BAD)
+            _ask_how_bad(work, report, then=pain.HOW_BAD)
         else:
-            _say_if_a_diagnosis_asked(work)
-            work.say_text(pain.ASK_SEVERITY)
-        work.set(pending_offer="pain_severity", pending_pain=_report_dict(report))
+            _ask_how_bad(work, report, then=pain.ASK_SEVERITY)
         return
     _act_on_pain(work, report)
+
+
+def _ask_how_bad(work: _Turn, report: pain.PainReport, then: str) -> None:
+    """How bad the pain is, asked (`then`), and the report kept until the score comes; pain
+    for weeks is sent to a clinician first."""
+    if report.for_weeks:
+        # Said now, so the advice after the score need not say it again.
+        work.say_text(pain.ASK_SEVERITY_AFTER_WEEKS)
+        report = pain.PainReport(**{**report.__dict__, "for_weeks": False})
+    else:
+        _say_if_a_diagnosis_asked(work)
+        work.say_text(then)
+    work.set(pending_offer="pain_severity", pending_pain=_report_dict(report))
 
 
 def _say_if_a_diagnosis_asked(work: _Turn) -> None:
@@ -4837,7 +4857,8 @@ def _form_answer_for_the_fault(work: _Turn, report: pain.PainReport) -> str | No
     named = conversation.answer_named_by_words(work.turn.text)
     if named in FORM_ANSWERS:
         return named
-    return pain.FORM_ANSWER_FOR_PLACE.get(report.location)
+    fault = conversation.fault_that_brings_pain(work.turn.text)
+    return fault or pain.FORM_ANSWER_FOR_PLACE.get(report.location)
 
 
 def _report_dict(report: pain.PainReport) -> dict:

@@ -124,7 +124,7 @@ class EntityRulesIntentCorrector(GraphComponent):
                 name, text, answer_key, entities
             ):
                 # "my hip hurts on walks, any good for that?": the condition's answer
-                condition = condition_answer(entities, answer_key)
+                condition = condition_answer(entities, answer_key, text)
                 if condition and condition != answer_key:
                     select_answer(message, condition)
         return messages
