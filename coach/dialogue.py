@@ -3759,6 +3759,13 @@ ASKS_WHERE_TO_FEEL_IT = re.compile(
 )
 # A yes said first: "yeah, a to" answers "did you get all of them?" before how it felt.
 YES_FIRST = re.compile(r"^\W*(?:yes|yeah|yep|yup|yea|ya|all of them|all|every one)\b", re.I)
+# "How long do I hold each one?", "how many seconds at the top?": the hold, in a session
+# whatever the classifier made of it.
+ASKS_HOLD_TIME = re.compile(
+    r"\bhow (?:long|many seconds?)\b(?:\s+[\w']+){0,5}?\s+(?:(?:hold|holding|held)(?!\s+off)|"
+    r"stay up|keep (?:it|my leg|the leg) (?:up|there|raised)|at the top)\b",
+    re.I,
+)
 # "What muscles is this working?", "which muscle does it target": what it works.
 ASKS_WHICH_MUSCLES = re.compile(
     r"\b(?:what|which) (?:muscles?|muscle groups?)\b|"
@@ -3900,6 +3907,16 @@ def _handle(work: _Turn) -> None:
         work.turn.answer_said = True
     if active:
         work.turn.intent = _question_intent(work)
+    if (
+        active
+        and work.turn.intent != conversation.QUESTION_INTENT
+        and work.turn.intent not in conversation.INTENT_TOPICS
+        and asks_something(work.turn.text)
+        and ASKS_HOLD_TIME.search(work.turn.text)
+        and not numbers.mentions_pain(work.turn.text)
+    ):
+        _say_answer(work, "how_long_to_hold")  # the hold, asked in words the classifier missed
+        return
     if HOW_TO_DO_IT.match(work.turn.text) and work.turn.intent != "ask_technique":
         work.turn.intent = "ask_technique"  # "how do I do it again?" is never how often
     if work.turn.intent == "set_reminder" and ASKS_TO_BE_REMINDED_HOW.match(work.turn.text):
@@ -5158,6 +5175,15 @@ def _progress(work: _Turn) -> None:
             "Yes, what you tell me is saved when a session ends. Here's your record; ask"
             " for my progress any time to see it again."
         )
+    session = work.session
+    if session is not None and not session.over:
+        # "How am I doing?" in a session: today's count first, never "nothing in your
+        # history, start a session" while one runs.
+        legs = ", ".join(f"{leg} {sum(d.get(leg, 0) for d in session.reps)}" for leg in p.LEGS)
+        work.say_text(f"Going well: {session.total_reps} reps so far today ({legs}).")
+        _if_the_paced_set_was_done(work, f"that's {session.total_reps + session.target}")
+        if not progression.sessions_done(work.history):
+            return
     text = report.progress_summary(work.history, work.level, work.now, work.tz)
     shows = work.turn.capabilities.images
     chart = "chart" if progression.sessions_done(work.history) and shows else None

@@ -167,6 +167,7 @@ STATES = {
 
 SETS_ANSWERED = re.compile(r"\bsets?\b.*\b(?:to go|to come|after this|last set)\b|^None left", re.I)
 DONE_ANSWERED = re.compile(r"\b\d+ (?:reps )?in all\b|\b\d+ of \d+\b|\bnone done\b", re.I)
+HOW_AM_I_DOING = re.compile(r"\b\d+ reps\b", re.I)
 NEXT_ANSWERED = re.compile(r"\b(?:next|first|then|to go)\b", re.I)
 
 
@@ -185,6 +186,7 @@ QUESTIONS = [
     ("ask_progress", "how many sets have I got to go?", SETS_ANSWERED),
     # a progress question
     ("ask_progress", "how many reps have I done so far?", DONE_ANSWERED),
+    ("ask_progress", "how am I getting on?", HOW_AM_I_DOING),
     # a technique question
     ("faq", "is my knee meant to stay straight the whole time?", "knee_straight"),
     ("faq", "what's the rest in between the sets?", "rest_between_sets"),
@@ -304,6 +306,32 @@ def test_an_open_pain_question_answered_after_a_question_is_read_as_the_score():
     assert "3 out of 10" in reply or "Mild" in reply
     assert chat.session["reps"][0]["left"] == 3  # a score, not a rep
     assert chat.slots["pending_offer"] is None
+
+
+@pytest.mark.parametrize("voice", [False, True])
+def test_how_am_i_doing_in_a_first_session_is_todays_count_not_an_empty_history(voice):
+    chat = _leg_switch(voice)
+    reply = chat.say("ask_progress", "how's it going so far?", metadata=_meta(voice))
+    assert "10 reps so far today (left 10, right 0)" in reply
+    assert "nothing in your history" not in reply and "right leg" in reply
+
+
+HOLD_QUESTIONS = [
+    "how long do I hold each one?",
+    "how many seconds should it stay up?",
+    "so how long am I holding it at the top",
+]
+
+
+@pytest.mark.parametrize("said", HOLD_QUESTIONS)
+@pytest.mark.parametrize("state", ["setup", "mid-set", "rest", "paused"])
+@pytest.mark.parametrize("voice", [False, True])
+def test_the_hold_asked_in_words_the_classifier_missed_is_answered(said, state, voice):
+    build, where = STATES[state]
+    chat = build(voice)
+    reply = chat.say("nlu_fallback", said, metadata=_meta(voice))
+    assert "utter_faq/how_long_to_hold" in [m.response for m in chat.outcome.reply.messages]
+    assert answers.NOT_UNDERSTOOD not in reply and where(chat, reply, voice), reply
 
 
 def test_an_open_delete_question_answered_after_a_question_keeps_the_data():
