@@ -65,6 +65,7 @@ STEP_UP_BUTTONS = (
     ("Yes, move up", "/affirm"), ("Not yet", "/deny"), ("Stay at this level", "/stay_level"),
 )  # fmt: skip
 DELETE_BUTTONS = (("Yes, delete everything", "/affirm"), ("No, keep it", "/deny"))
+DELETE_ASKED_AGAIN = "And your data: shall I delete everything? It can't be undone."
 REMINDER_BUTTONS = (("Start now", "/start_session"), ("Not now", "/deny"))
 # A reminder that fires while the server was down still goes out this late, not later.
 LATE_REMINDER_SECONDS = 3600
@@ -102,6 +103,15 @@ ACKNOWLEDGE = re.compile(
     r"sweet|great|good|perfect|grand|ace|um+|uh+|er+m?|hmm+|right then|alright then|"
     r"all right then|fair enough|cheers|ta|okie dokie|okey dokey|ok dokey|roger that|"
     r"(?:ok(?:ay)? )?(?:phew|nice|great|sweet|good|cool|brill))\W*$",
+    re.I,
+)
+# A short yes where the coach waits for "ready" (before a set, the next leg named, the rest
+# over): the go-ahead. Not "got it", "hmm" or "phew": those take in what was said.
+ASSENT = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|k|kk|okie|oki|okey ?dokey|okie dokie|alright|all right|sure|"
+    r"sure thing|fine|good|great|cool|perfect|grand|lovely|yes|yeah|yep|yup|ya|yea|aye|righto|"
+    r"right then|alright then|all right then|ok then|okay then|go on then|go on|sounds good|"
+    r"fair enough|no problem|will do)(?:\W+|$))+\W*$",
     re.I,
 )
 LETS_GO = re.compile(
@@ -296,7 +306,12 @@ YES_START = re.compile(
     r"^\W*(?:yes|yeah|yep|yup|y|sure|ok|okay|definitely|absolutely|go on)\b", re.I
 )
 NO_START = re.compile(r"^\W*(?:no|nope|nah|n|not really|don'?t)\b", re.I)
-KEEP_IT = re.compile(r"\bkeep (?:it|them|everything|my|all)\b|\bdon'?t delete\b|\bcancel\b", re.I)
+# "No, keep my data": not "how long do I keep my leg up?", asked while the question is open.
+KEEP_IT = re.compile(
+    r"\bkeep (?:it|them|everything|all|my (?:data|history|stuff|records?|details|info\w*))\b"
+    r"|\bdon'?t delete\b|\bcancel\b",
+    re.I,
+)
 # More pain than before, in any of its words: "worse", "sorer", "aches more", "hurts a bit
 # more" (not "no worse", "doesn't hurt more").
 _MORE_PAIN = (
@@ -422,6 +437,8 @@ SESSION_OVER_QUESTION = re.compile(
     r"\bthat all of it\b|\bis (?:the session|it) (?:over|done|finished)\b",
     re.I,
 )
+# "How many are left?", "what's remaining": what is still to do (after the end: nothing).
+ASKS_WHATS_LEFT = re.compile(r"\b(?:left|remaining|remain|to go|to do|missing|outstanding)\b", re.I)
 # In a session: "are we done now?", "is that the lot?": whether today's session is over.
 ASKS_IF_OVER = re.compile(
     r"\b(?:am i|are we)\s+(?:all\s+)?(?:done|finished|finish|complete|completed|through)\b|"
@@ -1188,6 +1205,9 @@ class _Turn:
         # A count kept through the screen's question, recorded as it is answered.
         self.kept_count_lines: list[Line] = []
         self.check_answered = False  # the coach's question about a count got its answer
+        # A question asked while the coach awaits a yes/no or a score: answered, then the
+        # coach's question again (the text and buttons), kept open.
+        self.ask_again: tuple[str, tuple[tuple[str, str], ...]] | None = None
 
     def say(self, lines: list[Line], buttons: tuple[tuple[str, str], ...] = ()) -> None:
         for index, line in enumerate(lines):
@@ -1320,6 +1340,7 @@ def respond(
         _handle(work)
         _say_count_after_the_answer(work, counted_first)
         _ask_unanswered_check_again(work, before)
+        _ask_pending_again(work)
     _ask_how_bad_if_unheard(work, said, pain_before)
     _remember_answers(work)
     _knee_padding_tip(work)
@@ -1510,6 +1531,34 @@ def _ask_unanswered_check_again(work: _Turn, before: tuple | None) -> None:
     said = {message.text for message in work.reply.messages}
     if lines and not any(line.text in said for line in lines):
         work.say(lines, session.check_buttons())
+
+
+def _asks_while_pending(work: _Turn) -> bool:
+    """A question put while the coach awaits its own answer ("how bad is it?", "delete
+    everything?"): "how long do I hold?", "how many sets left?"."""
+    text = work.turn.text
+    return (
+        work.turn.intent == conversation.QUESTION_INTENT
+        or work.turn.intent in ANSWERABLE
+        or asks_something(text)
+        or is_question(text)
+        or WHERE_AM_I.search(text) is not None
+    )
+
+
+def _ask_pending_again(work: _Turn) -> None:
+    """The coach's open question after the answer to the user's, unless the turn has asked
+    a question of its own (the pain flow asking how bad, say)."""
+    if work.ask_again is None or work.reply.updates.get("pending_offer"):
+        return
+    question, buttons = work.ask_again
+    if any(question in message.text for message in work.reply.messages):
+        return
+    pending = work.state.pending_offer
+    work.say_text(question, buttons)
+    work.set(pending_offer=pending)
+    if pending == "pain_severity":
+        work.set(pending_pain=work.state.pending_pain)
 
 
 def _repeat_answer(work: _Turn) -> bool:
@@ -1831,6 +1880,8 @@ def _answer_pending_question(work: _Turn) -> bool:
             work.set(pending_pain={**(work.state.pending_pain or {}), "location": place})
             return True
         work.set(pending_offer=None, pending_pain=None)
+        if _asks_while_pending(work) and not numbers.mentions_pain(work.turn.text):
+            work.ask_again = (pain.HOW_BAD, ())  # "how long is the hold?": answered, then this
         return False
     if pending == "morning_check" and (
         intent in ("feel_fine", "feel_worse", "pain", "affirm")
@@ -1892,6 +1943,8 @@ def _answer_pending_question(work: _Turn) -> bool:
         else:
             work.say_text("Okay, I've kept everything as it was.")
         return True
+    if pending == "delete_data" and _asks_while_pending(work):
+        work.ask_again = (DELETE_ASKED_AGAIN, DELETE_BUTTONS)  # answered, then asked again
     if pending == "reminder_time" and intent not in ("cancel_reminder", "stop_session"):
         work.set(pending_offer=None, pending_reminder=None)
         return _reminder_time_answer(work)
@@ -2025,6 +2078,19 @@ def _question_intent(work: _Turn) -> str:
         if ranked in ANSWERABLE and ranked not in ("pain", "out_of_scope"):
             return ranked
     return "nlu_fallback"
+
+
+def _waiting_for_ready(session: Session, now: float) -> bool:
+    """The coach has said what comes and waits for "ready": before the first set, the next
+    leg named on a speaker, or the rest over (a speaker times it aloud; a chat at rest still
+    has its minute to run, and an "ok" then takes in the rest, not ends it)."""
+    if session.check or session.awaiting_feedback:
+        return False
+    if session.phase == "setup" or (session.phase == "active" and session.awaiting_ready):
+        return True
+    if session.phase != "rest" or session.stopped_for_pain:
+        return False  # after pain stopped a set, an "ok" is no go-ahead: the pain settles first
+    return session.voice or session.rest_until is None or now >= session.rest_until
 
 
 def _ordinary(work: _Turn, active: bool) -> bool:
@@ -2347,6 +2413,10 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 short = max(session.target - done, 0)
                 gap = f"{short} short of the {session.target}" if short else "all of them"
                 work.say_text(f"Your {other} leg this set: {done}, {gap}. We've moved on from it.")
+            if ASKS_ABOUT_SETS.search(text) and session.phase == "setup":
+                # "how many sets left?" before the first: all of them, then say ready.
+                work.say([session.sets_left(), session.status()])
+                return True
             if ASKS_ABOUT_SETS.search(text) and session.phase in ("active", "paused", "rest"):
                 work.say([session.sets_left()])  # "how many sets left": the sets first
             elif WHAT_NOW.search(text) and session.phase == "rest" and session.stopped_for_pain:
@@ -2506,9 +2576,14 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 work.say(session.stop(now))
                 work.close_session()
             return True
-        if ACKNOWLEDGE.match(text):
+        ready_for_it = ASSENT.match(text) and _waiting_for_ready(session, now)
+        if ACKNOWLEDGE.match(text) or ready_for_it:
             if session.awaiting_feedback:
                 work.say(session.unclear_voice_answer(now), session.check_buttons())
+                _after_session_change(work)
+            elif ready_for_it:
+                # "ok", "fine", "go on then" where the coach waits for ready: the go-ahead.
+                work.say(session.ready(now), session.check_buttons())
                 _after_session_change(work)
             else:
                 work.say([session.status()])
@@ -2529,6 +2604,16 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         and _todays_session(work) is not None
     ):
         work.say_text("Yes, that's today's session finished.")
+        _todays_totals(work)
+        return True
+    if (
+        WHERE_AM_I.search(text)
+        and ASKS_WHATS_LEFT.search(text)
+        and _ended_within(work, RECENT_SESSION_SECONDS)
+        and _todays_session(work) is not None
+    ):
+        # "How many sets are left?" just after the end: none, today's session is done.
+        work.say_text("None left: today's session is finished.")
         _todays_totals(work)
         return True
     if (
@@ -3798,6 +3883,13 @@ ASKS_WHERE_TO_FEEL_IT = re.compile(
 )
 # A yes said first: "yeah, a to" answers "did you get all of them?" before how it felt.
 YES_FIRST = re.compile(r"^\W*(?:yes|yeah|yep|yup|yea|ya|all of them|all|every one)\b", re.I)
+# "How long do I hold each one?", "how many seconds at the top?": the hold, in a session
+# whatever the classifier made of it.
+ASKS_HOLD_TIME = re.compile(
+    r"\bhow (?:long|many seconds?)\b(?:\s+[\w']+){0,5}?\s+(?:(?:hold|holding|held)(?!\s+off)|"
+    r"stay up|keep (?:it|my leg|the leg) (?:up|there|raised)|at the top)\b",
+    re.I,
+)
 # "What muscles is this working?", "which muscle does it target": what it works.
 ASKS_WHICH_MUSCLES = re.compile(
     r"\b(?:what|which) (?:muscles?|muscle groups?)\b|"
@@ -3939,6 +4031,16 @@ def _handle(work: _Turn) -> None:
         work.turn.answer_said = True
     if active:
         work.turn.intent = _question_intent(work)
+    if (
+        active
+        and work.turn.intent != conversation.QUESTION_INTENT
+        and work.turn.intent not in conversation.INTENT_TOPICS
+        and asks_something(work.turn.text)
+        and ASKS_HOLD_TIME.search(work.turn.text)
+        and not numbers.mentions_pain(work.turn.text)
+    ):
+        _say_answer(work, "how_long_to_hold")  # the hold, asked in words the classifier missed
+        return
     if HOW_TO_DO_IT.match(work.turn.text) and work.turn.intent != "ask_technique":
         work.turn.intent = "ask_technique"  # "how do I do it again?" is never how often
     if work.turn.intent == "set_reminder" and ASKS_TO_BE_REMINDED_HOW.match(work.turn.text):
@@ -5234,6 +5336,15 @@ def _progress(work: _Turn) -> None:
             "Yes, what you tell me is saved when a session ends. Here's your record; ask"
             " for my progress any time to see it again."
         )
+    session = work.session
+    if session is not None and not session.over:
+        # "How am I doing?" in a session: today's count first, never "nothing in your
+        # history, start a session" while one runs.
+        legs = ", ".join(f"{leg} {sum(d.get(leg, 0) for d in session.reps)}" for leg in p.LEGS)
+        work.say_text(f"Going well: {session.total_reps} reps so far today ({legs}).")
+        _if_the_paced_set_was_done(work, f"that's {session.total_reps + session.target}")
+        if not progression.sessions_done(work.history):
+            return
     text = report.progress_summary(work.history, work.level, work.now, work.tz)
     shows = work.turn.capabilities.images
     chart = "chart" if progression.sessions_done(work.history) and shows else None

@@ -218,7 +218,19 @@ class Session:
         ahead = order[here + 1 :] if phase == REST else order[here:]
         return sum(max(self.target - self.reps[number - 1][leg], 0) for number, leg in ahead)
 
+    def plan_ahead(self) -> Line:
+        """Before the first set: nothing done yet, so the whole of today's plan is ahead."""
+        whole = self.sets * self.target * len(p.LEGS)
+        return Line(
+            f"None done yet: today is {self.sets} sets of {self.target} reps on each leg,"
+            f" {whole} reps in all. First: set 1, your {self.leg} leg."
+        )
+
     def how_many_left(self) -> list[Line]:
+        if self.phase == SETUP:
+            # "How many have I got to do?" while the coach waits for ready: the whole plan,
+            # then the reminder to say ready (never the reminder alone).
+            return [self.plan_ahead(), self.status()]
         if self.phase == ACTIVE and self.awaiting_feedback:
             done = self.reps[self.set_number - 1]
             others = [leg for leg in p.LEGS if leg != self.leg and done[leg]]
@@ -268,6 +280,11 @@ class Session:
         after = self.sets - self.set_number
         more = f"{after} more set{'s' if after != 1 else ''}"
         phase = self.paused_from if self.phase == PAUSED else self.phase
+        if phase == SETUP:
+            return Line(
+                f"All {self.sets} sets are still to come: {self.target} reps on each leg in each,"
+                f" starting with set 1 on your {self.leg} leg."
+            )
         # Some count a set per leg: the legs still to do, this one included, said as well.
         order = [(number, leg) for number in range(1, self.sets + 1) for leg in p.LEGS]
         here = order.index((self.set_number, p.LEGS[-1] if phase == REST else self.leg))
