@@ -1898,18 +1898,16 @@ def _answer_pending_question(work: _Turn) -> bool:
             work.say_text(_next_session_plan(work))
         return True
     yes_or_no = _yes_or_no(work)
+    if pending == "start_after_severe_pain" and _answers_go_ahead(work):
+        return True
     if pending == "late_reps" and yes_or_no:
         _answer_late_reps(work, yes_or_no)
         return True
-    if pending in ("start_anyway", "start_after_red_flag", "start_after_severe_pain") and yes_or_no:
+    if pending in ("start_anyway", "start_after_red_flag") and yes_or_no:
         work.set(pending_offer=None)
         if yes_or_no == "affirm":
             if pending == "start_after_red_flag":
                 work.set(caution=None)
-            if pending == "start_after_severe_pain":
-                # One explicit go-ahead is enough: it also covers "too soon since the last".
-                work.set(plan={**work.plan, "went_ahead_after_pain": work.now})
-                pending = "start_anyway"
             _start(work, checked=pending)
         else:
             work.say_text("Okay. Rest up, and come back when you're ready.")
@@ -1996,6 +1994,60 @@ def _session_word_to_a_start_question(work: _Turn, pending: str) -> None:
     question, buttons = START_QUESTIONS[pending]
     work.say_text(f"I need a yes or a no first. {question}", buttons)
     work.set(pending_offer=pending)
+
+
+# To "do you still want to go ahead?" after severe pain: only an explicit answer counts
+# (issue 17). "Yes, I want to go ahead", "I'm sure", "yes go ahead" are a yes; "no", "ok,
+# I'll rest" a no; a bare "ok" or "fine" could be either, so the question is asked again.
+GO_AHEAD_YES = re.compile(
+    r"^\W*(?:(?:ok|okay|right|well|um+|er+|oh)\W+)*(?:yes|yeah|yea|yep|yup|aye|sure|"
+    r"definitely|absolutely|certainly|of course|i do|i (?:still )?want to|i'?d like to|"
+    r"(?:i'?m|im|i am) (?:sure|certain|positive|ready)|go ahead|let'?s (?:do it|go ahead|go)|"
+    r"please|confirm(?:ed)?)\b",
+    re.I,
+)
+GO_AHEAD_NO = re.compile(
+    r"\b(?:i'?ll|i will|ill|i should|i'?d better|better|best|gonna|going to) (?:just )?rest\b|"
+    r"\brest (?:today|it|up|instead|then)\b|^\W*(?:(?:ok|okay|fine|alright|right)\W+)*rest\b|"
+    r"\bleave it\b|\bskip (?:it|today|them)\b|\bsecond thoughts?\b|\bbetter not\b|"
+    r"\byou'?re right\b",
+    re.I,
+)
+ONLY_OK = re.compile(
+    r"^\W*(?:ok|okay|k|kk|alright|all right|fine|right|hmm+|um+|go on|if you say so)\W*$", re.I
+)
+
+
+def _answers_go_ahead(work: _Turn) -> bool:
+    """The answer to the same-day question after severe pain, when it is one: a yes starts
+    the easier session, a no ends politely, a bare "ok" gets the question again."""
+    text, intent = work.turn.text, work.turn.intent
+    button = intent == "affirm" and (not text.strip() or text.strip().startswith("/"))
+    if (
+        intent == "deny"
+        or NO_START.match(text)
+        or NOT_TODAY.search(text)
+        or GO_AHEAD_NO.search(text)
+    ):
+        work.set(pending_offer=None)
+        work.say_text("Good call. Rest up today, and come back when the pain has settled.")
+        return True
+    if button or GO_AHEAD_YES.match(text):
+        work.set(
+            pending_offer=None, plan={**work.plan, "went_ahead_after_pain": work.now}
+        )  # one explicit go-ahead also covers "too soon since the last"
+        level = p.LEVELS[p.level_index(work.level)]
+        work.say_text(
+            f"Okay, we'll go ahead carefully, on the easier version: the {level.name}, with"
+            " fewer reps. Stop straight away if the pain comes back."
+        )
+        red_flag = (work.state.caution or {}).get("reason") == "red_flag"
+        _start(work, checked=None if red_flag else "start_anyway")  # a warning sign: its own rule
+        return True
+    if intent == "affirm" or ONLY_OK.match(text):
+        work.say_text(f"I need a clear answer first. {GO_AHEAD_QUESTION}", SEVERE_PAIN_BUTTONS)
+        return True
+    return False
 
 
 def _yes_or_no(work: _Turn) -> str | None:
@@ -3458,25 +3510,61 @@ def _after_red_flag(work: _Turn) -> bool:
     return True
 
 
-def _rest_after_severe_pain(work: _Turn) -> bool:
-    """Severe pain today: questions about doing more are answered with rest first."""
-    recent = _recent_pain(work)
+# Going again today, in any words: "start again", "try again", "go again", "one more go",
+# "restart", "let's continue", "pick up where I left off", "back to it".
+GO_AGAIN = re.compile(
+    r"\b(?:start|begin|go|try|do (?:it|them|some|the (?:session|exercises?|lifts)))"
+    r"(?: (?:it|them|things|the session))?(?: all)? (?:again|over|back up)\b|"
+    r"\bre-?start(?:ing)?\b|\bresum(?:e|ing)\b|\bre-?try\b|"
+    r"\b(?:another|one more|a second|one last|a fresh) (?:go|try|attempt|round|session|shot|crack|"
+    r"bash|set)\b|\bcarry on\b|\bcontinu(?:e|ing)\b|\bkeep going\b|"
+    r"\bpick (?:it |things |the session )?(?:back )?up\b|"
+    r"\b(?:get|go|going|getting) back (?:to|into|on)"
+    r" (?:it|them|the (?:session|exercises?|lifts))\b|"
+    r"\bback (?:at|to|on) it\b",
+    re.I,
+)
+# Asked for, not only mentioned: a question, a "let's"/"can I", or the words on their own.
+GO_AGAIN_ASKED = re.compile(
+    r"\b(?:let'?s|lets|can|could|shall|may|want to|wanna|i'?d like to|id like to|ready to|"
+    r"happy to|ok to|okay to|fine to|good to|alright to|please|how about|what about)\b|"
+    r"^\W*(?:(?:ok|okay|right|so|well|now|alright)\W+)*(?:start|restart|re-start|resume|try|"
+    r"carry on|continue|keep going|go again|one more|another)\b",
+    re.I,
+)
+NOT_GOING_AGAIN = re.compile(
+    r"\b(?:won'?t|wont|not going to|shan'?t|don'?t (?:want|think)|no more|never)\b", re.I
+)
+
+
+def _asks_to_go_again_today(work: _Turn) -> bool:
+    """Doing more today, in any words: going again, carrying on, a few more reps, or the
+    classifier's doing-more intents asked as a question. Not a later day ("can I try again
+    tomorrow?" is about the next session) and not a refusal ("I won't try again today")."""
     text, intent = work.turn.text, work.turn.intent
-    more = _wants_to_carry_on(text) or bool(A_FEW_REPS.search(text))
-    # "Can I just finish the last 2?", "can I do the other leg", whatever the classifier
-    # took it for (a question, a did-you-mean): the answer is rest.
-    asks = more or (intent in DOING_MORE_INTENTS and is_question(text))
-    if (
-        recent is None
-        or recent.get("severity", 0) < pain.SEVERE_FROM
-        or intent == "start_session"
-        or not asks
-    ):
+    if NOT_GOING_AGAIN.search(text) or NOT_TODAY.search(text) or STOPPING.search(text):
         return False
-    work.say_text(
-        f"Not today: with {_said_pain(recent)}, rest is the right call, not"
-        " more reps or the other leg. Next time we'll start with an easier version."
+    if _asks_about_next_go(work) or WHEN_AGAIN.search(text):
+        return False
+    again = GO_AGAIN.search(text) and (is_question(text) or GO_AGAIN_ASKED.search(text))
+    more = _wants_to_carry_on(text) or bool(A_FEW_REPS.search(text))
+    return bool(
+        again
+        or more
+        or intent == "start_session"
+        or (intent in DOING_MORE_INTENTS and is_question(text))
     )
+
+
+def _go_again_after_severe_pain(work: _Turn) -> bool:
+    """Severe pain today (7 or more) and a wish to go again the same day, in any words:
+    the one same-day question ("do you still want to go ahead?"), asked by the start's own
+    checks (a warning sign keeps its stricter rule there; issue 15 and 17)."""
+    severe = _severe_pain_today(work)
+    if severe is None or not _asks_to_go_again_today(work):
+        return False
+    work.set(pending_offer=None)
+    _start(work)
     return True
 
 
@@ -3529,7 +3617,18 @@ def _asks_about_next_go(work: _Turn) -> bool:
         return True
     said = when.read_when(text, _now_local(work))
     later_day = said is not None and said.day is not None and said.day > _now_local(work).date()
+    if later_day and not DAY_OR_CLOCK.search(text):
+        later_day = False  # "how about one more go" at 3 pm: "one" is a count, not 1 am
     return later_day or bool(WHEN_AGAIN.search(text))
+
+
+# A day or a clock time named in words, not a bare number that when.read_when can roll to
+# tomorrow's hour ("one more go" said after 1 pm).
+DAY_OR_CLOCK = re.compile(
+    r"\d|\b(?:tomorrow|tonight|tmrw|tmr|morning|afternoon|evening|night|noon|midnight|"
+    r"\w+day|weekend|week|o'?clock|[ap]\.?m\.?|at|after|before|next|later|in)\b",
+    re.I,
+)
 
 
 def _next_go_after_severe_pain(work: _Turn) -> None:
@@ -4133,6 +4232,8 @@ def _handle(work: _Turn) -> None:
         return
     if not active and score is None and _after_severe_pain(work):
         return
+    if not active and score is None and _go_again_after_severe_pain(work):
+        return
     if not active and score is None and _pain_after_a_stop(work):
         return
     hurts = numbers.mentions_pain(text) and not numbers.says_no_pain(text)
@@ -4200,7 +4301,7 @@ def _handle(work: _Turn) -> None:
         # "What if it gets worse?" is about pain, not progress, nor a "did you mean".
         work.turn.intent = "pain"
         _pain(work)
-    elif not active and _rest_after_severe_pain(work) or _ordinary(work, active):
+    elif not active and _go_again_after_severe_pain(work) or _ordinary(work, active):
         pass
     elif intent == "start_session":
         _start(work)
@@ -4716,20 +4817,10 @@ def _start(work: _Turn, checked: str | None = None, count: numbers.Count | None 
         )
         work.set(pending_offer="start_after_red_flag")
         return
-    recent = _recent_pain(work)
+    severe = _severe_pain_today(work)
     went_ahead = work.plan.get("went_ahead_after_pain") or 0
-    if (
-        "start_after_severe_pain" not in passed
-        and recent is not None
-        and recent.get("severity", 0) >= pain.SEVERE_FROM
-        and went_ahead < recent["at"]
-    ):
-        work.say_text(
-            f"Earlier today you told me about {_said_pain(recent)}. With pain"
-            " that strong, rest today is the safer choice. Do you want to go ahead anyway?",
-            SEVERE_PAIN_BUTTONS,
-        )
-        work.set(pending_offer="start_after_severe_pain")
+    if "start_after_severe_pain" not in passed and severe is not None and went_ahead < severe["at"]:
+        _ask_go_ahead_after_severe_pain(work, severe)
         return
     if "start_anyway" not in passed and progression.too_soon(work.state.history, work.now):
         work.say_text(
@@ -4737,13 +4828,51 @@ def _start(work: _Turn, checked: str | None = None, count: numbers.Count | None 
         )
         work.set(pending_offer="start_anyway")
         return
-    # Not skipped by any yes: before a first session, and again after severe pain.
+    # Not skipped by any yes: before a first session, and again after severe pain (the
+    # checklist a severe report began and the user talked over is finished first).
+    unfinished = _safety(work).safety.get("screening") or {}
+    if unfinished.get("reason") == safety.SEVERE_PAIN and _severe_pain_today(work) is not None:
+        kept = {"count": count.__dict__} if count is not None else {}
+        _safety(work).start_screening(safety.SEVERE_PAIN, then_start=True, **kept)
+        return
     if safety.needs_screening(work.state.history, work.state.safety):
         kept = {"count": count.__dict__} if count is not None else {}
         _safety(work).start_screening(safety.FIRST_SESSION, **kept)
         return
     _restart_lower_after_break(work)
     _begin_session(work, count)
+
+
+def _severe_pain_today(work: _Turn) -> dict | None:
+    """Today's severe pain report (7 or more), kept even when a milder score was said after
+    it: any session the same day needs an explicit go-ahead first (issue 17)."""
+    recent = _recent_pain(work)
+    if recent is None:
+        return None
+    if recent.get("severity", 0) >= pain.SEVERE_FROM:
+        return recent
+    earlier = recent.get("severe_earlier")
+    if not isinstance(earlier, dict) or not isinstance(earlier.get("at"), int | float):
+        return None
+    today = datetime.fromtimestamp(work.now, work.tz).date()
+    return earlier if datetime.fromtimestamp(earlier["at"], work.tz).date() == today else None
+
+
+# The one same-day question after severe pain, whichever words asked to go again; the
+# answer it asks for is said in the text too, for voice (no buttons there).
+GO_AHEAD_QUESTION = (
+    'Do you want to go ahead anyway? Say "yes, I want to go ahead" and we\'ll do the'
+    " easier version with fewer reps, or say no and rest."
+)
+
+
+def _ask_go_ahead_after_severe_pain(work: _Turn, severe: dict) -> None:
+    work.say_text(
+        f"Not today is my advice: earlier today you told me about {_said_pain(severe)}, and"
+        f" that's severe pain, so resting today is the safer choice. {GO_AHEAD_QUESTION}",
+        SEVERE_PAIN_BUTTONS,
+    )
+    work.set(pending_offer="start_after_severe_pain")
 
 
 def _todays_plan(work: _Turn) -> None:
@@ -5001,6 +5130,12 @@ def _act_on_pain(work: _Turn, report: pain.PainReport) -> None:
             "level_before": level,
             "location": report.location,
         }
+        severe = _severe_pain_today(work)
+        if severe is not None and report.severity < pain.SEVERE_FROM:
+            # "It's a 3 now": milder, but today's severe report still needs the go-ahead.
+            recent["severe_earlier"] = {
+                key: severe[key] for key in ("at", "severity", "in_words") if key in severe
+            }
         work.set(plan={**work.plan, "recent_pain": recent})
     if not in_session:
         if _add_to_last_session(work, report.severity):

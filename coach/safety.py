@@ -319,7 +319,8 @@ class Dialogue:
             return True
         self._record(answers, state.get("reason"))
         work.set(pending_offer=None)
-        if state.get("reason") == FIRST_SESSION:
+        if state.get("reason") == FIRST_SESSION or state.get("then_start"):
+            # Asked before a session (the first, or one the same day after severe pain).
             work.say_text(red_flags.reply("screening_clear"))
             kept = {"count": state["count"]} if isinstance(state.get("count"), dict) else {}
             self.begin_session(work, **kept)
