@@ -510,6 +510,20 @@ COUNTS = {"a": 1, "one": 1, "a couple of": 2, "couple of": 2, "a couple": 2, "tw
           "twelve": 12}  # fmt: skip
 
 
+# A speech recogniser's soundalike where the count of a span goes: "for the last tree
+# weeks", "for to weeks", "the past for months". Read as the number (numbers.SOUNDALIKES)
+# only after a word that opens a span, so "sore for weeks" keeps its "for".
+_HEARD_SPAN = re.compile(
+    r"\b(?P<cue>last|past|for|over|about|around|nearly|almost|roughly|like|some|good)\s+"
+    r"(?P<word>to|too|tu|for|fore|tree|free|thee)(?=\s+(?:weeks?|months?|days|fortnights)\b)",
+    re.IGNORECASE,
+)
+
+
+def _heard_span(match: re.Match[str]) -> str:
+    return f"{match['cue']} {numbers.SOUNDALIKES[match['word'].lower()]}"
+
+
 def _counted_in(norm: str) -> str | None:
     """A figure counted in from the start, after "week" or "month", in words: "month 2"
     is "month two", as the patterns say it; an age or a plain figure it is not."""
@@ -894,6 +908,8 @@ def check(text: str) -> Screening:
     involved = _user_involved(hits, message)
     for rule in RULES:
         found = _applies(rule, hits, message)
+        if found == USER and _theirs_and_over(hits, message):
+            continue  # "my wife's legs gave way last year, she's fine now": not the user's
         if found == USER:
             in_case = _only_in_case(hits, message)
             if in_case or _asks_about_signs(hits, message):
@@ -918,6 +934,7 @@ def check(text: str) -> Screening:
                     or any(hit.label == AFTER_BACK_HURT for hit in hits)
                     or _own_setting(hits)
                     or (flag.urgency == EMERGENCY and _tied_to_back_pain(hits, message))
+                    or (flag.urgency == EMERGENCY and _said_as_a_change(hits, message))
                 ):
                     # "Is it normal to have night sweats and a fever?": two signs at once
                     # are the user's own, not a question in general; so is a sign tied to
@@ -925,7 +942,12 @@ def check(text: str) -> Screening:
                     return Screening(flag=flag)
                 return Screening(about=flag, suspected=unsure_too, recognised=True)
             return Screening(flag=SIGNS[rule.sign])
-        if found == SOMEONE_ELSE and involved and not _fine(rule, message):
+        if (
+            found == SOMEONE_ELSE
+            and involved
+            and not _fine(rule, message)
+            and not _past_and_gone(hits)
+        ):
             unsure.append(rule.sign)
     for rule in SUSPECT_RULES:
         found = _applies(rule, hits, message)
@@ -955,6 +977,24 @@ def _tied_to_back_pain(hits: list["_Hit"], message: "_Message") -> bool:
     labels = {hit.label for hit in hits}
     return (
         "WITH_BACK_PAIN" in labels
+        and not labels & {INFO_FOR, IN_GENERAL, HEARSAY}
+        and ANYONE.isdisjoint(message.words)
+    )
+
+
+# Words that make "is it normal to ...?" a change in the asker: "... any more?", "... now?",
+# "... since Monday?".
+CHANGED = frozenset({"NO_MORE", "NEW"})
+CHANGED_WORDS = _words("now since")
+
+
+def _said_as_a_change(hits: list["_Hit"], message: "_Message") -> bool:
+    """Whether "is it normal to ...?" says the sign is a change ("not able to hold it in
+    any more", "now", "since last week"), asked of no one else and for nothing else: then
+    the asker's own emergency, not a question in general."""
+    labels = {hit.label for hit in hits}
+    return (
+        bool(labels & CHANGED or not CHANGED_WORDS.isdisjoint(message.words))
         and not labels & {INFO_FOR, IN_GENERAL, HEARSAY}
         and ANYONE.isdisjoint(message.words)
     )
@@ -998,9 +1038,12 @@ def _hypothetical(words: list[str]) -> bool:
     # would mean; "what if I can't pee?" alone may be the user's own.
     if words[opening : opening + 2] == ["what", "if"] and not MEANS.isdisjoint(words):
         return True
-    # "What if I get numb?", "what if my feet start to tingle?": a change to come.
+    # "What if I get numb?", "what if my feet start to tingle?": a change to come; so is
+    # "what if it travels down my leg later?", a time to come named.
     if words[opening : opening + 2] == ["what", "if"]:
-        return not STARTS.isdisjoint(words[opening + 2 : opening + 5])
+        return not STARTS.isdisjoint(words[opening + 2 : opening + 5]) or not (
+            TO_COME.isdisjoint(words[opening + 2 :])
+        )
     # "What should I do if my legs ever go numb?": "if" with "ever" is a case to come,
     # whatever verb follows ("if I ever got ...").
     if any(word == "if" and "ever" in words[i + 1 : i + 5] for i, word in enumerate(words)):
@@ -1281,6 +1324,10 @@ def _user_involved(hits: list["_Hit"], message: "_Message") -> bool:
         for i, word in enumerate(message.words)
     ):
         return True
+    # "My husband has it down to his foot, I don't, just a sore bum": the user says in a
+    # clause of its own that they have none of it; their own ache is then no sign of it.
+    if any(_disowns(message, clause) for clause in denying):
+        return False
     return any(hit.label in OWN_COMPLAINT and _owner_is_user(hit.start, message) for hit in hits)
 
 
@@ -1325,6 +1372,7 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
     if _BODY_HEAT.search(text) and not _NOT_BODY_HEAT.search(text):
         text = _DEGREES.sub(_reading, text)
     text = _SCORE_MOVED.sub(_score_moved, text)
+    text = _HEARD_SPAN.sub(_heard_span, text)
     for pattern, read_as in REWRITES:
         text = pattern.sub(read_as, text)
     for pattern, read_as in SOUNDALIKES:
@@ -1674,6 +1722,27 @@ VEHICLES = _words("car van motor vehicle bike motorbike truck lorry")
 OWN_COMPLAINT = frozenset({"PAIN", "BACK"})
 OTHER_PEOPLE = WORD_LISTS["FAMILY"] | _words("he she they him her his hers them their")
 
+# The only words of a clause that says "not me": "I don't", "not me", "I haven't though".
+DISOWNING = (
+    FIRST_PERSON
+    | NEGATIONS
+    | _words("do does did have has am m 's s got that it though thankfully luckily but myself mine")
+)
+
+
+def _disowns(message: "_Message", clause: int) -> bool:
+    """Whether a clause is only the user saying it is not theirs: "I don't", "not me"."""
+    span = message.spans[clause]
+    words = [
+        w for w in message.words[span.start : span.stop] if w not in CLAUSE_PUNCTUATION | {","}
+    ]
+    return (
+        0 < len(words) <= 4
+        and set(words) <= DISOWNING
+        and not FIRST_PERSON.isdisjoint(words)
+        and not NEGATIONS.isdisjoint(words)
+    )
+
 
 def _applies(rule: Rule, hits: list[_Hit], message: _Message) -> str | None:
     """Whether the hits (sorted by start) make the rule's sign: USER, SOMEONE_ELSE when
@@ -1783,7 +1852,40 @@ def _taken_for_them(
         return _written_for_them(rule, chosen, hits, message)
     if any(hit.label == UNDER_CARE for hit in hits):
         return False  # "she's seeing the doctor about it": already in a doctor's hands
+    if _past_and_gone(hits):
+        return False  # "his legs went last year, he's fine now": theirs, and over
     return _no_pet_before(chosen, message)
+
+
+THIRD_PERSON = _words("he she they")
+
+
+def _theirs_and_over(hits: list["_Hit"], message: "_Message") -> bool:
+    """Whether a sign is told of someone else, in the past and over: "my wife's legs gave
+    way last year, she's fine now". The one said to be fine now is another person ("she's
+    fine", not "I'm fine"), so the sign was theirs; it is no emergency of the user's."""
+    if not _past_and_gone(hits):
+        return False
+    # "..., but I can't pee since Monday": a sign of the user's own said beside it.
+    for clause in _sign_clauses(hits):
+        span = message.spans[clause]
+        if not FIRST_PERSON.isdisjoint(message.words[span.start : span.stop]):
+            return False
+    for hit in hits:
+        if hit.label != RESOLVED:
+            continue
+        clause = message.spans[hit.clause]
+        before = message.words[clause.start : hit.start]
+        if THIRD_PERSON.intersection(before) and OWN_WORDS.isdisjoint(before):
+            return True
+    return False
+
+
+def _past_and_gone(hits: list["_Hit"]) -> bool:
+    """Whether the message puts a sign in the past ("last year", "ages ago") and says it
+    is over ("she's fine now"): another person's sign so told is no emergency now."""
+    labels = {hit.label for hit in hits}
+    return all(labels & group for group in PAST_AND_GONE)
 
 
 def _written_for_them(

@@ -452,6 +452,10 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 90/92 (+2 asked), other signs 98/99, near misses 0/92; after
     # issue 15 (s36a): 92/92, 99/99, 0/92.
     "2026-11-27s35d",
+    # Scored fresh: emergencies 83/87 (+1 asked), other signs 115/118 (+2 asked), near
+    # misses 1/105 (+4 asked); after s36b: 87/87, 116/118 (+2 asked by design), 0/105 (+2
+    # asked).
+    "2026-11-28a",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
@@ -462,7 +466,8 @@ STUDIED_SETS = [
 # spine hurting); in ss, one bare "is it normal" question naming the mid back (the sign's
 # place, not a setting of the asker's own life); in tt, one bare "is it normal that ..."
 # question about an ache worse at night, with no "I", "my" or time of the asker's own; in
-# yy, two bare "is it normal" questions (fever, weight loss). Since s36a, an emergency
+# yy, two bare "is it normal" questions (fever, weight loss); in 28a, two bare "is it
+# normal" questions (feeling feverish, pain in the upper back). Since s36a, an emergency
 # sign asked about this way and tied to back pain ("... after back pain?", "... with a bad
 # back?") is the asker's own and flagged; a soon sign (fever, weight loss) is still asked.
 ASKED_BY_DESIGN = {
@@ -475,6 +480,7 @@ ASKED_BY_DESIGN = {
     "2026-11-27ss": 1,
     "2026-11-27tt": 1,
     "2026-11-27yy": 2,
+    "2026-11-28a": 2,
 }
 
 
