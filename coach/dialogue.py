@@ -65,7 +65,9 @@ STEP_UP_BUTTONS = (
     ("Yes, move up", "/affirm"), ("Not yet", "/deny"), ("Stay at this level", "/stay_level"),
 )  # fmt: skip
 DELETE_BUTTONS = (("Yes, delete everything", "/affirm"), ("No, keep it", "/deny"))
-DELETE_ASKED_AGAIN = "And your data: shall I delete everything? It can't be undone."
+DELETE_ASKED_AGAIN = (
+    "And your data: are you sure you want to delete everything? It can't be undone."
+)
 REMINDER_BUTTONS = (("Start now", "/start_session"), ("Not now", "/deny"))
 # A reminder that fires while the server was down still goes out this late, not later.
 LATE_REMINDER_SECONDS = 3600
@@ -306,6 +308,11 @@ YES_START = re.compile(
     r"^\W*(?:yes|yeah|yep|yup|y|sure|ok|okay|definitely|absolutely|go on)\b", re.I
 )
 NO_START = re.compile(r"^\W*(?:no|nope|nah|n|not really|don'?t)\b", re.I)
+# "Neither" to "did you mean ...?": none of the answers offered.
+NONE_OF_THOSE = re.compile(
+    r"\b(?:neither|none of (?:them|those|these)|not (?:those|them|either)|something else)\b",
+    re.I,
+)
 # "No, keep my data": not "how long do I keep my leg up?", asked while the question is open.
 KEEP_IT = re.compile(
     r"\bkeep (?:it|them|everything|all|my (?:data|history|stuff|records?|details|info\w*))\b"
@@ -1010,9 +1017,12 @@ DOING_MORE_INTENTS = (
     "start_session", "ask_reps", "ask_frequency", "ask_easier", "ask_technique",
     "continue_session", "ask_next_session",
 )  # fmt: skip
+# "which makes it 6 in all": a sum said, not a question.
+WHICH_ASKS = r"which(?!\s+(?:makes?|brings?|takes?|puts?|gets?)\b)"
 QUESTION_START = re.compile(
     r"^\W*(?:(?:wait|hang on|hold on|sorry|um+|uh+|oh|actually|quick question|btw|coach|hey|"
-    r"ok|okay|so|and|but|then)\W+)*(?:how|what|why|when|which|who|is it|is that|are|does|"
+    r"ok|okay|so|and|but|then)\W+)*(?:how|what|why|when|" + WHICH_ASKS + r"|who|is it|is that|"
+    r"are|does|"
     r"do i|should(?!\s+(?:be|have been|'?ve been)\s+(?:\d|one|two|three|four|five|six|seven|"
     r"eight|nine|ten)\b)|whats|what'?s|how'?s|remind me how|tell me)\b",
     re.I,
@@ -1062,10 +1072,12 @@ _SUBJECT = r"\s+(?:i|it|that|this|these|those|they|you|we|my|a|an|the|there)\b"
 ASKS_SOMETHING = re.compile(
     r"^\W*(?:(?:so|and|but|ok|okay|right|well|hi|hey|also|just|quick (?:question|q|one)|"
     r"(?:one|a|random|silly) question|q|um+|er+)\W+)*"
-    r"(?:(?:how|what|whats|why|when|where|which|who)\b|(?:is|isn'?t|are|am|was|were|do|does|"
-    r"did|can|could|would|will|should|shall|may|might|any)\b" + _NOT_A_SUBJECT + r")|"
-    r"(?:[,;.]|\b(?:and|but|so|then|tbh)\b)\s*(?:(?:so|and|then|ok|okay)\s+)*(?:(?:how|what|"
-    r"whats|why|when|where|which)\b|(?:is|are|do|does|can|could|would|will|should)"
+    r"(?:(?:how|what|whats|why|when|where|" + WHICH_ASKS + r"|who)\b|(?:is|isn'?t|are|am|was|"
+    r"were|do|does|did|can|could|would|will|should|shall|may|might|any)\b"
+    + _NOT_A_SUBJECT
+    + r")|(?:[,;.]|\b(?:and|but|so|then|tbh)\b)\s*(?:(?:so|and|then|ok|okay)\s+)*(?:(?:how|"
+    r"what|whats|why|when|where|" + WHICH_ASKS + r")\b|(?:is|are|do|does|can|could|would|will|"
+    r"should)"
     + _SUBJECT
     + r")|\b(?:what(?:'?s| is)?|whats) (?:next|after that|then|now|else)\W*$|\bor not\W*$|"
     # a choice on its own: "fast or slow", "ice or heat"
@@ -1333,7 +1345,10 @@ def respond(
     before = _where_the_count_is(work.session)
     reps_before = work.session.total_reps if work.session is not None else None
     said, pain_before = turn.text, _pain_so_far(work)
-    if not _answer_pending_question(work) and not _repeat_answer(work):
+    pending_before = state.pending_offer
+    if _answer_pending_question(work):
+        _back_to_the_session(work, pending_before)
+    elif not _repeat_answer(work):
         counted_first = _count_before_a_question(work)
         if not counted_first:
             work.say(_count_before_pain(work))  # the count first, then the pain's question
@@ -1493,6 +1508,23 @@ def _ask_how_bad_if_unheard(work: _Turn, said: str, pain_before: tuple) -> None:
         return  # sore kneecaps or wrists from the floor: a comfort answer, not a load to rate
     work.say_text(pain.ASK_SEVERITY)
     work.set(pending_offer="pain_severity", pending_pain=_report_dict(report))
+
+
+# The coach's questions that step aside from a session: once answered, where it stands.
+SIDE_QUESTIONS = ("delete_data", "reminder_time")
+
+
+def _back_to_the_session(work: _Turn, pending: str | None) -> None:
+    """A side exchange in a session ("delete my data" then "no, keep it") ends by saying
+    where the session stands, as an answered question does."""
+    session = work.session
+    if pending not in SIDE_QUESTIONS or session is None or session.over:
+        return
+    if work.outcome.erase_user or work.reply.updates.get("pending_offer"):
+        return  # erased, or another question asked: that is the last word
+    status = session.status().text
+    if all(message.text != status for message in work.reply.messages):
+        work.say([session.status()])
 
 
 def _say_count_after_the_answer(work: _Turn, lines: list[Line]) -> None:
@@ -1918,6 +1950,12 @@ def _answer_pending_question(work: _Turn) -> bool:
     if picks and (key := conversation.chosen_by_place(pending, work.turn.text)):
         _say_answer(work, key)
         return True
+    if (pending or "").startswith(conversation.CHOOSING) and NONE_OF_THOSE.search(work.turn.text):
+        # "neither" to "did you mean ...?": that side question closed, and where they are.
+        work.set(pending_offer=None)
+        work.say_text("Okay. Ask me again in other words if you like.")
+        _session_status(work)
+        return True
     if pending and pending in answers.ANSWERS and intent in ("affirm", "deny", "ask_more"):
         _reply_to_offer(work)
         return True
@@ -2053,7 +2091,10 @@ def _answers_go_ahead(work: _Turn) -> bool:
 def _yes_or_no(work: _Turn) -> str | None:
     """ "affirm" or "deny" for a yes/no question, from the intent or the first words."""
     intent, text = work.turn.intent, work.turn.text
-    if NOT_TODAY.search(text) or intent == "deny" or KEEP_IT.search(text):
+    # "cancel" keeps the data only when deleting it was asked: "cancel my reminder" to
+    # "did you get all 10?" is not a no.
+    keep_it = work.state.pending_offer == "delete_data" and KEEP_IT.search(text)
+    if NOT_TODAY.search(text) or intent == "deny" or keep_it:
         return "deny"
     if intent == "affirm" or (YES_START.match(text) and not NO_START.match(text)):
         return "affirm"
@@ -2930,9 +2971,11 @@ def _said_in_turn(session: Session, steps: list[numbers.Count], now: float) -> l
     since"), applied in order: what the last says, and any leg or set finished on the way.
     A question about a count, or the set ending, stops there."""
     lines: list[Line] = []
-    for step in steps:
+    for at, step in enumerate(steps):
         where = (session.set_number, session.leg, session.phase)
-        said = session.said(step, now)
+        # "undo that and add 2": the undo, followed by what replaces it, is the whole batch.
+        replaced = step.kind == numbers.LESS and step.value is None and at < len(steps) - 1
+        said = session.said(step, now, confirmed=replaced)
         moved = (session.set_number, session.leg, session.phase) != where
         lines = [*lines, *said] if moved else said
         if session.check or session.phase != "active" or moved:
@@ -4309,7 +4352,8 @@ def _handle(work: _Turn) -> None:
         pass
     elif intent in PROGRESS_HANDLERS:
         PROGRESS_HANDLERS[intent](work)
-        _session_status(work)
+        if work.reply.updates.get("pending_offer") != "delete_data":
+            _session_status(work)  # the confirmation stays last; the answer says where
     elif intent == conversation.QUESTION_INTENT and not work.turn.answer_said:
         _unsaid_answer(work)
     elif intent == conversation.QUESTION_INTENT:
@@ -5506,8 +5550,8 @@ def _export(work: _Turn) -> None:
 
 def _delete_data(work: _Turn) -> None:
     work.say_text(
-        "This deletes everything I know about you: your history, level, reminders and our"
-        " conversations. It can't be undone. Delete everything?",
+        "This would delete everything I know about you: your history, level, reminders and"
+        " our conversations. Are you sure you want to delete everything? It can't be undone.",
         DELETE_BUTTONS,
     )
     work.set(pending_offer="delete_data")

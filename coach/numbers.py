@@ -502,7 +502,13 @@ _ON_THIS_LEG = (
 _TOTAL_EXPLICIT = _rules(
     rf"{_LEAD}(?:(?:{_DID}|thats|that is|that was|its|it is|im at|i am at|up to|at|on)\s+)*"
     rf"{_N}{_REPS}{_LEG}\s+{_IN_ALL}(?:\s+(?:now|done|then))?{_ON_THIS_LEG}\s*$",
-    rf"{_LEAD}(?:{_DID}\s+)?(?:(?:a )?total(?: of)?|all up|in all|altogether|so far)\s+{_N}{_TAIL}",
+    rf"{_LEAD}(?:{_DID}\s+)?(?:(?:a )?total(?: of)?|all up|in all|altogether|all together|so far)"
+    rf"\s+{_N}{_TAIL}",
+    # "which makes 6 altogether", "so that brings it to 9 in all": the sum said, with the
+    # words that make it the leg's total.
+    rf"{_LEAD}(?:(?:so|and|which|that|this|now)\s+)*(?:makes?|making|brings?|bringing|takes?|"
+    rf"taking|gets?|getting|puts?|putting)(?:\s+(?:it|me|that|us|the count|my count))?"
+    rf"(?:\s+(?:to|at|on|up to))?\s+{_N}{_REPS}{_LEG}\s+{_IN_ALL}{_NOW}{_ON_THIS_LEG}\s*$",
     # "now I'm at 9 total", "we're on 12 in all now", "now at 7"
     rf"{_LEAD}(?:(?:now\s+)?(?:im|i am|were|we are)\s+(?:at|on|up to)|now\s+(?:at|up to))"
     rf"\s+{_N}{_REPS}{_LEG}"
@@ -622,7 +628,8 @@ _REP = re.compile(
     rf"did (?:that|this|another) one|nailed (?:that|this|another) one|that one(?:s| is)? done)\s*$"
 )
 _QUESTION = re.compile(
-    r"^(?:how|what|whats|why|when|where|which|who|"
+    # "which makes it 6 in all": a sum said, not a question.
+    r"^(?:how|what|whats|why|when|where|which(?!\s+(?:makes?|brings?|takes?|puts?|gets?)\b)|who|"
     r"should(?!\s+(?:be|have been|ve been)\s+(?:\d|one|two|three|four|five|six|seven|eight|nine|"
     r"ten)\b)|can|could(?! only)|do|does|is|are|will|"
     r"would|shall|did i|have i|am i)\b"

@@ -93,6 +93,8 @@ class Session:
     undo: dict | None = None  # where the count was before the last change ("undo", "I meant 5")
     # The reps left, as the coach has just said them ("7 to go"): "did 7" next is those 7.
     told_left: int | None = None
+    # A batch just said back as "Counted as 3 more.": "3 in all" next puts that reading right.
+    counted_as_more: int | None = None
     # Voice: fewer reps decided while the coach awaits how a paced set went, for the next leg
     # (the set just led keeps the number it was led with).
     next_target: int | None = None
@@ -453,10 +455,15 @@ class Session:
             return None
         return self.count - undo["reps"][self.set_number - 1][self.leg]
 
-    def said(self, count: Count, now: float) -> list[Line]:
-        """A message about reps, read by the grammar: counted, corrected or asked about."""
+    def said(self, count: Count, now: float, confirmed: bool = False) -> list[Line]:
+        """A message about reps, read by the grammar: counted, corrected or asked about.
+        confirmed: said in reply to the coach's question about the count, so a total below
+        what was counted is taken as said, not asked about again."""
         self.check = None
         told_left, self.told_left = self.told_left, None
+        counted_as_more, self.counted_as_more = self.counted_as_more, None
+        if count.kind == numbers.TOTAL and count.explicit and count.value == counted_as_more:
+            confirmed = True  # "Counted as 2 more." then "2 in all": the reading put right
         if self._does_what_was_left(count, told_left):
             count = Count(numbers.MORE, count.value, explicit=True)
         if self.phase == DONE:
@@ -476,7 +483,7 @@ class Session:
             # set to record is asked, not a rep taken off the leg before.
             return self.ask_voice_total()
         if count.kind in numbers.CORRECTIONS:
-            return self._correct(count, now)
+            return self._correct(count, now, confirmed)
         if count.or_value is not None:
             return self._ask_which(count)
         if (carried := self._count_carried_on(count)) is not None:
@@ -497,13 +504,13 @@ class Session:
             if count.kind == numbers.FINISHED and count.value is None:
                 return [self.status()]
             started = self._carry_on_counting(now)
-            return [*started, *self._apply(count, now)]
+            return [*started, *self._apply(count, now, confirmed)]
         started = self._carry_on_counting(now)
         if self.phase != ACTIVE:
             return [self.status()]
         if self.awaiting_feedback:
             return self._voice_answer(count, now)
-        return [*started, *self._apply(count, now)]
+        return [*started, *self._apply(count, now, confirmed)]
 
     def _does_what_was_left(self, count: Count, told_left: int | None) -> bool:
         """ "did 7" just after the coach said "7 to go": the 7 left, done (not 7 in all,
@@ -542,7 +549,7 @@ class Session:
             self.status(),
         ]
 
-    def _apply(self, count: Count, now: float) -> list[Line]:
+    def _apply(self, count: Count, now: float, confirmed: bool = False) -> list[Line]:
         kind, n, done = count.kind, count.value, self.count
         if kind == numbers.MORE and (n or 1) > 1 and done < self.target < done + n:
             return self._ask_past_target(n)  # "another 2" at 9 of 10: 11, or the leg done?
@@ -586,6 +593,8 @@ class Session:
         if self.far_above(n):
             return self._ask_far_above(n)
         if count.explicit:
+            if 0 <= n < done and not confirmed:
+                return self.ask_lower_total(n)  # "5 in all" at 7: a slip, or a miscount?
             return self._set_count(n, now, carry_on=True)
         if n >= self.target:
             return self._set_count(n, now)
@@ -613,6 +622,7 @@ class Session:
         """N more, said back with the new count, so someone who meant N in all can put it
         right."""
         lines = self._set_count(self.count + n, now)
+        self.counted_as_more = n
         return [Line(f"Counted as {n} more."), *lines]
 
     def _set_count(
@@ -668,6 +678,23 @@ class Session:
         what = "more" if more else "in all"
         return [Line(f"{low} or {high} {what}? Tell me which, so I count it right.")]
 
+    def ask_undo_batch(self, n: int) -> list[Line]:
+        """ "Undo" just after a batch: the whole batch, or only its last rep?"""
+        return self._ask(
+            "undo_batch",
+            n,
+            f"Take back all {n}, or just the last one? You're on {self.count} of"
+            f" {self.target} on your {self.leg} leg.",
+        )
+
+    def ask_lower_total(self, n: int) -> list[Line]:
+        """A total said below what was already counted: put right, or said by mistake?"""
+        return self._ask(
+            "lower_total",
+            n,
+            f"I had {self.count} on your {self.leg} leg - is it {n} in all?",
+        )
+
     def ask_more_or_total(self, n: int) -> list[Line]:
         return self._ask(
             "more_or_total",
@@ -696,6 +723,10 @@ class Session:
             return self._ask_far_above(n)
         if kind == "past_target":
             return self._ask_past_target(n)
+        if kind == "lower_total":
+            return self.ask_lower_total(n)
+        if kind == "undo_batch":
+            return self.ask_undo_batch(n)
         if kind == "which":
             more = numbers.MORE if check.get("more") else numbers.TOTAL
             return self._ask_which(Count(more, n, or_value=check.get("or")))
@@ -720,6 +751,10 @@ class Session:
             return ((f"{n} more", f"{n} more"), (f"{n} in all", f"{n} so far"))
         if kind == "far_above":
             return ((f"Yes, {n}", "/affirm"), ("No", "/deny"))
+        if kind == "lower_total":
+            return ((f"Yes, {n} in all", "/affirm"), (f"No, keep {self.count}", "/deny"))
+        if kind == "undo_batch":
+            return ((f"All {n}", f"take off {n}"), ("Just the last one", "take off 1"))
         if kind == "all_or_some":
             return ((f"All {self.target}", "all of them"), (f"Stopped at {n}", f"only {n}"))
         if kind == "finished_or_carry_on" and self.check.get("paced"):
@@ -790,6 +825,26 @@ class Session:
                 or re.search(r"\b(?:stop|stopped|finished|done|that'?s it|only)\b", lowered)
             ):
                 return self._set_count(self.target, now)
+        if kind == "undo_batch":
+            answers = (numbers.ALL, numbers.LESS, numbers.TOTAL, numbers.FINISHED, numbers.COUNT)
+            if count is None or count.kind in answers:  # "just one", "all 5", "take off 1"
+                if count is not None and count.kind == numbers.LESS and count.value:
+                    return self._correct(count, now)  # "take off 1", "minus 6"
+                if re.search(r"\b(?:all|whole|batch|every|everything|them|those)\b", lowered) or (
+                    count is not None and count.value == n
+                ):
+                    return self._correct(Count(numbers.LESS, n, True), now)
+                if re.search(r"\b(?:last|one|1|single|just)\b", lowered):
+                    return self._correct(Count(numbers.LESS, 1, True), now)
+                if intent == "deny" or re.search(r"\b(?:neither|keep|none|nothing)\b", lowered):
+                    return [Line(f"Okay, nothing taken back: {self.where()}.")]
+        if kind == "lower_total":
+            if intent == "affirm" or (
+                count is not None and count.value == n and count.kind not in numbers.CORRECTIONS
+            ):
+                return self._set_count(n, now, carry_on=True)
+            if intent == "deny" and (count is None or count.value in (None, self.count)):
+                return [Line(f"Okay, I've kept it as it was: {self.where()}.")]
         if kind == "far_above":
             if intent == "affirm" or (count is not None and count.value == n):
                 return self._set_count(n, now)
@@ -868,8 +923,10 @@ class Session:
                 "voice_total",
                 "far_above",
                 "past_target",
+                "lower_total",
             ):
                 count = Count(numbers.TOTAL, count.value, explicit=True)
+                return self.said(count, now, confirmed=True)
             return self.said(count, now)
         if intent in ("stop_session", "goodbye"):
             self.keep_unanswered_batch(check)  # stopping: the batch asked about still counts
@@ -977,8 +1034,9 @@ class Session:
             f" {self.leg} leg? Say all of them, or tell me how many you managed.",
         )
 
-    def _correct(self, count: Count, now: float) -> list[Line]:
-        """ "Undo", "minus one", "I meant 5": change the count of the leg just counted."""
+    def _correct(self, count: Count, now: float, confirmed: bool = False) -> list[Line]:
+        """ "Undo", "minus one", "I meant 5": change the count of the leg just counted.
+        confirmed: an undo that means the whole last batch ("undo that and add 2")."""
         if self.phase == PAUSED:
             self.phase, self.paused_from = self.paused_from or ACTIVE, None
         if self.phase == SETUP:
@@ -996,6 +1054,10 @@ class Session:
             if undo and undo.get("running"):
                 earlier = None  # "4" then "undo": the fourth rep taken back, not the jump to it
             reps = earlier if earlier is not None and earlier < before else max(before - 1, 0)
+            if before - reps >= 2 and not went_back and not confirmed:
+                # "did 6" then "undo": the whole batch, or the last rep of it? Asked, never
+                # 6 reps silently gone when the user may mean one.
+                return self.ask_undo_batch(before - reps)
         elif count.kind == numbers.LESS:
             reps = max(before - count.value, 0)
         elif count.kind == numbers.MORE_INSTEAD:

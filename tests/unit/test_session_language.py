@@ -298,7 +298,7 @@ def test_worse_the_next_morning_reduces_the_load_and_says_what_next():
 
 def test_delete_my_data_mid_set_confirms_by_typed_words():
     chat = in_a_set()
-    assert "Delete everything" in chat.say("delete_data", "delete my data")
+    assert "delete everything?" in chat.say("delete_data", "delete my data")
     assert "kept everything" in chat.say("nlu_fallback", "no, actually keep it")
     chat.say("delete_data", "delete my data")
     chat.say("delete_data", "yes, delete everything")
@@ -395,7 +395,9 @@ def test_undo_takes_back_a_whole_batch_and_minus_one_takes_one():
     chat = in_a_set()
     chat.say("count_rep", "done")
     chat.say("count_rep", "3 more")
-    assert "1 of 10" in chat.say("nlu_fallback", "undo that")
+    # A batch undone: all of it, or its last rep? Asked (s36b), then the whole batch.
+    assert "Take back all 3" in chat.say("nlu_fallback", "undo that")
+    assert "1 of 10" in chat.say("affirm", "all 3")
     chat.say("count_rep", "did 2 more")
     assert "2 of 10" in chat.say("count_rep", "that one didn't count")
 
@@ -935,7 +937,8 @@ def test_undo_after_a_second_batch_takes_back_only_that_batch():
     chat = in_a_set()
     chat.say("report_reps", "did 5")
     chat.say("report_reps", "did 2")
-    said = chat.say("undo_count", "undo")
+    assert "Take back all 2" in chat.say("undo_count", "undo")
+    said = chat.say("report_reps", "take off 2")  # the "All 2" button's words
     assert reps(chat) == 5 and "5 of 10" in said
 
 
@@ -952,9 +955,11 @@ def test_undo_on_its_own_or_with_that_takes_back_the_last_thing_said():
     chat = in_a_set()
     chat.say("count_rep", "2 more")
     chat.say("count_rep", "4 more")
-    assert "2 of 10" in chat.say("nlu_fallback", "undo") and reps(chat) == 2
+    assert "Take back all 4" in chat.say("nlu_fallback", "undo") and reps(chat) == 6
+    assert "2 of 10" in chat.say("affirm", "all of them") and reps(chat) == 2
     chat.say("count_rep", "3 more")
-    assert "2 of 10" in chat.say("nlu_fallback", "undo that") and reps(chat) == 2
+    chat.say("nlu_fallback", "undo that")
+    assert "2 of 10" in chat.say("report_reps", "the whole lot") and reps(chat) == 2
     chat.say("count_rep", "done")
     assert "2 of 10" in chat.say("nlu_fallback", "Undo") and reps(chat) == 2
 

@@ -389,7 +389,9 @@ def test_undo_after_a_batch_takes_back_the_batch():
     chat.say("continue_session", "ready")
     chat.say("count_rep", "3")
     chat.say("report_reps", "4 more")
-    chat.say("undo", "undo")
+    # All of the batch, or its last rep? Asked (s36b); the whole batch when so answered.
+    assert "Take back all 4" in chat.say("undo", "undo")
+    chat.say("affirm", "all of them")
     assert chat.session["reps"][0]["left"] == 3
 
 
