@@ -1239,6 +1239,22 @@ ASKS_IF_I_HAVE_SOMETHING = re.compile(
     re.I | re.S,
 )
 SYMPTOMS_NAMED = re.compile(r"\b(?:symptoms?|signs? of)\b", re.I)
+# A health matter beyond the exercise, asked with nothing of the exercise named ("what
+# should my blood pressure be?", "tips for sleeping better, I'm up all night", "how many
+# tablets a day is safe?"): a medical question, so the doctor, GP or pharmacist; never
+# the everyday "can't help" reply.
+HEALTH_MATTER_ASKED = re.compile(
+    NOT_WITH_THE_EXERCISE + r"(?!.*\b(?:(?:will|would|could|can|does|do|is) " + THIS_EXERCISE + r"|"
+    r"lifts?|lifting|legs?|exercis\w*|reps?|sets?|sessions?|kneel\w*|all fours|workout)\b)"
+    r".*\b(?:heart ?rates?|pulse|blood pressure|hypertension|cholesterol|blood sugars?|"
+    r"glucose|diabet\w*|insomnia|sleepless\w*|(?:can'?t|cannot|can not|struggl\w* to) "
+    r"(?:get to )?sleep|sleeping (?:tablets|pills)|thyroid|bmi|asthma|migraines?|headaches?|"
+    # ("dose" alone is often a typo of "does": "what muscles dose it work")
+    r"menopaus\w*|blood tests?|dosages?|(?:what|right|max\w*|safe|daily|usual) doses?|"
+    r"doses? of|tablets?|pills?|meds|medications?|"
+    r"prescriptions?|side effects?)\b",
+    re.I | re.S,
+)
 # Questions a less sure selector split between two answers (the retrained model, kk):
 # the words settle them. Injury prevention named ("any use for preventing injuries?").
 NAMES_INJURY_PREVENTION = re.compile(
@@ -1803,6 +1819,106 @@ def fault_that_brings_pain(text: str) -> str | None:
     return next((key for key, names in MOVEMENT_FAULTS if names(text)), None)
 
 
+# Keeping the hips or pelvis level or still, asked with no pain said ("pelvis flat?",
+# "should my hips stay square?", "do the hips move at all?"): the pelvis-still answer,
+# not a choice offered with hip pain. Lifting to hip level or height is how high.
+PELVIS_KEPT_LEVEL = re.compile(
+    r"^(?!.*\b(?:to|at|above|past|beyond|over|than|below|under|about|around)\s+"
+    r"(?:the |my |your )?(?:hip|pelvis) (?:level|height)\b)"
+    # (a can't said is a difficulty: "can't keep my hips level, can I still do these?")
+    r"(?!.*\b(?:can'?t|cannot|can not|unable to|struggl\w*|hard to|trouble)\b)"
+    r".*(?:\b(?:hips?|pelvis|pelvic)\b(?:\s+\w+){0,3}?\s+(?:level|flat|still|square|steady|"
+    r"stable|even|planted|down|in place|on the (?:floor|ground|mat)|mov\w*|tilt\w*|tip\w*|"
+    r"rock\w*|hitch\w*|hik\w*|shift\w*|lift\w* (?:up|off)|rise|rising|come up|pop up)\b"
+    r"|\b(?:level|flat|still|square|steady|stable) (?:hips?|pelvis)\b)",
+    re.I | re.S,
+)
+
+
+def asks_to_keep_the_pelvis_still(text: str) -> bool:
+    """The hips or pelvis kept level or still, asked with no pain said."""
+    return bool(PELVIS_KEPT_LEVEL.search(text)) and not pain_said(text)
+
+
+# Fewer reps managed than the target, asked whether to do just those ("I only get to 7
+# before my form goes, is 7 ok?", "can't do more than 5, shall I stick at 5?"): the dose
+# answer for doing fewer with good form and building up, not when to stop. Pain said is
+# answered from how bad it is.
+_FEW = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple)"
+# (a few inches up, half way, 10 seconds: how high or how long, not how many)
+_NOT_A_HEIGHT = (
+    r"\b(?!\s*(?:inch\w*|cm|centimet\w*|mm|way|off|up|high|degrees?|feet|foot|seconds?|secs?|"
+    r"sets?|minutes?|mins?|times? a week|days?)\b)"
+)
+MANAGES_FEWER = re.compile(
+    r"(?=.*(?:\b(?:only|just|barely)\s+(?:\w+\s+){0,2}?(?:manag\w*|do|doing|did|get|getting|"
+    r"got|make|making|reach\w*|able to do)\s+(?:(?:about|around|roughly|maybe|like|up to|to|"
+    r"through)\s+){0,2}"
+    + _FEW
+    + _NOT_A_HEIGHT
+    + r"|\b(?:can'?t|cannot|can not|couldn'?t|unable to|struggl\w* to)\s+(?:do|manage|get|go)"
+    r"\s+(?:(?:more|further) than|past|beyond|over)\s+"
+    + _FEW
+    + _NOT_A_HEIGHT
+    + r"|\b(?:max|most) (?:i can (?:do|manage) )?is "
+    + _FEW
+    + _NOT_A_HEIGHT
+    + "))"
+    r"(?=.*\b(?:(?:should|shall|can|could|may|must) i (?:just |only |still |simply )?"
+    r"(?:do|stick|stay|keep|stop|leave it|go with|aim|settle)"
+    # (whether so few is enough asks for the target, the reps answer)
+    r"|(?:is|are|would) (?:that|it|this|\d+|that number|fewer|less) (?:\w+ )?(?:ok|okay|fine|"
+    r"alright|all right|acceptable)"
+    r"|ok(?:ay)? (?:to|if i) (?:just |only )?(?:do|stick|stop))\b)",
+    re.I | re.S,
+)
+
+
+def manages_fewer_and_asks(text: str) -> bool:
+    """Fewer reps managed, asked whether to do just those, with no pain said."""
+    return bool(MANAGES_FEWER.search(text)) and not pain_said(text)
+
+
+# The whole prescription asked for in one go, several of its parts named ("sets, reps, hold
+# time and rest?", "the full plan: how many, how long, how often?"): the answer that states
+# sets, reps, the hold and the rest together (the first session's).
+_DOSE_PARTS = (
+    r"\bsets?\b",
+    r"\b(?:reps?|repetitions?)\b",
+    r"\bhold\w*\b",
+    r"\b(?:rest\w*|breaks?)\b",
+)
+WHOLE_PRESCRIPTION = re.compile(
+    r"\b(?:whole|full|complete|entire|all the|everything|the lot|in one go|all in one|"
+    r"all together|altogether|in full|summar\w*|rundown|run down|breakdown|recap)\b",
+    re.I,
+)
+
+
+def asks_for_the_whole_prescription(text: str) -> bool:
+    """Three or more parts of the dose named, or the hold and another with the whole asked
+    for ("sets and reps" alone is the sets answer, which states both)."""
+    named = [bool(re.search(part, text, re.I)) for part in _DOSE_PARTS]
+    return not pain_said(text) and (
+        sum(named) >= 3 or (sum(named) >= 2 and named[2] and bool(WHOLE_PRESCRIPTION.search(text)))
+    )
+
+
+# Lying face down asked for instead of kneeling, or kneeling ruled out ("knees won't take
+# kneeling, can I lie on my front?", "could I do it flat on my belly instead?"): the
+# lying-face-down version.
+LYING_INSTEAD_OF_KNEELING = re.compile(
+    r"(?=.*\b(?:lie|lying|laying|lay|flat|on (?:my|your|the) (?:front|belly|tummy|stomach)|"
+    r"face ?down|prone)\b)"
+    r"(?=.*\b(?:instead|rather than|alternative|without kneeling|not kneel\w*|"
+    r"(?:can'?t|cannot|can not|couldn'?t|unable to|struggl\w* to|hard to|don'?t want to|"
+    r"(?:won'?t|don'?t|doesn'?t) let me) "
+    r"(?:\w+ )?(?:kneel|get on (?:my|all) (?:knees|fours)|go on all fours|be on all fours)|"
+    r"kneeling (?:is|hurts|kills|isn'?t|is not|doesn'?t)\w*)\b)",
+    re.I | re.S,
+)
+
+
 ANSWER_RULES = (
     ("instead_of_physio", CLINICIAN_PLAN_DIFFERS.search),
     *OPERATION_RULES,
@@ -1815,6 +1931,8 @@ ANSWER_RULES = (
     # not pain with more reps nor the weights
     ("the_build_up_target", asks_the_build_up_target),
     ("no_pain_the_next_day", NO_WORSE_THE_NEXT_MORNING.search),
+    # "sets, reps, hold and rest?": one answer stating them all, not the hold's alone
+    ("first_session", asks_for_the_whole_prescription),
     # "why squeeze my tummy first, it's a leg exercise?": that cue's answer, which says why
     *WHY_A_CUE_RULES,
     *DOING_A_CUE_RULES,
@@ -1822,6 +1940,7 @@ ANSWER_RULES = (
     ("speed", SPEED_ASKED.search),
     ("number_of_sets", HOW_MANY_ROUNDS.search),
     # "the name says prone, so lying flat?": a doubt about the position, not about names
+    ("lying_face_down_version", LYING_INSTEAD_OF_KNEELING.search),
     ("starting_position", KNEEL_OR_LIE_ASKED.search),
     ("other_names", WRITTEN_NAME_ASKED.search),
     ("other_names", BARE_NAME_ASKED.search),
@@ -1844,6 +1963,7 @@ ANSWER_RULES = (
     ("easier_versions", lambda text: bool(SCALES_IT_BACK.search(text)) and not pain_said(text)),
     ("soreness_the_next_day", SORER_THE_NEXT_MORNING.search),
     ("breaks_when_tired", tired_and_asks_to_go_on),
+    ("cutting_back", manages_fewer_and_asks),
     ("harder_variations", asks_what_next_at_the_top),
     ("rest_between_sets", REST_BETWEEN_REPS.search),
     ("knee_straight", LOCKS_THE_KNEE.search),
@@ -1874,6 +1994,7 @@ ANSWER_RULES = (
     ("glutes", WORKS_THE_GLUTES.search),
     ("weight_loss", CALORIES_ASKED.search),
     ("ankle_weights", asks_when_to_add_weight),
+    ("keeping_the_pelvis_still", asks_to_keep_the_pelvis_still),
 )
 
 
@@ -2448,6 +2569,16 @@ def rule_verdict(
         and not pain_said(text)
     ):
         return "ask_medical"  # "could I be anaemic, always tired?": no diagnosis, who can
+    if (
+        intent in ASKED_OR_UNREAD
+        and HEALTH_MATTER_ASKED.search(text)
+        # an illness or supplement the NLU named has its own redirect, naming who can help;
+        # sleep's is about mattresses, so sleeplessness is the doctor's
+        and _off_topic_kind(entities) in (None, "sleep")
+        and not pain_said(text)
+        and numbers.read_pain_score(text) is None
+    ):
+        return "ask_medical"  # "what's a healthy cholesterol level?": the doctor or pharmacist
     if intent in ASKED_OR_UNREAD and TREATS_AN_INJURY.search(text):
         return "ask_medical"  # "how do I strap a rolled wrist?": the doctor or pharmacist
     if intent in (QUESTION_INTENT, "nlu_fallback") and about_a_pets_body(text):

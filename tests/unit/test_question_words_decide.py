@@ -519,7 +519,7 @@ STIFF_SHOULDER = [
         ("hmm which way round do I go, on my front?", "starting_position"),
         ("do I lie on my side for this one?", "starting_position"),
         ("lying on my back makes my hip sore, is that ok?", None),  # pain said: not the start
-        ("could I go on my front rather than on all fours?", None),  # the face-down version
+        ("could I go on my front rather than on all fours?", "lying_face_down_version"),
         # The head raised for a tool or an aim: the head and neck cue.
         ("can I tilt my chin up to follow the video on my tablet?", "neck_and_head"),
         ("is it ok looking at my phone while lifting?", "neck_and_head"),
