@@ -330,17 +330,50 @@ _MORE_PAIN = (
 WORSE_NEXT_MORNING = re.compile(
     rf"{_MORE_PAIN}.*\b(?:morning|next day|day after|today|woke|waking|overnight|since|"
     r"than (?:yesterday|last night))\b|"
-    rf"\b(?:morning|next day|day after|woke up|waking up|overnight)\b.*{_MORE_PAIN}",
+    rf"\b(?:morning|next day|day after|woke up|waking up|overnight)\b.*{_MORE_PAIN}|"
+    # worse than before the exercise, a day on: "today my hip is worse than before I began",
+    # "since my session yesterday it's been sorer"
+    rf"{_MORE_PAIN}.*\bthan\b.*\bbefore (?:i|we) (?:started|began|did)\b|"
+    rf"\byesterday\b.*\b(?:today|now)\b.*{_MORE_PAIN}|"
+    rf"\bsince\b.*\b(?:session|exercises?|lifts?|yesterday|workout)\b.*{_MORE_PAIN}",
     re.I,
 )
 _CLAUSES = re.compile(r"[^.!?;,]+[.!?;,]*")
+# One's own pain now, then whether to exercise with it: "my back's sore today, can I still do
+# my leg lifts?", "knee's been grumbling, ok to train?" (a hypothetical "if" is left out).
+_EXERCISING = (
+    r"(?:do (?:my|the|some|a|today'?s|todays)\b|do (?:it|them|this)\b|train|exercise|work ?out|"
+    r"go ahead|start|carry on|have a go|get on with|crack on|lift)"
+)
+MY_PAIN_BEFORE_EXERCISING = re.compile(
+    r"(?:\bmy\b|^\W*(?:the\s+)?(?:(?:lower|left|right)\s+)?(?:back|hips?|knees?|glutes?|"
+    r"hamstrings?|thighs?|groin|legs?)\b).*\b(?:"
+    rf"(?:can|could|should|may|shall|do|would)\s+i\s+(?:still\s+|safely\s+|even\s+)?{_EXERCISING}"
+    rf"|(?:ok|okay|safe|alright|all right|fine|good)\s+(?:for me\s+)?to\s+(?:still\s+)?"
+    rf"{_EXERCISING}"
+    r"|should i (?:skip|rest|leave it|give it a miss)"
+    r"|(?:is|will) it (?:ok|okay|safe|alright|fine) to"
+    r")",
+    re.I,
+)
+# "Did my leg lifts yesterday and ...": the exercise done, told with the "I" left out, not
+# a question ("did my knee get worse?" asks).
+_DID_THE_EXERCISE = re.compile(
+    r"^\W*(?:(?:so|and|well|right|ok|okay)\W+)?(?:i\s+)?did\s+(?:my|the)\s+(?:\w+\s+)?"
+    r"(?:leg lifts?|lifts|leg raises|raises|exercises?|session|workout|reps|routine|sets)\b",
+    re.I,
+)
+
+
+def _asks_in_clause(clause: str) -> bool:
+    return asks_something(clause) and ("?" in clause or not _DID_THE_EXERCISE.match(clause))
 
 
 def _reports_worse_next_morning(text: str) -> bool:
     """A clause that says the pain is worse a day on and asks nothing ("hurts more this
     morning, should I rest?" reports; "is it normal to ache more the day after?" asks)."""
     return any(
-        WORSE_NEXT_MORNING.search(clause) and not asks_something(clause)
+        WORSE_NEXT_MORNING.search(clause) and not _asks_in_clause(clause)
         for clause in _CLAUSES.findall(text)
     )
 
@@ -4255,6 +4288,19 @@ def _handle(work: _Turn) -> None:
     ):
         # "my calf's aching, is that ok?" mid-set: pain with a question, never a count.
         intent = work.turn.intent = "pain"
+    elif (
+        not active
+        and intent not in ("pain", "feel_worse")
+        and score is None
+        and (numbers.mentions_pain(text) or numbers.troubles_a_place(text))
+        and not numbers.says_no_pain(text)
+        and MY_PAIN_BEFORE_EXERCISING.search(text)
+        and not CONDITIONAL.search(text)
+        and not pain.lasts_weeks(text)
+    ):
+        # "My hip's been sore since yesterday, can I still train?": pain before a session,
+        # asked about as a question; how bad it is sets today's plan, whatever the classifier.
+        intent = work.turn.intent = "pain"
     if (
         active
         and (session.phase == "setup" or session.awaiting_feedback)
@@ -4837,6 +4883,14 @@ def _recent_pain(work: _Turn) -> dict | None:
     return recent
 
 
+def _said_today(work: _Turn, at: object) -> bool:
+    """Whether a time noted in the plan falls on the user's today."""
+    if not isinstance(at, int | float):
+        return False
+    today = datetime.fromtimestamp(work.now, work.tz).date()
+    return datetime.fromtimestamp(at, work.tz).date() == today
+
+
 def _start(work: _Turn, checked: str | None = None, count: numbers.Count | None = None) -> None:
     """Start a session once every check before it has passed; `checked` is the check the
     user has just answered yes to (START_CHECKS, in the order they are asked)."""
@@ -4965,6 +5019,14 @@ def _begin_session(work: _Turn, count: numbers.Count | dict | None = None) -> No
                 f" lighter: {target} reps a set instead of"
                 f" {p.LEVELS[p.level_index(level)].reps_per_set}, lifting only as high as your"
                 " lower back stays still. Stop if it gets worse."
+            ),
+        )
+    elif _said_today(work, work.plan.get("worse_next_morning_at")):
+        lines.insert(
+            0,
+            Line(
+                "Your pain was worse the morning after last time, so today is lighter: the"
+                f" {p.LEVELS[p.level_index(level)].name}. Stop if it gets worse."
             ),
         )
     if isinstance(count, dict):
@@ -5284,7 +5346,13 @@ def _worse_next_morning(work: _Turn) -> None:
         return
     level, text = pain.morning_check(True, work.level)
     work.say_text(text)
-    work.set(pending_offer=None, morning_check=None, level=level)
+    # A session started today says why it is the easier version (_begin_session).
+    work.set(
+        pending_offer=None,
+        morning_check=None,
+        level=level,
+        plan={**work.plan, "worse_next_morning_at": work.now},
+    )
     _note_next_morning(work, "worse")
     work.say_text(_next_session_plan(work))
     if severity is None:

@@ -1540,7 +1540,57 @@ _SOUNDALIKE_SCORE = re.compile(
 )
 
 
+# A score said of an earlier time or as a comparison, beside the score now: "before it was a 2
+# at most", "yesterday it was 3", "it was a 2 earlier", "was a 2, now a 4", "up from 2",
+# "compared to a 3 last time". The score now is the one that counts.
+_EARLIER = (
+    r"(?:before|earlier|yesterday|last (?:time|night|week|session)|previously|at first|"
+    r"initially|to begin with|at the start|this morning|first thing|the other day|"
+    r"before (?:i|we) (?:started|began|did (?:them|it|my \w+(?: \w+)?)))"
+)
+_PAST_HEDGE = (
+    r"(?:(?:a|an|about|around|like|only|just|maybe|roughly|barely|probably|more like|"
+    r"no more than)\s+)*"
+)
+_PAST_TAIL = (
+    r"(?:\s+(?:at most|at the most|max|tops|ish|or so|or less|at worst|at the worst|"
+    r"(?:/|out of) (?:10|ten)))*"
+)
+_WAS = r"(?:was|were|had been|has been|used to be|was only|was just|it was|it had been)"
+_OF_IT = r"(?:(?:it|that|mine|the pain|pain|my (?:\w+ ){0,2}?\w+|the (?:\w+ )?\w+)\s+)?"
+_PAST_SCORE = re.compile(
+    rf"\b{_EARLIER}\s+{_OF_IT}{_WAS}\s+{_PAST_HEDGE}{SCORE_NUMBER}\b{_PAST_TAIL}"
+    rf"|\b{_WAS}\s+{_PAST_HEDGE}{SCORE_NUMBER}\b{_PAST_TAIL}\s+{_EARLIER}\b"
+    # "was a 2, now a 4": a "was" before a score said to be now
+    rf"|\b{_WAS}\s+{_PAST_HEDGE}{SCORE_NUMBER}\b{_PAST_TAIL}"
+    rf"(?=\s+(?:(?:and|but|so|whereas)\s+)?(?:now|today|currently|at the moment|right now|"
+    rf"its now|it is now|this time)\b)"
+    rf"|\b(?:yesterday|last (?:time|night|session)|earlier)\s+(?:(?:a|an|about|around|only|"
+    rf"just)\s+)?{SCORE_NUMBER}\b{_PAST_TAIL}(?=\s+(?:and\s+|but\s+)?(?:now|today|this)\b)"
+    rf"|\b(?:up|down|risen|gone up|went up|gone down|went down|climbed|jumped)?\s*from\s+"
+    rf"{_PAST_HEDGE}{SCORE_NUMBER}\b{_PAST_TAIL}(?!\s+(?:to|-)\b)"
+    rf"|\b(?:compared (?:to|with)|versus|vs)\s+{_PAST_HEDGE}{SCORE_NUMBER}\b{_PAST_TAIL}"
+)
+
+
+def without_earlier_scores(said: str) -> str:
+    """The normalised message with scores of an earlier time or comparisons taken out."""
+    return _PAST_SCORE.sub(" ", said)
+
+
 def read_pain_score(text: str, asked: bool = False) -> int | None:
+    """A 0-10 pain score, the score now when an earlier one is said beside it ("about a 4,
+    before it was a 2" is 4)."""
+    said = normalise(text)
+    now = without_earlier_scores(said)
+    if now != said:
+        score = _read_pain_score_as_heard(now + (" ?" if "?" in text else ""), asked)
+        if score is not None:
+            return score
+    return _read_pain_score_as_heard(text, asked)
+
+
+def _read_pain_score_as_heard(text: str, asked: bool = False) -> int | None:
     """A 0-10 pain score (see _read_pain_score), a soundalike where a score goes read first
     as the number it sounds like."""
     said = normalise(text)
@@ -1818,7 +1868,8 @@ _PLACE_SEVERITY = re.compile(
 _PLACE_TROUBLE = re.compile(
     rf"\b(?:{_PLACE_NOT_A_LEG}|backs)\s+(?:(?:is|s|was|are|were|feels?|feeling|felt|has been|"
     rf"been|still|really|quite|a bit|a little)\s+)*(?:rough|not great|not good|not right|dodgy|"
-    rf"iffy|playing up|acting up|flaring(?: up)?|flared(?: up)?|niggling|giving me (?:grief|"
+    rf"iffy|playing up|acting up|flaring(?: up)?|flared(?: up)?|niggling|grumbling|grumbly|"
+    rf"moaning(?: at me)?|complaining|protesting|grumpy|cranky|giving me (?:grief|"
     rf"trouble|gyp|jip)|bothering me|killing)\b"
 )
 
