@@ -947,6 +947,7 @@ def check(text: str) -> Screening:
             and involved
             and not _fine(rule, message)
             and not _past_and_gone(hits)
+            and not _user_says_fine(hits, message)
         ):
             unsure.append(rule.sign)
     for rule in SUSPECT_RULES:
@@ -958,7 +959,12 @@ def check(text: str) -> Screening:
             # "Is numbness something to worry about?": a part of a sign, asked about in
             # general, is explained; "could this be sciatica?" is asked.
             return Screening(about=SIGNS[rule.sign], recognised=True)
-        if found == USER or (found == SOMEONE_ELSE and involved and not _fine(rule, message)):
+        if found == USER or (
+            found == SOMEONE_ELSE
+            and involved
+            and not _fine(rule, message)
+            and not _user_says_fine(hits, message)
+        ):
             unsure.append(rule.sign)
     if unsure:
         order = list(SIGNS)  # the most urgent first
@@ -1241,6 +1247,17 @@ def _fine_clauses(hits: list["_Hit"], message: "_Message") -> set[int]:
         and hit.clause not in signed
         and FINE_BUT.isdisjoint(message.words[message.spans[hit.clause].start : hit.end + 2])
     }
+
+
+def _user_says_fine(hits: list["_Hit"], message: "_Message") -> bool:
+    """Whether the user says, in a clause of its own with no one else in it, that they are
+    well ("my friend's legs went, I'm fine"): another's sign is then not the user's."""
+    for clause in _fine_clauses(hits, message):
+        span = message.spans[clause]
+        words = set(message.words[span.start : span.stop])
+        if not FIRST_PERSON.isdisjoint(words) and OTHER_PEOPLE.isdisjoint(words):
+            return True
+    return False
 
 
 # Who a negated opening asks about: "can't I ...?", "isn't it ...?" are questions.
@@ -1814,11 +1831,21 @@ def _applies(rule: Rule, hits: list[_Hit], message: _Message) -> str | None:
             if _their_known_condition(chosen, message) or _theirs_in_care(chosen, hits, message):
                 other = SOMEONE_ELSE
                 continue
+            if _user_says_fine(hits, message) and _someone_named_before(chosen, message):
+                other = SOMEONE_ELSE  # "my wife has gone numb down below ... I'm fine": hers
+                continue
             return USER
     return other
 
 
 POSSESSIVES = _words("his her their")
+
+
+def _someone_named_before(chosen: tuple[_Hit, ...], message: _Message) -> bool:
+    """Whether another person is named before the sign in its clause: "my dad lost ..."."""
+    first = min(hit.start for hit in chosen)
+    span = message.spans[message.clauses[first]]
+    return not OTHER_PEOPLE.isdisjoint(message.words[span.start : first])
 
 
 def _theirs(chosen: tuple[_Hit, ...], message: _Message) -> bool:
@@ -1850,6 +1877,8 @@ def _taken_for_them(
     the one whose back hurts ("mum has been on steroids for years, her back aches now")."""
     if SIGNS[rule.sign].urgency != EMERGENCY:
         return _written_for_them(rule, chosen, hits, message)
+    if _user_says_fine(hits, message):
+        return False  # "my husband's groin is numb, he's calling the GP. I'm fine": his
     if any(hit.label == UNDER_CARE for hit in hits):
         return False  # "she's seeing the doctor about it": already in a doctor's hands
     if _past_and_gone(hits):

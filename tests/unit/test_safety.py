@@ -456,6 +456,9 @@ STUDIED_SETS = [
     # misses 1/105 (+4 asked); after s36b: 87/87, 116/118 (+2 asked by design), 0/105 (+2
     # asked).
     "2026-11-28a",
+    # Scored fresh: emergencies 91/94, other signs 105/109 (+2 asked), near misses 4/108 (+5
+    # asked); after s36c: 94/94, 106/109 (+2 asked by design), 2/108 (+4 asked).
+    "2026-11-28b",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
@@ -467,7 +470,8 @@ STUDIED_SETS = [
 # place, not a setting of the asker's own life); in tt, one bare "is it normal that ..."
 # question about an ache worse at night, with no "I", "my" or time of the asker's own; in
 # yy, two bare "is it normal" questions (fever, weight loss); in 28a, two bare "is it
-# normal" questions (feeling feverish, pain in the upper back). Since s36a, an emergency
+# normal" questions (feeling feverish, pain in the upper back); in 28b, two bare "is it
+# normal" questions (weight loss, the thoracic spine). Since s36a, an emergency
 # sign asked about this way and tied to back pain ("... after back pain?", "... with a bad
 # back?") is the asker's own and flagged; a soon sign (fever, weight loss) is still asked.
 ASKED_BY_DESIGN = {
@@ -481,6 +485,7 @@ ASKED_BY_DESIGN = {
     "2026-11-27tt": 1,
     "2026-11-27yy": 2,
     "2026-11-28a": 2,
+    "2026-11-28b": 2,
 }
 
 
