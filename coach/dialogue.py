@@ -880,9 +880,29 @@ _CHAT_SPELLINGS = (
 )
 
 
+# Words that only wake a speaker and name the skill ("alexa, ask leg lift coach to start",
+# "hey google, talk to leg lift coach and begin"): said to the device, not to the coach.
+_INVOCATION = re.compile(
+    r"^\W*(?:(?:alexa|echo|computer|(?:hey|ok(?:ay)?) google|hey siri|siri)\b[,.!]?\s*)?"
+    r"(?:(?:please\s+)?(?:ask|tell|open|launch|start|talk to|speak to|use|run|load)\s+)?"
+    r"(?:the\s+)?(?:prone\s+)?leg[- ]?lifts?\s+coach\b[,.!]?\s*"
+    r"(?:(?:to|and|for|about|that|then|if)\b\s*)?",
+    re.I,
+)
+_WAKE_WORD = re.compile(r"^\W*(?:alexa|(?:hey|ok(?:ay)?) google|hey siri)\b[,.!]?\s*(?=\S)", re.I)
+
+
+def without_invocation(text: str) -> str:
+    """The message without the device's wake word and the skill's name; kept whole when
+    nothing else was said ("open leg lift coach" alone is the skill's launch)."""
+    rest = _INVOCATION.sub("", text, count=1)
+    rest = _WAKE_WORD.sub("", rest, count=1)
+    return rest if rest.strip(" ,.!?") else text
+
+
 def tidy(text: str) -> str:
     """The message without fillers ("um", "er"), stutters ("i i did") or chat spellings ("u")."""
-    tidied = _FILLERS.sub("", text)
+    tidied = _FILLERS.sub("", without_invocation(text))
     tidied = _STUTTER.sub(r"\1", tidied)
     for pattern, word in _CHAT_SPELLINGS:
         tidied = pattern.sub(word, tidied)
@@ -4134,10 +4154,101 @@ def _asks_what_changed(work: _Turn) -> bool:
 THANKS_FOR_PRAISE = "Thank you, that's kind! Glad it's helping."
 
 
+# Voice: before a paced set the coach counts the reps, so "done", "finished", "all set"
+# where it waits for "ready" say the user is in position, never a rep or a leg done.
+VOICE_SET_UP_DONE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|right|yes|yeah|yep|alright)\W+)?(?:(?:i'?m|i am|we'?re|that'?s)\s+)?"
+    r"(?:all\s+)?(?:done(?:\s+(?:that|it))?|finished|set|in position|ready)"
+    r"(?:\W+(?:now|then|coach|thanks))*\W*$",
+    re.I,
+)
+# An unsure answer to "did you get all 10?": neither the full set nor a number.
+UNSURE = re.compile(
+    r"\b(?:i\s+)?(?:think so|guess so|suppose so|not (?:sure|certain|really sure)|unsure|"
+    r"maybe|perhaps|probably|possibly|sort of|kind of|kinda|sorta|more or less|dunno|"
+    r"don'?t know|no idea|hard to say|can'?t (?:say|remember|tell)|lost count|not a clue)\b",
+    re.I,
+)
+# Back from a pause by voice or chat: "ok resume", "carry on", "I'm back".
+BACK_FROM_PAUSE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|right|alright|yes|yeah|so)\W+)*(?:let'?s\s+)?"
+    r"(?:resume|unpause|carry on|continue|keep going|i'?m back|i am back|back again|"
+    r"back now|ready to (?:go|carry on|continue|resume)|go on)"
+    r"(?:\W+(?:now|then|please|coach|again|the session|where (?:i|we) (?:was|were|left off)))*\W*$",
+    re.I,
+)
+
+
+# Words that may go with an unsure answer and say nothing more ("I reckon so, maybe").
+_WITH_UNSURE = frozenset(
+    [
+        "i",
+        "i'd",
+        "yeah",
+        "yes",
+        "yep",
+        "yup",
+        "ok",
+        "okay",
+        "well",
+        "hmm",
+        "so",
+        "just",
+        "really",
+        "reckon",
+        "think",
+        "guess",
+        "suppose",
+        "say",
+        "it",
+        "all",
+        "them",
+    ]
+)
+
+
+def _only_unsure(text: str) -> bool:
+    """Unsure and nothing else: "maybe a two" is a score heard, not an unsure answer."""
+    if not UNSURE.search(text):
+        return False
+    rest = re.findall(r"[a-z']+", UNSURE.sub(" ", text.lower()))
+    return all(word in _WITH_UNSURE for word in rest)
+
+
+def _voice_session_words(work: _Turn, session: Session) -> bool:
+    """Voice set-up "done", an unsure answer to a paced set, and "resume" after a pause."""
+    text, now = work.turn.text, work.now
+    if numbers.mentions_pain(text) or is_question(text):
+        return False
+    if session.phase == "paused" and BACK_FROM_PAUSE.match(text) and not session.check:
+        work.say(session.resume(now), session.check_buttons())
+        _after_session_change(work)
+        return True
+    if not session.voice:
+        return False
+    if VOICE_SET_UP_DONE.match(text) and _waiting_for_ready(session, now):
+        work.say(session.ready(now), session.check_buttons())
+        _after_session_change(work)
+        return True
+    if (
+        session.awaiting_feedback
+        and not session.check
+        and _only_unsure(text)
+        and numbers.read_count(text) is None
+    ):
+        # Neither all of them nor a number: asked plainly, the set left open.
+        session.check = {"kind": "ask_total", "n": session.count}
+        work.say_text("How many did you manage? Say a number, or all of them.")
+        return True
+    return False
+
+
 def _handle(work: _Turn) -> None:
     session = work.session
     active = session is not None and not session.over
     said_by_rasa = work.turn.intent == conversation.QUESTION_INTENT and work.turn.answer_said
+    if active and not said_by_rasa and _voice_session_words(work, session):
+        return
     if conversation.praises_the_coach(work.turn.text) and not said_by_rasa:
         work.say_text(THANKS_FOR_PRAISE)  # "you're a great coach": thanked, then the step
         _session_status(work)

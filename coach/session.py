@@ -1112,7 +1112,12 @@ class Session:
             self.check = None
         again = self.ask_again(check) if check else []
         if self.voice:
-            return [*self._pace_leg(f"Back to your {self.leg} leg."), *again]
+            return [
+                *self._pace_leg(
+                    f"Back to your {self.leg} leg, set {self.set_number} of {self.sets}."
+                ),
+                *again,
+            ]
         return [Line(f"Welcome back. {self.where()}: carry on from rep {self.count + 1}."), *again]
 
     def skip(self, whole_set: bool, now: float, rest_only: bool = False) -> list[Line]:
