@@ -14,6 +14,26 @@ from coach.numbers import parse_number, unslipped
 from coach.protocol import BUILD_UP_REPS, OTHER_NAMES, REPS_PER_SET
 from coach.vocabulary import MEDICATIONS, canonical
 
+# Spoken invocations ("alexa, ask leg lift coach to start"): the device and skill words are
+# not the message, for the classifier (nlp/spelling.py) as for the dialogue.
+_INVOCATION = re.compile(
+    r"^\W*(?:(?:alexa|echo|computer|(?:hey|ok(?:ay)?) google|hey siri|siri)\b[,.!]?\s*)?"
+    r"(?:(?:please\s+)?(?:ask|tell|open|launch|start|talk to|speak to|use|run|load)\s+)?"
+    r"(?:the\s+)?(?:prone\s+)?leg[- ]?lifts?\s+coach\b[,.!]?\s*"
+    r"(?:(?:to|and|for|about|that|then|if)\b\s*)?",
+    re.I,
+)
+_WAKE_WORD = re.compile(r"^\W*(?:alexa|(?:hey|ok(?:ay)?) google|hey siri)\b[,.!]?\s*(?=\S)", re.I)
+
+
+def without_invocation(text: str) -> str:
+    """The message without the device's wake word and the skill's name; kept whole when
+    nothing else was said ("open leg lift coach" alone is the skill's launch)."""
+    rest = _INVOCATION.sub("", text, count=1)
+    rest = _WAKE_WORD.sub("", rest, count=1)
+    return rest if rest.strip(" ,.!?") else text
+
+
 # Slots that belong to one conversation and are reset when a new one starts.
 CONVERSATION_SLOTS = (
     "disclaimer_given", "pending_offer", "last_topic", "pending_pain", "pending_reminder",

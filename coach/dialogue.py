@@ -882,27 +882,9 @@ _CHAT_SPELLINGS = (
 
 # Words that only wake a speaker and name the skill ("alexa, ask leg lift coach to start",
 # "hey google, talk to leg lift coach and begin"): said to the device, not to the coach.
-_INVOCATION = re.compile(
-    r"^\W*(?:(?:alexa|echo|computer|(?:hey|ok(?:ay)?) google|hey siri|siri)\b[,.!]?\s*)?"
-    r"(?:(?:please\s+)?(?:ask|tell|open|launch|start|talk to|speak to|use|run|load)\s+)?"
-    r"(?:the\s+)?(?:prone\s+)?leg[- ]?lifts?\s+coach\b[,.!]?\s*"
-    r"(?:(?:to|and|for|about|that|then|if)\b\s*)?",
-    re.I,
-)
-_WAKE_WORD = re.compile(r"^\W*(?:alexa|(?:hey|ok(?:ay)?) google|hey siri)\b[,.!]?\s*(?=\S)", re.I)
-
-
-def without_invocation(text: str) -> str:
-    """The message without the device's wake word and the skill's name; kept whole when
-    nothing else was said ("open leg lift coach" alone is the skill's launch)."""
-    rest = _INVOCATION.sub("", text, count=1)
-    rest = _WAKE_WORD.sub("", rest, count=1)
-    return rest if rest.strip(" ,.!?") else text
-
-
 def tidy(text: str) -> str:
     """The message without fillers ("um", "er"), stutters ("i i did") or chat spellings ("u")."""
-    tidied = _FILLERS.sub("", without_invocation(text))
+    tidied = _FILLERS.sub("", conversation.without_invocation(text))
     tidied = _STUTTER.sub(r"\1", tidied)
     for pattern, word in _CHAT_SPELLINGS:
         tidied = pattern.sub(word, tidied)

@@ -25,6 +25,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from spellchecker import SpellChecker
 
 from coach import red_flags
+from coach.conversation import without_invocation
 from coach.numbers import number_word_slip
 from coach.vocabulary import protected_words
 
@@ -236,5 +237,6 @@ class SpellingCorrector(GraphComponent):
         for message in messages:
             text = message.get(TEXT)
             if text and not text.startswith("/"):
-                message.set(TEXT, corrector.correct(text))
+                # "alexa, ask leg lift coach to start": classified as "start"
+                message.set(TEXT, corrector.correct(without_invocation(text)))
         return messages
