@@ -1939,6 +1939,155 @@ LYING_INSTEAD_OF_KNEELING = re.compile(
 )
 
 
+# Equipment as a speech recogniser hears it ("ankle waits", "resistant band", "exercise
+# bawl"): the equipment, wherever the rules read it (nlp/spelling.py applies it too, so the
+# selector reads it as well). Only beside the word that makes it equipment.
+EQUIPMENT_SOUNDALIKES = (
+    (
+        re.compile(r"\bankle\s+(?:wait|weigh|wate|whey|wieght|weigt|wight)(s?)\b", re.I),
+        r"ankle weight\1",
+    ),
+    (re.compile(r"\bresist(?:ant|ants|ence|ence's|ince)\s+band(s?)\b", re.I), r"resistance band\1"),
+    (
+        re.compile(
+            r"\b(exercise|swiss|gym|stability|fit|yoga|pilates)\s+(?:bawl|bowl|bol|bal)(s?)\b", re.I
+        ),
+        r"\1 ball\2",
+    ),
+)
+
+
+def equipment_heard(text: str) -> str:
+    """The text with equipment misheard by a speech recogniser put right."""
+    for soundalike, equipment in EQUIPMENT_SOUNDALIKES:
+        text = soundalike.sub(equipment, text)
+    return text
+
+
+# Another exercise's form asked to be checked or corrected ("is my squat form ok?", "can you
+# watch my deadlift technique?"): the other-exercise redirect, not the mirror answer.
+_ANOTHER_EXERCISE = (
+    r"planks?|squats?|deadlifts?|dead lifts?|lunges?|push[- ]?ups?|press[- ]?ups?|sit[- ]?ups?|"
+    r"crunch(?:es)?|burpees?|pull[- ]?ups?|chin[- ]?ups?|bench press(?:es)?|glute bridges?|"
+    r"hip thrusts?|clamshells?|clam shells?|bird[- ]?dogs?|dead[- ]?bugs?|kettlebell swings?|"
+    r"shoulder press(?:es)?|bicep curls?|leg press(?:es)?|step[- ]?ups?|mountain climbers?"
+)
+OTHER_EXERCISE_FORM = re.compile(
+    r"(?=.*\b(?:form|technique|posture|check\w*|look at|watch\w*|correct\w*|fix\w*|"
+    r"right|properly|wrong)\b)"
+    rf".*\b(?:my|the|a|your|doing|do)\s+(?:\w+\s+)?({_ANOTHER_EXERCISE})\b",
+    re.I | re.S,
+)
+
+
+def other_exercise_form_asked(text: str) -> str | None:
+    """The other exercise whose form a message asks about, or None."""
+    found = OTHER_EXERCISE_FORM.search(text)
+    return found.group(1).lower() if found else None
+
+
+# Two days in a row asked about ("Sat and Sun ok?", "back to back days?", "two days
+# running?"): the gap between sessions, 48 to 72 hours, not consecutive days. Sets or
+# reps back to back are the rest between sets.
+_DAY = (
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?|today|tomorrow|"
+    r"yesterday)\b"
+)
+CONSECUTIVE_DAYS = re.compile(
+    r"^(?!.*\b(?:sets?|reps?|lifts?|legs?|sides?|rounds?)\b)"
+    r".*(?:\b(?:back[- ]to[- ]back|two in a row|consecutive|on the trot)\b"
+    r"|\b(?:days?|nights?|mornings?|evenings?|sessions?|workouts?)\s+(?:in a row|running|"
+    r"on the (?:trot|bounce)|after (?:another|each other|day))\b"
+    r"|\bday after day\b"
+    rf"|\b{_DAY}\s*(?:(?:and|then|n|to)\s|[&+/,]\s*)\s*(?:again\s+)?(?:on\s+)?{_DAY})",
+    re.I | re.S,
+)
+# A named variation said with a place or someone's advice ("a trainer at the gym said use
+# a ball", "saw in a class they lie flat on a bench"): that variation's answer, not where
+# to do it. The bench is answered where the bed and bench are (too narrow to be safe).
+_PLACE_OR_ADVICE = re.compile(
+    r"\b(?:gym|class|classes|studio|pilates|yoga|physio\w*|trainer|instructor|someone|"
+    r"somebody|friend|mate|pal|sister|brother|wife|husband|partner|people|video|youtube|"
+    r"online|instagram|tiktok|internet|saw|seen|heard|told|said|says|recommend\w*|suggest\w*)\b",
+    re.I,
+)
+NAMED_VARIATIONS = (
+    ("ball_variation", re.compile(r"\b(?:ball|balls)\b", re.I)),
+    ("resistance_band", re.compile(r"\b(?:band|bands|theraband|loop)\b", re.I)),
+    (
+        "ankle_weights",
+        re.compile(r"\bankle\s+weights?\b|\bweights?\s+on\s+(?:my |the )?ankles?\b", re.I),
+    ),
+    ("in_bed", re.compile(r"\bbench\b", re.I)),
+    (
+        "lying_face_down_version",
+        re.compile(
+            r"\b(?:lying|lie|lay|laying) (?:flat|face ?down"
+            r"|on (?:my|the|your) (?:front|belly|tummy|stomach))\b",
+            re.I,
+        ),
+    ),
+)
+
+
+def variation_named_with_a_place(text: str) -> str | None:
+    """The variation a message names beside a place or someone's advice, or None."""
+    if not _PLACE_OR_ADVICE.search(text) or pain_said(text):
+        return None
+    key = next((key for key, names in NAMED_VARIATIONS if names.search(text)), None)
+    if key == "ankle_weights" and WEIGHT_SAID.search(text):
+        return None  # "5kg ones from the gym": how heavy, which the selector tells apart
+    return key
+
+
+WEIGHT_SAID = re.compile(
+    r"\d\s*(?:kg|kgs|kilo|lb|lbs)|\b(?:kilos?|kilograms?|pounds?|lbs?)\b", re.I
+)
+
+
+# Which body part or muscles it works, asked as an either/or ("a back exercise or a bum
+# one?", "is it for the legs or the core?"): the muscles-worked answer (glutes and lower
+# back), said directly, not a choice of answers. Where to feel it asks where, not which.
+_PART = (
+    r"(?:lower back|back|bum|butt|buttocks?|glutes?|hamstrings?|legs?|thighs?|quads?|core|abs|"
+    r"stomach|tummy|hips?|bottom)"
+)
+WHICH_PART_EITHER_OR = re.compile(
+    r"^(?!.*\bfeel\w*\b)"
+    r"(?=.*\b(?:exercises?|workouts?|moves?|work\w*|target\w*|hits?|train\w*|strengthen\w*|"
+    r"muscles?|for (?:the|my|your)|build\w*|tone\w*)\b)"
+    rf".*\b{_PART}\b(?:\s+(?:exercise|workout|move|one|thing|muscles?))?\W*\s*or\s+"
+    rf"(?:an?\s+|the\s+|my\s+|your\s+|more\s+(?:of\s+)?(?:an?\s+)?)?{_PART}\b",
+    re.I | re.S,
+)
+
+
+def asks_which_part_it_works(text: str) -> bool:
+    return bool(WHICH_PART_EITHER_OR.search(text)) and not pain_said(text)
+
+
+# A burn, tiredness or ache in the working muscles during the reps, asked whether it is
+# normal ("bum burning by rep 8, is that right?"): where to feel it, which says a burn
+# there is normal muscle effort and sharp pain is not. A sharp or joint pain is no effort.
+MUSCLE_EFFORT_NORMAL = re.compile(
+    r"^(?!.*\b(?:sharp|stabb\w*|shoot\w*|pins|needles|numb\w*|tingl\w*|joint|knees?|wrists?|"
+    r"neck|shoulders?|spine|click\w*|pop\w*|next day|tomorrow|mornings?|yesterday|last night|"
+    r"since|worried|after(?:wards)?\s+(?:the|a)\s+(?:day|night))\b)"
+    r"(?=.*\b(?:burn\w*|tired\w*|tiring|fatigu\w*|achy|ache|aching|shak\w*|trembl\w*|wobbl\w*|"
+    r"working hard|on fire|heavy)\b)"
+    r"(?=.*(?:\b(?:normal|expected|ok|okay|fine|alright|all right|right|supposed to|meant to|"
+    r"good sign|usual|bad sign)\b[^.!]*\?|\bis (?:that|it|this) (?:\w+ )?(?:normal|expected|"
+    r"usual|ok|okay|fine|alright|right)\b|\bshould it\b))"
+    r".*\b(?:muscles?|bum|butt|buttocks?|glutes?|cheeks?|hamstrings?|thighs?|backs? of (?:my|the) "
+    r"legs?|reps?|lifts?|sets?|by the end|towards? the end)\b",
+    re.I | re.S,
+)
+
+
+def asks_if_muscle_effort_is_normal(text: str) -> bool:
+    return bool(MUSCLE_EFFORT_NORMAL.search(text)) and numbers.read_pain_score(text) is None
+
+
 ANSWER_RULES = (
     ("instead_of_physio", CLINICIAN_PLAN_DIFFERS.search),
     *OPERATION_RULES,
@@ -1953,6 +2102,11 @@ ANSWER_RULES = (
     ("no_pain_the_next_day", NO_WORSE_THE_NEXT_MORNING.search),
     # "sets, reps, hold and rest?": one answer stating them all, not the hold's alone
     ("first_session", asks_for_the_whole_prescription),
+    # "Sat and Sun ok?", "two days running?": the 48 to 72 hours between sessions
+    (
+        "gap_between_sessions",
+        lambda text: bool(CONSECUTIVE_DAYS.search(text)) and not pain_said(text),
+    ),
     # "why squeeze my tummy first, it's a leg exercise?": that cue's answer, which says why
     *WHY_A_CUE_RULES,
     *DOING_A_CUE_RULES,
@@ -1993,18 +2147,29 @@ ANSWER_RULES = (
     ("bent_knee_version", CANT_KEEP_IT_STRAIGHT.search),
     ("switching_legs", ONE_SIDE_ONLY.search),
     ("who_it_is_for", CONDITIONS_ASKED.search),
+    # "a back exercise or a bum one?": which muscles, answered directly (back or hip
+    # weighed is who it is for, just above)
+    ("muscles_worked", asks_which_part_it_works),
     ("how_to_do_it", EXPLAIN_SIMPLY.search),
     ("how_high_to_lift", AS_HIGH_AS_POSSIBLE.search),
     ("smaller_lift", SHORT_OF_LEVEL.search),
     ("keeping_the_pelvis_still", BODY_TURNS_TO_A_SIDE.search),
     ("first_session", WHOLE_SESSION.search),
     ("ball_variation", BALL_NAMED.search),
+    # "someone at the gym said use a ball": the ball's answer, not where to do it
+    *(
+        (key, lambda text, key=key: variation_named_with_a_place(text) == key)
+        for key, _ in NAMED_VARIATIONS
+    ),
     ("harder_variations", OTHER_VERSIONS_ASKED.search),
     ("low_back_pain", OWN_BACK_TROUBLE_WORTH_IT.search),
     ("back_position", BACK_SHAPE_CHOICE.search),
     ("how_long_to_hold", LONGER_HOLD.search),
     ("how_long_to_hold", HOW_LONG_UP.search),
     ("how_much_pain_is_ok", HOW_MUCH_PAIN.search),
+    # "bum burning after 8 reps, normal?": yes, muscle effort (sharp pain is not); a mild
+    # ache while lifting or a score said is how much pain is fine, just above
+    ("where_to_feel_it", asks_if_muscle_effort_is_normal),
     ("benefits", lambda text: bool(WHY_DO_IT_AT_ALL.search(text)) and not pain_said(text)),
     ("soreness_the_next_day", PAIN_EXPECTED_NEXT_DAY.search),
     ("form_tips", ASKS_FOR_TIPS.search),
@@ -2026,6 +2191,7 @@ def answer_named_by_words(text: str) -> str | None:
     """The answer a question's own words settle, or None (the selector decides). A story
     told first can hide the question: then its last sentence, if a question, decides
     (with no pain said anywhere, which is answered from how bad it is)."""
+    text = equipment_heard(text)
     key = _first_rule_that_settles(text)
     if key or pain_said(text):
         return key
@@ -2627,6 +2793,10 @@ def rule_verdict(
         return "ask_medical"
     if names_another_exercise(intent, entities, answer_key, text):
         return "out_of_scope"
+    if intent in (QUESTION_INTENT, "nlu_fallback", "out_of_scope") and other_exercise_form_asked(
+        text
+    ):
+        return "out_of_scope"  # "is my plank form right?": not ours, whatever the hips said
     if asks_for_other_training(intent, entities, text, answer_key):
         return "out_of_scope"
     if asks_off_topic(intent, entities, text, answer_key):
@@ -2678,7 +2848,10 @@ def answer_question(
         reply.say(answers.FINDING_A_CLINICIAN)
     elif topic == "out_of_scope" and ASKS_A_DEVICE.search(text):
         reply.say(answers.DEVICE_JOBS)
-    elif topic == "out_of_scope" and (exercise := _other_exercise(entities)):
+    elif topic == "out_of_scope" and (
+        # "is my plank form right?": the exercise named, whether or not the NLU tagged it
+        exercise := _other_exercise(entities) or other_exercise_form_asked(text)
+    ):
         reply.say(answers.other_exercise_answer(exercise))
     elif topic == "out_of_scope" and (kind := _off_topic_kind(entities)):
         reply.messages.append(Message("", response=off_topic_response(kind)))

@@ -25,7 +25,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from spellchecker import SpellChecker
 
 from coach import red_flags
-from coach.conversation import without_invocation
+from coach.conversation import equipment_heard, without_invocation
 from coach.numbers import number_word_slip
 from coach.vocabulary import protected_words
 
@@ -148,6 +148,8 @@ class Corrector:
         return min(found)[2] if found else None
 
     def correct(self, text: str) -> str:
+        # equipment misheard ("ankle wait") is put right first: each word alone is a word
+        text = equipment_heard(text)
         return WORD.sub(lambda match: self.correct_word(match.group(0)), text)
 
 
