@@ -3,23 +3,15 @@ words, fewer reps managed and asked whether to do just those, the whole prescrip
 for at once, a health matter beyond the exercise, and lying face down asked for instead of
 kneeling."""
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from coach import answers, conversation
 from coach import protocol as p
-
-RESPONSES = Path(__file__).resolve().parents[2] / "data" / "responses"
+from tests.unit.test_responses import ALL_RESPONSES
 
 
 def _response_text(key: str) -> str:
-    for path in sorted(RESPONSES.glob("*.yml")):
-        responses = yaml.safe_load(path.read_text())["responses"]
-        if conversation.answer_response(key) in responses:
-            return responses[conversation.answer_response(key)][0]["text"]
-    raise KeyError(key)
+    return ALL_RESPONSES[conversation.answer_response(key)][0]["text"]
 
 
 # ---- 1. the hips or pelvis kept level or still, no pain said: the pelvis-still answer

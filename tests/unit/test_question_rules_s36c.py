@@ -3,23 +3,15 @@ a variation named beside a place or someone's advice, equipment misheard by a sp
 recogniser, which muscles it works asked as an either/or, a burn in the working muscles
 asked whether normal, and another exercise's form asked to be checked."""
 
-from pathlib import Path
-
 import pytest
-import yaml
 
 from coach import conversation
 from nlp.spelling import Corrector, domain_words
-
-RESPONSES = Path(__file__).resolve().parents[2] / "data" / "responses"
+from tests.unit.test_responses import ALL_RESPONSES
 
 
 def _response_text(key: str) -> str:
-    for path in sorted(RESPONSES.glob("*.yml")):
-        responses = yaml.safe_load(path.read_text())["responses"]
-        if conversation.answer_response(key) in responses:
-            return responses[conversation.answer_response(key)][0]["text"]
-    raise KeyError(key)
+    return ALL_RESPONSES[conversation.answer_response(key)][0]["text"]
 
 
 # ---- 1. two days in a row: the gap between sessions (48 to 72 hours, not consecutive days)
