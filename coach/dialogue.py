@@ -16,7 +16,7 @@ the Reply into messages, slot events and a reminder.
 
 import re
 from dataclasses import asdict, dataclass, field, replace
-from datetime import datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
 from coach import (
@@ -1391,6 +1391,7 @@ def respond(
         _say_count_after_the_answer(work, counted_first)
         _ask_unanswered_check_again(work, before)
         _ask_pending_again(work)
+    _note_day_said_done(work)
     _ask_how_bad_if_unheard(work, said, pain_before)
     _remember_answers(work)
     _knee_padding_tip(work)
@@ -1916,12 +1917,33 @@ def _rescored_pain(work: _Turn, recent: dict, severity: int | None) -> bool:
     return True
 
 
+def _increment_while_pain_asked(work: _Turn) -> bool:
+    """Reps added or a total said ("3 more", "another 2", "did 4") with no score and no
+    pain word, in a session: a count, even while how bad is asked."""
+    text = work.turn.text
+    said = numbers.read_count(text)
+    return (
+        work.session is not None
+        and not work.session.over
+        and said is not None
+        and said.kind in (numbers.MORE, numbers.TOTAL)
+        and numbers.read_pain_score(text, asked=True) is None
+        and not numbers.mentions_pain(text)
+    )
+
+
 def _answer_pending_question(work: _Turn) -> bool:
     """Handle the reply to the coach's last question; False if this is not one."""
     if _rerated_pain(work):
         return True
     pending, intent = work.state.pending_offer, work.turn.intent
     if pending == "pain_severity":
+        if _increment_while_pain_asked(work):
+            # "3 more", "another two", "did 4": reps, not a score; counted, then how bad
+            # is asked again.
+            work.set(pending_offer=None, pending_pain=None)
+            work.ask_again = (pain.HOW_BAD, ())
+            return False
         severity = numbers.read_pain_score(work.turn.text, asked=True)
         if severity is None:
             severity = pain.read_severity(work.turn.entities, work.turn.text)
@@ -3922,8 +3944,55 @@ def _pain_after_a_stop(work: _Turn) -> bool:
     return True
 
 
+def _day_said_done(work: _Turn) -> tuple[date, str] | None:
+    """The day the user says they last exercised, with the rest of their words, in this
+    message or noted from an earlier one, when no session is on record; else None."""
+    if progression.last_session(work.history) is not None:
+        return None
+    said = when.read_last_done(work.turn.text, _now_local(work).date())
+    if said is not None:
+        return said
+    noted = work.plan.get("said_done_on")
+    try:
+        return (date.fromisoformat(noted), work.turn.text) if isinstance(noted, str) else None
+    except ValueError:
+        return None
+
+
+def _note_day_said_done(work: _Turn) -> None:
+    """ "I did my lifts yesterday and my back's worse": the day kept, so that "can I do a
+    session tonight?" next is answered from the 48-72 hour gap."""
+    if progression.last_session(work.history) is not None:
+        return
+    said = when.read_last_done(work.turn.text, _now_local(work).date())
+    if said is not None:
+        work.set(plan={**work.plan, "said_done_on": said[0].isoformat()})
+
+
+def _too_soon_after_the_day_said(work: _Turn) -> bool:
+    """ "Can I do a session tonight?" within 48 hours of the day the user says they last
+    exercised (no session on record): wait, the next good day, and the lighter plan."""
+    said_done = _day_said_done(work)
+    if said_done is None:
+        return False
+    done, rest = said_done
+    now = _now_local(work)
+    said = when.read_when(rest, now)
+    asked = said.day if said is not None and said.day is not None else now.date()
+    if asked >= done + timedelta(days=p.HOURS_BETWEEN_SESSIONS.low // 24):
+        return False
+    work.say_text(progression.answer_from_said_day(done, now.date(), asked))
+    if _said_today(work, work.plan.get("worse_next_morning_at")):
+        work.say_text(_next_session_plan(work))
+    elif _recent_pain(work) is not None:
+        work.say_text("When you do go, make it lighter: fewer reps and a smaller lift.")
+    return True
+
+
 def _can_i_exercise(work: _Turn) -> None:
     """ "Can I still exercise?": from the pain reported today, else from the schedule."""
+    if _too_soon_after_the_day_said(work):
+        return
     recent = _recent_pain(work)
     if recent is None:
         _next_session(work)
@@ -5507,10 +5576,13 @@ def _says_when_last_done(work: _Turn) -> bool:
 
 
 def _next_session(work: _Turn) -> None:
+    if _too_soon_after_the_day_said(work):
+        return
     now = _now_local(work)
-    last_done = when.read_last_done(work.turn.text, now.date())
-    if last_done is not None and progression.last_session(work.history) is None:
-        # No session on record, but the user says when they last did one: from that day.
+    last_done = _day_said_done(work)
+    if last_done is not None:
+        # No session on record, but the user says (or said) when they last did one: from
+        # that day.
         done, rest = last_done
         said = when.read_when(rest, now)
         asked_day = said.day if said is not None else None

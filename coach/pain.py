@@ -86,7 +86,13 @@ _WEEKS = re.compile(
     r"|\b(?:weeks?|months?|fortnight)\b[^.?!]*\bstill\b",
     re.IGNORECASE,
 )
-_KNEELING = re.compile(r"\b(?:floor|kneel\w*|ground|hard surface|tiles?)\b", re.IGNORECASE)
+# Knees sore from the surface they kneel on: any hard floor word ("on the laminate").
+_KNEELING = re.compile(
+    r"\b(?:floors?|floorboards|kneel\w*|ground|hard surface|tiles?|tiled|laminate|wood|wooden|"
+    r"concrete|stone|boards|parquet|lino|linoleum|vinyl)\b",
+    re.IGNORECASE,
+)
+_KNEES = re.compile(r"\b(?:knees?|kneecaps?)\b", re.IGNORECASE)
 
 
 def _entity(entities: list[dict], name: str) -> str | None:
@@ -151,7 +157,9 @@ def read_report(entities: list[dict], text: str) -> PainReport:
         location=location,
         side=_entity(entities, "side"),
         kind=_entity(entities, "pain_kind"),
-        from_kneeling=location == "knee" and bool(_KNEELING.search(text)),
+        # The knee named by the extractor, or in the text when it named no part.
+        from_kneeling=(location == "knee" or (location is None and bool(_KNEES.search(text))))
+        and bool(_KNEELING.search(text)),
         for_weeks=bool(_WEEKS.search(text)),
     )
 
