@@ -3947,25 +3947,23 @@ def _pain_after_a_stop(work: _Turn) -> bool:
 def _day_said_done(work: _Turn) -> tuple[date, str] | None:
     """The day the user says they last exercised, with the rest of their words, in this
     message or noted from an earlier one, when no session is on record; else None."""
-    if progression.last_session(work.history) is not None:
-        return None
     said = when.read_last_done(work.turn.text, _now_local(work).date())
-    if said is not None:
-        return said
     noted = work.plan.get("said_done_on")
-    try:
-        return (date.fromisoformat(noted), work.turn.text) if isinstance(noted, str) else None
-    except ValueError:
+    if said is None and isinstance(noted, str):
+        try:
+            said = (date.fromisoformat(noted), work.turn.text)
+        except ValueError:
+            said = None
+    if said is None or progression.last_session(work.history) is not None:
         return None
+    return said
 
 
 def _note_day_said_done(work: _Turn) -> None:
     """ "I did my lifts yesterday and my back's worse": the day kept, so that "can I do a
     session tonight?" next is answered from the 48-72 hour gap."""
-    if progression.last_session(work.history) is not None:
-        return
     said = when.read_last_done(work.turn.text, _now_local(work).date())
-    if said is not None:
+    if said is not None and progression.last_session(work.history) is None:
         work.set(plan={**work.plan, "said_done_on": said[0].isoformat()})
 
 
