@@ -93,6 +93,7 @@ _KNEELING = re.compile(
     re.IGNORECASE,
 )
 _KNEES = re.compile(r"\b(?:knees?|kneecaps?)\b", re.IGNORECASE)
+_PADDED = re.compile(r"\b(?:mat|towel|cushion|pillow|padding|pad|pads)\b", re.IGNORECASE)
 
 
 def _entity(entities: list[dict], name: str) -> str | None:
@@ -159,7 +160,8 @@ def read_report(entities: list[dict], text: str) -> PainReport:
         kind=_entity(entities, "pain_kind"),
         # The knee named by the extractor, or in the text when it named no part.
         from_kneeling=(location == "knee" or (location is None and bool(_KNEES.search(text))))
-        and bool(_KNEELING.search(text)),
+        and bool(_KNEELING.search(text))
+        and not _PADDED.search(text),  # sore even on a mat: pain to rate, not the floor
         for_weeks=bool(_WEEKS.search(text)),
     )
 
