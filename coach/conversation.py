@@ -2410,7 +2410,10 @@ _SESSION_THING = (
     r"guided|exercise|workout|next)\s+)*(?:session|workout|exercises?|excercises?|routine|"
     r"reps|lifts|leg lifts|leg raises|raises|set|sets|set (?:one|1)|first set|training|program|"
     # the exercise by its other names, as the article gives them
-    r"programme|hip extensions?|straight leg raises|leg extensions))"
+    r"programme|hip extensions?|straight leg raises|leg extensions)"
+    # the exercise by any of its names, or "the exercise thing": "start the leg lift thing"
+    rf"|(?:prone\s+)?(?:{_names_spelled()}|exercise)s?"
+    r"(?:\s+(?:thing|things|stuff|exercises?|session|workout|routine))?)"
 )
 ASKS_TO_START = re.compile(
     rf"^\W*(?:{_OPENERS}\W+)*(?:"
@@ -2462,6 +2465,12 @@ _OPENS_A_QUESTION = re.compile(
     r"^\W*(?:how|what|why|when|where|which|who|should|can|could|is|are|do|does|will|would)\b",
     re.I,
 )
+
+
+def a_part_asks(text: str) -> bool:
+    """A remark with a question after it, unmarked: "not today. how often do I do these"."""
+    parts = re.split(r"[.!;,]+\s*|\s+-+\s+", text)
+    return any(_OPENS_A_QUESTION.match(part) for part in parts[1:] if part.strip())
 
 
 # A dose said back for a check after a start request ("shall we start? 2 sets of 12,
@@ -2708,7 +2717,12 @@ def rule_verdict(
     if TERSE_TOTAL.match(text):
         # "total then?": the session's total, in a word, whatever DIET made of so few words
         return "ask_progress"
-    if intent == QUESTION_INTENT and "?" not in text and DEFERS_TO_LATER.search(text):
+    if (
+        intent == QUESTION_INTENT
+        and "?" not in text
+        and DEFERS_TO_LATER.search(text)
+        and not a_part_asks(text)
+    ):
         return "deny"  # "I'll do them tomorrow": no question, so no answer said first
     if pain_from_doing_more(intent, text, answer_key):
         return QUESTION_INTENT

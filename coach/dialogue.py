@@ -2824,7 +2824,9 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     ):
         _start(work)  # "can we start?", "ready for set one": a request, not a question
         return True
-    if conversation.DEFERS_TO_LATER.search(text) and not is_question(text):
+    if conversation.DEFERS_TO_LATER.search(text) and not (
+        asks_something(text) or conversation.a_part_asks(text)
+    ):
         work.say_text("Okay, no problem. Say start my session whenever you want to exercise.")
         return True
     late = None if is_question(text) else numbers.read_count(text)
@@ -2857,7 +2859,11 @@ def _ordinary(work: _Turn, active: bool) -> bool:
     if count is not None and count.kind not in numbers.CORRECTIONS:
         work.say_text(answers.NO_SESSION)  # "done" with nothing running: how to start one
         return True
-    if NOT_TODAY.search(text) and work.turn.intent not in ANSWERABLE:
+    if (
+        NOT_TODAY.search(text)
+        and work.turn.intent not in ANSWERABLE
+        and not conversation.a_part_asks(text)  # "another day - what does it work?"
+    ):
         work.say_text("Okay, no problem. Say start my session whenever you want to exercise.")
         return True
     if ACKNOWLEDGE.match(text) and work.turn.intent in CONTROL_INTENTS:

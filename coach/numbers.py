@@ -637,8 +637,11 @@ _QUESTION = re.compile(
 
 
 # "Got it." before more words takes up advice: no rep "got" ("got it. 4 more, bit sore").
+# "Cheers, ok. 3 more": thanks and okays before a count are no reps either.
 _ACKNOWLEDGED_FIRST = re.compile(
-    r"^\W*(?:ok(?:ay)?\W+)?(?:got it|gotcha|understood|noted|will do|makes sense)"
+    r"^\W*(?:(?:ok(?:ay)?|cheers|thanks|thank you|ta|cool|great|perfect|sure|alright)\W+)*"
+    r"(?:got it|gotcha|got that|understood|noted|will do|makes sense|cheers|thanks|thank you|"
+    r"ta|cool|ok(?:ay)?)(?:\W+(?:thanks|thank you|cheers|coach|mate))*"
     r"\s*[.,;:!]+\s*(?=\S)",
     re.I,
 )
@@ -920,6 +923,7 @@ def read_counts(text: str) -> list[Count]:
     that takes back the one before it replaces it ("two more, no wait three more")."""
     if "?" in text or _RUN_OF_COUNTS.match(normalise(text)):
         return []  # "9 and 10 done", "8, 9, 10": counted along, read as one
+    text = _ACKNOWLEDGED_FIRST.sub("", text)  # "got it. 3 more": one count, not a rep and 3
     if _SO_TOTAL.search(normalise(text)) and read_count(text) is not None:
         return []  # "that was 3 more, so I'm at 7": the total said, read as one
     if _SAYS_WRONG.match(normalise(text)) and (one := read_count(text)) and one.kind == SET_TO:

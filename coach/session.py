@@ -34,6 +34,19 @@ COUNT_WORDINGS = ("{n}.", "{n}, good.", "That's {n}.", "{n}, nice and steady.")
 # Session attributes that are facts about the channel of the turn, not stored.
 CHANNEL_FACTS = frozenset({"voice", "timed_rest"})
 READY_PROMPT = "Say ready when you're in position."
+# Agreeing the coach's own count was right ("I had 8 - is it 5 in all?" "you're right"),
+# or owning the slip: not "that's right", which says yes to the new total asked about.
+_COACH_WAS_RIGHT = re.compile(
+    r"\b(?:you'?re|you are|ur|youre) (?:right|correct|spot on)|\bmy (?:mistake|bad|error)\b|"
+    r"\b(?:keep|stick with|leave) (?:it|that|yours|your count|what you had)\b|"
+    r"\bi (?:was wrong|got it wrong|misspoke|miscounted)\b"
+)
+_A_NUMBER = re.compile(rf"\b{numbers.NUMBER}\b")
+
+
+def _numbers_named(text: str) -> set:
+    """The whole numbers a message names, in digits or words."""
+    return {numbers.value_of(m.group(0)) for m in _A_NUMBER.finditer(numbers.normalise(text))}
 
 
 def _other(leg: str) -> str:
@@ -838,6 +851,15 @@ class Session:
                     return self._correct(Count(numbers.LESS, 1, True), now)
                 if intent == "deny" or re.search(r"\b(?:neither|keep|none|nothing)\b", lowered):
                     return [Line(f"Okay, nothing taken back: {self.where()}.")]
+        if kind == "lower_total" and not numbers.mentions_pain(text):
+            named = _numbers_named(text)
+            if (self.count in named and n not in named) or (
+                not named and _COACH_WAS_RIGHT.search(lowered)
+            ):
+                # "no it's 6", "keep 6", "you're right", "my mistake": the count kept.
+                return [Line(f"Okay, I've kept it as it was: {self.where()}.")]
+            if n in named and self.count not in named:
+                return self._set_count(n, now, carry_on=True)  # "oh, 4 then": the new total
         if kind == "lower_total":
             if intent == "affirm" or (
                 count is not None and count.value == n and count.kind not in numbers.CORRECTIONS
