@@ -1046,9 +1046,6 @@ def _hypothetical(words: list[str]) -> bool:
     # "What would happen if I got numb legs?": a case put as what "would" follow.
     if words[opening : opening + 4] in WHAT_WOULD_HAPPEN_IF:
         return True
-    # "What happens if my legs go numb?": read as "what if".
-    if words[opening : opening + 3] == ["what", "happens", "if"]:
-        words = words[:opening] + ["what", "if"] + words[opening + 3 :]
     if words[opening : opening + 2] == ["what", "if"] and "would" in words[opening + 2 :]:
         return True
     # "What if I get pins and needles, what does that mean?": a case to come and what it
