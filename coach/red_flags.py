@@ -1028,8 +1028,13 @@ def _in_general(hits: list["_Hit"], message: "_Message") -> bool:
 
 # Words that say a case is so now: "should I stop if my legs are numb right now?".
 NOW = _words("now currently already today right tonight still again")
-# Words for a change to come: "if it goes numb", "if they start to tingle".
-STARTS = _words("goes go gets get starts start turns turn went")
+# Words for a change to come: "if it goes numb", "if they start to tingle", "what if I
+# got numbness?" (a case put in the past tense, as one that has not happened).
+STARTS = _words("goes go gets get starts start turns turn went got")
+# The exercise as the time a case would come: "if I got numb while doing these".
+WHILE_DOING = _words("while during when")
+# "What would happen if ...", "what could happen if ...": a case to come, asked.
+WHAT_WOULD_HAPPEN_IF = [["what", modal, "happen", "if"] for modal in ("would", "could", "might")]
 
 
 def _hypothetical(words: list[str]) -> bool:
@@ -1038,6 +1043,9 @@ def _hypothetical(words: list[str]) -> bool:
     sign, not a report of it.
     "What if I can't pee?" with no "would" may be the user's own, and is taken as said."""
     opening = next((i for i, word in enumerate(words) if word not in OPENERS), len(words))
+    # "What would happen if I got numb legs?": a case put as what "would" follow.
+    if words[opening : opening + 4] in WHAT_WOULD_HAPPEN_IF:
+        return True
     if words[opening : opening + 2] == ["what", "if"] and "would" in words[opening + 2 :]:
         return True
     # "What if I get pins and needles, what does that mean?": a case to come and what it
@@ -1200,7 +1208,12 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
     ]
     if _reported_after(asked_at, hits, message):
         return False
-    if _hypothetical(message.words) and not reports:
+    # "What would happen if I got numb while doing these?": the exercise named inside the
+    # case is when the case would come, not a report; "since doing these" still is.
+    in_the_case = [
+        hit for hit in reports if hit.end <= asked_at and message.words[hit.start] in WHILE_DOING
+    ]
+    if _hypothetical(message.words) and len(reports) == len(in_the_case):
         return True
     # "I don't take any": a clause of the user's own that denies, with no sign in it, is
     # an answer to the question, not a report.

@@ -459,6 +459,9 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 91/94, other signs 105/109 (+2 asked), near misses 4/108 (+5
     # asked); after s36c: 94/94, 106/109 (+2 asked by design), 2/108 (+4 asked).
     "2026-11-28b",
+    # Scored fresh: emergencies 91/93, other signs 98/99 (+1 asked), near misses 3/95 (+2
+    # asked); after s36d: 93/93, 99/99, 0/95 (+3 asked).
+    "2026-11-28c",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
