@@ -77,6 +77,13 @@ def action_server_command() -> list[str]:
     return [sys.executable, server, "--actions", "actions", "--port", port]
 
 
+def checkout_first(pythonpath: str) -> str:
+    """PYTHONPATH for the servers: this checkout's code first, whichever checkout the
+    virtualenv's editable install points at (a second worktree sharing the venv)."""
+    rest = [part for part in pythonpath.split(os.pathsep) if part and part != str(ROOT)]
+    return os.pathsep.join([str(ROOT), *rest])
+
+
 def action_server_environment() -> dict[str, str]:
     """rasa_sdk reads its number of Sanic workers from ACTION_SERVER_SANIC_WORKERS."""
     return dict(os.environ, ACTION_SERVER_SANIC_WORKERS=str(scale.action_workers()))
@@ -431,6 +438,7 @@ def main(mode: str) -> int:
     if not os.environ.get("COACH_ACTION_TOKEN", "").strip():
         os.environ["COACH_ACTION_TOKEN"] = secrets.token_hex(16)
     os.chdir(ROOT)  # where the servers run: a relative sqlite:///path is checked from here
+    os.environ["PYTHONPATH"] = checkout_first(os.environ.get("PYTHONPATH", ""))
     problem = preflight(mode)
     if problem:
         print(f"Cannot start the coach: {problem}", file=sys.stderr)

@@ -360,3 +360,13 @@ def test_the_pid_file_follows_the_servers_it_runs(tmp_path):
         pid_file.update(running.supervisor)
         recorded = json.loads((tmp_path / "pids.json").read_text())
         assert recorded["action_server"] == running.supervisor.actions.pid != first.pid
+
+
+def test_the_servers_import_this_checkout_first_whatever_the_editable_install_says():
+    checkout = str(serve.ROOT)
+    elsewhere = "/somewhere/else"
+    assert serve.checkout_first("") == checkout
+    assert serve.checkout_first(elsewhere).split(os.pathsep) == [checkout, elsewhere]
+    # Already there: moved to the front once, not repeated.
+    joined = os.pathsep.join([elsewhere, checkout])
+    assert serve.checkout_first(joined).split(os.pathsep) == [checkout, elsewhere]
