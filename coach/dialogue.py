@@ -2243,9 +2243,98 @@ def _waiting_for_ready(session: Session, now: float) -> bool:
     return session.voice or session.rest_until is None or now >= session.rest_until
 
 
+WHOLE_SESSION_CHECK = "whole_session"  # numbers for the whole session that miss the plan
+# Another session later ("can I fit in a second workout tonight?", "ok to go again
+# tomorrow?", "twice a day alright?"): when to go next, never "carry on".
+ANOTHER_SESSION_ASKED = re.compile(
+    r"\b(?:another|a second|second|2nd|an extra|extra|one more|a further)\s+(?:full\s+)?"
+    r"(?:session|workout|sesh|go at (?:it|this|them))\b"
+    r"|\b(?:again|twice)\b.*\b(?:tonight|tomorrow|tmrw|later|today|this (?:evening|afternoon)|"
+    r"a day|per day|in (?:a|one) day)\b"
+    r"|\b(?:tonight|tomorrow|tmrw|later (?:on|today)|this (?:evening|afternoon))\b.*\b(?:again|"
+    r"twice)\b"
+    r"|\b(?:a|my|the) (?:next )?(?:session|workout)\s+(?:tonight|tomorrow|tmrw|later)\b"
+    r"|\btwice (?:a|per|in (?:a|one)) day\b|\b(?:two|2) (?:sessions|workouts) (?:a|per|in "
+    r"(?:a|one)) day\b",
+    re.I,
+)
+# "What now?" before the first set: how to get into position, then say ready.
+SETUP_WHAT_NOW = re.compile(
+    r"^\W*(?:(?:so|ok|okay|right|well|and|um|erm|er|hmm|alright)\W+)*(?:what now|now what|"
+    r"what (?:do|should|shall|must) i (?:do|be doing)(?: now| first| then)?|"
+    r"(?:where|how) do i (?:start|begin)|what'?s (?:the )?first (?:step|thing))\W*$",
+    re.I,
+)
+
+
+def _another_session_asked(work: _Turn, active: bool) -> bool:
+    """ "Can I do another session tonight?": the gap between sessions (from the end of this
+    one, if one is under way), then where the user is."""
+    text = work.turn.text
+    if not (ANOTHER_SESSION_ASKED.search(text) and is_question(text)):
+        return False
+    if active:
+        work.say_text(progression.after_this_session_answer(work.now, work.tz))
+        _session_status(work)
+    else:
+        _next_session(work)
+    return True
+
+
+def _every_set_done(work: _Turn, session: Session) -> bool:
+    """ "10 each leg twice, all done", "both sets on both legs", "did the lot": every set of
+    the session, recorded, and the session closed. Numbers that do not fit today's plan
+    ("10 a side, 3 rounds") are asked about once, with buttons."""
+    check = session.check or {}
+    asked = check.get("kind") == WHOLE_SESSION_CHECK
+    if session.over or (check and not asked):
+        return False
+    said = numbers.read_whole_session(work.turn.text)
+    if asked:
+        session.check = None
+        count = numbers.read_count(work.turn.text)
+        if said is None and count is not None and count.kind != numbers.ALL:
+            return False  # "4": a count instead, read as one
+        if said is None and not re.search(r"\b(?:yes|yeah|yep|all of it)\b", work.turn.text, re.I):
+            work.say_text("Okay: tell me the reps as you go, and I'll count them.")
+            work.say([session.status()])
+            return True
+        reps = said[0] if said is not None and said[0] is not None else check.get("reps")
+        work.say(session.did_every_set(reps, work.now))
+        _after_session_change(work)
+        return True
+    if said is None:
+        return False
+    reps, sets = said
+    if session.awaiting_feedback and reps is None and sets is None:
+        return False  # "did the lot" to "did you get all 10?": that set, not the session
+    if sets not in (None, session.sets, session.sets * len(p.LEGS)) or (
+        reps is not None and session.far_above(reps)
+    ):
+        session.check = {"kind": WHOLE_SESSION_CHECK, "n": sets or 0, "reps": reps}
+        each = session.target if reps is None else reps
+        work.say_text(
+            f"Today's plan is {session.sets} sets of {session.target} on each leg. Did you do"
+            f" every set, {each} on each leg?",
+            (("Yes, every set", "yes, all of it"), ("No, not all", "not all")),
+        )
+        return True
+    work.say(session.did_every_set(reps, work.now))
+    _after_session_change(work)
+    return True
+
+
 def _ordinary(work: _Turn, active: bool) -> bool:
     """Counts, corrections, "ok", "where was I", "let's go", "not today": read by grammar."""
     text, session, now = work.turn.text, work.session, work.now
+    if _another_session_asked(work, active):
+        return True
+    if active and _every_set_done(work, session):
+        return True
+    if active and session.phase == "setup" and SETUP_WHAT_NOW.match(text):
+        work.say_text(p.START_POSITION[0])  # how to get into position, then say ready
+        work.say([session.status()])
+        return True
     if active:
         if (
             ASKS_IF_OVER.search(text)

@@ -1582,9 +1582,20 @@ def without_earlier_scores(said: str) -> str:
     return _PAST_SCORE.sub(" ", said)
 
 
+# A fraction over anything but ten ("150/95", "3/5", "120 / 80"): a blood pressure or a
+# ratio, never a pain score; only "N/10" or "N out of 10" is one.
+OTHER_FRACTION = re.compile(r"\b\d+(?:\.\d+)?\s*/\s*(?!(?:10|ten)\b)\d+(?:\.\d+)?\b", re.I)
+
+
+def without_other_fractions(text: str) -> str:
+    """The message with fractions over anything but ten taken out (see OTHER_FRACTION)."""
+    return OTHER_FRACTION.sub(" ", text)
+
+
 def read_pain_score(text: str, asked: bool = False) -> int | None:
     """A 0-10 pain score, the score now when an earlier one is said beside it ("about a 4,
     before it was a 2" is 4)."""
+    text = without_other_fractions(text)
     said = normalise(text)
     now = without_earlier_scores(said)
     if now != said:
@@ -2037,3 +2048,54 @@ def read_both_legs(text: str) -> tuple[int, int] | None:
     if not all(isinstance(v, int) and 0 < v <= 100 for v in (first, second)):
         return None
     return first, second
+
+
+# The whole session said done in one message: every set on both legs ("8 a side, 2
+# rounds", "both sets on both legs", "all four sets", "did the lot"). Reps per leg and the
+# sets said, either left out when not said.
+def _sets_said(name: str) -> str:
+    return rf"(?P<{name}>{NUMBER}|both|the two)\s+(?:sets|rounds)"
+
+
+_EACH_LEG = r"(?:(?:on\s+|with\s+|for\s+)?(?:each|both|every|per|a)\s+(?:legs?|sides?)|\s*aside)"
+_WHOLE_SESSION = re.compile(
+    # "10 each leg twice", "ten a side, 2 rounds", "10 per leg for both sets"
+    rf"\b(?P<n>{NUMBER})(?:\s+reps?)?\s*{_EACH_LEG}\W+(?:(?:and|for|in|x|times|over)\s+)*"
+    rf"(?:(?P<twice>twice|two times|2 times|x ?2|2 ?x)\b|{_sets_said('s')}\b|"
+    r"(?:all|both)\s+(?:the\s+)?(?:sets|rounds)\b)"
+    # "2 sets of 10 each leg", "both sets on both legs", "all the sets on each side"
+    rf"|\b(?:{_sets_said('t')}|(?:all|both)\s+(?:the\s+|my\s+)?(?:sets|rounds))\s+(?:of\s+"
+    rf"(?P<m>{NUMBER})\s+(?:reps?\s+)?)?{_EACH_LEG}\b"
+    # "all 4 sets", "all four sets done"
+    rf"|\ball\s+(?:the\s+|my\s+)?(?P<all>{NUMBER})\s+(?:sets|rounds)\b"
+    # "did the lot", "finished the whole session", "that's the entire workout done"
+    # ("did them all" is the set's reps: not here)
+    r"|\b(?P<lot>(?:did|done|finished|completed|got through|went through|managed)\s+(?:the\s+)?"
+    r"(?:lot|whole lot|everything))\b"
+    r"|\b(?P<whole>(?:the\s+)?(?:whole|entire|full|complete)\s+(?:session|workout|thing))\b"
+)
+_NOT_YET = re.compile(r"\b(?:not|nearly|almost|half|can'?t|cannot|didn'?t|haven'?t|before)\b")
+
+
+def read_whole_session(text: str) -> tuple[int | None, int | None] | None:
+    """(reps on each leg, sets said) when one message says every set of the session is
+    done, either part None when not said; None when it does not say so."""
+    said = normalise(text)
+    match = _WHOLE_SESSION.search(said)
+    if match is None or _NOT_YET.search(said) or "?" in text:
+        return None
+    if match.group("whole") and not re.search(
+        r"\b(?:did|done|finished|completed|got through|went through|managed)\b", said
+    ):
+        return None  # "the whole session" with nothing done: a question, a plan
+    reps = match.group("n") or match.group("m")
+    sets = match.group("s") or match.group("t") or match.group("all")
+    if match.group("twice") or sets in ("both", "the two"):
+        sets = "2"
+    reps_value = value_of(reps) if reps else None
+    sets_value = value_of(sets) if sets else None
+    if reps_value is not None and not (isinstance(reps_value, int) and 0 < reps_value <= 100):
+        return None
+    if sets_value is not None and not isinstance(sets_value, int):
+        return None
+    return reps_value, sets_value

@@ -13,11 +13,13 @@ from dataclasses import dataclass, field
 
 from coach import protocol as p
 from coach.numbers import (
+    OTHER_FRACTION,
     QUANTITY_OF_AN_ACTIVITY,
     QUANTITY_UNIT,
     parse_number,
     read_pain_score,
     says_the_score,
+    without_other_fractions,
 )
 from coach.vocabulary import canonical
 
@@ -118,18 +120,30 @@ def _counts_a_thing(entity: dict, text: str) -> bool:
     return isinstance(end, int) and re.match(rf"\s*{QUANTITY_UNIT}", text[end:], re.I) is not None
 
 
+def _in_a_fraction(entity: dict, fractions: list[tuple[int, int]]) -> bool:
+    """A number the extractor took for a score that is part of "150/95": no score."""
+    start = entity.get("start")
+    return isinstance(start, int) and any(a <= start < b for a, b in fractions)
+
+
 def read_severity(entities: list[dict], text: str) -> int | None:
     """A 0-10 score, or a band word turned into its middle, or None if not said."""
     said = read_pain_score(text)
     if said is not None:
         return said
+    fractions = [match.span() for match in OTHER_FRACTION.finditer(text)]
+    scored = without_other_fractions(text)  # "150/95" is no score
     for pattern in (_OUT_OF_TEN, _SCORE):
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(scored):
             value = parse_number(match.group(1))
             if isinstance(value, int) and 0 <= value <= 10:
                 return value
     for entity in entities:
-        if entity.get("entity") == "pain_score" and not _counts_a_thing(entity, text):
+        if (
+            entity.get("entity") == "pain_score"
+            and not _counts_a_thing(entity, text)
+            and not _in_a_fraction(entity, fractions)
+        ):
             value = parse_number(str(entity.get("value", "")))
             if isinstance(value, int) and 0 <= value <= 10:
                 return value

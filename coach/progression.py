@@ -413,6 +413,22 @@ def _week_line(history: list[dict] | None, now: float, tz: tzinfo) -> str:
     return f"You've done {done} of your {target} sessions this week."
 
 
+def after_this_session_answer(now: float, tz: tzinfo) -> str:
+    """ "Can I do another session tonight?" asked during a session: the 48-72 hour gap is
+    counted from the end of this one, so not again today."""
+    today = local(now, tz)
+    earliest, latest = next_window(now, tz)
+    earliest = daytime(earliest)
+    window = f"{on_day(earliest, today)} (from {clock_time(earliest)})"
+    if latest.date() != earliest.date():
+        window += f" or {on_day(latest, today)}"
+    return (
+        "Not another one today: after this session your muscles need"
+        f" {p.HOURS_BETWEEN_SESSIONS.spoken('hours')} to recover, so your next session is best"
+        f" {window}."
+    )
+
+
 def next_session_answer(
     history: list[dict] | None, now: float, tz: tzinfo, asked_day: date | None = None
 ) -> str:

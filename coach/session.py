@@ -426,6 +426,26 @@ class Session:
         finished = self._set_finished(now)
         return [said, *finished] if self.phase == DONE else [said, *self.pause()]
 
+    def did_every_set(self, reps: int | None, now: float) -> list[Line]:
+        """ "10 each leg twice, all done", "did the lot": every set on both legs recorded and
+        the session over. With no number said, each leg still to do gets the target and a
+        leg already behind the user keeps its count."""
+        self.undo = self._snapshot()
+        self.check = None
+        self.awaiting_feedback = self.awaiting_ready = False
+        order = [(number, leg) for number in range(1, self.sets + 1) for leg in p.LEGS]
+        phase = self.paused_from if self.phase == PAUSED else self.phase
+        here = order.index((self.set_number, p.LEGS[-1] if phase == REST else self.leg))
+        ahead = order[here + 1 :] if phase == REST else order[here:]
+        for number, leg in order:
+            if reps is not None:
+                self.reps[number - 1][leg] = reps
+            elif (number, leg) in ahead:
+                self.reps[number - 1][leg] = max(self.reps[number - 1][leg], self.target)
+        self.set_number, self.leg = self.sets, p.LEGS[-1]
+        self.rest_until = None
+        return self._finish(now, early=False)
+
     # -- counts said in words (coach/numbers.py) -------------------------------------
 
     def far_above(self, reps: int) -> bool:
