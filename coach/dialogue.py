@@ -98,6 +98,10 @@ _LEAD = (
     r"lovely|nice|perfect|brilliant|excellent|awesome|"
     r"sounds (?:good|great|fine)|(?:i'?ve )?changed my mind|on second thoughts?)\W+)*"
 )
+# The answer "pain" to "Is that 7 reps, or pain 7 out of 10?".
+SAYS_PAIN_NOT_REPS = re.compile(
+    r"\b(?:pain|painful|hurts?|hurting|sore|score|out of (?:10|ten)|/ ?10|the second)\b", re.I
+)
 ACKNOWLEDGE = re.compile(
     r"^\W*(?:ok(?:ay)?|k|kk|okey ?dokey|alright|all right|right|sure|fine|cool|got it|gotcha|"
     r"understood|will do|righto|roger|noted|ok cool|okay cool|okie|oki|ok then|okay then|"
@@ -4403,6 +4407,8 @@ def _handle(work: _Turn) -> None:
         work.turn.intent = "goodbye"  # "thanks, bye" mid-session: the summary and a goodbye
         _stop_for_today(work, session)
         return
+    if active and _bare_acknowledgement_mid_set(work):
+        return  # "ok", "cheers", "thanks coach" mid-set: no rep, where they are
     if (
         not active
         and work.turn.intent in ("nlu_fallback", "thank", "greet")
@@ -4502,6 +4508,32 @@ def _handle(work: _Turn) -> None:
         work.turn.score_in_words = pain.said_in_words(text, exclaimed)
         work.turn.text = text = f"pain {exclaimed} out of 10, {text}"
         intent = work.turn.intent = "pain"
+    mid_set = (
+        active
+        and session.phase == "active"
+        and not session.awaiting_feedback
+        and not _waiting_for_ready(session, now=work.now)
+    )
+    # In any state of a session, pain wins: "7, brutal" at rest or to a question is pain too.
+    felt_bad = numbers.felt_bad_score(text) if active and score is None else None
+    asked_which = (session.check or {}).get("kind") == "reps_or_pain" if active else False
+    if (
+        asked_which
+        and score is None
+        and numbers.read_count(text) is None
+        and SAYS_PAIN_NOT_REPS.search(text)
+    ):
+        felt_bad = session.check["n"]  # "pain", "the pain one" to "reps, or pain 7 out of 10?"
+    if felt_bad is not None:
+        # "7, it's nasty" mid-set: how bad it feels, never a count; pain wins.
+        score = felt_bad
+        work.turn.text = text = f"pain {felt_bad} out of 10, {text}"
+        intent = work.turn.intent = "pain"
+    rough = numbers.rough_number(text) if mid_set and score is None else None
+    if rough is not None and not session.check:
+        # "7ish" mid-set, no count word and no pain word: which one is asked, never guessed.
+        work.say(session.ask_reps_or_pain(rough), session.check_buttons())
+        return
     if score is None and active and session.awaiting_feedback:
         felt = numbers.read_felt_score(text)
         if felt is None and PAIN_BAND.search(text) and not asks_something(text):
@@ -4859,6 +4891,38 @@ SAYS_MORE_THAN_A_REMARK = re.compile(
     r"skip|next|go|again|more|enough|quit|end|leave|bye|later|tomorrow|today|can'?t|cannot)\b",
     re.I,
 )
+
+
+# A message that only takes in what was said, or thanks: never a rep.
+BARE_ACKNOWLEDGEMENT = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|k|kk|alright|all right|right|cool|got it|gotcha|understood|noted|"
+    r"cheers|thanks|thank you|thanks a lot|thanks very much|thank you very much|many thanks|"
+    r"ta|ta very much|sure|fine|righto|roger|sound|lovely|great|nice)"
+    r"(?:\W+(?:then|coach|mate|buddy|pal|very much|a lot|so much))*\W*)+$",
+    re.I,
+)
+
+
+def _bare_acknowledgement_mid_set(work: _Turn) -> bool:
+    """ "Okay", "cheers", "thanks coach" in the middle of a set, no question open: the
+    count stays as it is, and the user hears where they are and how many are left."""
+    session = work.session
+    if (
+        session.phase != "active"
+        or session.awaiting_feedback
+        or session.check
+        or _waiting_for_ready(session, work.now)
+        or not BARE_ACKNOWLEDGEMENT.match(work.turn.text)
+    ):
+        return False
+    thanked = re.search(r"\b(?:thanks|thank|cheers|ta)\b", work.turn.text, re.I)
+    left = session.target - session.count
+    welcome = "You're welcome! " if thanked else ""
+    work.say_text(
+        f"{welcome}{session.count} of {session.target} done on your {session.leg} leg,"
+        f" {left} to go. Keep going."
+    )
+    return True
 
 
 def _remark_in_session(work: _Turn) -> bool:

@@ -387,8 +387,21 @@ _LESS_WORDS = [
     r"go back one",
     r"back one",
 ]
+# Said after a rep already taken back: one more off, as the words alone take one off
+# ("that one didn't count either", "scrap that one too", "..., and that one").
+_ONE_MORE_OFF = (
+    r"(?:\s+(?:either|too|as well|also|again|neither|"
+    r"(?:and|nor|or) (?:neither )?(?:did |does )?(?:that|this) one(?: (?:either|too|as well))?|"
+    r"neither (?:did|does|do) (?:that|this)(?: one| rep)?|same (?:with|for) (?:that|this) one))?"
+)
+_LESS_WORDS += [
+    r"(?:and |so )?neither (?:did|does|do) (?:that|this|the last)(?: one| rep)?",
+    r"(?:and |or )?nor (?:did |does )?(?:that|this)(?: one| rep)?",
+    r"(?:that|this) one (?:neither|either|doesnt count either|didnt count either)",
+]
 _LESS = re.compile(
-    rf"{_LEAD}(?:no |sorry |wait |oops |whoops |actually )*(?:{'|'.join(_LESS_WORDS)})\s*$"
+    rf"{_LEAD}(?:no |sorry |wait |oops |whoops |actually )*(?:{'|'.join(_LESS_WORDS)})"
+    rf"{_ONE_MORE_OFF}\s*$"
 )
 # Words that may close a correction down without changing it: "minus 1 actually".
 _MINUS_TAIL = r"(?:\s+(?:sorry|oops|my bad|actually|then|instead|please|now|there|i think))*"
@@ -1499,6 +1512,49 @@ def exclaimed_score(text: str) -> int | None:
     if match is None or not (match.group("cry") or match.group("that")):
         return None
     return _score_value(match.group("a"))
+
+
+# Mid-set, a number beside a word for how something feels ("6, brutal", "ouch, about 5",
+# "4 and it's grim") is how bad it is, not a count: no count word may be said with it.
+_FEELS_BAD = re.compile(
+    r"\b(?:nasty|horrible|horrid|rough|awful|brutal|killing(?! it\b)|killer|sore|hurts?|"
+    r"hurting|ouch|ow|owww*|grim|terrible|dreadful|vicious|savage|agony|painful|pain|aching|"
+    r"achy|stings?|stinging|throbbing|excruciating|unbearable)\b"
+)
+_SAYS_A_COUNT = re.compile(
+    r"\b(?:reps?|repetitions?|lifts?|times|did|done|do|doing|more|another|in all|in total|"
+    r"total|so far|to go|left|count|counted|counting|finished|managed|got to|get to|up to|"
+    r"made it|sets?|legs?|sides?|of them|of those|each)\b"
+)
+_A_NUMBER = re.compile(rf"\b(?:\d+|{_CARDINAL}|one)\b")
+# A number said roughly, alone: "7ish", "about a 7", "like a six", "8 or so".
+_ROUGH_NUMBER = re.compile(
+    rf"^(?:(?:um+|uh+|erm|hmm+|so|well|oh)\s+)*"
+    rf"(?:(?P<hedge>(?:about|around|like|roughly|maybe|probably|more like)\s+)(?:a|an)\s+"
+    rf"(?P<a>{SCORE_NUMBER})|(?P<b>{SCORE_NUMBER})\s+(?:ish|or so))"
+    rf"(?:\s+(?:ish|or so|i think|i reckon|i guess|maybe|probably))*\s*$"
+)
+
+
+def felt_bad_score(text: str) -> int | None:
+    """The one number 0-10 in a message that says how bad it feels and names no count
+    ("8, it's nasty", "ouch, like a 6"), else None."""
+    said = normalise(text)
+    if not _FEELS_BAD.search(said) or _SAYS_A_COUNT.search(said) or says_no_pain(text):
+        return None  # "fine, zero pain": no pain said
+    found = _A_NUMBER.findall(said)
+    if len(found) != 1:
+        return None
+    return _score_value(found[0])
+
+
+def rough_number(text: str) -> int | None:
+    """A number 0-10 said roughly and alone ("7ish", "about a 7"): a count or a pain
+    score, which one the message does not say."""
+    match = _ROUGH_NUMBER.match(normalise(text))
+    if match is None:
+        return None
+    return _score_value(match.group("a") or match.group("b"))
 
 
 # A number just after a verb of doing reps is a count, never a pain score.

@@ -711,6 +711,10 @@ class Session:
         what = "more" if more else "in all"
         return [Line(f"{low} or {high} {what}? Tell me which, so I count it right.")]
 
+    def ask_reps_or_pain(self, n: int) -> list[Line]:
+        """ "7ish" mid-set: a count or a pain score? Asked, never guessed."""
+        return self._ask("reps_or_pain", n, f"Is that {n} reps, or pain {n} out of 10?")
+
     def ask_undo_batch(self, n: int) -> list[Line]:
         """ "Undo" just after a batch: the whole batch, or only its last rep?"""
         return self._ask(
@@ -760,6 +764,8 @@ class Session:
             return self.ask_lower_total(n)
         if kind == "undo_batch":
             return self.ask_undo_batch(n)
+        if kind == "reps_or_pain":
+            return self.ask_reps_or_pain(n)
         if kind == "which":
             more = numbers.MORE if check.get("more") else numbers.TOTAL
             return self._ask_which(Count(more, n, or_value=check.get("or")))
@@ -788,6 +794,8 @@ class Session:
             return ((f"Yes, {n} in all", "/affirm"), (f"No, keep {self.count}", "/deny"))
         if kind == "undo_batch":
             return ((f"All {n}", f"take off {n}"), ("Just the last one", "take off 1"))
+        if kind == "reps_or_pain":
+            return ((f"{n} reps", f"{n} reps"), (f"Pain {n}/10", f"pain {n} out of 10"))
         if kind == "all_or_some":
             return ((f"All {self.target}", "all of them"), (f"Stopped at {n}", f"only {n}"))
         if kind == "finished_or_carry_on" and self.check.get("paced"):
@@ -837,6 +845,12 @@ class Session:
             if says_more:
                 return self._set_count(self.count + n, now)
             return self._set_count(n, now, carry_on=True)
+        if (
+            kind == "reps_or_pain"
+            and count is None
+            and re.search(r"\b(?:reps?|count|counted|lifts?|the first)\b", lowered)
+        ):
+            return self.said(numbers.read_count(str(n)), now)  # "reps": the number as a count
         if kind == "skip_or_go" and count is None:
             if re.search(r"\bskip\b|^\W*(?:yes|yeah|yep)\W*$", lowered):
                 return self.skip(not re.search(r"\b(?:leg|side)\b", lowered), now)
