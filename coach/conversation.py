@@ -2892,7 +2892,12 @@ def rule_verdict(
         # "hip's a bit sore, anyway how many sets?": the pain is never lost; the coach
         # answers the question and asks how bad in the one turn (no answer said by Rasa)
         return "pain"
-    if intent == QUESTION_INTENT and own_pain_asked_before_exercising(text):
+    if (
+        intent == QUESTION_INTENT
+        and own_pain_asked_before_exercising(text)
+        # a worse next morning or a dose doubted has its own answer, said with the pain's
+        and not answer_named_by_words(text)
+    ):
         return "pain"  # "my knee's sore today, ok to train?": how bad decides, no answer first
     if asks_if_something_else_suits(intent, entities, text):
         return "out_of_scope"  # "is keto good for back pain?": the diet is what is asked about
