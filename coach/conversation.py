@@ -668,6 +668,81 @@ _IN_GENERAL = re.compile(r"^\W*(?:what if|if|when|whenever|suppose|say)\b", re.I
 _DENIES = re.compile(r"\b(?:no|not|never|without|none|nothing)\b|n'?t\b", re.I)
 
 
+# One's own pain now, then whether to exercise with it: "my back's sore today, can I still do
+# my leg lifts?", "knee's been grumbling, ok to train?" (a hypothetical "if" is left out).
+_EXERCISING = (
+    r"(?:do (?:my|the|some|a|today'?s|todays)\b|do (?:it|them|this)\b|train|exercise|work ?out|"
+    r"go ahead|start|carry on|have a go|get on with|crack on|lift)"
+)
+MY_PAIN_BEFORE_EXERCISING = re.compile(
+    r"(?:\bmy\b|^\W*(?:the\s+)?(?:(?:lower|left|right)\s+)?(?:back|hips?|knees?|glutes?|"
+    r"hamstrings?|thighs?|groin|legs?)\b).*\b(?:"
+    rf"(?:can|could|should|may|shall|do|would)\s+i\s+(?:still\s+|safely\s+|even\s+)?{_EXERCISING}"
+    rf"|(?:ok|okay|safe|alright|all right|fine|good)\s+(?:for me\s+)?to\s+(?:still\s+)?"
+    rf"{_EXERCISING}"
+    r"|should i (?:skip|rest|leave it|give it a miss)"
+    r"|(?:is|will) it (?:ok|okay|safe|alright|fine) to"
+    r")",
+    re.I,
+)
+CONDITIONAL = re.compile(
+    r"\b(?:if|once|when|until|till|unless|hopefully|hope|in case|what if|suppose)\b", re.I
+)
+
+
+def own_pain_asked_before_exercising(text: str) -> bool:
+    """One's own pain now, with no score, asked about as whether to exercise ("my hip's been
+    sore since yesterday, can I still train?"): a pain report, how bad it is decides."""
+    return (
+        numbers.read_pain_score(text) is None
+        and (numbers.mentions_pain(text) or numbers.troubles_a_place(text))
+        and not numbers.says_no_pain(text)
+        and bool(MY_PAIN_BEFORE_EXERCISING.search(text))
+        and not CONDITIONAL.search(text)
+        and not pain.lasts_weeks(text)
+    )
+
+
+# Pain said in passing, then the talk turned to a question ("knee's a bit sore lol, but
+# anyway how long is the hold?", "hip aches a little - by the way how many sets?"): the
+# question is answered and the pain asked about, both.
+_TURNS_TO_SOMETHING_ELSE = re.compile(
+    r"(?:^|[\s,.;:!?()-])(?:(?:but|and|so|ok|okay|right)\W+)*"
+    r"(?:anyway|anyways|anyhoo|anyhow|by the way|btw|besides that|besides|apart from that|"
+    r"other than that|aside from that|that aside|unrelated(?: question)?(?: but)?|"
+    r"on (?:a|an) (?:different|other|separate) note|on another note|separately|"
+    r"different question|moving on|changing the subject)\b[\s,.;:!-]*",
+    re.I,
+)
+
+
+def question_after_passing_pain(text: str) -> str | None:
+    """The question asked after a pain said in passing, or None. Both parts must be there:
+    the pain (no score, nothing denied) before the turn, a question with no pain after it."""
+    turn = _TURNS_TO_SOMETHING_ELSE.search(text)
+    if turn is None:
+        return None
+    before, after = text[: turn.start()], text[turn.end() :]
+    if not after.strip() or not before.strip():
+        return None
+    if not (numbers.mentions_pain(before) or numbers.troubles_a_place(before)):
+        return None
+    if numbers.says_no_pain(before) or numbers.read_pain_score(text) is not None:
+        return None
+    asks = "?" in after or ASKS_WHAT_OR_HOW.match(after) or _PASSING_QUESTION.match(after)
+    if not asks or pain_said(after) or numbers.mentions_pain(after):
+        return None
+    return after.strip()
+
+
+# A question's opening, for one asked after a turn in the talk with no question mark.
+_PASSING_QUESTION = re.compile(
+    r"\W*(?:how|what|whats|when|where|which|who|why|should|shall|can|could|do|does|did|is|"
+    r"are|am|will|would|may|must)\b",
+    re.I,
+)
+
+
 def pain_then_asks_to_exercise(text: str) -> bool:
     """Pain said with no score, then whether to exercise: how bad it is decides."""
     asks = CAN_I_EXERCISE.search(text)
@@ -1256,6 +1331,25 @@ ASKS_IF_I_HAVE_SOMETHING = re.compile(
     r"|\b(?:tell me|know|say|check|work out)\b.{0,12}\b(?:if|whether)\s+(?:i'?ve|i have|i)"
     r"\s+(?:got|have|am)\s+(?!to\b)"
     r"|\bcould (?:it|this|that)(?: \w+)? be\b(?!.{0,20}\b(?:the|my) (?:form|technique|exercise)\b)",
+    re.I | re.S,
+)
+# A condition the user thinks they have, said as their own guess ("I think I've got a
+# kidney stone", "pretty sure it's a UTI", "maybe I have a hernia?"): never diagnosed here;
+# the doctor or physio can tell.
+_SELF_DIAGNOSED_CONDITIONS = (
+    r"kidney stones?|(?:kidney|bladder|urinary(?: tract)?|chest|ear|water) infections?|utis?|"
+    r"gall ?stones?|appendicitis|shingles|gout|hernias?|sciatica|(?:slipped|herniated|bulging|"
+    r"prolapsed) discs?|(?:trapped|pinched) nerves?|(?:a )?(?:torn|pulled) (?:muscle|ligament|"
+    r"hamstring)s?|arthritis|bursitis|tendonitis|fractures?|piriformis(?: syndrome)?|"
+    r"(?:a )?(?:stress )?fracture"
+)
+SELF_DIAGNOSED = re.compile(
+    r"(?:\b(?:i think|i reckon|i suspect|i guess|i'?m (?:pretty |fairly |quite )?sure|pretty sure|"
+    r"probably|maybe|perhaps|i fear|i'?m worried|worried|scared|afraid|possibly)"
+    r"\b.{0,20}?\b(?:i'?ve got|i have got|i have|i got|i'?ve|it'?s|it is|this is|i'?m getting|"
+    r"i'?ve done|i did)\s+(?:(?:a|an|some|my|another|the)\s+)?"
+    r"|\b(?:might|may|could)\s+(?:have|have got|be getting|be)\s+(?:(?:a|an|some)\s+)?)"
+    rf"(?:{_SELF_DIAGNOSED_CONDITIONS})\b",
     re.I | re.S,
 )
 SYMPTOMS_NAMED = re.compile(r"\b(?:symptoms?|signs? of)\b", re.I)
@@ -1986,6 +2080,24 @@ def other_exercise_form_asked(text: str) -> str | None:
     return found.group(1).lower() if found else None
 
 
+# Another exercise asked to be coached or led through ("coach me through a bridge", "can you
+# guide me through some clamshells?", "talk me through a plank"): out of scope, never the
+# start of a session of this one.
+OTHER_EXERCISE_LED = re.compile(
+    r"\b(?:coach|guide|walk|take|talk|lead|run|help|show|teach|get)\s+(?:me|us)\s+"
+    r"(?:through|thru|with|into|how to do|how to|to do|started (?:on|with)|going (?:on|with))\s+"
+    r"(?:(?:a|an|the|some|my|few|couple|of|set|sets|round|rounds|proper|quick|\d+)\s+)*"
+    rf"((?:glute |hip )?bridges?|{_ANOTHER_EXERCISE})\b",
+    re.I,
+)
+
+
+def other_exercise_to_be_coached(text: str) -> str | None:
+    """The other exercise a message asks to be coached through, or None."""
+    found = OTHER_EXERCISE_LED.search(text)
+    return found.group(1).lower() if found else None
+
+
 # Two days in a row asked about ("Sat and Sun ok?", "back to back days?", "two days
 # running?"): the gap between sessions, 48 to 72 hours, not consecutive days. Sets or
 # reps back to back are the rest between sets.
@@ -2088,10 +2200,36 @@ def asks_if_muscle_effort_is_normal(text: str) -> bool:
     return bool(MUSCLE_EFFORT_NORMAL.search(text)) and numbers.read_pain_score(text) is None
 
 
+# One rep asked for, not the whole how-to ("talk me through a single rep", "what does one
+# rep look like?", "what counts as a rep?"): the lift, the hold and the lowering.
+_ONE_REP = r"(?:a|one|a single|just one|each|every|an? individual|1)\s+(?:reps?|repetitions?)\b"
+ONE_REP_ASKED = re.compile(
+    r"\b(?:walk|talk|take|run|guide|coach|step|lead)\s+(?:me|us)\s+(?:through|thru)\s+"
+    + _ONE_REP
+    + r"|\bwhat\s+(?:does|do|should|would)\s+"
+    + _ONE_REP
+    + r"\W*(?:(?:actually|exactly|really|even)\s+)?(?:look|involve|consist|include|mean|feel)"
+    + r"|\bwhat(?:'?s| is| counts as| makes| makes up)\s+"
+    + _ONE_REP
+    + r"|\b(?:show|explain|describe|break down|demonstrate)\s+(?:me\s+|to me\s+)?(?:just\s+)?"
+    + _ONE_REP
+    + r"|\bhow\s+(?:does|do|should)\s+"
+    + _ONE_REP
+    + r"\W*go\b"
+    + r"|\bhow\s+(?:do i|to)\s+do\s+(?:a|one|a single|just one)\s+(?:reps?|repetitions?)\b",
+    re.I,
+)
+
+
+def asks_for_one_rep(text: str) -> bool:
+    return bool(ONE_REP_ASKED.search(text)) and not pain_said(text)
+
+
 ANSWER_RULES = (
     ("instead_of_physio", CLINICIAN_PLAN_DIFFERS.search),
     *OPERATION_RULES,
     ("injury_prevention", NAMES_INJURY_PREVENTION.search),  # "5 a side" is then no count
+    ("one_rep", asks_for_one_rep),  # "walk me through one rep": lift, hold, lower; no set-up
     # Asking to step up from a dose in the starting range outweighs a good morning after.
     # From the bent-knee version, what comes next is the straight leg, whatever the count.
     ("from_bent_to_straight_leg", lambda text: bool(BENT_TO_STRAIGHT.search(text))),
@@ -2674,6 +2812,8 @@ def rule_verdict(
         return "out_of_scope"  # "set a timer for five minutes": no sign in it, a device job
     if intent == "red_flag":
         return "red_flag"
+    if other_exercise_to_be_coached(text):
+        return "out_of_scope"  # "coach me through a bridge": another exercise, never a start
     if written_in_another_script(text):
         return "nlu_fallback"
     if is_a_count(text) or corrects_a_count(text):
@@ -2684,6 +2824,10 @@ def rule_verdict(
         return "greet"  # whatever DIET made of it, however unsure: small talk
     if BARE_NAME_ASKED.match(text):
         return QUESTION_INTENT  # "PHE??": which exercise that is, however unsure DIET was
+    if intent in (QUESTION_INTENT, "nlu_fallback", "start_session", "ask_technique") and (
+        asks_for_one_rep(text)
+    ):
+        return QUESTION_INTENT  # "talk me through one rep": the rep's answer, never a session
     if intent in (QUESTION_INTENT, "nlu_fallback", "ask_next_session") and ASKS_TO_START.match(
         without_command_slips(text).replace("?", " ")
     ):
@@ -2744,6 +2888,17 @@ def rule_verdict(
         return turned
     if intent in ("feel_fine", "continue_session") and MILD_ACHE.search(text):
         return "pain"  # "knee's a bit tender still": a mild ache said, not "fine, go on"
+    if question_after_passing_pain(text):
+        # "hip's a bit sore, anyway how many sets?": the pain is never lost; the coach
+        # answers the question and asks how bad in the one turn (no answer said by Rasa)
+        return "pain"
+    if (
+        intent == QUESTION_INTENT
+        and own_pain_asked_before_exercising(text)
+        # a worse next morning or a dose doubted has its own answer, said with the pain's
+        and not answer_named_by_words(text)
+    ):
+        return "pain"  # "my knee's sore today, ok to train?": how bad decides, no answer first
     if asks_if_something_else_suits(intent, entities, text):
         return "out_of_scope"  # "is keto good for back pain?": the diet is what is asked about
     if asks_if_it_suits_a_condition(intent, text, answer_key, entities):
@@ -2754,6 +2909,9 @@ def rule_verdict(
         return "out_of_scope"  # "best mattress for back pain?": a product, no pain said now
     if OTHER_PART_SYMPTOM.search(text):
         return "ask_medical"  # "why does my elbow crack?": the doctor or physio, no diagnosis
+    if SELF_DIAGNOSED.search(text) and numbers.read_pain_score(text) is None:
+        # "I reckon I've got a kidney stone, what now?": no diagnosis, who can tell
+        return "pain" if pain_said(text) else "ask_medical"
     if pain.NAMES_A_DIAGNOSIS.search(text) and numbers.read_pain_score(text) is None:
         # "is it arthritis, it aches in bed?": never a diagnosis, whatever everyday thing
         # is said with it; a pain said is then rated, with who can tell what it is
@@ -2864,7 +3022,9 @@ def answer_question(
         reply.say(answers.DEVICE_JOBS)
     elif topic == "out_of_scope" and (
         # "is my plank form right?": the exercise named, whether or not the NLU tagged it
-        exercise := _other_exercise(entities) or other_exercise_form_asked(text)
+        exercise := _other_exercise(entities)
+        or other_exercise_form_asked(text)
+        or other_exercise_to_be_coached(text)
     ):
         reply.say(answers.other_exercise_answer(exercise))
     elif topic == "out_of_scope" and (kind := _off_topic_kind(entities)):

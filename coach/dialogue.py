@@ -343,23 +343,9 @@ WORSE_NEXT_MORNING = re.compile(
     re.I,
 )
 _CLAUSES = re.compile(r"[^.!?;,]+[.!?;,]*")
-# One's own pain now, then whether to exercise with it: "my back's sore today, can I still do
-# my leg lifts?", "knee's been grumbling, ok to train?" (a hypothetical "if" is left out).
-_EXERCISING = (
-    r"(?:do (?:my|the|some|a|today'?s|todays)\b|do (?:it|them|this)\b|train|exercise|work ?out|"
-    r"go ahead|start|carry on|have a go|get on with|crack on|lift)"
-)
-MY_PAIN_BEFORE_EXERCISING = re.compile(
-    r"(?:\bmy\b|^\W*(?:the\s+)?(?:(?:lower|left|right)\s+)?(?:back|hips?|knees?|glutes?|"
-    r"hamstrings?|thighs?|groin|legs?)\b).*\b(?:"
-    rf"(?:can|could|should|may|shall|do|would)\s+i\s+(?:still\s+|safely\s+|even\s+)?{_EXERCISING}"
-    rf"|(?:ok|okay|safe|alright|all right|fine|good)\s+(?:for me\s+)?to\s+(?:still\s+)?"
-    rf"{_EXERCISING}"
-    r"|should i (?:skip|rest|leave it|give it a miss)"
-    r"|(?:is|will) it (?:ok|okay|safe|alright|fine) to"
-    r")",
-    re.I,
-)
+# One's own pain now, then whether to exercise with it (coach/conversation.py, where the
+# NLU also reads it, so that no answer is said before "how bad?").
+MY_PAIN_BEFORE_EXERCISING = conversation.MY_PAIN_BEFORE_EXERCISING
 # "Did my leg lifts yesterday and ...": the exercise done, told with the "I" left out, not
 # a question ("did my knee get worse?" asks).
 _DID_THE_EXERCISE = re.compile(
@@ -3910,9 +3896,7 @@ def _feels_better_mid_set(work: _Turn, session: Session) -> bool:
 PAIN_WHAT_IF = re.compile(
     r"\b(?:if|when|once|in case)\b.*\b(?:worse|hurts?|hurting|painful|pain|sore|sorer)\b", re.I
 )
-CONDITIONAL = re.compile(
-    r"\b(?:if|once|when|until|till|unless|hopefully|hope|in case|what if|suppose)\b", re.I
-)
+CONDITIONAL = conversation.CONDITIONAL
 WHAT_WENT_WRONG = re.compile(
     r"\bwhat (?:did|have) i do(?:ne)? wrong\b|\bwhat went wrong\b|"
     # asked while it hurts: "what am I doing wrong?", "am I doing it wrong?"
@@ -5384,6 +5368,16 @@ def _pain(work: _Turn) -> None:
     report = _pain_report(work)
     if work.turn.intent == "feel_worse" and report.severity is None and work.session is None:
         report = pain.PainReport(location=report.location or "lower back", side=report.side)
+    passing = _answer_after_passing_pain(work) if report.severity is None else None
+    if passing:
+        # "hip's a bit sore lol, anyway how many sets?": the question answered first, then
+        # how bad, in the one turn; the pain is kept for the score (a score said, a red
+        # flag or severe words are acted on as ever, before this).
+        response = conversation.answer_response(passing)
+        work.reply.messages.append(Message("", response=response))
+        work.set(last_topic=response)
+        _ask_how_bad(work, report, then=pain.ASK_SEVERITY)
+        return
     if (
         report.severity is None
         and pain.asks_in_general(work.turn.text)
@@ -5458,6 +5452,22 @@ def _pain(work: _Turn) -> None:
             _ask_how_bad(work, report, then=pain.ASK_SEVERITY)
         return
     _act_on_pain(work, report)
+
+
+def _answer_after_passing_pain(work: _Turn) -> str | None:
+    """The answer to a question asked after a pain said in passing: the one its own words
+    settle, else the selector's, unless that is about pain (then how bad answers it)."""
+    asked = conversation.question_after_passing_pain(work.turn.text)
+    if asked is None:
+        return None
+    key = conversation.answer_named_by_words(asked) or work.turn.answer_key
+    if not key or not ANSWER_KEY.fullmatch(key) or PAIN_ANSWER_KEY.search(key):
+        return None
+    return key
+
+
+# Answers about pain: after a pain said in passing, how bad it is answers those.
+PAIN_ANSWER_KEY = re.compile(r"pain|sore|worse|ache|hurt|injur", re.I)
 
 
 def _ask_how_bad(work: _Turn, report: pain.PainReport, then: str) -> None:

@@ -18,6 +18,7 @@ from coach.conversation import (
     answer_named_by_words,
     asks_if_it_suits_a_condition,
     condition_answer,
+    question_after_passing_pain,
     rule_verdict,
     written_in_another_script,
 )
@@ -114,6 +115,11 @@ class EntityRulesIntentCorrector(GraphComponent):
                     select_answer(message, other)
                     answer_key = other
             corrected = rule_verdict(name, entities, text, answer_key)
+            asked = question_after_passing_pain(text) if corrected == "pain" else None
+            if asked and (passing_key := answer_named_by_words(asked)):
+                # "knee's sore lol, anyway how long is the hold?": the question's own words
+                # settle its answer, which the coach says before asking how bad
+                select_answer(message, passing_key)
             # A rule that agrees with DIET still settles it: "that's four" is a count
             # even when DIET was too unsure of it for the fallback classifier.
             if corrected is not None and (corrected != name or intent.get("confidence", 0) < 1):
