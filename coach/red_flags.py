@@ -56,7 +56,7 @@ NOT_SIGN_WORDS = frozenset(
      "USED_TO", "NO_SUCH_SIT", "AFTER_BACK_HURT", NOT_DIETING, "OWN_SETTING",
      "TREATS_OTHERS", SAID_NO, ASKED_IF_HAD, DENIES_IT, "KIN_HAS_IT", "LONG_EFFORT",
      "THEY_EXERCISE", "NORMAL_FOR_YOUR", "FEARED", "FEAR_AHEAD", "LATER", "WILL",
-     "WITH_BACK_PAIN"}
+     "WITH_BACK_PAIN", "SHOULD_I_WORRY", "NOT_PAIN_THING"}
 )  # fmt: skip
 # The concept that makes a message a question about the signs rather than a report of one:
 # "is back pain at night a bad sign?", "I read that numbness down below is serious".
@@ -71,6 +71,10 @@ INFO_FOR = "INFO_FOR"
 OWN_REPORT = "OWN_REPORT"
 # "Is it normal to ...?": asked by someone who may well have the sign.
 IS_IT_NORMAL = "IS_IT_NORMAL"
+# Not pain, yet lingering or worse at night: "a rash that won't clear" (see _hits).
+NOT_PAIN_THING = "NOT_PAIN_THING"
+# "Should I worry about ...?": asked by someone who may well have the sign, too.
+SHOULD_I_WORRY = "SHOULD_I_WORRY"
 # "... after hurting my back": the sign asked about is tied to the asker's own back.
 AFTER_BACK_HURT = "AFTER_BACK_HURT"
 # "Is it normal to ... during sex / when I lie down?": a setting of the asker's own life.
@@ -918,7 +922,9 @@ def check(text: str) -> Screening:
                 flag = SIGNS[rule.sign]
                 # "Is it normal to feel feverish?": asked by someone who may have it.
                 normal = any(hit.label == IS_IT_NORMAL for hit in hits)
-                unsure_too = flag if flag.urgency == EMERGENCY or normal else None
+                # "Should I worry about pain in my upper back?": the worry is the asker's.
+                worried = any(hit.label == SHOULD_I_WORRY for hit in hits)
+                unsure_too = flag if flag.urgency == EMERGENCY or normal or worried else None
                 # "I don't have it", "just asking in case", "what if I ever got it?":
                 # explained only.
                 if (
@@ -1449,6 +1455,10 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
             hits.append(_Hit(label.split(".")[0], start, end, clause))
     message.seen.update(label.split(".")[0] for label, _, _ in found)
     hits = [hit for hit in hits if not _undone(hit, hits)]
+    # "A rash on my arm, and my back aches more at night": with pain said, a rash or a
+    # cough beside it explains no pain sign away.
+    if any(hit.label == "PAIN" for hit in hits):
+        hits = [hit for hit in hits if hit.label != NOT_PAIN_THING]
     return _undenied(hits, message), message
 
 

@@ -462,6 +462,9 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 91/93, other signs 98/99 (+1 asked), near misses 3/95 (+2
     # asked); after s36d: 93/93, 99/99, 0/95 (+3 asked).
     "2026-11-28c",
+    # Scored fresh: emergencies 83/84, other signs 103/110, near misses 1/92 (+1 asked);
+    # after s37e: 84/84, 107/110 (+3 asked by design), 0/92 (+1 asked).
+    "2026-11-28d",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
@@ -474,9 +477,12 @@ STUDIED_SETS = [
 # question about an ache worse at night, with no "I", "my" or time of the asker's own; in
 # yy, two bare "is it normal" questions (fever, weight loss); in 28a, two bare "is it
 # normal" questions (feeling feverish, pain in the upper back); in 28b, two bare "is it
-# normal" questions (weight loss, the thoracic spine). Since s36a, an emergency
-# sign asked about this way and tied to back pain ("... after back pain?", "... with a bad
-# back?") is the asker's own and flagged; a soon sign (fever, weight loss) is still asked.
+# normal" questions (weight loss, the thoracic spine); in 28d, three bare questions
+# ("should I worry about ...?" twice: pain in the upper back, pain no better after weeks;
+# "is it normal the pain ... at night ...?"), since s37e asked about, not only explained.
+# Since s36a, an emergency sign asked about this way and tied to back pain ("... after back
+# pain?", "... with a bad back?") is the asker's own and flagged; a soon sign (fever, weight
+# loss) is still asked.
 ASKED_BY_DESIGN = {
     "2026-11-27ee": 2,
     "2026-11-27mm": 1,
@@ -489,6 +495,7 @@ ASKED_BY_DESIGN = {
     "2026-11-27yy": 2,
     "2026-11-28a": 2,
     "2026-11-28b": 2,
+    "2026-11-28d": 3,
 }
 
 
