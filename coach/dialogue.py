@@ -36,6 +36,7 @@ from coach.capabilities import Capabilities
 from coach.conversation import Message, Reply
 from coach.numbers import parse_number
 from coach.session import (
+    PAIN_SETTLED,
     Session,
     add_late_reps,
     late_count,
@@ -1924,6 +1925,9 @@ def _increment_while_pain_asked(work: _Turn) -> bool:
 
 def _answer_pending_question(work: _Turn) -> bool:
     """Handle the reply to the coach's last question; False if this is not one."""
+    session = work.session
+    if session is not None and (session.check or {}).get("kind") == PAIN_SETTLED:
+        return _answer_pain_settled(work)
     if _rerated_pain(work):
         return True
     pending, intent = work.state.pending_offer, work.turn.intent
@@ -5107,6 +5111,9 @@ def _session_control(work: _Turn, session: Session) -> bool:
     ):
         # "Yeah okay" to the advice after a pain stop: heard, and no set starts on it.
         lines = [Line(PAIN_REST_FIRST), session.status()]
+    elif _resuming_after_a_pain_stop(work, session):
+        _ask_or_resume_after_pain_stop(work, session)
+        return True
     elif intent == "continue_session" or (
         # "ok" / "go on" / "carry on" read as yes or "tell me more": here they mean go.
         intent in ("affirm", "feel_fine", "ask_more")
@@ -5146,6 +5153,76 @@ def _session_control(work: _Turn, session: Session) -> bool:
         return False
     work.say(lines, session.check_buttons())
     return True
+
+
+PAIN_NOT_SETTLED = (
+    "As the pain hasn't settled, we'll stop for today. Rest it and keep moving gently; next"
+    " time we start with the easier version. If it is worse tomorrow morning, tell me."
+)
+
+
+def _resuming_after_a_pain_stop(work: _Turn, session: Session) -> bool:
+    """A go-ahead said with how the pain is ("it's eased, let's go", "still sore but ready")
+    at the rest after pain stopped a set, before the user has said the pain settled."""
+    resting = session.phase == "rest" or (
+        session.phase == "paused" and session.paused_from == "rest"
+    )
+    text = work.turn.text
+    return (
+        resting
+        and session.pain_settled_unasked
+        and work.turn.intent in ("continue_session", "affirm", "feel_fine", "ask_more")
+        and bool(PAIN_NOT_EASING.search(text) or numbers.read_pain_score(text) is not None)
+    )
+
+
+def _ask_or_resume_after_pain_stop(work: _Turn, session: Session) -> None:
+    """A score said with the go-ahead ("down to a 2, ready"): 3 or less goes on with the
+    smaller lift, more stops for today, as "still hurts" does. "Eased off now, let's go"
+    with no score, or a bare "ready", gets the yes/no question (Session.ready)."""
+    score = numbers.read_pain_score(work.turn.text)
+    if score is not None and score <= work.thresholds.fine_up_to:
+        work.say(session.resume_after_pain_settled(work.now), session.check_buttons())
+    else:
+        _stop_as_pain_has_not_settled(work, session, score)
+
+
+def _answer_pain_settled(work: _Turn) -> bool:
+    """The answer to "has the pain settled?": yes or a low score goes on with the smaller
+    lift; no, "still hurts" or a higher score stops for today. Anything else is handled as
+    itself, and the question is asked again when the user says go."""
+    session = work.session
+    session.check = None  # answered, or asked again on the next "ready"
+    text = work.turn.text
+    score = numbers.read_pain_score(text, asked=True)
+    if score is None and work.turn.intent == "count_rep":
+        number = _said_number(work.turn)
+        score = number if number is not None and 0 <= number <= 10 else None
+    settled = score is not None and score <= work.thresholds.fine_up_to
+    if score is None:
+        yes_or_no = _yes_or_no(work)
+        if PAIN_NOT_EASING.search(text):
+            settled = False
+        elif PAIN_EASING.search(text) or numbers.says_no_pain(text) or yes_or_no == "affirm":
+            settled = True
+        elif yes_or_no != "deny" and not numbers.mentions_pain(text):
+            return False
+    if settled:
+        work.say(session.resume_after_pain_settled(work.now), session.check_buttons())
+    else:
+        _stop_as_pain_has_not_settled(work, session, score)
+    return True
+
+
+def _stop_as_pain_has_not_settled(work: _Turn, session: Session, score: int | None = None):
+    if score is not None and score >= pain.SEVERE_FROM:
+        # Severe now: its own stronger advice and the safety questions, as anywhere.
+        _act_on_pain(work, pain.PainReport(severity=score))
+        return
+    session.record_pain(score)
+    work.say(session.stop(work.now, reason="pain_stop"))
+    work.say_text(PAIN_NOT_SETTLED)
+    work.set(morning_check=work.now)
 
 
 PAIN_REST_FIRST = (
@@ -5575,6 +5652,8 @@ def _act_on_pain(work: _Turn, report: pain.PainReport) -> None:
     if not in_session:
         if _add_to_last_session(work, report.severity):
             work.say_text("I've added that to the record of your session today.")
+            if 0 < report.severity < pain.SEVERE_FROM:
+                work.say_text(pain.WATCH_AFTER_A_SESSION)  # severe has its stronger advice
         if advice.check_next_morning:
             work.set(morning_check=work.now)
         _screen_after_severe_pain(work, report)

@@ -278,6 +278,14 @@ CARRY_ON_IF_IT_SETTLES = (
 )
 
 
+# Pain said just after a session, below severe: what to watch (clinical notes: pain the next
+# morning must be no worse than before; worse the next day, the load is reduced).
+WATCH_AFTER_A_SESSION = (
+    "It should settle by tomorrow. If it is worse tomorrow morning, tell me, and your next"
+    " session will be lighter."
+)
+
+
 def plan_after_a_set_stop(level: str) -> str:
     """What to do now, asked at the rest after pain stopped a set: the next set's easier
     version, or stop for today if the pain does not settle."""

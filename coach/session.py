@@ -14,7 +14,7 @@ Phases:  setup --ready--> active --leg done--> active (other leg)
 import re
 from dataclasses import asdict, dataclass, field, fields
 
-from coach import numbers, speech
+from coach import numbers, pain, speech
 from coach import protocol as p
 from coach.numbers import Count
 from coach.speech import Line
@@ -187,6 +187,34 @@ class Session:
         return "pain_stop_set" in self.notes
 
     @property
+    def pain_settled_unasked(self) -> bool:
+        """Pain stopped a set and the user has not said since that it settled: asked before
+        the next set starts (the clinical rule: carry on only if it settles)."""
+        last = {note: i for i, note in enumerate(self.notes)}
+        return "pain_stop_set" in last and last.get(PAIN_SETTLED, -1) < last["pain_stop_set"]
+
+    def ask_pain_settled(self) -> list[Line]:
+        """At the end of the rest after pain stopped a set: one yes/no before the next set."""
+        fine = pain.Thresholds.from_env().fine_up_to
+        return self._ask(
+            PAIN_SETTLED,
+            fine,
+            f"Just to check before we go on: has the pain settled, to {fine} out of 10 or"
+            " less now? Yes or no?",
+        )
+
+    def resume_after_pain_settled(self, now: float) -> list[Line]:
+        """The pain stopped a set and has settled: the rest of today with the smaller lift."""
+        self.notes.append(PAIN_SETTLED)
+        if self.phase == PAUSED:
+            self.phase, self.paused_from = self.paused_from or ACTIVE, None
+        self.check = None
+        said = Line("Good. The rest of today's session is with the smaller lift.")
+        if self.phase == REST:
+            return [said, *self._start_next_set(rest_over=False)]
+        return [said, *self.ready(now)]
+
+    @property
     def total_reps(self) -> int:
         return sum(sum(done.values()) for done in self.reps)
 
@@ -337,6 +365,8 @@ class Session:
             self.phase = ACTIVE
             return self._start_leg(first_of_session=True)
         if self.phase == REST:
+            if self.pain_settled_unasked:
+                return self.ask_pain_settled()
             return self._start_next_set(rest_over=False)
         if self.awaiting_ready:
             return self._start_leg()
@@ -356,6 +386,8 @@ class Session:
         """The push channel's timer: only if we are still resting before that set."""
         if self.phase != REST or self.set_number + 1 != set_number:
             return []
+        if self.pain_settled_unasked:
+            return [Line("Rest over!"), *self.ask_pain_settled()]
         return self._start_next_set(rest_over=True)
 
     def _carry_on_counting(self, now: float) -> list[Line]:
@@ -595,8 +627,9 @@ class Session:
             return self._ask(
                 "finished_or_carry_on",
                 reached,
-                f"That's {reached} on your {self.leg} leg, {self.target - reached} short of"
-                f" {self.target}. Is that it for this leg, or are you carrying on?",
+                f"Just to check: that's {reached} on your {self.leg} leg,"
+                f" {self.target - reached} short of {self.target}. Is that it for this leg, or"
+                " are you carrying on?",
             )
         if kind == numbers.MORE:
             return self._set_count(done + (n or 1), now, one_by_one=(n or 1) == 1)
@@ -608,7 +641,8 @@ class Session:
             return self._ask(
                 "all_or_some",
                 done,
-                f"Did you do all {self.target} on your {self.leg} leg, or stop at {done}?",
+                f"Just to check: did you do all {self.target} on your {self.leg} leg, or stop"
+                f" at {done}?",
             )
         if kind == numbers.FINISHED:
             if self.far_above(n):
@@ -647,8 +681,8 @@ class Session:
         return self._ask(
             "finished_or_carry_on",
             n,
-            f"{n} of {self.target} on your {self.leg} leg. Carrying on, or is that it for"
-            " this leg?",
+            f"Just to check: {n} of {self.target} on your {self.leg} leg. Carrying on, or is"
+            " that it for this leg?",
         )
 
     def _counted_as_more(self, n: int, now: float) -> list[Line]:
@@ -689,8 +723,8 @@ class Session:
         return self._ask(
             "far_above",
             n,
-            f"{n} is a lot more than the {self.target} I had for your {self.leg} leg."
-            f" Did you really do {n}?",
+            f"Just to check: {n} is a lot more than the {self.target} I had for your"
+            f" {self.leg} leg. Did you really do {n}?",
         )
 
     def _ask_past_target(self, n: int) -> list[Line]:
@@ -699,8 +733,8 @@ class Session:
         return self._ask(
             "past_target",
             n,
-            f"{n} more makes {done + n}, past the {target} for your {self.leg} leg."
-            f" Was that {done + n} in all, or did you stop at {target}?",
+            f"Just to check: {n} more makes {done + n}, past the {target} for your"
+            f" {self.leg} leg. Was that {done + n} in all, or did you stop at {target}?",
         )
 
     def _ask_which(self, count: Count) -> list[Line]:
@@ -709,11 +743,11 @@ class Session:
         more = count.kind == numbers.MORE
         self.check = {"kind": "which", "n": low, "or": high, "more": more}
         what = "more" if more else "in all"
-        return [Line(f"{low} or {high} {what}? Tell me which, so I count it right.")]
+        return [Line(f"Just to check: {low} or {high} {what}? Tell me which, so I count it right.")]
 
     def ask_reps_or_pain(self, n: int) -> list[Line]:
         """ "7ish" mid-set: a count or a pain score? Asked, never guessed."""
-        return self._ask("reps_or_pain", n, f"Is that {n} reps, or pain {n} out of 10?")
+        return self._ask("reps_or_pain", n, f"Just to check: {n} reps, or pain {n} out of 10?")
 
     def ask_undo_batch(self, n: int) -> list[Line]:
         """ "Undo" just after a batch: the whole batch, or only its last rep?"""
@@ -729,14 +763,15 @@ class Session:
         return self._ask(
             "lower_total",
             n,
-            f"I had {self.count} on your {self.leg} leg - is it {n} in all?",
+            f"Just to check: I had {self.count} on your {self.leg} leg - is it {n} in all?",
         )
 
     def ask_more_or_total(self, n: int) -> list[Line]:
         return self._ask(
             "more_or_total",
             n,
-            f"You're on {self.count} on your {self.leg} leg. Is that {n} more, or {n} in all?"
+            f"Just to check: you're on {self.count} on your {self.leg} leg. Is that {n} more,"
+            f" or {n} in all?"
             f" ({n} more would make {self.count + n}.)",
         )
 
@@ -819,6 +854,8 @@ class Session:
             return ((f"All {self.target}", "all of them"), ("Fewer", "/deny"))
         if kind == "skip_or_go":
             return (("Skip the rest of this set", "skip this set"), ("Keep going", "keep going"))
+        if kind == PAIN_SETTLED:
+            return (("Yes, it has settled", "/affirm"), ("No, it still hurts", "/deny"))
         if kind == "which":
             words = "more" if self.check.get("more") else "in all"
             return tuple((f"{v} {words}", f"{v} {words}") for v in (n, self.check.get("or")))
@@ -1042,7 +1079,10 @@ class Session:
     def _carry_on_or_done(self) -> Line:
         self.check = {"kind": "finished_or_carry_on", "n": self.count, "paced": True}
         left = self.target - self.count
-        return Line(f"Carry on for the last {left} on your {self.leg} leg, or call that leg done?")
+        return Line(
+            f"Just to check: carry on for the last {left} on your {self.leg} leg, or call that"
+            " leg done?"
+        )
 
     def _lead_on(self, said: list[Line]) -> list[Line]:
         """The leg just called done: when the switch now waits for "ready", the word already
@@ -1156,6 +1196,9 @@ class Session:
         was, self.paused_from = self.paused_from, None
         self.phase = was or ACTIVE
         if was == REST:
+            if self.pain_settled_unasked:
+                self.phase, self.paused_from = REST, None
+                return self.ask_pain_settled()
             # The pause was rest enough: straight into the next set.
             return self._start_next_set(rest_over=False)
         if was == SETUP:
@@ -1344,7 +1387,7 @@ class Session:
 
     def _next_leg(self) -> list[Line]:
         self.leg = _other(self.leg)
-        said = speech.SWITCH_LEG.format(leg=self.leg)
+        said = speech.SWITCH_LEG.format(leg=self.leg, other=_other(self.leg))
         if self.voice:
             # On a speaker: the switch, then the count on "ready", not straight away.
             self.awaiting_ready = True
@@ -1354,7 +1397,7 @@ class Session:
         return [self._switch_line(), *self._start_leg()]
 
     def _switch_line(self) -> Line:
-        said = speech.SWITCH_LEG.format(leg=self.leg)
+        said = speech.SWITCH_LEG.format(leg=self.leg, other=_other(self.leg))
         return Line(said, ssml=f"{said}{speech.pause(p.LEG_SWITCH_SECONDS * 1000)}")
 
     def _rest_prompt(self) -> str:
@@ -1415,6 +1458,10 @@ class Session:
         return [Line(f"{head} {self.summary()}")]
 
 
+# In the notes: the user said the pain that stopped a set has settled, so the sets go on.
+PAIN_SETTLED = "pain_settled"
+
+
 def progress(data: dict | None) -> dict:
     """What a chat page shows of the stored session: set, leg, reps and the end of the rest.
 
@@ -1440,7 +1487,7 @@ def fixed_phrases() -> tuple[str, ...]:
     """What the coach says again and again during a session, worth building as audio in
     advance (speech.prebuild, scripts/prebuild_audio.py)."""
     counts = [wording.format(n=n) for n in range(1, 21) for wording in COUNT_WORDINGS]
-    switches = [speech.SWITCH_LEG.format(leg=leg) for leg in p.LEGS]
+    switches = [speech.SWITCH_LEG.format(leg=leg, other=_other(leg)) for leg in p.LEGS]
     return (*counts, *CUES, speech.LIFT, speech.HOLD, speech.LOWER, *switches)
 
 

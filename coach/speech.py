@@ -29,7 +29,8 @@ MAX_SSML_CHARS = 8_000
 
 # What the coach says while leading a rep aloud.
 LIFT, HOLD, LOWER = "Lift.", "Hold.", "And lower, slowly."
-SWITCH_LEG = "Switch to your {leg} leg."
+# The other leg rests meanwhile: there is no rest between legs, only between sets.
+SWITCH_LEG = "Switch to your {leg} leg: your {other} leg rests while you do the {leg}."
 
 AUDIO_URL_PATH = "/webhooks/coach/audio"
 AUDIO_NAME = re.compile(r"^[0-9a-f]{64}\.mp3$")  # what cache_name makes, nothing else

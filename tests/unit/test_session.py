@@ -265,7 +265,9 @@ def test_stop_set_for_pain_rests_and_continues_at_the_easier_level():
     session.count_rep(None, T0)
     session.stop_set_for_pain("short_range", T0 + 10)
     assert session.phase == REST and session.level == "short_range"
-    session.ready(T0 + 100)
+    asked = session.ready(T0 + 100)  # has the pain settled? asked before the next set
+    assert session.phase == REST and "pain settled" in asked[0].text
+    session.resume_after_pain_settled(T0 + 110)
     assert session.set_number == 2 and session.leg == "left"
 
 

@@ -195,7 +195,7 @@ def test_a_count_kept_through_the_screen_is_said_back_after_a_no():
     assert asked.rstrip().endswith("?") and chat.session["reps"][0]["left"] == 0
     said = chat.say("deny", "no", metadata=VOICE)
     assert said.startswith("Thanks") and "6 on your left leg" in said
-    assert chat.session["reps"][0]["left"] == 6 and "Carry on for the last 4" in said
+    assert chat.session["reps"][0]["left"] == 6 and "carry on for the last 4" in said
 
 
 def test_a_count_kept_through_the_screen_is_in_the_record_after_a_yes():

@@ -79,7 +79,7 @@ def test_a_count_word_keeps_the_number_a_count(said):
 def test_a_rough_number_alone_asks_reps_or_pain(intent, said, n):
     chat = _three_in()
     reply = chat.say(intent, said)
-    assert f"Is that {n} reps, or pain {n} out of 10?" in reply, reply
+    assert f"Just to check: {n} reps, or pain {n} out of 10?" in reply, reply
     assert _left(chat) == 3
     labels = [label for label, _ in _buttons(chat)]
     assert labels == [f"{n} reps", f"Pain {n}/10"]

@@ -243,7 +243,7 @@ def test_changing_legs_mid_set_asks_all_or_where_they_stopped(said):
     chat = _session_at(0)
     chat.say("count_rep", "4")
     reply = chat.say("faq", said)
-    assert "Did you do all 10 on your left leg, or stop at 4?" in reply
+    assert "Just to check: did you do all 10 on your left leg, or stop at 4?" in reply
 
 
 def test_changing_legs_after_carrying_on_or_not_ends_the_leg_there():

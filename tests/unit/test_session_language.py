@@ -575,7 +575,7 @@ def test_voice_a_total_below_the_target_asks_whether_the_leg_is_done():
     assert "10 on your left leg" in chat.say("count_rep", "ten", metadata=voice)
     chat = voiced_set()
     said = chat.say("report_reps", "I only managed eight that time", metadata=voice)
-    assert "Carry on for the last 2" in said
+    assert "carry on for the last 2" in said
     chat.say("count_rep", "that's it for this leg", metadata=voice)  # the leg called done
     assert reps(chat) == 8 and chat.session["leg"] == "right", said
 

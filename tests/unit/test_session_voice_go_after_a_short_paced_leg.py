@@ -9,7 +9,7 @@ VOICE = {"voice": True}
 def _short_paced_leg():
     chat = after_a_paced_set()
     said = chat.say("deny", "no, just 6", [{"entity": "number", "value": "6"}], metadata=VOICE)
-    assert "Carry on for the last 4" in said
+    assert "carry on for the last 4" in said
     return chat
 
 

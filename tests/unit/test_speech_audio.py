@@ -125,7 +125,8 @@ def test_fixed_phrases_are_what_the_session_says():
     for wording in COUNT_WORDINGS:
         assert wording.format(n=1) in phrases and wording.format(n=20) in phrases
     assert set(CUES) <= set(phrases)
-    assert {"Lift.", "Hold.", "And lower, slowly.", "Switch to your left leg."} <= set(phrases)
+    switch = "Switch to your left leg: your right leg rests while you do the left."
+    assert {"Lift.", "Hold.", "And lower, slowly.", switch} <= set(phrases)
     assert len(set(phrases)) == len(phrases)
 
 
