@@ -711,7 +711,11 @@ _TURNS_TO_SOMETHING_ELSE = re.compile(
     r"(?:anyway|anyways|anyhoo|anyhow|by the way|btw|besides that|besides|apart from that|"
     r"other than that|aside from that|that aside|unrelated(?: question)?(?: but)?|"
     r"on (?:a|an) (?:different|other|separate) note|on another note|separately|"
-    r"different question|moving on|changing the subject)\b[\s,.;:!-]*",
+    r"different question|moving on|changing the subject|question for you|"
+    r"(?:a |one )?(?:quick|random|small|silly|other) (?:q|qn|qu|question))\b[\s,.;:!-]*"
+    # "... anyway, but quick q: how many sets?": a second turn word after the first
+    r"(?:(?:but|so|and|ok|okay)\W+)*(?:(?:a |one )?(?:quick|random|small|silly) "
+    r"(?:q|qn|qu|question)\b[\s,.;:!-]*)?",
     re.I,
 )
 
@@ -733,6 +737,43 @@ def question_after_passing_pain(text: str) -> str | None:
     if not asks or pain_said(after) or numbers.mentions_pain(after):
         return None
     return after.strip()
+
+
+# The answer to the question asked after a passing pain: its own words settle it, or a
+# bare dose asked ("how many sets am I meant to do"); else the selector's pick, unless that
+# pick rests on a word the question does not say (the "lower" of "lower back" said in the
+# pain part is no lowering asked).
+BARE_DOSE_ASKED = (
+    ("number_of_sets", re.compile(r"\bhow many (?:\w+ )?sets\b", re.I)),
+    ("reps_per_set", re.compile(r"\bhow many (?:\w+ )?(?:reps|repetitions|lifts)\b", re.I)),
+    (
+        "sessions_per_week",
+        re.compile(r"\bhow (?:often|many (?:times|days|sessions) a week)\b", re.I),
+    ),
+)
+_BODY_COMPOUND = r"(?:back|tummy|belly|body|abs|abdomen|spine|legs?|half|limbs?|ribs?|bowel|gut)\b"
+SELECTED_NEEDS_ITS_WORD = {
+    "lowering_the_leg": re.compile(
+        rf"\blower(?:s|ed|ing)?\b(?!\s+{_BODY_COMPOUND})|\b(?:drop\w*|down|come back|fall\w*)\b",
+        re.I,
+    ),
+    "how_long_to_hold": re.compile(r"\bhold\w*\b(?!\s+on\b)|\bhow long\b|\bseconds?\b", re.I),
+    "knee_straight": re.compile(
+        r"\bknees?\b(?<!back of the knee)(?<!back of my knee)|\bbend\w*|\bstraight", re.I
+    ),
+    "back_position": re.compile(r"(?<!lower )(?<!low )\bback\b(?!\s+of\b)|\bspine\b|\barch", re.I),
+}
+
+
+def answer_to_passing_question(asked: str, selected: str | None) -> str | None:
+    """The answer to a question asked after a pain said in passing, or None."""
+    key = answer_named_by_words(asked) or next(
+        (key for key, names in BARE_DOSE_ASKED if names.search(asked)), None
+    )
+    if key:
+        return key
+    needs = SELECTED_NEEDS_ITS_WORD.get(selected or "")
+    return None if needs is not None and not needs.search(asked) else selected
 
 
 # A question's opening, for one asked after a turn in the talk with no question mark.
@@ -934,7 +975,11 @@ ASKS_FOR_A_BREAK = re.compile(
     r"|\b(?:a|short|quick|little)\s+(?:break|breather|rest|pause)\b[^.!]*\?"
     # "push through or stop?", "keep going or call it?": the two choices weighed
     r"|\b(?:push (?:on|through)(?: it)?|keep going|carry on|power through)\s+or\s+(?:should i\s+)?"
-    r"(?:stop|rest|pause|call it|leave it|quit|take a break)\b",
+    r"(?:stop|rest|pause|call it|leave it|quit|take a break)\b"
+    # "what am I meant to do if I tire mid-set?", "what do I do when I run out of steam?"
+    r"|\bwhat (?:am i|are we|should i|do i|do you|can i|shall i|to|would you)\s+"
+    r"(?:(?:supposed|meant|expected|advised) to\s+)?do\s+(?:if|when|once|whenever|in case)\b"
+    r"|\bhow (?:do|should|can) i (?:deal|cope|handle)\b",
     re.IGNORECASE,
 )
 # Tired and asking to stop for a bit ("worn out after a few, can I pause?"): a break,
@@ -944,7 +989,7 @@ _TIRED = (
     r"\b(?:tired|tiring|knackered|exhausted|shattered|worn out|wiped out|done in|pooped|"
     r"fatigued|out of (?:puff|breath|steam|gas)|puffed out|running out of|"
     r"shak(?:e|es|ing|y)|trembl\w*|wobbl\w*|quiver\w*|burn(?:s|ing|ed|t)? out|"
-    r"like jelly)\b"
+    r"like jelly|flagg\w*|tire|tires|tiring out|gassed|run out of steam|ran out of steam)\b"
 )
 TIRED_AND_ASKS_FOR_A_BREAK = re.compile(
     rf"^(?=.*{_TIRED})(?=.*(?:{ASKS_FOR_A_BREAK.pattern}))", re.I | re.S
@@ -1587,6 +1632,29 @@ EVERYDAY_LIFE = re.compile(
     r"|\bgym (?:membership|subscription|pass)\b|\bhome workouts?\b"
     r"|\b(?:apps?|trackers?|watch(?:es)?|pedometers?)\b.{0,25}?\b(?:count\w*|track\w*|log\w*)"
     r" (?:my |your |daily )?steps\b|\bstep count(?:er|ing)?\b)",
+    re.I | re.S,
+)
+
+
+# An everyday request off the topic (a recipe, cooking, shopping, the weather, a film,
+# homework, travel: "quick pasta recipe?", "how long to roast a chicken?"): out of scope,
+# even with a word an answer keys on ("quick", "long", "how many", "time"), unless the
+# exercise is named in it ("can I do them in the hotel room?").
+_EXERCISE_ANCHOR = (
+    r"\b(?:exercis\w*|leg lifts?|leg raises?|lifts?|lifting|hip extensions?|workouts?|sessions?|"
+    r"sets?|reps?|glutes?|muscles?|physio\w*|training|coach\w*|these|them|those|"
+    r"ankle weights?|bands?|mat|(?:do|doing|does|did|try|fit) (?:it|this|that)"
+    r"(?!\s+(?:week\w*|morning|evening|afternoon|year|month|time)))\b"
+)
+OFF_TOPIC_REQUEST = re.compile(
+    rf"^(?!.*{_EXERCISE_ANCHOR})"
+    r".*\b(?:recipes?|cook\w*|bake|baking|baked|roast\w*|boil\w*|fry|frying|oven|ingredients?|"
+    r"lasagnes?|lasagnas?|pasta|spaghetti|pizzas?|curry|curries|soups?|cakes?|casseroles?|stew|"
+    r"shopping|groceries|grocery|weather|forecast|raining|rain|snow\w*|sunny|"
+    r"films?|movies?|cinema|netflix|tv (?:shows?|series|programmes?)|box ?sets?|"
+    r"homework|essay|maths|algebra|equation|fractions?|"
+    r"flights?|airport|passport|visa|hotels?|train (?:to|from|times?)|trains to|"
+    r"holiday (?:destination|ideas?|deals?)|travel (?:tips?|ideas?|insurance))\b",
     re.I | re.S,
 )
 
@@ -2331,12 +2399,22 @@ def answer_named_by_words(text: str) -> str | None:
     (with no pain said anywhere, which is answered from how bad it is)."""
     text = equipment_heard(text)
     key = _first_rule_that_settles(text)
-    if key or pain_said(text):
+    if pain_said(text) or key in SAID_BEFORE_THE_QUESTION:
         return key
     sentences = SENTENCE_BREAK.split(text.strip())
     if len(sentences) > 1 and "?" in sentences[-1]:
-        return _first_rule_that_settles(sentences[-1])
-    return None
+        # "Started these last week ... my leg was shaking. What do I do if I tire mid-set?":
+        # the question asked decides, not a word of the story before it
+        return _first_rule_that_settles(sentences[-1]) or key
+    return key
+
+
+# Answers that a story told before the question decides (an operation, a clinician's
+# plan, an age, a birth, a condition): the question after it is asked in its light.
+SAID_BEFORE_THE_QUESTION = (
+    "instead_of_physio", "after_knee_surgery", "after_hip_replacement", "after_back_surgery",
+    "after_surgery", "age", "postnatal", "hip_pain", "low_back_pain", "who_it_is_for",
+)  # fmt: skip
 
 
 def _first_rule_that_settles(text: str) -> str | None:
@@ -2972,6 +3050,14 @@ def rule_verdict(
     if asks_for_other_training(intent, entities, text, answer_key):
         return "out_of_scope"
     if asks_off_topic(intent, entities, text, answer_key):
+        return "out_of_scope"
+    if (
+        (intent in (*ASKED_OR_UNREAD, "start_session") or intent in INTENT_TOPICS)
+        and intent not in ("pain", "ask_medical")
+        and OFF_TOPIC_REQUEST.search(text)
+    ):
+        # "quick curry recipe?": an everyday request, not a dose asked (a stop or a count
+        # said beside the weather is left to its own intent)
         return "out_of_scope"
     if intent in (QUESTION_INTENT, "nlu_fallback") and ASKS_FOR_A_CLINICIAN.search(text):
         return "out_of_scope"

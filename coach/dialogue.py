@@ -5537,7 +5537,7 @@ def _answer_after_passing_pain(work: _Turn) -> str | None:
     asked = conversation.question_after_passing_pain(work.turn.text)
     if asked is None:
         return None
-    key = conversation.answer_named_by_words(asked) or work.turn.answer_key
+    key = conversation.answer_to_passing_question(asked, work.turn.answer_key)
     if not key or not ANSWER_KEY.fullmatch(key) or PAIN_ANSWER_KEY.search(key):
         return None
     return key

@@ -16,6 +16,7 @@ from coach.conversation import (
     answer_beyond_a_passing_word,
     answer_fits_question,
     answer_named_by_words,
+    answer_to_passing_question,
     asks_if_it_suits_a_condition,
     condition_answer,
     question_after_passing_pain,
@@ -116,7 +117,7 @@ class EntityRulesIntentCorrector(GraphComponent):
                     answer_key = other
             corrected = rule_verdict(name, entities, text, answer_key)
             asked = question_after_passing_pain(text) if corrected == "pain" else None
-            if asked and (passing_key := answer_named_by_words(asked)):
+            if asked and (passing_key := answer_to_passing_question(asked, answer_key)):
                 # "knee's sore lol, anyway how long is the hold?": the question's own words
                 # settle its answer, which the coach says before asking how bad
                 select_answer(message, passing_key)
