@@ -445,7 +445,7 @@ def _fold(norm: str) -> str:
     spelling = _SPELLING.fullmatch(norm)
     if spelling:
         return spelling.lastgroup
-    return _dropped_g(norm) or _slip(norm) or norm
+    return _dropped_g(norm) or _z_for_s(norm) or _slip(norm) or norm
 
 
 # The apostrophe of a dropped g ("givin' way"), which the tokenizer would split off.
@@ -459,6 +459,17 @@ def _dropped_g(norm: str) -> str | None:
     if not stem.endswith("in") or len(stem) < 4 or not stem.isalpha() or stem in _english():
         return None
     return _fold(stem + "g") if stem + "g" in vocabulary() else None
+
+
+def _z_for_s(norm: str) -> str | None:
+    """A phrase word typed with z for s ("legz", "kneez", "numbnezz"): chat spelling, one
+    rule for every such word. A real word ("lazy", "size") is itself."""
+    if "z" not in norm or not norm.isalpha() or norm in _english() or norm in vocabulary():
+        return None
+    for meant in (norm.replace("zz", "ss").replace("z", "s"), norm.replace("z", "s")):
+        if meant in vocabulary():
+            return _fold(meant)
+    return None
 
 
 # Number words as the numbers module spells them, in order: one source for both readers.
@@ -659,6 +670,12 @@ SUSPECT_RULES: tuple[Rule, ...] = tuple(_suspects)
 # Signs that are a condition's name ("cauda equina"): asked what it is, it is a term
 # looked up, explained only (the name is not a symptom the asker may have).
 TERM_SIGNS = frozenset(sign for sign, entry in DATA["signs"].items() if entry.get("a_term"))
+# Per sign, concepts that together name it beyond doubt ("lose weight for no reason"): a
+# worried or is-it-normal question saying them is the user's own sign, not a yes/no doubt.
+SAID_PLAINLY: dict[str, tuple[frozenset[str], ...]] = {
+    sign: tuple(frozenset(str(group).split()) for group in entry.get("said_plainly") or ())
+    for sign, entry in DATA["signs"].items()
+}
 _labels = {label.split(".")[0] for label in PATTERNS} | set(OPENING_AGES.values())
 for _rule in RULES + SUSPECT_RULES:
     for _group in (
@@ -667,6 +684,10 @@ for _rule in RULES + SUSPECT_RULES:
     ):  # fmt: skip
         if not _group <= _labels:
             raise SignsFileError(f"red_flags.yml {_rule.sign}: no phrases for {_group - _labels}")
+for _sign, _groups in SAID_PLAINLY.items():
+    for _group in _groups:
+        if not _group <= _labels:
+            raise SignsFileError(f"red_flags.yml {_sign}: no phrases for {_group - _labels}")
 ADVICE: dict[str, str] = {urgency: DATA["advice"][urgency] for urgency in URGENCIES}
 
 
@@ -946,6 +967,10 @@ def check(text: str) -> Screening:
                     # are the user's own, not a question in general; so is a sign tied to
                     # a back the asker hurt ("... after putting your back out?").
                     return Screening(flag=flag)
+                elif (normal or worried) and _said_plainly(rule.sign, hits):
+                    # "Should I worry that my bum's been numb for hours?": the content
+                    # names the sign beyond doubt; its advice, not only the question.
+                    return Screening(flag=flag)
                 return Screening(about=flag, suspected=unsure_too, recognised=True)
             return Screening(flag=SIGNS[rule.sign])
         if (
@@ -1010,6 +1035,12 @@ def _said_as_a_change(hits: list["_Hit"], message: "_Message") -> bool:
         and not labels & {INFO_FOR, IN_GENERAL, HEARSAY}
         and ANYONE.isdisjoint(message.words)
     )
+
+
+def _said_plainly(sign: str, hits: list["_Hit"]) -> bool:
+    """Whether the hits hold every concept of one of the sign's `said_plainly` groups."""
+    labels = {hit.label.split(".")[0] for hit in hits}
+    return any(group <= labels for group in SAID_PLAINLY.get(sign, ()))
 
 
 def _signs_together(hits: list["_Hit"]) -> bool:

@@ -149,7 +149,6 @@ def test_a_negated_opening_is_a_report_but_one_that_asks_of_someone_is_a_questio
 # "what does it mean?" and a question asked in advance are only explained.
 IS_IT_NORMAL_ASKED = [
     ("is it normal to run a temperature with a bad back?", "fever"),
-    ("is it usual to be losing weight out of the blue with a bad back?", "weight_loss"),
     ("is it normal to get night sweats with back ache?", "night_sweats"),
     # Weight gone, asked with "you" and the back (nn kinds): whose it is, the coach asks.
     ("is it normal to lose weight when you have a bad back?", "weight_loss"),
@@ -166,6 +165,8 @@ IS_IT_NORMAL_REPORTED = [
         "saddle_numbness",
     ),  # fmt: skip
     ("is it normal to have a fever with back pain? mine's been high all week", "fever"),
+    # Since s37f, weight lost for no reason is the sign said plainly: its advice, not a doubt.
+    ("is it usual to be losing weight out of the blue with a bad back?", "weight_loss"),
 ]
 ONLY_EXPLAINED = [
     "what does a fever mean when you have back pain?",
