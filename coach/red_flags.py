@@ -56,7 +56,8 @@ NOT_SIGN_WORDS = frozenset(
      "USED_TO", "NO_SUCH_SIT", "AFTER_BACK_HURT", NOT_DIETING, "OWN_SETTING",
      "TREATS_OTHERS", SAID_NO, ASKED_IF_HAD, DENIES_IT, "KIN_HAS_IT", "LONG_EFFORT",
      "THEY_EXERCISE", "NORMAL_FOR_YOUR", "FEARED", "FEAR_AHEAD", "LATER", "WILL",
-     "WITH_BACK_PAIN", "SHOULD_I_WORRY", "NOT_PAIN_THING"}
+     "WITH_BACK_PAIN", "SHOULD_I_WORRY", "NOT_PAIN_THING", "JUST_MINE",
+     "REPS_DONE", "CONTENT"}
 )  # fmt: skip
 # The concept that makes a message a question about the signs rather than a report of one:
 # "is back pain at night a bad sign?", "I read that numbness down below is serious".
@@ -951,6 +952,9 @@ def check(text: str) -> Screening:
                 if (
                     in_case
                     or _only_hypothetical(message.words)
+                    # "Is tingling something that can happen with back pain?": asked of
+                    # anyone, in general, with nothing of the asker's: explained only.
+                    or (not (normal or worried) and _asked_of_anyone(hits, message))
                     or _denies_having(hits, message)
                     or _term_read_about(hits, message)
                     or rule.sign in TERM_SIGNS
@@ -986,6 +990,8 @@ def check(text: str) -> Screening:
         if found == USER and (
             _only_in_case(hits, message)
             or (_in_general(hits, message) and _asks_about_signs(hits, message))
+            # "Will this help a trapped nerve? not that I've got one": asked, then denied.
+            or (_denies_having(hits, message) and _asks_about_signs(hits, message))
         ):
             # "Is numbness something to worry about?": a part of a sign, asked about in
             # general, is explained; "could this be sciatica?" is asked.
@@ -1001,6 +1007,16 @@ def check(text: str) -> Screening:
         order = list(SIGNS)  # the most urgent first
         return Screening(suspected=SIGNS[min(unsure, key=order.index)])
     return Screening(recognised=bool(message.seen - NOT_SIGN_WORDS))
+
+
+def _asked_of_anyone(hits: list["_Hit"], message: "_Message") -> bool:
+    """Whether a sign is asked about as a case in general ("something that can happen")
+    and no word of the asker's own is said outside that case: not "... I think it nearly
+    happened", which is still asked."""
+    cases = {i for hit in hits if hit.label == IN_GENERAL for i in range(hit.start, hit.end)}
+    return bool(cases) and not any(
+        word in OWN_WORDS and i not in cases for i, word in enumerate(message.words)
+    )
 
 
 # Said of people in general, not the asker: "is it normal for someone to ...?".
@@ -1395,6 +1411,12 @@ def _user_involved(hits: list["_Hit"], message: "_Message") -> bool:
     # clause of its own that they have none of it; their own ache is then no sign of it.
     if any(_disowns(message, clause) for clause in denying):
         return False
+    # "My sister's goes to her foot, I just have a stiff back": a clause of the user's own,
+    # nothing in it but back pain, says their complaint is only a lesser one.
+    for mine in (hit for hit in hits if hit.label == "JUST_MINE"):
+        said = {hit.label for hit in hits if hit.clause == mine.clause}
+        if said <= NOT_SIGN_WORDS | OWN_COMPLAINT:
+            return False
     return any(hit.label in OWN_COMPLAINT and _owner_is_user(hit.start, message) for hit in hits)
 
 
@@ -1892,7 +1914,7 @@ def _applies(rule: Rule, hits: list[_Hit], message: _Message) -> str | None:
     return other
 
 
-POSSESSIVES = _words("his her their")
+POSSESSIVES = _words("his her their himself herself themselves")  # "she wets herself"
 
 
 def _someone_named_before(chosen: tuple[_Hit, ...], message: _Message) -> bool:
@@ -1937,10 +1959,28 @@ def _taken_for_them(
         return False  # "she's seeing the doctor about it": already in a doctor's hands
     if _past_and_gone(hits):
         return False  # "his legs went last year, he's fine now": theirs, and over
+    if _asked_of_theirs(hits, message):
+        return False  # "my uncle can't hold his water, is that his back?": asked, not claimed
     return _no_pet_before(chosen, message)
 
 
 THIRD_PERSON = _words("he she they")
+
+
+# A cause asked about: "is that because of ...?", "could it be linked to ...?".
+CAUSE_ASKED = _words("because cause caused causing linked related connected due")
+
+
+def _asked_of_theirs(hits: list[_Hit], message: _Message) -> bool:
+    """Whether the user asks what causes another person's sign ("is that because of her
+    back?") and says nothing of their own: no "I", "me", "we" anywhere. Theirs, not the
+    user's; "what should she do?" still gets the advice for them."""
+    return (
+        "?" in message.words
+        and any(hit.label == ASKING for hit in hits)
+        and not CAUSE_ASKED.isdisjoint(message.words)
+        and FIRST_PERSON.isdisjoint(message.words)
+    )
 
 
 def _theirs_and_over(hits: list["_Hit"], message: "_Message") -> bool:
