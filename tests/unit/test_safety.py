@@ -466,12 +466,9 @@ STUDIED_SETS = [
     # after s37e: 84/84, 107/110 (+3 asked by design), 0/92 (+1 asked).
     "2026-11-28d",
     # Scored fresh: emergencies 104/108 (+1 asked), other signs 110/114 (+2 asked), near
-    # misses 6/96 (+5 asked); after s37f (missed signs): 108/108, 114/114, 6/96 (+5 asked).
+    # misses 6/96 (+5 asked); after s37f: 108/108, 114/114, 0/96 (+1 asked).
     "2026-11-28e",
 ]
-# Near misses a set still flags while its near-miss kinds are fixed in a parallel branch:
-# at most its fresh figure, so no new one is flagged.
-NEAR_MISSES_FLAGGED_AT_MOST = {"2026-11-28e": 6}
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
 # the user's own said, get the sign's yes/no question (issue 15), not the advice; in mm, one
@@ -523,7 +520,7 @@ def test_a_studied_blind_set_keeps_the_issues_targets(name, report_figure):
     report_figure(f"blind {name}: near misses flagged", f"{flagged}/{len(misses)}")
     assert not missed, missed
     assert caught + min(asked, ASKED_BY_DESIGN.get(name, 0)) >= 0.98 * len(others)
-    assert flagged <= max(0.05 * len(misses), NEAR_MISSES_FLAGGED_AT_MOST.get(name, 0))
+    assert flagged <= 0.05 * len(misses)
 
 
 def test_the_nlu_keeps_an_unconfirmed_red_flag_for_the_coach_to_ask_about():
