@@ -2128,7 +2128,8 @@ def _answers_go_ahead(work: _Turn) -> bool:
         level = p.LEVELS[p.level_index(work.level)]
         work.say_text(
             f"Okay, we'll go ahead carefully, on the easier version: the {level.name}, with"
-            " fewer reps. Stop straight away if the pain comes back."
+            " fewer reps. Stop straight away if the pain comes back or goes above"
+            f" {work.thresholds.stop_above}."
         )
         red_flag = (work.state.caution or {}).get("reason") == "red_flag"
         _start(work, checked=None if red_flag else "start_anyway")  # a warning sign: its own rule
@@ -2811,7 +2812,10 @@ def _ordinary(work: _Turn, active: bool) -> bool:
             return True
         ready_for_it = ASSENT.match(text) and _waiting_for_ready(session, now)
         if ACKNOWLEDGE.match(text) or ready_for_it:
-            if session.awaiting_feedback:
+            if _at_a_pain_rest(session):
+                work.say(_assent_at_a_pain_rest(session, now), session.check_buttons())
+                _after_session_change(work)
+            elif session.awaiting_feedback:
                 work.say(session.unclear_voice_answer(now), session.check_buttons())
                 _after_session_change(work)
             elif ready_for_it:
@@ -3745,12 +3749,29 @@ def _asks_to_go_again_today(work: _Turn) -> bool:
     )
 
 
+# "ok start the easy one", "can I just do the easier version?", "let's do the gentle one":
+# a start asked for by naming the easier session, whatever the classifier read (too_easy,
+# stay_level...). Only heard while today's pain says rest (issue 17).
+STARTS_THE_EASIER_ONE = re.compile(
+    r"\b(?:start|begin|do|try|go for|give|have a go at)\b.{0,25}?\b(?:easy|easier|easiest|gentle|"
+    r"gentler|gentlest|lighter|light|smaller|simpler|modified)\b"
+    r"(?: (?:one|version|lift|option|session|level|set|ones?))?",
+    re.I,
+)
+
+
 def _go_again_after_severe_pain(work: _Turn) -> bool:
-    """Severe pain today (7 or more) and a wish to go again the same day, in any words:
-    the one same-day question ("do you still want to go ahead?"), asked by the start's own
-    checks (a warning sign keeps its stricter rule there; issue 15 and 17)."""
-    severe = _severe_pain_today(work)
-    if severe is None or not _asks_to_go_again_today(work):
+    """Pain that says rest today (above the stop line, or severe) and a wish to go again
+    the same day, in any words, the easier version named included: the one same-day
+    question ("do you still want to go ahead?"), asked by the start's own checks (a warning
+    sign keeps its stricter rule there; issue 15 and 17)."""
+    severe = _rest_today_pain(work)
+    if severe is None:
+        return False
+    asks_easier = bool(STARTS_THE_EASIER_ONE.search(work.turn.text)) and not (
+        NOT_TODAY.search(work.turn.text) or _asks_about_next_go(work)
+    )
+    if not (asks_easier or _asks_to_go_again_today(work)):
         return False
     work.set(pending_offer=None)
     _start(work)
@@ -4351,12 +4372,39 @@ def _only_unsure(text: str) -> bool:
     return all(word in _WITH_UNSURE for word in rest)
 
 
+# Back after a pause, said without being in position: "I'm here", "here again", "back".
+BACK_HERE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|right|alright|yes|yeah|yep|so|sorry|all good|hi|hello)\W+)*"
+    r"(?:i'?m|i am|im)\s+(?:here|around|with you)\b",
+    re.I,
+)
+# What says the user is set to go now: a leg is paced on these, not on "I'm back".
+SAYS_READY_NOW = re.compile(
+    r"\b(?:ready|go|in position|start|begin|set|count(?: me)? in|let'?s do (?:it|this))\b", re.I
+)
+
+
+def _back_but_not_ready(work: _Turn) -> bool:
+    text = work.turn.text
+    if SAYS_READY_NOW.search(text) or in_position(text) or numbers.read_count(text) is not None:
+        return False
+    back = RESUMES.search(text) or BACK_FROM_PAUSE.match(text) or BACK_HERE.match(text)
+    assent = work.turn.intent in ("continue_session", "affirm") and ASSENT.match(text)
+    return bool(back or assent)
+
+
 def _voice_session_words(work: _Turn, session: Session) -> bool:
     """Voice set-up "done", an unsure answer to a paced set, and "resume" after a pause."""
     text, now = work.turn.text, work.now
     if numbers.mentions_pain(text) or is_question(text):
         return False
     if session.phase == "paused" and BACK_FROM_PAUSE.match(text) and not session.check:
+        ready_now = bool(SAYS_READY_NOW.search(text))  # "ready to carry on" paces a leg
+        work.say(session.resume(now, in_position=ready_now), session.check_buttons())
+        _after_session_change(work)
+        return True
+    if session.paused_before_a_paced_leg and _back_but_not_ready(work):
+        # "I'm back" / "right, I'm here" / "ok": back to "say ready", not pacing a leg yet.
         work.say(session.resume(now), session.check_buttons())
         _after_session_change(work)
         return True
@@ -5110,7 +5158,10 @@ def _session_control(work: _Turn, session: Session) -> bool:
         and not (PAIN_EASING.search(work.turn.text) or numbers.says_no_pain(work.turn.text))
     ):
         # "Yeah okay" to the advice after a pain stop: heard, and no set starts on it.
-        lines = [Line(PAIN_REST_FIRST), session.status()]
+        if _at_a_pain_rest(session):
+            lines = _assent_at_a_pain_rest(session, now)
+        else:
+            lines = [Line(PAIN_REST_FIRST), session.status()]
     elif _resuming_after_a_pain_stop(work, session):
         _ask_or_resume_after_pain_stop(work, session)
         return True
@@ -5226,8 +5277,26 @@ def _stop_as_pain_has_not_settled(work: _Turn, session: Session, score: int | No
 
 
 PAIN_REST_FIRST = (
-    "Okay. Rest first and let the pain settle; only go on if it has eased, with the easier version."
+    "Okay, rest first. When you say ready, I'll check the pain has settled before we go on"
+    " with the easier version."
 )
+
+
+def _at_a_pain_rest(session: Session) -> bool:
+    """The rest after pain stopped a set, the has-it-settled question not yet asked."""
+    resting = session.phase == "rest" or (
+        session.phase == "paused" and session.paused_from == "rest"
+    )
+    return resting and session.pain_settled_unasked and not session.check
+
+
+def _assent_at_a_pain_rest(session: Session, now: float) -> list[Line]:
+    """A bare "ok" / "yeah okay" at the rest after a pain stop is no go-ahead: while the
+    rest runs, the rest and what comes next; once it is over, the has-it-settled question
+    (asked too when the user says go, Session.ready)."""
+    if session.phase == "rest" and session.rest_until is not None and now >= session.rest_until:
+        return session.ask_pain_settled()
+    return [Line(PAIN_REST_FIRST), session.status()]
 
 
 def _resting_after_pain(work: _Turn) -> bool:
@@ -5295,7 +5364,7 @@ def _start(work: _Turn, checked: str | None = None, count: numbers.Count | None 
         )
         work.set(pending_offer="start_after_red_flag")
         return
-    severe = _severe_pain_today(work)
+    severe = _rest_today_pain(work)
     went_ahead = work.plan.get("went_ahead_after_pain") or 0
     if "start_after_severe_pain" not in passed and severe is not None and went_ahead < severe["at"]:
         _ask_go_ahead_after_severe_pain(work, severe)
@@ -5336,6 +5405,18 @@ def _severe_pain_today(work: _Turn) -> dict | None:
     return earlier if datetime.fromtimestamp(earlier["at"], work.tz).date() == today else None
 
 
+def _rest_today_pain(work: _Turn) -> dict | None:
+    """Today's pain that says rest today: severe, or above the stop line (a 6 said before
+    a session is "rest it today" too), so a session the same day needs the go-ahead."""
+    severe = _severe_pain_today(work)
+    if severe is not None:
+        return severe
+    recent = _recent_pain(work)
+    if recent is not None and recent.get("severity", 0) > work.thresholds.stop_above:
+        return recent
+    return None
+
+
 # The one same-day question after severe pain, whichever words asked to go again; the
 # answer it asks for is said in the text too, for voice (no buttons there).
 GO_AHEAD_QUESTION = (
@@ -5345,11 +5426,20 @@ GO_AHEAD_QUESTION = (
 
 
 def _ask_go_ahead_after_severe_pain(work: _Turn, severe: dict) -> None:
-    work.say_text(
-        f"Not today is my advice: earlier today you told me about {_said_pain(severe)}, and"
-        f" that's severe pain, so resting today is the safer choice. {GO_AHEAD_QUESTION}",
-        SEVERE_PAIN_BUTTONS,
-    )
+    if severe.get("severity", 0) >= pain.SEVERE_FROM:
+        work.say_text(
+            f"Not today is my advice: earlier today you told me about {_said_pain(severe)},"
+            f" and that's severe pain, so resting today is the safer choice. {GO_AHEAD_QUESTION}",
+            SEVERE_PAIN_BUTTONS,
+        )
+    else:
+        stop = work.thresholds.stop_above
+        work.say_text(
+            f"Not today is my advice: earlier today you told me about {_said_pain(severe)},"
+            f" and that's above {stop}, so resting today is advised. {GO_AHEAD_QUESTION}"
+            f" If you go ahead, stop straight away if the pain goes above {stop}.",
+            SEVERE_PAIN_BUTTONS,
+        )
     work.set(pending_offer="start_after_severe_pain")
 
 
@@ -5625,6 +5715,7 @@ def _act_on_pain(work: _Turn, report: pain.PainReport) -> None:
         in_session=in_session,
         # Set-level advice ("stop this set") only while a set runs.
         set_running=in_session and session.phase == "active",
+        just_after_a_session=not in_session and _just_after_a_session(work),
     )
     if in_session and _eases_to_a_score(work.turn.text, report.severity, work.thresholds):
         work.say_text(EASING_MID_SET)  # "settling now, a 1": heard, then the score's advice
@@ -5729,14 +5820,20 @@ def _screen_after_severe_pain(work: _Turn, report: pain.PainReport) -> None:
         _safety(work).screen_after_severe_pain()
 
 
+def _just_after_a_session(work: _Turn) -> bool:
+    """The last session ended moments ago: pain said now belongs to it."""
+    last = work.history[-1] if work.history else None
+    if not isinstance(last, dict):
+        return False
+    ended = last.get("ended_at") or 0
+    return 0 <= work.now - ended <= PAIN_AFTER_SESSION_SECONDS
+
+
 def _add_to_last_session(work: _Turn, severity: int | None) -> bool:
     """Pain reported soon after a session belongs to that session's record."""
     history = work.history
     last = history[-1] if history else None
-    if severity is None or not isinstance(last, dict):
-        return False
-    ended = last.get("ended_at") or 0
-    if not 0 <= work.now - ended <= PAIN_AFTER_SESSION_SECONDS:
+    if severity is None or not _just_after_a_session(work):
         return False
     record = {**last, "pain": [*(last.get("pain") or []), severity]}
     work.set(history=[*history[:-1], record])

@@ -316,8 +316,11 @@ def advise(
     history: list[dict] | None = None,
     in_session: bool = False,
     set_running: bool | None = None,
+    just_after_a_session: bool = False,
 ) -> Advice:
-    """What to do about a pain report whose severity is known."""
+    """What to do about a pain report whose severity is known. Just after a session, pain
+    in the middle band gets only what to watch (the caller adds WATCH_AFTER_A_SESSION): a
+    lighter session today, or a form cue, reads oddly once the session is over."""
     severity = report.severity if report.severity is not None else 0
     band = thresholds.band(severity)
     advice = Advice(band=band)
@@ -334,8 +337,11 @@ def advise(
     elif band == ACCEPTABLE:
         advice.ease_off = in_session
         advice.check_next_morning = True
-        advice.lines.append(f"{said} is okay if you take care. {form_cue(report.location)}")
-        if not in_session:
+        if just_after_a_session and not in_session:
+            advice.lines.append(f"{said} after a session is okay: keep an eye on it.")
+        else:
+            advice.lines.append(f"{said} is okay if you take care. {form_cue(report.location)}")
+        if not in_session and not just_after_a_session:
             # The session that starts today is lighter (coach.dialogue._begin_session).
             advice.lines.append(
                 "If you exercise today, I'll make the session lighter: fewer reps and a smaller"

@@ -360,7 +360,7 @@ class Session:
     def ready(self, now: float) -> list[Line]:
         """ "Ready" / "let's go" / "resume", or the rest timer running out."""
         if self.phase == PAUSED:
-            return self.resume(now)
+            return self.resume(now, in_position=True)
         if self.phase == SETUP:
             self.phase = ACTIVE
             return self._start_leg(first_of_session=True)
@@ -1190,9 +1190,22 @@ class Session:
         self.paused_from, self.phase = self.phase, PAUSED
         return [Line(f"Paused: {self.where()}. Take your time, and say resume when you're ready.")]
 
-    def resume(self, now: float) -> list[Line]:
+    @property
+    def paused_before_a_paced_leg(self) -> bool:
+        """Voice, paused where the next thing is a leg counted aloud: before the first set,
+        at the rest, or with the next leg named and not begun."""
+        if not self.voice or self.phase != PAUSED or self.check:
+            return False
+        was = self.paused_from
+        return was in (SETUP, REST) or (was == ACTIVE and self.awaiting_ready)
+
+    def resume(self, now: float, in_position: bool = False) -> list[Line]:
+        """Back from a pause. By voice before a paced leg, "I'm back" goes back to the
+        ready point (the user may not be in position yet); "ready" itself paces it."""
         if self.phase != PAUSED:
             return self.ready(now)
+        if self.paused_before_a_paced_leg and not in_position and not self.pain_settled_unasked:
+            return self._back_to_the_ready_point()
         was, self.paused_from = self.paused_from, None
         self.phase = was or ACTIVE
         if was == REST:
@@ -1218,6 +1231,20 @@ class Session:
                 *again,
             ]
         return [Line(f"Welcome back. {self.where()}: carry on from rep {self.count + 1}."), *again]
+
+    def _back_to_the_ready_point(self) -> list[Line]:
+        was, self.paused_from = self.paused_from, None
+        if was == SETUP:
+            self.phase = SETUP
+        else:
+            if was == REST:  # the pause was rest enough: the next set, its first leg named
+                self.rest_until = None
+                self.set_number += 1
+                self.leg = p.LEGS[0]
+            self.phase, self.awaiting_ready = ACTIVE, True
+        coming = f"your {self.leg} leg, set {self.set_number} of {self.sets}, {self.target} reps"
+        self.last_instruction = f"Welcome back. Next: {coming}. {READY_PROMPT}"
+        return [Line(self.last_instruction)]
 
     def skip(self, whole_set: bool, now: float, rest_only: bool = False) -> list[Line]:
         """Skip the rest of this leg (or this set); what was done is kept."""
