@@ -1295,6 +1295,14 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
     sign_clause = message.clauses[first_sign] if first_sign < len(words) else None
     if sign_clause is not None and _opens_with_question(message.spans[sign_clause], words):
         return True
+    # "I was told it would ease. Six weeks. Same ache.": what was said ends its sentence, and
+    # a statement after it with no question reports the user's own sign.
+    if "?" not in words[first_sign:] and all(
+        not SENTENCE_ENDS.isdisjoint(words[hit.end : first_sign])
+        for hit in frames
+        if hit.label == HEARSAY
+    ):
+        return False
     return any(hit.label == HEARSAY and hit.start < first_sign for hit in frames)
 
 
