@@ -116,3 +116,16 @@ def test_the_2026_11_28f_near_misses_are_within_the_target():
     data = yaml.safe_load(BLIND.read_text())
     misses = [m["text"] for m in data["near_misses"]]
     assert sum(screen(t) is not None for t in misses) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["what does urinary retention really mean?", "what does saddle anaesthesia actually mean?"],
+)
+def test_a_term_looked_up_with_a_filler_word_is_explained_not_asked(text):
+    result = check(text)
+    assert result.flag is None and result.suspected is None and result.about is not None
+
+
+def test_a_term_asked_with_a_report_of_the_users_own_is_still_flagged():
+    assert screen("what does saddle numbness actually mean? mine has gone numb") is not None
