@@ -1178,6 +1178,9 @@ def _only_in_case(hits: list["_Hit"], message: "_Message") -> bool:
 MEANS = _words("mean means meant")
 
 
+TERM_FILLERS = _words("actually really exactly even precisely")
+
+
 def _term_read_about(hits: list["_Hit"], message: "_Message") -> bool:
     """Whether the message asks what a sign's name means, and says where the user read
     it ("what does X mean? the booklet lists it") or says nothing of the user's own ("what
@@ -1193,8 +1196,9 @@ def _term_read_about(hits: list["_Hit"], message: "_Message") -> bool:
     named = {i for hit in hits for i in range(hit.start, hit.end)}
     if (
         words[opening + 1 : opening + 2] in (["does"], ["do"])
-        and term
-        and all(i in named for i in term)
+        and any(i in named for i in term)
+        # "What does saddle numbness actually mean?": a filler word beside the term.
+        and all(i in named or words[i] in TERM_FILLERS for i in term)
         and all(word in CLAUSE_PUNCTUATION for word in words[means_at + 1 :])
     ):
         return True
@@ -1295,6 +1299,14 @@ def _asks_about_signs(hits: list["_Hit"], message: "_Message") -> bool:
     sign_clause = message.clauses[first_sign] if first_sign < len(words) else None
     if sign_clause is not None and _opens_with_question(message.spans[sign_clause], words):
         return True
+    # "I was told it would ease. Six weeks. Same ache.": what was said ends its sentence, and
+    # a statement after it with no question reports the user's own sign.
+    if "?" not in words[first_sign:] and all(
+        not SENTENCE_ENDS.isdisjoint(words[hit.end : first_sign])
+        for hit in frames
+        if hit.label == HEARSAY
+    ):
+        return False
     return any(hit.label == HEARSAY and hit.start < first_sign for hit in frames)
 
 

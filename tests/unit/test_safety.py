@@ -468,6 +468,9 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 104/108 (+1 asked), other signs 110/114 (+2 asked), near
     # misses 6/96 (+5 asked); after s37f: 108/108, 114/114, 0/96 (+1 asked).
     "2026-11-28e",
+    # Scored fresh: emergencies 91/95, other signs 97/100, near misses 2/106 (+5 asked);
+    # after s37g: 95/95, 100/100, 0/106 (+3 asked).
+    "2026-11-28f",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
