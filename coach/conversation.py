@@ -690,6 +690,32 @@ CONDITIONAL = re.compile(
 )
 
 
+# A pain score said, then whether to exercise today ("back's at a 6, should I still do the
+# session?", "pain is a 4 this morning, ok to work out?"): the score's own advice answers
+# it, so the pain handling owns the turn and no selected answer is said before it.
+ASKS_TO_EXERCISE_NOW = re.compile(
+    rf"\b(?:can|could|should|may|shall|do|would)\s+(?:i|we)\s+(?:still\s+|safely\s+|even\s+)?"
+    rf"(?:{_EXERCISING}|go\b|skip|rest|leave it|give it a miss)"
+    rf"|\b(?:ok|okay|safe|alright|all right|fine|good|wise|sensible)\s+(?:for me\s+)?to\s+"
+    rf"(?:still\s+)?{_EXERCISING}"
+    rf"|\b(?:is|will) it (?:be )?(?:ok|okay|safe|alright|fine|wise) to\s+"
+    rf"(?:still\s+)?{_EXERCISING}",
+    re.I,
+)
+
+
+def scored_pain_asked_before_exercising(text: str) -> bool:
+    """A pain score said now, asked about as whether to exercise (not "if it's a 5..."). The
+    number itself is said: "my knees are killing me, can I do it without a mat?" asks."""
+    score = numbers.read_pain_score(text)
+    return (
+        score is not None
+        and numbers.says_the_score(text, score)
+        and bool(ASKS_TO_EXERCISE_NOW.search(text))
+        and not CONDITIONAL.search(text)
+    )
+
+
 def own_pain_asked_before_exercising(text: str) -> bool:
     """One's own pain now, with no score, asked about as whether to exercise ("my hip's been
     sore since yesterday, can I still train?"): a pain report, how bad it is decides."""
@@ -913,8 +939,8 @@ SETS_UP = re.compile(
 GOES_ABOVE_LEVEL = re.compile(
     # The pelvis twisting to get higher is the pelvis's question.
     r"^(?!.*\b(?:twist\w*|rotat\w*|roll\w*|tilt\w*|open\w*|pelvis)\b).*?(?:"
-    r"\b(?:go|going|lift|lifting|raise|raising|bring|bringing|take|taking|get|getting|swing)"
-    r"\b.{0,25}?\b(?:higher|above|past|beyond)\b(?: than)?(?: the line of)?"
+    r"\b(?:go|going|lift|lifting|raise|raising|bring|bringing|take|taking|get|getting|swing|"
+    r"kick|kicking)\b.{0,25}?\b(?:higher|above|past|beyond)\b(?: than)?(?: the line of)?"
     r" (?:my |the |your )?(?:back|spine|level|parallel|flat|horizontal|hips?|hip height|bum|body|"
     r"torso)\b"
     r"|\b(?:force|push|lift|take|bring|raise)\w* (?:it|the leg|my leg)(?: up)? higher\b)",
@@ -1172,6 +1198,34 @@ BODY_TURNS_TO_A_SIDE = re.compile(
 HIGHER_IS_BETTER = re.compile(
     r"\bhigher\s*(?:=+|is|means|equals|the)?\s*better\b|\bthe higher\b.{0,25}?\bthe better\b",
     re.I,
+)
+# The leg taken above level, asked whether that is better or fine ("my foot ends up over my
+# head, is that good?", "kicking past my back gives more benefit?"): how high to lift (no
+# higher than level; higher arches the low back), not the benefits. A pain or the pelvis
+# turning has its own answer.
+_ABOVE_A_MARK = (
+    r"(?:higher than|above|over|past|beyond|up past|up over)\s+(?:the (?:level|height|line) of\s+)?"
+    r"(?:my |the |your )?(?:head|head height|back|spine|level|parallel|flat|horizontal|hips?|"
+    r"hip height|bum|body|torso|shoulders?|shoulder height|line)\b"
+)
+ABOVE_LEVEL_ASKED_IF_BETTER = re.compile(
+    r"^(?!.*\b(?:twist\w*|rotat\w*|roll\w*|tilt\w*|turn\w*|hitch\w*|lean\w*|open\w*|pelvis|"
+    r"pain\w*|hurt\w*|sore|ach\w*|twing\w*)\b)"
+    r"(?=.*\b(?:foot|feet|leg|legs|heel|heels|toes?|ankle)\b.{0,40}?\b" + _ABOVE_A_MARK + r"|"
+    r".*\b(?:go|going|lift|lifting|raise|raising|kick|kicking|swing|swinging|get|getting|take|"
+    r"taking|bring|bringing|push|pushing)\b.{0,20}?\b" + _ABOVE_A_MARK + r")"
+    r"(?=.*\b(?:better|best|good|ok|okay|fine|alright|all right|allowed|a problem|bad|wrong|"
+    r"more (?:benefit|effective|work)|extra (?:benefit|work)|bonus|"
+    r"works? (?:\w+ )?(?:more|harder))\b)",
+    re.I | re.S,
+)
+# "Higher is better, right?", "the more height the better?": how high to lift.
+HIGHER_MEANS_BETTER = re.compile(
+    r"^(?!.*\b(?:reps?|sets?|weights?|numbers?|counts?|pain\w*|hurt\w*|sore|twist\w*|rotat\w*|"
+    r"roll\w*|tilt\w*|turn\w*|pelvis)\b)"
+    r".*\b(?:higher|more height|further up|the height)\b.{0,30}?\b(?:better|more effective|"
+    r"more benefit|works? (?:\w+ ){0,2}?(?:more|harder))\b",
+    re.I | re.S,
 )
 # How many times or days a week, asked: the sessions a week, not a session's length.
 HOW_OFTEN_A_WEEK = re.compile(
@@ -1596,18 +1650,48 @@ WHOLE_SESSION = re.compile(
 )
 # One's own long-standing back trouble, asked whether it is worth it: the low back
 # pain answer (with its check-first note), not how the exercise helps the back.
-OWN_BACK_TROUBLE_WORTH_IT = re.compile(
-    r"^(?!.*\b(?:avoid|prevent\w*|not injured|no (?:back )?(?:pain|problems?))\b)"
-    r"(?=.*\b(?:bad|sore|dodgy|achy|aching|painful|stiff|weak|grumbling) (?:lower |low )?back\b"
+_NO_BACK_TROUBLE = r"^(?!.*\b(?:avoid|prevent\w*|not injured|no (?:back )?(?:pain|problems?))\b)"
+_OWN_BACK_TROUBLE = (
+    r"(?=.*\b(?:bad|sore|dodgy|achy|aching|painful|stiff|weak|grumbling|niggl\w*|iffy|creaky|"
+    r"tight|crook|knackered|ropey|ropy|temperamental|troublesome|problem) (?:lower |low )?back\b"
     r"|.*\b(?:my|i'?ve (?:got|had)|i (?:have|had|get|suffer from))"
     r" (?:a |some |long.term |chronic )?(?:lower |low )?back"
-    r" (?:pain|problems?|issues?|trouble|aches?)\b)"
-    r"(?=.*\b(?:waste of (?:time|effort)|wasting my time|worth (?:it|doing|the effort|bothering)|"
+    r" (?:pain|problems?|issues?|trouble|aches?)\b"
+    # "my back's been stiff for ages", "hurt my back lifting at work"
+    r"|.*\bmy (?:lower |low )?back(?:'s| is| has| have)? (?:been |always been |always )?"
+    r"(?:\w+ ){0,2}?(?:bad|sore|dodgy|achy|stiff|weak|niggl\w*|iffy|playing up|grumbling|"
+    r"giving me (?:grief|gyp))\b"
+    r"|.*\b(?:hurt|injured|tweaked|strained|pulled|did|put out|wrecked) my (?:lower |low )?back\b)"
+)
+BACK_TROUBLE_SAID = re.compile(_NO_BACK_TROUBLE + _OWN_BACK_TROUBLE, re.I | re.S)
+OWN_BACK_TROUBLE_WORTH_IT = re.compile(
+    _NO_BACK_TROUBLE
+    + _OWN_BACK_TROUBLE
+    + r"(?=.*\b(?:waste of (?:time|effort)|wasting my time|worth (?:it|doing|the effort|bothering)|"
+    r"help\w* or (?:\w+ ){0,2}?(?:make|making|hurt|harm|worsen|aggravat)\w*|more harm than good|"
     rf"(?:will|would|does|can|could) {THIS_EXERCISE} (?:actually |really |even )?"
     r"(?:help|work|do anything|make a difference)|any (?:use|good|point))\b)"
     r"(?!.*\b(?:during|while (?:i|lifting|doing)|when i (?:lift|do|am doing))\b)",
     re.I | re.S,
 )
+# Whether it helps or harms, weighed ("would these help or just make it worse?", "help or
+# hurt?", "do more harm than good?"): with a back or hip complaint said, that condition's
+# answer, whatever else (a count a week, a name) the message holds.
+HELP_OR_HARM = re.compile(
+    r"\bhelp\w* (?:it |me |things |my \w+ )?or (?:\w+ ){0,3}?(?:make|making|hurt|harm|worsen|"
+    r"aggravat|damag|wreck)\w*|\bmore harm than good\b|\b(?:good|better) or (?:bad|worse)\b",
+    re.I,
+)
+
+
+def back_trouble_weighs_help_or_harm(text: str) -> bool:
+    return bool(HELP_OR_HARM.search(text) and BACK_TROUBLE_SAID.search(text))
+
+
+def hip_trouble_weighs_help_or_harm(text: str) -> bool:
+    return bool(HELP_OR_HARM.search(text) and HIP_TROUBLE_SAID.search(text))
+
+
 # The hip's operation named: after a hip replacement (the surgeon's plan first).
 AFTER_A_HIP_OPERATION = _operation_on("hip", "resurfacing|arthroplasty|arthroscopy")
 # A ball for the exercise asked about ("got a gym ball, can I use it?"): the ball version.
@@ -1706,6 +1790,47 @@ def about_a_pets_body(text: str) -> bool:
     return bool(PET_WORDS.search(text) and PETS_BODY.search(text)) and not OWN_BODY.search(text)
 
 
+# A pregnancy said ("I'm expecting", "baby on the way", "second trimester", "20 weeks
+# gone"): the pregnancy answer (midwife or doctor first), whatever name of the exercise is
+# used with it: the "hip" of "prone hip extension" is no hip trouble.
+PREGNANCY_SAID = re.compile(
+    r"\bpregnan\w*|\btrimester\b|\bbaby (?:is )?on the way\b|\b(?:ante|pre)-?natal\b"
+    r"|\b(?:i'?m|i am|im|we'?re|we are|currently|still)\s+expecting\b"
+    r"(?!\s+(?:to|it|that|this|a lot|much|more|results?|some|any|too)\b)"
+    r"|\bexpecting (?:a baby|twins|my (?:first|second|third|\w+ (?:baby|child))|a little one)\b"
+    r"|\b\d+\s*(?:weeks?|wks?|months?)\s+(?:gone|along)\b|\bwith child\b|\bbump\b",
+    re.I,
+)
+# Pain that came after a step up, asked about ("went from 12 to 18 and my hip started
+# aching", "put the ankle weight on and now it hurts", "since I moved to the harder
+# version my back aches"): step back to the level before, not the harder versions.
+STEPPED_UP = re.compile(
+    r"\bfrom (?:\d+|ten|twelve|fifteen|eighteen|twenty)\s+(?:reps?\s+)?(?:up\s+)?to\s+"
+    r"(?:\d+|ten|twelve|fifteen|eighteen|twenty|twenty.?five|thirty)\b"
+    r"|\b(?:added|adding|put|putting|strapped|tried|started (?:using|with))\s+"
+    r"(?:on\s+)?(?:the|an?|some|my|those|these)?\s*(?:\w+\s+)?(?:ankle\s+)?(?:weights?|band|"
+    r"resistance|load|ball)\b"
+    r"|\b(?:moved|moving|switched|switching|changed|changing|went|gone|going|stepped|stepping|"
+    r"progressed|progressing|graduated|started|starting|tried|trying|upgraded)\s+(?:up\s+|on\s+)?"
+    r"(?:to|onto|on to|with|doing)\s+(?:the\s+|a\s+)?(?:harder|tougher|next|straight.?leg|"
+    r"advanced|heavier|more difficult|higher|weighted|full)\b",
+    re.I,
+)
+PAIN_AFTER_A_STEP_UP = re.compile(
+    r"^(?!.*\b(?:no|not|without|zero|never)\s+(?:\w+\s+){0,2}?(?:hurt|pain|sore|ach|twing))"
+    r"(?!.*\bpain[- ]?(?:free|less)\b)"
+    r"(?=.*\b(?:hurt\w*|pain\w*|sore\w*|aches?|aching|ached|achy|twing\w*|niggl\w*|"
+    r"playing up|flared|grumbl\w*)\b)"
+    r"(?=.*(?:" + STEPPED_UP.pattern + r"))",
+    re.I | re.S,
+)
+
+
+def pain_after_a_step_up(text: str) -> bool:
+    """Pain said now, put down to a step up (more reps, a weight, a harder version)."""
+    return bool(PAIN_AFTER_A_STEP_UP.search(text))
+
+
 # A baby born, said ("just had my second baby", "after giving birth"): the postnatal
 # answer (midwife, GP or physio first), not the pregnancy one, unless a pregnancy is said.
 AFTER_A_BIRTH = re.compile(
@@ -1724,14 +1849,24 @@ SENSIBLE_TO_TRY = (
 )
 # Hip trouble with no operation named, asked whether the exercise suits it: the hip pain
 # answer, not the one after a hip replacement.
-HIP_TROUBLE_ASKS_IF_IT_SUITS = re.compile(
+_NO_HIP_OPERATION = (
     r"^(?!.*\b(?:op|operation|surgery|surgeon|replace\w*|new hip|thr|arthroplasty|resurfacing)\b)"
+)
+_OWN_HIP_TROUBLE = (
     # (the hip in the exercise's name, "prone hip extensions", is no hip trouble)
     r"(?=.*\bhips?\b(?!\s+extensions?\b).{0,15}?\b(?:pain|aches?|aching|hurts?|sore|stiff|"
     r"trouble|problems?)\b"
     r"|.*\b(?:pain|aches?|sore(?:ness)?)\s+in\s+(?:my|the)\s+hips?\b"
-    r"|.*\b(?:sore|stiff|achy|aching|painful|dodgy|grumbling)\s+hips?\b)"
-    r"(?=.*\b(?:suitable|suit|suits|good for|right for|any good|help|helps|helpful|useful|worth|"
+    r"|.*\b(?:sore|stiff|achy|aching|painful|dodgy|grumbling|niggl\w*|bad|iffy|creaky|weak)"
+    r"\s+hips?\b"
+    r"|.*\bmy hips?(?:'s| is| has| have| are)? (?:been |always been |always )?(?:\w+ ){0,2}?"
+    r"(?:bad|dodgy|stiff|weak|niggl\w*|iffy|playing up|grumbling|creaky)\b)"
+)
+HIP_TROUBLE_SAID = re.compile(_NO_HIP_OPERATION + _OWN_HIP_TROUBLE, re.I | re.S)
+HIP_TROUBLE_ASKS_IF_IT_SUITS = re.compile(
+    _NO_HIP_OPERATION
+    + _OWN_HIP_TROUBLE
+    + r"(?=.*\b(?:suitable|suit|suits|good for|right for|any good|help|helps|helpful|useful|worth|"
     r"waste of time)\b"
     r"|.*\b" + SENSIBLE_TO_TRY + ")",
     re.I | re.S,
@@ -2298,6 +2433,15 @@ ANSWER_RULES = (
     *OPERATION_RULES,
     ("injury_prevention", NAMES_INJURY_PREVENTION.search),  # "5 a side" is then no count
     ("one_rep", asks_for_one_rep),  # "walk me through one rep": lift, hold, lower; no set-up
+    # A pregnancy or a birth said decides, whatever name of the exercise is used ("hip
+    # extensions" is no hip trouble, "leg lifts" no question about the lift).
+    ("pregnancy", PREGNANCY_SAID.search),
+    ("postnatal", AFTER_A_BIRTH.search),
+    # "went from 15 to 20 and now my back aches": back to the level before, then how bad
+    ("pain_when_adding_reps", pain_after_a_step_up),
+    # "dodgy back for years, would these help or make it worse?": that condition's answer
+    ("low_back_pain", back_trouble_weighs_help_or_harm),
+    ("hip_pain", hip_trouble_weighs_help_or_harm),
     # Asking to step up from a dose in the starting range outweighs a good morning after.
     # From the bent-knee version, what comes next is the straight leg, whatever the count.
     ("from_bent_to_straight_leg", lambda text: bool(BENT_TO_STRAIGHT.search(text))),
@@ -2337,6 +2481,8 @@ ANSWER_RULES = (
     ("back_position", BACK_OUT_OF_LINE.search),
     ("how_high_to_lift", GOES_ABOVE_LEVEL.search),
     ("how_high_to_lift", HIGHER_IS_BETTER.search),
+    ("how_high_to_lift", ABOVE_LEVEL_ASKED_IF_BETTER.search),
+    ("how_high_to_lift", HIGHER_MEANS_BETTER.search),
     ("sessions_per_week", HOW_OFTEN_A_WEEK.search),
     ("sessions_per_week", COUNT_A_WEEK.search),
     ("too_many_reps", DID_TOO_MANY.search),
@@ -2413,7 +2559,7 @@ def answer_named_by_words(text: str) -> str | None:
 # plan, an age, a birth, a condition): the question after it is asked in its light.
 SAID_BEFORE_THE_QUESTION = (
     "instead_of_physio", "after_knee_surgery", "after_hip_replacement", "after_back_surgery",
-    "after_surgery", "age", "postnatal", "hip_pain", "low_back_pain", "who_it_is_for",
+    "after_surgery", "age", "postnatal", "pregnancy", "hip_pain", "low_back_pain", "who_it_is_for",
 )  # fmt: skip
 
 
@@ -2583,10 +2729,10 @@ def asks_if_it_suits_a_condition(
 def pain_from_doing_more(intent: str, text: str, answer_key: str | None) -> bool:
     """Pain put down to more reps or sets, or a worse next morning asked about, which
     its own answer covers."""
-    return (
-        intent in (QUESTION_INTENT, "pain", "feel_worse")
-        and answer_key in PAIN_ANSWERS
-        and bool(PAIN_ANSWERS[answer_key].search(text))
+    return intent in (QUESTION_INTENT, "pain", "feel_worse") and (
+        (answer_key in PAIN_ANSWERS and bool(PAIN_ANSWERS[answer_key].search(text)))
+        # "added the ankle weight and now it aches": step back, whatever the selector read
+        or pain_after_a_step_up(text)
     )
 
 
@@ -2946,6 +3092,8 @@ def rule_verdict(
         and not a_part_asks(text)
     ):
         return "deny"  # "I'll do them tomorrow": no question, so no answer said first
+    if intent in (QUESTION_INTENT, "nlu_fallback") and scored_pain_asked_before_exercising(text):
+        return "pain"  # "back's a 6 today, still do the session?": the score's advice, no answer
     if pain_from_doing_more(intent, text, answer_key):
         return QUESTION_INTENT
     if intent in AT_THE_TOP_MISREAD and asks_what_next_at_the_top(text) and not pain_said(text):

@@ -4814,6 +4814,11 @@ def _answered_by_response(work: _Turn) -> None:
         _say_answer(work, named)
         return
     work.set(last_topic=conversation.answer_response(key) if key else None, pending_offer=None)
+    if key == "pain_when_adding_reps" and _pain_said_now(work.turn.text):
+        # "went up to 20 and now my back aches": step back (Rasa said it); the pain is never
+        # lost, so how bad is asked after it, as after a pain said in passing.
+        _ask_how_bad(work, _pain_report(work), then=pain.HOW_BAD)
+        return
     if key in OPERATION_ANSWERS and conversation.WRITTEN_NAME_ASKED.search(work.turn.text):
         # "new hip; is the hip extension on my sheet this one?": the surgeon's plan, then yes
         work.say_text(answers.SAME_EXERCISE)
@@ -5631,6 +5636,16 @@ def _answer_after_passing_pain(work: _Turn) -> str | None:
     if not key or not ANSWER_KEY.fullmatch(key) or PAIN_ANSWER_KEY.search(key):
         return None
     return key
+
+
+def _pain_said_now(text: str) -> bool:
+    """One's own pain said, not asked about in general ("what if it hurts when I add reps?")."""
+    return (
+        conversation.pain_said(text)
+        and not pain.asks_in_general(text)
+        and not numbers.says_no_pain(text)
+        and numbers.read_pain_score(text) is None
+    )
 
 
 # Answers about pain: after a pain said in passing, how bad it is answers those.

@@ -1648,10 +1648,23 @@ def without_other_fractions(text: str) -> str:
     return OTHER_FRACTION.sub(" ", text)
 
 
+# A step up in reps or sets ("went from 8 to 10 reps", "from ten to twelve lifts a side"):
+# a count, never a pain score ("my pain went from 3 to 6" has no count word after it).
+_A_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)"
+REP_RANGE = re.compile(
+    rf"\bfrom\s+{_A_COUNT}\s+(?:reps?\s+|lifts?\s+|sets?\s+)?(?:up\s+)?to\s+{_A_COUNT}\s+"
+    r"(?:reps?|repetitions?|lifts?|sets?|raises?|a side|a leg|per (?:side|leg)|each (?:side|leg)|"
+    r"on each)\b"
+    rf"|\bfrom\s+{_A_COUNT}\s+(?:reps?|lifts?|sets?)\s+(?:up\s+)?to\s+{_A_COUNT}\b"
+    rf"|\b(?:reps?|lifts?|sets?|repetitions?)\s+from\s+{_A_COUNT}\s+(?:up\s+)?to\s+{_A_COUNT}\b",
+    re.I,
+)
+
+
 def read_pain_score(text: str, asked: bool = False) -> int | None:
     """A 0-10 pain score, the score now when an earlier one is said beside it ("about a 4,
     before it was a 2" is 4)."""
-    text = without_other_fractions(text)
+    text = REP_RANGE.sub(" ", without_other_fractions(text))
     said = normalise(text)
     now = without_earlier_scores(said)
     if now != said:

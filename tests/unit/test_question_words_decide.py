@@ -308,7 +308,8 @@ def test_small_talk_gets_the_greeting_not_a_misread_answer():
         ("good for mums? I had my first baby in spring", "postnatal"),
         ("three months postpartum, ok to start", "postnatal"),
         ("is it ok after a c-section", "postnatal"),
-        ("I'm pregnant again and had a baby last year, is it safe", None),
+        # (a pregnancy said is now settled by its words: the pregnancy answer, s37g)
+        ("I'm pregnant again and had a baby last year, is it safe", "pregnancy"),
     ],
 )
 def test_the_kinds_set_jj_showed_are_settled_by_their_words(text, key):
