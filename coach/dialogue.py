@@ -344,9 +344,6 @@ WORSE_NEXT_MORNING = re.compile(
     re.I,
 )
 _CLAUSES = re.compile(r"[^.!?;,]+[.!?;,]*")
-# One's own pain now, then whether to exercise with it (coach/conversation.py, where the
-# NLU also reads it, so that no answer is said before "how bad?").
-MY_PAIN_BEFORE_EXERCISING = conversation.MY_PAIN_BEFORE_EXERCISING
 # "Did my leg lifts yesterday and ...": the exercise done, told with the "I" left out, not
 # a question ("did my knee get worse?" asks).
 _DID_THE_EXERCISE = re.compile(
@@ -4615,11 +4612,7 @@ def _handle(work: _Turn) -> None:
         not active
         and intent not in ("pain", "feel_worse")
         and score is None
-        and (numbers.mentions_pain(text) or numbers.troubles_a_place(text))
-        and not numbers.says_no_pain(text)
-        and MY_PAIN_BEFORE_EXERCISING.search(text)
-        and not CONDITIONAL.search(text)
-        and not pain.lasts_weeks(text)
+        and conversation.own_pain_asked_before_exercising(text)
     ):
         # "My hip's been sore since yesterday, can I still train?": pain before a session,
         # asked about as a question; how bad it is sets today's plan, whatever the classifier.
@@ -5220,12 +5213,9 @@ PAIN_NOT_SETTLED = (
 def _resuming_after_a_pain_stop(work: _Turn, session: Session) -> bool:
     """A go-ahead said with how the pain is ("it's eased, let's go", "still sore but ready")
     at the rest after pain stopped a set, before the user has said the pain settled."""
-    resting = session.phase == "rest" or (
-        session.phase == "paused" and session.paused_from == "rest"
-    )
     text = work.turn.text
     return (
-        resting
+        session.resting
         and session.pain_settled_unasked
         and work.turn.intent in ("continue_session", "affirm", "feel_fine", "ask_more")
         and bool(PAIN_NOT_EASING.search(text) or numbers.read_pain_score(text) is not None)
@@ -5289,10 +5279,7 @@ PAIN_REST_FIRST = (
 
 def _at_a_pain_rest(session: Session) -> bool:
     """The rest after pain stopped a set, the has-it-settled question not yet asked."""
-    resting = session.phase == "rest" or (
-        session.phase == "paused" and session.paused_from == "rest"
-    )
-    return resting and session.pain_settled_unasked and not session.check
+    return session.resting and session.pain_settled_unasked and not session.check
 
 
 def _assent_at_a_pain_rest(session: Session, now: float) -> list[Line]:

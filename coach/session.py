@@ -187,6 +187,11 @@ class Session:
         return "pain_stop_set" in self.notes
 
     @property
+    def resting(self) -> bool:
+        """At the rest between sets, or paused during it."""
+        return self.phase == REST or (self.phase == PAUSED and self.paused_from == REST)
+
+    @property
     def pain_settled_unasked(self) -> bool:
         """Pain stopped a set and the user has not said since that it settled: asked before
         the next set starts (the clinical rule: carry on only if it settles)."""
