@@ -357,6 +357,21 @@ def _asks_in_clause(clause: str) -> bool:
     return asks_something(clause) and ("?" in clause or not _DID_THE_EXERCISE.match(clause))
 
 
+def _worse_than_usual_the_day_after(work: "_Turn") -> bool:
+    """A score said with a lower earlier or usual one ("a 5 when it's normally a 3") the day
+    after a session, or to the morning check: worse the next morning."""
+    if numbers.score_above_baseline(work.turn.text) is None or asks_something(work.turn.text):
+        return False
+    if work.state.pending_offer == "morning_check":
+        return True
+    last = _last_session(work)
+    ended = (last or {}).get("ended_at")
+    if not isinstance(ended, int | float):
+        return False
+    today = datetime.fromtimestamp(work.now, work.tz).date()
+    return datetime.fromtimestamp(ended, work.tz).date() == today - timedelta(days=1)
+
+
 def _reports_worse_next_morning(text: str) -> bool:
     """A clause that says the pain is worse a day on and asks nothing ("hurts more this
     morning, should I rest?" reports; "is it normal to ache more the day after?" asks)."""
@@ -1905,6 +1920,96 @@ def _rescored_pain(work: _Turn, recent: dict, severity: int | None) -> bool:
     return True
 
 
+# A number said on its own, maybe with a hedge or "/10": "9", "8/10", "a nine", "maybe 7".
+BARE_NUMBER = re.compile(
+    r"^\W*(?:(?:ok|okay|well|so|hmm|um|erm|er|oh|no|sorry|actually|honestly|i'?d say|id say|"
+    r"i would say|i think|i guess|prob|probs|probably|maybe|perhaps|more like|about|around|"
+    r"roughly|like|it'?s|its|it was|call it|say|only|just|easily|at least)\W+)*"
+    r"(?:an?\s+)?(?P<n>[a-z0-9]+?)(?:ish)?(?:\s*(?:/|out of)\s*(?:10|ten))?"
+    r"(?:\W+(?:i think|i guess|i reckon|maybe|probably|tops|at most|really|now|or so|honestly|"
+    r"at least))*\W*$",
+    re.I,
+)
+PAIN_OR_REPS_BUTTONS = (("My pain score", "/pain"), ("My reps", "/report_reps"))
+
+
+def _bare_number(text: str) -> int | None:
+    match = BARE_NUMBER.match(text)
+    said = parse_number(match.group("n")) if match else None
+    return said if isinstance(said, int) and 0 <= said <= 10 else None
+
+
+def _whose_bare_number(work: _Turn) -> str | None:
+    """What a bare number scores with no session running: "pain" after a pain stop, or
+    when the last thing reported was pain without a score ("agony", "killing me"); "ask"
+    when scored pain came after the session just ended (reps or pain, nothing says which);
+    None when pain is not the last thing reported."""
+    if work.session is not None and not work.session.over:
+        return None
+    recent = _recent_pain(work)
+    if recent is None or not 0 <= work.now - recent["at"] <= RECENT_SESSION_SECONDS:
+        return None
+    last = _last_session(work)
+    ended = (last or {}).get("ended_at")
+    if isinstance(ended, int | float) and recent["at"] < ended:
+        return None  # a session ran after the pain: the number may be about it
+    stopped = (
+        last is not None and stopped_for_pain(last) and _ended_within(work, RECENT_SESSION_SECONDS)
+    )
+    if stopped or recent.get("in_words"):
+        return "pain"
+    return "ask" if _ended_within(work, RECENT_SESSION_SECONDS) else None
+
+
+def _bare_number_after_pain(work: _Turn) -> bool:
+    """ "9", "8/10", "a nine" after a pain stop, or after pain said without a score: that
+    pain's score (it replaces the one read from the words), recorded with the session and
+    advised on; never a correction of the reps, which takes rep words ("I actually did 9")."""
+    text = work.turn.text
+    said = _bare_number(text)
+    whose = None if REP_WORDS.search(text) or is_question(text) else _whose_bare_number(work)
+    if whose is not None and said is None:
+        # "I meant 9", "make that 9": a number put right, with nothing that says which.
+        count = numbers.read_count(text)
+        if count is None or count.kind != numbers.SET_TO or numbers.mentions_pain(text):
+            return False
+        said, whose = count.value, "ask"
+        if not isinstance(said, int) or not 0 <= said <= 10:
+            return False
+    if whose == "pain":
+        _replace_recent_pain(work, _recent_pain(work), said)
+        return True
+    if whose == "ask":
+        asked = f"Just to check: is {said} your pain score or your reps?"
+        work.say_text(asked, PAIN_OR_REPS_BUTTONS)
+        work.set(pending_offer="pain_or_reps", plan={**work.plan, "pain_or_reps": said})
+        return True
+    return False
+
+
+def _answer_pain_or_reps(work: _Turn) -> bool:
+    """The answer to "is 9 your pain score or your reps?"."""
+    said = work.plan.get("pain_or_reps")
+    text, intent = work.turn.text, work.turn.intent
+    plan = {key: value for key, value in work.plan.items() if key != "pain_or_reps"}
+    work.set(pending_offer=None, plan=plan)
+    if not isinstance(said, int):
+        return False
+    reps = intent in ("report_reps", "count_rep") or re.search(r"\b(?:reps?|lifts?)\b", text, re.I)
+    if (intent == "pain" or SAYS_PAIN_NOT_REPS.search(text)) and not reps:
+        recent = _recent_pain(work)
+        if recent is None:
+            _act_on_pain(work, pain.PainReport(severity=said))
+        else:
+            _replace_recent_pain(work, recent, said)
+        return True
+    if reps:
+        if not _late_count(work, numbers.Count(numbers.SET_TO, said, True)):
+            work.say_text("Okay, I've left that session's record as it was.")
+        return True
+    return False
+
+
 def _increment_while_pain_asked(work: _Turn) -> bool:
     """Reps added or a total said ("3 more", "another 2", "did 4") with no score and no
     pain word, in a session: a count, even while how bad is asked."""
@@ -1928,6 +2033,10 @@ def _answer_pending_question(work: _Turn) -> bool:
     if _rerated_pain(work):
         return True
     pending, intent = work.state.pending_offer, work.turn.intent
+    if pending == "pain_or_reps" and _answer_pain_or_reps(work):
+        return True
+    if pending not in ("pain_severity", "morning_check") and _bare_number_after_pain(work):
+        return True
     if pending == "pain_severity":
         if _increment_while_pain_asked(work):
             # "3 more", "another two", "did 4": reps, not a score; counted, then how bad
@@ -1963,11 +2072,17 @@ def _answer_pending_question(work: _Turn) -> bool:
         if _asks_while_pending(work) and not numbers.mentions_pain(work.turn.text):
             work.ask_again = (pain.HOW_BAD, ())  # "how long is the hold?": answered, then this
         return False
+    above_usual = pending == "morning_check" and _worse_than_usual_the_day_after(work)
     if pending == "morning_check" and (
         intent in ("feel_fine", "feel_worse", "pain", "affirm")
         or WORSE_NEXT_MORNING.search(work.turn.text)
+        or above_usual
     ):
-        worse = intent in ("feel_worse", "pain") or bool(WORSE_NEXT_MORNING.search(work.turn.text))
+        worse = (
+            intent in ("feel_worse", "pain")
+            or bool(WORSE_NEXT_MORNING.search(work.turn.text))
+            or above_usual
+        )
         if intent == "feel_worse" and NO_WORSE.search(work.turn.text):
             worse = bool(WORSE_NEXT_MORNING.search(work.turn.text))  # "no worse than usual"
         level, text = pain.morning_check(worse, work.state.current_level)
@@ -3633,6 +3748,8 @@ def _count_and_pain(work: _Turn, session: Session, count: numbers.Count) -> None
     _act_on_pain(work, pain.PainReport(**{**report.__dict__, "severity": severity}))
 
 
+# Words that make a number put right a count of reps, not a pain score.
+REPS_SAID = re.compile(r"\b(?:reps?|lifts?|did|done|managed|repetitions?)\b", re.I)
 # A pain score said a moment ago can be taken back ("typo, I meant 3 not 9") this long after.
 PAIN_CORRECTION_SECONDS = 30 * 60
 
@@ -3647,6 +3764,8 @@ def _corrected_pain(work: _Turn, active: bool) -> bool:
     score, old = numbers.read_score_correction(work.turn.text), recent.get("severity")
     if score is None or score == old:
         return False
+    if REPS_SAID.search(work.turn.text) and not numbers.mentions_pain(work.turn.text):
+        return False  # "I actually did 6", "I meant 6 reps": the reps put right, not the pain
     names_old = re.search(rf"\bnot (?:an? )?{old}\b", work.turn.text, re.I)
     if active and not (
         (names_old and old != work.session.count) or numbers.mentions_pain(work.turn.text)
@@ -3658,6 +3777,14 @@ def _corrected_pain(work: _Turn, active: bool) -> bool:
         work.set(plan={**work.plan, "recent_pain": {**recent, "severity": score}})
         _session_status(work)
         return True
+    _replace_recent_pain(work, recent, score)
+    return True
+
+
+def _replace_recent_pain(work: _Turn, recent: dict, score: int) -> None:
+    """Out of a session, today's last pain score replaced: what the old one changed (level,
+    caution, the record) is undone, and the advice is said for the new one."""
+    old = recent.get("severity")
     caution = work.state.caution or {}
     if caution.get("reason") == "pain":
         work.set(caution=None)
@@ -3673,7 +3800,6 @@ def _corrected_pain(work: _Turn, active: bool) -> bool:
     plan = {key: value for key, value in work.plan.items() if key != "recent_pain"}
     work.set(plan=plan, pending_offer=None)
     _act_on_pain(work, pain.PainReport(severity=score))
-    return True
 
 
 def _without_last(values: list, old: Any, new: Any = None) -> list:
@@ -4617,6 +4743,13 @@ def _handle(work: _Turn) -> None:
         # "My hip's been sore since yesterday, can I still train?": pain before a session,
         # asked about as a question; how bad it is sets today's plan, whatever the classifier.
         intent = work.turn.intent = "pain"
+    elif (
+        not active
+        and intent not in ("pain", "feel_worse")
+        and _worse_than_usual_the_day_after(work)
+    ):
+        # "Up to 6 from my usual 2" the day after a session: worse, whatever the classifier.
+        intent = work.turn.intent = "feel_worse"
     if (
         active
         and (session.phase == "setup" or session.awaiting_feedback)
@@ -4654,7 +4787,7 @@ def _handle(work: _Turn) -> None:
         _reports_worse_next_morning(text)
         and not active
         and (intent in ("pain", "feel_worse") or score is None)
-    ):
+    ) or (not active and _worse_than_usual_the_day_after(work)):
         _worse_next_morning(work)
     elif SEE_A_DOCTOR.search(text) and is_question(text):
         work.say_text(pain.WHEN_TO_SEE_A_DOCTOR)
@@ -5844,7 +5977,12 @@ def _add_to_last_session(work: _Turn, severity: int | None) -> bool:
 
 def _worse_next_morning(work: _Turn) -> None:
     """ "It was worse the next morning": less load, and what the next session will be."""
-    severity = pain.read_severity(work.turn.entities, work.turn.text)
+    above_usual = numbers.score_above_baseline(work.turn.text)
+    severity = (
+        above_usual[0]  # "a 5 when it's normally a 3": the score now, never the usual one
+        if above_usual
+        else pain.read_severity(work.turn.entities, work.turn.text)
+    )
     if severity is not None and severity >= pain.SEVERE_FROM:
         # Severe pain said with it: safety first (stop for today, the checklist again).
         work.set(pending_offer=None, morning_check=None)

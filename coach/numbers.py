@@ -438,6 +438,8 @@ _SET_TO = [
     rf"(?:it|that|the count)\s+(?:should be|should have been|is actually|was actually|"
     rf"shouldve been)\s+{_N}{_TAIL}",
     rf"(?:its|thats|it was|that was)\s+actually\s+{_N}{_TAIL}",
+    # "I actually did 9", "I really got 7": the count put right, said as what was done.
+    rf"i\s+(?:actually|really)\s+(?:did|got|managed|done|got to|made it to)\s+{_N}{_TAIL}",
     # "should be 6 not 7", "should've been 8": the count as it should read.
     rf"(?:should be|should have been|shouldve been)\s+{_N}(?:\s+not\s+{NUMBER})?{_TAIL}",
     rf"(?:i )?(?:miscounted|lost count|counted wrong)\s+(?:.*\s)?{_N}{_TAIL}",
@@ -1618,6 +1620,11 @@ _PAST_TAIL = (
 )
 _WAS = r"(?:was|were|had been|has been|used to be|was only|was just|it was|it had been)"
 _OF_IT = r"(?:(?:it|that|mine|the pain|pain|my (?:\w+ ){0,2}?\w+|the (?:\w+ )?\w+)\s+)?"
+_USUALLY = r"(?:normally|usually|typically|generally|ordinarily|most days|on a normal day)"
+_IT_IS = (
+    r"(?:it'?s|it is|its|it'?d be|i'?m|i am|i'?d be|mine'?s|mine is|it sits(?: at)?|"
+    r"it'?s been)"
+)
 _PAST_SCORE = re.compile(
     rf"\b{_EARLIER}\s+{_OF_IT}{_WAS}\s+{_PAST_HEDGE}{SCORE_NUMBER}\b{_PAST_TAIL}"
     rf"|\b{_WAS}\s+{_PAST_HEDGE}{SCORE_NUMBER}\b{_PAST_TAIL}\s+{_EARLIER}\b"
@@ -1630,12 +1637,38 @@ _PAST_SCORE = re.compile(
     rf"|\b(?:up|down|risen|gone up|went up|gone down|went down|climbed|jumped)?\s*from\s+"
     rf"{_PAST_HEDGE}{SCORE_NUMBER}\b{_PAST_TAIL}(?!\s+(?:to|-)\b)"
     rf"|\b(?:compared (?:to|with)|versus|vs)\s+{_PAST_HEDGE}{SCORE_NUMBER}\b{_PAST_TAIL}"
+    # A baseline beside the score now: "when it's normally a 3", "usually it's 1", "from my
+    # usual 2", "than my normal 2", "2 is my usual".
+    rf"|\b{_USUALLY}\s+(?:{_IT_IS}\s+)?(?:(?:at|around|about)\s+)?{_PAST_HEDGE}{SCORE_NUMBER}\b"
+    rf"{_PAST_TAIL}"
+    rf"|\b{_IT_IS}\s+{_USUALLY}\s+(?:(?:at|around|about)\s+)?{_PAST_HEDGE}{SCORE_NUMBER}\b"
+    rf"{_PAST_TAIL}"
+    rf"|\b(?:my|the|a|its|it'?s)\s+(?:usual|normal|baseline|typical|regular|everyday)"
+    rf"(?:\s+(?:level|score|pain|rating|one|is|of|being))*\s+{_PAST_HEDGE}{SCORE_NUMBER}\b"
+    rf"{_PAST_TAIL}"
+    rf"|\b{SCORE_NUMBER}\b{_PAST_TAIL}\s+(?:is|being)\s+(?:my|the)\s+"
+    rf"(?:usual|normal|baseline|typical)\b"
 )
 
 
 def without_earlier_scores(said: str) -> str:
     """The normalised message with scores of an earlier time or comparisons taken out."""
     return _PAST_SCORE.sub(" ", said)
+
+
+def score_above_baseline(text: str) -> tuple[int, int] | None:
+    """(the score now, the earlier or usual one) when both are said and the one now is
+    higher: "maybe a 5 when it's normally a 3", "up to 6 from my usual 2" is (6, 2)."""
+    said = normalise(REP_RANGE.sub(" ", without_other_fractions(text)))
+    earlier = _PAST_SCORE.search(said)
+    if earlier is None:
+        return None
+    found = re.findall(rf"\b{SCORE_NUMBER}\b", earlier.group(0))
+    before = parse_number(found[-1]) if found else None
+    now = read_pain_score(text, asked=True)
+    if not isinstance(before, int) or now is None or now <= before:
+        return None
+    return now, before
 
 
 # A fraction over anything but ten ("150/95", "3/5", "120 / 80"): a blood pressure or a

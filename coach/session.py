@@ -245,7 +245,7 @@ class Session:
             return Line("Say ready when you're in position, and we'll start.")
         if self.phase == REST:
             self.rest_reminded = True
-            coming = f"set {self.set_number + 1} of {self.sets}, {self.target} reps on each leg"
+            coming = f"set {self.set_number + 1} of {self.sets}, {self._next_set_plan()}"
             return Line(f"You're resting. Next: {coming}. {self._rest_prompt()}")
         if self.awaiting_feedback:
             return Line(
@@ -255,6 +255,14 @@ class Session:
         if self.awaiting_ready:
             return Line(f"Next: {self.target} on your {self.leg} leg. {READY_PROMPT}")
         return Line(f"Back to it: {self.where()}.")
+
+    def _next_set_plan(self) -> str:
+        """The next set as pain has adjusted it: its reps, and the easier version once pain
+        stepped the session down (never the protocol's default)."""
+        plan = f"{self.next_target or self.target} reps on each leg"
+        if self.started_level and self.level != self.started_level:
+            plan += f", the {p.LEVELS[p.level_index(self.level)].name}"
+        return plan
 
     def reps_left_in_session(self) -> int:
         """The reps still planned today: the rest of this leg, then every leg and set after."""
