@@ -2750,6 +2750,44 @@ DEFERS_TO_LATER = re.compile(
 )
 
 
+# Another day asked about, said as a follow-up to when the next session is ("what about
+# tomorrow evening then", "and the day after?", "would Thursday be ok?"): the schedule for
+# that day, never a pain or a start. The whole message is the day and a question's frame.
+_A_DAY = (
+    r"(?:the (?:day|one) after(?: tomorrow| that)?|tomorrow|tmrw|tonight|the weekend|"
+    r"(?:(?:this|next|on|this coming) )?(?:mon|tues?|wednes|wed|thurs?|fri|satur|sat|sun)(?:day)?)"
+    r"(?: (?:morning|afternoon|evening|night|then))?"
+)
+ANOTHER_DAY_ASKED = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|right|well|hmm+|then|but|or|oh)\W+)*"
+    r"(?P<frame>(?:what|how) about|would|will|could|is|does|can i (?:do|go|try)(?: it| them)?|"
+    r"what if i (?:do|did|go|went)(?: it| them)?|and)?\W*"
+    rf"(?:on |for |at )?{_A_DAY}"
+    r"(?:\W+(?:then|instead|be (?:ok|okay|fine|alright|better|good|any good|too soon)|work|"
+    r"any good|ok|okay|fine|alright|better|too soon|enough|at least))*\W*$",
+    re.I,
+)
+
+
+# "fine, I'll do it", "ok start it then", "go on then, let's do it": a go-ahead in a few
+# words, never a question for the answer selector (after a session declined it means that
+# session; coach/dialogue.py starts it).
+GOES_AHEAD = re.compile(
+    r"^\W*(?:(?:ugh|ok|okay|fine|alright|right|actually|yeah|yes|yep|oh|well|go on|then|"
+    r"oh go on|sure)\W+)*"
+    r"(?:i'?ll do (?:it|them|the session)|(?:start|begin) (?:it|them|the session)|"
+    r"let'?s do (?:it|them|this)|do it|go on|let'?s go|start)"
+    r"(?:\W+(?:then|after all|anyway|now|please|let'?s do it|let'?s go))*\W*$",
+    re.I,
+)
+
+
+def asks_about_another_day(text: str) -> bool:
+    """ "How about Sunday?", "tomorrow evening then?": a day asked about, alone."""
+    match = ANOTHER_DAY_ASKED.match(text)
+    return match is not None and (bool(match.group("frame")) or "?" in text)
+
+
 # Asking to begin a session, said as a request ("can we start the exercise", "shall I do
 # my reps now", "ready for set one", "start the workout please"): a start, never a
 # question about how to do it. The whole message is the request: "can I do the exercise
@@ -3036,6 +3074,12 @@ def rule_verdict(
         return "out_of_scope"  # "set a timer for five minutes": no sign in it, a device job
     if intent == "red_flag":
         return "red_flag"
+    if intent not in ("affirm", "deny", "set_reminder", "cancel_reminder") and (
+        asks_about_another_day(text)
+    ):
+        return "ask_next_session"  # "how about Sunday?": that day's schedule, never a pain
+    if intent in (QUESTION_INTENT, "nlu_fallback", "out_of_scope") and GOES_AHEAD.match(text):
+        return "start_session"  # "fine, I'll do it": a go-ahead, not a question about it
     if other_exercise_to_be_coached(text):
         return "out_of_scope"  # "coach me through a bridge": another exercise, never a start
     if written_in_another_script(text):

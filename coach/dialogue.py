@@ -2365,11 +2365,14 @@ ANOTHER_SESSION_ASKED = re.compile(
     r"(?:a|one)) day\b",
     re.I,
 )
-# "What now?" before the first set: how to get into position, then say ready.
+# "What now?" before the first set: how to get into position, the first leg's plan, then
+# say ready.
 SETUP_WHAT_NOW = re.compile(
     r"^\W*(?:(?:so|ok|okay|right|well|and|um|erm|er|hmm|alright)\W+)*(?:what now|now what|"
-    r"what (?:do|should|shall|must) i (?:do|be doing)(?: now| first| then)?|"
-    r"(?:where|how) do i (?:start|begin)|what'?s (?:the )?first (?:step|thing))\W*$",
+    r"what (?:do|should|shall|must) i (?:do|be doing)(?: now| first| then| next)?|"
+    r"what'?s next|what is next|what next|what comes next|what happens (?:now|next)|"
+    r"(?:where|how) do i (?:start|begin)|what'?s (?:the )?first (?:step|thing))"
+    r"(?:\W+(?:then|now|please|coach))?\W*$",
     re.I,
 )
 
@@ -2440,6 +2443,10 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         return True
     if active and session.phase == "setup" and SETUP_WHAT_NOW.match(text):
         work.say_text(p.START_POSITION[0])  # how to get into position, then say ready
+        # What comes next too: the first leg's plan, which is what "what now?" asks.
+        work.say_text(
+            f"First: set {session.set_number}, your {session.leg} leg, {session.target} reps."
+        )
         work.say([session.status()])
         return True
     if active:
@@ -2918,6 +2925,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
                 work.session = None
                 work.set(session=None)
                 work.say_text("Okay, no session today. Say start my session whenever you're ready.")
+                work.set(last_topic=DECLINED_SESSION_TOPIC)
             else:
                 work.say(session.stop(now))
                 work.close_session()
@@ -3027,6 +3035,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         asks_something(text) or conversation.a_part_asks(text)
     ):
         work.say_text("Okay, no problem. Say start my session whenever you want to exercise.")
+        work.set(last_topic=DECLINED_SESSION_TOPIC)
         return True
     late = None if is_question(text) else numbers.read_count(text)
     if late is not None and _unconfirmed_set_count(work, late):
@@ -3064,6 +3073,7 @@ def _ordinary(work: _Turn, active: bool) -> bool:
         and not conversation.a_part_asks(text)  # "another day - what does it work?"
     ):
         work.say_text("Okay, no problem. Say start my session whenever you want to exercise.")
+        work.set(last_topic=DECLINED_SESSION_TOPIC)
         return True
     if ACKNOWLEDGE.match(text) and work.turn.intent in CONTROL_INTENTS:
         work.say_text(answers.ANYTHING_ELSE)
@@ -4550,10 +4560,81 @@ def _voice_session_words(work: _Turn, session: Session) -> bool:
     return False
 
 
+# A hedge that is neither a count nor a clear done: "mostly yeah", "sort of", "I think so".
+HEDGED_REPLY = re.compile(
+    r"^\W*(?:(?:um+|uh+|er+m?|hmm+|well|yeah|yes|yep|ok|okay|i mean|like|erm)\W+)*"
+    r"(?:mostly|sort of|sorta|kind of|kinda|more or less|roughly|i think so|i guess(?: so)?|"
+    r"i suppose(?: so)?|pretty much|nearly|almost|i reckon(?: so)?|probably|maybe|somewhat|"
+    r"partly|most of them|not sure|dunno|i don'?t know|ish)"
+    r"(?:\W+(?:yeah|yes|yep|i think|i guess|done|finished|there|so|anyway))*\W*$",
+    re.I,
+)
+
+
+def _hedged_reply_mid_count(work: _Turn, session: Session) -> bool:
+    """Voice, a leg partly counted ("7 of 10, 3 to go"): a hedge says neither how many nor
+    that the leg is done, so the coach asks how many, never just "back to it"."""
+    text = work.turn.text
+    if not (
+        work.turn.voice
+        and session.phase == "active"
+        and not session.awaiting_feedback
+        and not session.awaiting_ready
+        and not session.check
+        and 0 < session.count < session.target
+        and HEDGED_REPLY.match(text)
+        and not numbers.mentions_pain(text)
+        and numbers.read_count(text) is None
+    ):
+        return False
+    work.say_text(
+        f"I've got {session.count} of {session.target} on your {session.leg} leg so far."
+        " How many have you done now? Say a number, or all of them."
+    )
+    return True
+
+
+# A session just declined ("not today, too tired"), kept as the last topic: "fine, I'll do
+# it" or "start it then" said next means that session.
+DECLINED_SESSION_TOPIC = "declined_session"
+CHANGES_MIND_TO_START = re.compile(
+    r"^(?!.*\b(?:not|no|don'?t|won'?t|can'?t|cannot|later|tomorrow|tonight|another (?:time|day)|"
+    r"next time|(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend)\b)"
+    r"(?!\W*(?:how|what|why|when|where|which|who)\b)"
+    r".*\b(?:start|begin|do (?:it|them|this|that|the session|my exercises)|let'?s (?:go|do|get)|"
+    r"go on|go ahead|i'?ll (?:do|try|give|have)|after all|changed my mind|go for it|"
+    r"on second thoughts?|crack on|give it a (?:go|try)|i'?m up for it|count me in)\b",
+    re.I,
+)
+
+
+def _changes_mind_to_start(work: _Turn) -> bool:
+    """Just after declining a session, a go-ahead that names no other day: the start."""
+    text = work.turn.text
+    return (
+        work.state.last_topic == DECLINED_SESSION_TOPIC
+        and work.turn.intent not in ("red_flag", "deny", "stop_session", "set_reminder")
+        and CHANGES_MIND_TO_START.search(text) is not None
+        and not numbers.mentions_pain(text)
+    )
+
+
 def _handle(work: _Turn) -> None:
     session = work.session
     active = session is not None and not session.over
     said_by_rasa = work.turn.intent == conversation.QUESTION_INTENT and work.turn.answer_said
+    if work.turn.intent not in (
+        "affirm",
+        "deny",
+        "set_reminder",
+        "cancel_reminder",
+    ) and conversation.asks_about_another_day(work.turn.text):
+        work.turn.intent = "ask_next_session"  # "how about Sunday?": that day's schedule
+    if active and _hedged_reply_mid_count(work, session):
+        return
+    if not active and _changes_mind_to_start(work):
+        _start(work)  # "ugh fine, start it then" just after declining: the session declined
+        return
     if active and not said_by_rasa and _voice_session_words(work, session):
         return
     if conversation.praises_the_coach(work.turn.text) and not said_by_rasa:
@@ -6058,6 +6139,27 @@ def _says_when_last_done(work: _Turn) -> bool:
     )
 
 
+# The day the last schedule answer was about, kept as the last topic, so that a follow-up
+# ("and the day after?") is read from it.
+DAY_ASKED_TOPIC = "next_session_day:"
+THE_DAY_AFTER = re.compile(r"\b(?:the )?(?:day|one) after\b|\bday later\b", re.I)
+
+
+def _day_asked(work: _Turn, text: str, now: datetime) -> date | None:
+    """The day a schedule question is about: the one it names, or the day after the one
+    the last answer was about ("and the day after?")."""
+    said = when.read_when(text, now)
+    if said is not None:
+        return said.day
+    topic = work.state.last_topic or ""
+    if topic.startswith(DAY_ASKED_TOPIC) and THE_DAY_AFTER.search(text):
+        try:
+            return date.fromisoformat(topic.removeprefix(DAY_ASKED_TOPIC)) + timedelta(days=1)
+        except ValueError:
+            return None
+    return None
+
+
 def _next_session(work: _Turn) -> None:
     if _too_soon_after_the_day_said(work):
         return
@@ -6067,13 +6169,12 @@ def _next_session(work: _Turn) -> None:
         # No session on record, but the user says (or said) when they last did one: from
         # that day.
         done, rest = last_done
-        said = when.read_when(rest, now)
-        asked_day = said.day if said is not None else None
+        asked_day = _day_asked(work, rest, now)
         work.say_text(progression.answer_from_said_day(done, now.date(), asked_day))
-        return
-    said = when.read_when(work.turn.text, now)
-    asked_day = said.day if said is not None else None
-    work.say_text(progression.next_session_answer(work.history, work.now, work.tz, asked_day))
+    else:
+        asked_day = _day_asked(work, work.turn.text, now)
+        work.say_text(progression.next_session_answer(work.history, work.now, work.tz, asked_day))
+    work.set(last_topic=f"{DAY_ASKED_TOPIC}{(asked_day or now.date()).isoformat()}")
 
 
 def _restart_lower_after_break(work: _Turn) -> bool:

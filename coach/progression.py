@@ -450,8 +450,10 @@ def next_session_answer(
         asked = datetime.combine(asked_day, datetime.min.time(), tz)
         name = day_name(asked, today)
         if asked_day < earliest.date():
+            # Too soon: the day named as the user may have said it ("would Thursday do?").
+            too_soon = f"{name} ({asked:%A})" if name == "tomorrow" else name
             return (
-                f"Better not {name}: your muscles need {gap} to recover. {since}, so the"
+                f"Better not {too_soon}: your muscles need {gap} to recover. {since}, so the"
                 f" best day is {day_name(earliest, today)}."
             )
         if asked_day == earliest.date():
