@@ -427,6 +427,11 @@ DURATIONS = _words("hours hrs hour minutes mins days weeks")  # after a number: 
 # read as one word before "days", which @LONG_SPELL holds.
 LONG_DAYS = "numlongdays"
 LONG_DAYS_FROM = 7 * protocol.SEE_DOCTOR_AFTER_WEEKS
+# Sessions counted that take the weeks at the protocol's pace: "done 9 sessions and no
+# better". Six sessions at three a week can fit in twelve days, so one more than that.
+LONG_SESSIONS = "numlongsessions"
+LONG_SESSIONS_FROM = protocol.SESSIONS_PER_WEEK * protocol.SEE_DOCTOR_AFTER_WEEKS + 1
+SESSION_WORDS = frozenset({"sessions", "workouts"})
 # A bare age opening the message, before one of these ("61, never had back trouble"):
 # the concepts AGE_OPENING_OLD and AGE_OPENING_YOUNG, which the rules may use.
 OPENING_AGES = {OLD: "AGE_OPENING_OLD", YOUNG: "AGE_OPENING_YOUNG"}
@@ -574,6 +579,11 @@ def _long_spells(weeks: int) -> tuple[str, ...]:
     # Days that make the weeks: "20 days" (read as LONG_DAYS), "eighteen days".
     days = [LONG_DAYS, *_spelled_numbers(7 * weeks, 99)]
     spells += [f"{count} days" for count in days]
+    # Sessions that take the weeks at the protocol's pace: "ten sessions" (figures are
+    # read as LONG_SESSIONS).
+    fewest = protocol.SESSIONS_PER_WEEK * weeks + 1
+    sessions = [LONG_SESSIONS, *UNITS[fewest - 1 :], *_spelled_numbers(fewest, 99)]
+    spells += [f"{count} {said}" for count in sessions for said in sorted(SESSION_WORDS)]
     return tuple(spells)
 
 
@@ -937,7 +947,8 @@ def check(text: str) -> Screening:
         if found == USER and _theirs_and_over(hits, message):
             continue  # "my wife's legs gave way last year, she's fine now": not the user's
         if found == USER:
-            in_case = _only_in_case(hits, message)
+            # "If I ever got a fever, would I skip it?": a case put, with no question frame.
+            in_case = _only_in_case(hits, message) or _only_hypothetical(message.words)
             if in_case or _asks_about_signs(hits, message):
                 # A question about an emergency sign is answered, then asked about too:
                 # someone who asks may well have it.
@@ -989,6 +1000,7 @@ def check(text: str) -> Screening:
         found = _applies(rule, hits, message)
         if found == USER and (
             _only_in_case(hits, message)
+            or _only_hypothetical(message.words)
             or (_in_general(hits, message) and _asks_about_signs(hits, message))
             # "Will this help a trapped nerve? not that I've got one": asked, then denied.
             or (_denies_having(hits, message) and _asks_about_signs(hits, message))
@@ -1088,6 +1100,30 @@ STARTS = _words("goes go gets get starts start turns turn went got")
 WHILE_DOING = _words("while during when")
 # "What would happen if ...", "what could happen if ...": a case to come, asked.
 WHAT_WOULD_HAPPEN_IF = [["what", modal, "happen", "if"] for modal in ("would", "could", "might")]
+# "Hypothetically, ...", "suppose my legs went weak": a case put, said so first.
+CASE_OPENERS = _words("hypothetically hypothetical suppose supposing imagine theoretically")
+# A case that has not happened, put in the past tense after "if": "if the pain went below my
+# knee, would ...?" (not "if I sit, my legs go numb", a habit of the user's own).
+UNREAL = _words("went got felt started were became turned spread did began came ever")
+# "Would that matter?", "would it be a problem?": what would follow, asked.
+WOULD_ASKED = _words("that it this i you")
+
+
+def _unreal_if(words: list[str], opening: int) -> bool:
+    """Whether the message puts a case that has not happened as "if ... would": "if my legs
+    ever went weak, would I stop?", "would it matter if the pain spread to my foot?"."""
+    rest = words[opening:]
+    if rest[:1] == ["if"]:
+        asked = next((i for i, w in enumerate(rest) if w == "would"), None)
+        return (
+            asked is not None
+            and rest[asked + 1 : asked + 2] != []
+            and rest[asked + 1] in WOULD_ASKED
+            and not UNREAL.isdisjoint(rest[1:asked])
+        )
+    if rest[:1] == ["would"] and "if" in rest:
+        return not UNREAL.isdisjoint(rest[rest.index("if") + 1 :])
+    return False
 
 
 def _hypothetical(words: list[str]) -> bool:
@@ -1098,6 +1134,10 @@ def _hypothetical(words: list[str]) -> bool:
     opening = next((i for i, word in enumerate(words) if word not in OPENERS), len(words))
     # "What would happen if I got numb legs?": a case put as what "would" follow.
     if words[opening : opening + 4] in WHAT_WOULD_HAPPEN_IF:
+        return True
+    if words[opening : opening + 1] and words[opening] in CASE_OPENERS:
+        return True
+    if _unreal_if(words, opening):
         return True
     if words[opening : opening + 2] == ["what", "if"] and "would" in words[opening + 2 :]:
         return True
@@ -1486,6 +1526,8 @@ def _hits(text: str) -> tuple[list["_Hit"], "_Message | None"]:
             word = FIGURE  # "for 12 hours": a length of time, not an age
         if i + 1 < len(doc) and doc[i + 1].norm_ == "days" and token.norm_.isdigit():
             word = LONG_DAYS if int(token.norm_) >= LONG_DAYS_FROM else word
+        if i + 1 < len(doc) and doc[i + 1].norm_ in SESSION_WORDS and token.norm_.isdigit():
+            word = LONG_SESSIONS if int(token.norm_) >= LONG_SESSIONS_FROM else word
         if i and words[i - 1] in SPAN_WEEKS:
             word = _counted_in(token.norm_) or word
         if word != token.norm_:
