@@ -772,6 +772,17 @@ def question_after_passing_pain(text: str) -> str | None:
 BARE_DOSE_ASKED = (
     ("number_of_sets", re.compile(r"\bhow many (?:\w+ )?sets\b", re.I)),
     ("reps_per_set", re.compile(r"\bhow many (?:\w+ )?(?:reps|repetitions|lifts)\b", re.I)),
+    # "how many do I do per leg?", "how many on each side": the reps, with no word for them
+    (
+        "reps_per_set",
+        re.compile(
+            r"^(?!.*\b(?:week|weekly|days?|daily|sessions?)\b).*\bhow many\b(?:\s+\w+){0,4}?"
+            r"\s+(?:per|each|a|on each|for each|with each|on the|on (?:my|your) (?:left|right))"
+            r"\s+(?:leg|side)\b|\bhow many (?:do|should|shall|must|can|am) (?:i|we|you)\b"
+            r"(?:\s+(?:do|be doing|aim for|go for))?\W*$",
+            re.I | re.S,
+        ),
+    ),
     (
         "sessions_per_week",
         re.compile(r"\bhow (?:often|many (?:times|days|sessions) a week)\b", re.I),
@@ -1998,7 +2009,10 @@ BARE_NAME_ASKED = re.compile(
 # face down tied to the name "prone": the start position (hands and knees, facing the floor).
 # Lying asked for instead of kneeling is that version; pain is the pain steps'.
 _KNEELING = r"(?:kneel\w*|all fours|hands and knees|on (?:my|your) knees)"
-_LYING = r"(?:lie|lying|laying|lay|flat|on (?:my|your) (?:front|belly|tummy|stomach)|face ?down)"
+_LYING = (
+    r"(?:lie|lying|laying|lay|flat|on (?:my|your) (?:front|belly|tummy|stomach)|face ?down|"
+    r"(?:belly|tummy|stomach|front) down)"
+)
 KNEEL_OR_LIE_ASKED = re.compile(
     r"^(?!.*\b(?:instead|rather|alternative|easier|(?:can|could|may) i|is it (?:ok|okay|fine)|"
     r"pain\w*|hurts?|hurting|aches?|aching|sore)\b)(?:"
@@ -2428,6 +2442,107 @@ def asks_for_one_rep(text: str) -> bool:
     return bool(ONE_REP_ASKED.search(text)) and not pain_said(text)
 
 
+# The start position asked as which position, with no part of the body named ("which
+# position is it?", "what position do I get into?"): hands and knees, and the face-down
+# version. A part's position (back, head, knees) or a position to sleep or sit in is not.
+WHICH_POSITION_ASKED = re.compile(
+    r"^(?!.*\b(?:back|spine|head|neck|chin|eyes?|hands?|arms?|wrists?|elbows?|shoulders?|"
+    r"knees?|legs?|foot|feet|toes?|ankles?|hips?|pelvis|tummy|belly|body|sleep\w*|bed|sit\w*|"
+    r"stand\w*|desk|car|baby|pain\w*|hurts?|sore|aches?)\b)"
+    r".*\b(?:which|what) (?:starting |start |exact |body )?position\b"
+    r"(?=\s*(?:\?|$|(?:is it|do i|do you|should i|shall i|am i|does it|to (?:start|begin|be)|"
+    r"for (?:this|these|it|them|the (?:exercise|lifts?))|first|exactly|again)\b))",
+    re.I | re.S,
+)
+# Another name of the exercise, or its short form ("PSLR", "prone SLR", "prone hip ext",
+# "reverse leg raise", "glute kickback"), asked what it is ("what on earth is that?", "what
+# does SLR stand for?", "same as this?"): the other-names answer, which says what it is.
+_OTHER_NAME = (
+    r"(?:p\.?s\.?l\.?r|s\.?l\.?r|p\.?h\.?e|prone\s+(?:s\.?l\.?r|(?:straight[- ]?)?leg\s+raise|"
+    r"hip\s+ext\w*)|straight[- ]leg\s+raise|hip\s+ext(?:ension)?|reverse\s+leg\s+raise|"
+    r"glute\s+kick[- ]?back)(?:e?s)?"
+)
+_EMPHASIS = r"(?:\s+(?:on earth|the (?:heck|hell)|in the world|exactly|even))?"
+OTHER_NAME_ASKED = re.compile(
+    rf"^\W*{_OTHER_NAME}(?:\s*\(?\d+\s*x\s*\d+\)?|\s*x\s*\d+)?\s*\?+\W*$"  # "prone SLR x10?"
+    rf"|(?=.*\b{_OTHER_NAME}\b)(?:"
+    rf".*\bwhat{_EMPHASIS}\s*(?:is|are|'s|s)\s+(?:an?\s+|the\s+)?{_OTHER_NAME}"
+    r"(?:\s+(?:then|exactly|anyway|when it'?s at home))?\W*(?:$|[.?!])"
+    rf"|.*\bwhat{_EMPHASIS}\s*(?:is|are|'s|s)\s+(?:that|this|it|those|these|they)"
+    r"(?:\s+(?:exactly|then|meant to be|supposed to be|when it'?s at home))?\W*(?:$|[.?!])"
+    rf"|.*\bwhat{_EMPHASIS}\s+(?:does|do)\s+(?:that|this|it|those|these|they|{_OTHER_NAME})\s+"
+    r"(?:mean|stand for)\b"
+    r"|.*\b(?:stands? for|short for|abbreviation|acronym|never heard of)\b"
+    r"|.*\bsame (?:as|thing|exercise|one|move)\b"
+    r"|.*\bis (?:that|it|this) (?:what (?:this|i'?m doing|we'?re doing)|this one|this exercise|"
+    r"the same)\b)",
+    re.I | re.S,
+)
+
+
+def asks_what_another_name_is(text: str) -> bool:
+    return bool(OTHER_NAME_ASKED.match(text)) and not pain_said(text)
+
+
+# Where to do it, or a small place or none named ("where's best for these?", "my flat is
+# tiny, is there room?", "ok to do them in a hotel room?"): any flat, firm floor, a body
+# length of space. Bed, mats and floors have their own answers; a pain is acted on first.
+_PLACE = (
+    r"(?:office|hotel(?: room)?|work|workplace|living room|lounge|front room|kitchen|bedroom|"
+    r"spare room|hallway|hall|landing|conservatory|garden|park|flat|apartment|studio|bedsit|"
+    r"caravan|dorm(?: room)?|room)"
+)
+_DOING_IT = r"(?:do|doing|practi[sc]e|exercis\w*|train\w*|for (?:them|these|it|this|the lifts))"
+WHERE_TO_DO_IT_ASKED = re.compile(
+    r"^(?!.*\b(?:beds?|mattress|sofa|couch|carpet\w*|mat|mats|towel|pain\w*|hurts?|sore|aches?|"
+    r"feel (?:it|this)|hands?|knees?|legs?|feet|foot|eyes?|look|buy|order|shop\w*)\b)(?:"
+    rf".*\bwhere(?:'?s| is)?\s+(?:the\s+)?best\s+(?:(?:place|spot|room)\s+)?(?:to\s+|for\s+)?"
+    rf"{_DOING_IT}\b"
+    rf"|.*\bbest (?:place|spot|room|area)\s+(?:to|for)\s+{_DOING_IT}\b"
+    r"|.*\bwhere\s+(?:should|can|do|shall|could|would|must|am)\s+(?:i|we|you)\s+(?:\w+\s+)?"
+    r"(?:do|doing|practi[sc]e|exercise)\b"
+    r"|.*\bhow much (?:room|space|floor ?space)\b"
+    r"|.*\b(?:is there|have i got|do i have|will i have)\s+(?:enough\s+)?(?:room|space)\b"
+    r"|.*\b(?:flat|room|bedroom|apartment|house|home|studio|bedsit|place)\s+(?:is|'?s)\s+"
+    r"(?:\w+\s+)?(?:tiny|small|little|cramped|poky)\b(?=.*\b(?:ok|okay|matter|enough|fine|"
+    r"work|still|where|can i|room|space)\b)"
+    r"|.*\b(?:tiny|small|little|cramped|poky|limited|no|not (?:much|a lot of|enough)|"
+    r"short of|barely any|hardly any)\s+(?:\w+\s+)?(?:flat|room|bedroom|space|apartment|"
+    r"house|home|studio|bedsit|floor ?space|place)\b(?=.*\b(?:ok|okay|matter|enough|fine|"
+    r"work|still|where|can i|is there (?:enough )?(?:room|space)|room for|space for|"
+    r"do (?:it|them|these))\b)"
+    rf"|.*\b(?:do|doing)\s+(?:it|them|these|this|the (?:exercises?|lifts?))\s+(?:\w+\s+)?"
+    rf"(?:in|at)\s+(?:my\s+|the\s+|a\s+|an\s+)?(?:\w+\s+)?{_PLACE}\b"
+    # not what to wear ("in my work trousers")
+    r"(?!\s+\w*(?:trousers|clothes|shoes|gear|kit|outfit|uniform|suit|jeans|boots|top|shirt|"
+    r"skirt|dress|wear)\b)"
+    r")",
+    re.I | re.S,
+)
+
+
+def asks_where_to_do_it(text: str) -> bool:
+    return bool(WHERE_TO_DO_IT_ASKED.match(text)) and not pain_said(text)
+
+
+# A lift that stops short ("only get it halfway up", "it only goes a few inches"), asked
+# whether it is ok or worth it: the smaller lift, which still works the muscles.
+SHORT_LIFT_ASKED = re.compile(
+    r"(?=.*\b(?:only|barely|hardly|not even|can'?t)\b)"
+    r"(?=.*\b(?:lift\w*|rais\w*|get|gets|getting|bring|goes|go|comes|rises|moves?)\s+"
+    r"(?:\w+\s+){0,3}?(?:(?:about|around|roughly|maybe|only|just|barely)\s+)?"
+    r"(?:half ?way|part ?way|a few (?:inches|centimetres|centimeters|cm)|an inch|"
+    r"a couple of inches|(?:a (?:little|tiny) bit |slightly )?off the (?:floor|ground|mat))\b)"
+    r"(?=.*\b(?:ok|okay|fine|alright|all right|enough|worth|count|counts|matter|wast\w*|"
+    r"point|pointless|work|working|still|bad|wrong|failing)\b)",
+    re.I | re.S,
+)
+
+
+def asks_about_a_short_lift(text: str) -> bool:
+    return bool(SHORT_LIFT_ASKED.match(text)) and not pain_said(text)
+
+
 ANSWER_RULES = (
     ("instead_of_physio", CLINICIAN_PLAN_DIFFERS.search),
     *OPERATION_RULES,
@@ -2460,14 +2575,19 @@ ANSWER_RULES = (
     # "why squeeze my tummy first, it's a leg exercise?": that cue's answer, which says why
     *WHY_A_CUE_RULES,
     *DOING_A_CUE_RULES,
+    # "the name says prone, so lying flat?": a doubt about the position, not about names;
+    # kneeling or lying asked as a choice is the start position, whatever else is said
+    # ("... she rushed off" is no speed asked)
+    ("lying_face_down_version", LYING_INSTEAD_OF_KNEELING.search),
+    ("starting_position", KNEEL_OR_LIE_ASKED.search),
+    ("starting_position", WHICH_POSITION_ASKED.search),
     ("lowering_the_leg", LOWERS_FAST.search),
     ("speed", SPEED_ASKED.search),
     ("number_of_sets", HOW_MANY_ROUNDS.search),
-    # "the name says prone, so lying flat?": a doubt about the position, not about names
-    ("lying_face_down_version", LYING_INSTEAD_OF_KNEELING.search),
-    ("starting_position", KNEEL_OR_LIE_ASKED.search),
     ("other_names", WRITTEN_NAME_ASKED.search),
     ("other_names", BARE_NAME_ASKED.search),
+    ("other_names", asks_what_another_name_is),  # "PSLR x10 on my sheet, what's that?"
+    ("where_to_do_it", asks_where_to_do_it),  # "my flat's tiny, where's best?"
     ("number_of_sets", MORE_SETS_OR_REPS.search),
     # "I'm 80, is 15 too many for me?": fewer is fine; a pain said is acted on first
     ("cutting_back", lambda text: bool(DOSE_DOUBTED.search(text)) and not pain_said(text)),
@@ -2505,6 +2625,7 @@ ANSWER_RULES = (
     ("how_to_do_it", EXPLAIN_SIMPLY.search),
     ("how_high_to_lift", AS_HIGH_AS_POSSIBLE.search),
     ("smaller_lift", SHORT_OF_LEVEL.search),
+    ("smaller_lift", asks_about_a_short_lift),  # "only gets halfway, is that any use?"
     ("keeping_the_pelvis_still", BODY_TURNS_TO_A_SIDE.search),
     ("first_session", WHOLE_SESSION.search),
     ("ball_variation", BALL_NAMED.search),
@@ -3056,6 +3177,17 @@ NOT_A_START_INTENTS = (
 ASKED_OR_UNREAD = (QUESTION_INTENT, "nlu_fallback", "out_of_scope")
 
 
+def about_this_exercise(text: str) -> bool:
+    """Where to do it, another name asked what it is, which position or a short lift: about
+    this exercise, whatever a home, an office or an "x10" made the classifier think."""
+    return (
+        asks_where_to_do_it(text)
+        or asks_what_another_name_is(text)
+        or bool(WHICH_POSITION_ASKED.search(text) or KNEEL_OR_LIE_ASKED.search(text))
+        or asks_about_a_short_lift(text)
+    )
+
+
 def rule_verdict(
     intent: str, entities: list[dict], text: str = "", answer_key: str | None = None
 ) -> str | None:
@@ -3169,6 +3301,9 @@ def rule_verdict(
         and not answer_named_by_words(text)
     ):
         return "pain"  # "my knee's sore today, ok to train?": how bad decides, no answer first
+    if intent in ("out_of_scope", "nlu_fallback") and about_this_exercise(text):
+        # "tiny flat, where's best?", "PSLR x10, what's that?": ours, however DIET read it
+        return QUESTION_INTENT
     if asks_if_something_else_suits(intent, entities, text):
         return "out_of_scope"  # "is keto good for back pain?": the diet is what is asked about
     if asks_if_it_suits_a_condition(intent, text, answer_key, entities):
