@@ -1341,6 +1341,10 @@ def respond(
     screening = red_flags.check(turn.text)
     if screening.flag is not None:
         _red_flag(work, screening.flag)
+        if screening.suspected is not None:
+            # A see-soon sign with an emergency hinted at beside it: its advice, then the
+            # emergency's yes/no question (a yes gets the emergency advice).
+            _safety(work).ask(screening.suspected)
         return work.finish()
     turn.text = tidy(turn.text)  # the red flags were screened in the user's own words
     pressed = typed_button(turn.text)
