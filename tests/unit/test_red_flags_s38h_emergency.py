@@ -215,3 +215,17 @@ def test_the_studied_set_28g_misses_no_emergency():
     assert len(emergencies) == 84 and not missed, missed
     flagged = [m["text"] for m in data["near_misses"] if screen(m["text"]) is not None]
     assert len(flagged) <= 0.05 * len(data["near_misses"]), flagged
+
+
+# -- an emergency in force is never lowered by a see-soon sign said after it --------------
+
+
+def test_a_soon_sign_said_after_an_emergency_keeps_the_emergency_in_force():
+    chat = Chat()
+    chat.say("red_flag", "I can't hold my wee in any more since this morning")
+    assert chat.slots["caution"]["urgency"] == EMERGENCY
+    said = chat.say("red_flag", "I'm 74 and this back pain is brand new")
+    assert "should check soon" in said and "remember" in said, said
+    assert chat.slots["caution"]["urgency"] == EMERGENCY
+    chat.say("start_session", "start my session")
+    assert chat.session is None
