@@ -1356,6 +1356,10 @@ def respond(
     screening = red_flags.check(turn.text)
     if screening.flag is not None:
         _red_flag(work, screening.flag)
+        if screening.suspected is not None:
+            # A see-soon sign with an emergency hinted at beside it: its advice, then the
+            # emergency's yes/no question (a yes gets the emergency advice).
+            _safety(work).ask(screening.suspected)
         return work.finish()
     turn.text = tidy(turn.text)  # the red flags were screened in the user's own words
     pressed = typed_button(turn.text)
@@ -1721,6 +1725,13 @@ def _red_flag(work: _Turn, flag: red_flags.RedFlag) -> None:
     if work.session is not None and not work.session.over:
         work.session.stop(work.now, reason="red_flag")
     work.say_text(red_flags.advice(flag))
+    kept = safety.in_force(work.caution, work.now)
+    if kept is not None and flag.urgency != red_flags.EMERGENCY:
+        # An emergency told less than a day ago stays in force: a see-soon sign said since
+        # never lowers it (nor lets a clinician's "ok" for the lesser sign clear it).
+        work.say_text(red_flags.reply("reminder", kept))
+        work.set(pending_offer=None, pending_pain=None)
+        return
     work.set(
         pending_offer=None,
         pending_pain=None,

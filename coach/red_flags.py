@@ -981,13 +981,13 @@ def check(text: str) -> Screening:
                     # "Is it normal to have night sweats and a fever?": two signs at once
                     # are the user's own, not a question in general; so is a sign tied to
                     # a back the asker hurt ("... after putting your back out?").
-                    return Screening(flag=flag)
+                    return _found(flag, hits, message, involved, unsure)
                 elif (normal or worried) and _said_plainly(rule.sign, hits):
                     # "Should I worry that my bum's been numb for hours?": the content
                     # names the sign beyond doubt; its advice, not only the question.
-                    return Screening(flag=flag)
+                    return _found(flag, hits, message, involved, unsure)
                 return Screening(about=flag, suspected=unsure_too, recognised=True)
-            return Screening(flag=SIGNS[rule.sign])
+            return _found(SIGNS[rule.sign], hits, message, involved, unsure)
         if (
             found == SOMEONE_ELSE
             and involved
@@ -997,28 +997,61 @@ def check(text: str) -> Screening:
         ):
             unsure.append(rule.sign)
     for rule in SUSPECT_RULES:
-        found = _applies(rule, hits, message)
-        if found == USER and (
-            _only_in_case(hits, message)
-            or _only_hypothetical(message.words)
-            or (_in_general(hits, message) and _asks_about_signs(hits, message))
-            # "Will this help a trapped nerve? not that I've got one": asked, then denied.
-            or (_denies_having(hits, message) and _asks_about_signs(hits, message))
-        ):
-            # "Is numbness something to worry about?": a part of a sign, asked about in
-            # general, is explained; "could this be sciatica?" is asked.
+        found = _suspected(rule, hits, message, involved)
+        if found == ABOUT:
             return Screening(about=SIGNS[rule.sign], recognised=True)
-        if found == USER or (
-            found == SOMEONE_ELSE
-            and involved
-            and not _fine(rule, message)
-            and not _user_says_fine(hits, message)
-        ):
+        if found:
             unsure.append(rule.sign)
     if unsure:
-        order = list(SIGNS)  # the most urgent first
-        return Screening(suspected=SIGNS[min(unsure, key=order.index)])
+        return Screening(suspected=_most_urgent(unsure))
     return Screening(recognised=bool(message.seen - NOT_SIGN_WORDS))
+
+
+ABOUT = "about"  # a part of a sign asked about in general: explained, not asked
+
+
+def _suspected(rule: Rule, hits: list["_Hit"], message: "_Message", involved: bool) -> str | bool:
+    """A suspect rule's reading: ABOUT, True (the sign is to be asked about) or False."""
+    found = _applies(rule, hits, message)
+    if found == USER and (
+        _only_in_case(hits, message)
+        or _only_hypothetical(message.words)
+        or (_in_general(hits, message) and _asks_about_signs(hits, message))
+        # "Will this help a trapped nerve? not that I've got one": asked, then denied.
+        or (_denies_having(hits, message) and _asks_about_signs(hits, message))
+    ):
+        # "Is numbness something to worry about?": a part of a sign, asked about in
+        # general, is explained; "could this be sciatica?" is asked.
+        return ABOUT
+    return found == USER or (
+        found == SOMEONE_ELSE
+        and involved
+        and not _fine(rule, message)
+        and not _user_says_fine(hits, message)
+    )
+
+
+def _most_urgent(signs: list[str]) -> RedFlag:
+    order = list(SIGNS)  # the most urgent first
+    return SIGNS[min(signs, key=order.index)]
+
+
+def _found(
+    flag: RedFlag, hits: list["_Hit"], message: "_Message", involved: bool, unsure: list[str]
+) -> Screening:
+    """A sign found. A see-soon sign keeps an emergency hinted at in the same message
+    ("I'm 70 and new to back pain, and my bladder feels odd"): the coach gives the
+    see-soon advice and asks the emergency's yes/no question too, never the advice alone."""
+    if flag.urgency == EMERGENCY:
+        return Screening(flag=flag)
+    hinted = [sign for sign in unsure if SIGNS[sign].urgency == EMERGENCY]
+    hinted += [
+        rule.sign
+        for rule in SUSPECT_RULES
+        if SIGNS[rule.sign].urgency == EMERGENCY
+        and _suspected(rule, hits, message, involved) is True
+    ]
+    return Screening(flag=flag, suspected=_most_urgent(hinted) if hinted else None)
 
 
 def _asked_of_anyone(hits: list["_Hit"], message: "_Message") -> bool:

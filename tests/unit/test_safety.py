@@ -471,6 +471,9 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 91/95, other signs 97/100, near misses 2/106 (+5 asked);
     # after s37g: 95/95, 100/100, 0/106 (+3 asked).
     "2026-11-28f",
+    # Scored fresh: emergencies 81/84, other signs 106/110, near misses 3/94 (+2 asked);
+    # after s38h: 84/84, 110/110, 0/94 (+1 asked).
+    "2026-11-28g",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
