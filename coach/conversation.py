@@ -751,7 +751,9 @@ def question_after_passing_pain(text: str) -> str | None:
     the pain (no score, nothing denied) before the turn, a question with no pain after it."""
     turn = _TURNS_TO_SOMETHING_ELSE.search(text)
     if turn is None:
-        return None
+        turn = _BUT_THEN_ASKS.search(text)
+        if turn is None or not _names_an_answer(text[turn.end() :]):
+            return None
     before, after = text[: turn.start()], text[turn.end() :]
     if not after.strip() or not before.strip():
         return None
@@ -759,10 +761,27 @@ def question_after_passing_pain(text: str) -> str | None:
         return None
     if numbers.says_no_pain(before) or numbers.read_pain_score(text) is not None:
         return None
+    if pain_said(after) or numbers.mentions_pain(after):
+        return None
     asks = "?" in after or ASKS_WHAT_OR_HOW.match(after) or _PASSING_QUESTION.match(after)
-    if not asks or pain_said(after) or numbers.mentions_pain(after):
+    # "... anyway sets and reps again pls": a request with no question mark, whose own
+    # words still name an answer, is the question
+    if not asks and not _names_an_answer(after):
         return None
     return after.strip()
+
+
+# "knee's a bit achy but what's the rest time?": a plain "but" turns to a question only
+# when a question word follows and the question's own words name an answer that is not
+# about pain ("it hurts but what should I do?" stays a pain report).
+_BUT_THEN_ASKS = re.compile(
+    r"[\s,;:-]\s*but\s+(?=(?:what|whats|what's|how|when|where|which)\b)", re.I
+)
+
+
+def _names_an_answer(asked: str) -> bool:
+    key = answer_to_passing_question(asked, None)
+    return bool(key) and not re.search(r"pain|sore|worse|ache|hurt|injur", key)
 
 
 # The answer to the question asked after a passing pain: its own words settle it, or a
@@ -786,6 +805,29 @@ BARE_DOSE_ASKED = (
     (
         "sessions_per_week",
         re.compile(r"\bhow (?:often|many (?:times|days|sessions) a week)\b", re.I),
+    ),
+    # "sets and reps again pls", "reps n sets?": the sets answer, which states both
+    (
+        "number_of_sets",
+        re.compile(r"\bsets? (?:and|&|n|\+|or) reps?\b|\breps? (?:and|&|n|\+|or) sets?\b", re.I),
+    ),
+    (
+        "rest_between_sets",
+        re.compile(
+            r"\brest(?:ing)? (?:time|period|breaks?|between (?:the |each )?sets?)\b"
+            r"|\bhow long (?:do|should|shall|must|can) (?:i|we|you) rest\b"
+            r"|\bhow (?:long|much) (?:of a |a )?(?:rest|break)\b",
+            re.I,
+        ),
+    ),
+    (
+        "form_tips",
+        re.compile(
+            r"\bform (?:points?|tips?|cues?|pointers?)\b"
+            r"|\b(?:tips?|pointers?|points?|cues?) (?:on|for) (?:my |the |good )?"
+            r"(?:form|technique)\b",
+            re.I,
+        ),
     ),
 )
 _BODY_COMPOUND = r"(?:back|tummy|belly|body|abs|abdomen|spine|legs?|half|limbs?|ribs?|bowel|gut)\b"
@@ -2543,6 +2585,49 @@ def asks_about_a_short_lift(text: str) -> bool:
     return bool(SHORT_LIFT_ASKED.match(text)) and not pain_said(text)
 
 
+# One part's alignment asked as a choice between two positions ("thighs straight down or
+# sloping back?", "elbows straight or soft?", "chin tucked or looking up?", "back flat or
+# arched?"): that part's answer. The part named nearest before the "or" is the one asked
+# about ("with my back flat, head up or down?" asks about the head); a "back" said as a
+# direction ("neck tilted back") is no back.
+_POSITION_WORD = (
+    r"straight|bent|vertical|upright|angled|slanted|slanting|sloping|sloped|tilted|tipped|"
+    r"up|down|upwards|downwards|forward|forwards|ahead|back|backwards|under(?:neath)?|behind|"
+    r"in line|in a line|inline|level|flat|arched|rounded|curved|hollow|dipped|sagging|"
+    r"locked|soft|tucked|raised|dropped|perpendicular|diagonal|wide|narrow|apart|floor|ground"
+)
+PART_POSITION_CHOICE = re.compile(
+    rf"\b(?:{_POSITION_WORD})\b[^?.!;]{{0,40}}?\bor\b(?:\s+(?:should|do|does|is|are|"
+    rf"am|must|can|shall)\s+(?:i|it|they|my \w+|the \w+)(?:\s+be)?)?[^?.!;]{{0,30}}?"
+    rf"\b(?:{_POSITION_WORD})\b",
+    re.I,
+)
+_PARTS_FOR_ALIGNMENT = (
+    ("arms_and_thighs", r"\b(?:arms?|elbows?|hands?|thighs?|upper legs?)\b"),
+    ("neck_and_head", r"\b(?:neck|head|chin|eyes|gaze)\b"),  # "face down" is the body
+    (
+        "back_position",
+        r"\b(?:(?:my|the|your|upper|lower)\s+back|spine)\b|^\W*back\b"
+        r"|\bback\s+(?:flat|arched|straight|level|rounded|curved|sag\w*|dip\w*)\b",
+    ),
+)
+
+
+def part_whose_position_is_a_choice(text: str) -> str | None:
+    """The answer for the body part whose position is asked as a choice, or None."""
+    choice = PART_POSITION_CHOICE.search(text)
+    if choice is None or pain_said(text):
+        return None
+    # the part named before the choice's "or", nearest to it
+    before = text[: choice.start() + choice.group(0).lower().index(" or") + 1]
+    nearest = None
+    for key, part in _PARTS_FOR_ALIGNMENT:
+        for found in re.finditer(part, before, re.I):
+            if nearest is None or found.end() > nearest[0]:
+                nearest = (found.end(), key)
+    return nearest[1] if nearest else None
+
+
 ANSWER_RULES = (
     ("instead_of_physio", CLINICIAN_PLAN_DIFFERS.search),
     *OPERATION_RULES,
@@ -2571,6 +2656,11 @@ ANSWER_RULES = (
     (
         "gap_between_sessions",
         lambda text: bool(CONSECUTIVE_DAYS.search(text)) and not pain_said(text),
+    ),
+    # "arms straight or bent?", "head up or down?": the part named, not the hold or the back
+    *(
+        (key, lambda text, key=key: part_whose_position_is_a_choice(text) == key)
+        for key, _ in _PARTS_FOR_ALIGNMENT
     ),
     # "why squeeze my tummy first, it's a leg exercise?": that cue's answer, which says why
     *WHY_A_CUE_RULES,

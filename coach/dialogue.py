@@ -1360,6 +1360,8 @@ def respond(
             # A see-soon sign with an emergency hinted at beside it: its advice, then the
             # emergency's yes/no question (a yes gets the emergency advice).
             _safety(work).ask(screening.suspected)
+        else:
+            _how_to_answered_for_later(work, screening.flag)
         return work.finish()
     turn.text = tidy(turn.text)  # the red flags were screened in the user's own words
     pressed = typed_button(turn.text)
@@ -1737,6 +1739,38 @@ def _red_flag(work: _Turn, flag: red_flags.RedFlag) -> None:
         pending_pain=None,
         caution={"reason": "red_flag", "sign": flag.sign, "urgency": flag.urgency, "at": work.now},
     )
+
+
+# How to do it asked beside a see-soon sign ("back's not been right since a fall; how do
+# these go?"): the sign's advice first, then the question still answered, for later.
+HOW_TO_ASKED = re.compile(
+    r"\bhow (?:do|does|should|would|can|shall) (?:i|you|we|one|they|it|these|this|them)\b"
+    r"(?:\s+\w+){0,3}?\s+(?:do|done|go|goes|work|perform\w*)\b"
+    r"|\bhow (?:they|it|these|this one|the exercise|the lifts?) "
+    r"(?:go|goes|works?|(?:is|are) done)\b"
+    r"|\bhow to (?:do|perform)\b"
+    r"|\b(?:walk|talk|take) me through\b|\bthe steps\b"
+    r"|\b(?:explain|describe|show me|remind me|tell me)\b.{0,30}?\b(?:how|what to do|steps?)\b",
+    re.I | re.S,
+)
+AFTER_THE_CHECK = "Once you've been checked and told it's fine to go on, here is how it goes:"
+# The answers a how-to question may have, its own words deciding among them.
+HOW_TO_ANSWERS = ("how_to_do_it", "one_rep", "steps_one_by_one", "the_lift", "first_session")
+
+
+def _how_to_answered_for_later(work: _Turn, flag: red_flags.RedFlag) -> None:
+    """A see-soon sign said with how to do it asked: after the advice, the question answered
+    framed for after the check. An emergency, or one still in force, is all that is said."""
+    if flag.urgency == red_flags.EMERGENCY or not HOW_TO_ASKED.search(work.turn.text):
+        return
+    if work.turn.intent == conversation.QUESTION_INTENT:
+        return  # Rasa's utter_faq has answered already (the NLU relabels a sign, so rarely)
+    if (work.caution or {}).get("urgency") == red_flags.EMERGENCY:
+        return  # an emergency kept in force: its reminder is the reply
+    named = conversation.answer_named_by_words(work.turn.text)
+    key = named if named in HOW_TO_ANSWERS else "how_to_do_it"
+    work.say_text(AFTER_THE_CHECK)
+    work.reply.messages.append(Message("", response=conversation.answer_response(key)))
 
 
 def _pause_before_safety_question(work: _Turn) -> None:
