@@ -103,6 +103,12 @@ _LEAD = (
 SAYS_PAIN_NOT_REPS = re.compile(
     r"\b(?:pain|painful|hurts?|hurting|sore|score|out of (?:10|ten)|/ ?10|the second)\b", re.I
 )
+# "The pain one" to "reps, or pain?": the choice named, "one" standing for it.
+PICKS_THE_PAIN_ONE = re.compile(
+    r"^\W*(?:(?:the|that|its|it'?s|it was|uh|um|er)\s+)*(?:pain|sore|hurting|painful)\s+one"
+    r"(?:\s+(?:please|i mean|then))?\W*$",
+    re.I,
+)
 ACKNOWLEDGE = re.compile(
     r"^\W*(?:ok(?:ay)?|k|kk|okey ?dokey|alright|all right|right|sure|fine|cool|got it|gotcha|"
     r"understood|will do|righto|roger|noted|ok cool|okay cool|okie|oki|ok then|okay then|"
@@ -3775,10 +3781,38 @@ def _count_with_pain(text: str) -> bool:
     return says_how_many and _felt(text) not in (None, 0)
 
 
+def _paced_count_and_score(session: Session, text: str) -> tuple[numbers.Count, int] | None:
+    """Voice, to "did you get all 10, and how did it feel?": a count in one clause and a
+    pain score in another ("about 7, hurts like a 6", "did 8, pain's a 5"): both, or None."""
+    if not (session.phase == "active" and session.awaiting_feedback) or is_question(text):
+        return None
+    count = score = None
+    for clause in (c for c in CLAUSES.split(text) if c and c.strip()):
+        hedged = numbers.hedged_count(clause)  # "I'd say eight": a count, never a score
+        scored = None if hedged is not None else numbers.read_pain_score(clause)
+        if scored is not None and score is None:
+            if not numbers.says_a_plain_number(clause):
+                return None  # "maybe 7, really sore": the 7 may be how bad; pain reads it
+            score = scored
+            continue
+        said = numbers.read_count(clause if hedged is None else str(hedged))
+        if said is not None and count is None and not numbers.mentions_pain(clause):
+            count = said
+    if count is None or score is None or score <= 0:
+        return None
+    if count.kind not in (numbers.COUNT, numbers.TOTAL, numbers.ALL, numbers.FINISHED):
+        return None
+    if count.value is not None and count.value > session.target:
+        return None
+    return count, score
+
+
 def _count_and_pain(work: _Turn, session: Session, count: numbers.Count) -> None:
     """A count with pain in the same message: the count is kept, then the pain is acted on.
     Pain that stops the set keeps the count where the user stopped instead of moving on."""
-    leading = _count_then_scored_pain(work.turn.text)
+    leading = _count_then_scored_pain(work.turn.text) or _paced_count_and_score(
+        session, work.turn.text
+    )
     if leading:
         count = leading[0]
     severity = leading[1] if leading else _felt(work.turn.text)
@@ -4636,6 +4670,46 @@ def _hedged_reply_mid_count(work: _Turn, session: Session) -> bool:
         f"I've got {session.count} of {session.target} on your {session.leg} leg so far."
         " How many have you done now? Say a number, or all of them."
     )
+    work.set(last_topic=_how_many_now_topic(session))
+    return True
+
+
+# The coach's "how many have you done now?" after a hedge, kept as the last topic for the
+# leg and count it was asked at, so that a later turn elsewhere never reads it.
+HOW_MANY_NOW_TOPIC = "how_many_now:"
+# "Done", "finished", "that's it" to "how many have you done now?": the whole leg.
+DONE_WITH_THE_LEG = re.compile(
+    r"^\W*(?:(?:um+|uh+|er+m?|hmm+|well|yeah|yes|yep|ok|okay|right|oh|so)\W+)*"
+    r"(?:(?:i'?m|im|i am|i'?ve|ive|i have|all|just|now|both)\s+)*"
+    r"(?:done|finished|complete|completed|that'?s it|thats it|that'?s all|that'?s the lot|"
+    r"that was it|that'?s everything|got to the end|to the end)"
+    r"(?:\s+(?:now|then|with (?:it|them|that|the leg|that leg)|them|it|the leg|that leg|"
+    r"the lot|all of them|yeah|i think))*\W*$",
+    re.I,
+)
+
+
+def _how_many_now_topic(session: Session) -> str:
+    return f"{HOW_MANY_NOW_TOPIC}{session.set_number}:{session.leg}:{session.count}"
+
+
+def _done_after_how_many_now(work: _Turn, session: Session) -> bool:
+    """ "Done" or "finished" just after "how many have you done now? ... or all of them":
+    all of them (the leg finished), never one more rep nor a question about it."""
+    text = work.turn.text
+    if not (
+        work.state.last_topic == _how_many_now_topic(session)
+        and session.phase == "active"
+        and not session.awaiting_feedback
+        and not session.awaiting_ready
+        and not session.check
+        and DONE_WITH_THE_LEG.match(text)
+        and not numbers.mentions_pain(text)
+    ):
+        return False
+    work.turn.text = "all of them"
+    work.turn.intent = "report_reps"
+    work.set(last_topic=None)
     return True
 
 
@@ -4664,6 +4738,30 @@ def _changes_mind_to_start(work: _Turn) -> bool:
     )
 
 
+def _hedged_count_after_paced_leg(work: _Turn, session: Session) -> bool:
+    """Voice, to "did you get all 10, and how did it feel?": a hedged plain number and no
+    pain word ("I'd say about six", "reckon eight") is how many, never a pain score; the
+    turn is made that count, as a report of reps."""
+    check = (session.check or {}).get("kind")
+    n = numbers.hedged_count(work.turn.text)
+    if not (
+        session.phase == "active"
+        and session.awaiting_feedback
+        and check != "reps_or_pain"
+        and n is not None
+        and not numbers.mentions_pain(work.turn.text)
+        # "about six": read as the count already; only what would be misread is made one
+        and (
+            numbers.read_count(work.turn.text) is None
+            or numbers.read_felt_score(work.turn.text) is not None
+        )
+    ):
+        return False
+    work.turn.text = str(n)
+    work.turn.intent = "report_reps"
+    return True
+
+
 def _handle(work: _Turn) -> None:
     session = work.session
     active = session is not None and not session.over
@@ -4677,6 +4775,8 @@ def _handle(work: _Turn) -> None:
         work.turn.intent = "ask_next_session"  # "how about Sunday?": that day's schedule
     if active and _hedged_reply_mid_count(work, session):
         return
+    if active:
+        _done_after_how_many_now(work, session)  # read as "all of them", then as ever
     if not active and _changes_mind_to_start(work):
         _start(work)  # "ugh fine, start it then" just after declining: the session declined
         return
@@ -4781,6 +4881,8 @@ def _handle(work: _Turn) -> None:
     if same and active and (last := _last_leg_count(session)):
         # "Same on the other side": the count of the leg before, for the leg it is on now.
         work.turn.text = f"{last} on the other {same.group('leg') or 'leg'}"
+    if active and _hedged_count_after_paced_leg(work, session):
+        pass  # "I'd say about six" to "did you get all 10?": the count, read below as one
     intent = work.turn.intent
     text = work.turn.text
     score = numbers.read_pain_score(text)
@@ -4802,11 +4904,9 @@ def _handle(work: _Turn) -> None:
     # In any state of a session, pain wins: "7, brutal" at rest or to a question is pain too.
     felt_bad = numbers.felt_bad_score(text) if active and score is None else None
     asked_which = (session.check or {}).get("kind") == "reps_or_pain" if active else False
-    if (
-        asked_which
-        and score is None
-        and numbers.read_count(text) is None
-        and SAYS_PAIN_NOT_REPS.search(text)
+    if asked_which and (
+        (score is None and numbers.read_count(text) is None and SAYS_PAIN_NOT_REPS.search(text))
+        or PICKS_THE_PAIN_ONE.match(text)  # its "one" is the choice, never a score of 1
     ):
         felt_bad = session.check["n"]  # "pain", "the pain one" to "reps, or pain 7 out of 10?"
     if felt_bad is not None:
@@ -4827,6 +4927,18 @@ def _handle(work: _Turn) -> None:
         if felt is not None and YES_FIRST.match(text) and felt <= work.thresholds.fine_up_to:
             # "Yeah, a to": yes to the set, and a fine score, noted; the set is answered.
             session.record_pain(felt)
+        elif (
+            felt is not None
+            and not session.check
+            and felt <= session.target
+            and numbers.says_a_plain_number(text)
+            and not numbers.mentions_pain(text)
+            and not PAIN_BAND.search(text)
+        ):
+            # "About a six" to "did you get all 10, and how did it feel?": reps or pain,
+            # nothing says which; asked once, never guessed.
+            work.say(session.ask_count_or_pain(felt), session.check_buttons())
+            return
         elif felt is not None:
             # "About a tree" to "how did it feel?": a score, as the recogniser heard it.
             score = felt
@@ -4933,6 +5045,8 @@ def _handle(work: _Turn) -> None:
         _session_status(work)
     elif active and _count_with_pain(text):
         _count_and_pain(work, session, numbers.read_count(text))
+    elif active and (paced := _paced_count_and_score(session, text)):
+        _count_and_pain(work, session, paced[0])  # "about 7, hurts like a 6": both kept
     elif (
         intent == "feel_worse"
         and not active

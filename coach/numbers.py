@@ -1769,6 +1769,41 @@ def read_felt_score(text: str) -> int | None:
     return read_pain_score(text, asked=True)
 
 
+# A count said with a hedge and nothing else, to "did you get all 10?" after a paced set:
+# "I'd say about six", "reckon eight", "probably 6 or so", "hmm maybe seven I think". A
+# plain number (digits or a number word, never "a six" nor a soundalike) with no pain word.
+_HEDGE = (
+    r"(?:um+|uh+|er+m?|hmm+|well|so|ok|okay|oh|yeah|yes|no|nah|i|id|i would|would|say|"
+    r"reckon|think|guess|suppose|probably|prob|maybe|about|around|roughly|approximately|"
+    r"approx|like|i got|got|managed|did|done|only|just|call it|lets say|more like|close to|"
+    r"nearly|almost|i think|i reckon|i guess|or so|ish|or thereabouts|give or take)"
+)
+_HEDGED_COUNT = re.compile(rf"^(?:{_HEDGE}\s+)*(?P<n>\d{{1,2}}|{_ONES}|ten)(?:\s+{_HEDGE})*$")
+_HEDGED_AT_ALL = re.compile(
+    r"\b(?:say|reckon|think|guess|suppose|probably|prob|maybe|about|around|roughly|approx|"
+    r"approximately|like|or so|ish|thereabouts|give or take|nearly|almost)\b"
+)
+
+
+def hedged_count(text: str) -> int | None:
+    """The number in a message that is only a hedge and a plain number ("I'd say about
+    six", "reckon eight", "probably 6 or so"), or None; a pain word anywhere makes it None."""
+    said = normalise(text)
+    match = _HEDGED_COUNT.match(said)
+    if match is None or not _HEDGED_AT_ALL.search(said) or _PAIN_WORD.search(said):
+        return None
+    value = value_of(match.group("n"))
+    return value if isinstance(value, int) else None
+
+
+_PLAIN_NUMBER = re.compile(rf"\b(?:\d{{1,2}}|{_ONES}|ten)\b")
+
+
+def says_a_plain_number(text: str) -> bool:
+    """A number in digits or words ("a six", "about a 6"), not a recogniser's soundalike."""
+    return _PLAIN_NUMBER.search(normalise(text)) is not None
+
+
 # "one" standing for a thing, after a determiner and the words that name it: "the bent
 # knee one", "that one", "the easier one", "which one". Neither a score nor a count.
 _PRONOUN_ONE = re.compile(

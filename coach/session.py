@@ -762,6 +762,10 @@ class Session:
         """ "7ish" mid-set: a count or a pain score? Asked, never guessed."""
         return self._ask("reps_or_pain", n, f"Just to check: {n} reps, or pain {n} out of 10?")
 
+    def ask_count_or_pain(self, n: int) -> list[Line]:
+        """ "About a six" to "did you get all 10, and how did it feel?": which one is asked."""
+        return self._ask("reps_or_pain", n, f"Is that {n} reps, or pain of {n}?")
+
     def ask_undo_batch(self, n: int) -> list[Line]:
         """ "Undo" just after a batch: the whole batch, or only its last rep?"""
         return self._ask(
