@@ -2074,7 +2074,7 @@ def _mentions_pain(said: str) -> bool:
 
 
 _PAIN_WORD = re.compile(
-    r"\b(?:pain|painful|hurts?|hurting|hurted|sore|soreness|ache|aches|ached|aching|achy|twinge|"
+    r"\b(?:pain|pains|painful|hurts?|hurting|hurted|sore|soreness|ache|aches|ached|aching|achy|twinge|"
     r"twinges|twinging|throbs|throbbing|discomfort|agony|ouch|ow|sting|stings|stinging|burning|throbbing|sharp|cramp|"
     r"cramping|pulled|tweaked|twinged|uncomfortable|sorer|achier)\b"
 )
