@@ -532,10 +532,11 @@ COUNTS = {"a": 1, "one": 1, "a couple of": 2, "couple of": 2, "a couple": 2, "tw
 
 
 # A speech recogniser's soundalike where the count of a span goes: "for the last tree
-# weeks", "for to weeks", "the past for months". Read as the number (numbers.SOUNDALIKES)
-# only after a word that opens a span, so "sore for weeks" keeps its "for".
+# weeks", "for to weeks", "the past for months", "it's been to weeks". Read as the number
+# (numbers.SOUNDALIKES) only after a word that opens a span, so "sore for weeks" keeps its
+# "for" (and "been for weeks", read as four, is as long).
 _HEARD_SPAN = re.compile(
-    r"\b(?P<cue>last|past|for|over|about|around|nearly|almost|roughly|like|some|good)\s+"
+    r"\b(?P<cue>last|past|for|over|about|around|nearly|almost|roughly|like|some|good|been)\s+"
     r"(?P<word>to|too|tu|for|fore|tree|free|thee)(?=\s+(?:weeks?|months?|days|fortnights)\b)",
     re.IGNORECASE,
 )
@@ -987,6 +988,11 @@ def check(text: str) -> Screening:
                     # names the sign beyond doubt; its advice, not only the question.
                     return _found(flag, hits, message, involved, unsure)
                 return Screening(about=flag, suspected=unsure_too, recognised=True)
+            if SIGNS[rule.sign].urgency == EMERGENCY and _over_long_ago(hits, message):
+                # "Couldn't pee after a kidney stone last year, sorted since": the user's own
+                # emergency of long ago, over, nothing said of now; asked, not flagged.
+                unsure.append(rule.sign)
+                continue
             return _found(SIGNS[rule.sign], hits, message, involved, unsure)
         if (
             found == SOMEONE_ELSE
@@ -1126,6 +1132,8 @@ def _in_general(hits: list["_Hit"], message: "_Message") -> bool:
 
 # Words that say a case is so now: "should I stop if my legs are numb right now?".
 NOW = _words("now currently already today right tonight still again")
+# Words that say a sign is so now, after one put in the past ("but now", "still").
+STILL_SO_NOW = NOW - _words("right already")
 # Words for a change to come: "if it goes numb", "if they start to tingle", "what if I
 # got numbness?" (a case put in the past tense, as one that has not happened).
 STARTS = _words("goes go gets get starts start turns turn went got")
@@ -2096,6 +2104,21 @@ def _past_and_gone(hits: list["_Hit"]) -> bool:
     is over ("she's fine now"): another person's sign so told is no emergency now."""
     labels = {hit.label for hit in hits}
     return all(labels & group for group in PAST_AND_GONE)
+
+
+def _over_long_ago(hits: list["_Hit"], message: "_Message") -> bool:
+    """Whether the message puts a sign long ago and says it is over, with nothing that
+    says it is so now: no "since Monday", "for hours", "new", "now", "still", "again"
+    (the "now" of "fine now" is the sign over; "right then" is no "right now")."""
+    labels = {hit.label for hit in hits}
+    over = {
+        i
+        for hit in hits
+        if any(hit.label in group for group in PAST_AND_GONE)
+        for i in range(hit.start, hit.end)
+    }
+    said_now = any(word in STILL_SO_NOW and i not in over for i, word in enumerate(message.words))
+    return _past_and_gone(hits) and not labels & SINCE_WHEN and not said_now
 
 
 def _written_for_them(

@@ -474,6 +474,9 @@ STUDIED_SETS = [
     # Scored fresh: emergencies 81/84, other signs 106/110, near misses 3/94 (+2 asked);
     # after s38h: 84/84, 110/110, 0/94 (+1 asked).
     "2026-11-28g",
+    # Scored fresh: emergencies 94/95 (+1 asked), other signs 101/106, near misses 2/103 (+3
+    # asked); after s38i: 95/95, 106/106, 0/103 (+1 asked: a wee trouble of last year, over).
+    "2026-11-28h",
 ]
 # Signs a set's writer labelled as flags that the coach asks about by design: in ee, two bare
 # "is it normal to <sign> with back pain?" questions (fever, weight loss), with nothing of
