@@ -1963,7 +1963,7 @@ BARE_NUMBER = re.compile(
     r"roughly|like|it'?s|its|it was|call it|say|only|just|easily|at least)\W+)*"
     r"(?:an?\s+)?(?P<n>[a-z0-9]+?)(?:ish)?(?:\s*(?:/|out of)\s*(?:10|ten))?"
     r"(?:\W+(?:i think|i guess|i reckon|maybe|probably|tops|at most|really|now|or so|honestly|"
-    r"at least))*\W*$",
+    r"at least|easily|for sure|definitely|tbh))*\W*$",
     re.I,
 )
 PAIN_OR_REPS_BUTTONS = (("My pain score", "/pain"), ("My reps", "/report_reps"))

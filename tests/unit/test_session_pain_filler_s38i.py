@@ -48,6 +48,7 @@ FILLER_SCORES = [
     ("deny", "nah more like an 8", 8),
     ("deny", "nope, a 9 honestly", 9),
     ("inform", "yeah roughly 8/10", 8),
+    ("chitchat", "9, easily", 9),
 ]
 
 
