@@ -363,11 +363,34 @@ def _asks_in_clause(clause: str) -> bool:
     return asks_something(clause) and ("?" in clause or not _DID_THE_EXERCISE.match(clause))
 
 
+# "should I rest today?", "do I skip it?", "can I still train?": whether to exercise today.
+ASKS_REST_OR_SKIP = re.compile(
+    r"\b(?:rest|skip|miss|sit (?:it|them|this|today) out|day off|hold off|lay off|leave (?:it|them)"
+    r"|give (?:it|them|today) a miss|take it easy|train|exercise|work ?out|go ahead|carry on"
+    r"|still do|do (?:it|them|my|the|today'?s)|go again|ok to go)\b",
+    re.I,
+)
+
+
+def _rest_today_answer(work: "_Turn", severity: int) -> str:
+    """ "Should I rest today?" asked with a score higher than the usual one, the morning
+    after: rest from the lifts, and when to go again."""
+    answer = "So today, rest: skip the leg lifts and move gently as you can."
+    if severity > work.thresholds.fine_up_to:
+        answer += (
+            f" Go again once it has settled to {work.thresholds.fine_up_to} out of 10 or less."
+        )
+    return answer
+
+
 def _worse_than_usual_the_day_after(work: "_Turn") -> bool:
     """A score said with a lower earlier or usual one ("a 5 when it's normally a 3") the day
     after a session, or to the morning check: worse the next morning."""
-    if numbers.score_above_baseline(work.turn.text) is None or asks_something(work.turn.text):
+    text = work.turn.text
+    if numbers.score_above_baseline(text) is None:
         return False
+    if asks_something(text) and not ASKS_REST_OR_SKIP.search(text):
+        return False  # "should I rest today?" with it is answered after the step down
     if work.state.pending_offer == "morning_check":
         return True
     last = _last_session(work)
@@ -1379,6 +1402,8 @@ def respond(
     # A question about a sign, its answer, the checklist, an emergency still in force.
     if user_said:
         _kept_count_recorded(work)
+    if user_said and _score_during_the_checklist(work):
+        return _with_disclaimer(work).finish()
     if user_said and dialogue.handle(screening):
         _pause_before_safety_question(work)
         _correction_before_safety_question(work)
@@ -1978,7 +2003,7 @@ BARE_NUMBER = re.compile(
     r"roughly|like|it'?s|its|it was|call it|say|only|just|easily|at least)\W+)*"
     r"(?:an?\s+)?(?P<n>[a-z0-9]+?)(?:ish)?(?:\s*(?:/|out of)\s*(?:10|ten))?"
     r"(?:\W+(?:i think|i guess|i reckon|maybe|probably|tops|at most|really|now|or so|honestly|"
-    r"at least))*\W*$",
+    r"at least|easily|for sure|definitely|tbh))*\W*$",
     re.I,
 )
 PAIN_OR_REPS_BUTTONS = (("My pain score", "/pain"), ("My reps", "/report_reps"))
@@ -1988,6 +2013,32 @@ def _bare_number(text: str) -> int | None:
     match = BARE_NUMBER.match(text)
     said = parse_number(match.group("n")) if match else None
     return said if isinstance(said, int) and 0 <= said <= 10 else None
+
+
+# "nah, more like a 9": a hedge before the score, not "more" reps.
+MORE_LIKE = re.compile(r"\bmore like\b", re.I)
+LEADING_NO = re.compile(r"^\W*(?:no|nah|nope|naw)\b\W*", re.I)
+# Words that make a score after a pain stop a new reading of how it is now ("down to a 4
+# now", "still a 7"), not the score of the pain that stopped it.
+PAIN_CHANGED = re.compile(
+    r"\b(?:now|down|up|eas\w*|better|worse|settl\w*|gone|dropp\w*|still|calm\w*|anymore|"
+    r"since|today|tonight|tomorrow|morning|earlier|before|after)\b",
+    re.I,
+)
+
+
+def _score_after_a_stop(text: str) -> int | None:
+    """The score in a message just after a pain stop: a bare number ("9", "a nine"), or one
+    said with filler ("yeah like an 8", "yep about a 9", "oh a solid 8", "ya 9 ish") as the
+    number grammar reads a score asked for, whatever the classifier made of the yes or no."""
+    said = _bare_number(text)
+    if said is not None or numbers.mentions_pain(text) or PAIN_CHANGED.search(text):
+        return said
+    # "nah, more like 8": the no and the hedge are filler before the score, no correction.
+    count = numbers.read_count(MORE_LIKE.sub(" ", LEADING_NO.sub("", text)))
+    if count is not None and count.kind == numbers.SET_TO:
+        return None  # "I meant 7", "make that 7": put right, nothing says which (asked)
+    return numbers.read_pain_score(text, asked=True)
 
 
 def _whose_bare_number(work: _Turn) -> str | None:
@@ -2018,7 +2069,10 @@ def _bare_number_after_pain(work: _Turn) -> bool:
     advised on; never a correction of the reps, which takes rep words ("I actually did 9")."""
     text = work.turn.text
     said = _bare_number(text)
-    whose = None if REP_WORDS.search(text) or is_question(text) else _whose_bare_number(work)
+    said_reps = REP_WORDS.search(MORE_LIKE.sub(" ", text))
+    whose = None if said_reps or is_question(text) else _whose_bare_number(work)
+    if whose == "pain" and said is None:
+        said = _score_after_a_stop(text)
     if whose is not None and said is None:
         # "I meant 9", "make that 9": a number put right, with nothing that says which.
         count = numbers.read_count(text)
@@ -2029,6 +2083,8 @@ def _bare_number_after_pain(work: _Turn) -> bool:
             return False
     if whose == "pain":
         _replace_recent_pain(work, _recent_pain(work), said)
+        # Said while the checklist runs: on with it at the question it was on.
+        _safety(work).continue_screening()
         return True
     if whose == "ask":
         asked = f"Just to check: is {said} your pain score or your reps?"
@@ -2036,6 +2092,46 @@ def _bare_number_after_pain(work: _Turn) -> bool:
         work.set(pending_offer="pain_or_reps", plan={**work.plan, "pain_or_reps": said})
         return True
     return False
+
+
+# "yes", "ok then", "yeah got it": an acknowledgement on its own, no number and no question.
+ACKNOWLEDGED = re.compile(
+    r"^\W*(?:(?:yes|yeah|yea|yep|yup|ya|yah|aye|ok|okay|k|kk|sure|alright|all right|right|"
+    r"fine|got it|understood|will do|noted|mhm|uh huh|cool|then|thanks|thank you|coach)\W*)+$",
+    re.I,
+)
+
+
+def _yes_after_a_pain_stop(work: _Turn) -> bool:
+    """ "yes", "ok" just after pain stopped the session, with nothing asked: what happens next
+    (rest today, the easier version next time), never "Great, what would you like to know?"."""
+    if work.state.pending_offer or not ACKNOWLEDGED.match(work.turn.text):
+        return False
+    # The last record, reps or none ("its agony" by voice before any rep was counted).
+    last = work.history[-1] if work.history and isinstance(work.history[-1], dict) else {}
+    ended = last.get("ended_at")
+    if not stopped_for_pain(last) or not isinstance(ended, int | float):
+        return False
+    if not 0 <= work.now - ended <= RECENT_SESSION_SECONDS or _whose_bare_number(work) != "pain":
+        return False  # something came after the stop: the yes is about that
+    level = p.LEVELS[p.level_index(work.level)]
+    work.say_text(
+        "Okay. No more leg lifts today: rest it and move gently as you can. Next time we'll"
+        f" start with the easier version, the {level.name}, and build back up."
+    )
+    return True
+
+
+def _score_during_the_checklist(work: _Turn) -> bool:
+    """ "yeah like an 8" to a question of the checklist that a pain stop started: that pain's
+    score, never a yes or a no to the sign; recorded, then the same question again."""
+    if work.state.pending_offer != safety.SCREENING:
+        return False
+    if not _score_after_a_stop(work.turn.text):
+        return False  # "none", "zero", "nope, 0": a no to the sign, never a pain score
+    if _whose_bare_number(work) != "pain":
+        return False
+    return _bare_number_after_pain(work)
 
 
 def _answer_pain_or_reps(work: _Turn) -> bool:
@@ -2087,6 +2183,8 @@ def _answer_pending_question(work: _Turn) -> bool:
     if pending == "pain_or_reps" and _answer_pain_or_reps(work):
         return True
     if pending not in ("pain_severity", "morning_check") and _bare_number_after_pain(work):
+        return True
+    if _yes_after_a_pain_stop(work):
         return True
     if pending == "pain_severity":
         if _increment_while_pain_asked(work):
@@ -2142,6 +2240,9 @@ def _answer_pending_question(work: _Turn) -> bool:
         _note_next_morning(work, "worse" if worse else "fine")
         if worse:
             work.say_text(_next_session_plan(work))
+        if above_usual and asks_something(work.turn.text):
+            # "a 5, it's normally 3, should I skip today?": stepped down, then answered.
+            work.say_text(_rest_today_answer(work, numbers.score_above_baseline(work.turn.text)[0]))
         return True
     yes_or_no = _yes_or_no(work)
     if pending == "start_after_severe_pain" and _answers_go_ahead(work):
@@ -6240,6 +6341,9 @@ def _worse_next_morning(work: _Turn) -> None:
     )
     _note_next_morning(work, "worse")
     work.say_text(_next_session_plan(work))
+    if above_usual and asks_something(work.turn.text):
+        # "up to a 6 from my usual 2, do I skip it?": stepped down, then the question answered.
+        work.say_text(_rest_today_answer(work, above_usual[0]))
     if severity is None:
         work.say_text("How bad is it now, from 0 to 10?")
         work.set(pending_offer="pain_severity", pending_pain={"location": "lower back"})

@@ -283,9 +283,26 @@ class Dialogue:
         self.keep(screening={"step": 0, "answers": {}, "reason": reason, **kept})
 
     def screen_after_severe_pain(self) -> None:
+        if self.continue_screening():
+            return  # already running: its intro was said once, its question comes again
         last = (self.safety.get("screenings") or [{}])[-1]
         if self.work.now - (last.get("at") or 0) >= SCREEN_AGAIN_AFTER_SECONDS:
             self.start_screening(SEVERE_PAIN)
+
+    def continue_screening(self) -> bool:
+        """The checklist the coach was asking when this message came (a pain score said
+        mid-way): on at the question it was on, without its intro again."""
+        work = self.work
+        state = self.safety.get("screening") or {}
+        step = state.get("step", 0)
+        if work.state.pending_offer != SCREENING or not 0 <= step < len(red_flags.CHECKLIST):
+            return False
+        if work.reply.updates.get("pending_offer") == SCREENING:
+            return True  # asked again already this turn
+        item = red_flags.CHECKLIST[step]
+        work.say_text(f"{red_flags.reply('screening_resume')} {item.question}", BUTTONS)
+        work.set(pending_offer=SCREENING)
+        return True
 
     def _answer_screening(self) -> bool:
         work = self.work
