@@ -2529,7 +2529,7 @@ def asks_what_another_name_is(text: str) -> bool:
 # Where to do it, or a small place or none named ("where's best for these?", "my flat is
 # tiny, is there room?", "ok to do them in a hotel room?"): any flat, firm floor, a body
 # length of space. Bed, mats and floors have their own answers; a pain is acted on first.
-_PLACE = (
+_ROOM_TO_EXERCISE_IN = (
     r"(?:office|hotel(?: room)?|work|workplace|living room|lounge|front room|kitchen|bedroom|"
     r"spare room|hallway|hall|landing|conservatory|garden|park|flat|apartment|studio|bedsit|"
     r"caravan|dorm(?: room)?|room)"
@@ -2554,7 +2554,7 @@ WHERE_TO_DO_IT_ASKED = re.compile(
     r"work|still|where|can i|is there (?:enough )?(?:room|space)|room for|space for|"
     r"do (?:it|them|these))\b)"
     rf"|.*\b(?:do|doing)\s+(?:it|them|these|this|the (?:exercises?|lifts?))\s+(?:\w+\s+)?"
-    rf"(?:in|at)\s+(?:my\s+|the\s+|a\s+|an\s+)?(?:\w+\s+)?{_PLACE}\b"
+    rf"(?:in|at)\s+(?:my\s+|the\s+|a\s+|an\s+)?(?:\w+\s+)?{_ROOM_TO_EXERCISE_IN}\b"
     # not what to wear ("in my work trousers")
     r"(?!\s+\w*(?:trousers|clothes|shoes|gear|kit|outfit|uniform|suit|jeans|boots|top|shirt|"
     r"skirt|dress|wear)\b)"

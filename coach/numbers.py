@@ -1772,13 +1772,15 @@ def read_felt_score(text: str) -> int | None:
 # A count said with a hedge and nothing else, to "did you get all 10?" after a paced set:
 # "I'd say about six", "reckon eight", "probably 6 or so", "hmm maybe seven I think". A
 # plain number (digits or a number word, never "a six" nor a soundalike) with no pain word.
-_HEDGE = (
+_COUNT_HEDGE = (
     r"(?:um+|uh+|er+m?|hmm+|well|so|ok|okay|oh|yeah|yes|no|nah|i|id|i would|would|say|"
     r"reckon|think|guess|suppose|probably|prob|maybe|about|around|roughly|approximately|"
     r"approx|like|i got|got|managed|did|done|only|just|call it|lets say|more like|close to|"
     r"nearly|almost|i think|i reckon|i guess|or so|ish|or thereabouts|give or take)"
 )
-_HEDGED_COUNT = re.compile(rf"^(?:{_HEDGE}\s+)*(?P<n>\d{{1,2}}|{_ONES}|ten)(?:\s+{_HEDGE})*$")
+_HEDGED_COUNT = re.compile(
+    rf"^(?:{_COUNT_HEDGE}\s+)*(?P<n>\d{{1,2}}|{_ONES}|ten)(?:\s+{_COUNT_HEDGE})*$"
+)
 _HEDGED_AT_ALL = re.compile(
     r"\b(?:say|reckon|think|guess|suppose|probably|prob|maybe|about|around|roughly|approx|"
     r"approximately|like|or so|ish|thereabouts|give or take|nearly|almost)\b"
